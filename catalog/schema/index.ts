@@ -1,0 +1,11 @@
+/**
+ * The catalogue's one schema. Types, validation, the Astro collection schema and the
+ * generated JSON Schema files (catalog/schema/generated/) all derive from these.
+ */
+export * from './identifiers.ts';
+export * from './service.ts';
+export * from './integration.ts';
+export * from './service-area.ts';
+export * from './integration-package.ts';
+export * from './organisation.ts';
+export * from './onboarding-status.ts';

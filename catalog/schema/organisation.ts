@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { areaId, cvr, integrationId, lowerCaseUuid, slug, useCaseId } from './identifiers.ts';
+
+/** A supplier (leverandør), identified by CVR. */
+export const supplier = z.strictObject({
+  cvr,
+  name: z.string().min(1),
+  fictional: z.boolean().default(false).meta({ description: 'True for the example suppliers the project invents' }),
+});
+
+/** An exception from an integration requirement that the supplier has declared, with its reason. */
+export const declaredException = z.strictObject({
+  integration: integrationId,
+  reason: z.string().min(1, { message: 'Say why the integration does not apply' }),
+});
+
+/** A specialist system (fagsystem) on SKI 02.19, registered as an it-system on the platform. */
+export const skiSystem = z.strictObject({
+  id: slug,
+  name: z.string().min(1),
+  supplier: cvr.meta({ description: "The supplier's CVR" }),
+  areas: z.array(areaId).min(1),
+  useCases: z.array(useCaseId).default([]),
+  municipalities: z.array(cvr).default([]).meta({ description: 'CVR of the municipalities using the system' }),
+  userSystemUuid: lowerCaseUuid.meta({ description: 'The it-system UUID (UserSystemUUID)' }),
+  exceptions: z.array(declaredException).default([]),
+  fictional: z.boolean().default(false),
+});
+
+/** A municipality (kommune) or other authority, including the test municipality Korsbæk. */
+export const municipality = z.strictObject({
+  code: z.string().regex(/^\d{3}$/, { message: 'Write the kommunekode as three digits, e.g. "101"' }).optional(),
+  name: z.string().min(1),
+  cvr,
+  region: z.string().min(1).optional(),
+  test: z.boolean().default(false).meta({ description: 'True for test municipalities such as Korsbæk Kommune' }),
+});
+
+export const suppliersFile = z.strictObject({ $schema: z.string().optional(), suppliers: z.array(supplier) });
+export const systemsFile = z.strictObject({ $schema: z.string().optional(), systems: z.array(skiSystem) });
+export const municipalitiesFile = z.strictObject({
+  $schema: z.string().optional(),
+  sources: z.array(z.string().min(1)).default([]),
+  municipalities: z.array(municipality),
+});
+
+export type Supplier = z.infer<typeof supplier>;
+export type SkiSystem = z.infer<typeof skiSystem>;
+export type Municipality = z.infer<typeof municipality>;
