@@ -1,0 +1,42 @@
+/**
+ * The import boundaries of DESIGN.md §2, as data: for each folder, the folders of ours it may
+ * import from (besides itself). A folder not listed may import anything of ours.
+ */
+export interface Boundary {
+  folder: string;
+  mayImport: string[];
+  why: string;
+}
+
+export const boundaries: Boundary[] = [
+  { folder: 'catalog/', mayImport: [], why: 'the catalogue is the root every other part derives from' },
+  {
+    folder: 'conformance/evidence/',
+    mayImport: [],
+    why: 'the evidence format is shared by the platform (signing) and the framework (verifying)',
+  },
+  {
+    folder: 'conformance/framework/',
+    mayImport: ['catalog/', 'conformance/evidence/'],
+    why: 'the framework runs suites; it knows nothing of the platform',
+  },
+  {
+    folder: 'conformance/suites/',
+    mayImport: ['conformance/framework/', 'catalog/', 'conformance/evidence/', 'conformance/clients/'],
+    why: 'suites reach the platform only over HTTP(S), as a supplier would',
+  },
+  {
+    folder: 'conformance/platform/',
+    mayImport: ['catalog/', 'conformance/evidence/', 'conformance/clients/'],
+    why: 'the platform must behave like the real one, independent of the tests that probe it',
+  },
+  { folder: 'conformance/onboarding/', mayImport: ['catalog/'], why: 'the sheet is data about systems and statuses' },
+  {
+    folder: 'conformance/clients/',
+    mayImport: ['catalog/'],
+    why: 'client-side libraries (tokens, OIOIDWS signing) that a supplier system would also use',
+  },
+];
+
+/** Folders nothing else may import: the entry points. */
+export const entryPoints = ['cli/', 'site/'];
