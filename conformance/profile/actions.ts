@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * The actions the runner can ask a system to perform through its trigger hook, each with
+ * its parameters. A system answers `{ ok: true, result }` or `{ ok: false, error: { code, message } }`;
+ * `unsupported-action` means the system cannot do it (the test that needs it is skipped).
+ */
+export const triggerActions = {
+  /** Ask the STS (SF1514) for a token for the service with this entityID. */
+  'sts.get-token': z.strictObject({ entityId: z.string().min(1) }),
+  /** Look a person up in CPR (SF1520 PersonLookup). */
+  'cpr.lookup': z.strictObject({ cpr: z.string().regex(/^\d{10}$/) }),
+  /** Read one user (SF1500 Bruger laes). */
+  'organisation.read-user': z.strictObject({ uuid: z.string().min(1) }),
+  /** Search organisation units (SF1500 OrganisationEnhed soeg). */
+  'organisation.search-units': z.strictObject({ name: z.string().optional() }),
+  /** Index a case in Sags- og dokumentindeks (SF1470 importer). */
+  'sdi.import-case': z.strictObject({ caseUuid: z.string().min(1), title: z.string().min(1), cpr: z.string().optional() }),
+  /** Search the index (SF1470 fremsoeg). */
+  'sdi.search': z.strictObject({ caseUuid: z.string().optional(), cpr: z.string().optional() }),
+  /** Remove a case from the index (SF1470 fjern). */
+  'sdi.remove-case': z.strictObject({ caseUuid: z.string().min(1) }),
+  /** What the system did with the Beskedfordeler messages pushed to it (SF1461). */
+  'beskedfordeler.received': z.strictObject({ messageUuid: z.string().optional() }),
+  /**
+   * Move the system's clock forward, so that the runner can see it renew a token before it
+   * expires without waiting eight hours. A test hook; systems that lack it skip those tests.
+   */
+  'system.advance-clock': z.strictObject({ seconds: z.number().int().positive() }),
+} as const;
+
+export type TriggerAction = keyof typeof triggerActions;
+export type TriggerParams<A extends TriggerAction> = z.infer<(typeof triggerActions)[A]>;
+
+export const triggerActionNames = Object.keys(triggerActions) as TriggerAction[];
+
+/** What the system answers to a trigger. */
+export const triggerReply = z.union([
+  z.strictObject({ ok: z.literal(true), result: z.unknown().optional() }),
+  z.strictObject({
+    ok: z.literal(false),
+    error: z.strictObject({ code: z.string().min(1), message: z.string().default('') }),
+  }),
+]);
+
+export type TriggerReply = z.infer<typeof triggerReply>;
