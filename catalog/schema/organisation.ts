@@ -14,6 +14,16 @@ export const declaredException = z.strictObject({
   reason: z.string().min(1, { message: 'Say why the integration does not apply' }),
 });
 
+/**
+ * A klarmelding status KOMBIT has recorded by hand for one integration of a system (e.g. from
+ * the onboarding sheet). `status` is a code of the onboarding vocabulary (onboarding-statuses.yaml).
+ */
+export const recordedStatus = z.strictObject({
+  integration: integrationId,
+  status: slug.meta({ description: 'A status code from onboarding-statuses.yaml, e.g. klarmeldt' }),
+  reason: z.string().min(1).optional().meta({ description: 'Required when the status requires a reason' }),
+});
+
 /** A specialist system (fagsystem) on SKI 02.19, registered as an it-system on the platform. */
 export const skiSystem = z.strictObject({
   id: slug,
@@ -24,6 +34,10 @@ export const skiSystem = z.strictObject({
   municipalities: z.array(cvr).default([]).meta({ description: 'CVR of the municipalities using the system' }),
   userSystemUuid: lowerCaseUuid.meta({ description: 'The it-system UUID (UserSystemUUID)' }),
   exceptions: z.array(declaredException).default([]),
+  statuses: z
+    .array(recordedStatus)
+    .optional()
+    .meta({ description: 'Statuses KOMBIT has recorded by hand, per integration' }),
   fictional: z.boolean().default(false),
 });
 
@@ -45,5 +59,6 @@ export const municipalitiesFile = z.strictObject({
 });
 
 export type Supplier = z.infer<typeof supplier>;
+export type RecordedStatus = z.infer<typeof recordedStatus>;
 export type SkiSystem = z.infer<typeof skiSystem>;
 export type Municipality = z.infer<typeof municipality>;

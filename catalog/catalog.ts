@@ -1,0 +1,31 @@
+import type {
+  Integration,
+  IntegrationPackage,
+  Municipality,
+  OnboardingStatus,
+  ServiceArea,
+  SkiSystem,
+  Supplier,
+} from './schema/index.ts';
+import type { CatalogProblem } from './problems/index.ts';
+
+/** The whole catalogue, as loaded and validated from `catalog/data/`. Items that failed validation are left out. */
+export interface Catalog {
+  integrations: Integration[];
+  areas: ServiceArea[];
+  packages: IntegrationPackage[];
+  suppliers: Supplier[];
+  systems: SkiSystem[];
+  municipalities: Municipality[];
+  statuses: OnboardingStatus[];
+}
+
+export interface LoadResult {
+  catalog: Catalog;
+  /** Every problem found, errors and warnings, sorted by file and position. Empty when the catalogue is valid. */
+  problems: CatalogProblem[];
+}
+
+export function emptyCatalog(): Catalog {
+  return { integrations: [], areas: [], packages: [], suppliers: [], systems: [], municipalities: [], statuses: [] };
+}

@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import {
+  integration,
+  integrationPackage,
+  integrationPackagesFile,
+  municipalitiesFile,
+  municipality,
+  onboardingStatus,
+  onboardingStatusesFile,
+  serviceArea,
+  serviceAreasFile,
+  skiSystem,
+  supplier,
+  suppliersFile,
+  systemsFile,
+} from './schema/index.ts';
+
+/**
+ * Which schema applies to which data file is decided by its path alone, so a file in the
+ * wrong place is reported rather than guessed at. `list` names the array that holds the
+ * items of a collection file, and `item` its schema, so one bad item does not drop the rest.
+ */
+export interface FileKind {
+  kind: string;
+  schema: z.ZodType;
+  list?: string;
+  item?: z.ZodType;
+}
+
+export const fileKinds = {
+  integration: { kind: 'integration', schema: integration },
+  serviceAreas: { kind: 'service-areas', schema: serviceAreasFile, list: 'areas', item: serviceArea },
+  integrationPackages: { kind: 'integration-packages', schema: integrationPackagesFile, list: 'packages', item: integrationPackage },
+  suppliers: { kind: 'suppliers', schema: suppliersFile, list: 'suppliers', item: supplier },
+  systems: { kind: 'systems', schema: systemsFile, list: 'systems', item: skiSystem },
+  municipalities: { kind: 'municipalities', schema: municipalitiesFile, list: 'municipalities', item: municipality },
+  onboardingStatuses: { kind: 'onboarding-statuses', schema: onboardingStatusesFile, list: 'statuses', item: onboardingStatus },
+} satisfies Record<string, FileKind>;
+
+export type FileKindName = keyof typeof fileKinds;
+
+const topLevelFiles: Record<string, FileKindName> = {
+  'service-areas.yaml': 'serviceAreas',
+  'integration-packages.yaml': 'integrationPackages',
+  'suppliers.yaml': 'suppliers',
+  'systems.yaml': 'systems',
+  'municipalities.yaml': 'municipalities',
+  'onboarding-statuses.yaml': 'onboardingStatuses',
+};
+
+/** The file kind for a path relative to the data directory (forward slashes), or undefined. */
+export function fileKindOf(relativePath: string): FileKindName | undefined {
+  if (/^integrations\/[^/]+\.yaml$/.test(relativePath)) return 'integration';
+  return topLevelFiles[relativePath];
+}
+
+/** The files a complete catalogue has besides the integrations. */
+export const expectedTopLevelFiles = Object.keys(topLevelFiles);
