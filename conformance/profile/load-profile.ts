@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { parseYamlSource, positionAt, syntaxProblems } from '../../catalog/yaml-source.ts';
 import { profile as profileSchema, type Profile } from './schema.ts';
 import { ProfileError, type ProfileProblem } from './problem.ts';
 
@@ -33,39 +33,24 @@ export async function loadProfile(file: string): Promise<LoadedProfile> {
 
 /** Validates profile text; `file` is only used in the messages. */
 export function parseProfile(text: string, file: string): Profile {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (document.errors.length > 0) {
+  const source = parseYamlSource(file, text);
+  const syntax = syntaxProblems(source);
+  if (syntax.length > 0) {
     throw new ProfileError(
-      document.errors.map((error) => ({
-        code: 'profile-yaml',
-        file,
-        line: lineCounter.linePos(error.pos[0]).line,
-        message: `The file is not valid YAML: ${error.message.split('\n')[0]}`,
-      })),
+      syntax.map((problem) => ({ code: 'profile-yaml', file, line: problem.line, message: `The file is not valid YAML: ${problem.message}` })),
     );
   }
-  const result = profileSchema.safeParse(document.toJS() ?? {});
+  const result = profileSchema.safeParse(source.document.toJS() ?? {});
   if (result.success) return result.data;
   throw new ProfileError(
     result.error.issues.map((issue): ProfileProblem => ({
       code: 'profile-invalid',
       file,
-      line: lineOf(document, lineCounter, issue.path as (string | number)[]),
+      line: positionAt(source, issue.path, issue.code === 'unrecognized_keys').line,
       field: issue.path.join('.') || undefined,
       message: issue.message,
     })),
   );
-}
-
-/** The line of the deepest node on `path` that exists (a missing key points at its parent). */
-function lineOf(document: Document, lineCounter: LineCounter, path: (string | number)[]): number | undefined {
-  for (let depth = path.length; depth >= 0; depth -= 1) {
-    const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
-    const range = (node as { range?: [number, number, number] } | undefined)?.range;
-    if (range) return lineCounter.linePos(range[0]).line;
-  }
-  return undefined;
 }
 
 /** Replaces `${NAME}` in every string of the profile with `vars[NAME]`, then the environment. */
