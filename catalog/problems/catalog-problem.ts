@@ -59,3 +59,14 @@ export function sortProblems(problems: CatalogProblem[]): CatalogProblem[] {
 export function hasErrors(problems: readonly CatalogProblem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
+
+/** Problems grouped per file, files in order, for rendering. */
+export function groupByFile(problems: readonly CatalogProblem[]): { file: string; problems: CatalogProblem[] }[] {
+  const groups = new Map<string, CatalogProblem[]>();
+  for (const problem of sortProblems([...problems])) {
+    const list = groups.get(problem.file) ?? [];
+    list.push(problem);
+    groups.set(problem.file, list);
+  }
+  return [...groups].map(([file, list]) => ({ file, problems: list }));
+}

@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import { createElement, type ReactElement } from 'react';
+import { UsageError } from '../usage-error.ts';
+
+const HELP = `klarmeld catalog: check, list and show the integration catalogue
+
+Usage:
+  klarmeld catalog check [--json] [--dir DIR]          validate every file; exit 0 valid, 1 problems
+  klarmeld catalog list [--area Y14] [--json]          integrations, all or those a service area requires
+  klarmeld catalog show <integration> [--json]         one integration, e.g. SF1500
+  klarmeld catalog required <system> [--json]          mandatory and supplementary integrations of a SKI system
+
+Options:
+  --dir DIR   read the catalogue from DIR instead of the shipped catalog/data
+  --json      print plain JSON instead of the formatted view`;
+
+const options = {
+  json: { type: 'boolean', default: false },
+  dir: { type: 'string' },
+  area: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+async function show<P extends object>(component: (props: P) => ReactElement, props: P): Promise<void> {
+  const { renderOnce } = await import('../ui/render.tsx');
+  renderOnce(createElement(component, props), process.stdout);
+}
+
+/** Loads the catalogue for a read command, and says on stderr when it has problems (the answer may be incomplete). */
+async function load(dir: string | undefined) {
+  const { loadCatalog } = await import('../../catalog/load-catalog.ts');
+  const { catalog, problems } = await loadCatalog(dir === undefined ? {} : dir);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) process.stderr.write(`The catalogue has ${errors} problems, so this answer may be incomplete. Run "klarmeld catalog check" to see them.\n`);
+  return catalog;
+}
+
+/** `klarmeld catalog <command>`: parses options, calls one service, renders or prints JSON. */
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return values.help || command === 'help' ? 0 : 2;
+  }
+  const expectArgs = (n: number, what: string) => {
+    if (rest.length !== n) throw new UsageError(`"klarmeld catalog ${command}" takes ${what}.\n\n${HELP}`);
+  };
+  if (values.area !== undefined && command !== 'list') throw new UsageError('--area applies only to "klarmeld catalog list".');
+  switch (command) {
+    case 'check': {
+      expectArgs(0, 'no arguments');
+      const { checkCatalog } = await import('../services/catalog-check.ts');
+      const check = await checkCatalog(values.dir);
+      if (values.json) printJson(check);
+      else await show((await import('../ui/catalog-check.tsx')).CatalogCheckView, { check });
+      return check.valid ? 0 : 1;
+    }
+    case 'list': {
+      expectArgs(0, 'no arguments (filter with --area Y14)');
+      const { listIntegrations } = await import('../services/catalog-views.ts');
+      const rows = listIntegrations(await load(values.dir), values.area);
+      if (values.json) printJson(rows);
+      else await show((await import('../ui/catalog-list.tsx')).CatalogListView, { rows, area: values.area });
+      return 0;
+    }
+    case 'show': {
+      expectArgs(1, 'one integration id, e.g. SF1500');
+      const { showIntegration } = await import('../services/catalog-views.ts');
+      const details = showIntegration(await load(values.dir), rest[0]!);
+      if (values.json) printJson(details);
+      else await show((await import('../ui/catalog-show.tsx')).CatalogShowView, { details });
+      return 0;
+    }
+    case 'required': {
+      expectArgs(1, 'one system id, e.g. jobcenter-plus');
+      const { requiredOf } = await import('../services/catalog-views.ts');
+      const view = requiredOf(await load(values.dir), rest[0]!);
+      if (values.json) printJson(view);
+      else await show((await import('../ui/catalog-required.tsx')).CatalogRequiredView, { view });
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown command "klarmeld catalog ${command}".\n\n${HELP}`);
+  }
+}
