@@ -1,0 +1,164 @@
+/**
+ * The contract between the platform core (TLS, routing, registry, recorder) and the simulated
+ * services that plug into it (PersonLookup, the STS, Organisation, SDI, Beskedfordeler …).
+ *
+ * A service folder exports a `PlatformModule`: SOAP `handlers` (one per endpoint path) and plain
+ * HTTP `routes` (REST variants, admin endpoints). The core has already done, before a handler
+ * runs: mutual TLS against the platform CA (revoked certificates never get an HTTP answer),
+ * mapping the certificate to a registered it-system (`caller`), the body size limit and
+ * timeouts, content-type/SOAP-version checks, refusing DOCTYPE/entities, and parsing the
+ * envelope into `document`. After it returns, the core records the exchange (recorder) and
+ * signs its digest. Handlers never throw for bad input: they return a fault built with
+ * `faults/` (a throw is answered with a server fault and recorded, but is a bug).
+ */
+import type { X509Certificate } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { DatabaseSync } from 'node:sqlite';
+import type { Document, Element } from '@xmldom/xmldom';
+import type { Catalog } from '../../catalog/catalog.ts';
+import type { Registry } from './registry/registry-types.ts';
+
+export type SoapVersion = '1.1' | '1.2';
+
+/** One problem found while validating a request or response, or checking its security. */
+export interface Finding {
+  severity: 'error' | 'warning';
+  /** Permanent, e.g. `xsd.pattern`, `context.user-system-mismatch`. */
+  code: string;
+  message: string;
+  /** Where: an XPath-like path of the element, when known. */
+  path?: string;
+}
+
+/** The it-system behind the client certificate of the TLS connection. */
+export interface Caller {
+  systemUuid: string;
+  systemName: string;
+  /** Certificate subject as OpenSSL prints it (`node:crypto` X509Certificate.subject). */
+  subject: string;
+  /** SHA-256 fingerprint, lower-case hex without colons: the registry's key for certificates. */
+  fingerprint: string;
+  certificate: X509Certificate;
+}
+
+/** A SOAP request as the core hands it to a handler. */
+export interface PlatformRequest {
+  path: string;
+  soapVersion: SoapVersion;
+  /** SOAP 1.1 `SOAPAction` header or SOAP 1.2 `action` content-type parameter, quotes removed. */
+  soapAction?: string;
+  contentType: string;
+  headers: IncomingHttpHeaders;
+  /** The raw body, exactly as received (signature checks need it). */
+  body: string;
+  /** The parsed envelope (no DOCTYPE, no entities: refused before parsing). */
+  document: Document;
+  /** `soap:Body`'s first element child, or undefined for an empty body. */
+  bodyElement: Element | undefined;
+  caller: Caller;
+  receivedAt: Date;
+}
+
+/** What a handler answers. Faults come from `faults/` and carry status 500. */
+export interface PlatformReply {
+  status: number;
+  contentType: string;
+  body: string;
+  /** Operation name for the recorder, e.g. `PersonLookup`, `laes`, `Issue`. */
+  operation?: string;
+  /** Validation and security findings, recorded with the exchange. */
+  findings: Finding[];
+  fault?: { code: string; text: string };
+}
+
+/** One SOAP endpoint. */
+export interface ServiceHandler {
+  /** Catalogue integration id, e.g. `SF1520`. */
+  integration: string;
+  /** Catalogue service name, e.g. `PersonBaseDataExtendedService`. */
+  service: string;
+  /** Exact path, e.g. `/service/CPR/PersonBaseDataExtended/4` (a trailing slash is ignored). */
+  path: string;
+  soapVersion: SoapVersion;
+  handle(request: PlatformRequest, platform: PlatformServices): Promise<PlatformReply>;
+}
+
+/** A plain HTTP request (REST STS, admin endpoints, the recorder's inspection API). */
+export interface RouteRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** Always present: every connection is mutual TLS against the platform CA. */
+  caller: Caller;
+  receivedAt: Date;
+}
+
+export interface RouteReply {
+  status: number;
+  contentType: string;
+  body: string;
+  headers?: Record<string, string>;
+  /** Set to record the exchange like a SOAP call (e.g. the REST STS); admin routes leave it out. */
+  record?: { integration: string; service: string; operation: string; findings: Finding[]; fault?: { code: string; text: string } };
+}
+
+/** A plain HTTP route. `path` is exact, or a prefix when it ends with `*`. */
+export interface HttpRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  handle(request: RouteRequest, platform: PlatformServices): Promise<RouteReply>;
+}
+
+/** The platform's Ed25519 key: signs exchange digests (evidence) and anything else that needs it. */
+export interface PlatformSigner {
+  /** SPKI PEM, also served at `/.well-known/klarmeld/signing-key`. */
+  publicKeyPem: string;
+  /** Ed25519 signature over the UTF-8 bytes of `data`, base64. */
+  sign(data: string): string;
+}
+
+/** The platform's test PKI, for services that sign (STS assertions) or call out (Beskedfordeler push). */
+export interface PlatformPki {
+  caCertPem: string;
+  caCertPath: string;
+  /**
+   * A certificate and key issued by the platform CA for one of the platform's own roles (e.g. `sts`
+   * for SAML signing, `beskedfordeler` as the TLS client of push deliveries). Created on first use,
+   * kept in the data directory, the same on every start.
+   */
+  serviceCertificate(role: string): Promise<{ certPem: string; keyPem: string; certPath: string; keyPath: string }>;
+}
+
+/** Checks an element against the contract's XSDs. Returns no findings when the contract is unknown. */
+export interface ContractValidation {
+  enabled: boolean;
+  validate(integration: string, element: Element): Finding[];
+}
+
+/** What every handler and route gets from the core. */
+export interface PlatformServices {
+  registry: Registry;
+  catalog: Catalog;
+  clock: () => Date;
+  signer: PlatformSigner;
+  pki: PlatformPki;
+  validation: ContractValidation;
+  /** The platform's SQLite database (WAL). Stateful services create their own tables, prefixed with their folder name. */
+  database: DatabaseSync;
+  /** The data directory (CA, keys, database). */
+  dataDir: string;
+  /** Base URL of the running server, e.g. `https://127.0.0.1:8443`. */
+  baseUrl: string;
+}
+
+/** What a service folder exports (as `platformModule` from its `index.ts`). */
+export interface PlatformModule {
+  name: string;
+  handlers?: ServiceHandler[];
+  routes?: HttpRoute[];
+  /** Called once the server listens (e.g. to start a delivery loop); undone by `stop`. */
+  start?(platform: PlatformServices): Promise<void> | void;
+  stop?(): Promise<void> | void;
+}
