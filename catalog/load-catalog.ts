@@ -41,6 +41,8 @@ const stringsOf = (items: Record<string, unknown>[], key: string) =>
 export async function loadCatalog(dir: string | { dir?: string } = defaultDataDir()): Promise<LoadResult> {
   const dataDir = typeof dir === 'string' ? dir : (dir.dir ?? defaultDataDir());
   const catalog = emptyCatalog();
+  // What the cross-reference checks look at: the catalogue plus items salvaged from invalid data.
+  const checked = emptyCatalog();
   const problems: CatalogProblem[] = [];
   const files = await readDataFiles(dataDir);
   if (!files) {
@@ -58,6 +60,7 @@ export async function loadCatalog(dir: string | { dir?: string } = defaultDataDi
     problems.push(...file.problems);
     if (!file.kind) return;
     (catalog[target[file.kind]] as object[]).push(...file.items);
+    (checked[target[file.kind]] as object[]).push(...file.items, ...file.salvaged);
     (raw[file.kind] ??= []).push(...file.rawItems);
     if (file.kind === 'integration') (raw.integration ??= []).push({ id: basename(files[index]!.file, '.yaml') });
     else if (file.broken) broken.add(file.kind);
@@ -71,10 +74,10 @@ export async function loadCatalog(dir: string | { dir?: string } = defaultDataDi
       }));
     }
   }
-  for (const area of catalog.areas) area.useCases.forEach((u, i) => origins.recordChild(area, u, ['useCases', i]));
+  for (const area of checked.areas) area.useCases.forEach((u, i) => origins.recordChild(area, u, ['useCases', i]));
 
   const known = knownIds(raw, broken, present);
-  const ctx: CheckContext = { catalog, origins, known, problems };
+  const ctx: CheckContext = { catalog: checked, origins, known, problems };
   checkDuplicates(ctx);
   checkIntegrations(ctx);
   checkAreasAndPackages(ctx);

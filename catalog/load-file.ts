@@ -3,6 +3,7 @@ import type { DataFile } from './data-files.ts';
 import { fileKinds, fileKindOf, type FileKindName } from './file-kinds.ts';
 import type { Origins } from './origins.ts';
 import { catalogProblem, type CatalogProblem } from './problems/index.ts';
+import { salvage } from './salvage.ts';
 import { schemaProblems } from './schema-problems.ts';
 import { parseYamlSource, positionAt, syntaxProblems } from './yaml-source.ts';
 
@@ -10,6 +11,8 @@ export interface LoadedFile {
   kind?: FileKindName;
   /** Items that passed validation (for an integration file, at most one). */
   items: object[];
+  /** Items that failed validation but could be checked for references once the bad fields were removed. */
+  salvaged: object[];
   /** Ids (or other keys) found in the raw data, valid or not, so one broken item does not make every reference to it dangle. */
   rawItems: Record<string, unknown>[];
   /** True when the file could not be parsed at all, so its contents are unknown. */
@@ -24,7 +27,7 @@ const asRecords = (value: unknown): Record<string, unknown>[] =>
 export function loadFile(data: DataFile, origins: Origins): LoadedFile {
   const { file } = data;
   const kind = fileKindOf(file);
-  const result: LoadedFile = { items: [], rawItems: [], broken: false, problems: [] };
+  const result: LoadedFile = { items: [], salvaged: [], rawItems: [], broken: false, problems: [] };
   if (!kind) {
     result.problems.push(catalogProblem('unknown-file', {
       file, message: `The catalogue does not know what "${file}" holds, so it is not read.`,
@@ -72,8 +75,16 @@ export function loadFile(data: DataFile, origins: Origins): LoadedFile {
         if (item.success) {
           origins.record(item.data as object, source, [spec.list, index]);
           result.items.push(item.data as object);
+        } else {
+          const rescued = salvage(spec.item, rawItem, item.error.issues) as object | undefined;
+          if (rescued) origins.record(rescued, source, [spec.list, index]);
+          if (rescued) result.salvaged.push(rescued);
         }
       });
+    } else {
+      const rescued = salvage(spec.schema, raw, parsed.error.issues) as object | undefined;
+      if (rescued) origins.record(rescued, source, []);
+      if (rescued) result.salvaged.push(rescued);
     }
   }
   if (kind === 'integration') {
