@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SignedXml } from 'xml-crypto';
+import { buildIssueRequest } from '../../clients/tokens/build-issue-request.ts';
+import { buildRestIssueRequest } from '../../clients/tokens/build-issue-request.ts';
+import { parseIssueResponse, parseRestIssueResponse } from '../../clients/tokens/parse-issue-response.ts';
+import { parseXml, selectOne, textOf } from '../../clients/tokens/xml.ts';
+import { issueRest } from './issue-rest.ts';
+import { issueSoap } from './issue-soap.ts';
+import { createStsTestWorld, organisationEntityId, sdiEntityId, type StsTestWorld } from './sts-test-setup.ts';
+
+const now = new Date('2026-11-22T09:00:00Z');
+const to = 'https://127.0.0.1/runtime/services/kombittrust/14/certificatemixed';
+let world: StsTestWorld;
+
+beforeAll(async () => {
+  world = await createStsTestWorld();
+});
+
+function rst(overrides: Partial<Parameters<typeof buildIssueRequest>[0]> = {}): string {
+  return buildIssueRequest({ ...world.system, entityId: organisationEntityId, cvr: '11111111', to, now, ...overrides });
+}
+
+function issue(xml: string, tlsCert = world.system.certPem, at = now) {
+  return issueSoap(xml, tlsCert, { directory: world.directory, identity: world.identity, now: at });
+}
+
+describe('SF1514 Issue over SOAP 1.2', () => {
+  it('issues an 8 hour holder-of-key token for the entityID and CVR asked for, signed by the STS', () => {
+    const reply = issue(rst());
+    expect(reply.status).toBe(200);
+    const parsed = parseIssueResponse(reply.body);
+    if (!parsed.ok) throw new Error(parsed.fault.reason);
+    const { token } = parsed;
+    expect(token.audience).toBe(organisationEntityId);
+    expect(token.notOnOrAfter.getTime() - token.notBefore.getTime()).toBe(8 * 3600_000);
+    const assertion = parseXml(token.assertionXml).documentElement!;
+    expect(textOf('saml:Issuer', assertion)).toBe(world.identity.issuer);
+    expect(textOf('saml:Subject/saml:NameID', assertion)).toBe(
+      'SERIALNUMBER=CVR:12345678-FID:1001 + CN=Fagsystem (funktionscertifikat), O=Fagsystem A/S // CVR:12345678, C=DK',
+    );
+    expect(selectOne('saml:Subject/saml:SubjectConfirmation', assertion)?.getAttribute('Method')).toBe('urn:oasis:names:tc:SAML:2.0:cm:holder-of-key');
+    expect(textOf("saml:AttributeStatement/saml:Attribute[@Name='dk:gov:saml:attribute:CvrNumberIdentifier']/saml:AttributeValue", assertion)).toBe('11111111');
+    const privileges = textOf("saml:AttributeStatement/saml:Attribute[@Name='dk:gov:saml:attribute:Privileges_intermediate']/saml:AttributeValue", assertion)!;
+    expect(Buffer.from(privileges, 'base64').toString()).toContain('Scope="urn:dk:gov:saml:cvrNumberIdentifier:11111111"');
+    const sig = new SignedXml({ publicCert: world.identity.certPem, getCertFromKeyInfo: () => null });
+    sig.loadSignature(selectOne('ds:Signature', assertion) as unknown as Node);
+    expect(sig.checkSignature(token.assertionXml)).toBe(true);
+  });
+
+  it.each([
+    ['another certificate on the TLS connection', () => issue(rst(), world.other.certPem), 'wst:FailedAuthentication'],
+    ['a CVR changed after signing', () => issue(rst().replace('>11111111<', '>22222222<')), 'wsse:FailedCheck'],
+    ['an entityID no service has', () => issue(rst({ entityId: 'http://example.org/unknown' })), 'wst:InvalidScope'],
+    ['a municipality without an agreement', () => issue(rst({ cvr: '29189846' })), 'wst:RequestFailed'],
+    ['a service without an agreement', () => issue(rst({ entityId: sdiEntityId })), 'wst:RequestFailed'],
+    ['an unregistered system', () => issue(rst({ ...world.other }), world.other.certPem), 'wst:FailedAuthentication'],
+    ['an expired request Timestamp', () => issue(rst(), undefined, new Date(now.getTime() + 10 * 60_000)), 'wsse:MessageExpired'],
+    ['a DOCTYPE', () => issue(`<!DOCTYPE x [<!ENTITY a "b">]>${rst()}`), 'wst:InvalidRequest'],
+    ['a SOAP 1.1 envelope', () => issue(rst().replaceAll('http://www.w3.org/2003/05/soap-envelope', 'http://schemas.xmlsoap.org/soap/envelope/')), 'wst:InvalidRequest'],
+  ])('answers %s with a SOAP 1.2 fault', (_name, call, subcode) => {
+    const reply = call();
+    expect(reply.status).toBe(500);
+    const parsed = parseIssueResponse(reply.body);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.fault.code).toBe('s:Sender');
+      expect(parsed.fault.subcode).toBe(subcode);
+      expect(parsed.fault.reason.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('SF1514 REST WS-Trust', () => {
+  const deps = () => ({ directory: world.directory, identity: world.identity, now });
+
+  it('answers the JSON request with the assertion base64 at RequestedSecurityToken.Assertion', () => {
+    const reply = issueRest(buildRestIssueRequest({ certPem: world.system.certPem, entityId: organisationEntityId, cvr: '11111111' }), world.system.certPem, deps());
+    expect(reply.status).toBe(200);
+    const token = parseRestIssueResponse(reply.json);
+    expect(token.audience).toBe(organisationEntityId);
+    expect((reply.json as { Lifetime: string }).Lifetime).toBe('11/22/2026 17:00:00');
+  });
+
+  it('refuses a UseKey that is not the TLS certificate', () => {
+    const reply = issueRest(buildRestIssueRequest({ certPem: world.other.certPem, entityId: organisationEntityId, cvr: '11111111' }), world.system.certPem, deps());
+    expect(reply.status).toBe(403);
+    expect(reply.code).toBe('sts.certificate-mismatch');
+  });
+});
