@@ -4,8 +4,9 @@ import { fileKinds, fileKindOf, type FileKindName } from './file-kinds.ts';
 import type { Origins } from './origins.ts';
 import { catalogProblem, type CatalogProblem } from './problems/index.ts';
 import { salvage } from './salvage.ts';
+import { schemaReferenceFor } from './schema/json-schemas.ts';
 import { schemaProblems } from './schema-problems.ts';
-import { parseYamlSource, positionAt, syntaxProblems } from './yaml-source.ts';
+import { parseYamlSource, positionAt, syntaxProblems, type YamlSource } from './yaml-source.ts';
 
 export interface LoadedFile {
   kind?: FileKindName;
@@ -54,6 +55,7 @@ export function loadFile(data: DataFile, origins: Origins): LoadedFile {
     result.broken = true;
     return result;
   }
+  checkSchemaReference(source, raw, spec.kind, kind === 'integration', result.problems);
   const parsed = spec.schema.safeParse(raw);
   if (parsed.success) {
     const value = parsed.data as Record<string, unknown>;
@@ -99,4 +101,17 @@ export function loadFile(data: DataFile, origins: Origins): LoadedFile {
     }
   }
   return result;
+}
+
+/** Each data file names its JSON Schema on its first line, so editors validate it as it is typed. */
+function checkSchemaReference(source: YamlSource, raw: unknown, kind: string, inIntegrations: boolean, problems: CatalogProblem[]): void {
+  const expected = schemaReferenceFor(kind, inIntegrations);
+  const actual = (raw as Record<string, unknown> | null)?.$schema;
+  if (actual === expected) return;
+  const { line, column } = positionAt(source, ['$schema']);
+  problems.push(catalogProblem('schema-reference', {
+    file: source.file, line, column, path: '$schema', severity: 'warning',
+    message: actual === undefined ? 'The file does not name its JSON Schema.' : `The file names the JSON Schema "${String(actual)}".`,
+    fix: `Start the file with "$schema: ${expected}" so editors check it as you type.`,
+  }));
 }

@@ -28,6 +28,7 @@ export const problemCodes = {
   'reason-missing': { code: 'KM-CAT-023', title: 'Status needs a reason' },
   'unknown-reason': { code: 'KM-CAT-024', title: 'Reason not allowed for this status' },
   'use-case-outside-area': { code: 'KM-CAT-025', title: 'Use case outside the system’s service areas' },
+  'schema-reference': { code: 'KM-CAT-027', title: '$schema missing or wrong' },
   'exception-not-required': { code: 'KM-CAT-026', title: 'Exception for an integration that is not required' },
 } as const;
 
