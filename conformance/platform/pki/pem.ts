@@ -1,0 +1,20 @@
+import { webcrypto } from 'node:crypto';
+
+/** RSA 2048 with SHA-256: what FOCES certificates and the XML signatures of OIOIDWS use. */
+export const rsaAlgorithm = {
+  name: 'RSASSA-PKCS1-v1_5',
+  hash: 'SHA-256',
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 2048,
+} as const;
+
+export async function privateKeyToPem(key: webcrypto.CryptoKey): Promise<string> {
+  const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key));
+  const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
+  return `-----BEGIN PRIVATE KEY-----\n${lines.join('\n')}\n-----END PRIVATE KEY-----\n`;
+}
+
+export async function privateKeyFromPem(pem: string): Promise<webcrypto.CryptoKey> {
+  const b64 = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+  return webcrypto.subtle.importKey('pkcs8', Buffer.from(b64, 'base64'), rsaAlgorithm, true, ['sign']);
+}

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
+import { join } from 'node:path';
+import type { PlatformPki } from '../service-handler.ts';
+import { fidOf, focesSubject } from './foces-subject.ts';
+import { issueCertificate, type CertificateRequest } from './issue-certificate.ts';
+import { loadOrCreateCa, type TestCa } from './test-ca.ts';
+
+export interface KeyPairFiles {
+  certPem: string;
+  keyPem: string;
+  certPath: string;
+  keyPath: string;
+  serialNumber?: string;
+}
+
+export interface SystemCertificateFiles extends KeyPairFiles {
+  caPath: string;
+}
+
+/**
+ * Everything certificate-shaped of the platform, kept in the data directory:
+ * `ca/ca.crt` (give it to clients as --cacert), `server/` (the HTTPS server, SAN 127.0.0.1,
+ * ::1, localhost and the host it listens on), `roles/<role>` (the platform's own signing and
+ * client certificates), `systems/<uuid>/` (the it-systems' FOCES-like certificates).
+ */
+export class PlatformPkiStore implements PlatformPki {
+  readonly ca: TestCa;
+  readonly dataDir: string;
+  readonly clock: () => Date;
+
+  private constructor(ca: TestCa, dataDir: string, clock: () => Date) {
+    this.ca = ca;
+    this.dataDir = dataDir;
+    this.clock = clock;
+  }
+
+  static async open(dataDir: string, clock: () => Date = () => new Date()): Promise<PlatformPkiStore> {
+    return new PlatformPkiStore(await loadOrCreateCa(dataDir, clock()), dataDir, clock);
+  }
+
+  get caCertPem(): string {
+    return this.ca.certPem;
+  }
+
+  get caCertPath(): string {
+    return this.ca.certPath;
+  }
+
+  /** The server certificate; reissued when the listening host is not among its names. */
+  async serverCertificate(host: string): Promise<KeyPairFiles> {
+    const names = new Set(['localhost', '127.0.0.1', '::1', host].filter((h) => h && h !== '0.0.0.0' && h !== '::'));
+    const tag = [...names].sort().join(',');
+    const dir = join(this.dataDir, 'server');
+    const existing = await this.readPair(dir, 'server');
+    if (existing && (await readFile(join(dir, 'names'), 'utf8').catch(() => '')) === tag) return existing;
+    const ips = [...names].filter((n) => isIP(n));
+    const dnsNames = [...names].filter((n) => !isIP(n));
+    const pair = await this.writePair(dir, 'server', { subject: 'CN=localhost, O=klarmeld test platform, C=DK', kind: 'server', ips, dnsNames, now: this.clock() });
+    await writeFile(join(dir, 'names'), tag);
+    return pair;
+  }
+
+  async serviceCertificate(role: string): Promise<KeyPairFiles> {
+    if (!/^[a-z0-9-]+$/.test(role)) throw new Error(`Role name ${role} must be lower-case letters, digits and dashes.`);
+    const dir = join(this.dataDir, 'roles');
+    return (
+      (await this.readPair(dir, role)) ??
+      this.writePair(dir, role, { subject: `CN=klarmeld ${role} (funktionscertifikat), O=klarmeld test platform // CVR:11111111, C=DK`, kind: 'signing', now: this.clock() })
+    );
+  }
+
+  /** A new FOCES-like certificate and key for an it-system (each call issues a fresh one). */
+  async issueSystemCertificate(system: { uuid: string; name: string; supplierCvr: string }): Promise<SystemCertificateFiles> {
+    const dir = join(this.dataDir, 'systems', system.uuid);
+    const subject = focesSubject({ systemName: system.name, supplierCvr: system.supplierCvr, fid: fidOf(system.uuid) });
+    const pair = await this.writePair(dir, 'system', { subject, kind: 'client', now: this.clock() });
+    return { ...pair, caPath: this.caCertPath };
+  }
+
+  private async readPair(dir: string, name: string): Promise<KeyPairFiles | undefined> {
+    const certPath = join(dir, `${name}.crt`);
+    const keyPath = join(dir, `${name}.key`);
+    if (!existsSync(certPath) || !existsSync(keyPath)) return undefined;
+    return { certPem: await readFile(certPath, 'utf8'), keyPem: await readFile(keyPath, 'utf8'), certPath, keyPath };
+  }
+
+  private async writePair(dir: string, name: string, request: CertificateRequest): Promise<KeyPairFiles> {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const issued = await issueCertificate(this.ca, request);
+    const certPath = join(dir, `${name}.crt`);
+    const keyPath = join(dir, `${name}.key`);
+    await writeFile(keyPath, issued.keyPem, { mode: 0o600 });
+    await writeFile(certPath, issued.certPem);
+    return { certPem: issued.certPem, keyPem: issued.keyPem, certPath, keyPath, serialNumber: issued.serialNumber };
+  }
+}
