@@ -2,13 +2,13 @@ import type { Catalog } from './catalog.ts';
 import { collectRequirements } from './query-required.ts';
 import type { Integration, IntegrationPackage } from './schema/index.ts';
 
+const byId = (a: Integration, b: Integration) => a.id.localeCompare(b.id, 'en', { numeric: true });
+
 /** The integrations a service area's use cases require or offer (with their prerequisites), sorted by id. */
 export function integrationsByArea(catalog: Catalog, areaId: string): Integration[] {
   const useCases = catalog.areas.filter((a) => a.id === areaId).flatMap((a) => a.useCases);
   const ids = collectRequirements(catalog, useCases);
-  return catalog.integrations
-    .filter((i) => ids.has(i.id))
-    .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  return catalog.integrations.filter((i) => ids.has(i.id)).sort(byId);
 }
 
 export interface Dependents {
@@ -21,7 +21,7 @@ export interface Dependents {
 /** What depends on an integration: who would break if it changed. */
 export function dependentsOf(catalog: Catalog, integrationId: string): Dependents {
   return {
-    integrations: catalog.integrations.filter((i) => i.prerequisites.includes(integrationId)),
+    integrations: catalog.integrations.filter((i) => i.prerequisites.includes(integrationId)).sort(byId),
     packages: catalog.packages.filter((p) => p.business.includes(integrationId) || p.prerequisites.includes(integrationId)),
   };
 }
