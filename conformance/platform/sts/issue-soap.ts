@@ -23,9 +23,9 @@ export function issueSoap(
   deps: { directory: StsDirectory; identity: StsIdentity; now: Date },
 ): StsReply {
   const checked = verifyIssueRequest(xml, tlsCertPem, deps.now);
-  if (!checked.ok) return faultReply(checked.fault, checked.messageId);
+  if (!checked.ok) return stsFault(checked.fault);
   const result = grantToken(checked.request, deps);
-  if (!result.ok) return faultReply(result.fault, checked.request.messageId);
+  if (!result.ok) return stsFault(result.fault);
   const { grant } = result;
   const body = buildRstr({
     assertionXml: grant.assertionXml,
@@ -40,6 +40,6 @@ export function issueSoap(
   return { status: 200, contentType: soap12, body, grant };
 }
 
-function faultReply(fault: Soap12Fault, relatesTo?: string): StsReply {
-  return { status: fault.httpStatus, contentType: soap12, body: soap12FaultXml(fault, relatesTo), fault };
+function stsFault(fault: Soap12Fault): StsReply {
+  return { status: fault.httpStatus, contentType: soap12, body: soap12FaultXml(fault), fault };
 }

@@ -1,9 +1,11 @@
 import { ns } from '../../clients/tokens/namespaces.ts';
-import { escapeXml } from '../../clients/tokens/xml.ts';
+import { soapFault } from '../faults/index.ts';
+import type { PlatformReply } from '../service-handler.ts';
 
 /**
- * A SOAP 1.2 fault for the WS-* parts of the platform (STS, OIOIDWS). `code` is our permanent
- * code for the recorder and tests; the wire carries the standard Code/Subcode/Reason.
+ * A SOAP 1.2 fault of the WS-* parts of the platform (STS, OIOIDWS). `code` is our permanent code
+ * for the recorder and tests; the wire carries the standard Code/Subcode/Reason, built by the
+ * core's one fault builder.
  */
 export interface Soap12Fault {
   code: string;
@@ -17,14 +19,29 @@ export interface Soap12Fault {
 
 const subcodeNamespaces: Record<string, string> = { wst: ns.wst, wsse: ns.wsse, wsu: ns.wsu };
 
-export function soap12FaultXml(fault: Soap12Fault, relatesTo?: string): string {
-  const prefix = fault.subcode.split(':')[0] ?? '';
-  const subNs = subcodeNamespaces[prefix];
-  const relates = relatesTo ? `<a:RelatesTo>${escapeXml(relatesTo)}</a:RelatesTo>` : '';
-  return `<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="${ns.soap12}" xmlns:a="${ns.wsa}"><s:Header><a:Action s:mustUnderstand="1">http://www.w3.org/2005/08/addressing/soap/fault</a:Action>${relates}</s:Header><s:Body><s:Fault><s:Code><s:Value>s:${fault.role}</s:Value><s:Subcode><s:Value${subNs ? ` xmlns:${prefix}="${subNs}"` : ''}>${escapeXml(fault.subcode)}</s:Value></s:Subcode></s:Code><s:Reason><s:Text xml:lang="en">${escapeXml(fault.reason)}</s:Text></s:Reason></s:Fault></s:Body></s:Envelope>`;
+export function soap12FaultXml(fault: Soap12Fault): string {
+  const [prefix = 'wst', local = fault.subcode] = fault.subcode.split(':');
+  return soapFault({
+    soapVersion: '1.2',
+    side: fault.role === 'Sender' ? 'client' : 'server',
+    reason: fault.reason,
+    subcode: { prefix, local, namespace: subcodeNamespaces[prefix] ?? ns.wst },
+  }).body;
 }
 
-/** A fault by the caller's mistake. HTTP 500: the .NET-based KOMBIT STS and services answer every fault with 500, and SOAP clients read the fault from the body either way. */
+/** A fault by the caller's mistake; HTTP 500 like every fault of the platform. */
 export function senderFault(code: string, subcode: string, reason: string): Soap12Fault {
   return { code, role: 'Sender', subcode, reason, httpStatus: 500 };
+}
+
+/** The fault as a handler's reply, recorded under our permanent code. */
+export function faultReply(fault: Soap12Fault, operation: string): PlatformReply {
+  return {
+    status: fault.httpStatus,
+    contentType: 'application/soap+xml; charset=utf-8',
+    body: soap12FaultXml(fault),
+    operation,
+    findings: [{ severity: 'error', code: fault.code, message: fault.reason }],
+    fault: { code: fault.code, text: fault.reason },
+  };
 }
