@@ -1,0 +1,33 @@
+import { escapeHtml } from './html.ts';
+import type { MatrixModel } from './matrix-model.ts';
+import { noStatusStyle, type StatusStyle } from './status-style.ts';
+
+/**
+ * The matrix body as one HTML string. At 700 systems × 1,000 integrations the table has
+ * 700,000 cells; building it as text is far cheaper than as components, and every byte per
+ * cell counts, so cells carry only a class and a one- or two-letter mark.
+ */
+export function matrixBodyHtml(model: MatrixModel, styles: StatusStyle[], systemHref: (id: string) => string): string {
+  const byCode = new Map(styles.map((s) => [s.code, s]));
+  const out: string[] = [];
+  for (const row of model.rows) {
+    const present = new Set<string>();
+    let cells = '';
+    for (const cell of row.cells) {
+      if (!cell.required) {
+        cells += '<td></td>';
+        continue;
+      }
+      const style = cell.status ? byCode.get(cell.status) : undefined;
+      const cls = style?.cls ?? noStatusStyle.cls;
+      present.add(cls);
+      cells += `<td class="${cls}">${style ? escapeHtml(style.mark) : noStatusStyle.mark}</td>`;
+    }
+    out.push(
+      `<tr data-area="${escapeHtml(row.areas.join(' '))}" data-supplier="${row.supplier}" data-s="${[...present].join(' ')}">` +
+        `<th scope="row"><a href="${systemHref(row.systemId)}">${escapeHtml(row.name)}</a>` +
+        `<small>${escapeHtml(row.areas.join(' · '))} · ${escapeHtml(row.supplierName)}</small></th>${cells}</tr>`,
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,31 @@
+/** The klarmelding status of one system × integration, as the onboarding sheet records it. */
+export interface ReadinessEntry {
+  system: string;
+  integration: string;
+  /** Status code from the catalogue's vocabulary. */
+  status: string;
+  reason?: string;
+  /** When the status was set (ISO date-time). */
+  at?: string;
+  actor?: string;
+  /** The run that backs the status, when there is one. */
+  evidence?: { runId: string; digest?: string };
+}
+
+/** Where the statuses came from: a sheet, no sheet at all, or a sheet that could not be read. */
+export type ReadinessSource =
+  | { kind: 'sheet'; path: string }
+  | { kind: 'none' }
+  | { kind: 'unreadable'; path: string; problem: string };
+
+export interface Readiness {
+  source: ReadinessSource;
+  entries: ReadinessEntry[];
+  /** The current status of a system × integration, if the sheet has one. */
+  of(system: string, integration: string): ReadinessEntry | undefined;
+}
+
+export function readinessFrom(source: ReadinessSource, entries: ReadinessEntry[]): Readiness {
+  const byKey = new Map(entries.map((e) => [`${e.system}\u0000${e.integration}`, e]));
+  return { source, entries, of: (system, integration) => byKey.get(`${system}\u0000${integration}`) };
+}

@@ -1,0 +1,33 @@
+import { dirname, join, resolve } from 'node:path';
+
+/** Where the site reads its inputs. All of them can be moved with environment variables (the bench does). */
+export interface SitePaths {
+  root: string;
+  /** The catalogue's data directory: KLARMELD_CATALOG_DIR, else catalog/data. */
+  catalogDir: string;
+  /** Contract files: KLARMELD_CONTRACTS_DIR, else `contracts` beside the data directory. */
+  contractsDir: string;
+  /** Conformance suites, one folder per integration. */
+  suitesDir: string;
+  /** The reference system whose code is the SF1520 example. */
+  referenceSystemDir: string;
+  /** The onboarding sheet: KLARMELD_SHEET; none when unset. */
+  sheet: string | undefined;
+}
+
+/**
+ * Resolves the paths from the environment. The repository root comes from KLARMELD_ROOT,
+ * which astro.config.mjs sets, because bundled modules cannot find it from their own URL.
+ */
+export function sitePathsFromEnv(env: NodeJS.ProcessEnv = process.env): SitePaths {
+  const root = resolve(env.KLARMELD_ROOT ?? process.cwd());
+  const catalogDir = resolve(root, env.KLARMELD_CATALOG_DIR ?? 'catalog/data');
+  return {
+    root,
+    catalogDir,
+    contractsDir: resolve(root, env.KLARMELD_CONTRACTS_DIR ?? join(dirname(catalogDir), 'contracts')),
+    suitesDir: join(root, 'conformance', 'suites'),
+    referenceSystemDir: join(root, 'examples', 'reference-system'),
+    sheet: env.KLARMELD_SHEET ? resolve(root, env.KLARMELD_SHEET) : undefined,
+  };
+}
