@@ -1,0 +1,29 @@
+import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import type { PlatformSigner } from '../service-handler.ts';
+
+/**
+ * The platform's Ed25519 key, kept in the registry database so evidence signed today still
+ * verifies against the key published after a restart. Created on first use.
+ */
+export function loadOrCreateSigner(db: DatabaseSync, clock: () => Date = () => new Date()): PlatformSigner {
+  db.exec('CREATE TABLE IF NOT EXISTS platform_keys (name TEXT PRIMARY KEY, private_pem TEXT NOT NULL, public_pem TEXT NOT NULL, created_at TEXT NOT NULL)');
+  let row = db.prepare("SELECT private_pem, public_pem FROM platform_keys WHERE name = 'exchange-signing'").get() as
+    | { private_pem: string; public_pem: string }
+    | undefined;
+  if (!row) {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    row = {
+      private_pem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      public_pem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    };
+    db.prepare("INSERT OR IGNORE INTO platform_keys (name, private_pem, public_pem, created_at) VALUES ('exchange-signing', ?, ?, ?)")
+      .run(row.private_pem, row.public_pem, clock().toISOString());
+    row = db.prepare("SELECT private_pem, public_pem FROM platform_keys WHERE name = 'exchange-signing'").get() as typeof row;
+  }
+  const key = createPrivateKey(row.private_pem);
+  return {
+    publicKeyPem: row.public_pem,
+    sign: (data: string) => sign(null, Buffer.from(data, 'utf8'), key).toString('base64'),
+  };
+}
