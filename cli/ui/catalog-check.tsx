@@ -5,6 +5,8 @@ import { CatalogProblems } from './catalog-problems.tsx';
 const breakdown = (counts: Record<string, number>) =>
   Object.entries(counts).map(([name, n]) => `${name} ${n}`).join(', ');
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** `klarmeld catalog check`: what the catalogue holds, then every problem, then the verdict. */
 export function CatalogCheckView({ check }: { check: CatalogCheck }) {
   const s = check.summary;
@@ -21,9 +23,9 @@ export function CatalogCheckView({ check }: { check: CatalogCheck }) {
       <CatalogProblems problems={check.problems} />
       <Box marginTop={1}>
         {check.valid ? (
-          <Text color="green">✓ The catalogue is valid{check.warnings ? ` (${check.warnings} warnings)` : ''}.</Text>
+          <Text color="green">✓ The catalogue is valid{check.warnings ? ` (${plural(check.warnings, 'warning')})` : ''}.</Text>
         ) : (
-          <Text color="red">✗ {check.errors} {check.errors === 1 ? 'error' : 'errors'}{check.warnings ? `, ${check.warnings} warnings` : ''} in {new Set(check.problems.map((p) => p.file)).size} files.</Text>
+          <Text color="red">✗ {plural(check.errors, 'error')}{check.warnings ? `, ${plural(check.warnings, 'warning')}` : ''} in {plural(new Set(check.problems.map((p) => p.file)).size, 'file')}.</Text>
         )}
       </Box>
     </Box>
