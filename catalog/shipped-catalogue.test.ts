@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LoadResult } from './catalog.ts';
+import { loadCatalog } from './load-catalog.ts';
+import { findIntegration } from './query.ts';
+
+/** Every integration in KOMBIT's onboarding sheet and example connection report, and the newer ones (issue 2). */
+const listedByKombit = [
+  'SF1460_A', 'SF1460_B', 'SF1460_C', 'SF1460_D', 'SF1470', 'SF1490', 'SF1500', 'SF1510', 'SF1511', 'SF1512',
+  'SF1514', 'SF1515', 'SF1520', 'SF1590_A', 'SF1590_B', 'SF1590_D', 'SF1590_E', 'SF1630', 'SF1690', 'SF1780',
+  'SF2090', 'SF2093', 'SF2095', 'SF2096', 'SF2900', 'SF1461', 'SF1462', 'SF1472', 'SF1525', 'SF1530', 'SF1600',
+  'SF1601', 'SF1606',
+];
+
+let loaded: LoadResult;
+beforeAll(async () => {
+  loaded = await loadCatalog();
+});
+
+describe('the shipped catalogue (catalog/data)', () => {
+  it('checks clean: no errors and no warnings', () => {
+    const described = loaded.problems.map((p) => `${p.file}:${p.line ?? ''} ${p.code} ${p.path ?? ''} ${p.message}`);
+    expect(described).toEqual([]);
+  });
+
+  it('has every integration KOMBIT lists, and the SAPA dialog integration', () => {
+    const missing = listedByKombit.filter((id) => !findIntegration(loaded.catalog, id));
+    expect(missing).toEqual([]);
+    expect(loaded.catalog.integrations.some((i) => i.platform === 'SAPA' || /^SAPA/.test(i.id))).toBe(true);
+  });
+
+  it('has the 98 municipalities and the test municipality Korsbæk Kommune', () => {
+    expect(loaded.catalog.municipalities.filter((m) => !m.test)).toHaveLength(98);
+    expect(loaded.catalog.municipalities.find((m) => m.cvr === '11111111')).toMatchObject({ test: true });
+  });
+
+  it('has at least 12 example systems across at least 4 service areas, all marked fictional', () => {
+    const { systems } = loaded.catalog;
+    expect(systems.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(systems.flatMap((s) => s.areas)).size).toBeGreaterThanOrEqual(4);
+    expect(systems.every((s) => s.fictional)).toBe(true);
+  });
+});
