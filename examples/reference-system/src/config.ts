@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import type { SystemConnection } from '../../../conformance/runner/connection.ts';
+import { parseFault, type FaultName } from './faults.ts';
+
+/** Everything the reference system needs to run, read once at start. */
+export interface Config {
+  connection: SystemConnection;
+  tls: { cert: string; key: string; ca: string };
+  triggerPort: number;
+  callbackPort: number;
+  fault: FaultName | undefined;
+}
+
+/**
+ * Reads the configuration from the environment: KLARMELD_CONNECTION (the JSON file the
+ * conformance runner writes), TRIGGER_PORT, CALLBACK_PORT and REFERENCE_SYSTEM_FAULT.
+ */
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const file = env.KLARMELD_CONNECTION;
+  if (!file) throw new Error('Set KLARMELD_CONNECTION to the connection file klarmeld writes (klarmeld test and klarmeld demo do this)');
+  const connection = JSON.parse(readFileSync(file, 'utf8')) as SystemConnection;
+  return {
+    connection,
+    tls: {
+      cert: readFileSync(connection.tls.cert, 'utf8'),
+      key: readFileSync(connection.tls.key, 'utf8'),
+      ca: readFileSync(connection.tls.ca, 'utf8'),
+    },
+    triggerPort: Number(env.TRIGGER_PORT ?? 0),
+    callbackPort: Number(env.CALLBACK_PORT ?? 0),
+    fault: parseFault(env.REFERENCE_SYSTEM_FAULT),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * How to call SF1520 (CPR replika opslag, PersonBaseDataExtended v4) from TypeScript.
+ *
+ * 1. Generate a typed client from the contract: wsdl-tsclient (see ../scripts/generate-clients.ts).
+ * 2. Connect with your it-system's FOCES certificate (mutual TLS): an undici Agent.
+ * 3. Put an InvocationContext in the request: your service agreement, your it-system, the
+ *    user, and PersonBaseDataExtended's ServiceUUID, every UUID in lower case.
+ */
+import type { Agent } from 'undici';
+import { createClientAsync } from '../generated/personbasedataextendedservice/index.ts';
+import type { InvocationContext } from '../generated/personbasedataextendedservice/definitions/InvocationContext.ts';
+import type { PersonLookupResponse } from '../generated/personbasedataextendedservice/definitions/PersonLookupResponse.ts';
+import { soapRequest } from './http.ts';
+
+export interface CprLookupOptions {
+  /** The contract: catalog/contracts/SF1520/4/PersonBaseDataExtendedService.wsdl */
+  wsdl: string;
+  /** e.g. https://exttest.serviceplatformen.dk/service/CPR/PersonBaseDataExtended/4 */
+  endpoint: string;
+  /** undici Agent holding the it-system's certificate and key. */
+  agent: Agent;
+  invocationContext: InvocationContext;
+  /** Only for the `wrong-soap-version` fault: send SOAP 1.2 to this SOAP 1.1 service. */
+  soap12?: boolean;
+}
+
+export async function createCprLookup(options: CprLookupOptions) {
+  const client = await createClientAsync(options.wsdl, {
+    endpoint: options.endpoint,
+    request: soapRequest(options.agent) as never,
+    forceSoap12Headers: options.soap12 ?? false,
+  });
+
+  /** Looks one person up by CPR number; a ServiceplatformFault (e.g. not found) rejects. */
+  return async function lookup(cpr: string): Promise<PersonLookupResponse> {
+    const [answer] = await client.PersonLookupAsync({ InvocationContext: options.invocationContext, PNR: cpr });
+    return answer;
+  };
+}

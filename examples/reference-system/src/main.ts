@@ -1,0 +1,61 @@
+import { createInbox } from './beskedfordeler.ts';
+import { createCallbackServer } from './callback-server.ts';
+import { systemClock } from './clock.ts';
+import { readConfig } from './config.ts';
+import { createServices } from './services.ts';
+import { ActionError, createTriggerServer } from './trigger-server.ts';
+
+/**
+ * The reference supplier system: a small fagsystem that looks persons up in CPR (SF1520),
+ * reads the municipality's organisation (SF1500), indexes its cases (SF1470), gets its tokens
+ * from the STS (SF1514) and receives Beskedfordeler messages (SF1461). klarmeld's runner
+ * drives it through the trigger endpoint, as a user would through its screens.
+ */
+const config = readConfig(process.env);
+const clock = systemClock();
+const inbox = createInbox(config.fault);
+const services = await createServices(config, clock);
+
+const str = (value: unknown, name: string): string => {
+  if (typeof value !== 'string') throw new ActionError('bad-params', `Give ${name} as a string`);
+  return value;
+};
+
+const trigger = createTriggerServer({
+  'sts.get-token': async (p) => {
+    const token = await services.tokens.get(str(p.entityId, 'entityId'));
+    return { assertionId: token.assertionId, notOnOrAfter: token.notOnOrAfter.toISOString() };
+  },
+  'cpr.lookup': (p) => services.cpr(str(p.cpr, 'cpr')),
+  'organisation.read-user': (p) => services.organisation.readUser(str(p.uuid, 'uuid')),
+  'organisation.search-units': (p) => services.organisation.searchUnits(typeof p.name === 'string' ? p.name : undefined),
+  'sdi.import-case': (p) =>
+    services.sdi.importCase({ caseUuid: str(p.caseUuid, 'caseUuid'), title: str(p.title, 'title'), cpr: p.cpr as string | undefined }),
+  'sdi.search': (p) => services.sdi.search({ caseUuid: p.caseUuid as string | undefined, cpr: p.cpr as string | undefined }),
+  'sdi.remove-case': (p) => services.sdi.removeCase(str(p.caseUuid, 'caseUuid')),
+  'beskedfordeler.received': async (p) =>
+    typeof p.messageUuid === 'string' ? (inbox.get(p.messageUuid) ?? null) : inbox.list(),
+  'system.advance-clock': async (p) => {
+    clock.advance(Number(p.seconds));
+    return { now: clock.now().toISOString() };
+  },
+});
+const callback = createCallbackServer(config.tls, inbox, () => clock.now());
+
+trigger.listen(config.triggerPort, '127.0.0.1');
+callback.listen(config.callbackPort, '127.0.0.1');
+await Promise.all([new Promise((r) => trigger.once('listening', r)), new Promise((r) => callback.once('listening', r))]);
+const port = (server: typeof trigger | typeof callback) => (server.address() as { port: number }).port;
+process.stdout.write(
+  `reference system ready: trigger http://127.0.0.1:${port(trigger)}/trigger, callback https://127.0.0.1:${port(callback)}/beskedfordeler${config.fault ? `, fault ${config.fault}` : ''}\n`,
+);
+
+const stop = () => {
+  trigger.close();
+  callback.close();
+  callback.closeAllConnections();
+  trigger.closeAllConnections();
+  void services.close().finally(() => process.exit(0));
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
