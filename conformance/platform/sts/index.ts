@@ -27,7 +27,7 @@ const soapHandler: ServiceHandler = {
       status: reply.status,
       contentType: reply.contentType,
       body: reply.body,
-      operation: 'Issue',
+      operation: 'Trust13Issue',
       findings: reply.fault ? [{ severity: 'error', code: reply.fault.code, message: reply.fault.reason }] : [],
       ...(reply.fault ? { fault: { code: reply.fault.code, text: reply.fault.reason } } : {}),
     };
@@ -52,8 +52,8 @@ const restRoute: HttpRoute = {
       body: JSON.stringify(reply.json),
       record: {
         integration: 'SF1514',
-        service: 'SecurityTokenService',
-        operation: 'IssueRest',
+        service: 'WsTrustRest',
+        operation: 'issue',
         findings: reply.code ? [{ severity: 'error', code: reply.code, message }] : [],
         ...(reply.code ? { fault: { code: reply.code, text: message } } : {}),
       },

@@ -17,7 +17,7 @@ export interface Soap12Fault {
   httpStatus: number;
 }
 
-const subcodeNamespaces: Record<string, string> = { wst: ns.wst, wsse: ns.wsse, wsu: ns.wsu };
+const subcodeNamespaces: Record<string, string> = { wst: ns.wst, wsse: ns.wsse, wsu: ns.wsu, wsa: ns.wsa };
 
 export function soap12FaultXml(fault: Soap12Fault): string {
   const [prefix = 'wst', local = fault.subcode] = fault.subcode.split(':');

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { Element } from '@xmldom/xmldom';
+import { ns } from '../../clients/tokens/namespaces.ts';
+import { selectOne, textOf, type XmlNode } from '../../clients/tokens/xml.ts';
+import type { PlatformReply, PlatformRequest, PlatformServices } from '../service-handler.ts';
+import { escapeXml } from '../xml/escape.ts';
+import { faultReply, senderFault } from '../sts/soap12-fault.ts';
+import { stsIdentity } from '../sts/sts-identity.ts';
+import { verifyOioidws, type TokenClaims } from './verify-oioidws.ts';
+
+/** One operation of an OIOIDWS service: its name, soapAction and request element. */
+export interface OioidwsOperation {
+  name: string;
+  soapAction: string;
+  /** Local name and namespace of the request element in the Body. */
+  input: { local: string; namespace: string };
+}
+
+export interface OioidwsService {
+  entityId: string;
+  operations: OioidwsOperation[];
+  /** Runs one operation for a verified caller; returns the response element of the Body. */
+  run(operation: OioidwsOperation, input: Element, claims: TokenClaims, platform: PlatformServices): Promise<{ outputXml: string; statusKode?: number }>;
+}
+
+/**
+ * The common frame of every Støttesystem service the platform serves: find the operation from the
+ * request element (and check the soapAction), verify the OIOIDWS security, run the operation and
+ * answer in a SOAP 1.2 envelope with WS-Addressing RelatesTo, the echoed KOMBIT RequestHeader and
+ * a Timestamp, as the real services answer.
+ */
+export async function serveOioidws(request: PlatformRequest, platform: PlatformServices, service: OioidwsService): Promise<PlatformReply> {
+  const body = request.bodyElement;
+  const operation = service.operations.find((op) => op.input.local === body?.localName && op.input.namespace === body?.namespaceURI);
+  if (!body || !operation) {
+    const known = service.operations.map((op) => `${op.input.local} (${op.name})`).join(', ');
+    return faultReply(senderFault('oioidws.unknown-operation', 'wsa:ActionNotSupported', `The request element ${body?.localName ?? '(none)'} is not an operation of this service; it offers ${known}`), 'unknown');
+  }
+  const envelope = (request.document as unknown as { documentElement: XmlNode }).documentElement;
+  const header = selectOne('soap12:Header', envelope);
+  const wsaAction = header ? textOf('wsa:Action', header) : undefined;
+  for (const action of [request.soapAction, wsaAction]) {
+    if (action && action !== operation.soapAction) {
+      return faultReply(senderFault('oioidws.action-mismatch', 'wsa:ActionMismatch', `The action ${action} does not match the request element ${operation.input.local}; expected ${operation.soapAction}`), operation.name);
+    }
+  }
+  const sts = await stsIdentity(platform);
+  const now = platform.clock();
+  const check = verifyOioidws({
+    xml: request.body,
+    document: request.document,
+    tlsCertPem: request.caller.certificate.toString(),
+    audience: service.entityId,
+    sts: { certPem: sts.certPem, issuer: sts.issuer },
+    now,
+  });
+  if (!check.ok) return faultReply(check.fault, operation.name);
+  const result = await service.run(operation, body, check.claims, platform);
+  const messageId = header ? textOf('wsa:MessageID', header) : undefined;
+  const transactionUuid = header ? textOf("*[local-name()='RequestHeader']/*[local-name()='TransactionUUID']", header) : undefined;
+  const created = now.toISOString();
+  const expires = new Date(now.getTime() + 5 * 60_000).toISOString();
+  const xml =
+    `<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="${ns.soap12}" xmlns:a="${ns.wsa}" xmlns:u="${ns.wsu}"><s:Header>` +
+    `<a:Action s:mustUnderstand="1">${operation.soapAction}Response</a:Action>` +
+    (messageId ? `<a:RelatesTo>${escapeXml(messageId)}</a:RelatesTo>` : '') +
+    `<a:MessageID>urn:uuid:${randomUUID()}</a:MessageID>` +
+    `<h:RequestHeader xmlns:h="${ns.requestHeader}"><h:TransactionUUID>${escapeXml(transactionUuid ?? randomUUID())}</h:TransactionUUID></h:RequestHeader>` +
+    `<o:Security xmlns:o="${ns.wsse}"><u:Timestamp u:Id="_0"><u:Created>${created}</u:Created><u:Expires>${expires}</u:Expires></u:Timestamp></o:Security>` +
+    `</s:Header><s:Body>${result.outputXml}</s:Body></s:Envelope>`;
+  const findings =
+    result.statusKode !== undefined && result.statusKode !== 20
+      ? [{ severity: 'warning' as const, code: `standardretur.${result.statusKode}`, message: `StandardRetur StatusKode ${result.statusKode}` }]
+      : [];
+  return { status: 200, contentType: 'application/soap+xml; charset=utf-8', body: xml, operation: operation.name, findings };
+}
