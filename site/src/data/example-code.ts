@@ -29,8 +29,7 @@ function soapExample({ integrationId, service, inputFields }: ExampleInput): str
     `import { ClientSSLSecurity } from 'soap';`,
     `import { createClientAsync } from './generated/${wsdlClientFolder(wsdl)}/index.ts';`,
     '',
-    `const client = await createClientAsync('${wsdlName}');`,
-    `client.setEndpoint('${endpoint}');`,
+    `const client = await createClientAsync('${wsdlName}', { endpoint: '${endpoint}' });`,
     '// Mutual TLS with the it-system\'s FOCES certificate.',
     `client.setSecurity(new ClientSSLSecurity(readFileSync('system.key'), readFileSync('system.crt')));`,
   ];

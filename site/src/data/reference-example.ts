@@ -1,30 +1,48 @@
 import { readFile, readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import type { Service } from './catalog-types.ts';
+import { wsdlClientFolder } from './example-code.ts';
 
-const listings = new Map<string, Promise<string[]>>();
+export interface ReferenceExample {
+  /** Path from the repository root, e.g. examples/reference-system/src/cpr-lookup.ts */
+  file: string;
+  code: string;
+}
 
-/** The reference system's files, listed once per build rather than once per integration page. */
-function listing(dir: string): Promise<string[]> {
-  let files = listings.get(dir);
-  if (!files) {
-    files = readdir(dir, { recursive: true }).then((names) => names.map(String), () => []);
-    listings.set(dir, files);
+const sources = new Map<string, Promise<{ file: string; code: string }[]>>();
+
+/** The reference system's source files (not tests, not generated code), read once per build. */
+function sourcesOf(dir: string): Promise<{ file: string; code: string }[]> {
+  let found = sources.get(dir);
+  if (!found) {
+    found = readdir(join(dir, 'src'), { recursive: true }).then(
+      (names) =>
+        Promise.all(
+          names
+            .map(String)
+            .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+            .sort()
+            .map(async (name) => ({ file: `src/${name}`, code: await readFile(join(dir, 'src', name), 'utf8') })),
+        ),
+      () => [],
+    );
+    sources.set(dir, found);
   }
-  return files;
+  return found;
 }
 
 /**
- * The reference system's own code calling an integration, if it has a file for it: the
- * first source file under examples/reference-system/ whose name mentions the integration
- * id (e.g. sf1520-client.ts). Real code that passes the suites beats a generated sketch.
+ * The reference system's own code for calling a service: the source file that imports the
+ * typed client wsdl-tsclient generated from one of the service's WSDLs. Real code that passes
+ * the suites beats a generated sketch.
  */
-export async function referenceExample(dir: string, integrationId: string): Promise<{ file: string; code: string } | undefined> {
-  const files = await listing(dir);
-  const needle = integrationId.toLowerCase();
-  const match = files
-    .filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f) && !f.includes('generated') && !f.includes('node_modules'))
-    .filter((f) => f.toLowerCase().split('/').pop()!.includes(needle))
-    .sort((a, b) => a.length - b.length)[0];
-  if (!match) return undefined;
-  return { file: relative(join(dir, '..', '..'), join(dir, match)), code: await readFile(join(dir, match), 'utf8') };
+export async function referenceExample(dir: string, services: Service[]): Promise<ReferenceExample | undefined> {
+  const folders = services.flatMap((s) => s.contract.filter((f) => /\.wsdl$/i.test(f)).map(wsdlClientFolder));
+  if (folders.length === 0) return undefined;
+  for (const source of await sourcesOf(dir)) {
+    if (folders.some((folder) => source.code.includes(`/generated/${folder}/`))) {
+      return { file: `examples/reference-system/${source.file}`, code: source.code };
+    }
+  }
+  return undefined;
 }

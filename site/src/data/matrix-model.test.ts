@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../catalog/load-catalog.ts';
+import { indexCatalog } from './catalog-index.ts';
+import { matrixBodyHtml } from './matrix-html.ts';
+import { buildMatrix } from './matrix-model.ts';
+import { readinessFrom } from './readiness.ts';
+import { statusStyles } from './status-style.ts';
+
+const fixture = new URL('../../../catalog/test-fixtures/valid', import.meta.url).pathname;
+
+describe('the onboarding matrix', async () => {
+  const { catalog } = await loadCatalog(fixture);
+  const index = indexCatalog(catalog);
+  const system = catalog.systems[0]!;
+  const required = index.requiredBy.get(system.id)!.map((r) => r.integration);
+  const ready = catalog.statuses.find((s) => s.ready)!;
+  const readiness = readinessFrom({ kind: 'sheet', path: 'sheet.db' }, [
+    { system: system.id, integration: required[0]!, status: ready.code, at: '2026-11-01T10:00:00Z' },
+  ]);
+
+  it('has a column for each integration some system requires, and a row for each system', () => {
+    const model = buildMatrix(catalog, index, readiness);
+    expect(model.rows).toHaveLength(catalog.systems.length);
+    for (const id of required) expect(model.columns).toContain(id);
+    expect(model.columns).toEqual([...new Set(model.columns)]);
+  });
+
+  it('counts required cells per status, with no status as its own count', () => {
+    const model = buildMatrix(catalog, index, readiness);
+    expect(model.counts.get(ready.code)).toBe(1);
+    const requiredCells = model.rows.flatMap((r) => r.cells).filter((c) => c.required).length;
+    expect(model.counts.get('')).toBe(requiredCells - 1);
+  });
+
+  it('renders cells with the status class and mark, and rows with what the filters need', () => {
+    const model = buildMatrix(catalog, index, readiness);
+    const styles = statusStyles(catalog.statuses, 'da');
+    const html = matrixBodyHtml(model, styles, (id) => `/systemer/${id}/`);
+    const readyStyle = styles.find((s) => s.code === ready.code)!;
+    expect(html).toContain(`<td class="${readyStyle.cls}">${readyStyle.mark}</td>`);
+    expect(html).toContain(`data-area="${system.areas.join(' ')}" data-supplier="${system.supplier}"`);
+    expect(html).toContain(`<a href="/systemer/${system.id}/">`);
+  });
+});

@@ -1,0 +1,98 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { requiredIntegrations } from '../../catalog/query.ts';
+import { browserMissingReason, launchChromium } from './support/browser.ts';
+import { ensureSiteBuilt, repoRoot } from './support/site-build.ts';
+import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { testSheetEnv } from './support/test-sheet.ts';
+
+const missing = browserMissingReason();
+if (missing) console.warn(`Skipping the site's browser tests: ${missing}`);
+const shots = join(repoRoot, 'test-artifacts', 'site');
+
+/** The Y14 example system: KOMBIT's example connection report, with 15 mandatory integrations. */
+async function y14Example(): Promise<{ id: string; name: string }> {
+  const { catalog } = await loadCatalog();
+  const system = catalog.systems.find(
+    (s) => s.areas.includes('Y14') && requiredIntegrations(catalog, s.id).filter((r) => r.level === 'mandatory').length === 15,
+  );
+  if (!system) throw new Error('The catalogue has no Y14 system with 15 mandatory integrations');
+  return system;
+}
+
+describe.skipIf(missing !== undefined)(missing ? `the site in a browser (skipped: ${missing})` : 'the site in a browser', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let page: Page;
+  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+
+  beforeAll(async () => {
+    const dist = await ensureSiteBuilt(await testSheetEnv());
+    await mkdir(shots, { recursive: true });
+    server = await serveStatic(dist);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('goes from the landing page to SF1500', async () => {
+    await page.goto(`${server.url}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('klarmeld');
+    await page.getByRole('link', { name: 'Se integrationerne' }).click();
+    await page.waitForURL('**/integrationer/');
+    await page.getByRole('link', { name: 'SF1500', exact: true }).click();
+    await page.waitForURL('**/integrationer/sf1500/');
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^SF1500 Organisation/);
+    await shot('1-sf1500');
+  });
+
+  it('reads the laes operation of Bruger from the SF1500 contract', async () => {
+    const operation = page.locator('#op-bruger-laes');
+    await operation.locator('summary').click();
+    await expect(operation.getAttribute('open')).resolves.not.toBeNull();
+    const text = await operation.innerText();
+    expect(text).toContain('http://kombit.dk/sts/organisation/bruger/laes');
+    expect(text).toMatch(/Input/);
+    expect(text).toMatch(/Output/);
+    await operation.scrollIntoViewIfNeeded();
+    await shot('2-bruger-laes');
+  });
+
+  it('finds integrations by name with the offline search', async () => {
+    await page.getByRole('button', { name: /Søg/ }).first().click();
+    const input = page.locator('dialog[open] input[type="search"]');
+    await input.fill('Organisation');
+    const results = page.locator('dialog[open] .pagefind-ui__result');
+    await results.first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('dialog[open] .pagefind-ui__results').innerText()).toContain('SF1500');
+    await shot('3-search-organisation');
+    await page.keyboard.press('Escape');
+  });
+
+  it('filters the onboarding matrix by area Y14 and opens the Y14 example system report', async () => {
+    const example = await y14Example();
+    await page.goto(`${server.url}/klarmelding/`);
+    const all = await page.locator('#km-matrix tbody tr:not([hidden])').count();
+    await page.selectOption('select[name="area"]', 'Y14');
+    const shown = page.locator('#km-matrix tbody tr:not([hidden])');
+    const areas = await shown.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.area));
+    expect(areas.length).toBeGreaterThan(0);
+    expect(areas.length).toBeLessThan(all);
+    for (const area of areas) expect(area!.split(' ')).toContain('Y14');
+    expect(page.url()).toContain('area=Y14');
+    await shot('4-matrix-y14');
+
+    await shown.getByRole('link', { name: example.name, exact: true }).click();
+    await page.waitForURL(`**/systemer/${example.id}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(example.name);
+    await expect(page.locator('#mandatory').textContent()).resolves.toContain('(15)');
+    await shot('5-y14-report');
+  });
+});

@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../catalog/load-catalog.ts';
+import type { Catalog } from '../../catalog/catalog.ts';
+import { idSlug } from '../src/data/paths.ts';
+import { findBrokenLinks } from './support/links.ts';
+import { ensureSiteBuilt } from './support/site-build.ts';
+import { testSheetEnv } from './support/test-sheet.ts';
+
+let dist: string;
+let catalog: Catalog;
+
+beforeAll(async () => {
+  const sheet = await testSheetEnv();
+  dist = await ensureSiteBuilt(sheet);
+  ({ catalog } = await loadCatalog());
+}, 300_000);
+
+const page = (...parts: string[]) => join(dist, ...parts, 'index.html');
+
+describe('the built site', () => {
+  it('has a page for every integration, area, use case, package, supplier and system, in Danish and English', () => {
+    const expected = [
+      ...catalog.integrations.map((i) => ['integrationer', idSlug(i.id)]),
+      ...catalog.areas.map((a) => ['ydelsesomraader', idSlug(a.id)]),
+      ...catalog.areas.flatMap((a) => a.useCases.map((u) => ['ydelsesomraader', idSlug(a.id), idSlug(u.id)])),
+      ...catalog.packages.map((p) => ['pakker', idSlug(p.id)]),
+      ...catalog.suppliers.map((s) => ['leverandoerer', s.cvr]),
+      ...catalog.systems.map((s) => ['systemer', s.id]),
+    ];
+    expect(expected.length).toBeGreaterThan(30);
+    const missing = expected.flatMap((parts) => [parts, ['en', ...parts]]).filter((parts) => !existsSync(page(...parts)));
+    expect(missing).toEqual([]);
+  });
+
+  it('renders the Bruger operations laes, soeg and list on the SF1500 page from its contract', () => {
+    const html = readFileSync(page('integrationer', 'sf1500'), 'utf8');
+    for (const op of ['laes', 'soeg', 'list']) expect(html).toContain(`id="op-bruger-${op}"`);
+    expect(html).toContain('http://kombit.dk/sts/organisation/bruger/laes');
+  });
+
+  it('offers the contract files for download', () => {
+    const html = readFileSync(page('integrationer', 'sf1520'), 'utf8');
+    const links = [...html.matchAll(/href="(\/kontrakter\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(existsSync(join(dist, decodeURIComponent(link)))).toBe(true);
+  });
+
+  it('has no broken internal links', async () => {
+    const { pages, links, broken } = await findBrokenLinks(dist);
+    expect(pages).toBeGreaterThan(100);
+    expect(links).toBeGreaterThan(1000);
+    expect(broken.slice(0, 20)).toEqual([]);
+  });
+
+  it('has a search index that works offline', () => {
+    expect(existsSync(join(dist, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(dist, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+  });
+});
