@@ -93,3 +93,18 @@ describe('loadCatalog', () => {
     expect((await loadCatalog(dir)).problems).toMatchObject([{ name: 'schema-reference', severity: 'warning' }]);
   });
 });
+
+describe('loadCatalog on odd files', () => {
+  it('reports an empty file as a problem with the fields it should hold', async () => {
+    const dir = await fixture();
+    await writeFile(join(dir, 'suppliers.yaml'), '');
+    const { problems } = await loadCatalog(dir);
+    expect(problems.find((p) => p.file === 'suppliers.yaml' && p.name === 'wrong-type')?.fix).toContain('suppliers');
+  });
+
+  it('reports a key written twice as a syntax error with its position', async () => {
+    const dir = await fixture();
+    await editFile(dir, 'integrations/SF1514.yaml', 'kind: funktion', 'kind: funktion\nkind: opslag');
+    expect((await loadCatalog(dir)).problems).toMatchObject([{ name: 'yaml-syntax', file: 'integrations/SF1514.yaml', line: 7, column: 1 }]);
+  });
+});

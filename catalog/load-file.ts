@@ -43,11 +43,10 @@ export function loadFile(data: DataFile, origins: Origins): LoadedFile {
     return result;
   }
   const source = parseYamlSource(file, data.text);
-  const syntax = syntaxProblems(source);
+  const { data: raw, syntax } = source.read();
   for (const s of syntax) {
     result.problems.push(catalogProblem('yaml-syntax', { file, line: s.line, column: s.column, message: s.message, fix: 'Correct the YAML at this position (indentation, a missing colon, quote or bracket).' }));
   }
-  const raw: unknown = source.document.toJS();
   const spec = fileKinds[kind];
   result.rawItems = 'list' in spec ? asRecords((raw as Record<string, unknown> | null)?.[spec.list]) : asRecords([raw]);
   if (syntax.length > 0) {

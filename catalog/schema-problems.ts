@@ -49,7 +49,10 @@ export function schemaProblems(source: YamlSource, schema: z.ZodType, data: unkn
         }
         break;
       case 'invalid_type':
-        if (value === undefined && isTitleField(last)) {
+        if (path.length === 0) {
+          at('wrong-type', path, `The file holds ${value === undefined ? 'nothing' : describe(value)} instead of a mapping of fields.`,
+            `Write the fields as "name: value" lines; see ${allowedKeys(schema, []).join(', ')}.`);
+        } else if (value === undefined && isTitleField(last)) {
           at('missing-title', path, 'The Danish title is missing.', 'Add "title:" with the Danish title exactly as KOMBIT writes it.');
         } else if (value === undefined) {
           at('missing-field', path, `The required field "${String(last)}" is missing.`, `Add "${String(last)}:" (${issue.expected} expected).`);
