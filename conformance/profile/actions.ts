@@ -6,8 +6,11 @@ import { z } from 'zod';
  * `unsupported-action` means the system cannot do it (the test that needs it is skipped).
  */
 export const triggerActions = {
-  /** Ask the STS (SF1514) for a token for the service with this entityID. */
-  'sts.get-token': z.strictObject({ entityId: z.string().min(1) }),
+  /**
+   * Get a token for the service with this entityID (SF1514): the cached one while it is valid,
+   * or with `fresh` a new one from the STS whatever the cache holds (as after a restart).
+   */
+  'sts.get-token': z.strictObject({ entityId: z.string().min(1), fresh: z.boolean().optional() }),
   /** Look a person up in CPR (SF1520 PersonLookup). */
   'cpr.lookup': z.strictObject({ cpr: z.string().regex(/^\d{10}$/) }),
   /** Read one user (SF1500 Bruger laes). */

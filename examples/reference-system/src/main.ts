@@ -23,7 +23,8 @@ const str = (value: unknown, name: string): string => {
 
 const trigger = createTriggerServer({
   'sts.get-token': async (p) => {
-    const token = await services.tokens.get(str(p.entityId, 'entityId'));
+    const entityId = str(p.entityId, 'entityId');
+    const token = p.fresh === true ? await services.tokens.issue(entityId) : await services.tokens.get(entityId);
     return { assertionId: token.assertionId, notOnOrAfter: token.notOnOrAfter.toISOString() };
   },
   'cpr.lookup': (p) => services.cpr(str(p.cpr, 'cpr')),

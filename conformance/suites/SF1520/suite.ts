@@ -1,0 +1,175 @@
+import { defineSuite, type TestContext } from '../../framework/definition.ts';
+import type { SuiteEnvironment } from '../shared/environment.ts';
+import { attach } from '../shared/evidence.ts';
+import { korsbaek, services } from '../shared/korsbaek.ts';
+import { act, approvedAgreement, callPlatform, exchangesOf, expectOk, fail, findingsText, oneExchange } from '../shared/steps.ts';
+import { invocationContextOf, soapVersionOf, upperCaseUuidsInBody } from '../shared/xml-checks.ts';
+import { personLookupEnvelope } from './person-lookup-envelope.ts';
+
+const PBDE = services.personLookup.name;
+
+/** Looks the known test person up through the system and returns the PersonLookup it sent. */
+async function lookupKnownPerson(context: TestContext, env: SuiteEnvironment) {
+  context.input('cpr', korsbaek.personCpr);
+  const { outcome, exchanges } = await act(env, 'cpr.lookup', { cpr: korsbaek.personCpr }, { exchanges: (e) => e.service === PBDE });
+  const exchange = oneExchange(exchanges, PBDE, 'PersonLookup');
+  attach(context, exchange);
+  return { outcome, exchange };
+}
+
+export const sf1520Suite = defineSuite<SuiteEnvironment>({
+  id: 'sf1520',
+  integration: 'SF1520',
+  title: 'CPR replika opslag (PersonBaseDataExtended v4)',
+  version: '1.0.0',
+  requirementsFile: new URL('./requirements.yaml', import.meta.url),
+  groups: [
+    {
+      id: 'platform',
+      title: 'The platform accepts the system',
+      tests: [
+        {
+          id: 'agreement-approved',
+          title: 'The system has an approved PersonBaseDataExtended agreement with the municipality',
+          verifies: ['SF1520-R01'],
+          async run(context, env) {
+            const agreement = approvedAgreement(env, 'SF1520');
+            context.input('agreement', agreement.uuid);
+          },
+        },
+        {
+          id: 'lookup-as-system',
+          title: "A PersonLookup made with the system's certificate and agreement gets person data",
+          verifies: ['SF1520-R01', 'SF1520-R06'],
+          async run(context, env) {
+            const agreement = approvedAgreement(env, 'SF1520');
+            const path = new URL(env.platform.urls[PBDE] ?? '/service/CPR/PersonBaseDataExtended/4', env.platform.baseUrl).pathname;
+            const reply = await callPlatform(env, path, {
+              method: 'POST',
+              headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '"http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup"' },
+              body: personLookupEnvelope({ agreementUuid: agreement.uuid, userSystemUuid: env.system.userSystemUuid, cpr: korsbaek.personCpr }),
+            });
+            if (reply.status !== 200) context.environment('platform-refused-lookup', `The platform refused the runner's own PersonLookup as the system (HTTP ${reply.status}): ${reply.body.slice(0, 300)}`);
+          },
+        },
+      ],
+    },
+    {
+      id: 'lookup',
+      title: 'The system looks persons up correctly',
+      tests: [
+        {
+          id: 'soap-1-1-person-lookup',
+          title: 'The system calls PersonLookup as SOAP 1.1 at the CPR endpoint',
+          verifies: ['SF1520-R02'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            const { exchange } = await lookupKnownPerson(context, env);
+            const version = soapVersionOf(exchange.requestBody);
+            if (version !== '1.1') fail(`The request was a SOAP ${version ?? 'unknown'} envelope; PersonBaseDataExtended v4 takes SOAP 1.1 (text/xml)`);
+            if (!exchange.contentType?.startsWith('text/xml')) fail(`The request had content type ${exchange.contentType}; SOAP 1.1 uses text/xml`);
+          },
+        },
+        {
+          id: 'invocation-context-in-body',
+          title: 'The request carries a complete InvocationContext inside the request element',
+          verifies: ['SF1520-R03'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            const { exchange } = await lookupKnownPerson(context, env);
+            const invocation = invocationContextOf(exchange.requestBody);
+            if (!invocation) fail('The request has no InvocationContext (namespace http://serviceplatformen.dk/xml/schemas/InvocationContext/1/)');
+            if (!invocation.inBody) fail('The InvocationContext is outside the SOAP Body; Serviceplatformen reads it from the request element');
+            const missing = ['ServiceAgreementUUID', 'UserSystemUUID', 'UserUUID', 'ServiceUUID'].filter((f) => !invocation.fields[f]);
+            if (missing.length > 0) fail(`The InvocationContext lacks ${missing.join(', ')}`);
+          },
+        },
+        {
+          id: 'lower-case-uuids',
+          title: 'Every UUID in the request is lower case',
+          verifies: ['SF1520-R04'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            const { exchange } = await lookupKnownPerson(context, env);
+            const upper = upperCaseUuidsInBody(exchange.requestBody);
+            if (upper.length > 0) fail(`These UUIDs are written with upper-case letters: ${upper.join(', ')}. Serviceplatformen accepts only a-f`);
+          },
+        },
+        {
+          id: 'own-identifiers',
+          title: "The InvocationContext names the system's own it-system, the service and an approved agreement",
+          verifies: ['SF1520-R05'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            const { exchange } = await lookupKnownPerson(context, env);
+            const fields = invocationContextOf(exchange.requestBody)?.fields ?? {};
+            const lower = (v: string | undefined) => v?.toLowerCase();
+            if (lower(fields.UserSystemUUID) !== env.system.userSystemUuid) fail(`UserSystemUUID is ${fields.UserSystemUUID}; the system's it-system UUID is ${env.system.userSystemUuid}`);
+            if (lower(fields.ServiceUUID) !== services.personLookup.serviceUuid) fail(`ServiceUUID is ${fields.ServiceUUID}; PersonBaseDataExtended's is ${services.personLookup.serviceUuid}`);
+            const mine = env.platform.agreements.filter((a) => a.integration === 'SF1520' && a.status === 'approved').map((a) => a.uuid);
+            if (!mine.includes(lower(fields.ServiceAgreementUUID) ?? '')) fail(`ServiceAgreementUUID ${fields.ServiceAgreementUUID} is not an approved agreement of this it-system (its agreements: ${mine.join(', ') || 'none'})`);
+          },
+        },
+        {
+          id: 'valid-request-gets-person',
+          title: 'The request validates against the contract and the system shows the person',
+          verifies: ['SF1520-R06'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            const { outcome, exchange } = await lookupKnownPerson(context, env);
+            const problems = findingsText(exchange);
+            if (exchange.fault) fail(`The platform answered with a fault: ${exchange.fault.code}: ${exchange.fault.text}${problems ? ` (${problems})` : ''}`);
+            if (problems) fail(`The platform found problems in the request: ${problems}`);
+            expectOk(outcome, 'Looking up a known person');
+          },
+        },
+      ],
+    },
+    {
+      id: 'faults',
+      title: 'The system reacts sensibly to faults',
+      tests: [
+        {
+          id: 'person-not-found',
+          title: 'An unknown CPR number (a ServiceplatformFault) is reported as not found, once, without a crash',
+          verifies: ['SF1520-R07', 'SF1520-R08'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            context.input('cpr', korsbaek.unknownCpr);
+            const { outcome, exchanges } = await act(env, 'cpr.lookup', { cpr: korsbaek.unknownCpr }, { exchanges: (e) => e.service === PBDE });
+            const calls = exchangesOf(exchanges, PBDE, 'PersonLookup');
+            attach(context, ...calls);
+            if (calls.length === 0) fail('The system did not call PersonLookup for the unknown CPR number');
+            if (outcome.ok) fail(`The system reported success for a CPR number the platform does not know: ${JSON.stringify(outcome.result).slice(0, 200)}`);
+            if (!calls.some((c) => c.fault)) context.skip('The platform did not answer the unknown CPR number with a fault, so there was nothing to react to');
+            if (calls.length > 1) fail(`The system repeated the lookup ${calls.length} times; "not found" is an answer, not a transient failure`);
+          },
+        },
+        {
+          id: 'retry-after-dropped-connection',
+          title: 'After a dropped connection the system retries and the lookup succeeds',
+          verifies: ['SF1520-R09'],
+          requires: ['recorder', 'trigger', 'network'],
+          async run(context, env) {
+            env.network!.failNext(1);
+            const { outcome, exchanges } = await act(env, 'cpr.lookup', { cpr: korsbaek.personCpr }, { exchanges: (e) => e.service === PBDE });
+            attach(context, ...exchangesOf(exchanges, PBDE));
+            expectOk(outcome, 'After one dropped connection');
+          },
+        },
+        {
+          id: 'names-the-user',
+          title: 'The request names the user (OnBehalfOfUser) and a call id (CallersServiceCallIdentifier)',
+          verifies: ['SF1520-R10'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            const { exchange } = await lookupKnownPerson(context, env);
+            const fields = invocationContextOf(exchange.requestBody)?.fields ?? {};
+            const missing = ['OnBehalfOfUser', 'CallersServiceCallIdentifier'].filter((f) => !fields[f]);
+            if (missing.length > 0) fail(`The InvocationContext has no ${missing.join(' and ')}; they help the municipality trace who looked whom up`);
+          },
+        },
+      ],
+    },
+  ],
+});

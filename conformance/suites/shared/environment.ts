@@ -1,0 +1,95 @@
+import type { Dispatcher } from 'undici';
+
+/**
+ * What the runner hands every suite: the system under test, how to reach the platform as that
+ * system (undici with its certificate), and the doors to the system (trigger) and to the
+ * platform's recorder and Beskedfordeler. A door that is missing makes the tests that need it
+ * skip with the reason, never pass.
+ */
+export interface SuiteEnvironment {
+  target: 'embedded' | 'external-test';
+  system: {
+    id: string;
+    userSystemUuid: string;
+    municipalityCvr: string;
+    /** The it-system's certificate (PEM) and key: the runner calls the platform as the system. */
+    certPem: string;
+    keyPem: string;
+  };
+  platform: {
+    baseUrl: string;
+    /** undici Agent with the system's certificate and the platform's CA. */
+    dispatcher: Dispatcher;
+    /** Full URL of each service the system uses, by catalogue service name (and the STS as `sts`). */
+    urls: Record<string, string>;
+    /** The agreements the system has (the runner created them on the embedded platform). */
+    agreements: AgreementView[];
+  };
+  /** The platform's record of the system's exchanges; absent on KOMBIT's external test environment. */
+  recorder?: Recorder;
+  /** Asks the system to act (its trigger hook, or a person with --interactive). */
+  trigger?: (action: string, params: Record<string, unknown>) => Promise<TriggerOutcome>;
+  /** Cuts the connections between the system and the platform (only when the runner sits between them). */
+  network?: { failNext(count: number): void };
+  /** Makes the platform push a Beskedfordeler message to the system's callback (embedded platform only). */
+  beskedfordeler?: Pusher;
+  /** The system's callback endpoint for Beskedfordeler pushes, from the profile. */
+  callbackUrl?: string;
+  /** The platform CA (PEM), to reach the callback as the platform would. */
+  caPem: string;
+}
+
+export interface AgreementView {
+  uuid: string;
+  integration: string;
+  service: string;
+  serviceUuid?: string;
+  entityId?: string;
+  municipalityCvr: string;
+  status: string;
+}
+
+export type TriggerOutcome = { ok: true; result?: unknown } | { ok: false; error: { code: string; message: string } };
+
+/** One exchange as the platform recorded it. */
+export interface Exchange {
+  id: string;
+  time: string;
+  integration?: string;
+  service?: string;
+  operation?: string;
+  path?: string;
+  method?: string;
+  soapVersion?: string;
+  contentType?: string;
+  soapAction?: string;
+  requestBody: string;
+  status?: number;
+  responseBody: string;
+  findings: { severity: string; code: string; message: string }[];
+  fault?: { code: string; text: string };
+  latencyMs?: number;
+  direction?: 'inbound' | 'outbound';
+  /** The record exactly as the platform signed it: what a test attaches as evidence. */
+  record: unknown;
+}
+
+export interface Recorder {
+  /** A marker for "now": exchanges after it are the ones a test caused. */
+  mark(): Promise<string>;
+  /** Exchanges of the system recorded after the marker, oldest first. */
+  since(marker: string): Promise<Exchange[]>;
+}
+
+export interface PushOutcome {
+  status?: number;
+  responseBody: string;
+  statusKode?: number;
+  exchange?: Exchange;
+  error?: string;
+}
+
+export interface Pusher {
+  /** Pushes a message; `body` replaces the generated Haendelsesbesked (to send a malformed one). */
+  push(options: { messageUuid?: string; body?: string }): Promise<PushOutcome>;
+}

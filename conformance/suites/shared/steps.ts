@@ -1,0 +1,119 @@
+import { request } from 'undici';
+import { EnvironmentError, TestFailure, TestOutcome } from '../../framework/errors.ts';
+import type { Exchange, SuiteEnvironment, TriggerOutcome } from './environment.ts';
+
+/**
+ * The steps suites are made of. Each ends a test the way a tester would: `fail` when the system
+ * did something wrong, `error` (environment) when the platform, certificate or agreement is
+ * the problem, `skip` when a door the test needs is missing.
+ */
+
+export function fail(message: string): never {
+  throw new TestFailure(message);
+}
+
+export function skip(reason: string): never {
+  throw new TestOutcome('skip', reason);
+}
+
+/** The platform's recorder, or skip: KOMBIT's external test environment does not show its records. */
+export function recorderOf(env: SuiteEnvironment) {
+  if (!env.recorder) skip("Needs the embedded platform's recorder to see what the system sent; KOMBIT's external test environment does not show it");
+  return env.recorder;
+}
+
+export function triggerOf(env: SuiteEnvironment) {
+  if (!env.trigger) skip('Needs a trigger hook (trigger.url or trigger.command in klarmeld.yaml) or --interactive');
+  return env.trigger;
+}
+
+/** Asks the system to act and returns its answer and the exchanges it caused on the platform. */
+export async function act(
+  env: SuiteEnvironment,
+  action: string,
+  params: Record<string, unknown>,
+  expect: { exchanges?: (e: Exchange) => boolean } = {},
+): Promise<{ outcome: TriggerOutcome; exchanges: Exchange[] }> {
+  const recorder = recorderOf(env);
+  const trigger = triggerOf(env);
+  const marker = await recorder.mark();
+  const outcome = await trigger(action, params);
+  if (!outcome.ok && outcome.error.code === 'unsupported-action') {
+    skip(`The system does not support the action "${action}" through its trigger hook`);
+  }
+  // The recorder stores an exchange just after answering it; give it a moment when the
+  // exchange the test waits for is not there yet.
+  let exchanges = await recorder.since(marker);
+  for (let tries = 0; expect.exchanges && !exchanges.some(expect.exchanges) && tries < 10; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    exchanges = await recorder.since(marker);
+  }
+  return { outcome, exchanges };
+}
+
+/** The system reported success, or the test fails with what it said. */
+export function expectOk(outcome: TriggerOutcome, what: string): unknown {
+  if (!outcome.ok) fail(`${what}: the system reported ${outcome.error.code}: ${outcome.error.message}`);
+  return outcome.result;
+}
+
+/** Exactly the exchanges of one service (and operation), or the test fails saying what was seen. */
+export function exchangesOf(exchanges: Exchange[], service: string, operation?: string): Exchange[] {
+  return exchanges.filter((e) => e.service === service && (!operation || e.operation === operation));
+}
+
+export function oneExchange(exchanges: Exchange[], service: string, operation?: string): Exchange {
+  const found = exchangesOf(exchanges, service, operation);
+  if (found.length === 0) {
+    const seen = exchanges.map((e) => `${e.service ?? e.path}/${e.operation ?? '?'}`).join(', ') || 'nothing';
+    fail(`The platform recorded no ${service}${operation ? ` ${operation}` : ''} call from the system (it saw: ${seen})`);
+  }
+  return found.at(-1)!;
+}
+
+/** Errors found by the platform's validation, as one sentence. */
+export function findingsText(exchange: Exchange): string {
+  return exchange.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.code}: ${f.message}`)
+    .join('; ');
+}
+
+/** The agreement of the system for an integration, or an environment error saying what to do. */
+export function approvedAgreement(env: SuiteEnvironment, integration: string) {
+  const agreements = env.platform.agreements.filter((a) => a.integration === integration && a.municipalityCvr === env.system.municipalityCvr);
+  if (agreements.length === 0) {
+    if (env.target === 'external-test') skip('The runner cannot list agreements on KOMBIT\'s external test environment; the platform call test shows whether one works');
+    throw new EnvironmentError(
+      'agreement-missing',
+      `It-system ${env.system.userSystemUuid} has no service agreement for ${integration} with municipality ${env.system.municipalityCvr}. Create one (klarmeld platform agreement add --system … --service ${integration} --municipality ${env.system.municipalityCvr})`,
+    );
+  }
+  const approved = agreements.find((a) => a.status === 'approved');
+  if (!approved) {
+    throw new EnvironmentError(
+      'agreement-pending',
+      `The service agreement ${agreements[0]!.uuid} for ${integration} awaits the municipality's approval`,
+    );
+  }
+  return approved;
+}
+
+/** Calls the platform as the system. A refused TLS handshake means the certificate is not accepted. */
+export async function callPlatform(env: SuiteEnvironment, path: string, init: { method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> } = {}) {
+  try {
+    const response = await request(new URL(path, env.platform.baseUrl), {
+      method: init.method ?? 'GET',
+      headers: init.headers,
+      body: init.body,
+      dispatcher: env.platform.dispatcher,
+    });
+    return { status: response.statusCode, body: await response.body.text(), headers: response.headers };
+  } catch (error) {
+    throw new EnvironmentError(
+      'platform-refused-certificate',
+      `The platform at ${env.platform.baseUrl} did not accept a mutual-TLS connection with the system's certificate (${(error as Error).message}). Check that the certificate is the registered one, not expired and not revoked`,
+      { cause: error },
+    );
+  }
+}
