@@ -134,7 +134,17 @@ export interface PlatformPki {
 /** Checks an element against the contract's XSDs. Returns no findings when the contract is unknown. */
 export interface ContractValidation {
   enabled: boolean;
+  /** True when the contract of this integration is known (otherwise validation is skipped, not faked). */
+  covers(integration: string): boolean;
   validate(integration: string, element: Element): Finding[];
+}
+
+/** Read side of the recorder (the exchanges API, the evidence route). */
+export interface ExchangeReader {
+  /** Signed exchange records of one it-system, oldest first (`since`: ISO time, inclusive). */
+  exchanges(query: { systemUuid: string; since?: string; limit?: number }): unknown[];
+  /** Which of these digests were NOT recorded for that it-system. */
+  unknownDigests(systemUuid: string, digests: readonly string[]): string[];
 }
 
 /** What every handler and route gets from the core. */
@@ -145,6 +155,7 @@ export interface PlatformServices {
   signer: PlatformSigner;
   pki: PlatformPki;
   validation: ContractValidation;
+  recorder: ExchangeReader;
   /** The platform's SQLite database (WAL). Stateful services create their own tables, prefixed with their folder name. */
   database: DatabaseSync;
   /** The data directory (CA, keys, database). */

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { TLSSocket } from 'node:tls';
+import { platformErrors, serviceplatformFault } from '../faults/index.ts';
+import { recordedMessage } from '../recorder/exchange-record.ts';
+import type { ExchangeRecorder } from '../recorder/exchange-recorder.ts';
+import type { Caller, Finding, PlatformServices, RouteReply, ServiceHandler } from '../service-handler.ts';
+import type { PlatformLimits } from './limits.ts';
+import { readBody } from './read-body.ts';
+import type { Router } from './router.ts';
+import { runSoapPipeline } from './soap-pipeline.ts';
+import type { TlsGate } from './tls-gate.ts';
+import { validateExchange } from './validate-exchange.ts';
+
+export interface HandlerDeps {
+  router: Router;
+  gate: TlsGate;
+  recorder: ExchangeRecorder;
+  limits: PlatformLimits;
+  platform: () => PlatformServices;
+  recording: boolean;
+}
+
+interface Outcome {
+  status: number;
+  contentType: string;
+  body: string;
+  headers?: Record<string, string>;
+  record?: { integration?: string; service?: string; operation?: string; soapVersion?: '1.1' | '1.2'; findings: Finding[]; fault?: { code: string; text: string } };
+  close?: boolean;
+}
+
+/** The HTTP request listener: routes, answers, records. Never throws, never leaves a request hanging. */
+export function createRequestListener(deps: HandlerDeps) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const caller = deps.gate.callerOf(req.socket as TLSSocket);
+    if (!caller) {
+      req.socket.destroy();
+      return;
+    }
+    handle(deps, req, res, caller).catch(() => {
+      if (!res.headersSent) send(res, { status: 500, contentType: 'text/plain; charset=utf-8', body: 'internal error', close: true });
+      else res.destroy();
+    });
+  };
+}
+
+async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse, caller: Caller): Promise<void> {
+  const started = performance.now();
+  const platform = deps.platform();
+  const receivedAt = platform.clock();
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  const method = req.method ?? 'GET';
+  const handler = method === 'POST' ? deps.router.soapHandler(path) : undefined;
+  const route = handler ? undefined : deps.router.route(method, path);
+
+  const read = await readBody(req, deps.limits.maxBodyBytes);
+  if ('aborted' in read) return;
+  const body = 'body' in read ? read.body : '';
+  let outcome: Outcome;
+  if ('tooLarge' in read) {
+    const reply = serviceplatformFault(handler?.soapVersion ?? '1.1', [platformErrors.bodyTooLarge(deps.limits.maxBodyBytes)]);
+    outcome = { ...reply, status: 413, close: true, record: { ...describe(handler), findings: reply.findings, fault: reply.fault } };
+  } else if (handler) {
+    const reply = await runSoapPipeline(handler, { path, headers: req.headers, body, caller, receivedAt }, platform);
+    const findings = [...reply.findings, ...validateExchange(platform.validation, handler, reply)];
+    const { requestElement: _element, ...answer } = reply;
+    outcome = { ...answer, record: { ...describe(handler), operation: reply.operation, findings, fault: reply.fault } };
+  } else if (route) {
+    const reply: RouteReply = await route.handle({ method, path, query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)), headers: req.headers, body, caller, receivedAt }, platform);
+    outcome = { ...reply, record: reply.record };
+  } else {
+    const known = deps.router.knowsPath(path);
+    const error = { code: known ? 'MethodNotAllowed' : 'NotFound', text: known ? `${method} is not allowed on ${path}; SOAP services take POST.` : `No service at ${path}.` };
+    const reply = serviceplatformFault('1.1', [error]);
+    outcome = { ...reply, status: known ? 405 : 404, headers: known ? { allow: 'POST' } : undefined };
+  }
+  send(res, outcome);
+  if (deps.recording && outcome.record) {
+    deps.recorder.record({
+      id: randomUUID(),
+      time: receivedAt.toISOString(),
+      systemUuid: caller.systemUuid,
+      systemName: caller.systemName,
+      ...outcome.record,
+      method,
+      path,
+      status: outcome.status,
+      latencyMs: Math.round((performance.now() - started) * 1000) / 1000,
+      request: recordedMessage(req.headers['content-type'] ?? '', body, deps.limits.recordCapBytes),
+      response: recordedMessage(outcome.contentType, outcome.body, deps.limits.recordCapBytes),
+    });
+  }
+}
+
+function describe(handler: ServiceHandler | undefined) {
+  return handler ? { integration: handler.integration, service: handler.service, soapVersion: handler.soapVersion } : {};
+}
+
+function send(res: ServerResponse, outcome: Outcome): void {
+  const headers: Record<string, string | number> = {
+    'content-type': outcome.contentType,
+    'content-length': Buffer.byteLength(outcome.body, 'utf8'),
+    ...outcome.headers,
+  };
+  if (outcome.close) headers.connection = 'close';
+  res.writeHead(outcome.status, headers);
+  res.end(outcome.body);
+}

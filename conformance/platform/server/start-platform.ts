@@ -1,0 +1,125 @@
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { DatabaseSync } from 'node:sqlite';
+import type { Catalog } from '../../../catalog/catalog.ts';
+import { loadCatalog } from '../../../catalog/load-catalog.ts';
+import { PlatformAdmin } from '../admin/platform-admin.ts';
+import { moduleSources } from '../modules.ts';
+import { PlatformPkiStore } from '../pki/platform-pki.ts';
+import { ExchangeRecorder } from '../recorder/exchange-recorder.ts';
+import { SqliteRegistry } from '../registry/sqlite-registry.ts';
+import type { ContractValidation, PlatformModule, PlatformServices } from '../service-handler.ts';
+import { openDatabase } from '../store/open-database.ts';
+import { loadOrCreateSigner } from '../store/signing-key.ts';
+import { createContractValidation } from '../validation/contract-validation.ts';
+import { builtinModule } from './builtin-routes.ts';
+import { defaultLimits, type PlatformLimits } from './limits.ts';
+import { createRequestListener } from './request-handler.ts';
+import { Router } from './router.ts';
+import { TlsGate } from './tls-gate.ts';
+
+export interface StartPlatformOptions {
+  dataDir: string;
+  host?: string;
+  /** 0 = a free port (tests, the conformance runner). */
+  port?: number;
+  catalog?: Catalog;
+  clock?: () => Date;
+  /** Service modules; default: every module in `modules.ts`. */
+  modules?: PlatformModule[];
+  limits?: Partial<PlatformLimits>;
+  /** Validate requests and responses against the contracts (default on). */
+  validation?: boolean | ContractValidation;
+  /** Record exchanges (default on). */
+  recording?: boolean;
+}
+
+export interface RunningPlatform {
+  url: string;
+  host: string;
+  port: number;
+  caPath: string;
+  dataDir: string;
+  registry: SqliteRegistry;
+  admin: PlatformAdmin;
+  services: PlatformServices;
+  recorder: ExchangeRecorder;
+  /** Module load failures (the platform still serves the rest). */
+  problems: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts the embedded test platform: HTTPS with mutual TLS against its own CA, every service module, the recorder. */
+export async function startPlatform(options: StartPlatformOptions): Promise<RunningPlatform> {
+  const host = options.host ?? '127.0.0.1';
+  const clock = options.clock ?? (() => new Date());
+  const limits = { ...defaultLimits, ...options.limits };
+  const catalog = options.catalog ?? (await loadCatalog()).catalog;
+  const pki = await PlatformPkiStore.open(options.dataDir, clock);
+  const db: DatabaseSync = openDatabase(options.dataDir);
+  const registry = new SqliteRegistry(db, clock);
+  const signer = loadOrCreateSigner(db, clock);
+  const recorder = new ExchangeRecorder(db, signer);
+  const problems: string[] = [];
+  const modules = [builtinModule, ...(options.modules ?? (await loadModules(problems)))];
+  const router = new Router(modules);
+  const gate = new TlsGate(registry);
+  const validation = typeof options.validation === 'object' ? options.validation : createContractValidation(options.validation ?? true);
+  const server = await pki.serverCertificate(host);
+  const services: PlatformServices = { registry, catalog, clock, signer, pki, validation, recorder, database: db, dataDir: options.dataDir, baseUrl: '' };
+
+  const https = createServer(
+    {
+      key: server.keyPem, cert: server.certPem, ca: pki.caCertPem,
+      requestCert: true, rejectUnauthorized: true,
+      keepAlive: true, keepAliveTimeout: limits.keepAliveTimeoutMs,
+      headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs,
+      maxHeaderSize: limits.maxHeaderBytes,
+      // Check request timeouts often enough that a slow client is cut off close to the limit.
+      connectionsCheckingInterval: Math.min(1000, limits.requestTimeoutMs / 4),
+      // TLS sessions are resumed without re-sending the client certificate; refuse resumption so every connection is checked.
+      sessionTimeout: 0,
+    },
+    createRequestListener({ router, gate, recorder, limits, platform: () => services, recording: options.recording ?? true }),
+  );
+  https.maxConnections = limits.maxConnections;
+  https.on('tlsClientError', () => undefined);
+  gate.attach(https);
+  await new Promise<void>((resolve, reject) => {
+    https.once('error', reject);
+    https.listen(options.port ?? 8443, host, () => resolve());
+  });
+  const port = (https.address() as AddressInfo).port;
+  const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  services.baseUrl = url;
+  for (const m of modules) await m.start?.(services);
+
+  let stopped = false;
+  return {
+    url, host, port, caPath: pki.caCertPath, dataDir: options.dataDir, registry, services, recorder, problems,
+    admin: new PlatformAdmin(registry, pki, catalog),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      gate.stop();
+      for (const m of modules) await m.stop?.();
+      const closed = new Promise<void>((resolve) => https.close(() => resolve()));
+      https.closeAllConnections();
+      await closed;
+      recorder.close();
+      db.close();
+    },
+  };
+}
+
+async function loadModules(problems: string[]): Promise<PlatformModule[]> {
+  const loaded: PlatformModule[] = [];
+  for (const source of moduleSources) {
+    try {
+      loaded.push((await source.load()).platformModule);
+    } catch (error) {
+      problems.push(`Service module ${source.name} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return loaded;
+}
