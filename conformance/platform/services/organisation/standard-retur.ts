@@ -12,7 +12,7 @@ export type StatusKode = (typeof statusKode)[keyof typeof statusKode];
 const sdNs = 'urn:oio:sagdok:3.0.0';
 
 /** The `sd:StandardRetur` element; FejlbeskedTekst only when there is something to say. */
-export function standardReturXml(kode: StatusKode, fejlbesked?: string, prefix = 'sd'): string {
+export function standardReturXml(kode: number, fejlbesked?: string, prefix = 'sd'): string {
   const tekst = fejlbesked ? `<${prefix}:FejlbeskedTekst>${escapeXml(fejlbesked)}</${prefix}:FejlbeskedTekst>` : '';
   return `<${prefix}:StandardRetur xmlns:${prefix}="${sdNs}"><${prefix}:StatusKode>${kode}</${prefix}:StatusKode>${tekst}</${prefix}:StandardRetur>`;
 }

@@ -1,0 +1,51 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { PlatformModule, ServiceHandler } from '../../service-handler.ts';
+import { platformEntityIds } from '../../oioidws/entity-ids.ts';
+import { serveOioidws, type OioidwsOperation } from '../../oioidws/serve-oioidws.ts';
+import { seedKorsbaekCases } from './sdi-fixtures.ts';
+import { runSdiOperation, sdiOperations, type SdiOperation } from './sdi-operations.ts';
+import { createSdiStore, type SdiStore } from './sdi-store.ts';
+import { sdiNs } from './sdi-xml.ts';
+
+const stores = new WeakMap<DatabaseSync, SdiStore>();
+function storeOf(db: DatabaseSync): SdiStore {
+  let store = stores.get(db);
+  if (!store) stores.set(db, (store = createSdiStore(db)));
+  return store;
+}
+
+const inputElement: Record<SdiOperation, string> = {
+  importer: 'ImporterSagDokumentIndeksInput',
+  opdater: 'OpdaterSagDokumentIndeksInput',
+  fremsoeg: 'FremsoegSagDokumentIndeksInput',
+  fjern: 'FjernSagDokumentIndeksInput',
+};
+
+const operations: OioidwsOperation[] = sdiOperations.map((name) => ({
+  name,
+  soapAction: `http://kombit.dk/sts/sagdokumentindeks/${name}`,
+  input: { local: inputElement[name], namespace: sdiNs.sdi },
+}));
+
+const handler: ServiceHandler = {
+  integration: 'SF1470',
+  service: 'SagDokumentIndeks',
+  path: '/sagdokumentindeks/6',
+  soapVersion: '1.2',
+  handle: (request, platform) =>
+    serveOioidws(request, platform, {
+      entityId: platformEntityIds.sagDokumentIndeks.entityId,
+      operations,
+      run: async (operation, input, claims) =>
+        runSdiOperation(operation.name as SdiOperation, input, { store: storeOf(platform.database), cvr: claims.cvr, now: platform.clock() }),
+    }),
+};
+
+/** SF1470 SagDokumentIndeks v6 (OIOIDWS), stateful per municipality in the platform's SQLite database. */
+export const platformModule: PlatformModule = {
+  name: 'sdi',
+  handlers: [handler],
+  async start(platform) {
+    await seedKorsbaekCases(storeOf(platform.database), platform.clock());
+  },
+};
