@@ -1,0 +1,16 @@
+/** The conformance framework's public API (see README.md). */
+export { defineSuite, suiteTests, testId } from './definition.ts';
+export type { GroupDefinition, SuiteDefinition, TestContext, TestDefinition, Untested } from './definition.ts';
+export { EnvironmentError, TestFailure, TestOutcome, isAssertionError } from './errors.ts';
+export { blames, requirementLevels, strongestLevel, testResults } from './results.ts';
+export type { Blame, RequirementLevel, TestResult } from './results.ts';
+export { loadRequirements, parseRequirements, RequirementsError } from './requirements.ts';
+export type { Requirement, RequirementsFile, RequirementsProblem } from './requirements.ts';
+export { assertCoverage, checkCoverage, type CoverageProblem } from './coverage.ts';
+export { runSuites, type RunEvent, type RunOptions, type RunOutput } from './runner.ts';
+export { summarise, resultOrder, type SummaryInput } from './summarise.ts';
+export { runDocument, exchangeRecord, testRecord } from './run-document.ts';
+export type { Counts, ExchangeRecord, RunDocument, SuiteRecord, SuiteSummary, Summary, TestRecord, Verdict } from './run-document.ts';
+export { attestationRequest, buildRunDocument, evidenceDigests, resultsDigest, withAttestation, type RunMeta } from './build-run-document.ts';
+export { verifyRun, type VerifyProblem, type VerifyReport } from './verify-run.ts';
+export { integrationEvidence, type IntegrationEvidence } from './integration-evidence.ts';

@@ -1,0 +1,102 @@
+/**
+ * A suite's requirements.yaml: what an it-system must do for one integration, each statement
+ * with an id, a level and its source. Validated with zod; every problem is reported with the
+ * file and line, using the catalogue's YAML position helper.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { parseYamlSource, positionAt, syntaxProblems } from '../../catalog/yaml-source.ts';
+import { requirementLevels } from './results.ts';
+
+export const requirement = z.strictObject({
+  id: z.string().regex(/^[A-Z0-9_]+-[A-Z0-9][A-Z0-9-]*$/, { message: 'Write the id as <INTEGRATION>-<label>, e.g. SF1520-R03' }),
+  level: z.enum(requirementLevels, { message: 'The level is SHALL, SHOULD or MAY' }),
+  text: z.string().min(1),
+  source: z.string().min(1, { message: 'Name where the requirement comes from (a contract file, facts.md section)' }),
+});
+
+export const requirementsFile = z.strictObject({
+  integration: z.string().min(1),
+  requirements: z.array(requirement).min(1),
+});
+
+export type Requirement = z.infer<typeof requirement>;
+export type RequirementsFile = z.infer<typeof requirementsFile>;
+
+export interface RequirementsProblem {
+  code: 'requirements-not-found' | 'requirements-yaml' | 'requirements-invalid' | 'requirements-duplicate-id';
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+/** Thrown when a requirements file cannot be used; carries every problem, not just the first. */
+export class RequirementsError extends Error {
+  override name = 'RequirementsError';
+  readonly problems: RequirementsProblem[];
+
+  constructor(problems: RequirementsProblem[]) {
+    super(problems.map((p) => `${p.line ? `${p.file}:${p.line}` : p.file}: ${p.field ? `${p.field}: ` : ''}${p.message}`).join('\n'));
+    this.problems = problems;
+  }
+}
+
+/** Reads and validates a requirements.yaml (path or file URL). Throws a RequirementsError. */
+export async function loadRequirements(location: string | URL): Promise<RequirementsFile> {
+  const file = typeof location === 'string' ? location : fileURLToPath(location);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new RequirementsError([
+      { code: 'requirements-not-found', file, message: 'There is no requirements file here. Each suite keeps its requirements.yaml beside its tests' },
+    ]);
+  }
+  return parseRequirements(text, file);
+}
+
+/** Validates requirements text; `file` is only used in the messages. */
+export function parseRequirements(text: string, file: string): RequirementsFile {
+  const source = parseYamlSource(file, text);
+  const syntax = syntaxProblems(source);
+  if (syntax.length > 0) {
+    throw new RequirementsError(
+      syntax.map((p) => ({ code: 'requirements-yaml', file, line: p.line, message: `The file is not valid YAML: ${p.message}` })),
+    );
+  }
+  const result = requirementsFile.safeParse(source.document.toJS() ?? {});
+  if (!result.success) {
+    throw new RequirementsError(
+      result.error.issues.map((issue) => {
+        // For an unknown field, point at the field itself, not at the object holding it.
+        const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+        return {
+          code: 'requirements-invalid' as const,
+          file,
+          line: positionAt(source, path, issue.code === 'unrecognized_keys').line,
+          field: issue.path.join('.') || undefined,
+          message: issue.message,
+        };
+      }),
+    );
+  }
+  const firstIndex = new Map<string, number>();
+  const duplicates: RequirementsProblem[] = [];
+  result.data.requirements.forEach((item, index) => {
+    const first = firstIndex.get(item.id);
+    if (first === undefined) firstIndex.set(item.id, index);
+    else {
+      duplicates.push({
+        code: 'requirements-duplicate-id',
+        file,
+        line: positionAt(source, ['requirements', index, 'id']).line,
+        field: `requirements.${index}.id`,
+        message: `${item.id} is already used at line ${positionAt(source, ['requirements', first, 'id']).line}; give each requirement its own id`,
+      });
+    }
+  });
+  if (duplicates.length > 0) throw new RequirementsError(duplicates);
+  return result.data;
+}

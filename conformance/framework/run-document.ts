@@ -1,0 +1,127 @@
+/**
+ * The run document: one JSON document per `klarmeld test` run, the single source the JSON,
+ * JUnit and HTML reports, `klarmeld verify` and the onboarding sheet are made from. Its JSON
+ * Schema (generated/run-document.schema.json) is generated from these zod schemas.
+ */
+import { z } from 'zod';
+import { blames, requirementLevels, testResults } from './results.ts';
+import { requirement } from './requirements.ts';
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'a sha256 digest: 64 lower-case hex digits' });
+const isoTime = z.string().meta({ description: 'ISO 8601 date and time, UTC' });
+
+/**
+ * One exchange as the platform recorded it. The framework does not interpret the record: it
+ * carries it unchanged so `digest` (= exchangeDigest of the record) and `signature` (the
+ * platform's Ed25519 signature over the digest) still verify.
+ */
+export const exchangeRecord = z
+  .looseObject({
+    digest: hex64,
+    signature: z.string().min(1).meta({ description: 'base64 Ed25519 signature of the digest by the platform key' }),
+  })
+  .meta({ description: 'An exchange recorded and signed by the platform, embedded unchanged' });
+export type ExchangeRecord = z.infer<typeof exchangeRecord>;
+
+export const logLine = z.strictObject({ atMs: z.number().nonnegative(), text: z.string() });
+
+export const testRecord = z.strictObject({
+  id: z.string().meta({ description: 'Stable dotted id <suite>.<group>.<test>, e.g. sf1520.lookup.person-found' }),
+  suite: z.string(),
+  integration: z.string(),
+  group: z.string(),
+  groupTitle: z.string(),
+  title: z.string(),
+  verifies: z.array(z.string()).meta({ description: 'Requirement ids this test verifies' }),
+  level: z.enum(requirementLevels).meta({ description: 'The strongest level among the verified requirements' }),
+  result: z.enum(testResults),
+  blame: z.enum(blames).optional().meta({ description: 'For fail/error: whose problem it is' }),
+  code: z.string().optional().meta({ description: 'Permanent code of an environment problem, e.g. platform-unreachable' }),
+  message: z.string().optional(),
+  startedAt: isoTime,
+  durationMs: z.number().nonnegative(),
+  inputs: z.record(z.string(), z.unknown()),
+  exchanges: z.array(exchangeRecord),
+  log: z.array(logLine),
+});
+export type TestRecord = z.infer<typeof testRecord>;
+
+const counts = z.strictObject(Object.fromEntries([...testResults, 'total'].map((key) => [key, z.number().int().nonnegative()])) as Record<
+  (typeof testResults)[number] | 'total',
+  z.ZodNumber
+>);
+export const verdicts = ['passed', 'failed', 'environment'] as const;
+
+export const suiteSummary = z.strictObject({
+  suite: z.string(),
+  integration: z.string(),
+  counts,
+  shall: z.strictObject({
+    total: z.number().int().nonnegative().meta({ description: 'SHALL tests that were not omitted' }),
+    passed: z.number().int().nonnegative(),
+  }),
+  verdict: z.enum(verdicts),
+});
+
+export const summary = z.strictObject({
+  verdict: z.enum(verdicts),
+  exitCode: z.union([z.literal(0), z.literal(1), z.literal(3)]),
+  counts,
+  suites: z.array(suiteSummary),
+  requiredNotPassed: z.array(z.string()).meta({ description: 'SHALL tests that failed, errored or wait for a person' }),
+  advisoryFailed: z.array(z.string()).meta({ description: 'SHOULD/MAY tests that failed (reported, do not fail the run)' }),
+  environmentErrors: z.array(z.string()),
+});
+export type Summary = z.infer<typeof summary>;
+export type SuiteSummary = z.infer<typeof suiteSummary>;
+export type Counts = z.infer<typeof counts>;
+export type Verdict = (typeof verdicts)[number];
+
+export const runAttestation = z.strictObject({
+  statement: z.strictObject({
+    kind: z.literal('klarmeld.run-attestation/1'),
+    runId: z.string(),
+    resultsDigest: hex64,
+    system: z.strictObject({ uuid: z.string(), name: z.string() }),
+    exchanges: z.array(hex64),
+    signedAt: isoTime,
+  }),
+  digest: hex64,
+  signature: z.string(),
+});
+
+export const suiteRecord = z.strictObject({
+  id: z.string(),
+  integration: z.string(),
+  title: z.string(),
+  version: z.string(),
+  requirements: z.array(requirement),
+  untested: z.array(z.strictObject({ requirement: z.string(), reason: z.string() })),
+});
+export type SuiteRecord = z.infer<typeof suiteRecord>;
+
+export const runDocument = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal('klarmeld.run/1'),
+  runId: z.string(),
+  startedAt: isoTime,
+  finishedAt: isoTime,
+  durationMs: z.number().nonnegative(),
+  tool: z.strictObject({ name: z.literal('klarmeld'), version: z.string() }),
+  profile: z
+    .looseObject({ system: z.string().meta({ description: 'Catalogue id of the SKI system under test' }), file: z.string().optional() })
+    .meta({ description: 'The system profile as used (paths, never key material)' }),
+  platform: z.strictObject({
+    url: z.string(),
+    target: z.enum(['embedded', 'external-test']),
+    version: z.string().optional(),
+    publicKey: z.string().optional().meta({ description: 'SPKI PEM of the key that signed the exchanges and the attestation' }),
+    keyFingerprint: hex64.optional(),
+  }),
+  catalogue: z.strictObject({ version: z.string(), digest: z.string().optional() }),
+  suites: z.array(suiteRecord),
+  tests: z.array(testRecord),
+  summary,
+  attestation: runAttestation.optional().meta({ description: 'The platform-signed statement over the digest of everything else' }),
+});
+export type RunDocument = z.infer<typeof runDocument>;

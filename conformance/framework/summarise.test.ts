@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { blames, requirementLevels, testResults, type Blame, type RequirementLevel, type TestResult } from './results.ts';
+import { summarise, type SummaryInput } from './summarise.ts';
+
+const test = (id: string, result: TestResult, level: RequirementLevel = 'SHALL', blame?: Blame, suite = 'sf1520'): SummaryInput => ({
+  id, suite, integration: suite.toUpperCase(), level, result, blame,
+});
+
+/** An independent statement of the rules, per single test, to compare the function against. */
+function expectedVerdict(t: SummaryInput): 'passed' | 'failed' | 'environment' {
+  if (t.result === 'error' && t.blame === 'environment') return 'environment';
+  if (t.level === 'SHALL' && ['fail', 'error', 'wait'].includes(t.result)) return 'failed';
+  return 'passed';
+}
+
+describe('summarise', () => {
+  const everyCombination = testResults.flatMap((result) =>
+    requirementLevels.flatMap((level) => [undefined, ...blames].map((blame) => test('sf1520.g.t', result, level, blame))),
+  );
+
+  it.each(everyCombination.map((t) => [t.result, t.level, t.blame ?? '-', t] as const))(
+    'one %s test at %s (blame %s) gives the verdict the rules say',
+    (_result, _level, _blame, t) => {
+      const summary = summarise([t]);
+      const verdict = expectedVerdict(t);
+      expect(summary.verdict).toBe(verdict);
+      expect(summary.exitCode).toBe({ passed: 0, failed: 1, environment: 3 }[verdict]);
+      expect(summary.counts[t.result]).toBe(1);
+      expect(summary.counts.total).toBe(1);
+      expect(summary.suites[0]!.shall).toEqual({
+        total: t.level === 'SHALL' && t.result !== 'omit' ? 1 : 0,
+        passed: t.level === 'SHALL' && t.result === 'pass' ? 1 : 0,
+      });
+      expect(summary.requiredNotPassed).toEqual(verdict === 'failed' ? ['sf1520.g.t'] : []);
+      expect(summary.environmentErrors).toEqual(verdict === 'environment' ? ['sf1520.g.t'] : []);
+      expect(summary.advisoryFailed).toEqual(t.level !== 'SHALL' && t.result === 'fail' ? ['sf1520.g.t'] : []);
+    },
+  );
+
+  it('for every pair of tests, the run verdict is the worst of the two (environment > failed > passed)', () => {
+    const rank = { passed: 0, failed: 1, environment: 2 } as const;
+    for (const a of everyCombination) {
+      for (const b of everyCombination) {
+        const worst = rank[expectedVerdict(a)] >= rank[expectedVerdict(b)] ? expectedVerdict(a) : expectedVerdict(b);
+        expect(summarise([a, { ...b, id: 'other' }]).verdict).toBe(worst);
+      }
+    }
+  });
+
+  it('passes an empty run and counts nothing', () => {
+    expect(summarise([])).toEqual({
+      verdict: 'passed', exitCode: 0, counts: { pass: 0, fail: 0, error: 0, skip: 0, omit: 0, wait: 0, total: 0 },
+      suites: [], requiredNotPassed: [], advisoryFailed: [], environmentErrors: [],
+    });
+  });
+
+  it('summarises each suite on its own, in order of first appearance', () => {
+    const summary = summarise([
+      test('sf1520.a.x', 'pass'), test('sf1500.a.x', 'fail', 'SHALL', 'supplier', 'sf1500'), test('sf1520.a.y', 'skip'),
+    ]);
+    expect(summary.suites.map((s) => [s.suite, s.verdict, s.shall.total, s.shall.passed])).toEqual([
+      ['sf1520', 'passed', 2, 1],
+      ['sf1500', 'failed', 1, 0],
+    ]);
+    expect(summary.verdict).toBe('failed');
+  });
+
+  it('does not depend on anything but its input', () => {
+    const input = [test('a', 'pass'), test('b', 'wait')];
+    expect(summarise(input)).toEqual(summarise(structuredClone(input)));
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * A small signed run for tests of reporters, `klarmeld verify` and the onboarding sheet: a toy
+ * suite run through the real runner, exchanges and attestation signed with a fresh key, the
+ * way the platform would.
+ */
+import { exchangeDigest, generateEvidenceKeys, signAttestation, signDigest } from '../../evidence/index.ts';
+import { attestationRequest, buildRunDocument, withAttestation } from '../build-run-document.ts';
+import { defineSuite } from '../definition.ts';
+import type { ExchangeRecord, RunDocument } from '../run-document.ts';
+import { runSuites } from '../runner.ts';
+
+export interface Signer {
+  publicKeyPem: string;
+  privateKeyPem: string;
+}
+
+/** An exchange record as the platform's recorder would serve it: digest and signature set. */
+export function signedExchange(record: Record<string, unknown>, keys: Signer): ExchangeRecord {
+  const digest = exchangeDigest(record);
+  return { ...record, digest, signature: signDigest(digest, keys.privateKeyPem) };
+}
+
+export interface SampleOptions {
+  /** Result of the `not-found` test (default pass). */
+  notFound?: 'pass' | 'fail';
+  keys?: Signer;
+  system?: string;
+  attest?: boolean;
+}
+
+export async function sampleRun(options: SampleOptions = {}): Promise<{ document: RunDocument; keys: Signer }> {
+  const keys = options.keys ?? generateEvidenceKeys();
+  let n = 0;
+  const exchange = (operation: string, status: number) =>
+    signedExchange({ id: `ex-${++n}`, integration: 'SF9999', operation, status, request: '<Envelope>…</Envelope>', response: '<ok/>' }, keys);
+  const suite = defineSuite({
+    id: 'sf9999',
+    integration: 'SF9999',
+    title: 'Toy lookup',
+    version: '1.0.0',
+    requirementsFile: new URL('./requirements.yaml', import.meta.url),
+    untested: [{ requirement: 'SF9999-R04', reason: 'The audit log is inside the system; the platform cannot see it' }],
+    groups: [
+      {
+        id: 'lookup',
+        title: 'Looking a person up',
+        tests: [
+          { id: 'person-found', title: 'Finds a person', verifies: ['SF9999-R01'], run: (ctx) => { ctx.input('cpr', '0101011234'); ctx.exchange(exchange('PersonLookup', 200)); } },
+          {
+            id: 'not-found', title: 'Says "not found" without crashing', verifies: ['SF9999-R02'],
+            run: (ctx) => { ctx.exchange(exchange('PersonLookup', 500)); if (options.notFound === 'fail') ctx.fail('The system showed the fault as person data'); },
+          },
+          { id: 'retry', title: 'Retries once after a dropped connection', verifies: ['SF9999-R03'], run: (ctx) => ctx.skip('Needs the flaky link') },
+        ],
+      },
+    ],
+  });
+  const startedAt = new Date('2026-11-22T08:00:00.000Z');
+  const output = await runSuites({ suites: [suite], environment: {}, clock: () => startedAt });
+  const document = buildRunDocument(
+    {
+      runId: 'run-0001', startedAt, finishedAt: new Date('2026-11-22T08:00:02.000Z'), toolVersion: '0.1.0',
+      profile: { system: options.system ?? 'sys-toy', file: 'klarmeld.yaml' },
+      platform: { url: 'https://127.0.0.1:8443', target: 'embedded', publicKey: keys.publicKeyPem },
+      catalogue: { version: 'test' },
+    },
+    output,
+  );
+  if (options.attest === false) return { document, keys };
+  const request = attestationRequest(document);
+  const attestation = signAttestation(
+    { kind: 'klarmeld.run-attestation/1', ...request, system: { uuid: '0c1f4d1e-8a5e-4c55-9b3a-7f1c2d3e4f50', name: 'Toy' }, signedAt: '2026-11-22T08:00:02.000Z' },
+    (digest) => signDigest(digest, keys.privateKeyPem),
+  );
+  return { document: withAttestation(document, attestation), keys };
+}

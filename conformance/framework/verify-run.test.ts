@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { generateEvidenceKeys } from '../evidence/index.ts';
+import { integrationEvidence } from './integration-evidence.ts';
+import { sampleRun } from './testing/sample-run.ts';
+import { verifyRun } from './verify-run.ts';
+
+const codes = (report: ReturnType<typeof verifyRun>) => [...new Set(report.problems.map((p) => p.code))].sort();
+
+describe('verifyRun', () => {
+  it('accepts an untouched run against its embedded key, and against the same key pinned', async () => {
+    const { document, keys } = await sampleRun();
+    const embedded = verifyRun(structuredClone(document));
+    expect(embedded).toMatchObject({ ok: true, keySource: 'embedded', attested: true, exchanges: { checked: 2, valid: 2 } });
+    expect(verifyRun(document, { publicKey: keys.publicKeyPem })).toMatchObject({ ok: true, keySource: 'pinned' });
+  });
+
+  it('detects a single edited result, even when the summary is edited to match', async () => {
+    const { document } = await sampleRun({ notFound: 'fail' });
+    const edited = structuredClone(document);
+    const test = edited.tests.find((t) => t.id === 'sf9999.lookup.not-found')!;
+    test.result = 'pass';
+    delete test.blame;
+    delete test.message;
+    expect(codes(verifyRun(edited))).toEqual(['results-edited', 'summary-edited']);
+    const { summarise } = await import('./summarise.ts');
+    edited.summary = summarise(edited.tests);
+    expect(codes(verifyRun(edited))).toEqual(['results-edited']);
+  });
+
+  it('detects an edited exchange and an edited message', async () => {
+    const { document } = await sampleRun();
+    const exchangeEdited = structuredClone(document);
+    exchangeEdited.tests[0]!.exchanges[0]!.status = 404;
+    expect(codes(verifyRun(exchangeEdited))).toEqual(['exchange-edited', 'results-edited']);
+    const messageEdited = structuredClone(document);
+    messageEdited.tests[2]!.message = 'all good';
+    expect(codes(verifyRun(messageEdited))).toEqual(['results-edited']);
+  });
+
+  it('rejects a run re-signed by someone else when the platform key is pinned', async () => {
+    const { keys } = await sampleRun();
+    const forged = await sampleRun({ keys: generateEvidenceKeys() });
+    expect(verifyRun(forged.document).ok).toBe(true);
+    expect(codes(verifyRun(forged.document, { publicKey: keys.publicKeyPem }))).toEqual(
+      expect.arrayContaining(['attestation-signature', 'exchange-signature', 'key-mismatch']),
+    );
+  });
+
+  it('does not accept a run without the platform attestation', async () => {
+    const { document } = await sampleRun({ attest: false });
+    expect(codes(verifyRun(document))).toEqual(['not-attested']);
+  });
+
+  it('names the fields of a document that is not a run document', () => {
+    const report = verifyRun({ format: 'something else' });
+    expect(report.ok).toBe(false);
+    expect(report.problems[0]!.message).toMatch(/format/);
+  });
+
+  it('counts SHALL passes only for a run that verifies', async () => {
+    const { document } = await sampleRun();
+    expect(integrationEvidence(verifyRun(document))).toEqual([
+      { integration: 'SF9999', suite: 'sf9999', shallTotal: 2, shallPassedWithEvidence: 2, exchanges: 2 },
+    ]);
+    const edited = structuredClone(document);
+    edited.tests[0]!.title = 'changed';
+    expect(integrationEvidence(verifyRun(edited))[0]!.shallPassedWithEvidence).toBe(0);
+  });
+});
