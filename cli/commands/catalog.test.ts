@@ -96,3 +96,24 @@ describe('klarmeld catalog list, show and required', () => {
     expect(json.required.map((r: { integration: string }) => r.integration)).toEqual(['SF1500', 'SF1514', 'SF1520']);
   });
 });
+
+describe('bin/klarmeld.js catalog (a real process)', () => {
+  const bin = new URL('../../bin/klarmeld.js', import.meta.url).pathname;
+  const run = async (...args: string[]) => {
+    const { spawnSync } = await import('node:child_process');
+    return spawnSync(process.execPath, [bin, 'catalog', ...args], { encoding: 'utf8' });
+  };
+
+  it('checks without the JSX loader and prints plain text to a pipe', async () => {
+    const result = await run('check', '--dir', validFixture);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('✓ The catalogue is valid.');
+  });
+
+  it('loads the ink views on demand for the other commands', async () => {
+    const result = await run('list', '--dir', validFixture);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('SF1520      v4 I drift');
+  });
+});

@@ -23,8 +23,22 @@ const options = {
 
 const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
+/**
+ * Imports an ink view (.tsx). bin/klarmeld.js does not register tsx for this group, so that
+ * `klarmeld catalog check` in CI starts fast; the JSX loader is registered here, on first need.
+ */
+async function importView<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+    (await import('tsx/esm/api')).register();
+    return load();
+  }
+}
+
 async function show<P extends object>(component: (props: P) => ReactElement, props: P): Promise<void> {
-  const { renderOnce } = await import('../ui/render.tsx');
+  const { renderOnce } = await importView(() => import('../ui/render.tsx'));
   renderOnce(createElement(component, props), process.stdout);
 }
 
@@ -61,7 +75,9 @@ export async function run(argv: string[]): Promise<number> {
       const { checkCatalog } = await import('../services/catalog-check.ts');
       const check = await checkCatalog(values.dir);
       if (values.json) printJson(check);
-      else await show((await import('../ui/catalog-check.tsx')).CatalogCheckView, { check });
+      // Without a terminal (CI, a pipe) the same report as plain text, without loading ink.
+      else if (!process.stdout.isTTY) process.stdout.write((await import('../ui/catalog-check-text.ts')).catalogCheckText(check));
+      else await show((await importView(() => import('../ui/catalog-check.tsx'))).CatalogCheckView, { check });
       return check.valid ? 0 : 1;
     }
     case 'list': {
@@ -69,7 +85,7 @@ export async function run(argv: string[]): Promise<number> {
       const { listIntegrations } = await import('../services/catalog-views.ts');
       const rows = listIntegrations(await load(values.dir), values.area);
       if (values.json) printJson(rows);
-      else await show((await import('../ui/catalog-list.tsx')).CatalogListView, { rows, area: values.area });
+      else await show((await importView(() => import('../ui/catalog-list.tsx'))).CatalogListView, { rows, area: values.area });
       return 0;
     }
     case 'show': {
@@ -77,7 +93,7 @@ export async function run(argv: string[]): Promise<number> {
       const { showIntegration } = await import('../services/catalog-views.ts');
       const details = showIntegration(await load(values.dir), rest[0]!);
       if (values.json) printJson(details);
-      else await show((await import('../ui/catalog-show.tsx')).CatalogShowView, { details });
+      else await show((await importView(() => import('../ui/catalog-show.tsx'))).CatalogShowView, { details });
       return 0;
     }
     case 'required': {
@@ -85,7 +101,7 @@ export async function run(argv: string[]): Promise<number> {
       const { requiredOf } = await import('../services/catalog-views.ts');
       const view = requiredOf(await load(values.dir), rest[0]!);
       if (values.json) printJson(view);
-      else await show((await import('../ui/catalog-required.tsx')).CatalogRequiredView, { view });
+      else await show((await importView(() => import('../ui/catalog-required.tsx'))).CatalogRequiredView, { view });
       return 0;
     }
     default:

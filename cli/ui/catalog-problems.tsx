@@ -1,7 +1,6 @@
 import { Box, Text } from 'ink';
 import { groupByFile, type CatalogProblem } from '../../catalog/problems/index.ts';
-
-const position = (p: CatalogProblem) => (p.line === undefined ? '' : `${p.line}:${p.column ?? 1}`);
+import { location } from './catalog-check-text.ts';
 
 /** Problems grouped per file: position, code, field, what is wrong, and how to fix it. */
 export function CatalogProblems({ problems }: { problems: CatalogProblem[] }) {
@@ -14,7 +13,7 @@ export function CatalogProblems({ problems }: { problems: CatalogProblem[] }) {
             <Box key={i} flexDirection="column" marginLeft={2}>
               <Text>
                 <Text color={p.severity === 'error' ? 'red' : 'yellow'}>{p.severity === 'error' ? '✗' : '!'} </Text>
-                <Text dimColor>{`${file}:${position(p)}`.replace(/:$/, '')} </Text>
+                <Text dimColor>{location(p)} </Text>
                 <Text color="cyan">{p.code} {p.name}</Text>
                 {p.path ? <Text> at <Text bold>{p.path}</Text></Text> : null}
               </Text>
