@@ -3,13 +3,19 @@
  * `index.ts`; add one line here when a folder lands (loaded lazily so a broken or missing
  * module does not stop the others: its failure is reported by `startPlatform`).
  */
+import type { Catalog } from '../../catalog/catalog.ts';
 import type { PlatformModule } from './service-handler.ts';
 
+/**
+ * A module exports either a ready `platformModule`, or `createPlatformModule(catalog)` when its
+ * paths, ServiceUUIDs or entityIDs come from the catalogue.
+ */
 export interface ModuleSource {
   name: string;
-  load: () => Promise<{ platformModule: PlatformModule }>;
+  load: () => Promise<{ platformModule?: PlatformModule; createPlatformModule?: (catalog: Catalog) => PlatformModule | Promise<PlatformModule> }>;
 }
 
 export const moduleSources: ModuleSource[] = [
-  // e.g. { name: 'sts', load: () => import('./sts/index.ts') },
+  { name: 'cpr', load: () => import('./services/cpr/index.ts') },
+  { name: 'sts', load: () => import('./sts/index.ts') },
 ];

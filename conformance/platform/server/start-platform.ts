@@ -61,7 +61,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const signer = loadOrCreateSigner(db, clock);
   const recorder = new ExchangeRecorder(db, signer);
   const problems: string[] = [];
-  const modules = [builtinModule, ...(options.modules ?? (await loadModules(problems)))];
+  const modules = [builtinModule, ...(options.modules ?? (await loadModules(catalog, problems)))];
   const router = new Router(modules);
   const gate = new TlsGate(registry);
   const validation = typeof options.validation === 'object' ? options.validation : createContractValidation(options.validation ?? true);
@@ -112,11 +112,15 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   };
 }
 
-async function loadModules(problems: string[]): Promise<PlatformModule[]> {
+/** Loads every service module; one that fails is reported in `problems` and the rest still run. */
+export async function loadModules(catalog: Catalog, problems: string[]): Promise<PlatformModule[]> {
   const loaded: PlatformModule[] = [];
   for (const source of moduleSources) {
     try {
-      loaded.push((await source.load()).platformModule);
+      const m = await source.load();
+      const module = m.createPlatformModule ? await m.createPlatformModule(catalog) : m.platformModule;
+      if (!module) throw new Error('it exports neither platformModule nor createPlatformModule');
+      loaded.push(module);
     } catch (error) {
       problems.push(`Service module ${source.name} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     }

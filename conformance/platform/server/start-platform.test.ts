@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { connect } from 'node:tls';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyDigest, exchangeDigest } from '../../evidence/index.ts';
+import { personLookupAction, personLookupEnvelope } from '../testing/person-lookup-envelope.ts';
+import { agentFor, postSoap, startTestPlatform } from '../testing/test-platform.ts';
+import type { RunningPlatform } from './start-platform.ts';
+import type { AddedSystem } from '../admin/platform-admin.ts';
+
+const serviceUuid = 'e6be2436-bf35-4df2-83fe-925142825dc2';
+const soap11 = { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${personLookupAction}"` };
+
+describe('the embedded platform', () => {
+  let platform: RunningPlatform;
+  let a: AddedSystem;
+  let b: AddedSystem;
+  let agreementA: string;
+  const url = () => `${platform.url}/service/CPR/PersonBaseDataExtended/4`;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    a = await platform.admin.addSystem({ name: 'Fagsystem A', supplierCvr: '12345678' });
+    b = await platform.admin.addSystem({ name: 'Fagsystem B' });
+    agreementA = platform.admin.addAgreement({ system: a.systemUuid, service: 'SF1520', municipalityCvr: '11111111' }).agreementUuid;
+  });
+  afterAll(async () => platform?.stop());
+
+  const invocation = (system: AddedSystem, agreement: string) => ({ serviceAgreementUuid: agreement, userSystemUuid: system.systemUuid, userUuid: '11111111-2222-4333-8444-555555555555', serviceUuid });
+
+  it('answers PersonLookup with the Korsbæk person and records a signed exchange only its caller can read', async () => {
+    const agent = agentFor(a);
+    const res = await postSoap(agent, url(), personLookupEnvelope({ pnr: '0103701111', invocation: invocation(a, agreementA) }), soap11);
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<fornavn>Anne</fornavn>');
+    expect(res.body).toContain('<kommuneCvr>11111111</kommuneCvr>');
+
+    const list = await request(`${platform.url}/klarmeld/exchanges?since=2000-01-01T00:00:00Z`, { dispatcher: agent });
+    const { exchanges } = (await list.body.json()) as { exchanges: Record<string, unknown>[] };
+    expect(exchanges).toHaveLength(1);
+    const exchange = exchanges[0]!;
+    expect(exchange).toMatchObject({ systemUuid: a.systemUuid, integration: 'SF1520', operation: 'PersonLookup', status: 200 });
+    const key = await (await request(`${platform.url}/.well-known/klarmeld/signing-key`, { dispatcher: agent })).body.text();
+    expect(exchangeDigest(exchange)).toBe(exchange.digest);
+    expect(verifyDigest(exchange.digest as string, exchange.signature as string, key)).toBe(true);
+
+    const other = await request(`${platform.url}/klarmeld/exchanges`, { dispatcher: agentFor(b) });
+    expect(((await other.body.json()) as { exchanges: unknown[] }).exchanges).toHaveLength(0);
+  });
+
+  it('refuses another system using A’s agreement with a ServiceplatformFault', async () => {
+    const res = await postSoap(agentFor(b), url(), personLookupEnvelope({ pnr: '0103701111', invocation: invocation(b, agreementA) }), soap11);
+    expect(res.status).toBe(500);
+    expect(res.body).toContain('ServiceplatformFault');
+    expect(res.body).toContain(`Service agreement ${agreementA} belongs to another it-system`);
+  });
+
+  it('answers a call without InvocationContext or AuthorityContext with the real missing-security-model text', async () => {
+    const res = await postSoap(agentFor(a), url(), personLookupEnvelope({ pnr: '0103701111' }), soap11);
+    expect(res.body).toContain('Security model for the called operation was not provided. The following are supported: InvocationContext, AuthorityContext');
+  });
+
+  it('refuses a connection without a client certificate, and drops a revoked one before any HTTP answer', async () => {
+    const ca = readFileSync(a.ca);
+    await expect(request(url(), { method: 'POST', body: 'x', dispatcher: new (await import('undici')).Agent({ connect: { ca } }) })).rejects.toThrow();
+    const c = await platform.admin.addSystem({ name: 'Fagsystem C' });
+    platform.admin.revokeSystem('Fagsystem C');
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect({ host: platform.host, port: platform.port, ca, cert: readFileSync(c.cert), key: readFileSync(c.key) }, () => {
+        socket.write('GET /klarmeld/exchanges HTTP/1.1\r\nHost: x\r\n\r\n');
+      });
+      let data = '';
+      socket.on('data', (d) => (data += d));
+      socket.on('error', () => resolve(data));
+      socket.on('close', () => resolve(data));
+    });
+    expect(answer).toBe('');
+  });
+});

@@ -1,0 +1,29 @@
+import type { Catalog } from '../../../../catalog/catalog.ts';
+import type { PlatformModule, ServiceHandler } from '../../service-handler.ts';
+import { loadPersonFixtures, type PersonFixtures } from './person-fixtures.ts';
+import { personLookupHandler } from './person-lookup-handler.ts';
+
+/**
+ * SF1520 CPR replika: every PersonBaseDataExtendedService version the catalogue gives a local path
+ * and a ServiceUUID is served (today v4). The message namespace follows the path's version, as in
+ * the official WSDL (http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/<v>/).
+ */
+export async function createPlatformModule(catalog: Catalog, fixtures?: PersonFixtures): Promise<PlatformModule> {
+  const persons = fixtures ?? (await loadPersonFixtures());
+  const handlers: ServiceHandler[] = [];
+  for (const integration of catalog.integrations.filter((i) => i.id === 'SF1520')) {
+    for (const version of integration.versions) {
+      for (const service of version.services) {
+        const path = service.endpoints.local;
+        if (service.name !== 'PersonBaseDataExtendedService' || !path || !service.serviceUuid) continue;
+        const lookup = service.operations.find((o) => o.name === 'PersonLookup');
+        handlers.push(personLookupHandler({
+          integration: integration.id, service: service.name, path, serviceUuid: service.serviceUuid,
+          namespace: `http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/${service.version}/`,
+          soapAction: lookup?.soapAction,
+        }, persons));
+      }
+    }
+  }
+  return { name: 'cpr', handlers };
+}
