@@ -26,10 +26,11 @@ export const triggerActions = {
   /** What the system did with the Beskedfordeler messages pushed to it (SF1461). */
   'beskedfordeler.received': z.strictObject({ messageUuid: z.string().optional() }),
   /**
-   * Move the system's clock forward, so that the runner can see it renew a token before it
-   * expires without waiting eight hours. A test hook; systems that lack it skip those tests.
+   * Move the system's clock (forward, or back with negative seconds), so that the runner can
+   * see it renew a token before it expires without waiting eight hours. The runner moves it
+   * back afterwards. A test hook; systems that lack it skip those tests.
    */
-  'system.advance-clock': z.strictObject({ seconds: z.number().int().positive() }),
+  'system.advance-clock': z.strictObject({ seconds: z.number().int() }),
 } as const;
 
 export type TriggerAction = keyof typeof triggerActions;

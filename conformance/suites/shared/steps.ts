@@ -117,3 +117,16 @@ export async function callPlatform(env: SuiteEnvironment, path: string, init: { 
     );
   }
 }
+
+/**
+ * Runs `body` with the system's clock moved forward by `seconds`, and moves it back afterwards
+ * so later tests see the system as it was.
+ */
+export async function withClockMoved<T>(env: SuiteEnvironment, seconds: number, body: () => Promise<T>): Promise<T> {
+  await act(env, 'system.advance-clock', { seconds });
+  try {
+    return await body();
+  } finally {
+    await act(env, 'system.advance-clock', { seconds: -seconds });
+  }
+}

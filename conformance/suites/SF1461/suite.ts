@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { request } from 'undici';
+import { Agent } from 'undici';
+import { defineSuite, type TestContext } from '../../framework/definition.ts';
+import type { PushOutcome, SuiteEnvironment } from '../shared/environment.ts';
+import { attach } from '../shared/evidence.ts';
+import { act, approvedAgreement, expectOk, fail, skip } from '../shared/steps.ts';
+import { elements, fejlbeskedOf, namespaces } from '../shared/xml-checks.ts';
+import { haendelsesbesked } from './haendelsesbesked.ts';
+
+function pusherOf(env: SuiteEnvironment) {
+  if (!env.beskedfordeler) skip('Needs the embedded platform to push Beskedfordeler messages to the system');
+  return env.beskedfordeler;
+}
+
+async function push(context: TestContext, env: SuiteEnvironment, options: { messageUuid?: string; body?: string }): Promise<PushOutcome> {
+  const outcome = await pusherOf(env).push(options);
+  attach(context, outcome.exchange);
+  if (outcome.error) fail(`The push to ${env.callbackUrl ?? 'the callback'} failed: ${outcome.error}`);
+  return outcome;
+}
+
+export const sf1461Suite = defineSuite<SuiteEnvironment>({
+  id: 'sf1461',
+  integration: 'SF1461',
+  title: 'Modtag beskeder via Beskedfordeler (BeskedFåTilsendt push)',
+  version: '1.0.0',
+  requirementsFile: new URL('./requirements.yaml', import.meta.url),
+  groups: [
+    {
+      id: 'platform',
+      title: 'The platform can reach the system',
+      tests: [
+        {
+          id: 'agreement-and-callback',
+          title: 'The system has an approved BeskedModtag agreement and a registered callback endpoint',
+          verifies: ['SF1461-R01'],
+          async run(context, env) {
+            context.input('agreement', approvedAgreement(env, 'SF1461').uuid);
+            if (!env.callbackUrl) context.environment('callback-missing', 'The profile names no callback endpoint (callbacks.beskedfordeler in klarmeld.yaml), so the Beskedfordeler cannot push to the system');
+            context.input('callback', env.callbackUrl);
+          },
+        },
+      ],
+    },
+    {
+      id: 'push',
+      title: 'The system receives pushed messages correctly',
+      tests: [
+        {
+          id: 'callback-requires-client-certificate',
+          title: 'The callback endpoint refuses a caller without a client certificate',
+          verifies: ['SF1461-R02'],
+          requires: ['callback'],
+          async run(context, env) {
+            const anonymous = new Agent({ connect: { ca: env.caPem, rejectUnauthorized: false } });
+            try {
+              const response = await request(env.callbackUrl!, { method: 'POST', body: haendelsesbesked({ messageUuid: randomUUID() }), dispatcher: anonymous, headersTimeout: 5000 });
+              await response.body.dump();
+              if (response.statusCode < 400) fail(`The callback answered HTTP ${response.statusCode} to a caller without a certificate; it must require 2-way TLS`);
+            } catch (error) {
+              if ((error as Error).name === 'TestFailure') throw error;
+              context.log(`refused as it should be: ${(error as Error).message}`);
+            } finally {
+              await anonymous.close();
+            }
+          },
+        },
+        {
+          id: 'message-acknowledged',
+          title: 'A well-formed message is acknowledged with StatusKode 20',
+          verifies: ['SF1461-R03'],
+          requires: ['beskedfordeler'],
+          async run(context, env) {
+            const messageUuid = randomUUID();
+            context.input('messageUuid', messageUuid);
+            const outcome = await push(context, env, { messageUuid });
+            if (outcome.statusKode !== 20) fail(`The system answered StatusKode ${outcome.statusKode ?? 'none'} (HTTP ${outcome.status}) to a well-formed message: ${fejlbeskedOf(outcome.responseBody) ?? outcome.responseBody.slice(0, 200)}`);
+          },
+        },
+        {
+          id: 'answer-matches-contract',
+          title: 'The answer is a ModtagBeskedOutput with StandardRetur',
+          verifies: ['SF1461-R04'],
+          requires: ['beskedfordeler'],
+          async run(context, env) {
+            const outcome = await push(context, env, { messageUuid: randomUUID() });
+            if (elements(outcome.responseBody, namespaces.sts, 'ModtagBeskedOutput').length === 0) fail(`The answer has no ModtagBeskedOutput (namespace urn:oio:sts:1.0.0): ${outcome.responseBody.slice(0, 200)}`);
+            if (elements(outcome.responseBody, namespaces.sagdok, 'StandardRetur').length === 0) fail('The ModtagBeskedOutput has no StandardRetur');
+          },
+        },
+        {
+          id: 'malformed-message-rejected',
+          title: 'A message without BeskedId is answered with a StatusKode other than 20 and a FejlbeskedTekst',
+          verifies: ['SF1461-R05'],
+          requires: ['beskedfordeler'],
+          async run(context, env) {
+            const outcome = await push(context, env, { body: haendelsesbesked({ messageUuid: randomUUID(), omit: 'BeskedId' }) });
+            if (outcome.statusKode === undefined) fail(`The system did not answer with a StandardRetur (HTTP ${outcome.status}): ${outcome.responseBody.slice(0, 200)}`);
+            if (outcome.statusKode === 20) fail('The system acknowledged (StatusKode 20) a message it cannot have read: it has no BeskedId');
+            if (!fejlbeskedOf(outcome.responseBody)) fail(`StatusKode ${outcome.statusKode} came without a FejlbeskedTekst saying what was wrong`);
+          },
+        },
+        {
+          id: 'not-xml-rejected',
+          title: 'A body that is not XML is answered with a StatusKode other than 20',
+          verifies: ['SF1461-R05'],
+          requires: ['beskedfordeler'],
+          async run(context, env) {
+            const outcome = await push(context, env, { body: 'this is not a Haendelsesbesked' });
+            if (outcome.statusKode === 20) fail('The system acknowledged (StatusKode 20) a body that is not XML');
+            if (outcome.statusKode === undefined) fail(`The system did not answer with a StandardRetur (HTTP ${outcome.status}): ${outcome.responseBody.slice(0, 200)}`);
+          },
+        },
+        {
+          id: 'message-available',
+          title: 'An acknowledged message is available in the system with its Beskedtype',
+          verifies: ['SF1461-R07'],
+          requires: ['beskedfordeler', 'trigger'],
+          async run(context, env) {
+            const messageUuid = randomUUID();
+            await push(context, env, { messageUuid });
+            const { outcome } = await act(env, 'beskedfordeler.received', { messageUuid });
+            const message = expectOk(outcome, 'Asking for the received message') as { messageType?: string } | null;
+            if (!message) fail(`The system acknowledged message ${messageUuid} but does not have it`);
+            if (!message.messageType) fail('The system kept the message without its Beskedtype');
+          },
+        },
+        {
+          id: 'duplicate-processed-once',
+          title: 'The same message delivered twice is processed once',
+          verifies: ['SF1461-R06'],
+          requires: ['beskedfordeler', 'trigger'],
+          async run(context, env) {
+            const messageUuid = randomUUID();
+            context.input('messageUuid', messageUuid);
+            const first = await push(context, env, { messageUuid });
+            const second = await push(context, env, { messageUuid });
+            if (first.statusKode !== 20 || second.statusKode !== 20) fail(`A repeated delivery must be acknowledged too; the system answered ${first.statusKode} and ${second.statusKode}`);
+            const { outcome } = await act(env, 'beskedfordeler.received', {});
+            const all = expectOk(outcome, 'Listing received messages') as { messageUuid: string }[];
+            const copies = (Array.isArray(all) ? all : []).filter((m) => m.messageUuid === messageUuid).length;
+            if (copies !== 1) fail(`The system holds message ${messageUuid} ${copies} times after two deliveries; it must process it once`);
+          },
+        },
+        {
+          id: 'answers-quickly',
+          title: 'The system answers a push within 3 seconds',
+          verifies: ['SF1461-R08'],
+          requires: ['beskedfordeler'],
+          async run(context, env) {
+            const started = performance.now();
+            await push(context, env, { messageUuid: randomUUID() });
+            const ms = performance.now() - started;
+            context.log(`answered in ${ms.toFixed(0)} ms`);
+            if (ms > 3000) fail(`The system took ${(ms / 1000).toFixed(1)} s to answer; the Beskedfordeler expects a prompt answer`);
+          },
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,175 @@
+import { defineSuite, type TestContext } from '../../framework/definition.ts';
+import type { SuiteEnvironment } from '../shared/environment.ts';
+import { attach } from '../shared/evidence.ts';
+import { korsbaek, services } from '../shared/korsbaek.ts';
+import { callAsSystem } from '../shared/oioidws-call.ts';
+import { act, approvedAgreement, withClockMoved, exchangesOf, expectOk, fail, findingsText, oneExchange } from '../shared/steps.ts';
+import { assertionIdOf, elements, namespaces, soapVersionOf, statusKodeOf, textIn, upperCaseUuidsInBody } from '../shared/xml-checks.ts';
+
+const BRUGER = services.bruger.name;
+const ENHED = services.organisationEnhed.name;
+const STS = services.sts.name;
+const lifetimeSeconds = 8 * 3600;
+
+async function readUser(context: TestContext, env: SuiteEnvironment, uuid: string = korsbaek.userUuid) {
+  context.input('user', uuid);
+  const { outcome, exchanges } = await act(env, 'organisation.read-user', { uuid }, { exchanges: (e) => e.service === BRUGER });
+  const exchange = oneExchange(exchanges, BRUGER, 'laes');
+  attach(context, exchange);
+  return { outcome, exchange, exchanges };
+}
+
+export const sf1500Suite = defineSuite<SuiteEnvironment>({
+  id: 'sf1500',
+  integration: 'SF1500',
+  title: 'Organisation (Bruger and OrganisationEnhed v6)',
+  version: '1.0.0',
+  requirementsFile: new URL('./requirements.yaml', import.meta.url),
+  groups: [
+    {
+      id: 'platform',
+      title: 'The platform accepts the system',
+      tests: [
+        {
+          id: 'agreement-approved',
+          title: 'The system has an approved Organisation agreement with the municipality',
+          verifies: ['SF1500-R01'],
+          async run(context, env) {
+            context.input('agreement', approvedAgreement(env, 'SF1500').uuid);
+          },
+        },
+        {
+          id: 'read-user-as-system',
+          title: "Bruger laes made with the system's certificate and a fresh token answers StatusKode 20",
+          verifies: ['SF1500-R01', 'SF1500-R03'],
+          async run(context, env) {
+            const url = env.platform.urls[BRUGER]!;
+            const reply = await callAsSystem(env, {
+              entityId: services.organisationEntityId,
+              url,
+              action: 'http://kombit.dk/sts/organisation/bruger/laes',
+              bodyXml: `<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="${namespaces.sagdok}"><sd:UUIDIdentifikator>${korsbaek.userUuid}</sd:UUIDIdentifikator></b:LaesInput>`,
+            });
+            const kode = statusKodeOf(reply.body);
+            if (kode !== 20) return context.environment('platform-refused-laes', `The platform answered the runner's own Bruger laes (HTTP ${reply.status}) with StatusKode ${kode ?? 'none'}: ${reply.body.slice(0, 300)}`);
+          },
+        },
+      ],
+    },
+    {
+      id: 'read',
+      title: 'The system reads the organisation correctly',
+      tests: [
+        {
+          id: 'soap-1-2-bruger-laes',
+          title: 'The system reads a user with Bruger laes over SOAP 1.2',
+          verifies: ['SF1500-R02'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            const { exchange } = await readUser(context, env);
+            if (soapVersionOf(exchange.requestBody) !== '1.2') fail('The request is not a SOAP 1.2 envelope; the Støttesystemer take SOAP 1.2 (application/soap+xml)');
+            if (!exchange.contentType?.startsWith('application/soap+xml')) fail(`The request had content type ${exchange.contentType}; SOAP 1.2 uses application/soap+xml`);
+          },
+        },
+        {
+          id: 'token-for-organisation',
+          title: 'The call carries a signed token for the Organisation service that the platform accepts',
+          verifies: ['SF1500-R03'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            const { exchange } = await readUser(context, env);
+            if (!assertionIdOf(exchange.requestBody)) fail('The request carries no SAML assertion in its WS-Security header');
+            const audience = textIn(exchange.requestBody, namespaces.saml, 'Audience');
+            if (audience !== services.organisationEntityId) fail(`The token is for ${audience ?? 'no audience'}; Organisation's entityID is ${services.organisationEntityId}`);
+            if (exchange.fault) fail(`The platform refused the call: ${exchange.fault.code}: ${exchange.fault.text}`);
+          },
+        },
+        {
+          id: 'user-read',
+          title: 'A known user is read (StatusKode 20) and shown by the system',
+          verifies: ['SF1500-R05'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            const { outcome, exchange } = await readUser(context, env);
+            const kode = statusKodeOf(exchange.responseBody);
+            if (kode !== 20) fail(`The platform answered StatusKode ${kode ?? 'none'}${exchange.fault ? ` (${exchange.fault.text})` : ''}`);
+            expectOk(outcome, 'Reading a known user');
+          },
+        },
+        {
+          id: 'search-units',
+          title: 'The system searches organisation units with a valid OrganisationEnhed soeg',
+          verifies: ['SF1500-R06'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            context.input('name', korsbaek.unitName);
+            const { outcome, exchanges } = await act(env, 'organisation.search-units', { name: korsbaek.unitName }, { exchanges: (e) => e.service === ENHED });
+            const exchange = oneExchange(exchanges, ENHED, 'soeg');
+            attach(context, exchange);
+            const problems = findingsText(exchange);
+            if (problems) fail(`The platform found problems in the soeg request: ${problems}`);
+            const kode = statusKodeOf(exchange.responseBody);
+            if (kode !== 20) fail(`soeg was answered with StatusKode ${kode ?? 'none'}: ${textIn(exchange.responseBody, namespaces.sagdok, 'FejlbeskedTekst') ?? ''}`);
+            expectOk(outcome, 'Searching units');
+          },
+        },
+        {
+          id: 'lower-case-uuids',
+          title: 'Every UUID the system sends is lower case',
+          verifies: ['SF1500-R08'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            const { exchange } = await readUser(context, env);
+            const upper = upperCaseUuidsInBody(exchange.requestBody);
+            if (upper.length > 0) fail(`These UUIDs are written with upper-case letters: ${upper.join(', ')}`);
+          },
+        },
+        {
+          id: 'ws-addressing',
+          title: 'Each request carries WS-Addressing Action, MessageID, To and ReplyTo',
+          verifies: ['SF1500-R09'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            const { exchange } = await readUser(context, env);
+            const missing = ['Action', 'MessageID', 'To', 'ReplyTo'].filter((n) => elements(exchange.requestBody, namespaces.wsa, n).length === 0);
+            if (missing.length > 0) fail(`The request lacks the WS-Addressing headers ${missing.join(', ')}`);
+          },
+        },
+      ],
+    },
+    {
+      id: 'faults',
+      title: 'The system reacts sensibly to answers and token expiry',
+      tests: [
+        {
+          id: 'user-not-found',
+          title: 'A user that does not exist is reported as not found',
+          verifies: ['SF1500-R07'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            const { outcome, exchange } = await readUser(context, env, korsbaek.unknownUserUuid);
+            const kode = statusKodeOf(exchange.responseBody);
+            if (kode === 20) context.skip('The platform found the user, so there was no "not found" to react to');
+            if (outcome.ok) fail(`laes answered StatusKode ${kode}, yet the system reported success`);
+          },
+        },
+        {
+          id: 'token-renewed-before-expiry',
+          title: 'A token about to expire is renewed before the next call',
+          verifies: ['SF1500-R04'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            const first = await readUser(context, env);
+            const before = assertionIdOf(first.exchange.requestBody);
+            context.log('moving the system clock to two minutes before its token expires');
+            const second = await withClockMoved(env, lifetimeSeconds - 120, () => readUser(context, env));
+            const after = assertionIdOf(second.exchange.requestBody);
+            const renewed = exchangesOf(second.exchanges, STS).length > 0;
+            attach(context, ...exchangesOf(second.exchanges, STS));
+            if (!renewed || before === after) fail(`The system sent token ${after ?? ''} again two minutes before it expires instead of renewing it`);
+          },
+        },
+      ],
+    },
+  ],
+});
