@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { exchangeDigest, generateEvidenceKeys, signDigest, verifyAttestation } from '../evidence/index.ts';
+import { evidenceRoute } from './evidence-route.ts';
+import type { PlatformServices, RouteRequest } from './service-handler.ts';
+
+const keys = generateEvidenceKeys();
+const recorded = exchangeDigest({ id: 'ex-1', systemUuid: 'sys-a' });
+const platform = {
+  clock: () => new Date('2026-11-22T09:00:00.000Z'),
+  signer: { publicKeyPem: keys.publicKeyPem, sign: (data: string) => signDigest(data, keys.privateKeyPem) },
+  recorder: {
+    exchanges: () => [],
+    unknownDigests: (systemUuid: string, digests: readonly string[]) => digests.filter((d) => !(systemUuid === 'sys-a' && d === recorded)),
+  },
+} as unknown as PlatformServices;
+const call = (systemUuid: string, body: unknown) =>
+  evidenceRoute.handle(
+    { method: 'POST', path: evidenceRoute.path, query: new URLSearchParams(), headers: {}, body: typeof body === 'string' ? body : JSON.stringify(body),
+      caller: { systemUuid, systemName: `System ${systemUuid}` }, receivedAt: new Date() } as unknown as RouteRequest,
+    platform,
+  );
+const resultsDigest = 'b'.repeat(64);
+
+describe('POST /klarmeld/evidence/sign', () => {
+  it('signs a run whose exchanges were recorded for the calling it-system', async () => {
+    const reply = await call('sys-a', { runId: 'run-1', resultsDigest, exchanges: [recorded, recorded] });
+    expect(reply.status).toBe(200);
+    const attestation = JSON.parse(reply.body);
+    expect(attestation.statement).toEqual({
+      kind: 'klarmeld.run-attestation/1', runId: 'run-1', resultsDigest, system: { uuid: 'sys-a', name: 'System sys-a' },
+      exchanges: [recorded], signedAt: '2026-11-22T09:00:00.000Z',
+    });
+    expect(verifyAttestation(attestation, keys.publicKeyPem)).toBe(true);
+  });
+
+  it("refuses to attest another system's exchanges, naming them", async () => {
+    const reply = await call('sys-b', { runId: 'run-1', resultsDigest, exchanges: [recorded] });
+    expect(reply.status).toBe(409);
+    expect(JSON.parse(reply.body)).toMatchObject({ code: 'evidence.unknown-exchange', exchanges: [recorded] });
+  });
+
+  it('answers a malformed body with 400 and what to send', async () => {
+    for (const body of ['not json', { runId: 'r', resultsDigest: 'xyz', exchanges: [] }, { runId: 'r', resultsDigest, exchanges: ['ABC'] }]) {
+      const reply = await call('sys-a', body);
+      expect(reply.status).toBe(400);
+      expect(JSON.parse(reply.body).code).toBe('evidence.bad-request');
+    }
+  });
+});
