@@ -18,4 +18,7 @@ export interface ModuleSource {
 export const moduleSources: ModuleSource[] = [
   { name: 'cpr', load: () => import('./services/cpr/index.ts') },
   { name: 'sts', load: () => import('./sts/index.ts') },
+  { name: 'organisation', load: () => import('./services/organisation/index.ts') },
+  { name: 'sdi', load: () => import('./services/sdi/index.ts') },
+  { name: 'evidence', load: () => import('./evidence-route.ts') },
 ];
