@@ -50,7 +50,7 @@ async function post(path: string, body: string, contentType: string) {
   return { status: res.statusCode, body: await res.body.text() };
 }
 
-async function soapToken(entityId = platformEntityIds.organisation.entityId): Promise<IssuedToken> {
+async function soapToken(entityId: string = platformEntityIds.organisation.entityId): Promise<IssuedToken> {
   const rst = buildIssueRequest({ certPem: tls.cert, keyPem: tls.key, entityId, cvr: '11111111', to: `${platform.url}${stsPath}`, now: new Date(Date.now() + offsetMs) });
   const reply = await post(stsPath, rst, 'application/soap+xml; charset=utf-8');
   const parsed = parseIssueResponse(reply.body);
