@@ -40,12 +40,19 @@ export function collectRequirements(catalog: Catalog, useCases: readonly UseCase
   const packages = new Map(catalog.packages.map((p) => [p.id, p]));
   const integrations = new Map(catalog.integrations.map((i) => [i.id, i]));
   const found = new Map<string, Requirement>();
-  const add = (requirement: Requirement) => {
+  // A direct demand (the package lists it) is kept over an indirect one (another integration
+  // needs it), and mandatory over supplementary: so direct demands of each level go first.
+  const addDirect = (requirement: Requirement) => {
     const existing = found.get(requirement.integration);
-    if (existing && !(existing.level === 'supplementary' && requirement.level === 'mandatory')) return;
-    found.set(requirement.integration, requirement);
+    if (!existing || (existing.level === 'supplementary' && requirement.level === 'mandatory')) found.set(requirement.integration, requirement);
+  };
+  const addPrerequisites = (requirement: Requirement) => {
     for (const prerequisite of integrations.get(requirement.integration)?.prerequisites ?? []) {
-      add({ ...requirement, integration: prerequisite, via: requirement.integration });
+      const existing = found.get(prerequisite);
+      if (existing && !(existing.level === 'supplementary' && requirement.level === 'mandatory')) continue;
+      const indirect = { ...requirement, integration: prerequisite, via: requirement.integration };
+      found.set(prerequisite, indirect);
+      addPrerequisites(indirect);
     }
   };
   for (const level of ['mandatory', 'supplementary'] as const) {
@@ -53,10 +60,11 @@ export function collectRequirements(catalog: Catalog, useCases: readonly UseCase
       for (const entry of useCase.packages.filter((p) => p.level === level)) {
         const pkg = packages.get(entry.package);
         for (const id of [...(pkg?.business ?? []), ...(pkg?.prerequisites ?? [])]) {
-          add({ integration: id, level, package: entry.package, useCase: useCase.id });
+          addDirect({ integration: id, level, package: entry.package, useCase: useCase.id });
         }
       }
     }
+    for (const requirement of [...found.values()].filter((r) => r.level === level)) addPrerequisites(requirement);
   }
   return found;
 }

@@ -55,7 +55,8 @@ describe('relations', () => {
   it('gives the integrations and packages that depend on an integration', () => {
     const dependents = dependentsOf(catalog, 'SF1514');
     expect(dependents.integrations.map((i) => i.id)).toEqual(['SF1461', 'SF1500']);
-    expect(dependents.packages.map((p) => p.id)).toEqual(['I-06']);
+    expect(dependents.packages).toEqual([]);
+    expect(dependentsOf(catalog, 'SF1500').packages.map((p) => p.id)).toEqual(['I-06']);
   });
 });
 

@@ -40,3 +40,16 @@ describe('the shipped catalogue (catalog/data)', () => {
     expect(systems.every((s) => s.fictional)).toBe(true);
   });
 });
+
+describe("KOMBIT's Y14 Arbejdsmarked example in the shipped catalogue", () => {
+  it('requires exactly the 15 mandatory integrations of the example report, and is used by 13 municipalities', async () => {
+    const { requiredIntegrations } = await import('./query.ts');
+    const system = loaded.catalog.systems.find((s) => s.areas.includes('Y14') && s.municipalities.length === 13);
+    expect(system).toBeDefined();
+    const mandatory = requiredIntegrations(loaded.catalog, system!.id).filter((r) => r.level === 'mandatory').map((r) => r.integration);
+    expect(mandatory.sort()).toEqual([
+      'SAPA-dialog', 'SF1470', 'SF1490', 'SF1500', 'SF1510', 'SF1511', 'SF1514', 'SF1515', 'SF1690', 'SF1780', 'SF2090', 'SF2093',
+      'SF2095', 'SF2096', 'SF2900',
+    ].sort());
+  });
+});
