@@ -14,3 +14,4 @@ export type { Counts, ExchangeRecord, RunDocument, SuiteRecord, SuiteSummary, Su
 export { attestationRequest, buildRunDocument, evidenceDigests, resultsDigest, withAttestation, type RunMeta } from './build-run-document.ts';
 export { verifyRun, type VerifyProblem, type VerifyReport } from './verify-run.ts';
 export { integrationEvidence, type IntegrationEvidence } from './integration-evidence.ts';
+export { toHtml, toJson, toJunitXml } from './reporters/index.ts';
