@@ -1,4 +1,5 @@
 import type { CheckContext } from './check-context.ts';
+import { collectRequirements, useCasesOf } from './query-required.ts';
 import type { SkiSystem } from './schema/index.ts';
 
 type Field = 'areas' | 'useCases' | 'municipalities';
@@ -35,11 +36,16 @@ export function checkSystems(ctx: CheckContext): void {
           `Add ${area} to areas, or remove the use case.`));
       }
     });
+    const required = system.exceptions.length ? collectRequirements(ctx.catalog, useCasesOf(ctx.catalog, system)) : new Map();
     system.exceptions.forEach((exception, index) => {
       if (known.integrations && !known.integrations.has(exception.integration)) {
         ctx.problems.push(ctx.origins.problem('dangling-reference', system, ['exceptions', index, 'integration'],
           `The system ${system.id} declares an exception for "${exception.integration}", which the catalogue does not have.`,
           'Correct the integration id.'));
+      } else if (known.packages && !required.has(exception.integration)) {
+        ctx.problems.push(ctx.origins.problem('exception-not-required', system, ['exceptions', index, 'integration'],
+          `The system ${system.id} declares an exception for ${exception.integration}, but none of its use cases requires or offers it.`,
+          'Remove the exception, or check the system\'s areas and use cases.', 'warning'));
       }
     });
     (system.statuses ?? []).forEach((recorded, index) => {

@@ -108,3 +108,13 @@ describe('loadCatalog on odd files', () => {
     expect((await loadCatalog(dir)).problems).toMatchObject([{ name: 'yaml-syntax', file: 'integrations/SF1514.yaml', line: 7, column: 1 }]);
   });
 });
+
+describe('declared exceptions', () => {
+  it('warns about an exception for an integration the system is not asked for', async () => {
+    const dir = await fixture();
+    await editFile(dir, 'systems.yaml', '- integration: SF1461', '- integration: SF1460_A');
+    expect((await loadCatalog(dir)).problems).toMatchObject([
+      { name: 'exception-not-required', severity: 'warning', path: 'systems[0].exceptions[0].integration' },
+    ]);
+  });
+});
