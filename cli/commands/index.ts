@@ -9,4 +9,7 @@ export interface CommandGroup {
 
 export const commandGroups: Record<string, CommandGroup> = {
   catalog: { summary: 'check, list and show the integration catalogue', load: () => import('./catalog.ts') },
+  platform: { summary: 'run and administer the embedded test platform (Korsbæk)', load: () => import('./platform.ts') },
+  sheet: { summary: 'the onboarding sheet: statuses, history, connection report, Excel', load: () => import('./sheet.ts') },
+  verify: { summary: "check a run document's evidence offline", load: () => import('./verify.ts') },
 };

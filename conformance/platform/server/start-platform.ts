@@ -44,6 +44,8 @@ export interface RunningPlatform {
   admin: PlatformAdmin;
   services: PlatformServices;
   recorder: ExchangeRecorder;
+  /** Paths of the SOAP services served. */
+  paths: string[];
   /** Module load failures (the platform still serves the rest). */
   problems: string[];
   stop(): Promise<void>;
@@ -97,6 +99,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   let stopped = false;
   return {
     url, host, port, caPath: pki.caCertPath, dataDir: options.dataDir, registry, services, recorder, problems,
+    paths: router.handlers().map((h) => h.path),
     admin: new PlatformAdmin(registry, pki, catalog),
     async stop() {
       if (stopped) return;

@@ -1,0 +1,143 @@
+import { parseArgs } from 'node:util';
+import { createElement } from 'react';
+import { UsageError } from '../usage-error.ts';
+
+const HELP = `klarmeld platform: the embedded test platform (KOMBIT's external test environment with Korsbæk Kommune)
+
+Usage:
+  klarmeld platform start [--host 127.0.0.1] [--port 8443] [--no-validation]   run it (Ctrl+C stops)
+  klarmeld platform system add <name> [--supplier CVR] [--callback URL] [--json] register an it-system, issue its certificate
+  klarmeld platform system list [--json]
+  klarmeld platform system revoke <uuid|name> [--json]                         revoke its certificate at once
+  klarmeld platform agreement add --system <uuid|name> --service <SF or service name> --municipality <CVR> [--json]
+  klarmeld platform agreement approve <uuid> [--json]                          approve a pending agreement
+  klarmeld platform agreement list [--system <uuid|name>] [--json]
+  klarmeld platform fixtures [--json]                                         test persons, units and users
+
+Every command takes --data DIR (default .klarmeld/platform in the project). Agreements with
+Korsbæk Kommune (11111111) are approved at once (prøvetilslutning); others stay pending.`;
+
+const options = {
+  json: { type: 'boolean', default: false },
+  data: { type: 'string' },
+  host: { type: 'string', default: '127.0.0.1' },
+  port: { type: 'string', default: '8443' },
+  validation: { type: 'boolean', default: true },
+  supplier: { type: 'string' },
+  callback: { type: 'string' },
+  system: { type: 'string' },
+  service: { type: 'string' },
+  municipality: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+type Values = Record<string, string | boolean | undefined>;
+
+const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+const printJson = (value: unknown) => out(JSON.stringify(value, null, 2));
+
+/** `klarmeld platform <command>`: parses options, calls one service, prints text or JSON. */
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true, allowNegative: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
+  }
+  const values = parsed.values as Values;
+  const [command, sub, ...rest] = parsed.positionals;
+  if (values.help || command === undefined || command === 'help') {
+    out(HELP);
+    return values.help || command === 'help' ? 0 : 2;
+  }
+  const { platformDataDir } = await import('../services/platform-data-dir.ts');
+  const dataDir = platformDataDir(values.data as string | undefined);
+  if (command === 'start') return start(dataDir, values);
+  if (command === 'fixtures') {
+    const { listFixtures } = await import('../services/platform-fixtures.ts');
+    const fixtures = await listFixtures();
+    if (values.json) printJson(fixtures);
+    else {
+      const { renderOnce } = await import('../ui/render.tsx');
+      const { PlatformFixturesView } = await import('../ui/platform-fixtures.tsx');
+      renderOnce(createElement(PlatformFixturesView, { fixtures }), process.stdout);
+    }
+    return 0;
+  }
+  if (command !== 'system' && command !== 'agreement') throw new UsageError(`Unknown command "platform ${command}".\n\n${HELP}`);
+  const { openPlatformAdmin, PlatformAdminError } = await import('../services/platform-admin.ts');
+  const text = await import('../ui/platform-text.ts');
+  const session = await openPlatformAdmin(dataDir);
+  try {
+    const need = (name: 'system' | 'service' | 'municipality') => {
+      const v = values[name];
+      if (typeof v !== 'string' || v === '') throw new UsageError(`"platform agreement add" needs --${name}.\n\n${HELP}`);
+      return v;
+    };
+    const one = (what: string) => {
+      if (rest.length > 0 || sub === undefined) throw new UsageError(`"platform ${command}" takes ${what}.\n\n${HELP}`);
+    };
+    const emit = (value: unknown, plain: string) => (values.json ? printJson(value) : out(plain));
+    if (command === 'system') {
+      const [verb, arg] = [sub, rest[0]];
+      if (verb === 'add' && arg && rest.length === 1) {
+        const added = await session.admin.addSystem({ name: arg, supplierCvr: values.supplier as string | undefined, callback: values.callback as string | undefined });
+        emit(added, text.systemAddedText(added));
+      } else if (verb === 'revoke' && arg && rest.length === 1) {
+        const revoked = session.admin.revokeSystem(arg);
+        emit(revoked, `Revoked ${revoked.revoked} certificate(s) of ${revoked.name} (${revoked.systemUuid}). Its connections are refused from now on.`);
+      } else if (verb === 'list' && rest.length === 0) {
+        const list = session.registry.listSystems().map((s) => ({ ...s, revoked: session.registry.certificatesOf(s.uuid).every((c) => c.revoked) }));
+        emit(list, text.systemListText(list));
+      } else throw new UsageError(`Use "platform system add <name>", "platform system list" or "platform system revoke <uuid|name>".\n\n${HELP}`);
+    } else {
+      if (sub === 'add' && rest.length === 0) {
+        const added = session.admin.addAgreement({ system: need('system'), service: need('service'), municipalityCvr: need('municipality') });
+        emit(added, text.agreementText(added, 'Created'));
+      } else if (sub === 'approve') {
+        one('one agreement UUID');
+        const approved = session.admin.approveAgreement(rest[0] ?? '');
+        emit(approved, text.agreementText(approved, 'Approved'));
+      } else if (sub === 'list' && rest.length === 0) {
+        const list = session.admin.agreements(values.system as string | undefined);
+        emit(list, text.agreementListText(list));
+      } else throw new UsageError(`Use "platform agreement add|approve|list".\n\n${HELP}`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof PlatformAdminError) {
+      if (values.json) printJson({ code: error.code, message: error.message });
+      else process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    session.close();
+  }
+}
+
+async function start(dataDir: string, values: Values): Promise<number> {
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number (0 to 65535).`);
+  const { startPlatform } = await import('../../conformance/platform/server/start-platform.ts');
+  const { startedText } = await import('../ui/platform-text.ts');
+  let platform;
+  try {
+    platform = await startPlatform({ dataDir, host: values.host as string, port, validation: values.validation !== false });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
+      process.stderr.write(`Cannot listen on ${values.host}:${port} (${e.code}). Is another platform running? Choose another --port.\n`);
+      return 3;
+    }
+    throw error;
+  }
+  out(values.json ? JSON.stringify({ url: platform.url, caPath: platform.caPath, dataDir, services: platform.paths, problems: platform.problems }) : startedText({ ...platform, dataDir }));
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await platform.stop();
+  out('klarmeld test platform stopped.');
+  return 0;
+}
