@@ -18,15 +18,10 @@ export interface CatalogProblem {
   fix: string;
 }
 
-export interface ProblemDetails {
-  file: string;
-  line?: number;
-  column?: number;
-  path?: string;
-  message: string;
-  fix: string;
-  severity?: 'error' | 'warning';
-}
+/** What a check says about a problem; the code and title come from the table. */
+export type ProblemDetails = Pick<CatalogProblem, 'file' | 'line' | 'column' | 'path' | 'message' | 'fix'> & {
+  severity?: CatalogProblem['severity'];
+};
 
 /** Builds a problem of the named kind; the code and title come from the permanent table. */
 export function catalogProblem(name: ProblemName, details: ProblemDetails): CatalogProblem {
