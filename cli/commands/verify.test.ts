@@ -1,0 +1,82 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { generateEvidenceKeys } from '../../conformance/evidence/index.ts';
+import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
+import { main } from '../main.ts';
+
+async function klarmeld(...args: string[]) {
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const exit = await main(args);
+    const text = (spy: typeof out) => spy.mock.calls.map((c) => String(c[0])).join('');
+    return { exit, stdout: text(out), stderr: text(err) };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function runFile(edit?: (document: Awaited<ReturnType<typeof sampleRun>>['document']) => void) {
+  const dir = await mkdtemp(join(tmpdir(), 'verify-'));
+  dirs.push(dir);
+  const { document, keys } = await sampleRun({ notFound: 'fail' });
+  edit?.(document);
+  await writeFile(join(dir, 'run.json'), JSON.stringify(document, null, 2));
+  await writeFile(join(dir, 'platform.pem'), keys.publicKeyPem);
+  await writeFile(join(dir, 'other.pem'), generateEvidenceKeys().publicKeyPem);
+  return dir;
+}
+
+describe('klarmeld verify', () => {
+  it('accepts an untouched run document, and says the key was not pinned', async () => {
+    const dir = await runFile();
+    const { exit, stdout } = await klarmeld('verify', join(dir, 'run.json'));
+    expect(exit).toBe(0);
+    expect(stdout).toContain('Valid: run run-0001');
+    expect(stdout).toContain('exchanges: 2 of 2 signed and unchanged');
+    expect(stdout).toContain('pin the key with --key FILE');
+  });
+
+  it('rejects a run document with a single edited result and names the problem', async () => {
+    const dir = await runFile((document) => {
+      document.tests[1]!.result = 'pass';
+    });
+    const { exit, stdout } = await klarmeld('verify', join(dir, 'run.json'));
+    expect(exit).toBe(1);
+    expect(stdout).toMatch(/Not valid/);
+    expect(stdout).toContain('results-edited');
+  });
+
+  it('checks against a pinned key: the right one passes, another one fails', async () => {
+    const dir = await runFile();
+    expect((await klarmeld('verify', join(dir, 'run.json'), '--key', join(dir, 'platform.pem'))).exit).toBe(0);
+    const other = await klarmeld('verify', join(dir, 'run.json'), '--key', join(dir, 'other.pem'), '--json');
+    expect(other.exit).toBe(1);
+    expect(JSON.parse(other.stdout).problems.map((p: { code: string }) => p.code)).toContain('key-mismatch');
+  });
+
+  it('exits 3 when the platform to fetch the key from does not answer', async () => {
+    const dir = await runFile();
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise((resolve) => server.close(resolve));
+    const { exit, stderr } = await klarmeld('verify', join(dir, 'run.json'), '--platform', `https://127.0.0.1:${port}`);
+    expect(exit).toBe(3);
+    expect(stderr).toMatch(/Could not fetch the platform key/);
+  });
+
+  it('exits 2 for a missing file or no argument', async () => {
+    expect((await klarmeld('verify', '/nonexistent/run.json')).exit).toBe(2);
+    expect((await klarmeld('verify')).exit).toBe(2);
+  });
+});

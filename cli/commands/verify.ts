@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../usage-error.ts';
+
+const HELP = `klarmeld verify: check a run document's evidence offline
+
+Usage:
+  klarmeld verify <run.json> [--key PEM_FILE | --platform URL] [--json]
+
+Checks every exchange against its digest and the platform's signature, the summary against the
+results, and the platform's attestation over the whole document: a single edited result,
+message, exchange or status is reported. Exit 0 valid, 1 not valid, 2 usage, 3 platform unreachable.
+
+Options:
+  --key FILE       pin the platform's public key (PEM) instead of trusting the one in the run
+  --platform URL   fetch and pin the key from a running platform (/.well-known/klarmeld/signing-key)
+  --cert FILE, --cert-key FILE, --ca FILE
+                   client certificate, its key and the CA for the platform's mutual TLS
+  --json           print the verification report as JSON`;
+
+const options = {
+  key: { type: 'string' },
+  platform: { type: 'string' },
+  cert: { type: 'string' },
+  'cert-key': { type: 'string' },
+  ca: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(`Give exactly one run document.\n\n${HELP}`);
+  if (values.key && values.platform) throw new UsageError('Pin the key either with --key or with --platform, not both.');
+  const { verifyRunFile, VerifyInputError, PlatformKeyError } = await import('../services/verify-run-file.ts');
+  let report;
+  try {
+    report = await verifyRunFile(positionals[0]!, {
+      keyFile: values.key,
+      platformUrl: values.platform,
+      tls: { cert: values.cert, key: values['cert-key'], ca: values.ca },
+    });
+  } catch (error) {
+    if (error instanceof VerifyInputError) throw new UsageError(error.message);
+    if (error instanceof PlatformKeyError) {
+      process.stderr.write(`${error.message}\n`);
+      return 3;
+    }
+    throw error;
+  }
+  const { document: _document, ...plain } = report;
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(plain, null, 2)}\n`);
+    return report.ok ? 0 : 1;
+  }
+  const { verifyReportText } = await import('../services/verify-report-text.ts');
+  process.stdout.write(verifyReportText(report, process.stdout.isTTY === true));
+  return report.ok ? 0 : 1;
+}

@@ -1,0 +1,23 @@
+import type { VerifyReport } from '../../conformance/framework/index.ts';
+
+/** The verification report as text for a person (colour only in a terminal). */
+export function verifyReportText(report: VerifyReport, colour: boolean): string {
+  const paint = (code: number, text: string) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const lines: string[] = [];
+  if (report.ok) {
+    lines.push(paint(32, `Valid: run ${report.runId} is bound to the platform's evidence.`));
+  } else {
+    lines.push(paint(31, `Not valid: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}${report.runId ? ` in run ${report.runId}` : ''}.`));
+  }
+  lines.push(`  exchanges: ${report.exchanges.valid} of ${report.exchanges.checked} signed and unchanged`);
+  lines.push(`  attestation: ${report.attested ? 'present' : 'missing'}`);
+  if (report.keyFingerprint) lines.push(`  platform key: ${report.keyFingerprint} (${report.keySource})`);
+  for (const problem of report.problems) lines.push(`  - ${problem.code}${problem.test ? ` [${problem.test}]` : ''}: ${problem.message}`);
+  if (report.ok && report.keySource === 'embedded') {
+    lines.push(
+      paint(33, '  Note: the key was taken from the run itself. This proves the run is unchanged since the platform signed it;'),
+      paint(33, '  to prove WHICH platform signed it, pin the key with --key FILE or --platform URL.'),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
