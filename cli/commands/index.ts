@@ -12,5 +12,4 @@ export const commandGroups: Record<string, CommandGroup> = {
   platform: { summary: 'run and administer the embedded test platform (Korsbæk)', load: () => import('./platform.ts') },
   sheet: { summary: 'the onboarding sheet: statuses, history, connection report, Excel', load: () => import('./sheet.ts') },
   verify: { summary: "check a run document's evidence offline", load: () => import('./verify.ts') },
-  verify: { summary: "check a run document's evidence offline", load: () => import('./verify.ts') },
 };
