@@ -106,6 +106,7 @@ export const sf1520Suite = defineSuite<SuiteEnvironment>({
             const lower = (v: string | undefined) => v?.toLowerCase();
             if (lower(fields.UserSystemUUID) !== env.system.userSystemUuid) fail(`UserSystemUUID is ${fields.UserSystemUUID}; the system's it-system UUID is ${env.system.userSystemUuid}`);
             if (lower(fields.ServiceUUID) !== services.personLookup.serviceUuid) fail(`ServiceUUID is ${fields.ServiceUUID}; PersonBaseDataExtended's is ${services.personLookup.serviceUuid}`);
+            if (!env.platform.agreements) return;
             const mine = env.platform.agreements.filter((a) => a.integration === 'SF1520' && a.status === 'approved').map((a) => a.uuid);
             if (!mine.includes(lower(fields.ServiceAgreementUUID) ?? '')) fail(`ServiceAgreementUUID ${fields.ServiceAgreementUUID} is not an approved agreement of this it-system (its agreements: ${mine.join(', ') || 'none'})`);
           },

@@ -22,8 +22,8 @@ export interface SuiteEnvironment {
     dispatcher: Dispatcher;
     /** Full URL of each service the system uses, by catalogue service name (and the STS as `sts`). */
     urls: Record<string, string>;
-    /** The agreements the system has (the runner created them on the embedded platform). */
-    agreements: AgreementView[];
+    /** The agreements the system has when the runner created them; undefined when it cannot know them. */
+    agreements: AgreementView[] | undefined;
   };
   /** The platform's record of the system's exchanges; absent on KOMBIT's external test environment. */
   recorder?: Recorder;

@@ -10,7 +10,7 @@ export const korsbaek = {
   /** A Bruger UUID no fixture has: laes answers "not found". */
   unknownUserUuid: '0d6c1b7e-3f0a-4c55-9e2b-6f1d2a4b5c6d',
   /** A test person the CPR replica knows (fictional). */
-  personCpr: '0101800000',
+  personCpr: '0103701111',
   /** A CPR number no test person has: PersonLookup answers with a fault. */
   unknownCpr: '3112999999',
   /** Jobcenter Korsbæk (SF1500 OrganisationEnhed). */

@@ -81,9 +81,11 @@ export function findingsText(exchange: Exchange): string {
 
 /** The agreement of the system for an integration, or an environment error saying what to do. */
 export function approvedAgreement(env: SuiteEnvironment, integration: string) {
+  if (!env.platform.agreements) {
+    skip('The runner did not create the agreements on this platform and cannot list them; the platform call tests show whether they work');
+  }
   const agreements = env.platform.agreements.filter((a) => a.integration === integration && a.municipalityCvr === env.system.municipalityCvr);
   if (agreements.length === 0) {
-    if (env.target === 'external-test') skip('The runner cannot list agreements on KOMBIT\'s external test environment; the platform call test shows whether one works');
     throw new EnvironmentError(
       'agreement-missing',
       `It-system ${env.system.userSystemUuid} has no service agreement for ${integration} with municipality ${env.system.municipalityCvr}. Create one (klarmeld platform agreement add --system … --service ${integration} --municipality ${env.system.municipalityCvr})`,

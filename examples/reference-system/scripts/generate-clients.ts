@@ -13,6 +13,9 @@ import { parseAndGenerate } from 'wsdl-tsclient';
  */
 export const contracts = [
   'SF1520/4/PersonBaseDataExtendedService.wsdl',
+  'SF1500/6/Bruger.wsdl',
+  'SF1500/6/OrganisationEnhed.wsdl',
+  'SF1470/6/SagDokumentIndeksService.wsdl',
 ] as const;
 
 const here = fileURLToPath(new URL('.', import.meta.url));

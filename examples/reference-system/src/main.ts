@@ -31,8 +31,8 @@ const trigger = createTriggerServer({
   'organisation.read-user': (p) => services.organisation.readUser(str(p.uuid, 'uuid')),
   'organisation.search-units': (p) => services.organisation.searchUnits(typeof p.name === 'string' ? p.name : undefined),
   'sdi.import-case': (p) =>
-    services.sdi.importCase({ caseUuid: str(p.caseUuid, 'caseUuid'), title: str(p.title, 'title'), cpr: p.cpr as string | undefined }),
-  'sdi.search': (p) => services.sdi.search({ caseUuid: p.caseUuid as string | undefined, cpr: p.cpr as string | undefined }),
+    services.sdi.importCase({ caseUuid: str(p.caseUuid, 'caseUuid'), title: str(p.title, 'title') }),
+  'sdi.search': (p) => services.sdi.search({ caseUuid: p.caseUuid as string | undefined }),
   'sdi.remove-case': (p) => services.sdi.removeCase(str(p.caseUuid, 'caseUuid')),
   'beskedfordeler.received': async (p) =>
     typeof p.messageUuid === 'string' ? (inbox.get(p.messageUuid) ?? null) : inbox.list(),

@@ -6,6 +6,8 @@ import type { Config } from './config.ts';
 import { createCprLookup } from './cpr-lookup.ts';
 import { contractsDir } from './contracts.ts';
 import { mutualTlsAgent } from './http.ts';
+import { createOrganisation } from './organisation.ts';
+import { createSdi } from './sdi.ts';
 import { withRetry } from './retry.ts';
 import { serviceplatformFault } from './soap-fault.ts';
 import { createTokenSource } from './tokens.ts';
@@ -52,8 +54,17 @@ export async function createServices(config: Config, clock: Clock) {
     },
   });
 
+  const organisation = await createOrganisation({
+    agent, tokens, keyPem: config.tls.key, uuid, retry,
+    brugerUrl: service('Bruger').url,
+    enhedUrl: service('OrganisationEnhed').url,
+  });
+  const sdi = await createSdi({ agent, tokens, keyPem: config.tls.key, uuid, retry, clock, url: service('SagDokumentIndeks').url });
+
   return {
     tokens,
+    organisation,
+    sdi,
     async cpr(cpr: string) {
       try {
         const answer = await retry(() => lookup(cpr));

@@ -1,0 +1,27 @@
+import type { AgreementView } from '../suites/shared/environment.ts';
+
+/**
+ * The platform a run talks to, however it was reached: started here (embedded) or given by
+ * URL (an embedded platform started elsewhere, or KOMBIT's external test environment).
+ */
+export interface PlatformSession {
+  target: 'embedded' | 'external-test';
+  baseUrl: string;
+  /** PEM text: the CA that signed the platform's server certificate, the system's certificate and key. */
+  caPem: string;
+  certPem: string;
+  keyPem: string;
+  /** The same as files, for a system the runner starts. */
+  files: { ca: string; cert: string; key: string };
+  userSystemUuid: string;
+  municipalityCvr: string;
+  /** The system's agreements when the runner created them; undefined when it cannot know them. */
+  agreements: AgreementView[] | undefined;
+  /** Full URL per catalogue service name; the STS as `sts`. */
+  urls: Record<string, string>;
+  /** Whether the platform records exchanges the runner can read back (the embedded platform does). */
+  recorder: boolean;
+  /** Pushes a Beskedfordeler message to a URL as the platform does (embedded only). */
+  pushAs?: { certPem: string; keyPem: string };
+  stop(): Promise<void>;
+}
