@@ -44,7 +44,7 @@ export async function generateCatalogue(dir: string, { integrations = 1000, syst
       const area = areas[s % areas.length]!;
       return [`  - id: system-${s}`, `    name: System ${s}`, `    supplier: "${suppliers[s % suppliers.length]}"`, `    areas: [${area}]`,
         `    useCases: [${area}.II.1, ${area}.II.2]`, `    municipalities: ["${municipalities[s % 98]}", "${municipalities[(s + 31) % 98]}", "11111111"]`,
-        `    userSystemUuid: ${uuid(s, 0xabc)}`, '    exceptions:', `      - { integration: ${ids[s % ids.length]}, reason: Ikke relevant }`,
+        `    userSystemUuid: ${uuid(s, 0xabc)}`, '    exceptions:', `      - { integration: ${ids[(((s % areas.length) * 3 + 1) % 40) % ids.length]}, reason: Ikke relevant }`,
         '    statuses:', `      - { integration: ${ids[(s + 1) % ids.length]}, status: klarmeldt }`, '    fictional: true'].join('\n');
     })].join('\n'));
 

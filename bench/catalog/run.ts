@@ -55,6 +55,9 @@ const dir = await mkdtemp(join(tmpdir(), 'klarmeld-bench-catalog-'));
 try {
   await generateCatalogue(dir, { integrations: 1000, systems: 2000 });
   const large = await timeLoad(dir);
+  const loader = new URL('../../catalog/load-catalog.ts', import.meta.url).href;
+  const script = `const { loadCatalog } = await import(${JSON.stringify(loader)}); const r = await loadCatalog(${JSON.stringify(dir)}); process.exitCode = r.problems.length ? 1 : 0;`;
+  const largeProcess = timeProcess(process.execPath, ['--input-type=module', '-e', script]);
   const shipped = await timeLoad(join(root, 'catalog', 'data'));
   const direct = timeProcess(process.execPath, ['bin/klarmeld.js', 'catalog', 'check']);
   const viaNpx = timeProcess('npx', ['klarmeld', 'catalog', 'check']);
@@ -66,6 +69,7 @@ ${new Date().toISOString().slice(0, 16)} UTC, ${cpus().length} × ${cpus()[0]?.m
 | what | result | goal |
 |---|---|---|
 | load + validate generated catalogue (${large.counts}, ${large.problems} problems), in-process | ${stats(large.times)}; first (cold) ${ms(large.times[0]!)} | ${verdict(median(large.times), 1500)} |
+| the same in a new process: Node start-up, module import, load + validate (exit ${largeProcess.exit}) | ${stats(largeProcess.times)} | ${verdict(median(largeProcess.times), 1500)} |
 | load + validate shipped catalogue (${shipped.counts}, ${shipped.problems} problems), in-process | ${stats(shipped.times)} | – |
 | \`node bin/klarmeld.js catalog check\` (new process, exit ${direct.exit}) | ${stats(direct.times)} | ${verdict(median(direct.times), 500)} |
 | \`npx klarmeld catalog check\` (new process, exit ${viaNpx.exit}) | ${stats(viaNpx.times)} | ${verdict(median(viaNpx.times), 500)} |
