@@ -64,6 +64,8 @@ export function loadFile(data: DataFile, origins: Origins): LoadedFile {
         result.items.push(item);
       });
     } else {
+      // $schema tells editors how to check the file; it is not part of the integration.
+      delete value.$schema;
       origins.record(value, source, []);
       result.items.push(value);
     }
