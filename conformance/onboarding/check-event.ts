@@ -1,0 +1,50 @@
+/**
+ * Checks a status event against the catalogue before it is appended: the system and the
+ * integration exist, the status is a code of the vocabulary, a reason is given where the
+ * vocabulary requires one and is one of the allowed reasons when the vocabulary lists them.
+ * Pure: the catalogue is passed in. Returns every problem, not just the first.
+ */
+import type { Catalog } from '../../catalog/catalog.ts';
+import type { NewStatusEvent } from './status-event.ts';
+
+export interface EventProblem {
+  code: 'unknown-system' | 'unknown-integration' | 'unknown-status' | 'reason-required' | 'reason-not-allowed';
+  message: string;
+}
+
+export function checkEvent(catalog: Catalog, event: Pick<NewStatusEvent, 'system' | 'integration' | 'status' | 'reason'>): EventProblem[] {
+  const problems: EventProblem[] = [];
+  if (!catalog.systems.some((s) => s.id === event.system)) {
+    problems.push({ code: 'unknown-system', message: `There is no SKI system "${event.system}" in the catalogue. Run "klarmeld catalog list" or check systems.yaml for its id.` });
+  }
+  if (!catalog.integrations.some((i) => i.id === event.integration)) {
+    problems.push({ code: 'unknown-integration', message: `There is no integration "${event.integration}" in the catalogue. Write its SF number, e.g. SF1520.` });
+  }
+  const status = catalog.statuses.find((s) => s.code === event.status);
+  if (!status) {
+    problems.push({
+      code: 'unknown-status',
+      message: `"${event.status}" is not a status of the onboarding vocabulary. Use one of: ${catalog.statuses.map((s) => s.code).join(', ')}.`,
+    });
+    return problems;
+  }
+  const reason = event.reason?.trim();
+  if (status.reasonRequired && !reason) {
+    problems.push({
+      code: 'reason-required',
+      message: `"${status.label}" needs a reason${status.reasons.length > 0 ? `, one of: ${status.reasons.map((r) => `"${r}"`).join(', ')}` : ''}. Add --reason "…".`,
+    });
+  } else if (reason && status.reasons.length > 0 && !status.reasons.includes(reason)) {
+    problems.push({
+      code: 'reason-not-allowed',
+      message: `"${reason}" is not an allowed reason for "${status.label}". Use one of: ${status.reasons.map((r) => `"${r}"`).join(', ')}.`,
+    });
+  }
+  return problems;
+}
+
+/** A status code by its code or its Danish label (as a workbook cell shows it). */
+export function statusByCodeOrLabel(catalog: Catalog, text: string) {
+  const wanted = text.trim().toLowerCase();
+  return catalog.statuses.find((s) => s.code === wanted || s.label.toLowerCase() === wanted || s.labelEn.toLowerCase() === wanted);
+}

@@ -1,0 +1,7 @@
+/** The onboarding sheet: store, status rules, history, read API, Excel import/export. */
+export { SheetStore, type SheetOptions } from './sheet-store.ts';
+export { readSheet, type SheetSnapshot } from './read-sheet.ts';
+export { resolveSheetPath, sheetEnvVariable } from './sheet-path.ts';
+export { checkEvent, statusByCodeOrLabel, type EventProblem } from './check-event.ts';
+export { statusFromRun, type RunStatus } from './status-from-run.ts';
+export { eventSources, type EventEvidence, type EventSource, type NewStatusEvent, type StatusEvent } from './status-event.ts';

@@ -1,0 +1,127 @@
+/**
+ * The onboarding sheet on SQLite (node:sqlite). WAL lets readers work while a recorder writes;
+ * busy_timeout makes concurrent recorders (50 processes recording at once) queue for the write
+ * lock instead of failing; each append is one IMMEDIATE transaction, so a process killed while
+ * recording leaves either all of its events or none.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { sheetSchemaSql } from './sheet-schema.ts';
+import type { EventEvidence, NewStatusEvent, StatusEvent } from './status-event.ts';
+
+export interface SheetOptions {
+  /** How long a writer waits for another writer before giving up; default 60 s. */
+  busyTimeoutMs?: number;
+  clock?: () => Date;
+}
+
+interface EventRow {
+  seq: number;
+  id: string;
+  system: string;
+  integration: string;
+  status: string;
+  reason: string | null;
+  actor: string;
+  at: string;
+  source: StatusEvent['source'];
+  evidence: string | null;
+}
+
+function toEvent(row: EventRow): StatusEvent {
+  return {
+    seq: Number(row.seq), id: row.id, system: row.system, integration: row.integration, status: row.status,
+    ...(row.reason !== null ? { reason: row.reason } : {}),
+    actor: row.actor, at: row.at, source: row.source,
+    ...(row.evidence !== null ? { evidence: JSON.parse(row.evidence) as EventEvidence } : {}),
+  };
+}
+
+const isBusy = (error: unknown) => /database is locked|SQLITE_BUSY/i.test(String((error as Error)?.message));
+
+export class SheetStore {
+  readonly path: string;
+  private readonly db: DatabaseSync;
+  private readonly clock: () => Date;
+
+  private constructor(path: string, db: DatabaseSync, clock: () => Date) {
+    this.path = path;
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Opens the sheet at `path`, creating the file and its tables when missing. */
+  static open(path: string, options: SheetOptions = {}): SheetStore {
+    mkdirSync(dirname(path), { recursive: true });
+    const timeout = options.busyTimeoutMs ?? 60_000;
+    const db = new DatabaseSync(path, { timeout });
+    db.exec(`PRAGMA busy_timeout = ${timeout}`);
+    // Many processes may create the same new file at once; switching to WAL and creating the
+    // tables can meet a lock the busy handler does not wait for, so retry until the deadline.
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      try {
+        db.exec('PRAGMA journal_mode = WAL');
+        db.exec('PRAGMA synchronous = NORMAL');
+        db.exec(`BEGIN IMMEDIATE; ${sheetSchemaSql} COMMIT;`);
+        break;
+      } catch (error) {
+        if (db.isTransaction) db.exec('ROLLBACK');
+        if (!isBusy(error) || Date.now() > deadline) throw error;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5 + Math.random() * 20);
+      }
+    }
+    return new SheetStore(path, db, options.clock ?? (() => new Date()));
+  }
+
+  /** Appends events in one transaction: all of them are recorded, or none. */
+  append(events: readonly NewStatusEvent[]): StatusEvent[] {
+    const insert = this.db.prepare(
+      `INSERT INTO status_events (id, system, integration, status, reason, actor, at, source, evidence)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    );
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const at = this.clock().toISOString();
+      const stored = events.map((e) =>
+        toEvent(
+          insert.get(randomUUID(), e.system, e.integration, e.status, e.reason ?? null, e.actor, at, e.source, e.evidence ? JSON.stringify(e.evidence) : null) as unknown as EventRow,
+        ),
+      );
+      this.db.exec('COMMIT');
+      return stored;
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** The current status of every system × integration that has one, ordered by system and integration. */
+  current(): StatusEvent[] {
+    return (this.db.prepare('SELECT * FROM current_status ORDER BY system, integration').all() as unknown as EventRow[]).map(toEvent);
+  }
+
+  /** Every event, oldest first; of one system (and integration) when given. */
+  history(system?: string, integration?: string): StatusEvent[] {
+    const where = [system !== undefined ? 'system = ?' : '', integration !== undefined ? 'integration = ?' : ''].filter(Boolean);
+    const sql = `SELECT * FROM status_events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`;
+    const args = [system, integration].filter((v): v is string => v !== undefined);
+    return (this.db.prepare(sql).all(...args) as unknown as EventRow[]).map(toEvent);
+  }
+
+  /** Number of events; cheap, for benchmarks and tests. */
+  count(): number {
+    return Number((this.db.prepare('SELECT COUNT(*) AS n FROM status_events').get() as { n: number }).n);
+  }
+
+  /** `ok` when SQLite finds the file consistent, otherwise its complaints. */
+  integrityCheck(): string {
+    return (this.db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check).join('\n');
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * One status event of the onboarding sheet: "at this time, this actor set system × integration
+ * to this status (for this reason, on this evidence)". Events are only ever appended; the
+ * current status of a pair is its latest event.
+ */
+export const eventSources = ['manual', 'run', 'import'] as const;
+export type EventSource = (typeof eventSources)[number];
+
+/** The evidence behind a status computed from a conformance run. */
+export interface EventEvidence {
+  runId: string;
+  /** The run document's results digest (what the platform attested). */
+  digest: string;
+  /** Fingerprint of the platform key that signed the run. */
+  keyFingerprint?: string;
+  shallTotal?: number;
+  shallPassed?: number;
+}
+
+/** What a caller asks to append. */
+export interface NewStatusEvent {
+  system: string;
+  integration: string;
+  /** A code of the catalogue's onboarding vocabulary (catalog.statuses), e.g. `klarmeldt`. */
+  status: string;
+  reason?: string;
+  actor: string;
+  source: EventSource;
+  evidence?: EventEvidence;
+}
+
+/** An event as stored: with its order, id and time. */
+export interface StatusEvent extends NewStatusEvent {
+  seq: number;
+  id: string;
+  /** ISO 8601, UTC. */
+  at: string;
+}
