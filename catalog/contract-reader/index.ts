@@ -10,3 +10,7 @@ export type {
   ContractModel, ServiceModel, PortModel, OperationModel, MessageModel, SoapVersion, QName,
   SchemaSet, ElementDecl, TypeDef, SimpleTypeDef, ComplexTypeDef, Particle, Facets,
 } from './model.ts';
+export { readOpenApi, type OpenApiModel, type RestOperation, type OpenApiParameter, type OpenApiContent } from './read-openapi.ts';
+export { describeOperations, type OperationView, type MessageView } from './describe-operations.ts';
+export { describeElement, type FieldModel } from './describe-element.ts';
+export { compareContracts, compareElements } from './compare-contracts.ts';
