@@ -22,6 +22,10 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: 'Dansk', lang: 'da' }, en: { label: 'English', lang: 'en' } },
       customCss: ['./src/styles/klarmeld.css'],
+      components: {
+        LanguageSelect: './src/overrides/LanguageSelect.astro',
+        ThemeSelect: './src/overrides/ThemeSelect.astro',
+      },
       lastUpdated: false,
       pagination: false,
       sidebar: [
@@ -42,5 +46,7 @@ export default defineConfig({
     }),
     contractFiles({ dir: paths.contractsDir }),
   ],
+  // Thousands of generated pages: small stylesheets as files, cached once, not inlined in every page.
+  build: { inlineStylesheets: 'never' },
   vite: { server: { fs: { allow: [root] } } },
 });

@@ -5,7 +5,8 @@ import { noStatusStyle, type StatusStyle } from './status-style.ts';
 /**
  * The matrix body as one HTML string. At 700 systems × 1,000 integrations the table has
  * 700,000 cells; building it as text is far cheaper than as components, and every byte per
- * cell counts, so cells carry only a class and a one- or two-letter mark.
+ * cell counts: cells carry only a class and a one- or two-letter mark, and leave out the end
+ * tags </td> and </tr>, which HTML makes optional.
  */
 export function matrixBodyHtml(model: MatrixModel, styles: StatusStyle[], systemHref: (id: string) => string): string {
   const byCode = new Map(styles.map((s) => [s.code, s]));
@@ -15,18 +16,18 @@ export function matrixBodyHtml(model: MatrixModel, styles: StatusStyle[], system
     let cells = '';
     for (const cell of row.cells) {
       if (!cell.required) {
-        cells += '<td></td>';
+        cells += '<td>';
         continue;
       }
       const style = cell.status ? byCode.get(cell.status) : undefined;
       const cls = style?.cls ?? noStatusStyle.cls;
       present.add(cls);
-      cells += `<td class="${cls}">${style ? escapeHtml(style.mark) : noStatusStyle.mark}</td>`;
+      cells += `<td class=${cls}>${style ? escapeHtml(style.mark) : noStatusStyle.mark}`;
     }
     out.push(
       `<tr data-area="${escapeHtml(row.areas.join(' '))}" data-supplier="${row.supplier}" data-s="${[...present].join(' ')}">` +
         `<th scope="row"><a href="${systemHref(row.systemId)}">${escapeHtml(row.name)}</a>` +
-        `<small>${escapeHtml(row.areas.join(' · '))} · ${escapeHtml(row.supplierName)}</small></th>${cells}</tr>`,
+        `<small>${escapeHtml(row.areas.join(' · '))} · ${escapeHtml(row.supplierName)}</small></th>${cells}`,
     );
   }
   return out.join('\n');
