@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent, request } from 'undici';
+import { buildIssueRequest, buildOioidwsRequest, parseIssueResponse, type IssuedToken } from '../../clients/tokens/index.ts';
+import { startPlatform, type RunningPlatform } from '../server/start-platform.ts';
+import type { PlatformModule } from '../service-handler.ts';
+import { stsPath } from '../sts/index.ts';
+
+/**
+ * For tests: a running platform with the given modules, one registered it-system with approved
+ * Korsbæk agreements for the given integrations, and helpers to get a token and make an OIOIDWS
+ * call as that system. `offset` moves the platform's clock.
+ */
+export async function startOioidwsWorld(modules: PlatformModule[], integrations: string[]) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'klarmeld-oioidws-'));
+  const clock = { offsetMs: 0 };
+  const platform: RunningPlatform = await startPlatform({ dataDir, port: 0, clock: () => new Date(Date.now() + clock.offsetMs), modules });
+  const system = await platform.admin.addSystem({ name: 'Fagsystem' });
+  for (const integration of integrations) platform.admin.addAgreement({ system: system.systemUuid, service: integration, municipalityCvr: '11111111' });
+  const tls = { cert: readFileSync(system.cert, 'utf8'), key: readFileSync(system.key, 'utf8'), ca: readFileSync(system.ca, 'utf8') };
+  const agent = new Agent({ connect: { ...tls } });
+  const now = () => new Date(Date.now() + clock.offsetMs);
+
+  async function post(path: string, body: string, contentType: string) {
+    const res = await request(`${platform.url}${path}`, { method: 'POST', body, headers: { 'content-type': contentType }, dispatcher: agent });
+    return { status: res.statusCode, body: await res.body.text() };
+  }
+  async function token(entityId: string): Promise<IssuedToken> {
+    const rst = buildIssueRequest({ certPem: tls.cert, keyPem: tls.key, entityId, cvr: '11111111', to: `${platform.url}${stsPath}`, now: now() });
+    const parsed = parseIssueResponse((await post(stsPath, rst, 'application/soap+xml; charset=utf-8')).body);
+    if (!parsed.ok) throw new Error(`STS refused: ${parsed.fault.reason}`);
+    return parsed.token;
+  }
+  async function call(path: string, action: string, bodyXml: string, issued: IssuedToken) {
+    const xml = buildOioidwsRequest(bodyXml, { assertionXml: issued.assertionXml, keyPem: tls.key, action, to: `${platform.url}${path}`, now: now() });
+    return post(path, xml, `application/soap+xml; charset=utf-8; action="${action}"`);
+  }
+  async function stop() {
+    await agent.close();
+    await platform.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return { platform, system, tls, clock, post, token, call, stop };
+}
