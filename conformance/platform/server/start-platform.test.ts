@@ -48,6 +48,19 @@ describe('the embedded platform', () => {
     expect(((await other.body.json()) as { exchanges: unknown[] }).exchanges).toHaveLength(0);
   });
 
+  it('validates request and response against the contract and records the findings with the exchange', async () => {
+    const agent = agentFor(a);
+    const since = new Date().toISOString();
+    const envelope = personLookupEnvelope({ pnr: '1204681113', invocation: invocation(a, agreementA) })
+      .replace('<pnr:PNR', '<ns:Unexpected>x</ns:Unexpected><pnr:PNR');
+    const res = await postSoap(agent, url(), envelope, soap11);
+    expect(res.status).toBe(200);
+    const list = await request(`${platform.url}/klarmeld/exchanges?since=${since}`, { dispatcher: agent });
+    const { exchanges } = (await list.body.json()) as { exchanges: { findings: { code: string; message: string }[] }[] };
+    const findings = exchanges.at(-1)!.findings;
+    expect(findings.some((f) => f.code === 'request.xsd' && f.message.includes('Unexpected'))).toBe(true);
+  });
+
   it('refuses another system using A’s agreement with a ServiceplatformFault', async () => {
     const res = await postSoap(agentFor(b), url(), personLookupEnvelope({ pnr: '0103701111', invocation: invocation(b, agreementA) }), soap11);
     expect(res.status).toBe(500);

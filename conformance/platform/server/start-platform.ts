@@ -66,7 +66,9 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const modules = [builtinModule, ...(options.modules ?? (await loadModules(catalog, problems)))];
   const router = new Router(modules);
   const gate = new TlsGate(registry);
-  const validation = typeof options.validation === 'object' ? options.validation : createContractValidation(options.validation ?? true);
+  const contractValidation = typeof options.validation === 'object' ? undefined : createContractValidation(options.validation ?? true, catalog);
+  problems.push(...(contractValidation?.problems ?? []));
+  const validation = typeof options.validation === 'object' ? options.validation : contractValidation!;
   const server = await pki.serverCertificate(host);
   const services: PlatformServices = { registry, catalog, clock, signer, pki, validation, recorder, database: db, dataDir: options.dataDir, baseUrl: '' };
 
