@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Element } from '@xmldom/xmldom';
-import { ns } from '../../clients/tokens/namespaces.ts';
+import { ns, uri } from '../../clients/tokens/namespaces.ts';
+import { certificateBase64 } from '../../clients/tokens/pem.ts';
+import { bstReference, signWsSecurity } from '../../clients/tokens/wss-sign.ts';
 import { selectOne, textOf, type XmlNode } from '../../clients/tokens/xml.ts';
 import type { PlatformReply, PlatformRequest, PlatformServices } from '../service-handler.ts';
 import { escapeXml } from '../xml/escape.ts';
@@ -18,6 +20,8 @@ export interface OioidwsOperation {
 
 export interface OioidwsService {
   entityId: string;
+  /** Role of the platform certificate that signs this service's answers (e.g. `organisation`). */
+  signingRole: string;
   operations: OioidwsOperation[];
   /** Runs one operation for a verified caller; returns the response element of the Body. */
   run(operation: OioidwsOperation, input: Element, claims: TokenClaims, platform: PlatformServices): Promise<{ outputXml: string; statusKode?: number }>;
@@ -26,8 +30,9 @@ export interface OioidwsService {
 /**
  * The common frame of every Støttesystem service the platform serves: find the operation from the
  * request element (and check the soapAction), verify the OIOIDWS security, run the operation and
- * answer in a SOAP 1.2 envelope with WS-Addressing RelatesTo, the echoed KOMBIT RequestHeader and
- * a Timestamp, as the real services answer.
+ * answer in a SOAP 1.2 envelope with WS-Addressing RelatesTo, the echoed KOMBIT RequestHeader, a
+ * Timestamp and the service's signature (with its certificate as BinarySecurityToken), as the
+ * OIOIDWS policy of the official WSDLs prescribes.
  */
 export async function serveOioidws(request: PlatformRequest, platform: PlatformServices, service: OioidwsService): Promise<PlatformReply> {
   const body = request.bodyElement;
@@ -60,14 +65,18 @@ export async function serveOioidws(request: PlatformRequest, platform: PlatformS
   const transactionUuid = header ? textOf("*[local-name()='RequestHeader']/*[local-name()='TransactionUUID']", header) : undefined;
   const created = now.toISOString();
   const expires = new Date(now.getTime() + 5 * 60_000).toISOString();
-  const xml =
-    `<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="${ns.soap12}" xmlns:a="${ns.wsa}" xmlns:u="${ns.wsu}"><s:Header>` +
-    `<a:Action s:mustUnderstand="1">${operation.soapAction}Response</a:Action>` +
-    (messageId ? `<a:RelatesTo>${escapeXml(messageId)}</a:RelatesTo>` : '') +
-    `<a:MessageID>urn:uuid:${randomUUID()}</a:MessageID>` +
+  const signer = await platform.pki.serviceCertificate(service.signingRole);
+  // The OIOIDWS policy's recipient token: the service signs its answer and includes its certificate.
+  const unsigned =
+    `<s:Envelope xmlns:s="${ns.soap12}" xmlns:a="${ns.wsa}" xmlns:u="${ns.wsu}"><s:Header>` +
+    `<a:Action s:mustUnderstand="1" u:Id="_2">${operation.soapAction}Response</a:Action>` +
+    (messageId ? `<a:RelatesTo u:Id="_3">${escapeXml(messageId)}</a:RelatesTo>` : '') +
+    `<a:MessageID u:Id="_4">urn:uuid:${randomUUID()}</a:MessageID>` +
     `<h:RequestHeader xmlns:h="${ns.requestHeader}"><h:TransactionUUID>${escapeXml(transactionUuid ?? randomUUID())}</h:TransactionUUID></h:RequestHeader>` +
-    `<o:Security xmlns:o="${ns.wsse}"><u:Timestamp u:Id="_0"><u:Created>${created}</u:Created><u:Expires>${expires}</u:Expires></u:Timestamp></o:Security>` +
-    `</s:Header><s:Body>${result.outputXml}</s:Body></s:Envelope>`;
+    `<o:Security s:mustUnderstand="1" xmlns:o="${ns.wsse}"><u:Timestamp u:Id="_0"><u:Created>${created}</u:Created><u:Expires>${expires}</u:Expires></u:Timestamp>` +
+    `<o:BinarySecurityToken u:Id="_5" EncodingType="${uri.base64Binary}" ValueType="${uri.x509v3}">${certificateBase64(signer.certPem)}</o:BinarySecurityToken></o:Security>` +
+    `</s:Header><s:Body u:Id="_1">${result.outputXml}</s:Body></s:Envelope>`;
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>${signWsSecurity(unsigned, { keyPem: signer.keyPem, ids: ['_1', '_2', ...(messageId ? ['_3'] : []), '_4', '_0'], keyInfoXml: bstReference('_5') })}`;
   const findings =
     result.statusKode !== undefined && result.statusKode !== 20
       ? [{ severity: 'warning' as const, code: `standardretur.${result.statusKode}`, message: `StandardRetur StatusKode ${result.statusKode}` }]

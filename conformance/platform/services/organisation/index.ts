@@ -21,6 +21,7 @@ function handler(objekt: OrgObjekt, service: string, fixtures: () => Promise<Org
     handle: (request, platform) =>
       serveOioidws(request, platform, {
         entityId: platformEntityIds.organisation.entityId,
+        signingRole: 'organisation',
         operations,
         run: async (operation, input, claims) =>
           runOrganisationOperation(objekt, operation.name as OrganisationOperation, input as unknown as Node, await fixtures(), claims.cvr),

@@ -35,6 +35,7 @@ const handler: ServiceHandler = {
   handle: (request, platform) =>
     serveOioidws(request, platform, {
       entityId: platformEntityIds.sagDokumentIndeks.entityId,
+      signingRole: 'sagdokumentindeks',
       operations,
       run: async (operation, input, claims) =>
         runSdiOperation(operation.name as SdiOperation, input, { store: storeOf(platform.database), cvr: claims.cvr, now: platform.clock() }),

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseXml, textOf } from '../../../clients/tokens/xml.ts';
+import { certificatePem } from '../../../clients/tokens/pem.ts';
+import { idOf, parseXml, selectOne, textOf } from '../../../clients/tokens/xml.ts';
+import { verifySignature } from '../../sts/wss-verify.ts';
 import { platformEntityIds } from '../../oioidws/entity-ids.ts';
 import { startOioidwsWorld } from '../../oioidws/platform-test-client.ts';
 import { platformModule as stsModule } from '../../sts/index.ts';
@@ -25,6 +27,12 @@ describe('SF1470 on a running platform', () => {
     expect(reply.status).toBe(200);
     expect(statusKode(reply.body)).toBe('20');
     expect(reply.body).toContain('Byggetilladelse til carport');
+    // The answer is signed by the service, its certificate included (the OIOIDWS recipient token).
+    const doc = parseXml(reply.body);
+    const security = selectOne('/soap12:Envelope/soap12:Header/wsse:Security', doc)!;
+    const signer = certificatePem(textOf('wsse:BinarySecurityToken', security)!);
+    const check = verifySignature(reply.body, selectOne('ds:Signature', security)!, signer);
+    expect(check.ok && check.signedIds.has(idOf(selectOne('/soap12:Envelope/soap12:Body', doc)!)!)).toBe(true);
   });
 
   it('refuses an Organisation token (audience) and a wrong soapAction', async () => {
