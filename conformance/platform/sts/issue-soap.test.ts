@@ -1,9 +1,14 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SignedXml } from 'xml-crypto';
 import { buildIssueRequest } from '../../clients/tokens/build-issue-request.ts';
 import { buildRestIssueRequest } from '../../clients/tokens/build-issue-request.ts';
 import { parseIssueResponse, parseRestIssueResponse } from '../../clients/tokens/parse-issue-response.ts';
 import { parseXml, selectOne, textOf } from '../../clients/tokens/xml.ts';
+import { certificateBase64 } from '../../clients/tokens/pem.ts';
+import { bstReference, signWsSecurity } from '../../clients/tokens/wss-sign.ts';
+import { officialContractsDir } from '../services/organisation/official-xsd.ts';
 import { issueRest } from './issue-rest.ts';
 import { issueSoap } from './issue-soap.ts';
 import { createStsTestWorld, organisationEntityId, sdiEntityId, type StsTestWorld } from './sts-test-setup.ts';
@@ -85,5 +90,28 @@ describe('SF1514 REST WS-Trust', () => {
     const reply = issueRest(buildRestIssueRequest({ certPem: world.other.certPem, entityId: organisationEntityId, cvr: '11111111' }), world.system.certPem, deps());
     expect(reply.status).toBe(403);
     expect(reply.code).toBe('sts.certificate-mismatch');
+  });
+});
+
+describe('SF1514 with the RST of the official SF1514 template (itk-dev SAMLTokenSoapTemplate.xml)', () => {
+  const template = join(officialContractsDir, 'itk-dev__serviceplatformen/src/Service/SF1514/SAMLTokenSoapTemplate.xml');
+
+  it.skipIf(!existsSync(template))('issues a token for a request filled in and signed the way the template prescribes', () => {
+    const cert = certificateBase64(world.system.certPem);
+    const filled = readFileSync(template, 'utf8')
+      .replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, '')
+      .replace('<To xmlns="http://www.w3.org/2005/08/addressing" xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd" wsu:Id="to_id"></To>', `<To xmlns="http://www.w3.org/2005/08/addressing" xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd" wsu:Id="to_id">${to}</To>`)
+      .replace('<wsu:Created></wsu:Created>', `<wsu:Created>${now.toISOString()}</wsu:Created>`)
+      .replace('<wsu:Expires></wsu:Expires>', `<wsu:Expires>${new Date(now.getTime() + 300_000).toISOString()}</wsu:Expires>`)
+      .replace(/(<wsse:BinarySecurityToken[^>]*>)(<\/wsse:BinarySecurityToken>)/g, `$1${cert}$2`)
+      .replace('<Value xmlns="http://docs.oasis-open.org/wsfed/authorization/200706"></Value>', '<Value xmlns="http://docs.oasis-open.org/wsfed/authorization/200706">11111111</Value>');
+    const signed = signWsSecurity(filled, {
+      keyPem: world.system.keyPem,
+      ids: ['timestamp_id', 'body_id', 'to_id', 'reply_id', 'message_id_id', 'action_id', 'security_token_id'],
+      keyInfoXml: bstReference('security_token_id'),
+    });
+    const reply = issue(signed);
+    const parsed = parseIssueResponse(reply.body);
+    expect(parsed.ok ? parsed.token.audience : parsed.fault.reason).toBe(organisationEntityId);
   });
 });
