@@ -9,8 +9,11 @@ export interface SystemConnection {
   municipalityCvr: string;
   /** The it-system's UUID (UserSystemUUID). */
   userSystemUuid: string;
-  /** PEM file paths: the system certificate and key, and the CA that signed the platform's server certificate. */
-  tls: { cert: string; key: string; ca: string };
+  /**
+   * PEM file paths: the system certificate and key, the CA that signed the platform's server
+   * certificate, and the callback endpoint's server certificate and key (when it has a callback).
+   */
+  tls: { cert: string; key: string; ca: string; callbackCert?: string; callbackKey?: string };
   /** The STS (SF1514) WS-Trust issue endpoint. */
   stsUrl: string;
   /** Per service name (e.g. PersonBaseDataExtendedService, Bruger): where to call it and with which identifiers. */

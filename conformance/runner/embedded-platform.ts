@@ -1,11 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Catalog } from '../../catalog/catalog.ts';
 import type { SkiSystem } from '../../catalog/schema/index.ts';
+import { issueCertificate } from '../platform/pki/issue-certificate.ts';
+import { loadOrCreateCa } from '../platform/pki/test-ca.ts';
 import { startPlatform } from '../platform/server/start-platform.ts';
 import type { PlatformSession } from './platform-session.ts';
-import { serviceUrls } from './service-urls.ts';
+import { serviceEndpoints, serviceUrls } from './service-urls.ts';
 
 export interface EmbeddedOptions {
   catalog: Catalog;
@@ -38,6 +40,7 @@ export async function startEmbeddedSession(options: EmbeddedOptions): Promise<Pl
       return { uuid: a.agreementUuid, integration: a.integration, service: a.service, serviceUuid: a.serviceUuid, entityId: a.entityId, municipalityCvr: a.municipalityCvr, status: a.status };
     });
     const pushIdentity = await platform.services.pki.serviceCertificate('beskedfordeler');
+    const callbackTls = options.callbackUrl ? await callbackCertificate(dataDir, added.systemUuid, options.system.name, new URL(options.callbackUrl).hostname) : undefined;
     const [caPem, certPem, keyPem] = await Promise.all([readFile(added.ca, 'utf8'), readFile(added.cert, 'utf8'), readFile(added.key, 'utf8')]);
     return {
       target: 'embedded',
@@ -45,11 +48,12 @@ export async function startEmbeddedSession(options: EmbeddedOptions): Promise<Pl
       caPem,
       certPem,
       keyPem,
-      files: { ca: added.ca, cert: added.cert, key: added.key },
+      files: { ca: added.ca, cert: added.cert, key: added.key, ...callbackTls },
       userSystemUuid: added.systemUuid,
       municipalityCvr: options.municipalityCvr,
       agreements,
-      urls: serviceUrls(options.catalog, options.integrations, 'embedded', platform.url),
+      endpoints: serviceEndpoints(options.catalog, options.integrations, 'embedded', platform.url),
+      urls: serviceUrls(serviceEndpoints(options.catalog, options.integrations, 'embedded', platform.url)),
       recorder: true,
       pushAs: { certPem: pushIdentity.certPem, keyPem: pushIdentity.keyPem },
       async stop() {
@@ -61,4 +65,27 @@ export async function startEmbeddedSession(options: EmbeddedOptions): Promise<Pl
     await platform.stop();
     throw error;
   }
+}
+
+/**
+ * The server certificate of the system's callback endpoint, issued by the platform's test CA for
+ * the callback's host: KOMBIT's Beskedfordeler checks the endpoint's certificate against the
+ * root CAs it trusts (and its host name), and a FOCES system certificate is a client certificate.
+ */
+async function callbackCertificate(dataDir: string, systemUuid: string, systemName: string, host: string) {
+  const ca = await loadOrCreateCa(dataDir, new Date());
+  const isIp = /^[\d.]+$|:/.test(host);
+  const issued = await issueCertificate(ca, {
+    subject: `CN=${host}, O=${systemName} callback, C=DK`,
+    kind: 'server',
+    ...(isIp ? { ips: [host] } : { dnsNames: [host] }),
+    now: new Date(),
+  });
+  const dir = join(dataDir, 'callbacks', systemUuid);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const callbackCert = join(dir, 'callback.crt');
+  const callbackKey = join(dir, 'callback.key');
+  await writeFile(callbackCert, issued.certPem);
+  await writeFile(callbackKey, issued.keyPem, { mode: 0o600 });
+  return { callbackCert, callbackKey };
 }

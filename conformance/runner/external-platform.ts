@@ -3,7 +3,7 @@ import { Agent, request } from 'undici';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { EnvironmentError } from '../framework/errors.ts';
 import type { PlatformSession } from './platform-session.ts';
-import { serviceUrls } from './service-urls.ts';
+import { serviceEndpoints, serviceUrls } from './service-urls.ts';
 
 export interface ExternalOptions {
   catalog: Catalog;
@@ -66,7 +66,8 @@ export async function attachExternalSession(options: ExternalOptions): Promise<P
     userSystemUuid: systemUuid,
     municipalityCvr: options.municipalityCvr,
     agreements: undefined,
-    urls: serviceUrls(options.catalog, options.integrations, options.target, options.url),
+    endpoints: serviceEndpoints(options.catalog, options.integrations, options.target, options.url),
+      urls: serviceUrls(serviceEndpoints(options.catalog, options.integrations, options.target, options.url)),
     recorder,
     async stop() {},
   };

@@ -1,4 +1,5 @@
 import type { AgreementView } from '../suites/shared/environment.ts';
+import type { ServiceEndpoint } from './service-urls.ts';
 
 /**
  * The platform a run talks to, however it was reached: started here (embedded) or given by
@@ -12,11 +13,13 @@ export interface PlatformSession {
   certPem: string;
   keyPem: string;
   /** The same as files, for a system the runner starts. */
-  files: { ca: string; cert: string; key: string };
+  files: { ca: string; cert: string; key: string; callbackCert?: string; callbackKey?: string };
   userSystemUuid: string;
   municipalityCvr: string;
   /** The system's agreements when the runner created them; undefined when it cannot know them. */
   agreements: AgreementView[] | undefined;
+  /** The platform-served services of the system's integrations. */
+  endpoints: ServiceEndpoint[];
   /** Full URL per catalogue service name; the STS as `sts`. */
   urls: Record<string, string>;
   /** Whether the platform records exchanges the runner can read back (the embedded platform does). */

@@ -3,7 +3,7 @@ import { request, type Dispatcher } from 'undici';
 import { triggerReply, type TriggerAction, type TriggerReply } from '../profile/actions.ts';
 
 /** Asks the system under test to perform one action and resolves to its reply. */
-export type Trigger = (action: TriggerAction, params: Record<string, unknown>) => Promise<TriggerReply>;
+export type Trigger = (action: TriggerAction | (string & {}), params: Record<string, unknown>) => Promise<TriggerReply>;
 
 /** The trigger hook could not be reached or answered nonsense: the system's problem, reported as such. */
 export class TriggerError extends Error {

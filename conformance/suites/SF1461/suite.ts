@@ -4,7 +4,7 @@ import { Agent } from 'undici';
 import { defineSuite, type TestContext } from '../../framework/definition.ts';
 import type { PushOutcome, SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
-import { act, approvedAgreement, expectOk, fail, skip } from '../shared/steps.ts';
+import { act, approvedAgreement, callPlatform, expectOk, fail, skip } from '../shared/steps.ts';
 import { elements, fejlbeskedOf, namespaces } from '../shared/xml-checks.ts';
 import { haendelsesbesked } from './haendelsesbesked.ts';
 
@@ -64,6 +64,28 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
             } finally {
               await anonymous.close();
             }
+          },
+        },
+        {
+          id: 'platform-delivery',
+          title: "The platform's own Beskedfordeler delivers a test message and the system acknowledges it",
+          verifies: ['SF1461-R01', 'SF1461-R03'],
+          requires: ['beskedfordeler'],
+          async run(context, env) {
+            const reply = await callPlatform(env, '/klarmeld/messages', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ type: 'Test/TestbeskedType1', cvr: env.system.municipalityCvr }),
+            });
+            if (reply.status === 404) context.skip('This platform has no Beskedfordeler delivery endpoint (POST /klarmeld/messages)');
+            const deliveries = (JSON.parse(reply.body) as { deliveries?: { status: string; attempts: { statusKode?: number; error?: string }[] }[] }).deliveries ?? [];
+            if (reply.status === 400) return context.environment('delivery-refused', `The platform would not deliver: ${reply.body.slice(0, 300)}`);
+            const failed = deliveries.find((d) => d.status !== 'delivered');
+            if (failed || deliveries.length === 0) {
+              const last = failed?.attempts.at(-1);
+              fail(`The platform could not deliver to the callback: ${last?.error ?? `StatusKode ${last?.statusKode ?? 'none'}`}`);
+            }
+            context.log(`delivered in ${deliveries[0]!.attempts.length} attempt(s)`);
           },
         },
         {

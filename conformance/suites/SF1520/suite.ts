@@ -12,7 +12,8 @@ const PBDE = services.personLookup.name;
 async function lookupKnownPerson(context: TestContext, env: SuiteEnvironment) {
   context.input('cpr', korsbaek.personCpr);
   const { outcome, exchanges } = await act(env, 'cpr.lookup', { cpr: korsbaek.personCpr }, { exchanges: (e) => e.service === PBDE });
-  const exchange = oneExchange(exchanges, PBDE, 'PersonLookup');
+  // Any call to the service counts: a request the platform cannot read has no operation name.
+  const exchange = oneExchange(exchanges, PBDE);
   attach(context, exchange);
   return { outcome, exchange };
 }

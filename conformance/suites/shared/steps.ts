@@ -71,10 +71,13 @@ export function oneExchange(exchanges: Exchange[], service: string, operation?: 
   return found.at(-1)!;
 }
 
-/** Errors found by the platform's validation, as one sentence. */
+/**
+ * Errors the platform found in the system's request, as one sentence. Findings about the
+ * platform's own response (codes `response.…`) are the platform's business, not the system's.
+ */
 export function findingsText(exchange: Exchange): string {
   return exchange.findings
-    .filter((f) => f.severity === 'error')
+    .filter((f) => f.severity === 'error' && !f.code.startsWith('response'))
     .map((f) => `${f.code}: ${f.message}`)
     .join('; ');
 }

@@ -6,6 +6,8 @@ import { parseFault, type FaultName } from './faults.ts';
 export interface Config {
   connection: SystemConnection;
   tls: { cert: string; key: string; ca: string };
+  /** The callback endpoint's own server certificate and key (the FOCES certificate is a client certificate). */
+  callbackTls: { cert: string; key: string; ca: string };
   triggerPort: number;
   callbackPort: number;
   fault: FaultName | undefined;
@@ -24,6 +26,11 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     tls: {
       cert: readFileSync(connection.tls.cert, 'utf8'),
       key: readFileSync(connection.tls.key, 'utf8'),
+      ca: readFileSync(connection.tls.ca, 'utf8'),
+    },
+    callbackTls: {
+      cert: readFileSync(connection.tls.callbackCert ?? connection.tls.cert, 'utf8'),
+      key: readFileSync(connection.tls.callbackKey ?? connection.tls.key, 'utf8'),
       ca: readFileSync(connection.tls.ca, 'utf8'),
     },
     triggerPort: Number(env.TRIGGER_PORT ?? 0),

@@ -41,7 +41,7 @@ const trigger = createTriggerServer({
     return { now: clock.now().toISOString() };
   },
 });
-const callback = createCallbackServer(config.tls, inbox, () => clock.now());
+const callback = createCallbackServer(config.callbackTls, inbox, () => clock.now());
 
 trigger.listen(config.triggerPort, '127.0.0.1');
 callback.listen(config.callbackPort, '127.0.0.1');

@@ -73,7 +73,7 @@ export async function createServices(config: Config, clock: Clock) {
       } catch (error) {
         const spFault = serviceplatformFault(error);
         if (!spFault) throw error;
-        const notFound = /not.?found|findes ikke|ikke fundet/i.test(`${spFault.code} ${spFault.text}`);
+        const notFound = /person.?not.?found|no person|findes ikke/i.test(`${spFault.code} ${spFault.text}`);
         throw new ActionError(notFound ? 'person-not-found' : 'platform-refused', `${spFault.code}: ${spFault.text}`);
       }
     },
