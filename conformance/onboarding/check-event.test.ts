@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../catalog/catalog.ts';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { validFixture } from '../../catalog/test-fixtures/fixture-copy.ts';
 import { checkEvent, statusByCodeOrLabel } from './check-event.ts';
+import { testCatalog } from './testing/test-catalog.ts';
 
 let catalog: Catalog;
 beforeAll(async () => {
-  catalog = (await loadCatalog(validFixture)).catalog;
+  catalog = await testCatalog();
 });
 const codes = (event: Parameters<typeof checkEvent>[1]) => checkEvent(catalog, event).map((p) => p.code);
 

@@ -5,3 +5,8 @@ export { resolveSheetPath, sheetEnvVariable } from './sheet-path.ts';
 export { checkEvent, statusByCodeOrLabel, type EventProblem } from './check-event.ts';
 export { statusFromRun, type RunStatus } from './status-from-run.ts';
 export { eventSources, type EventEvidence, type EventSource, type NewStatusEvent, type StatusEvent } from './status-event.ts';
+export { buildMatrix, statusMark, type MatrixCell, type MatrixFilter, type MatrixRow, type SheetMatrix, type StatusLegend } from './sheet-matrix.ts';
+export { buildConnectionReport, type ConnectionReport, type ReportIntegration } from './connection-report.ts';
+export { exportWorkbook } from './xlsx-export.ts';
+export { readWorkbook, type ImportedCell, type ImportProblem, type WorkbookContent } from './xlsx-import.ts';
+export { planImport } from './import-plan.ts';

@@ -1,0 +1,91 @@
+/**
+ * The sheet as KOMBIT reads it: one row per SKI system, one column per integration, each cell
+ * the current status. The current status comes from the sheet's events; where the sheet has
+ * none, from the status KOMBIT recorded by hand in the catalogue (systems.yaml `statuses`).
+ * Pure: catalogue and current events in, matrix out. Used by `sheet show` and the Excel export.
+ */
+import type { Catalog } from '../../catalog/catalog.ts';
+import { requiredIntegrations } from '../../catalog/query.ts';
+import type { EventSource, StatusEvent } from './status-event.ts';
+
+export interface MatrixCell {
+  integration: string;
+  /** Whether the system must (mandatory) or may (supplementary) connect; absent when not required. */
+  level?: 'mandatory' | 'supplementary';
+  status?: string;
+  reason?: string;
+  at?: string;
+  source?: EventSource | 'catalogue';
+  runId?: string;
+}
+
+export interface MatrixRow {
+  system: string;
+  name: string;
+  supplier: string;
+  supplierName: string;
+  areas: string[];
+  cells: MatrixCell[];
+}
+
+export interface StatusLegend {
+  code: string;
+  label: string;
+  labelEn: string;
+  colour: string;
+  textColour: string;
+  /** A short mark for narrow cells: the initials of the code, e.g. DK for delvist-klarmeldt. */
+  mark: string;
+}
+
+export interface SheetMatrix {
+  columns: string[];
+  rows: MatrixRow[];
+  legend: StatusLegend[];
+}
+
+export interface MatrixFilter {
+  supplier?: string;
+  area?: string;
+  /** Keep systems with at least one cell in this status (a code). */
+  status?: string;
+  /** One column per catalogue integration (the Excel sheet) instead of only those the rows need. */
+  allIntegrations?: boolean;
+}
+
+export const statusMark = (code: string) => code.split('-').map((part) => part[0]!.toUpperCase()).join('');
+const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+export function buildMatrix(catalog: Catalog, current: readonly StatusEvent[], filter: MatrixFilter = {}): SheetMatrix {
+  const suppliers = new Map(catalog.suppliers.map((s) => [s.cvr, s.name]));
+  const latest = new Map<string, StatusEvent>();
+  for (const event of current) latest.set(`${event.system}\u0000${event.integration}`, event);
+  const systems = catalog.systems.filter((s) => (!filter.supplier || s.supplier === filter.supplier) && (!filter.area || s.areas.includes(filter.area)));
+  const drafts = systems.map((system) => {
+    const levels = new Map(requiredIntegrations(catalog, system.id).map((r) => [r.integration, r.level]));
+    const cells = new Map<string, MatrixCell>();
+    for (const [integration, level] of levels) cells.set(integration, { integration, level });
+    for (const recorded of system.statuses ?? []) {
+      cells.set(recorded.integration, { integration: recorded.integration, level: levels.get(recorded.integration), status: recorded.status, reason: recorded.reason, source: 'catalogue' });
+    }
+    for (const event of current.filter((e) => e.system === system.id)) {
+      cells.set(event.integration, {
+        integration: event.integration, level: levels.get(event.integration), status: event.status, reason: event.reason,
+        at: event.at, source: event.source, runId: event.evidence?.runId,
+      });
+    }
+    return { system, cells };
+  });
+  const kept = filter.status ? drafts.filter((d) => [...d.cells.values()].some((c) => c.status === filter.status)) : drafts;
+  const columns = filter.allIntegrations
+    ? catalog.integrations.map((i) => i.id).sort(byNumber)
+    : [...new Set(kept.flatMap((d) => [...d.cells.keys()]))].sort(byNumber);
+  return {
+    columns,
+    rows: kept.map(({ system, cells }) => ({
+      system: system.id, name: system.name, supplier: system.supplier, supplierName: suppliers.get(system.supplier) ?? system.supplier, areas: system.areas,
+      cells: columns.map((integration) => cells.get(integration) ?? { integration }),
+    })),
+    legend: catalog.statuses.map((s) => ({ code: s.code, label: s.label, labelEn: s.labelEn, colour: s.colour, textColour: s.textColour, mark: statusMark(s.code) })),
+  };
+}
