@@ -53,6 +53,7 @@ async function load(dir: string | undefined) {
 
 /** `klarmeld catalog <command>`: parses options, calls one service, renders or prints JSON. */
 export async function run(argv: string[]): Promise<number> {
+  if (argv[0] === 'import-contract') return (await import('./catalog-import-contract.ts')).run(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
