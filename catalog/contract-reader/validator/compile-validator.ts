@@ -38,9 +38,8 @@ export function compileValidator(model: ContractModel | SchemaSet): XmlValidator
   const validateElement = (el: Element, findings: Finding[], limit: number, as?: QName) => {
     const key = as ?? `{${el.namespaceURI ?? ''}}${el.localName}`;
     const decl = compiler.global(key);
-    const path = `/${el.localName}`;
-    if (decl === undefined) findings.push({ path, message: `no schema of this contract declares the element ${key}` });
-    else walkElement({ compiler, findings, limit }, el, decl, path);
+    if (decl === undefined) findings.push({ path: `/${el.localName}`, message: `no schema of this contract declares the element ${key}` });
+    else walkElement({ compiler, findings, limit }, el, decl, { parent: undefined, name: el.localName });
   };
   return {
     declares: (name) => compiler.global(name) !== undefined,

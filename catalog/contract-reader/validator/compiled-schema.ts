@@ -24,6 +24,8 @@ export interface CParticle {
   element?: CElement;
   /** Keys of the elements that can start this particle. */
   first: Set<string>;
+  /** The same first-set by local name, then namespace: matching a child needs no string building. */
+  starts: Map<string, Set<string>>;
   /** For wildcards (and particles that can start with one): does a namespace match? */
   wildcard?: (ns: string) => boolean;
   processContents?: 'strict' | 'lax' | 'skip';
@@ -115,7 +117,7 @@ export class SchemaCompiler {
   }
 
   private group(kind: 'sequence', items: CParticle[]): CParticle {
-    return finish({ kind, min: 1, max: 1, items, first: new Set(), bodyEmptiable: false });
+    return finish({ kind, min: 1, max: 1, items, first: new Set(), starts: new Map(), bodyEmptiable: false });
   }
 
   private particle(p: Particle): CParticle {
@@ -124,14 +126,14 @@ export class SchemaCompiler {
       let element: CElement;
       if (decl.ref !== undefined) element = this.global(decl.ref) ?? { key: decl.ref, name: splitQName(decl.ref).local, type: ANY_TYPE, nillable: false };
       else element = { key: qname(decl.ns, decl.name), name: decl.name, type: ANY_TYPE, nillable: decl.nillable === true };
-      const c: CParticle = { kind: 'element', min: p.min, max: p.max, items: [], element, first: new Set([element.key]), bodyEmptiable: false };
+      const c: CParticle = { kind: 'element', min: p.min, max: p.max, items: [], element, first: new Set([element.key]), starts: new Map([[splitQName(element.key).local, new Set([splitQName(element.key).ns])]]), bodyEmptiable: false };
       if (decl.ref === undefined) element.type = this.elementType(decl, decl.ns);
       return c;
     }
     if (p.kind === 'any') {
-      return { kind: 'any', min: p.min, max: p.max, items: [], first: new Set(), wildcard: namespaceMatcher(p.namespaces, p.targetNs), processContents: p.processContents, bodyEmptiable: false };
+      return { kind: 'any', min: p.min, max: p.max, items: [], first: new Set(), starts: new Map(), wildcard: namespaceMatcher(p.namespaces, p.targetNs), processContents: p.processContents, bodyEmptiable: false };
     }
-    return finish({ kind: p.kind, min: p.min, max: p.max, items: p.items.map((i) => this.particle(i)), first: new Set(), bodyEmptiable: false });
+    return finish({ kind: p.kind, min: p.min, max: p.max, items: p.items.map((i) => this.particle(i)), first: new Set(), starts: new Map(), bodyEmptiable: false });
   }
 }
 
@@ -140,6 +142,11 @@ function finish(c: CParticle): CParticle {
   const wildcards: ((ns: string) => boolean)[] = [];
   const add = (i: CParticle) => {
     for (const k of i.first) c.first.add(k);
+    for (const [local, nss] of i.starts) {
+      const mine = c.starts.get(local) ?? new Set<string>();
+      for (const ns of nss) mine.add(ns);
+      c.starts.set(local, mine);
+    }
     if (i.wildcard) wildcards.push(i.wildcard);
   };
   const emptiable = (i: CParticle) => i.min === 0 || i.bodyEmptiable;

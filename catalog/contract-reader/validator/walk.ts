@@ -8,10 +8,19 @@ const XMLNS = 'http://www.w3.org/2000/xmlns/';
 
 interface Ctx { compiler: SchemaCompiler; findings: Finding[]; limit: number }
 
+/** A path built only when a finding needs it: the walk itself allocates no strings. */
+export interface Path { parent: Path | undefined; name: string }
+
+const render = (p: Path | undefined): string => {
+  const parts: string[] = [];
+  for (let at = p; at !== undefined; at = at.parent) parts.push(at.name);
+  return `/${parts.reverse().join('/')}`;
+};
+
 const keyOf = (el: Element) => `{${el.namespaceURI ?? ''}}${el.localName}`;
 
 /** Validates `el` against the compiled declaration `decl`, appending findings under `path`. */
-export function walkElement(ctx: Ctx, el: Element, decl: CElement, path: string): void {
+export function walkElement(ctx: Ctx, el: Element, decl: CElement, path: Path): void {
   if (ctx.findings.length >= ctx.limit) return;
   const t = decl.type;
   if (t.any) return;
@@ -40,10 +49,9 @@ export function walkElement(ctx: Ctx, el: Element, decl: CElement, path: string)
     return;
   }
   if (textSignificant && !t.mixed) report(ctx, path, `must contain only elements, but contains the text "${text.trim().slice(0, 40)}"`);
-  const keys = children.map(keyOf);
   let end = 0;
   if (t.particle !== undefined) {
-    end = matchRepeated(ctx, t.particle, children, keys, 0, path);
+    end = matchRepeated(ctx, t.particle, children, 0, path);
     if (end < 0) return;
   }
   if (end < children.length) {
@@ -52,11 +60,11 @@ export function walkElement(ctx: Ctx, el: Element, decl: CElement, path: string)
   }
 }
 
-function report(ctx: Ctx, path: string, message: string): void {
-  if (ctx.findings.length < ctx.limit) ctx.findings.push({ path, message });
+function report(ctx: Ctx, path: Path, message: string, attribute?: string): void {
+  if (ctx.findings.length < ctx.limit) ctx.findings.push({ path: attribute === undefined ? render(path) : `${render(path)}/@${attribute}`, message });
 }
 
-function checkAttributes(ctx: Ctx, el: Element, t: CType, path: string): void {
+function checkAttributes(ctx: Ctx, el: Element, t: CType, path: Path): void {
   const attrs = el.attributes;
   let seenRequired = 0;
   for (let i = 0; i < attrs.length; i++) {
@@ -65,12 +73,12 @@ function checkAttributes(ctx: Ctx, el: Element, t: CType, path: string): void {
     if (ns === XMLNS || ns === XSI || a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue;
     const spec = t.attributes.get(`{${ns}}${a.localName}`);
     if (spec === undefined) {
-      if (!t.anyAttribute) report(ctx, `${path}/@${a.localName}`, 'attribute is not allowed here');
+      if (!t.anyAttribute) report(ctx, path, 'attribute is not allowed here', a.localName);
       continue;
     }
     if (spec.required) seenRequired++;
     const problem = spec.check.check(spec.check.preserve ? a.value : a.value.trim());
-    if (problem !== undefined) report(ctx, `${path}/@${a.localName}`, problem);
+    if (problem !== undefined) report(ctx, path, problem, a.localName);
   }
   if (t.attributes.size === 0) return;
   let required = 0;
@@ -84,13 +92,14 @@ function checkAttributes(ctx: Ctx, el: Element, t: CType, path: string): void {
   }
 }
 
-const canStart = (p: CParticle, key: string): boolean => p.first.has(key) || (p.wildcard !== undefined && p.wildcard(key.slice(1, key.indexOf('}'))));
+const canStart = (p: CParticle, el: Element): boolean =>
+  p.starts.get(el.localName)?.has(el.namespaceURI ?? '') === true || (p.wildcard !== undefined && p.wildcard(el.namespaceURI ?? ''));
 
 /** Matches `p` with its min/max repetitions from `pos`; returns the next position, or -1 after reporting. */
-function matchRepeated(ctx: Ctx, p: CParticle, children: Element[], keys: string[], pos: number, path: string): number {
+function matchRepeated(ctx: Ctx, p: CParticle, children: Element[], pos: number, path: Path): number {
   let count = 0;
-  while (count < p.max && pos < children.length && canStart(p, keys[pos]!)) {
-    const next = matchOnce(ctx, p, children, keys, pos, path);
+  while (count < p.max && pos < children.length && canStart(p, children[pos]!)) {
+    const next = matchOnce(ctx, p, children, pos, path);
     if (next < 0) return -1;
     if (next === pos) break;
     pos = next;
@@ -104,43 +113,43 @@ function matchRepeated(ctx: Ctx, p: CParticle, children: Element[], keys: string
   return pos;
 }
 
-function matchOnce(ctx: Ctx, p: CParticle, children: Element[], keys: string[], pos: number, path: string): number {
+function matchOnce(ctx: Ctx, p: CParticle, children: Element[], pos: number, path: Path): number {
   switch (p.kind) {
     case 'element': {
       const child = children[pos]!;
-      walkElement(ctx, child, p.element!, `${path}/${child.localName}`);
+      walkElement(ctx, child, p.element!, { parent: path, name: child.localName });
       return pos + 1;
     }
     case 'any': {
       if (p.processContents !== 'skip') {
-        const decl = ctx.compiler.global(keys[pos]!);
+        const decl = ctx.compiler.global(keyOf(children[pos]!));
         const child = children[pos]!;
-        if (decl !== undefined) walkElement(ctx, child, decl, `${path}/${child.localName}`);
-        else if (p.processContents === 'strict') report(ctx, `${path}/${child.localName}`, 'no schema declares this element, and the wildcard here requires one');
+        if (decl !== undefined) walkElement(ctx, child, decl, { parent: path, name: child.localName });
+        else if (p.processContents === 'strict') report(ctx, { parent: path, name: child.localName }, 'no schema declares this element, and the wildcard here requires one');
       }
       return pos + 1;
     }
     case 'sequence': {
       for (const item of p.items) {
-        pos = matchRepeated(ctx, item, children, keys, pos, path);
+        pos = matchRepeated(ctx, item, children, pos, path);
         if (pos < 0) return -1;
       }
       return pos;
     }
     case 'choice': {
-      const key = keys[pos]!;
-      const branch = p.items.find((i) => canStart(i, key));
-      return branch === undefined ? pos : matchRepeated(ctx, branch, children, keys, pos, path);
+      const child = children[pos]!;
+      const branch = p.items.find((i) => canStart(i, child));
+      return branch === undefined ? pos : matchRepeated(ctx, branch, children, pos, path);
     }
     case 'all': {
       const counts = new Map<CParticle, number>();
       while (pos < children.length) {
-        const item = p.items.find((i) => canStart(i, keys[pos]!));
+        const item = p.items.find((i) => canStart(i, children[pos]!));
         if (item === undefined) break;
         const n = (counts.get(item) ?? 0) + 1;
-        if (n > item.max) { report(ctx, `${path}/${children[pos]!.localName}`, 'appears more often than allowed'); return -1; }
+        if (n > item.max) { report(ctx, { parent: path, name: children[pos]!.localName }, 'appears more often than allowed'); return -1; }
         counts.set(item, n);
-        pos = matchOnce(ctx, item, children, keys, pos, path);
+        pos = matchOnce(ctx, item, children, pos, path);
         if (pos < 0) return -1;
       }
       for (const item of p.items) {
