@@ -1,0 +1,132 @@
+import { parseArgs } from 'node:util';
+import { createElement } from 'react';
+import { EnvironmentError, type RunEvent } from '../../conformance/framework/index.ts';
+import { resolveSheetPath } from '../../conformance/onboarding/index.ts';
+import { ProfileError } from '../../conformance/profile/problem.ts';
+import { SystemStartError } from '../../conformance/runner/system-process.ts';
+import { suitesByIntegration } from '../../conformance/suites/index.ts';
+import { nextProgress } from '../services/test-progress-state.ts';
+import { runTest, type TestRunResult } from '../services/test-run.ts';
+import type { TestProgressProps } from '../ui/test-progress.tsx';
+import { formatTestSummary } from '../ui/test-summary.ts';
+import { UsageError } from '../usage-error.ts';
+
+const HELP = `klarmeld test: run a system's required conformance suites against a test platform
+
+Usage:
+  klarmeld test [--profile klarmeld.yaml] [--integration SF1520 …] [--platform URL]
+                [--json] [--junit FILE] [--report FILE] [--record] [--sheet FILE] [--interactive]
+
+Options:
+  --profile FILE      the system profile (default klarmeld.yaml)
+  --integration ID    run only this integration's suite (repeat for more)
+  --platform URL      use a running platform instead of starting the embedded one
+  --json              print the run document as JSON
+  --junit FILE        write JUnit XML (one testcase per test, named with its requirements)
+  --report FILE       write a self-contained HTML report
+  --record            record each integration's status in the onboarding sheet
+  --sheet FILE        the sheet (default $KLARMELD_SHEET or .klarmeld/sheet.sqlite)
+  --interactive       ask a person to act in their system instead of the trigger hook
+
+Exit codes: 0 every required test passed, 1 a required test failed, 2 usage or profile
+error, 3 environment problem (platform unreachable, certificate or agreement).`;
+
+const options = {
+  profile: { type: 'string', default: 'klarmeld.yaml' },
+  integration: { type: 'string', multiple: true },
+  platform: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  junit: { type: 'string' },
+  report: { type: 'string' },
+  record: { type: 'boolean', default: false },
+  sheet: { type: 'string' },
+  interactive: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export async function run(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
+  }
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const unknown = (values.integration ?? []).filter((id) => !suitesByIntegration[id.toUpperCase()]);
+  if (unknown.length > 0) throw new UsageError(`klarmeld has no suite for ${unknown.join(', ')}. Suites: ${Object.keys(suitesByIntegration).join(', ')}`);
+  if (values.platform && !/^https?:\/\//.test(values.platform)) throw new UsageError(`--platform ${values.platform}: give a URL such as https://127.0.0.1:8443`);
+  const live = Boolean(process.stdout.isTTY) && !values.json;
+  if (values.interactive && !live) throw new UsageError('--interactive needs a terminal (and no --json): a person must see what to do');
+
+  const view = live ? await liveView() : undefined;
+  let result: TestRunResult;
+  try {
+    result = await runTest({
+      profileFile: values.profile,
+      ...(values.integration ? { integrations: values.integration.map((id) => id.toUpperCase()) } : {}),
+      ...(values.platform ? { platformUrl: values.platform } : {}),
+      ...(values.junit ? { junitFile: values.junit } : {}),
+      ...(values.report ? { reportFile: values.report } : {}),
+      ...(values.record || values.sheet ? { sheetFile: resolveSheetPath({ flag: values.sheet, env: process.env, cwd: process.cwd() }) } : {}),
+      ...(values.interactive && view ? { interactive: { timeoutSeconds: 120, prompt: view.prompt } } : {}),
+      toolVersion: '0.1.0',
+      onEvent: view?.onEvent,
+      onPhase: view?.phase,
+    });
+  } catch (error) {
+    view?.stop();
+    return reportStartFailure(error, values.json);
+  }
+  view?.stop();
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(result.document, null, 2)}\n`);
+  } else {
+    const notes = [
+      ...(result.attestationProblem ? [result.attestationProblem] : []),
+      ...(result.withoutSuite.length > 0 ? [`klarmeld has no suite yet for ${result.withoutSuite.join(', ')}, which the system also requires.`] : []),
+      ...(result.recorded ? [`Recorded in the sheet: ${result.recorded.events.map((e) => `${e.integration} ${e.status}`).join(', ') || 'nothing'}${result.recorded.verified ? '' : ' (the run did not verify, so no pass counted)'}`] : []),
+    ];
+    process.stdout.write(formatTestSummary(result.document, { written: result.written, notes }));
+  }
+  return result.exitCode;
+}
+
+/** Profile problems exit 2, environment problems 3; anything else is a bug and is thrown. */
+function reportStartFailure(error: unknown, json: boolean): number {
+  const fail = (code: string, message: string, exitCode: number) => {
+    if (json) process.stdout.write(`${JSON.stringify({ error: { code, message }, exitCode }, null, 2)}\n`);
+    else process.stderr.write(`${message}\n`);
+    return exitCode;
+  };
+  if (error instanceof ProfileError) return fail(error.problems[0]?.code ?? 'profile-invalid', error.message, 2);
+  if (error instanceof SystemStartError) return fail(error.code, `${error.message}\nCheck start.command in the profile.`, 2);
+  if (error instanceof EnvironmentError) return fail(error.code, `Environment problem (${error.code}): ${error.message}`, 3);
+  throw error;
+}
+
+/** The ink view: live per integration and test, with durations; the final frame stays. */
+async function liveView() {
+  const { render } = await import('ink');
+  const { TestProgress } = await import('../ui/test-progress.tsx');
+  let state: TestProgressProps = { phase: 'Preparing', suites: [] };
+  const instance = render(createElement(TestProgress, state));
+  const update = (next: TestProgressProps) => {
+    state = next;
+    instance.rerender(createElement(TestProgress, state));
+  };
+  return {
+    phase: (text: string) => update({ ...state, phase: text }),
+    onEvent: (event: RunEvent) => update(nextProgress(state, event)),
+    prompt: (text: string, secondsLeft: number) => {
+      const { prompt: _, ...rest } = state;
+      update(text ? { ...rest, prompt: { text, secondsLeft } } : rest);
+    },
+    stop: () => {
+      update({ ...state, phase: 'Done' });
+      instance.unmount();
+    },
+  };
+}
