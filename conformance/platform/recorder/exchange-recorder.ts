@@ -1,7 +1,8 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { canonicalJson, exchangeDigest } from '../../evidence/index.ts';
+import { Worker } from 'node:worker_threads';
 import type { PlatformSigner } from '../service-handler.ts';
 import type { ExchangeRecord, UnsignedExchange } from './exchange-record.ts';
+import { createExchangesTable, exchangeWriter } from './exchange-writer.ts';
 
 export interface ExchangeQuery {
   systemUuid: string;
@@ -10,61 +11,82 @@ export interface ExchangeQuery {
   limit?: number;
 }
 
+export interface RecorderOptions {
+  flushMs?: number;
+  batchSize?: number;
+  /** Digest, sign and write on a worker thread (default), off the request path; otherwise on this thread. */
+  worker?: { dbPath: string; privateKeyPem: string };
+}
+
 /**
- * Stores every exchange. Records are queued and written in one transaction per batch (every
- * `flushMs`, or at once when `batchSize` are waiting), so recording costs the request path only an
- * array push; digests and signatures are made at write time. Reads flush first, so an exchange is
- * visible to `GET /klarmeld/exchanges` as soon as its response was sent.
+ * Stores every exchange. The request path only pushes to a queue; every `flushMs` (or at
+ * `batchSize`) the queue goes to the writer, which digests, signs (Ed25519) and inserts the batch in
+ * one transaction on a worker thread. Reads first wait until everything queued is written, so an
+ * exchange is visible to `GET /klarmeld/exchanges` as soon as its response was sent.
  */
 export class ExchangeRecorder {
   private queue: UnsignedExchange[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private readonly insert: StatementSync;
+  private posted = 0;
+  private readonly written = new Int32Array(new SharedArrayBuffer(4));
+  private readonly worker: Worker | undefined;
+  private readonly writeHere: ((batch: UnsignedExchange[]) => void) | undefined;
   private readonly select: StatementSync;
   private readonly hasDigest: StatementSync;
-  private readonly db: DatabaseSync;
-  private readonly signer: PlatformSigner;
   private readonly flushMs: number;
   private readonly batchSize: number;
+  /** Writer errors (a full disk, …): the platform keeps answering; they are reported here. */
+  readonly errors: string[] = [];
 
-  constructor(db: DatabaseSync, signer: PlatformSigner, options: { flushMs?: number; batchSize?: number } = {}) {
-    this.db = db;
-    this.signer = signer;
+  constructor(db: DatabaseSync, signer: PlatformSigner, options: RecorderOptions = {}) {
     this.flushMs = options.flushMs ?? 20;
     this.batchSize = options.batchSize ?? 512;
-    db.exec(`CREATE TABLE IF NOT EXISTS exchanges (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, time TEXT NOT NULL, system_uuid TEXT NOT NULL,
-      digest TEXT NOT NULL, signature TEXT NOT NULL, record TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS exchanges_system_time ON exchanges(system_uuid, time);
-      CREATE INDEX IF NOT EXISTS exchanges_digest ON exchanges(digest);`);
-    this.insert = db.prepare('INSERT INTO exchanges (id, time, system_uuid, digest, signature, record) VALUES (?, ?, ?, ?, ?, ?)');
+    createExchangesTable(db);
+    if (options.worker) {
+      this.worker = new Worker(new URL('./recorder-worker.ts', import.meta.url), {
+        workerData: { ...options.worker, written: this.written.buffer },
+      });
+      this.worker.on('message', (m: { error?: string }) => m.error && this.errors.push(m.error));
+      this.worker.on('error', (e) => this.errors.push(e.message));
+      this.worker.unref();
+    } else {
+      this.writeHere = exchangeWriter(db, (digest) => signer.sign(digest));
+    }
     this.select = db.prepare('SELECT record, digest, signature FROM exchanges WHERE system_uuid = ? AND time >= ? ORDER BY seq LIMIT ?');
     this.hasDigest = db.prepare('SELECT 1 FROM exchanges WHERE digest = ? AND system_uuid = ?');
   }
 
   record(exchange: UnsignedExchange): void {
     this.queue.push(exchange);
-    if (this.queue.length >= this.batchSize) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), this.flushMs);
+    if (this.queue.length >= this.batchSize) this.post();
+    else this.timer ??= setTimeout(() => this.post(), this.flushMs);
   }
 
-  /** Writes every queued exchange now, in one transaction. */
-  flush(): void {
+  /** Hands the queue to the writer without waiting. */
+  private post(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.queue.length === 0) return;
     const batch = this.queue;
     this.queue = [];
-    this.db.exec('BEGIN');
-    try {
-      for (const exchange of batch) {
-        const digest = exchangeDigest(exchange as unknown as Record<string, unknown>);
-        this.insert.run(exchange.id, exchange.time, exchange.systemUuid, digest, this.signer.sign(digest), canonicalJson(exchange));
+    this.posted += batch.length;
+    if (this.worker) this.worker.postMessage({ batch });
+    else {
+      try {
+        this.writeHere!(batch);
+      } catch (error) {
+        this.errors.push(error instanceof Error ? error.message : String(error));
       }
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
+      Atomics.add(this.written, 0, batch.length);
+    }
+  }
+
+  /** Writes everything queued and waits (at most 5 s) until it is in the database. */
+  flush(): void {
+    this.post();
+    const deadline = Date.now() + 5000;
+    for (let seen = Atomics.load(this.written, 0); seen < this.posted && Date.now() < deadline; seen = Atomics.load(this.written, 0)) {
+      Atomics.wait(this.written, 0, seen, 100);
     }
   }
 
@@ -82,7 +104,13 @@ export class ExchangeRecorder {
     return digests.filter((d) => this.hasDigest.get(d, systemUuid) === undefined);
   }
 
-  close(): void {
+  /** Flushes and stops the writer thread. */
+  async close(): Promise<void> {
     this.flush();
+    if (this.worker) {
+      const exited = new Promise((resolve) => this.worker!.once('exit', resolve));
+      this.worker.postMessage({ close: true });
+      await exited;
+    }
   }
 }

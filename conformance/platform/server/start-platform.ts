@@ -1,4 +1,5 @@
 import { createServer } from 'node:https';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Catalog } from '../../../catalog/catalog.ts';
@@ -32,6 +33,8 @@ export interface StartPlatformOptions {
   validation?: boolean | ContractValidation;
   /** Record exchanges (default on). */
   recording?: boolean;
+  /** Digest, sign and store exchanges on a worker thread (default on). */
+  recorderThread?: boolean;
 }
 
 export interface RunningPlatform {
@@ -61,7 +64,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const db: DatabaseSync = openDatabase(options.dataDir);
   const registry = new SqliteRegistry(db, clock);
   const signer = loadOrCreateSigner(db, clock);
-  const recorder = new ExchangeRecorder(db, signer);
+  const recorder = new ExchangeRecorder(db, signer, options.recorderThread === false ? {} : { worker: { dbPath: join(options.dataDir, 'platform.sqlite'), privateKeyPem: signer.privateKeyPem } });
   const problems: string[] = [];
   const modules = [builtinModule, ...(options.modules ?? (await loadModules(catalog, problems)))];
   const router = new Router(modules);
@@ -111,7 +114,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       const closed = new Promise<void>((resolve) => https.close(() => resolve()));
       https.closeAllConnections();
       await closed;
-      recorder.close();
+      await recorder.close();
       db.close();
     },
   };

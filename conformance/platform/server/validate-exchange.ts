@@ -18,14 +18,31 @@ export function validateExchange(
   if (reply.requestElement) {
     for (const f of validation.validate(handler.integration, reply.requestElement)) findings.push({ ...f, code: `request.${f.code}` });
   }
-  if (!reply.fault) {
-    const text = reply.body;
-    const side = 'response';
-    const parsed = parseSafeXml(text);
-    const envelope = 'problem' in parsed ? undefined : readEnvelope(parsed.document);
-    if (envelope && !('problem' in envelope) && envelope.bodyElement) {
-      for (const f of validation.validate(handler.integration, envelope.bodyElement)) findings.push({ ...f, code: `${side}.${f.code}` });
-    }
+  if (!reply.fault) findings.push(...responseFindings(validation, handler.integration, reply.body));
+  return findings;
+}
+
+/**
+ * Validation of a response body is a pure function of its bytes and the contract, and services
+ * answer fixture data with byte-identical bodies, so each distinct body is parsed and validated
+ * once (bounded cache, keyed by the exact text).
+ */
+const responseCaches = new WeakMap<ContractValidation, Map<string, Finding[]>>();
+const responseCacheLimit = 2048;
+
+function responseFindings(validation: ContractValidation, integration: string, text: string): Finding[] {
+  let responseCache = responseCaches.get(validation);
+  if (!responseCache) responseCaches.set(validation, (responseCache = new Map()));
+  const key = `${integration}\n${text}`;
+  const cached = responseCache.get(key);
+  if (cached) return cached;
+  const findings: Finding[] = [];
+  const parsed = parseSafeXml(text);
+  const envelope = 'problem' in parsed ? undefined : readEnvelope(parsed.document);
+  if (envelope && !('problem' in envelope) && envelope.bodyElement) {
+    for (const f of validation.validate(integration, envelope.bodyElement)) findings.push({ ...f, code: `response.${f.code}` });
   }
+  if (responseCache.size >= responseCacheLimit) responseCache.clear();
+  if (text.length <= 256 * 1024) responseCache.set(key, findings);
   return findings;
 }

@@ -1,0 +1,35 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { canonicalJson, sha256Hex } from '../../evidence/index.ts';
+import type { UnsignedExchange } from './exchange-record.ts';
+
+export function createExchangesTable(db: DatabaseSync): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS exchanges (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, time TEXT NOT NULL, system_uuid TEXT NOT NULL,
+    digest TEXT NOT NULL, signature TEXT NOT NULL, record TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS exchanges_system_time ON exchanges(system_uuid, time);
+    CREATE INDEX IF NOT EXISTS exchanges_digest ON exchanges(digest);`);
+}
+
+/**
+ * Digests, signs and stores a batch of exchanges in one transaction. Used on the recorder's writer
+ * thread (and on the main thread when no worker is wanted).
+ */
+export function exchangeWriter(db: DatabaseSync, sign: (digest: string) => string): (batch: UnsignedExchange[]) => void {
+  createExchangesTable(db);
+  const insert: StatementSync = db.prepare('INSERT INTO exchanges (id, time, system_uuid, digest, signature, record) VALUES (?, ?, ?, ?, ?, ?)');
+  return (batch) => {
+    db.exec('BEGIN');
+    try {
+      for (const exchange of batch) {
+        // The record has no digest/signature yet, so this is exactly exchangeDigest(record), with one canonicalisation.
+        const canonical = canonicalJson(exchange);
+        const digest = sha256Hex(canonical);
+        insert.run(exchange.id, exchange.time, exchange.systemUuid, digest, sign(digest), canonical);
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  };
+}

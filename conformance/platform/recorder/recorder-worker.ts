@@ -1,0 +1,33 @@
+/**
+ * The recorder's writer thread: receives batches of exchanges, digests, signs and stores them in
+ * its own SQLite connection (WAL), then counts them in shared memory so the main thread can wait
+ * for "everything posted is written" before it reads.
+ */
+import { createPrivateKey, sign } from 'node:crypto';
+import { DatabaseSync } from 'node:sqlite';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { UnsignedExchange } from './exchange-record.ts';
+import { exchangeWriter } from './exchange-writer.ts';
+
+const { dbPath, privateKeyPem, written } = workerData as { dbPath: string; privateKeyPem: string; written: SharedArrayBuffer };
+const counter = new Int32Array(written);
+const db = new DatabaseSync(dbPath);
+db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
+const key = createPrivateKey(privateKeyPem);
+const write = exchangeWriter(db, (digest) => sign(null, Buffer.from(digest, 'utf8'), key).toString('base64'));
+
+parentPort!.on('message', (message: { batch?: UnsignedExchange[]; close?: boolean }) => {
+  if (message.batch) {
+    try {
+      write(message.batch);
+    } catch (error) {
+      parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
+    }
+    Atomics.add(counter, 0, message.batch.length);
+    Atomics.notify(counter, 0);
+  }
+  if (message.close) {
+    db.close();
+    parentPort!.close();
+  }
+});
