@@ -25,6 +25,8 @@ export interface SampleOptions {
   notFound?: 'pass' | 'fail';
   keys?: Signer;
   system?: string;
+  /** The integration the toy suite claims to test (default SF9999). */
+  integration?: string;
   attest?: boolean;
 }
 
@@ -35,7 +37,7 @@ export async function sampleRun(options: SampleOptions = {}): Promise<{ document
     signedExchange({ id: `ex-${++n}`, integration: 'SF9999', operation, status, request: '<Envelope>…</Envelope>', response: '<ok/>' }, keys);
   const suite = defineSuite({
     id: 'sf9999',
-    integration: 'SF9999',
+    integration: options.integration ?? 'SF9999',
     title: 'Toy lookup',
     version: '1.0.0',
     requirementsFile: new URL('./requirements.yaml', import.meta.url),

@@ -1,0 +1,100 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { validFixture } from '../../catalog/test-fixtures/fixture-copy.ts';
+import { SheetStore } from '../../conformance/onboarding/index.ts';
+import { main } from '../main.ts';
+
+async function klarmeld(...args: string[]) {
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const exit = await main(args);
+    const text = (spy: typeof out) => spy.mock.calls.map((c) => String(c[0])).join('');
+    return { exit, stdout: text(out), stderr: text(err) };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+async function setup() {
+  const dir = await mkdtemp(join(tmpdir(), 'sheet-cmd-'));
+  dirs.push(dir);
+  const sheet = join(dir, 'sheet.sqlite');
+  const sh = (...args: string[]) => klarmeld('sheet', ...args, '--sheet', sheet, '--catalog', validFixture);
+  return { dir, sheet, sh };
+}
+
+describe('klarmeld sheet', () => {
+  it('set refuses a status that needs a reason without one (exit 2), then records it with one', async () => {
+    const { sh, sheet } = await setup();
+    const refused = await sh('set', 'jobcenter-plus', 'SF1500', 'irrelevant');
+    expect(refused.exit).toBe(2);
+    expect(refused.stderr).toMatch(/needs a reason/);
+    const done = await sh('set', 'jobcenter-plus', 'sf1500', 'irrelevant', '--reason', 'Kommunen efterspørger det ikke', '--actor', 'kombit');
+    expect(done.exit).toBe(0);
+    expect(done.stdout).toContain('Recorded jobcenter-plus SF1500: irrelevant');
+    const store = SheetStore.open(sheet);
+    expect(store.history().map((e) => [e.integration, e.status, e.actor])).toEqual([['SF1500', 'irrelevant', 'kombit']]);
+    store.close();
+  });
+
+  it('show prints the matrix with the catalogue statuses and the sheet’s, filtered by supplier, area and status', async () => {
+    const { sh } = await setup();
+    await sh('set', 'jobcenter-plus', 'SF1500', 'klarmeldt');
+    const text = await sh('show');
+    expect(text.exit).toBe(0);
+    expect(text.stdout).toMatch(/^System\s+SF1500\s+SF1514\s+SF1520/);
+    expect(text.stdout).toMatch(/jobcenter-plus\s+K\s+·\s+K/);
+    const json = JSON.parse((await sh('show', '--status', 'klarmeldt', '--json')).stdout);
+    expect(json.rows.map((r: { system: string }) => r.system)).toEqual(['jobcenter-plus']);
+    const cell = json.rows[0].cells.find((c: { integration: string }) => c.integration === 'SF1500');
+    expect(cell).toMatchObject({ status: 'klarmeldt', source: 'manual', level: 'mandatory' });
+    expect(JSON.parse((await sh('show', '--supplier', '00000000', '--json')).stdout).rows).toEqual([]);
+    expect((await sh('show', '--status', 'maybe')).exit).toBe(2);
+  });
+
+  it('history and report show each status with its date and source', async () => {
+    const { sh } = await setup();
+    await sh('set', 'jobcenter-plus', 'SF1500', 'klarmeldt', '--actor', 'kombit');
+    expect((await sh('history', 'jobcenter-plus', 'SF1500')).stdout).toMatch(/SF1500\s+1\. Ja \/ Klarmeldt\s+manual\s+kombit/);
+    const report = JSON.parse((await sh('report', 'jobcenter-plus', '--json')).stdout);
+    expect(report.supplier.cvr).toBe('90000001');
+    expect(report.integrations.find((i: { integration: string }) => i.integration === 'SF1500')).toMatchObject({ level: 'mandatory', status: 'klarmeldt', source: 'manual' });
+    expect(report.excepted).toEqual([{ integration: 'SF1461', reason: 'Systemet modtager ikke beskeder' }]);
+    const text = await sh('report', 'jobcenter-plus');
+    expect(text.stdout).toContain('Mandatory integrations');
+    expect((await sh('report', 'nope')).exit).toBe(2);
+  });
+
+  it('export then import changes nothing; a broken workbook is refused whole, naming its cells', async () => {
+    const { sh, sheet, dir } = await setup();
+    await sh('set', 'jobcenter-plus', 'SF1500', 'klarmeldt');
+    const file = join(dir, 'sheet.xlsx');
+    expect((await sh('export', '--xlsx', file)).stdout).toMatch(/2 systems × 5 integrations, 1 history events/);
+    const again = await sh('import', file);
+    expect(again.exit).toBe(0);
+    expect(again.stdout).toContain('0 changed');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const matrix = workbook.getWorksheet('Klarmelding')!;
+    const header = matrix.getRow(1).values as unknown[];
+    matrix.getRow(2).getCell(header.indexOf('SF1514')).value = '1. Ja / Klarmeldt';
+    matrix.getRow(3).getCell(header.indexOf('SF1520')).value = 'Vist nok';
+    await workbook.xlsx.writeFile(file);
+    const broken = await sh('import', file);
+    expect(broken.exit).toBe(1);
+    expect(broken.stdout).toMatch(/Nothing imported: 1 problem/);
+    expect(broken.stdout).toMatch(/Klarmelding!\w+3 \(row 3, column \w+\): "Vist nok" is not a status/);
+    const store = SheetStore.open(sheet);
+    expect(store.count()).toBe(1);
+    store.close();
+  });
+});

@@ -1,0 +1,137 @@
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { createElement } from 'react';
+import { UsageError } from '../usage-error.ts';
+
+const HELP = `klarmeld sheet: the onboarding sheet (klarmelding per system × integration)
+
+Usage:
+  klarmeld sheet show [--supplier CVR] [--area Y14] [--status CODE] [--json]   the matrix
+  klarmeld sheet set <system> <SF> <status> [--reason "…"] [--actor NAME]      record a status by hand
+  klarmeld sheet history <system> [SF] [--json]                                every event, oldest first
+  klarmeld sheet report <system> [--json]                                      the connection report
+  klarmeld sheet export --xlsx FILE                                             Excel: matrix + history
+  klarmeld sheet import FILE [--actor NAME]                                     read such a workbook back
+
+Options:
+  --sheet FILE    the sheet (SQLite); default $KLARMELD_SHEET, else .klarmeld/sheet.sqlite here
+  --catalog DIR   read the catalogue from DIR instead of the shipped catalog/data
+  --json          print plain JSON instead of the formatted view`;
+
+const options = {
+  sheet: { type: 'string' },
+  catalog: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  supplier: { type: 'string' },
+  area: { type: 'string' },
+  status: { type: 'string' },
+  reason: { type: 'string' },
+  actor: { type: 'string' },
+  xlsx: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+async function loadCatalogFor(dir: string | undefined) {
+  const { loadCatalog } = await import('../../catalog/load-catalog.ts');
+  const { catalog, problems } = await loadCatalog(dir === undefined ? {} : dir);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) process.stderr.write(`The catalogue has ${errors} problems, so this answer may be incomplete. Run "klarmeld catalog check" to see them.\n`);
+  return catalog;
+}
+
+async function render(element: Parameters<typeof import('../ui/render.tsx').renderOnce>[0]) {
+  const { renderOnce } = await import('../ui/render.tsx');
+  renderOnce(element, process.stdout);
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return values.help || command === 'help' ? 0 : 2;
+  }
+  const { resolveSheetPath } = await import('../../conformance/onboarding/sheet-path.ts');
+  const sheetPath = resolveSheetPath({ flag: values.sheet, env: process.env, cwd: process.cwd() });
+  const actor = values.actor ?? userInfo().username;
+  const tty = process.stdout.isTTY === true;
+  const args = (min: number, max: number, what: string) => {
+    if (rest.length < min || rest.length > max) throw new UsageError(`"klarmeld sheet ${command}" takes ${what}.\n\n${HELP}`);
+  };
+  const views = await import('../services/sheet-views.ts');
+  try {
+    switch (command) {
+      case 'show': {
+        args(0, 0, 'no arguments (filter with --supplier, --area, --status)');
+        const view = views.sheetMatrix(await loadCatalogFor(values.catalog), sheetPath, { supplier: values.supplier, area: values.area, status: values.status });
+        if (values.json) printJson(view);
+        else if (tty) await render(createElement((await import('../ui/sheet-matrix.tsx')).SheetMatrixView, { view }));
+        else process.stdout.write((await import('../services/sheet-text.ts')).matrixText(view));
+        return 0;
+      }
+      case 'history': {
+        args(1, 2, 'a system id and optionally an integration, e.g. jobcenter-plus SF1520');
+        const view = views.sheetHistory(await loadCatalogFor(values.catalog), sheetPath, rest[0]!, rest[1]?.toUpperCase());
+        if (values.json) printJson(view);
+        else process.stdout.write((await import('../services/sheet-text.ts')).historyText(view));
+        return 0;
+      }
+      case 'report': {
+        args(1, 1, 'one system id, e.g. jobcenter-plus');
+        const catalog = await loadCatalogFor(values.catalog);
+        const report = views.sheetReport(catalog, sheetPath, rest[0]!);
+        if (values.json) printJson(report);
+        else if (tty) {
+          const legend = views.sheetMatrix(catalog, sheetPath, {}).legend;
+          await render(createElement((await import('../ui/sheet-report.tsx')).SheetReportView, { report, legend }));
+        } else process.stdout.write((await import('../services/sheet-text.ts')).reportText(report));
+        return 0;
+      }
+      case 'set': {
+        args(3, 3, 'a system, an integration and a status, e.g. jobcenter-plus SF1520 irrelevant --reason "Kommunen efterspørger det ikke"');
+        const { setStatus } = await import('../services/sheet-changes.ts');
+        const [system, integration, status] = rest as [string, string, string];
+        const outcome = setStatus(await loadCatalogFor(values.catalog), sheetPath, { system, integration, status, reason: values.reason, actor });
+        if (values.json) printJson(outcome);
+        else if (outcome.event) process.stdout.write(`Recorded ${outcome.event.system} ${outcome.event.integration}: ${outcome.event.status}${outcome.event.reason ? ` (${outcome.event.reason})` : ''} in ${sheetPath}\n`);
+        else process.stderr.write(`Nothing recorded:\n${outcome.problems.map((p) => `  - ${p.message}`).join('\n')}\n`);
+        return outcome.event ? 0 : 2;
+      }
+      case 'export': {
+        args(0, 0, 'no arguments, and --xlsx FILE');
+        if (!values.xlsx) throw new UsageError('Say where to write the workbook: klarmeld sheet export --xlsx sheet.xlsx');
+        const { exportSheet } = await import('../services/sheet-changes.ts');
+        const outcome = await exportSheet(await loadCatalogFor(values.catalog), sheetPath, values.xlsx);
+        if (values.json) printJson(outcome);
+        else process.stdout.write(`Wrote ${outcome.file}: ${outcome.systems} systems × ${outcome.integrations} integrations, ${outcome.events} history events.\n`);
+        return 0;
+      }
+      case 'import': {
+        args(1, 1, 'one workbook, e.g. sheet.xlsx');
+        const { importSheet } = await import('../services/sheet-changes.ts');
+        const outcome = await importSheet(await loadCatalogFor(values.catalog), sheetPath, rest[0]!, actor);
+        if (values.json) printJson(outcome);
+        else if (outcome.problems.length > 0) {
+          process.stdout.write(
+            `Nothing imported: ${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'} in ${outcome.file}\n` +
+              outcome.problems.map((p) => `  ${p.sheet}${p.cell ? `!${p.cell}` : ''} (row ${p.row ?? '-'}, column ${p.column ?? '-'}): ${p.message}`).join('\n') + '\n',
+          );
+        } else process.stdout.write(`Imported ${outcome.file}: ${outcome.rows} rows, ${outcome.cells} statuses, ${outcome.events.length} changed.\n`);
+        return outcome.problems.length > 0 ? 1 : 0;
+      }
+      default:
+        throw new UsageError(`Unknown command "klarmeld sheet ${command}".\n\n${HELP}`);
+    }
+  } catch (error) {
+    if (error instanceof views.SheetRequestError) throw new UsageError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Plain-text forms of the sheet views, for pipes and CI logs (no colours, no ink). Status
+ * cells use the short marks of the legend so the matrix stays narrow.
+ */
+import type { ConnectionReport } from '../../conformance/onboarding/index.ts';
+import type { HistoryView, MatrixView } from './sheet-views.ts';
+
+const pad = (text: string, width: number) => (text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length));
+const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
+
+export function matrixText(view: MatrixView): string {
+  const marks = new Map(view.legend.map((s) => [s.code, s.mark]));
+  const first = Math.max(6, ...view.rows.map((r) => r.system.length)) + 2;
+  const widths = view.columns.map((c) => Math.max(3, c.length) + 1);
+  const lines = [pad('System', first) + view.columns.map((c, i) => pad(c, widths[i]!)).join('')];
+  for (const row of view.rows) {
+    const cells = row.cells.map((c, i) => pad(c.status ? (marks.get(c.status) ?? c.status) : c.level ? '·' : '', widths[i]!));
+    lines.push(pad(row.system, first) + cells.join(''));
+  }
+  if (view.rows.length === 0) lines.push('(no systems match)');
+  lines.push('', `Legend: · required, no status yet; ${view.legend.map((s) => `${s.mark} ${s.label}`).join('; ')}`);
+  lines.push(view.sheetExists ? `Sheet: ${view.sheetPath}` : `No sheet yet at ${view.sheetPath}: statuses shown are the catalogue's.`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function historyText(view: HistoryView): string {
+  if (view.events.length === 0) return `No events for ${view.system}${view.integration ? ` ${view.integration}` : ''}.\n`;
+  const lines = view.events.map((e) =>
+    [e.at.replace('T', ' ').slice(0, 19), pad(e.integration, 9), pad(e.label, 26), pad(e.source, 7), e.actor,
+      e.reason ? `— ${e.reason}` : '', e.evidence ? `[run ${e.evidence.runId}${e.evidence.shallTotal !== undefined ? `, ${e.evidence.shallPassed}/${e.evidence.shallTotal} SHALL` : ''}]` : '']
+      .filter(Boolean)
+      .join('  '),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+export function reportText(report: ConnectionReport): string {
+  const lines = [
+    `Connection report: ${report.system.name} (${report.system.id})`,
+    `Supplier: ${report.supplier.name} (CVR ${report.supplier.cvr})`,
+    `It-system UUID: ${report.system.userSystemUuid}`,
+    `Service areas: ${report.areas.map((a) => `${a.id} ${a.name}`).join('; ') || 'none'}`,
+    `Use cases: ${report.useCases.map((u) => u.id).join(', ') || 'none'}`,
+    `Municipalities (${report.municipalities.length}): ${report.municipalities.map((m) => m.name).join(', ') || 'none'}`,
+    `Ready: ${report.ready.ready} of ${report.ready.mandatory} mandatory integrations`,
+  ];
+  for (const level of ['mandatory', 'supplementary'] as const) {
+    const list = report.integrations.filter((i) => i.level === level);
+    if (list.length === 0) continue;
+    lines.push('', level === 'mandatory' ? 'Mandatory integrations' : 'Supplementary integrations');
+    for (const i of list) {
+      const evidence = i.evidence ? ` [run ${i.evidence.runId}, ${i.evidence.shallPassed}/${i.evidence.shallTotal} SHALL, digest ${i.evidence.digest.slice(0, 12)}…]` : '';
+      lines.push(`  ${pad(i.integration, 9)} ${pad(i.title, 40)} ${pad(i.label ?? 'no status', 26)} ${day(i.at)}${i.source ? ` (${i.source})` : ''}${i.reason ? ` — ${i.reason}` : ''}${evidence}`);
+    }
+  }
+  if (report.excepted.length > 0) {
+    lines.push('', 'Declared exceptions');
+    for (const e of report.excepted) lines.push(`  ${pad(e.integration, 9)} ${e.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,67 @@
+/**
+ * The read side of `klarmeld sheet`: the matrix, a system's history and its connection report.
+ * A missing sheet file is not an error: the views then show what the catalogue alone knows.
+ */
+import { existsSync } from 'node:fs';
+import type { Catalog } from '../../catalog/catalog.ts';
+import { findSystem } from '../../catalog/query.ts';
+import {
+  buildConnectionReport, buildMatrix, SheetStore, statusByCodeOrLabel,
+  type ConnectionReport, type MatrixFilter, type SheetMatrix, type StatusEvent,
+} from '../../conformance/onboarding/index.ts';
+
+/** A request the catalogue cannot answer (unknown system, status …): the command turns it into exit 2. */
+export class SheetRequestError extends Error {
+  override name = 'SheetRequestError';
+}
+
+function withSheet<T>(path: string, read: (store: SheetStore) => T, otherwise: T): T {
+  if (!existsSync(path)) return otherwise;
+  const store = SheetStore.open(path);
+  try {
+    return read(store);
+  } finally {
+    store.close();
+  }
+}
+
+export interface MatrixView extends SheetMatrix {
+  sheetPath: string;
+  sheetExists: boolean;
+}
+
+export function sheetMatrix(catalog: Catalog, sheetPath: string, filter: MatrixFilter): MatrixView {
+  let status = filter.status;
+  if (status !== undefined) {
+    const found = statusByCodeOrLabel(catalog, status);
+    if (!found) throw new SheetRequestError(`"${status}" is not a status. Use one of: ${catalog.statuses.map((s) => s.code).join(', ')}.`);
+    status = found.code;
+  }
+  if (filter.area && !catalog.areas.some((a) => a.id === filter.area)) {
+    throw new SheetRequestError(`There is no service area "${filter.area}". Use an id such as ${catalog.areas[0]?.id ?? 'Y14'}.`);
+  }
+  const current = withSheet(sheetPath, (store) => store.current(), [] as StatusEvent[]);
+  return { ...buildMatrix(catalog, current, { ...filter, status }), sheetPath, sheetExists: existsSync(sheetPath) };
+}
+
+export interface HistoryView {
+  system: string;
+  integration?: string;
+  events: (StatusEvent & { label: string })[];
+}
+
+export function sheetHistory(catalog: Catalog, sheetPath: string, systemId: string, integration?: string): HistoryView {
+  const system = findSystem(catalog, systemId);
+  const id = system?.id ?? systemId;
+  const events = withSheet(sheetPath, (store) => store.history(id, integration), [] as StatusEvent[]);
+  if (!system && events.length === 0) throw new SheetRequestError(`There is no SKI system "${systemId}" in the catalogue or the sheet.`);
+  const labels = new Map(catalog.statuses.map((s) => [s.code, s.label]));
+  return { system: id, ...(integration ? { integration } : {}), events: events.map((e) => ({ ...e, label: labels.get(e.status) ?? e.status })) };
+}
+
+export function sheetReport(catalog: Catalog, sheetPath: string, systemId: string): ConnectionReport {
+  const current = withSheet(sheetPath, (store) => store.current(), [] as StatusEvent[]);
+  const report = buildConnectionReport(catalog, systemId, current);
+  if (!report) throw new SheetRequestError(`There is no SKI system "${systemId}" in the catalogue. Run "klarmeld catalog list" or check systems.yaml.`);
+  return report;
+}

@@ -1,0 +1,47 @@
+import { Box, Text } from 'ink';
+import type { MatrixView } from '../services/sheet-views.ts';
+
+const pad = (text: string, width: number) => (text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length));
+
+/** The onboarding sheet as a coloured matrix: each cell filled with its status's colour, like KOMBIT's sheet. */
+export function SheetMatrixView({ view }: { view: MatrixView }) {
+  const legend = new Map(view.legend.map((s) => [s.code, s]));
+  const first = Math.max(6, ...view.rows.map((r) => r.system.length)) + 2;
+  const widths = view.columns.map((c) => Math.max(3, c.length) + 1);
+  return (
+    <Box flexDirection="column">
+      <Text bold>
+        {pad('System', first)}
+        {view.columns.map((c, i) => pad(c, widths[i]!)).join('')}
+      </Text>
+      {view.rows.map((row) => (
+        <Text key={row.system}>
+          {pad(row.system, first)}
+          {row.cells.map((cell, i) => {
+            const width = widths[i]!;
+            const status = cell.status ? legend.get(cell.status) : undefined;
+            if (!status) return <Text key={cell.integration} color="gray">{pad(cell.level ? '·' : '', width)}</Text>;
+            return (
+              <Text key={cell.integration} backgroundColor={status.colour} color={status.textColour}>
+                {pad(` ${status.mark}`, width - 1)}
+                <Text backgroundColor={undefined}> </Text>
+              </Text>
+            );
+          })}
+        </Text>
+      ))}
+      {view.rows.length === 0 && <Text color="gray">(no systems match)</Text>}
+      <Box marginTop={1} flexDirection="column">
+        <Text color="gray">· required, no status yet</Text>
+        {view.legend.map((s) => (
+          <Text key={s.code}>
+            <Text backgroundColor={s.colour} color={s.textColour}>{pad(` ${s.mark}`, 4)}</Text> {s.label}
+          </Text>
+        ))}
+        <Text color="gray">
+          {view.sheetExists ? `Sheet: ${view.sheetPath}` : `No sheet yet at ${view.sheetPath}: statuses shown are the catalogue's.`}
+        </Text>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,40 @@
+import { render } from 'ink-testing-library';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Catalog } from '../../catalog/catalog.ts';
+import { buildConnectionReport, buildMatrix } from '../../conformance/onboarding/index.ts';
+import { testCatalog } from '../../conformance/onboarding/testing/test-catalog.ts';
+import { SheetMatrixView } from './sheet-matrix.tsx';
+import { SheetReportView } from './sheet-report.tsx';
+
+const lastFrame = (frames: string[]) => frames.filter((f) => f.trim()).at(-1) ?? '';
+let catalog: Catalog;
+beforeAll(async () => {
+  catalog = await testCatalog();
+});
+const events = [
+  { seq: 1, id: 'e1', system: 'jobcenter-plus', integration: 'SF1500', status: 'delvist-klarmeldt', actor: 'runner', source: 'run' as const, at: '2026-11-22T08:00:00.000Z', evidence: { runId: 'run-7', digest: 'a'.repeat(64), shallTotal: 8, shallPassed: 5 } },
+];
+
+describe('sheet views', () => {
+  it('the matrix shows a mark per status, dots for required cells without one, and the legend', () => {
+    const matrix = buildMatrix(catalog, events);
+    const { frames, unmount } = render(<SheetMatrixView view={{ ...matrix, sheetPath: '/tmp/s.sqlite', sheetExists: true }} />);
+    const frame = lastFrame(frames);
+    unmount();
+    expect(frame).toMatch(/System\s+SF1500\s+SF1514\s+SF1520/);
+    expect(frame).toMatch(/jobcenter-plus\s+DK\s+·\s+K/);
+    expect(frame).toMatch(/ DK +Delvist klarmeldt/);
+    expect(frame).toContain('Sheet: /tmp/s.sqlite');
+  });
+
+  it('the report lists mandatory integrations with status, date and the run behind it', () => {
+    const report = buildConnectionReport(catalog, 'jobcenter-plus', events)!;
+    const legend = buildMatrix(catalog, []).legend;
+    const { frames, unmount } = render(<SheetReportView report={report} legend={legend} />);
+    const frame = lastFrame(frames);
+    unmount();
+    expect(frame).toContain('Connection report: Jobcenter Plus');
+    expect(frame).toMatch(/SF1500 .* Delvist klarmeldt\s+2026-11-22 \(run\) \[run\s+run-7, 5\/8 SHALL\]/);
+    expect(frame).toMatch(/Ready: 1 of 3 mandatory integrations/);
+  });
+});
