@@ -4,6 +4,7 @@
  */
 export { readContract, contractFilesIn } from './read-contract.ts';
 export { compileValidator, type XmlValidator, type Finding, type ValidateOptions } from './validator/compile-validator.ts';
+export { findOperation, type FoundOperation } from './find-operation.ts';
 export { ContractError, type ContractErrorCode } from './contract-error.ts';
 export { qname, splitQName } from './model.ts';
 export type {
