@@ -107,6 +107,18 @@ describe('klarmeld catalog import-contract', () => {
     expect(r.stderr).toContain('[contract.file-missing]');
   });
 
+  it('a WSDL whose binding is not SOAP exits 1 naming the file and the binding', () => {
+    const bundle = join(tmp, 'http-binding');
+    cpSync(official(OFFICIAL.personBaseDataDir), bundle, { recursive: true });
+    const wsdl = join(bundle, 'wsdl/token/PersonBaseDataExtendedService.wsdl');
+    writeFileSync(wsdl, readFileSync(wsdl, 'utf8').replace(/<soap:binding [^>]*\/>/, '<http:binding xmlns:http="http://schemas.xmlsoap.org/wsdl/http/" verb="POST"/>'));
+    const r = klarmeld(wsdl, '--integration', 'SF1520', '--version', '3.6', '--dir', catalogueWith('SF1520'), '--json');
+    expect(r.status).toBe(1);
+    const { error } = JSON.parse(r.stdout);
+    expect(error).toMatchObject({ code: 'contract.binding-unknown', file: wsdl });
+    expect(error.message).toContain('PersonBaseDataExtendedBinding');
+  });
+
   it('missing --integration is a usage error (exit 2)', () => {
     expect(klarmeld(official(OFFICIAL.sts)).status).toBe(2);
   });
