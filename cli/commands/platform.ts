@@ -12,6 +12,8 @@ Usage:
   klarmeld platform agreement add --system <uuid|name> --service <SF or service name> --municipality <CVR> [--json]
   klarmeld platform agreement approve <uuid> [--json]                          approve a pending agreement
   klarmeld platform agreement list [--system <uuid|name>] [--json]
+  klarmeld platform message send --to <uuid|name> --type <Beskedtype> [--cvr CVR] [--json]
+                                                                              SF1461 push to the system's callback
   klarmeld platform fixtures [--json]                                         test persons, units and users
 
 Every command takes --data DIR (default .klarmeld/platform in the project). Agreements with
@@ -28,6 +30,9 @@ const options = {
   system: { type: 'string' },
   service: { type: 'string' },
   municipality: { type: 'string' },
+  to: { type: 'string' },
+  type: { type: 'string' },
+  cvr: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -64,6 +69,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  if (command === 'message') return message(dataDir, sub, rest, values);
   if (command !== 'system' && command !== 'agreement') throw new UsageError(`Unknown command "platform ${command}".\n\n${HELP}`);
   const { openPlatformAdmin, PlatformAdminError } = await import('../services/platform-admin.ts');
   const text = await import('../ui/platform-text.ts');
@@ -111,6 +117,31 @@ export async function run(argv: string[]): Promise<number> {
       return 1;
     }
     throw error;
+  } finally {
+    session.close();
+  }
+}
+
+/** `platform message send`: the Beskedfordeler pushes to the system's callback endpoint(s), with retries; exit 1 when not delivered. */
+async function message(dataDir: string, sub: string | undefined, rest: string[], values: Values): Promise<number> {
+  if (sub !== 'send' || rest.length > 0 || typeof values.to !== 'string' || typeof values.type !== 'string') {
+    throw new UsageError(`Use "platform message send --to <uuid|name> --type <Beskedtype>".\n\n${HELP}`);
+  }
+  const { openPlatformAdmin } = await import('../services/platform-admin.ts');
+  const { messageDeps } = await import('../../conformance/platform/services/beskedfordeler/index.ts');
+  const { sendMessage, MessageError } = await import('../../conformance/platform/services/beskedfordeler/send-message.ts');
+  const session = await openPlatformAdmin(dataDir);
+  try {
+    const deps = await messageDeps({ registry: session.registry, database: session.database, pki: session.pki, clock: () => new Date() });
+    const deliveries = await sendMessage(deps, { to: values.to, type: values.type, ...(typeof values.cvr === 'string' ? { cvr: values.cvr } : {}) });
+    if (values.json) printJson({ deliveries });
+    else out(deliveries.map((d) => `${d.status.padEnd(9)} ${d.url}  besked ${d.beskedId}  ${d.attempts.length} attempt(s)`).join('\n'));
+    return deliveries.every((d) => d.status === 'delivered') ? 0 : 1;
+  } catch (error) {
+    if (!(error instanceof MessageError)) throw error;
+    if (values.json) printJson({ code: error.code, message: error.message });
+    else process.stderr.write(`${error.message}\n`);
+    return 1;
   } finally {
     session.close();
   }
