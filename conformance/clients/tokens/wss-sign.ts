@@ -1,5 +1,6 @@
-import { SignedXml } from 'xml-crypto';
 import { ns, uri } from './namespaces.ts';
+import { signXml } from './xmldsig.ts';
+import { parseXml, selectOne, serializeXml } from './xml.ts';
 
 export interface WssSignOptions {
   /** PEM private key that signs. */
@@ -16,25 +17,11 @@ export interface WssSignOptions {
  * OIO-WST and OIOIDWS profiles and KOMBIT's samples do.
  */
 export function signWsSecurity(xml: string, options: WssSignOptions): string {
-  const sig = new SignedXml({
-    idMode: 'wssecurity',
-    privateKey: options.keyPem,
-    signatureAlgorithm: uri.rsaSha256,
-    canonicalizationAlgorithm: uri.excC14n,
-    getKeyInfoContent: () => options.keyInfoXml,
-  });
-  for (const id of options.ids) {
-    sig.addReference({
-      xpath: `//*[@*[local-name(.)='Id' and namespace-uri(.)='${ns.wsu}']='${id}']`,
-      transforms: [uri.excC14n],
-      digestAlgorithm: uri.sha256,
-    });
-  }
-  sig.computeSignature(xml, {
-    prefix: 'ds',
-    location: { reference: `//*[local-name(.)='Security' and namespace-uri(.)='${ns.wsse}']`, action: 'append' },
-  });
-  return sig.getSignedXml();
+  const doc = parseXml(xml);
+  const security = selectOne('/*/*/wsse:Security', doc);
+  if (!security) throw new TypeError('The envelope has no wsse:Security header to put the signature in');
+  signXml(doc as never, { ...options, parent: security });
+  return serializeXml(doc);
 }
 
 /** A wsse:SecurityTokenReference pointing at a BinarySecurityToken in the same header. */

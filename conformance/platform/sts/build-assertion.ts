@@ -1,7 +1,7 @@
-import { SignedXml } from 'xml-crypto';
 import { ns, uri } from '../../clients/tokens/namespaces.ts';
 import { certificateBase64, subjectName } from '../../clients/tokens/pem.ts';
-import { escapeXml } from '../../clients/tokens/xml.ts';
+import { escapeXml, parseXml, serializeXml, type XmlNode } from '../../clients/tokens/xml.ts';
+import { signXml } from '../../clients/tokens/xmldsig.ts';
 
 export interface AssertionInput {
   /** Assertion ID: an NCName, e.g. `_` + UUID. */
@@ -39,18 +39,15 @@ export function buildAssertion(input: AssertionInput): string {
     `<Attribute Name="dk:gov:saml:attribute:${name}" NameFormat="${uri.basicAttrName}"><AttributeValue>${escapeXml(value)}</AttributeValue></Attribute>`;
   const entity = escapeXml(input.entityId);
   const xml = `<Assertion ID="${input.id}" IssueInstant="${from}" Version="2.0" xmlns="${ns.saml}"><Issuer Format="${uri.entityFormat}">${escapeXml(input.issuer)}</Issuer><Subject><NameID Format="${uri.x509SubjectName}">${escapeXml(subjectName(input.holderCertPem))}</NameID><SubjectConfirmation Method="${uri.holderOfKey}"><SubjectConfirmationData a:type="KeyInfoConfirmationDataType" NotBefore="${from}" NotOnOrAfter="${to}" Recipient="${entity}" xmlns:a="${ns.xsi}"><KeyInfo xmlns="${ns.ds}"><X509Data><X509Certificate>${certificateBase64(input.holderCertPem)}</X509Certificate></X509Data></KeyInfo></SubjectConfirmationData></SubjectConfirmation></Subject><Conditions NotBefore="${from}" NotOnOrAfter="${to}"><AudienceRestriction><Audience>${entity}</Audience></AudienceRestriction></Conditions><AttributeStatement>${attribute('CvrNumberIdentifier', input.cvr)}${attribute('AssuranceLevel', '3')}${attribute('SpecVer', 'DK-SAML-2.0')}${attribute('KombitSpecVer', '1.0')}${attribute('Privileges_intermediate', privilegeList(input.cvr, input.privileges))}</AttributeStatement><AuthnStatement AuthnInstant="${from}"><AuthnContext><AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:X509</AuthnContextClassRef></AuthnContext></AuthnStatement></Assertion>`;
-  const sig = new SignedXml({
-    privateKey: input.signer.keyPem,
-    publicCert: input.signer.certPem,
-    signatureAlgorithm: uri.rsaSha256,
-    canonicalizationAlgorithm: uri.excC14n,
-  });
-  sig.addReference({
-    xpath: `/*[local-name(.)='Assertion']`,
-    transforms: [uri.envelopedSignature, uri.excC14n],
-    digestAlgorithm: uri.sha256,
-  });
+  const doc = parseXml(xml);
+  const assertion = doc.documentElement!;
   // SAML core fixes the place of the signature: right after Issuer.
-  sig.computeSignature(xml, { location: { reference: `/*/*[local-name(.)='Issuer']`, action: 'after' } });
-  return sig.getSignedXml();
+  signXml(assertion, {
+    keyPem: input.signer.keyPem,
+    ids: [input.id],
+    enveloped: true,
+    after: assertion.firstChild as XmlNode,
+    keyInfoXml: `<ds:X509Data><ds:X509Certificate>${certificateBase64(input.signer.certPem)}</ds:X509Certificate></ds:X509Data>`,
+  });
+  return serializeXml(doc);
 }

@@ -51,7 +51,7 @@ export function verifyIssueRequest(xml: string, tlsCertPem: string | undefined, 
   if (tlsCertPem && !sameCertificate(certPem, tlsCertPem)) {
     return failWith('sts.certificate-mismatch', 'wst:FailedAuthentication', 'The BinarySecurityToken is not the certificate used for the TLS connection; sign the request with the same system certificate you connect with');
   }
-  const check = verifySignature(xml, signature, certPem);
+  const check = verifySignature(signature, certPem);
   if (!check.ok) return failWith('sts.signature-invalid', 'wsse:FailedCheck', `The request signature does not verify with the BinarySecurityToken: ${check.reason}`);
   const timestamp = selectOne('wsu:Timestamp', security);
   for (const [name, node] of [['Body', body], ['Timestamp', timestamp]] as const) {
