@@ -5,7 +5,8 @@ export type ContractErrorCode =
   | 'contract.not-a-contract'
   | 'contract.binding-unknown'
   | 'contract.reference-unresolved'
-  | 'contract.openapi-invalid';
+  | 'contract.openapi-invalid'
+  | 'contract.unsupported';
 
 /**
  * A contract that cannot be read. `file` is the file at fault (the one that refers to a missing

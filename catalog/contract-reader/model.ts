@@ -58,6 +58,8 @@ export interface ElementDecl {
   type?: QName;
   inlineType?: TypeDef;
   nillable?: boolean;
+  /** The only value the element may have (`fixed=`). */
+  fixed?: string;
   file: string;
 }
 

@@ -108,4 +108,12 @@ describe('readContract on broken bundles', () => {
     expect(e.code).toBe('contract.xml-malformed');
     expect(e.file).toBe(join(dir, 'sp/PNR_1.xsd'));
   });
+
+  it('refuses constructs it does not support (xs:group) instead of validating wrongly', () => {
+    const file = join(tmp, 'group.xsd');
+    writeFileSync(file, '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t" xmlns:t="urn:t"><xs:group name="g"><xs:sequence><xs:element name="a"/></xs:sequence></xs:group><xs:element name="e"><xs:complexType><xs:group ref="t:g"/></xs:complexType></xs:element></xs:schema>');
+    const e = errorOf(() => readContract(file));
+    expect(e.code).toBe('contract.unsupported');
+    expect(e.message).toContain('xs:group ref="t:g"');
+  });
 });

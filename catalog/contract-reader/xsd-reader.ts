@@ -103,6 +103,8 @@ function readElement(el: Element, scope: Scope, global: boolean): ElementDecl {
   const type = ref(el, 'type', scope);
   if (type !== undefined) decl.type = type;
   if (el.getAttribute('nillable') === 'true') decl.nillable = true;
+  const fixed = el.getAttribute('fixed');
+  if (fixed !== null) decl.fixed = fixed;
   const [complex] = childElements(el, XSD_NS, 'complexType');
   const [simple] = childElements(el, XSD_NS, 'simpleType');
   if (complex !== undefined) decl.inlineType = readComplexType(complex, scope);
@@ -125,6 +127,8 @@ function readParticle(el: Element, scope: Scope): Particle | undefined {
       const pc = el.getAttribute('processContents');
       return { kind: 'any', namespaces: el.getAttribute('namespace') ?? '##any', processContents: pc === 'lax' || pc === 'skip' ? pc : 'strict', targetNs: scope.tns, ...o };
     }
+    case 'group':
+      throw new ContractError('contract.unsupported', scope.file, `${scope.file} uses a model group (<xs:group ref="${el.getAttribute('ref') ?? ''}">), which klarmeld's contract reader does not support yet. Write the group's elements out in the type that uses it.`);
     default:
       return undefined;
   }
@@ -147,6 +151,9 @@ function readContent(el: Element, scope: Scope, def: ComplexTypeDef): void {
   for (const c of childElements(el, XSD_NS)) {
     if (c.localName === 'attribute') def.attributes.push(readAttribute(c, scope, false));
     else if (c.localName === 'anyAttribute') def.anyAttribute = true;
+    else if (c.localName === 'attributeGroup') {
+      throw new ContractError('contract.unsupported', scope.file, `${scope.file} uses an attribute group (<xs:attributeGroup ref="${c.getAttribute('ref') ?? ''}">), which klarmeld's contract reader does not support yet. Write the attributes out in the type that uses them.`);
+    }
     else if (c.localName !== 'annotation') def.particle = readParticle(c, scope) ?? def.particle;
   }
 }

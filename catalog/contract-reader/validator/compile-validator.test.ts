@@ -73,4 +73,11 @@ describe('compileValidator on choice, extension and built-ins', () => {
     expect(v.validate(ok)).toEqual([]);
     expect(v.validate(ok.replace('<sd:StatusKode>20</sd:StatusKode>', ''))[0]!.message).toContain('StatusKode');
   });
+
+  it('enforces fixed values (GraenseIndikator is fixed to true in SagDokObjekt)', () => {
+    const v = compileValidator(readContract('catalog/contracts/SF1500/6/Bruger.wsdl'));
+    const laes = (g: string) => `<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:UUIDIdentifikator>a0000000-0000-4000-8000-000000000003</sd:UUIDIdentifikator><sd:VirkningTilFilter><sd:GraenseIndikator>${g}</sd:GraenseIndikator></sd:VirkningTilFilter></b:LaesInput>`;
+    expect(v.validate(laes('true'))).toEqual([]);
+    expect(v.validate(laes('false'))[0]!.message).toContain('fixed value');
+  });
 });

@@ -2,7 +2,7 @@ import { qname, splitQName, XSD_NS, type ComplexTypeDef, type ElementDecl, type 
 import { SimpleTypeCompiler, type CompiledSimple } from './simple-type-check.ts';
 
 /** An element declaration ready for validation; `key` is `{ns}local`, as for instance elements. */
-export interface CElement { key: string; name: string; type: CType; nillable: boolean }
+export interface CElement { key: string; name: string; type: CType; nillable: boolean; fixed?: string }
 
 export interface CAttribute { check: CompiledSimple; required: boolean; name: string }
 
@@ -54,7 +54,7 @@ export class SchemaCompiler {
     const decl = this.set.elements.get(name);
     if (decl === undefined) return undefined;
     const { ns } = splitQName(name);
-    const el: CElement = { key: name, name: decl.name, type: ANY_TYPE, nillable: decl.nillable === true };
+    const el: CElement = { key: name, name: decl.name, type: ANY_TYPE, nillable: decl.nillable === true, ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}) };
     this.globals.set(name, el);
     el.type = this.elementType(decl, ns);
     return el;
@@ -125,7 +125,7 @@ export class SchemaCompiler {
       const decl = p.element;
       let element: CElement;
       if (decl.ref !== undefined) element = this.global(decl.ref) ?? { key: decl.ref, name: splitQName(decl.ref).local, type: ANY_TYPE, nillable: false };
-      else element = { key: qname(decl.ns, decl.name), name: decl.name, type: ANY_TYPE, nillable: decl.nillable === true };
+      else element = { key: qname(decl.ns, decl.name), name: decl.name, type: ANY_TYPE, nillable: decl.nillable === true, ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}) };
       const c: CParticle = { kind: 'element', min: p.min, max: p.max, items: [], element, first: new Set([element.key]), starts: new Map([[splitQName(element.key).local, new Set([splitQName(element.key).ns])]]), bodyEmptiable: false };
       if (decl.ref === undefined) element.type = this.elementType(decl, decl.ns);
       return c;

@@ -46,6 +46,7 @@ export function walkElement(ctx: Ctx, el: Element, decl: CElement, path: Path): 
     const value = t.simple.preserve ? text : text.trim();
     const problem = t.simple.check(value);
     if (problem !== undefined) report(ctx, path, problem);
+    else if (decl.fixed !== undefined && value !== decl.fixed && !(decl.fixed === 'true' && value === '1')) report(ctx, path, `must be "${decl.fixed}" (a fixed value), not "${value}"`);
     return;
   }
   if (textSignificant && !t.mixed) report(ctx, path, `must contain only elements, but contains the text "${text.trim().slice(0, 40)}"`);
