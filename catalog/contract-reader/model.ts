@@ -142,6 +142,8 @@ export interface ContractModel {
   files: string[];
   services: ServiceModel[];
   schema: SchemaSet;
+  /** OpenAPI documents given among the paths: not XML contracts, read them with readOpenApi. */
+  skipped: string[];
 }
 
 export const XSD_NS = 'http://www.w3.org/2001/XMLSchema';

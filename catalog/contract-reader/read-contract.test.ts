@@ -52,6 +52,13 @@ describe('readContract on the official bundles', () => {
     expect(readContract(official(OFFICIAL.beskedfordelerWsdl)).services[0]!.ports[0]!.operations.length).toBeGreaterThan(5);
   });
 
+  it("skips OpenAPI documents given among the files (SF1514's contract list mixes WSDL and OpenAPI)", () => {
+    const dir = new URL('../contracts/SF1514/1/', import.meta.url).pathname;
+    const m = readContract([`${dir}SecurityTokenService.wsdl`, `${dir}ws-trust.xsd`, `${dir}sts-rest-issue.openapi.json`]);
+    expect(m.services[0]!.ports[0]!.operations[0]!.name).toBe('Trust13Issue');
+    expect(m.skipped).toEqual([`${dir}sts-rest-issue.openapi.json`]);
+  });
+
   it('describes fields with types, cardinality and facets (InvocationContext UUID pattern)', () => {
     const m = readContract(official(OFFICIAL.personBaseDataContext));
     const uuid = m.schema.types.get('{http://serviceplatformen.dk/xml/schemas/InvocationContext/1/}UUIDtype');

@@ -34,10 +34,13 @@ export function readContract(paths: string | string[]): ContractModel {
     try { isDir = statSync(abs).isDirectory(); } catch { /* reported as a missing file below */ }
     return isDir ? contractFilesIn(abs) : [abs];
   });
+  // A service's contract list may mix WSDL/XSD with an OpenAPI document; those are not ours to read here.
+  const skipped = files.filter((f) => /\.(json|ya?ml)$/i.test(f));
   const reading: SchemaReading = { set: emptySchemaSet(), loaded: new Set() };
   const defs = emptyDefinitions();
   let sawWsdl = false;
   for (const file of files) {
+    if (skipped.includes(file)) continue;
     if (file.endsWith('.xsd')) loadSchemaFile(reading, file, undefined);
     else { sawWsdl = true; readWsdlFile(defs, reading, file); }
   }
@@ -49,7 +52,7 @@ export function readContract(paths: string | string[]): ContractModel {
     const more = unresolved.length > 1 ? ` (and ${unresolved.length - 1} more)` : '';
     throw new ContractError('contract.reference-unresolved', first!.file, `${first!.file} refers to ${first!.what} "${first!.ref}", which no schema in the bundle declares${more}. An xs:import or xs:include is probably missing or points to the wrong file.`);
   }
-  return { kind: sawWsdl ? 'wsdl' : 'xsd', files: [...new Set([...defs.wsdlFiles, ...reading.set.files])], services, schema: reading.set };
+  return { kind: sawWsdl ? 'wsdl' : 'xsd', files: [...new Set([...defs.wsdlFiles, ...reading.set.files])], services, schema: reading.set, skipped };
 }
 
 function joinServices(defs: WsdlDefinitions): ServiceModel[] {
