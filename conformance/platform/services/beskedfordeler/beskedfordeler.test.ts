@@ -52,13 +52,18 @@ async function system(name: string, url: string) {
     const res = await request(`${platform.url}${messagesPath}`, { method, dispatcher: agent, ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
     return { status: res.statusCode, json: (await res.body.json()) as { deliveries: { status: string; attempts: { statusKode?: number; error?: string }[] }[] } };
   };
-  return { added, call };
+  const exchangesOf = async () => {
+    const res = await request(`${platform.url}/klarmeld/exchanges`, { dispatcher: agent });
+    const body = (await res.body.json()) as { exchanges?: { operation?: string; status: number }[] } | { operation?: string; status: number }[];
+    return Array.isArray(body) ? body : (body.exchanges ?? []);
+  };
+  return { added, call, exchangesOf };
 }
 
 describe('SF1461 Beskedfordeler push', () => {
   it('delivers a Haendelsesbesked over mutual TLS, retrying until the system answers StatusKode 20', async () => {
     const port = (callback.address() as AddressInfo).port;
-    const { call } = await system('Modtager', `https://127.0.0.1:${port}/beskeder`);
+    const { call, exchangesOf } = await system('Modtager', `https://127.0.0.1:${port}/beskeder`);
     failuresLeft = 2;
     const sent = await call('POST', { type: 'Test/TestbeskedType1' });
     expect(sent.status).toBe(200);
@@ -69,6 +74,9 @@ describe('SF1461 Beskedfordeler push', () => {
     expect(received.at(-1)?.clientCertSubject).toBeTruthy();
     const listed = await call('GET');
     expect(listed.json.deliveries).toHaveLength(1);
+    // Each attempt is also a signed exchange of the receiving system (evidence for SF1461).
+    const exchanges = await exchangesOf();
+    expect(exchanges.filter((e) => e.operation === 'ModtagBesked').map((e) => e.status)).toEqual([503, 503, 200]);
   });
 
   it('gives up after the bounded number of attempts and says why', async () => {

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
+import { recordedMessage, type UnsignedExchange } from '../../recorder/exchange-record.ts';
 import type { HttpRoute, PlatformModule, PlatformServices, RouteReply } from '../../service-handler.ts';
 import { createDeliveryStore, type DeliveryStore } from './delivery-store.ts';
 import { MessageError, sendMessage, type Backoff, type MessageDeps } from './send-message.ts';
@@ -13,16 +15,55 @@ function storeOf(db: DatabaseSync): DeliveryStore {
 }
 
 /** The Beskedfordeler's dependencies on a running platform (also used by the CLI on a data directory). */
-export async function messageDeps(platform: Pick<PlatformServices, 'registry' | 'database' | 'pki' | 'clock'>, backoff?: Backoff): Promise<MessageDeps> {
+export async function messageDeps(
+  platform: Pick<PlatformServices, 'registry' | 'database' | 'pki' | 'clock'> & { recorder?: unknown },
+  backoff?: Backoff,
+): Promise<MessageDeps> {
   const identity = await platform.pki.serviceCertificate('beskedfordeler');
+  const onAttempt = recordPushes(platform.recorder);
   return {
     registry: platform.registry,
     store: storeOf(platform.database),
     identity: { certPem: identity.certPem, keyPem: identity.keyPem, caPem: platform.pki.caCertPem },
     clock: platform.clock,
     ...(backoff ? { backoff } : {}),
+    ...(onAttempt ? { onAttempt } : {}),
   };
 }
+
+/**
+ * On a running platform the recorder is the core's ExchangeRecorder, which can also record: each
+ * push attempt then becomes a signed exchange of the receiving it-system (evidence that it answered
+ * StatusKode 20), visible to it at GET /klarmeld/exchanges. PlatformServices types the recorder as
+ * read-only, so this checks for `record` instead of widening the core's interface.
+ */
+function recordPushes(recorder: unknown): MessageDeps['onAttempt'] {
+  const sink = recorder as { record?: (exchange: UnsignedExchange) => void } | undefined;
+  if (typeof sink?.record !== 'function') return undefined;
+  const record = sink.record.bind(sink);
+  return ({ systemUuid, systemName, url, message, attempt, responseBody, responseType }) => {
+    const failed = attempt.statusKode !== 20;
+    record({
+      id: randomUUID(),
+      time: attempt.at,
+      systemUuid,
+      systemName,
+      integration: 'SF1461',
+      service: 'BeskedFåTilsendt',
+      operation: 'ModtagBesked',
+      method: 'POST',
+      path: url,
+      status: attempt.httpStatus ?? 0,
+      latencyMs: attempt.latencyMs,
+      request: recordedMessage('application/xml; charset=utf-8', message, recordCapBytes),
+      response: recordedMessage(responseType, responseBody, recordCapBytes),
+      findings: failed ? [{ severity: 'error', code: 'push.not-delivered', message: attempt.error ?? 'not delivered' }] : [],
+      ...(failed ? { fault: { code: 'push.not-delivered', text: attempt.error ?? 'not delivered' } } : {}),
+    });
+  };
+}
+
+const recordCapBytes = 64 * 1024;
 
 const json = (status: number, value: unknown): RouteReply => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) });
 

@@ -15,7 +15,13 @@ export interface PushTls {
  * StandardRetur StatusKode of the answer. Never throws: a refused connection, a TLS failure or a
  * timeout is an attempt without HTTP status, with the reason in `error`.
  */
-export async function pushOnce(url: string, xml: string, tls: PushTls, attempt: number, now: () => Date, timeoutMs: number): Promise<DeliveryAttempt> {
+export interface PushResult {
+  attempt: DeliveryAttempt;
+  responseBody: string;
+  responseType: string;
+}
+
+export async function pushOnce(url: string, xml: string, tls: PushTls, attempt: number, now: () => Date, timeoutMs: number): Promise<PushResult> {
   const at = now().toISOString();
   const started = performance.now();
   const agent = new Agent({ connect: { cert: tls.cert, key: tls.key, ca: tls.ca, timeout: timeoutMs } });
@@ -39,10 +45,15 @@ export async function pushOnce(url: string, xml: string, tls: PushTls, attempt: 
     }
     const error =
       statusKode === 20 ? undefined : statusKode === undefined ? `the answer (HTTP ${res.statusCode}) holds no StandardRetur/StatusKode` : `the system answered StatusKode ${statusKode}`;
-    return { attempt, at, httpStatus: res.statusCode, ...(statusKode !== undefined ? { statusKode } : {}), ...(error ? { error } : {}), latencyMs: latency() };
+    const contentType = res.headers['content-type'];
+    return {
+      attempt: { attempt, at, httpStatus: res.statusCode, ...(statusKode !== undefined ? { statusKode } : {}), ...(error ? { error } : {}), latencyMs: latency() },
+      responseBody: text,
+      responseType: Array.isArray(contentType) ? (contentType[0] ?? '') : (contentType ?? ''),
+    };
   } catch (cause) {
     const e = cause as { code?: string; message?: string };
-    return { attempt, at, error: `${e.code ?? 'error'}: ${e.message ?? String(cause)}`, latencyMs: latency() };
+    return { attempt: { attempt, at, error: `${e.code ?? 'error'}: ${e.message ?? String(cause)}`, latencyMs: latency() }, responseBody: '', responseType: '' };
   } finally {
     await agent.close().catch(() => undefined);
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import type { Registry } from '../../registry/registry-types.ts';
-import type { Delivery, DeliveryStore } from './delivery-store.ts';
+import type { Delivery, DeliveryAttempt, DeliveryStore } from './delivery-store.ts';
 import { beskedtypeUuid, modtagBeskedInput } from './haendelsesbesked.ts';
 import { pushOnce } from './push-once.ts';
 
@@ -23,6 +23,8 @@ export interface MessageDeps {
   backoff?: Backoff;
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Called after each attempt (the running platform records it as a signed exchange of the system). */
+  onAttempt?: (event: { systemUuid: string; systemName: string; url: string; message: string; attempt: DeliveryAttempt; responseBody: string; responseType: string }) => void;
 }
 
 export interface SendMessageRequest {
@@ -70,8 +72,9 @@ export async function sendMessage(deps: MessageDeps, req: SendMessageRequest): P
       deps.store.create({ id, systemUuid: system.uuid, url: endpoint.url, beskedId, beskedtype, createdAt: deps.clock().toISOString(), message });
       for (let n = 1; n <= backoff.attempts; n++) {
         if (n > 1) await sleep(Math.min(backoff.maxMs, backoff.baseMs * 2 ** (n - 2)));
-        const attempt = await pushOnce(endpoint.url, message, tls, n, deps.clock, deps.timeoutMs ?? 10_000);
+        const { attempt, responseBody, responseType } = await pushOnce(endpoint.url, message, tls, n, deps.clock, deps.timeoutMs ?? 10_000);
         deps.store.attempt(id, attempt);
+        deps.onAttempt?.({ systemUuid: system.uuid, systemName: system.name, url: endpoint.url, message, attempt, responseBody, responseType });
         if (attempt.statusKode === 20) {
           deps.store.finish(id, 'delivered');
           return deps.store.get(id)!;
