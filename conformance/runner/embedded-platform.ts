@@ -57,7 +57,11 @@ export async function startEmbeddedSession(options: EmbeddedOptions): Promise<Pl
       recorder: true,
       pushAs: { certPem: pushIdentity.certPem, keyPem: pushIdentity.keyPem },
       async stop() {
-        await platform.stop();
+        // A stop that never settles must not hang the run (or leave its process with nothing to
+        // wait on): give the platform a few seconds, then go on.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([platform.stop(), new Promise((resolve) => (timer = setTimeout(resolve, 3000)))]);
+        clearTimeout(timer);
         if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
       },
     };

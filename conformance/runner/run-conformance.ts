@@ -38,6 +38,8 @@ export interface ConformanceOptions {
   onEvent?: (event: RunEvent) => void;
   onPhase?: (text: string) => void;
   timeoutMs?: number;
+  /** Aborting stops the system and the platform at once (Ctrl-C); the run then ends in errors. */
+  signal?: AbortSignal;
 }
 
 export interface ConformanceRun {
@@ -78,9 +80,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const municipalityCvr = profile.platform.municipality;
   const url = options.platformUrl ?? profile.platform.url;
   const cleanups: (() => Promise<unknown>)[] = [];
-  const close = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  };
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    })());
+  options.signal?.addEventListener('abort', () => void close(), { once: true });
 
   try {
     let session: PlatformSession;

@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createElement } from 'react';
+import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { EnvironmentError, type RunEvent } from '../../conformance/framework/index.ts';
+import { demoPaths } from '../services/demo-paths.ts';
+import { serveStatic } from '../services/demo-serve.ts';
+import { nextProgress } from '../services/test-progress-state.ts';
+import { runTest } from '../services/test-run.ts';
+import type { TestProgressProps } from '../ui/test-progress.tsx';
+import { formatTestSummary } from '../ui/test-summary.ts';
+import { UsageError } from '../usage-error.ts';
+
+const HELP = `klarmeld demo (npm start): the whole chain with nothing to configure
+
+Starts the embedded test platform (Korsbæk Kommune), starts the reference supplier system,
+runs its required conformance suites, records the statuses in a demo onboarding sheet
+(.klarmeld/demo/sheet.sqlite) and shows them. In a terminal it then serves the site, if it has
+been built (npm run site:build), until Ctrl-C; without a terminal it exits when done.
+
+Usage: klarmeld demo [--no-serve]`;
+
+export async function run(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h', default: false }, 'no-serve': { type: 'boolean', default: false } } }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
+  }
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const tty = Boolean(process.stdout.isTTY);
+  const paths = demoPaths(process.cwd());
+  await mkdir(paths.dir, { recursive: true });
+  const controller = new AbortController();
+  const interrupt = () => {
+    process.stderr.write('\nStopping the demo (the system and the platform are being shut down)…\n');
+    controller.abort();
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+
+  const catalog = (await loadCatalog()).catalog;
+  const view = tty ? await liveView() : undefined;
+  if (!tty) process.stdout.write('klarmeld demo: starting the embedded platform and the reference system, then running its suites…\n');
+  let result;
+  try {
+    result = await runTest({
+      profileFile: paths.profile,
+      catalog,
+      junitFile: paths.junit,
+      reportFile: paths.report,
+      sheetFile: paths.sheet,
+      toolVersion: '0.1.0',
+      signal: controller.signal,
+      onEvent: view?.onEvent,
+      onPhase: view?.phase ?? ((text) => process.stdout.write(`  ${text}\n`)),
+    });
+  } catch (error) {
+    view?.stop();
+    if (controller.signal.aborted) return 130;
+    if (error instanceof EnvironmentError) {
+      process.stderr.write(`Environment problem (${error.code}): ${error.message}\n`);
+      return 3;
+    }
+    throw error;
+  }
+  view?.stop();
+  if (controller.signal.aborted) return 130;
+  await writeFile(paths.run, `${JSON.stringify(result.document, null, 2)}\n`);
+  const show = (file: string) => relative(process.cwd(), file) || file;
+  process.stdout.write(formatTestSummary(result.document, { written: [paths.run, paths.junit, paths.report].map(show) }));
+
+  const views = await import('../services/sheet-views.ts');
+  const matrix = views.sheetMatrix(catalog, paths.sheet, {});
+  process.stdout.write(`\nThe onboarding sheet (${show(paths.sheet)}):\n`);
+  if (tty) {
+    const { renderOnce } = await import('../ui/render.tsx');
+    const { SheetMatrixView } = await import('../ui/sheet-matrix.tsx');
+    renderOnce(createElement(SheetMatrixView, { view: matrix }), process.stdout);
+  } else {
+    process.stdout.write((await import('../services/sheet-text.ts')).matrixText(matrix));
+  }
+  process.stdout.write(`\nSee it again: npx klarmeld sheet show --sheet ${show(paths.sheet)}\nCheck the evidence: npx klarmeld verify ${show(paths.run)}\n`);
+
+  const siteBuilt = existsSync(paths.site);
+  if (!siteBuilt) {
+    process.stdout.write('The documentation site is not built; build it with: npm run site:build\n');
+  } else if (!tty || values['no-serve']) {
+    process.stdout.write(`The site is built in ${show(paths.site)}; serve it with: npm run site:dev (or run klarmeld demo in a terminal)\n`);
+  } else {
+    const { url, server } = await serveStatic(paths.site);
+    process.stdout.write(`\nServing the site at ${url} (Ctrl-C to stop)\n`);
+    await new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve(), { once: true }));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  process.off('SIGINT', interrupt);
+  process.off('SIGTERM', interrupt);
+  return result.exitCode;
+}
+
+async function liveView() {
+  const { render } = await import('ink');
+  const { TestProgress } = await import('../ui/test-progress.tsx');
+  let state: TestProgressProps = { phase: 'Starting the demo', suites: [] };
+  const instance = render(createElement(TestProgress, state));
+  const update = (next: TestProgressProps) => {
+    state = next;
+    instance.rerender(createElement(TestProgress, state));
+  };
+  return {
+    phase: (text: string) => update({ ...state, phase: text }),
+    onEvent: (event: RunEvent) => update(nextProgress(state, event)),
+    stop: () => instance.unmount(),
+  };
+}

@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where `klarmeld demo` keeps its files: `.klarmeld/demo/` under the working directory. */
+export function demoPaths(cwd: string) {
+  const dir = join(cwd, '.klarmeld', 'demo');
+  const repo = fileURLToPath(new URL('../../', import.meta.url));
+  return {
+    dir,
+    sheet: join(dir, 'sheet.sqlite'),
+    run: join(dir, 'run.json'),
+    junit: join(dir, 'junit.xml'),
+    report: join(dir, 'report.html'),
+    profile: join(repo, 'examples', 'reference-system', 'klarmeld.yaml'),
+    site: join(repo, 'site', 'dist'),
+  };
+}
