@@ -10,3 +10,4 @@ export { buildConnectionReport, type ConnectionReport, type ReportIntegration } 
 export { exportWorkbook } from './xlsx-export.ts';
 export { readWorkbook, type ImportedCell, type ImportProblem, type WorkbookContent } from './xlsx-import.ts';
 export { planImport } from './import-plan.ts';
+export { currentOf } from './current-of.ts';

@@ -58,8 +58,8 @@ const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: t
 
 export function buildMatrix(catalog: Catalog, current: readonly StatusEvent[], filter: MatrixFilter = {}): SheetMatrix {
   const suppliers = new Map(catalog.suppliers.map((s) => [s.cvr, s.name]));
-  const latest = new Map<string, StatusEvent>();
-  for (const event of current) latest.set(`${event.system}\u0000${event.integration}`, event);
+  const bySystem = new Map<string, StatusEvent[]>();
+  for (const event of current) bySystem.set(event.system, [...(bySystem.get(event.system) ?? []), event]);
   const systems = catalog.systems.filter((s) => (!filter.supplier || s.supplier === filter.supplier) && (!filter.area || s.areas.includes(filter.area)));
   const drafts = systems.map((system) => {
     const levels = new Map(requiredIntegrations(catalog, system.id).map((r) => [r.integration, r.level]));
@@ -68,7 +68,7 @@ export function buildMatrix(catalog: Catalog, current: readonly StatusEvent[], f
     for (const recorded of system.statuses ?? []) {
       cells.set(recorded.integration, { integration: recorded.integration, level: levels.get(recorded.integration), status: recorded.status, reason: recorded.reason, source: 'catalogue' });
     }
-    for (const event of current.filter((e) => e.system === system.id)) {
+    for (const event of bySystem.get(system.id) ?? []) {
       cells.set(event.integration, {
         integration: event.integration, level: levels.get(event.integration), status: event.status, reason: event.reason,
         at: event.at, source: event.source, runId: event.evidence?.runId,

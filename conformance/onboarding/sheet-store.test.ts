@@ -109,3 +109,19 @@ describe('SheetStore with many recorder processes', () => {
     store.close();
   }, 60_000);
 });
+
+describe('currentOf', () => {
+  it('derives the same current view from the history as the SQL view does', async () => {
+    const { currentOf } = await import('./current-of.ts');
+    const path = await tempSheet();
+    const store = SheetStore.open(path);
+    for (const status of ['ikke-klarmeldt', 'delvist-klarmeldt', 'klarmeldt']) {
+      store.append([
+        { system: 'b', integration: 'SF1520', status, actor: 'a', source: 'run' },
+        { system: 'a', integration: 'SF1500', status, actor: 'a', source: 'run' },
+      ]);
+    }
+    expect(currentOf(store.history())).toEqual(store.current());
+    store.close();
+  });
+});

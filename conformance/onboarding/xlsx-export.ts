@@ -10,7 +10,7 @@ import type { StatusEvent } from './status-event.ts';
 import { argb, cellText, fixedColumns, historyColumns, historySheetName, matrixSheetName } from './xlsx-layout.ts';
 
 export async function exportWorkbook(file: string, matrix: SheetMatrix, history: readonly StatusEvent[]): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   workbook.creator = 'klarmeld';
   const legend = new Map(matrix.legend.map((s) => [s.code, s]));
   // One style object per status, shared by every cell of that status.
