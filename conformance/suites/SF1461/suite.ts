@@ -72,6 +72,7 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1461-R01', 'SF1461-R03'],
           requires: ['beskedfordeler'],
           async run(context, env) {
+            const marker = await env.recorder?.mark();
             const reply = await callPlatform(env, '/klarmeld/messages', {
               method: 'POST',
               headers: { 'content-type': 'application/json' },
@@ -86,6 +87,8 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
               fail(`The platform could not deliver to the callback: ${last?.error ?? `StatusKode ${last?.statusKode ?? 'none'}`}`);
             }
             context.log(`delivered in ${deliveries[0]!.attempts.length} attempt(s)`);
+            // The platform records each delivery attempt as an exchange of the receiving system: the evidence.
+            if (env.recorder && marker) attach(context, ...(await env.recorder.since(marker)).filter((e) => e.integration === 'SF1461'));
           },
         },
         {
