@@ -109,6 +109,8 @@ export class ExchangeRecorder {
     this.flush();
     if (this.worker) {
       const exited = new Promise((resolve) => this.worker!.once('exit', resolve));
+      // unref'd so a forgotten platform never keeps a process alive; held while it closes.
+      this.worker.ref();
       this.worker.postMessage({ close: true });
       await exited;
     }
