@@ -20,15 +20,21 @@ const toCertificate = (r: Row): SystemCertificate => ({
   serialNumber: String(r.serial_number), certPem: String(r.cert_pem), revoked: Number(r.revoked) === 1, revokedAt: str(r.revoked_at),
 });
 
+/** How long an agreement read is reused on the hot path. Writes through this instance clear it at once. */
+const agreementTtlMs = 200;
+
 /**
- * The registry in SQLite. Every read goes to the database (prepared statements, microseconds),
- * so a revocation or approval made by `klarmeld platform …` in another process takes effect at
- * once in a running server.
+ * The registry in SQLite. Reads go to the database (prepared statements), except agreement reads,
+ * which every context-model call makes and which are reused for at most 200 ms; writes through
+ * this instance clear them at once. So an approval or revocation made by `klarmeld platform …` in
+ * another process takes effect in a running server within 200 ms (certificates: at once for new
+ * connections, within a second for open ones).
  */
 export class SqliteRegistry implements Registry {
   private readonly db: DatabaseSync;
   private readonly clock: () => Date;
   private readonly q: Record<string, StatementSync>;
+  private readonly agreementCache = new Map<string, { at: number; value: ServiceAgreement | undefined }>();
 
   constructor(db: DatabaseSync, clock: () => Date = () => new Date()) {
     this.db = db;
@@ -84,8 +90,14 @@ export class SqliteRegistry implements Registry {
   }
 
   agreement(uuid: string): ServiceAgreement | undefined {
+    const now = Date.now();
+    const hit = this.agreementCache.get(uuid);
+    if (hit && now - hit.at < agreementTtlMs) return hit.value;
     const row = this.q.agreement!.get(uuid) as Row | undefined;
-    return row ? toAgreement(row) : undefined;
+    const value = row ? toAgreement(row) : undefined;
+    if (this.agreementCache.size > 10_000) this.agreementCache.clear();
+    this.agreementCache.set(uuid, { at: now, value });
+    return value;
   }
 
   agreementsOf(systemUuid: string): ServiceAgreement[] {
@@ -121,12 +133,14 @@ export class SqliteRegistry implements Registry {
   addAgreement(a: NewAgreement): ServiceAgreement {
     const now = this.clock().toISOString();
     const uuid = (a.uuid ?? randomUUID()).toLowerCase();
+    this.agreementCache.clear();
     this.q.insertAgreement!.run(uuid, a.systemUuid, a.integration, a.service, a.serviceUuid ?? null, a.entityId ?? null,
       a.municipalityCvr, a.status, now, a.status === 'approved' ? now : null);
     return this.agreement(uuid)!;
   }
 
   approveAgreement(uuid: string): ServiceAgreement | undefined {
+    this.agreementCache.clear();
     this.q.approve!.run(this.clock().toISOString(), uuid.toLowerCase());
     return this.agreement(uuid.toLowerCase());
   }
