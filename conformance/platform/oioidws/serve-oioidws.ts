@@ -7,7 +7,7 @@ import { selectOne, textOf, type XmlNode } from '../../clients/tokens/xml.ts';
 import type { PlatformReply, PlatformRequest, PlatformServices } from '../service-handler.ts';
 import { escapeXml } from '../xml/escape.ts';
 import { faultReply, senderFault } from '../sts/soap12-fault.ts';
-import { stsIdentity } from '../sts/sts-identity.ts';
+import { roleCertificate, stsIdentity } from '../sts/sts-identity.ts';
 import { verifyOioidws, type TokenClaims } from './verify-oioidws.ts';
 
 /** One operation of an OIOIDWS service: its name, soapAction and request element. */
@@ -65,7 +65,7 @@ export async function serveOioidws(request: PlatformRequest, platform: PlatformS
   const transactionUuid = header ? textOf("*[local-name()='RequestHeader']/*[local-name()='TransactionUUID']", header) : undefined;
   const created = now.toISOString();
   const expires = new Date(now.getTime() + 5 * 60_000).toISOString();
-  const signer = await platform.pki.serviceCertificate(service.signingRole);
+  const signer = await roleCertificate(platform.pki, service.signingRole);
   // The OIOIDWS policy's recipient token: the service signs its answer and includes its certificate.
   const unsigned =
     `<s:Envelope xmlns:s="${ns.soap12}" xmlns:a="${ns.wsa}" xmlns:u="${ns.wsu}"><s:Header>` +
@@ -77,9 +77,12 @@ export async function serveOioidws(request: PlatformRequest, platform: PlatformS
     `<o:BinarySecurityToken u:Id="_5" EncodingType="${uri.base64Binary}" ValueType="${uri.x509v3}">${certificateBase64(signer.certPem)}</o:BinarySecurityToken></o:Security>` +
     `</s:Header><s:Body u:Id="_1">${result.outputXml}</s:Body></s:Envelope>`;
   const xml = `<?xml version="1.0" encoding="UTF-8"?>${signWsSecurity(unsigned, { keyPem: signer.keyPem, ids: ['_1', '_2', ...(messageId ? ['_3'] : []), '_4', '_0'], keyInfoXml: bstReference('_5') })}`;
-  const findings =
-    result.statusKode !== undefined && result.statusKode !== 20
-      ? [{ severity: 'warning' as const, code: `standardretur.${result.statusKode}`, message: `StandardRetur StatusKode ${result.statusKode}` }]
-      : [];
+  const findings: PlatformReply['findings'] = [];
+  if (result.statusKode !== undefined && result.statusKode !== 20) {
+    findings.push({ severity: 'warning', code: `standardretur.${result.statusKode}`, message: `StandardRetur StatusKode ${result.statusKode}` });
+  }
+  if (!transactionUuid) {
+    findings.push({ severity: 'warning', code: 'oioidws.no-request-header', message: 'The request has no RequestHeader/TransactionUUID header, which the contract declares; KOMBIT uses it to trace the call' });
+  }
   return { status: 200, contentType: 'application/soap+xml; charset=utf-8', body: xml, operation: operation.name, findings };
 }

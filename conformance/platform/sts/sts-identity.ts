@@ -1,18 +1,28 @@
-import type { PlatformServices } from '../service-handler.ts';
+import type { PlatformPki, PlatformServices } from '../service-handler.ts';
 import { defaultIssuer, type StsIdentity } from './sts-directory.ts';
 
-const cache = new WeakMap<PlatformServices['pki'], Promise<StsIdentity>>();
+type RolePair = Awaited<ReturnType<PlatformPki['serviceCertificate']>>;
+const cache = new WeakMap<PlatformPki, Map<string, Promise<RolePair>>>();
 
 /**
- * The STS's signing identity on a running platform: a certificate the platform CA issued for
- * the `sts` role (kept in the data directory, so tokens survive restarts), and the issuer name.
- * The OIOIDWS services use the same to check token signatures.
+ * A platform role certificate (issued by the platform CA, kept in the data directory), fetched
+ * once per running platform: the PKI reads two files per call, and two first calls at once
+ * must not issue two different certificates.
  */
-export function stsIdentity(platform: PlatformServices): Promise<StsIdentity> {
-  let identity = cache.get(platform.pki);
-  if (!identity) {
-    identity = platform.pki.serviceCertificate('sts').then(({ certPem, keyPem }) => ({ issuer: defaultIssuer, certPem, keyPem }));
-    cache.set(platform.pki, identity);
-  }
-  return identity;
+export function roleCertificate(pki: PlatformPki, role: string): Promise<RolePair> {
+  let roles = cache.get(pki);
+  if (!roles) cache.set(pki, (roles = new Map()));
+  let pair = roles.get(role);
+  if (!pair) roles.set(role, (pair = pki.serviceCertificate(role)));
+  return pair;
+}
+
+/**
+ * The STS's signing identity on a running platform: the certificate of the `sts` role (the same
+ * on every start, so tokens survive restarts), and the issuer name. The OIOIDWS services use the
+ * same to check token signatures.
+ */
+export async function stsIdentity(platform: PlatformServices): Promise<StsIdentity> {
+  const { certPem, keyPem } = await roleCertificate(platform.pki, 'sts');
+  return { issuer: defaultIssuer, certPem, keyPem };
 }

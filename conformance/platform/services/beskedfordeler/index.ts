@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { recordedMessage, type UnsignedExchange } from '../../recorder/exchange-record.ts';
 import type { HttpRoute, PlatformModule, PlatformServices, RouteReply } from '../../service-handler.ts';
+import { roleCertificate } from '../../sts/sts-identity.ts';
 import { createDeliveryStore, type DeliveryStore } from './delivery-store.ts';
 import { MessageError, sendMessage, type Backoff, type MessageDeps } from './send-message.ts';
 
@@ -19,7 +20,7 @@ export async function messageDeps(
   platform: Pick<PlatformServices, 'registry' | 'database' | 'pki' | 'clock'> & { recorder?: unknown },
   backoff?: Backoff,
 ): Promise<MessageDeps> {
-  const identity = await platform.pki.serviceCertificate('beskedfordeler');
+  const identity = await roleCertificate(platform.pki, 'beskedfordeler');
   const onAttempt = recordPushes(platform.recorder);
   return {
     registry: platform.registry,
