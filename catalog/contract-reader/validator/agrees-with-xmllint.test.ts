@@ -22,6 +22,8 @@ function lint(xsd: string, xml: string): boolean {
 const PBD = 'http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/';
 const person = (body: string) => `<pbd:PersonLookupResponse xmlns:pbd="${PBD}"><pbd:persondata>${body}</pbd:persondata></pbd:PersonLookupResponse>`;
 const base = '<pbd:personnummer>0101001234</pbd:personnummer><pbd:koen>M</pbd:koen><pbd:antalBoernUnder18>0</pbd:antalBoernUnder18><pbd:status><pbd:status>90</pbd:status></pbd:status>';
+const brugerLaes = readFileSync(fileURLToPath(new URL('../test-fixtures/bruger-laes-output.xml', import.meta.url)), 'utf8');
+const tilhoerer = '<sd:Tilhoerer><sd:ReferenceID><sd:UUIDIdentifikator>a0000000-0000-4000-8000-00000000000d</sd:UUIDIdentifikator></sd:ReferenceID></sd:Tilhoerer>';
 const message = readFileSync(official('kombit__bfo_infrastructureSamples-java/bf-client-example-app/src/main/resources/example_messages/externTestBesked.xml'), 'utf8');
 
 const CASES: { schema: string; xsd: string; docs: Record<string, string> }[] = [
@@ -59,6 +61,19 @@ const CASES: { schema: string; xsd: string; docs: Record<string, string> }[] = [
       'UnikRetur without Type': '<s:ImporterSagDokumentIndeksOutput xmlns:s="urn:oio:sts:sagdok:sagdokumentindeks:6" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:UnikRetur><sd:StatusKode>20</sd:StatusKode><sd:UUIDIdentifikator>a0000000-0000-4000-8000-000000000003</sd:UUIDIdentifikator></sd:UnikRetur></s:ImporterSagDokumentIndeksOutput>',
     },
   },
+  ...[contracts('SF1500/6/Bruger.xsd'), official(`${OFFICIAL.sf1500Dir}/xsd/6.0.STS-0/BrugerOperationer.xsd`)].map((xsd) => ({
+    schema: `${xsd.includes('shared') ? 'official' : "project's"} Bruger laes output with a full registration`,
+    xsd,
+    docs: {
+      valid: brugerLaes,
+      'unknown GyldighedStatusKode': brugerLaes.replace('>Aktiv<', '>Slettet<'),
+      'address without Indeks': brugerLaes.replace('<sd:Indeks>1</sd:Indeks>', ''),
+      'Tilhoerer twice': brugerLaes.replace(tilhoerer, tilhoerer + tilhoerer),
+      'relations out of order': brugerLaes.replace(tilhoerer, '').replace('<sd:Adresser>', `${tilhoerer}<sd:Adresser>`),
+      'user name over 200 characters': brugerLaes.replace('Anna Jensen', 'A'.repeat(201)),
+      'undeclared element in LokalUdvidelse': brugerLaes.replace('</b:AttributListe>', '<sd:LokalUdvidelse><x:Y xmlns:x="urn:x"/></sd:LokalUdvidelse></b:AttributListe>'),
+    },
+  })),
   {
     schema: 'official SF1500 BrugerOperationer.xsd',
     xsd: official(`${OFFICIAL.sf1500Dir}/xsd/6.0.STS-0/BrugerOperationer.xsd`),
