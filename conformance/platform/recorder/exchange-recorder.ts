@@ -4,6 +4,9 @@ import type { PlatformSigner } from '../service-handler.ts';
 import type { ExchangeRecord, UnsignedExchange } from './exchange-record.ts';
 import { createExchangesTable, exchangeWriter } from './exchange-writer.ts';
 
+/** Exchanges handed to the writer but not yet stored, beyond which recording slows the request path down. */
+const maxUnwritten = 20_000;
+
 export interface ExchangeQuery {
   systemUuid: string;
   /** ISO time: only exchanges at or after it. */
@@ -70,7 +73,11 @@ export class ExchangeRecorder {
     const batch = this.queue;
     this.queue = [];
     this.posted += batch.length;
-    if (this.worker) this.worker.postMessage({ batch });
+    if (this.worker) {
+      this.worker.postMessage({ batch });
+      // Memory stays bounded: when the writer falls this far behind, the request path waits for it.
+      if (this.posted - Atomics.load(this.written, 0) > maxUnwritten) this.waitUntilWritten(this.posted - maxUnwritten / 2);
+    }
     else {
       try {
         this.writeHere!(batch);
@@ -84,8 +91,12 @@ export class ExchangeRecorder {
   /** Writes everything queued and waits (at most 5 s) until it is in the database. */
   flush(): void {
     this.post();
+    this.waitUntilWritten(this.posted);
+  }
+
+  private waitUntilWritten(target: number): void {
     const deadline = Date.now() + 5000;
-    for (let seen = Atomics.load(this.written, 0); seen < this.posted && Date.now() < deadline; seen = Atomics.load(this.written, 0)) {
+    for (let seen = Atomics.load(this.written, 0); seen < target && Date.now() < deadline; seen = Atomics.load(this.written, 0)) {
       Atomics.wait(this.written, 0, seen, 100);
     }
   }
