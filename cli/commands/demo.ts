@@ -11,6 +11,7 @@ import { nextProgress } from '../services/test-progress-state.ts';
 import { runTest } from '../services/test-run.ts';
 import type { TestProgressProps } from '../ui/test-progress.tsx';
 import { formatTestSummary } from '../ui/test-summary.ts';
+import { loadView } from '../ui/load-view.ts';
 import { UsageError } from '../usage-error.ts';
 
 const HELP = `klarmeld demo (npm start): the whole chain with nothing to configure
@@ -79,8 +80,8 @@ export async function run(argv: string[]): Promise<number> {
   const matrix = views.sheetMatrix(catalog, paths.sheet, {});
   process.stdout.write(`\nThe onboarding sheet (${show(paths.sheet)}):\n`);
   if (tty) {
-    const { renderOnce } = await import('../ui/render.tsx');
-    const { SheetMatrixView } = await import('../ui/sheet-matrix.tsx');
+    const { renderOnce } = await loadView(() => import('../ui/render.tsx'));
+    const { SheetMatrixView } = await loadView(() => import('../ui/sheet-matrix.tsx'));
     renderOnce(createElement(SheetMatrixView, { view: matrix }), process.stdout);
   } else {
     process.stdout.write((await import('../services/sheet-text.ts')).matrixText(matrix));
@@ -105,7 +106,7 @@ export async function run(argv: string[]): Promise<number> {
 
 async function liveView() {
   const { render } = await import('ink');
-  const { TestProgress } = await import('../ui/test-progress.tsx');
+  const { TestProgress } = await loadView(() => import('../ui/test-progress.tsx'));
   let state: TestProgressProps = { phase: 'Starting the demo', suites: [] };
   const instance = render(createElement(TestProgress, state));
   const update = (next: TestProgressProps) => {

@@ -9,6 +9,7 @@ import { nextProgress } from '../services/test-progress-state.ts';
 import { runTest, type TestRunResult } from '../services/test-run.ts';
 import type { TestProgressProps } from '../ui/test-progress.tsx';
 import { formatTestSummary } from '../ui/test-summary.ts';
+import { loadView } from '../ui/load-view.ts';
 import { UsageError } from '../usage-error.ts';
 
 const HELP = `klarmeld test: run a system's required conformance suites against a test platform
@@ -110,7 +111,7 @@ function reportStartFailure(error: unknown, json: boolean): number {
 /** The ink view: live per integration and test, with durations; the final frame stays. */
 async function liveView() {
   const { render } = await import('ink');
-  const { TestProgress } = await import('../ui/test-progress.tsx');
+  const { TestProgress } = await loadView(() => import('../ui/test-progress.tsx'));
   let state: TestProgressProps = { phase: 'Preparing', suites: [] };
   const instance = render(createElement(TestProgress, state));
   const update = (next: TestProgressProps) => {

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { formatDuration } from './test-duration.ts';
 
 /** One test as the progress view shows it. */
 export interface TestRowView {
@@ -36,10 +37,6 @@ const marks: Record<TestRowView['status'], { mark: string; color: string }> = {
   wait: { mark: '?', color: 'blue' },
 };
 
-export function formatDuration(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
 
 /** Live view of a conformance run: per integration, each test with its mark and duration. */
 export function TestProgress({ phase, suites, prompt }: TestProgressProps) {

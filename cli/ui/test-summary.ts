@@ -1,5 +1,5 @@
 import type { RunDocument } from '../../conformance/framework/index.ts';
-import { formatDuration } from './test-progress.tsx';
+import { formatDuration } from './test-duration.ts';
 
 const verdictText = {
   passed: 'Every required (SHALL) test passed.',

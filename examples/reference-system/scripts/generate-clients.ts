@@ -41,7 +41,8 @@ export async function generateClients(outDir: string): Promise<void> {
 
 /**
  * wsdl-tsclient imports interfaces as values; the project compiles with verbatimModuleSyntax,
- * so every relative import (all interfaces) and soap's two types become type-only.
+ * so every relative import (all interfaces) and soap's two types become type-only, and local
+ * imports name their .ts file, so Node runs the code directly (type stripping, no build step).
  */
 export function typeOnlyImports(code: string): string {
   const values = new Set(['createClientAsync']);
@@ -52,7 +53,7 @@ export function typeOnlyImports(code: string): string {
       .map((name) => (values.has(name.split(' ')[0]!) ? name : `type ${name}`))
       .join(', ');
   return code
-    .replace(/^(import|export) \{([^}]+)\} from "(\.[^"]+)";$/gm, (_, word: string, names: string, from: string) => `${word} { ${mark(names)} } from "${from}";`)
+    .replace(/^(import|export) \{([^}]+)\} from "(\.[^"]+)";$/gm, (_, word: string, names: string, from: string) => `${word} { ${mark(names)} } from "${from.replace(/\.js$/, '.ts')}";`)
     .replace('{ Client as SoapClient,', '{ type Client as SoapClient,')
     .replace(', IExOptions as ISoapExOptions }', ', type IExOptions as ISoapExOptions }');
 }
