@@ -7,7 +7,8 @@ import type { StsDirectory } from './sts-directory.ts';
 /**
  * The STS's questions answered by the platform's registry and the catalogue. A token's
  * privileges are the agreement's role; KOMBIT's role URIs per service are not public, so the
- * URI names the integration in the shape of the one public example
+ * URI names the integration (on the reserved .test domain, so it cannot be mistaken for a real
+ * role) in the shape of the one public example
  * (`http://serviceplatformen.serviceplatformen.dk/roles/servicesystemrole/dummy/1`).
  */
 export function registryStsDirectory(registry: Registry, catalog: Catalog): StsDirectory {
@@ -35,7 +36,7 @@ export function registryStsDirectory(registry: Registry, catalog: Catalog): StsD
         return {
           ok: true,
           agreementUuid: agreement.uuid,
-          privileges: [`http://klarmeld.serviceplatformen.dk/roles/servicesystemrole/${service.integration.toLowerCase()}/1`],
+          privileges: [`http://klarmeld.test/roles/servicesystemrole/${service.integration.toLowerCase()}/1`],
         };
       }
       const pending = registry
