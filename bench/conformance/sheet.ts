@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { exportSheet } from '../../cli/services/sheet-changes.ts';
-import { SheetStore } from '../../conformance/onboarding/index.ts';
+import { exportSheetFile as exportSheet, SheetStore } from '../../conformance/onboarding/index.ts';
 import { syntheticCatalog, syntheticEvents } from './synthetic-sheet.ts';
 
 const { values } = parseArgs({
@@ -50,7 +49,7 @@ console.log(`${new Date().toISOString()} ${cpus().length} × ${cpus()[0]?.model}
   store.close();
 }
 
-// 2. Export of a full sheet: read current + history from SQLite, build the matrix, write the workbook.
+// 2. Export of a full sheet (what `klarmeld sheet export --xlsx` runs after loading the catalogue): read current + history from SQLite, build the matrix, write the workbook.
 {
   const catalog = await syntheticCatalog(Number(values.systems), Number(values.integrations));
   const sheet = join(dir, 'export.sqlite');

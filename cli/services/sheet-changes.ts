@@ -2,10 +2,9 @@
  * The write side of `klarmeld sheet`: set one status by hand, import a workbook, export one.
  * Every change is checked against the catalogue first and appended in one transaction.
  */
-import { existsSync } from 'node:fs';
 import type { Catalog } from '../../catalog/catalog.ts';
 import {
-  buildMatrix, checkEvent, currentOf, exportWorkbook, planImport, readWorkbook, SheetStore, statusByCodeOrLabel,
+  checkEvent, planImport, readWorkbook, SheetStore, statusByCodeOrLabel,
   type EventProblem, type ImportProblem, type StatusEvent,
 } from '../../conformance/onboarding/index.ts';
 
@@ -55,29 +54,5 @@ export async function importSheet(catalog: Catalog, sheetPath: string, file: str
   }
 }
 
-export interface ExportOutcome {
-  file: string;
-  systems: number;
-  integrations: number;
-  events: number;
-}
-
-/** Writes the whole sheet (every catalogue system and integration) and its history to an .xlsx file. */
-export async function exportSheet(catalog: Catalog, sheetPath: string, file: string, readEvents?: () => StatusEvent[]): Promise<ExportOutcome> {
-  const history = readEvents?.() ?? readHistory(sheetPath);
-  const current = currentOf(history);
-  const matrix = buildMatrix(catalog, current, { allIntegrations: true });
-  await exportWorkbook(file, matrix, history);
-  return { file, systems: matrix.rows.length, integrations: matrix.columns.length, events: history.length };
-}
-
-/** The whole history, in one read (the current view is derived from it); empty when there is no sheet yet. */
-function readHistory(sheetPath: string): StatusEvent[] {
-  if (!existsSync(sheetPath)) return [];
-  const store = SheetStore.open(sheetPath);
-  try {
-    return store.history();
-  } finally {
-    store.close();
-  }
-}
+/** `klarmeld sheet export --xlsx FILE`. */
+export { exportSheetFile as exportSheet, type ExportOutcome } from '../../conformance/onboarding/index.ts';

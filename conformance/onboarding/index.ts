@@ -11,3 +11,4 @@ export { exportWorkbook } from './xlsx-export.ts';
 export { readWorkbook, type ImportedCell, type ImportProblem, type WorkbookContent } from './xlsx-import.ts';
 export { planImport } from './import-plan.ts';
 export { currentOf } from './current-of.ts';
+export { exportSheetFile, type ExportOutcome } from './export-sheet.ts';
