@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const profile = join(root, 'examples/reference-system/klarmeld.yaml');
+let dir: string;
+
+/** Runs `klarmeld test …` as a user does and resolves to its exit code and output. */
+function klarmeld(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'bin/klarmeld.js'), 'test', ...args], { cwd: dir, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c));
+    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'klarmeld-test-command-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('klarmeld test', () => {
+  it('exits 0 for the reference system, prints the run document and writes JUnit with every test', async () => {
+    const junit = join(dir, 'j.xml');
+    const { code, stdout } = await klarmeld(['--profile', profile, '--json', '--junit', junit]);
+    expect(code).toBe(0);
+    const document = JSON.parse(stdout) as { tests: { id: string }[]; summary: { verdict: string } };
+    expect(document.summary.verdict).toBe('passed');
+    expect(document.tests.length).toBeGreaterThanOrEqual(40);
+    const xml = await readFile(junit, 'utf8');
+    for (const test of document.tests) expect(xml).toContain(test.id);
+    expect(xml.match(/<testcase /g)?.length).toBe(document.tests.length);
+  }, 60_000);
+
+  it('exits 1 when the system writes upper-case UUIDs, naming the failing test and its requirement', async () => {
+    const { code, stdout } = await klarmeld(['--profile', profile, '--integration', 'SF1520'], { REFERENCE_SYSTEM_FAULT: 'upper-case-uuids' });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/FAIL\s+sf1520\.lookup\.lower-case-uuids \(SHALL SF1520-R04\) \[system\]/);
+    expect(stdout).toContain('upper-case letters');
+  }, 60_000);
+
+  it('exits 3 when the platform URL points at a closed port', async () => {
+    const { code, stderr } = await klarmeld(['--profile', profile, '--platform', 'https://127.0.0.1:1']);
+    expect(code).toBe(3);
+    expect(stderr).toContain('platform-unreachable');
+  }, 30_000);
+
+  it('exits 2 with file and line for a broken profile', async () => {
+    const broken = join(dir, 'klarmeld.yaml');
+    await writeFile(broken, 'system: reference-system\ntrigger:\n  url: not-a-url\n');
+    const { code, stderr } = await klarmeld(['--profile', broken]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${broken}:3: trigger.url`);
+  }, 30_000);
+});
