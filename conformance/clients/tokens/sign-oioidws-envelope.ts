@@ -21,8 +21,8 @@ export interface OioidwsOptions {
 /**
  * Turns a SOAP 1.2 envelope into an OIOIDWS request as KOMBIT's Støttesystemer expect it:
  * Liberty Framework header, WS-Addressing headers, RequestHeader, and a wsse:Security header
- * holding a Timestamp, the SAML assertion and a signature (made with the holder-of-key) over
- * Body, Action, MessageID, ReplyTo, To, Timestamp and Framework.
+ * holding a Timestamp, the SAML assertion, a SecurityTokenReference to it and a signature (made with
+ * the holder-of-key) over Body, Action, MessageID, ReplyTo, To, Timestamp, Framework and the token.
  */
 export function signOioidwsEnvelope(envelopeXml: string, options: OioidwsOptions): string {
   const doc = parseXml(envelopeXml);
@@ -60,9 +60,13 @@ export function signOioidwsEnvelope(envelopeXml: string, options: OioidwsOptions
     `<wsse:Security xmlns:wsse="${ns.wsse}" xmlns:wsu="${ns.wsu}" xmlns:s="${ns.soap12}" s:mustUnderstand="1"><wsu:Timestamp wsu:Id="sec-ts"><wsu:Created>${now.toISOString()}</wsu:Created><wsu:Expires>${new Date(now.getTime() + 5 * 60_000).toISOString()}</wsu:Expires></wsu:Timestamp></wsse:Security>`,
   );
   security.appendChild(assertion);
+  // As KOMBIT's .NET example (HelloSignRequest): a SecurityTokenReference to the token in the header,
+  // signed through the STR Dereference Transform, so the signature also protects the token.
+  security.appendChild(doc.importNode(fragment(samlReference(assertionId, 'sec-str')), true));
   return signWsSecurity(serializeXml(doc), {
     keyPem: options.keyPem,
     ids: ['body', 'action', 'msgid', 'replyto', 'to', 'sec-ts', 'lib'],
+    strIds: ['sec-str'],
     keyInfoXml: samlReference(assertionId),
   });
 }

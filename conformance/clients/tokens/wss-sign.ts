@@ -9,6 +9,8 @@ export interface WssSignOptions {
   ids: string[];
   /** Contents of ds:KeyInfo (e.g. a wsse:SecurityTokenReference). */
   keyInfoXml: string;
+  /** wsu:Ids of SecurityTokenReferences whose token is signed through the STR Dereference Transform. */
+  strIds?: string[];
 }
 
 /**

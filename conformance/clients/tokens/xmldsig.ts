@@ -137,6 +137,11 @@ export interface SignOptions {
   after?: XmlNode;
   /** Sign with the enveloped-signature transform (a SAML assertion signing itself). */
   enveloped?: boolean;
+  /**
+   * Ids of SecurityTokenReferences to sign with the STR Dereference Transform (the token they name
+   * is digested), as .NET's OIOIDWS client protects the SAML token.
+   */
+  strIds?: string[];
 }
 
 /** Signs elements of a parsed document in place (RSA-SHA256, exclusive c14n, SHA-256 digests). */
@@ -151,7 +156,17 @@ export function signXml(doc: XmlNode, options: SignOptions): void {
       return `<ds:Reference URI="#${id}"><ds:Transforms>${transforms}</ds:Transforms><ds:DigestMethod Algorithm="${uri.sha256}"/><ds:DigestValue>${digest}</ds:DigestValue></ds:Reference>`;
     })
     .join('');
-  const signedInfoXml = `<ds:SignedInfo xmlns:ds="${ns.ds}"><ds:CanonicalizationMethod Algorithm="${uri.excC14n}"/><ds:SignatureMethod Algorithm="${uri.rsaSha256}"/>${references}</ds:SignedInfo>`;
+  const strReferences = (options.strIds ?? [])
+    .map((id) => {
+      const str = ids.get(id);
+      const tokenId = str ? children(str, 'KeyIdentifier', ns.wsse)[0]?.textContent?.trim() : undefined;
+      const token = tokenId ? ids.get(tokenId) : undefined;
+      if (!token) throw new TypeError(`The SecurityTokenReference ${id} names no token in the document`);
+      const digest = createHash('sha256').update(canonicalize(token), 'utf8').digest('base64');
+      return `<ds:Reference URI="#${id}"><ds:Transforms><ds:Transform Algorithm="${uri.strTransform}"><wsse:TransformationParameters xmlns:wsse="${ns.wsse}"><ds:CanonicalizationMethod Algorithm="${uri.excC14n}"/></wsse:TransformationParameters></ds:Transform></ds:Transforms><ds:DigestMethod Algorithm="${uri.sha256}"/><ds:DigestValue>${digest}</ds:DigestValue></ds:Reference>`;
+    })
+    .join('');
+  const signedInfoXml = `<ds:SignedInfo xmlns:ds="${ns.ds}"><ds:CanonicalizationMethod Algorithm="${uri.excC14n}"/><ds:SignatureMethod Algorithm="${uri.rsaSha256}"/>${references}${strReferences}</ds:SignedInfo>`;
   const signedInfo = parseXml(signedInfoXml).documentElement!;
   const value = rsaSign('sha256', Buffer.from(canonicalize(signedInfo), 'utf8'), options.keyPem).toString('base64');
   const signatureXml = `<ds:Signature xmlns:ds="${ns.ds}">${signedInfoXml.replace(` xmlns:ds="${ns.ds}"`, '')}<ds:SignatureValue>${value}</ds:SignatureValue><ds:KeyInfo>${options.keyInfoXml}</ds:KeyInfo></ds:Signature>`;
