@@ -80,4 +80,10 @@ describe('compileValidator on choice, extension and built-ins', () => {
     expect(v.validate(laes('true'))).toEqual([]);
     expect(v.validate(laes('false'))[0]!.message).toContain('fixed value');
   });
+
+  it('says so when an element has the right name in the wrong namespace', () => {
+    const v = compileValidator(readContract('catalog/contracts/SF1500/6/Bruger.wsdl'));
+    const [finding] = v.validate('<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/"><b:UUIDIdentifikator>a0000000-0000-4000-8000-000000000003</b:UUIDIdentifikator></b:LaesInput>');
+    expect(finding!.message).toBe('expected <UUIDIdentifikator>, found <UUIDIdentifikator> in namespace "http://stoettesystemerne.dk/organisation/bruger/6/" instead of "urn:oio:sagdok:3.0.0"');
+  });
 });

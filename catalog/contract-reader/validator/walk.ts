@@ -107,7 +107,7 @@ function matchRepeated(ctx: Ctx, p: CParticle, children: Element[], pos: number,
     count++;
   }
   if (count < p.min && !(count === 0 && p.bodyEmptiable)) {
-    const found = pos < children.length ? `found <${children[pos]!.localName}>` : 'found the end of the element';
+    const found = pos < children.length ? foundText(p, children[pos]!) : 'found the end of the element';
     report(ctx, path, `expected ${describe(p)}${p.min > 1 ? ` (at least ${p.min} times, got ${count})` : ''}, ${found}`);
     return -1;
   }
@@ -159,6 +159,13 @@ function matchOnce(ctx: Ctx, p: CParticle, children: Element[], pos: number, pat
       return pos;
     }
   }
+}
+
+/** Names the element found; when its name is right but its namespace is not, says both namespaces. */
+function foundText(p: CParticle, el: Element): string {
+  const expected = p.starts.get(el.localName);
+  if (expected === undefined) return `found <${el.localName}>`;
+  return `found <${el.localName}> in namespace "${el.namespaceURI ?? ''}" instead of "${[...expected].join('" or "')}"`;
 }
 
 function describe(p: CParticle): string {
