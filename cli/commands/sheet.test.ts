@@ -5,6 +5,8 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validFixture } from '../../catalog/test-fixtures/fixture-copy.ts';
 import { SheetStore } from '../../conformance/onboarding/index.ts';
+import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
+import { writeFile } from 'node:fs/promises';
 import { main } from '../main.ts';
 
 async function klarmeld(...args: string[]) {
@@ -95,6 +97,24 @@ describe('klarmeld sheet', () => {
     expect(broken.stdout).toMatch(/Klarmelding!\w+3 \(row 3, column \w+\): "Vist nok" is not a status/);
     const store = SheetStore.open(sheet);
     expect(store.count()).toBe(1);
+    store.close();
+  });
+
+  it('record adds the statuses a verified run earns, pinned to a platform key; an edited run changes nothing', async () => {
+    const { sh, sheet, dir } = await setup();
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    await writeFile(join(dir, 'run.json'), JSON.stringify(document));
+    await writeFile(join(dir, 'platform.pem'), keys.publicKeyPem);
+    const recorded = await sh('record', join(dir, 'run.json'), '--key', join(dir, 'platform.pem'));
+    expect(recorded.exit).toBe(0);
+    expect(recorded.stdout).toContain('Recorded jobcenter-plus SF1520: klarmeldt (2/2 SHALL passed, run run-0001)');
+    document.tests[0]!.result = 'fail';
+    await writeFile(join(dir, 'edited.json'), JSON.stringify(document));
+    const refused = await sh('record', join(dir, 'edited.json'));
+    expect(refused.exit).toBe(1);
+    expect(refused.stderr).toMatch(/Nothing recorded: the run does not verify[\s\S]*results-edited/);
+    const store = SheetStore.open(sheet);
+    expect(store.history().map((e) => e.status)).toEqual(['klarmeldt']);
     store.close();
   });
 });

@@ -12,6 +12,7 @@ Usage:
   klarmeld sheet report <system> [--json]                                      the connection report
   klarmeld sheet export --xlsx FILE                                             Excel: matrix + history
   klarmeld sheet import FILE [--actor NAME]                                     read such a workbook back
+  klarmeld sheet record <run.json> [--key PEM_FILE] [--actor NAME]              record a verified run's statuses
 
 Options:
   --sheet FILE    the sheet (SQLite); default $KLARMELD_SHEET, else .klarmeld/sheet.sqlite here
@@ -28,6 +29,7 @@ const options = {
   reason: { type: 'string' },
   actor: { type: 'string' },
   xlsx: { type: 'string' },
+  key: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -126,6 +128,33 @@ export async function run(argv: string[]): Promise<number> {
           );
         } else process.stdout.write(`Imported ${outcome.file}: ${outcome.rows} rows, ${outcome.cells} statuses, ${outcome.events.length} changed.\n`);
         return outcome.problems.length > 0 ? 1 : 0;
+      }
+      case 'record': {
+        args(1, 1, 'one run document, e.g. run.json (from klarmeld test --json)');
+        const { verifyRunFile, VerifyInputError } = await import('../services/verify-run-file.ts');
+        const report = await verifyRunFile(rest[0]!, { keyFile: values.key }).catch((error: unknown) => {
+          throw error instanceof VerifyInputError ? new UsageError(error.message) : error;
+        });
+        if (!report.ok) {
+          // A run that does not verify changes nothing: it must not overwrite a status earned with evidence.
+          process.stderr.write(`Nothing recorded: the run does not verify.\n${report.problems.map((p) => `  - ${p.code}: ${p.message}`).join('\n')}\n`);
+          return 1;
+        }
+        const { recordRun } = await import('../services/sheet-record-run.ts');
+        const { SheetStore } = await import('../../conformance/onboarding/index.ts');
+        const store = SheetStore.open(sheetPath);
+        try {
+          const outcome = recordRun(store, await loadCatalogFor(values.catalog), report, values.actor);
+          if (values.json) printJson({ ...outcome, keySource: report.keySource, keyFingerprint: report.keyFingerprint });
+          else {
+            for (const e of outcome.events) process.stdout.write(`Recorded ${e.system} ${e.integration}: ${e.status} (${e.evidence?.shallPassed}/${e.evidence?.shallTotal} SHALL passed, run ${e.evidence?.runId})\n`);
+            for (const n of outcome.notRecorded) process.stdout.write(`Not recorded ${n.integration}: ${n.why}\n`);
+            if (report.keySource === 'embedded') process.stdout.write('Note: the platform key was taken from the run itself; pass --key to pin the platform you trust.\n');
+          }
+          return 0;
+        } finally {
+          store.close();
+        }
       }
       default:
         throw new UsageError(`Unknown command "klarmeld sheet ${command}".\n\n${HELP}`);
