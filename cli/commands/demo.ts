@@ -73,7 +73,10 @@ export async function run(argv: string[]): Promise<number> {
   view?.stop();
   if (controller.signal.aborted) return 130;
   await writeFile(paths.run, `${JSON.stringify(result.document, null, 2)}\n`);
-  const show = (file: string) => relative(process.cwd(), file) || file;
+  const show = (file: string) => {
+    const near = relative(process.cwd(), file);
+    return near && !near.startsWith('..') ? near : file;
+  };
   process.stdout.write(formatTestSummary(result.document, { written: [paths.run, paths.junit, paths.report].map(show) }));
 
   const views = await import('../services/sheet-views.ts');
@@ -92,7 +95,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!siteBuilt) {
     process.stdout.write('The documentation site is not built; build it with: npm run site:build\n');
   } else if (!tty || values['no-serve']) {
-    process.stdout.write(`The site is built in ${show(paths.site)}; serve it with: npm run site:dev (or run klarmeld demo in a terminal)\n`);
+    process.stdout.write(`The site is built in ${show(paths.site)}; serve it with: npx astro preview --root site (or run klarmeld demo in a terminal)\n`);
   } else {
     const { url, server } = await serveStatic(paths.site);
     process.stdout.write(`\nServing the site at ${url} (Ctrl-C to stop)\n`);
