@@ -18,6 +18,7 @@ import { defaultLimits, type PlatformLimits } from './limits.ts';
 import { createRequestListener } from './request-handler.ts';
 import { Router } from './router.ts';
 import { TlsGate } from './tls-gate.ts';
+import { cacheXmldomRegexes } from './xmldom-regex-cache.ts';
 
 export interface StartPlatformOptions {
   dataDir: string;
@@ -56,6 +57,7 @@ export interface RunningPlatform {
 
 /** Starts the embedded test platform: HTTPS with mutual TLS against its own CA, every service module, the recorder. */
 export async function startPlatform(options: StartPlatformOptions): Promise<RunningPlatform> {
+  cacheXmldomRegexes();
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? (() => new Date());
   const limits = { ...defaultLimits, ...options.limits };
