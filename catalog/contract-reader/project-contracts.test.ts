@@ -1,8 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import soap from 'soap';
 import { describe, expect, it } from 'vitest';
-import { readContract } from './index.ts';
+import { compileValidator, readContract } from './index.ts';
 import { compareContracts, compareElements } from './compare-contracts.ts';
 import { OFFICIAL, official } from './official-contracts.ts';
 
@@ -72,5 +75,27 @@ describe('project contracts agree with the official ones on the wire', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a node-soap client built from the project Bruger WSDL sends a SOAP 1.2 laes the contract accepts', async () => {
+    let captured = { body: '', type: '' };
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => { captured = { body, type: String(req.headers['content-type']) }; res.writeHead(500).end(); });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const wsdl = new URL('../contracts/SF1500/6/Bruger.wsdl', import.meta.url).pathname;
+      const client = await soap.createClientAsync(wsdl, { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, forceSoap12Headers: true });
+      client.addSoapHeader({ RequestHeader: { TransactionUUID: 'a0000000-0000-4000-8000-000000000001' } }, '', 'rh', 'http://kombit.dk/xml/schemas/RequestHeader/1/');
+      await client.laesAsync({ 'sd:UUIDIdentifikator': 'a0000000-0000-4000-8000-000000000003' }).catch(() => undefined);
+    } finally {
+      server.close();
+    }
+    expect(captured.type).toContain('application/soap+xml');
+    expect(captured.type).toContain('action="http://kombit.dk/sts/organisation/bruger/laes"');
+    expect(captured.body).toContain('http://www.w3.org/2003/05/soap-envelope');
+    expect(compileValidator(project('./SF1500/6/Bruger.wsdl')).validate(captured.body)).toEqual([]);
   });
 });
