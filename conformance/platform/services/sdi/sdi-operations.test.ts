@@ -68,6 +68,19 @@ describe('SF1470 SagDokumentIndeks', () => {
     expect(statusOf(run('fjern', fjern).outputXml)).toBe('44');
   });
 
+  it('removes a case with its journalised documents unless told to leave them', () => {
+    const doc = (uuid: string) => `<sdi:DokumentIndeks><sd:UUIDIdentifikator>${uuid}</sd:UUIDIdentifikator><di:Registrering xmlns:di="${sdiNs.di}"/></sdi:DokumentIndeks>`;
+    const sag = (uuid: string, dokument: string) =>
+      `<sdi:SagIndeks><sd:UUIDIdentifikator>${uuid}</sd:UUIDIdentifikator><sag:Registrering><sag:RelationListe><sag:Journalpost><gd:ReferenceID xmlns:gd="${sdiNs.gd}"><sd:UUIDIdentifikator>${dokument}</sd:UUIDIdentifikator></gd:ReferenceID></sag:Journalpost></sag:RelationListe></sag:Registrering></sdi:SagIndeks>`;
+    const [s1, s2, d1, d2] = ['11111111-0000-4000-8000-000000000001', '11111111-0000-4000-8000-000000000002', '22222222-0000-4000-8000-000000000001', '22222222-0000-4000-8000-000000000002'];
+    expect(run('importer', `<sdi:ImporterSagDokumentIndeksInput ${ns}>${doc(d1)}${doc(d2)}${sag(s1, d1)}${sag(s2, d2)}</sdi:ImporterSagDokumentIndeksInput>`).statusKode).toBe(20);
+    const fjernOne = (uuid: string, keep: string) =>
+      `<sdi:FjernSagDokumentIndeksInput ${ns}><sdi:SagUuid><sd:UUIDIdentifikator>${uuid}</sd:UUIDIdentifikator></sdi:SagUuid>${keep}</sdi:FjernSagDokumentIndeksInput>`;
+    run('fjern', fjernOne(s1, ''));
+    run('fjern', fjernOne(s2, '<sdi:EfterladSagsloeseDokumenter>true</sdi:EfterladSagsloeseDokumenter>'));
+    expect(store.list('11111111', 'dokument').map((o) => o.uuid)).toEqual([d2]);
+  });
+
   it.skipIf(!canValidateOfficially())('answers every operation with output valid against the official XSD', async () => {
     await seedKorsbaekCases(store, now);
     const outputs = [

@@ -74,11 +74,15 @@ function fjern(input: Element, ctx: SdiContext): { outputXml: string; statusKode
   const byUuid = childElements(input, 'SagUuid').map((e) => (childText(e, 'UUIDIdentifikator') ?? e.textContent ?? '').trim().toLowerCase());
   const expression = childElements(input, 'SoegUdtryk')[0];
   const bySearch = expression ? [...evaluate(expression, ctx)].filter((k) => k.startsWith('sag:')).map((k) => k.slice(4)) : [];
-  const results = [...new Set([...byUuid, ...bySearch])].map((uuid): One =>
-    ctx.store.remove(ctx.cvr, 'sag', uuid)
-      ? { kode: statusKode.ok, xml: unikRetur(statusKode.ok, 'Sag', uuid) }
-      : { kode: statusKode.notFound, xml: unikRetur(statusKode.notFound, 'Sag', uuid, `Objekt ikke fundet: ${uuid}`) },
-  );
+  // Without EfterladSagsloeseDokumenter=true the case's journalised documents go with it.
+  const keepDocuments = childText(input, 'EfterladSagsloeseDokumenter') === 'true';
+  const results = [...new Set([...byUuid, ...bySearch])].map((uuid): One => {
+    const sag = ctx.store.get(ctx.cvr, 'sag', uuid);
+    if (!sag) return { kode: statusKode.notFound, xml: unikRetur(statusKode.notFound, 'Sag', uuid, `Objekt ikke fundet: ${uuid}`) };
+    if (!keepDocuments) for (const dokument of journalisedDocuments(sag)) ctx.store.remove(ctx.cvr, 'dokument', dokument);
+    ctx.store.remove(ctx.cvr, 'sag', uuid);
+    return { kode: statusKode.ok, xml: unikRetur(statusKode.ok, 'Sag', uuid) };
+  });
   return multiple('FjernSagDokumentIndeksOutput', results);
 }
 
@@ -132,6 +136,24 @@ function evaluate(expression: Element, ctx: SdiContext): Set<string> {
     });
   if (parts.length === 0) return new Set();
   return parts.reduce((acc, part) => (or ? new Set([...acc, ...part]) : new Set([...acc].filter((k) => part.has(k)))));
+}
+
+/** UUIDs of the documents a case's Journalpost relations point at. */
+function journalisedDocuments(sag: IndexedObject): string[] {
+  const root = parseXml(`<r>${sag.registreringXml}</r>`).documentElement as unknown as Element;
+  const found: string[] = [];
+  const walk = (node: Element) => {
+    for (const child of childElements(node)) {
+      if (child.localName === 'Journalpost') {
+        for (const ref of childElements(child, 'ReferenceID')) {
+          const uuid = childText(ref, 'UUIDIdentifikator');
+          if (uuid) found.push(uuid.toLowerCase());
+        }
+      } else walk(child);
+    }
+  };
+  walk(root);
+  return found;
 }
 
 const all = (ctx: SdiContext, kind: IndexKind) => ctx.store.list(ctx.cvr, kind);
