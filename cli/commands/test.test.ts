@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SheetStore } from '../../conformance/onboarding/index.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const profile = join(root, 'examples/reference-system/klarmeld.yaml');
@@ -27,9 +28,10 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('klarmeld test', () => {
-  it('exits 0 for the reference system, prints the run document and writes JUnit with every test', async () => {
+  it('exits 0 for the reference system, prints the run document, writes JUnit with every test and records Klarmeldt', async () => {
     const junit = join(dir, 'j.xml');
-    const { code, stdout } = await klarmeld(['--profile', profile, '--json', '--junit', junit]);
+    const sheet = join(dir, 'sheet.sqlite');
+    const { code, stdout } = await klarmeld(['--profile', profile, '--json', '--junit', junit, '--record', '--sheet', sheet]);
     expect(code).toBe(0);
     const document = JSON.parse(stdout) as { tests: { id: string }[]; summary: { verdict: string } };
     expect(document.summary.verdict).toBe('passed');
@@ -37,6 +39,10 @@ describe('klarmeld test', () => {
     const xml = await readFile(junit, 'utf8');
     for (const test of document.tests) expect(xml).toContain(test.id);
     expect(xml.match(/<testcase /g)?.length).toBe(document.tests.length);
+    const store = SheetStore.open(sheet);
+    const statuses = store.current().map((e) => `${e.integration} ${e.status}`).sort();
+    store.close();
+    expect(statuses).toEqual(['SF1461 klarmeldt', 'SF1470 klarmeldt', 'SF1500 klarmeldt', 'SF1514 klarmeldt', 'SF1520 klarmeldt']);
   }, 60_000);
 
   it('exits 1 when the system writes upper-case UUIDs, naming the failing test and its requirement', async () => {

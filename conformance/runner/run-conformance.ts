@@ -20,6 +20,7 @@ import { freePort } from './free-port.ts';
 import { interactiveTrigger } from './interactive-trigger.ts';
 import type { PlatformSession } from './platform-session.ts';
 import { probeReachable } from './probe.ts';
+import { serviceEndpoints } from './service-urls.ts';
 import { callbackPusher } from './pusher.ts';
 import { startSystem, type SystemProcess } from './system-process.ts';
 import { commandTrigger, httpTrigger } from './trigger.ts';
@@ -78,7 +79,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const ports = { TRIGGER_PORT: String(await freePort()), CALLBACK_PORT: String(await freePort()) };
   const profile = interpolate(loaded.profile, { ...process.env, ...ports, NODE: process.execPath, PROFILE_DIR: loaded.dir });
   const municipalityCvr = profile.platform.municipality;
-  const url = options.platformUrl ?? profile.platform.url;
+  // KOMBIT's external test environment has no single base URL: its STS host stands for it.
+  const url = options.platformUrl ?? profile.platform.url ?? (profile.target === 'external-test' ? externalTestOrigin(catalog) : undefined);
   const cleanups: (() => Promise<unknown>)[] = [];
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -186,6 +188,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     await close();
     throw error;
   }
+}
+
+function externalTestOrigin(catalog: Catalog): string | undefined {
+  const sts = serviceEndpoints(catalog, ['SF1514'], 'external-test', 'https://invalid').find((e) => /kombittrust/.test(e.url));
+  return sts && new URL(sts.url).origin;
 }
 
 /** What the system is told about the platform: every URL through the flaky link when there is one. */
