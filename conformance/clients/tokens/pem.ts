@@ -26,16 +26,30 @@ function derOf(cert: string | Buffer): Buffer {
 }
 
 /**
- * The certificate subject written the way KOMBIT's STS writes a NameID: most specific first,
- * comma separated, multi-valued RDNs joined with " + " (e.g.
+ * The certificate subject written the way KOMBIT's STS writes a NameID: most specific RDN first,
+ * comma separated, the parts of a multi-valued RDN joined with " + ", SERIALNUMBER first (e.g.
  * `SERIALNUMBER=CVR:25959701-FID:75601718 + CN=Test FOCES …, O=GLOBETEAM A/S // CVR:25959701, C=DK`).
+ * The RDNs are ordered by kind (CN/SERIALNUMBER, OU, O, L, ST, C) rather than by their order in the
+ * certificate, so a certificate that encodes them the other way round still reads the same.
  */
 export function subjectName(pem: string): string {
   const cert = new X509Certificate(pem);
-  // Node prints one attribute per line, least specific first, with a multi-valued RDN as "A=1+B=2".
+  // Node prints one RDN per line in certificate order, a multi-valued RDN as "A=1 + B=2".
   const rdns = cert.subject.split('\n').filter((line) => line.length > 0);
+  const rank = (rdn: string) => {
+    const type = /^([A-Za-z0-9.]+)=/.exec(rdn)?.[1]?.toUpperCase() ?? '';
+    return ({ CN: 0, SERIALNUMBER: 0, OU: 1, O: 2, L: 3, ST: 4, C: 5 } as Record<string, number>)[type] ?? 2.5;
+  };
   return rdns
-    .reverse()
-    .map((rdn) => rdn.split(/\s*\+\s*/).map((part) => part.replace(/^serialNumber=/i, 'SERIALNUMBER=')).join(' + '))
+    .map((rdn) =>
+      rdn
+        .split(/\s*\+\s*/)
+        .map((part) => part.replace(/^serialNumber=/i, 'SERIALNUMBER='))
+        .sort((a, b) => Number(!a.startsWith('SERIALNUMBER=')) - Number(!b.startsWith('SERIALNUMBER=')))
+        .join(' + '),
+    )
+    .map((rdn, index) => ({ rdn, index, rank: rank(rdn) }))
+    .sort((a, b) => a.rank - b.rank || b.index - a.index)
+    .map((r) => r.rdn)
     .join(', ');
 }
