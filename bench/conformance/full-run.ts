@@ -4,14 +4,14 @@
  *
  *   npx tsx bench/conformance/full-run.ts [runs]
  *
- * Measures the in-process run (what `klarmeld test` does after it has loaded) and, once, the
+ * Measures the in-process run (runAndAttest: what `klarmeld test` does after it has loaded) and, once, the
  * whole command as a user types it (`node bin/klarmeld.js test --profile … --json`).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { runTest } from '../../cli/services/test-run.ts';
+import { runAndAttest } from '../../conformance/runner/attested-run.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const profileFile = `${root}examples/reference-system/klarmeld.yaml`;
@@ -21,7 +21,7 @@ const catalog = (await loadCatalog()).catalog;
 const walls: number[] = [];
 for (let i = 0; i < runs; i++) {
   const started = performance.now();
-  const result = await runTest({ profileFile, catalog, toolVersion: 'bench' });
+  const result = await runAndAttest({ profileFile, catalog, toolVersion: 'bench' });
   const wall = performance.now() - started;
   walls.push(wall);
   const { counts, exitCode } = result.document.summary;
