@@ -41,6 +41,7 @@ async function caller(index: number): Promise<void> {
         ? await pool.request({ path: values.path ?? url.pathname, method: 'GET' })
         : await pool.request({ path: url.pathname, method: 'POST', headers, body });
       await res.body.text();
+      served += 1;
       if (measuring) {
         latencies.push(performance.now() - started);
         if (res.statusCode !== 200) non200 += 1;
@@ -51,6 +52,8 @@ async function caller(index: number): Promise<void> {
   }
 }
 
+let served = 0;
+const cpuStart = process.cpuUsage();
 const workers = Array.from({ length: connections }, (_, i) => caller(i));
 await new Promise((r) => setTimeout(r, Number(values.warmup) * 1000));
 measuring = true;
@@ -61,11 +64,12 @@ const elapsed = (performance.now() - started) / 1000;
 running = false;
 await Promise.all(workers);
 await pool.close();
+const cpu = process.cpuUsage(cpuStart);
 
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
 const round = (n: number) => Math.round(n * 100) / 100;
 process.stdout.write(`${JSON.stringify({
   requests: latencies.length, seconds: round(elapsed), rps: Math.round(latencies.length / elapsed),
-  p50: round(pct(50)), p90: round(pct(90)), p99: round(pct(99)), max: round(latencies.at(-1) ?? NaN), errors, non200,
+  p50: round(pct(50)), p90: round(pct(90)), p99: round(pct(99)), max: round(latencies.at(-1) ?? NaN), errors, non200, served, cpuUs: cpu.user + cpu.system,
 })}\n`);

@@ -27,13 +27,16 @@ export function validateExchange(
  * answer fixture data with byte-identical bodies, so each distinct body is parsed and validated
  * once (bounded cache, keyed by the exact text).
  */
-const responseCaches = new WeakMap<ContractValidation, Map<string, Finding[]>>();
+const responseCaches = new WeakMap<ContractValidation, Map<string, Map<string, Finding[]>>>();
 const responseCacheLimit = 2048;
 
 function responseFindings(validation: ContractValidation, integration: string, text: string): Finding[] {
-  let responseCache = responseCaches.get(validation);
-  if (!responseCache) responseCaches.set(validation, (responseCache = new Map()));
-  const key = `${integration}\n${text}`;
+  let byIntegration = responseCaches.get(validation);
+  if (!byIntegration) responseCaches.set(validation, (byIntegration = new Map()));
+  let responseCache = byIntegration.get(integration);
+  if (!responseCache) byIntegration.set(integration, (responseCache = new Map()));
+  // Keyed by the body itself: a service's cached answer is the same string object, whose hash V8 keeps.
+  const key = text;
   const cached = responseCache.get(key);
   if (cached) return cached;
   const findings: Finding[] = [];
