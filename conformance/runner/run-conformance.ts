@@ -10,20 +10,16 @@ import { interpolate, loadProfile, profilePath } from '../profile/load-profile.t
 import { ProfileError } from '../profile/problem.ts';
 import type { Profile } from '../profile/schema.ts';
 import { suitesByIntegration } from '../suites/index.ts';
-import type { SuiteEnvironment } from '../suites/shared/environment.ts';
-import { recorderClient } from '../suites/shared/recorder-client.ts';
-import { connectionEnv, type SystemConnection } from './connection.ts';
+import { connectionEnv, connectionFor } from './connection-file.ts';
 import { startEmbeddedSession } from './embedded-platform.ts';
 import { attachExternalSession } from './external-platform.ts';
 import { startFlakyLink, type FlakyLink } from './flaky-link.ts';
 import { freePort } from './free-port.ts';
-import { interactiveTrigger } from './interactive-trigger.ts';
 import type { PlatformSession } from './platform-session.ts';
 import { probeReachable } from './probe.ts';
-import { serviceEndpoints } from './service-urls.ts';
-import { callbackPusher } from './pusher.ts';
+import { externalTestOrigin } from './service-urls.ts';
 import { startSystem, type SystemProcess } from './system-process.ts';
-import { commandTrigger, httpTrigger } from './trigger.ts';
+import { suiteEnvironment } from './suite-environment.ts';
 
 export interface ConformanceOptions {
   profileFile: string;
@@ -131,37 +127,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       cleanups.push(() => started.stop());
     }
 
-    const recorder = session.recorder ? recorderClient(session.baseUrl, dispatcher) : undefined;
-    const trigger = options.interactive && recorder
-      ? interactiveTrigger({ recorder, ...options.interactive })
-      : profile.trigger?.url ? httpTrigger(profile.trigger.url, profile.trigger.timeout)
-      : profile.trigger?.command ? commandTrigger(profile.trigger.command, loaded.dir, profile.trigger.timeout)
-      : undefined;
-    const callbackUrl = profile.callbacks.beskedfordeler;
-    const pusher = session.pushAs && callbackUrl
-      ? callbackPusher({ callbackUrl, caPem: session.caPem, municipalityCvr, ...session.pushAs })
-      : undefined;
-    if (pusher) cleanups.push(() => pusher.close());
-
-    const environment: SuiteEnvironment = {
-      target: session.target,
-      system: { id: system.id, userSystemUuid: session.userSystemUuid, municipalityCvr, certPem: session.certPem, keyPem: session.keyPem },
-      platform: { baseUrl: session.baseUrl, dispatcher, urls: session.urls, agreements: session.agreements },
-      ...(recorder ? { recorder } : {}),
-      ...(trigger ? { trigger } : {}),
-      ...(link ? { network: link } : {}),
-      ...(pusher ? { beskedfordeler: pusher } : {}),
-      ...(callbackUrl ? { callbackUrl } : {}),
-      caPem: session.caPem,
-    };
-    const unavailable: Record<string, string> = {};
-    if (!recorder) unavailable.recorder = session.target === 'external-test'
-      ? "Needs the embedded platform's recorder to see what the system sent; KOMBIT's external test environment does not show it"
-      : 'The platform does not let the runner read its recorded exchanges';
-    if (!trigger) unavailable.trigger = 'The profile has no trigger hook (trigger.url or trigger.command) and the run is not --interactive';
-    if (!link) unavailable.network = 'The runner can cut connections only for a system it starts itself, connected to the embedded platform';
-    if (!pusher) unavailable.beskedfordeler = 'Only the embedded platform pushes Beskedfordeler messages on request, and only to a callback named in the profile';
-    if (!callbackUrl) unavailable.callback = 'The profile names no callback endpoint (callbacks.beskedfordeler)';
+    const { environment, unavailable, cleanup } = suiteEnvironment({ session, system, profile, dispatcher, link, interactive: options.interactive, loadedDir: loaded.dir });
+    cleanups.push(cleanup);
 
     const selected = new Set(options.integrations ?? withSuite);
     phase(`Running ${withSuite.filter((id) => selected.has(id)).length} suites`);
@@ -190,38 +157,5 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   }
 }
 
-function externalTestOrigin(catalog: Catalog): string | undefined {
-  const sts = serviceEndpoints(catalog, ['SF1514'], 'external-test', 'https://invalid').find((e) => /kombittrust/.test(e.url));
-  return sts && new URL(sts.url).origin;
-}
-
-/** What the system is told about the platform: every URL through the flaky link when there is one. */
-function connectionFor(session: PlatformSession, link: FlakyLink | undefined): SystemConnection {
-  const via = (url: string) => {
-    if (!link) return url;
-    const rewritten = new URL(url);
-    rewritten.port = String(link.port);
-    return rewritten.href;
-  };
-  const services: SystemConnection['services'] = {};
-  for (const endpoint of session.endpoints) {
-    const agreement = session.agreements?.find((a) => a.integration === endpoint.integration && a.status === 'approved');
-    services[endpoint.name] = {
-      integration: endpoint.integration,
-      url: via(endpoint.url),
-      ...(agreement ? { agreementUuid: agreement.uuid } : {}),
-      ...(endpoint.serviceUuid ? { serviceUuid: endpoint.serviceUuid } : {}),
-      ...(endpoint.entityId ? { entityId: endpoint.entityId } : {}),
-    };
-  }
-  return {
-    target: session.target,
-    municipalityCvr: session.municipalityCvr,
-    userSystemUuid: session.userSystemUuid,
-    tls: session.files,
-    stsUrl: via(session.urls.sts ?? new URL('/runtime/services/kombittrust/14/certificatemixed', session.baseUrl).href),
-    services,
-  };
-}
 
 export { EnvironmentError };

@@ -35,3 +35,9 @@ export function serviceUrls(endpoints: readonly ServiceEndpoint[]): Record<strin
   if (sts) urls.sts = sts.url;
   return urls;
 }
+
+/** KOMBIT's external test environment has no single base URL: its STS host stands for it. */
+export function externalTestOrigin(catalog: Catalog): string | undefined {
+  const sts = serviceEndpoints(catalog, ['SF1514'], 'external-test', 'https://invalid').find((e) => /kombittrust/.test(e.url));
+  return sts && new URL(sts.url).origin;
+}
