@@ -31,7 +31,8 @@ describe('klarmeld test', () => {
   it('exits 0 for the reference system, prints the run document, writes JUnit with every test and records Klarmeldt', async () => {
     const junit = join(dir, 'j.xml');
     const sheet = join(dir, 'sheet.sqlite');
-    const { code, stdout } = await klarmeld(['--profile', profile, '--json', '--junit', junit, '--record', '--sheet', sheet]);
+    const report = join(dir, 'report.html');
+    const { code, stdout } = await klarmeld(['--profile', profile, '--json', '--junit', junit, '--report', report, '--record', '--sheet', sheet]);
     expect(code).toBe(0);
     const document = JSON.parse(stdout) as { tests: { id: string }[]; summary: { verdict: string } };
     expect(document.summary.verdict).toBe('passed');
@@ -39,6 +40,7 @@ describe('klarmeld test', () => {
     const xml = await readFile(junit, 'utf8');
     for (const test of document.tests) expect(xml).toContain(test.id);
     expect(xml.match(/<testcase /g)?.length).toBe(document.tests.length);
+    expect(await readFile(report, 'utf8')).toContain('sf1520.lookup.lower-case-uuids');
     const store = SheetStore.open(sheet);
     const statuses = store.current().map((e) => `${e.integration} ${e.status}`).sort();
     store.close();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { findSystem } from '../../catalog/query.ts';
+import { summarise } from '../framework/index.ts';
 import { startPlatform, type RunningPlatform } from '../platform/server/start-platform.ts';
 import { runConformance } from './run-conformance.ts';
 
@@ -40,5 +41,22 @@ describe('a profile targeting the external test environment', () => {
       expect(test.message).toMatch(/recorder|external test environment|cut connections/);
     }
     expect(sf1520.some((t) => t.result === 'pass' && t.group !== 'platform')).toBe(false);
+  }, 30_000);
+});
+
+describe('an agreement the municipality has not approved', () => {
+  it('is an environment problem (exit 3), not a failure of the system', async () => {
+    const added = await platform.admin.addSystem({ name: 'pending-system' });
+    const pending = platform.admin.addAgreement({ system: added.systemUuid, service: 'SF1500', municipalityCvr: '55133018' });
+    expect(pending.status).toBe('pending');
+    const profile = join(dir, 'pending.yaml');
+    await writeFile(profile, `system: reference-system\nplatform:\n  url: ${platform.url}\n  municipality: "55133018"\ncertificate:\n  cert: ${added.cert}\n  key: ${added.key}\n  ca: ${added.ca}\n`);
+    const run = await runConformance({ profileFile: profile, catalog, integrations: ['SF1500'] });
+    await run.close();
+    const summary = summarise(run.output.tests);
+    expect(summary.exitCode).toBe(3);
+    const refused = run.output.tests.find((t) => t.id === 'sf1500.platform.read-user-as-system');
+    expect(refused).toMatchObject({ result: 'error', blame: 'environment' });
+    expect(refused?.message).toContain('awaits the municipality');
   }, 30_000);
 });
