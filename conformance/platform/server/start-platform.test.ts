@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PlatformPkiStore } from '../pki/platform-pki.ts';
 import { connect } from 'node:tls';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,5 +91,19 @@ describe('the embedded platform', () => {
       socket.on('close', () => resolve(data));
     });
     expect(answer).toBe('');
+  });
+
+  it('refuses a certificate from another CA, and closes a live keep-alive connection once its system is revoked', async () => {
+    const foreignPki = await PlatformPkiStore.open(mkdtempSync(join(tmpdir(), 'foreign-')));
+    const foreign = await foreignPki.issueSystemCertificate({ uuid: a.systemUuid, name: 'Fagsystem A', supplierCvr: '12345678' });
+    const impostor = agentFor({ cert: foreign.certPath, key: foreign.keyPath, ca: a.ca });
+    await expect(request(`${platform.url}/klarmeld/exchanges`, { dispatcher: impostor })).rejects.toThrow();
+
+    const d = await platform.admin.addSystem({ name: 'Fagsystem D' });
+    const agent = agentFor(d, { connections: 1 });
+    expect((await request(`${platform.url}/klarmeld/exchanges`, { dispatcher: agent })).statusCode).toBe(200);
+    platform.admin.revokeSystem(d.systemUuid);
+    await new Promise((r) => setTimeout(r, 1500));
+    await expect(request(`${platform.url}/klarmeld/exchanges`, { dispatcher: agent })).rejects.toThrow();
   });
 });
