@@ -76,7 +76,8 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     const known = deps.router.knowsPath(path);
     const error = { code: known ? 'MethodNotAllowed' : 'NotFound', text: known ? `${method} is not allowed on ${path}; SOAP services take POST.` : `No service at ${path}.` };
     const reply = serviceplatformFault('1.1', [error]);
-    outcome = { ...reply, status: known ? 405 : 404, headers: known ? { allow: 'POST' } : undefined };
+    // Recorded too: a call to a wrong path is part of what a supplier's system did.
+    outcome = { ...reply, status: known ? 405 : 404, headers: known ? { allow: 'POST' } : undefined, record: { findings: reply.findings, fault: reply.fault } };
   }
   send(res, outcome);
   if (deps.recording && outcome.record) {
