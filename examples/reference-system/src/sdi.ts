@@ -1,19 +1,21 @@
 import { join } from 'node:path';
 import type { Agent } from 'undici';
 import { createClientAsync } from '../generated/sagdokumentindeksservice/index.ts';
+import type { Virkning } from '../generated/sagdokumentindeksservice/definitions/Virkning.ts';
 import type { Clock } from './clock.ts';
 import { contractsDir } from './contracts.ts';
 import { soapRequest } from './http.ts';
-import { callOioidws } from './oioidws-call.ts';
+import { withOioidws } from './oioidws-call.ts';
 import type { TokenSource } from './tokens.ts';
 import { ActionError } from './trigger-server.ts';
-import { escapeXml, statusKode, textsOf } from './xml.ts';
 
 const SDI_ENTITY = 'http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6';
-const NS = 'xmlns:sdi="urn:oio:sts:sagdok:sagdokumentindeks:6" xmlns:sag="urn:oio:sts:sagdok:sag:6" xmlns:gd="urn:oio:sts:generelledefinitioner:6" xmlns:sd="urn:oio:sagdok:3.0.0"';
 /** The KLE class and the case worker our cases point at (Korsbæk's fixtures). */
 const KLE_CLASS = '0a225571-bede-4a0f-b464-eb8b0e66bb43';
 const CASE_WORKER = '273e2e2b-8778-44c9-8a65-9af669655990';
+
+/** soap writes a Date object as an empty element; an xs:dateTime travels as its text. */
+const dateTime = (date: Date) => date.toISOString().replace(/\.\d+Z$/, 'Z') as unknown as Date;
 
 /** SF1470 Sags- og dokumentindeks: index our cases (importer), find them (fremsoeg), remove them (fjern). */
 export async function createSdi(options: {
@@ -30,44 +32,51 @@ export async function createSdi(options: {
     forceSoap12Headers: true,
     endpoint: options.url,
   });
-  const call = (operation: string, bodyXml: string) =>
-    options.retry(() =>
-      callOioidws({
-        client, operation, bodyXml, endpoint: options.url, tokens: options.tokens, keyPem: options.keyPem, entityId: SDI_ENTITY,
-        soapAction: `http://kombit.dk/sts/sagdokumentindeks/${operation}`,
-      }),
-    );
-  const virkning = (at: string, prefix: string) =>
-    `<${prefix}:Virkning><sd:FraTidspunkt><sd:TidsstempelDatoTid>${at}</sd:TidsstempelDatoTid></sd:FraTidspunkt><sd:TilTidspunkt><sd:GraenseIndikator>true</sd:GraenseIndikator></sd:TilTidspunkt></${prefix}:Virkning>`;
-  const reference = (element: string, uuid: string, at: string) =>
-    `<sag:${element}>${virkning(at, 'gd')}<gd:ReferenceID><sd:UUIDIdentifikator>${options.uuid(uuid)}</sd:UUIDIdentifikator></gd:ReferenceID></sag:${element}>`;
+  const signed = (operation: string) => ({
+    soapAction: `http://kombit.dk/sts/sagdokumentindeks/${operation}`,
+    endpoint: options.url, entityId: SDI_ENTITY, tokens: options.tokens, keyPem: options.keyPem,
+  });
+  const refused = (operation: string, retur: { StatusKode?: number | string; FejlbeskedTekst?: string } | undefined) =>
+    new ActionError('index-refused', `${operation} answered StatusKode ${retur?.StatusKode ?? 'none'}: ${retur?.FejlbeskedTekst ?? ''}`);
+  const relation = (uuid: string, virkning: Virkning) => ({ Virkning: virkning, ReferenceID: { UUIDIdentifikator: options.uuid(uuid) } });
 
   return {
     async importCase(kase: { caseUuid: string; title: string }) {
-      const at = options.clock.now().toISOString().replace(/\.\d+Z$/, 'Z');
-      const answer = await call('importer',
-        `<sdi:ImporterSagDokumentIndeksInput ${NS}><sdi:SagIndeks><sd:UUIDIdentifikator>${escapeXml(options.uuid(kase.caseUuid))}</sd:UUIDIdentifikator><sag:Registrering>` +
-          `<sd:Tidspunkt>${at}</sd:Tidspunkt><sd:LivscyklusKode>Importeret</sd:LivscyklusKode><sd:BrugerRef><sd:UUIDIdentifikator>${options.uuid(CASE_WORKER)}</sd:UUIDIdentifikator></sd:BrugerRef>` +
-          `<sag:AttributListe><sag:Egenskaber>${virkning(at, 'sag')}<sag:BrugervendtNoegle>REF-${escapeXml(kase.caseUuid.slice(0, 8))}</sag:BrugervendtNoegle><sag:Titel>${escapeXml(kase.title)}</sag:Titel></sag:Egenskaber></sag:AttributListe>` +
-          `<sag:TilstandListe><sag:Fremdrift>${virkning(at, 'sag')}<sag:FremdriftStatusKode>Opstaaet</sag:FremdriftStatusKode></sag:Fremdrift></sag:TilstandListe>` +
-          `<sag:RelationListe>${reference('Sagsaktoer', CASE_WORKER, at)}${reference('Sagsklasse', KLE_CLASS, at)}</sag:RelationListe>` +
-          `</sag:Registrering></sdi:SagIndeks></sdi:ImporterSagDokumentIndeksInput>`);
-      const { kode, tekst } = statusKode(answer);
-      if (kode !== 20) throw new ActionError('index-refused', `importer answered StatusKode ${kode}: ${tekst}`);
+      const at = dateTime(options.clock.now());
+      const virkning: Virkning = { FraTidspunkt: { TidsstempelDatoTid: at }, TilTidspunkt: { GraenseIndikator: true } };
+      const [answer] = await options.retry(() =>
+        withOioidws(client, signed('importer'), (c) =>
+          c.importerAsync({
+            SagIndeks: [{
+              UUIDIdentifikator: options.uuid(kase.caseUuid),
+              Registrering: [{
+                Tidspunkt: at,
+                LivscyklusKode: 'Importeret',
+                BrugerRef: { UUIDIdentifikator: options.uuid(CASE_WORKER) },
+                AttributListe: { Egenskaber: [{ Virkning: virkning, BrugervendtNoegle: `REF-${kase.caseUuid.slice(0, 8)}`, Titel: kase.title }] },
+                TilstandListe: { Fremdrift: [{ Virkning: virkning, FremdriftStatusKode: 'Opstaaet' }] },
+                RelationListe: { Sagsaktoer: [relation(CASE_WORKER, virkning)], Sagsklasse: [relation(KLE_CLASS, virkning)] },
+              }],
+            }],
+          }),
+        ),
+      );
+      const retur = answer.UnikRetur?.[0] ?? answer.StandardRetur?.[0];
+      if (Number(retur?.StatusKode) !== 20) throw refused('importer', retur);
       return { caseUuid: kase.caseUuid };
     },
     async search(query: { caseUuid?: string }) {
       if (!query.caseUuid) throw new ActionError('bad-params', 'Search by caseUuid');
-      const answer = await call('fremsoeg', `<sdi:FremsoegSagDokumentIndeksInput ${NS}><sdi:SagUuid>${escapeXml(options.uuid(query.caseUuid))}</sdi:SagUuid></sdi:FremsoegSagDokumentIndeksInput>`);
-      const { kode, tekst } = statusKode(answer);
+      const [answer] = await options.retry(() => withOioidws(client, signed('fremsoeg'), (c) => c.fremsoegAsync({ SagUuid: [options.uuid(query.caseUuid!)] })));
+      const kode = Number(answer.StandardRetur?.StatusKode);
       if (kode === 44) return { caseUuids: [] };
-      if (kode !== 20) throw new ActionError('index-refused', `fremsoeg answered StatusKode ${kode}: ${tekst}`);
-      return { caseUuids: textsOf(answer, 'ObjektType').map((uuid) => uuid.toLowerCase()) };
+      if (kode !== 20) throw refused('fremsoeg', answer.StandardRetur);
+      return { caseUuids: (answer.SagFiltreretOejebliksbillede ?? []).map((s) => String(s.ObjektType?.UUIDIdentifikator ?? '').toLowerCase()) };
     },
     async removeCase(caseUuid: string) {
-      const answer = await call('fjern', `<sdi:FjernSagDokumentIndeksInput ${NS}><sdi:SagUuid><sd:UUIDIdentifikator>${escapeXml(options.uuid(caseUuid))}</sd:UUIDIdentifikator></sdi:SagUuid></sdi:FjernSagDokumentIndeksInput>`);
-      const { kode, tekst } = statusKode(answer);
-      if (kode !== 20) throw new ActionError('index-refused', `fjern answered StatusKode ${kode}: ${tekst}`);
+      const [answer] = await options.retry(() => withOioidws(client, signed('fjern'), (c) => c.fjernAsync({ SagUuid: [{ UUIDIdentifikator: options.uuid(caseUuid) }] })));
+      const retur = answer.UnikRetur?.[0] ?? answer.StandardRetur?.[0];
+      if (Number(retur?.StatusKode) !== 20) throw refused('fjern', retur);
       return { caseUuid };
     },
   };
