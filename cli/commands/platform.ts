@@ -71,6 +71,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (command === 'message') return message(dataDir, sub, rest, values);
   if (command !== 'system' && command !== 'agreement') throw new UsageError(`Unknown command "platform ${command}".\n\n${HELP}`);
+  checkAdminArguments(command, sub, rest, values);
   const { openPlatformAdmin, PlatformAdminError } = await import('../services/platform-admin.ts');
   const text = await import('../ui/platform-text.ts');
   const session = await openPlatformAdmin(dataDir);
@@ -119,6 +120,23 @@ export async function run(argv: string[]): Promise<number> {
     throw error;
   } finally {
     session.close();
+  }
+}
+
+/** Refuses malformed system/agreement commands before the data directory is opened (or created). */
+function checkAdminArguments(command: string, sub: string | undefined, rest: string[], values: Values): void {
+  const shapes: Record<string, Record<string, number>> = {
+    system: { add: 1, list: 0, revoke: 1 },
+    agreement: { add: 0, approve: 1, list: 0 },
+  };
+  const expected = sub === undefined ? undefined : shapes[command]?.[sub];
+  if (expected === undefined || rest.length !== expected) {
+    throw new UsageError(`"platform ${[command, sub].filter(Boolean).join(' ')}" is not a valid command line.\n\n${HELP}`);
+  }
+  if (command === 'agreement' && sub === 'add') {
+    for (const name of ['system', 'service', 'municipality']) {
+      if (typeof values[name] !== 'string' || values[name] === '') throw new UsageError(`"platform agreement add" needs --${name}.\n\n${HELP}`);
+    }
   }
 }
 
