@@ -21,6 +21,5 @@ export const moduleSources: ModuleSource[] = [
   { name: 'organisation', load: () => import('./services/organisation/index.ts') },
   { name: 'sdi', load: () => import('./services/sdi/index.ts') },
   { name: 'beskedfordeler', load: () => import('./services/beskedfordeler/index.ts') },
-  { name: 'beskedfordeler', load: () => import('./services/beskedfordeler/index.ts') },
   { name: 'evidence', load: () => import('./evidence-route.ts') },
 ];

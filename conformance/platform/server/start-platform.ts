@@ -125,7 +125,10 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
 /** Loads every service module; one that fails is reported in `problems` and the rest still run. */
 export async function loadModules(catalog: Catalog, problems: string[]): Promise<PlatformModule[]> {
   const loaded: PlatformModule[] = [];
+  const seen = new Set<string>();
   for (const source of moduleSources) {
+    if (seen.has(source.name)) continue;
+    seen.add(source.name);
     try {
       const m = await source.load();
       const module = m.createPlatformModule ? await m.createPlatformModule(catalog) : m.platformModule;
