@@ -56,7 +56,9 @@ describe('klarmeld platform, as a new user', () => {
         '-H', `SOAPAction: "${personLookupAction}"`, '--data-binary', `@${file}`, `${url}/service/CPR/PersonBaseDataExtended/4`]);
     };
 
-    const ok = await curl(a, envelope(a));
+    // The envelope as a new user gets it: printed by the CLI with the system's own UUIDs.
+    const printed = (await run(process.execPath, [bin, 'platform', 'example', 'person-lookup', '--system', 'Curl System', '--data', data])).stdout;
+    const ok = await curl(a, printed);
     expect(ok.stdout).toContain('<fornavn>Anne</fornavn>');
     expect(ok.stdout).toContain('<personnummer>0103701111</personnummer>');
 

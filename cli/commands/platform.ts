@@ -14,6 +14,8 @@ Usage:
   klarmeld platform agreement list [--system <uuid|name>] [--json]
   klarmeld platform message send --to <uuid|name> --type <Beskedtype> [--cvr CVR] [--json]
                                                                               SF1461 push to the system's callback
+  klarmeld platform example person-lookup --system <uuid|name> [--pnr PNR]    a PersonLookup envelope with the system's
+                                                                              InvocationContext, ready for curl --data-binary
   klarmeld platform fixtures [--json]                                         test persons, units and users
 
 Every command takes --data DIR (default .klarmeld/platform in the project). Agreements with
@@ -31,6 +33,7 @@ const options = {
   service: { type: 'string' },
   municipality: { type: 'string' },
   to: { type: 'string' },
+  pnr: { type: 'string', default: '0103701111' },
   type: { type: 'string' },
   cvr: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -70,6 +73,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'message') return message(dataDir, sub, rest, values);
+  if (command === 'example') return example(dataDir, sub, rest, values);
   if (command !== 'system' && command !== 'agreement') throw new UsageError(`Unknown command "platform ${command}".\n\n${HELP}`);
   checkAdminArguments(command, sub, rest, values);
   const { openPlatformAdmin, PlatformAdminError } = await import('../services/platform-admin.ts');
@@ -137,6 +141,34 @@ function checkAdminArguments(command: string, sub: string | undefined, rest: str
     for (const name of ['system', 'service', 'municipality']) {
       if (typeof values[name] !== 'string' || values[name] === '') throw new UsageError(`"platform agreement add" needs --${name}.\n\n${HELP}`);
     }
+  }
+}
+
+/**
+ * `platform example person-lookup`: the SOAP envelope a new user can POST with curl, filled with
+ * the system's UUID and its approved SF1520 agreement with Korsbæk.
+ */
+async function example(dataDir: string, sub: string | undefined, rest: string[], values: Values): Promise<number> {
+  if (sub !== 'person-lookup' || rest.length > 0 || typeof values.system !== 'string') {
+    throw new UsageError(`Use "platform example person-lookup --system <uuid|name> [--pnr PNR]".\n\n${HELP}`);
+  }
+  const { openPlatformAdmin } = await import('../services/platform-admin.ts');
+  const { personLookupEnvelope } = await import('../../conformance/platform/testing/person-lookup-envelope.ts');
+  const session = await openPlatformAdmin(dataDir);
+  try {
+    const system = session.registry.findSystem(values.system);
+    const agreement = system && session.registry.agreementsOf(system.uuid).find((a) => a.integration === 'SF1520' && a.status === 'approved' && a.serviceUuid);
+    if (!system || !agreement) {
+      process.stderr.write(`${system ? `It-system ${system.name} has no approved SF1520 agreement` : `No it-system ${values.system}`}. Run: klarmeld platform agreement add --system "${values.system}" --service SF1520 --municipality 11111111\n`);
+      return 1;
+    }
+    out(personLookupEnvelope({
+      pnr: String(values.pnr),
+      invocation: { serviceAgreementUuid: agreement.uuid, userSystemUuid: system.uuid, userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d', serviceUuid: agreement.serviceUuid! },
+    }));
+    return 0;
+  } finally {
+    session.close();
   }
 }
 
