@@ -28,4 +28,20 @@ describe('klarmeld demo (npm start) without a terminal', () => {
     const run = JSON.parse(await readFile(join(dir, '.klarmeld/demo/run.json'), 'utf8')) as { attestation?: unknown };
     expect(run.attestation).toBeDefined();
   }, 90_000);
+
+  it('stops cleanly on Ctrl-C while the system starts: exit 130, nothing left running', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'klarmeld-demo-int-'));
+    const started = performance.now();
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(root, 'bin/klarmeld.js'), 'demo'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stdout.on('data', (c: Buffer) => String(c).includes('Starting the system') && child.kill('SIGINT'));
+      child.stderr.on('data', (c: Buffer) => (err += c));
+      child.on('close', (exit) => resolve({ code: exit, stderr: err }));
+    });
+    await rm(cwd, { recursive: true, force: true });
+    expect(code).toBe(130);
+    expect(stderr).toContain('Stopping the demo');
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 30_000);
 });

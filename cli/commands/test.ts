@@ -63,6 +63,13 @@ export async function run(argv: string[]): Promise<number> {
   if (values.interactive && !live) throw new UsageError('--interactive needs a terminal (and no --json): a person must see what to do');
 
   const view = live ? await liveView() : undefined;
+  const controller = new AbortController();
+  const interrupt = () => {
+    process.stderr.write('\nStopping: shutting the system and the platform down…\n');
+    controller.abort();
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   let result: TestRunResult;
   try {
     result = await runTest({
@@ -74,14 +81,20 @@ export async function run(argv: string[]): Promise<number> {
       ...(values.record || values.sheet ? { sheetFile: resolveSheetPath({ flag: values.sheet, env: process.env, cwd: process.cwd() }) } : {}),
       ...(values.interactive && view ? { interactive: { timeoutSeconds: 120, prompt: view.prompt } } : {}),
       toolVersion: '0.1.0',
+      signal: controller.signal,
       onEvent: view?.onEvent,
       onPhase: view?.phase,
     });
   } catch (error) {
     view?.stop();
+    if (controller.signal.aborted) return 130;
     return reportStartFailure(error, values.json);
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
   }
   view?.stop();
+  if (controller.signal.aborted) return 130;
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result.document, null, 2)}\n`);
   } else {

@@ -84,6 +84,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     })());
   options.signal?.addEventListener('abort', () => void close(), { once: true });
+  // Something started after an abort (Ctrl-C while the system starts) is stopped at once.
+  const own = async (cleanup: () => Promise<unknown>) => {
+    if (!options.signal?.aborted) return void cleanups.push(cleanup);
+    await cleanup().catch(() => undefined);
+    throw new RunAborted();
+  };
 
   try {
     let session: PlatformSession;
@@ -101,19 +107,19 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       phase('Starting the embedded platform');
       session = await startEmbeddedSession({ catalog, system, integrations: withSuite, municipalityCvr, callbackUrl: profile.callbacks.beskedfordeler });
     }
-    cleanups.push(() => session.stop());
+    await own(() => session.stop());
     const dispatcher = new Agent({ connect: { ca: session.caPem || undefined, cert: session.certPem, key: session.keyPem } });
-    cleanups.push(() => dispatcher.close());
+    await own(() => dispatcher.close());
 
     let link: FlakyLink | undefined;
     if (profile.start) {
       const platformUrl = new URL(session.baseUrl);
       if (session.target === 'embedded' && ['127.0.0.1', 'localhost'].includes(platformUrl.hostname)) {
         link = await startFlakyLink(platformUrl.hostname, Number(platformUrl.port));
-        cleanups.push(() => link!.close());
+        await own(() => link!.close());
       }
       const dir = await mkdtemp(join(tmpdir(), 'klarmeld-connection-'));
-      cleanups.push(() => rm(dir, { recursive: true, force: true }));
+      await own(() => rm(dir, { recursive: true, force: true }));
       const connectionFile = join(dir, 'connection.json');
       await writeFile(connectionFile, JSON.stringify(connectionFor(session, link), null, 2));
       phase('Starting the system');
@@ -124,13 +130,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
         ready: profile.start.ready,
         timeoutSeconds: profile.start.timeout,
       });
-      cleanups.push(() => started.stop());
+      await own(() => started.stop());
     }
 
     const { environment, unavailable, cleanup } = suiteEnvironment({ session, system, profile, dispatcher, link, interactive: options.interactive, loadedDir: loaded.dir });
-    cleanups.push(cleanup);
+    await own(cleanup);
 
     const selected = new Set(options.integrations ?? withSuite);
+    if (options.signal?.aborted) throw new RunAborted();
     phase(`Running ${withSuite.filter((id) => selected.has(id)).length} suites`);
     const startedAt = new Date();
     const output = await runSuites({
@@ -157,5 +164,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   }
 }
 
+
+/** The run was stopped on request (Ctrl-C); everything it started has been stopped. */
+export class RunAborted extends Error {
+  override name = 'RunAborted';
+  readonly code = 'run-aborted';
+  constructor() {
+    super('The run was stopped on request; the system and the platform were shut down');
+  }
+}
 
 export { EnvironmentError };
