@@ -41,11 +41,11 @@ export async function act(
   if (!outcome.ok && outcome.error.code === 'unsupported-action') {
     skip(`The system does not support the action "${action}" through its trigger hook`);
   }
-  // The recorder stores an exchange just after answering it; give it a moment when the
-  // exchange the test waits for is not there yet.
+  // The recorder stores an exchange just after answering it; give it up to a second (a loaded
+  // machine) when the exchange the test waits for is not there yet.
   let exchanges = await recorder.since(marker);
-  for (let tries = 0; expect.exchanges && !exchanges.some(expect.exchanges) && tries < 10; tries += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let tries = 0; expect.exchanges && !exchanges.some(expect.exchanges) && tries < 40; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
     exchanges = await recorder.since(marker);
   }
   return { outcome, exchanges };
