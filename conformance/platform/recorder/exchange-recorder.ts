@@ -31,29 +31,38 @@ export class ExchangeRecorder {
   private queue: UnsignedExchange[] = [];
   private timer: NodeJS.Timeout | undefined;
   private posted = 0;
-  private readonly written = new Int32Array(new SharedArrayBuffer(4));
-  private readonly worker: Worker | undefined;
-  private readonly writeHere: ((batch: UnsignedExchange[]) => void) | undefined;
+  /** [exchanges written, writer state: 0 starting, 1 ready, 2 failed], shared with the writer thread. */
+  private readonly shared = new Int32Array(new SharedArrayBuffer(8));
+  private worker: Worker | undefined;
+  private readonly workerStartedAt = Date.now();
+  /** Batches handed to the writer thread and not yet acknowledged, to write here if it fails. */
+  private inflight: { end: number; batch: UnsignedExchange[] }[] = [];
+  private writeHere: ((batch: UnsignedExchange[]) => void) | undefined;
+  private readonly db: DatabaseSync;
+  private readonly signer: PlatformSigner;
   private readonly select: StatementSync;
   private readonly hasDigest: StatementSync;
   private readonly flushMs: number;
   private readonly batchSize: number;
-  /** Writer errors (a full disk, …): the platform keeps answering; they are reported here. */
+  /** Writer errors (a full disk, a writer thread that could not start, …): the platform keeps answering; they are reported here. */
   readonly errors: string[] = [];
 
   constructor(db: DatabaseSync, signer: PlatformSigner, options: RecorderOptions = {}) {
+    this.db = db;
+    this.signer = signer;
     this.flushMs = options.flushMs ?? 20;
     this.batchSize = options.batchSize ?? 512;
     createExchangesTable(db);
     if (options.worker) {
       this.worker = new Worker(new URL('./recorder-worker.ts', import.meta.url), {
-        workerData: { ...options.worker, written: this.written.buffer },
+        workerData: { ...options.worker, shared: this.shared.buffer },
       });
       this.worker.on('message', (m: { error?: string }) => m.error && this.errors.push(m.error));
-      this.worker.on('error', (e) => this.errors.push(e.message));
+      this.worker.on('error', (e) => this.writeOnThisThread(`writer thread failed: ${e.message}`));
+      this.worker.on('exit', () => this.worker && this.writeOnThisThread('writer thread exited'));
       this.worker.unref();
     } else {
-      this.writeHere = exchangeWriter(db, (digest) => signer.sign(digest));
+      this.writeOnThisThread();
     }
     this.select = db.prepare('SELECT record, digest, signature FROM exchanges WHERE system_uuid = ? AND time >= ? ORDER BY seq LIMIT ?');
     this.hasDigest = db.prepare('SELECT 1 FROM exchanges WHERE digest = ? AND system_uuid = ?');
@@ -65,6 +74,10 @@ export class ExchangeRecorder {
     else this.timer ??= setTimeout(() => this.post(), this.flushMs);
   }
 
+  private get written(): number {
+    return Atomics.load(this.shared, 0);
+  }
+
   /** Hands the queue to the writer without waiting. */
   private post(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -74,18 +87,45 @@ export class ExchangeRecorder {
     this.queue = [];
     this.posted += batch.length;
     if (this.worker) {
+      this.inflight.push({ end: this.posted, batch });
       this.worker.postMessage({ batch });
+      this.forgetWritten();
       // Memory stays bounded: when the writer falls this far behind, the request path waits for it.
-      if (this.posted - Atomics.load(this.written, 0) > maxUnwritten) this.waitUntilWritten(this.posted - maxUnwritten / 2);
+      if (this.posted - this.written > maxUnwritten) this.waitUntilWritten(this.posted - maxUnwritten / 2);
+    } else this.writeBatch(batch);
+  }
+
+  private writeBatch(batch: UnsignedExchange[]): void {
+    try {
+      this.writeHere!(batch);
+    } catch (error) {
+      this.errors.push(error instanceof Error ? error.message : String(error));
     }
-    else {
-      try {
-        this.writeHere!(batch);
-      } catch (error) {
-        this.errors.push(error instanceof Error ? error.message : String(error));
-      }
-      Atomics.add(this.written, 0, batch.length);
-    }
+    Atomics.add(this.shared, 0, batch.length);
+  }
+
+  private forgetWritten(): void {
+    const written = this.written;
+    let i = 0;
+    while (i < this.inflight.length && this.inflight[i]!.end <= written) i += 1;
+    if (i > 0) this.inflight = this.inflight.slice(i);
+  }
+
+  /**
+   * From now on digest, sign and write here: the writer thread failed (or is not wanted). What it
+   * had not acknowledged is written here, so no exchange is lost.
+   */
+  private writeOnThisThread(reason?: string): void {
+    if (this.writeHere) return;
+    if (reason) this.errors.push(reason);
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    this.writeHere = exchangeWriter(this.db, (digest) => this.signer.sign(digest));
+    this.forgetWritten();
+    const pending = this.inflight;
+    this.inflight = [];
+    for (const { batch } of pending) this.writeBatch(batch);
   }
 
   /** Writes everything queued and waits (at most 5 s) until it is in the database. */
@@ -96,8 +136,14 @@ export class ExchangeRecorder {
 
   private waitUntilWritten(target: number): void {
     const deadline = Date.now() + 5000;
-    for (let seen = Atomics.load(this.written, 0); seen < target && Date.now() < deadline; seen = Atomics.load(this.written, 0)) {
-      Atomics.wait(this.written, 0, seen, 100);
+    for (let seen = this.written; seen < target && Date.now() < deadline; seen = this.written) {
+      const state = Atomics.load(this.shared, 1);
+      // A writer that never started (or reported failure) would make every read wait: write here instead.
+      if (state === 2 || (state === 0 && Date.now() - this.workerStartedAt > 3000)) {
+        this.writeOnThisThread(state === 2 ? 'writer thread failed' : 'writer thread did not start within 3 s');
+        return;
+      }
+      Atomics.wait(this.shared, 0, seen, 50);
     }
   }
 
@@ -118,11 +164,13 @@ export class ExchangeRecorder {
   /** Flushes and stops the writer thread. */
   async close(): Promise<void> {
     this.flush();
-    if (this.worker) {
-      const exited = new Promise((resolve) => this.worker!.once('exit', resolve));
+    const worker = this.worker;
+    if (worker) {
+      this.worker = undefined;
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
       // unref'd so a forgotten platform never keeps a process alive; held while it closes.
-      this.worker.ref();
-      this.worker.postMessage({ close: true });
+      worker.ref();
+      worker.postMessage({ close: true });
       await exited;
     }
   }

@@ -9,12 +9,22 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { UnsignedExchange } from './exchange-record.ts';
 import { exchangeWriter } from './exchange-writer.ts';
 
-const { dbPath, privateKeyPem, written } = workerData as { dbPath: string; privateKeyPem: string; written: SharedArrayBuffer };
-const counter = new Int32Array(written);
-const db = new DatabaseSync(dbPath);
-db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
-const key = createPrivateKey(privateKeyPem);
-const write = exchangeWriter(db, (digest) => sign(null, Buffer.from(digest, 'utf8'), key).toString('base64'));
+const { dbPath, privateKeyPem, shared } = workerData as { dbPath: string; privateKeyPem: string; shared: SharedArrayBuffer };
+// [0]: exchanges written; [1]: 0 starting, 1 ready, 2 failed (the main thread then writes itself).
+const counter = new Int32Array(shared);
+let write: (batch: UnsignedExchange[]) => void;
+let db: DatabaseSync;
+try {
+  db = new DatabaseSync(dbPath);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
+  const key = createPrivateKey(privateKeyPem);
+  write = exchangeWriter(db, (digest) => sign(null, Buffer.from(digest, 'utf8'), key).toString('base64'));
+  Atomics.store(counter, 1, 1);
+} catch (error) {
+  Atomics.store(counter, 1, 2);
+  Atomics.notify(counter, 0);
+  throw error;
+}
 
 parentPort!.on('message', (message: { batch?: UnsignedExchange[]; close?: boolean }) => {
   if (message.batch) {

@@ -1,0 +1,51 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exchangeDigest, verifyDigest } from '../../evidence/index.ts';
+import { openDatabase } from '../store/open-database.ts';
+import { loadOrCreateSigner } from '../store/signing-key.ts';
+import type { UnsignedExchange } from './exchange-record.ts';
+import { ExchangeRecorder } from './exchange-recorder.ts';
+
+const exchange = (i: number, systemUuid = 'sys-a'): UnsignedExchange => ({
+  id: `id-${i}`, time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), systemUuid, systemName: 'A', method: 'POST', path: '/p',
+  status: 200, latencyMs: 1, findings: [],
+  request: { contentType: 'text/xml', size: 3, body: '<a/>', truncated: false },
+  response: { contentType: 'text/xml', size: 3, body: '<b/>', truncated: false },
+});
+
+function setUp(worker: (dir: string, key: string) => { dbPath: string; privateKeyPem: string } | undefined) {
+  const dir = mkdtempSync(join(tmpdir(), 'recorder-'));
+  const db = openDatabase(dir);
+  const signer = loadOrCreateSigner(db);
+  const recorder = new ExchangeRecorder(db, signer, { worker: worker(dir, signer.privateKeyPem) });
+  return { recorder, signer, db };
+}
+
+describe('ExchangeRecorder', () => {
+  it('stores every exchange with a verifiable digest and signature, and shows each system only its own', async () => {
+    const { recorder, signer, db } = setUp((dir, key) => ({ dbPath: join(dir, 'platform.sqlite'), privateKeyPem: key }));
+    for (let i = 0; i < 1200; i += 1) recorder.record(exchange(i, i % 3 === 0 ? 'sys-b' : 'sys-a'));
+    const mine = recorder.exchanges({ systemUuid: 'sys-b', limit: 1000 });
+    expect(mine).toHaveLength(400);
+    expect(mine.every((e) => e.systemUuid === 'sys-b')).toBe(true);
+    for (const e of mine.slice(0, 20)) {
+      expect(exchangeDigest(e as unknown as Record<string, unknown>)).toBe(e.digest);
+      expect(verifyDigest(e.digest, e.signature, signer.publicKeyPem)).toBe(true);
+    }
+    expect(recorder.exchanges({ systemUuid: 'sys-a', since: new Date(Date.UTC(2026, 0, 1, 0, 19, 0)).toISOString(), limit: 1000 }).length).toBe(40);
+    expect(recorder.unknownDigests('sys-a', [mine[0]!.digest])).toEqual([mine[0]!.digest]);
+    await recorder.close();
+    db.close();
+  });
+
+  it('writes on its own thread when the writer thread cannot start, losing nothing', async () => {
+    const { recorder, db } = setUp(() => ({ dbPath: '/nonexistent/dir/platform.sqlite', privateKeyPem: 'x' }));
+    for (let i = 0; i < 10; i += 1) recorder.record(exchange(i));
+    expect(recorder.exchanges({ systemUuid: 'sys-a' })).toHaveLength(10);
+    expect(recorder.errors.join(' ')).toMatch(/writer thread/);
+    await recorder.close();
+    db.close();
+  });
+});
