@@ -6,6 +6,7 @@
  * 3. Put an InvocationContext in the request: your service agreement, your it-system, the
  *    user, and PersonBaseDataExtended's ServiceUUID, every UUID in lower case.
  */
+import { randomUUID } from 'node:crypto';
 import type { Agent } from 'undici';
 import { createClientAsync } from '../generated/personbasedataextendedservice/index.ts';
 import type { InvocationContext } from '../generated/personbasedataextendedservice/definitions/InvocationContext.ts';
@@ -33,7 +34,9 @@ export async function createCprLookup(options: CprLookupOptions) {
 
   /** Looks one person up by CPR number; a ServiceplatformFault (e.g. not found) rejects. */
   return async function lookup(cpr: string): Promise<PersonLookupResponse> {
-    const [answer] = await client.PersonLookupAsync({ InvocationContext: options.invocationContext, PNR: cpr });
+    // A fresh call id per lookup lets the municipality trace this very call in its logs.
+    const invocationContext = { ...options.invocationContext, CallersServiceCallIdentifier: randomUUID() };
+    const [answer] = await client.PersonLookupAsync({ InvocationContext: invocationContext, PNR: cpr });
     return answer;
   };
 }

@@ -50,7 +50,6 @@ export async function createServices(config: Config, clock: Clock) {
       UserUUID: uuid('6a5c1f3e-0c1b-4d3e-9f4a-2b7d8e9f0a1b'),
       ServiceUUID: uuid(pbde.serviceUuid ?? ''),
       OnBehalfOfUser: 'sagsbehandler@korsbaek.dk',
-      CallersServiceCallIdentifier: `reference-system-${randomUUID()}`,
     },
   });
 
