@@ -4,14 +4,13 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createElement } from 'react';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { EnvironmentError, type RunEvent } from '../../conformance/framework/index.ts';
+import { EnvironmentError } from '../../conformance/framework/index.ts';
 import { demoPaths } from '../services/demo-paths.ts';
 import { serveStatic } from '../services/demo-serve.ts';
-import { nextProgress } from '../services/test-progress-state.ts';
 import { runTest } from '../services/test-run.ts';
-import type { TestProgressProps } from '../ui/test-progress.tsx';
 import { formatTestSummary } from '../ui/test-summary.ts';
 import { loadView } from '../ui/load-view.ts';
+import { liveTestView } from '../ui/test-live-view.ts';
 import { UsageError } from '../usage-error.ts';
 
 const HELP = `klarmeld demo (npm start): the whole chain with nothing to configure
@@ -46,7 +45,7 @@ export async function run(argv: string[]): Promise<number> {
   process.once('SIGTERM', interrupt);
 
   const catalog = (await loadCatalog()).catalog;
-  const view = tty ? await liveView() : undefined;
+  const view = tty ? await liveTestView('Starting the demo') : undefined;
   if (!tty) process.stdout.write('klarmeld demo: starting the embedded platform and the reference system, then running its suites…\n');
   let result;
   try {
@@ -105,20 +104,4 @@ export async function run(argv: string[]): Promise<number> {
   process.off('SIGINT', interrupt);
   process.off('SIGTERM', interrupt);
   return result.exitCode;
-}
-
-async function liveView() {
-  const { render } = await import('ink');
-  const { TestProgress } = await loadView(() => import('../ui/test-progress.tsx'));
-  let state: TestProgressProps = { phase: 'Starting the demo', suites: [] };
-  const instance = render(createElement(TestProgress, state));
-  const update = (next: TestProgressProps) => {
-    state = next;
-    instance.rerender(createElement(TestProgress, state));
-  };
-  return {
-    phase: (text: string) => update({ ...state, phase: text }),
-    onEvent: (event: RunEvent) => update(nextProgress(state, event)),
-    stop: () => instance.unmount(),
-  };
 }

@@ -1,15 +1,12 @@
 import { parseArgs } from 'node:util';
-import { createElement } from 'react';
-import { EnvironmentError, type RunEvent } from '../../conformance/framework/index.ts';
+import { EnvironmentError } from '../../conformance/framework/index.ts';
 import { resolveSheetPath } from '../../conformance/onboarding/index.ts';
 import { ProfileError } from '../../conformance/profile/problem.ts';
 import { SystemStartError } from '../../conformance/runner/system-process.ts';
 import { suitesByIntegration } from '../../conformance/suites/index.ts';
-import { nextProgress } from '../services/test-progress-state.ts';
 import { runTest, type TestRunResult } from '../services/test-run.ts';
-import type { TestProgressProps } from '../ui/test-progress.tsx';
 import { formatTestSummary } from '../ui/test-summary.ts';
-import { loadView } from '../ui/load-view.ts';
+import { liveTestView } from '../ui/test-live-view.ts';
 import { UsageError } from '../usage-error.ts';
 
 const HELP = `klarmeld test: run a system's required conformance suites against a test platform
@@ -62,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
   const live = Boolean(process.stdout.isTTY) && !values.json;
   if (values.interactive && !live) throw new UsageError('--interactive needs a terminal (and no --json): a person must see what to do');
 
-  const view = live ? await liveView() : undefined;
+  const view = live ? await liveTestView('Preparing') : undefined;
   const controller = new AbortController();
   const interrupt = () => {
     process.stderr.write('\nStopping: shutting the system and the platform down…\n');
@@ -119,28 +116,4 @@ function reportStartFailure(error: unknown, json: boolean): number {
   if (error instanceof SystemStartError) return fail(error.code, `${error.message}\nCheck start.command in the profile.`, 2);
   if (error instanceof EnvironmentError) return fail(error.code, `Environment problem (${error.code}): ${error.message}`, 3);
   throw error;
-}
-
-/** The ink view: live per integration and test, with durations; the final frame stays. */
-async function liveView() {
-  const { render } = await import('ink');
-  const { TestProgress } = await loadView(() => import('../ui/test-progress.tsx'));
-  let state: TestProgressProps = { phase: 'Preparing', suites: [] };
-  const instance = render(createElement(TestProgress, state));
-  const update = (next: TestProgressProps) => {
-    state = next;
-    instance.rerender(createElement(TestProgress, state));
-  };
-  return {
-    phase: (text: string) => update({ ...state, phase: text }),
-    onEvent: (event: RunEvent) => update(nextProgress(state, event)),
-    prompt: (text: string, secondsLeft: number) => {
-      const { prompt: _, ...rest } = state;
-      update(text ? { ...rest, prompt: { text, secondsLeft } } : rest);
-    },
-    stop: () => {
-      update({ ...state, phase: 'Done' });
-      instance.unmount();
-    },
-  };
 }
