@@ -36,17 +36,22 @@ async function once(validation: boolean, baseline = false) {
       '--url', `${platform.url}/service/CPR/PersonBaseDataExtended/4`, '--cert', system.cert, '--key', system.key, '--ca', system.ca,
       '--bodies', bodiesFile, '--action', personLookupAction, ...(baseline ? ['--method', 'GET', '--path', '/.well-known/klarmeld/signing-key'] : []), '--connections', values.connections!, '--duration', values.duration!], { stdio: ['ignore', 'pipe', 'inherit'] });
     const cpuBefore = process.cpuUsage();
+    const mainBefore = process.threadCpuUsage();
+    const writerBefore = platform.recorder.writerCpuMs();
     let out = '';
     load.stdout.on('data', (d) => (out += d));
     await new Promise((resolve) => load.once('exit', resolve));
     const cpu = process.cpuUsage(cpuBefore);
+    const main = process.threadCpuUsage(mainBefore);
     const result = JSON.parse(out.trim().split('\n').at(-1)!);
     platform.recorder.flush();
     const recorded = (platform.services.database.prepare('SELECT count(*) AS n FROM exchanges').get() as { n: number }).n;
     // CPU time is what a shared machine cannot inflate: server CPU (main + writer thread) per request served.
     const served = baseline ? result.served : recorded;
     const serverCpuUsPerRequest = Math.round((cpu.user + cpu.system) / Math.max(served, 1));
-    return { serverCpuUsPerRequest, loadCpuUsPerRequest: Math.round(result.cpuUs / Math.max(result.served, 1)), what: baseline ? 'GET /.well-known/klarmeld/signing-key (TLS + HTTP ceiling, nothing parsed or recorded)' : 'PersonLookup', validation, recording: true, ...result, recorded };
+    const mainThreadCpuUsPerRequest = Math.round((main.user + main.system) / Math.max(served, 1));
+    const writerThreadCpuUsPerRequest = Math.round(((platform.recorder.writerCpuMs() - writerBefore) * 1000) / Math.max(served, 1));
+    return { serverCpuUsPerRequest, mainThreadCpuUsPerRequest, writerThreadCpuUsPerRequest, loadCpuUsPerRequest: Math.round(result.cpuUs / Math.max(result.served, 1)), what: baseline ? 'GET /.well-known/klarmeld/signing-key (TLS + HTTP ceiling, nothing parsed or recorded)' : 'PersonLookup', validation, recording: true, ...result, recorded };
   } finally {
     await platform.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import type { UnsignedExchange } from './exchange-record.ts';
 import { exchangeWriter } from './exchange-writer.ts';
 
 const { dbPath, privateKeyPem, shared } = workerData as { dbPath: string; privateKeyPem: string; shared: SharedArrayBuffer };
-// [0]: exchanges written; [1]: 0 starting, 1 ready, 2 failed (the main thread then writes itself).
+// [0]: exchanges written; [1]: 0 starting, 1 ready, 2 failed (the main thread then writes itself); [2]: this thread's CPU ms.
 const counter = new Int32Array(shared);
 let write: (batch: UnsignedExchange[]) => void;
 let db: DatabaseSync;
@@ -33,6 +33,8 @@ parentPort!.on('message', (message: { batch?: UnsignedExchange[]; close?: boolea
     } catch (error) {
       parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
     }
+    const cpu = process.threadCpuUsage();
+    Atomics.store(counter, 2, Math.round((cpu.user + cpu.system) / 1000));
     Atomics.add(counter, 0, message.batch.length);
     Atomics.notify(counter, 0);
   }
