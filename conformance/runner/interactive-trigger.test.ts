@@ -15,14 +15,14 @@ describe('--interactive trigger', () => {
   it('tells the person what to do, waits for the platform to see the exchange, then clears the prompt', async () => {
     const prompts: string[] = [];
     const trigger = interactiveTrigger({ recorder: fakeRecorder(1), prompt: (text) => prompts.push(text), timeoutSeconds: 10 });
-    expect(await trigger('cpr.lookup', { cpr: '0103701111' })).toEqual({ ok: true });
+    expect(await trigger('cpr.lookup', { cpr: '0103701111' })).toEqual({ ok: true, observedOnly: true });
     expect(prompts[0]).toBe('Look up the person with CPR number 0103701111 in your system.');
     expect(prompts.at(-1)).toBe('');
   });
 
   it('reports a timeout when nothing is seen, and refuses what a person cannot do', async () => {
     const trigger = interactiveTrigger({ recorder: fakeRecorder(1000), prompt: () => {}, timeoutSeconds: 0.6 });
-    expect(await trigger('sdi.search', { caseUuid: 'c' })).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    expect(await trigger('sdi.search', { caseUuid: 'c' })).toMatchObject({ ok: false, error: { code: 'waiting-for-person' } });
     expect(await trigger('system.advance-clock', { seconds: 1 })).toMatchObject({ ok: false, error: { code: 'unsupported-action' } });
   });
 });

@@ -13,7 +13,8 @@ const asks: Record<string, (params: Record<string, unknown>) => string> = {
 
 /**
  * The trigger of `--interactive`: asks a person (through `prompt`, shown by the UI) to act, then
- * waits until the platform records an exchange from the system, or the time runs out. Actions a
+ * waits until the platform records an exchange from the system, or the time runs out (the test
+ * then waits for the person: result `wait`). Actions a
  * person cannot do (moving the clock, reading the system's inbox) are reported as unsupported,
  * so the tests that need them are skipped, never passed.
  */
@@ -29,11 +30,11 @@ export function interactiveTrigger(options: { recorder: Recorder; prompt: (text:
       if (seen.length > 0) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
         options.prompt('', 0);
-        return { ok: true };
+        return { ok: true, observedOnly: true };
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     options.prompt('', 0);
-    return { ok: false, error: { code: 'timeout', message: `The platform saw nothing from the system within ${options.timeoutSeconds} s` } };
+    return { ok: false, error: { code: 'waiting-for-person', message: `Waiting for a person: the platform saw nothing from the system within ${options.timeoutSeconds} s of asking "${ask(params)}"` } };
   };
 }

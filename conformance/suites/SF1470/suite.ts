@@ -3,10 +3,9 @@ import { defineSuite, type TestContext } from '../../framework/definition.ts';
 import type { SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
 import { services } from '../shared/korsbaek.ts';
-import { act, approvedAgreement, exchangesOf, expectOk, fail, findingsText, oneExchange } from '../shared/steps.ts';
+import { act, approvedAgreement, callPlatform, exchangesOf, expectOk, fail, findingsText, oneExchange, skip } from '../shared/steps.ts';
 import { assertionIdOf, namespaces, soapVersionOf, statusKodeOf, textIn, upperCaseUuidsInBody } from '../shared/xml-checks.ts';
 import { buildIssueRequest, parseIssueResponse } from '../../clients/tokens/index.ts';
-import { callPlatform } from '../shared/steps.ts';
 
 const SDI = services.sdi.name;
 
@@ -29,6 +28,7 @@ async function search(context: TestContext, env: SuiteEnvironment, caseUuid: str
   const { outcome, exchanges } = await act(env, 'sdi.search', { caseUuid }, { exchanges: (e) => e.service === SDI && e.operation === 'fremsoeg' });
   attach(context, ...exchangesOf(exchanges, SDI, 'fremsoeg'));
   if (exchangesOf(exchanges, SDI, 'fremsoeg').length === 0) fail('The system did not call fremsoeg to search the index');
+  if (outcome.ok && outcome.observedOnly) skip('With --interactive the runner cannot see which cases the system found');
   const result = expectOk(outcome, 'Searching the index') as { caseUuids?: unknown };
   if (!Array.isArray(result?.caseUuids)) fail('The system did not report which cases it found (result.caseUuids)');
   return (result.caseUuids as string[]).map((u) => String(u).toLowerCase());

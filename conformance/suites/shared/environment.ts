@@ -49,7 +49,13 @@ export interface AgreementView {
   status: string;
 }
 
-export type TriggerOutcome = { ok: true; result?: unknown } | { ok: false; error: { code: string; message: string } };
+/**
+ * What the system reported. `observedOnly` (--interactive): a person acted and the platform saw
+ * the exchange, but what the system showed its user is unknown to the runner.
+ */
+export type TriggerOutcome =
+  | { ok: true; result?: unknown; observedOnly?: boolean }
+  | { ok: false; error: { code: string; message: string } };
 
 /** One exchange as the platform recorded it. */
 export interface Exchange {

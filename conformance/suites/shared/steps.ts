@@ -41,6 +41,7 @@ export async function act(
   if (!outcome.ok && outcome.error.code === 'unsupported-action') {
     skip(`The system does not support the action "${action}" through its trigger hook`);
   }
+  if (!outcome.ok && outcome.error.code === 'waiting-for-person') throw new TestOutcome('wait', outcome.error.message);
   // The recorder stores an exchange just after answering it; give it up to a second (a loaded
   // machine) when the exchange the test waits for is not there yet.
   let exchanges = await recorder.since(marker);
@@ -55,6 +56,15 @@ export async function act(
 export function expectOk(outcome: TriggerOutcome, what: string): unknown {
   if (!outcome.ok) fail(`${what}: the system reported ${outcome.error.code}: ${outcome.error.message}`);
   return outcome.result;
+}
+
+/**
+ * The system should have reported an error to its user (not found, refused). Fails when it
+ * reported success; skipped when a person acted (--interactive) and the runner cannot see it.
+ */
+export function expectReportedError(outcome: TriggerOutcome, failure: string): void {
+  if (outcome.ok && outcome.observedOnly) skip('With --interactive the runner cannot see what the system showed; check by eye that it reported the error');
+  if (outcome.ok) fail(failure);
 }
 
 /** Exactly the exchanges of one service (and operation), or the test fails saying what was seen. */
