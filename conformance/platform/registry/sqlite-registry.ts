@@ -52,6 +52,8 @@ export class SqliteRegistry implements Registry {
       approved: p(`SELECT * FROM service_agreements WHERE system_uuid = ? AND municipality_cvr = ? AND status = 'approved'
         AND (service_uuid = ? OR entity_id = ? OR (? IS NOT NULL AND integration = ?)) LIMIT 1`),
       callbacks: p('SELECT * FROM callback_endpoints WHERE system_uuid = ?'),
+      revokedList: p('SELECT serial_number, revoked_at FROM certificates WHERE revoked = 1 ORDER BY revoked_at'),
+      revokedCount: p('SELECT count(*) AS n FROM certificates WHERE revoked = 1'),
       insertSystem: p('INSERT INTO it_systems (uuid, name, supplier_cvr, created_at) VALUES (?, ?, ?, ?)'),
       insertCert: p('INSERT INTO certificates (fingerprint, system_uuid, subject, serial_number, cert_pem) VALUES (?, ?, ?, ?, ?)'),
       revoke: p('UPDATE certificates SET revoked = 1, revoked_at = ? WHERE system_uuid = ? AND revoked = 0'),
@@ -110,6 +112,15 @@ export class SqliteRegistry implements Registry {
       query.systemUuid, query.municipalityCvr, query.serviceUuid ?? null, query.entityId ?? null, integration, integration,
     ) as Row | undefined;
     return row ? toAgreement(row) : undefined;
+  }
+
+  /** Serial numbers of every revoked certificate (for the CRL the TLS server checks). */
+  revokedCertificates(): { serialNumber: string; revokedAt?: string }[] {
+    return (this.q.revokedList!.all() as Row[]).map((r) => ({ serialNumber: String(r.serial_number), revokedAt: str(r.revoked_at) }));
+  }
+
+  revokedCount(): number {
+    return Number((this.q.revokedCount!.get() as Row).n);
   }
 
   callbackEndpoints(systemUuid: string): CallbackEndpoint[] {

@@ -19,6 +19,8 @@ import { createRequestListener } from './request-handler.ts';
 import { Router } from './router.ts';
 import { TlsGate } from './tls-gate.ts';
 import { cacheXmldomRegexes } from './xmldom-regex-cache.ts';
+import { createCrl } from '../pki/crl.ts';
+import { startCrlRefresh } from './crl-refresh.ts';
 
 export interface StartPlatformOptions {
   dataDir: string;
@@ -77,9 +79,12 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const server = await pki.serverCertificate(host);
   const services: PlatformServices = { registry, catalog, clock, signer, pki, validation, recorder, database: db, dataDir: options.dataDir, baseUrl: '' };
 
+  // The CRL is created before the server so that a certificate revoked earlier is refused from the first handshake.
+  const tlsFiles = { key: server.keyPem, cert: server.certPem, ca: pki.caCertPem };
+  const initialCrl = await createCrl(pki.ca, registry.revokedCertificates(), clock());
   const https = createServer(
     {
-      key: server.keyPem, cert: server.certPem, ca: pki.caCertPem,
+      ...tlsFiles, crl: initialCrl,
       requestCert: true, rejectUnauthorized: true,
       keepAlive: true, keepAliveTimeout: limits.keepAliveTimeoutMs,
       headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs,
@@ -92,6 +97,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     createRequestListener({ router, gate, recorder, limits, platform: () => services, recording: options.recording ?? true }),
   );
   https.maxConnections = limits.maxConnections;
+  const crlRefresh = startCrlRefresh(https, tlsFiles, pki, registry, clock);
   https.on('tlsClientError', () => undefined);
   gate.attach(https);
   await new Promise<void>((resolve, reject) => {
@@ -112,6 +118,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       if (stopped) return;
       stopped = true;
       gate.stop();
+      crlRefresh.stop();
       for (const m of modules) await m.stop?.();
       const closed = new Promise<void>((resolve) => https.close(() => resolve()));
       https.closeAllConnections();
