@@ -65,14 +65,16 @@ describe.skipIf(missing !== undefined)(missing ? `the site in a browser (skipped
     await shot('2-bruger-laes');
   });
 
-  it('finds integrations by name with the offline search', async () => {
+  it('finds integrations by name and by number with the offline search', async () => {
     await page.getByRole('button', { name: /Søg/ }).first().click();
-    const input = page.locator('dialog[open] input[type="search"]');
+    const input = page.locator('dialog[open] input');
+    const results = page.locator('dialog[open] .pagefind-ui__results');
     await input.fill('Organisation');
-    const results = page.locator('dialog[open] .pagefind-ui__result');
-    await results.first().waitFor({ timeout: 15_000 });
-    expect(await page.locator('dialog[open] .pagefind-ui__results').innerText()).toContain('SF1500');
+    await page.locator('dialog[open] .pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+    expect(await results.innerText()).toContain('SF1500 Organisation');
     await shot('3-search-organisation');
+    await input.fill('SF1520');
+    await expect.poll(() => results.innerText(), { timeout: 15_000 }).toContain('SF1520 CPR');
     await page.keyboard.press('Escape');
   });
 

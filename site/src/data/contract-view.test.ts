@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readContract } from '../../../catalog/contract-reader/read-contract.ts';
-import { cardinality, contractView } from './contract-view.ts';
+import { describeOperations } from '../../../catalog/contract-reader/index.ts';
+import { cardinality, contractRows } from './contract-view.ts';
 
 const shared = new URL('../../../../shared/contracts/', import.meta.url).pathname;
 const bruger = `${shared}itk-dev__serviceplatformen/resources/sf1500/Tekniske specifikationer (v6.0 Services)/v6_0_0_0/wsdl/Bruger.wsdl`;
@@ -9,7 +9,7 @@ const pbde = new URL('../../../catalog/contracts/SF1520/4/PersonBaseDataExtended
 
 describe('the contract as the integration page shows it', () => {
   it.skipIf(!existsSync(bruger))('lists the Bruger operations of the official SF1500 v6 WSDL with soapAction and SOAP 1.2', () => {
-    const [service] = contractView(readContract(bruger));
+    const [service] = contractRows(describeOperations(bruger));
     const laes = service!.operations.find((op) => op.name === 'laes')!;
     expect(service!.operations.map((op) => op.name)).toEqual(expect.arrayContaining(['laes', 'soeg', 'list']));
     expect(laes.soapAction).toBe('http://kombit.dk/sts/organisation/bruger/laes');
@@ -17,17 +17,18 @@ describe('the contract as the integration page shows it', () => {
     expect(laes.input!.element).toBe('LaesInput');
     expect(laes.input!.fields[0]).toMatchObject({ name: 'UUIDIdentifikator', cardinality: '1', depth: 0 });
     expect(laes.output!.fields.map((f) => f.name)).toContain('StandardRetur');
+    expect(Math.max(...laes.output!.fields.map((f) => f.depth))).toBeLessThanOrEqual(2);
   });
 
   it.skipIf(!existsSync(pbde))('lists the fields of PersonLookup, nested fields indented, with types and cardinality', () => {
-    const [service] = contractView(readContract(pbde));
+    const [service] = contractRows(describeOperations(pbde));
     const lookup = service!.operations[0]!;
     expect(lookup.soapVersion).toBe('1.1');
-    expect(lookup.input!.fields).toContainEqual({ name: 'PNR', type: 'PNRType', cardinality: '1', depth: 0 });
-    expect(lookup.input!.fields).toContainEqual({ name: 'ServiceUUID', type: 'UUIDtype', cardinality: '1', depth: 1 });
+    expect(lookup.input!.fields.find((f) => f.name === 'PNR')).toMatchObject({ cardinality: '1', depth: 0 });
+    expect(lookup.input!.fields.find((f) => f.name === 'ServiceUUID')).toMatchObject({ cardinality: '1', depth: 1 });
   });
 
   it('writes cardinality as contracts are documented', () => {
-    expect([cardinality({ min: 1, max: 1 }), cardinality({ min: 0, max: 1 }), cardinality({ min: 0, max: Infinity }), cardinality({ min: 2, max: 5 })]).toEqual(['1', '0..1', '0..*', '2..5']);
+    expect([cardinality(1, 1), cardinality(0, 1), cardinality(0, 'unbounded'), cardinality(2, 5)]).toEqual(['1', '0..1', '0..*', '2..5']);
   });
 });

@@ -1,118 +1,92 @@
-import { splitQName, type ComplexTypeDef, type ContractModel, type ElementDecl, type Occurs, type Particle, type QName, type SchemaSet, type TypeDef } from '../../../catalog/contract-reader/model.ts';
+import type { FieldModel, OperationView as ReaderOperation } from '../../../catalog/contract-reader/index.ts';
 
-/** One field of a message as the page lists it: depth 0 is a top-level field of the message element. */
-export interface FieldView {
+/** One row of a message's field table: depth 0 is a field of the message element itself. */
+export interface FieldRow {
   name: string;
   type: string;
   cardinality: string;
   depth: number;
-  /** Set when the field is one of several alternatives (xs:choice). */
-  choice?: boolean;
+  /** Fields with the same choice number exclude each other. */
+  choice?: number;
 }
 
-export interface MessageView {
+export interface MessageRows {
   element: string;
-  fields: FieldView[];
-  /** True when fields were left out to keep the page readable. */
+  fields: FieldRow[];
+  /** True when deeper or further fields were left out to keep the page readable. */
   truncated: boolean;
 }
 
-export interface OperationView {
+export interface OperationRows {
   name: string;
   soapAction: string;
+  /** "1.1", "1.2", or "1.1, 1.2" when the service has a port of each. */
   soapVersion: string;
-  input?: MessageView;
-  output?: MessageView;
+  input?: MessageRows;
+  output?: MessageRows;
   faults: string[];
 }
 
-export interface ServiceContractView {
+export interface ServiceContractRows {
   name: string;
-  operations: OperationView[];
+  operations: OperationRows[];
 }
 
 const maxDepth = 2;
-const maxFields = 60;
+const maxRows = 60;
 
 /** "1", "0..1", "0..*", "1..*" or "m..n", as contracts are usually documented. */
-export function cardinality({ min, max }: Occurs): string {
+export function cardinality(min: number, max: number | 'unbounded'): string {
   if (min === 1 && max === 1) return '1';
-  return `${min}..${max === Infinity ? '*' : max}`;
+  return `${min}..${max === 'unbounded' ? '*' : max}`;
 }
 
-const local = (name: QName | undefined) => (name ? splitQName(name).local : '');
-
-function typeOf(schema: SchemaSet, decl: ElementDecl): { label: string; def?: TypeDef } {
-  const target = decl.ref ? (schema.elements.get(decl.ref) ?? decl) : decl;
-  if (target.inlineType) return { label: target.inlineType.kind === 'simple' ? local(target.inlineType.base) || 'string' : '(anonym)', def: target.inlineType };
-  return { label: local(target.type) || 'anyType', def: target.type ? schema.types.get(target.type) : undefined };
-}
-
-/** The particles of a complex type, including those it inherits by extension. */
-function particlesOf(schema: SchemaSet, type: ComplexTypeDef, seen: Set<ComplexTypeDef>): { particle: Particle; choice: boolean }[] {
-  if (seen.has(type)) return [];
-  seen.add(type);
-  const inherited: { particle: Particle; choice: boolean }[] = [];
-  if (type.derivation?.method === 'extension' && type.derivation.content === 'complex') {
-    const base = schema.types.get(type.derivation.base);
-    if (base?.kind === 'complex') inherited.push(...particlesOf(schema, base, seen));
-  }
-  return type.particle ? [...inherited, { particle: type.particle, choice: false }] : inherited;
-}
-
-function collect(schema: SchemaSet, type: TypeDef | undefined, depth: number, out: FieldView[], path: Set<TypeDef>): void {
-  if (!type || type.kind !== 'complex' || depth > maxDepth || path.has(type)) return;
-  const walk = (particle: Particle, choice: boolean) => {
-    if (out.length >= maxFields) return;
-    if (particle.kind === 'element') {
-      const decl = particle.element;
-      const { label, def } = typeOf(schema, decl);
-      out.push({ name: decl.ref ? local(decl.ref) : decl.name, type: label, cardinality: cardinality(particle), depth, ...(choice && { choice }) });
-      collect(schema, def, depth + 1, out, new Set([...path, type]));
-    } else if (particle.kind === 'any') {
-      out.push({ name: '(any)', type: particle.namespaces, cardinality: cardinality(particle), depth });
-    } else {
-      for (const item of particle.items) walk(item, choice || particle.kind === 'choice');
+function rows(fields: FieldModel[] | undefined, depth: number, out: FieldRow[]): boolean {
+  let truncated = false;
+  for (const f of fields ?? []) {
+    if (out.length >= maxRows) return true;
+    const type = f.any ? `any (${f.any.namespaces})` : f.base && f.base !== f.type ? `${f.type} (${f.base})` : f.type;
+    out.push({ name: f.any ? '(any)' : f.name, type, cardinality: cardinality(f.minOccurs, f.maxOccurs), depth, ...(f.choice !== undefined && { choice: f.choice }) });
+    if (f.fields?.length) {
+      if (depth + 1 > maxDepth) truncated = true;
+      else truncated = rows(f.fields, depth + 1, out) || truncated;
     }
-  };
-  for (const { particle, choice } of particlesOf(schema, type, new Set())) walk(particle, choice);
+  }
+  return truncated;
 }
 
-/** The fields of a global element, two levels deep. */
-export function messageView(schema: SchemaSet, element: QName): MessageView {
-  const decl = schema.elements.get(element);
-  const fields: FieldView[] = [];
-  if (decl) collect(schema, typeOf(schema, decl).def, 0, fields, new Set());
-  return { element: local(element), fields, truncated: fields.length >= maxFields };
+function message(m: ReaderOperation['input']): MessageRows | undefined {
+  if (!m) return undefined;
+  const fields: FieldRow[] = [];
+  const truncated = rows(m.fields, 0, fields);
+  return { element: m.name, fields, truncated };
 }
 
 /**
- * What a reader needs from a WSDL contract: per service, each operation with its soapAction,
- * SOAP version, and the fields of its input and output elements with types and cardinality.
- * A service with a SOAP 1.1 and a SOAP 1.2 port lists each operation once, with both versions.
+ * The contract reader's operations arranged for the page: grouped by service, each operation
+ * once even when the service has a SOAP 1.1 and a SOAP 1.2 port, with field trees flattened to
+ * indented rows two levels deep (the full tree of an Organisation message runs to hundreds).
  */
-export function contractView(model: ContractModel): ServiceContractView[] {
-  return model.services.map((service) => {
-    const byName = new Map<string, OperationView>();
-    for (const port of service.ports) {
-      for (const op of port.operations) {
-        const seen = byName.get(op.name);
-        if (seen) {
-          if (!seen.soapVersion.split(', ').includes(port.soapVersion)) seen.soapVersion += `, ${port.soapVersion}`;
-          continue;
-        }
-        const input = op.input?.body[0];
-        const output = op.output?.body[0];
-        byName.set(op.name, {
-          name: op.name,
-          soapAction: op.soapAction,
-          soapVersion: port.soapVersion,
-          ...(input && { input: messageView(model.schema, input) }),
-          ...(output && { output: messageView(model.schema, output) }),
-          faults: op.faults.map((f) => (f.element ? local(f.element) : f.name)),
-        });
-      }
+export function contractRows(operations: ReaderOperation[]): ServiceContractRows[] {
+  const services = new Map<string, Map<string, OperationRows>>();
+  for (const op of operations) {
+    const service = services.get(op.service) ?? new Map<string, OperationRows>();
+    services.set(op.service, service);
+    const seen = service.get(op.name);
+    if (seen) {
+      if (!seen.soapVersion.split(', ').includes(op.soapVersion)) seen.soapVersion += `, ${op.soapVersion}`;
+      continue;
     }
-    return { name: service.name, operations: [...byName.values()] };
-  });
+    const input = message(op.input);
+    const output = message(op.output);
+    service.set(op.name, {
+      name: op.name,
+      soapAction: op.soapAction,
+      soapVersion: op.soapVersion,
+      ...(input && { input }),
+      ...(output && { output }),
+      faults: op.faults.map((f) => f.name),
+    });
+  }
+  return [...services].map(([name, ops]) => ({ name, operations: [...ops.values()] }));
 }

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { readContract } from '../../../catalog/contract-reader/read-contract.ts';
+import { describeOperations, readOpenApi, type OpenApiModel } from '../../../catalog/contract-reader/index.ts';
 import type { Service } from './catalog-types.ts';
-import { contractView, type ServiceContractView } from './contract-view.ts';
+import { contractRows, type ServiceContractRows } from './contract-view.ts';
 
 /** A service's contract as the integration page shows it. */
 export type ContractRendering =
-  | { kind: 'wsdl'; services: ServiceContractView[] }
+  | { kind: 'wsdl'; services: ServiceContractRows[] }
+  | { kind: 'openapi'; documents: OpenApiModel[] }
   | { kind: 'none' }
   | { kind: 'unreadable'; file: string; message: string };
 
@@ -18,21 +19,29 @@ export interface ContractLibrary {
 }
 
 const isWsdl = (file: string) => /\.wsdl$/i.test(file);
+const isOpenApi = (file: string) => /\.(json|ya?ml)$/i.test(file);
 
 export function contractLibrary(dir: string): ContractLibrary {
   const cache = new Map<string, ContractRendering>();
+  const read = (files: string[]): ContractRendering => {
+    const paths = files.map((f) => join(dir, f));
+    try {
+      return files.every(isOpenApi)
+        ? { kind: 'openapi', documents: paths.map(readOpenApi) }
+        : { kind: 'wsdl', services: contractRows(describeOperations(paths)) };
+    } catch (error) {
+      const e = error as Error & { file?: string };
+      return { kind: 'unreadable', file: e.file ?? files[0]!, message: e.message };
+    }
+  };
   const render = (service: Service): ContractRendering => {
-    const files = service.contract.filter(isWsdl);
+    const wsdl = service.contract.filter(isWsdl);
+    const files = wsdl.length > 0 ? wsdl : service.contract.filter(isOpenApi);
     if (files.length === 0) return { kind: 'none' };
     const key = files.join('\n');
     let rendering = cache.get(key);
     if (!rendering) {
-      try {
-        rendering = { kind: 'wsdl', services: contractView(readContract(files.map((f) => join(dir, f)))) };
-      } catch (error) {
-        const e = error as Error & { file?: string };
-        rendering = { kind: 'unreadable', file: e.file ?? files[0]!, message: e.message };
-      }
+      rendering = read(files);
       cache.set(key, rendering);
     }
     return rendering;

@@ -12,10 +12,11 @@ export interface ReadinessEntry {
   evidence?: { runId: string; digest?: string };
 }
 
-/** Where the statuses came from: a sheet, no sheet at all, or a sheet that could not be read. */
+/** Where the statuses came from: a sheet, no sheet configured, no file at the configured path, or a sheet that could not be read. */
 export type ReadinessSource =
   | { kind: 'sheet'; path: string }
   | { kind: 'none' }
+  | { kind: 'missing'; path: string }
   | { kind: 'unreadable'; path: string; problem: string };
 
 export interface Readiness {

@@ -1,8 +1,29 @@
+import { readSheet } from '../../../conformance/onboarding/index.ts';
 import { readinessFrom, type Readiness } from './readiness.ts';
 
-/** The statuses of the onboarding sheet at `path`; when there is no sheet, an empty set that says so. */
+/**
+ * The current statuses of the onboarding sheet at `path`, through the sheet's own read API.
+ * No path, no file, or a file that cannot be read each give an empty set that says which.
+ */
 export async function readReadiness(path: string | undefined): Promise<Readiness> {
   if (!path) return readinessFrom({ kind: 'none' }, []);
-  // TODO: read through conformance/onboarding's readSheet once it lands.
-  return readinessFrom({ kind: 'unreadable', path, problem: 'not yet supported' }, []);
+  let snapshot;
+  try {
+    snapshot = readSheet(path);
+  } catch (error) {
+    return readinessFrom({ kind: 'unreadable', path, problem: (error as Error).message }, []);
+  }
+  if (!snapshot) return readinessFrom({ kind: 'missing', path }, []);
+  return readinessFrom(
+    { kind: 'sheet', path },
+    snapshot.current.map((event) => ({
+      system: event.system,
+      integration: event.integration,
+      status: event.status,
+      at: event.at,
+      actor: event.actor,
+      ...(event.reason !== undefined && { reason: event.reason }),
+      ...(event.evidence && { evidence: { runId: event.evidence.runId, digest: event.evidence.digest } }),
+    })),
+  );
 }

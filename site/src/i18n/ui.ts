@@ -111,6 +111,7 @@ const da = {
   noSheet:
     'Der er intet onboarding-ark: sæt KLARMELD_SHEET til arkets sti, før sitet bygges. Indtil da viser sitet kravene, men ingen status.',
   sheetFrom: 'Status fra onboarding-arket',
+  sheetMissing: 'Der er intet onboarding-ark på den angivne sti, så sitet viser kravene, men ingen status',
   sheetProblem: 'Onboarding-arket kunne ikke læses',
   catalogProblems: 'Kataloget har problemer; sitet er bygget af det, der kunne læses',
   summary: 'Resumé',
@@ -242,6 +243,7 @@ const en: Record<UiKey, string> = {
   noSheet:
     'There is no onboarding sheet: set KLARMELD_SHEET to its path before building the site. Until then the site shows the requirements but no status.',
   sheetFrom: 'Status from the onboarding sheet',
+  sheetMissing: 'There is no onboarding sheet at the given path, so the site shows the requirements but no status',
   sheetProblem: 'The onboarding sheet could not be read',
   catalogProblems: 'The catalogue has problems; the site was built from what could be read',
   summary: 'Summary',

@@ -42,12 +42,23 @@ async function isFresh(label: string): Promise<boolean> {
   }
 }
 
+/**
+ * The environment without what Vitest adds (NODE_ENV=test, DEV=1, MODE=test, VITEST…): Vite
+ * reads those and would build in development mode, where Starlight leaves the search out.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (/^(VITEST|VITE_)/.test(key)) delete env[key];
+  for (const key of ['NODE_ENV', 'DEV', 'PROD', 'MODE', 'TEST', 'SSR', 'BASE_URL']) delete env[key];
+  return env;
+}
+
 function runBuild(env: Record<string, string>): Promise<void> {
   const astro = join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [astro, 'build', '--root', 'site'], {
       cwd: repoRoot,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
