@@ -100,10 +100,19 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const crlRefresh = startCrlRefresh(https, tlsFiles, pki, registry, clock);
   https.on('tlsClientError', () => undefined);
   gate.attach(https);
-  await new Promise<void>((resolve, reject) => {
-    https.once('error', reject);
-    https.listen(options.port ?? 8443, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      https.once('error', reject);
+      https.listen(options.port ?? 8443, host, () => resolve());
+    });
+  } catch (error) {
+    // E.g. the port is taken: release what was opened, then let the caller say so.
+    gate.stop();
+    crlRefresh.stop();
+    await recorder.close();
+    db.close();
+    throw error;
+  }
   const port = (https.address() as AddressInfo).port;
   const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
   services.baseUrl = url;
