@@ -12,7 +12,12 @@ let installed = false;
 export function cacheXmldomRegexes(): void {
   if (installed) return;
   installed = true;
-  const grammar = createRequire(import.meta.url)('@xmldom/xmldom/lib/grammar.js') as { reg?: (...args: unknown[]) => RegExp };
+  let grammar: { reg?: (...args: unknown[]) => RegExp };
+  try {
+    grammar = createRequire(import.meta.url)('@xmldom/xmldom/lib/grammar.js') as typeof grammar;
+  } catch {
+    return; // another xmldom layout: parsing stays correct, only slower
+  }
   const original = grammar.reg;
   if (typeof original !== 'function') return;
   const cache = new Map<string, RegExp>();
