@@ -67,5 +67,11 @@ describe('klarmeld platform, as a new user', () => {
     const refused = await curl(b, envelope(b));
     expect(refused.stdout).toContain('ServiceplatformFault');
     expect(refused.stdout).toContain('belongs to another it-system');
+
+    // What the platform recorded, as the tester can look it up: each system sees its own calls.
+    const recorded = await klarmeld('platform', 'exchanges', '--system', 'Curl System', '--data', data, '--json');
+    expect(recorded.exchanges.map((e: { operation: string; status: number }) => [e.operation, e.status])).toEqual([['PersonLookup', 200]]);
+    const other = await klarmeld('platform', 'exchanges', '--system', 'Other System', '--data', data, '--json');
+    expect(other.exchanges[0].fault.code).toBe('ServiceAgreementNotValid');
   });
 });

@@ -16,6 +16,7 @@ Usage:
                                                                               SF1461 push to the system's callback
   klarmeld platform example person-lookup --system <uuid|name> [--pnr PNR]    a PersonLookup envelope with the system's
                                                                               InvocationContext, ready for curl --data-binary
+  klarmeld platform exchanges --system <uuid|name> [--since ISO] [--json]     what the platform recorded for a system
   klarmeld platform fixtures [--json]                                         test persons, units and users
 
 Every command takes --data DIR (default .klarmeld/platform in the project). Agreements with
@@ -34,6 +35,7 @@ const options = {
   municipality: { type: 'string' },
   to: { type: 'string' },
   pnr: { type: 'string', default: '0103701111' },
+  since: { type: 'string' },
   type: { type: 'string' },
   cvr: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -74,6 +76,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (command === 'message') return message(dataDir, sub, rest, values);
   if (command === 'example') return example(dataDir, sub, rest, values);
+  if (command === 'exchanges') return exchanges(dataDir, sub, values);
   if (command !== 'system' && command !== 'agreement') throw new UsageError(`Unknown command "platform ${command}".\n\n${HELP}`);
   checkAdminArguments(command, sub, rest, values);
   const { openPlatformAdmin, PlatformAdminError } = await import('../services/platform-admin.ts');
@@ -166,6 +169,35 @@ async function example(dataDir: string, sub: string | undefined, rest: string[],
       pnr: String(values.pnr),
       invocation: { serviceAgreementUuid: agreement.uuid, userSystemUuid: system.uuid, userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d', serviceUuid: agreement.serviceUuid! },
     }));
+    return 0;
+  } finally {
+    session.close();
+  }
+}
+
+/** `platform exchanges`: the signed exchanges recorded for one system (the same records `GET /klarmeld/exchanges` gives that system). */
+async function exchanges(dataDir: string, sub: string | undefined, values: Values): Promise<number> {
+  if (sub !== undefined || typeof values.system !== 'string') throw new UsageError(`Use "platform exchanges --system <uuid|name> [--since ISO]".\n\n${HELP}`);
+  if (typeof values.since === 'string' && Number.isNaN(Date.parse(values.since))) throw new UsageError(`--since ${values.since} is not an ISO 8601 time, e.g. 2026-01-01T00:00:00Z.`);
+  const { openPlatformAdmin } = await import('../services/platform-admin.ts');
+  const { ExchangeRecorder } = await import('../../conformance/platform/recorder/exchange-recorder.ts');
+  const { loadOrCreateSigner } = await import('../../conformance/platform/store/signing-key.ts');
+  const session = await openPlatformAdmin(dataDir);
+  try {
+    const system = session.registry.findSystem(values.system);
+    if (!system) {
+      process.stderr.write(`No it-system ${values.system}. List them with: klarmeld platform system list\n`);
+      return 1;
+    }
+    const recorder = new ExchangeRecorder(session.database, loadOrCreateSigner(session.database));
+    const since = typeof values.since === 'string' ? new Date(values.since).toISOString() : undefined;
+    const list = recorder.exchanges({ systemUuid: system.uuid, since, limit: 1000 });
+    if (values.json) printJson({ systemUuid: system.uuid, exchanges: list });
+    else {
+      out(list.length === 0 ? `No exchanges recorded for ${system.name}.` : list.map((e) =>
+        `${e.time}  ${String(e.status).padEnd(3)}  ${(e.integration ?? '-').padEnd(7)} ${(e.operation ?? e.path).padEnd(16)} ${e.latencyMs.toFixed(1).padStart(7)} ms` +
+        `${e.fault ? `  fault ${e.fault.code}: ${e.fault.text}` : ''}${e.findings.length ? `  (${e.findings.length} finding${e.findings.length > 1 ? 's' : ''})` : ''}`).join('\n'));
+    }
     return 0;
   } finally {
     session.close();
