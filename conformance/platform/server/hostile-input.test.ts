@@ -67,6 +67,15 @@ describe('hostile and broken input', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
   });
 
+  it('a chunked body without Content-Length is cut at the limit too', async () => {
+    const chunk = 'a'.repeat(32 * 1024);
+    const chunks = Array.from({ length: 4 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`).join('');
+    const res = await raw(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}`);
+    expect(res.data.startsWith('HTTP/1.1 413')).toBe(true);
+    expect(res.data).toContain('RequestTooLarge');
+    expect(res.ms).toBeLessThan(6000);
+  });
+
   it('a client that never finishes its body or its headers is cut off within the timeouts', async () => {
     const body = await raw(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: 1000\r\n\r\n<soap`);
     expect(body.ms).toBeLessThan(6000);
