@@ -7,7 +7,7 @@ export interface SitePaths {
   catalogDir: string;
   /** Contract files: KLARMELD_CONTRACTS_DIR, else `contracts` beside the data directory. */
   contractsDir: string;
-  /** Conformance suites, one folder per integration. */
+  /** Conformance suites, one folder per integration with its requirements.yaml. */
   suitesDir: string;
   /** The reference system whose code is the SF1520 example. */
   referenceSystemDir: string;

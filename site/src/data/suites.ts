@@ -1,12 +1,14 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { loadRequirements, suiteTests } from '../../../conformance/framework/index.ts';
+import { suitesByIntegration } from '../../../conformance/suites/index.ts';
 
 export interface SuiteRequirement {
   id: string;
   level: string;
   text: string;
   source?: string;
+  /** Why a requirement has no test, when the suite says so. */
+  untested?: string;
 }
 
 export interface SuiteTest {
@@ -18,31 +20,30 @@ export interface SuiteTest {
 /** What the site shows of an integration's conformance suite. */
 export interface SuiteInfo {
   integration: string;
+  title: string;
+  version: string;
   requirements: SuiteRequirement[];
   tests: SuiteTest[];
 }
 
 /**
- * The conformance suites present in the repository, by integration id. A suite folder
- * without a readable requirements.yaml is left out: the page then says there is no suite.
+ * The conformance suites in `suitesDir`, by integration id, read through the framework: the requirements
+ * from each suite's requirements.yaml and the tests (full dotted ids) that verify them.
  */
 export async function readSuites(suitesDir: string): Promise<Map<string, SuiteInfo>> {
   const suites = new Map<string, SuiteInfo>();
-  let folders: string[];
-  try {
-    folders = (await readdir(suitesDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
-  } catch {
-    return suites;
-  }
-  for (const folder of folders) {
-    let doc: { integration?: string; requirements?: SuiteRequirement[] };
-    try {
-      doc = parse(await readFile(join(suitesDir, folder, 'requirements.yaml'), 'utf8'));
-    } catch {
-      continue;
-    }
-    const integration = doc.integration ?? folder;
-    suites.set(integration, { integration, requirements: doc.requirements ?? [], tests: [] });
+  for (const [integration, suite] of Object.entries(suitesByIntegration)) {
+    // Not suite.requirementsFile: it is relative to the suite module's URL, which points into
+    // Astro's bundle at build time. Each suite keeps requirements.yaml in its folder (DESIGN.md §2).
+    const { requirements } = await loadRequirements(join(suitesDir, integration, 'requirements.yaml'));
+    const untested = new Map((suite.untested ?? []).map((u) => [u.requirement, u.reason]));
+    suites.set(integration, {
+      integration,
+      title: suite.title,
+      version: suite.version,
+      requirements: requirements.map((r) => ({ ...r, ...(untested.has(r.id) && { untested: untested.get(r.id)! }) })),
+      tests: suiteTests(suite).map(({ id, test }) => ({ id, title: test.title, requirements: test.verifies })),
+    });
   }
   return suites;
 }
