@@ -21,7 +21,7 @@ async function build(outDir: string, env: Record<string, string>): Promise<numbe
   await new Promise<void>((done, fail) => {
     const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', 'site', '--outDir', outDir], {
       cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', KLARMELD_SHEET: '', ...env },
+      env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', KLARMELD_SHEET: '', ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('error', fail);
