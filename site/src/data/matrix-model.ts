@@ -35,7 +35,7 @@ export function buildMatrix(catalog: Catalog, index: CatalogIndex, readiness: Re
   const columns = [...index.systemsRequiring.keys()].sort(sfOrder);
   const counts = new Map<string, number>();
   const rows = [...catalog.systems]
-    .sort((a, b) => a.name.localeCompare(b.name, 'da'))
+    .sort((a, b) => a.name.localeCompare(b.name, 'da', { numeric: true }))
     .map((system): MatrixRow => {
       const required = new Set((index.requiredBy.get(system.id) ?? []).map((r) => r.integration));
       const cells = columns.map((integration): MatrixCell => {
