@@ -8,6 +8,7 @@ import { serveStatic, type StaticServer } from './support/static-server.ts';
 import { testSheetEnv } from './support/test-sheet.ts';
 
 const missing = browserMissingReason();
+if (missing) console.warn(`Skipping the site's accessibility tests: ${missing}`);
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 interface Violation {
