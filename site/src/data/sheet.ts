@@ -1,5 +1,18 @@
-import { readSheet } from '../../../conformance/onboarding/index.ts';
-import { readinessFrom, type Readiness } from './readiness.ts';
+import { readSheet, type StatusEvent } from '../../../conformance/onboarding/index.ts';
+import { readinessFrom, type Readiness, type ReadinessEntry } from './readiness.ts';
+
+function entry(event: StatusEvent): ReadinessEntry {
+  return {
+    id: event.id,
+    system: event.system,
+    integration: event.integration,
+    status: event.status,
+    at: event.at,
+    actor: event.actor,
+    ...(event.reason !== undefined && { reason: event.reason }),
+    ...(event.evidence && { evidence: { ...event.evidence } }),
+  };
+}
 
 /**
  * The current statuses of the onboarding sheet at `path`, through the sheet's own read API.
@@ -14,16 +27,5 @@ export async function readReadiness(path: string | undefined): Promise<Readiness
     return readinessFrom({ kind: 'unreadable', path, problem: (error as Error).message }, []);
   }
   if (!snapshot) return readinessFrom({ kind: 'missing', path }, []);
-  return readinessFrom(
-    { kind: 'sheet', path },
-    snapshot.current.map((event) => ({
-      system: event.system,
-      integration: event.integration,
-      status: event.status,
-      at: event.at,
-      actor: event.actor,
-      ...(event.reason !== undefined && { reason: event.reason }),
-      ...(event.evidence && { evidence: { runId: event.evidence.runId, digest: event.evidence.digest } }),
-    })),
-  );
+  return readinessFrom({ kind: 'sheet', path }, snapshot.current.map(entry), snapshot.history.map(entry));
 }
