@@ -9,6 +9,8 @@ Usage:
   klarmeld catalog list [--area Y14] [--json]          integrations, all or those a service area requires
   klarmeld catalog show <integration> [--json]         one integration, e.g. SF1500
   klarmeld catalog required <system> [--json]          mandatory and supplementary integrations of a SKI system
+  klarmeld catalog import-contract <dir|file> --integration SF… --version … [--write]
+                                                       record an official WSDL/XSD bundle or OpenAPI document
 
 Options:
   --dir DIR   read the catalogue from DIR instead of the shipped catalog/data
