@@ -21,6 +21,8 @@ export interface AktuelAdresse {
     /** xs:string */
     sidedoer?: string;
     /** xs:string */
+    conavn?: string;
+    /** xs:string */
     bynavn?: string;
     /** xs:string */
     postnummer?: string;
@@ -30,6 +32,8 @@ export interface AktuelAdresse {
     vejnavn?: string;
     /** xs:string */
     standardadresse?: string;
+    /** xs:string */
+    vejadresseringsnavn?: string;
     /** tilflytningsdato */
     tilflytningsdato?: Statusdato;
 }

@@ -4,6 +4,8 @@ import { type Navn } from "./Navn.ts";
 import { type Foedselsdato } from "./Foedselsdato.ts";
 import { type Status } from "./Status.ts";
 import { type Civilstand } from "./Civilstand.ts";
+import { type Statsborgerskab } from "./Statsborgerskab.ts";
+import { type Umyndiggoerelse } from "./Umyndiggoerelse.ts";
 import { type Adressebeskyttelse } from "./Adressebeskyttelse.ts";
 
 /**
@@ -26,12 +28,24 @@ export interface Persondata {
     koen?: string;
     /** xs:integer */
     antalBoernUnder18?: number;
+    /** xs:string */
+    stilling?: string;
     /** status */
     status?: Status;
     /** civilstand */
     civilstand?: Civilstand;
+    /** statsborgerskab */
+    statsborgerskab?: Statsborgerskab;
+    /** umyndiggoerelse */
+    umyndiggoerelse?: Umyndiggoerelse;
     /** adressebeskyttelse */
     adressebeskyttelse?: Adressebeskyttelse;
+    /** vejviserbeskyttelse */
+    vejviserbeskyttelse?: Adressebeskyttelse;
+    /** markedsfoeringsbeskyttelse */
+    markedsfoeringsbeskyttelse?: Adressebeskyttelse;
+    /** xs:boolean */
+    tilmeldtNemsms?: boolean;
     /** xs:boolean */
     tilmeldtDigitalpost?: boolean;
 }

@@ -2,6 +2,7 @@
 // npx tsx examples/reference-system/scripts/generate-clients.ts
 import { type Aegtefaelle } from "./Aegtefaelle.ts";
 import { type Barn } from "./Barn.ts";
+import { type Foraeldremyndighed } from "./Foraeldremyndighed.ts";
 
 /**
  * relationer
@@ -17,4 +18,6 @@ export interface Relationer {
     mor?: Aegtefaelle;
     /** far */
     far?: Aegtefaelle;
+    /** foraeldremyndighed[] */
+    foraeldremyndighed?: Array<Foraeldremyndighed>;
 }
