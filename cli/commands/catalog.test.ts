@@ -1,26 +1,9 @@
-import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copyValidFixture, editFile, validFixture } from '../../catalog/test-fixtures/fixture-copy.ts';
-import { main } from '../main.ts';
+import { klarmeld } from '../testing/klarmeld.ts';
+import { tempDirs } from '../testing/temp-dirs.ts';
 
-/** Runs `klarmeld ...args` in-process and captures what it prints. */
-async function klarmeld(...args: string[]) {
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const exit = await main(args);
-    const text = (spy: typeof out) => spy.mock.calls.map((c) => String(c[0])).join('');
-    return { exit, stdout: text(out), stderr: text(err) };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+const temp = tempDirs();
 
 describe('klarmeld catalog check', () => {
   it('summarises a valid catalogue and exits 0', async () => {
@@ -32,8 +15,7 @@ describe('klarmeld catalog check', () => {
   });
 
   it('shows each problem with file, line, field and fix, grouped per file, and exits 1', async () => {
-    const dir = await copyValidFixture();
-    dirs.push(dir);
+    const dir = temp.removeAfter(await copyValidFixture());
     await editFile(dir, 'systems.yaml', 'areas: [Y20]', 'areas: [Y99]');
     const { exit, stdout } = await klarmeld('catalog', 'check', '--dir', dir);
     expect(exit).toBe(1);

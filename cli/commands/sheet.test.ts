@@ -1,34 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validFixture } from '../../catalog/test-fixtures/fixture-copy.ts';
 import { SheetStore } from '../../conformance/onboarding/index.ts';
 import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
-import { writeFile } from 'node:fs/promises';
-import { main } from '../main.ts';
+import { klarmeld } from '../testing/klarmeld.ts';
+import { tempDirs } from '../testing/temp-dirs.ts';
 
-async function klarmeld(...args: string[]) {
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const exit = await main(args);
-    const text = (spy: typeof out) => spy.mock.calls.map((c) => String(c[0])).join('');
-    return { exit, stdout: text(out), stderr: text(err) };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+const temp = tempDirs();
 async function setup() {
-  const dir = await mkdtemp(join(tmpdir(), 'sheet-cmd-'));
-  dirs.push(dir);
+  const dir = await temp.make('sheet-cmd-');
   const sheet = join(dir, 'sheet.sqlite');
   const sh = (...args: string[]) => klarmeld('sheet', ...args, '--sheet', sheet, '--catalog', validFixture);
   return { dir, sheet, sh };

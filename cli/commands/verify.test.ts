@@ -1,33 +1,16 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEvidenceKeys } from '../../conformance/evidence/index.ts';
 import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
-import { main } from '../main.ts';
+import { klarmeld } from '../testing/klarmeld.ts';
+import { tempDirs } from '../testing/temp-dirs.ts';
 
-async function klarmeld(...args: string[]) {
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const exit = await main(args);
-    const text = (spy: typeof out) => spy.mock.calls.map((c) => String(c[0])).join('');
-    return { exit, stdout: text(out), stderr: text(err) };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+const temp = tempDirs();
 
 async function runFile(edit?: (document: Awaited<ReturnType<typeof sampleRun>>['document']) => void) {
-  const dir = await mkdtemp(join(tmpdir(), 'verify-'));
-  dirs.push(dir);
+  const dir = await temp.make('verify-');
   const { document, keys } = await sampleRun({ notFound: 'fail' });
   edit?.(document);
   await writeFile(join(dir, 'run.json'), JSON.stringify(document, null, 2));

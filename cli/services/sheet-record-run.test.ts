@@ -1,25 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { verifyRun } from '../../conformance/framework/index.ts';
 import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
 import { SheetStore } from '../../conformance/onboarding/index.ts';
 import { testCatalog } from '../../conformance/onboarding/testing/test-catalog.ts';
+import { tempDirs } from '../testing/temp-dirs.ts';
 import { recordRun } from './sheet-record-run.ts';
 
 let catalog: Catalog;
-const dirs: string[] = [];
+const temp = tempDirs();
 beforeAll(async () => {
   catalog = await testCatalog();
 });
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
 async function store() {
-  const dir = await mkdtemp(join(tmpdir(), 'record-'));
-  dirs.push(dir);
+  const dir = await temp.make('record-');
   return SheetStore.open(join(dir, 'sheet.sqlite'));
 }
 
