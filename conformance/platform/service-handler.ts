@@ -79,7 +79,15 @@ export interface ServiceHandler {
   service: string;
   /** Exact path, e.g. `/service/CPR/PersonBaseDataExtended/4` (a trailing slash is ignored). */
   path: string;
+  /** The endpoint's SOAP version: the one its catalogue entry names and its early faults use. */
   soapVersion: SoapVersion;
+  /**
+   * A second SOAP version the endpoint also answers, in kind (content type, envelope, faults and
+   * the handler's `request.soapVersion` all in the request's version). Only for a service whose
+   * official contract and KOMBIT's description disagree: a client built from either must get the
+   * answer the real environment gives it. Any other version still gets a VersionMismatch fault.
+   */
+  alsoAccepts?: SoapVersion;
   handle(request: PlatformRequest, platform: PlatformServices): Promise<PlatformReply>;
 }
 

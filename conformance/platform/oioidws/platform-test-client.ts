@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { buildIssueRequest, buildOioidwsRequest, parseIssueResponse, type IssuedToken } from '../../clients/tokens/index.ts';
 import { startPlatform, type RunningPlatform } from '../server/start-platform.ts';
-import type { PlatformModule } from '../service-handler.ts';
+import type { PlatformModule, SoapVersion } from '../service-handler.ts';
 import { stsPath } from '../sts/index.ts';
+import { buildSoap11OioidwsRequest } from './soap11-oioidws-request.ts';
 
 /**
  * For tests: a running platform with the given modules, one registered it-system with approved
  * Korsbæk agreements for the given integrations, and helpers to get a token and make an OIOIDWS
- * call as that system. `offset` moves the platform's clock.
+ * call as that system (SOAP 1.2 unless told otherwise). `offset` moves the platform's clock.
  */
 export async function startOioidwsWorld(modules: PlatformModule[], integrations: string[]) {
   const dataDir = mkdtempSync(join(tmpdir(), 'klarmeld-oioidws-'));
@@ -22,9 +23,9 @@ export async function startOioidwsWorld(modules: PlatformModule[], integrations:
   const agent = new Agent({ connect: { ...tls } });
   const now = () => new Date(Date.now() + clock.offsetMs);
 
-  async function post(path: string, body: string, contentType: string) {
-    const res = await request(`${platform.url}${path}`, { method: 'POST', body, headers: { 'content-type': contentType }, dispatcher: agent });
-    return { status: res.statusCode, body: await res.body.text() };
+  async function post(path: string, body: string, contentType: string, headers: Record<string, string> = {}) {
+    const res = await request(`${platform.url}${path}`, { method: 'POST', body, headers: { ...headers, 'content-type': contentType }, dispatcher: agent });
+    return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: await res.body.text() };
   }
   async function token(entityId: string): Promise<IssuedToken> {
     const rst = buildIssueRequest({ certPem: tls.cert, keyPem: tls.key, entityId, cvr: '11111111', to: `${platform.url}${stsPath}`, now: now() });
@@ -32,9 +33,13 @@ export async function startOioidwsWorld(modules: PlatformModule[], integrations:
     if (!parsed.ok) throw new Error(`STS refused: ${parsed.fault.reason}`);
     return parsed.token;
   }
-  async function call(path: string, action: string, bodyXml: string, issued: IssuedToken) {
-    const xml = buildOioidwsRequest(bodyXml, { assertionXml: issued.assertionXml, keyPem: tls.key, action, to: `${platform.url}${path}`, now: now() });
-    return post(path, xml, `application/soap+xml; charset=utf-8; action="${action}"`);
+  async function call(path: string, action: string, bodyXml: string, issued: IssuedToken, soapVersion: SoapVersion = '1.2') {
+    const options = { assertionXml: issued.assertionXml, keyPem: tls.key, action, to: `${platform.url}${path}`, now: now() };
+    if (soapVersion === '1.1') {
+      // SOAP 1.1 over HTTP: text/xml and the action in the SOAPAction header.
+      return post(path, buildSoap11OioidwsRequest(bodyXml, options), 'text/xml; charset=utf-8', { soapaction: `"${action}"` });
+    }
+    return post(path, buildOioidwsRequest(bodyXml, options), `application/soap+xml; charset=utf-8; action="${action}"`);
   }
   async function stop() {
     await agent.close();

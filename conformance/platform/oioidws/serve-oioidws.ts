@@ -5,9 +5,11 @@ import { certificateBase64 } from '../../clients/tokens/pem.ts';
 import { bstReference, signWsSecurity } from '../../clients/tokens/wss-sign.ts';
 import { selectOne, textOf, type XmlNode } from '../../clients/tokens/xml.ts';
 import type { PlatformReply, PlatformRequest, PlatformServices } from '../service-handler.ts';
+import { soapContentType, soapEnvelopeNs } from '../faults/index.ts';
 import { escapeXml } from '../xml/escape.ts';
-import { faultReply, senderFault } from '../sts/soap12-fault.ts';
+import { senderFault, type Soap12Fault } from '../sts/soap12-fault.ts';
 import { roleCertificate, stsIdentity } from '../sts/sts-identity.ts';
+import { oioidwsFaultReply } from './oioidws-fault.ts';
 import { verifyOioidws, type TokenClaims } from './verify-oioidws.ts';
 
 /** One operation of an OIOIDWS service: its name, soapAction and request element. */
@@ -30,11 +32,14 @@ export interface OioidwsService {
 /**
  * The common frame of every Støttesystem service the platform serves: find the operation from the
  * request element (and check the soapAction), verify the OIOIDWS security, run the operation and
- * answer in a SOAP 1.2 envelope with WS-Addressing RelatesTo, the echoed KOMBIT RequestHeader, a
- * Timestamp and the service's signature (with its certificate as BinarySecurityToken), as the
- * OIOIDWS policy of the official WSDLs prescribes.
+ * answer with WS-Addressing RelatesTo, the echoed KOMBIT RequestHeader, a Timestamp and the
+ * service's signature (with its certificate as BinarySecurityToken), as the OIOIDWS policy of the
+ * official WSDLs prescribes. Answers and faults are in the request's SOAP version (1.2, or 1.1 on an
+ * endpoint that also accepts it).
  */
 export async function serveOioidws(request: PlatformRequest, platform: PlatformServices, service: OioidwsService): Promise<PlatformReply> {
+  const version = request.soapVersion;
+  const faultReply = (fault: Soap12Fault, operation: string) => oioidwsFaultReply(fault, operation, version);
   const body = request.bodyElement;
   const operation = service.operations.find((op) => op.input.local === body?.localName && op.input.namespace === body?.namespaceURI);
   if (!body || !operation) {
@@ -42,7 +47,7 @@ export async function serveOioidws(request: PlatformRequest, platform: PlatformS
     return faultReply(senderFault('oioidws.unknown-operation', 'wsa:ActionNotSupported', `The request element ${body?.localName ?? '(none)'} is not an operation of this service; it offers ${known}`), 'unknown');
   }
   const envelope = (request.document as unknown as { documentElement: XmlNode }).documentElement;
-  const header = selectOne('soap12:Header', envelope);
+  const header = selectOne(version === '1.1' ? 'soap11:Header' : 'soap12:Header', envelope);
   const wsaAction = header ? textOf('wsa:Action', header) : undefined;
   for (const action of [request.soapAction, wsaAction]) {
     if (action && action !== operation.soapAction) {
@@ -68,7 +73,7 @@ export async function serveOioidws(request: PlatformRequest, platform: PlatformS
   const signer = await roleCertificate(platform.pki, service.signingRole);
   // The OIOIDWS policy's recipient token: the service signs its answer and includes its certificate.
   const unsigned =
-    `<s:Envelope xmlns:s="${ns.soap12}" xmlns:a="${ns.wsa}" xmlns:u="${ns.wsu}"><s:Header>` +
+    `<s:Envelope xmlns:s="${soapEnvelopeNs[version]}" xmlns:a="${ns.wsa}" xmlns:u="${ns.wsu}"><s:Header>` +
     `<a:Action s:mustUnderstand="1" u:Id="_2">${operation.soapAction}Response</a:Action>` +
     (messageId ? `<a:RelatesTo u:Id="_3">${escapeXml(messageId)}</a:RelatesTo>` : '') +
     `<a:MessageID u:Id="_4">urn:uuid:${randomUUID()}</a:MessageID>` +
@@ -84,5 +89,5 @@ export async function serveOioidws(request: PlatformRequest, platform: PlatformS
   if (!transactionUuid) {
     findings.push({ severity: 'warning', code: 'oioidws.no-request-header', message: 'The request has no RequestHeader/TransactionUUID header, which the contract declares; KOMBIT uses it to trace the call' });
   }
-  return { status: 200, contentType: 'application/soap+xml; charset=utf-8', body: xml, operation: operation.name, findings };
+  return { status: 200, contentType: soapContentType[version], body: xml, operation: operation.name, findings };
 }

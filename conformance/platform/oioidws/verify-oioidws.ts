@@ -1,4 +1,4 @@
-import { uri } from '../../clients/tokens/namespaces.ts';
+import { ns, uri } from '../../clients/tokens/namespaces.ts';
 import { certificatePem, sameCertificate } from '../../clients/tokens/pem.ts';
 import { idOf, selectAll, selectOne, textOf, type XmlNode } from '../../clients/tokens/xml.ts';
 import { senderFault, type Soap12Fault } from '../sts/soap12-fault.ts';
@@ -37,14 +37,17 @@ const skewMs = 5 * 60_000;
 const addressingHeaders = ['Action', 'MessageID', 'ReplyTo', 'To'] as const;
 
 /**
- * Verifies an OIOIDWS (SOAP 1.2, WS-Security) call to a Støttesystem service, in the order a
+ * Verifies an OIOIDWS (WS-Security) call to a Støttesystem service, in the order a
  * WS-Security stack does: header present, token signed by our STS, audience, lifetime, bound to
  * the TLS certificate, message signature by that certificate over Body, the WS-Addressing
- * headers and the Timestamp, and a fresh Timestamp. Each refusal says which check failed.
+ * headers and the Timestamp, and a fresh Timestamp. Each refusal says which check failed. The
+ * envelope is SOAP 1.2, or SOAP 1.1 where an endpoint also accepts it: Header and Body are read in
+ * the envelope's own namespace (the platform core has already checked it is one the endpoint speaks).
  */
 export function verifyOioidws(expect: OioidwsExpectations): OioidwsCheck {
   const envelope = (expect.document as { documentElement: XmlNode }).documentElement;
-  const header = selectOne('soap12:Header', envelope);
+  const soap = envelope.namespaceURI === ns.soap11 ? 'soap11' : 'soap12';
+  const header = selectOne(`${soap}:Header`, envelope);
   const security = header && selectOne('wsse:Security', header);
   if (!header || !security) return fail('oioidws.no-security', 'wsse:InvalidSecurity', 'The request has no wsse:Security header; Støttesystem services need an OIOIDWS request with the STS token (SF1514)');
   const assertion = selectOne('saml:Assertion', security);
@@ -82,7 +85,7 @@ export function verifyOioidws(expect: OioidwsExpectations): OioidwsCheck {
   const messageCheck = verifySignature(signature, certificatePem(holderCert));
   if (!messageCheck.ok) return fail('oioidws.signature-invalid', 'wsse:FailedCheck', `The message signature does not verify with the token's certificate: ${messageCheck.reason}`);
   const parts: [string, XmlNode | undefined][] = [
-    ['Body', selectOne('soap12:Body', envelope)],
+    ['Body', selectOne(`${soap}:Body`, envelope)],
     ['Timestamp', timestamp],
     ...addressingHeaders.map((name) => [`wsa:${name}`, selectOne(`wsa:${name}`, header)] as [string, XmlNode | undefined]),
   ];

@@ -67,8 +67,9 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   } else if (handler) {
     const reply = await runSoapPipeline(handler, { path, headers: req.headers, body, caller, receivedAt }, platform);
     const findings = [...reply.findings, ...validateExchange(platform.validation, handler, reply)];
-    const { requestElement: _element, ...answer } = reply;
-    outcome = { ...answer, record: { ...describe(handler), operation: reply.operation, findings, fault: reply.fault } };
+    const { requestElement: _element, soapVersion, ...answer } = reply;
+    // The version the exchange was answered in: an endpoint that also accepts the other version answers in kind.
+    outcome = { ...answer, record: { ...describe(handler), soapVersion, operation: reply.operation, findings, fault: reply.fault } };
   } else if (route) {
     const reply: RouteReply = await route.handle({ method, path, query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)), headers: req.headers, body, caller, receivedAt }, platform);
     outcome = { ...reply, record: reply.record };

@@ -1,42 +1,61 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Element } from '@xmldom/xmldom';
 import { platformErrors, serviceplatformFault, soapFault } from '../faults/index.ts';
-import type { Caller, PlatformReply, PlatformServices, ServiceHandler } from '../service-handler.ts';
+import type { Caller, PlatformReply, PlatformServices, ServiceHandler, SoapVersion } from '../service-handler.ts';
 import { soapHttpInfo } from './content-type.ts';
 import { parseSafeXml } from './safe-xml.ts';
 import { readEnvelope } from './soap-envelope.ts';
 
 const expectedMedia = { '1.1': 'text/xml (SOAP 1.1)', '1.2': 'application/soap+xml (SOAP 1.2)' } as const;
 
+/** The SOAP versions an endpoint answers: its own first, then the one it also accepts. */
+function acceptedVersions(handler: ServiceHandler): SoapVersion[] {
+  return handler.alsoAccepts && handler.alsoAccepts !== handler.soapVersion ? [handler.soapVersion, handler.alsoAccepts] : [handler.soapVersion];
+}
+
 /**
  * Everything between the bytes of a SOAP request and the service handler: content type and SOAP
- * version, DTD refusal, parsing, the envelope. Every problem becomes a fault in the endpoint's own
- * SOAP version; a SOAP message of the other version gets a VersionMismatch fault (SOAP 1.1 §4.4.1,
- * SOAP 1.2 part 1 §5.4.7). Never throws: a handler that throws is answered with a server fault.
+ * version, DTD refusal, parsing, the envelope. The content type picks the version of the exchange;
+ * when the endpoint speaks it (its own or the one it `alsoAccepts`), every problem becomes a fault
+ * in that version and the handler answers in it. A SOAP message of a version the endpoint does not
+ * speak gets a VersionMismatch fault in the endpoint's own version (SOAP 1.1 §4.4.1, SOAP 1.2
+ * part 1 §5.4.7), and so does an envelope whose namespace contradicts its content type. Never
+ * throws: a handler that throws is answered with a server fault. `soapVersion` in the result is the
+ * version the exchange was answered in, for the recorder.
  */
 export async function runSoapPipeline(
   handler: ServiceHandler,
   input: { path: string; headers: IncomingHttpHeaders; body: string; caller: Caller; receivedAt: Date },
   platform: PlatformServices,
-): Promise<PlatformReply & { requestElement?: Element }> {
-  const version = handler.soapVersion;
+): Promise<PlatformReply & { requestElement?: Element; soapVersion: SoapVersion }> {
+  const accepted = acceptedVersions(handler);
   const http = soapHttpInfo(input.headers);
   const contentType = input.headers['content-type'] ?? '';
   if (http.version === undefined) {
-    const reply = serviceplatformFault(version, [platformErrors.wrongContentType(expectedMedia[version], contentType)]);
-    return { ...reply, status: 415 };
+    const expected = accepted.map((v) => expectedMedia[v]).join(' or ');
+    const reply = serviceplatformFault(handler.soapVersion, [platformErrors.wrongContentType(expected, contentType)]);
+    return { ...reply, status: 415, soapVersion: handler.soapVersion };
   }
-  if (http.version !== version) return versionMismatch(version, http.version);
+  if (!accepted.includes(http.version)) return versionMismatch(handler.soapVersion, platformErrors.versionMismatch(handler.soapVersion, http.version));
+  const version = http.version;
+  const answer = (reply: PlatformReply) => ({ ...reply, soapVersion: version });
 
   const parsed = parseSafeXml(input.body);
   if ('problem' in parsed) {
     const error = parsed.problem === 'doctype' ? platformErrors.doctypeForbidden() : platformErrors.malformedXml(parsed.detail);
-    return serviceplatformFault(version, [error]);
+    return answer(serviceplatformFault(version, [error]));
   }
   const envelope = readEnvelope(parsed.document);
-  if ('problem' in envelope) return serviceplatformFault(version, [platformErrors.notSoapEnvelope(version)]);
-  if (envelope.version !== version) return versionMismatch(version, envelope.version);
-  if (!envelope.bodyElement) return serviceplatformFault(version, [platformErrors.emptyBody()]);
+  if ('problem' in envelope) return answer(serviceplatformFault(version, [platformErrors.notSoapEnvelope(version)]));
+  if (envelope.version !== version) {
+    // The content type said one version and the envelope is the other: the envelope's namespace is
+    // wrong for the version the request is processed in, which SOAP calls a VersionMismatch.
+    const error = accepted.length > 1
+      ? { code: 'VersionMismatch', text: `The content type ${http.mediaType} says SOAP ${version}, the envelope is SOAP ${envelope.version}. Send the envelope in the version of its content type.` }
+      : platformErrors.versionMismatch(version, envelope.version);
+    return versionMismatch(version, error);
+  }
+  if (!envelope.bodyElement) return answer(serviceplatformFault(version, [platformErrors.emptyBody()]));
 
   try {
     const reply = await handler.handle(
@@ -54,16 +73,16 @@ export async function runSoapPipeline(
       },
       platform,
     );
-    return { ...reply, requestElement: envelope.bodyElement };
+    return { ...answer(reply), requestElement: envelope.bodyElement };
   } catch (error) {
     const reply = serviceplatformFault(version, [platformErrors.internal()], { side: 'server' });
     const message = error instanceof Error ? `${error.message}` : String(error);
-    return { ...reply, findings: [...reply.findings, { severity: 'error', code: 'platform.handler-threw', message }] };
+    return answer({ ...reply, findings: [...reply.findings, { severity: 'error', code: 'platform.handler-threw', message }] });
   }
 }
 
-function versionMismatch(expected: '1.1' | '1.2', got: '1.1' | '1.2'): PlatformReply {
-  const error = platformErrors.versionMismatch(expected, got);
-  const reply = soapFault({ soapVersion: expected, side: 'version-mismatch', reason: error.text });
-  return { ...reply, findings: [{ severity: 'error', code: 'soap.version-mismatch', message: error.text }], fault: { code: error.code, text: error.text } };
+/** A VersionMismatch fault in `replyVersion`, recorded under the error's code. */
+function versionMismatch(replyVersion: SoapVersion, error: { code: string; text: string }): PlatformReply & { soapVersion: SoapVersion } {
+  const reply = soapFault({ soapVersion: replyVersion, side: 'version-mismatch', reason: error.text });
+  return { ...reply, findings: [{ severity: 'error', code: 'soap.version-mismatch', message: error.text }], fault: { code: error.code, text: error.text }, soapVersion: replyVersion };
 }

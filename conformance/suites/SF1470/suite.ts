@@ -8,6 +8,7 @@ import { assertionIdOf, namespaces, soapVersionOf, statusKodeOf, textIn, upperCa
 import { buildIssueRequest, parseIssueResponse } from '../../clients/tokens/index.ts';
 
 const SDI = services.sdi.name;
+const importerAction = 'http://kombit.dk/sts/sagdokumentindeks/importer';
 
 /** A case of the test run: a new UUID each time, so runs do not see each other's cases. */
 function newCase(context: TestContext) {
@@ -72,18 +73,36 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
       title: 'The system indexes its cases correctly',
       tests: [
         {
-          id: 'soap-1-2-importer',
-          title: 'The system indexes a case with importer over SOAP 1.2 and it is accepted (StatusKode 20)',
+          id: 'importer-accepted',
+          title: 'The system indexes a case with importer at the direct endpoint and it is accepted (StatusKode 20)',
           verifies: ['SF1470-R02', 'SF1470-R04'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
             const { outcome, exchange } = await importCase(context, env, newCase(context));
-            if (soapVersionOf(exchange.requestBody) !== '1.2') fail('The importer request is not a SOAP 1.2 envelope');
+            // Either SOAP version is accepted here: which one the system should use is SF1470-R10 (SHOULD).
+            const action = textIn(exchange.requestBody, namespaces.wsa, 'Action');
+            if (action !== importerAction) fail(`The importer request's wsa:Action is ${action ?? 'missing'}; the operation's soapAction is ${importerAction}`);
             const problems = findingsText(exchange);
             if (problems) fail(`The platform found problems in the importer request: ${problems}`);
             const kode = statusKodeOf(exchange.responseBody);
             if (kode !== 20) fail(`importer was answered with StatusKode ${kode ?? 'none'}: ${textIn(exchange.responseBody, namespaces.sagdok, 'FejlbeskedTekst') ?? exchange.fault?.text ?? ''}`);
             expectOk(outcome, 'Indexing a case');
+          },
+        },
+        {
+          id: 'soap-1-2',
+          title: 'The system calls the index over SOAP 1.2, as KOMBIT describes direct Støttesystem calls',
+          verifies: ['SF1470-R10'],
+          requires: ['recorder', 'trigger'],
+          async run(context, env) {
+            const { exchange } = await importCase(context, env, newCase(context));
+            const version = soapVersionOf(exchange.requestBody);
+            if (version !== '1.2' || !exchange.contentType?.startsWith('application/soap+xml')) {
+              fail(
+                `The importer request was SOAP ${version ?? 'unknown'} (content type ${exchange.contentType ?? 'none'}). KOMBIT describes direct Støttesystem calls as SOAP 1.2 (application/soap+xml); ` +
+                  'the official WSDL declares its binding in the SOAP 1.1 namespace, so a client generated from it sends SOAP 1.1, which this platform accepts but the sources do not confirm the real environment does',
+              );
+            }
           },
         },
         {

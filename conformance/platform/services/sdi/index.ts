@@ -31,7 +31,11 @@ const handler: ServiceHandler = {
   integration: 'SF1470',
   service: 'SagDokumentIndeks',
   path: '/sagdokumentindeks/6',
+  // KOMBIT describes direct Støttesystem calls as SOAP 1.2 (the catalogue says so too), but the
+  // official SagDokumentIndeksService_6.wsdl declares its binding in the SOAP 1.1 WSDL namespace,
+  // so a client generated from it sends SOAP 1.1. Both must get an answer, each in its own version.
   soapVersion: '1.2',
+  alsoAccepts: '1.1',
   handle: (request, platform) =>
     serveOioidws(request, platform, {
       entityId: platformEntityIds.sagDokumentIndeks.entityId,
