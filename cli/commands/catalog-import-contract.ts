@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../usage-error.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 
 const HELP = `klarmeld catalog import-contract: record an official contract's services and operations in the catalogue
 
@@ -24,24 +24,15 @@ const options = {
   write: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   dir: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 const defaultCatalogDir = () => fileURLToPath(new URL('../../catalog/data', import.meta.url));
 
 /** `klarmeld catalog import-contract`: exit 0 done, 1 the contract or catalogue could not be used, 2 usage. */
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
-  }
+  const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'arguments' });
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
   if (positionals.length !== 1) throw new UsageError(`Give exactly one contract: a directory, a .wsdl file or an OpenAPI document.\n\n${HELP}`);
   if (!values.integration || !values.version) throw new UsageError(`--integration and --version are required, e.g. --integration SF1500 --version 3.1.\n\n${HELP}`);
   const { importContract } = await import('../services/catalog-import-contract.ts');

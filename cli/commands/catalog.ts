@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { createElement, type ReactElement } from 'react';
 import { UsageError } from '../usage-error.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 
 const HELP = `klarmeld catalog: check, list and show the integration catalogue
 
@@ -20,7 +20,6 @@ const options = {
   json: { type: 'boolean', default: false },
   dir: { type: 'string' },
   area: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -56,18 +55,10 @@ async function load(dir: string | undefined) {
 /** `klarmeld catalog <command>`: parses options, calls one service, renders or prints JSON. */
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'import-contract') return (await import('./catalog-import-contract.ts')).run(argv.slice(1));
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
-  }
+  const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'command' });
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
-  if (values.help || command === undefined || command === 'help') {
-    process.stdout.write(`${HELP}\n`);
-    return values.help || command === 'help' ? 0 : 2;
-  }
   const expectArgs = (n: number, what: string) => {
     if (rest.length !== n) throw new UsageError(`"klarmeld catalog ${command}" takes ${what}.\n\n${HELP}`);
   };

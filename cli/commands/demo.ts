@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createElement } from 'react';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { EnvironmentError } from '../../conformance/framework/index.ts';
@@ -11,7 +10,7 @@ import { runTest } from '../services/test-run.ts';
 import { formatTestSummary } from '../ui/test-summary.ts';
 import { loadView } from '../ui/load-view.ts';
 import { liveTestView } from '../ui/test-live-view.ts';
-import { UsageError } from '../usage-error.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 
 const HELP = `klarmeld demo (npm start): the whole chain with nothing to configure
 
@@ -23,16 +22,9 @@ been built (npm run site:build), until Ctrl-C; without a terminal it exits when 
 Usage: klarmeld demo [--no-serve]`;
 
 export async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h', default: false }, 'no-serve': { type: 'boolean', default: false } } }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+  const parsed = parseCommandLine(argv, { help: HELP, options: { 'no-serve': { type: 'boolean', default: false } }, takes: 'options' });
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const tty = Boolean(process.stdout.isTTY);
   const paths = demoPaths(process.cwd());
   await mkdir(paths.dir, { recursive: true });

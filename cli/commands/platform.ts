@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { createElement } from 'react';
 import { UsageError } from '../usage-error.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 
 const HELP = `klarmeld platform: the embedded test platform (KOMBIT's external test environment with Korsbæk Kommune)
 
@@ -38,7 +38,6 @@ const options = {
   since: { type: 'string' },
   type: { type: 'string' },
   cvr: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 type Values = Record<string, string | boolean | undefined>;
@@ -48,18 +47,10 @@ const printJson = (value: unknown) => out(JSON.stringify(value, null, 2));
 
 /** `klarmeld platform <command>`: parses options, calls one service, prints text or JSON. */
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true, allowNegative: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
-  }
+  const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'command', allowNegative: true });
+  if ('exit' in parsed) return parsed.exit;
   const values = parsed.values as Values;
   const [command, sub, ...rest] = parsed.positionals;
-  if (values.help || command === undefined || command === 'help') {
-    out(HELP);
-    return values.help || command === 'help' ? 0 : 2;
-  }
   const { platformDataDir } = await import('../services/platform-data-dir.ts');
   const dataDir = platformDataDir(values.data as string | undefined);
   if (command === 'start') return start(dataDir, values);

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
-import { parseArgs } from 'node:util';
 import { createElement } from 'react';
 import { UsageError } from '../usage-error.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 
 const HELP = `klarmeld sheet: the onboarding sheet (klarmelding per system × integration)
 
@@ -30,7 +30,6 @@ const options = {
   actor: { type: 'string' },
   xlsx: { type: 'string' },
   key: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -49,18 +48,10 @@ async function render(element: Parameters<typeof import('../ui/render.tsx').rend
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
-  }
+  const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'command' });
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
-  if (values.help || command === undefined || command === 'help') {
-    process.stdout.write(`${HELP}\n`);
-    return values.help || command === 'help' ? 0 : 2;
-  }
   const { resolveSheetPath } = await import('../../conformance/onboarding/sheet-path.ts');
   const sheetPath = resolveSheetPath({ flag: values.sheet, env: process.env, cwd: process.cwd() });
   const actor = values.actor ?? userInfo().username;

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { EnvironmentError } from '../../conformance/framework/index.ts';
 import { resolveSheetPath } from '../../conformance/onboarding/index.ts';
 import { ProfileError } from '../../conformance/profile/problem.ts';
@@ -8,6 +7,7 @@ import { runTest, type TestRunResult } from '../services/test-run.ts';
 import { formatTestSummary } from '../ui/test-summary.ts';
 import { liveTestView } from '../ui/test-live-view.ts';
 import { UsageError } from '../usage-error.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 
 const HELP = `klarmeld test: run a system's required conformance suites against a test platform
 
@@ -39,20 +39,12 @@ const options = {
   record: { type: 'boolean', default: false },
   sheet: { type: 'string' },
   interactive: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 export async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options, allowPositionals: false }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+  const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'options' });
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const unknown = (values.integration ?? []).filter((id) => !suitesByIntegration[id.toUpperCase()]);
   if (unknown.length > 0) throw new UsageError(`klarmeld has no suite for ${unknown.join(', ')}. Suites: ${Object.keys(suitesByIntegration).join(', ')}`);
   if (values.platform && !/^https?:\/\//.test(values.platform)) throw new UsageError(`--platform ${values.platform}: give a URL such as https://127.0.0.1:8443`);

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../usage-error.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 
 const HELP = `klarmeld verify: check a run document's evidence offline
 
@@ -24,21 +24,12 @@ const options = {
   'cert-key': { type: 'string' },
   ca: { type: 'string' },
   json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
-  }
+  const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'arguments' });
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
   if (positionals.length !== 1) throw new UsageError(`Give exactly one run document.\n\n${HELP}`);
   if (values.key && values.platform) throw new UsageError('Pin the key either with --key or with --platform, not both.');
   const { verifyRunFile, VerifyInputError, PlatformKeyError } = await import('../services/verify-run-file.ts');
