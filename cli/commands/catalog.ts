@@ -1,6 +1,8 @@
 import { createElement, type ReactElement } from 'react';
+import { loadView } from '../ui/load-view.ts';
 import { UsageError } from '../usage-error.ts';
 import { parseCommandLine } from './parse-command-line.ts';
+import { readCatalog } from './read-catalog.ts';
 
 const HELP = `klarmeld catalog: check, list and show the integration catalogue
 
@@ -24,32 +26,9 @@ const options = {
 
 const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
-/**
- * Imports an ink view (.tsx). bin/klarmeld.js does not register tsx for this group, so that
- * `klarmeld catalog check` in CI starts fast; the JSX loader is registered here, on first need.
- */
-async function importView<T>(load: () => Promise<T>): Promise<T> {
-  try {
-    return await load();
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
-    (await import('tsx/esm/api')).register();
-    return load();
-  }
-}
-
 async function show<P extends object>(component: (props: P) => ReactElement, props: P): Promise<void> {
-  const { renderOnce } = await importView(() => import('../ui/render.tsx'));
+  const { renderOnce } = await loadView(() => import('../ui/render.tsx'));
   renderOnce(createElement(component, props), process.stdout);
-}
-
-/** Loads the catalogue for a read command, and says on stderr when it has problems (the answer may be incomplete). */
-async function load(dir: string | undefined) {
-  const { loadCatalog } = await import('../../catalog/load-catalog.ts');
-  const { catalog, problems } = await loadCatalog(dir === undefined ? {} : dir);
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) process.stderr.write(`The catalogue has ${errors} problems, so this answer may be incomplete. Run "klarmeld catalog check" to see them.\n`);
-  return catalog;
 }
 
 /** `klarmeld catalog <command>`: parses options, calls one service, renders or prints JSON. */
@@ -71,31 +50,31 @@ export async function run(argv: string[]): Promise<number> {
       if (values.json) printJson(check);
       // Without a terminal (CI, a pipe) the same report as plain text, without loading ink.
       else if (!process.stdout.isTTY) process.stdout.write((await import('../ui/catalog-check-text.ts')).catalogCheckText(check));
-      else await show((await importView(() => import('../ui/catalog-check.tsx'))).CatalogCheckView, { check });
+      else await show((await loadView(() => import('../ui/catalog-check.tsx'))).CatalogCheckView, { check });
       return check.valid ? 0 : 1;
     }
     case 'list': {
       expectArgs(0, 'no arguments (filter with --area Y14)');
       const { listIntegrations } = await import('../services/catalog-views.ts');
-      const rows = listIntegrations(await load(values.dir), values.area);
+      const rows = listIntegrations(await readCatalog(values.dir), values.area);
       if (values.json) printJson(rows);
-      else await show((await importView(() => import('../ui/catalog-list.tsx'))).CatalogListView, { rows, area: values.area });
+      else await show((await loadView(() => import('../ui/catalog-list.tsx'))).CatalogListView, { rows, area: values.area });
       return 0;
     }
     case 'show': {
       expectArgs(1, 'one integration id, e.g. SF1500');
       const { showIntegration } = await import('../services/catalog-views.ts');
-      const details = showIntegration(await load(values.dir), rest[0]!);
+      const details = showIntegration(await readCatalog(values.dir), rest[0]!);
       if (values.json) printJson(details);
-      else await show((await importView(() => import('../ui/catalog-show.tsx'))).CatalogShowView, { details });
+      else await show((await loadView(() => import('../ui/catalog-show.tsx'))).CatalogShowView, { details });
       return 0;
     }
     case 'required': {
       expectArgs(1, 'one system id, e.g. jobcenter-plus');
       const { requiredOf } = await import('../services/catalog-views.ts');
-      const view = requiredOf(await load(values.dir), rest[0]!);
+      const view = requiredOf(await readCatalog(values.dir), rest[0]!);
       if (values.json) printJson(view);
-      else await show((await importView(() => import('../ui/catalog-required.tsx'))).CatalogRequiredView, { view });
+      else await show((await loadView(() => import('../ui/catalog-required.tsx'))).CatalogRequiredView, { view });
       return 0;
     }
     default:

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { createElement } from 'react';
 import { UsageError } from '../usage-error.ts';
 import { parseCommandLine } from './parse-command-line.ts';
+import { readCatalog } from './read-catalog.ts';
 
 const HELP = `klarmeld sheet: the onboarding sheet (klarmelding per system × integration)
 
@@ -34,14 +35,6 @@ const options = {
 
 const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
-async function loadCatalogFor(dir: string | undefined) {
-  const { loadCatalog } = await import('../../catalog/load-catalog.ts');
-  const { catalog, problems } = await loadCatalog(dir === undefined ? {} : dir);
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) process.stderr.write(`The catalogue has ${errors} problems, so this answer may be incomplete. Run "klarmeld catalog check" to see them.\n`);
-  return catalog;
-}
-
 async function render(element: Parameters<typeof import('../ui/render.tsx').renderOnce>[0]) {
   const { renderOnce } = await import('../ui/render.tsx');
   renderOnce(element, process.stdout);
@@ -64,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
     switch (command) {
       case 'show': {
         args(0, 0, 'no arguments (filter with --supplier, --area, --status)');
-        const view = views.sheetMatrix(await loadCatalogFor(values.catalog), sheetPath, { supplier: values.supplier, area: values.area, status: values.status });
+        const view = views.sheetMatrix(await readCatalog(values.catalog), sheetPath, { supplier: values.supplier, area: values.area, status: values.status });
         if (values.json) printJson(view);
         else if (tty) await render(createElement((await import('../ui/sheet-matrix.tsx')).SheetMatrixView, { view }));
         else process.stdout.write((await import('../services/sheet-text.ts')).matrixText(view));
@@ -72,14 +65,14 @@ export async function run(argv: string[]): Promise<number> {
       }
       case 'history': {
         args(1, 2, 'a system id and optionally an integration, e.g. jobcenter-plus SF1520');
-        const view = views.sheetHistory(await loadCatalogFor(values.catalog), sheetPath, rest[0]!, rest[1]?.toUpperCase());
+        const view = views.sheetHistory(await readCatalog(values.catalog), sheetPath, rest[0]!, rest[1]?.toUpperCase());
         if (values.json) printJson(view);
         else process.stdout.write((await import('../services/sheet-text.ts')).historyText(view));
         return 0;
       }
       case 'report': {
         args(1, 1, 'one system id, e.g. jobcenter-plus');
-        const catalog = await loadCatalogFor(values.catalog);
+        const catalog = await readCatalog(values.catalog);
         const report = views.sheetReport(catalog, sheetPath, rest[0]!);
         if (values.json) printJson(report);
         else if (tty) {
@@ -92,7 +85,7 @@ export async function run(argv: string[]): Promise<number> {
         args(3, 3, 'a system, an integration and a status, e.g. jobcenter-plus SF1520 irrelevant --reason "Kommunen efterspørger det ikke"');
         const { setStatus } = await import('../services/sheet-changes.ts');
         const [system, integration, status] = rest as [string, string, string];
-        const outcome = setStatus(await loadCatalogFor(values.catalog), sheetPath, { system, integration, status, reason: values.reason, actor });
+        const outcome = setStatus(await readCatalog(values.catalog), sheetPath, { system, integration, status, reason: values.reason, actor });
         if (values.json) printJson(outcome);
         else if (outcome.event) process.stdout.write(`Recorded ${outcome.event.system} ${outcome.event.integration}: ${outcome.event.status}${outcome.event.reason ? ` (${outcome.event.reason})` : ''} in ${sheetPath}\n`);
         else process.stderr.write(`Nothing recorded:\n${outcome.problems.map((p) => `  - ${p.message}`).join('\n')}\n`);
@@ -102,7 +95,7 @@ export async function run(argv: string[]): Promise<number> {
         args(0, 0, 'no arguments, and --xlsx FILE');
         if (!values.xlsx) throw new UsageError('Say where to write the workbook: klarmeld sheet export --xlsx sheet.xlsx');
         const { exportSheet } = await import('../services/sheet-changes.ts');
-        const outcome = await exportSheet(await loadCatalogFor(values.catalog), sheetPath, values.xlsx);
+        const outcome = await exportSheet(await readCatalog(values.catalog), sheetPath, values.xlsx);
         if (values.json) printJson(outcome);
         else process.stdout.write(`Wrote ${outcome.file}: ${outcome.systems} systems × ${outcome.integrations} integrations, ${outcome.events} history events.\n`);
         return 0;
@@ -110,7 +103,7 @@ export async function run(argv: string[]): Promise<number> {
       case 'import': {
         args(1, 1, 'one workbook, e.g. sheet.xlsx');
         const { importSheet } = await import('../services/sheet-changes.ts');
-        const outcome = await importSheet(await loadCatalogFor(values.catalog), sheetPath, rest[0]!, actor);
+        const outcome = await importSheet(await readCatalog(values.catalog), sheetPath, rest[0]!, actor);
         if (values.json) printJson(outcome);
         else if (outcome.problems.length > 0) {
           process.stdout.write(
@@ -135,7 +128,7 @@ export async function run(argv: string[]): Promise<number> {
         const { SheetStore } = await import('../../conformance/onboarding/index.ts');
         const store = SheetStore.open(sheetPath);
         try {
-          const outcome = recordRun(store, await loadCatalogFor(values.catalog), report, values.actor);
+          const outcome = recordRun(store, await readCatalog(values.catalog), report, values.actor);
           if (values.json) printJson({ ...outcome, keySource: report.keySource, keyFingerprint: report.keyFingerprint });
           else {
             for (const e of outcome.events) process.stdout.write(`Recorded ${e.system} ${e.integration}: ${e.status} (${e.evidence?.shallPassed}/${e.evidence?.shallTotal} SHALL passed, run ${e.evidence?.runId})\n`);
