@@ -10,6 +10,7 @@ import { runTest } from '../services/test-run.ts';
 import { formatTestSummary } from '../ui/test-summary.ts';
 import { loadView } from '../ui/load-view.ts';
 import { liveTestView } from '../ui/test-live-view.ts';
+import { abortOnInterrupt } from './abort-on-interrupt.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 
 const HELP = `klarmeld demo (npm start): the whole chain with nothing to configure
@@ -28,13 +29,7 @@ export async function run(argv: string[]): Promise<number> {
   const tty = Boolean(process.stdout.isTTY);
   const paths = demoPaths(process.cwd());
   await mkdir(paths.dir, { recursive: true });
-  const controller = new AbortController();
-  const interrupt = () => {
-    process.stderr.write('\nStopping the demo (the system and the platform are being shut down)…\n');
-    controller.abort();
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  const interrupt = abortOnInterrupt('\nStopping the demo (the system and the platform are being shut down)…\n');
 
   const catalog = (await loadCatalog()).catalog;
   const view = tty ? await liveTestView('Starting the demo') : undefined;
@@ -48,13 +43,13 @@ export async function run(argv: string[]): Promise<number> {
       reportFile: paths.report,
       sheetFile: paths.sheet,
       toolVersion: '0.1.0',
-      signal: controller.signal,
+      signal: interrupt.signal,
       onEvent: view?.onEvent,
       onPhase: view?.phase ?? ((text) => process.stdout.write(`  ${text}\n`)),
     });
   } catch (error) {
     view?.stop();
-    if (controller.signal.aborted) return 130;
+    if (interrupt.signal.aborted) return 130;
     if (error instanceof EnvironmentError) {
       process.stderr.write(`Environment problem (${error.code}): ${error.message}\n`);
       return 3;
@@ -62,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
     throw error;
   }
   view?.stop();
-  if (controller.signal.aborted) return 130;
+  if (interrupt.signal.aborted) return 130;
   await writeFile(paths.run, `${JSON.stringify(result.document, null, 2)}\n`);
   const show = (file: string) => {
     const near = relative(process.cwd(), file);
@@ -90,10 +85,9 @@ export async function run(argv: string[]): Promise<number> {
   } else {
     const { url, server } = await serveStatic(paths.site);
     process.stdout.write(`\nServing the site at ${url} (Ctrl-C to stop)\n`);
-    await new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve(), { once: true }));
+    await new Promise<void>((resolve) => interrupt.signal.addEventListener('abort', () => resolve(), { once: true }));
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-  process.off('SIGINT', interrupt);
-  process.off('SIGTERM', interrupt);
+  interrupt.release();
   return result.exitCode;
 }

@@ -7,6 +7,7 @@ import { runTest, type TestRunResult } from '../services/test-run.ts';
 import { formatTestSummary } from '../ui/test-summary.ts';
 import { liveTestView } from '../ui/test-live-view.ts';
 import { UsageError } from '../usage-error.ts';
+import { abortOnInterrupt } from './abort-on-interrupt.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 
 const HELP = `klarmeld test: run a system's required conformance suites against a test platform
@@ -52,13 +53,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.interactive && !live) throw new UsageError('--interactive needs a terminal (and no --json): a person must see what to do');
 
   const view = live ? await liveTestView('Preparing') : undefined;
-  const controller = new AbortController();
-  const interrupt = () => {
-    process.stderr.write('\nStopping: shutting the system and the platform down…\n');
-    controller.abort();
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  const interrupt = abortOnInterrupt('\nStopping: shutting the system and the platform down…\n');
   let result: TestRunResult;
   try {
     result = await runTest({
@@ -70,20 +65,19 @@ export async function run(argv: string[]): Promise<number> {
       ...(values.record || values.sheet ? { sheetFile: resolveSheetPath({ flag: values.sheet, env: process.env, cwd: process.cwd() }) } : {}),
       ...(values.interactive && view ? { interactive: { timeoutSeconds: 120, prompt: view.prompt } } : {}),
       toolVersion: '0.1.0',
-      signal: controller.signal,
+      signal: interrupt.signal,
       onEvent: view?.onEvent,
       onPhase: view?.phase,
     });
   } catch (error) {
     view?.stop();
-    if (controller.signal.aborted) return 130;
+    if (interrupt.signal.aborted) return 130;
     return reportStartFailure(error, values.json);
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    interrupt.release();
   }
   view?.stop();
-  if (controller.signal.aborted) return 130;
+  if (interrupt.signal.aborted) return 130;
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result.document, null, 2)}\n`);
   } else {
