@@ -1,11 +1,13 @@
 /**
  * The connection report (tilslutningsrapport) of one SKI system: supplier, municipalities using
  * it, service areas, use cases, and every mandatory and supplementary integration with its
- * klarmelding status, the date and the evidence. Pure: catalogue and current events in.
+ * klarmelding status (as `currentStatuses` gives it), the date and the evidence. Pure: catalogue
+ * and current events in.
  */
 import type { Catalog } from '../../catalog/catalog.ts';
 import { findSystem, requirementsOf } from '../../catalog/query.ts';
 import { useCasesOf } from '../../catalog/query-required.ts';
+import { currentStatuses } from './current-status.ts';
 import type { EventEvidence, EventSource, StatusEvent } from './status-event.ts';
 
 export interface ReportIntegration {
@@ -40,20 +42,16 @@ export function buildConnectionReport(catalog: Catalog, systemId: string, curren
   if (!system) return undefined;
   const { required, excepted } = requirementsOf(catalog, system.id);
   const statuses = new Map(catalog.statuses.map((s) => [s.code, s]));
-  const recorded = new Map((system.statuses ?? []).map((s) => [s.integration, s]));
-  const events = new Map(current.filter((e) => e.system === system.id).map((e) => [e.integration, e]));
+  const now = currentStatuses(catalog, current);
   const integrations = required.map((r): ReportIntegration => {
-    const event = events.get(r.integration);
-    const byHand = recorded.get(r.integration);
-    const status = event?.status ?? byHand?.status;
+    const found = now.of(system.id, r.integration);
     return {
       integration: r.integration,
       title: catalog.integrations.find((i) => i.id === r.integration)?.title ?? r.integration,
       level: r.level, package: r.package, useCase: r.useCase, ...(r.via ? { via: r.via } : {}),
-      ...(status ? { status, label: statuses.get(status)?.label ?? status } : {}),
-      ...((event?.reason ?? byHand?.reason) ? { reason: event?.reason ?? byHand?.reason } : {}),
-      ...(event ? { at: event.at, source: event.source } : byHand ? { source: 'catalogue' as const } : {}),
-      ...(event?.evidence ? { evidence: event.evidence } : {}),
+      ...(found ? { status: found.status, label: statuses.get(found.status)?.label ?? found.status, source: found.source } : {}),
+      ...(found?.reason ? { reason: found.reason } : {}),
+      ...(found && found.source !== 'catalogue' ? { at: found.at, ...(found.evidence ? { evidence: found.evidence } : {}) } : {}),
     };
   });
   const municipalities = new Map(catalog.municipalities.map((m) => [m.cvr, m.name]));

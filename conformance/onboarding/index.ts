@@ -5,6 +5,7 @@ export { resolveSheetPath, sheetEnvVariable } from './sheet-path.ts';
 export { checkEvent, statusByCodeOrLabel, type EventProblem } from './check-event.ts';
 export { statusFromRun, type RunStatus } from './status-from-run.ts';
 export { eventSources, type EventEvidence, type EventSource, type NewStatusEvent, type StatusEvent } from './status-event.ts';
+export { currentStatuses, statusOfEvent, type CurrentStatus, type CurrentStatuses, type DeclaredStatus, type SheetStatus } from './current-status.ts';
 export { buildMatrix, statusMark, type MatrixCell, type MatrixFilter, type MatrixRow, type SheetMatrix, type StatusLegend } from './sheet-matrix.ts';
 export { buildConnectionReport, type ConnectionReport, type ReportIntegration } from './connection-report.ts';
 export { exportWorkbook } from './xlsx-export.ts';

@@ -1,11 +1,12 @@
 /**
  * The sheet as KOMBIT reads it: one row per SKI system, one column per integration, each cell
- * the current status. The current status comes from the sheet's events; where the sheet has
- * none, from the status KOMBIT recorded by hand in the catalogue (systems.yaml `statuses`).
- * Pure: catalogue and current events in, matrix out. Used by `sheet show` and the Excel export.
+ * the current status as `currentStatuses` gives it (the sheet's latest event, else the catalogue's
+ * declaration). Pure: catalogue and current events in, matrix out. Used by `sheet show` and the
+ * Excel export and import.
  */
 import type { Catalog } from '../../catalog/catalog.ts';
 import { requiredIntegrations } from '../../catalog/query.ts';
+import { currentStatuses, type CurrentStatus } from './current-status.ts';
 import type { EventSource, StatusEvent } from './status-event.ts';
 
 export interface MatrixCell {
@@ -56,24 +57,22 @@ export interface MatrixFilter {
 export const statusMark = (code: string) => code.split('-').map((part) => part[0]!.toUpperCase()).join('');
 const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
+function cellOf(current: CurrentStatus, level: MatrixCell['level']): MatrixCell {
+  return {
+    integration: current.integration, level, status: current.status, reason: current.reason, source: current.source,
+    ...(current.source !== 'catalogue' ? { at: current.at, runId: current.evidence?.runId } : {}),
+  };
+}
+
 export function buildMatrix(catalog: Catalog, current: readonly StatusEvent[], filter: MatrixFilter = {}): SheetMatrix {
   const suppliers = new Map(catalog.suppliers.map((s) => [s.cvr, s.name]));
-  const bySystem = new Map<string, StatusEvent[]>();
-  for (const event of current) bySystem.set(event.system, [...(bySystem.get(event.system) ?? []), event]);
+  const statuses = currentStatuses(catalog, current);
   const systems = catalog.systems.filter((s) => (!filter.supplier || s.supplier === filter.supplier) && (!filter.area || s.areas.includes(filter.area)));
   const drafts = systems.map((system) => {
     const levels = new Map(requiredIntegrations(catalog, system.id).map((r) => [r.integration, r.level]));
     const cells = new Map<string, MatrixCell>();
     for (const [integration, level] of levels) cells.set(integration, { integration, level });
-    for (const recorded of system.statuses ?? []) {
-      cells.set(recorded.integration, { integration: recorded.integration, level: levels.get(recorded.integration), status: recorded.status, reason: recorded.reason, source: 'catalogue' });
-    }
-    for (const event of bySystem.get(system.id) ?? []) {
-      cells.set(event.integration, {
-        integration: event.integration, level: levels.get(event.integration), status: event.status, reason: event.reason,
-        at: event.at, source: event.source, runId: event.evidence?.runId,
-      });
-    }
+    for (const status of statuses.ofSystem(system.id)) cells.set(status.integration, cellOf(status, levels.get(status.integration)));
     return { system, cells };
   });
   const kept = filter.status ? drafts.filter((d) => [...d.cells.values()].some((c) => c.status === filter.status)) : drafts;
