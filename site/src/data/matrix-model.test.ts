@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../catalog/load-catalog.ts';
+import { currentStatuses, type StatusEvent } from '../../../conformance/onboarding/index.ts';
 import { indexCatalog } from './catalog-index.ts';
 import { matrixBodyHtml } from './matrix-html.ts';
 import { buildMatrix } from './matrix-model.ts';
@@ -11,12 +12,14 @@ const fixture = new URL('../../../catalog/test-fixtures/valid', import.meta.url)
 describe('the onboarding matrix', async () => {
   const { catalog } = await loadCatalog(fixture);
   const index = indexCatalog(catalog);
+  // The fixture's first system declares one status in systems.yaml; the sheet sets another pair.
   const system = catalog.systems[0]!;
+  const declared = system.statuses![0]!;
   const required = index.requiredBy.get(system.id)!.map((r) => r.integration);
   const ready = catalog.statuses.find((s) => s.ready)!;
-  const readiness = readinessFrom({ kind: 'sheet', path: 'sheet.db' }, [
-    { system: system.id, integration: required[0]!, status: ready.code, at: '2026-11-01T10:00:00Z' },
-  ]);
+  const other = catalog.statuses.find((s) => !s.ready)!;
+  const event: StatusEvent = { seq: 1, id: 'e1', system: system.id, integration: required.find((i) => i !== declared.integration)!, status: other.code, actor: 'kombit', source: 'manual', at: '2026-11-01T10:00:00Z' };
+  const readiness = readinessFrom({ kind: 'sheet', path: 'sheet.db' }, currentStatuses(catalog, [event]));
 
   it('has a column for each integration some system requires, and a row for each system', () => {
     const model = buildMatrix(catalog, index, readiness);
@@ -25,11 +28,20 @@ describe('the onboarding matrix', async () => {
     expect(model.columns).toEqual([...new Set(model.columns)]);
   });
 
+  it('shows the sheet’s status and, where the sheet has none, the catalogue’s declaration', () => {
+    const model = buildMatrix(catalog, index, readiness);
+    const row = model.rows.find((r) => r.systemId === system.id)!;
+    const cell = (integration: string) => row.cells[model.columns.indexOf(integration)];
+    expect(declared.status).toBe(ready.code);
+    expect(cell(declared.integration)).toEqual({ required: true, status: declared.status });
+    expect(cell(event.integration)).toEqual({ required: true, status: other.code });
+  });
+
   it('counts required cells per status, with no status as its own count', () => {
     const model = buildMatrix(catalog, index, readiness);
-    expect(model.counts.get(ready.code)).toBe(1);
+    expect([model.counts.get(ready.code), model.counts.get(other.code)]).toEqual([1, 1]);
     const requiredCells = model.rows.flatMap((r) => r.cells).filter((c) => c.required).length;
-    expect(model.counts.get('')).toBe(requiredCells - 1);
+    expect(model.counts.get('')).toBe(requiredCells - 2);
   });
 
   it('renders cells with the status class and mark, and rows with what the filters need', () => {

@@ -1,4 +1,6 @@
-/** The klarmelding status of one system × integration, as the onboarding sheet records it. */
+import { statusOfEvent, type CurrentStatus, type CurrentStatuses, type EventSource, type StatusEvent } from '../../../conformance/onboarding/index.ts';
+
+/** The klarmelding status of one system × integration, as the pages show it. */
 export interface ReadinessEntry {
   /** The sheet's event id, so a page can link the current status to its place in the history. */
   id?: string;
@@ -7,41 +9,64 @@ export interface ReadinessEntry {
   /** Status code from the catalogue's vocabulary. */
   status: string;
   reason?: string;
-  /** When the status was set (ISO date-time). */
+  /** A sheet event (manual, run, import) or KOMBIT's declaration in the catalogue (systems.yaml). */
+  source: EventSource | 'catalogue';
+  /** When the sheet recorded the status (ISO date-time); a catalogue declaration has none. */
   at?: string;
   actor?: string;
   /** The run that backs the status, when there is one. */
   evidence?: { runId: string; digest?: string; keyFingerprint?: string; shallTotal?: number; shallPassed?: number };
 }
 
-/** Where the statuses came from: a sheet, no sheet configured, no file at the configured path, or a sheet that could not be read. */
+/**
+ * Where the sheet's statuses came from: the sheet, no file at its path (`isDefault` when
+ * KLARMELD_SHEET did not name it), or a sheet that could not be read. The catalogue's
+ * declarations are there in every case.
+ */
 export type ReadinessSource =
   | { kind: 'sheet'; path: string }
-  | { kind: 'none' }
-  | { kind: 'missing'; path: string }
+  | { kind: 'missing'; path: string; isDefault: boolean }
   | { kind: 'unreadable'; path: string; problem: string };
 
 export interface Readiness {
   source: ReadinessSource;
+  /** Every current status: the sheet's, then the catalogue's declarations it does not override. */
   entries: ReadinessEntry[];
-  /** Every event of a system, oldest first: how its statuses came about. */
+  /** Every sheet event of a system, oldest first: how its statuses came about. */
   historyOf(system: string): ReadinessEntry[];
-  /** The current status of a system × integration, if the sheet has one. */
+  /** The current status of a system × integration, as `klarmeld sheet` gives it. */
   of(system: string, integration: string): ReadinessEntry | undefined;
 }
 
-export function readinessFrom(source: ReadinessSource, entries: ReadinessEntry[], history: ReadinessEntry[] = []): Readiness {
-  const byKey = new Map(entries.map((e) => [`${e.system}\u0000${e.integration}`, e]));
+function entryOf(status: CurrentStatus): ReadinessEntry {
+  const common = {
+    system: status.system,
+    integration: status.integration,
+    status: status.status,
+    ...(status.reason !== undefined && { reason: status.reason }),
+    source: status.source,
+  };
+  if (status.source === 'catalogue') return common;
+  return { id: status.eventId, ...common, at: status.at, actor: status.actor, ...(status.evidence && { evidence: { ...status.evidence } }) };
+}
+
+/** The site's view of `currentStatuses` (the onboarding module's one answer) and of the sheet's history. */
+export function readinessFrom(source: ReadinessSource, statuses: CurrentStatuses, history: readonly StatusEvent[] = []): Readiness {
+  const entryByStatus = new Map(statuses.all.map((s) => [s, entryOf(s)]));
   const bySystem = new Map<string, ReadinessEntry[]>();
   for (const event of history) {
+    const entry = entryOf(statusOfEvent(event));
     const list = bySystem.get(event.system);
-    if (list) list.push(event);
-    else bySystem.set(event.system, [event]);
+    if (list) list.push(entry);
+    else bySystem.set(event.system, [entry]);
   }
   return {
     source,
-    entries,
+    entries: [...entryByStatus.values()],
     historyOf: (system) => bySystem.get(system) ?? [],
-    of: (system, integration) => byKey.get(`${system}\u0000${integration}`),
+    of: (system, integration) => {
+      const found = statuses.of(system, integration);
+      return found && entryByStatus.get(found);
+    },
   };
 }

@@ -1,31 +1,21 @@
-import { readSheet, type StatusEvent } from '../../../conformance/onboarding/index.ts';
-import { readinessFrom, type Readiness, type ReadinessEntry } from './readiness.ts';
-
-function entry(event: StatusEvent): ReadinessEntry {
-  return {
-    id: event.id,
-    system: event.system,
-    integration: event.integration,
-    status: event.status,
-    at: event.at,
-    actor: event.actor,
-    ...(event.reason !== undefined && { reason: event.reason }),
-    ...(event.evidence && { evidence: { ...event.evidence } }),
-  };
-}
+import type { Catalog } from '../../../catalog/catalog.ts';
+import { currentStatuses, readSheet } from '../../../conformance/onboarding/index.ts';
+import { readinessFrom, type Readiness } from './readiness.ts';
+import type { SitePaths } from './site-paths.ts';
 
 /**
- * The current statuses of the onboarding sheet at `path`, through the sheet's own read API.
- * No path, no file, or a file that cannot be read each give an empty set that says which.
+ * The current statuses from the catalogue and the onboarding sheet at `paths.sheet`, through the
+ * sheet's own read API. No file, or a file that cannot be read, leaves the catalogue's
+ * declarations and says which.
  */
-export async function readReadiness(path: string | undefined): Promise<Readiness> {
-  if (!path) return readinessFrom({ kind: 'none' }, []);
+export async function readReadiness(catalog: Catalog, paths: Pick<SitePaths, 'sheet' | 'sheetIsDefault'>): Promise<Readiness> {
+  const path = paths.sheet;
   let snapshot;
   try {
     snapshot = readSheet(path);
   } catch (error) {
-    return readinessFrom({ kind: 'unreadable', path, problem: (error as Error).message }, []);
+    return readinessFrom({ kind: 'unreadable', path, problem: (error as Error).message }, currentStatuses(catalog));
   }
-  if (!snapshot) return readinessFrom({ kind: 'missing', path }, []);
-  return readinessFrom({ kind: 'sheet', path }, snapshot.current.map(entry), snapshot.history.map(entry));
+  if (!snapshot) return readinessFrom({ kind: 'missing', path, isDefault: paths.sheetIsDefault }, currentStatuses(catalog));
+  return readinessFrom({ kind: 'sheet', path }, currentStatuses(catalog, snapshot.current), snapshot.history);
 }

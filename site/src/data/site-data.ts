@@ -21,7 +21,7 @@ export interface SiteData {
 
 export async function loadSiteData(paths: SitePaths): Promise<SiteData> {
   const { catalog, problems } = await loadCatalog(paths.catalogDir);
-  const [readiness, suites] = await Promise.all([readReadiness(paths.sheet), readSuites(paths.suitesDir)]);
+  const [readiness, suites] = await Promise.all([readReadiness(catalog, paths), readSuites(paths.suitesDir)]);
   return {
     paths,
     catalog,
@@ -36,7 +36,8 @@ export async function loadSiteData(paths: SitePaths): Promise<SiteData> {
 let loaded: Promise<SiteData> | undefined;
 
 /**
- * The site's data for this build, from the environment (KLARMELD_CATALOG_DIR, KLARMELD_SHEET).
+ * The site's data for this build, from the environment (KLARMELD_CATALOG_DIR, KLARMELD_SHEET,
+ * else the default sheet .klarmeld/sheet.sqlite).
  * Astro evaluates every page in one process, so loading once here means the catalogue is read
  * and validated once per build, not once per page.
  */
