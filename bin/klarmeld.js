@@ -8,6 +8,6 @@ import module from 'node:module';
 // Caches compiled code on disk (os.tmpdir()), so the next start skips most of the parsing.
 module.enableCompileCache?.();
 const registersItself = new Set(['catalog']);
-if (!registersItself.has(process.argv[2])) (await import('tsx/esm/api')).register();
+if (!registersItself.has(process.argv[2])) await (await import('../cli/register-tsx.ts')).registerTsx();
 const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
