@@ -2,7 +2,7 @@ import { commandGroups } from './commands/index.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Exit codes every command shares. */
-export const ExitCode = { ok: 0, failed: 1, usage: 2, environment: 3 } as const;
+export const ExitCode = { ok: 0, failed: 1, usage: 2, environment: 3, internal: 70 } as const;
 
 const HELP = `klarmeld: catalogue, test platform and conformance runner for KOMBIT's infrastructure
 
@@ -37,6 +37,19 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return ExitCode.usage;
     }
-    throw error;
+    return reportUnexpected(error);
   }
+}
+
+/**
+ * Anything a command did not foresee (a file it could not write, a bug) ends with its own exit
+ * code, 70 (EX_SOFTWARE), so that CI never mistakes it for "a required test failed" (1), and
+ * with one readable line instead of a stack trace; KLARMELD_DEBUG=1 shows the stack.
+ */
+function reportUnexpected(error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`klarmeld stopped on an unexpected error: ${message}\n`);
+  if (process.env.KLARMELD_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('Run again with KLARMELD_DEBUG=1 to see where it happened, and report it if it is not a file or permission problem.\n');
+  return ExitCode.internal;
 }
