@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describeOperations, readOpenApi, type OpenApiModel } from '../../../catalog/contract-reader/index.ts';
 import type { Service } from './catalog-types.ts';
 import { contractRows, type ServiceContractRows } from './contract-view.ts';
+import type { ExampleField } from './example-values.ts';
 
 /** A service's contract as the integration page shows it. */
 export type ContractRendering =
@@ -14,8 +15,8 @@ export type ContractRendering =
 export interface ContractLibrary {
   dir: string;
   render(service: Service): ContractRendering;
-  /** Top-level input fields of the service's first operation, for the generated example. */
-  inputFields(service: Service): string[] | undefined;
+  /** Top-level input fields of the service's first operation, and whether each is required, for the generated example. */
+  inputFields(service: Service): ExampleField[] | undefined;
 }
 
 const isWsdl = (file: string) => /\.wsdl$/i.test(file);
@@ -54,7 +55,7 @@ export function contractLibrary(dir: string): ContractLibrary {
       if (rendering.kind !== 'wsdl') return undefined;
       const first = service.operations[0]?.name;
       const op = rendering.services.flatMap((s) => s.operations).find((o) => !first || o.name === first);
-      return op?.input?.fields.filter((f) => f.depth === 0).map((f) => f.name);
+      return op?.input?.fields.filter((f) => f.depth === 0).map((f) => ({ name: f.name, required: !f.cardinality.startsWith('0') }));
     },
   };
 }

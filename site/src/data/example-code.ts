@@ -1,55 +1,9 @@
-import type { Service } from './catalog-types.ts';
+import { soapExample, type SoapExampleInput } from './soap-example.ts';
 
-/** What the example needs to know beyond the catalogue: the first operation's input fields, from the contract. */
-export interface ExampleInput {
-  integrationId: string;
-  service: Service;
-  /** Top-level fields of the first operation's input element, when the contract was read. */
-  inputFields?: string[];
-}
+export { platformUrl, wsdlClientFolder } from './soap-example.ts';
 
-/** The folder wsdl-tsclient writes a client to: the WSDL's file name, lower case, without extension. */
-export function wsdlClientFolder(file: string): string {
-  return (file.split('/').pop() ?? file).replace(/\.wsdl$/i, '').toLowerCase();
-}
-
-const placeholder = (field: string) => (/uuid/i.test(field) ? "'00000000-0000-0000-0000-000000000000'" : `/* ${field} */ undefined`);
-
-function soapExample({ integrationId, service, inputFields }: ExampleInput): string {
-  const wsdl = service.contract.find((f) => /\.wsdl$/i.test(f)) ?? `${service.name}.wsdl`;
-  const wsdlName = wsdl.split('/').pop()!;
-  const operation = service.operations[0]?.name ?? 'operation';
-  const endpoint = service.endpoints.externalTest ?? service.endpoints.production ?? `https://<${integrationId.toLowerCase()}-endpoint>`;
-  const usesContext = service.security.includes('context');
-  const fields = (inputFields ?? []).map((f) => `  ${f}: ${f === 'InvocationContext' ? 'invocationContext' : placeholder(f)},`);
-  const lines = [
-    `// ${integrationId} ${service.name} ${service.version}: client generated from the contract with`,
-    `//   npx wsdl-tsclient ${wsdlName} -o ./generated`,
-    `import { readFileSync } from 'node:fs';`,
-    `import { ClientSSLSecurity } from 'soap';`,
-    `import { createClientAsync } from './generated/${wsdlClientFolder(wsdl)}/index.ts';`,
-    '',
-    `const client = await createClientAsync('${wsdlName}', { endpoint: '${endpoint}' });`,
-    '// Mutual TLS with the it-system\'s FOCES certificate.',
-    `client.setSecurity(new ClientSSLSecurity(readFileSync('system.key'), readFileSync('system.crt')));`,
-  ];
-  if (!usesContext) lines.push('// Add the SAML token from the STS (SF1514) to the WS-Security header before calling.');
-  if (usesContext) {
-    lines.push(
-      '',
-      '// Serviceplatformen reads who is calling from the request body; UUIDs in lower case.',
-      'const invocationContext = {',
-      "  ServiceAgreementUUID: '<your service agreement>',",
-      "  UserSystemUUID: '<your it-system>',",
-      "  UserUUID: '<the user>',",
-      `  ServiceUUID: '${service.serviceUuid ?? '<service uuid>'}',`,
-      '};',
-    );
-    if (!inputFields?.includes('InvocationContext')) fields.unshift('  InvocationContext: invocationContext,');
-  }
-  lines.push('', `const [result] = await client.${operation}Async({`, ...fields, '});', 'console.log(result);');
-  return lines.join('\n');
-}
+/** What the example needs beyond the catalogue: the first operation's input fields, and Korsbæk's test data. */
+export type ExampleInput = SoapExampleInput;
 
 function restExample({ integrationId, service }: ExampleInput): string {
   const openapi = service.contract[0]?.split('/').pop() ?? `${service.name}.json`;

@@ -1,8 +1,10 @@
 import type { Catalog } from '../../../catalog/catalog.ts';
 import { loadCatalog } from '../../../catalog/load-catalog.ts';
 import type { CatalogProblem } from '../../../catalog/problems/index.ts';
+import { listFixtures } from '../../../conformance/platform/fixture-list.ts';
 import { indexCatalog, type CatalogIndex } from './catalog-index.ts';
 import { contractLibrary, type ContractLibrary } from './contracts.ts';
+import type { ExampleFixtures } from './example-values.ts';
 import type { Readiness } from './readiness.ts';
 import { readReadiness } from './sheet.ts';
 import { sitePathsFromEnv, type SitePaths } from './site-paths.ts';
@@ -17,11 +19,13 @@ export interface SiteData {
   readiness: Readiness;
   suites: Map<string, SuiteInfo>;
   contracts: ContractLibrary;
+  /** Korsbæk's test data on the embedded platform, for the generated examples. */
+  fixtures: ExampleFixtures;
 }
 
 export async function loadSiteData(paths: SitePaths): Promise<SiteData> {
   const { catalog, problems } = await loadCatalog(paths.catalogDir);
-  const [readiness, suites] = await Promise.all([readReadiness(catalog, paths), readSuites(paths.suitesDir)]);
+  const [readiness, suites, fixtures] = await Promise.all([readReadiness(catalog, paths), readSuites(paths.suitesDir), listFixtures()]);
   return {
     paths,
     catalog,
@@ -30,6 +34,7 @@ export async function loadSiteData(paths: SitePaths): Promise<SiteData> {
     readiness,
     suites,
     contracts: contractLibrary(paths.contractsDir),
+    fixtures,
   };
 }
 
