@@ -1,5 +1,3 @@
-import type { FixtureList } from '../../../conformance/platform/fixture-list.ts';
-
 /** A top-level field of an operation's input, as the contract declares it. */
 export interface ExampleField {
   name: string;
@@ -7,8 +5,13 @@ export interface ExampleField {
   required: boolean;
 }
 
-/** Korsbæk's test data on the embedded platform, as `listFixtures()` gives it. */
-export type ExampleFixtures = Pick<FixtureList, 'municipality' | 'persons' | 'units' | 'users'>;
+/** What the examples use of Korsbæk's test data on the embedded platform (`klarmeld platform fixtures`). */
+export interface ExampleFixtures {
+  municipality: { name: string; cvr: string };
+  persons: { pnr: string; name: string }[];
+  units: { uuid: string; name: string }[];
+  users: { uuid: string; userId?: string; name?: string }[];
+}
 
 /** A TypeScript literal for a field, and a comment that says which test record it is. */
 export interface ExampleValue {

@@ -1,10 +1,10 @@
 import type { Catalog } from '../../../catalog/catalog.ts';
 import { loadCatalog } from '../../../catalog/load-catalog.ts';
 import type { CatalogProblem } from '../../../catalog/problems/index.ts';
-import { listFixtures } from '../../../conformance/platform/fixture-list.ts';
 import { indexCatalog, type CatalogIndex } from './catalog-index.ts';
 import { contractLibrary, type ContractLibrary } from './contracts.ts';
 import type { ExampleFixtures } from './example-values.ts';
+import { readFixtures } from './fixtures.ts';
 import type { Readiness } from './readiness.ts';
 import { readReadiness } from './sheet.ts';
 import { sitePathsFromEnv, type SitePaths } from './site-paths.ts';
@@ -25,7 +25,7 @@ export interface SiteData {
 
 export async function loadSiteData(paths: SitePaths): Promise<SiteData> {
   const { catalog, problems } = await loadCatalog(paths.catalogDir);
-  const [readiness, suites, fixtures] = await Promise.all([readReadiness(catalog, paths), readSuites(paths.suitesDir), listFixtures()]);
+  const [readiness, suites, fixtures] = await Promise.all([readReadiness(catalog, paths), readSuites(paths.suitesDir), readFixtures(paths.root)]);
   return {
     paths,
     catalog,
