@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SheetStore } from '../../conformance/onboarding/index.ts';
+import { tempDirs } from '../testing/temp-dirs.ts';
+import { buildSiteWithSheet, siteBuildCommand } from './demo-site.ts';
+
+const temp = tempDirs();
+
+/** The environment without what Vitest adds (VITEST, MODE, DEV …), which would make Vite build for development. */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (/^(VITEST|VITE_)/.test(key) || ['DEV', 'PROD', 'MODE', 'TEST', 'SSR', 'BASE_URL'].includes(key)) delete env[key];
+  return env;
+}
+
+describe('the site with the demo’s statuses', () => {
+  it('is built by a command that names the sheet, quoted where a shell needs it', () => {
+    expect(siteBuildCommand('.klarmeld/demo/sheet.sqlite')).toBe('KLARMELD_SHEET=.klarmeld/demo/sheet.sqlite npm run site:build');
+    expect(siteBuildCommand("/tmp/my demo/it's.sqlite")).toBe(`KLARMELD_SHEET='/tmp/my demo/it'\\''s.sqlite' npm run site:build`);
+  });
+
+  it('shows the sheet’s recorded status, with its date, on the system page, and the catalogue’s where the sheet has none', async () => {
+    const dir = await temp.make('demo-site-');
+    const sheet = join(dir, 'sheet.sqlite');
+    const store = SheetStore.open(sheet, { clock: () => new Date('2026-11-02T09:30:00Z') });
+    store.append([{ system: 'reference-system', integration: 'SF1520', status: 'klarmeldt', actor: 'klarmeld demo', source: 'run', evidence: { runId: 'run-demo', digest: 'b'.repeat(64) } }]);
+    store.close();
+    const { dir: site } = await buildSiteWithSheet({ sheet, env: buildEnv(), outDir: join(dir, 'dist') });
+    const page = (system: string) => readFile(join(site, 'systemer', system, 'index.html'), 'utf8');
+    const reference = await page('reference-system');
+    expect(reference).toContain(sheet);
+    expect(reference).toContain('1. Ja / Klarmeldt');
+    expect(reference).toContain('datetime="2026-11-02T09:30:00.000Z"');
+    // jobcenter-plus has no event in this sheet; systems.yaml declares SF1514 klarmeldt for it.
+    expect(await page('jobcenter-plus')).toContain('1. Ja / Klarmeldt');
+  }, 300_000);
+});
