@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { startPlatform } from '../../conformance/platform/server/start-platform.ts';
-import { personLookupAction, personLookupEnvelope } from '../../conformance/platform/testing/person-lookup-envelope.ts';
+import { personLookupAction, personLookupEnvelope } from '../../conformance/clients/cpr/person-lookup-envelope.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '20' }, connections: { type: 'string', default: '32' }, only: { type: 'string' }, baseline: { type: 'boolean', default: false } } });
 const { catalog } = await loadCatalog();

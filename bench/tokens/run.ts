@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { buildIssueRequest, buildOioidwsRequest, parseIssueResponse } from '../../conformance/clients/tokens/index.ts';
 import { parseXml } from '../../conformance/clients/tokens/xml.ts';
-import { platformEntityIds } from '../../conformance/platform/oioidws/entity-ids.ts';
+import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { verifyOioidws } from '../../conformance/platform/oioidws/verify-oioidws.ts';
 import { startPlatform } from '../../conformance/platform/server/start-platform.ts';
-import { platformModule as organisation } from '../../conformance/platform/services/organisation/index.ts';
+import { createPlatformModule as createOrganisationModule } from '../../conformance/platform/services/organisation/index.ts';
 import { platformModule as sts, stsPath } from '../../conformance/platform/sts/index.ts';
 import { issueSoap } from '../../conformance/platform/sts/issue-soap.ts';
-import { createStsTestWorld, organisationEntityId } from '../../conformance/platform/sts/sts-test-setup.ts';
+import { createStsTestWorld } from '../../conformance/platform/sts/sts-test-setup.ts';
 
 const rows: string[] = [];
 const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000);
@@ -29,7 +29,9 @@ async function timed(n: number, fn: () => unknown | Promise<unknown>): Promise<n
 }
 
 // 1. In-process STS and OIOIDWS verification.
-const world = await createStsTestWorld();
+const { catalog } = await loadCatalog();
+const world = await createStsTestWorld(catalog);
+const organisationEntityId = world.entityIds.organisation;
 const now = new Date();
 const rst = buildIssueRequest({ ...world.system, entityId: organisationEntityId, cvr: '11111111', to: 'https://x/sts', now });
 const deps = { directory: world.directory, identity: world.identity, now };
@@ -49,7 +51,7 @@ rows.push(`| OIOIDWS request signing, client side, 500 requests | ${perSecond(50
 
 // 2. Over the wire: a running platform, keep-alive mutual TLS.
 const dataDir = mkdtempSync(join(tmpdir(), 'klarmeld-bench-tokens-'));
-const platform = await startPlatform({ dataDir, port: 0, modules: [sts, organisation] });
+const platform = await startPlatform({ dataDir, port: 0, catalog, modules: [sts, createOrganisationModule(catalog)] });
 const system = await platform.admin.addSystem({ name: 'Bench' });
 platform.admin.addAgreement({ system: system.systemUuid, service: 'SF1500', municipalityCvr: '11111111' });
 const tls = { cert: readFileSync(system.cert, 'utf8'), key: readFileSync(system.key, 'utf8'), ca: readFileSync(system.ca, 'utf8') };
@@ -60,7 +62,7 @@ const post = async (path: string, xml: string, action: string) => {
   if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`);
   return text;
 };
-const tokenReply = parseIssueResponse(await post(stsPath, buildIssueRequest({ certPem: tls.cert, keyPem: tls.key, entityId: platformEntityIds.organisation.entityId, cvr: '11111111', to: `${platform.url}${stsPath}` }), 'http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue'));
+const tokenReply = parseIssueResponse(await post(stsPath, buildIssueRequest({ certPem: tls.cert, keyPem: tls.key, entityId: organisationEntityId, cvr: '11111111', to: `${platform.url}${stsPath}` }), 'http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue'));
 if (!tokenReply.ok) throw new Error(tokenReply.fault.reason);
 const laesAction = 'http://kombit.dk/sts/organisation/bruger/laes';
 const signed = () => buildOioidwsRequest(body, { assertionXml: tokenReply.token.assertionXml, keyPem: tls.key, action: laesAction, to: `${platform.url}/organisation/bruger/6/` });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personLookupAction, personLookupEnvelope } from '../../conformance/platform/testing/person-lookup-envelope.ts';
+import { personLookupAction, personLookupEnvelope } from '../../conformance/clients/cpr/person-lookup-envelope.ts';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../../bin/klarmeld.js', import.meta.url));

@@ -147,7 +147,7 @@ async function example(dataDir: string, sub: string | undefined, rest: string[],
     throw new UsageError(`Use "platform example person-lookup --system <uuid|name> [--pnr PNR]".\n\n${HELP}`);
   }
   const { openPlatformAdmin } = await import('../services/platform-admin.ts');
-  const { personLookupEnvelope } = await import('../../conformance/platform/testing/person-lookup-envelope.ts');
+  const { personLookupEnvelope } = await import('../../conformance/clients/cpr/person-lookup-envelope.ts');
   const session = await openPlatformAdmin(dataDir);
   try {
     const system = session.registry.findSystem(values.system);

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Agent, request } from 'undici';
+import { signingKeyPath } from '../../conformance/evidence/signing-key-path.ts';
 import { verifyRun, type VerifyReport } from '../../conformance/framework/index.ts';
 
 /** The run file or the key cannot be read: the user's input, exit 2. */
@@ -30,7 +31,6 @@ export interface VerifyFileOptions {
   tls?: { cert?: string; key?: string; ca?: string };
 }
 
-export const signingKeyPath = '/.well-known/klarmeld/signing-key';
 
 async function readText(file: string, code: VerifyInputError['code'], what: string): Promise<string> {
   try {

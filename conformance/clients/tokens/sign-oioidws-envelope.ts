@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { escapeXml } from '../xml/escape-xml.ts';
 import { ns, uri } from './namespaces.ts';
 import { samlReference, signWsSecurity } from './wss-sign.ts';
 import { parseXml, selectAll, selectOne, serializeXml, type XmlDocument, type XmlNode } from './xml.ts';
@@ -18,26 +19,37 @@ export interface OioidwsOptions {
   transactionUuid?: string;
 }
 
+/** Options of `buildOioidwsRequest`, which also chooses the envelope's SOAP version. */
+export interface OioidwsRequestOptions extends OioidwsOptions {
+  /** 1.2 (default, as KOMBIT describes the Støttesystemer) or 1.1 (e.g. a client of SagDokumentIndeksService_6.wsdl). */
+  soapVersion?: '1.1' | '1.2';
+}
+
+const soapNamespaces: Record<string, 'soap11' | 'soap12'> = { [ns.soap12]: 'soap12', [ns.soap11]: 'soap11' };
+
 /**
- * Turns a SOAP 1.2 envelope into an OIOIDWS request as KOMBIT's Støttesystemer expect it:
+ * Turns a SOAP envelope into an OIOIDWS request as KOMBIT's Støttesystemer expect it:
  * Liberty Framework header, WS-Addressing headers, RequestHeader, and a wsse:Security header
  * holding a Timestamp, the SAML assertion, a SecurityTokenReference to it and a signature (made with
  * the holder-of-key) over Body, Action, MessageID, ReplyTo, To, Timestamp, Framework and the token.
+ * SOAP 1.2 is what KOMBIT describes; a SOAP 1.1 envelope (what a client generated from the official
+ * SagDokumentIndeksService_6.wsdl sends) is signed the same way, its Header, Body and the
+ * mustUnderstand attributes in the envelope's own namespace.
  */
 export function signOioidwsEnvelope(envelopeXml: string, options: OioidwsOptions): string {
   const doc = parseXml(envelopeXml);
   const envelope = doc.documentElement!;
-  if (envelope.localName !== 'Envelope' || envelope.namespaceURI !== ns.soap12) {
-    throw new TypeError('OIOIDWS needs a SOAP 1.2 envelope');
-  }
+  const soapNs = envelope.namespaceURI ?? '';
+  const soap = soapNamespaces[soapNs];
+  if (envelope.localName !== 'Envelope' || !soap) throw new TypeError('OIOIDWS needs a SOAP 1.2 or SOAP 1.1 envelope');
   const prefix = envelope.prefix ? `${envelope.prefix}:` : '';
   envelope.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:wsu', ns.wsu);
-  const body = selectOne('soap12:Body', envelope);
+  const body = selectOne(`${soap}:Body`, envelope);
   if (!body) throw new TypeError('The envelope has no Body');
   body.setAttributeNS(ns.wsu, 'wsu:Id', 'body');
-  let header = selectOne('soap12:Header', envelope);
+  let header = selectOne(`${soap}:Header`, envelope);
   if (!header) {
-    header = doc.createElementNS(ns.soap12, `${prefix}Header`);
+    header = doc.createElementNS(soapNs, `${prefix}Header`);
     envelope.insertBefore(header, body);
   }
   // Headers we own are replaced, so a client library that already wrote some cannot double them.
@@ -47,17 +59,17 @@ export function signOioidwsEnvelope(envelopeXml: string, options: OioidwsOptions
   const assertion = doc.importNode(parseXml(options.assertionXml).documentElement!, true);
   const assertionId = assertion.getAttribute('ID') ?? '';
   const add = (xml: string): XmlNode => header.appendChild(doc.importNode(fragment(xml), true)) as XmlNode;
-  const wsa = `xmlns:wsa="${ns.wsa}" xmlns:wsu="${ns.wsu}" xmlns:s="${ns.soap12}"`;
+  const wsa = `xmlns:wsa="${ns.wsa}" xmlns:wsu="${ns.wsu}" xmlns:s="${soapNs}"`;
   add(`<sbf:Framework xmlns:sbf="${ns.sbf}" xmlns:sbfprofile="${ns.sbfProfile}" xmlns:wsu="${ns.wsu}" version="2.0" sbfprofile:profile="urn:liberty:sb:profile:basic" wsu:Id="lib"/>`);
-  add(`<wsa:Action ${wsa} s:mustUnderstand="1" wsu:Id="action">${options.action}</wsa:Action>`);
-  add(`<wsa:MessageID ${wsa} wsu:Id="msgid">${options.messageId ?? `urn:uuid:${randomUUID()}`}</wsa:MessageID>`);
+  add(`<wsa:Action ${wsa} s:mustUnderstand="1" wsu:Id="action">${escapeXml(options.action)}</wsa:Action>`);
+  add(`<wsa:MessageID ${wsa} wsu:Id="msgid">${escapeXml(options.messageId ?? `urn:uuid:${randomUUID()}`)}</wsa:MessageID>`);
   add(`<wsa:ReplyTo ${wsa} wsu:Id="replyto"><wsa:Address>${uri.anonymous}</wsa:Address></wsa:ReplyTo>`);
-  add(`<wsa:To ${wsa} s:mustUnderstand="1" wsu:Id="to">${options.to}</wsa:To>`);
+  add(`<wsa:To ${wsa} s:mustUnderstand="1" wsu:Id="to">${escapeXml(options.to)}</wsa:To>`);
   if (!selectOne('*[local-name()="RequestHeader"]', header)) {
-    add(`<h:RequestHeader xmlns:h="${ns.requestHeader}"><h:TransactionUUID>${options.transactionUuid ?? randomUUID()}</h:TransactionUUID></h:RequestHeader>`);
+    add(`<h:RequestHeader xmlns:h="${ns.requestHeader}"><h:TransactionUUID>${escapeXml(options.transactionUuid ?? randomUUID())}</h:TransactionUUID></h:RequestHeader>`);
   }
   const security = add(
-    `<wsse:Security xmlns:wsse="${ns.wsse}" xmlns:wsu="${ns.wsu}" xmlns:s="${ns.soap12}" s:mustUnderstand="1"><wsu:Timestamp wsu:Id="sec-ts"><wsu:Created>${now.toISOString()}</wsu:Created><wsu:Expires>${new Date(now.getTime() + 5 * 60_000).toISOString()}</wsu:Expires></wsu:Timestamp></wsse:Security>`,
+    `<wsse:Security xmlns:wsse="${ns.wsse}" xmlns:wsu="${ns.wsu}" xmlns:s="${soapNs}" s:mustUnderstand="1"><wsu:Timestamp wsu:Id="sec-ts"><wsu:Created>${now.toISOString()}</wsu:Created><wsu:Expires>${new Date(now.getTime() + 5 * 60_000).toISOString()}</wsu:Expires></wsu:Timestamp></wsse:Security>`,
   );
   security.appendChild(assertion);
   // As KOMBIT's .NET example (HelloSignRequest): a SecurityTokenReference to the token in the header,
@@ -71,10 +83,11 @@ export function signOioidwsEnvelope(envelopeXml: string, options: OioidwsOptions
   });
 }
 
-/** Wraps a body element (XML string) in a SOAP 1.2 envelope and signs it (see signOioidwsEnvelope). */
-export function buildOioidwsRequest(bodyXml: string, options: OioidwsOptions): string {
-  const envelope = `<s:Envelope xmlns:s="${ns.soap12}"><s:Header/><s:Body>${bodyXml}</s:Body></s:Envelope>`;
-  return signOioidwsEnvelope(envelope, options);
+/** Wraps a body element (XML string) in a SOAP 1.2 (or 1.1) envelope and signs it (see signOioidwsEnvelope). */
+export function buildOioidwsRequest(bodyXml: string, options: OioidwsRequestOptions): string {
+  const { soapVersion = '1.2', ...signing } = options;
+  const envelope = `<s:Envelope xmlns:s="${soapVersion === '1.1' ? ns.soap11 : ns.soap12}"><s:Header/><s:Body>${bodyXml}</s:Body></s:Envelope>`;
+  return signOioidwsEnvelope(envelope, signing);
 }
 
 function fragment(xml: string): XmlNode {

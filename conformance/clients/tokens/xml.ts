@@ -51,12 +51,3 @@ export function textOf(expression: string, context: unknown): string | undefined
 export function idOf(node: XmlNode): string | undefined {
   return node.getAttributeNS(ns.wsu, 'Id') || node.getAttribute('Id') || node.getAttribute('ID') || undefined;
 }
-
-export function escapeXml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&apos;');
-}

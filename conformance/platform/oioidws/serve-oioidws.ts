@@ -6,7 +6,7 @@ import { bstReference, signWsSecurity } from '../../clients/tokens/wss-sign.ts';
 import { selectOne, textOf, type XmlNode } from '../../clients/tokens/xml.ts';
 import type { PlatformReply, PlatformRequest, PlatformServices } from '../service-handler.ts';
 import { soapContentType, soapEnvelopeNs } from '../faults/index.ts';
-import { escapeXml } from '../xml/escape.ts';
+import { escapeXml } from '../../clients/xml/escape-xml.ts';
 import { senderFault, type Soap12Fault } from '../sts/soap12-fault.ts';
 import { roleCertificate, stsIdentity } from '../sts/sts-identity.ts';
 import { oioidwsFaultReply } from './oioidws-fault.ts';

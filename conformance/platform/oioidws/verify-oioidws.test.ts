@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../catalog/load-catalog.ts';
 import { buildOioidwsRequest } from '../../clients/tokens/sign-oioidws-envelope.ts';
 import { parseXml } from '../../clients/tokens/xml.ts';
 import { grantToken } from '../sts/issue-token.ts';
-import { createStsTestWorld, organisationEntityId, type StsTestWorld } from '../sts/sts-test-setup.ts';
+import { createStsTestWorld, type StsTestWorld } from '../sts/sts-test-setup.ts';
 import { verifyOioidws } from './verify-oioidws.ts';
 
 const issuedAt = new Date('2026-11-22T09:00:00Z');
@@ -10,10 +11,12 @@ const to = 'https://127.0.0.1/organisation/bruger/6/';
 const action = 'http://kombit.dk/sts/organisation/bruger/laes';
 const body = '<LaesInput xmlns="http://stoettesystemerne.dk/organisation/bruger/6/"><UUIDIdentifikator xmlns="urn:oio:sagdok:3.0.0">0b0a1d2e-0000-4000-8000-000000000001</UUIDIdentifikator></LaesInput>';
 let world: StsTestWorld;
+let organisationEntityId: string;
 let assertionXml: string;
 
 beforeAll(async () => {
-  world = await createStsTestWorld();
+  world = await createStsTestWorld((await loadCatalog()).catalog);
+  organisationEntityId = world.entityIds.organisation;
   const result = grantToken({ certPem: world.system.certPem, entityId: organisationEntityId, cvr: '11111111' }, { directory: world.directory, identity: world.identity, now: issuedAt });
   if (!result.ok) throw new Error(result.fault.reason);
   assertionXml = result.grant.assertionXml;
@@ -42,12 +45,18 @@ describe('OIOIDWS verification', () => {
     }
   });
 
+  it('accepts the same request in SOAP 1.1, signed by the client library (an endpoint that also accepts 1.1)', () => {
+    const xml = buildOioidwsRequest(body, { assertionXml, keyPem: world.system.keyPem, action, to, now: issuedAt, soapVersion: '1.1' });
+    expect(parseXml(xml).documentElement?.namespaceURI).toBe('http://schemas.xmlsoap.org/soap/envelope/');
+    expect(call({ xml }).ok).toBe(true);
+  });
+
   const signed = () => buildOioidwsRequest(body, { assertionXml, keyPem: world.system.keyPem, action, to, now: issuedAt });
 
   it.each([
     ['no Security header', () => call({ xml: `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body>${body}</s:Body></s:Envelope>` }), 'oioidws.no-security'],
     ['a token used after its 8 hours', () => call({ at: new Date(issuedAt.getTime() + 9 * 3600_000) }), 'oioidws.token-expired'],
-    ['a token for another service', () => call({ audience: 'http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6' }), 'oioidws.audience'],
+    ['a token for another service', () => call({ audience: world.entityIds.sagDokumentIndeks }), 'oioidws.audience'],
     ['another certificate on the TLS connection', () => call({ tlsCertPem: world.other.certPem }), 'oioidws.holder-of-key'],
     ['a message signed with another key', () => call({ keyPem: world.other.keyPem }), 'oioidws.signature-invalid'],
     ['a Body changed after signing', () => call({ xml: signed().replace('000000000001<', '000000000002<') }), 'oioidws.signature-invalid'],

@@ -1,9 +1,9 @@
+import { signingKeyPath } from '../../evidence/signing-key-path.ts';
 import type { HttpRoute, PlatformModule } from '../service-handler.ts';
 
 const json = (status: number, value: unknown) => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) });
 
 /** The platform's own routes: its public signing key and each it-system's recorded exchanges. */
-export const signingKeyPath = '/.well-known/klarmeld/signing-key';
 export const exchangesPath = '/klarmeld/exchanges';
 
 const signingKey: HttpRoute = {

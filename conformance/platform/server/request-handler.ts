@@ -5,7 +5,8 @@ import type { TLSSocket } from 'node:tls';
 import { platformErrors, serviceplatformFault } from '../faults/index.ts';
 import { recordedMessage } from '../recorder/exchange-record.ts';
 import type { ExchangeRecorder } from '../recorder/exchange-recorder.ts';
-import type { Caller, Finding, PlatformServices, RouteReply, ServiceHandler } from '../service-handler.ts';
+import type { Caller, Finding, HttpRoute, PlatformServices, RouteReply, ServiceHandler } from '../service-handler.ts';
+import { internalErrorReply } from './internal-error-reply.ts';
 import type { PlatformLimits } from './limits.ts';
 import { readBody } from './read-body.ts';
 import type { Router } from './router.ts';
@@ -39,11 +40,26 @@ export function createRequestListener(deps: HandlerDeps) {
       req.socket.destroy();
       return;
     }
-    handle(deps, req, res, caller).catch(() => {
-      if (!res.headersSent) send(res, { status: 500, contentType: 'text/plain; charset=utf-8', body: 'internal error', close: true });
-      else res.destroy();
+    // handle() answers a throwing handler or route itself; this is the last resort for a failure
+    // around it (e.g. while recording), answered with the platform's fault where still possible.
+    handle(deps, req, res, caller).catch((error: unknown) => {
+      if (!res.headersSent) send(res, { ...internalErrorReply(undefined, req.headers, error), close: true });
+      else if (!res.writableEnded) res.destroy();
     });
   };
+}
+
+/** A request as `answer` sees it. */
+interface Incoming {
+  req: IncomingMessage;
+  caller: Caller;
+  method: string;
+  path: string;
+  query: string;
+  read: { body: string } | { tooLarge: true };
+  receivedAt: Date;
+  handler: ServiceHandler | undefined;
+  route: HttpRoute | undefined;
 }
 
 async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse, caller: Caller): Promise<void> {
@@ -61,24 +77,13 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   if ('aborted' in read) return;
   const body = 'body' in read ? read.body : '';
   let outcome: Outcome;
-  if ('tooLarge' in read) {
-    const reply = serviceplatformFault(handler?.soapVersion ?? '1.1', [platformErrors.bodyTooLarge(deps.limits.maxBodyBytes)]);
-    outcome = { ...reply, status: 413, close: true, record: { ...describe(handler), findings: reply.findings, fault: reply.fault } };
-  } else if (handler) {
-    const reply = await runSoapPipeline(handler, { path, headers: req.headers, body, caller, receivedAt }, platform);
-    const findings = [...reply.findings, ...validateExchange(platform.validation, handler, reply)];
-    const { requestElement: _element, soapVersion, ...answer } = reply;
-    // The version the exchange was answered in: an endpoint that also accepts the other version answers in kind.
-    outcome = { ...answer, record: { ...describe(handler), soapVersion, operation: reply.operation, findings, fault: reply.fault } };
-  } else if (route) {
-    const reply: RouteReply = await route.handle({ method, path, query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)), headers: req.headers, body, caller, receivedAt }, platform);
-    outcome = { ...reply, record: reply.record };
-  } else {
-    const known = deps.router.knowsPath(path);
-    const error = { code: known ? 'MethodNotAllowed' : 'NotFound', text: known ? `${method} is not allowed on ${path}; SOAP services take POST.` : `No service at ${path}.` };
-    const reply = serviceplatformFault('1.1', [error]);
-    // Recorded too: a call to a wrong path is part of what a supplier's system did.
-    outcome = { ...reply, status: known ? 405 : 404, headers: known ? { allow: 'POST' } : undefined, record: { findings: reply.findings, fault: reply.fault } };
+  try {
+    outcome = await answer(deps, platform, { req, caller, method, path, query: q < 0 ? '' : url.slice(q + 1), read, receivedAt, handler, route });
+  } catch (error) {
+    // A bug of the platform, not the caller's doing: answered in the endpoint's own form and
+    // recorded like any exchange, so the supplier can report it with its time.
+    const reply = internalErrorReply(handler, req.headers, error);
+    outcome = { ...reply, record: { ...describe(handler), ...(reply.soapVersion ? { soapVersion: reply.soapVersion } : {}), findings: reply.findings, fault: reply.fault } };
   }
   send(res, outcome);
   if (deps.recording && outcome.record) {
@@ -96,6 +101,32 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       response: recordedMessage(outcome.contentType, outcome.body, deps.limits.recordCapBytes),
     });
   }
+}
+
+/** What the platform answers: a fault for a body too large, its SOAP service, its HTTP route, or 404/405. May throw (a bug). */
+async function answer(deps: HandlerDeps, platform: PlatformServices, incoming: Incoming): Promise<Outcome> {
+  const { req, caller, method, path, read, receivedAt, handler, route } = incoming;
+  if ('tooLarge' in read) {
+    const reply = serviceplatformFault(handler?.soapVersion ?? '1.1', [platformErrors.bodyTooLarge(deps.limits.maxBodyBytes)]);
+    return { ...reply, status: 413, close: true, record: { ...describe(handler), findings: reply.findings, fault: reply.fault } };
+  }
+  const { body } = read;
+  if (handler) {
+    const reply = await runSoapPipeline(handler, { path, headers: req.headers, body, caller, receivedAt }, platform);
+    const findings = [...reply.findings, ...validateExchange(platform.validation, handler, reply)];
+    const { requestElement: _element, soapVersion, ...answered } = reply;
+    // The version the exchange was answered in: an endpoint that also accepts the other version answers in kind.
+    return { ...answered, record: { ...describe(handler), soapVersion, operation: reply.operation, findings, fault: reply.fault } };
+  }
+  if (route) {
+    const reply: RouteReply = await route.handle({ method, path, query: new URLSearchParams(incoming.query), headers: req.headers, body, caller, receivedAt }, platform);
+    return { ...reply, record: reply.record };
+  }
+  const known = deps.router.knowsPath(path);
+  const error = { code: known ? 'MethodNotAllowed' : 'NotFound', text: known ? `${method} is not allowed on ${path}; SOAP services take POST.` : `No service at ${path}.` };
+  const reply = serviceplatformFault('1.1', [error]);
+  // Recorded too: a call to a wrong path is part of what a supplier's system did.
+  return { ...reply, status: known ? 405 : 404, headers: known ? { allow: 'POST' } : undefined, record: { findings: reply.findings, fault: reply.fault } };
 }
 
 function describe(handler: ServiceHandler | undefined) {

@@ -6,7 +6,8 @@ import { connect } from 'node:tls';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDigest, exchangeDigest } from '../../evidence/index.ts';
-import { personLookupAction, personLookupEnvelope } from '../testing/person-lookup-envelope.ts';
+import { signingKeyPath } from '../../evidence/signing-key-path.ts';
+import { personLookupAction, personLookupEnvelope } from '../../clients/cpr/person-lookup-envelope.ts';
 import { agentFor, postSoap, startTestPlatform } from '../testing/test-platform.ts';
 import type { RunningPlatform } from './start-platform.ts';
 import type { AddedSystem } from '../admin/platform-admin.ts';
@@ -43,7 +44,7 @@ describe('the embedded platform', () => {
     expect(exchanges).toHaveLength(1);
     const exchange = exchanges[0]!;
     expect(exchange).toMatchObject({ systemUuid: a.systemUuid, integration: 'SF1520', operation: 'PersonLookup', status: 200 });
-    const key = await (await request(`${platform.url}/.well-known/klarmeld/signing-key`, { dispatcher: agent })).body.text();
+    const key = await (await request(`${platform.url}${signingKeyPath}`, { dispatcher: agent })).body.text();
     expect(exchangeDigest(exchange)).toBe(exchange.digest);
     expect(verifyDigest(exchange.digest as string, exchange.signature as string, key)).toBe(true);
 

@@ -1,6 +1,7 @@
 import { ns, uri } from '../../clients/tokens/namespaces.ts';
 import { certificateBase64, subjectName } from '../../clients/tokens/pem.ts';
-import { escapeXml, parseXml, serializeXml, type XmlNode } from '../../clients/tokens/xml.ts';
+import { escapeXml } from '../../clients/xml/escape-xml.ts';
+import { parseXml, serializeXml, type XmlNode } from '../../clients/tokens/xml.ts';
 import { signXml } from '../../clients/tokens/xmldsig.ts';
 
 export interface AssertionInput {

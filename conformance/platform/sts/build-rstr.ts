@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ns, uri } from '../../clients/tokens/namespaces.ts';
 import { certificateBase64 } from '../../clients/tokens/pem.ts';
 import { signWsSecurity } from '../../clients/tokens/wss-sign.ts';
-import { escapeXml } from '../../clients/tokens/xml.ts';
+import { escapeXml } from '../../clients/xml/escape-xml.ts';
 
 export interface RstrInput {
   assertionXml: string;

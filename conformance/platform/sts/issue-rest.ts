@@ -1,6 +1,8 @@
+import { X509Certificate } from 'node:crypto';
 import { uri } from '../../clients/tokens/namespaces.ts';
 import { certificatePem, sameCertificate } from '../../clients/tokens/pem.ts';
 import { grantToken, type TokenGrant } from './issue-token.ts';
+import type { Soap12Fault } from './soap12-fault.ts';
 import type { StsDirectory, StsIdentity } from './sts-directory.ts';
 
 export interface RestStsReply {
@@ -16,8 +18,11 @@ export interface RestStsReply {
  * and other public clients send; the TLS client certificate is the proof of possession, so
  * UseKey must be that certificate. The answer carries the assertion base64 encoded at
  * `RequestedSecurityToken.Assertion` and `Lifetime` as `MM/dd/yyyy HH:mm:ss` (UTC), the two
- * fields public clients read. The error body shape of the real service is not public: ours is
- * `{ code, message }` with HTTP 400 (bad request) or 403 (refused).
+ * fields public clients read. Neither the statuses nor the error body of the real service's
+ * refusals are public; the project's contract (catalog/contracts/SF1514/1/sts-rest-issue.openapi.json)
+ * documents two, and every refusal is one of them, with the body `{ code, message }`:
+ * 401 when the call carries no usable client identity (no certificate, a certificate of no
+ * registered it-system, a UseKey that is not the TLS certificate), 400 for everything else.
  */
 export function issueRest(
   input: unknown,
@@ -38,18 +43,14 @@ export function issueRest(
   if (typeof entityId !== 'string' || entityId === '') return refuse(400, 'sts.no-applies-to', 'AppliesTo.EndpointReference.Address must be the entityID of the service');
   if (request?.RequestType !== undefined && request.RequestType !== uri.issueRequestType) return refuse(400, 'sts.request-type', `RequestType must be ${uri.issueRequestType}`);
   if (request?.TokenType !== undefined && request.TokenType !== uri.samlTokenType) return refuse(400, 'sts.token-type', `TokenType must be ${uri.samlTokenType}`);
-  if (!tlsCertPem) return refuse(403, 'sts.no-client-certificate', 'The REST STS needs the system certificate on the TLS connection');
-  let certPem = tlsCertPem;
+  if (!tlsCertPem) return refuse(401, 'sts.no-client-certificate', 'The REST STS needs the system certificate on the TLS connection');
   if (typeof useKey === 'string' && useKey !== '') {
-    certPem = certificatePem(useKey.replace(/-----(BEGIN|END) CERTIFICATE-----/g, ''));
-    try {
-      if (!sameCertificate(certPem, tlsCertPem)) return refuse(403, 'sts.certificate-mismatch', 'UseKey must be the certificate of the TLS connection');
-    } catch {
-      return refuse(400, 'sts.use-key', 'UseKey must be the base64 DER (or PEM) of the system certificate');
-    }
+    const useKeyPem = certificatePem(useKey.replace(/-----(BEGIN|END) CERTIFICATE-----/g, ''));
+    if (!isCertificate(useKeyPem)) return refuse(400, 'sts.use-key', 'UseKey must be the base64 DER (or PEM) of the system certificate');
+    if (!sameCertificate(useKeyPem, tlsCertPem)) return refuse(401, 'sts.certificate-mismatch', 'UseKey must be the certificate of the TLS connection');
   }
   const result = grantToken({ certPem: tlsCertPem, entityId, cvr }, deps);
-  if (!result.ok) return refuse(403, result.fault.code, result.fault.reason);
+  if (!result.ok) return refuse(statusOf(result.fault), result.fault.code, result.fault.reason);
   const { grant } = result;
   return {
     status: 200,
@@ -65,7 +66,25 @@ export function issueRest(
   };
 }
 
-function refuse(status: number, code: string, message: string): RestStsReply {
+/**
+ * The SOAP variant's fault subcode tells who is at fault: wst:FailedAuthentication means the
+ * certificate belongs to no registered it-system (no usable identity, 401); InvalidScope and
+ * RequestFailed mean the request asks for a service or municipality the system may not have (400).
+ */
+function statusOf(fault: Soap12Fault): 400 | 401 {
+  return fault.subcode === 'wst:FailedAuthentication' ? 401 : 400;
+}
+
+function isCertificate(pem: string): boolean {
+  try {
+    new X509Certificate(pem);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function refuse(status: 400 | 401, code: string, message: string): RestStsReply {
   return { status, code, json: { code, message } };
 }
 

@@ -2,24 +2,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SignedXml } from 'xml-crypto';
+import { loadCatalog } from '../../../catalog/load-catalog.ts';
 import { buildIssueRequest } from '../../clients/tokens/build-issue-request.ts';
-import { buildRestIssueRequest } from '../../clients/tokens/build-issue-request.ts';
-import { parseIssueResponse, parseRestIssueResponse } from '../../clients/tokens/parse-issue-response.ts';
+import { parseIssueResponse } from '../../clients/tokens/parse-issue-response.ts';
 import { parseXml, selectOne, textOf } from '../../clients/tokens/xml.ts';
 import { certificateBase64 } from '../../clients/tokens/pem.ts';
 import { bstReference } from '../../clients/tokens/wss-sign.ts';
 import { uri } from '../../clients/tokens/namespaces.ts';
 import { officialContractsDir } from '../services/organisation/official-xsd.ts';
-import { issueRest } from './issue-rest.ts';
 import { issueSoap } from './issue-soap.ts';
-import { createStsTestWorld, organisationEntityId, sdiEntityId, type StsTestWorld } from './sts-test-setup.ts';
+import { createStsTestWorld, type StsTestWorld } from './sts-test-setup.ts';
 
 const now = new Date('2026-11-22T09:00:00Z');
 const to = 'https://127.0.0.1/runtime/services/kombittrust/14/certificatemixed';
 let world: StsTestWorld;
+let organisationEntityId: string;
 
 beforeAll(async () => {
-  world = await createStsTestWorld();
+  world = await createStsTestWorld((await loadCatalog()).catalog);
+  organisationEntityId = world.entityIds.organisation;
 });
 
 function rst(overrides: Partial<Parameters<typeof buildIssueRequest>[0]> = {}): string {
@@ -58,7 +59,7 @@ describe('SF1514 Issue over SOAP 1.2', () => {
     ['a CVR changed after signing', () => issue(rst().replace('>11111111<', '>22222222<')), 'wsse:FailedCheck'],
     ['an entityID no service has', () => issue(rst({ entityId: 'http://example.org/unknown' })), 'wst:InvalidScope'],
     ['a municipality without an agreement', () => issue(rst({ cvr: '29189846' })), 'wst:RequestFailed'],
-    ['a service without an agreement', () => issue(rst({ entityId: sdiEntityId })), 'wst:RequestFailed'],
+    ['a service without an agreement', () => issue(rst({ entityId: world.entityIds.sagDokumentIndeks })), 'wst:RequestFailed'],
     ['an unregistered system', () => issue(rst({ ...world.other }), world.other.certPem), 'wst:FailedAuthentication'],
     ['an expired request Timestamp', () => issue(rst(), undefined, new Date(now.getTime() + 10 * 60_000)), 'wsse:MessageExpired'],
     ['a DOCTYPE', () => issue(`<!DOCTYPE x [<!ENTITY a "b">]>${rst()}`), 'wst:InvalidRequest'],
@@ -73,24 +74,6 @@ describe('SF1514 Issue over SOAP 1.2', () => {
       expect(parsed.fault.subcode).toBe(subcode);
       expect(parsed.fault.reason.length).toBeGreaterThan(10);
     }
-  });
-});
-
-describe('SF1514 REST WS-Trust', () => {
-  const deps = () => ({ directory: world.directory, identity: world.identity, now });
-
-  it('answers the JSON request with the assertion base64 at RequestedSecurityToken.Assertion', () => {
-    const reply = issueRest(buildRestIssueRequest({ certPem: world.system.certPem, entityId: organisationEntityId, cvr: '11111111' }), world.system.certPem, deps());
-    expect(reply.status).toBe(200);
-    const token = parseRestIssueResponse(reply.json);
-    expect(token.audience).toBe(organisationEntityId);
-    expect((reply.json as { Lifetime: string }).Lifetime).toBe('11/22/2026 17:00:00');
-  });
-
-  it('refuses a UseKey that is not the TLS certificate', () => {
-    const reply = issueRest(buildRestIssueRequest({ certPem: world.other.certPem, entityId: organisationEntityId, cvr: '11111111' }), world.system.certPem, deps());
-    expect(reply.status).toBe(403);
-    expect(reply.code).toBe('sts.certificate-mismatch');
   });
 });
 

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { Catalog } from '../../../catalog/catalog.ts';
-import { platformEntityIds } from '../oioidws/entity-ids.ts';
+import { findService } from '../../../catalog/query.ts';
 import type { Registry } from '../registry/registry-types.ts';
 import type { StsDirectory } from './sts-directory.ts';
 
@@ -20,15 +20,14 @@ export function registryStsDirectory(registry: Registry, catalog: Catalog): StsD
           if (service) return { integration: integration.id, service: service.name };
         }
       }
-      const own = Object.values(platformEntityIds).find((e) => e.entityId === entityId);
-      return own ? { integration: own.integration, service: own.service } : undefined;
+      return undefined;
     },
     systemForCertificate(certPem) {
       const system = registry.systemByCertificate(new X509Certificate(certPem));
       return system ? { systemUuid: system.uuid, name: system.name } : undefined;
     },
     agreementFor(systemUuid, service, cvr) {
-      const entityId = Object.values(platformEntityIds).find((e) => e.integration === service.integration)?.entityId;
+      const entityId = findService(catalog, service.integration, service.service)?.service.entityId;
       const agreement =
         (entityId && registry.approvedAgreement({ systemUuid, municipalityCvr: cvr, entityId })) ||
         registry.approvedAgreement({ systemUuid, municipalityCvr: cvr, integration: service.integration });

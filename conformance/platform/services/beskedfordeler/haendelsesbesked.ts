@@ -1,4 +1,4 @@
-import { escapeXml } from '../../xml/escape.ts';
+import { escapeXml } from '../../../clients/xml/escape-xml.ts';
 
 export const kuvertNs = 'urn:oio:besked:kuvert:1.0';
 export const stsNs = 'urn:oio:sts:1.0.0';

@@ -8,7 +8,7 @@ import { compileValidator, readContract } from '../../../../catalog/contract-rea
 import { xmllintAvailable, xmllintFindings } from '../../../../catalog/contract-reader/validator/xmllint-findings.ts';
 import type { AddedSystem } from '../../admin/platform-admin.ts';
 import type { RunningPlatform } from '../../server/start-platform.ts';
-import { personLookupAction, personLookupEnvelope } from '../../testing/person-lookup-envelope.ts';
+import { personLookupAction, personLookupEnvelope } from '../../../clients/cpr/person-lookup-envelope.ts';
 import { agentFor, postSoap, startTestPlatform } from '../../testing/test-platform.ts';
 import { loadPersonFixtures, type PersonFixtures } from './person-fixtures.ts';
 import { personLookupContent } from './person-xml.ts';

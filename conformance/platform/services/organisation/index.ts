@@ -1,5 +1,6 @@
+import type { Catalog } from '../../../../catalog/catalog.ts';
 import type { PlatformModule, ServiceHandler } from '../../service-handler.ts';
-import { platformEntityIds } from '../../oioidws/entity-ids.ts';
+import { servedService } from '../../oioidws/served-service.ts';
 import { serveOioidws, type OioidwsOperation } from '../../oioidws/serve-oioidws.ts';
 import { loadOrganisationFixtures, type OrganisationFixtures } from './organisation-fixtures.ts';
 import { organisationOperations, runOrganisationOperation, type OrganisationOperation } from './organisation-operations.ts';
@@ -7,20 +8,27 @@ import { orgNs, type OrgObjekt } from './registrering-xml.ts';
 
 const inputElements: Record<OrganisationOperation, string> = { laes: 'LaesInput', list: 'ListInput', soeg: 'SoegInput' };
 
-function handler(objekt: OrgObjekt, service: string, fixtures: () => Promise<OrganisationFixtures>): ServiceHandler {
+/** The catalogue service behind each objekt the platform serves. */
+const served: { objekt: OrgObjekt; service: string }[] = [
+  { objekt: 'bruger', service: 'Bruger' },
+  { objekt: 'organisationenhed', service: 'OrganisationEnhed' },
+];
+
+function handler(catalog: Catalog, objekt: OrgObjekt, serviceName: string, fixtures: () => Promise<OrganisationFixtures>): ServiceHandler {
+  const service = servedService(catalog, 'SF1500', serviceName, organisationOperations);
   const operations: OioidwsOperation[] = organisationOperations.map((name) => ({
     name,
-    soapAction: `http://kombit.dk/sts/organisation/${objekt}/${name}`,
+    soapAction: service.soapActions[name]!,
     input: { local: inputElements[name], namespace: orgNs[objekt] },
   }));
   return {
-    integration: 'SF1500',
-    service,
-    path: `/organisation/${objekt}/6/`,
+    integration: service.integration,
+    service: service.service,
+    path: service.path,
     soapVersion: '1.2',
     handle: (request, platform) =>
       serveOioidws(request, platform, {
-        entityId: platformEntityIds.organisation.entityId,
+        entityId: service.entityId,
         signingRole: 'organisation',
         operations,
         run: async (operation, input, claims) =>
@@ -29,11 +37,15 @@ function handler(objekt: OrgObjekt, service: string, fixtures: () => Promise<Org
   };
 }
 
-let cached: Promise<OrganisationFixtures> | undefined;
-const fixtures = () => (cached ??= loadOrganisationFixtures());
-
-/** SF1500 Organisation v6: Bruger and OrganisationEnhed (laes, list, soeg) over Korsbæk's fixtures, OIOIDWS. */
-export const platformModule: PlatformModule = {
-  name: 'organisation',
-  handlers: [handler('bruger', 'Bruger', fixtures), handler('organisationenhed', 'OrganisationEnhed', fixtures)],
-};
+/**
+ * SF1500 Organisation v6: Bruger and OrganisationEnhed (laes, list, soeg) over Korsbæk's fixtures,
+ * OIOIDWS. Paths, soapActions and the entityID come from the catalogue.
+ */
+export function createPlatformModule(catalog: Catalog): PlatformModule {
+  let cached: Promise<OrganisationFixtures> | undefined;
+  const fixtures = () => (cached ??= loadOrganisationFixtures());
+  return {
+    name: 'organisation',
+    handlers: served.map(({ objekt, service }) => handler(catalog, objekt, service, fixtures)),
+  };
+}

@@ -8,12 +8,14 @@ import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIssueRequest, buildRestIssueRequest, buildOioidwsRequest, OioidwsSecurity, parseIssueResponse, parseRestIssueResponse, type IssuedToken } from '../../../clients/tokens/index.ts';
 import { parseXml, selectOne, textOf } from '../../../clients/tokens/xml.ts';
-import { platformEntityIds } from '../../oioidws/entity-ids.ts';
+import type { Catalog } from '../../../../catalog/catalog.ts';
+import { loadCatalog } from '../../../../catalog/load-catalog.ts';
+import { servedService } from '../../oioidws/served-service.ts';
 import { startPlatform, type RunningPlatform } from '../../server/start-platform.ts';
-import { platformModule as sdiModule } from '../sdi/index.ts';
+import { createPlatformModule as createSdiModule } from '../sdi/index.ts';
 import { platformModule as stsModule, stsPath, stsRestPath } from '../../sts/index.ts';
 import { canValidateOfficially, officialContractsDir, officialSchemas, validateWithOfficialXsd } from './official-xsd.ts';
-import { platformModule as organisationModule } from './index.ts';
+import { createPlatformModule as createOrganisationModule } from './index.ts';
 import { orgNs } from './registrering-xml.ts';
 
 const ulla = '273e2e2b-8778-44c9-8a65-9af669655990';
@@ -24,14 +26,19 @@ let platform: RunningPlatform;
 let dataDir: string;
 let tls: { cert: string; key: string; ca: string };
 let agent: Agent;
+let catalog: Catalog;
+/** The token audiences the catalogue gives Organisation and SagDokumentIndeks. */
+const entityIdOf = (integration: string, service: string) => servedService(catalog, integration, service, []).entityId;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'klarmeld-org-'));
+  catalog = (await loadCatalog()).catalog;
   platform = await startPlatform({
     dataDir,
     port: 0,
+    catalog,
     clock: () => new Date(Date.now() + offsetMs),
-    modules: [stsModule, organisationModule, sdiModule],
+    modules: [stsModule, createOrganisationModule(catalog), createSdiModule(catalog)],
   });
   const system = await platform.admin.addSystem({ name: 'Fagsystem' });
   platform.admin.addAgreement({ system: system.systemUuid, service: 'SF1500', municipalityCvr: '11111111' });
@@ -50,7 +57,7 @@ async function post(path: string, body: string, contentType: string) {
   return { status: res.statusCode, body: await res.body.text() };
 }
 
-async function soapToken(entityId: string = platformEntityIds.organisation.entityId): Promise<IssuedToken> {
+async function soapToken(entityId: string = entityIdOf('SF1500', 'Bruger')): Promise<IssuedToken> {
   const rst = buildIssueRequest({ certPem: tls.cert, keyPem: tls.key, entityId, cvr: '11111111', to: `${platform.url}${stsPath}`, now: new Date(Date.now() + offsetMs) });
   const reply = await post(stsPath, rst, 'application/soap+xml; charset=utf-8');
   const parsed = parseIssueResponse(reply.body);
@@ -73,7 +80,7 @@ function laesOutput(xml: string) {
 describe('SF1514 token, then SF1500 Bruger laes, on a running platform', () => {
   it('gets a token from the STS and reads Ulla Jakobsen with it', async () => {
     const token = await soapToken();
-    expect(token.audience).toBe(platformEntityIds.organisation.entityId);
+    expect(token.audience).toBe(entityIdOf('SF1500', 'Bruger'));
     const reply = await laes(token);
     expect(reply.status).toBe(200);
     const output = laesOutput(reply.body)!;
@@ -92,14 +99,14 @@ describe('SF1514 token, then SF1500 Bruger laes, on a running platform', () => {
   });
 
   it('issues the same token over the REST variant', async () => {
-    const reply = await post(stsRestPath, JSON.stringify(buildRestIssueRequest({ certPem: tls.cert, entityId: platformEntityIds.organisation.entityId, cvr: '11111111' })), 'application/json');
+    const reply = await post(stsRestPath, JSON.stringify(buildRestIssueRequest({ certPem: tls.cert, entityId: entityIdOf('SF1500', 'Bruger'), cvr: '11111111' })), 'application/json');
     expect(reply.status).toBe(200);
     const token = parseRestIssueResponse(JSON.parse(reply.body));
     expect((await laes(token)).status).toBe(200);
   });
 
   it('refuses a token for a service without an agreement', async () => {
-    await expect(soapToken(platformEntityIds.sagDokumentIndeks.entityId)).rejects.toThrow(/no approved service agreement/);
+    await expect(soapToken(entityIdOf('SF1470', 'SagDokumentIndeks'))).rejects.toThrow(/no approved service agreement/);
   });
 
   it('refuses the token once its 8 hours are over (injected clock)', async () => {

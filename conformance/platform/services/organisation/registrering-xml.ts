@@ -1,4 +1,4 @@
-import { escapeXml } from '../../xml/escape.ts';
+import { escapeXml } from '../../../clients/xml/escape-xml.ts';
 import type { FixtureUnit, FixtureUser, OrganisationFixtures } from './organisation-fixtures.ts';
 
 export const orgNs = {

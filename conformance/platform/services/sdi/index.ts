@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
+import type { Catalog } from '../../../../catalog/catalog.ts';
 import type { PlatformModule, ServiceHandler } from '../../service-handler.ts';
-import { platformEntityIds } from '../../oioidws/entity-ids.ts';
+import { servedService } from '../../oioidws/served-service.ts';
 import { serveOioidws, type OioidwsOperation } from '../../oioidws/serve-oioidws.ts';
 import { seedKorsbaekCases } from './sdi-fixtures.ts';
 import { runSdiOperation, sdiOperations, type SdiOperation } from './sdi-operations.ts';
@@ -21,36 +22,40 @@ const inputElement: Record<SdiOperation, string> = {
   fjern: 'FjernSagDokumentIndeksInput',
 };
 
-const operations: OioidwsOperation[] = sdiOperations.map((name) => ({
-  name,
-  soapAction: `http://kombit.dk/sts/sagdokumentindeks/${name}`,
-  input: { local: inputElement[name], namespace: sdiNs.sdi },
-}));
-
-const handler: ServiceHandler = {
-  integration: 'SF1470',
-  service: 'SagDokumentIndeks',
-  path: '/sagdokumentindeks/6',
-  // KOMBIT describes direct Støttesystem calls as SOAP 1.2 (the catalogue says so too), but the
-  // official SagDokumentIndeksService_6.wsdl declares its binding in the SOAP 1.1 WSDL namespace,
-  // so a client generated from it sends SOAP 1.1. Both must get an answer, each in its own version.
-  soapVersion: '1.2',
-  alsoAccepts: '1.1',
-  handle: (request, platform) =>
-    serveOioidws(request, platform, {
-      entityId: platformEntityIds.sagDokumentIndeks.entityId,
-      signingRole: 'sagdokumentindeks',
-      operations,
-      run: async (operation, input, claims) =>
-        runSdiOperation(operation.name as SdiOperation, input, { store: storeOf(platform.database), cvr: claims.cvr, now: platform.clock() }),
-    }),
-};
-
-/** SF1470 SagDokumentIndeks v6 (OIOIDWS), stateful per municipality in the platform's SQLite database. */
-export const platformModule: PlatformModule = {
-  name: 'sdi',
-  handlers: [handler],
-  async start(platform) {
-    await seedKorsbaekCases(storeOf(platform.database), platform.clock());
-  },
-};
+/**
+ * SF1470 SagDokumentIndeks v6 (OIOIDWS), stateful per municipality in the platform's SQLite
+ * database. Path, soapActions and the entityID come from the catalogue.
+ */
+export function createPlatformModule(catalog: Catalog): PlatformModule {
+  const service = servedService(catalog, 'SF1470', 'SagDokumentIndeks', sdiOperations);
+  const operations: OioidwsOperation[] = sdiOperations.map((name) => ({
+    name,
+    soapAction: service.soapActions[name]!,
+    input: { local: inputElement[name], namespace: sdiNs.sdi },
+  }));
+  const handler: ServiceHandler = {
+    integration: service.integration,
+    service: service.service,
+    path: service.path,
+    // KOMBIT describes direct Støttesystem calls as SOAP 1.2 (the catalogue says so too), but the
+    // official SagDokumentIndeksService_6.wsdl declares its binding in the SOAP 1.1 WSDL namespace,
+    // so a client generated from it sends SOAP 1.1. Both must get an answer, each in its own version.
+    soapVersion: '1.2',
+    alsoAccepts: '1.1',
+    handle: (request, platform) =>
+      serveOioidws(request, platform, {
+        entityId: service.entityId,
+        signingRole: 'sagdokumentindeks',
+        operations,
+        run: async (operation, input, claims) =>
+          runSdiOperation(operation.name as SdiOperation, input, { store: storeOf(platform.database), cvr: claims.cvr, now: platform.clock() }),
+      }),
+  };
+  return {
+    name: 'sdi',
+    handlers: [handler],
+    async start(platform) {
+      await seedKorsbaekCases(storeOf(platform.database), platform.clock());
+    },
+  };
+}

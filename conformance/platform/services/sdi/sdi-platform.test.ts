@@ -2,16 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificatePem } from '../../../clients/tokens/pem.ts';
 import { idOf, parseXml, selectOne, textOf } from '../../../clients/tokens/xml.ts';
 import { verifySignature } from '../../sts/wss-verify.ts';
-import { platformEntityIds } from '../../oioidws/entity-ids.ts';
 import { startOioidwsWorld } from '../../oioidws/platform-test-client.ts';
 import { platformModule as stsModule } from '../../sts/index.ts';
-import { platformModule as organisationModule } from '../organisation/index.ts';
-import { platformModule as sdiModule } from './index.ts';
+import { createPlatformModule as createOrganisationModule } from '../organisation/index.ts';
+import { createPlatformModule as createSdiModule } from './index.ts';
 import { sdiNs } from './sdi-xml.ts';
 
 let world: Awaited<ReturnType<typeof startOioidwsWorld>>;
 beforeAll(async () => {
-  world = await startOioidwsWorld([stsModule, sdiModule, organisationModule], ['SF1470', 'SF1500']);
+  world = await startOioidwsWorld((catalog) => [stsModule, createSdiModule(catalog), createOrganisationModule(catalog)], ['SF1470', 'SF1500']);
 });
 afterAll(async () => world?.stop());
 
@@ -22,7 +21,7 @@ const statusKode = (xml: string) => textOf("//*[local-name()='StandardRetur']/*[
 
 describe('SF1470 on a running platform', () => {
   it('finds a seeded Korsbæk case with an SDI token', async () => {
-    const token = await world.token(platformEntityIds.sagDokumentIndeks.entityId);
+    const token = await world.token(world.entityIds.sagDokumentIndeks);
     const reply = await world.call('/sagdokumentindeks/6', action('fremsoeg'), fremsoeg('753e0265-9a96-480f-b22c-a6bbbb8b5859'), token);
     expect(reply.status).toBe(200);
     expect(statusKode(reply.body)).toBe('20');
@@ -36,11 +35,11 @@ describe('SF1470 on a running platform', () => {
   });
 
   it('refuses an Organisation token (audience) and a wrong soapAction', async () => {
-    const orgToken = await world.token(platformEntityIds.organisation.entityId);
+    const orgToken = await world.token(world.entityIds.organisation);
     const refused = await world.call('/sagdokumentindeks/6', action('fremsoeg'), fremsoeg('753e0265-9a96-480f-b22c-a6bbbb8b5859'), orgToken);
     expect(refused.status).toBe(500);
     expect(refused.body).toMatch(/ask the STS for a token with AppliesTo http:\/\/entityid.kombit.dk\/service\/sdi\/sagdokumentindeks\/6/);
-    const sdiToken = await world.token(platformEntityIds.sagDokumentIndeks.entityId);
+    const sdiToken = await world.token(world.entityIds.sagDokumentIndeks);
     const wrongAction = await world.call('/sagdokumentindeks/6', action('fjern'), fremsoeg('753e0265-9a96-480f-b22c-a6bbbb8b5859'), sdiToken);
     expect(wrongAction.status).toBe(500);
     expect(wrongAction.body).toContain('ActionMismatch');

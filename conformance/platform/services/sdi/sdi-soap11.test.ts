@@ -4,12 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ns } from '../../../clients/tokens/namespaces.ts';
 import { certificatePem } from '../../../clients/tokens/pem.ts';
 import { idOf, parseXml, selectAll, selectOne, textOf } from '../../../clients/tokens/xml.ts';
-import { platformEntityIds } from '../../oioidws/entity-ids.ts';
 import { startOioidwsWorld } from '../../oioidws/platform-test-client.ts';
 import { platformModule as stsModule } from '../../sts/index.ts';
 import { verifySignature } from '../../sts/wss-verify.ts';
-import { platformModule as organisationModule } from '../organisation/index.ts';
-import { platformModule as sdiModule } from './index.ts';
+import { createPlatformModule as createOrganisationModule } from '../organisation/index.ts';
+import { createPlatformModule as createSdiModule } from './index.ts';
 import { korsbaekCasesPath } from './sdi-fixtures.ts';
 import { sdiNs } from './sdi-xml.ts';
 
@@ -20,7 +19,7 @@ import { sdiNs } from './sdi-xml.ts';
  */
 let world: Awaited<ReturnType<typeof startOioidwsWorld>>;
 beforeAll(async () => {
-  world = await startOioidwsWorld([stsModule, sdiModule, organisationModule], ['SF1470', 'SF1500']);
+  world = await startOioidwsWorld((catalog) => [stsModule, createSdiModule(catalog), createOrganisationModule(catalog)], ['SF1470', 'SF1500']);
 });
 afterAll(async () => world?.stop());
 
@@ -41,7 +40,7 @@ const fremsoeg = (uuid: string) =>
 describe('SF1470 SagDokumentIndeks over SOAP 1.1', () => {
   it('answers an OIOIDWS-signed SOAP 1.1 importer in SOAP 1.1 with StatusKode 20, signed, and records it as SOAP 1.1', async () => {
     const since = new Date(Date.now() - 1000).toISOString();
-    const token = await world.token(platformEntityIds.sagDokumentIndeks.entityId);
+    const token = await world.token(world.entityIds.sagDokumentIndeks);
     const caseUuid = randomUUID();
     const reply = await world.call(sdiPath, action('importer'), importer(caseUuid), token, '1.1');
     expect(reply.status).toBe(200);
@@ -67,7 +66,7 @@ describe('SF1470 SagDokumentIndeks over SOAP 1.1', () => {
   });
 
   it('still answers SOAP 1.2 in SOAP 1.2, and records it so', async () => {
-    const token = await world.token(platformEntityIds.sagDokumentIndeks.entityId);
+    const token = await world.token(world.entityIds.sagDokumentIndeks);
     const reply = await world.call(sdiPath, action('fremsoeg'), fremsoeg(carport), token);
     expect(reply.status).toBe(200);
     expect(reply.contentType).toMatch(/^application\/soap\+xml/);
@@ -78,7 +77,7 @@ describe('SF1470 SagDokumentIndeks over SOAP 1.1', () => {
   });
 
   it('refuses a SOAP 1.1 call with a token for another service with a SOAP 1.1 fault (faultcode wsse:InvalidSecurityToken)', async () => {
-    const orgToken = await world.token(platformEntityIds.organisation.entityId);
+    const orgToken = await world.token(world.entityIds.organisation);
     const refused = await world.call(sdiPath, action('fremsoeg'), fremsoeg(carport), orgToken, '1.1');
     expect(refused.status).toBe(500);
     expect(refused.contentType).toMatch(/^text\/xml/);
@@ -97,7 +96,7 @@ describe('SF1470 SagDokumentIndeks over SOAP 1.1', () => {
 
 describe('SF1500 Organisation stays SOAP 1.2 only', () => {
   it('answers an OIOIDWS-signed SOAP 1.1 call with a SOAP 1.2 VersionMismatch fault', async () => {
-    const token = await world.token(platformEntityIds.organisation.entityId);
+    const token = await world.token(world.entityIds.organisation);
     const laes = `<LaesInput xmlns="http://stoettesystemerne.dk/organisation/bruger/6/"><UUIDIdentifikator xmlns="urn:oio:sagdok:3.0.0">${randomUUID()}</UUIDIdentifikator></LaesInput>`;
     const reply = await world.call('/organisation/bruger/6/', 'http://kombit.dk/sts/organisation/bruger/laes', laes, token, '1.1');
     expect(reply.status).toBe(500);

@@ -1,5 +1,5 @@
 import type { Element } from '@xmldom/xmldom';
-import { escapeXml } from '../../xml/escape.ts';
+import { escapeXml } from '../../../clients/xml/escape-xml.ts';
 
 export const sdiNs = {
   sdi: 'urn:oio:sts:sagdok:sagdokumentindeks:6',
