@@ -17,8 +17,15 @@ export const triggerActions = {
   'organisation.read-user': z.strictObject({ uuid: z.string().min(1) }),
   /** Search organisation units (SF1500 OrganisationEnhed soeg). */
   'organisation.search-units': z.strictObject({ name: z.string().optional() }),
-  /** Index a case in Sags- og dokumentindeks (SF1470 importer). */
-  'sdi.import-case': z.strictObject({ caseUuid: z.string().min(1), title: z.string().min(1), cpr: z.string().optional() }),
+  /**
+   * Index a case in Sags- og dokumentindeks (SF1470 importer): the case with this UUID, or the
+   * system's own case with this case reference, which the system gives a UUID the first time and
+   * reuses every time after (the result names it: `{ caseUuid }`).
+   */
+  'sdi.import-case': z.union([
+    z.strictObject({ caseUuid: z.string().min(1), title: z.string().min(1), cpr: z.string().optional() }),
+    z.strictObject({ caseReference: z.string().min(1), title: z.string().min(1), cpr: z.string().optional() }),
+  ]),
   /** Search the index (SF1470 fremsoeg). */
   'sdi.search': z.strictObject({ caseUuid: z.string().optional(), cpr: z.string().optional() }),
   /** Remove a case from the index (SF1470 fjern). */

@@ -6,7 +6,10 @@ const asks: Record<string, (params: Record<string, unknown>) => string> = {
   'cpr.lookup': (p) => `Look up the person with CPR number ${String(p.cpr)} in your system.`,
   'organisation.read-user': (p) => `Open the user ${String(p.uuid)} from the municipality's organisation in your system.`,
   'organisation.search-units': (p) => `Search the municipality's organisation units${p.name ? ` for "${String(p.name)}"` : ''} in your system.`,
-  'sdi.import-case': (p) => `Create the case "${String(p.title)}" with UUID ${String(p.caseUuid)} so your system indexes it.`,
+  'sdi.import-case': (p) =>
+    p.caseReference === undefined
+      ? `Create the case "${String(p.title)}" with UUID ${String(p.caseUuid)} so your system indexes it.`
+      : `Save the case "${String(p.title)}" with case number ${String(p.caseReference)} (create it the first time) so your system indexes it.`,
   'sdi.search': (p) => `Search the case index for case ${String(p.caseUuid)} in your system.`,
   'sdi.remove-case': (p) => `Delete case ${String(p.caseUuid)} so your system removes it from the index.`,
 };

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { defineSuite, type TestContext } from '../../framework/definition.ts';
-import type { SuiteEnvironment } from '../shared/environment.ts';
+import type { Exchange, SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
 import { services } from '../shared/korsbaek.ts';
-import { act, approvedAgreement, callPlatform, exchangesOf, expectOk, fail, findingsText, oneExchange, skip } from '../shared/steps.ts';
-import { assertionIdOf, namespaces, soapVersionOf, statusKodeOf, textIn, upperCaseUuidsInBody } from '../shared/xml-checks.ts';
-import { buildIssueRequest, parseIssueResponse } from '../../clients/tokens/index.ts';
+import { agreementApprovedTest, platformGroup } from '../shared/platform-group.ts';
+import { expectLowerCaseUuids, expectTokenFor, soapVersionProblem } from '../shared/request-checks.ts';
+import { act, exchangesOf, expectOk, fail, findingsText, networkOf, oneExchange, skip } from '../shared/steps.ts';
+import { requestToken } from '../shared/sts-token.ts';
+import { namespaces, statusKodeOf, textIn } from '../shared/xml-checks.ts';
+import { importedCaseUuids } from './imported-cases.ts';
 
 const SDI = services.sdi.name;
 const importerAction = 'http://kombit.dk/sts/sagdokumentindeks/importer';
@@ -17,7 +20,17 @@ function newCase(context: TestContext) {
   return { caseUuid, title: `klarmeld conformance test ${caseUuid.slice(0, 8)}` };
 }
 
-async function importCase(context: TestContext, env: SuiteEnvironment, kase: { caseUuid: string; title: string }) {
+/**
+ * A case known only by the system's own case reference (a user-facing case number): the system
+ * chooses its UUID, so the runner sees whether indexing it again reuses that UUID.
+ */
+function newCaseReference(context: TestContext) {
+  const caseReference = `KLARMELD-${randomUUID().slice(0, 8).toUpperCase()}`;
+  context.input('caseReference', caseReference);
+  return { caseReference, title: `klarmeld conformance test ${caseReference}` };
+}
+
+async function importCase(context: TestContext, env: SuiteEnvironment, kase: { caseUuid: string; title: string } | { caseReference: string; title: string }) {
   const { outcome, exchanges } = await act(env, 'sdi.import-case', kase, { exchanges: (e) => e.service === SDI && e.operation === 'importer' });
   const exchange = oneExchange(exchanges, SDI, 'importer');
   attach(context, exchange);
@@ -39,35 +52,21 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
   id: 'sf1470',
   integration: 'SF1470',
   title: 'Sags- og dokumentindeks (SagDokumentIndeks v6)',
-  version: '1.0.0',
+  version: '1.1.0',
   requirementsFile: new URL('./requirements.yaml', import.meta.url),
   groups: [
-    {
-      id: 'platform',
-      title: 'The platform accepts the system',
-      tests: [
-        {
-          id: 'agreement-approved',
-          title: 'The system has an approved Sags- og dokumentindeks agreement with the municipality',
-          verifies: ['SF1470-R01'],
-          async run(context, env) {
-            context.input('agreement', approvedAgreement(env, 'SF1470').uuid);
-          },
+    platformGroup([
+      agreementApprovedTest({ integration: 'SF1470', title: 'The system has an approved Sags- og dokumentindeks agreement with the municipality', verifies: ['SF1470-R01'] }),
+      {
+        id: 'token-for-sdi',
+        title: 'The STS issues the system a token for Sags- og dokumentindeks',
+        verifies: ['SF1470-R01', 'SF1470-R03'],
+        async run(context, env) {
+          const result = await requestToken(env, services.sdi.entityId);
+          if (!result.ok) return context.environment('token-refused', `The STS refused a token for Sags- og dokumentindeks: ${result.fault.reason || result.fault.code}`);
         },
-        {
-          id: 'token-for-sdi',
-          title: 'The STS issues the system a token for Sags- og dokumentindeks',
-          verifies: ['SF1470-R01', 'SF1470-R03'],
-          async run(context, env) {
-            const url = env.platform.urls.sts!;
-            const body = buildIssueRequest({ certPem: env.system.certPem, keyPem: env.system.keyPem, entityId: services.sdi.entityId, cvr: env.system.municipalityCvr, to: url });
-            const reply = await callPlatform(env, new URL(url).pathname, { method: 'POST', body, headers: { 'content-type': 'application/soap+xml; charset=utf-8' } });
-            const result = parseIssueResponse(reply.body);
-            if (!result.ok) return context.environment('token-refused', `The STS refused a token for Sags- og dokumentindeks: ${result.fault.reason || result.fault.code}`);
-          },
-        },
-      ],
-    },
+      },
+    ]),
     {
       id: 'index',
       title: 'The system indexes its cases correctly',
@@ -96,10 +95,10 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           requires: ['recorder', 'trigger'],
           async run(context, env) {
             const { exchange } = await importCase(context, env, newCase(context));
-            const version = soapVersionOf(exchange.requestBody);
-            if (version !== '1.2' || !exchange.contentType?.startsWith('application/soap+xml')) {
+            const problem = soapVersionProblem(exchange, '1.2');
+            if (problem) {
               fail(
-                `The importer request was SOAP ${version ?? 'unknown'} (content type ${exchange.contentType ?? 'none'}). KOMBIT describes direct Støttesystem calls as SOAP 1.2 (application/soap+xml); ` +
+                `${problem}. KOMBIT describes direct Støttesystem calls as SOAP 1.2; ` +
                   'the official WSDL declares its binding in the SOAP 1.1 namespace, so a client generated from it sends SOAP 1.1, which this platform accepts but the sources do not confirm the real environment does',
               );
             }
@@ -112,9 +111,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           requires: ['recorder', 'trigger'],
           async run(context, env) {
             const { exchange } = await importCase(context, env, newCase(context));
-            if (!assertionIdOf(exchange.requestBody)) fail('The request carries no SAML assertion in its WS-Security header');
-            const audience = textIn(exchange.requestBody, namespaces.saml, 'Audience');
-            if (audience !== services.sdi.entityId) fail(`The token is for ${audience ?? 'no audience'}; Sags- og dokumentindeks' entityID is ${services.sdi.entityId}`);
+            expectTokenFor(exchange, { name: 'Sags- og dokumentindeks', entityId: services.sdi.entityId });
           },
         },
         {
@@ -124,21 +121,34 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           requires: ['recorder', 'trigger'],
           async run(context, env) {
             const { exchange } = await importCase(context, env, newCase(context));
-            const upper = upperCaseUuidsInBody(exchange.requestBody);
-            if (upper.length > 0) fail(`These UUIDs are written with upper-case letters: ${upper.join(', ')}`);
+            expectLowerCaseUuids(exchange);
           },
         },
         {
           id: 're-import-idempotent',
-          title: 'Importing the same case twice leaves it in the index once',
+          title: 'Indexing the same case twice reuses its UUID, so the index holds it once',
           verifies: ['SF1470-R05'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
-            const kase = newCase(context);
-            expectOk((await importCase(context, env, kase)).outcome, 'Indexing the case');
-            expectOk((await importCase(context, env, kase)).outcome, 'Indexing the same case again');
-            const found = (await search(context, env, kase.caseUuid)).filter((u) => u === kase.caseUuid);
-            if (found.length !== 1) fail(`After two imports the index holds the case ${found.length} times; it must hold it once`);
+            const kase = newCaseReference(context);
+            const first = await importCase(context, env, kase);
+            expectOk(first.outcome, 'Indexing the case');
+            const second = await importCase(context, env, kase);
+            expectOk(second.outcome, 'Indexing the same case again');
+            const caseUuidOf = (exchange: Exchange) => {
+              const uuids = importedCaseUuids(exchange.requestBody);
+              const [uuid] = uuids;
+              if (uuids.length !== 1 || !uuid) fail(`An importer request for the one case ${kase.caseReference} must carry one SagIndeks with a UUIDIdentifikator; it carried ${uuids.length}`);
+              return uuid;
+            };
+            const before = caseUuidOf(first.exchange);
+            const after = caseUuidOf(second.exchange);
+            context.input('caseUuid', before);
+            if (before !== after) {
+              fail(`The system indexed its case ${kase.caseReference} as ${before} and then again as ${after}: indexing a case again must reuse its UUID, or the index holds the case twice`);
+            }
+            const found = (await search(context, env, before)).filter((u) => u === before);
+            if (found.length !== 1) fail(`After two imports fremsoeg finds the case ${found.length} times; the index must hold it once`);
           },
         },
         {
@@ -175,7 +185,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           requires: ['recorder', 'trigger', 'network'],
           async run(context, env) {
             const kase = newCase(context);
-            env.network!.failNext(1);
+            networkOf(env).failNext(1);
             const { outcome, exchanges } = await act(env, 'sdi.import-case', kase, { exchanges: (e) => e.operation === 'importer' });
             attach(context, ...exchangesOf(exchanges, SDI, 'importer'));
             expectOk(outcome, 'Indexing a case after one dropped connection');

@@ -2,14 +2,16 @@ import { defineSuite, type TestContext } from '../../framework/definition.ts';
 import type { SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
 import { korsbaek, services } from '../shared/korsbaek.ts';
+import { agreementApprovedTest, platformGroup } from '../shared/platform-group.ts';
 import { callAsSystem } from '../shared/oioidws-call.ts';
-import { act, approvedAgreement, exchangesOf, expectOk, expectReportedError, fail, findingsText, oneExchange, withClockMoved } from '../shared/steps.ts';
-import { assertionIdOf, elements, namespaces, soapVersionOf, statusKodeOf, textIn, upperCaseUuidsInBody } from '../shared/xml-checks.ts';
+import { expectLowerCaseUuids, expectTokenFor, soapVersionProblem } from '../shared/request-checks.ts';
+import { tokenLifetimeSeconds } from '../shared/sts-token.ts';
+import { act, exchangesOf, expectOk, expectReportedError, fail, findingsText, oneExchange, withClockMoved } from '../shared/steps.ts';
+import { assertionIdOf, elements, namespaces, statusKodeOf, textIn } from '../shared/xml-checks.ts';
 
 const BRUGER = services.bruger.name;
 const ENHED = services.organisationEnhed.name;
 const STS = services.sts.name;
-const lifetimeSeconds = 8 * 3600;
 
 async function readUser(context: TestContext, env: SuiteEnvironment, uuid: string = korsbaek.userUuid) {
   context.input('user', uuid);
@@ -23,39 +25,27 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
   id: 'sf1500',
   integration: 'SF1500',
   title: 'Organisation (Bruger and OrganisationEnhed v6)',
-  version: '1.0.0',
+  version: '1.1.0',
   requirementsFile: new URL('./requirements.yaml', import.meta.url),
   groups: [
-    {
-      id: 'platform',
-      title: 'The platform accepts the system',
-      tests: [
-        {
-          id: 'agreement-approved',
-          title: 'The system has an approved Organisation agreement with the municipality',
-          verifies: ['SF1500-R01'],
-          async run(context, env) {
-            context.input('agreement', approvedAgreement(env, 'SF1500').uuid);
-          },
+    platformGroup([
+      agreementApprovedTest({ integration: 'SF1500', title: 'The system has an approved Organisation agreement with the municipality', verifies: ['SF1500-R01'] }),
+      {
+        id: 'read-user-as-system',
+        title: "Bruger laes made with the system's certificate and a fresh token answers StatusKode 20",
+        verifies: ['SF1500-R01', 'SF1500-R03'],
+        async run(context, env) {
+          const reply = await callAsSystem(env, {
+            entityId: services.organisationEntityId,
+            service: BRUGER,
+            action: 'http://kombit.dk/sts/organisation/bruger/laes',
+            bodyXml: `<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="${namespaces.sagdok}"><sd:UUIDIdentifikator>${korsbaek.userUuid}</sd:UUIDIdentifikator></b:LaesInput>`,
+          });
+          const kode = statusKodeOf(reply.body);
+          if (kode !== 20) return context.environment('platform-refused-laes', `The platform answered the runner's own Bruger laes (HTTP ${reply.status}) with StatusKode ${kode ?? 'none'}: ${reply.body.slice(0, 300)}`);
         },
-        {
-          id: 'read-user-as-system',
-          title: "Bruger laes made with the system's certificate and a fresh token answers StatusKode 20",
-          verifies: ['SF1500-R01', 'SF1500-R03'],
-          async run(context, env) {
-            const url = env.platform.urls[BRUGER]!;
-            const reply = await callAsSystem(env, {
-              entityId: services.organisationEntityId,
-              url,
-              action: 'http://kombit.dk/sts/organisation/bruger/laes',
-              bodyXml: `<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="${namespaces.sagdok}"><sd:UUIDIdentifikator>${korsbaek.userUuid}</sd:UUIDIdentifikator></b:LaesInput>`,
-            });
-            const kode = statusKodeOf(reply.body);
-            if (kode !== 20) return context.environment('platform-refused-laes', `The platform answered the runner's own Bruger laes (HTTP ${reply.status}) with StatusKode ${kode ?? 'none'}: ${reply.body.slice(0, 300)}`);
-          },
-        },
-      ],
-    },
+      },
+    ]),
     {
       id: 'read',
       title: 'The system reads the organisation correctly',
@@ -67,8 +57,8 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
           requires: ['recorder', 'trigger'],
           async run(context, env) {
             const { exchange } = await readUser(context, env);
-            if (soapVersionOf(exchange.requestBody) !== '1.2') fail('The request is not a SOAP 1.2 envelope; the Støttesystemer take SOAP 1.2 (application/soap+xml)');
-            if (!exchange.contentType?.startsWith('application/soap+xml')) fail(`The request had content type ${exchange.contentType}; SOAP 1.2 uses application/soap+xml`);
+            const problem = soapVersionProblem(exchange, '1.2');
+            if (problem) fail(`${problem}. The Støttesystemer take SOAP 1.2`);
           },
         },
         {
@@ -78,9 +68,7 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
           requires: ['recorder', 'trigger'],
           async run(context, env) {
             const { exchange } = await readUser(context, env);
-            if (!assertionIdOf(exchange.requestBody)) fail('The request carries no SAML assertion in its WS-Security header');
-            const audience = textIn(exchange.requestBody, namespaces.saml, 'Audience');
-            if (audience !== services.organisationEntityId) fail(`The token is for ${audience ?? 'no audience'}; Organisation's entityID is ${services.organisationEntityId}`);
+            expectTokenFor(exchange, { name: 'Organisation', entityId: services.organisationEntityId });
             if (exchange.fault) fail(`The platform refused the call: ${exchange.fault.code}: ${exchange.fault.text}`);
           },
         },
@@ -120,8 +108,7 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
           requires: ['recorder', 'trigger'],
           async run(context, env) {
             const { exchange } = await readUser(context, env);
-            const upper = upperCaseUuidsInBody(exchange.requestBody);
-            if (upper.length > 0) fail(`These UUIDs are written with upper-case letters: ${upper.join(', ')}`);
+            expectLowerCaseUuids(exchange);
           },
         },
         {
@@ -162,7 +149,7 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
             const first = await readUser(context, env);
             const before = assertionIdOf(first.exchange.requestBody);
             context.log('moving the system clock to two minutes before its token expires');
-            const second = await withClockMoved(env, lifetimeSeconds - 120, () => readUser(context, env));
+            const second = await withClockMoved(env, tokenLifetimeSeconds - 120, () => readUser(context, env));
             const after = assertionIdOf(second.exchange.requestBody);
             const renewed = exchangesOf(second.exchanges, STS).length > 0;
             attach(context, ...exchangesOf(second.exchanges, STS));

@@ -1,17 +1,18 @@
 import { X509Certificate } from 'node:crypto';
-import { buildIssueRequest, parseIssueResponse } from '../../clients/tokens/index.ts';
 import { defineSuite, type TestContext } from '../../framework/definition.ts';
 import type { Exchange, SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
 import { services } from '../shared/korsbaek.ts';
-import { act, callPlatform, exchangesOf, expectOk, expectReportedError, fail, oneExchange, withClockMoved } from '../shared/steps.ts';
+import { callPlatform } from '../shared/platform-call.ts';
+import { platformGroup } from '../shared/platform-group.ts';
+import { act, exchangesOf, expectOk, expectReportedError, fail, oneExchange, withClockMoved } from '../shared/steps.ts';
+import { holderOfKeyProblems, requestToken, tokenLifetimeSeconds } from '../shared/sts-token.ts';
 import { elements, namespaces, soapVersionOf, textIn } from '../shared/xml-checks.ts';
 
 const STS = services.sts.name;
 const ISSUE = services.sts.issue;
 const wst = 'http://docs.oasis-open.org/ws-sx/ws-trust/200512';
 const wsse = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd';
-const lifetimeSeconds = 8 * 3600;
 
 /** Asks the system for an Organisation token and returns the Issue request it sent. */
 async function issueThroughSystem(context: TestContext, env: SuiteEnvironment) {
@@ -30,40 +31,40 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
   id: 'sf1514',
   integration: 'SF1514',
   title: 'Security Token Service (tokens for the Støttesystemer)',
-  version: '1.0.0',
+  version: '1.1.0',
   requirementsFile: new URL('./requirements.yaml', import.meta.url),
   groups: [
-    {
-      id: 'platform',
-      title: 'The platform accepts the system',
-      tests: [
-        {
-          id: 'certificate-accepted',
-          title: "The platform accepts a mutual-TLS connection with the system's certificate",
-          verifies: ['SF1514-R01'],
-          async run(context, env) {
-            const certificate = new X509Certificate(env.system.certPem);
-            context.input('certificate', certificate.subject);
-            if (Date.parse(certificate.validTo) < Date.now()) context.environment('certificate-expired', `The system certificate expired on ${certificate.validTo}; get a new one`);
-            await callPlatform(env, '/.well-known/klarmeld/signing-key');
-          },
+    platformGroup([
+      {
+        id: 'certificate-accepted',
+        title: "The platform accepts a mutual-TLS connection with the system's certificate",
+        verifies: ['SF1514-R01'],
+        async run(context, env) {
+          const certificate = new X509Certificate(env.system.certPem);
+          context.input('certificate', certificate.subject);
+          if (Date.parse(certificate.validTo) < Date.now()) context.environment('certificate-expired', `The system certificate expired on ${certificate.validTo}; get a new one`);
+          // Any HTTP answer from the STS means the TLS handshake with the certificate went through.
+          const reply = await callPlatform(env, 'sts');
+          context.log(`the STS answered HTTP ${reply.status} over mutual TLS`);
         },
-        {
-          id: 'token-issued-to-system',
-          title: 'The STS issues an 8-hour holder-of-key token to the system for the Organisation service',
-          verifies: ['SF1514-R01', 'SF1514-R02'],
-          async run(context, env) {
-            const url = env.platform.urls.sts!;
-            const body = buildIssueRequest({ certPem: env.system.certPem, keyPem: env.system.keyPem, entityId: services.organisationEntityId, cvr: env.system.municipalityCvr, to: url });
-            const reply = await callPlatform(env, new URL(url).pathname, { method: 'POST', body, headers: { 'content-type': 'application/soap+xml; charset=utf-8' } });
-            const result = parseIssueResponse(reply.body);
-            if (!result.ok) return context.environment('token-refused', `The STS refused the system a token: ${result.fault.reason || result.fault.code}. Check the system's agreements`);
-            const hours = (result.token.notOnOrAfter.getTime() - result.token.notBefore.getTime()) / 3_600_000;
-            context.log(`token ${result.token.assertionId} for ${result.token.audience}, ${hours.toFixed(1)} h`);
-          },
+      },
+      {
+        id: 'token-issued-to-system',
+        title: 'The STS issues an 8-hour holder-of-key token to the system for the Organisation service',
+        verifies: ['SF1514-R01', 'SF1514-R02'],
+        async run(context, env) {
+          const result = await requestToken(env, services.organisationEntityId);
+          if (!result.ok) return context.environment('token-refused', `The STS refused the system a token: ${result.fault.reason || result.fault.code}. Check the system's agreements`);
+          context.log(`token ${result.token.assertionId} for ${result.token.audience}, valid ${result.token.notBefore.toISOString()} to ${result.token.notOnOrAfter.toISOString()}`);
+          // The STS, not the system, decides what it issues: a token unlike KOMBIT's is the environment's problem,
+          // and the tests of renewal (which count on eight hours) could not be trusted with it.
+          const problems = holderOfKeyProblems(result.token, env.system.certPem);
+          if (problems.length > 0) {
+            context.environment('token-unlike-kombit', `The STS issued token ${result.token.assertionId}, but ${problems.join('; ')}. KOMBIT's STS issues 8-hour holder-of-key tokens bound to the certificate that asked`);
+          }
         },
-      ],
-    },
+      },
+    ]),
     {
       id: 'issue',
       title: 'The system asks for tokens correctly',
@@ -166,7 +167,7 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
             const { outcome: first } = await issueThroughSystem(context, env);
             const before = (expectOk(first, 'Getting a token') as { assertionId?: string })?.assertionId;
             context.log('moving the system clock to two minutes before the token expires');
-            const { outcome, exchanges } = await withClockMoved(env, lifetimeSeconds - 120, () =>
+            const { outcome, exchanges } = await withClockMoved(env, tokenLifetimeSeconds - 120, () =>
               act(env, 'sts.get-token', { entityId: services.organisationEntityId }, { exchanges: (e) => e.service === STS }),
             );
             const after = (expectOk(outcome, 'Getting a token near expiry') as { assertionId?: string })?.assertionId;

@@ -1,4 +1,3 @@
-import { request } from 'undici';
 import { EnvironmentError, TestFailure, TestOutcome } from '../../framework/errors.ts';
 import type { Exchange, SuiteEnvironment, TriggerOutcome } from './environment.ts';
 
@@ -25,6 +24,12 @@ export function recorderOf(env: SuiteEnvironment) {
 export function triggerOf(env: SuiteEnvironment) {
   if (!env.trigger) skip('Needs a trigger hook (trigger.url or trigger.command in klarmeld.yaml) or --interactive');
   return env.trigger;
+}
+
+/** The runner's link between the system and the platform, or skip: only it can drop a connection. */
+export function networkOf(env: SuiteEnvironment) {
+  if (!env.network) skip('Needs the runner between the system and the embedded platform to drop a connection');
+  return env.network;
 }
 
 /** Asks the system to act and returns its answer and the exchanges it caused on the platform. */
@@ -112,25 +117,6 @@ export function approvedAgreement(env: SuiteEnvironment, integration: string) {
     );
   }
   return approved;
-}
-
-/** Calls the platform as the system. A refused TLS handshake means the certificate is not accepted. */
-export async function callPlatform(env: SuiteEnvironment, path: string, init: { method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> } = {}) {
-  try {
-    const response = await request(new URL(path, env.platform.baseUrl), {
-      method: init.method ?? 'GET',
-      headers: init.headers,
-      body: init.body,
-      dispatcher: env.platform.dispatcher,
-    });
-    return { status: response.statusCode, body: await response.body.text(), headers: response.headers };
-  } catch (error) {
-    throw new EnvironmentError(
-      'platform-refused-certificate',
-      `The platform at ${env.platform.baseUrl} did not accept a mutual-TLS connection with the system's certificate (${(error as Error).message}). Check that the certificate is the registered one, not expired and not revoked`,
-      { cause: error },
-    );
-  }
 }
 
 /**

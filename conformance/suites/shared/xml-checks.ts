@@ -55,14 +55,14 @@ export function invocationContextOf(xml: string | undefined): { fields: Record<s
 
 /**
  * UUIDs in the SOAP Body (not the security header: signatures and tokens carry their own ids)
- * that contain upper-case letters.
+ * that contain upper-case letters; undefined when there is no SOAP Body to look in (no text,
+ * not XML, or not an envelope with a Body), which is not the same as "none".
  */
-export function upperCaseUuidsInBody(xml: string | undefined): string[] {
+export function upperCaseUuidsInBody(xml: string | undefined): string[] | undefined {
   const doc = tryParse(xml);
-  if (!doc) return [];
-  const body = selectOne(`/*[local-name()='Envelope']/*[local-name()='Body']`, doc);
-  const text = body ? serializeText(body) : '';
-  return [...new Set([...text.matchAll(UUID)].map((m) => m[0]).filter((u) => u !== u.toLowerCase()))];
+  const body = doc && selectOne(`/*[local-name()='Envelope']/*[local-name()='Body']`, doc);
+  if (!body) return undefined;
+  return [...new Set([...serializeText(body).matchAll(UUID)].map((m) => m[0]).filter((u) => u !== u.toLowerCase()))];
 }
 
 function serializeText(node: XmlNode): string {

@@ -31,7 +31,7 @@ const trigger = createTriggerServer({
   'organisation.read-user': (p) => services.organisation.readUser(str(p.uuid, 'uuid')),
   'organisation.search-units': (p) => services.organisation.searchUnits(typeof p.name === 'string' ? p.name : undefined),
   'sdi.import-case': (p) =>
-    services.sdi.importCase({ caseUuid: str(p.caseUuid, 'caseUuid'), title: str(p.title, 'title') }),
+    services.sdi.importCase({ caseUuid: p.caseUuid as string | undefined, caseReference: p.caseReference as string | undefined, title: str(p.title, 'title') }),
   'sdi.search': (p) => services.sdi.search({ caseUuid: p.caseUuid as string | undefined }),
   'sdi.remove-case': (p) => services.sdi.removeCase(str(p.caseUuid, 'caseUuid')),
   'beskedfordeler.received': async (p) =>

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Agent } from 'undici';
 import { createClientAsync } from '../generated/sagdokumentindeksservice/index.ts';
@@ -39,21 +40,32 @@ export async function createSdi(options: {
   const refused = (operation: string, retur: { StatusKode?: number | string; FejlbeskedTekst?: string } | undefined) =>
     new ActionError('index-refused', `${operation} answered StatusKode ${retur?.StatusKode ?? 'none'}: ${retur?.FejlbeskedTekst ?? ''}`);
   const relation = (uuid: string, virkning: Virkning) => ({ Virkning: virkning, ReferenceID: { UUIDIdentifikator: options.uuid(uuid) } });
+  // Our cases' UUIDs by our own case reference: a case is given its UUID once, when it is first
+  // indexed, and keeps it, so indexing it again replaces the index entry instead of adding one.
+  const caseUuids = new Map<string, string>();
+  const caseUuidOf = (kase: { caseUuid?: string; caseReference?: string }) => {
+    if (kase.caseUuid) return kase.caseUuid;
+    if (!kase.caseReference) throw new ActionError('bad-params', 'Give caseUuid or caseReference');
+    const uuid = caseUuids.get(kase.caseReference) ?? randomUUID();
+    caseUuids.set(kase.caseReference, uuid);
+    return uuid;
+  };
 
   return {
-    async importCase(kase: { caseUuid: string; title: string }) {
+    async importCase(kase: { caseUuid?: string; caseReference?: string; title: string }) {
+      const caseUuid = caseUuidOf(kase);
       const at = dateTime(options.clock.now());
       const virkning: Virkning = { FraTidspunkt: { TidsstempelDatoTid: at }, TilTidspunkt: { GraenseIndikator: true } };
       const [answer] = await options.retry(() =>
         withOioidws(client, signed('importer'), (c) =>
           c.importerAsync({
             SagIndeks: [{
-              UUIDIdentifikator: options.uuid(kase.caseUuid),
+              UUIDIdentifikator: options.uuid(caseUuid),
               Registrering: [{
                 Tidspunkt: at,
                 LivscyklusKode: 'Importeret',
                 BrugerRef: { UUIDIdentifikator: options.uuid(CASE_WORKER) },
-                AttributListe: { Egenskaber: [{ Virkning: virkning, BrugervendtNoegle: `REF-${kase.caseUuid.slice(0, 8)}`, Titel: kase.title }] },
+                AttributListe: { Egenskaber: [{ Virkning: virkning, BrugervendtNoegle: kase.caseReference ?? `REF-${caseUuid.slice(0, 8)}`, Titel: kase.title }] },
                 TilstandListe: { Fremdrift: [{ Virkning: virkning, FremdriftStatusKode: 'Opstaaet' }] },
                 RelationListe: { Sagsaktoer: [relation(CASE_WORKER, virkning)], Sagsklasse: [relation(KLE_CLASS, virkning)] },
               }],
@@ -63,7 +75,7 @@ export async function createSdi(options: {
       );
       const retur = answer.UnikRetur?.[0] ?? answer.StandardRetur?.[0];
       if (Number(retur?.StatusKode) !== 20) throw refused('importer', retur);
-      return { caseUuid: kase.caseUuid };
+      return { caseUuid };
     },
     async search(query: { caseUuid?: string }) {
       if (!query.caseUuid) throw new ActionError('bad-params', 'Search by caseUuid');
