@@ -1,59 +1,112 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../catalog/catalog.ts';
+import { generateEvidenceKeys, keyFingerprint } from '../../conformance/evidence/index.ts';
 import { verifyRun } from '../../conformance/framework/index.ts';
 import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
 import { SheetStore } from '../../conformance/onboarding/index.ts';
 import { testCatalog } from '../../conformance/onboarding/testing/test-catalog.ts';
 import { tempDirs } from '../testing/temp-dirs.ts';
-import { recordRun } from './sheet-record-run.ts';
+import { recordRun, trustedPlatformKeys, trustPlatformKey } from './sheet-record-run.ts';
 
 let catalog: Catalog;
 const temp = tempDirs();
 beforeAll(async () => {
   catalog = await testCatalog();
 });
-async function store() {
-  const dir = await temp.make('record-');
-  return SheetStore.open(join(dir, 'sheet.sqlite'));
+async function sheetPath() {
+  return join(await temp.make('record-'), 'sheet.sqlite');
+}
+/** A sheet that trusts the key the sample run is signed with, as KOMBIT would trust its platform. */
+async function trustingSheet(keys: { publicKeyPem: string }) {
+  const path = await sheetPath();
+  trustPlatformKey(path, { publicKey: keys.publicKeyPem, name: 'KOMBIT test platform', addedBy: 'kombit' });
+  return SheetStore.open(path);
 }
 
-describe('recordRun (klarmeld test --record)', () => {
-  it('records Klarmeldt with the run as evidence when every SHALL test passed in a verified run', async () => {
-    const sheet = await store();
-    const { document } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+describe('recordRun (klarmeld sheet record, klarmeld test --record)', () => {
+  it('records Klarmeldt with the run as evidence when every SHALL test passed in a verified run signed by a trusted key', async () => {
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    const sheet = await trustingSheet(keys);
     const outcome = recordRun(sheet, catalog, verifyRun(document));
     expect(outcome.verified).toBe(true);
+    expect(outcome.key).toEqual({ fingerprint: keyFingerprint(keys.publicKeyPem), trusted: true, trustedBy: 'sheet', name: 'KOMBIT test platform' });
     expect(outcome.events).toEqual([
       expect.objectContaining({
         system: 'jobcenter-plus', integration: 'SF1520', status: 'klarmeldt', source: 'run',
-        evidence: expect.objectContaining({ runId: 'run-0001', shallTotal: 2, shallPassed: 2, digest: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+        evidence: {
+          runId: 'run-0001', digest: expect.stringMatching(/^[0-9a-f]{64}$/), keyFingerprint: keyFingerprint(keys.publicKeyPem),
+          keyTrusted: true, trustedBy: 'sheet', shallTotal: 2, shallPassed: 2, shallPassedWithEvidence: 2,
+        },
       }),
     ]);
     expect(sheet.current()[0]!.status).toBe('klarmeldt');
   });
 
   it('records Delvist klarmeldt when only some SHALL tests passed', async () => {
-    const sheet = await store();
-    const { document } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', notFound: 'fail' });
-    expect(recordRun(sheet, catalog, verifyRun(document)).events[0]!.status).toBe('delvist-klarmeldt');
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', notFound: 'fail' });
+    expect(recordRun(await trustingSheet(keys), catalog, verifyRun(document)).events[0]!.status).toBe('delvist-klarmeldt');
   });
 
-  it('records Ikke klarmeldt for a run whose evidence does not verify, and says so', async () => {
-    const sheet = await store();
-    const { document } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', notFound: 'fail' });
-    document.tests[1]!.result = 'pass';
+  it('records Ensidig, naming the key, for a run signed by a key the sheet does not trust (e.g. a throwaway embedded platform)', async () => {
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    const sheet = await trustingSheet(generateEvidenceKeys());
     const outcome = recordRun(sheet, catalog, verifyRun(document));
-    expect(outcome.verified).toBe(false);
-    expect(outcome.events[0]!.status).toBe('ikke-klarmeldt');
-    expect(outcome.problems.join(' ')).toMatch(/edited/);
+    const fingerprint = keyFingerprint(keys.publicKeyPem);
+    expect(outcome.key).toEqual({ fingerprint, trusted: false });
+    expect(outcome.events).toEqual([expect.objectContaining({ status: 'ensidig', reason: expect.stringContaining(`platform key ${fingerprint}`) })]);
+    expect(outcome.events[0]!.evidence).toMatchObject({ keyFingerprint: fingerprint, keyTrusted: false, shallPassed: 2 });
+  });
+
+  it('takes a key pinned with --key as trusted, and says so in the evidence', async () => {
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    const sheet = SheetStore.open(await sheetPath());
+    const outcome = recordRun(sheet, catalog, verifyRun(document, { publicKey: keys.publicKeyPem }));
+    expect(outcome.events[0]).toMatchObject({ status: 'klarmeldt', evidence: { keyTrusted: true, trustedBy: 'pinned' } });
+  });
+
+  it("does not earn Klarmeldt with the runner's own checks: SHALL passes without an exchange of the system are preconditions", async () => {
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', precondition: true, withoutExchanges: true });
+    const outcome = recordRun(await trustingSheet(keys), catalog, verifyRun(document));
+    expect(outcome.events[0]).toMatchObject({ status: 'ikke-klarmeldt', evidence: { shallTotal: 3, shallPassed: 3, shallPassedWithEvidence: 0 } });
+  });
+
+  it('records nothing for a run whose evidence does not verify, keeps the status earned before, and says why', async () => {
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    const sheet = await trustingSheet(keys);
+    recordRun(sheet, catalog, verifyRun(document));
+    const unattested = (await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', keys, attest: false, runId: 'run-0002' })).document;
+    const outcome = recordRun(sheet, catalog, verifyRun(unattested));
+    expect(outcome).toMatchObject({ verified: false, events: [], skipped: { code: 'not-verified' } });
+    expect(outcome.skipped!.message).toMatch(/^Nothing recorded: the run's evidence does not verify[\s\S]*not-attested/);
+    expect(sheet.history().map((e) => e.status)).toEqual(['klarmeldt']);
+  });
+
+  it('records the same run once: the second time is a no-op that says so', async () => {
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    const sheet = await trustingSheet(keys);
+    expect(recordRun(sheet, catalog, verifyRun(document)).events).toHaveLength(1);
+    const again = recordRun(sheet, catalog, verifyRun(document));
+    expect(again).toMatchObject({ verified: true, events: [], skipped: { code: 'already-recorded' } });
+    expect(again.skipped!.message).toMatch(/^Nothing recorded: run run-0001 is already in the sheet \(recorded .*: SF1520 klarmeldt\)/);
+    expect(sheet.count()).toBe(1);
   });
 
   it('does not record an integration the system is not required to connect to', async () => {
-    const sheet = await store();
-    const { document } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1461' });
-    const outcome = recordRun(sheet, catalog, verifyRun(document));
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1461' });
+    const outcome = recordRun(await trustingSheet(keys), catalog, verifyRun(document));
     expect(outcome.events).toEqual([]);
     expect(outcome.notRecorded).toEqual([{ integration: 'SF1461', why: 'Jobcenter Plus is not required to connect to SF1461' }]);
+  });
+});
+
+describe('trustPlatformKey', () => {
+  it('trusts a key given as PEM or as fingerprint, once, and lists it with who added it', async () => {
+    const path = await sheetPath();
+    const keys = generateEvidenceKeys();
+    const fingerprint = keyFingerprint(keys.publicKeyPem);
+    expect(trustPlatformKey(path, { publicKey: keys.publicKeyPem, name: 'KOMBIT external test', addedBy: 'kombit' })).toMatchObject({ added: true, key: { fingerprint } });
+    expect(trustPlatformKey(path, { fingerprint, name: 'again', addedBy: 'someone' })).toMatchObject({ added: false, key: { name: 'KOMBIT external test' } });
+    expect(trustedPlatformKeys(path)).toEqual([{ fingerprint, name: 'KOMBIT external test', addedBy: 'kombit', addedAt: expect.any(String) }]);
   });
 });

@@ -1,27 +1,50 @@
 /**
- * `klarmeld test --record`: for each required integration the run covered, appends the status
- * the run earns (statusFromRun) with its evidence. Only passes in a run that verifies
- * (platform-signed exchanges, platform-attested results) count; an unverified run therefore
- * records `ikke-klarmeldt`, and says why. All events of one run go in one transaction.
+ * Recording a conformance run in the onboarding sheet: the one rule `klarmeld sheet record` and
+ * `klarmeld test --record` share.
+ *
+ * - A run whose evidence does not verify records nothing and says why: it must never replace a
+ *   status earned with evidence (a platform hiccup is not a verdict on the system).
+ * - A run already in the sheet (same run id) records nothing and says so.
+ * - Otherwise each required integration the run covered gets the status the run shows
+ *   (statusFromRun): the computed status when the platform key that signed the run is one the
+ *   sheet trusts or the caller pinned with --key; `ensidig`, naming the key, when it is not.
+ *   The event's evidence keeps the key fingerprint and whether it was trusted.
+ * All events of one run go in one transaction.
  */
 import type { Catalog } from '../../catalog/catalog.ts';
 import { findSystem, requiredIntegrations } from '../../catalog/query.ts';
+import { keyFingerprint, type KeyInput } from '../../conformance/evidence/index.ts';
 import { integrationEvidence, resultsDigest, type VerifyReport } from '../../conformance/framework/index.ts';
-import { statusFromRun, type SheetStore, type StatusEvent } from '../../conformance/onboarding/index.ts';
+import {
+  SheetStore, statusFromRun, type NewStatusEvent, type StatusEvent, type TrustedPlatformKey,
+} from '../../conformance/onboarding/index.ts';
+
+/** Whose word the run's signature is: a key the sheet trusts, a key pinned with --key, or neither. */
+export interface RecordKey {
+  fingerprint?: string;
+  trusted: boolean;
+  trustedBy?: 'sheet' | 'pinned';
+  /** The sheet's name for the key, when the sheet trusts it. */
+  name?: string;
+}
 
 export interface RecordOutcome {
   system: string;
+  /** The run's events, as appended; empty when nothing was recorded. */
   events: StatusEvent[];
   /** Integrations the run covered but the sheet does not track for this system, with why. */
   notRecorded: { integration: string; why: string }[];
-  /** False when the run did not verify: nothing counted as passed. */
+  /** False when the run did not verify: then nothing was recorded. */
   verified: boolean;
   problems: string[];
+  key: RecordKey;
+  /** Why nothing at all was recorded, when that is so. */
+  skipped?: { code: 'not-verified' | 'already-recorded'; message: string; earlier?: StatusEvent[] };
 }
 
 export class RecordError extends Error {
   override name = 'RecordError';
-  readonly code: 'unknown-system' | 'not-a-run';
+  readonly code: 'unknown-system';
 
   constructor(code: RecordError['code'], message: string) {
     super(message);
@@ -29,9 +52,21 @@ export class RecordError extends Error {
   }
 }
 
+function keyOf(store: SheetStore, report: VerifyReport): RecordKey {
+  const fingerprint = report.keyFingerprint;
+  if (report.keySource === 'pinned' && fingerprint) return { fingerprint, trusted: true, trustedBy: 'pinned' };
+  const known = fingerprint ? store.trustedPlatformKey(fingerprint) : undefined;
+  return known ? { fingerprint, trusted: true, trustedBy: 'sheet', name: known.name } : { ...(fingerprint ? { fingerprint } : {}), trusted: false };
+}
+
 export function recordRun(store: SheetStore, catalog: Catalog, report: VerifyReport, actor?: string): RecordOutcome {
   const document = report.document;
-  if (!document) throw new RecordError('not-a-run', `This is not a run document: ${report.problems.map((p) => p.message).join('; ')}`);
+  const problems = report.problems.map((p) => `${p.code}: ${p.message}`);
+  const key = keyOf(store, report);
+  if (!report.ok || !document) {
+    const message = `Nothing recorded: the run's evidence does not verify, so it earns no status and must not replace one earned with evidence.${problems.length ? `\n${problems.map((p) => `  - ${p}`).join('\n')}` : ''}`;
+    return { system: document?.profile.system ?? '', events: [], notRecorded: [], verified: false, problems, key, skipped: { code: 'not-verified', message } };
+  }
   const system = findSystem(catalog, document.profile.system);
   if (!system) {
     throw new RecordError('unknown-system', `The run is for "${document.profile.system}", which is not a SKI system in the catalogue; fix "system" in the profile.`);
@@ -39,27 +74,69 @@ export function recordRun(store: SheetStore, catalog: Catalog, report: VerifyRep
   const required = new Set(requiredIntegrations(catalog, system.id).map((r) => r.integration));
   const digest = resultsDigest(document);
   const notRecorded: RecordOutcome['notRecorded'] = [];
-  const events = integrationEvidence(report).flatMap((entry) => {
+  const events: NewStatusEvent[] = integrationEvidence(report).flatMap((entry) => {
     if (!required.has(entry.integration)) {
       notRecorded.push({ integration: entry.integration, why: `${system.name} is not required to connect to ${entry.integration}` });
       return [];
     }
-    if (entry.shallTotal === 0) {
+    if (entry.shallRan === 0) {
       notRecorded.push({ integration: entry.integration, why: 'no SHALL test of it ran (all omitted)' });
       return [];
     }
+    const { status, reason } = statusFromRun(entry, key);
     return [{
       system: system.id,
       integration: entry.integration,
-      status: statusFromRun(entry),
+      status,
+      ...(reason ? { reason } : {}),
       actor: actor ?? `klarmeld test (${system.name})`,
       source: 'run' as const,
       evidence: {
         runId: document.runId, digest,
-        ...(report.keyFingerprint ? { keyFingerprint: report.keyFingerprint } : {}),
-        shallTotal: entry.shallTotal, shallPassed: entry.shallPassedWithEvidence,
+        ...(key.fingerprint ? { keyFingerprint: key.fingerprint } : {}),
+        keyTrusted: key.trusted, ...(key.trustedBy ? { trustedBy: key.trustedBy } : {}),
+        shallTotal: entry.shallTotal, shallPassed: entry.shallPassed, shallPassedWithEvidence: entry.shallPassedWithEvidence,
       },
     }];
   });
-  return { system: system.id, events: events.length > 0 ? store.append(events) : [], notRecorded, verified: report.ok, problems: report.problems.map((p) => p.message) };
+  const base = { system: system.id, notRecorded, verified: true, problems, key };
+  if (events.length === 0) return { ...base, events: [] };
+  const appended = store.appendRun(document.runId, events);
+  if ('appended' in appended) return { ...base, events: appended.appended };
+  const earlier = appended.alreadyRecorded;
+  return {
+    ...base, events: [],
+    skipped: {
+      code: 'already-recorded', earlier,
+      message: `Nothing recorded: run ${document.runId} is already in the sheet (recorded ${earlier[0]!.at}: ${earlier.map((e) => `${e.integration} ${e.status}`).join(', ')}). Recording the same run again changes nothing.`,
+    },
+  };
+}
+
+/**
+ * Trusts a platform key in the sheet at `sheetPath`: runs signed with it earn their status
+ * instead of `ensidig`. Give the key as PEM (or a KeyObject) or its fingerprint. For KOMBIT (a
+ * `klarmeld sheet trust-key` command) and for the demo, which plays KOMBIT's role.
+ */
+export function trustPlatformKey(
+  sheetPath: string,
+  input: { name: string; addedBy: string } & ({ publicKey: KeyInput } | { fingerprint: string }),
+): { key: TrustedPlatformKey; added: boolean } {
+  const fingerprint = 'publicKey' in input ? keyFingerprint(input.publicKey) : input.fingerprint;
+  const store = SheetStore.open(sheetPath);
+  try {
+    return store.trustPlatformKey({ fingerprint, name: input.name, addedBy: input.addedBy });
+  } finally {
+    store.close();
+  }
+}
+
+/** The platform keys the sheet at `sheetPath` trusts, oldest first. */
+export function trustedPlatformKeys(sheetPath: string): TrustedPlatformKey[] {
+  const store = SheetStore.open(sheetPath);
+  try {
+    return store.trustedPlatformKeys();
+  } finally {
+    store.close();
+  }
 }

@@ -5,14 +5,21 @@ import { toHtml, toJunitXml } from '../../conformance/framework/reporters/index.
 import { SheetStore } from '../../conformance/onboarding/index.ts';
 import { runAndAttest } from '../../conformance/runner/attested-run.ts';
 import type { ConformanceOptions } from '../../conformance/runner/run-conformance.ts';
-import { recordRun, type RecordOutcome } from './sheet-record-run.ts';
+import { recordRun, trustPlatformKey, type RecordOutcome } from './sheet-record-run.ts';
 
 export interface TestRunOptions extends Omit<ConformanceOptions, 'onEvent'> {
   junitFile?: string;
   reportFile?: string;
   /** Record each integration's status in the onboarding sheet at this path. */
   sheetFile?: string;
-  toolVersion: string;
+  /**
+   * Before recording, trust the key of the embedded platform this run started, under this
+   * actor: for the demo, which plays KOMBIT's role for a platform it runs itself. Ignored for a
+   * platform given by URL, whose key only KOMBIT can vouch for.
+   */
+  trustOwnPlatformAs?: string;
+  /** Defaults to klarmeld's package version. */
+  toolVersion?: string;
   onEvent?: (event: RunEvent) => void;
 }
 
@@ -22,18 +29,18 @@ export interface TestRunResult {
   /** What could not be attested, when the platform would not sign the run. */
   attestationProblem?: string;
   written: string[];
-  /** What --record wrote into the sheet. */
+  /** What --record did in the sheet (the events, or why nothing was recorded). */
   recorded?: RecordOutcome;
   withoutSuite: string[];
 }
 
 /**
  * `klarmeld test` without the terminal: the attested run document, the JUnit and HTML reports,
- * and (with a sheet) each integration's status recorded with its evidence.
+ * and (with a sheet) the statuses the run earns, by the same rule as `klarmeld sheet record`.
  */
 export async function runTest(options: TestRunOptions): Promise<TestRunResult> {
   const catalog = options.catalog ?? (await loadCatalog()).catalog;
-  const { document, attestationProblem, withoutSuite } = await runAndAttest({ ...options, catalog });
+  const { document, attestationProblem, withoutSuite, platformStartedHere } = await runAndAttest({ ...options, catalog });
   const written: string[] = [];
   if (options.junitFile) {
     await writeFile(options.junitFile, toJunitXml(document));
@@ -45,6 +52,10 @@ export async function runTest(options: TestRunOptions): Promise<TestRunResult> {
   }
   let recorded: RecordOutcome | undefined;
   if (options.sheetFile) {
+    const ownKey = platformStartedHere ? document.platform.publicKey : undefined;
+    if (options.trustOwnPlatformAs && ownKey) {
+      trustPlatformKey(options.sheetFile, { publicKey: ownKey, name: `Embedded platform started by ${options.trustOwnPlatformAs} (run ${document.runId})`, addedBy: options.trustOwnPlatformAs });
+    }
     const store = SheetStore.open(options.sheetFile);
     try {
       recorded = recordRun(store, catalog, verifyRun(document));

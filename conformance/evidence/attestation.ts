@@ -2,10 +2,18 @@ import { canonicalDigest } from './digest.ts';
 import { verifyDigest, type KeyInput } from './signature.ts';
 
 /**
- * What the platform states when it signs a run: "the it-system behind this certificate showed me
- * a run whose results digest is X and which relies on these exchanges, all of which I recorded
- * for that system". The supplier runs the tests, but only the platform holds the key, so editing
- * one result afterwards breaks `resultsDigest` and cannot be re-signed without the platform.
+ * What the platform states when it signs a run: "I recorded each of these exchanges for this
+ * it-system (known by its certificate), and a caller holding that certificate showed me a run
+ * with results digest X". That is all it proves:
+ * - the exchanges happened, on the platform whose key signed, with that system's certificate
+ *   (the platform checks every digest against its own records before it signs). Whoever holds
+ *   the certificate looks the same to the platform: the system, or the runner given its key;
+ * - the results digest is the runner's claim, countersigned: the platform does not see the
+ *   results and cannot check them. A supplier who runs the runner can ask the same platform to
+ *   sign any digest over the same exchanges, and anyone who runs a platform (the embedded one
+ *   makes a fresh key in every `klarmeld test`) can sign anything with its own key.
+ * So a signature means something only when its key is one the reader trusts: KOMBIT's sheet
+ * keeps that list (conformance/onboarding), and `--key` pins one for a single check.
  */
 export interface RunAttestationStatement {
   kind: 'klarmeld.run-attestation/1';

@@ -15,8 +15,10 @@ export class TestTimeout extends Error {
 export type Outcome = Pick<TestRecord, 'result' | 'blame' | 'message' | 'code'>;
 
 /**
- * What a thrown value means for the result. A timeout is the supplier's: the test waits for
- * the system to act (or answer), and it did not. A test that needs to say "the platform did
+ * What a thrown value means for the result. A TestFailure, including its subclasses (the
+ * runner's TriggerError: the system's trigger hook is dead or answers nonsense), is the
+ * supplier's. A timeout is the supplier's too: the test waits for the system to act (or
+ * answer), and it did not. A test that needs to say "the platform did
  * not answer" throws an EnvironmentError itself.
  */
 export function classifyOutcome(thrown: unknown): Outcome {

@@ -8,10 +8,11 @@ export { loadRequirements, parseRequirements, RequirementsError } from './requir
 export type { Requirement, RequirementsFile, RequirementsProblem } from './requirements.ts';
 export { assertCoverage, checkCoverage, type CoverageProblem } from './coverage.ts';
 export { runSuites, type RunEvent, type RunOptions, type RunOutput } from './runner.ts';
-export { summarise, resultOrder, type SummaryInput } from './summarise.ts';
+export { summarise, resultOrder, verdictExitCodes, type SummaryInput } from './summarise.ts';
 export { runDocument, exchangeRecord, testRecord } from './run-document.ts';
 export type { Counts, ExchangeRecord, RunDocument, SuiteRecord, SuiteSummary, Summary, TestRecord, Verdict } from './run-document.ts';
 export { attestationRequest, buildRunDocument, evidenceDigests, resultsDigest, withAttestation, type RunMeta } from './build-run-document.ts';
 export { verifyRun, type VerifyProblem, type VerifyReport } from './verify-run.ts';
 export { integrationEvidence, type IntegrationEvidence } from './integration-evidence.ts';
+export { klarmeldVersion } from './klarmeld-version.ts';
 export { toHtml, toJson, toJunitXml } from './reporters/index.ts';

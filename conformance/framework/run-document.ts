@@ -50,7 +50,12 @@ const counts = z.strictObject(Object.fromEntries([...testResults, 'total'].map((
   (typeof testResults)[number] | 'total',
   z.ZodNumber
 >);
-export const verdicts = ['passed', 'failed', 'environment'] as const;
+/**
+ * `passed` every SHALL test passed; `failed` a SHALL test failed; `incomplete` no SHALL test
+ * failed but one did not run to a judgement (skipped, omitted, waiting, broken), so the run does
+ * not show readiness; `environment` the environment failed and nothing can be judged.
+ */
+export const verdicts = ['passed', 'failed', 'incomplete', 'environment'] as const;
 
 export const suiteSummary = z.strictObject({
   suite: z.string(),
@@ -68,7 +73,10 @@ export const summary = z.strictObject({
   exitCode: z.union([z.literal(0), z.literal(1), z.literal(3)]),
   counts,
   suites: z.array(suiteSummary),
-  requiredNotPassed: z.array(z.string()).meta({ description: 'SHALL tests that failed, errored or wait for a person' }),
+  requiredNotPassed: z.array(z.string()).meta({ description: 'SHALL tests that did not pass, other than environment errors: failed, errored, waiting, skipped or omitted' }),
+  requiredNotRun: z
+    .array(z.strictObject({ id: z.string(), result: z.enum(testResults), reason: z.string() }))
+    .meta({ description: 'The SHALL tests of requiredNotPassed that never reached a judgement (skipped, omitted, waiting, broken), each with the reason it gives' }),
   advisoryFailed: z.array(z.string()).meta({ description: 'SHOULD/MAY tests that failed (reported, do not fail the run)' }),
   environmentErrors: z.array(z.string()),
 });
@@ -118,7 +126,11 @@ export const runDocument = z.strictObject({
     publicKey: z.string().optional().meta({ description: 'SPKI PEM of the key that signed the exchanges and the attestation' }),
     keyFingerprint: hex64.optional(),
   }),
-  catalogue: z.strictObject({ version: z.string(), digest: z.string().optional() }),
+  catalogue: z
+    .strictObject({
+      version: z.string().meta({ description: 'The klarmeld release whose catalogue the run loaded' }),
+      digest: hex64.optional().meta({ description: 'canonicalDigest of the loaded catalogue: identifies exactly which integrations, systems and requirements the run used' }),
+    }),
   suites: z.array(suiteRecord),
   tests: z.array(testRecord),
   summary,

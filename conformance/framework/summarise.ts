@@ -2,15 +2,16 @@
  * The one function that turns test results into a verdict (DESIGN.md §4.7). Pure: the same
  * results give the same summary, whoever computes it (runner, reporters, `klarmeld verify`).
  *
- * Rules:
- * - a test is required when it verifies a SHALL requirement (its `level` is SHALL);
- * - verdict `environment` (exit 3) when any test errored because of the environment: nothing
- *   else in the run can be trusted then;
- * - otherwise `failed` (exit 1) when a required test failed, errored (a broken test) or waits
- *   for a person;
- * - otherwise `passed` (exit 0). Skipped and omitted tests never pass anything: a skipped SHALL
- *   test keeps `shall.passed` below `shall.total`, which is what klarmelding looks at;
- * - SHOULD/MAY failures are listed in `advisoryFailed` and do not fail the run.
+ * Rules (a test is required when it verifies a SHALL requirement, i.e. its `level` is SHALL):
+ * - `environment` (exit 3) when any test errored because of the environment: nothing else in
+ *   the run can be trusted then;
+ * - otherwise `failed` (exit 1) when a required test failed: the system did not do what the
+ *   integration requires;
+ * - otherwise `incomplete` (exit 1) when a required test did not pass for any other reason: it
+ *   was skipped, omitted, waits for a person, or broke (an error blamed on the suite). Such a
+ *   run never showed that the system does what the test checks, so it does not show readiness;
+ * - otherwise `passed` (exit 0): every required test ran and passed;
+ * - SHOULD/MAY tests never change the verdict; their failures are listed in `advisoryFailed`.
  */
 import type { Counts, Summary, SuiteSummary, Verdict } from './run-document.ts';
 import { type Blame, type RequirementLevel, type TestResult } from './results.ts';
@@ -23,21 +24,26 @@ export interface SummaryInput {
   level: RequirementLevel;
   result: TestResult;
   blame?: Blame;
+  /** The reason a skipped, omitted, waiting or broken test gives. */
+  message?: string;
 }
 
-const exitCodes = { passed: 0, failed: 1, environment: 3 } as const;
+/** Exit codes of `klarmeld test` (fixed by the issue): 0 passed, 1 a required test did not pass, 3 environment. */
+export const verdictExitCodes = { passed: 0, failed: 1, incomplete: 1, environment: 3 } as const satisfies Record<Verdict, 0 | 1 | 3>;
 
 function emptyCounts(): Counts {
   return { pass: 0, fail: 0, error: 0, skip: 0, omit: 0, wait: 0, total: 0 };
 }
 
 const isEnvironmentError = (t: SummaryInput) => t.result === 'error' && t.blame === 'environment';
-const isRequiredNotPassed = (t: SummaryInput) =>
-  t.level === 'SHALL' && !isEnvironmentError(t) && (t.result === 'fail' || t.result === 'error' || t.result === 'wait');
+const isRequiredNotPassed = (t: SummaryInput) => t.level === 'SHALL' && t.result !== 'pass' && !isEnvironmentError(t);
+const isRequiredFailed = (t: SummaryInput) => t.level === 'SHALL' && t.result === 'fail';
+const isRequiredNotRun = (t: SummaryInput) => isRequiredNotPassed(t) && !isRequiredFailed(t);
 
 function verdictOf(tests: readonly SummaryInput[]): Verdict {
   if (tests.some(isEnvironmentError)) return 'environment';
-  if (tests.some(isRequiredNotPassed)) return 'failed';
+  if (tests.some(isRequiredFailed)) return 'failed';
+  if (tests.some(isRequiredNotRun)) return 'incomplete';
   return 'passed';
 }
 
@@ -49,6 +55,10 @@ function countsOf(tests: readonly SummaryInput[]): Counts {
   }
   return counts;
 }
+
+const withoutReason: Record<TestResult, string> = {
+  pass: '', fail: '', error: 'the test broke', skip: 'skipped without a reason', omit: 'omitted without a reason', wait: 'waits for a person',
+};
 
 /** Summarises results per suite (in order of first appearance) and for the whole run. */
 export function summarise(tests: readonly SummaryInput[]): Summary {
@@ -67,10 +77,11 @@ export function summarise(tests: readonly SummaryInput[]): Summary {
   const verdict = verdictOf(tests);
   return {
     verdict,
-    exitCode: exitCodes[verdict],
+    exitCode: verdictExitCodes[verdict],
     counts: countsOf(tests),
     suites,
     requiredNotPassed: tests.filter(isRequiredNotPassed).map((t) => t.id),
+    requiredNotRun: tests.filter(isRequiredNotRun).map((t) => ({ id: t.id, result: t.result, reason: t.message || withoutReason[t.result] })),
     advisoryFailed: tests.filter((t) => t.level !== 'SHALL' && t.result === 'fail').map((t) => t.id),
     environmentErrors: tests.filter(isEnvironmentError).map((t) => t.id),
   };

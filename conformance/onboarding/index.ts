@@ -1,9 +1,10 @@
 /** The onboarding sheet: store, status rules, history, read API, Excel import/export. */
-export { SheetStore, type SheetOptions } from './sheet-store.ts';
+export { SheetStore, type RunAppend, type SheetOptions } from './sheet-store.ts';
+export { TrustedKeyError, type NewTrustedPlatformKey, type TrustedPlatformKey } from './trusted-platform-keys.ts';
 export { readSheet, type SheetSnapshot } from './read-sheet.ts';
 export { resolveSheetPath, sheetEnvVariable } from './sheet-path.ts';
 export { checkEvent, statusByCodeOrLabel, type EventProblem } from './check-event.ts';
-export { statusFromRun, type RunStatus } from './status-from-run.ts';
+export { shownByRun, statusFromRun, type RunEvidenceCounts, type RunKey, type RunStatus } from './status-from-run.ts';
 export { eventSources, type EventEvidence, type EventSource, type NewStatusEvent, type StatusEvent } from './status-event.ts';
 export { currentStatuses, statusOfEvent, type CurrentStatus, type CurrentStatuses, type DeclaredStatus, type SheetStatus } from './current-status.ts';
 export { buildMatrix, statusMark, type MatrixCell, type MatrixFilter, type MatrixRow, type SheetMatrix, type StatusLegend } from './sheet-matrix.ts';

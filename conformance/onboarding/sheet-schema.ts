@@ -1,8 +1,12 @@
 /**
  * The sheet's tables. `status_events` is append-only (triggers refuse UPDATE and DELETE, so
  * no code path can rewrite history); `current_status` is derived from it, never stored.
+ * `trusted_platform_keys` lists the platform keys whose signed runs earn a status (KOMBIT
+ * decides which: its external test environment, a platform it runs); a run signed by any
+ * other key is the supplier's own word. Version 2 added that table and the index of events by
+ * run id (so recording a run twice is found); both are created in an older sheet on open.
  */
-export const sheetSchemaVersion = 1;
+export const sheetSchemaVersion = 2;
 
 export const sheetSchemaSql = `
 CREATE TABLE IF NOT EXISTS sheet_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -19,6 +23,13 @@ CREATE TABLE IF NOT EXISTS status_events (
   evidence TEXT
 );
 CREATE INDEX IF NOT EXISTS status_events_pair ON status_events (system, integration, seq);
+CREATE INDEX IF NOT EXISTS status_events_run ON status_events (json_extract(evidence, '$.runId'));
+CREATE TABLE IF NOT EXISTS trusted_platform_keys (
+  fingerprint TEXT PRIMARY KEY CHECK (length(fingerprint) = 64 AND fingerprint NOT GLOB '*[^0-9a-f]*'),
+  name TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  added_at TEXT NOT NULL
+);
 CREATE TRIGGER IF NOT EXISTS status_events_no_update BEFORE UPDATE ON status_events
   BEGIN SELECT RAISE(ABORT, 'status events are append-only: add a new event instead'); END;
 CREATE TRIGGER IF NOT EXISTS status_events_no_delete BEFORE DELETE ON status_events
@@ -27,5 +38,6 @@ CREATE VIEW IF NOT EXISTS current_status AS
   SELECT e.* FROM status_events e
   JOIN (SELECT system, integration, MAX(seq) AS seq FROM status_events GROUP BY system, integration) latest
     ON latest.seq = e.seq;
-INSERT OR IGNORE INTO sheet_meta (key, value) VALUES ('schema-version', '${sheetSchemaVersion}');
+INSERT INTO sheet_meta (key, value) VALUES ('schema-version', '${sheetSchemaVersion}')
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE CAST(value AS INTEGER) < ${sheetSchemaVersion};
 `;

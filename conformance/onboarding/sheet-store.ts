@@ -10,6 +10,10 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { sheetSchemaSql } from './sheet-schema.ts';
 import type { EventEvidence, NewStatusEvent, StatusEvent } from './status-event.ts';
+import { addTrustedKey, findTrustedKey, listTrustedKeys, type NewTrustedPlatformKey, type TrustedPlatformKey } from './trusted-platform-keys.ts';
+
+/** What `appendRun` did: appended the run's events, or found the run already recorded and appended nothing. */
+export type RunAppend = { appended: StatusEvent[] } | { alreadyRecorded: StatusEvent[] };
 
 export interface SheetOptions {
   /** How long a writer waits for another writer before giving up; default 60 s. */
@@ -78,20 +82,62 @@ export class SheetStore {
 
   /** Appends events in one transaction: all of them are recorded, or none. */
   append(events: readonly NewStatusEvent[]): StatusEvent[] {
+    return this.transaction(() => this.insert(events));
+  }
+
+  /**
+   * Appends a conformance run's events unless events of that run id are already in the sheet;
+   * the check and the insert share one IMMEDIATE transaction, so two processes recording the
+   * same run at once record it once.
+   */
+  appendRun(runId: string, events: readonly NewStatusEvent[]): RunAppend {
+    return this.transaction(() => {
+      const earlier = this.runEvents(runId);
+      return earlier.length > 0 ? { alreadyRecorded: earlier } : { appended: this.insert(events) };
+    });
+  }
+
+  /** The events recorded from the run with this id, oldest first. */
+  runEvents(runId: string): StatusEvent[] {
+    const sql = "SELECT * FROM status_events WHERE json_extract(evidence, '$.runId') = ? ORDER BY seq";
+    return (this.db.prepare(sql).all(runId) as unknown as EventRow[]).map(toEvent);
+  }
+
+  /** Trusts a platform key: runs it signed earn their status. A key already trusted keeps its entry (`added` false). */
+  trustPlatformKey(key: NewTrustedPlatformKey): { key: TrustedPlatformKey; added: boolean } {
+    return this.transaction(() => addTrustedKey(this.db, key, this.clock()));
+  }
+
+  /** The trusted platform keys, oldest first. */
+  trustedPlatformKeys(): TrustedPlatformKey[] {
+    return listTrustedKeys(this.db);
+  }
+
+  /** The trusted key with this fingerprint, if the sheet trusts it. */
+  trustedPlatformKey(fingerprint: string): TrustedPlatformKey | undefined {
+    return findTrustedKey(this.db, fingerprint);
+  }
+
+  private insert(events: readonly NewStatusEvent[]): StatusEvent[] {
     const insert = this.db.prepare(
       `INSERT INTO status_events (id, system, integration, status, reason, actor, at, source, evidence)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     );
+    const at = this.clock().toISOString();
+    return events.map((e) =>
+      toEvent(
+        insert.get(randomUUID(), e.system, e.integration, e.status, e.reason ?? null, e.actor, at, e.source, e.evidence ? JSON.stringify(e.evidence) : null) as unknown as EventRow,
+      ),
+    );
+  }
+
+  /** Runs `work` in one IMMEDIATE transaction (it waits for other writers): all of it happens, or none. */
+  private transaction<T>(work: () => T): T {
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const at = this.clock().toISOString();
-      const stored = events.map((e) =>
-        toEvent(
-          insert.get(randomUUID(), e.system, e.integration, e.status, e.reason ?? null, e.actor, at, e.source, e.evidence ? JSON.stringify(e.evidence) : null) as unknown as EventRow,
-        ),
-      );
+      const result = work();
       this.db.exec('COMMIT');
-      return stored;
+      return result;
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
       throw error;

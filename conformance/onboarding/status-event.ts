@@ -9,12 +9,21 @@ export type EventSource = (typeof eventSources)[number];
 /** The evidence behind a status computed from a conformance run. */
 export interface EventEvidence {
   runId: string;
-  /** The run document's results digest (what the platform attested). */
+  /** The run document's results digest (the runner's claim, countersigned by the platform). */
   digest: string;
   /** Fingerprint of the platform key that signed the run. */
   keyFingerprint?: string;
+  /**
+   * Whether that key was trusted when the run was recorded: on the sheet's list of trusted
+   * platform keys, or pinned with --key. An untrusted key earns `ensidig` at most.
+   */
+  keyTrusted?: boolean;
+  /** How the key came to be trusted: `sheet` (the list), `pinned` (--key). */
+  trustedBy?: 'sheet' | 'pinned';
   shallTotal?: number;
   shallPassed?: number;
+  /** SHALL passes that attach a platform-signed exchange of the system (the rest are the runner's own checks). */
+  shallPassedWithEvidence?: number;
 }
 
 /** What a caller asks to append. */

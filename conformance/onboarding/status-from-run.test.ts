@@ -1,17 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { statusFromRun } from './status-from-run.ts';
+import { shownByRun, statusFromRun } from './status-from-run.ts';
+
+const trusted = { fingerprint: 'a'.repeat(64), trusted: true };
+const untrusted = { fingerprint: 'b'.repeat(64), trusted: false };
 
 describe('statusFromRun', () => {
-  it('gives klarmeldt only when every SHALL test passed with evidence, delvist when some did, ikke when none', () => {
-    for (let total = 0; total <= 6; total++) {
+  it('with a trusted key: klarmeldt when every SHALL test passed and one has evidence, delvist when some with evidence did, ikke when none', () => {
+    for (let total = 0; total <= 5; total++) {
       for (let passed = 0; passed <= total; passed++) {
-        const expected = total > 0 && passed === total ? 'klarmeldt' : passed > 0 ? 'delvist-klarmeldt' : 'ikke-klarmeldt';
-        expect(statusFromRun({ shallTotal: total, shallPassedWithEvidence: passed }), `${passed}/${total}`).toBe(expected);
+        for (let withEvidence = 0; withEvidence <= passed; withEvidence++) {
+          const expected = withEvidence === 0 ? 'ikke-klarmeldt' : passed === total ? 'klarmeldt' : 'delvist-klarmeldt';
+          const counts = { shallTotal: total, shallPassed: passed, shallPassedWithEvidence: withEvidence };
+          expect(statusFromRun(counts, trusted), `${withEvidence}/${passed}/${total}`).toEqual({ status: expected });
+        }
       }
     }
   });
 
+  it("does not earn anything with the runner's own checks alone: every SHALL test passed, none with an exchange of the system", () => {
+    expect(shownByRun({ shallTotal: 4, shallPassed: 4, shallPassedWithEvidence: 0 })).toBe('ikke-klarmeldt');
+  });
+
+  it('counts the runner-side passes towards "every SHALL test passed" once the system showed evidence', () => {
+    expect(shownByRun({ shallTotal: 9, shallPassed: 9, shallPassedWithEvidence: 1 })).toBe('klarmeldt');
+    expect(shownByRun({ shallTotal: 9, shallPassed: 8, shallPassedWithEvidence: 1 })).toBe('delvist-klarmeldt');
+  });
+
   it('does not declare an integration ready that had no SHALL test to pass', () => {
-    expect(statusFromRun({ shallTotal: 0, shallPassedWithEvidence: 0 })).toBe('ikke-klarmeldt');
+    expect(statusFromRun({ shallTotal: 0, shallPassed: 0, shallPassedWithEvidence: 0 }, trusted).status).toBe('ikke-klarmeldt');
+  });
+
+  it('records ensidig, naming the key, when an untrusted key signed a run that would show klarmeldt or delvist', () => {
+    const full = statusFromRun({ shallTotal: 3, shallPassed: 3, shallPassedWithEvidence: 2 }, untrusted);
+    expect(full.status).toBe('ensidig');
+    expect(full.reason).toContain(`platform key ${'b'.repeat(64)}`);
+    expect(full.reason).toMatch(/would show klarmeldt \(3 of 3 SHALL tests passed\)/);
+    expect(statusFromRun({ shallTotal: 3, shallPassed: 1, shallPassedWithEvidence: 1 }, untrusted).status).toBe('ensidig');
+    expect(statusFromRun({ shallTotal: 3, shallPassed: 1, shallPassedWithEvidence: 1 }, { trusted: false }).reason).toContain('a platform key the run does not name');
+  });
+
+  it('keeps ikke-klarmeldt whoever signed: a run that shows nothing claims nothing', () => {
+    expect(statusFromRun({ shallTotal: 3, shallPassed: 0, shallPassedWithEvidence: 0 }, untrusted)).toEqual({ status: 'ikke-klarmeldt' });
   });
 });

@@ -33,6 +33,13 @@ describe('POST /klarmeld/evidence/sign', () => {
     expect(verifyAttestation(attestation, keys.publicKeyPem)).toBe(true);
   });
 
+  it('countersigns whatever results digest the caller sends: it proves the exchanges, not the results', async () => {
+    const one = JSON.parse((await call('sys-a', { runId: 'run-1', resultsDigest, exchanges: [recorded] })).body);
+    const other = JSON.parse((await call('sys-a', { runId: 'run-1', resultsDigest: 'c'.repeat(64), exchanges: [recorded] })).body);
+    expect([verifyAttestation(one, keys.publicKeyPem), verifyAttestation(other, keys.publicKeyPem)]).toEqual([true, true]);
+    expect(other.statement.resultsDigest).not.toBe(one.statement.resultsDigest);
+  });
+
   it("refuses to attest another system's exchanges, naming them", async () => {
     const reply = await call('sys-b', { runId: 'run-1', resultsDigest, exchanges: [recorded] });
     expect(reply.status).toBe(409);

@@ -2,8 +2,12 @@
  * `POST /klarmeld/evidence/sign`: the platform attests a conformance run (see
  * conformance/evidence/README.md). The caller is the it-system of the client certificate; the
  * platform signs only when every exchange the run relies on was recorded for that it-system,
- * so a supplier can neither borrow another system's evidence nor invent exchanges. What it
- * signs is the digest of the whole run document, so one edited result breaks the signature.
+ * so a supplier can neither borrow another system's evidence nor invent exchanges.
+ *
+ * The results digest is countersigned as the caller sends it: the platform never sees the
+ * results and cannot check them. What the signature proves is that these exchanges of this
+ * system happened here; that the document was not edited after signing; and nothing about
+ * whether the results are what the exchanges show.
  *
  * Register with one line in modules.ts: `{ name: 'evidence', load: () => import('./evidence-route.ts') }`.
  */

@@ -1,5 +1,7 @@
 import { request } from 'undici';
-import { attestationRequest, buildRunDocument, withAttestation, type RunDocument } from '../framework/index.ts';
+import { canonicalDigest } from '../evidence/index.ts';
+import { signingKeyPath } from '../evidence/signing-key-path.ts';
+import { attestationRequest, buildRunDocument, klarmeldVersion, withAttestation, type RunDocument } from '../framework/index.ts';
 import { runConformance, type ConformanceOptions, type ConformanceRun } from './run-conformance.ts';
 
 export interface AttestedRun {
@@ -7,33 +9,39 @@ export interface AttestedRun {
   /** Why the run is not attested, when the platform would not sign it. */
   attestationProblem?: string;
   withoutSuite: string[];
+  /**
+   * True when this run started the embedded platform itself, so the key in the document is the
+   * one the runner fetched from a platform it ran (what the demo, playing KOMBIT, may trust).
+   */
+  platformStartedHere: boolean;
 }
 
 /**
  * A whole conformance run as one document: run the suites (runConformance), build the run
- * document with the platform's public key, have the platform attest it, and shut everything
- * down. Throws what runConformance throws (ProfileError, EnvironmentError).
+ * document with the platform's public key and the digest of the catalogue it used, have the
+ * platform attest it, and shut everything down. Throws what runConformance throws
+ * (ProfileError, EnvironmentError). `toolVersion` defaults to klarmeld's package version.
  */
-export async function runAndAttest(options: ConformanceOptions & { toolVersion: string }): Promise<AttestedRun> {
+export async function runAndAttest(options: ConformanceOptions & { toolVersion?: string }): Promise<AttestedRun> {
   const run = await runConformance(options);
+  const base = { withoutSuite: run.withoutSuite, platformStartedHere: run.platformStartedHere };
   try {
-    const publicKey = await fetchText(run, '/.well-known/klarmeld/signing-key');
+    const version = klarmeldVersion();
+    const publicKey = await fetchText(run, signingKeyPath);
     const document = buildRunDocument(
       {
         startedAt: run.startedAt,
         finishedAt: run.finishedAt,
-        toolVersion: options.toolVersion,
+        toolVersion: options.toolVersion ?? version,
         profile: { system: run.system.id, file: run.profileFile, target: run.profile.target },
         platform: { ...run.platform, ...(publicKey ? { publicKey } : {}) },
-        catalogue: { version: 'working-tree' },
+        catalogue: { version, digest: canonicalDigest(run.catalog) },
       },
       run.output,
     );
-    if (!publicKey) return { document, withoutSuite: run.withoutSuite, attestationProblem: 'The platform publishes no signing key, so the run cannot be attested' };
+    if (!publicKey) return { ...base, document, attestationProblem: 'The platform publishes no signing key, so the run cannot be attested' };
     const signed = await attest(run, document);
-    return typeof signed === 'string'
-      ? { document, withoutSuite: run.withoutSuite, attestationProblem: signed }
-      : { document: signed, withoutSuite: run.withoutSuite };
+    return typeof signed === 'string' ? { ...base, document, attestationProblem: signed } : { ...base, document: signed };
   } finally {
     await run.close();
   }

@@ -41,6 +41,8 @@ export interface ConformanceOptions {
 
 export interface ConformanceRun {
   profile: Profile;
+  /** The catalogue the run used (the one passed in, or the shipped one). */
+  catalog: Catalog;
   profileFile: string;
   system: { id: string; name: string };
   /** The integrations the catalogue requires of the system, and those klarmeld has no suite for. */
@@ -48,6 +50,8 @@ export interface ConformanceRun {
   withoutSuite: string[];
   output: RunOutput;
   platform: { url: string; target: 'embedded' | 'external-test'; publicKey?: string };
+  /** True when this run started the embedded platform itself (no platform URL given). */
+  platformStartedHere: boolean;
   /** The platform session (still open): the caller attests and then calls `close`. */
   session: PlatformSession;
   dispatcher: Agent;
@@ -152,10 +156,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
     return {
-      profile, profileFile: resolve(loaded.file), system: { id: system.id, name: system.name },
+      profile, catalog, profileFile: resolve(loaded.file), system: { id: system.id, name: system.name },
       required, withoutSuite: required.filter((id) => !suitesByIntegration[id]),
       output, session, dispatcher, startedAt, finishedAt: new Date(),
       platform: { url: session.baseUrl, target: session.target },
+      platformStartedHere: !url,
       close,
     };
   } catch (error) {

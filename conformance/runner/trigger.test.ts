@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { classifyOutcome } from '../framework/classify-outcome.ts';
 import { commandTrigger, httpTrigger, TriggerError } from './trigger.ts';
 
 let server: Server | undefined;
@@ -36,5 +37,23 @@ describe('trigger hooks', () => {
     const trigger = commandTrigger(`"${process.execPath}" hook.mjs`, dir, 10);
     expect(await trigger('sdi.import-case', { caseUuid: 'x' })).toEqual({ ok: true, result: 'sdi.import-case' });
     await expect(commandTrigger('echo not json', dir, 5)('cpr.lookup', {})).rejects.toBeInstanceOf(TriggerError);
+  });
+
+  it("is the supplier's failure, not a bug in klarmeld: a dead hook fails the test naming the hook", async () => {
+    const dead = await httpTrigger('http://127.0.0.1:1/trigger', 2)('cpr.lookup', {}).catch((error: unknown) => error);
+    expect(classifyOutcome(dead)).toEqual({
+      result: 'fail', blame: 'supplier', message: expect.stringMatching(/^The system's trigger at http:\/\/127\.0\.0\.1:1\/trigger did not answer "cpr\.lookup"/),
+    });
+  });
+
+  it("is the supplier's failure when the hook answers nonsense, and the message quotes the answer", async () => {
+    dir ??= await mkdtemp(join(tmpdir(), 'trigger-'));
+    const nonsense = await commandTrigger('echo "<html>oops</html>"; echo broken >&2; exit 4', dir, 5)('sdi.search', {}).catch((error: unknown) => error);
+    const outcome = classifyOutcome(nonsense);
+    expect(outcome).toMatchObject({ result: 'fail', blame: 'supplier' });
+    expect(outcome.message).toContain('the trigger command "echo "<html>oops</html>"; echo broken >&2; exit 4" (exit 4) answered "sdi.search"');
+    expect(outcome.message).toContain('<html>oops</html>');
+    expect(outcome.message).toContain('it wrote: broken');
+    expect(outcome.message).not.toMatch(/bug in klarmeld/);
   });
 });

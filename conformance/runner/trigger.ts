@@ -1,12 +1,17 @@
 import { spawn } from 'node:child_process';
 import { request, type Dispatcher } from 'undici';
+import { TestFailure } from '../framework/errors.ts';
 import { triggerReply, type TriggerAction, type TriggerReply } from '../profile/actions.ts';
 
 /** Asks the system under test to perform one action and resolves to its reply. */
 export type Trigger = (action: TriggerAction | (string & {}), params: Record<string, unknown>) => Promise<TriggerReply>;
 
-/** The trigger hook could not be reached or answered nonsense: the system's problem, reported as such. */
-export class TriggerError extends Error {
+/**
+ * The trigger hook could not be reached or answered nonsense. The hook is part of the supplier's
+ * system, so this is a TestFailure: the test ends `fail` (blame `supplier`) with this message,
+ * which names the hook (its URL or command) and what it answered.
+ */
+export class TriggerError extends TestFailure {
   override name = 'TriggerError';
   readonly code = 'trigger-failed';
 }

@@ -16,7 +16,7 @@ dl.meta dt { font-weight: 600; }
 .r-pass, .v-passed { background: #c6efce; color: #006100; }
 .r-fail, .v-failed { background: #ffc7ce; color: #9c0006; }
 .r-error, .v-environment { background: #f3d1f4; color: #6b0f6e; }
-.r-skip { background: #ffeb9c; color: #7a4400; }
+.r-skip, .v-incomplete { background: #ffeb9c; color: #7a4400; }
 .r-omit { background: #e7e7e7; color: #3a3a3a; }
 .r-wait { background: #ddebf7; color: #1f4e78; }
 details { margin: .5rem 0 1rem; }

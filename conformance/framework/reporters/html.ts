@@ -9,10 +9,12 @@ import { reportCss } from './html-style.ts';
 
 const verdictText = {
   passed: 'Every required (SHALL) test passed.',
-  failed: 'A required (SHALL) test did not pass: the system needs changes before it can be declared ready.',
+  failed: 'A required (SHALL) test failed: the system needs changes before it can be declared ready.',
+  incomplete: 'No required (SHALL) test failed, but some did not run (listed below), so this run does not show that the system is ready.',
   environment: 'The environment failed (platform, certificate or agreement): the results below cannot be trusted. Fix the environment and run again.',
 };
 
+const verdictBadge = { passed: 'pass', failed: 'fail', incomplete: 'skip', environment: 'error' } as const;
 const badge = (result: string) => `<span class="result r-${h(result)}">${h(result)}</span>`;
 const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
 const json = (value: unknown) => `<pre>${h(JSON.stringify(value, null, 2))}</pre>`;
@@ -58,7 +60,7 @@ function suiteSection(document: RunDocument, suite: SuiteRecord): string {
   );
   return [
     `<section><h2>${h(suite.integration)} ${h(suite.title)} <span class="muted">suite ${h(suite.version)}</span></h2>`,
-    summary ? `<p>${badge(summary.verdict === 'passed' ? 'pass' : summary.verdict === 'failed' ? 'fail' : 'error')} SHALL tests passed: ${summary.shall.passed} of ${summary.shall.total}</p>` : '',
+    summary ? `<p>${badge(verdictBadge[summary.verdict])} SHALL tests passed: ${summary.shall.passed} of ${summary.shall.total}</p>` : '',
     `<table><thead><tr><th scope="col">Result</th><th scope="col">Test</th><th scope="col">Verifies</th><th scope="col">Time</th><th scope="col">Message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
     `<h3>Details</h3>${tests.map(testDetail).join('\n')}`,
     `<h3>Traceability</h3>${requirementsTable(suite, tests)}</section>`,
@@ -69,8 +71,11 @@ export function toHtml(document: RunDocument): string {
   const { summary, platform, attestation } = document;
   const counts = (['pass', 'fail', 'error', 'wait', 'skip', 'omit'] as const).map((r) => `${badge(r)} ${summary.counts[r]}`).join(' ');
   const evidence = attestation
-    ? `Results attested by the platform on ${h(attestation.statement.signedAt)} for it-system ${h(attestation.statement.system.name)} (<code>${h(attestation.statement.system.uuid)}</code>), ${attestation.statement.exchanges.length} signed exchanges.`
+    ? `The platform recorded and signed ${attestation.statement.exchanges.length} exchanges of it-system ${h(attestation.statement.system.name)} (<code>${h(attestation.statement.system.uuid)}</code>) and countersigned this report's results digest on ${h(attestation.statement.signedAt)}. The exchanges are the platform's record; the results are the runner's claim about them.`
     : 'Not attested by the platform: these results are not bound to evidence.';
+  const notRun = summary.requiredNotRun.length > 0
+    ? `<h2>Required tests that did not run</h2><ul>${summary.requiredNotRun.map((n) => `<li><a href="#${h(n.id)}"><code>${h(n.id)}</code></a> ${badge(n.result)} ${h(n.reason)}</li>`).join('')}</ul>`
+    : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>klarmeld report: ${h(document.profile.system)} (${h(summary.verdict)})</title><style>${reportCss}</style></head>
@@ -78,12 +83,13 @@ export function toHtml(document: RunDocument): string {
 <h1>Conformance report: ${h(document.profile.system)}</h1>
 <p class="verdict v-${h(summary.verdict)}" role="status">${h(summary.verdict.toUpperCase())}: ${h(verdictText[summary.verdict])}</p>
 <p>${counts}</p>
+${notRun}
 <dl class="meta">
 <dt>Run</dt><dd><code>${h(document.runId)}</code>, ${h(document.startedAt)} – ${h(document.finishedAt)} (${duration(document.durationMs)})</dd>
 <dt>Platform</dt><dd>${h(platform.target)} at ${h(platform.url)}${platform.version ? `, version ${h(platform.version)}` : ''}</dd>
 <dt>Platform key</dt><dd>${platform.keyFingerprint ? `<code>${h(platform.keyFingerprint)}</code>` : 'none'}</dd>
 <dt>Evidence</dt><dd>${evidence} Check it with <code>klarmeld verify run.json</code>.</dd>
-<dt>Catalogue</dt><dd>${h(document.catalogue.version)}</dd>
+<dt>Catalogue</dt><dd>${h(document.catalogue.version)}${document.catalogue.digest ? `, digest <code>${h(document.catalogue.digest)}</code>` : ''}</dd>
 <dt>Tool</dt><dd>klarmeld ${h(document.tool.version)}</dd>
 </dl>
 ${document.suites.map((s) => suiteSection(document, s)).join('\n')}

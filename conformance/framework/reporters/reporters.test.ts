@@ -45,11 +45,19 @@ describe('HTML reporter', () => {
     const html = toHtml(document);
     expect(html).toMatch(/^<!doctype html>/);
     for (const test of document.tests) expect(html).toContain(`id="${test.id}"`);
-    expect(html).toContain('FAILED: A required (SHALL) test did not pass');
+    expect(html).toContain('FAILED: A required (SHALL) test failed');
     expect(html).toContain('Not tested: The audit log is inside the system');
-    expect(html).toContain('Results attested by the platform');
+    expect(html).toContain("countersigned this report's results digest");
+    expect(html).toContain("the results are the runner's claim");
     expect(html).not.toMatch(/<script|src=|href="http|<link/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('names the verdict of an incomplete run and lists each required test that did not run, with its reason', async () => {
+    const { document } = await sampleRun({ omit: ['sf9999.lookup.not-found'] });
+    const html = toHtml(document);
+    expect(html).toContain('INCOMPLETE: No required (SHALL) test failed, but some did not run');
+    expect(html).toMatch(/Required tests that did not run<\/h2><ul><li><a href="#sf9999.lookup.not-found">.*Not selected with --integration<\/li>/);
   });
 });
 

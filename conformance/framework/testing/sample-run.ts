@@ -28,6 +28,13 @@ export interface SampleOptions {
   /** The integration the toy suite claims to test (default SF9999). */
   integration?: string;
   attest?: boolean;
+  /** Add a SHALL test that passes on a check of the runner's own, with no exchange of the system. */
+  precondition?: boolean;
+  /** The lookup tests attach no exchange (they pass on the runner's word alone). */
+  withoutExchanges?: boolean;
+  runId?: string;
+  /** Test ids to omit, as `--integration` omits the tests of other integrations. */
+  omit?: string[];
 }
 
 export async function sampleRun(options: SampleOptions = {}): Promise<{ document: RunDocument; keys: Signer }> {
@@ -35,6 +42,12 @@ export async function sampleRun(options: SampleOptions = {}): Promise<{ document
   let n = 0;
   const exchange = (operation: string, status: number) =>
     signedExchange({ id: `ex-${++n}`, integration: 'SF9999', operation, status, request: '<Envelope>…</Envelope>', response: '<ok/>' }, keys);
+  const attach = (ctx: { exchange(...records: ExchangeRecord[]): void }, operation: string, status: number) => {
+    if (!options.withoutExchanges) ctx.exchange(exchange(operation, status));
+  };
+  const precondition = options.precondition
+    ? [{ id: 'platform', title: 'Platform preconditions', tests: [{ id: 'agreement-approved', title: 'The agreement is approved', verifies: ['SF9999-R01'], run: () => {} }] }]
+    : [];
   const suite = defineSuite({
     id: 'sf9999',
     integration: options.integration ?? 'SF9999',
@@ -43,14 +56,15 @@ export async function sampleRun(options: SampleOptions = {}): Promise<{ document
     requirementsFile: new URL('./requirements.yaml', import.meta.url),
     untested: [{ requirement: 'SF9999-R04', reason: 'The audit log is inside the system; the platform cannot see it' }],
     groups: [
+      ...precondition,
       {
         id: 'lookup',
         title: 'Looking a person up',
         tests: [
-          { id: 'person-found', title: 'Finds a person', verifies: ['SF9999-R01'], run: (ctx) => { ctx.input('cpr', '0101011234'); ctx.exchange(exchange('PersonLookup', 200)); } },
+          { id: 'person-found', title: 'Finds a person', verifies: ['SF9999-R01'], run: (ctx) => { ctx.input('cpr', '0101011234'); attach(ctx, 'PersonLookup', 200); } },
           {
             id: 'not-found', title: 'Says "not found" without crashing', verifies: ['SF9999-R02'],
-            run: (ctx) => { ctx.exchange(exchange('PersonLookup', 500)); if (options.notFound === 'fail') ctx.fail('The system showed the fault as person data'); },
+            run: (ctx) => { attach(ctx, 'PersonLookup', 500); if (options.notFound === 'fail') ctx.fail('The system showed the fault as person data'); },
           },
           { id: 'retry', title: 'Retries once after a dropped connection', verifies: ['SF9999-R03'], run: (ctx) => ctx.skip('Needs the flaky link') },
         ],
@@ -58,10 +72,13 @@ export async function sampleRun(options: SampleOptions = {}): Promise<{ document
     ],
   });
   const startedAt = new Date('2026-11-22T08:00:00.000Z');
-  const output = await runSuites({ suites: [suite], environment: {}, clock: () => startedAt });
+  const output = await runSuites({
+    suites: [suite], environment: {}, clock: () => startedAt,
+    select: (id) => (options.omit?.includes(id) ? 'Not selected with --integration' : true),
+  });
   const document = buildRunDocument(
     {
-      runId: 'run-0001', startedAt, finishedAt: new Date('2026-11-22T08:00:02.000Z'), toolVersion: '0.1.0',
+      runId: options.runId ?? 'run-0001', startedAt, finishedAt: new Date('2026-11-22T08:00:02.000Z'), toolVersion: '0.1.0',
       profile: { system: options.system ?? 'sys-toy', file: 'klarmeld.yaml' },
       platform: { url: 'https://127.0.0.1:8443', target: 'embedded', publicKey: keys.publicKeyPem },
       catalogue: { version: 'test' },

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Catalog } from '../../catalog/catalog.ts';
+import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { keyFingerprint } from '../../conformance/evidence/index.ts';
+import { SheetStore } from '../../conformance/onboarding/index.ts';
+import { tempDirs } from '../testing/temp-dirs.ts';
+import { runTest } from './test-run.ts';
+
+const profile = fileURLToPath(new URL('../../examples/reference-system/klarmeld.yaml', import.meta.url));
+const temp = tempDirs();
+let catalog: Catalog;
+beforeAll(async () => {
+  catalog = (await loadCatalog()).catalog;
+});
+const statuses = (sheet: string) => {
+  const store = SheetStore.open(sheet);
+  try {
+    return store.current();
+  } finally {
+    store.close();
+  }
+};
+
+describe('runTest with a sheet (klarmeld test --record)', () => {
+  it("records Ensidig, naming the throwaway key, when the run's own embedded platform is not trusted by the sheet", async () => {
+    const sheet = join(await temp.make('test-run-'), 'sheet.sqlite');
+    const result = await runTest({ profileFile: profile, catalog, sheetFile: sheet, integrations: ['SF1520'] });
+    expect(result.document.summary.verdict).toBe('incomplete');
+    expect(result.exitCode).toBe(1);
+    const fingerprint = keyFingerprint(result.document.platform.publicKey!);
+    expect(result.recorded).toMatchObject({ verified: true, key: { fingerprint, trusted: false } });
+    const [event] = statuses(sheet);
+    expect(event).toMatchObject({ integration: 'SF1520', status: 'ensidig', evidence: { keyFingerprint: fingerprint, keyTrusted: false } });
+    expect(event!.reason).toContain(fingerprint);
+  }, 60_000);
+
+  it("records Klarmeldt for every required integration when the caller (the demo, in KOMBIT's role) trusts the platform it started", async () => {
+    const sheet = join(await temp.make('test-run-'), 'sheet.sqlite');
+    const result = await runTest({ profileFile: profile, catalog, sheetFile: sheet, trustOwnPlatformAs: 'klarmeld demo' });
+    expect([result.document.summary.verdict, result.exitCode]).toEqual(['passed', 0]);
+    expect(result.recorded?.key).toMatchObject({ trusted: true, trustedBy: 'sheet' });
+    expect(statuses(sheet).map((e) => `${e.integration} ${e.status}`)).toEqual(['SF1461 klarmeldt', 'SF1470 klarmeldt', 'SF1500 klarmeldt', 'SF1514 klarmeldt', 'SF1520 klarmeldt']);
+    const store = SheetStore.open(sheet);
+    expect(store.trustedPlatformKeys()).toEqual([expect.objectContaining({ fingerprint: keyFingerprint(result.document.platform.publicKey!), addedBy: 'klarmeld demo' })]);
+    store.close();
+  }, 60_000);
+});

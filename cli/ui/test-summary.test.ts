@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { generateEvidenceKeys, keyFingerprint } from '../../conformance/evidence/index.ts';
+import { verifyRun } from '../../conformance/framework/index.ts';
+import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
+import { SheetStore } from '../../conformance/onboarding/index.ts';
+import { testCatalog } from '../../conformance/onboarding/testing/test-catalog.ts';
+import { recordRun } from '../services/sheet-record-run.ts';
+import { tempDirs } from '../testing/temp-dirs.ts';
+import { formatRecorded, formatTestSummary } from './test-summary.ts';
+
+const temp = tempDirs();
+
+describe('formatTestSummary', () => {
+  it('says a run with every SHALL test passed shows that, exit 0', async () => {
+    const text = formatTestSummary((await sampleRun()).document);
+    expect(text).toContain('Every required (SHALL) test passed. Exit 0.');
+    expect(text).not.toMatch(/did not run/);
+  });
+
+  it('does not call a run with skipped or omitted SHALL tests passed: names them, why, and that readiness is not shown (exit 1)', async () => {
+    const { document } = await sampleRun({ omit: ['sf9999.lookup.not-found'] });
+    const text = formatTestSummary(document);
+    expect(text).not.toContain('Every required (SHALL) test passed');
+    expect(text).toContain('not every one ran, so this run does not show that the system is ready. Exit 1.');
+    expect(text).toContain('1 required (SHALL) test did not run, so the system was never shown to do what it checks:\n  omitted: Not selected with --integration\n    sf9999.lookup.not-found\n');
+    const none = formatTestSummary((await sampleRun({ omit: ['sf9999.lookup.person-found', 'sf9999.lookup.not-found'] })).document);
+    expect(none).toContain('2 required (SHALL) tests did not run, so the system was never shown to do what they check:\n  omitted: Not selected with --integration\n    SF9999: all 2 SHALL tests\n');
+  });
+});
+
+describe('formatRecorded', () => {
+  it('names the statuses and the trusted key, or says the statuses are Ensidig because the key is not trusted', async () => {
+    const catalog = await testCatalog();
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    const dir = await temp.make('summary-');
+    const pinned = SheetStore.open(`${dir}/a.sqlite`);
+    expect(formatRecorded(recordRun(pinned, catalog, verifyRun(document, { publicKey: keys.publicKeyPem })))).toBe(
+      `Recorded in the sheet: SF1520 klarmeldt. Signed with platform key ${keyFingerprint(keys.publicKeyPem)} (pinned with --key).`,
+    );
+    expect(formatRecorded(recordRun(pinned, catalog, verifyRun(document)))).toMatch(/^Nothing recorded: run run-0001 is already in the sheet/);
+    pinned.close();
+    const untrusted = SheetStore.open(`${dir}/b.sqlite`);
+    untrusted.trustPlatformKey({ fingerprint: keyFingerprint(generateEvidenceKeys().publicKeyPem), name: 'other', addedBy: 'kombit' });
+    expect(formatRecorded(recordRun(untrusted, catalog, verifyRun(document)))).toBe(
+      `Recorded in the sheet: SF1520 ensidig. Ensidig: the run is signed with platform key ${keyFingerprint(keys.publicKeyPem)}, which the sheet does not trust, so its passes are the supplier's own declaration.`,
+    );
+    untrusted.close();
+  });
+});
