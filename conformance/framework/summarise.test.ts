@@ -9,7 +9,7 @@ const test = (id: string, result: TestResult, level: RequirementLevel = 'SHALL',
 /** An independent statement of the rules, per single test, to compare the function against. */
 function expectedVerdict(t: SummaryInput): 'passed' | 'failed' | 'incomplete' | 'environment' {
   if (t.result === 'error' && t.blame === 'environment') return 'environment';
-  if (t.level !== 'SHALL' || t.result === 'pass') return 'passed';
+  if (t.level !== 'SHALL' || t.result === 'pass' || t.result === 'omit') return 'passed';
   return t.result === 'fail' ? 'failed' : 'incomplete';
 }
 const exitOf = { passed: 0, failed: 1, incomplete: 1, environment: 3 } as const;
@@ -70,8 +70,14 @@ describe('summarise', () => {
     expect(summary.suites[0]).toMatchObject({ verdict: 'incomplete', shall: { total: 3, passed: 1 } });
   });
 
-  it('does not pass a run whose SHALL tests were omitted, wait for a person or broke', () => {
-    for (const result of ['omit', 'wait', 'error'] as const) {
+  it('judges only the selected suites: tests omitted on purpose do not make a run incomplete, ', () => {
+    const selected = summarise([test('sf1520.a.x', 'pass'), { ...test('sf1500.a.x', 'omit', 'SHALL', undefined, 'sf1500'), message: 'Not selected with --integration' }]);
+    expect(selected).toMatchObject({ verdict: 'passed', exitCode: 0, requiredNotRun: [] });
+    expect(selected.suites.map((s) => [s.verdict, s.shall.total])).toEqual([['passed', 1], ['passed', 0]]);
+  });
+
+  it('does not pass a run whose SHALL tests wait for a person or broke', () => {
+    for (const result of ['wait', 'error'] as const) {
       const summary = summarise([test('a', 'pass'), test('b', result, 'SHALL', result === 'error' ? 'test' : undefined)]);
       expect([summary.verdict, summary.exitCode, summary.requiredNotRun.map((n) => n.id)], result).toEqual(['incomplete', 1, ['b']]);
     }

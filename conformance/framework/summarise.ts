@@ -8,8 +8,11 @@
  * - otherwise `failed` (exit 1) when a required test failed: the system did not do what the
  *   integration requires;
  * - otherwise `incomplete` (exit 1) when a required test did not pass for any other reason: it
- *   was skipped, omitted, waits for a person, or broke (an error blamed on the suite). Such a
- *   run never showed that the system does what the test checks, so it does not show readiness;
+ *   was skipped, waits for a person, or broke (an error blamed on the suite). Such a run never
+ *   showed that the system does what the test checks, so it does not show readiness. Tests
+ *   omitted on purpose (a suite not selected with --integration) do not count: the verdict is
+ *   about what was asked for, and the sheet records only integrations whose tests ran (the
+ *   runner refuses a selection that leaves nothing to run);
  * - otherwise `passed` (exit 0): every required test ran and passed;
  * - SHOULD/MAY tests never change the verdict; their failures are listed in `advisoryFailed`.
  */
@@ -36,9 +39,10 @@ function emptyCounts(): Counts {
 }
 
 const isEnvironmentError = (t: SummaryInput) => t.result === 'error' && t.blame === 'environment';
-const isRequiredNotPassed = (t: SummaryInput) => t.level === 'SHALL' && t.result !== 'pass' && !isEnvironmentError(t);
+const isRequiredNotPassed = (t: SummaryInput) => t.level === 'SHALL' && t.result !== 'pass' && t.result !== 'omit' && !isEnvironmentError(t);
 const isRequiredFailed = (t: SummaryInput) => t.level === 'SHALL' && t.result === 'fail';
 const isRequiredNotRun = (t: SummaryInput) => isRequiredNotPassed(t) && !isRequiredFailed(t);
+const isRequiredRun = (t: SummaryInput) => t.level === 'SHALL' && t.result !== 'omit';
 
 function verdictOf(tests: readonly SummaryInput[]): Verdict {
   if (tests.some(isEnvironmentError)) return 'environment';
@@ -65,7 +69,7 @@ export function summarise(tests: readonly SummaryInput[]): Summary {
   const bySuite = new Map<string, SummaryInput[]>();
   for (const test of tests) bySuite.set(test.suite, [...(bySuite.get(test.suite) ?? []), test]);
   const suites: SuiteSummary[] = [...bySuite].map(([suite, list]) => {
-    const shall = list.filter((t) => t.level === 'SHALL' && t.result !== 'omit');
+    const shall = list.filter(isRequiredRun);
     return {
       suite,
       integration: list[0]!.integration,

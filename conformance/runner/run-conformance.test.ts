@@ -44,6 +44,15 @@ describe('a profile targeting the external test environment', () => {
   }, 30_000);
 });
 
+describe('an --integration selection the system does not require', () => {
+  it('is refused before anything starts, so a run of nothing never looks like a pass', async () => {
+    const profile = join(dir, 'jobcenter-plus.yaml');
+    await writeFile(profile, 'system: jobcenter-plus\n');
+    const refused = runConformance({ profileFile: profile, catalog, integrations: ['SF1461'] });
+    await expect(refused).rejects.toThrow(/jobcenter-plus does not require SF1461 .*Its suites: SF1514, SF1520, SF1500/);
+  });
+});
+
 describe('an agreement the municipality has not approved', () => {
   it('is an environment problem (exit 3), not a failure of the system', async () => {
     const added = await platform.admin.addSystem({ name: 'pending-system' });

@@ -76,6 +76,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const required = requirementsOf(catalog, system.id).required.map((r) => r.integration);
   // Suites run in the index's order (tokens first), not the catalogue's.
   const withSuite = Object.keys(suitesByIntegration).filter((id) => required.includes(id));
+  // A selection outside what the system requires would run nothing and still look like a pass.
+  const notRequired = (options.integrations ?? []).filter((id) => !withSuite.includes(id));
+  if (notRequired.length > 0) {
+    throw new ProfileError([{ code: 'integration-not-required', file: loaded.file, field: 'system', message: `${system.id} does not require ${notRequired.join(', ')} (or klarmeld has no suite for it). Its suites: ${withSuite.join(', ') || 'none'}` }]);
+  }
   const ports = { TRIGGER_PORT: String(await freePort()), CALLBACK_PORT: String(await freePort()) };
   const profile = interpolate(loaded.profile, { ...process.env, ...ports, NODE: process.execPath, PROFILE_DIR: loaded.dir });
   const municipalityCvr = profile.platform.municipality;
