@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { createElement } from 'react';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { EnvironmentError } from '../../conformance/framework/index.ts';
 import { demoPaths } from '../services/demo-paths.ts';
+import { buildSiteWithSheet, siteBuildCommand } from '../services/demo-site.ts';
 import { serveStatic } from '../services/demo-serve.ts';
 import { runTest } from '../services/test-run.ts';
 import { formatTestSummary } from '../ui/test-summary.ts';
@@ -12,13 +11,16 @@ import { loadView } from '../ui/load-view.ts';
 import { liveTestView } from '../ui/test-live-view.ts';
 import { abortOnInterrupt } from './abort-on-interrupt.ts';
 import { parseCommandLine } from './parse-command-line.ts';
+import { reportStartFailure } from './report-start-failure.ts';
 
 const HELP = `klarmeld demo (npm start): the whole chain with nothing to configure
 
 Starts the embedded test platform (Korsbæk Kommune), starts the reference supplier system,
 runs its required conformance suites, records the statuses in a demo onboarding sheet
-(.klarmeld/demo/sheet.sqlite) and shows them. In a terminal it then serves the site, if it has
-been built (npm run site:build), until Ctrl-C; without a terminal it exits when done.
+(.klarmeld/demo/sheet.sqlite) and shows them. The demo plays KOMBIT's role too: its sheet trusts
+the key of the platform it started, so the reference system's passes count as Klarmeldt. In a
+terminal it then builds the site with the demo's sheet and serves it until Ctrl-C; without a
+terminal it prints the command that does so and exits.
 
 Usage: klarmeld demo [--no-serve]`;
 
@@ -42,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
       junitFile: paths.junit,
       reportFile: paths.report,
       sheetFile: paths.sheet,
-      toolVersion: '0.1.0',
+      trustOwnPlatformAs: "klarmeld demo (in KOMBIT's role)",
       signal: interrupt.signal,
       onEvent: view?.onEvent,
       onPhase: view?.phase ?? ((text) => process.stdout.write(`  ${text}\n`)),
@@ -50,11 +52,7 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     view?.stop();
     if (interrupt.signal.aborted) return 130;
-    if (error instanceof EnvironmentError) {
-      process.stderr.write(`Environment problem (${error.code}): ${error.message}\n`);
-      return 3;
-    }
-    throw error;
+    return reportStartFailure(error);
   }
   view?.stop();
   if (interrupt.signal.aborted) return 130;
@@ -77,12 +75,18 @@ export async function run(argv: string[]): Promise<number> {
   }
   process.stdout.write(`\nSee it again: npx klarmeld sheet show --sheet ${show(paths.sheet)}\nCheck the evidence: npx klarmeld verify ${show(paths.run)}\n`);
 
-  const siteBuilt = existsSync(paths.site);
-  if (!siteBuilt) {
-    process.stdout.write('The documentation site is not built; build it with: npm run site:build\n');
-  } else if (!tty || values['no-serve']) {
-    process.stdout.write(`The site is built in ${show(paths.site)}; serve it with: npx astro preview --root site (or run klarmeld demo in a terminal)\n`);
+  const buildCommand = siteBuildCommand(show(paths.sheet));
+  if (!tty || values['no-serve']) {
+    process.stdout.write(`See these statuses on the site: ${buildCommand}, then npx astro preview --root site (or run klarmeld demo in a terminal)\n`);
   } else {
+    process.stdout.write(`\nBuilding the site with the demo's statuses (${buildCommand})…\n`);
+    try {
+      await buildSiteWithSheet({ sheet: paths.sheet, env: process.env, signal: interrupt.signal });
+    } catch (error) {
+      interrupt.release();
+      if (interrupt.signal.aborted) return 130;
+      throw error;
+    }
     const { url, server } = await serveStatic(paths.site);
     process.stdout.write(`\nServing the site at ${url} (Ctrl-C to stop)\n`);
     await new Promise<void>((resolve) => interrupt.signal.addEventListener('abort', () => resolve(), { once: true }));

@@ -94,9 +94,29 @@ describe('klarmeld sheet', () => {
     await writeFile(join(dir, 'edited.json'), JSON.stringify(document));
     const refused = await sh('record', join(dir, 'edited.json'));
     expect(refused.exit).toBe(1);
-    expect(refused.stderr).toMatch(/Nothing recorded: the run does not verify[\s\S]*results-edited/);
+    expect(refused.stderr).toMatch(/Nothing recorded: the run's evidence does not verify[\s\S]*results-edited/);
     const store = SheetStore.open(sheet);
     expect(store.history().map((e) => e.status)).toEqual(['klarmeldt']);
+    store.close();
+  });
+
+  it('trust-key makes a run signed with that key earn its status; before, the same passes are Ensidig', async () => {
+    const { sh, sheet, dir } = await setup();
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    const second = (await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', keys, runId: 'run-0002' })).document;
+    await writeFile(join(dir, 'run-1.json'), JSON.stringify(document));
+    await writeFile(join(dir, 'run-2.json'), JSON.stringify(second));
+    await writeFile(join(dir, 'platform.pem'), keys.publicKeyPem);
+    expect((await sh('trusted-keys')).stdout).toContain('trusts no platform key');
+    expect((await sh('record', join(dir, 'run-1.json'))).stdout).toContain('Recorded jobcenter-plus SF1520: ensidig');
+    expect(await sh('trust-key', join(dir, 'platform.pem'))).toMatchObject({ exit: 2, stderr: expect.stringContaining('Name the platform') });
+    const trusted = await sh('trust-key', join(dir, 'platform.pem'), '--name', 'KOMBIT klarmeld platform', '--actor', 'kombit');
+    expect(trusted.exit).toBe(0);
+    expect((await sh('trusted-keys')).stdout).toContain('KOMBIT klarmeld platform (added by kombit');
+    expect((await sh('record', join(dir, 'run-2.json'))).stdout).toContain('Recorded jobcenter-plus SF1520: klarmeldt');
+    expect((await sh('record', join(dir, 'run-2.json'))).stdout).toContain('already in the sheet');
+    const store = SheetStore.open(sheet);
+    expect(store.history().map((e) => e.status)).toEqual(['ensidig', 'klarmeldt']);
     store.close();
   });
 });

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { createElement } from 'react';
 import { UsageError } from '../usage-error.ts';
@@ -14,6 +16,11 @@ Usage:
   klarmeld sheet export --xlsx FILE                                             Excel: matrix + history
   klarmeld sheet import FILE [--actor NAME]                                     read such a workbook back
   klarmeld sheet record <run.json> [--key PEM_FILE] [--actor NAME]              record a verified run's statuses
+  klarmeld sheet trust-key <PEM_FILE|FINGERPRINT> --name "…" [--actor NAME]   trust a platform's signing key
+  klarmeld sheet trusted-keys [--json]                                          the keys the sheet trusts
+
+A run signed by a platform key the sheet trusts (or pinned with --key) earns its status; any
+other run's passes are recorded as Ensidig, the supplier's own declaration.
 
 Options:
   --sheet FILE    the sheet (SQLite); default $KLARMELD_SHEET, else .klarmeld/sheet.sqlite here
@@ -31,6 +38,7 @@ const options = {
   actor: { type: 'string' },
   xlsx: { type: 'string' },
   key: { type: 'string' },
+  name: { type: 'string' },
 } as const;
 
 const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -119,26 +127,47 @@ export async function run(argv: string[]): Promise<number> {
         const report = await verifyRunFile(rest[0]!, { keyFile: values.key }).catch((error: unknown) => {
           throw error instanceof VerifyInputError ? new UsageError(error.message) : error;
         });
-        if (!report.ok) {
-          // A run that does not verify changes nothing: it must not overwrite a status earned with evidence.
-          process.stderr.write(`Nothing recorded: the run does not verify.\n${report.problems.map((p) => `  - ${p.code}: ${p.message}`).join('\n')}\n`);
-          return 1;
-        }
         const { recordRun } = await import('../services/sheet-record-run.ts');
         const { SheetStore } = await import('../../conformance/onboarding/index.ts');
+        const { formatRecorded } = await import('../ui/test-summary.ts');
         const store = SheetStore.open(sheetPath);
         try {
           const outcome = recordRun(store, await readCatalog(values.catalog), report, values.actor);
           if (values.json) printJson({ ...outcome, keySource: report.keySource, keyFingerprint: report.keyFingerprint });
+          else if (outcome.skipped?.code === 'not-verified') process.stderr.write(`${outcome.skipped.message}\n`);
           else {
             for (const e of outcome.events) process.stdout.write(`Recorded ${e.system} ${e.integration}: ${e.status} (${e.evidence?.shallPassed}/${e.evidence?.shallTotal} SHALL passed, run ${e.evidence?.runId})\n`);
             for (const n of outcome.notRecorded) process.stdout.write(`Not recorded ${n.integration}: ${n.why}\n`);
-            if (report.keySource === 'embedded') process.stdout.write('Note: the platform key was taken from the run itself; pass --key to pin the platform you trust.\n');
+            process.stdout.write(`${formatRecorded(outcome)}\n`);
           }
-          return 0;
+          return outcome.skipped?.code === 'not-verified' ? 1 : 0;
         } finally {
           store.close();
         }
+      }
+      case 'trust-key': {
+        args(1, 1, 'a platform key: its PEM file or its fingerprint (as klarmeld verify prints it), and --name');
+        const { trustPlatformKey } = await import('../services/sheet-record-run.ts');
+        const { TrustedKeyError } = await import('../../conformance/onboarding/index.ts');
+        const given = rest[0]!;
+        const key = existsSync(given) ? { publicKey: await readFile(given, 'utf8') } : { fingerprint: given };
+        try {
+          const { key: trusted, added } = trustPlatformKey(sheetPath, { ...key, name: values.name ?? '', addedBy: actor });
+          if (values.json) printJson({ ...trusted, added });
+          else process.stdout.write(`${added ? 'Trusted' : 'Already trusted'}: platform key ${trusted.fingerprint} ("${trusted.name}", added by ${trusted.addedBy} ${trusted.addedAt}) in ${sheetPath}\n`);
+          return 0;
+        } catch (error) {
+          if (error instanceof TrustedKeyError) throw new UsageError(error.message);
+          throw error;
+        }
+      }
+      case 'trusted-keys': {
+        args(0, 0, 'no arguments');
+        const { trustedPlatformKeys } = await import('../services/sheet-record-run.ts');
+        const keys = trustedPlatformKeys(sheetPath);
+        if (values.json) printJson(keys);
+        else process.stdout.write(keys.length === 0 ? `The sheet ${sheetPath} trusts no platform key: every recorded run counts as Ensidig.\n` : keys.map((k) => `${k.fingerprint}  ${k.name} (added by ${k.addedBy} ${k.addedAt})\n`).join(''));
+        return 0;
       }
       default:
         throw new UsageError(`Unknown command "klarmeld sheet ${command}".\n\n${HELP}`);

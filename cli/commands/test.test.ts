@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('klarmeld test', () => {
-  it('exits 0 for the reference system, prints the run document, writes JUnit with every test and records Klarmeldt', async () => {
+  it('exits 0 for the reference system, prints the run document, writes JUnit with every test and records it (Ensidig: nothing trusts the throwaway platform)', async () => {
     const junit = join(dir, 'j.xml');
     const sheet = join(dir, 'sheet.sqlite');
     const report = join(dir, 'report.html');
@@ -44,8 +44,16 @@ describe('klarmeld test', () => {
     const store = SheetStore.open(sheet);
     const statuses = store.current().map((e) => `${e.integration} ${e.status}`).sort();
     store.close();
-    expect(statuses).toEqual(['SF1461 klarmeldt', 'SF1470 klarmeldt', 'SF1500 klarmeldt', 'SF1514 klarmeldt', 'SF1520 klarmeldt']);
+    // The embedded platform lived for this run only; no sheet trusts its key, so the passes are the supplier's own word.
+    expect(statuses).toEqual(['SF1461 ensidig', 'SF1470 ensidig', 'SF1500 ensidig', 'SF1514 ensidig', 'SF1520 ensidig']);
   }, 60_000);
+
+  it('exits 2 before running when --sheet comes without --record, or a report folder does not exist', async () => {
+    const sheetOnly = await klarmeld(['--profile', profile, '--sheet', join(dir, 's.sqlite')]);
+    expect([sheetOnly.code, sheetOnly.stderr]).toEqual([2, expect.stringContaining('add --record')]);
+    const lostReport = await klarmeld(['--profile', profile, '--junit', join(dir, 'missing', 'j.xml')]);
+    expect([lostReport.code, lostReport.stderr]).toEqual([2, expect.stringContaining('does not exist')]);
+  }, 30_000);
 
   it('exits 1 when the system writes upper-case UUIDs, naming the failing test and its requirement', async () => {
     const { code, stdout } = await klarmeld(['--profile', profile, '--integration', 'SF1520'], { REFERENCE_SYSTEM_FAULT: 'upper-case-uuids' });

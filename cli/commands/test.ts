@@ -1,14 +1,14 @@
-import { EnvironmentError } from '../../conformance/framework/index.ts';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { resolveSheetPath } from '../../conformance/onboarding/index.ts';
-import { ProfileError } from '../../conformance/profile/problem.ts';
-import { SystemStartError } from '../../conformance/runner/system-process.ts';
 import { suitesByIntegration } from '../../conformance/suites/index.ts';
 import { runTest, type TestRunResult } from '../services/test-run.ts';
-import { formatTestSummary } from '../ui/test-summary.ts';
+import { formatRecorded, formatTestSummary } from '../ui/test-summary.ts';
 import { liveTestView } from '../ui/test-live-view.ts';
 import { UsageError } from '../usage-error.ts';
 import { abortOnInterrupt } from './abort-on-interrupt.ts';
 import { parseCommandLine } from './parse-command-line.ts';
+import { reportStartFailure } from './report-start-failure.ts';
 
 const HELP = `klarmeld test: run a system's required conformance suites against a test platform
 
@@ -23,12 +23,13 @@ Options:
   --json              print the run document as JSON
   --junit FILE        write JUnit XML (one testcase per test, named with its requirements)
   --report FILE       write a self-contained HTML report
-  --record            record each integration's status in the onboarding sheet
-  --sheet FILE        the sheet (default $KLARMELD_SHEET or .klarmeld/sheet.sqlite)
+  --record            record each integration's status in the onboarding sheet (Ensidig
+                      unless the sheet trusts the platform's key: klarmeld sheet trust-key)
+  --sheet FILE        with --record: the sheet (default $KLARMELD_SHEET or .klarmeld/sheet.sqlite)
   --interactive       ask a person to act in their system instead of the trigger hook
 
-Exit codes: 0 every required test passed, 1 a required test failed, 2 usage or profile
-error, 3 environment problem (platform unreachable, certificate or agreement).`;
+Exit codes: 0 every required test passed, 1 a required test failed or did not run, 2 usage
+or profile error, 3 environment problem (platform unreachable, certificate or agreement).`;
 
 const options = {
   profile: { type: 'string', default: 'klarmeld.yaml' },
@@ -51,6 +52,8 @@ export async function run(argv: string[]): Promise<number> {
   if (values.platform && !/^https?:\/\//.test(values.platform)) throw new UsageError(`--platform ${values.platform}: give a URL such as https://127.0.0.1:8443`);
   const live = Boolean(process.stdout.isTTY) && !values.json;
   if (values.interactive && !live) throw new UsageError('--interactive needs a terminal (and no --json): a person must see what to do');
+  if (values.sheet && !values.record) throw new UsageError('--sheet names the sheet to record in: add --record to record the run, or leave --sheet out');
+  for (const file of [values.junit, values.report]) if (file) assertWritableFolder(file);
 
   const view = live ? await liveTestView('Preparing') : undefined;
   const interrupt = abortOnInterrupt('\nStopping: shutting the system and the platform down…\n');
@@ -62,9 +65,8 @@ export async function run(argv: string[]): Promise<number> {
       ...(values.platform ? { platformUrl: values.platform } : {}),
       ...(values.junit ? { junitFile: values.junit } : {}),
       ...(values.report ? { reportFile: values.report } : {}),
-      ...(values.record || values.sheet ? { sheetFile: resolveSheetPath({ flag: values.sheet, env: process.env, cwd: process.cwd() }) } : {}),
+      ...(values.record ? { sheetFile: resolveSheetPath({ flag: values.sheet, env: process.env, cwd: process.cwd() }) } : {}),
       ...(values.interactive && view ? { interactive: { timeoutSeconds: 120, prompt: view.prompt } } : {}),
-      toolVersion: '0.1.0',
       signal: interrupt.signal,
       onEvent: view?.onEvent,
       onPhase: view?.phase,
@@ -84,22 +86,15 @@ export async function run(argv: string[]): Promise<number> {
     const notes = [
       ...(result.attestationProblem ? [result.attestationProblem] : []),
       ...(result.withoutSuite.length > 0 ? [`klarmeld has no suite yet for ${result.withoutSuite.join(', ')}, which the system also requires.`] : []),
-      ...(result.recorded ? [`Recorded in the sheet: ${result.recorded.events.map((e) => `${e.integration} ${e.status}`).join(', ') || 'nothing'}${result.recorded.verified ? '' : ' (the run did not verify, so no pass counted)'}`] : []),
+      ...(result.recorded ? [formatRecorded(result.recorded)] : []),
     ];
     process.stdout.write(formatTestSummary(result.document, { written: result.written, notes }));
   }
   return result.exitCode;
 }
 
-/** Profile problems exit 2, environment problems 3; anything else is a bug and is thrown. */
-function reportStartFailure(error: unknown, json: boolean): number {
-  const fail = (code: string, message: string, exitCode: number) => {
-    if (json) process.stdout.write(`${JSON.stringify({ error: { code, message }, exitCode }, null, 2)}\n`);
-    else process.stderr.write(`${message}\n`);
-    return exitCode;
-  };
-  if (error instanceof ProfileError) return fail(error.problems[0]?.code ?? 'profile-invalid', error.message, 2);
-  if (error instanceof SystemStartError) return fail(error.code, `${error.message}\nCheck start.command in the profile.`, 2);
-  if (error instanceof EnvironmentError) return fail(error.code, `Environment problem (${error.code}): ${error.message}`, 3);
-  throw error;
+/** Refuses, before the run, a report file whose folder does not exist: the run would be lost at the end. */
+function assertWritableFolder(file: string): void {
+  const folder = dirname(resolve(file));
+  if (!existsSync(folder)) throw new UsageError(`${file}: the folder ${folder} does not exist; create it or write the file elsewhere`);
 }
