@@ -27,8 +27,8 @@ describe('runTest with a sheet (klarmeld test --record)', () => {
   it("records Ensidig, naming the throwaway key, when the run's own embedded platform is not trusted by the sheet", async () => {
     const sheet = join(await temp.make('test-run-'), 'sheet.sqlite');
     const result = await runTest({ profileFile: profile, catalog, sheetFile: sheet, integrations: ['SF1520'] });
-    expect(result.document.summary.verdict).toBe('incomplete');
-    expect(result.exitCode).toBe(1);
+    // --integration judges only what was selected: SF1520 passed, the other suites were left out.
+    expect([result.document.summary.verdict, result.exitCode]).toEqual(['passed', 0]);
     const fingerprint = keyFingerprint(result.document.platform.publicKey!);
     expect(result.recorded).toMatchObject({ verified: true, key: { fingerprint, trusted: false } });
     const [event] = statuses(sheet);
