@@ -1,10 +1,11 @@
 import type { CheckContext } from './check-context.ts';
 import { compareVersions } from './compare-versions.ts';
 import type { Integration } from './schema/index.ts';
+import { isNumbered, type NumberedVersion } from './version-order.ts';
 
 const referenceFields = ['prerequisites', 'replaces', 'replacedBy'] as const;
 
-/** Every SF reference resolves, versions ascend, replacements are recorded on both sides, title-only integrations stay empty. */
+/** Every SF reference resolves, numbered versions ascend and at most one lacks a number, replacements are recorded on both sides, title-only integrations stay empty. */
 export function checkIntegrations(ctx: CheckContext): void {
   const byId = new Map(ctx.catalog.integrations.map((i) => [i.id, i]));
   for (const integration of ctx.catalog.integrations) {
@@ -45,14 +46,30 @@ function checkMutualReplacement(ctx: CheckContext, integration: Integration, byI
   });
 }
 
+/**
+ * Numbered versions ascend, each once. A version without a number (KOMBIT's number is not in the
+ * sources) is left out of that order: it sorts where it is listed (see `oldestFirst`). At most one
+ * may lack a number, since two of them could not be told apart or ordered.
+ */
 function checkVersions(ctx: CheckContext, integration: Integration): void {
+  let previous: NumberedVersion | undefined;
+  let firstUnnumbered: number | undefined;
   integration.versions.forEach((version, index) => {
-    const previous = integration.versions[index - 1];
+    if (!isNumbered(version)) {
+      if (firstUnnumbered === undefined) firstUnnumbered = index;
+      else {
+        ctx.problems.push(ctx.origins.problem('unnumbered-version-twice', integration, ['versions', index],
+          `${integration.id} lists a second version without a number (the first is at ${ctx.origins.where(integration, ['versions', firstUnnumbered])}); at most one version may lack KOMBIT's number.`,
+          'Write the version number the sources give (add the source to "sources"), or merge the two entries into one version without a number.'));
+      }
+      return;
+    }
     if (previous && compareVersions(previous.version, version.version) >= 0) {
       ctx.problems.push(ctx.origins.problem('versions-out-of-order', integration, ['versions', index, 'version'],
         `Version ${version.version} comes after version ${previous.version}; versions must be listed oldest first, each once.`,
         'Order the versions ascending by number (e.g. 3, 4, 6), and list each version once.'));
     }
+    previous = version;
   });
   if (integration.publicInformation === 'kun-titel') {
     integration.versions.forEach((version, index) => {

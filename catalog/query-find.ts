@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog.ts';
-import { compareVersions } from './compare-versions.ts';
 import type { Integration, IntegrationVersion, Service, SkiSystem } from './schema/index.ts';
+import { newestFirst } from './version-order.ts';
 
 export function findIntegration(catalog: Catalog, id: string): Integration | undefined {
   return catalog.integrations.find((i) => i.id === id);
@@ -11,12 +11,11 @@ export function findSystem(catalog: Catalog, idOrUuid: string): SkiSystem | unde
   return catalog.systems.find((s) => s.id === idOrUuid || s.userSystemUuid === idOrUuid);
 }
 
-const newestFirst = (versions: readonly IntegrationVersion[]) =>
-  [...versions].sort((a, b) => compareVersions(b.version, a.version));
-
 /**
  * The version a supplier should build against: the newest one 'I drift', else the newest that
- * is not 'Udfaset' (e.g. only a 'Kommende' exists). Undefined when there is none.
+ * is not 'Udfaset' (e.g. only a 'Kommende' exists). Undefined when there is none. It may have
+ * no `version` number (KOMBIT's number is not in the sources): show that as "not published".
+ * A version without a number is as new as its place in the file (see `oldestFirst`).
  */
 export function currentVersion(integration: Integration): IntegrationVersion | undefined;
 export function currentVersion(catalog: Catalog, integrationId: string): IntegrationVersion | undefined;

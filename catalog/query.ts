@@ -6,3 +6,4 @@ export { requiredIntegrations, requirementsOf, type Requirement, type Requiremen
 export { integrationsByArea, dependentsOf, type Dependents } from './query-relations.ts';
 export { currentVersion, findIntegration, findSystem, findService, type FoundService } from './query-find.ts';
 export { compareVersions } from './compare-versions.ts';
+export { isNumbered, newestFirst, oldestFirst, type NumberedVersion } from './version-order.ts';

@@ -76,6 +76,12 @@ export function schemaProblems(source: YamlSource, schema: z.ZodType, data: unkn
         }
         break;
       case 'invalid_value':
+        // zod reports a missing enum field as a wrong value; the reader needs to hear it is missing.
+        if (value === undefined) {
+          at('missing-field', path, `The required field "${String(last)}" is missing.`,
+            `Add "${String(last)}:" with one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`);
+          break;
+        }
         at('invalid-value', path, `${describe(value)} is not one of the allowed values.`,
           `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`);
         break;

@@ -28,6 +28,12 @@ describe('the shipped catalogue (catalog/data)', () => {
     expect(loaded.catalog.integrations.some((i) => i.platform === 'SAPA' || /^SAPA/.test(i.id))).toBe(true);
   });
 
+  it('leaves out the version numbers its sources do not give, instead of borrowing a service’s', () => {
+    const unnumbered = loaded.catalog.integrations.filter((i) => i.versions.some((v) => v.version === undefined)).map((i) => i.id);
+    expect(unnumbered).toEqual(['SF1490', 'SF1510', 'SF1514', 'SF1601']);
+    expect(findIntegration(loaded.catalog, 'SF1490')!.versions[0]!.services[0]).toMatchObject({ name: 'YdelsesIndeksService', version: '6' });
+  });
+
   it('has the 98 municipalities and the test municipality Korsbæk Kommune', () => {
     expect(loaded.catalog.municipalities.filter((m) => !m.test)).toHaveLength(98);
     expect(loaded.catalog.municipalities.find((m) => m.cvr === '11111111')).toMatchObject({ test: true });

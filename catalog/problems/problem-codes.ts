@@ -30,6 +30,7 @@ export const problemCodes = {
   'use-case-outside-area': { code: 'KM-CAT-025', title: 'Use case outside the system’s service areas' },
   'schema-reference': { code: 'KM-CAT-027', title: '$schema missing or wrong' },
   'exception-not-required': { code: 'KM-CAT-026', title: 'Exception for an integration that is not required' },
+  'unnumbered-version-twice': { code: 'KM-CAT-028', title: 'More than one version without a number' },
 } as const;
 
 export type ProblemName = keyof typeof problemCodes;

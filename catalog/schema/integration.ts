@@ -46,8 +46,21 @@ export const publicInformation = z.enum(['fuld', 'delvis', 'kun-titel']);
 
 export const link = z.strictObject({ title: z.string().min(1), url });
 
+/** KOMBIT's number of an integration version: numbers and dots, e.g. 6 or 3.1. */
+export const versionNumber = z.string().regex(/^\d+(\.\d+)*$/, { message: 'Write the version as numbers and dots, e.g. 3.1' });
+
+/**
+ * One version of an integration. `version` is KOMBIT's number; it is left out (never guessed)
+ * when the sources show that the version exists (its lifecycle, its services) but not its number.
+ * The services keep their own versions, which the sources do give.
+ */
 export const integrationVersion = z.strictObject({
-  version: z.string().regex(/^\d+(\.\d+)*$/, { message: 'Write the version as numbers and dots, e.g. 3.1' }),
+  version: versionNumber.optional().meta({
+    description:
+      "KOMBIT's version number of the integration, e.g. 6 or 3.1. Leave it out only when the sources do not give it " +
+      "(say so in the file's notes); never write a number of your own. At most one version of an integration may " +
+      'be without a number; it sorts where it is listed.',
+  }),
   lifecycle,
   validFrom: isoDate.optional().meta({ description: 'Date the version took effect, YYYY-MM-DD' }),
   news: z.string().optional().meta({ description: 'What is new in this version (Danish)' }),
