@@ -1,9 +1,10 @@
 import type { ImportedService } from './catalog-import-contract.ts';
-import type { ImportChange } from './catalog-import-contract-write.ts';
+import { unnumberedVersion, type ImportChange } from './catalog-import-contract-write.ts';
 
 /** The import's result as plain text for a person (commands print it; this module does no I/O). */
 export function importContractText(input: { integration: string; version: string; services: ImportedService[]; file?: string; changes?: ImportChange[]; written: boolean }): string {
-  const lines: string[] = [`${input.integration} version ${input.version}: ${input.services.length} service${input.services.length === 1 ? '' : 's'} in the contract`];
+  const version = input.version === unnumberedVersion ? '(number not published)' : input.version;
+  const lines: string[] = [`${input.integration} version ${version}: ${input.services.length} service${input.services.length === 1 ? '' : 's'} in the contract`];
   for (const s of input.services) {
     lines.push('', `  ${s.name} (${s.protocol}, ${s.security.join(', ')}) from ${s.from}`);
     for (const op of s.operations) lines.push(`    ${op.name.padEnd(24)} ${op.soapAction ?? `${op.method} ${op.path}`}`);

@@ -24,6 +24,15 @@ export class ImportError extends Error {
   }
 }
 
+/**
+ * What `--version` takes for the version whose number KOMBIT has not published (the catalogue
+ * leaves its `version` out; at most one per integration).
+ */
+export const unnumberedVersion = 'unnumbered';
+
+/** A version entry's name for matching and messages: its number, or `unnumbered`. */
+const versionName = (entry: unknown): string => (isMap(entry) ? (entry.has('version') ? String(entry.get('version')) : unnumberedVersion) : '?');
+
 export const integrationFile = (catalogDir: string, integration: string) => join(catalogDir, 'integrations', `${integration}.yaml`);
 
 const soapActions = (ops: unknown): string[] => (Array.isArray(ops) ? ops.map((o) => String(o?.soapAction ?? `${o?.method} ${o?.path}`)) : []);
@@ -37,10 +46,12 @@ const soapActions = (ops: unknown): string[] => (Array.isArray(ops) ? ops.map((o
 export function applyImport(text: string, file: string, version: string, services: ImportedService[]): { text: string; changes: ImportChange[] } {
   const doc = parseDocument(text);
   const versions = doc.get('versions');
-  const index = isSeq(versions) ? versions.items.findIndex((v) => isMap(v) && String(v.get('version')) === version) : -1;
+  const index = isSeq(versions) ? versions.items.findIndex((v) => isMap(v) && versionName(v) === version) : -1;
   if (index < 0) {
-    const known = isSeq(versions) ? versions.items.map((v) => (isMap(v) ? String(v.get('version')) : '?')).join(', ') : 'none';
-    throw new ImportError('import.version-unknown', `${file} has no version "${version}" (it has: ${known}). Add the version to the file first, or pass one of those with --version.`);
+    const names = isSeq(versions) ? versions.items.map(versionName) : [];
+    const known = names.join(', ') || 'none';
+    const unnumbered = names.includes(unnumberedVersion) ? ` ("${unnumberedVersion}" is the version whose number KOMBIT has not published)` : '';
+    throw new ImportError('import.version-unknown', `${file} has no version "${version}" (it has: ${known}${unnumbered}). Add the version to the file first, or pass one of those with --version.`);
   }
   const path = ['versions', index, 'services'];
   if (!isSeq(doc.getIn(path))) doc.setIn(path, doc.createNode([]));
@@ -58,8 +69,10 @@ export function applyImport(text: string, file: string, version: string, service
     if (match === undefined) {
       const ops = operationsNode(doc, s.operations);
       // A new service gets the version its siblings share (service versions differ from integration versions).
+      // Without one to borrow, an unnumbered integration version gives none: `catalog check` then asks for it.
       const siblings = new Set(existing.map((e) => String((e as { version?: string }).version)));
-      const map = doc.createNode({ name: s.name, version: siblings.size === 1 ? [...siblings][0]! : version, protocol: s.protocol, security: s.security, contract: [] }) as YAMLMap;
+      const serviceVersion = siblings.size === 1 ? [...siblings][0]! : version === unnumberedVersion ? undefined : version;
+      const map = doc.createNode({ name: s.name, ...(serviceVersion !== undefined && { version: serviceVersion }), protocol: s.protocol, security: s.security, contract: [] }) as YAMLMap;
       map.set('operations', ops);
       (doc.getIn(path) as { items: unknown[] }).items.push(map);
       changes.push({ service: s.name, action: 'added', added: s.operations.map((o) => o.name), removed: [], changed: [] });

@@ -86,6 +86,24 @@ describe('importIntoCatalogue', () => {
   });
 });
 
+describe('importIntoCatalogue on a version whose number KOMBIT has not published', () => {
+  it('takes it as "unnumbered", and names it so when another version is asked for', () => {
+    const dir = catalogueWith('SF1510');
+    const { changes } = importIntoCatalogue(dir, 'SF1510', 'unnumbered', importContract(official(OFFICIAL.klasse7)), false);
+    expect(changes).toMatchObject([{ service: 'Klasse' }]);
+    expect(() => importIntoCatalogue(dir, 'SF1510', '7', [], false)).toThrow(/has no version "7" \(it has: unnumbered \("unnumbered" is the version whose number KOMBIT has not published\)\)/);
+  });
+
+  it('gives a new service no version of its own when its siblings do not share one, so catalog check asks for it', () => {
+    const dir = catalogueWith('SF1510');
+    const [klasse] = importContract(official(OFFICIAL.klasse7));
+    importIntoCatalogue(dir, 'SF1510', 'unnumbered', [{ ...klasse!, name: 'KlasseKopi', aliases: [], operations: [{ name: 'x', soapAction: 'urn:x' }] }], true);
+    const added = parse(readFileSync(join(dir, 'integrations/SF1510.yaml'), 'utf8')).versions[0].services.find((x: { name: string }) => x.name === 'KlasseKopi');
+    expect(added).toBeDefined();
+    expect(added).not.toHaveProperty('version');
+  });
+});
+
 describe('klarmeld catalog import-contract', () => {
   it('--write --json updates a temp catalogue and prints the services', () => {
     const dir = catalogueWith('SF1470');

@@ -10,7 +10,9 @@ export interface IntegrationRow {
   title: string;
   platform?: string;
   publicInformation: string;
+  /** KOMBIT's number of the current version; absent while `lifecycle` is set: the number is not published. */
   currentVersion?: string;
+  /** The current version's lifecycle; absent when the integration has no current version. */
   lifecycle?: string;
   services: number;
 }
@@ -19,7 +21,8 @@ function row(integration: Integration): IntegrationRow {
   const current = currentVersion(integration);
   const r: IntegrationRow = { id: integration.id, title: integration.title, publicInformation: integration.publicInformation, services: current?.services.length ?? 0 };
   if (integration.platform) r.platform = integration.platform;
-  if (current) [r.currentVersion, r.lifecycle] = [current.version, current.lifecycle];
+  if (current) r.lifecycle = current.lifecycle;
+  if (current?.version !== undefined) r.currentVersion = current.version;
   return r;
 }
 

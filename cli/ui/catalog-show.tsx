@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { IntegrationDetails } from '../services/catalog-views.ts';
+import { versionHeading, versionNumber } from './version-number.ts';
 
 const list = (items: readonly string[]) => (items.length ? items.join(', ') : '–');
 
@@ -25,16 +26,16 @@ export function CatalogShowView({ details }: { details: IntegrationDetails }) {
         <Field label="kind / pattern">{[i.kind, i.pattern, i.direction].filter(Boolean).join(', ') || '–'}</Field>
         <Field label="public info">{i.publicInformation}</Field>
         <Field label="SKI 02.19">{i.ski0219 ? 'ja' : 'nej'}</Field>
-        <Field label="current version">{current ? `${current.version} (${current.lifecycle})` : '–'}</Field>
+        <Field label="current version">{current ? `${versionNumber(current)} (${current.lifecycle})` : '–'}</Field>
         <Field label="prerequisites">{list(i.prerequisites)}</Field>
         {i.replaces.length ? <Field label="replaces">{list(i.replaces)}</Field> : null}
         {i.replacedBy.length ? <Field label="replaced by">{list(i.replacedBy)}</Field> : null}
         <Field label="needed by">{list(dependents.integrations)}</Field>
         <Field label="in packages">{list(dependents.packages)}</Field>
       </Box>
-      {i.versions.map((v) => (
-        <Box key={v.version} flexDirection="column" marginTop={1}>
-          <Text bold>version {v.version} <Text dimColor>{v.lifecycle}{v.validFrom ? ` from ${v.validFrom}` : ''}</Text></Text>
+      {i.versions.map((v, index) => (
+        <Box key={v.version ?? `unnumbered-${index}`} flexDirection="column" marginTop={1}>
+          <Text bold>{versionHeading(v)} <Text dimColor>{v.lifecycle}{v.validFrom ? ` from ${v.validFrom}` : ''}</Text></Text>
           {v.services.map((s) => (
             <Box key={`${s.name}-${s.version}`} flexDirection="column" marginLeft={2}>
               <Text>{s.name} v{s.version} <Text dimColor>{s.protocol}, {s.security.join(' / ')}</Text></Text>
