@@ -13,7 +13,8 @@ and the changes they make to that version of catalog/data/integrations/<SF>.yaml
 
 Options:
   --integration ID   the integration, e.g. SF1500
-  --version V        the integration version in the catalogue, e.g. 3.1
+  --version V        the integration version in the catalogue, e.g. 3.1, or "unnumbered" for the
+                     version whose number KOMBIT has not published
   --write            save the changes to the integration's file (comments and other fields are kept)
   --dir DIR          the catalogue's data directory (default: the shipped catalog/data)
   --json             print plain JSON`;
