@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { buildLock } from './integrations/build-lock.ts';
 import { contractFiles } from './integrations/contract-files.mjs';
 import { sitePathsFromEnv } from './src/data/site-paths.ts';
 
@@ -16,6 +17,8 @@ export default defineConfig({
   site: 'https://klarmeld.example',
   trailingSlash: 'always',
   integrations: [
+    // First, so no other integration's setup writes before this build has the site to itself.
+    buildLock(),
     starlight({
       title: 'klarmeld',
       description: 'Katalog, kontrakter, test og klarmelding for den fælleskommunale infrastruktur',

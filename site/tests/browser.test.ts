@@ -70,8 +70,8 @@ describe.skipIf(missing !== undefined)(missing ? `the site in a browser (skipped
     const input = page.locator('dialog[open] input');
     const results = page.locator('dialog[open] .pagefind-ui__results');
     await input.fill('Organisation');
-    await page.locator('dialog[open] .pagefind-ui__result').first().waitFor({ timeout: 15_000 });
-    expect(await results.innerText()).toContain('SF1500 Organisation');
+    // Pagefind shows placeholder results (dots) first and fills them in as their fragments load.
+    await expect.poll(() => results.innerText(), { timeout: 15_000 }).toContain('SF1500 Organisation');
     await shot('3-search-organisation');
     await input.fill('SF1520');
     await expect.poll(() => results.innerText(), { timeout: 15_000 }).toContain('SF1520 CPR');

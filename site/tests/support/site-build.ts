@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildLockName } from '../../integrations/build-lock.ts';
+import { acquireLock, type HeldLock } from '../../integrations/process-lock.ts';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const distDir = join(repoRoot, 'site', 'dist');
 const stampFile = join(distDir, '.klarmeld-test-build.json');
-const lockDir = join(repoRoot, 'test-artifacts', 'site-build.lock');
 
 /** What the site is built from: when any of these is newer than the last build, build again. */
 const inputs = ['site/src', 'site/integrations', 'site/astro.config.mjs', 'catalog', 'conformance/suites', 'conformance/onboarding', 'examples/reference-system'];
@@ -69,19 +70,13 @@ function runBuild(env: Record<string, string>): Promise<void> {
   });
 }
 
-/** Waits for the lock that keeps two test files from building into site/dist at once. */
-async function lock(): Promise<() => Promise<void>> {
-  await mkdir(join(repoRoot, 'test-artifacts'), { recursive: true });
-  for (;;) {
-    try {
-      await mkdir(lockDir);
-      return () => rm(lockDir, { recursive: true, force: true });
-    } catch {
-      const age = Date.now() - (await stat(lockDir).then((s) => s.mtimeMs, () => Date.now()));
-      if (age > 5 * 60_000) await rm(lockDir, { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
+/**
+ * The lock that keeps two test files from building into site/dist at once, or one from reading it
+ * while another rebuilds it. Held by the test process, so a crashed run leaves no stale lock. (Any
+ * build also takes the site's build lock, see integrations/build-lock.ts; this one is about dist.)
+ */
+function lock(): Promise<HeldLock> {
+  return acquireLock(`${buildLockName(join(repoRoot, 'site'))}-test-dist`);
 }
 
 /**
@@ -90,7 +85,7 @@ async function lock(): Promise<() => Promise<void>> {
  */
 export async function ensureSiteBuilt(options: BuildOptions): Promise<string> {
   if (await isFresh(options.label)) return distDir;
-  const release = await lock();
+  const held = await lock();
   try {
     if (await isFresh(options.label)) return distDir;
     const builtAt = Date.now();
@@ -98,6 +93,6 @@ export async function ensureSiteBuilt(options: BuildOptions): Promise<string> {
     await writeFile(stampFile, JSON.stringify({ label: options.label, builtAt }));
     return distDir;
   } finally {
-    await release();
+    await held.release();
   }
 }
