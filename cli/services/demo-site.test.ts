@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SheetStore } from '../../conformance/onboarding/index.ts';
@@ -26,13 +26,27 @@ describe('the site with the demo’s statuses', () => {
     const store = SheetStore.open(sheet, { clock: () => new Date('2026-11-02T09:30:00Z') });
     store.append([{ system: 'reference-system', integration: 'SF1520', status: 'klarmeldt', actor: 'klarmeld demo', source: 'run', evidence: { runId: 'run-demo', digest: 'b'.repeat(64) } }]);
     store.close();
-    const { dir: site } = await buildSiteWithSheet({ sheet, env: buildEnv(), outDir: join(dir, 'dist') });
-    const page = (system: string) => readFile(join(site, 'systemer', system, 'index.html'), 'utf8');
-    const reference = await page('reference-system');
+    // A second demo building at the same time, with a sheet that does not exist: builds of one
+    // site share Astro's caches, so each must wait for the other and both must come out whole.
+    const noSheet = join(dir, 'no-sheet.sqlite');
+    const [{ dir: site }, { dir: other }] = await Promise.all([
+      buildSiteWithSheet({ sheet, env: buildEnv(), outDir: join(dir, 'dist') }),
+      buildSiteWithSheet({ sheet: noSheet, env: buildEnv(), outDir: join(dir, 'dist-without-sheet') }),
+    ]);
+    const page = (root: string, system: string) => readFile(join(root, 'systemer', system, 'index.html'), 'utf8');
+    const reference = await page(site, 'reference-system');
     expect(reference).toContain(sheet);
     expect(reference).toContain('1. Ja / Klarmeldt');
     expect(reference).toContain('datetime="2026-11-02T09:30:00.000Z"');
-    // jobcenter-plus has no event in this sheet; systems.yaml declares SF1514 klarmeldt for it.
-    expect(await page('jobcenter-plus')).toContain('1. Ja / Klarmeldt');
+    // jobcenter-plus has no event in this sheet; systems.yaml declares SF1514 klarmeldt for it, with no date.
+    const declared = await page(site, 'jobcenter-plus');
+    expect(declared).toContain('1. Ja / Klarmeldt');
+    expect(declared).toMatch(/<small class="km-muted" title="Registreret af KOMBIT i kataloget[^"]*">\(katalog\)<\/small>/);
+    expect(reference).not.toContain('(katalog)');
+
+    const without = await page(other, 'reference-system');
+    expect(without).toContain(`Der er intet onboarding-ark på stien i KLARMELD_SHEET: <code>${noSheet}</code>`);
+    expect(without).not.toContain('2026-11-02');
+    for (const root of [site, other]) expect((await readdir(join(root, 'systemer'))).length).toBeGreaterThan(10);
   }, 300_000);
 });
