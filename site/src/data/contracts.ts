@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describeOperations, readOpenApi, type OpenApiModel } from '../../../catalog/contract-reader/index.ts';
+import { describeOperations, readOpenApi, type OpenApiModel, type RestOperation } from '../../../catalog/contract-reader/index.ts';
 import type { Service } from './catalog-types.ts';
 import { contractRows, type ServiceContractRows } from './contract-view.ts';
 import type { ExampleField } from './example-values.ts';
@@ -17,6 +17,8 @@ export interface ContractLibrary {
   render(service: Service): ContractRendering;
   /** Top-level input fields of the service's first operation, and whether each is required, for the generated example. */
   inputFields(service: Service): ExampleField[] | undefined;
+  /** The service's first operation (the catalogue's first, matched by path, method or operationId) in its OpenAPI contract. */
+  restOperation(service: Service): { file: string; operation: RestOperation } | undefined;
 }
 
 const isWsdl = (file: string) => /\.wsdl$/i.test(file);
@@ -56,6 +58,18 @@ export function contractLibrary(dir: string): ContractLibrary {
       const first = service.operations[0]?.name;
       const op = rendering.services.flatMap((s) => s.operations).find((o) => !first || o.name === first);
       return op?.input?.fields.filter((f) => f.depth === 0).map((f) => ({ name: f.name, required: !f.cardinality.startsWith('0') }));
+    },
+    restOperation(service) {
+      const rendering = render(service);
+      if (rendering.kind !== 'openapi') return undefined;
+      const wanted = service.operations[0];
+      const matches = (op: RestOperation) =>
+        !wanted || op.operationId === wanted.name || (op.method.toLowerCase() === wanted.method?.toLowerCase() && (!wanted.path || op.path === wanted.path));
+      for (const document of rendering.documents) {
+        const operation = document.operations.find(matches);
+        if (operation) return { file: document.file, operation };
+      }
+      return undefined;
     },
   };
 }

@@ -1,8 +1,15 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../catalog/load-catalog.ts';
 import { listFixtures } from '../../../conformance/platform/fixture-list.ts';
 import type { Service } from './catalog-types.ts';
+import { contractLibrary } from './contracts.ts';
 import { exampleCode, wsdlClientFolder } from './example-code.ts';
 import type { ExampleFixtures } from './example-values.ts';
+import { stsEndpoints } from './rest-token.ts';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
 const soap: Service = {
   name: 'PersonBaseDataExtendedService',
@@ -71,13 +78,57 @@ describe('the generated TypeScript example', () => {
     expect(code).not.toContain('invocationContext');
   });
 
-  it('types a REST call with openapi-typescript', () => {
-    const rest: Service = { ...soap, name: 'KlassifikationListeHent', protocol: 'REST', security: ['jwt'], contract: ['SF1510/x.json'], operations: [{ name: 'hent', method: 'POST', path: '/liste' }] };
-    const { code, kind } = exampleCode({ integrationId: 'SF1510', service: rest, fixtures })!;
+  it('types a REST call’s body with openapi-typescript and fills it from the contract and Korsbæk’s data', async () => {
+    const { catalog } = await loadCatalog();
+    const service = catalog.integrations.find((i) => i.id === 'SF1514')!.versions.flatMap((v) => v.services).find((s) => s.name === 'WsTrustRest')!;
+    const contract = contractLibrary(join(repo, 'catalog', 'contracts')).restOperation(service)!;
+    const { code, kind } = exampleCode({ integrationId: 'SF1514', service, fixtures, contract, sts: stsEndpoints(catalog) })!;
     expect(kind).toBe('rest');
-    expect(code).toContain('npx openapi-typescript x.json');
-    expect(code).toContain("method: 'POST'");
-    expect(code).toContain('Bearer ${jwt}');
+    expect(code).toContain('npx openapi-typescript sts-rest-issue.openapi.json -o ./generated/WsTrustRest.ts');
+    expect(code).toContain("type Body = NonNullable<paths['/runtime/api/rest/wstrust/v1/issue']['post']['requestBody']>['content']['application/json'];");
+    expect(code).toContain("Cvr: '11111111', // Korsbæk Kommune");
+    expect(code).toContain("UseKey: certificate.replace(");
+    expect(code).toContain("fetch('https://127.0.0.1:8443/runtime/api/rest/wstrust/v1/issue', {");
+    // Everything is known, so it runs as pasted: no function that asks the caller for anything.
+    expect(code).toContain('//   npx tsx example.ts');
+    expect(code).not.toMatch(/supplied|\/\*|<[a-z ]+>|undefined/);
+  });
+
+  it('fetches a REST service’s token as SF1514 issues it: a JWT, or a SAML token exchanged for a Holder-of-key access token', () => {
+    const sts = { wsTrustRest: 'https://sts.test/rest', oauth: 'https://sts.test/oauth' };
+    const rest: Service = { ...soap, name: 'OrganisationHent', protocol: 'REST', security: ['jwt'], entityId: 'http://stoettesystemerne.dk/service/organisation/3', contract: [], operations: [{ name: 'organisation', method: 'POST' }], endpoints: { externalTest: 'https://org.test/organisationhent/1' } };
+    const jwt = exampleCode({ integrationId: 'SF1500', service: rest, fixtures, sts })!.code;
+    expect(jwt).toContain("fetch('https://sts.test/oauth', {");
+    expect(jwt).toContain("scope: 'entityid:http://stoettesystemerne.dk/service/organisation/3,anvenderkontekst:11111111',");
+    expect(jwt).toContain('const authorization = `Bearer ${jwt}`;');
+
+    const hok = exampleCode({ integrationId: 'SF1601', service: { ...rest, name: 'KombiPostAfsend', security: ['holder-of-key'], entityId: 'http://entityid.kombit.dk/service/kombipostafsend/1', operations: [], endpoints: { externalTest: 'https://exttest.serviceplatformen.dk/service/KombiPostAfsend_1/kombi' } }, fixtures, sts })!.code;
+    expect(hok).toContain("fetch('https://sts.test/rest', {");
+    expect(hok).toContain("AppliesTo: { EndpointReference: { Address: 'http://entityid.kombit.dk/service/kombipostafsend/1' } },");
+    expect(hok).toContain("fetch('https://exttest.serviceplatformen.dk/service/AccessTokenService_1/token', {");
+    expect(hok).toContain('const authorization = `${token.token_type} ${token.access_token}`;');
+  });
+
+  it('asks the caller, in a typed parameter with a comment, for what neither the catalogue nor a contract gives', () => {
+    const rest: Service = { ...soap, name: 'KlassifikationListeHentREST', protocol: 'REST', security: ['jwt'], contract: [], operations: [{ name: 'hent', method: 'POST', path: '/KlassifikationListeHentREST' }], endpoints: {} };
+    const { code } = exampleCode({ integrationId: 'SF1510', service: rest, fixtures, sts: {} })!;
+    expect(code).toContain('export async function callKlassifikationListeHentREST(supplied: Supplied) {');
+    for (const field of ['baseUrl: string;', 'body: unknown;', 'entityId: string;', 'oauthUrl: string;']) expect(code).toContain(`  ${field}`);
+    expect(code).toContain("fetch(supplied.baseUrl + '/KlassifikationListeHentREST', {");
+    expect(code).toContain("KOMBIT's OpenAPI contract for this service is not in the catalogue");
+    expect(code).not.toMatch(/fields of the request schema|accessToken|<[a-z0-9-]+-endpoint>/);
+  });
+
+  it('asks the caller for a required body field the contract gives no value for, typed from the contract', () => {
+    const rest: Service = { ...soap, name: 'Opslag', protocol: 'REST', security: ['certificate'], contract: ['X/opslag.json'], operations: [{ name: 'opslag', method: 'POST' }], endpoints: { externalTest: 'https://x.test' } };
+    const schema = { type: 'object', required: ['Cvr', 'Reference'], properties: { Cvr: { type: 'string' }, Reference: { type: 'string', description: 'The case number' } } };
+    const operation = { method: 'post', path: '/opslag', operationId: 'opslag', parameters: [], requestBody: { required: true, content: [{ mediaType: 'application/json', schema }] }, responses: [], security: [] };
+    const { code } = exampleCode({ integrationId: 'SF9999', service: rest, fixtures, contract: { file: '/c/X/opslag.json', operation } })!;
+    expect(code).toContain("  /** Required by the contract, with no value in Korsbæk's test data or the contract: Reference (The case number). */\n  Reference: Body['Reference'];");
+    expect(code).toContain("    Cvr: '11111111', // Korsbæk Kommune");
+    expect(code).toContain('    Reference: supplied.Reference,');
+    expect(code).toContain("fetch('https://x.test' + '/opslag', {");
+    expect(code).not.toContain('authorization');
   });
 
   it('has no example for AMQP, which has no typed client', () => {

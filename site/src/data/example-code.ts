@@ -1,37 +1,13 @@
+import { restExample, type RestExampleInput } from './rest-example.ts';
 import { soapExample, type SoapExampleInput } from './soap-example.ts';
 
 export { platformUrl, wsdlClientFolder } from './soap-example.ts';
 
-/** What the example needs beyond the catalogue: the first operation's input fields, and Korsbæk's test data. */
-export type ExampleInput = SoapExampleInput;
-
-function restExample({ integrationId, service }: ExampleInput): string {
-  const openapi = service.contract[0]?.split('/').pop() ?? `${service.name}.json`;
-  const op = service.operations[0];
-  const base = service.endpoints.externalTest ?? service.endpoints.production ?? `https://<${integrationId.toLowerCase()}-endpoint>`;
-  const auth = service.security.includes('jwt') ? 'Bearer ${jwt}' : 'Holder-of-key ${accessToken}';
-  return [
-    `// ${integrationId} ${service.name} ${service.version}: types generated from the contract with`,
-    `//   npx openapi-typescript ${openapi} -o ./generated/${service.name}.ts`,
-    `import type { paths } from './generated/${service.name}.ts';`,
-    '',
-    `type Path = '${op?.path ?? '/'}';`,
-    `type Body = paths[Path]['${(op?.method ?? 'post').toLowerCase()}'] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;`,
-    '',
-    'const body: Body = { /* fields of the request schema */ } as Body;',
-    `const response = await fetch('${base}' + ('${op?.path ?? ''}' as Path), {`,
-    `  method: '${op?.method ?? 'POST'}',`,
-    '  headers: {',
-    "    'content-type': 'application/json',",
-    `    authorization: \`${auth}\`,`,
-    "    'x-TransaktionsId': crypto.randomUUID(),",
-    "    'x-TransaktionsTid': new Date().toISOString(),",
-    '  },',
-    '  body: JSON.stringify(body),',
-    '});',
-    'console.log(response.status, await response.json());',
-  ].join('\n');
-}
+/**
+ * What the example needs beyond the catalogue: the first operation's input fields (SOAP) or its
+ * OpenAPI operation and SF1514's token endpoints (REST), and Korsbæk's test data.
+ */
+export type ExampleInput = SoapExampleInput & Pick<RestExampleInput, 'contract' | 'sts'>;
 
 /**
  * A short TypeScript example calling the service with a client typed from its contract
