@@ -15,17 +15,17 @@ const exchange = (i: number, systemUuid = 'sys-a'): UnsignedExchange => ({
   response: { contentType: 'text/xml', size: 3, body: '<b/>', truncated: false },
 });
 
-function setUp(worker: (dir: string, key: string) => { dbPath: string; privateKeyPem: string } | undefined) {
+function setUp(worker: (dir: string) => { dbPath: string } | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'recorder-'));
   const db = openDatabase(dir);
   const signer = loadOrCreateSigner(db);
-  const recorder = new ExchangeRecorder(db, signer, { worker: worker(dir, signer.privateKeyPem) });
+  const recorder = new ExchangeRecorder(db, signer, { worker: worker(dir) });
   return { recorder, signer, db };
 }
 
 describe('ExchangeRecorder', () => {
   it('stores every exchange with a verifiable digest and signature, and shows each system only its own', async () => {
-    const { recorder, signer, db } = setUp((dir, key) => ({ dbPath: join(dir, 'platform.sqlite'), privateKeyPem: key }));
+    const { recorder, signer, db } = setUp((dir) => ({ dbPath: join(dir, 'platform.sqlite') }));
     for (let i = 0; i < 1200; i += 1) recorder.record(exchange(i, i % 3 === 0 ? 'sys-b' : 'sys-a'));
     const mine = recorder.exchanges({ systemUuid: 'sys-b', limit: 1000 });
     expect(mine).toHaveLength(400);
@@ -36,12 +36,16 @@ describe('ExchangeRecorder', () => {
     }
     expect(recorder.exchanges({ systemUuid: 'sys-a', since: new Date(Date.UTC(2026, 0, 1, 0, 19, 0)).toISOString(), limit: 1000 }).length).toBe(40);
     expect(recorder.unknownDigests('sys-a', [mine[0]!.digest])).toEqual([mine[0]!.digest]);
+    // Signed when served, not when stored (the key never goes to the writer thread); Ed25519 is
+    // deterministic, so the same exchange always carries the same signature.
+    expect(db.prepare("SELECT count(*) AS n FROM exchanges WHERE signature != ''").get()).toEqual({ n: 0 });
+    expect(recorder.exchanges({ systemUuid: 'sys-b', limit: 1000 }).map((e) => e.signature)).toEqual(mine.map((e) => e.signature));
     await recorder.close();
     db.close();
   });
 
   it('writes on its own thread when the writer thread cannot start, losing nothing', async () => {
-    const { recorder, db } = setUp(() => ({ dbPath: '/nonexistent/dir/platform.sqlite', privateKeyPem: 'x' }));
+    const { recorder, db } = setUp(() => ({ dbPath: '/nonexistent/dir/platform.sqlite' }));
     for (let i = 0; i < 10; i += 1) recorder.record(exchange(i));
     expect(recorder.exchanges({ systemUuid: 'sys-a' })).toHaveLength(10);
     expect(recorder.errors.join(' ')).toMatch(/writer thread/);

@@ -17,14 +17,14 @@ export interface ExchangeQuery {
 export interface RecorderOptions {
   flushMs?: number;
   batchSize?: number;
-  /** Digest, sign and write on a worker thread (default), off the request path; otherwise on this thread. */
-  worker?: { dbPath: string; privateKeyPem: string };
+  /** Digest and write on a worker thread (default), off the request path; otherwise on this thread. */
+  worker?: { dbPath: string };
 }
 
 /**
  * Stores every exchange. The request path only pushes to a queue; every `flushMs` (or at
- * `batchSize`) the queue goes to the writer, which digests, signs (Ed25519) and inserts the batch in
- * one transaction on a worker thread. Reads first wait until everything queued is written, so an
+ * `batchSize`) the queue goes to the writer, which digests and inserts the batch in one transaction
+ * on a worker thread; each exchange is signed (Ed25519, deterministic) when it is served. Reads first wait until everything queued is written, so an
  * exchange is visible to `GET /klarmeld/exchanges` as soon as its response was sent.
  */
 export class ExchangeRecorder {
@@ -112,7 +112,7 @@ export class ExchangeRecorder {
   }
 
   /**
-   * From now on digest, sign and write here: the writer thread failed (or is not wanted). What it
+   * From now on digest and write here: the writer thread failed (or is not wanted). What it
    * had not acknowledged is written here, so no exchange is lost.
    */
   private writeOnThisThread(reason?: string): void {
@@ -121,7 +121,7 @@ export class ExchangeRecorder {
     const worker = this.worker;
     this.worker = undefined;
     void worker?.terminate();
-    this.writeHere = exchangeWriter(this.db, (digest) => this.signer.sign(digest));
+    this.writeHere = exchangeWriter(this.db);
     this.forgetWritten();
     const pending = this.inflight;
     this.inflight = [];
@@ -152,12 +152,12 @@ export class ExchangeRecorder {
     return Atomics.load(this.shared, 2);
   }
 
-  /** Exchanges of one it-system, oldest first. */
+  /** Exchanges of one it-system, oldest first, each with the platform's signature over its digest. */
   exchanges(query: ExchangeQuery): ExchangeRecord[] {
     this.flush();
     const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000);
     const rows = this.select.all(query.systemUuid, query.since ?? '', limit) as { record: string; digest: string; signature: string }[];
-    return rows.map((r) => ({ ...(JSON.parse(r.record) as UnsignedExchange), digest: r.digest, signature: r.signature }));
+    return rows.map((r) => ({ ...(JSON.parse(r.record) as UnsignedExchange), digest: r.digest, signature: r.signature || this.signer.sign(r.digest) }));
   }
 
   /** The digests among `digests` that were NOT recorded for this it-system. */

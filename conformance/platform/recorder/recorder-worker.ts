@@ -1,15 +1,14 @@
 /**
- * The recorder's writer thread: receives batches of exchanges, digests, signs and stores them in
+ * The recorder's writer thread: receives batches of exchanges, digests and stores them in
  * its own SQLite connection (WAL), then counts them in shared memory so the main thread can wait
  * for "everything posted is written" before it reads.
  */
-import { createPrivateKey, sign } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { UnsignedExchange } from './exchange-record.ts';
 import { exchangeWriter } from './exchange-writer.ts';
 
-const { dbPath, privateKeyPem, shared } = workerData as { dbPath: string; privateKeyPem: string; shared: SharedArrayBuffer };
+const { dbPath, shared } = workerData as { dbPath: string; shared: SharedArrayBuffer };
 // [0]: exchanges written; [1]: 0 starting, 1 ready, 2 failed (the main thread then writes itself); [2]: this thread's CPU ms.
 const counter = new Int32Array(shared);
 let write: (batch: UnsignedExchange[]) => void;
@@ -17,8 +16,7 @@ let db: DatabaseSync;
 try {
   db = new DatabaseSync(dbPath);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
-  const key = createPrivateKey(privateKeyPem);
-  write = exchangeWriter(db, (digest) => sign(null, Buffer.from(digest, 'utf8'), key).toString('base64'));
+  write = exchangeWriter(db);
   Atomics.store(counter, 1, 1);
 } catch (error) {
   Atomics.store(counter, 1, 2);

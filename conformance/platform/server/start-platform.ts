@@ -68,7 +68,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const db: DatabaseSync = openDatabase(options.dataDir);
   const registry = new SqliteRegistry(db, clock);
   const signer = loadOrCreateSigner(db, clock);
-  const recorder = new ExchangeRecorder(db, signer, options.recorderThread === false ? {} : { worker: { dbPath: join(options.dataDir, 'platform.sqlite'), privateKeyPem: signer.privateKeyPem } });
+  const recorder = new ExchangeRecorder(db, signer, options.recorderThread === false ? {} : { worker: { dbPath: join(options.dataDir, 'platform.sqlite') } });
   const problems: string[] = [];
   const modules = [builtinModule, ...(options.modules ?? (await loadModules(catalog, problems)))];
   const router = new Router(modules);

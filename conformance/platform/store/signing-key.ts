@@ -6,7 +6,7 @@ import type { PlatformSigner } from '../service-handler.ts';
  * The platform's Ed25519 key, kept in the registry database so evidence signed today still
  * verifies against the key published after a restart. Created on first use.
  */
-export function loadOrCreateSigner(db: DatabaseSync, clock: () => Date = () => new Date()): PlatformSigner & { privateKeyPem: string } {
+export function loadOrCreateSigner(db: DatabaseSync, clock: () => Date = () => new Date()): PlatformSigner {
   db.exec('CREATE TABLE IF NOT EXISTS platform_keys (name TEXT PRIMARY KEY, private_pem TEXT NOT NULL, public_pem TEXT NOT NULL, created_at TEXT NOT NULL)');
   let row = db.prepare("SELECT private_pem, public_pem FROM platform_keys WHERE name = 'exchange-signing'").get() as
     | { private_pem: string; public_pem: string }
@@ -24,8 +24,6 @@ export function loadOrCreateSigner(db: DatabaseSync, clock: () => Date = () => n
   const key = createPrivateKey(row.private_pem);
   return {
     publicKeyPem: row.public_pem,
-    // For the recorder's writer thread, which signs with the same key; never served.
-    privateKeyPem: row.private_pem,
     sign: (data: string) => sign(null, Buffer.from(data, 'utf8'), key).toString('base64'),
   };
 }
