@@ -24,8 +24,9 @@ export interface RecorderOptions {
 /**
  * Stores every exchange. The request path only pushes to a queue; every `flushMs` (or at
  * `batchSize`) the queue goes to the writer, which digests and inserts the batch in one transaction
- * on a worker thread; each exchange is signed (Ed25519, deterministic) when it is served. Reads first wait until everything queued is written, so an
- * exchange is visible to `GET /klarmeld/exchanges` as soon as its response was sent.
+ * on a worker thread; each exchange is signed (Ed25519, deterministic) when it is served. Reads
+ * first wait until everything queued is written, so an exchange is visible to
+ * `GET /klarmeld/exchanges` as soon as its response was sent.
  */
 export class ExchangeRecorder {
   private queue: UnsignedExchange[] = [];
