@@ -5,6 +5,14 @@
 // .ts directly, and `klarmeld catalog check` in CI then starts in a fraction of the time.
 import module from 'node:module';
 
+// klarmeld's TypeScript runs on Node 24's own type stripping; an older Node fails on the first .ts
+// file with an error that does not say why. The project pins Node 24 (devDependency "node"), which
+// npx and the npm scripts put first on PATH.
+if (Number(process.versions.node.split('.')[0]) < 24) {
+  process.stderr.write(`klarmeld needs Node 24 or newer; this is Node ${process.versions.node}. Run it as "npx klarmeld …" inside the project (npm install brings Node 24), or install Node 24.\n`);
+  process.exit(2);
+}
+
 // Caches compiled code on disk (os.tmpdir()), so the next start skips most of the parsing.
 module.enableCompileCache?.();
 const registersItself = new Set(['catalog']);
