@@ -21,8 +21,10 @@ export function formatTestSummary(document: RunDocument, extra: { written?: stri
   for (const suite of document.summary.suites) {
     const c = suite.counts;
     const title = document.suites.find((s) => s.id === suite.suite)?.title ?? '';
+    // A suite left out with --integration was not judged: "passed" would claim what nobody tested.
+    const verdict = c.omit === c.total ? 'not selected' : suite.verdict;
     lines.push(
-      `${suite.integration.padEnd(8)} ${suite.verdict.padEnd(11)} ${c.pass} passed, ${c.fail} failed, ${c.error} errors, ${c.skip} skipped, ${c.omit} omitted  SHALL ${suite.shall.passed}/${suite.shall.total}  ${title}`,
+      `${suite.integration.padEnd(8)} ${verdict.padEnd(12)} ${c.pass} passed, ${c.fail} failed, ${c.error} errors, ${c.skip} skipped, ${c.omit} omitted  SHALL ${suite.shall.passed}/${suite.shall.total}  ${title}`,
     );
   }
   const notPassed = document.tests.filter((t) => ['fail', 'error', 'wait', 'skip'].includes(t.result));
