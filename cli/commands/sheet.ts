@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
@@ -13,11 +14,11 @@ Usage:
   klarmeld sheet set <system> <SF> <status> [--reason "…"] [--actor NAME]      record a status by hand
   klarmeld sheet history <system> [SF] [--json]                                every event, oldest first
   klarmeld sheet report <system> [--json]                                      the connection report
-  klarmeld sheet export --xlsx FILE                                             Excel: matrix + history
-  klarmeld sheet import FILE [--actor NAME]                                     read such a workbook back
-  klarmeld sheet record <run.json> [--key PEM_FILE] [--actor NAME]              record a verified run's statuses
-  klarmeld sheet trust-key <PEM_FILE|FINGERPRINT> --name "…" [--actor NAME]   trust a platform's signing key
-  klarmeld sheet trusted-keys [--json]                                          the keys the sheet trusts
+  klarmeld sheet export --xlsx FILE                                            Excel: matrix + history
+  klarmeld sheet import FILE [--actor NAME]                                    read such a workbook back
+  klarmeld sheet record <run.json> [--key PEM_FILE] [--actor NAME]             record a verified run's statuses
+  klarmeld sheet trust-key <PEM_FILE|FINGERPRINT> --name "…" [--actor NAME]    trust a platform's signing key
+  klarmeld sheet trusted-keys [--json]                                         the keys the sheet trusts
 
 A run signed by a platform key the sheet trusts (or pinned with --key) earns its status; any
 other run's passes are recorded as Ensidig, the supplier's own declaration.
@@ -150,7 +151,8 @@ export async function run(argv: string[]): Promise<number> {
         const { trustPlatformKey } = await import('../services/sheet-record-run.ts');
         const { TrustedKeyError } = await import('../../conformance/onboarding/index.ts');
         const given = rest[0]!;
-        const key = existsSync(given) ? { publicKey: await readFile(given, 'utf8') } : { fingerprint: given };
+        const key = existsSync(given) ? { publicKey: await readPublicKeyPem(given) } : { fingerprint: given };
+        if ('fingerprint' in key && /[/\\]|\.pem$/i.test(given)) throw new UsageError(`${given}: no such file. Give the platform's public key (PEM file) or its 64-hex-digit fingerprint.`);
         try {
           const { key: trusted, added } = trustPlatformKey(sheetPath, { ...key, name: values.name ?? '', addedBy: actor });
           if (values.json) printJson({ ...trusted, added });
@@ -176,4 +178,19 @@ export async function run(argv: string[]): Promise<number> {
     if (error instanceof views.SheetRequestError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/**
+ * A platform's public key from a PEM file, checked before the sheet trusts it: a file that is not
+ * a key, or is a private key (which nobody should hand around), is a usage error, not a crash.
+ */
+async function readPublicKeyPem(file: string): Promise<string> {
+  const text = await readFile(file, 'utf8');
+  if (/PRIVATE KEY-----/.test(text)) throw new UsageError(`${file} holds a private key. Give the platform's public key (GET /.well-known/klarmeld/signing-key), never its private key.`);
+  try {
+    createPublicKey(text);
+  } catch {
+    throw new UsageError(`${file} is not a public key in PEM form. Give the platform's public key (GET /.well-known/klarmeld/signing-key) or its fingerprint.`);
+  }
+  return text;
 }
