@@ -1,9 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createElement } from 'react';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { demoPaths } from '../services/demo-paths.ts';
-import { buildSiteWithSheet, siteBuildCommand } from '../services/demo-site.ts';
+import { buildSiteWithSheet, SiteBuildError, siteBuildCommand } from '../services/demo-site.ts';
 import { serveStatic } from '../services/demo-serve.ts';
 import { runTest } from '../services/test-run.ts';
 import { formatTestSummary } from '../ui/test-summary.ts';
@@ -23,6 +24,8 @@ terminal it then builds the site with the demo's sheet and serves it until Ctrl-
 terminal it prints the command that does so and exits.
 
 Usage: klarmeld demo [--no-serve]`;
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv, { help: HELP, options: { 'no-serve': { type: 'boolean', default: false } }, takes: 'options' });
@@ -75,7 +78,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   process.stdout.write(`\nSee it again: npx klarmeld sheet show --sheet ${show(paths.sheet)}\nCheck the evidence: npx klarmeld verify ${show(paths.run)}\n`);
 
-  const buildCommand = siteBuildCommand(show(paths.sheet));
+  // npm run site:build runs in the repository and reads a relative KLARMELD_SHEET from there.
+  const buildCommand = siteBuildCommand(process.cwd() === repositoryRoot ? show(paths.sheet) : paths.sheet);
   if (!tty || values['no-serve']) {
     process.stdout.write(`See these statuses on the site: ${buildCommand}, then npx astro preview --root site (or run klarmeld demo in a terminal)\n`);
   } else {
@@ -85,7 +89,9 @@ export async function run(argv: string[]): Promise<number> {
     } catch (error) {
       interrupt.release();
       if (interrupt.signal.aborted) return 130;
-      throw error;
+      if (!(error instanceof SiteBuildError)) throw error;
+      process.stderr.write(`The site did not build, so it is not served (the statuses above are recorded): ${error.message}\n`);
+      return 3;
     }
     const { url, server } = await serveStatic(paths.site);
     process.stdout.write(`\nServing the site at ${url} (Ctrl-C to stop)\n`);

@@ -128,12 +128,19 @@ export async function run(argv: string[]): Promise<number> {
         const report = await verifyRunFile(rest[0]!, { keyFile: values.key }).catch((error: unknown) => {
           throw error instanceof VerifyInputError ? new UsageError(error.message) : error;
         });
-        const { recordRun } = await import('../services/sheet-record-run.ts');
+        const { recordRun, RecordError } = await import('../services/sheet-record-run.ts');
         const { SheetStore } = await import('../../conformance/onboarding/index.ts');
         const { formatRecorded } = await import('../ui/test-summary.ts');
         const store = SheetStore.open(sheetPath);
         try {
-          const outcome = recordRun(store, await readCatalog(values.catalog), report, values.actor);
+          const catalog = await readCatalog(values.catalog);
+          let outcome;
+          try {
+            outcome = recordRun(store, catalog, report, values.actor);
+          } catch (error) {
+            // A run for a system the catalogue does not know: the user's input, not a crash.
+            throw error instanceof RecordError ? new UsageError(error.message) : error;
+          }
           if (values.json) printJson({ ...outcome, keySource: report.keySource, keyFingerprint: report.keyFingerprint });
           else if (outcome.skipped?.code === 'not-verified') process.stderr.write(`${outcome.skipped.message}\n`);
           else {

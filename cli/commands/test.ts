@@ -82,6 +82,8 @@ export async function run(argv: string[]): Promise<number> {
   if (interrupt.signal.aborted) return 130;
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result.document, null, 2)}\n`);
+    // stdout is the run document; what the sheet did with it goes to stderr, so CI sees it too.
+    if (result.recorded) process.stderr.write(`${formatRecorded(result.recorded)}\n`);
   } else {
     const notes = [
       ...(result.attestationProblem ? [result.attestationProblem] : []),
