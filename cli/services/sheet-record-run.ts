@@ -6,33 +6,42 @@
  *   status earned with evidence (a platform hiccup is not a verdict on the system).
  * - A run already in the sheet (same run id) records nothing and says so.
  * - Otherwise each required integration the run covered gets the status the run shows
- *   (statusFromRun): the computed status when the platform key that signed the run is one the
- *   sheet trusts or the caller pinned with --key; `ensidig`, naming the key, when it is not.
+ *   (statusFromRun), but only when the run judged it: an integration whose suite met an
+ *   environment error, or any of whose SHALL tests did not run to a pass or a fail (skipped,
+ *   waiting, broken, omitted), records nothing, and notRecorded says why. A half-run integration
+ *   would otherwise show `ikke-klarmeldt` for tests that never ran.
+ * - Trust comes only from the sheet's trusted_platform_keys. A key pinned with --key is checked
+ *   (the run must be signed with it) but not trusted: anyone can pin the throwaway key of their
+ *   own embedded platform. Under an untrusted key klarmeldt/delvist become `ensidig`, naming the
+ *   key, and the run records nothing for a pair whose current status a trusted-key run earned.
  *   The event's evidence keeps the key fingerprint and whether it was trusted.
  * All events of one run go in one transaction.
  */
 import type { Catalog } from '../../catalog/catalog.ts';
 import { findSystem, requiredIntegrations } from '../../catalog/query.ts';
 import { keyFingerprint, type KeyInput } from '../../conformance/evidence/index.ts';
-import { integrationEvidence, resultsDigest, type VerifyReport } from '../../conformance/framework/index.ts';
+import { integrationEvidence, resultsDigest, type IntegrationEvidence, type VerifyReport } from '../../conformance/framework/index.ts';
 import {
   SheetStore, statusFromRun, type NewStatusEvent, type StatusEvent, type TrustedPlatformKey,
 } from '../../conformance/onboarding/index.ts';
 
-/** Whose word the run's signature is: a key the sheet trusts, a key pinned with --key, or neither. */
+/** Whose word the run's signature is: a key the sheet trusts, or not. */
 export interface RecordKey {
   fingerprint?: string;
+  /** On the sheet's list of trusted platform keys. Pinning a key with --key does not make it so. */
   trusted: boolean;
-  trustedBy?: 'sheet' | 'pinned';
+  trustedBy?: 'sheet';
   /** The sheet's name for the key, when the sheet trusts it. */
   name?: string;
+  /** The run was checked against a key the caller pinned with --key (verification, not trust). */
+  pinned?: boolean;
 }
 
 export interface RecordOutcome {
   system: string;
   /** The run's events, as appended; empty when nothing was recorded. */
   events: StatusEvent[];
-  /** Integrations the run covered but the sheet does not track for this system, with why. */
+  /** Integrations the run covered but records nothing for, with why (not required, not judged, guarded). */
   notRecorded: { integration: string; why: string }[];
   /** False when the run did not verify: then nothing was recorded. */
   verified: boolean;
@@ -54,9 +63,32 @@ export class RecordError extends Error {
 
 function keyOf(store: SheetStore, report: VerifyReport): RecordKey {
   const fingerprint = report.keyFingerprint;
-  if (report.keySource === 'pinned' && fingerprint) return { fingerprint, trusted: true, trustedBy: 'pinned' };
+  const pinned = report.keySource === 'pinned' ? { pinned: true } : {};
   const known = fingerprint ? store.trustedPlatformKey(fingerprint) : undefined;
-  return known ? { fingerprint, trusted: true, trustedBy: 'sheet', name: known.name } : { ...(fingerprint ? { fingerprint } : {}), trusted: false };
+  return known
+    ? { fingerprint, trusted: true, trustedBy: 'sheet', name: known.name, ...pinned }
+    : { ...(fingerprint ? { fingerprint } : {}), trusted: false, ...pinned };
+}
+
+/** Why the run cannot judge the integration, or undefined when every SHALL test ran to a pass or a fail. */
+function notJudged(entry: IntegrationEvidence): string | undefined {
+  if (entry.environmentErrors.length > 0) {
+    return `the environment failed: ${entry.environmentErrors.map((e) => `${e.id} (${e.message})`).join('; ')}; nothing can be judged`;
+  }
+  if (entry.shallTotal === 0) return 'the run has no SHALL test of it, so it cannot show readiness';
+  if (entry.shallNotRun.every((t) => t.result === 'omit') && entry.shallRan === 0) return 'no SHALL test of it ran (all omitted)';
+  const n = entry.shallNotRun.length;
+  if (n === 0) return undefined;
+  const word = { skip: 'skipped', omit: 'omitted', wait: 'waiting', error: 'broke' } as const;
+  return `${n} SHALL test${n === 1 ? '' : 's'} did not run: ${entry.shallNotRun.map((t) => `${t.id} (${word[t.result]}: ${t.reason})`).join('; ')}`;
+}
+
+/**
+ * Whether the pair's current status was earned by a run under a key the sheet trusted. Events
+ * from the time --key counted as trust (trustedBy `pinned`) do not qualify: that trust was void.
+ */
+function earnedUnderTrustedKey(current: StatusEvent | undefined): current is StatusEvent {
+  return current?.source === 'run' && current.evidence?.keyTrusted === true && current.evidence.trustedBy !== 'pinned';
 }
 
 export function recordRun(store: SheetStore, catalog: Catalog, report: VerifyReport, actor?: string): RecordOutcome {
@@ -74,13 +106,23 @@ export function recordRun(store: SheetStore, catalog: Catalog, report: VerifyRep
   const required = new Set(requiredIntegrations(catalog, system.id).map((r) => r.integration));
   const digest = resultsDigest(document);
   const notRecorded: RecordOutcome['notRecorded'] = [];
+  const current = new Map(store.current().filter((e) => e.system === system.id).map((e) => [e.integration, e]));
   const events: NewStatusEvent[] = integrationEvidence(report).flatMap((entry) => {
     if (!required.has(entry.integration)) {
       notRecorded.push({ integration: entry.integration, why: `${system.name} is not required to connect to ${entry.integration}` });
       return [];
     }
-    if (entry.shallRan === 0) {
-      notRecorded.push({ integration: entry.integration, why: 'no SHALL test of it ran (all omitted)' });
+    const why = notJudged(entry);
+    if (why) {
+      notRecorded.push({ integration: entry.integration, why });
+      return [];
+    }
+    const earlier = current.get(entry.integration);
+    if (!key.trusted && earnedUnderTrustedKey(earlier)) {
+      notRecorded.push({
+        integration: entry.integration,
+        why: `its status ${earlier.status} was earned by run ${earlier.evidence!.runId} under a platform key the sheet trusts, and this run is signed with ${key.fingerprint ? `platform key ${key.fingerprint}` : 'a key it does not name'}, which the sheet does not trust: an untrusted run never replaces it`,
+      });
       return [];
     }
     const { status, reason } = statusFromRun(entry, key);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateEvidenceKeys, keyFingerprint } from '../../conformance/evidence/index.ts';
+import { keyFingerprint } from '../../conformance/evidence/index.ts';
 import { verifyRun } from '../../conformance/framework/index.ts';
 import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
 import { SheetStore } from '../../conformance/onboarding/index.ts';
@@ -34,21 +34,33 @@ describe('formatTestSummary', () => {
 });
 
 describe('formatRecorded', () => {
-  it('names the statuses and the trusted key, or says the statuses are Ensidig because the key is not trusted', async () => {
+  it('names the statuses and the trusted key, or says the statuses are Ensidig because the key is not trusted (pinning with --key does not trust it)', async () => {
     const catalog = await testCatalog();
     const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    const fingerprint = keyFingerprint(keys.publicKeyPem);
     const dir = await temp.make('summary-');
-    const pinned = SheetStore.open(`${dir}/a.sqlite`);
+    const trusting = SheetStore.open(`${dir}/a.sqlite`);
+    trusting.trustPlatformKey({ fingerprint, name: 'KOMBIT test platform', addedBy: 'kombit' });
+    expect(formatRecorded(recordRun(trusting, catalog, verifyRun(document)))).toBe(
+      `Recorded in the sheet: SF1520 klarmeldt. Signed with platform key ${fingerprint} (trusted in the sheet as "KOMBIT test platform").`,
+    );
+    expect(formatRecorded(recordRun(trusting, catalog, verifyRun(document)))).toMatch(/^Nothing recorded: run run-0001 is already in the sheet/);
+    trusting.close();
+    const pinned = SheetStore.open(`${dir}/b.sqlite`);
     expect(formatRecorded(recordRun(pinned, catalog, verifyRun(document, { publicKey: keys.publicKeyPem })))).toBe(
-      `Recorded in the sheet: SF1520 klarmeldt. Signed with platform key ${keyFingerprint(keys.publicKeyPem)} (pinned with --key).`,
+      `Recorded in the sheet: SF1520 ensidig. Ensidig: the run is signed with platform key ${fingerprint} (pinned with --key, which checks the signature but does not make the key trusted), which is not trusted in this sheet, so its passes are the supplier's own declaration. KOMBIT trusts a platform key with \`klarmeld sheet trust-key\`; then run the tests again.`,
     );
-    expect(formatRecorded(recordRun(pinned, catalog, verifyRun(document)))).toMatch(/^Nothing recorded: run run-0001 is already in the sheet/);
     pinned.close();
-    const untrusted = SheetStore.open(`${dir}/b.sqlite`);
-    untrusted.trustPlatformKey({ fingerprint: keyFingerprint(generateEvidenceKeys().publicKeyPem), name: 'other', addedBy: 'kombit' });
-    expect(formatRecorded(recordRun(untrusted, catalog, verifyRun(document)))).toBe(
-      `Recorded in the sheet: SF1520 ensidig. Ensidig: the run is signed with platform key ${keyFingerprint(keys.publicKeyPem)}, which the sheet does not trust, so its passes are the supplier's own declaration.`,
+  });
+
+  it('says which integrations were not recorded and why', async () => {
+    const catalog = await testCatalog();
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', skip: ['sf9999.lookup.not-found'] });
+    const sheet = SheetStore.open(`${await temp.make('summary-')}/c.sqlite`);
+    sheet.trustPlatformKey({ fingerprint: keyFingerprint(keys.publicKeyPem), name: 'KOMBIT test platform', addedBy: 'kombit' });
+    expect(formatRecorded(recordRun(sheet, catalog, verifyRun(document)))).toBe(
+      'Recorded in the sheet: nothing (SF1520: 1 SHALL test did not run: sf9999.lookup.not-found (skipped: Needs a trigger hook)).',
     );
-    untrusted.close();
+    sheet.close();
   });
 });

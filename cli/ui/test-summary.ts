@@ -74,15 +74,18 @@ function idLines(document: RunDocument, ids: string[]): string[] {
   });
 }
 
-/** One line on what `--record` did in the sheet: the statuses recorded, or why nothing was. */
+/** One line on what `--record` did in the sheet: the statuses recorded, and why anything was not. */
 export function formatRecorded(outcome: RecordOutcome): string {
   if (outcome.skipped) return outcome.skipped.message;
-  if (outcome.events.length === 0) return `Recorded in the sheet: nothing${outcome.notRecorded.length ? ` (${outcome.notRecorded.map((n) => `${n.integration}: ${n.why}`).join('; ')})` : ''}.`;
+  const notRecorded = outcome.notRecorded.map((n) => `${n.integration}: ${n.why}`).join('; ');
+  if (outcome.events.length === 0) return `Recorded in the sheet: nothing${notRecorded ? ` (${notRecorded})` : ''}.`;
   const statuses = outcome.events.map((e) => `${e.integration} ${e.status}`).join(', ');
+  // --key checks which key signed the run; only the sheet's trusted list makes a key count.
+  const pinned = outcome.key.pinned ? ' (pinned with --key, which checks the signature but does not make the key trusted)' : '';
   const key = outcome.key.trusted
-    ? ` Signed with platform key ${outcome.key.fingerprint}${outcome.key.trustedBy === 'pinned' ? ' (pinned with --key)' : ` (trusted in the sheet as "${outcome.key.name}")`}.`
+    ? ` Signed with platform key ${outcome.key.fingerprint} (trusted in the sheet as "${outcome.key.name}").`
     : outcome.events.some((e) => e.status === 'ensidig')
-      ? ` Ensidig: the run is signed with platform key ${outcome.key.fingerprint ?? '(none)'}, which the sheet does not trust, so its passes are the supplier's own declaration.`
+      ? ` Ensidig: the run is signed with platform key ${outcome.key.fingerprint ?? '(none)'}${pinned}, which is not trusted in this sheet, so its passes are the supplier's own declaration. KOMBIT trusts a platform key with \`klarmeld sheet trust-key\`; then run the tests again.`
       : '';
-  return `Recorded in the sheet: ${statuses}.${key}`;
+  return `Recorded in the sheet: ${statuses}.${key}${notRecorded ? ` Not recorded: ${notRecorded}.` : ''}`;
 }

@@ -7,9 +7,17 @@
  * runner with the system's certificate): a precondition, which says nothing about what the
  * system does, so it is counted but never earns a status on its own.
  *
+ * A SHALL test "ran" only when it reached a judgement: a pass or a fail. A skipped, waiting,
+ * broken or omitted test showed nothing about the system, so it is listed in `shallNotRun` with
+ * the reason it gives; an integration with any such test is incomplete and earns no status. An
+ * error blamed on the environment is listed on its own (`environmentErrors`): then nothing of
+ * the integration can be judged.
+ *
  * Nothing counts unless the whole document verified: in a verified run every embedded exchange
  * is signed by the platform key and attested as recorded for the calling it-system.
  */
+import type { TestResult } from './results.ts';
+import type { TestRecord } from './run-document.ts';
 import type { VerifyReport } from './verify-run.ts';
 
 export interface IntegrationEvidence {
@@ -17,8 +25,12 @@ export interface IntegrationEvidence {
   suite: string;
   /** Every SHALL test of the suite in this run, omitted ones included. */
   shallTotal: number;
-  /** SHALL tests that were not omitted (0: nothing of the integration ran). */
+  /** SHALL tests that ran to a judgement: passed or failed. */
   shallRan: number;
+  /** SHALL tests that did not (skipped, waiting, broken, omitted), with the reason each gives. */
+  shallNotRun: { id: string; result: Exclude<TestResult, 'pass' | 'fail'>; reason: string }[];
+  /** Tests of the suite (any level) that errored because of the environment, with the message. */
+  environmentErrors: { id: string; message: string }[];
   /** SHALL tests that passed, when the run verified (0 otherwise). */
   shallPassed: number;
   /** Of those, the ones that attach at least one platform-signed exchange of the system. */
@@ -29,18 +41,28 @@ export interface IntegrationEvidence {
   exchanges: number;
 }
 
+const judged = (t: TestRecord) => t.result === 'pass' || t.result === 'fail';
+const isEnvironmentError = (t: TestRecord) => t.result === 'error' && t.blame === 'environment';
+const noReason = { error: 'the test broke', skip: 'skipped without a reason', omit: 'omitted without a reason', wait: 'waits for a person' } as const;
+
 export function integrationEvidence(report: VerifyReport): IntegrationEvidence[] {
   const document = report.document;
   if (!document) return [];
   return document.summary.suites.map((suite) => {
-    const shall = document.tests.filter((t) => t.suite === suite.suite && t.level === 'SHALL');
+    const tests = document.tests.filter((t) => t.suite === suite.suite);
+    const shall = tests.filter((t) => t.level === 'SHALL');
     const passed = report.ok ? shall.filter((t) => t.result === 'pass') : [];
     const withEvidence = passed.filter((t) => t.exchanges.length > 0);
     return {
       integration: suite.integration,
       suite: suite.suite,
       shallTotal: shall.length,
-      shallRan: shall.filter((t) => t.result !== 'omit').length,
+      shallRan: shall.filter(judged).length,
+      shallNotRun: shall.flatMap((t) => {
+        if (t.result === 'pass' || t.result === 'fail') return [];
+        return [{ id: t.id, result: t.result, reason: t.message || noReason[t.result] }];
+      }),
+      environmentErrors: tests.filter(isEnvironmentError).map((t) => ({ id: t.id, message: `${t.code ? `${t.code}: ` : ''}${t.message ?? 'the environment failed'}` })),
       shallPassed: passed.length,
       shallPassedWithEvidence: withEvidence.length,
       preconditions: passed.filter((t) => t.exchanges.length === 0).map((t) => t.id),

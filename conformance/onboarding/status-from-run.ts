@@ -1,7 +1,9 @@
 /**
  * The klarmelding status a conformance run earns for one integration (issue 4).
  *
- * What the run shows (a verified run; the caller works the counts out with integrationEvidence):
+ * What the run shows (a verified run in which every SHALL test of the integration ran to a pass
+ * or a fail; the caller works the counts out with integrationEvidence and records nothing for an
+ * integration that is incomplete or whose environment failed):
  * - `klarmeldt` when every SHALL test passed and at least one pass attaches a platform-signed
  *   exchange of the system;
  * - `delvist-klarmeldt` when not every SHALL test passed but some that attach such an exchange did;
@@ -9,10 +11,17 @@
  *   runner's own checks (the agreement is approved, the platform answers the runner): they are
  *   preconditions and never earn a status on their own.
  *
- * Whom it shows it to: the evidence is only as good as the key that signed it. When that key is
- * neither on the sheet's trusted list nor pinned with --key, a klarmeldt or delvist-klarmeldt
+ * Whom it shows it to: the evidence is only as good as the key that signed it, and only KOMBIT
+ * says which platform keys count (the sheet's trusted list). A key pinned with --key only says
+ * which key must have signed the run: anyone can pin the throwaway key of their own embedded
+ * platform, so pinning earns no trust. Under an untrusted key a klarmeldt or delvist-klarmeldt
  * becomes `ensidig` (declared by the supplier without verified evidence), with a reason that
- * names the key's fingerprint. An `ikke-klarmeldt` stays what it is: it claims nothing.
+ * names the key's fingerprint.
+ *
+ * An `ikke-klarmeldt` stays what it is whoever signed: it claims no readiness, so there is
+ * nothing for a trusted key to vouch for, and calling it `ensidig` (a supplier's declaration of
+ * readiness) would say the opposite of what the run shows. That it must not overwrite a status
+ * earned under a trusted key is the recorder's guard (recordRun), not this rule's.
  */
 export type RunStatus = 'klarmeldt' | 'delvist-klarmeldt' | 'ikke-klarmeldt' | 'ensidig';
 
@@ -25,6 +34,7 @@ export interface RunEvidenceCounts {
 
 export interface RunKey {
   fingerprint?: string;
+  /** On the sheet's list of trusted platform keys (never merely pinned with --key). */
   trusted: boolean;
 }
 
@@ -43,6 +53,6 @@ export function statusFromRun(counts: RunEvidenceCounts, key: RunKey): { status:
   const which = key.fingerprint ? `platform key ${key.fingerprint}` : 'a platform key the run does not name';
   return {
     status: 'ensidig',
-    reason: `The run would show ${shown} (${passed}), but its evidence is signed with ${which}, which the sheet does not trust: it is the supplier's own declaration until KOMBIT trusts that platform key or the run is recorded with --key.`,
+    reason: `The run would show ${shown} (${passed}), but its evidence is signed with ${which}, which is not trusted in this sheet: it is the supplier's own declaration. KOMBIT trusts a platform key with \`klarmeld sheet trust-key\`; then run the tests again (a run already recorded is not recorded twice).`,
   };
 }
