@@ -51,9 +51,10 @@ const counts = z.strictObject(Object.fromEntries([...testResults, 'total'].map((
   z.ZodNumber
 >);
 /**
- * `passed` every SHALL test passed; `failed` a SHALL test failed; `incomplete` no SHALL test
- * failed but one did not run to a judgement (skipped, omitted, waiting, broken), so the run does
- * not show readiness; `environment` the environment failed and nothing can be judged.
+ * `passed` every SHALL test that was not omitted passed; `failed` a SHALL test failed;
+ * `incomplete` no SHALL test failed but one did not run to a judgement (skipped, waiting, broken),
+ * so the run does not show readiness; omitted tests (suites left out with --integration) do not
+ * count; `environment` the environment failed and nothing can be judged.
  */
 export const verdicts = ['passed', 'failed', 'incomplete', 'environment'] as const;
 
@@ -73,10 +74,10 @@ export const summary = z.strictObject({
   exitCode: z.union([z.literal(0), z.literal(1), z.literal(3)]),
   counts,
   suites: z.array(suiteSummary),
-  requiredNotPassed: z.array(z.string()).meta({ description: 'SHALL tests that did not pass, other than environment errors: failed, errored, waiting, skipped or omitted' }),
+  requiredNotPassed: z.array(z.string()).meta({ description: 'SHALL tests that did not pass, other than environment errors and omitted tests: failed, errored, waiting or skipped' }),
   requiredNotRun: z
     .array(z.strictObject({ id: z.string(), result: z.enum(testResults), reason: z.string() }))
-    .meta({ description: 'The SHALL tests of requiredNotPassed that never reached a judgement (skipped, omitted, waiting, broken), each with the reason it gives' }),
+    .meta({ description: 'The SHALL tests of requiredNotPassed that never reached a judgement (skipped, waiting, broken), each with the reason it gives; they make the run incomplete' }),
   advisoryFailed: z.array(z.string()).meta({ description: 'SHOULD/MAY tests that failed (reported, do not fail the run)' }),
   environmentErrors: z.array(z.string()),
 });
