@@ -56,7 +56,7 @@ function notRunLines(document: RunDocument): string[] {
   return [
     `${n} required (SHALL) test${n === 1 ? '' : 's'} did not run, so the system was never shown to do what ${n === 1 ? 'it checks' : 'they check'}:`,
     ...[...byReason].flatMap(([reason, ids]) => [`  ${reason}`, ...idLines(document, ids)]),
-    'Give the run what these tests need (or run every integration) and run it again to show readiness.',
+    'Give the run what these tests need (see the reasons above) and run it again to show readiness.',
   ];
 }
 
