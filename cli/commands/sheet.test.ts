@@ -82,11 +82,12 @@ describe('klarmeld sheet', () => {
     store.close();
   });
 
-  it('record adds the statuses a verified run earns, pinned to a platform key; an edited run changes nothing', async () => {
+  it('record adds the statuses a verified run earns under a trusted key, also when pinned with --key; an edited run changes nothing', async () => {
     const { sh, sheet, dir } = await setup();
     const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
     await writeFile(join(dir, 'run.json'), JSON.stringify(document));
     await writeFile(join(dir, 'platform.pem'), keys.publicKeyPem);
+    expect((await sh('trust-key', join(dir, 'platform.pem'), '--name', 'KOMBIT klarmeld platform', '--actor', 'kombit')).exit).toBe(0);
     const recorded = await sh('record', join(dir, 'run.json'), '--key', join(dir, 'platform.pem'));
     expect(recorded.exit).toBe(0);
     expect(recorded.stdout).toContain('Recorded jobcenter-plus SF1520: klarmeldt (2/2 SHALL passed, run run-0001)');
@@ -97,6 +98,18 @@ describe('klarmeld sheet', () => {
     expect(refused.stderr).toMatch(/Nothing recorded: the run's evidence does not verify[\s\S]*results-edited/);
     const store = SheetStore.open(sheet);
     expect(store.history().map((e) => e.status)).toEqual(['klarmeldt']);
+    store.close();
+  });
+
+  it('record --key with a key the sheet does not trust records Ensidig: anyone can pin their own throwaway key', async () => {
+    const { sh, sheet, dir } = await setup();
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    await writeFile(join(dir, 'run.json'), JSON.stringify(document));
+    await writeFile(join(dir, 'own.pem'), keys.publicKeyPem);
+    const recorded = await sh('record', join(dir, 'run.json'), '--key', join(dir, 'own.pem'));
+    expect(recorded.stdout).toContain('Recorded jobcenter-plus SF1520: ensidig');
+    const store = SheetStore.open(sheet);
+    expect(store.history().map((e) => e.status)).toEqual(['ensidig']);
     store.close();
   });
 

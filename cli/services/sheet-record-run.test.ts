@@ -58,11 +58,86 @@ describe('recordRun (klarmeld sheet record, klarmeld test --record)', () => {
     expect(outcome.events[0]!.evidence).toMatchObject({ keyFingerprint: fingerprint, keyTrusted: false, shallPassed: 2 });
   });
 
-  it('takes a key pinned with --key as trusted, and says so in the evidence', async () => {
+  it('does not trust a key pinned with --key: it only checks the signature, so a pinned throwaway key earns Ensidig', async () => {
     const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
     const sheet = SheetStore.open(await sheetPath());
     const outcome = recordRun(sheet, catalog, verifyRun(document, { publicKey: keys.publicKeyPem }));
-    expect(outcome.events[0]).toMatchObject({ status: 'klarmeldt', evidence: { keyTrusted: true, trustedBy: 'pinned' } });
+    expect(outcome.key).toEqual({ fingerprint: keyFingerprint(keys.publicKeyPem), trusted: false, pinned: true });
+    expect(outcome.events[0]).toMatchObject({ status: 'ensidig', evidence: { keyTrusted: false } });
+    expect(outcome.events[0]!.evidence).not.toHaveProperty('trustedBy');
+    expect(outcome.events[0]!.reason).toContain('`klarmeld sheet trust-key`');
+  });
+
+  it('earns the status under a pinned key when the sheet trusts that key', async () => {
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    const outcome = recordRun(await trustingSheet(keys), catalog, verifyRun(document, { publicKey: keys.publicKeyPem }));
+    expect(outcome.key).toMatchObject({ trusted: true, trustedBy: 'sheet', pinned: true });
+    expect(outcome.events[0]).toMatchObject({ status: 'klarmeldt', evidence: { keyTrusted: true, trustedBy: 'sheet' } });
+  });
+
+  it('records nothing for an integration whose suite met an environment error, and says why', async () => {
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', environmentError: ['sf9999.lookup.not-found'] });
+    expect(document.summary.exitCode).toBe(3);
+    const sheet = await trustingSheet(keys);
+    const outcome = recordRun(sheet, catalog, verifyRun(document));
+    expect(outcome).toMatchObject({ verified: true, events: [] });
+    expect(outcome.notRecorded).toEqual([{
+      integration: 'SF1520',
+      why: 'the environment failed: sf9999.lookup.not-found (platform-unreachable: The platform did not answer); nothing can be judged',
+    }]);
+    expect(sheet.count()).toBe(0);
+  });
+
+  it('records nothing for an integration with SHALL tests that did not run (no trigger hook), and keeps the status earned before', async () => {
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    const sheet = await trustingSheet(keys);
+    recordRun(sheet, catalog, verifyRun(document));
+    const skipped = (await sampleRun({
+      system: 'jobcenter-plus', integration: 'SF1520', keys, runId: 'run-0002', skip: ['sf9999.lookup.person-found', 'sf9999.lookup.not-found'],
+    })).document;
+    const outcome = recordRun(sheet, catalog, verifyRun(skipped));
+    expect(outcome.events).toEqual([]);
+    expect(outcome.notRecorded).toEqual([{
+      integration: 'SF1520',
+      why: '2 SHALL tests did not run: sf9999.lookup.person-found (skipped: Needs a trigger hook); sf9999.lookup.not-found (skipped: Needs a trigger hook)',
+    }]);
+    expect(sheet.history().map((e) => e.status)).toEqual(['klarmeldt']);
+  });
+
+  it('never lets a run under an untrusted key replace a status earned under a trusted key, not even with ikke-klarmeldt', async () => {
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    const sheet = await trustingSheet(keys);
+    recordRun(sheet, catalog, verifyRun(document));
+    const stranger = generateEvidenceKeys();
+    for (const [runId, notFound] of [['run-0002', 'pass'], ['run-0003', 'fail']] as const) {
+      const untrusted = (await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', keys: stranger, runId, notFound })).document;
+      const outcome = recordRun(sheet, catalog, verifyRun(untrusted));
+      expect(outcome.events).toEqual([]);
+      expect(outcome.notRecorded[0]!.why).toMatch(
+        new RegExp(`^its status klarmeldt was earned by run run-0001 under a platform key the sheet trusts, and this run is signed with platform key ${keyFingerprint(stranger.publicKeyPem)}, which the sheet does not trust`),
+      );
+    }
+    expect(sheet.history().map((e) => e.status)).toEqual(['klarmeldt']);
+  });
+
+  it('does not guard a status recorded when --key still counted as trust: that trust was void', async () => {
+    const { document } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', runId: 'run-0002' });
+    const sheet = await trustingSheet(generateEvidenceKeys());
+    sheet.append([{
+      system: 'jobcenter-plus', integration: 'SF1520', status: 'klarmeldt', actor: 'klarmeld test', source: 'run',
+      evidence: { runId: 'run-0001', digest: '0'.repeat(64), keyTrusted: true, trustedBy: 'pinned' },
+    }]);
+    expect(recordRun(sheet, catalog, verifyRun(document)).events[0]!.status).toBe('ensidig');
+  });
+
+  it('lets an untrusted run replace a status that no trusted-key run earned (its own earlier Ensidig), and keeps a failing one ikke-klarmeldt', async () => {
+    const stranger = generateEvidenceKeys();
+    const sheet = await trustingSheet(generateEvidenceKeys());
+    const first = (await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', keys: stranger, withoutExchanges: true })).document;
+    expect(recordRun(sheet, catalog, verifyRun(first)).events[0]!.status).toBe('ikke-klarmeldt');
+    const second = (await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', keys: stranger, runId: 'run-0002' })).document;
+    expect(recordRun(sheet, catalog, verifyRun(second)).events[0]!.status).toBe('ensidig');
+    expect(sheet.history().map((e) => e.status)).toEqual(['ikke-klarmeldt', 'ensidig']);
   });
 
   it("does not earn Klarmeldt with the runner's own checks: SHALL passes without an exchange of the system are preconditions", async () => {

@@ -8,7 +8,7 @@ describe('integrationEvidence', () => {
     const { document } = await sampleRun({ precondition: true });
     expect(integrationEvidence(verifyRun(document))).toEqual([
       {
-        integration: 'SF9999', suite: 'sf9999', shallTotal: 3, shallRan: 3, shallPassed: 3, shallPassedWithEvidence: 2,
+        integration: 'SF9999', suite: 'sf9999', shallTotal: 3, shallRan: 3, shallNotRun: [], environmentErrors: [], shallPassed: 3, shallPassedWithEvidence: 2,
         preconditions: ['sf9999.platform.agreement-approved'], exchanges: 2,
       },
     ]);
@@ -30,6 +30,25 @@ describe('integrationEvidence', () => {
 
   it('counts omitted SHALL tests in the total, so an omitted test keeps the integration from being complete', async () => {
     const { document } = await sampleRun({ omit: ['sf9999.lookup.not-found'] });
-    expect(integrationEvidence(verifyRun(document))[0]).toMatchObject({ shallTotal: 2, shallRan: 1, shallPassed: 1, shallPassedWithEvidence: 1 });
+    expect(integrationEvidence(verifyRun(document))[0]).toMatchObject({
+      shallTotal: 2, shallRan: 1, shallPassed: 1, shallPassedWithEvidence: 1,
+      shallNotRun: [{ id: 'sf9999.lookup.not-found', result: 'omit', reason: 'Not selected with --integration' }],
+    });
+  });
+
+  it('does not count a skipped SHALL test as run: only a pass or a fail is a judgement', async () => {
+    const { document } = await sampleRun({ skip: ['sf9999.lookup.not-found'] });
+    expect(integrationEvidence(verifyRun(document))[0]).toMatchObject({
+      shallTotal: 2, shallRan: 1, shallPassed: 1,
+      shallNotRun: [{ id: 'sf9999.lookup.not-found', result: 'skip', reason: 'Needs a trigger hook' }], environmentErrors: [],
+    });
+  });
+
+  it('lists the environment errors of the suite, so nothing of it is judged', async () => {
+    const { document } = await sampleRun({ environmentError: ['sf9999.lookup.person-found'] });
+    const [entry] = integrationEvidence(verifyRun(document));
+    expect(document.summary.verdict).toBe('environment');
+    expect(entry!.environmentErrors).toEqual([{ id: 'sf9999.lookup.person-found', message: 'platform-unreachable: The platform did not answer' }]);
+    expect(entry!.shallNotRun.map((t) => t.result)).toEqual(['error', 'skip']);
   });
 });

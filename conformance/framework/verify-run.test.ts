@@ -60,7 +60,7 @@ describe('verifyRun', () => {
   it('counts SHALL passes only for a run that verifies', async () => {
     const { document } = await sampleRun();
     expect(integrationEvidence(verifyRun(document))).toEqual([
-      { integration: 'SF9999', suite: 'sf9999', shallTotal: 2, shallRan: 2, shallPassed: 2, shallPassedWithEvidence: 2, preconditions: [], exchanges: 2 },
+      { integration: 'SF9999', suite: 'sf9999', shallTotal: 2, shallRan: 2, shallNotRun: [], environmentErrors: [], shallPassed: 2, shallPassedWithEvidence: 2, preconditions: [], exchanges: 2 },
     ]);
     const edited = structuredClone(document);
     edited.tests[0]!.title = 'changed';

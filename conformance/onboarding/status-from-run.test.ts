@@ -35,8 +35,16 @@ describe('statusFromRun', () => {
     expect(full.status).toBe('ensidig');
     expect(full.reason).toContain(`platform key ${'b'.repeat(64)}`);
     expect(full.reason).toMatch(/would show klarmeldt \(3 of 3 SHALL tests passed\)/);
+    expect(full.reason).toContain('not trusted in this sheet');
+    expect(full.reason).toContain('`klarmeld sheet trust-key`');
+    expect(full.reason).toContain('run the tests again (a run already recorded is not recorded twice)');
     expect(statusFromRun({ shallTotal: 3, shallPassed: 1, shallPassedWithEvidence: 1 }, untrusted).status).toBe('ensidig');
     expect(statusFromRun({ shallTotal: 3, shallPassed: 1, shallPassedWithEvidence: 1 }, { trusted: false }).reason).toContain('a platform key the run does not name');
+  });
+
+  it('never offers --key as a way to trust a key: pinning the run\'s own throwaway key proves nothing', () => {
+    const { reason } = statusFromRun({ shallTotal: 2, shallPassed: 2, shallPassedWithEvidence: 2 }, untrusted);
+    expect(reason).not.toMatch(/--key/);
   });
 
   it('keeps ikke-klarmeldt whoever signed: a run that shows nothing claims nothing', () => {

@@ -37,6 +37,8 @@ export interface SampleOptions {
   omit?: string[];
   /** Test ids that skip, as a test does when the system has no trigger hook. */
   skip?: string[];
+  /** Test ids that meet an environment error (the platform is unreachable). */
+  environmentError?: string[];
 }
 
 export async function sampleRun(options: SampleOptions = {}): Promise<{ document: RunDocument; keys: Signer }> {
@@ -49,6 +51,9 @@ export async function sampleRun(options: SampleOptions = {}): Promise<{ document
   };
   const skipped = (ctx: { skip(reason: string): never }, id: string) => {
     if (options.skip?.includes(`sf9999.lookup.${id}`)) ctx.skip('Needs a trigger hook');
+  };
+  const environment = (ctx: { environment(code: string, message: string): never }, id: string) => {
+    if (options.environmentError?.includes(`sf9999.lookup.${id}`)) ctx.environment('platform-unreachable', 'The platform did not answer');
   };
   const precondition = options.precondition
     ? [{ id: 'platform', title: 'Platform preconditions', tests: [{ id: 'agreement-approved', title: 'The agreement is approved', verifies: ['SF9999-R01'], run: () => {} }] }]
@@ -66,10 +71,10 @@ export async function sampleRun(options: SampleOptions = {}): Promise<{ document
         id: 'lookup',
         title: 'Looking a person up',
         tests: [
-          { id: 'person-found', title: 'Finds a person', verifies: ['SF9999-R01'], run: (ctx) => { skipped(ctx, 'person-found'); ctx.input('cpr', '0101011234'); attach(ctx, 'PersonLookup', 200); } },
+          { id: 'person-found', title: 'Finds a person', verifies: ['SF9999-R01'], run: (ctx) => { skipped(ctx, 'person-found'); environment(ctx, 'person-found'); ctx.input('cpr', '0101011234'); attach(ctx, 'PersonLookup', 200); } },
           {
             id: 'not-found', title: 'Says "not found" without crashing', verifies: ['SF9999-R02'],
-            run: (ctx) => { skipped(ctx, 'not-found'); attach(ctx, 'PersonLookup', 500); if (options.notFound === 'fail') ctx.fail('The system showed the fault as person data'); },
+            run: (ctx) => { skipped(ctx, 'not-found'); environment(ctx, 'not-found'); attach(ctx, 'PersonLookup', 500); if (options.notFound === 'fail') ctx.fail('The system showed the fault as person data'); },
           },
           { id: 'retry', title: 'Retries once after a dropped connection', verifies: ['SF9999-R03'], run: (ctx) => ctx.skip('Needs the flaky link') },
         ],
