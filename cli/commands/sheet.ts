@@ -20,8 +20,8 @@ Usage:
   klarmeld sheet trust-key <PEM_FILE|FINGERPRINT> --name "…" [--actor NAME]    trust a platform's signing key
   klarmeld sheet trusted-keys [--json]                                         the keys the sheet trusts
 
-A run signed by a platform key the sheet trusts (or pinned with --key) earns its status; any
-other run's passes are recorded as Ensidig, the supplier's own declaration.
+A run signed by a platform key the sheet trusts earns its status (--key only checks which key
+signed it); any other run's passes are recorded as Ensidig, the supplier's own declaration.
 
 Options:
   --sheet FILE    the sheet (SQLite); default $KLARMELD_SHEET, else .klarmeld/sheet.sqlite here

@@ -15,10 +15,13 @@ export interface EventEvidence {
   keyFingerprint?: string;
   /**
    * Whether that key was trusted when the run was recorded: on the sheet's list of trusted
-   * platform keys, or pinned with --key. An untrusted key earns `ensidig` at most.
+   * platform keys. An untrusted key earns `ensidig` at most.
    */
   keyTrusted?: boolean;
-  /** How the key came to be trusted: `sheet` (the list), `pinned` (--key). */
+  /**
+   * How the key came to be trusted: `sheet` (the list). `pinned` (--key) appears only in events
+   * recorded before --key stopped granting trust; it is kept so those events still read.
+   */
   trustedBy?: 'sheet' | 'pinned';
   shallTotal?: number;
   shallPassed?: number;
