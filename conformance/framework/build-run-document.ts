@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalDigest, keyFingerprint } from '../evidence/index.ts';
 import type { RunAttestation } from '../evidence/index.ts';
-import type { RunDocument } from './run-document.ts';
+import { runFormat, type RunDocument } from './run-document.ts';
 import type { RunOutput } from './runner.ts';
 import { summarise } from './summarise.ts';
 
@@ -23,7 +23,7 @@ export interface RunMeta {
 export function buildRunDocument(meta: RunMeta, output: RunOutput): RunDocument {
   const { publicKey } = meta.platform;
   return {
-    format: 'klarmeld.run/1',
+    format: runFormat,
     runId: meta.runId ?? randomUUID(),
     startedAt: meta.startedAt.toISOString(),
     finishedAt: meta.finishedAt.toISOString(),

@@ -7,6 +7,13 @@ import { z } from 'zod';
 import { blames, requirementLevels, testResults } from './results.ts';
 import { requirement } from './requirements.ts';
 
+/**
+ * The run document's format. 2 since the `incomplete` verdict (2026-11-30): a /1 document was
+ * summarised by other rules, so today's summariser would call its summary edited.
+ */
+export const runFormat = 'klarmeld.run/2';
+
+
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'a sha256 digest: 64 lower-case hex digits' });
 const isoTime = z.string().meta({ description: 'ISO 8601 date and time, UTC' });
 
@@ -111,7 +118,7 @@ export type SuiteRecord = z.infer<typeof suiteRecord>;
 
 export const runDocument = z.strictObject({
   $schema: z.string().optional(),
-  format: z.literal('klarmeld.run/1'),
+  format: z.literal(runFormat),
   runId: z.string(),
   startedAt: isoTime,
   finishedAt: isoTime,

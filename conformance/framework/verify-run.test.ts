@@ -14,6 +14,13 @@ describe('verifyRun', () => {
     expect(verifyRun(document, { publicKey: keys.publicKeyPem })).toMatchObject({ ok: true, keySource: 'pinned' });
   });
 
+  it('refuses a document of an older format by name, instead of calling its summary edited', async () => {
+    const { document } = await sampleRun();
+    const report = verifyRun({ ...structuredClone(document), format: 'klarmeld.run/1' });
+    expect(report).toMatchObject({ ok: false, problems: [{ code: 'format-old' }] });
+    expect(report.problems[0]!.message).toContain('Run the tests again');
+  });
+
   it('detects a single edited result, even when the summary is edited to match', async () => {
     const { document } = await sampleRun({ notFound: 'fail' });
     const edited = structuredClone(document);

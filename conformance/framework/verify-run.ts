@@ -5,13 +5,13 @@
  */
 import { canonicalJson, exchangeDigest, keyFingerprint, verifyAttestation, verifyDigest, type KeyInput } from '../evidence/index.ts';
 import { evidenceDigests, resultsDigest } from './build-run-document.ts';
-import { runDocument, type RunDocument } from './run-document.ts';
+import { runDocument, runFormat, type RunDocument } from './run-document.ts';
 import { summarise } from './summarise.ts';
 
 export interface VerifyProblem {
   code:
     | 'run-invalid' | 'no-key' | 'key-mismatch' | 'fingerprint-mismatch' | 'exchange-edited' | 'exchange-signature'
-    | 'summary-edited' | 'not-attested' | 'attestation-signature' | 'results-edited' | 'run-id-mismatch' | 'exchanges-not-attested';
+    | 'format-old' | 'summary-edited' | 'not-attested' | 'attestation-signature' | 'results-edited' | 'run-id-mismatch' | 'exchanges-not-attested';
   message: string;
   test?: string;
 }
@@ -30,6 +30,13 @@ export interface VerifyReport {
 }
 
 export function verifyRun(input: unknown, options: { publicKey?: KeyInput } = {}): VerifyReport {
+  const format = (input as { format?: unknown } | null)?.format;
+  if (typeof format === 'string' && format.startsWith('klarmeld.run/') && format !== runFormat) {
+    return {
+      ok: false, keySource: 'none', exchanges: { checked: 0, valid: 0 }, attested: false,
+      problems: [{ code: 'format-old', message: `The run document has format ${format}; this klarmeld reads ${runFormat}, whose verdicts follow other rules, so it cannot judge this one. Run the tests again with this klarmeld.` }],
+    };
+  }
   const parsed = runDocument.safeParse(input);
   if (!parsed.success) {
     return {
