@@ -113,6 +113,19 @@ describe('klarmeld sheet', () => {
     store.close();
   });
 
+  it('trust-key refuses what is not a platform public key, saying what to give (exit 2), and trusts nothing', async () => {
+    const { sh, dir } = await setup();
+    const { keys } = await sampleRun();
+    await writeFile(join(dir, 'garbage.pem'), 'not a key\n');
+    await writeFile(join(dir, 'private.pem'), keys.privateKeyPem);
+    const given = (file: string) => sh('trust-key', file, '--name', 'x');
+    expect(await given(join(dir, 'garbage.pem'))).toMatchObject({ exit: 2, stderr: expect.stringContaining('is not a public key') });
+    expect(await given(join(dir, 'private.pem'))).toMatchObject({ exit: 2, stderr: expect.stringContaining('holds a private key') });
+    expect(await given(join(dir, 'missing.pem'))).toMatchObject({ exit: 2, stderr: expect.stringContaining('no such file') });
+    expect(await given('abc')).toMatchObject({ exit: 2, stderr: expect.stringContaining('is not a key fingerprint') });
+    expect((await sh('trusted-keys')).stdout).toContain('trusts no platform key');
+  });
+
   it('trust-key makes a run signed with that key earn its status; before, the same passes are Ensidig', async () => {
     const { sh, sheet, dir } = await setup();
     const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });

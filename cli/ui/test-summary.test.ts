@@ -30,6 +30,8 @@ describe('formatTestSummary', () => {
   it('judges only what was selected: suites left out with --integration do not make the run incomplete', async () => {
     const text = formatTestSummary((await sampleRun({ omit: ['sf9999.lookup.not-found'] })).document);
     expect(text).toContain('Every required (SHALL) test passed. Exit 0.');
+    const left = formatTestSummary((await sampleRun({ omit: ['sf9999.lookup.person-found', 'sf9999.lookup.not-found', 'sf9999.lookup.retry'] })).document);
+    expect(left).toMatch(/^SF9999\s+not selected\s+0 passed/m);
   });
 });
 
