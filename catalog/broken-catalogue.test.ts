@@ -1,25 +1,20 @@
-import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from './test-fixtures/temp-dirs.ts';
 import { loadCatalog } from './load-catalog.ts';
 import { copyValidFixture, editFile, lineOf } from './test-fixtures/fixture-copy.ts';
 import { mistakes } from './test-fixtures/mistakes.ts';
 
 describe('a broken copy of the catalogue', () => {
-  const dirs: string[] = [];
-  afterEach(async () => {
-    await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-  });
+  const temp = tempDirs();
 
   it('starts from a fixture that is valid', async () => {
-    const dir = await copyValidFixture();
-    dirs.push(dir);
+    const dir = temp.removeAfter(await copyValidFixture());
     expect((await loadCatalog(dir)).problems).toEqual([]);
   });
 
   for (const mistake of mistakes) {
     it(`reports ${mistake.name} with its file, line and field`, async () => {
-      const dir = await copyValidFixture();
-      dirs.push(dir);
+      const dir = temp.removeAfter(await copyValidFixture());
       const text = await editFile(dir, mistake.file, mistake.from, mistake.to);
       const { problems } = await loadCatalog(dir);
       // The one mistake yields exactly one problem: no echoes in other files.
@@ -34,8 +29,7 @@ describe('a broken copy of the catalogue', () => {
   }
 
   it('reports every mistake at once, not just the first', async () => {
-    const dir = await copyValidFixture();
-    dirs.push(dir);
+    const dir = temp.removeAfter(await copyValidFixture());
     for (const m of mistakes.filter((m) => m.file !== 'suppliers.yaml' && m.name !== 'versions-out-of-order')) {
       await editFile(dir, m.file, m.from, m.to);
     }

@@ -1,17 +1,14 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from './test-fixtures/temp-dirs.ts';
 import { loadCatalog } from './load-catalog.ts';
 import { copyValidFixture, editFile } from './test-fixtures/fixture-copy.ts';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+const temp = tempDirs();
 const fixture = async () => {
-  const dir = await copyValidFixture();
-  dirs.push(dir);
+  const dir = temp.removeAfter(await copyValidFixture());
   return dir;
 };
 
@@ -23,8 +20,7 @@ describe('loadCatalog', () => {
   });
 
   it('reports each missing top-level file of an empty directory once', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'klarmeld-empty-'));
-    dirs.push(dir);
+    const dir = await temp.make('klarmeld-empty-');
     const { problems } = await loadCatalog(dir);
     expect(problems.map((p) => p.file).sort()).toEqual([
       'integration-packages.yaml', 'municipalities.yaml', 'onboarding-statuses.yaml', 'service-areas.yaml', 'suppliers.yaml', 'systems.yaml',

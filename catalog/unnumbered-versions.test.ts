@@ -1,16 +1,12 @@
-import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from './test-fixtures/temp-dirs.ts';
 import { loadCatalog } from './load-catalog.ts';
 import { currentVersion, findIntegration } from './query.ts';
 import { copyValidFixture, editFile, lineOf } from './test-fixtures/fixture-copy.ts';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+const temp = tempDirs();
 const fixture = async () => {
-  const dir = await copyValidFixture();
-  dirs.push(dir);
+  const dir = temp.removeAfter(await copyValidFixture());
   return dir;
 };
 

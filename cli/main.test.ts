@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { klarmeld } from './testing/klarmeld.ts';
-import { tempDirs } from './testing/temp-dirs.ts';
+import { tempDirs } from '../catalog/test-fixtures/temp-dirs.ts';
 
 const temp = tempDirs();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { copyValidFixture, editFile } from '../../catalog/test-fixtures/fixture-copy.ts';
 import { mistakes } from '../../catalog/test-fixtures/mistakes.ts';
 import { klarmeld } from '../testing/klarmeld.ts';
-import { tempDirs } from '../testing/temp-dirs.ts';
+import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 
 describe('klarmeld catalog check on a broken copy of the catalogue', () => {
   const temp = tempDirs();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyValidFixture, editFile, validFixture } from '../../catalog/test-fixtures/fixture-copy.ts';
 import { klarmeld } from '../testing/klarmeld.ts';
-import { tempDirs } from '../testing/temp-dirs.ts';
+import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 
 const temp = tempDirs();
 

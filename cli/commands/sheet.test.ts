@@ -6,7 +6,7 @@ import { validFixture } from '../../catalog/test-fixtures/fixture-copy.ts';
 import { SheetStore } from '../../conformance/onboarding/index.ts';
 import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
 import { klarmeld } from '../testing/klarmeld.ts';
-import { tempDirs } from '../testing/temp-dirs.ts';
+import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 
 const temp = tempDirs();
 async function setup() {

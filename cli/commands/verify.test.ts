@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateEvidenceKeys } from '../../conformance/evidence/index.ts';
 import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
 import { klarmeld } from '../testing/klarmeld.ts';
-import { tempDirs } from '../testing/temp-dirs.ts';
+import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 
 const temp = tempDirs();
 

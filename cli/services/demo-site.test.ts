@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SheetStore } from '../../conformance/onboarding/index.ts';
-import { tempDirs } from '../testing/temp-dirs.ts';
+import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import { buildSiteWithSheet, siteBuildCommand } from './demo-site.ts';
 
 const temp = tempDirs();

@@ -6,7 +6,7 @@ import { verifyRun } from '../../conformance/framework/index.ts';
 import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
 import { SheetStore } from '../../conformance/onboarding/index.ts';
 import { testCatalog } from '../../conformance/onboarding/testing/test-catalog.ts';
-import { tempDirs } from '../testing/temp-dirs.ts';
+import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import { recordRun, trustedPlatformKeys, trustPlatformKey } from './sheet-record-run.ts';
 
 let catalog: Catalog;

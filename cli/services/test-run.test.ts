@@ -5,7 +5,7 @@ import type { Catalog } from '../../catalog/catalog.ts';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { keyFingerprint } from '../../conformance/evidence/index.ts';
 import { SheetStore } from '../../conformance/onboarding/index.ts';
-import { tempDirs } from '../testing/temp-dirs.ts';
+import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import { runTest } from './test-run.ts';
 
 const profile = fileURLToPath(new URL('../../examples/reference-system/klarmeld.yaml', import.meta.url));

@@ -5,7 +5,7 @@ import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
 import { SheetStore } from '../../conformance/onboarding/index.ts';
 import { testCatalog } from '../../conformance/onboarding/testing/test-catalog.ts';
 import { recordRun } from '../services/sheet-record-run.ts';
-import { tempDirs } from '../testing/temp-dirs.ts';
+import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import { formatRecorded, formatTestSummary } from './test-summary.ts';
 
 const temp = tempDirs();

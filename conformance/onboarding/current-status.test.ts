@@ -1,7 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { buildConnectionReport } from './connection-report.ts';
 import { currentStatuses } from './current-status.ts';
@@ -11,17 +10,13 @@ import { testCatalog } from './testing/test-catalog.ts';
 
 // The fixture's jobcenter-plus declares SF1520 klarmeldt in systems.yaml; nothing else is declared.
 let catalog: Catalog;
-const dirs: string[] = [];
+const temp = tempDirs();
 beforeAll(async () => {
   catalog = await testCatalog();
 });
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
 
 async function sheet() {
-  const dir = await mkdtemp(join(tmpdir(), 'current-status-'));
-  dirs.push(dir);
+  const dir = await temp.make('current-status-');
   let now = Date.parse('2026-11-22T08:00:00Z');
   return SheetStore.open(join(dir, 'sheet.sqlite'), { clock: () => new Date((now += 60_000)) });
 }

@@ -1,21 +1,16 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import { SheetStore } from './sheet-store.ts';
 import type { NewStatusEvent } from './status-event.ts';
 
 const worker = fileURLToPath(new URL('./testing/record-worker.ts', import.meta.url));
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+const temp = tempDirs();
 async function tempSheet() {
-  const dir = await mkdtemp(join(tmpdir(), 'sheet-runs-'));
-  dirs.push(dir);
+  const dir = await temp.make('sheet-runs-');
   return join(dir, 'sheet.sqlite');
 }
 const runEvent = (runId: string, integration: string, status = 'klarmeldt'): NewStatusEvent => ({

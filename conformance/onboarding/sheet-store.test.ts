@@ -1,21 +1,16 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import { readSheet } from './read-sheet.ts';
 import { resolveSheetPath } from './sheet-path.ts';
 import { SheetStore } from './sheet-store.ts';
 
 const worker = fileURLToPath(new URL('./testing/record-worker.ts', import.meta.url));
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+const temp = tempDirs();
 async function tempSheet() {
-  const dir = await mkdtemp(join(tmpdir(), 'sheet-'));
-  dirs.push(dir);
+  const dir = await temp.make('sheet-');
   return join(dir, 'nested', 'sheet.sqlite');
 }
 

@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { planImport } from './import-plan.ts';
 import { buildMatrix } from './sheet-matrix.ts';
@@ -12,17 +12,13 @@ import { exportWorkbook } from './xlsx-export.ts';
 import { readWorkbook } from './xlsx-import.ts';
 
 let catalog: Catalog;
-const dirs: string[] = [];
+const temp = tempDirs();
 beforeAll(async () => {
   catalog = await testCatalog();
 });
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
 
 async function sheetWithEvents() {
-  const dir = await mkdtemp(join(tmpdir(), 'xlsx-'));
-  dirs.push(dir);
+  const dir = await temp.make('xlsx-');
   const store = SheetStore.open(join(dir, 'sheet.sqlite'));
   store.append([
     { system: 'jobcenter-plus', integration: 'SF1520', status: 'klarmeldt', actor: 'runner', source: 'run', evidence: { runId: 'r1', digest: 'd'.repeat(64) } },

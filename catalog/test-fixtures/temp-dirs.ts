@@ -5,7 +5,8 @@ import { afterEach } from 'vitest';
 
 /**
  * Temporary directories for the tests of one file, removed after each test. Call it at the top
- * of the file (it registers the `afterEach` that removes them).
+ * of the file or a describe (it registers the `afterEach` that removes them). It lives beside the
+ * catalogue's fixtures because every test folder may import catalog/ (architecture/boundaries.ts).
  */
 export function tempDirs() {
   const dirs: string[] = [];
