@@ -17,14 +17,10 @@ if (Number(process.versions.node.split('.')[0]) < 24) {
 module.enableCompileCache?.();
 const registersItself = new Set(['catalog']);
 if (!registersItself.has(process.argv[2])) await (await import('../cli/register-tsx.ts')).registerTsx();
+const { main, reportUnexpected } = await import('../cli/main.ts');
 // An error thrown outside a command's own flow (a server callback, a stray promise) would end
 // Node with exit 1, which CI reads as "a required test failed": end it as main does, with 70.
-const unexpected = (error) => {
-  process.stderr.write(`klarmeld stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
-  if (process.env.KLARMELD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  process.exit(70);
-};
+const unexpected = (error) => process.exit(reportUnexpected(error));
 process.on('uncaughtException', unexpected);
 process.on('unhandledRejection', unexpected);
-const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

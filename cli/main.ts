@@ -44,9 +44,10 @@ export async function main(argv: string[]): Promise<number> {
 /**
  * Anything a command did not foresee (a file it could not write, a bug) ends with its own exit
  * code, 70 (EX_SOFTWARE), so that CI never mistakes it for "a required test failed" (1), and
- * with one readable line instead of a stack trace; KLARMELD_DEBUG=1 shows the stack.
+ * with one readable line instead of a stack trace; KLARMELD_DEBUG=1 shows the stack. Also used by
+ * bin/klarmeld.js for errors outside a command's flow.
  */
-function reportUnexpected(error: unknown): number {
+export function reportUnexpected(error: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`klarmeld stopped on an unexpected error: ${message}\n`);
   if (process.env.KLARMELD_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
