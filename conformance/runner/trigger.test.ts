@@ -39,6 +39,15 @@ describe('trigger hooks', () => {
     await expect(commandTrigger('echo not json', dir, 5)('cpr.lookup', {})).rejects.toBeInstanceOf(TriggerError);
   });
 
+  it('judges a hook that exits without reading its stdin by its reply, never crashing on EPIPE', async () => {
+    dir ??= await mkdtemp(join(tmpdir(), 'trigger-'));
+    // A large request makes the write outlast the hook, so the pipe is closed under it every time.
+    const big = { blob: 'x'.repeat(4 * 1024 * 1024) };
+    for (let i = 0; i < 5; i++) {
+      expect(await commandTrigger('echo \'{"ok":true,"result":"done"}\'', dir, 10)('cpr.lookup', big)).toEqual({ ok: true, result: 'done' });
+    }
+  });
+
   it("is the supplier's failure, not a bug in klarmeld: a dead hook fails the test naming the hook", async () => {
     const dead = await httpTrigger('http://127.0.0.1:1/trigger', 2)('cpr.lookup', {}).catch((error: unknown) => error);
     expect(classifyOutcome(dead)).toEqual({

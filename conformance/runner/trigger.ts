@@ -58,6 +58,10 @@ export function commandTrigger(command: string, cwd: string, timeoutSeconds: num
           reject(new TriggerError(`${(error as Error).message}${stderr ? `; it wrote: ${stderr.trim().slice(0, 300)}` : ''}`));
         }
       });
+      // A hook may exit without reading its stdin (it needs no params, or it failed early):
+      // writing to the closed pipe then fails with EPIPE, which without a listener would crash
+      // the whole run. Its reply (or its silence) is judged when it closes, as for any hook.
+      child.stdin.on('error', () => {});
       child.stdin.end(JSON.stringify({ action, params }));
     });
 }
