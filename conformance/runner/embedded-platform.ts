@@ -6,6 +6,7 @@ import type { SkiSystem } from '../../catalog/schema/index.ts';
 import { issueCertificate } from '../platform/pki/issue-certificate.ts';
 import { loadOrCreateCa } from '../platform/pki/test-ca.ts';
 import { startPlatform } from '../platform/server/start-platform.ts';
+import { writeSecretFile } from '../platform/store/secret-file.ts';
 import type { PlatformSession } from './platform-session.ts';
 import { serviceEndpoints, serviceUrls } from './service-urls.ts';
 
@@ -90,6 +91,6 @@ async function callbackCertificate(dataDir: string, systemUuid: string, systemNa
   const callbackCert = join(dir, 'callback.crt');
   const callbackKey = join(dir, 'callback.key');
   await writeFile(callbackCert, issued.certPem);
-  await writeFile(callbackKey, issued.keyPem, { mode: 0o600 });
+  await writeSecretFile(callbackKey, issued.keyPem);
   return { callbackCert, callbackKey };
 }

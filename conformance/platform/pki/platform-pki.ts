@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import type { PlatformPki } from '../service-handler.ts';
+import { ensureSecretFile, tightenPlatformKeys, writeSecretFile } from '../store/secret-file.ts';
 import { fidOf, focesSubject } from './foces-subject.ts';
 import { issueCertificate, type CertificateRequest } from './issue-certificate.ts';
 import { loadOrCreateCa, type TestCa } from './test-ca.ts';
@@ -37,7 +38,9 @@ export class PlatformPkiStore implements PlatformPki {
   }
 
   static async open(dataDir: string, clock: () => Date = () => new Date()): Promise<PlatformPkiStore> {
-    return new PlatformPkiStore(await loadOrCreateCa(dataDir, clock()), dataDir, clock);
+    const ca = await loadOrCreateCa(dataDir, clock());
+    tightenPlatformKeys(dataDir);
+    return new PlatformPkiStore(ca, dataDir, clock);
   }
 
   get caCertPem(): string {
@@ -83,6 +86,7 @@ export class PlatformPkiStore implements PlatformPki {
     const certPath = join(dir, `${name}.crt`);
     const keyPath = join(dir, `${name}.key`);
     if (!existsSync(certPath) || !existsSync(keyPath)) return undefined;
+    ensureSecretFile(keyPath);
     return { certPem: await readFile(certPath, 'utf8'), keyPem: await readFile(keyPath, 'utf8'), certPath, keyPath };
   }
 
@@ -91,7 +95,7 @@ export class PlatformPkiStore implements PlatformPki {
     const issued = await issueCertificate(this.ca, request);
     const certPath = join(dir, `${name}.crt`);
     const keyPath = join(dir, `${name}.key`);
-    await writeFile(keyPath, issued.keyPem, { mode: 0o600 });
+    await writeSecretFile(keyPath, issued.keyPem);
     await writeFile(certPath, issued.certPem);
     return { certPem: issued.certPem, keyPem: issued.keyPem, certPath, keyPath, serialNumber: issued.serialNumber };
   }

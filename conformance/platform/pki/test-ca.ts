@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
+import { ensureSecretFile, writeSecretFile } from '../store/secret-file.ts';
 import { privateKeyFromPem, privateKeyToPem, rsaAlgorithm } from './pem.ts';
 
 export interface TestCa {
@@ -31,6 +32,7 @@ export async function loadOrCreateCa(dataDir: string, now: Date): Promise<TestCa
   const certPath = join(dir, 'ca.crt');
   const keyPath = join(dir, 'ca.key');
   if (existsSync(certPath) && existsSync(keyPath)) {
+    ensureSecretFile(keyPath);
     const certPem = await readFile(certPath, 'utf8');
     return { certPem, certPath, cert: new x509.X509Certificate(certPem), key: await privateKeyFromPem(await readFile(keyPath, 'utf8')) };
   }
@@ -50,7 +52,7 @@ export async function loadOrCreateCa(dataDir: string, now: Date): Promise<TestCa
     ],
   });
   const certPem = cert.toString('pem');
-  await writeFile(keyPath, await privateKeyToPem(keys.privateKey), { mode: 0o600 });
+  await writeSecretFile(keyPath, await privateKeyToPem(keys.privateKey));
   await writeFile(certPath, certPem);
   return { certPem, certPath, cert, key: keys.privateKey };
 }

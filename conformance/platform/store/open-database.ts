@@ -1,17 +1,25 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { ensureSecretFile } from './secret-file.ts';
 
 /**
  * The platform's one SQLite file, `<dataDir>/platform.sqlite`, in WAL mode so the recorder's
  * batched writes never block readers (the exchanges API, admin commands in another process).
+ * It holds the evidence-signing private key, so it and its -wal/-shm files are owner-only
+ * (0600) whatever the folder's mode: `mkdirSync`'s mode does nothing for a folder that exists.
  */
 export function openDatabase(dataDir: string): DatabaseSync {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new DatabaseSync(join(dataDir, 'platform.sqlite'));
+  const path = join(dataDir, 'platform.sqlite');
+  ensureSecretFile(path, { create: true });
+  for (const suffix of ['-wal', '-shm']) ensureSecretFile(path + suffix);
+  const db = new DatabaseSync(path);
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = NORMAL');
   db.exec('PRAGMA busy_timeout = 5000');
   db.exec('PRAGMA foreign_keys = ON');
+  // SQLite gives new -wal/-shm files the main file's mode; this covers a SQLite that does not.
+  for (const suffix of ['-wal', '-shm']) ensureSecretFile(path + suffix);
   return db;
 }
