@@ -1,5 +1,5 @@
 import jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 
 /**
  * One data file's text, parsed two ways. `data` comes from js-yaml, which is about ten times
@@ -65,9 +65,51 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 /** Every syntax error of the file with its position (the yaml parser keeps going after the first). */
 export function syntaxProblems(source: YamlSource): SyntaxProblem[] {
   return source.document.errors.map((error) => {
-    const { line, col } = source.lineCounter.linePos(error.pos[0]);
-    return { line, column: col, message: error.message.split('\n')[0] ?? error.message };
+    const noticed = source.lineCounter.linePos(error.pos[0]);
+    const message = error.message.split('\n')[0] ?? error.message;
+    const opener = openerNamedBy(message);
+    const start = opener && unclosedEndingAt(source, error.pos[0], opener);
+    if (start === undefined) return { line: noticed.line, column: noticed.col, message };
+    const { line, col } = source.lineCounter.linePos(start);
+    const until = source.text.slice(error.pos[0]).trim() === '' ? ' before the end of the file'
+      : noticed.line > line ? ` before line ${noticed.line}` : '';
+    return { line, column: col, message: `${message}: the ${opener} on line ${line} is not closed${until}.` };
   });
+}
+
+/** The bracket or quote an "unclosed" error of the yaml parser is about, if it is one. */
+function openerNamedBy(message: string): Opener | undefined {
+  if (message.startsWith('Flow sequence')) return '[';
+  if (message.startsWith('Flow map')) return '{';
+  if (message.startsWith('Missing closing "')) return '"';
+  if (message.startsWith("Missing closing '")) return "'";
+  return undefined;
+}
+
+type Opener = '[' | '{' | '"' | "'";
+const closers: Record<Opener, string> = { '[': ']', '{': '}', '"': '"', "'": "'" };
+
+/**
+ * The parser notices an unclosed [ { " or ' only where it runs into the next line (or the end of
+ * the file), one or more lines after the mistake, and reports that position. The node it left
+ * open ends exactly there, and its start is the line the reader has to correct. Of nested open
+ * nodes of the same kind the innermost wins (visit goes depth first).
+ */
+function unclosedEndingAt(source: YamlSource, offset: number, wanted: Opener): number | undefined {
+  let found: number | undefined;
+  visit(source.document, {
+    Node(_key, node) {
+      const range = node.range;
+      if (!range || range[0] >= offset || (range[1] !== offset && range[2] !== offset)) return;
+      const opener = isCollection(node) && node.flow ? (isSeq(node) ? '[' : '{')
+        : isScalar(node) && node.type === 'QUOTE_DOUBLE' ? '"'
+          : isScalar(node) && node.type === 'QUOTE_SINGLE' ? "'" : undefined;
+      if (opener !== wanted) return;
+      const closed = source.text.slice(range[0] + 1, range[1]).trimEnd().endsWith(closers[opener]);
+      if (!closed) found = range[0];
+    },
+  });
+  return found;
 }
 
 function positionOf(source: YamlSource, node: unknown): Position | undefined {

@@ -13,7 +13,7 @@ export interface Mistake {
 
 /** The ten mistakes issue 2 names, one each. */
 export const mistakes: Mistake[] = [
-  { name: 'yaml-syntax', file: 'suppliers.yaml', from: 'name: Eksempel Software ApS', to: 'name: [Eksempel Software ApS', line: 'fictional: true' },
+  { name: 'yaml-syntax', file: 'suppliers.yaml', from: 'name: Eksempel Software ApS', to: 'name: [Eksempel Software ApS', line: 'name: [Eksempel' },
   { name: 'unknown-field', file: 'integrations/SF1500.yaml', from: 'platform: Organisation', to: 'platform: Organisation\nplatfrom: Organisation', line: 'platfrom', path: 'platfrom' },
   { name: 'wrong-type', file: 'integrations/SF1500.yaml', from: 'ski0219: true', to: 'ski0219: ja', line: 'ski0219', path: 'ski0219' },
   { name: 'dangling-reference', file: 'integrations/SF1500.yaml', from: 'prerequisites: [SF1514]', to: 'prerequisites: [SF1599]', line: 'SF1599', path: 'prerequisites[0]' },
