@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { catalogProblem, formatPath, type CatalogProblem, type ProblemName } from './problems/index.ts';
 import { allowedKeys, closest } from './schema-shape.ts';
+import { typeWithArticle } from './type-words.ts';
 import { positionAt, type YamlSource } from './yaml-source.ts';
 
 type Path = (string | number)[];
@@ -57,8 +58,8 @@ export function schemaProblems(source: YamlSource, schema: z.ZodType, data: unkn
         } else if (value === undefined) {
           at('missing-field', path, `The required field "${String(last)}" is missing.`, `Add "${String(last)}:" (${issue.expected} expected).`);
         } else {
-          at('wrong-type', path, `Expected ${issue.expected} but found ${describe(value)}.`,
-            issue.expected === 'string' ? 'Write the value as text; put quotes around numbers such as CVR numbers or versions.' : `Write a ${issue.expected} here.`);
+          at('wrong-type', path, `Expected ${typeWithArticle(issue.expected)} but found ${describe(value)}.`,
+            issue.expected === 'string' ? 'Write the value as text; put quotes around numbers such as CVR numbers or versions.' : `Write ${typeWithArticle(issue.expected)} here.`);
         }
         break;
       case 'too_small':
