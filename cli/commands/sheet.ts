@@ -125,7 +125,8 @@ export async function run(argv: string[]): Promise<number> {
       case 'record': {
         args(1, 1, 'one run document, e.g. run.json (from klarmeld test --json)');
         const { verifyRunFile, VerifyInputError } = await import('../services/verify-run-file.ts');
-        const report = await verifyRunFile(rest[0]!, { keyFile: values.key }).catch((error: unknown) => {
+        const catalog = await readCatalog(values.catalog);
+        const report = await verifyRunFile(rest[0]!, { keyFile: values.key, catalog }).catch((error: unknown) => {
           throw error instanceof VerifyInputError ? new UsageError(error.message) : error;
         });
         const { recordRun, RecordError } = await import('../services/sheet-record-run.ts');
@@ -133,7 +134,6 @@ export async function run(argv: string[]): Promise<number> {
         const { formatRecorded } = await import('../ui/test-summary.ts');
         const store = SheetStore.open(sheetPath);
         try {
-          const catalog = await readCatalog(values.catalog);
           let outcome;
           try {
             outcome = recordRun(store, catalog, report, values.actor);
@@ -142,13 +142,13 @@ export async function run(argv: string[]): Promise<number> {
             throw error instanceof RecordError ? new UsageError(error.message) : error;
           }
           if (values.json) printJson({ ...outcome, keySource: report.keySource, keyFingerprint: report.keyFingerprint });
-          else if (outcome.skipped?.code === 'not-verified') process.stderr.write(`${outcome.skipped.message}\n`);
+          else if (!outcome.verified && outcome.skipped) process.stderr.write(`${outcome.skipped.message}\n`);
           else {
             for (const e of outcome.events) process.stdout.write(`Recorded ${e.system} ${e.integration}: ${e.status} (${e.evidence?.shallPassed}/${e.evidence?.shallTotal} SHALL passed, run ${e.evidence?.runId})\n`);
             for (const n of outcome.notRecorded) process.stdout.write(`Not recorded ${n.integration}: ${n.why}\n`);
             process.stdout.write(`${formatRecorded(outcome)}\n`);
           }
-          return outcome.skipped?.code === 'not-verified' ? 1 : 0;
+          return outcome.verified ? 0 : 1;
         } finally {
           store.close();
         }

@@ -4,17 +4,21 @@ import { parseCommandLine } from './parse-command-line.ts';
 const HELP = `klarmeld verify: check a run document's evidence offline
 
 Usage:
-  klarmeld verify <run.json> [--key PEM_FILE | --platform URL] [--json]
+  klarmeld verify <run.json> [--key PEM_FILE | --platform URL] [--catalog DIR] [--json]
 
 Checks every exchange against its digest and the platform's signature, the summary against the
 results, and the platform's attestation over the whole document: a single edited result,
-message, exchange or status is reported. Exit 0 valid, 1 not valid, 2 usage, 3 platform unreachable.
+message, exchange or status is reported. It also checks whom the evidence is about: the run's
+system must be the one the platform attested, every exchange must be that it-system's, and the
+catalogue's it-system UUID of the run's system must be the attested one.
+Exit 0 valid, 1 not valid, 2 usage, 3 platform unreachable.
 
 Options:
   --key FILE       pin the platform's public key (PEM) instead of trusting the one in the run
   --platform URL   fetch and pin the key from a running platform (/.well-known/klarmeld/signing-key)
   --cert FILE, --cert-key FILE, --ca FILE
                    client certificate, its key and the CA for the platform's mutual TLS
+  --catalog DIR    the catalogue that names the systems (default: the catalogue klarmeld ships)
   --json           print the verification report as JSON`;
 
 const options = {
@@ -23,6 +27,7 @@ const options = {
   cert: { type: 'string' },
   'cert-key': { type: 'string' },
   ca: { type: 'string' },
+  catalog: { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const;
 
@@ -33,9 +38,12 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(`Give exactly one run document.\n\n${HELP}`);
   if (values.key && values.platform) throw new UsageError('Pin the key either with --key or with --platform, not both.');
   const { verifyRunFile, VerifyInputError, PlatformKeyError } = await import('../services/verify-run-file.ts');
+  const { readCatalog } = await import('./read-catalog.ts');
+  const catalog = await readCatalog(values.catalog);
   let report;
   try {
     report = await verifyRunFile(positionals[0]!, {
+      catalog,
       keyFile: values.key,
       platformUrl: values.platform,
       tls: { cert: values.cert, key: values['cert-key'], ca: values.ca },

@@ -36,7 +36,7 @@ describe('recordRun (klarmeld sheet record, klarmeld test --record)', () => {
         system: 'jobcenter-plus', integration: 'SF1520', status: 'klarmeldt', source: 'run',
         evidence: {
           runId: 'run-0001', digest: expect.stringMatching(/^[0-9a-f]{64}$/), keyFingerprint: keyFingerprint(keys.publicKeyPem),
-          keyTrusted: true, trustedBy: 'sheet', shallTotal: 2, shallPassed: 2, shallPassedWithEvidence: 2,
+          keyTrusted: true, trustedBy: 'sheet', shallTotal: 2, shallPassed: 2, shallPassedWithEvidence: 1,
         },
       }),
     ]);
@@ -165,6 +165,17 @@ describe('recordRun (klarmeld sheet record, klarmeld test --record)', () => {
     expect(again).toMatchObject({ verified: true, events: [], skipped: { code: 'already-recorded' } });
     expect(again.skipped!.message).toMatch(/^Nothing recorded: run run-0001 is already in the sheet \(recorded .*: SF1520 klarmeldt\)/);
     expect(sheet.count()).toBe(1);
+  });
+
+  it("records nothing for a run of one system made with another system's certificate, even under a trusted key, whatever verifyRun was given", async () => {
+    const oekonomiLet = catalog.systems.find((s) => s.id === 'oekonomi-let')!.userSystemUuid;
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', systemUuid: oekonomiLet });
+    const sheet = await trustingSheet(keys);
+    // verifyRun without a catalogue cannot see the mismatch; the sheet checks with its own.
+    const outcome = recordRun(sheet, catalog, verifyRun(document));
+    expect(outcome).toMatchObject({ verified: false, events: [], skipped: { code: 'other-system', message: expect.stringContaining("the run's evidence is not about Jobcenter Plus") } });
+    expect(outcome.problems.join('\n')).toContain(`system-mismatch: The run is for Jobcenter Plus (jobcenter-plus), whose it-system UUID in the catalogue is`);
+    expect(sheet.current().filter((e) => e.source === 'run')).toEqual([]);
   });
 
   it('does not record an integration the system is not required to connect to', async () => {

@@ -15,12 +15,14 @@
  *   own embedded platform. Under an untrusted key klarmeldt/delvist become `ensidig`, naming the
  *   key, and the run records nothing for a pair whose current status a trusted-key run earned.
  *   The event's evidence keeps the key fingerprint and whether it was trusted.
+ * - The run counts only for the system it is about: the catalogue's it-system UUID of the run's
+ *   system must be the one the platform attested (systemBinding); otherwise nothing is recorded.
  * All events of one run go in one transaction.
  */
 import type { Catalog } from '../../catalog/catalog.ts';
 import { findSystem, requiredIntegrations } from '../../catalog/query.ts';
 import { keyFingerprint, type KeyInput } from '../../conformance/evidence/index.ts';
-import { integrationEvidence, resultsDigest, type IntegrationEvidence, type VerifyReport } from '../../conformance/framework/index.ts';
+import { integrationEvidence, resultsDigest, systemBinding, type IntegrationEvidence, type VerifyReport } from '../../conformance/framework/index.ts';
 import {
   SheetStore, statusFromRun, type NewStatusEvent, type StatusEvent, type TrustedPlatformKey,
 } from '../../conformance/onboarding/index.ts';
@@ -48,7 +50,7 @@ export interface RecordOutcome {
   problems: string[];
   key: RecordKey;
   /** Why nothing at all was recorded, when that is so. */
-  skipped?: { code: 'not-verified' | 'already-recorded'; message: string; earlier?: StatusEvent[] };
+  skipped?: { code: 'not-verified' | 'other-system' | 'already-recorded'; message: string; earlier?: StatusEvent[] };
 }
 
 export class RecordError extends Error {
@@ -102,6 +104,16 @@ export function recordRun(store: SheetStore, catalog: Catalog, report: VerifyRep
   const system = findSystem(catalog, document.profile.system);
   if (!system) {
     throw new RecordError('unknown-system', `The run is for "${document.profile.system}", which is not a SKI system in the catalogue; fix "system" in the profile.`);
+  }
+  // Checked here with the sheet's own catalogue whatever verifyRun was given: the run counts only
+  // for the system whose certificate made its exchanges.
+  const binding = systemBinding(document, catalog).problems;
+  if (binding.length > 0) {
+    const lines = binding.map((p) => `${p.code}: ${p.message}`);
+    return {
+      system: system.id, events: [], notRecorded: [], verified: false, problems: [...problems, ...lines], key,
+      skipped: { code: 'other-system', message: `Nothing recorded: the run's evidence is not about ${system.name}.\n${lines.map((l) => `  - ${l}`).join('\n')}` },
+    };
   }
   const required = new Set(requiredIntegrations(catalog, system.id).map((r) => r.integration));
   const digest = resultsDigest(document);

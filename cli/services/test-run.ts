@@ -58,7 +58,7 @@ export async function runTest(options: TestRunOptions): Promise<TestRunResult> {
     }
     const store = SheetStore.open(options.sheetFile);
     try {
-      recorded = recordRun(store, catalog, verifyRun(document));
+      recorded = recordRun(store, catalog, verifyRun(document, { catalog }));
     } finally {
       store.close();
     }

@@ -12,6 +12,10 @@ export function verifyReportText(report: VerifyReport, colour: boolean): string 
   lines.push(`  exchanges: ${report.exchanges.valid} of ${report.exchanges.checked} signed and unchanged`);
   lines.push(`  attestation: ${report.attested ? 'present' : 'missing'}`);
   if (report.keyFingerprint) lines.push(`  platform key: ${report.keyFingerprint} (${report.keySource})`);
+  if (report.system) {
+    const catalogue = { matches: "the catalogue's it-system of it", 'other-it-system': 'NOT the catalogue\'s it-system of it', 'not-in-catalogue': 'a system the catalogue does not list', 'not-checked': 'not checked against a catalogue' }[report.system.catalogue];
+    lines.push(`  system: run for ${report.document?.profile.system ?? report.system.id}, evidence of it-system ${report.system.uuid} (${report.system.name}): ${catalogue}`);
+  }
   for (const problem of report.problems) lines.push(`  - ${problem.code}${problem.test ? ` [${problem.test}]` : ''}: ${problem.message}`);
   if (report.ok && report.keySource === 'embedded') {
     lines.push(

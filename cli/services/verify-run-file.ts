@@ -5,6 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { Agent, request } from 'undici';
 import { signingKeyPath } from '../../conformance/evidence/signing-key-path.ts';
+import type { Catalog } from '../../catalog/catalog.ts';
+import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { verifyRun, type VerifyReport } from '../../conformance/framework/index.ts';
 
 /** The run file or the key cannot be read: the user's input, exit 2. */
@@ -29,6 +31,8 @@ export interface VerifyFileOptions {
   platformUrl?: string;
   /** Client certificate for the platform's mutual TLS (PEM paths). */
   tls?: { cert?: string; key?: string; ca?: string };
+  /** Binds the run to this catalogue's it-system of its SKI system (default: the shipped catalogue). */
+  catalog?: Catalog;
 }
 
 
@@ -79,5 +83,6 @@ export async function verifyRunFile(file: string, options: VerifyFileOptions = {
     : options.platformUrl
       ? await fetchPlatformKey(options.platformUrl, options.tls)
       : undefined;
-  return verifyRun(json, publicKey ? { publicKey } : {});
+  const catalog = options.catalog ?? (await loadCatalog()).catalog;
+  return verifyRun(json, { catalog, ...(publicKey ? { publicKey } : {}) });
 }

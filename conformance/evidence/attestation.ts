@@ -5,7 +5,8 @@ import { verifyDigest, type KeyInput } from './signature.ts';
  * What the platform states when it signs a run: "I recorded each of these exchanges for this
  * it-system (known by its certificate), and a caller holding that certificate showed me a run
  * with results digest X". That is all it proves:
- * - the exchanges happened, on the platform whose key signed, with that system's certificate
+ * - the exchanges happened, on the platform whose key signed, with that system's certificate,
+ *   and the run is for that system (`system.id`, checked against the platform's catalogue)
  *   (the platform checks every digest against its own records before it signs). Whoever holds
  *   the certificate looks the same to the platform: the system, or the runner given its key;
  * - the results digest is the runner's claim, countersigned: the platform does not see the
@@ -16,12 +17,17 @@ import { verifyDigest, type KeyInput } from './signature.ts';
  * keeps that list (conformance/onboarding), and `--key` pins one for a single check.
  */
 export interface RunAttestationStatement {
-  kind: 'klarmeld.run-attestation/1';
+  kind: 'klarmeld.run-attestation/2';
   runId: string;
   /** `canonicalDigest` of the run document without its `attestation` member. */
   resultsDigest: string;
-  /** The it-system of the calling certificate, as the platform's registry knows it. */
-  system: { uuid: string; name: string };
+  /**
+   * The it-system of the calling certificate, as the platform's registry knows it (uuid, name),
+   * and the SKI system the run is for (`id`, the run's `profile.system`). The platform signs only
+   * when its catalogue does not give that id to another it-system (nor the caller to another id);
+   * a reader binds the run to the catalogue's `userSystemUuid` of `id` with systemBinding().
+   */
+  system: { uuid: string; name: string; id: string };
   /** Digests of the exchanges the run relies on, sorted, each recorded by the platform for `system`. */
   exchanges: string[];
   /** ISO 8601, the platform's clock. */

@@ -86,10 +86,10 @@ describe('signDigest / verifyDigest', () => {
 describe('run attestation', () => {
   const keys = generateEvidenceKeys();
   const statement = {
-    kind: 'klarmeld.run-attestation/1' as const,
+    kind: 'klarmeld.run-attestation/2' as const,
     runId: 'run-1',
     resultsDigest: canonicalDigest({ tests: [{ id: 'a', result: 'pass' }] }),
-    system: { uuid: '11111111-2222-4333-8444-555555555555', name: 'Fagsystem' },
+    system: { uuid: '11111111-2222-4333-8444-555555555555', name: 'Fagsystem', id: 'fagsystem' },
     exchanges: [canonicalDigest('x')],
     signedAt: '2026-11-22T08:00:00.000Z',
   };

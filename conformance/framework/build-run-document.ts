@@ -50,8 +50,8 @@ export function evidenceDigests(document: Pick<RunDocument, 'tests'>): string[] 
 }
 
 /** The body of `POST /klarmeld/evidence/sign` for this document. */
-export function attestationRequest(document: RunDocument): { runId: string; resultsDigest: string; exchanges: string[] } {
-  return { runId: document.runId, resultsDigest: resultsDigest(document), exchanges: evidenceDigests(document) };
+export function attestationRequest(document: RunDocument): { runId: string; system: string; resultsDigest: string; exchanges: string[] } {
+  return { runId: document.runId, system: document.profile.system, resultsDigest: resultsDigest(document), exchanges: evidenceDigests(document) };
 }
 
 /** The document with the platform's attestation added (the caller obtained it from the platform). */

@@ -1,11 +1,13 @@
 /**
  * Per integration, what a verified run shows: the input of the onboarding sheet's status rule.
  *
- * Two kinds of SHALL pass are told apart. A pass that attaches at least one exchange the platform
- * recorded and signed for the system is evidence that the system did something. A pass without
- * one is a check the runner made on its own (the agreement is approved, the platform answers the
- * runner with the system's certificate): a precondition, which says nothing about what the
- * system does, so it is counted but never earns a status on its own.
+ * Two kinds of SHALL pass are told apart. A pass that attaches at least one exchange that is
+ * evidence for the integration (exchange-evidence.ts: made by the attested it-system, to this
+ * integration, with a right outcome) shows that the system did the integration's work. Any other
+ * pass is a check the runner made on its own (the agreement is approved, the platform answers the
+ * runner with the system's certificate) or rests on exchanges that prove nothing here: a
+ * precondition, which says nothing about what the system does, so it is counted but never earns
+ * a status on its own.
  *
  * A SHALL test "ran" only when it reached a judgement: a pass or a fail. A skipped, waiting,
  * broken or omitted test showed nothing about the system, so it is listed in `shallNotRun` with
@@ -16,6 +18,7 @@
  * Nothing counts unless the whole document verified: in a verified run every embedded exchange
  * is signed by the platform key and attested as recorded for the calling it-system.
  */
+import { isEvidenceFor } from './exchange-evidence.ts';
 import type { TestResult } from './results.ts';
 import type { TestRecord } from './run-document.ts';
 import type { VerifyReport } from './verify-run.ts';
@@ -33,11 +36,11 @@ export interface IntegrationEvidence {
   environmentErrors: { id: string; message: string }[];
   /** SHALL tests that passed, when the run verified (0 otherwise). */
   shallPassed: number;
-  /** Of those, the ones that attach at least one platform-signed exchange of the system. */
+  /** Of those, the ones that attach at least one exchange that is evidence for the integration. */
   shallPassedWithEvidence: number;
-  /** SHALL passes without an exchange of the system: the runner's own checks (preconditions). */
+  /** SHALL passes without such an exchange: the runner's own checks (preconditions). */
   preconditions: string[];
-  /** Exchanges the integration's passing SHALL tests rely on. */
+  /** Exchanges of the integration's passing SHALL tests that are evidence for it. */
   exchanges: number;
 }
 
@@ -48,11 +51,13 @@ const noReason = { error: 'the test broke', skip: 'skipped without a reason', om
 export function integrationEvidence(report: VerifyReport): IntegrationEvidence[] {
   const document = report.document;
   if (!document) return [];
+  const systemUuid = document.attestation?.statement.system.uuid;
   return document.summary.suites.map((suite) => {
     const tests = document.tests.filter((t) => t.suite === suite.suite);
     const shall = tests.filter((t) => t.level === 'SHALL');
     const passed = report.ok ? shall.filter((t) => t.result === 'pass') : [];
-    const withEvidence = passed.filter((t) => t.exchanges.length > 0);
+    const proving = (t: TestRecord) => (systemUuid ? t.exchanges.filter((e) => isEvidenceFor(e, { systemUuid, integration: suite.integration })) : []);
+    const withEvidence = passed.filter((t) => proving(t).length > 0);
     return {
       integration: suite.integration,
       suite: suite.suite,
@@ -65,8 +70,8 @@ export function integrationEvidence(report: VerifyReport): IntegrationEvidence[]
       environmentErrors: tests.filter(isEnvironmentError).map((t) => ({ id: t.id, message: `${t.code ? `${t.code}: ` : ''}${t.message ?? 'the environment failed'}` })),
       shallPassed: passed.length,
       shallPassedWithEvidence: withEvidence.length,
-      preconditions: passed.filter((t) => t.exchanges.length === 0).map((t) => t.id),
-      exchanges: passed.reduce((sum, t) => sum + t.exchanges.length, 0),
+      preconditions: passed.filter((t) => proving(t).length === 0).map((t) => t.id),
+      exchanges: passed.reduce((sum, t) => sum + proving(t).length, 0),
     };
   });
 }

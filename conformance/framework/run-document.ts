@@ -9,9 +9,12 @@ import { requirement } from './requirements.ts';
 
 /**
  * The run document's format. 2 since the `incomplete` verdict (2026-11-30): a /1 document was
- * summarised by other rules, so today's summariser would call its summary edited.
+ * summarised by other rules, so today's summariser would call its summary edited. 3 since the
+ * attestation names the SKI system the run is for (2026-12-02): a /2 attestation bound the
+ * exchanges to a certificate but not the run to a system, so one supplier could attest a run
+ * "for" another's system.
  */
-export const runFormat = 'klarmeld.run/2';
+export const runFormat = 'klarmeld.run/3';
 
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'a sha256 digest: 64 lower-case hex digits' });
@@ -95,10 +98,12 @@ export type Verdict = (typeof verdicts)[number];
 
 export const runAttestation = z.strictObject({
   statement: z.strictObject({
-    kind: z.literal('klarmeld.run-attestation/1'),
+    kind: z.literal('klarmeld.run-attestation/2'),
     runId: z.string(),
     resultsDigest: hex64,
-    system: z.strictObject({ uuid: z.string(), name: z.string() }),
+    system: z
+      .strictObject({ uuid: z.string(), name: z.string(), id: z.string() })
+      .meta({ description: "The it-system of the certificate that asked for the attestation (uuid, name) and the SKI system the run is for (id, the profile's system)" }),
     exchanges: z.array(hex64),
     signedAt: isoTime,
   }),

@@ -4,14 +4,17 @@
  * platform's attestation. Editing one result, message, exchange or status is caught.
  */
 import { canonicalJson, exchangeDigest, keyFingerprint, verifyAttestation, verifyDigest, type KeyInput } from '../evidence/index.ts';
+import type { Catalog } from '../../catalog/catalog.ts';
 import { evidenceDigests, resultsDigest } from './build-run-document.ts';
 import { runDocument, runFormat, type RunDocument } from './run-document.ts';
 import { summarise } from './summarise.ts';
+import { systemBinding, type CatalogueBinding, type SystemBindingProblem } from './system-binding.ts';
 
 export interface VerifyProblem {
   code:
     | 'run-invalid' | 'no-key' | 'key-mismatch' | 'fingerprint-mismatch' | 'exchange-edited' | 'exchange-signature'
-    | 'format-old' | 'summary-edited' | 'not-attested' | 'attestation-signature' | 'results-edited' | 'run-id-mismatch' | 'exchanges-not-attested';
+    | 'format-old' | 'summary-edited' | 'not-attested' | 'attestation-signature' | 'results-edited' | 'run-id-mismatch' | 'exchanges-not-attested'
+    | SystemBindingProblem['code'];
   message: string;
   test?: string;
 }
@@ -24,12 +27,25 @@ export interface VerifyReport {
   keyFingerprint?: string;
   exchanges: { checked: number; valid: number };
   attested: boolean;
+  /**
+   * Whom the evidence is about, when the run is attested: the SKI system it is for, the
+   * it-system whose certificate made the exchanges, and what the catalogue given to verifyRun
+   * says of them (`not-checked` without one).
+   */
+  system?: { id: string; uuid: string; name: string; catalogue: CatalogueBinding | 'not-checked' };
   problems: VerifyProblem[];
   /** The parsed document, when it had the right shape. */
   document?: RunDocument;
 }
 
-export function verifyRun(input: unknown, options: { publicKey?: KeyInput } = {}): VerifyReport {
+export interface VerifyOptions {
+  /** Pin the platform key (otherwise the run's own key is used and the report says so). */
+  publicKey?: KeyInput;
+  /** Bind the run to the catalogue's it-system of its SKI system (the sheet always passes it). */
+  catalog?: Catalog;
+}
+
+export function verifyRun(input: unknown, options: VerifyOptions = {}): VerifyReport {
   const format = (input as { format?: unknown } | null)?.format;
   if (typeof format === 'string' && format.startsWith('klarmeld.run/') && format !== runFormat) {
     return {
@@ -91,9 +107,14 @@ export function verifyRun(input: unknown, options: { publicKey?: KeyInput } = {}
       problems.push({ code: 'exchanges-not-attested', message: 'The exchanges in the run are not the ones the platform attested' });
     }
   }
+  const binding = systemBinding(document, options.catalog);
+  problems.push(...binding.problems);
+  const attestedSystem = attestation?.statement.system;
   return {
     ok: problems.length === 0, runId: document.runId, keySource, keyFingerprint: fingerprint,
-    exchanges: { checked, valid }, attested: attestation !== undefined, problems, document,
+    exchanges: { checked, valid }, attested: attestation !== undefined,
+    ...(attestedSystem ? { system: { ...attestedSystem, catalogue: binding.catalogue ?? 'not-checked' } } : {}),
+    problems, document,
   };
 }
 

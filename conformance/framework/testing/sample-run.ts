@@ -3,6 +3,8 @@
  * suite run through the real runner, exchanges and attestation signed with a fresh key, the
  * way the platform would.
  */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { exchangeDigest, generateEvidenceKeys, signAttestation, signDigest } from '../../evidence/index.ts';
 import { attestationRequest, buildRunDocument, withAttestation } from '../build-run-document.ts';
 import { defineSuite } from '../definition.ts';
@@ -24,9 +26,19 @@ export interface SampleOptions {
   /** Result of the `not-found` test (default pass). */
   notFound?: 'pass' | 'fail';
   keys?: Signer;
+  /** The SKI system the run is for (default sys-toy, which no catalogue lists). */
   system?: string;
+  /**
+   * The it-system whose certificate made the exchanges and asked for the attestation. Default:
+   * the valid catalogue fixture's UUID of `system` (a genuine run of it), else a toy UUID.
+   */
+  systemUuid?: string;
+  /** The system the attestation names, when it differs from `system` (a forged or mixed-up run). */
+  attestedSystem?: string;
   /** The integration the toy suite claims to test (default SF9999). */
   integration?: string;
+  /** The integration the attached exchanges were made to (default: the suite's). */
+  exchangesTo?: string;
   attest?: boolean;
   /** Add a SHALL test that passes on a check of the runner's own, with no exchange of the system. */
   precondition?: boolean;
@@ -41,11 +53,26 @@ export interface SampleOptions {
   environmentError?: string[];
 }
 
+const toyUuid = '0c1f4d1e-8a5e-4c55-9b3a-7f1c2d3e4f50';
+
+/** The it-system UUID the valid catalogue fixture gives `system`, if it lists it. */
+function fixtureSystemUuid(system: string): string | undefined {
+  const file = readFileSync(new URL('../../../catalog/test-fixtures/valid/systems.yaml', import.meta.url), 'utf8');
+  const { systems } = parse(file) as { systems: { id: string; userSystemUuid: string }[] };
+  return systems.find((s) => s.id === system)?.userSystemUuid;
+}
+
 export async function sampleRun(options: SampleOptions = {}): Promise<{ document: RunDocument; keys: Signer }> {
   const keys = options.keys ?? generateEvidenceKeys();
+  const system = options.system ?? 'sys-toy';
+  const systemUuid = options.systemUuid ?? fixtureSystemUuid(system) ?? toyUuid;
+  const integration = options.integration ?? 'SF9999';
   let n = 0;
   const exchange = (operation: string, status: number) =>
-    signedExchange({ id: `ex-${++n}`, integration: 'SF9999', operation, status, request: '<Envelope>…</Envelope>', response: '<ok/>' }, keys);
+    signedExchange({
+      id: `ex-${++n}`, systemUuid, integration: options.exchangesTo ?? integration, operation, status, request: '<Envelope>…</Envelope>', response: status === 200 ? '<ok/>' : '<Fault/>',
+      ...(status === 200 ? {} : { fault: { code: 'PersonNotFound', text: 'No such person' } }),
+    }, keys);
   const attach = (ctx: { exchange(...records: ExchangeRecord[]): void }, operation: string, status: number) => {
     if (!options.withoutExchanges) ctx.exchange(exchange(operation, status));
   };
@@ -60,7 +87,7 @@ export async function sampleRun(options: SampleOptions = {}): Promise<{ document
     : [];
   const suite = defineSuite({
     id: 'sf9999',
-    integration: options.integration ?? 'SF9999',
+    integration,
     title: 'Toy lookup',
     version: '1.0.0',
     requirementsFile: new URL('./requirements.yaml', import.meta.url),
@@ -89,7 +116,7 @@ export async function sampleRun(options: SampleOptions = {}): Promise<{ document
   const document = buildRunDocument(
     {
       runId: options.runId ?? 'run-0001', startedAt, finishedAt: new Date('2026-11-22T08:00:02.000Z'), toolVersion: '0.1.0',
-      profile: { system: options.system ?? 'sys-toy', file: 'klarmeld.yaml' },
+      profile: { system, file: 'klarmeld.yaml' },
       platform: { url: 'https://127.0.0.1:8443', target: 'embedded', publicKey: keys.publicKeyPem },
       catalogue: { version: 'test' },
     },
@@ -98,7 +125,10 @@ export async function sampleRun(options: SampleOptions = {}): Promise<{ document
   if (options.attest === false) return { document, keys };
   const request = attestationRequest(document);
   const attestation = signAttestation(
-    { kind: 'klarmeld.run-attestation/1', ...request, system: { uuid: '0c1f4d1e-8a5e-4c55-9b3a-7f1c2d3e4f50', name: 'Toy' }, signedAt: '2026-11-22T08:00:02.000Z' },
+    {
+      kind: 'klarmeld.run-attestation/2', runId: request.runId, resultsDigest: request.resultsDigest, exchanges: request.exchanges,
+      system: { uuid: systemUuid, name: 'Toy', id: options.attestedSystem ?? request.system }, signedAt: '2026-11-22T08:00:02.000Z',
+    },
     (digest) => signDigest(digest, keys.privateKeyPem),
   );
   return { document: withAttestation(document, attestation), keys };
