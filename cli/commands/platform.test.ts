@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,5 +73,27 @@ describe('klarmeld platform, as a new user', () => {
     expect(recorded.exchanges.map((e: { operation: string; status: number }) => [e.operation, e.status])).toEqual([['PersonLookup', 200]]);
     const other = await klarmeld('platform', 'exchanges', '--system', 'Other System', '--data', data, '--json');
     expect(other.exchanges[0].fault.code).toBe('ServiceAgreementNotValid');
+  });
+
+  it('approves a pending agreement with another municipality, and says what is wrong with an unknown one', async () => {
+    const system = await klarmeld('platform', 'system', 'add', 'Viborg System', '--data', data, '--json');
+    const pending = await klarmeld('platform', 'agreement', 'add', '--system', system.systemUuid, '--service', 'SF1520', '--municipality', '29189846', '--data', data, '--json');
+    expect(pending.status).toBe('pending');
+    const approved = await klarmeld('platform', 'agreement', 'approve', pending.agreementUuid, '--data', data, '--json');
+    expect(approved).toMatchObject({ agreementUuid: pending.agreementUuid, status: 'approved', municipalityCvr: '29189846' });
+    const listed = await klarmeld('platform', 'agreement', 'list', '--system', system.systemUuid, '--data', data, '--json');
+    expect(listed.map((a: { status: string }) => a.status)).toEqual(['approved']);
+    const unknown = await run(process.execPath, [bin, 'platform', 'agreement', 'approve', '7d2b6a1e-0000-4000-8000-000000000000', '--data', data]).catch((e: { code: number; stderr: string }) => e);
+    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('7d2b6a1e-0000-4000-8000-000000000000') });
+  });
+
+  it('writes PEM files that end with a newline, so cat cert.pem key.pem makes a valid bundle', async () => {
+    const system = await klarmeld('platform', 'system', 'add', 'Bundle System', '--data', data, '--json');
+    for (const file of [system.cert, system.key, system.ca]) expect(readFileSync(file, 'utf8').endsWith('-----\n')).toBe(true);
+    const bundle = join(data, 'bundle.pem');
+    writeFileSync(bundle, readFileSync(system.cert, 'utf8') + readFileSync(system.key, 'utf8'));
+    // openssl reads both blocks of the bundle only when they are on lines of their own.
+    await run('openssl', ['x509', '-in', bundle, '-noout', '-subject']);
+    await run('openssl', ['pkey', '-in', bundle, '-noout']);
   });
 });

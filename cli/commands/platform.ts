@@ -79,9 +79,6 @@ export async function run(argv: string[]): Promise<number> {
       if (typeof v !== 'string' || v === '') throw new UsageError(`"platform agreement add" needs --${name}.\n\n${HELP}`);
       return v;
     };
-    const one = (what: string) => {
-      if (rest.length > 0 || sub === undefined) throw new UsageError(`"platform ${command}" takes ${what}.\n\n${HELP}`);
-    };
     const emit = (value: unknown, plain: string) => (values.json ? printJson(value) : out(plain));
     if (command === 'system') {
       const [verb, arg] = [sub, rest[0]];
@@ -99,9 +96,8 @@ export async function run(argv: string[]): Promise<number> {
       if (sub === 'add' && rest.length === 0) {
         const added = session.admin.addAgreement({ system: need('system'), service: need('service'), municipalityCvr: need('municipality') });
         emit(added, text.agreementText(added, 'Created'));
-      } else if (sub === 'approve') {
-        one('one agreement UUID');
-        const approved = session.admin.approveAgreement(rest[0] ?? '');
+      } else if (sub === 'approve' && rest.length === 1) {
+        const approved = session.admin.approveAgreement(rest[0]!);
         emit(approved, text.agreementText(approved, 'Approved'));
       } else if (sub === 'list' && rest.length === 0) {
         const list = session.admin.agreements(values.system as string | undefined);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
-import { rsaAlgorithm } from './pem.ts';
+import { pemFile, rsaAlgorithm } from './pem.ts';
 import type { TestCa } from './test-ca.ts';
 
 export interface RevokedSerial {
@@ -25,5 +25,5 @@ export async function createCrl(ca: TestCa, revoked: readonly RevokedSerial[], n
     signingAlgorithm: rsaAlgorithm,
   });
   // OpenSSL reads only the RFC 7468 label "X509 CRL"; @peculiar/x509 writes "CRL".
-  return crl.toString('pem').replace(/-----(BEGIN|END) CRL-----/g, '-----$1 X509 CRL-----');
+  return pemFile(crl.toString('pem')).replace(/-----(BEGIN|END) CRL-----/g, '-----$1 X509 CRL-----');
 }

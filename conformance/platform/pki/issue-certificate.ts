@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
-import { privateKeyToPem, rsaAlgorithm } from './pem.ts';
+import { pemFile, privateKeyToPem, rsaAlgorithm } from './pem.ts';
 import { randomSerial, type TestCa } from './test-ca.ts';
 
 export interface IssuedCertificate {
@@ -53,5 +53,5 @@ export async function issueCertificate(ca: TestCa, request: CertificateRequest):
     signingAlgorithm: rsaAlgorithm,
     extensions,
   });
-  return { certPem: cert.toString('pem'), keyPem: await privateKeyToPem(keys.privateKey), serialNumber };
+  return { certPem: pemFile(cert.toString('pem')), keyPem: await privateKeyToPem(keys.privateKey), serialNumber };
 }

@@ -8,6 +8,15 @@ export const rsaAlgorithm = {
   modulusLength: 2048,
 } as const;
 
+/**
+ * PEM text as files on disk have it: ending in a newline. @peculiar/x509 leaves it out, and then
+ * `cat cert.pem key.pem > bundle.pem` (what PHP's local_cert and Python's requests want) glues
+ * "-----END CERTIFICATE----------BEGIN PRIVATE KEY-----" into one broken line.
+ */
+export function pemFile(pem: string): string {
+  return pem.endsWith('\n') ? pem : `${pem}\n`;
+}
+
 export async function privateKeyToPem(key: webcrypto.CryptoKey): Promise<string> {
   const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key));
   const lines = der.toString('base64').match(/.{1,64}/g) ?? [];

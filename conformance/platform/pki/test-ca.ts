@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { ensureSecretFile, writeSecretFile } from '../store/secret-file.ts';
-import { privateKeyFromPem, privateKeyToPem, rsaAlgorithm } from './pem.ts';
+import { pemFile, privateKeyFromPem, privateKeyToPem, rsaAlgorithm } from './pem.ts';
 
 export interface TestCa {
   certPem: string;
@@ -51,7 +51,7 @@ export async function loadOrCreateCa(dataDir: string, now: Date): Promise<TestCa
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey as unknown as CryptoKey),
     ],
   });
-  const certPem = cert.toString('pem');
+  const certPem = pemFile(cert.toString('pem'));
   await writeSecretFile(keyPath, await privateKeyToPem(keys.privateKey));
   await writeFile(certPath, certPem);
   return { certPem, certPath, cert, key: keys.privateKey };
