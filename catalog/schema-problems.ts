@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { catalogProblem, formatPath, type CatalogProblem, type ProblemName } from './problems/index.ts';
+import { integrationIdProblem, isIntegrationIdIssue } from './schema/integration-id.ts';
 import { allowedKeys, closest } from './schema-shape.ts';
 import { typeWithArticle } from './type-words.ts';
 import { positionAt, type YamlSource } from './yaml-source.ts';
@@ -70,7 +71,10 @@ export function schemaProblems(source: YamlSource, schema: z.ZodType, data: unkn
         }
         break;
       case 'invalid_format':
-        if (typeof last === 'string' && /uuid$/i.test(last)) {
+        if (isIntegrationIdIssue(issue)) {
+          const { message, fix } = integrationIdProblem(value);
+          at('invalid-value', path, message, fix);
+        } else if (typeof last === 'string' && /uuid$/i.test(last)) {
           at('malformed-uuid', path, `${describe(value)} is not a well-formed UUID.`, issue.message);
         } else {
           at('invalid-value', path, `${describe(value)} does not have the expected form.`, issue.message);

@@ -3,15 +3,8 @@ import { z } from 'zod';
 /**
  * Identifier formats shared by every catalogue file. Each carries a description that
  * the JSON Schema (and so the editor) shows, and a message that says how to fix it.
+ * Integration ids have their own file, integration-id.ts, which lists KOMBIT's forms.
  */
-
-/** An integration id as KOMBIT writes it: SF1500, SF1590_A, SF1590_B_01, or a named one such as SAPA-dialog. */
-export const integrationId = z
-  .string()
-  .regex(/^(SF\d{4}(_[A-Z](_\d{2})?)?|[A-Z][A-Za-z0-9]*(-[A-Za-z0-9]+)+)$/, {
-    message: 'Write an SF number such as SF1500 or SF1590_A, or a named id such as SAPA-dialog',
-  })
-  .meta({ description: 'Integration id, e.g. SF1500, SF1590_A or SAPA-dialog' });
 
 /** A UUID in the lower-case form Serviceplatformen requires (its XSD pattern allows only a-f). */
 export const lowerCaseUuid = z

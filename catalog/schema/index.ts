@@ -3,6 +3,7 @@
  * generated JSON Schema files (catalog/schema/generated/) all derive from these.
  */
 export * from './identifiers.ts';
+export * from './integration-id.ts';
 export * from './service.ts';
 export * from './integration.ts';
 export * from './service-area.ts';

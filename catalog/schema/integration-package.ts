@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { integrationId, packageId } from './identifiers.ts';
+import { packageId } from './identifiers.ts';
+import { integrationId } from './integration-id.ts';
 
 /**
  * An integration package (I-krav): the business integrations (forretningsbærende) a use case

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { integrationId, isoDate, source, url } from './identifiers.ts';
+import { isoDate, source, url } from './identifiers.ts';
+import { integrationId } from './integration-id.ts';
 import { service } from './service.ts';
 
 /** Where the integration runs: Serviceplatformen, or which Støttesystem (or SAPA for the dialog integration). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { areaId, cvr, integrationId, lowerCaseUuid, slug, useCaseId } from './identifiers.ts';
+import { areaId, cvr, lowerCaseUuid, slug, useCaseId } from './identifiers.ts';
+import { integrationId } from './integration-id.ts';
 
 /** A supplier (leverandør), identified by CVR. */
 export const supplier = z.strictObject({
