@@ -5,6 +5,7 @@ import type { KnownIds, CheckContext } from './check-context.ts';
 import { checkAreasAndPackages } from './check-areas.ts';
 import { checkDuplicates } from './check-duplicates.ts';
 import { checkIntegrations } from './check-integrations.ts';
+import { checkServiceKeys } from './check-service-keys.ts';
 import { checkSystems } from './check-systems.ts';
 import { readDataFiles } from './data-files.ts';
 import { expectedTopLevelFiles, type FileKindName } from './file-kinds.ts';
@@ -80,6 +81,7 @@ export async function loadCatalog(dir: string | { dir?: string } = defaultDataDi
   const ctx: CheckContext = { catalog: checked, origins, known, problems };
   checkDuplicates(ctx);
   checkIntegrations(ctx);
+  checkServiceKeys(ctx);
   checkAreasAndPackages(ctx);
   checkSystems(ctx);
   return { catalog, problems: sortProblems(problems) };

@@ -29,6 +29,11 @@ export class Origins {
     return catalogProblem(name, { file: origin.source.file, line, column, path: formatPath(path), message, fix, ...(severity ? { severity } : {}) });
   }
 
+  /** The file an item came from, relative to the data directory. */
+  fileOf(item: object): string {
+    return this.map.get(item)?.source.file ?? '(unknown)';
+  }
+
   /** "file:line" of an item, for messages that point at a second place (e.g. the first of two duplicates). */
   where(item: object, subpath: FieldPath = []): string {
     const origin = this.map.get(item);

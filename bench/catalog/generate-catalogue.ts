@@ -57,7 +57,7 @@ function integrationYaml(id: string, i: number, ids: string[], uuid: (n: number,
     `      - name: Service${s}`, `        version: "${v}"`, '        protocol: SOAP 1.1', '        security: [context, saml-token]',
     `        serviceUuid: ${uuid(i * 10 + v * 2 + s, 0x5e7)}`, '        operations:',
     ...['laes', 'soeg', 'list', 'opret'].map((op) => `          - { name: ${op}, soapAction: "http://kombit.dk/sts/${op}" }`),
-    '        endpoints:', `          local: /service/${id}/Service${s}/${v}`, `          externalTest: https://exttest.serviceplatformen.dk/service/${id}/${v}`,
+    '        endpoints:', `          local: /service/${id}/Service${s}/${v}`, `          externalTest: https://exttest.serviceplatformen.dk/service/${id}/Service${s}/${v}`,
   ];
   return [
     '$schema: ../../schema/generated/integration.schema.json', `id: ${id}`, `title: Integration ${id} med en dansk titel`,

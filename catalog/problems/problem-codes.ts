@@ -31,6 +31,9 @@ export const problemCodes = {
   'schema-reference': { code: 'KM-CAT-027', title: '$schema missing or wrong' },
   'exception-not-required': { code: 'KM-CAT-026', title: 'Exception for an integration that is not required' },
   'unnumbered-version-twice': { code: 'KM-CAT-028', title: 'More than one version without a number' },
+  'duplicate-service-uuid': { code: 'KM-CAT-029', title: 'ServiceUUID of another service' },
+  'duplicate-entity-id': { code: 'KM-CAT-030', title: 'Entity ID of another integration' },
+  'duplicate-endpoint': { code: 'KM-CAT-031', title: 'Endpoint of another service' },
 } as const;
 
 export type ProblemName = keyof typeof problemCodes;
