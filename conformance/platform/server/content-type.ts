@@ -14,9 +14,20 @@ const unquote = (s: string) => s.trim().replace(/^"(.*)"$/, '$1');
 /**
  * SOAP 1.1 travels as text/xml with a SOAPAction header; SOAP 1.2 as application/soap+xml with
  * an optional action parameter (SOAP 1.2 part 2 §7.1.4, RFC 3902).
+ *
+ * A request with no Content-Type at all is read as text/xml when the endpoint speaks SOAP 1.1
+ * (`acceptsSoap11`): a municipal client library used against KOMBIT's test and production
+ * platforms for years sends neither Content-Type nor SOAPAction (issue 10), and HTTP lets a
+ * receiver guess a missing media type (RFC 9110 §8.3). A Content-Type that names something else
+ * is still refused: that is a client saying it sends something that is not SOAP.
+ *
+ * The SOAPAction is optional here, as for the real platform's clients: the operation is known
+ * from the request element; when a client does send an action, a handler may refuse one that
+ * names another operation (SF1520's PersonLookup does).
  */
-export function soapHttpInfo(headers: IncomingHttpHeaders): SoapHttpInfo {
-  const contentType = headers['content-type'] ?? '';
+export function soapHttpInfo(headers: IncomingHttpHeaders, acceptsSoap11 = false): SoapHttpInfo {
+  const given = headers['content-type'];
+  const contentType = given === undefined && acceptsSoap11 ? 'text/xml' : (given ?? '');
   const [media = '', ...params] = contentType.split(';');
   const mediaType = media.trim().toLowerCase();
   if (mediaType === 'text/xml') {

@@ -29,7 +29,7 @@ export async function runSoapPipeline(
   platform: PlatformServices,
 ): Promise<PlatformReply & { requestElement?: Element; soapVersion: SoapVersion }> {
   const accepted = acceptedVersions(handler);
-  const http = soapHttpInfo(input.headers);
+  const http = soapHttpInfo(input.headers, accepted.includes('1.1'));
   const contentType = input.headers['content-type'] ?? '';
   if (http.version === undefined) {
     const expected = accepted.map((v) => expectedMedia[v]).join(' or ');

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personLookupEnvelope } from '../../clients/cpr/person-lookup-envelope.ts';
+import type { AddedSystem } from '../admin/platform-admin.ts';
+import { startTestPlatform } from '../testing/test-platform.ts';
+import { soapHttpInfo } from './content-type.ts';
+import type { RunningPlatform } from './start-platform.ts';
+
+describe('soapHttpInfo', () => {
+  it('reads no Content-Type as text/xml only where the endpoint speaks SOAP 1.1', () => {
+    expect(soapHttpInfo({}, true)).toMatchObject({ version: '1.1', mediaType: 'text/xml', soapAction: undefined });
+    expect(soapHttpInfo({}, false).version).toBeUndefined();
+    expect(soapHttpInfo({ 'content-type': 'application/json' }, true).version).toBeUndefined();
+  });
+});
+
+/** Posts with exactly these headers: node:https adds no Content-Type of its own (undici and curl do). */
+function post(url: string, system: AddedSystem, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST', headers: { 'content-length': String(Buffer.byteLength(body)), ...headers },
+      ca: readFileSync(system.ca), cert: readFileSync(system.cert), key: readFileSync(system.key),
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (d: string) => (text += d)).on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject).end(body);
+  });
+}
+
+describe('a SOAP 1.1 client that sends neither Content-Type nor SOAPAction', () => {
+  let platform: RunningPlatform;
+  let system: AddedSystem;
+  let envelope: string;
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    system = await platform.admin.addSystem({ name: 'Gammel klient' });
+    const agreement = platform.admin.addAgreement({ system: system.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
+    envelope = personLookupEnvelope({
+      pnr: '0103701111',
+      invocation: { serviceAgreementUuid: agreement.agreementUuid, userSystemUuid: system.systemUuid, userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d', serviceUuid: agreement.serviceUuid! },
+    });
+  });
+  afterAll(async () => platform?.stop());
+
+  it('gets the person data from PersonLookup', async () => {
+    const reply = await post(`${platform.url}/service/CPR/PersonBaseDataExtended/4`, system, envelope, {});
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain('<fornavn>Anne</fornavn>');
+  });
+
+  it('still gets a 415 fault when its Content-Type names something that is not SOAP', async () => {
+    const reply = await post(`${platform.url}/service/CPR/PersonBaseDataExtended/4`, system, envelope, { 'content-type': 'application/json' });
+    expect(reply.status).toBe(415);
+    expect(reply.body).toContain('Fault');
+  });
+});
