@@ -1,3 +1,5 @@
+import { defaultXmlLimits } from './xml-limits.ts';
+
 /** Bounds that keep the platform up and its memory flat whatever a client sends. */
 export interface PlatformLimits {
   /** Largest request body accepted; larger ones get 413 and a fault. */
@@ -9,9 +11,23 @@ export interface PlatformLimits {
   /** How long an idle keep-alive connection is kept. */
   keepAliveTimeoutMs: number;
   maxHeaderBytes: number;
+  /** Connections of registered systems (past the TLS handshake and the certificate check). */
   maxConnections: number;
+  /**
+   * Connections still in their TLS handshake, with no certificate shown yet. They have their own
+   * budget so that they can never take the slots of registered systems; past it the oldest is closed.
+   */
+  maxPendingHandshakes: number;
+  /** Time from accepting a connection to the end of its TLS handshake; slower ones are closed. */
+  handshakeTimeoutMs: number;
   /** Bytes of each request and response body kept by the recorder. */
   recordCapBytes: number;
+  /** Most bytes of exchanges in one page of `GET /klarmeld/exchanges` (always at least one exchange). */
+  exchangesPageBytes: number;
+  /** Deepest element nesting of a SOAP request; deeper ones get a MalformedRequest fault before parsing (xml-limits.ts says why). */
+  maxXmlDepth: number;
+  /** Most nodes (elements, attributes, comments, PIs, CDATA sections, references) of a SOAP request; more get a MalformedRequest fault before parsing. */
+  maxXmlNodes: number;
 }
 
 export const defaultLimits: PlatformLimits = {
@@ -21,5 +37,9 @@ export const defaultLimits: PlatformLimits = {
   keepAliveTimeoutMs: 30_000,
   maxHeaderBytes: 16 * 1024,
   maxConnections: 1024,
+  maxPendingHandshakes: 256,
+  handshakeTimeoutMs: 5_000,
   recordCapBytes: 64 * 1024,
+  exchangesPageBytes: 1024 * 1024,
+  ...defaultXmlLimits,
 };

@@ -17,6 +17,7 @@ import { builtinModule } from './builtin-routes.ts';
 import { defaultLimits, type PlatformLimits } from './limits.ts';
 import { createRequestListener } from './request-handler.ts';
 import { Router } from './router.ts';
+import { HandshakeGate } from './handshake-gate.ts';
 import { TlsGate } from './tls-gate.ts';
 import { cacheXmldomRegexes } from './xmldom-regex-cache.ts';
 import { createCrl } from '../pki/crl.ts';
@@ -72,7 +73,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const problems: string[] = [];
   const modules = [builtinModule, ...(options.modules ?? (await loadModules(catalog, problems)))];
   const router = new Router(modules);
-  const gate = new TlsGate(registry);
+  const gate = new TlsGate(registry, limits.maxConnections);
+  const handshakes = new HandshakeGate({ maxPending: limits.maxPendingHandshakes, timeoutMs: limits.handshakeTimeoutMs });
   const contractValidation = typeof options.validation === 'object' ? undefined : createContractValidation(options.validation ?? true, catalog);
   problems.push(...(contractValidation?.problems ?? []));
   const validation = typeof options.validation === 'object' ? options.validation : contractValidation!;
@@ -86,6 +88,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     {
       ...tlsFiles, crl: initialCrl,
       requestCert: true, rejectUnauthorized: true,
+      // Node's own idle timer for the handshake (default 120 s); HandshakeGate also bounds its total time.
+      handshakeTimeout: limits.handshakeTimeoutMs,
       keepAlive: true, keepAliveTimeout: limits.keepAliveTimeoutMs,
       headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs,
       maxHeaderSize: limits.maxHeaderBytes,
@@ -96,10 +100,12 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     },
     createRequestListener({ router, gate, recorder, limits, platform: () => services, recording: options.recording ?? true }),
   );
-  https.maxConnections = limits.maxConnections;
+  // No server.maxConnections: it counts connections in their handshake too, so idle sockets that
+  // show no certificate would fill it and lock every system out. The two gates budget them apart.
   const crlRefresh = startCrlRefresh(https, tlsFiles, pki, registry, clock);
   https.on('tlsClientError', () => undefined);
   gate.attach(https);
+  handshakes.attach(https);
   try {
     await new Promise<void>((resolve, reject) => {
       https.once('error', reject);
@@ -108,6 +114,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   } catch (error) {
     // E.g. the port is taken: release what was opened, then let the caller say so.
     gate.stop();
+    handshakes.stop();
     crlRefresh.stop();
     await recorder.close();
     db.close();
@@ -127,6 +134,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       if (stopped) return;
       stopped = true;
       gate.stop();
+      handshakes.stop();
       crlRefresh.stop();
       for (const m of modules) await m.stop?.();
       const closed = new Promise<void>((resolve) => https.close(() => resolve()));
