@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classifyOutcome } from '../framework/classify-outcome.ts';
-import { commandTrigger, httpTrigger, TriggerError } from './trigger.ts';
+import { commandTrigger, httpTrigger, SystemUnresponsiveError, TriggerError } from './trigger.ts';
 
 let server: Server | undefined;
 let dir: string | undefined;
@@ -48,10 +48,12 @@ describe('trigger hooks', () => {
     }
   });
 
-  it("is the supplier's failure, not a bug in klarmeld: a dead hook fails the test naming the hook", async () => {
+  it('is an environment problem, not a supplier failure, when nothing listens at the trigger URL: a dead system cannot be tested', async () => {
     const dead = await httpTrigger('http://127.0.0.1:1/trigger', 2)('cpr.lookup', {}).catch((error: unknown) => error);
+    expect(dead).toBeInstanceOf(SystemUnresponsiveError);
     expect(classifyOutcome(dead)).toEqual({
-      result: 'fail', blame: 'supplier', message: expect.stringMatching(/^The system's trigger at http:\/\/127\.0\.0\.1:1\/trigger did not answer "cpr\.lookup"/),
+      result: 'error', blame: 'environment', code: 'system-unresponsive',
+      message: expect.stringMatching(/^The system's trigger at http:\/\/127\.0\.0\.1:1\/trigger gave no answer to "cpr\.lookup" \(connection refused/),
     });
   });
 
