@@ -114,10 +114,14 @@ export function checkServiceKeys(ctx: CheckContext): void {
     for (const listing of listings) {
       const value = key.value(listing.service);
       if (value === undefined) continue;
-      const earlier = seen.get(value) ?? [];
+      const earlier = seen.get(value);
+      if (!earlier) {
+        seen.set(value, [listing]);
+        continue;
+      }
       const clash = earlier.find((e) => !key.mayShare(e, listing));
       if (clash) report(ctx, key, clash, listing);
-      seen.set(value, [...earlier, listing]);
+      earlier.push(listing);
     }
   }
 }
