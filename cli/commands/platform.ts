@@ -226,6 +226,10 @@ async function start(dataDir: string, values: Values): Promise<number> {
     platform = await startPlatform({ dataDir, host: values.host as string, port, validation: values.validation !== false });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
+    if (e.code === 'catalogue-clash') {
+      process.stderr.write(`${e.message}\n`);
+      return 3;
+    }
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
       process.stderr.write(`Cannot listen on ${values.host}:${port} (${e.code}). Is another platform running? Choose another --port.\n`);
       return 3;

@@ -5,6 +5,8 @@ import type { Catalog } from '../../catalog/catalog.ts';
 import type { SkiSystem } from '../../catalog/schema/index.ts';
 import { issueCertificate } from '../platform/pki/issue-certificate.ts';
 import { loadOrCreateCa } from '../platform/pki/test-ca.ts';
+import { EnvironmentError } from '../framework/index.ts';
+import { CatalogueClashError } from '../platform/server/catalogue-guard.ts';
 import { startPlatform } from '../platform/server/start-platform.ts';
 import { writeSecretFile } from '../platform/store/secret-file.ts';
 import type { PlatformSession } from './platform-session.ts';
@@ -28,7 +30,10 @@ export interface EmbeddedOptions {
  */
 export async function startEmbeddedSession(options: EmbeddedOptions): Promise<PlatformSession> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'klarmeld-platform-')));
-  const platform = await startPlatform({ port: 0, dataDir, catalog: options.catalog });
+  const platform = await startPlatform({ port: 0, dataDir, catalog: options.catalog }).catch((error: unknown) => {
+    // A catalogue the platform will not serve is the environment's problem, not the system's.
+    throw error instanceof CatalogueClashError ? new EnvironmentError(error.code, error.message) : error;
+  });
   try {
     const added = await platform.admin.addSystem({
       name: options.system.name,

@@ -8,8 +8,22 @@ import type { PlatformError } from './serviceplatform-fault.ts';
 
 const e = (code: string, text: string): PlatformError => ({ code, text });
 
+/** Where in the request a problem is (1-based, in characters), as the platform words it. */
+interface Position {
+  line: number;
+  column: number;
+}
+const where = (at?: Position) => (at ? ` (line ${at.line}, column ${at.column})` : '');
+
 export const platformErrors = {
-  malformedXml: (why: string) => e('MalformedRequest', `The request is not well-formed XML: ${why}`),
+  malformedXml: (at?: Position) =>
+    e('MalformedRequest', `The request is not well-formed XML${where(at)}. Check that every element is closed in the right order, attribute values are quoted, and & and < in text are written &amp; and &lt;.`),
+  xmlTooDeep: (limit: number, at: Position) =>
+    e('MalformedRequest', `The request is nested too deeply: its elements go more than ${limit} levels deep${where(at)}, the limit of this platform. Serviceplatformen messages are nested far less; send the message without the extra nesting.`),
+  xmlTooManyNodes: (limit: number, at: Position, elements: number) =>
+    e('MalformedRequest', `The request has too many elements: more than ${limit} elements, attributes, comments, processing instructions and entity or character references together, the limit of this platform, passed${where(at)} after ${elements} elements. Serviceplatformen messages have a few hundred; send fewer elements in one request.`),
+  notUtf8: (byteOffset: number) =>
+    e('MalformedRequest', `The request body is not valid UTF-8 (the first invalid byte sequence starts at byte ${byteOffset}). Send the message encoded as UTF-8, the encoding Serviceplatformen expects.`),
   doctypeForbidden: () =>
     e('MalformedRequest', 'The request contains a DOCTYPE or entity declaration. Serviceplatformen does not accept DTDs; send the envelope without one.'),
   notSoapEnvelope: (version: string) =>

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
+import { decodeBody } from './decode-body.ts';
 
-export type BodyResult = { body: string } | { tooLarge: true } | { aborted: true };
+/** `invalidUtf8At`: see decodeBody; the body is then the lossy decoding, kept for the record. */
+export type BodyResult = { body: string; invalidUtf8At?: number } | { tooLarge: true } | { aborted: true };
 
 /**
  * Reads a request body up to `limit` bytes. A declared Content-Length over the limit is refused
@@ -33,7 +35,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       }
       chunks.push(chunk);
     });
-    req.on('end', () => finish({ body: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8') }));
+    req.on('end', () => {
+      if (done) return; // refused as too large: nothing to decode
+      const decoded = decodeBody(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size), req.headers['content-type']);
+      finish(decoded.invalidUtf8At === undefined ? { body: decoded.text } : { body: decoded.text, invalidUtf8At: decoded.invalidUtf8At });
+    });
     req.on('aborted', () => finish({ aborted: true }));
     req.on('error', () => finish({ aborted: true }));
     req.on('close', () => finish({ aborted: true }));

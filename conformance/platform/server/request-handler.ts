@@ -56,7 +56,7 @@ interface Incoming {
   method: string;
   path: string;
   query: string;
-  read: { body: string } | { tooLarge: true };
+  read: { body: string; invalidUtf8At?: number } | { tooLarge: true };
   receivedAt: Date;
   handler: ServiceHandler | undefined;
   route: HttpRoute | undefined;
@@ -110,9 +110,10 @@ async function answer(deps: HandlerDeps, platform: PlatformServices, incoming: I
     const reply = serviceplatformFault(handler?.soapVersion ?? '1.1', [platformErrors.bodyTooLarge(deps.limits.maxBodyBytes)]);
     return { ...reply, status: 413, close: true, record: { ...describe(handler), findings: reply.findings, fault: reply.fault } };
   }
-  const { body } = read;
+  const { body, invalidUtf8At } = read;
   if (handler) {
-    const reply = await runSoapPipeline(handler, { path, headers: req.headers, body, caller, receivedAt }, platform);
+    const xmlLimits = { maxDepth: deps.limits.maxXmlDepth, maxNodes: deps.limits.maxXmlNodes };
+    const reply = await runSoapPipeline(handler, { path, headers: req.headers, body, invalidUtf8At, xmlLimits, caller, receivedAt }, platform);
     const findings = [...reply.findings, ...validateExchange(platform.validation, handler, reply)];
     const { requestElement: _element, soapVersion, ...answered } = reply;
     // The version the exchange was answered in: an endpoint that also accepts the other version answers in kind.

@@ -1,6 +1,19 @@
 import { DOMParser, type Document } from '@xmldom/xmldom';
+import { lineAndColumn, scanXmlShape, type XmlShapeLimits } from './xml-shape.ts';
 
-export type XmlParseResult = { document: Document } | { problem: 'doctype' | 'malformed'; detail: string };
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
+/** Why a body was not parsed. Positions are where the problem is, when known; never the parser's own words. */
+export type XmlProblem =
+  | { problem: 'doctype' }
+  | { problem: 'malformed'; at?: TextPosition }
+  | { problem: 'too-deep'; limit: number; at: TextPosition }
+  | { problem: 'too-many-nodes'; limit: number; at: TextPosition; elements: number };
+
+export type XmlParseResult = { document: Document } | XmlProblem;
 
 /**
  * Markup that turns on entity expansion or external fetches (XXE, billion laughs). Looked for in
@@ -13,16 +26,40 @@ const onError = (level: string, message: string) => {
   if (level !== 'warning') throw new Error(message);
 };
 
-/** Parses a request body: never expands an entity, never loads anything, and reports instead of throwing. */
-export function parseSafeXml(text: string): XmlParseResult {
-  if (dtdMarkup.test(text)) return { problem: 'doctype', detail: 'DOCTYPE or entity declaration' };
+/**
+ * Parses a request body: never expands an entity, never loads anything, and reports instead of
+ * throwing. With `limits`, a body nested deeper or holding more nodes than they allow is
+ * refused by a linear scan before any DOM is built (xmldom parses on the main thread, without
+ * limits of its own, and every DOM walk after it is bounded by the depth it lets through).
+ */
+export function parseSafeXml(text: string, limits?: XmlShapeLimits): XmlParseResult {
+  if (dtdMarkup.test(text)) return { problem: 'doctype' };
+  if (limits) {
+    const shape = scanXmlShape(text, limits);
+    if (!shape.ok) {
+      const at = lineAndColumn(text, shape.at);
+      if (shape.problem === 'malformed') return { problem: 'malformed', at };
+      if (shape.problem === 'too-deep') return { problem: 'too-deep', limit: limits.maxDepth, at };
+      return { problem: 'too-many-nodes', limit: limits.maxNodes, at, elements: shape.elements };
+    }
+  }
   try {
     // locator off: line numbers on every node cost time on the hot path and no handler uses them.
     const document = new DOMParser({ onError, locator: false }).parseFromString(text, 'text/xml');
-    if (!document.documentElement) return { problem: 'malformed', detail: 'no root element' };
+    if (!document.documentElement) return { problem: 'malformed' };
     return { document };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { problem: 'malformed', detail: message.split('\n')[0]!.slice(0, 300) };
+  } catch {
+    return { problem: 'malformed', ...positionOfError(text) };
   }
+}
+
+/** Where the parser stops on a body it refused: parsed again with the locator on (only on this path). */
+function positionOfError(text: string): { at?: TextPosition } {
+  try {
+    new DOMParser({ onError, locator: true }).parseFromString(text, 'text/xml');
+  } catch (error) {
+    const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
+    if (locator?.lineNumber && locator.columnNumber) return { at: { line: locator.lineNumber, column: locator.columnNumber } };
+  }
+  return {};
 }

@@ -3,8 +3,9 @@ import type { Element } from '@xmldom/xmldom';
 import { platformErrors, serviceplatformFault, soapFault } from '../faults/index.ts';
 import type { Caller, PlatformReply, PlatformServices, ServiceHandler, SoapVersion } from '../service-handler.ts';
 import { soapHttpInfo } from './content-type.ts';
-import { parseSafeXml } from './safe-xml.ts';
+import { parseSafeXml, type XmlProblem } from './safe-xml.ts';
 import { readEnvelope } from './soap-envelope.ts';
+import type { XmlShapeLimits } from './xml-shape.ts';
 
 const expectedMedia = { '1.1': 'text/xml (SOAP 1.1)', '1.2': 'application/soap+xml (SOAP 1.2)' } as const;
 
@@ -15,9 +16,9 @@ function acceptedVersions(handler: ServiceHandler): SoapVersion[] {
 
 /**
  * Everything between the bytes of a SOAP request and the service handler: content type and SOAP
- * version, DTD refusal, parsing, the envelope. The content type picks the version of the exchange;
- * when the endpoint speaks it (its own or the one it `alsoAccepts`), every problem becomes a fault
- * in that version and the handler answers in it. A SOAP message of a version the endpoint does not
+ * version, UTF-8, DTD refusal, XML depth and node limits, parsing, the envelope. The content type
+ * picks the version of the exchange; when the endpoint speaks it (its own or the one it
+ * `alsoAccepts`), every problem becomes a fault in that version and the handler answers in it. A SOAP message of a version the endpoint does not
  * speak gets a VersionMismatch fault in the endpoint's own version (SOAP 1.1 §4.4.1, SOAP 1.2
  * part 1 §5.4.7), and so does an envelope whose namespace contradicts its content type. Never
  * throws: a handler that throws is answered with a server fault. `soapVersion` in the result is the
@@ -25,7 +26,17 @@ function acceptedVersions(handler: ServiceHandler): SoapVersion[] {
  */
 export async function runSoapPipeline(
   handler: ServiceHandler,
-  input: { path: string; headers: IncomingHttpHeaders; body: string; caller: Caller; receivedAt: Date },
+  input: {
+    path: string;
+    headers: IncomingHttpHeaders;
+    body: string;
+    /** Set when the body had to be UTF-8 and is not (see decodeBody): refused before parsing. */
+    invalidUtf8At?: number;
+    /** Depth and node limits, checked before the DOM is built. */
+    xmlLimits: XmlShapeLimits;
+    caller: Caller;
+    receivedAt: Date;
+  },
   platform: PlatformServices,
 ): Promise<PlatformReply & { requestElement?: Element; soapVersion: SoapVersion }> {
   const accepted = acceptedVersions(handler);
@@ -40,11 +51,9 @@ export async function runSoapPipeline(
   const version = http.version;
   const answer = (reply: PlatformReply) => ({ ...reply, soapVersion: version });
 
-  const parsed = parseSafeXml(input.body);
-  if ('problem' in parsed) {
-    const error = parsed.problem === 'doctype' ? platformErrors.doctypeForbidden() : platformErrors.malformedXml(parsed.detail);
-    return answer(serviceplatformFault(version, [error]));
-  }
+  if (input.invalidUtf8At !== undefined) return answer(serviceplatformFault(version, [platformErrors.notUtf8(input.invalidUtf8At)]));
+  const parsed = parseSafeXml(input.body, input.xmlLimits);
+  if ('problem' in parsed) return answer(serviceplatformFault(version, [xmlProblemError(parsed)]));
   const envelope = readEnvelope(parsed.document);
   if ('problem' in envelope) return answer(serviceplatformFault(version, [platformErrors.notSoapEnvelope(version)]));
   if (envelope.version !== version) {
@@ -78,6 +87,20 @@ export async function runSoapPipeline(
     const reply = serviceplatformFault(version, [platformErrors.internal()], { side: 'server' });
     const message = error instanceof Error ? `${error.message}` : String(error);
     return answer({ ...reply, findings: [...reply.findings, { severity: 'error', code: 'platform.handler-threw', message }] });
+  }
+}
+
+/** The platform's own words for a body that was not parsed; never the parser's. */
+function xmlProblemError(parsed: XmlProblem) {
+  switch (parsed.problem) {
+    case 'doctype':
+      return platformErrors.doctypeForbidden();
+    case 'too-deep':
+      return platformErrors.xmlTooDeep(parsed.limit, parsed.at);
+    case 'too-many-nodes':
+      return platformErrors.xmlTooManyNodes(parsed.limit, parsed.at, parsed.elements);
+    case 'malformed':
+      return platformErrors.malformedXml(parsed.at);
   }
 }
 
