@@ -33,6 +33,13 @@ describe('formatTestSummary', () => {
     const left = formatTestSummary((await sampleRun({ omit: ['sf9999.lookup.person-found', 'sf9999.lookup.not-found', 'sf9999.lookup.retry'] })).document);
     expect(left).toMatch(/^SF9999\s+not selected\s+0 passed/m);
   });
+
+  it('never calls a run in which no SHALL test ran passed: it is incomplete, exit 1, and says nothing was shown', async () => {
+    const text = formatTestSummary((await sampleRun({ omit: ['sf9999.lookup.person-found', 'sf9999.lookup.not-found', 'sf9999.lookup.retry'] })).document);
+    expect(text).not.toContain('Every required (SHALL) test passed');
+    expect(text).toMatch(/^SF9999\s+not selected\s/m);
+    expect(text).toContain('not every one ran, so this run does not show that the system is ready. Exit 1.\nNo required (SHALL) test ran, so this run shows nothing about the system.');
+  });
 });
 
 describe('formatRecorded', () => {

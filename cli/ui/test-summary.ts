@@ -7,7 +7,11 @@ const verdictText = {
   failed: 'A required (SHALL) test failed: the system does not yet do what the integration requires.',
   incomplete: 'No required (SHALL) test failed, but not every one ran, so this run does not show that the system is ready.',
   environment: 'The environment failed (platform, certificate or agreement), so the system could not be judged.',
+  'not-selected': 'No suite was selected, so nothing was judged.',
 } as const;
+
+/** A suite's verdict as the summary line shows it. */
+const suiteVerdictText = { passed: 'passed', failed: 'failed', incomplete: 'incomplete', environment: 'environment', 'not-selected': 'not selected' } as const;
 
 const notRunWord = { skip: 'skipped', omit: 'omitted', wait: 'waiting', error: 'broke', fail: 'failed', pass: 'passed' } as const;
 
@@ -21,8 +25,7 @@ export function formatTestSummary(document: RunDocument, extra: { written?: stri
   for (const suite of document.summary.suites) {
     const c = suite.counts;
     const title = document.suites.find((s) => s.id === suite.suite)?.title ?? '';
-    // A suite left out with --integration was not judged: "passed" would claim what nobody tested.
-    const verdict = c.omit === c.total ? 'not selected' : suite.verdict;
+    const verdict = suiteVerdictText[suite.verdict];
     lines.push(
       `${suite.integration.padEnd(8)} ${verdict.padEnd(12)} ${c.pass} passed, ${c.fail} failed, ${c.error} errors, ${c.skip} skipped, ${c.omit} omitted  SHALL ${suite.shall.passed}/${suite.shall.total}  ${title}`,
     );
@@ -46,7 +49,8 @@ export function formatTestSummary(document: RunDocument, extra: { written?: stri
 /** For an incomplete run: which required tests did not run, grouped by reason, and what that means. */
 function notRunLines(document: RunDocument): string[] {
   const { verdict, requiredNotRun } = document.summary;
-  if (verdict !== 'incomplete' || requiredNotRun.length === 0) return [];
+  if (verdict !== 'incomplete') return [];
+  if (requiredNotRun.length === 0) return ['No required (SHALL) test ran, so this run shows nothing about the system.'];
   const byReason = new Map<string, string[]>();
   for (const test of requiredNotRun) {
     const key = `${notRunWord[test.result]}: ${test.reason}`;

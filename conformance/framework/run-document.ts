@@ -63,10 +63,11 @@ const counts = z.strictObject(Object.fromEntries([...testResults, 'total'].map((
 /**
  * `passed` every SHALL test that was not omitted passed; `failed` a SHALL test failed;
  * `incomplete` no SHALL test failed but one did not run to a judgement (skipped, waiting, broken),
- * so the run does not show readiness; omitted tests (suites left out with --integration) do not
- * count; `environment` the environment failed and nothing can be judged.
+ * or none ran at all, so the run does not show readiness; omitted tests (suites left out with
+ * --integration) do not count; `environment` the environment failed and nothing can be judged;
+ * `not-selected` (a suite's verdict only) every test of the suite was omitted: nothing was judged.
  */
-export const verdicts = ['passed', 'failed', 'incomplete', 'environment'] as const;
+export const verdicts = ['passed', 'failed', 'incomplete', 'environment', 'not-selected'] as const;
 
 export const suiteSummary = z.strictObject({
   suite: z.string(),

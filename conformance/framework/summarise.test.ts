@@ -6,10 +6,14 @@ const test = (id: string, result: TestResult, level: RequirementLevel = 'SHALL',
   id, suite, integration: suite.toUpperCase(), level, result, blame,
 });
 
-/** An independent statement of the rules, per single test, to compare the function against. */
+/**
+ * An independent statement of the rules, for a run of one test, to compare the function against:
+ * a run passes only when a SHALL test ran and passed; one in which no SHALL test ran is incomplete.
+ */
 function expectedVerdict(t: SummaryInput): 'passed' | 'failed' | 'incomplete' | 'environment' {
   if (t.result === 'error' && t.blame === 'environment') return 'environment';
-  if (t.level !== 'SHALL' || t.result === 'pass' || t.result === 'omit') return 'passed';
+  if (t.level !== 'SHALL' || t.result === 'omit') return 'incomplete';
+  if (t.result === 'pass') return 'passed';
   return t.result === 'fail' ? 'failed' : 'incomplete';
 }
 const exitOf = { passed: 0, failed: 1, incomplete: 1, environment: 3 } as const;
@@ -25,6 +29,7 @@ describe('summarise', () => {
       const summary = summarise([t]);
       const verdict = expectedVerdict(t);
       expect(summary.verdict).toBe(verdict);
+      expect(summary.suites[0]!.verdict).toBe(t.result === 'omit' ? 'not-selected' : verdict);
       expect(summary.exitCode).toBe(exitOf[verdict]);
       expect(summary.counts[t.result]).toBe(1);
       expect(summary.counts.total).toBe(1);
@@ -32,28 +37,40 @@ describe('summarise', () => {
         total: t.level === 'SHALL' && t.result !== 'omit' ? 1 : 0,
         passed: t.level === 'SHALL' && t.result === 'pass' ? 1 : 0,
       });
-      expect(summary.requiredNotPassed).toEqual(verdict === 'failed' || verdict === 'incomplete' ? ['sf1520.g.t'] : []);
-      expect(summary.requiredNotRun.map((n) => n.id)).toEqual(verdict === 'incomplete' ? ['sf1520.g.t'] : []);
+      const judged = t.level === 'SHALL' && t.result !== 'omit';
+      expect(summary.requiredNotPassed).toEqual(judged && (verdict === 'failed' || verdict === 'incomplete') ? ['sf1520.g.t'] : []);
+      expect(summary.requiredNotRun.map((n) => n.id)).toEqual(judged && verdict === 'incomplete' ? ['sf1520.g.t'] : []);
       expect(summary.environmentErrors).toEqual(verdict === 'environment' ? ['sf1520.g.t'] : []);
       expect(summary.advisoryFailed).toEqual(t.level !== 'SHALL' && t.result === 'fail' ? ['sf1520.g.t'] : []);
     },
   );
 
-  it('for every pair of tests, the run verdict is the worst of the two (environment > failed > incomplete > passed)', () => {
+  it('for every pair of tests, the run verdict is the worst of the two (environment > failed > incomplete > passed), but a SHALL pass beside a test that judged nothing passes', () => {
     const rank = { passed: 0, incomplete: 1, failed: 2, environment: 3 } as const;
+    /** Whether the test alone leaves the run without a judgement only because nothing required ran. */
+    const judgedNothing = (t: SummaryInput) => t.level !== 'SHALL' || t.result === 'omit';
     for (const a of everyCombination) {
       for (const b of everyCombination) {
-        const worst = rank[expectedVerdict(a)] >= rank[expectedVerdict(b)] ? expectedVerdict(a) : expectedVerdict(b);
-        expect(summarise([a, { ...b, id: 'other' }]).verdict).toBe(worst);
+        const [va, vb] = [a, b].map((t) => (judgedNothing(t) && !(t.result === 'error' && t.blame === 'environment') ? 'passed' : expectedVerdict(t)));
+        let worst = rank[va!] >= rank[vb!] ? va! : vb!;
+        if (worst === 'passed' && judgedNothing(a) && judgedNothing(b)) worst = 'incomplete';
+        expect(summarise([a, { ...b, id: 'other' }]).verdict, `${a.result}/${a.level}/${a.blame} + ${b.result}/${b.level}/${b.blame}`).toBe(worst);
       }
     }
   });
 
-  it('passes an empty run and counts nothing', () => {
+  it('does not pass an empty run: nothing was checked, so it is incomplete, exit 1', () => {
     expect(summarise([])).toEqual({
-      verdict: 'passed', exitCode: 0, counts: { pass: 0, fail: 0, error: 0, skip: 0, omit: 0, wait: 0, total: 0 },
+      verdict: 'incomplete', exitCode: 1, counts: { pass: 0, fail: 0, error: 0, skip: 0, omit: 0, wait: 0, total: 0 },
       suites: [], requiredNotPassed: [], requiredNotRun: [], advisoryFailed: [], environmentErrors: [],
     });
+  });
+
+  it('does not pass a run whose every SHALL test was omitted, nor one where only SHOULD tests ran', () => {
+    const omitted = summarise([{ ...test('sf1520.a.x', 'omit'), message: 'Not selected with --integration' }]);
+    expect(omitted).toMatchObject({ verdict: 'incomplete', exitCode: 1, requiredNotRun: [] });
+    expect(omitted.suites[0]!.verdict).toBe('not-selected');
+    expect(summarise([test('sf1520.a.x', 'pass', 'SHOULD')])).toMatchObject({ verdict: 'incomplete', exitCode: 1 });
   });
 
   it('does not pass a run in which SHALL tests were skipped: 1 of 3 passed, 2 skipped is incomplete, exit 1, with the reasons', () => {
@@ -73,7 +90,7 @@ describe('summarise', () => {
   it('judges only the selected suites: tests omitted on purpose do not make a run incomplete, ', () => {
     const selected = summarise([test('sf1520.a.x', 'pass'), { ...test('sf1500.a.x', 'omit', 'SHALL', undefined, 'sf1500'), message: 'Not selected with --integration' }]);
     expect(selected).toMatchObject({ verdict: 'passed', exitCode: 0, requiredNotRun: [] });
-    expect(selected.suites.map((s) => [s.verdict, s.shall.total])).toEqual([['passed', 1], ['passed', 0]]);
+    expect(selected.suites.map((s) => [s.verdict, s.shall.total])).toEqual([['passed', 1], ['not-selected', 0]]);
   });
 
   it('does not pass a run whose SHALL tests wait for a person or broke', () => {

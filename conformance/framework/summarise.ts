@@ -13,7 +13,11 @@
  *   omitted on purpose (a suite not selected with --integration) do not count: the verdict is
  *   about what was asked for, and the sheet records only integrations whose tests ran (the
  *   runner refuses a selection that leaves nothing to run);
- * - otherwise `passed` (exit 0): every required test ran and passed;
+ * - otherwise `incomplete` (exit 1) too when no required test ran at all (an empty run, or one
+ *   whose every SHALL test was omitted): a run that checked nothing shows nothing;
+ * - otherwise `passed` (exit 0): every required test ran and passed, and at least one did;
+ * - a suite whose every test was omitted (not selected with --integration) is `not-selected`,
+ *   never `passed`: nobody looked at the system for it. The run's verdict is never `not-selected`;
  * - SHOULD/MAY tests never change the verdict; their failures are listed in `advisoryFailed`.
  */
 import type { Counts, Summary, SuiteSummary, Verdict } from './run-document.ts';
@@ -31,8 +35,12 @@ export interface SummaryInput {
   message?: string;
 }
 
-/** Exit codes of `klarmeld test` (fixed by the issue): 0 passed, 1 a required test did not pass, 3 environment. */
-export const verdictExitCodes = { passed: 0, failed: 1, incomplete: 1, environment: 3 } as const satisfies Record<Verdict, 0 | 1 | 3>;
+/**
+ * Exit codes of `klarmeld test` (fixed by the issue): 0 passed, 1 a required test did not pass
+ * (or none ran), 3 environment. `not-selected` is only ever a suite's verdict; were it a run's,
+ * nothing would have been judged, hence 1.
+ */
+export const verdictExitCodes = { passed: 0, failed: 1, incomplete: 1, environment: 3, 'not-selected': 1 } as const satisfies Record<Verdict, 0 | 1 | 3>;
 
 function emptyCounts(): Counts {
   return { pass: 0, fail: 0, error: 0, skip: 0, omit: 0, wait: 0, total: 0 };
@@ -44,11 +52,17 @@ const isRequiredFailed = (t: SummaryInput) => t.level === 'SHALL' && t.result ==
 const isRequiredNotRun = (t: SummaryInput) => isRequiredNotPassed(t) && !isRequiredFailed(t);
 const isRequiredRun = (t: SummaryInput) => t.level === 'SHALL' && t.result !== 'omit';
 
-function verdictOf(tests: readonly SummaryInput[]): Verdict {
+function verdictOf(tests: readonly SummaryInput[]): Exclude<Verdict, 'not-selected'> {
   if (tests.some(isEnvironmentError)) return 'environment';
   if (tests.some(isRequiredFailed)) return 'failed';
   if (tests.some(isRequiredNotRun)) return 'incomplete';
+  if (!tests.some((t) => t.level === 'SHALL' && t.result === 'pass')) return 'incomplete';
   return 'passed';
+}
+
+/** A suite's verdict: `not-selected` when none of its tests was selected, else as for a run. */
+function suiteVerdictOf(tests: readonly SummaryInput[]): Verdict {
+  return tests.every((t) => t.result === 'omit') ? 'not-selected' : verdictOf(tests);
 }
 
 function countsOf(tests: readonly SummaryInput[]): Counts {
@@ -75,7 +89,7 @@ export function summarise(tests: readonly SummaryInput[]): Summary {
       integration: list[0]!.integration,
       counts: countsOf(list),
       shall: { total: shall.length, passed: shall.filter((t) => t.result === 'pass').length },
-      verdict: verdictOf(list),
+      verdict: suiteVerdictOf(list),
     };
   });
   const verdict = verdictOf(tests);

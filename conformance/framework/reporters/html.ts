@@ -12,10 +12,13 @@ const verdictText = {
   failed: 'A required (SHALL) test failed: the system needs changes before it can be declared ready.',
   incomplete: 'No required (SHALL) test failed, but some did not run (listed below), so this run does not show that the system is ready.',
   environment: 'The environment failed (platform, certificate or agreement): the results below cannot be trusted. Fix the environment and run again.',
+  'not-selected': 'No suite was selected, so nothing was judged.',
 };
 
-const verdictBadge = { passed: 'pass', failed: 'fail', incomplete: 'skip', environment: 'error' } as const;
+/** A suite's verdict as a badge: the colour of the result it resembles, the verdict's own word. */
+const verdictBadge = { passed: 'pass', failed: 'fail', incomplete: 'skip', environment: 'error', 'not-selected': 'omit' } as const;
 const badge = (result: string) => `<span class="result r-${h(result)}">${h(result)}</span>`;
+const verdictLabel = (verdict: keyof typeof verdictBadge) => `<span class="result r-${verdictBadge[verdict]}">${h(verdict.replace('-', ' '))}</span>`;
 const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
 const json = (value: unknown) => `<pre>${h(JSON.stringify(value, null, 2))}</pre>`;
 
@@ -60,7 +63,12 @@ function suiteSection(document: RunDocument, suite: SuiteRecord): string {
   );
   return [
     `<section><h2>${h(suite.integration)} ${h(suite.title)} <span class="muted">suite ${h(suite.version)}</span></h2>`,
-    summary ? `<p>${badge(verdictBadge[summary.verdict])} SHALL tests passed: ${summary.shall.passed} of ${summary.shall.total}</p>` : '',
+    !summary
+      ? ''
+      : summary.verdict === 'not-selected'
+        // Not "passed" with 0 of 0: nobody looked at the system for this integration in this run.
+        ? `<p>${verdictLabel(summary.verdict)} No test of ${h(suite.integration)} was selected in this run (--integration), so it was not judged.</p>`
+        : `<p>${verdictLabel(summary.verdict)} SHALL tests passed: ${summary.shall.passed} of ${summary.shall.total}</p>`,
     `<table><thead><tr><th scope="col">Result</th><th scope="col">Test</th><th scope="col">Verifies</th><th scope="col">Time</th><th scope="col">Message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
     `<h3>Details</h3>${tests.map(testDetail).join('\n')}`,
     `<h3>Traceability</h3>${requirementsTable(suite, tests)}</section>`,
@@ -73,9 +81,12 @@ export function toHtml(document: RunDocument): string {
   const evidence = attestation
     ? `The platform recorded and signed ${attestation.statement.exchanges.length} exchanges of it-system ${h(attestation.statement.system.name)} (<code>${h(attestation.statement.system.uuid)}</code>) and countersigned this report's results digest on ${h(attestation.statement.signedAt)}. The exchanges are the platform's record; the results are the runner's claim about them.`
     : 'Not attested by the platform: these results are not bound to evidence.';
+  const ranRequired = document.tests.some((t) => t.level === 'SHALL' && (t.result === 'pass' || t.result === 'fail'));
   const notRun = summary.requiredNotRun.length > 0
     ? `<h2>Required tests that did not run</h2><ul>${summary.requiredNotRun.map((n) => `<li><a href="#${h(n.id)}"><code>${h(n.id)}</code></a> ${badge(n.result)} ${h(n.reason)}</li>`).join('')}</ul>`
-    : '';
+    : !ranRequired && summary.verdict === 'incomplete'
+      ? '<p>No required (SHALL) test ran in this run, so it shows nothing about the system.</p>'
+      : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>klarmeld report: ${h(document.profile.system)} (${h(summary.verdict)})</title><style>${reportCss}</style></head>

@@ -51,6 +51,8 @@ export function toJunitXml(document: RunDocument): string {
     return (
       `  <testsuite name="${x(`${summary.integration} ${title}`)}" id="${x(summary.suite)}" tests="${c.total}" failures="${c.fail}" errors="${c.error}" ` +
       `skipped="${c.skip + c.omit + c.wait}" time="${seconds(time)}" timestamp="${x(document.startedAt.replace(/\.\d+Z$/, ''))}">\n` +
+      // The suite's verdict as the run document has it: a CI reader sees "not-selected", not a suite of skips that looks green.
+      `    <properties>\n      <property name="verdict" value="${x(summary.verdict)}"/>\n    </properties>\n` +
       `${tests.map(testcase).join('\n')}\n  </testsuite>`
     );
   });
