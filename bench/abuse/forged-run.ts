@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { SheetStore } from '../../conformance/onboarding/index.ts';
 import { startTestPlatform } from '../../conformance/platform/testing/test-platform.ts';
-import { forgeRun } from '../../cli/testing/forge-run.ts';
+import { forgeRun } from './forge-run.ts';
 
 const run = promisify(execFile);
 const bin = new URL('../../bin/klarmeld.js', import.meta.url).pathname;

@@ -7,7 +7,7 @@ import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { SheetStore } from '../../conformance/onboarding/index.ts';
 import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
 import { startTestPlatform } from '../../conformance/platform/testing/test-platform.ts';
-import { forgeRun, type ForgeOutcome } from '../testing/forge-run.ts';
+import { forgeRun, type ForgeOutcome } from '../../bench/abuse/forge-run.ts';
 import { klarmeld } from '../testing/klarmeld.ts';
 
 // Issue 9: one supplier's certificate must never make another supplier's system look ready.
