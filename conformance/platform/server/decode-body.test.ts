@@ -25,6 +25,11 @@ describe('decodeBody', () => {
     expect(decodeBody(bytes([0xed, 0xa0, 0x80]), 'text/xml').invalidUtf8At).toBe(0);
   });
 
+  it('drops a UTF-8 byte order mark, as a UTF-8 decoder does', () => {
+    expect(decodeBody(bytes([0xef, 0xbb, 0xbf], '<r/>'), 'text/xml')).toEqual({ text: '<r/>' });
+    expect(decodeBody(bytes([0xef, 0xbb, 0xbf], '<r>', [0xff], '</r>'), 'text/xml').invalidUtf8At).toBe(6);
+  });
+
   it('leaves a body that names another charset as it was decoded before', () => {
     expect(decodeBody(bytes('<r>', [0xe6], '</r>'), 'text/xml; charset=iso-8859-1').invalidUtf8At).toBeUndefined();
   });

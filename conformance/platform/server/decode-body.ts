@@ -15,11 +15,13 @@ const charsetParam = /;\s*charset\s*=\s*"?([^";\s]+)/i;
  * as if the client had sent them. A body that names another charset is decoded as before.
  */
 export function decodeBody(bytes: Buffer, contentType: string | undefined): DecodedBody {
-  const text = bytes.toString('utf8');
+  const decoded = bytes.toString('utf8');
+  // A byte order mark is not part of the document (XML 1.0 §4.3.3); the parser would call it content before the root.
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   const charset = charsetParam.exec(contentType ?? '')?.[1]?.toLowerCase();
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') return { text };
   if (isUtf8(bytes)) return { text };
-  return { text, invalidUtf8At: firstInvalidByte(bytes, text) };
+  return { text, invalidUtf8At: firstInvalidByte(bytes, decoded) };
 }
 
 /**

@@ -105,6 +105,11 @@ describe('hostile XML under the body limit', () => {
     expect(faultText(pnr.body)).toMatch(/^The request body is not valid UTF-8/);
   });
 
+  it('reads a UTF-8 body that starts with a byte order mark like one without', async () => {
+    const res = await post(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lookup().replace('<?xml version="1.0" encoding="UTF-8"?>', ''))]));
+    expect(res.status).toBe(200);
+  });
+
   it('words a malformed body in the platform\'s own terms, with where it is, never the parser\'s', async () => {
     const res = await post(lookup().replace('</pnr:PNR>', '</pnr:PNX>'));
     expect(res.body).toContain('<spf:ErrorCode>MalformedRequest</spf:ErrorCode>');
