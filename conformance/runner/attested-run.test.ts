@@ -25,12 +25,12 @@ afterAll(async () => {
 });
 
 describe('runAndAttest', () => {
-  it("names the catalogue by its digest and klarmeld's own version, and a dead trigger hook fails the system's tests (not klarmeld's)", async () => {
+  it("names the catalogue by its digest and klarmeld's own version, and a dead trigger hook ends the run as an environment problem (not klarmeld's)", async () => {
     const system = findSystem(catalog, 'reference-system')!;
     const added = await platform.admin.addSystem({ name: system.name, uuid: system.userSystemUuid });
     platform.admin.addAgreement({ system: added.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
     const profile = join(dir, 'klarmeld.yaml');
-    // No system runs behind this trigger: every test that asks it to act meets a dead hook.
+    // No system runs behind this trigger: the first test that asks it to act meets a dead hook.
     await writeFile(profile, `system: reference-system\nplatform:\n  url: ${platform.url}\ncertificate:\n  cert: ${added.cert}\n  key: ${added.key}\n  ca: ${added.ca}\ntrigger:\n  url: http://127.0.0.1:9/trigger\n`);
     const run = await runAndAttest({ profileFile: profile, catalog, integrations: ['SF1520'] });
     const { document } = run;
@@ -38,9 +38,9 @@ describe('runAndAttest', () => {
     expect(document.catalogue).toEqual({ version: klarmeldVersion(), digest: canonicalDigest(catalog) });
     expect(document.tool.version).toBe(klarmeldVersion());
     expect(verifyRun(document).ok).toBe(true);
-    const hookTests = document.tests.filter((t) => t.message?.includes('http://127.0.0.1:9/trigger'));
-    expect(hookTests.length).toBeGreaterThan(0);
-    for (const test of hookTests) expect([test.id, test.result, test.blame]).toEqual([test.id, 'fail', 'supplier']);
+    const dead = document.tests.filter((t) => t.result === 'error');
+    expect(dead).toEqual([expect.objectContaining({ blame: 'environment', code: 'system-unresponsive', message: expect.stringContaining('http://127.0.0.1:9/trigger') })]);
+    expect(document.summary.verdict).toBe('environment');
     expect(document.tests.filter((t) => t.blame === 'test')).toEqual([]);
   }, 60_000);
 });

@@ -40,7 +40,7 @@ export function commandTrigger(command: string, cwd: string, timeoutSeconds: num
           killGroup(child);
           settle(() => reject(new TriggerError(
             `The trigger command "${command}" answered "${action}" with more than ${sizeText(limit)} on stdout: klarmeld stopped reading after ${sizeText(received)} and stopped the command. ` +
-              `A trigger reply is a small JSON object ({ "ok": true, "result": … }); it began: ${Buffer.concat(stdout).subarray(0, 200).toString('utf8')}`,
+              `A trigger reply is a small JSON object ({ "ok": true, "result": … }); it began: ${(stdout[0] ?? chunk).subarray(0, 200).toString('utf8')}`,
           )));
         });
         child.stderr!.on('data', (chunk: Buffer) => {

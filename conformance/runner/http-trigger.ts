@@ -4,7 +4,7 @@ import { parseReply, stopAfterSilence, SystemUnresponsiveError, TriggerError, un
 
 export interface HttpTriggerOptions {
   dispatcher?: Dispatcher;
-  /** The most of a reply the runner reads (default 1 MiB); more is the supplier's failure. */
+  /** The most of a reply the runner reads (default replyLimitBytes, 256 KiB); more is the supplier's failure. */
   limitBytes?: number;
   /** What the runner knows of the system it started (e.g. that it exited), for the message when it does not answer. */
   systemState?: () => string | undefined;
@@ -23,7 +23,7 @@ export function httpTrigger(url: string, timeoutSeconds: number, options: HttpTr
       const state = options.systemState?.();
       return new SystemUnresponsiveError(
         `The system's trigger at ${url} gave no answer to "${action}" (${whyUnanswered(error, timeoutSeconds)}).${state ? ` ${state}.` : ''} ` +
-          unansweredAdvice(timeoutSeconds, 'Is the system running, and is trigger.url in the profile right?'),
+          unansweredAdvice(timeoutSeconds, state ? 'What it wrote last says why it stopped.' : 'Is the system running, and is trigger.url in the profile right?'),
       );
     };
     let response: Dispatcher.ResponseData;

@@ -2,6 +2,7 @@ import { Agent, request } from 'undici';
 import type { PushOutcome, Pusher } from '../suites/shared/environment.ts';
 import { haendelsesbesked } from '../suites/SF1461/haendelsesbesked.ts';
 import { statusKodeOf } from '../suites/shared/xml-checks.ts';
+import { readCapped, replyLimitBytes, sizeText } from './read-capped.ts';
 
 /**
  * Delivers Beskedfordeler messages (SF1461 BeskedFåTilsendt) to the system's callback as the
@@ -24,11 +25,17 @@ export function callbackPusher(options: { callbackUrl: string; caPem: string; ce
           headers: { 'content-type': 'text/xml; charset=utf-8' },
           body: payload,
           dispatcher: agent,
-          headersTimeout: 10_000,
-          bodyTimeout: 10_000,
+          // Bounds the whole exchange, reply included: a reply that trickles in never ends otherwise.
+          signal: AbortSignal.timeout(10_000),
         });
-        const responseBody = await response.body.text();
-        return { status: response.statusCode, responseBody, statusKode: statusKodeOf(responseBody) };
+        const reply = await readCapped(response.body);
+        if (reply.over) {
+          return {
+            status: response.statusCode, responseBody: reply.head,
+            error: `the callback answered with more than ${sizeText(replyLimitBytes)}: the Beskedfordeler stopped reading after ${sizeText(reply.received)} and closed the connection; a reply is one small ModtagBeskedOutput`,
+          };
+        }
+        return { status: response.statusCode, responseBody: reply.text, statusKode: statusKodeOf(reply.text) };
       } catch (error) {
         return { responseBody: '', error: (error as Error).message };
       }

@@ -2,10 +2,13 @@ import type { Readable } from 'node:stream';
 
 /**
  * The most the runner reads of any one answer from the system under test (a trigger reply, a
- * health check, a callback's reply). Real answers are a few KB; without a cap an endless reply
- * grows the runner's memory until the machine gives up (issue 9: 6 GB in 35 s).
+ * callback's reply). Real answers are a few KB; without a cap an endless reply grows the
+ * runner's memory until the machine gives up (issue 9: 6 GB in 35 s). 256 KiB rather than 1 MiB:
+ * a run asks ~40 times, and with 1 MiB per answer the garbage of an endless system alone took
+ * the runner's peak from ~270 MB to 285–320 MB (bench/abuse/dead-system.ts); 256 KiB is still a
+ * hundred times the largest real reply.
  */
-export const replyLimitBytes = 1024 * 1024;
+export const replyLimitBytes = 256 * 1024;
 
 export type CappedText =
   | { over: false; text: string }
@@ -25,7 +28,7 @@ export async function readCapped(stream: Readable, limit = replyLimitBytes): Pro
     received += buffer.length;
     if (received > limit) {
       stream.destroy();
-      return { over: true, received, head: Buffer.concat(chunks).subarray(0, 200).toString('utf8') };
+      return { over: true, received, head: (chunks[0] ?? buffer).subarray(0, 200).toString('utf8') };
     }
     chunks.push(buffer);
   }

@@ -18,7 +18,7 @@ import { freePort } from './free-port.ts';
 import type { PlatformSession } from './platform-session.ts';
 import { probeReachable } from './probe.ts';
 import { externalTestOrigin } from './service-urls.ts';
-import { startSystem, type SystemProcess } from './system-process.ts';
+import { startSystem, SystemNotReadyError, type SystemProcess } from './system-process.ts';
 import { suiteEnvironment } from './suite-environment.ts';
 
 export interface ConformanceOptions {
@@ -121,6 +121,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     await own(() => dispatcher.close());
 
     let link: FlakyLink | undefined;
+    let started: SystemProcess | undefined;
+    let notReady: SystemNotReadyError | undefined;
     if (profile.start) {
       const platformUrl = new URL(session.baseUrl);
       if (session.target === 'embedded' && ['127.0.0.1', 'localhost'].includes(platformUrl.hostname)) {
@@ -132,17 +134,28 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       const connectionFile = join(dir, 'connection.json');
       await writeFile(connectionFile, JSON.stringify(connectionFor(session, link), null, 2));
       phase('Starting the system');
-      const started: SystemProcess = await startSystem({
-        command: profile.start.command,
-        cwd: profile.start.cwd ? profilePath(loaded, profile.start.cwd) : loaded.dir,
-        env: { ...options.systemEnv, [connectionEnv.file]: connectionFile, ...ports },
-        ready: profile.start.ready,
-        timeoutSeconds: profile.start.timeout,
-      });
-      await own(() => started.stop());
+      try {
+        started = await startSystem({
+          command: profile.start.command,
+          cwd: profile.start.cwd ? profilePath(loaded, profile.start.cwd) : loaded.dir,
+          env: { ...options.systemEnv, [connectionEnv.file]: connectionFile, ...ports },
+          ready: profile.start.ready,
+          timeoutSeconds: profile.start.timeout,
+        });
+      } catch (error) {
+        // A system that runs but never gets ready is an environment problem; the run still ends
+        // in a document (the first suite's tests environment errors, the rest not run), as
+        // --json and --report promise.
+        if (!(error instanceof SystemNotReadyError)) throw error;
+        notReady = error;
+      }
+      if (started) await own(() => started!.stop());
     }
 
-    const { environment, unavailable, cleanup } = suiteEnvironment({ session, system, profile, dispatcher, link, interactive: options.interactive, loadedDir: loaded.dir });
+    const { environment, unavailable, cleanup } = suiteEnvironment({
+      session, system, profile, dispatcher, link, interactive: options.interactive, loadedDir: loaded.dir,
+      ...(started ? { systemState: started.ended } : {}),
+    });
     await own(cleanup);
 
     const selected = new Set(options.integrations ?? withSuite);
@@ -150,14 +163,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     phase(`Running ${withSuite.filter((id) => selected.has(id)).length} suites`);
     const startedAt = new Date();
     const output = await runSuites({
-      suites: withSuite.map((id) => suitesByIntegration[id]!),
+      suites: withSuite.map((id) => (notReady ? unstartable(suitesByIntegration[id]!, notReady) : suitesByIntegration[id]!)),
       environment,
       select: (testId) => {
         const integration = withSuite.find((id) => testId.startsWith(`${suitesByIntegration[id]!.id}.`));
         return integration && selected.has(integration) ? true : 'Not selected with --integration';
       },
       unavailable,
-      timeoutMs: options.timeoutMs ?? 20_000,
+      timeoutMs: options.timeoutMs ?? testTimeoutMs(profile),
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
     return {
@@ -174,6 +187,19 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   }
 }
 
+/**
+ * A test's time: 20 s, or longer when the profile gives the trigger longer, so that a test never
+ * times out (the supplier's failure, asked again by the next test) while the trigger still
+ * waits for an answer whose absence would end the run as an environment problem.
+ */
+function testTimeoutMs(profile: Profile): number {
+  return Math.max(20_000, (profile.trigger?.timeout ?? 0) * 1000 + 5_000);
+}
+
+/** A suite whose setup fails with the system's start problem: its tests, and the run, end as environment errors. */
+function unstartable<S extends { setup?: unknown }>(suite: S, error: SystemNotReadyError): S {
+  return { ...suite, setup: () => Promise.reject(error) };
+}
 
 /** The run was stopped on request (Ctrl-C); everything it started has been stopped. */
 export class RunAborted extends Error {

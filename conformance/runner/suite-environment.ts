@@ -22,13 +22,15 @@ export function suiteEnvironment(input: {
   link: FlakyLink | undefined;
   interactive: { timeoutSeconds: number; prompt: (text: string, secondsLeft: number) => void } | undefined;
   loadedDir: string;
+  /** What the runner knows of the system it started (e.g. that it exited), for the message when it does not answer. */
+  systemState?: () => string | undefined;
 }): { environment: SuiteEnvironment; unavailable: Record<string, string>; cleanup: () => Promise<void> } {
   const { session, system, profile, dispatcher, link } = input;
   const municipalityCvr = profile.platform.municipality;
   const recorder = session.recorder ? recorderClient(session.baseUrl, dispatcher) : undefined;
   const trigger = input.interactive && recorder
     ? interactiveTrigger({ recorder, ...input.interactive })
-    : profile.trigger?.url ? httpTrigger(profile.trigger.url, profile.trigger.timeout)
+    : profile.trigger?.url ? httpTrigger(profile.trigger.url, profile.trigger.timeout, input.systemState ? { systemState: input.systemState } : {})
     : profile.trigger?.command ? commandTrigger(profile.trigger.command, input.loadedDir, profile.trigger.timeout)
     : undefined;
   const callbackUrl = profile.callbacks.beskedfordeler;

@@ -26,7 +26,7 @@ async function serve(listener: RequestListener): Promise<string> {
 const outcomeOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => classifyOutcome(error));
 
 describe('a trigger reply that never ends', () => {
-  it("is cut off at 1 MiB and fails the test (the supplier's), saying what came and the cap; the connection is closed", async () => {
+  it("is cut off at 256 KiB and fails the test (the supplier's), saying what came and the cap; the connection is closed", async () => {
     let closed: Promise<void> | undefined;
     const url = await serve((req, res) => {
       req.resume();
@@ -39,7 +39,7 @@ describe('a trigger reply that never ends', () => {
     });
     const outcome = await outcomeOf(httpTrigger(url, 10)('cpr.lookup', {}));
     expect(outcome).toMatchObject({ result: 'fail', blame: 'supplier' });
-    expect(outcome?.message).toMatch(/answered "cpr\.lookup" with HTTP 200 and a reply of more than 1 MiB: klarmeld stopped reading after 1(\.\d)? MiB/);
+    expect(outcome?.message).toMatch(/answered "cpr\.lookup" with HTTP 200 and a reply of more than 256 KiB: klarmeld stopped reading after \d+(\.\d)? KiB/);
     expect(outcome?.message).toContain('it began: {"ok":true,"result":"xxx');
     await closed;
   });
@@ -50,7 +50,7 @@ describe('a trigger reply that never ends', () => {
     const trigger = commandTrigger(`sleep 300 & echo $! > ${pidFile}; yes '{"ok":true}'`, dir, 10);
     const outcome = await outcomeOf(trigger('sdi.search', {}));
     expect(outcome).toMatchObject({ result: 'fail', blame: 'supplier' });
-    expect(outcome?.message).toMatch(/with more than 1 MiB on stdout: klarmeld stopped reading after .* and stopped the command/);
+    expect(outcome?.message).toMatch(/with more than 256 KiB on stdout: klarmeld stopped reading after .* and stopped the command/);
     const background = Number(await readFile(pidFile, 'utf8'));
     await expect.poll(() => isAlive(background), { timeout: 3000 }).toBe(false);
   });

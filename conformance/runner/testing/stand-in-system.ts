@@ -6,7 +6,7 @@ import { join } from 'node:path';
  * - `silent`: starts, answers /health, never answers /trigger (a hung or dead system);
  * - `endless`: answers /trigger with a reply that never ends, as fast as it is read;
  * - `health-silent`: never answers /health, so it never becomes ready;
- * - `dies`: answers the first trigger with nonsense-free JSON, then exits (a crash mid-run).
+ * - `dies`: answers the first trigger (person-not-found), then exits with code 1 (a crash mid-run).
  */
 export type StandInBehaviour = 'silent' | 'endless' | 'health-silent' | 'dies';
 
@@ -30,6 +30,9 @@ export async function writeStandInSystem(dir: string, behaviour: StandInBehaviou
       'trigger:',
       '  url: http://127.0.0.1:${TRIGGER_PORT}/trigger',
       `  timeout: ${options.triggerTimeout ?? 15}`,
+      // Nothing listens there: pushes fail (the supplier's), rather than the run lacking a callback.
+      'callbacks:',
+      '  beskedfordeler: https://127.0.0.1:${CALLBACK_PORT}/beskedfordeler',
       '',
     ].join('\n'),
   );
@@ -72,8 +75,8 @@ createServer((req, res) => {
   triggers += 1;
   if (behaviour === 'silent') return;
   if (behaviour === 'dies') {
-    if (triggers > 1) process.exit(1);
-    return void res.end(JSON.stringify({ ok: false, error: { code: 'person-not-found', message: 'no one' } }));
+    if (triggers === 1) res.end(JSON.stringify({ ok: false, error: { code: 'person-not-found', message: 'no one' } }), () => setTimeout(() => process.exit(1), 50));
+    return;
   }
   const chunk = Buffer.alloc(64 * 1024, 'x');
   res.writeHead(200, { 'content-type': 'application/json' });
