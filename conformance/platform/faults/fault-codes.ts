@@ -21,7 +21,7 @@ export const platformErrors = {
   xmlTooDeep: (limit: number, at: Position) =>
     e('MalformedRequest', `The request is nested too deeply: its elements go more than ${limit} levels deep${where(at)}, the limit of this platform. Serviceplatformen messages are nested far less; send the message without the extra nesting.`),
   xmlTooManyNodes: (limit: number, at: Position, elements: number) =>
-    e('MalformedRequest', `The request has too many elements: more than ${limit} elements, attributes, comments, processing instructions and entity or character references together, the limit of this platform, passed${where(at)} after ${elements} elements. Serviceplatformen messages have a few hundred; send fewer elements in one request.`),
+    e('MalformedRequest', `The request has too many elements: more than ${limit} elements, attributes, comments, processing instructions, CDATA sections and entity or character references together, the limit of this platform (passed at line ${at.line}, column ${at.column}, after ${elements} elements). Serviceplatformen messages have a few hundred; send fewer in one request.`),
   notUtf8: (byteOffset: number) =>
     e('MalformedRequest', `The request body is not valid UTF-8 (the first invalid byte sequence starts at byte ${byteOffset}). Send the message encoded as UTF-8, the encoding Serviceplatformen expects.`),
   doctypeForbidden: () =>
