@@ -178,7 +178,8 @@ async function exchanges(dataDir: string, sub: string | undefined, values: Value
     }
     const recorder = new ExchangeRecorder(session.database, loadOrCreateSigner(session.database));
     const since = typeof values.since === 'string' ? new Date(values.since).toISOString() : undefined;
-    const list = recorder.exchanges({ systemUuid: system.uuid, since, limit: 1000 });
+    // Every exchange, page by page (the recorder reads at most 1000 at a time).
+    const list = [...recorder.pages({ systemUuid: system.uuid, since, limit: 1000 })].flat();
     if (values.json) printJson({ systemUuid: system.uuid, exchanges: list });
     else {
       out(list.length === 0 ? `No exchanges recorded for ${system.name}.` : list.map((e) =>

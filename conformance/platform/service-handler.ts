@@ -107,6 +107,8 @@ export interface RouteReply {
   status: number;
   contentType: string;
   body: string;
+  /** A body sent as it is made, with other requests served between its pieces (`body` is then ''): for answers too large to build at once. */
+  stream?: AsyncIterable<string>;
   headers?: Record<string, string>;
   /** Set to record the exchange like a SOAP call (e.g. the REST STS); admin routes leave it out. */
   record?: { integration: string; service: string; operation: string; findings: Finding[]; fault?: { code: string; text: string } };

@@ -44,6 +44,35 @@ describe('ExchangeRecorder', () => {
     db.close();
   });
 
+  it('pages an it-system’s exchanges by count and by bytes, in the order stored, each served as its signed record', async () => {
+    const { recorder, db } = setUp(() => undefined);
+    const big = (i: number): UnsignedExchange => ({ ...exchange(i, i % 4 === 0 ? 'sys-b' : 'sys-a'), request: { contentType: 'text/xml', size: 20_000, body: `<a i="${i}">${'x'.repeat(20_000)}</a>`, truncated: false } });
+    for (let i = 0; i < 60; i += 1) recorder.record(big(i));
+    const ids = Array.from({ length: 60 }, (_, i) => `id-${i}`).filter((_, i) => i % 4 !== 0);
+
+    let after: number | undefined;
+    const seen: string[] = [];
+    let pages = 0;
+    do {
+      const page = recorder.page({ systemUuid: 'sys-a', after, limit: 1000, maxBytes: 100_000 });
+      const served = page.exchanges.map((e) => recorder.servedJson(e));
+      expect(served.reduce((n, json) => n + Buffer.byteLength(json) + 1, 0)).toBeLessThanOrEqual(100_000);
+      expect(page.exchanges.map((e) => e.bytes)).toEqual(served.map((json) => expect.toSatisfy((n: number) => n >= Buffer.byteLength(json))));
+      seen.push(...served.map((json) => (JSON.parse(json) as { id: string }).id));
+      after = page.next;
+      pages += 1;
+    } while (after !== undefined);
+    expect(seen).toEqual(ids);
+    expect(pages).toBeGreaterThan(5);
+    // The served JSON is the signed record the array API gives, and pages() walks them all.
+    const first = recorder.page({ systemUuid: 'sys-a', limit: 1 }).exchanges[0]!;
+    expect(JSON.parse(recorder.servedJson(first))).toEqual(recorder.exchanges({ systemUuid: 'sys-a', limit: 1 })[0]);
+    expect([...recorder.pages({ systemUuid: 'sys-a', limit: 7 })].map((p) => p.length)).toEqual([7, 7, 7, 7, 7, 7, 3]);
+    expect([...recorder.pages({ systemUuid: 'sys-a', limit: 7 })].flat().map((e) => e.id)).toEqual(ids);
+    await recorder.close();
+    db.close();
+  });
+
   it('writes on its own thread when the writer thread cannot start, losing nothing', async () => {
     const { recorder, db } = setUp(() => ({ dbPath: '/nonexistent/dir/platform.sqlite' }));
     for (let i = 0; i < 10; i += 1) recorder.record(exchange(i));

@@ -14,6 +14,39 @@ export interface ExchangeQuery {
   limit?: number;
 }
 
+export interface ExchangePageQuery {
+  systemUuid: string;
+  /** ISO time: only exchanges at or after it. */
+  since?: string;
+  /** The cursor: only exchanges stored after this one (its `seq`, given as a page's `next`). */
+  after?: number;
+  /** Most exchanges in the page (1–1000, default 100). */
+  limit?: number;
+  /** Most bytes of served exchange JSON (each plus one for its comma); the first exchange is always in. */
+  maxBytes?: number;
+}
+
+/** One stored exchange, not yet turned into the JSON it is served as (`servedJson`). */
+export interface StoredExchange {
+  seq: number;
+  /** canonicalJson of the unsigned record, as digested. */
+  record: string;
+  digest: string;
+  /** '' for exchanges stored since signing moved to serving time. */
+  signature: string;
+  /** Bytes of `servedJson` of this exchange. */
+  bytes: number;
+}
+
+export interface ExchangePage {
+  exchanges: StoredExchange[];
+  /** Where the next page starts (`after`), when this one was cut by its limit or its size. */
+  next?: number;
+}
+
+/** Bytes `servedJson` adds to a record: ,"digest":"…","signature":"…" (an Ed25519 signature is 88 base64 characters). */
+const servedOverhead = (digest: string, signature: string) => 30 + digest.length + (signature.length || 88);
+
 export interface RecorderOptions {
   flushMs?: number;
   batchSize?: number;
@@ -65,7 +98,7 @@ export class ExchangeRecorder {
     } else {
       this.writeOnThisThread();
     }
-    this.select = db.prepare('SELECT record, digest, signature FROM exchanges WHERE system_uuid = ? AND time >= ? ORDER BY seq LIMIT ?');
+    this.select = db.prepare('SELECT seq, record, digest, signature FROM exchanges WHERE system_uuid = ? AND seq > ? AND time >= ? ORDER BY seq LIMIT ?');
     this.hasDigest = db.prepare('SELECT 1 FROM exchanges WHERE digest = ? AND system_uuid = ?');
   }
 
@@ -153,12 +186,57 @@ export class ExchangeRecorder {
     return Atomics.load(this.shared, 2);
   }
 
-  /** Exchanges of one it-system, oldest first, each with the platform's signature over its digest. */
+  /** Exchanges of one it-system, oldest first, each with the platform's signature over its digest. At most `limit` (≤ 1000): `pages` gives them all. */
   exchanges(query: ExchangeQuery): ExchangeRecord[] {
+    return this.page(query).exchanges.map((e) => this.signed(e));
+  }
+
+  /**
+   * One page of an it-system's exchanges in the order they were stored, bounded by count and by
+   * bytes so that a client with many large exchanges cannot make one read build a huge answer.
+   * Rows are read one by one and reading stops at either bound. Signing waits for `servedJson`.
+   */
+  page(query: ExchangePageQuery): ExchangePage {
     this.flush();
-    const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000);
-    const rows = this.select.all(query.systemUuid, query.since ?? '', limit) as { record: string; digest: string; signature: string }[];
-    return rows.map((r) => ({ ...(JSON.parse(r.record) as UnsignedExchange), digest: r.digest, signature: r.signature || this.signer.sign(r.digest) }));
+    const limit = Math.min(Math.max(Math.trunc(query.limit ?? 100) || 100, 1), 1000);
+    const maxBytes = query.maxBytes ?? Number.POSITIVE_INFINITY;
+    const exchanges: StoredExchange[] = [];
+    let bytes = 0;
+    let next: number | undefined;
+    const rows = this.select.iterate(query.systemUuid, query.after ?? 0, query.since ?? '', limit + 1) as Iterable<Omit<StoredExchange, 'bytes'>>;
+    for (const row of rows) {
+      const size = Buffer.byteLength(row.record, 'utf8') + servedOverhead(row.digest, row.signature);
+      if (exchanges.length === limit || (exchanges.length > 0 && bytes + size + 1 > maxBytes)) {
+        next = exchanges.at(-1)!.seq;
+        break; // ends the statement: the rest is never read
+      }
+      exchanges.push({ ...row, bytes: size });
+      bytes += size + 1;
+    }
+    return { exchanges, ...(next === undefined ? {} : { next }) };
+  }
+
+  /** Every exchange of an it-system, oldest first, one page in memory at a time. */
+  *pages(query: Omit<ExchangePageQuery, 'after'>): Generator<ExchangeRecord[]> {
+    let after: number | undefined;
+    do {
+      const page = this.page({ ...query, after });
+      yield page.exchanges.map((e) => this.signed(e));
+      after = page.next;
+    } while (after !== undefined);
+  }
+
+  /**
+   * A stored exchange as served: its record with `digest` and `signature` added, without parsing
+   * it again (the record is canonical JSON of an object, so its closing brace is the last character).
+   */
+  servedJson(exchange: StoredExchange): string {
+    const signature = exchange.signature || this.signer.sign(exchange.digest);
+    return `${exchange.record.slice(0, -1)},"digest":${JSON.stringify(exchange.digest)},"signature":${JSON.stringify(signature)}}`;
+  }
+
+  private signed(exchange: StoredExchange): ExchangeRecord {
+    return { ...(JSON.parse(exchange.record) as UnsignedExchange), digest: exchange.digest, signature: exchange.signature || this.signer.sign(exchange.digest) };
   }
 
   /** The digests among `digests` that were NOT recorded for this it-system. */

@@ -5,13 +5,15 @@ import type { UnsignedExchange } from './exchange-record.ts';
 
 /**
  * `id` is a random UUID made by the platform, so it carries no UNIQUE index: that index cost a third
- * of every insert. The digest index serves the evidence route's lookups.
+ * of every insert. The digest index serves the evidence route's lookups; (system_uuid, seq) lets a
+ * page of `GET /klarmeld/exchanges` start after its cursor and stop at its size without sorting.
  */
 export function createExchangesTable(db: DatabaseSync): void {
   db.exec(`CREATE TABLE IF NOT EXISTS exchanges (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL, time TEXT NOT NULL, system_uuid TEXT NOT NULL,
     digest TEXT NOT NULL, signature TEXT NOT NULL, record TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS exchanges_system_time ON exchanges(system_uuid, time);
+    CREATE INDEX IF NOT EXISTS exchanges_system_seq ON exchanges(system_uuid, seq);
     CREATE INDEX IF NOT EXISTS exchanges_digest ON exchanges(digest);`);
 }
 

@@ -11,6 +11,7 @@ import type { PlatformLimits } from './limits.ts';
 import { readBody } from './read-body.ts';
 import type { Router } from './router.ts';
 import { runSoapPipeline } from './soap-pipeline.ts';
+import { streamBody } from './stream-body.ts';
 import type { TlsGate } from './tls-gate.ts';
 import { validateExchange } from './validate-exchange.ts';
 
@@ -27,6 +28,7 @@ interface Outcome {
   status: number;
   contentType: string;
   body: string;
+  stream?: AsyncIterable<string>;
   headers?: Record<string, string>;
   record?: { integration?: string; service?: string; operation?: string; soapVersion?: '1.1' | '1.2'; findings: Finding[]; fault?: { code: string; text: string } };
   close?: boolean;
@@ -85,7 +87,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     const reply = internalErrorReply(handler, req.headers, error);
     outcome = { ...reply, record: { ...describe(handler), ...(reply.soapVersion ? { soapVersion: reply.soapVersion } : {}), findings: reply.findings, fault: reply.fault } };
   }
-  send(res, outcome);
+  await send(res, outcome);
   if (deps.recording && outcome.record) {
     deps.recorder.record({
       id: randomUUID(),
@@ -134,13 +136,14 @@ function describe(handler: ServiceHandler | undefined) {
   return handler ? { integration: handler.integration, service: handler.service, soapVersion: handler.soapVersion } : {};
 }
 
-function send(res: ServerResponse, outcome: Outcome): void {
+function send(res: ServerResponse, outcome: Outcome): Promise<void> | void {
   const headers: Record<string, string | number> = {
     'content-type': outcome.contentType,
-    'content-length': Buffer.byteLength(outcome.body, 'utf8'),
+    ...(outcome.stream ? {} : { 'content-length': Buffer.byteLength(outcome.body, 'utf8') }),
     ...outcome.headers,
   };
   if (outcome.close) headers.connection = 'close';
   res.writeHead(outcome.status, headers);
+  if (outcome.stream) return streamBody(res, outcome.stream);
   res.end(outcome.body);
 }

@@ -30,21 +30,27 @@ export function recorderClient(baseUrl: string, dispatcher: Dispatcher, clock: (
       return clock().toISOString();
     },
     async since(marker) {
-      const url = new URL('/klarmeld/exchanges', baseUrl);
-      url.searchParams.set('since', marker);
-      url.searchParams.set('limit', '1000');
-      let status: number;
-      let text: string;
-      try {
-        const response = await request(url, { dispatcher });
-        status = response.statusCode;
-        text = await response.body.text();
-      } catch (error) {
-        throw new EnvironmentError('recorder-unreachable', `The platform's recorder at ${url.origin} did not answer: ${(error as Error).message}`, { cause: error });
+      const first = new URL('/klarmeld/exchanges', baseUrl);
+      first.searchParams.set('since', marker);
+      first.searchParams.set('limit', '1000');
+      // The platform answers in pages (bounded by count and bytes); `next` leads to the rest, in order.
+      const exchanges: Exchange[] = [];
+      for (let url: URL | undefined = first; url; ) {
+        let status: number;
+        let text: string;
+        try {
+          const response = await request(url, { dispatcher });
+          status = response.statusCode;
+          text = await response.body.text();
+        } catch (error) {
+          throw new EnvironmentError('recorder-unreachable', `The platform's recorder at ${url.origin} did not answer: ${(error as Error).message}`, { cause: error });
+        }
+        if (status !== 200) throw new EnvironmentError('recorder-refused', `The platform's recorder answered HTTP ${status}: ${text.slice(0, 200)}`);
+        const page = JSON.parse(text) as { exchanges?: RecordJson[]; next?: string };
+        exchanges.push(...(page.exchanges ?? []).map(toExchange));
+        url = typeof page.next === 'string' ? new URL(page.next, baseUrl) : undefined;
       }
-      if (status !== 200) throw new EnvironmentError('recorder-refused', `The platform's recorder answered HTTP ${status}: ${text.slice(0, 200)}`);
-      const records = (JSON.parse(text) as { exchanges?: RecordJson[] }).exchanges ?? [];
-      return records.map(toExchange);
+      return exchanges;
     },
   };
 }
