@@ -37,7 +37,7 @@ describe('connections that never finish a TLS handshake', () => {
   afterAll(async () => platform?.stop());
 
   it('do not lock a registered system out, and are closed once the handshake time is up', async () => {
-    const idle = [];
+    const idle: { socket: Socket; closed: Promise<void> }[] = [];
     for (let i = 0; i < 60; i += 1) idle.push(await idleSocket(platform));
     const stillOpen = () => idle.filter((s) => !s.socket.closed).length;
 
