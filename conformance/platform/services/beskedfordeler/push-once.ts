@@ -1,6 +1,37 @@
 import { Agent, request } from 'undici';
-import { parseXml, textOf } from '../../../clients/tokens/xml.ts';
+import xpath from 'xpath';
+import { parseSafeXml } from '../../server/safe-xml.ts';
+import { defaultXmlLimits } from '../../server/xml-limits.ts';
 import type { DeliveryAttempt } from './delivery-store.ts';
+
+/**
+ * The most of a callback's answer the platform reads. A ModtagBeskedOutput is a StandardRetur of a
+ * few hundred bytes; a system that answers without end must not fill the platform's memory.
+ */
+export const maxAnswerBytes = 256 * 1024;
+
+/** The answer's text, cut at maxAnswerBytes (the rest is not read: the stream is destroyed). */
+async function readAnswer(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<{ text: string; truncated: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size > maxAnswerBytes) {
+      body.destroy();
+      return { text: Buffer.concat(chunks).subarray(0, maxAnswerBytes).toString('utf8'), truncated: true };
+    }
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
+}
+
+/** StandardRetur/StatusKode of an answer, parsed with the same limits as any request the platform reads. */
+function statusKodeOf(text: string): number | undefined {
+  const parsed = parseSafeXml(text, { maxDepth: defaultXmlLimits.maxXmlDepth, maxNodes: defaultXmlLimits.maxXmlNodes });
+  if (!('document' in parsed)) return undefined;
+  const value = xpath.select("string(//*[local-name()='StandardRetur']/*[local-name()='StatusKode'])", parsed.document as unknown as Node);
+  return typeof value === 'string' && value.trim() !== '' ? Number(value) : undefined;
+}
 
 export interface PushTls {
   /** The platform's own client certificate and key (role `beskedfordeler`), PEM. */
@@ -35,16 +66,11 @@ export async function pushOnce(url: string, xml: string, tls: PushTls, attempt: 
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
     });
-    const text = await res.body.text();
-    let statusKode: number | undefined;
-    try {
-      const value = textOf("//*[local-name()='StandardRetur']/*[local-name()='StatusKode']", parseXml(text));
-      statusKode = value === undefined ? undefined : Number(value);
-    } catch {
-      statusKode = undefined;
-    }
-    const error =
-      statusKode === 20 ? undefined : statusKode === undefined ? `the answer (HTTP ${res.statusCode}) holds no StandardRetur/StatusKode` : `the system answered StatusKode ${statusKode}`;
+    const { text, truncated } = await readAnswer(res.body);
+    const statusKode = truncated ? undefined : statusKodeOf(text);
+    const error = truncated
+      ? `the answer (HTTP ${res.statusCode}) is longer than ${maxAnswerBytes} bytes; a ModtagBeskedOutput is a short StandardRetur`
+      : statusKode === 20 ? undefined : statusKode === undefined ? `the answer (HTTP ${res.statusCode}) holds no StandardRetur/StatusKode` : `the system answered StatusKode ${statusKode}`;
     const contentType = res.headers['content-type'];
     return {
       attempt: { attempt, at, httpStatus: res.statusCode, ...(statusKode !== undefined ? { statusKode } : {}), ...(error ? { error } : {}), latencyMs: latency() },
