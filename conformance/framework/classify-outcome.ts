@@ -16,8 +16,8 @@ export type Outcome = Pick<TestRecord, 'result' | 'blame' | 'message' | 'code'>;
 
 /**
  * What a thrown value means for the result. A TestFailure, including its subclasses (the
- * runner's TriggerError: the system's trigger hook is dead or answers nonsense), is the
- * supplier's. A timeout is the supplier's too: the test waits for the system to act (or
+ * runner's TriggerError: the system's trigger hook answers nonsense), is the supplier's; a hook
+ * that gives no answer at all is an EnvironmentError (the runner's system-unresponsive). A timeout is the supplier's too: the test waits for the system to act (or
  * answer), and it did not. A test that needs to say "the platform did
  * not answer" throws an EnvironmentError itself.
  */
