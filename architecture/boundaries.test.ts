@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { boundaries, entryPoints } from './boundaries.ts';
+import { boundaries, entryPoints, forbiddenReach } from './boundaries.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const skipped = new Set(['node_modules', 'dist', '.astro', '.git', '.klarmeld', 'generated', 'test-artifacts']);
@@ -21,6 +21,20 @@ function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
   const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]+)['"]/g)];
   return specifiers.map((match) => relative(root, resolve(root, dirname(file), match[1]!)).replaceAll('\\', '/'));
+}
+
+/** Every module of ours a file imports, directly or through others. */
+function reachableFrom(file: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [file];
+  while (queue.length > 0) {
+    for (const target of importsOf(queue.pop()!)) {
+      if (seen.has(target) || target.startsWith('node_modules/') || !existsSync(join(root, target))) continue;
+      seen.add(target);
+      queue.push(target);
+    }
+  }
+  return seen;
 }
 
 const everyFile = ['catalog', 'conformance', 'cli', 'site', 'examples', 'bench']
@@ -48,6 +62,20 @@ describe('architecture boundaries (DESIGN.md §2)', () => {
       expect(crossings).toEqual([]);
     });
   }
+
+  for (const rule of forbiddenReach) {
+    it(`${rule.folder} never reaches ${rule.module}, not even through other modules: ${rule.why}`, () => {
+      const reaching = everyFile
+        .filter((file) => file.startsWith(rule.folder) && !/\.test\.tsx?$/.test(file) && !rule.harnesses.includes(file))
+        .filter((file) => reachableFrom(file).has(rule.module))
+        .map((file) => `${file} reaches ${rule.module}`);
+      expect(reaching).toEqual([]);
+    });
+  }
+
+  it('follows imports through other modules (the reach check is not blind)', () => {
+    expect(reachableFrom('conformance/clients/tokens/build-issue-request.ts').has('conformance/clients/tokens/xmldsig.ts')).toBe(true);
+  });
 
   it(`nothing imports the entry points ${entryPoints.join(', ')}`, () => {
     const crossings = everyFile.flatMap((file) =>

@@ -38,5 +38,25 @@ export const boundaries: Boundary[] = [
   },
 ];
 
+/**
+ * A module a folder's code may not reach at all, directly or through other modules of ours. A
+ * test harness (a file that plays the other side of the wire in tests) may be named as exempt.
+ */
+export interface ForbiddenReach {
+  folder: string;
+  module: string;
+  harnesses: string[];
+  why: string;
+}
+
+export const forbiddenReach: ForbiddenReach[] = [
+  {
+    folder: 'conformance/platform/',
+    module: 'conformance/clients/tokens/xmldsig.ts',
+    harnesses: ['conformance/platform/oioidws/platform-test-client.ts'],
+    why: 'the platform checks and makes XML signatures with its own implementation (conformance/platform/xmlsig/), so one signing bug cannot make both sides of the wire agree',
+  },
+];
+
 /** Folders nothing else may import: the entry points. */
 export const entryPoints = ['cli/', 'site/'];

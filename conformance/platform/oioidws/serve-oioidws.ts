@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Element } from '@xmldom/xmldom';
 import { ns, uri } from '../../clients/tokens/namespaces.ts';
 import { certificateBase64 } from '../../clients/tokens/pem.ts';
-import { bstReference, signWsSecurity } from '../../clients/tokens/wss-sign.ts';
 import { selectOne, textOf, type XmlNode } from '../../clients/tokens/xml.ts';
 import type { PlatformReply, PlatformRequest, PlatformServices } from '../service-handler.ts';
 import { soapContentType, soapEnvelopeNs } from '../faults/index.ts';
 import { escapeXml } from '../../clients/xml/escape-xml.ts';
 import { senderFault, type Soap12Fault } from '../sts/soap12-fault.ts';
 import { roleCertificate, stsIdentity } from '../sts/sts-identity.ts';
+import { binaryTokenReference, signWsSecurity } from '../xmlsig/index.ts';
 import { oioidwsFaultReply } from './oioidws-fault.ts';
 import { verifyOioidws, type TokenClaims } from './verify-oioidws.ts';
 
@@ -81,7 +81,7 @@ export async function serveOioidws(request: PlatformRequest, platform: PlatformS
     `<o:Security s:mustUnderstand="1" xmlns:o="${ns.wsse}"><u:Timestamp u:Id="_0"><u:Created>${created}</u:Created><u:Expires>${expires}</u:Expires></u:Timestamp>` +
     `<o:BinarySecurityToken u:Id="_5" EncodingType="${uri.base64Binary}" ValueType="${uri.x509v3}">${certificateBase64(signer.certPem)}</o:BinarySecurityToken></o:Security>` +
     `</s:Header><s:Body u:Id="_1">${result.outputXml}</s:Body></s:Envelope>`;
-  const xml = `<?xml version="1.0" encoding="UTF-8"?>${signWsSecurity(unsigned, { keyPem: signer.keyPem, ids: ['_1', '_2', ...(messageId ? ['_3'] : []), '_4', '_0'], keyInfoXml: bstReference('_5') })}`;
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>${signWsSecurity(unsigned, { keyPem: signer.keyPem, ids: ['_1', '_2', ...(messageId ? ['_3'] : []), '_4', '_0'], keyInfoXml: binaryTokenReference('_5') })}`;
   const findings: PlatformReply['findings'] = [];
   if (result.statusKode !== undefined && result.statusKode !== 20) {
     findings.push({ severity: 'warning', code: `standardretur.${result.statusKode}`, message: `StandardRetur StatusKode ${result.statusKode}` });

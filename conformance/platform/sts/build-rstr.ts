@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ns, uri } from '../../clients/tokens/namespaces.ts';
-import { certificateBase64 } from '../../clients/tokens/pem.ts';
-import { signWsSecurity } from '../../clients/tokens/wss-sign.ts';
+import { signWsSecurity, subjectKeyIdentifier, subjectKeyIdentifierReference } from '../xmlsig/index.ts';
 import { escapeXml } from '../../clients/xml/escape-xml.ts';
 
 export interface RstrInput {
@@ -18,7 +17,10 @@ export interface RstrInput {
 /**
  * The SOAP 1.2 RequestSecurityTokenResponseCollection of KOMBIT's STS (Response.xml): IssueFinal
  * action, a signed Timestamp, Lifetime, AppliesTo, the assertion and its attached and unattached
- * references. The STS signs Body, Action, RelatesTo and Timestamp with its own key.
+ * references. The STS signs Body, Action, RelatesTo and Timestamp with its own key and names that
+ * key as KOMBIT's STS does: KeyInfo/SecurityTokenReference/KeyIdentifier with the Subject Key
+ * Identifier of its certificate (no certificate in the message; a client that checks the signature
+ * knows the STS certificate from KOMBIT, as it must for the token's signature anyway).
  */
 export function buildRstr(input: RstrInput): string {
   const created = input.issuedAt.toISOString();
@@ -31,6 +33,7 @@ export function buildRstr(input: RstrInput): string {
   return signWsSecurity(xml, {
     keyPem: input.signer.keyPem,
     ids: ['_1', '_2', ...(input.relatesTo ? ['_3'] : []), timestampId],
-    keyInfoXml: `<X509Data xmlns="${ns.ds}"><X509Certificate>${certificateBase64(input.signer.certPem)}</X509Certificate></X509Data>`,
+    keyInfoXml: subjectKeyIdentifierReference(subjectKeyIdentifier(input.signer.certPem)),
+    prefixes: { o: ns.wsse },
   });
 }
