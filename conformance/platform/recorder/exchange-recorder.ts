@@ -75,6 +75,7 @@ export class ExchangeRecorder {
   private readonly db: DatabaseSync;
   private readonly signer: PlatformSigner;
   private readonly select: StatementSync;
+  private readonly firstSince: StatementSync;
   private readonly hasDigest: StatementSync;
   private readonly flushMs: number;
   private readonly batchSize: number;
@@ -99,6 +100,7 @@ export class ExchangeRecorder {
       this.writeOnThisThread();
     }
     this.select = db.prepare('SELECT seq, record, digest, signature FROM exchanges WHERE system_uuid = ? AND seq > ? AND time >= ? ORDER BY seq LIMIT ?');
+    this.firstSince = db.prepare('SELECT min(seq) AS seq FROM exchanges WHERE system_uuid = ? AND time >= ?');
     this.hasDigest = db.prepare('SELECT 1 FROM exchanges WHERE digest = ? AND system_uuid = ?');
   }
 
@@ -198,12 +200,21 @@ export class ExchangeRecorder {
    */
   page(query: ExchangePageQuery): ExchangePage {
     this.flush();
-    const limit = Math.min(Math.max(Math.trunc(query.limit ?? 100) || 100, 1), 1000);
+    const asked = Math.trunc(query.limit ?? 100);
+    const limit = Number.isFinite(asked) ? Math.min(Math.max(asked, 1), 1000) : 100;
     const maxBytes = query.maxBytes ?? Number.POSITIVE_INFINITY;
     const exchanges: StoredExchange[] = [];
     let bytes = 0;
     let next: number | undefined;
-    const rows = this.select.iterate(query.systemUuid, query.after ?? 0, query.since ?? '', limit + 1) as Iterable<Omit<StoredExchange, 'bytes'>>;
+    let after = query.after ?? 0;
+    if (query.after === undefined && query.since) {
+      // The first page of a `since` query starts at the first exchange from then (found with the
+      // time index), instead of walking every older exchange of the system to check its time.
+      const first = (this.firstSince.get(query.systemUuid, query.since) as { seq: number | null }).seq;
+      if (first === null) return { exchanges };
+      after = first - 1;
+    }
+    const rows = this.select.iterate(query.systemUuid, after, query.since ?? '', limit + 1) as Iterable<Omit<StoredExchange, 'bytes'>>;
     for (const row of rows) {
       const size = Buffer.byteLength(row.record, 'utf8') + servedOverhead(row.digest, row.signature);
       if (exchanges.length === limit || (exchanges.length > 0 && bytes + size + 1 > maxBytes)) {
