@@ -43,7 +43,7 @@ describe('SF1514 Issue over SOAP 1.2', () => {
     const assertion = parseXml(token.assertionXml).documentElement!;
     expect(textOf('saml:Issuer', assertion)).toBe(world.identity.issuer);
     expect(textOf('saml:Subject/saml:NameID', assertion)).toBe(
-      'SERIALNUMBER=CVR:12345678-FID:1001 + CN=Fagsystem (funktionscertifikat), O=Fagsystem A/S // CVR:12345678, C=DK',
+      'SERIALNUMBER=CVR:12345678-FID:10010001 + CN=Fagsystem (funktionscertifikat), O=Fagsystem A/S // CVR:12345678, C=DK',
     );
     expect(selectOne('saml:Subject/saml:SubjectConfirmation', assertion)?.getAttribute('Method')).toBe('urn:oasis:names:tc:SAML:2.0:cm:holder-of-key');
     expect(textOf("saml:AttributeStatement/saml:Attribute[@Name='dk:gov:saml:attribute:CvrNumberIdentifier']/saml:AttributeValue", assertion)).toBe('11111111');

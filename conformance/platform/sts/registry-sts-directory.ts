@@ -2,14 +2,14 @@ import { X509Certificate } from 'node:crypto';
 import type { Catalog } from '../../../catalog/catalog.ts';
 import { findService } from '../../../catalog/query.ts';
 import type { Registry } from '../registry/registry-types.ts';
+import { servicePrivilege } from './service-privilege.ts';
 import type { StsDirectory } from './sts-directory.ts';
 
 /**
  * The STS's questions answered by the platform's registry and the catalogue. A token's
- * privileges are the agreement's role; KOMBIT's role URIs per service are not public, so the
- * URI names the integration (on the reserved .test domain, so it cannot be mistaken for a real
- * role) in the shape of the one public example
- * (`http://serviceplatformen.serviceplatformen.dk/roles/servicesystemrole/dummy/1`).
+ * privileges are the agreement's role (see service-privilege.ts for its URI). The registry keeps
+ * no data restrictions (dataafgrænsninger) on agreements, so the role carries no Constraint, like
+ * the Serviceplatformen role of KOMBIT's external test token.
  */
 export function registryStsDirectory(registry: Registry, catalog: Catalog): StsDirectory {
   return {
@@ -35,7 +35,7 @@ export function registryStsDirectory(registry: Registry, catalog: Catalog): StsD
         return {
           ok: true,
           agreementUuid: agreement.uuid,
-          privileges: [`http://klarmeld.test/roles/servicesystemrole/${service.integration.toLowerCase()}/1`],
+          privileges: [servicePrivilege(entityId ?? agreement.entityId ?? '', service.integration)],
         };
       }
       const pending = registry

@@ -1,3 +1,5 @@
+import type { Privilege } from './build-assertion.ts';
+
 /**
  * What the STS needs to know about the platform, as plain questions. The platform core's
  * registry and the catalogue answer them (see registry-sts-directory.ts); tests answer them
@@ -10,13 +12,13 @@ export interface StsDirectory {
   systemForCertificate(certPem: string): { systemUuid: string; name: string } | undefined;
   /**
    * The approved service agreement of that system for that service and municipality, with the
-   * role URIs it grants, or the reason there is none (pending, none at all).
+   * roles it grants (and their data restrictions), or the reason there is none (pending, none at all).
    */
   agreementFor(
     systemUuid: string,
     service: { integration: string; service: string },
     cvr: string,
-  ): { ok: true; agreementUuid: string; privileges: string[] } | { ok: false; reason: string };
+  ): { ok: true; agreementUuid: string; privileges: Privilege[] } | { ok: false; reason: string };
 }
 
 /** The platform STS's identity: its SAML issuer name and its signing certificate and key. */

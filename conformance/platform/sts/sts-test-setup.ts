@@ -1,6 +1,7 @@
 import type { Catalog } from '../../../catalog/catalog.ts';
 import { sameCertificate } from '../../clients/tokens/pem.ts';
 import { servedService } from '../oioidws/served-service.ts';
+import { servicePrivilege } from './service-privilege.ts';
 import { defaultIssuer, type StsDirectory, type StsIdentity } from './sts-directory.ts';
 import { createTestPki, type KeyPairPem } from './test-pki.ts';
 
@@ -15,14 +16,15 @@ export interface StsTestWorld {
 
 /**
  * A test world for token tests: one registered system with an approved Organisation agreement
- * for Korsbæk (11111111), an unregistered system, and the STS identity. The services and their
+ * for Korsbæk (11111111) whose role is scoped by one data restriction, an unregistered system, and
+ * the STS identity. The services and their
  * entityIDs are the catalogue's.
  */
 export async function createStsTestWorld(catalog: Catalog): Promise<StsTestWorld> {
   const organisation = servedService(catalog, 'SF1500', 'Bruger', []);
   const sagDokumentIndeks = servedService(catalog, 'SF1470', 'SagDokumentIndeks', []);
   const pki = await createTestPki();
-  const system = await pki.issue('C=DK, O=Fagsystem A/S // CVR:12345678, 2.5.4.5=CVR:12345678-FID:1001+CN=Fagsystem (funktionscertifikat)');
+  const system = await pki.issue('C=DK, O=Fagsystem A/S // CVR:12345678, 2.5.4.5=CVR:12345678-FID:10010001+CN=Fagsystem (funktionscertifikat)');
   const other = await pki.issue('C=DK, O=Andet A/S // CVR:87654321, CN=Andet system');
   const sts = await pki.issue('C=DK, O=klarmeld, CN=klarmeld STS (funktionscertifikat)');
   const known = [organisation, sagDokumentIndeks];
@@ -35,7 +37,7 @@ export async function createStsTestWorld(catalog: Catalog): Promise<StsTestWorld
       sameCertificate(certPem, system.certPem) ? { systemUuid: '6a4e1b2c-0000-4000-8000-000000000001', name: 'Fagsystem' } : undefined,
     agreementFor: (_system, service, cvr) =>
       service.integration === organisation.integration && cvr === '11111111'
-        ? { ok: true, agreementUuid: '6a4e1b2c-0000-4000-8000-0000000000a1', privileges: ['http://stoettesystemerne.dk/roles/usersystemrole/udstil/1'] }
+        ? { ok: true, agreementUuid: '6a4e1b2c-0000-4000-8000-0000000000a1', privileges: [servicePrivilege(organisation.entityId, organisation.integration, [{ name: 'http://stoettesystemerne.dk/constraints/senavn/1', value: 'true' }])] }
         : { ok: false, reason: 'no agreement' },
   };
   return {

@@ -38,6 +38,8 @@ export async function createTestPki(): Promise<{
       signingKey: caKeys.privateKey as CryptoKey,
       notBefore: new Date('2020-01-01T00:00:00Z'),
       notAfter: new Date('2040-01-01T00:00:00Z'),
+      // As FOCES and the platform CA issue them: KOMBIT's STS names its key by this identifier.
+      extensions: [await x509.SubjectKeyIdentifierExtension.create(keys.publicKey as CryptoKey)],
     });
     return { certPem: cert.toString('pem'), keyPem: await keyPem(keys.privateKey as unknown as CryptoKey) };
   };
