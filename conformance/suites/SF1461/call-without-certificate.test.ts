@@ -73,4 +73,14 @@ describe('callWithoutCertificate: how a callback meets a caller without a client
     const silent = await listen(createTlsServer({ ...tls }, () => {}));
     expect(await ask(silent, 300)).toEqual({ kind: 'inconclusive', detail: 'nothing came back within 300 ms after the TLS handshake' });
   });
+
+  it('an endpoint that streams something other than HTTP without end is cut off at 64 KiB: inconclusive, and the runner does not fill up', async () => {
+    const endless = await listen(createTlsServer({ ...tls }, (socket) => {
+      const chunk = Buffer.alloc(16 * 1024, 'x');
+      const pump = () => { while (!socket.destroyed && socket.write(chunk)); };
+      socket.on('drain', pump).on('error', () => {});
+      pump();
+    }));
+    expect(await ask(endless, 10_000)).toEqual({ kind: 'inconclusive', detail: expect.stringMatching(/^the endpoint sent more than 64 KiB that is not HTTP: x{80}$/) });
+  });
 });

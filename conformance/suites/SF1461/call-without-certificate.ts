@@ -56,6 +56,9 @@ export function callWithoutCertificate(url: string, options: { body: string; tim
       received += chunk.toString('latin1');
       const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(received);
       if (status) finish({ kind: 'answered', status: Number(status[1]) });
+      // A status line comes in the first bytes; an endpoint that streams something else without
+      // end must not fill the runner's memory until the timeout.
+      else if (received.length > 64 * 1024) finish({ kind: 'inconclusive', detail: `the endpoint sent more than 64 KiB that is not HTTP: ${received.slice(0, 80)}` });
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       const detail = `${error.code ?? error.name}: ${error.message}`;
