@@ -10,6 +10,9 @@ import { buildIssueRequest } from '../../clients/tokens/build-issue-request.ts';
 import { subjectName } from '../../clients/tokens/pem.ts';
 import { parseXml, selectAll, selectOne, textOf } from '../../clients/tokens/xml.ts';
 import { PlatformPkiStore } from '../pki/platform-pki.ts';
+import { SqliteRegistry } from '../registry/sqlite-registry.ts';
+import { openDatabase } from '../store/open-database.ts';
+import { registryStsDirectory } from './registry-sts-directory.ts';
 import { officialContractsDir } from '../services/organisation/official-xsd.ts';
 import { privilegeList, type Privilege } from './build-assertion.ts';
 import { issueSoap } from './issue-soap.ts';
@@ -44,11 +47,13 @@ const privilegesOf = (assertionXml: string) =>
 
 const now = new Date('2026-11-22T09:00:00Z');
 let world: StsTestWorld;
+let catalog: Awaited<ReturnType<typeof loadCatalog>>['catalog'];
 let rstr: string;
 let assertionXml: string;
 
 beforeAll(async () => {
-  world = await createStsTestWorld((await loadCatalog()).catalog);
+  catalog = (await loadCatalog()).catalog;
+  world = await createStsTestWorld(catalog);
   const rst = buildIssueRequest({ ...world.system, entityId: world.entityIds.organisation, cvr: '11111111', to: 'https://127.0.0.1/sts', now });
   const reply = issueSoap(rst, world.system.certPem, { directory: world.directory, identity: world.identity, now });
   if (!reply.grant) throw new Error(reply.body);
@@ -100,6 +105,21 @@ describe('privilege URIs', () => {
     // KOMBIT's external test token for http://cpr.serviceplatformen.dk/service/query/2 has a role on serviceplatformen.serviceplatformen.dk.
     expect(servicePrivilege('http://cpr.serviceplatformen.dk/service/query/2', 'SF1520').uri).toBe('http://serviceplatformen.serviceplatformen.dk/roles/servicesystemrole/sf1520/1');
     expect(servicePrivilege('http://stoettesystemerne.dk/service/organisation/3', 'SF1500')).not.toHaveProperty('constraints');
+  });
+
+  it("are what the platform's registry grants for an approved agreement", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klarmeld-privilege-'));
+    const db = openDatabase(dir);
+    try {
+      const registry = new SqliteRegistry(db, () => now);
+      const system = registry.addSystem({ name: 'Fagsystem', supplierCvr: '12345678' });
+      registry.addAgreement({ systemUuid: system.uuid, integration: 'SF1500', service: 'Bruger', entityId: world.entityIds.organisation, municipalityCvr: '11111111', status: 'approved' });
+      const granted = registryStsDirectory(registry, catalog).agreementFor(system.uuid, { integration: 'SF1500', service: 'Bruger' }, '11111111');
+      expect(granted).toMatchObject({ ok: true, privileges: [{ uri: 'http://stoettesystemerne.dk/roles/servicesystemrole/sf1500/1' }] });
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
