@@ -29,7 +29,8 @@ Options:
   --interactive       ask a person to act in their system instead of the trigger hook
 
 Exit codes: 0 every required test passed, 1 a required test failed or did not run, 2 usage
-or profile error, 3 environment problem (platform unreachable, certificate or agreement).`;
+or profile error, 3 environment problem (platform unreachable, certificate or agreement, or a
+system that does not answer: its ready URL or its trigger).`;
 
 const options = {
   profile: { type: 'string', default: 'klarmeld.yaml' },

@@ -6,7 +6,7 @@ const verdictText = {
   passed: 'Every required (SHALL) test passed.',
   failed: 'A required (SHALL) test failed: the system does not yet do what the integration requires.',
   incomplete: 'No required (SHALL) test failed, but not every one ran, so this run does not show that the system is ready.',
-  environment: 'The environment failed (platform, certificate or agreement), so the system could not be judged.',
+  environment: 'The environment failed (platform, certificate or agreement, or a system that does not answer), so the system could not be judged.',
   'not-selected': 'No suite was selected, so nothing was judged.',
 } as const;
 
