@@ -5,6 +5,7 @@ import type { KnownIds, CheckContext } from './check-context.ts';
 import { checkAreasAndPackages } from './check-areas.ts';
 import { checkDuplicates } from './check-duplicates.ts';
 import { checkIntegrations } from './check-integrations.ts';
+import { checkOperations } from './check-operations.ts';
 import { checkServiceKeys } from './check-service-keys.ts';
 import { checkSystems } from './check-systems.ts';
 import { readDataFiles } from './data-files.ts';
@@ -82,6 +83,7 @@ export async function loadCatalog(dir: string | { dir?: string } = defaultDataDi
   checkDuplicates(ctx);
   checkIntegrations(ctx);
   checkServiceKeys(ctx);
+  checkOperations(ctx);
   checkAreasAndPackages(ctx);
   checkSystems(ctx);
   return { catalog, problems: sortProblems(problems) };

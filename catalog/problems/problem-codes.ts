@@ -34,6 +34,8 @@ export const problemCodes = {
   'duplicate-service-uuid': { code: 'KM-CAT-029', title: 'ServiceUUID of another service' },
   'duplicate-entity-id': { code: 'KM-CAT-030', title: 'Entity ID of another integration' },
   'duplicate-endpoint': { code: 'KM-CAT-031', title: 'Endpoint of another service' },
+  'duplicate-operation': { code: 'KM-CAT-032', title: 'Operation listed twice in a service' },
+  'overlapping-services': { code: 'KM-CAT-033', title: 'Services that overlap' },
 } as const;
 
 export type ProblemName = keyof typeof problemCodes;

@@ -1,0 +1,76 @@
+import type { CheckContext } from './check-context.ts';
+import type { FieldPath } from './origins.ts';
+import { operationAction } from './operation-action.ts';
+import type { Integration, Service } from './schema/index.ts';
+import { serviceKeyClashes } from './service-key-clashes.ts';
+
+const opPath = (v: number, s: number, o: number, field?: string): FieldPath => ['versions', v, 'services', s, 'operations', o, ...(field ? [field] : [])];
+
+/**
+ * Within a service an operation is listed once: one name, one soapAction (or method and path),
+ * since the platform picks the operation of a call by them. Within a version two services do not
+ * overlap: no soapAction (or method and path) in both, no name and version twice. A service
+ * listed twice with the same ServiceUUID, entity ID or endpoint is left to checkServiceKeys,
+ * which already reports it.
+ */
+export function checkOperations(ctx: CheckContext): void {
+  const keyed = new Set(serviceKeyClashes(ctx.catalog).filter((c) => c.earlier.integration === c.later.integration && c.earlier.version === c.later.version).map((c) => `${c.later.integration.id}|${c.later.version}|${c.later.index}`));
+  for (const integration of ctx.catalog.integrations) {
+    integration.versions.forEach((version, v) => {
+      version.services.forEach((service, s) => checkService(ctx, integration, v, s, service));
+      checkOverlaps(ctx, integration, v, version.services, keyed);
+    });
+  }
+}
+
+function checkService(ctx: CheckContext, integration: Integration, v: number, s: number, service: Service): void {
+  const names = new Map<string, number>();
+  const actions = new Map<string, number>();
+  service.operations.forEach((op, o) => {
+    const where = (i: number, field: string) => `${ctx.origins.where(integration, opPath(v, s, i, field))}`;
+    const earlierName = names.get(op.name);
+    if (earlierName !== undefined) {
+      ctx.problems.push(ctx.origins.problem('duplicate-operation', integration, opPath(v, s, o, 'name'),
+        `${service.name} lists the operation "${op.name}" twice (first at ${where(earlierName, 'name')}).`,
+        'List each operation once: remove one of the two entries, or correct its name from the contract.'));
+    } else names.set(op.name, o);
+    const action = operationAction(op);
+    if (action === undefined) return;
+    const earlierAction = actions.get(action);
+    if (earlierAction !== undefined && service.operations[earlierAction]!.name !== op.name) {
+      const field = op.soapAction !== undefined ? 'soapAction' : 'path';
+      ctx.problems.push(ctx.origins.problem('duplicate-operation', integration, opPath(v, s, o, field),
+        `${service.name}'s operations "${service.operations[earlierAction]!.name}" and "${op.name}" have the same ${action} (first at ${where(earlierAction, field)}); a call could not say which of them it is for.`,
+        'Correct the soapAction (or method and path) from the contract: each operation has its own.'));
+    } else if (earlierAction === undefined) actions.set(action, o);
+  });
+}
+
+function checkOverlaps(ctx: CheckContext, integration: Integration, v: number, services: Service[], keyed: Set<string>): void {
+  const owner = new Map<string, { s: number; o: number }>();
+  const named = new Map<string, number>();
+  services.forEach((service, s) => {
+    const key = `${service.name}|${service.version}`;
+    const twin = named.get(key);
+    if (twin === undefined) named.set(key, s);
+    else if (!keyed.has(`${integration.id}|${v}|${s}`)) {
+      ctx.problems.push(ctx.origins.problem('overlapping-services', integration, ['versions', v, 'services', s, 'name'],
+        `${integration.id} lists ${service.name} ${service.version} twice in one version (first at ${ctx.origins.where(integration, ['versions', v, 'services', twin, 'name'])}).`,
+        'List each service once in a version: merge the two entries (keep the operations, endpoints and keys of both), or correct the name or version of one.'));
+      return;
+    }
+    const reported = new Set<number>();
+    service.operations.forEach((op, o) => {
+      const action = operationAction(op);
+      if (action === undefined) return;
+      const first = owner.get(action);
+      if (first === undefined) { owner.set(action, { s, o }); return; }
+      if (first.s === s || reported.has(first.s)) return;
+      reported.add(first.s);
+      const other = services[first.s]!;
+      ctx.problems.push(ctx.origins.problem('overlapping-services', integration, opPath(v, s, o),
+        `${service.name} ${service.version} and ${other.name} ${other.version} both list the operation with ${action} (${other.name}'s at ${ctx.origins.where(integration, opPath(v, first.s, first.o))}); one operation belongs to one service.`,
+        `If the two entries are one service (a contract imported under another name), merge them into one; otherwise correct the soapAction from the contract.`));
+    });
+  });
+}
