@@ -6,7 +6,8 @@ export type ContractErrorCode =
   | 'contract.binding-unknown'
   | 'contract.reference-unresolved'
   | 'contract.openapi-invalid'
-  | 'contract.unsupported';
+  | 'contract.unsupported'
+  | 'contract.graphql';
 
 /**
  * A contract that cannot be read. `file` is the file at fault (the one that refers to a missing

@@ -5,6 +5,7 @@ import { ContractError } from './contract-error.ts';
 import { emptyDefinitions, readWsdlFile, type RawBindingMessage, type WsdlDefinitions } from './wsdl-definitions.ts';
 import { loadSchemaFile, type SchemaReading } from './xsd-reader.ts';
 import { unresolvedReferences } from './schema-references.ts';
+import { graphqlSchemaError, hasGraphqlExtension } from './graphql-schema.ts';
 
 /** Every `.wsdl` under `dir` (recursively), or every `.xsd` when it has no WSDL. */
 export function contractFilesIn(dir: string): string[] {
@@ -18,7 +19,10 @@ export function contractFilesIn(dir: string): string[] {
   };
   walk(dir);
   const wsdl = found.filter((f) => f.endsWith('.wsdl'));
-  return wsdl.length > 0 ? wsdl : found.filter((f) => f.endsWith('.xsd'));
+  const contracts = wsdl.length > 0 ? wsdl : found.filter((f) => f.endsWith('.xsd'));
+  const graphql = found.find(hasGraphqlExtension);
+  if (contracts.length === 0 && graphql !== undefined) throw graphqlSchemaError(graphql);
+  return contracts;
 }
 
 /**

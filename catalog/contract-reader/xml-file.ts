@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { DOMParser } from '@xmldom/xmldom';
 import { ContractError } from './contract-error.ts';
+import { graphqlSchemaError, isGraphqlSchema } from './graphql-schema.ts';
 
 /**
  * Reads and parses one XML contract file. `referencedBy` names the file whose import or include
@@ -18,7 +19,10 @@ export function readXmlFile(path: string, referencedBy?: { file: string; what: s
     );
   }
   // Some official files start with a byte-order mark, which the XML parser rejects as content.
-  return parseXml(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), path);
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  // A GraphQL schema is a contract of another kind, not a malformed WSDL: say so, not "replace it".
+  if (isGraphqlSchema(path, text)) throw graphqlSchemaError(path);
+  return parseXml(text, path);
 }
 
 /** Parses XML text; a malformed document is a ContractError naming the file. */

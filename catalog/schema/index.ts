@@ -4,6 +4,7 @@
  */
 export * from './identifiers.ts';
 export * from './integration-id.ts';
+export * from './message.ts';
 export * from './service.ts';
 export * from './integration.ts';
 export * from './service-area.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lowerCaseUuid, url } from './identifiers.ts';
+import { message } from './message.ts';
 
 /** The wire protocols KOMBIT's services use. */
 export const protocol = z.enum(['SOAP 1.1', 'SOAP 1.2', 'REST', 'AMQP']).meta({
@@ -25,6 +26,8 @@ export const operation = z.strictObject({
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).optional().meta({ description: 'HTTP method, for REST services' }),
   path: z.string().optional().meta({ description: 'Path below the endpoint, for REST services' }),
   description: z.string().optional(),
+  input: message.optional().meta({ description: 'The request element and its fields, as the official contract declares them' }),
+  output: message.optional().meta({ description: 'The response element and its fields' }),
 });
 
 /** Where a service answers, per environment. Unknown endpoints are left out, never guessed. */

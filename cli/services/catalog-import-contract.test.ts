@@ -29,7 +29,7 @@ describe('importContract on the official bundles', () => {
     expect(services).toHaveLength(16);
     expect(services.every((s) => s.protocol === 'SOAP 1.2')).toBe(true);
     const bruger = services.find((s) => s.name === 'Bruger')!;
-    expect(bruger.operations).toContainEqual({ name: 'laes', soapAction: 'http://kombit.dk/sts/organisation/bruger/laes' });
+    expect(bruger.operations).toContainEqual(expect.objectContaining({ name: 'laes', soapAction: 'http://kombit.dk/sts/organisation/bruger/laes' }));
     expect(bruger.operations.map((o) => o.name)).toEqual(expect.arrayContaining(['soeg', 'list']));
   });
 
@@ -37,7 +37,7 @@ describe('importContract on the official bundles', () => {
     const [service, ...others] = importContract(official(OFFICIAL.personBaseDataDir));
     expect(others).toEqual([]);
     expect(service).toMatchObject({ name: 'PersonBaseDataExtended', protocol: 'SOAP 1.1', security: ['context'] });
-    expect(service!.operations).toEqual([{ name: 'PersonLookup', soapAction: 'http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup' }]);
+    expect(service!.operations).toMatchObject([{ name: 'PersonLookup', soapAction: 'http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup' }]);
   });
 
   it('SagDokumentIndeks v5 (context, token) and v6, Klasse v7 and Beskedfordeler', () => {
@@ -73,7 +73,7 @@ describe('importIntoCatalogue', () => {
     const bruger = data.versions[0].services.find((s: { name: string }) => s.name === 'Bruger');
     expect(bruger.operations.map((o: { name: string }) => o.name)).toContain('laes');
     expect(bruger.entityId).toBe('http://stoettesystemerne.dk/service/organisation/3');
-    expect(after).toContain('- { name: laes, soapAction: "http://kombit.dk/sts/organisation/bruger/laes" }');
+    expect(after).toContain('- name: laes\n            soapAction: "http://kombit.dk/sts/organisation/bruger/laes"\n            input:\n              element: LaesInput\n');
   });
 
   it('does not touch the file without --write, and says which version is missing', () => {

@@ -1,10 +1,12 @@
-import { statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { ContractError } from '../../catalog/contract-reader/contract-error.ts';
 import { readContract } from '../../catalog/contract-reader/read-contract.ts';
 import { readOpenApi } from '../../catalog/contract-reader/read-openapi.ts';
 import { splitQName, type ContractModel } from '../../catalog/contract-reader/model.ts';
 import type { OpenApiModel } from '../../catalog/contract-reader/read-openapi.ts';
 import type { Operation, Protocol, SecurityModel } from '../../catalog/schema/service.ts';
+import { defaultMessageDepth, messageOf } from './catalog-import-contract-messages.ts';
 
 /** A service read from an official contract, in the catalogue's shape. */
 export interface ImportedService {
@@ -12,11 +14,24 @@ export interface ImportedService {
   protocol: Protocol;
   /** Security models the contract implies (a hint: the catalogue's own value is kept when it has one). */
   security: SecurityModel[];
+  /** Operations with soapAction (left out when the contract declares it empty) or method and path, and their messages. */
   operations: Operation[];
   /** The WSDL service or OpenAPI document it came from. */
   from: string;
   /** Other names the catalogue may know it by (the WSDL's own service name). */
   aliases: string[];
+  /** The service version its namespace ends in (`…/Demo/1/`, `…:ydelseindeks:6`), when it ends in one. */
+  version?: string;
+  /** Paths of the addresses the contract gives (`/service/SP/Demo/1`): a placeholder host still names the path. */
+  endpointPaths: string[];
+  /** From the bundle's service.properties (KOMBIT ships one beside Serviceplatformen contracts). */
+  serviceUuid?: string;
+  entityId?: string;
+}
+
+export interface ImportOptions {
+  /** Levels of message fields to write (default 2); deeper complex fields keep their type name only. */
+  depth?: number;
 }
 
 const INVOCATION_CONTEXT = 'http://serviceplatformen.dk/xml/schemas/InvocationContext/1/';
@@ -26,24 +41,38 @@ const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 /** The catalogue's name for a WSDL service: KOMBIT's "BrugerService" or "KlasseService_7" is "Bruger" / "Klasse". */
 export const catalogueName = (wsdlName: string): string => wsdlName.replace(/Service(_\d+)?$/, '') || wsdlName;
 
-const isOpenApi = (input: string) => {
-  const ext = extname(input).toLowerCase();
-  return ext === '.json' || ext === '.yaml' || ext === '.yml';
-};
+/** An address's path without a trailing slash, or undefined when it is not a URL. */
+export function endpointPath(address: string): string | undefined {
+  try {
+    return new URL(address).pathname.replace(/\/+$/, '') || undefined;
+  } catch {
+    return address.startsWith('/') ? address.replace(/\/+$/, '') || undefined : undefined;
+  }
+}
+
+const isOpenApi = (input: string) => ['.json', '.yaml', '.yml'].includes(extname(input).toLowerCase());
 
 /**
  * Reads an official bundle (a directory, a .wsdl/.xsd file, or an OpenAPI .json/.yaml document)
- * into the services and operations the catalogue records. Throws the reader's ContractError (file
- * and what is missing) for a broken bundle.
+ * into the services and operations the catalogue records, with each operation's request and
+ * response element and their fields. Throws the reader's ContractError (file and what is wrong)
+ * for a broken bundle, a GraphQL schema, or a bundle without any service.
  */
-export function importContract(input: string): ImportedService[] {
+export function importContract(input: string, options: ImportOptions = {}): ImportedService[] {
   let isDir = false;
   try { isDir = statSync(input).isDirectory(); } catch { /* the reader reports the missing path */ }
   if (!isDir && isOpenApi(input)) return fromOpenApi(readOpenApi(input));
-  return fromWsdl(readContract(input));
+  const model = readContract(input);
+  const services = fromWsdl(model, options.depth ?? defaultMessageDepth);
+  if (services.length === 0) {
+    throw new ContractError('contract.not-a-contract', input, `${input} declares no WSDL service or binding (${model.kind === 'xsd' ? 'only XML schemas' : 'no operations'}), so there is nothing to import. Give the bundle's .wsdl file or the directory that holds it.`);
+  }
+  // service.properties describes the bundle's one service; with several it cannot say whose it is.
+  if (services.length === 1) Object.assign(services[0]!, serviceProperties(input, isDir));
+  return services;
 }
 
-function fromWsdl(model: ContractModel): ImportedService[] {
+function fromWsdl(model: ContractModel, depth: number): ImportedService[] {
   const byKey = new Map<string, ImportedService>();
   for (const s of model.services) {
     for (const port of s.ports) {
@@ -51,10 +80,21 @@ function fromWsdl(model: ContractModel): ImportedService[] {
       const name = catalogueName(s.name);
       const key = `${name}|${protocol}`;
       // The same service in several variants (context and token WSDLs) is one catalogue service.
-      const service = byKey.get(key) ?? { name, protocol, security: [], operations: [], from: basename(s.file), aliases: [s.name, port.name] };
-      byKey.set(key, service);
+      let service = byKey.get(key);
+      if (service === undefined) {
+        const version = /[/:](\d+)\/?$/.exec(s.namespace)?.[1];
+        service = { name, protocol, security: [], operations: [], from: basename(s.file), aliases: [s.name, port.name], endpointPaths: [], ...(version !== undefined && { version }) };
+        byKey.set(key, service);
+      }
+      const path = port.address === undefined ? undefined : endpointPath(port.address);
+      if (path !== undefined && !service.endpointPaths.includes(path)) service.endpointPaths.push(path);
       for (const op of port.operations) {
-        if (!service.operations.some((o) => o.name === op.name)) service.operations.push(op.soapAction ? { name: op.name, soapAction: op.soapAction } : { name: op.name });
+        if (!service.operations.some((o) => o.name === op.name)) {
+          const input = messageOf(model, op.input?.body[0], depth);
+          const output = messageOf(model, op.output?.body[0], depth);
+          // soapAction="" is no action: it is left out, never recorded (or compared) as a value.
+          service.operations.push({ name: op.name, ...(op.soapAction !== '' && { soapAction: op.soapAction }), ...(input && { input }), ...(output && { output }) });
+        }
         const context = op.input?.body.some((el) => mentionsContext(model, el));
         const security: SecurityModel = context ? 'context' : 'saml-token';
         if (!service.security.includes(security)) service.security.push(security);
@@ -62,6 +102,38 @@ function fromWsdl(model: ContractModel): ImportedService[] {
     }
   }
   return [...byKey.values()];
+}
+
+/**
+ * The ServiceUUID and entity ID of Serviceplatformen's `service.properties` (`service.uuid=…`,
+ * `service.entityID=…`), found in the bundle directory, or beside the given file or up to three
+ * folders above it (DemoService keeps it in `sp/`, its WSDLs in `wsdl/context/`).
+ */
+function serviceProperties(input: string, isDir: boolean): Pick<ImportedService, 'serviceUuid' | 'entityId'> {
+  const candidates: string[] = [];
+  if (isDir) {
+    const walk = (d: string, level: number) => {
+      for (const name of readdirSync(d).sort()) {
+        const p = join(d, name);
+        if (name === 'service.properties') candidates.push(p);
+        else if (level < 4 && statSync(p).isDirectory()) walk(p, level + 1);
+      }
+    };
+    walk(input, 0);
+  } else {
+    for (let d = dirname(input), i = 0; i < 4; d = dirname(d), i++) candidates.push(join(d, 'service.properties'), join(d, 'sp', 'service.properties'));
+  }
+  const file = candidates.find((f) => existsSync(f));
+  if (file === undefined) return {};
+  const out: Pick<ImportedService, 'serviceUuid' | 'entityId'> = {};
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const [key, ...rest] = line.split('=');
+    const value = rest.join('=').trim();
+    if (!key || value === '') continue;
+    if (/uuid$/i.test(key.trim())) out.serviceUuid = value.toLowerCase();
+    else if (/entityid$/i.test(key.trim())) out.entityId = value;
+  }
+  return out;
 }
 
 /** Does the request element carry an InvocationContext or AuthorityContext (Serviceplatformen's context model)? */
@@ -91,6 +163,7 @@ function fromOpenApi(model: OpenApiModel): ImportedService[] {
       else if (scheme?.type === 'mutualTLS') security.add('certificate');
     }
   }
+  const endpointPaths = model.servers.map(endpointPath).filter((p): p is string => p !== undefined);
   return [{
     name: basename(model.file).replace(/\.(openapi\.)?(json|ya?ml)$/i, ''),
     protocol: 'REST',
@@ -102,5 +175,6 @@ function fromOpenApi(model: OpenApiModel): ImportedService[] {
     })),
     from: basename(model.file),
     aliases: model.title ? [model.title] : [],
+    endpointPaths: [...new Set(endpointPaths)],
   }];
 }
