@@ -70,6 +70,15 @@ describe('runSuites', () => {
     expect(tests[1]!.message).toMatch(/environment failed earlier.*did not answer/);
   });
 
+  it('keeps a test left out with --integration "not selected" after an environment error, never "skipped"', async () => {
+    const { tests } = await runSuites({
+      suites: [suiteOf([t('first', () => { throw new EnvironmentError('platform-unreachable', 'down'); }), t('second', () => {}), t('third', () => {})])],
+      environment: { calls: [] },
+      select: (id) => (id.endsWith('third') ? 'Not selected with --integration' : true),
+    });
+    expect(tests.map((r) => r.result)).toEqual(['error', 'skip', 'omit']);
+  });
+
   it('errors every test of a suite whose setup meets an environment problem, without running them', async () => {
     let ran = false;
     const { tests } = await runSuites({

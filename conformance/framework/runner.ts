@@ -65,9 +65,11 @@ export async function runSuites<E>(options: RunOptions<E>): Promise<RunOutput> {
     for (const { id, group, test } of entries) {
       const selected = options.select?.(id) ?? true;
       const missing = (test.requires ?? []).find((capability) => options.unavailable?.[capability] !== undefined);
+      // A test left out with --integration stays "not selected" whatever happened before it: it
+      // would not have run anyway, and a skip would make its suite read incomplete.
       const early: Outcome | undefined =
-        stopped ? { result: 'skip', message: `Not run: the environment failed earlier (${stopped.message})` }
-        : selected !== true ? { result: 'omit', message: selected }
+        selected !== true ? { result: 'omit', message: selected }
+        : stopped ? { result: 'skip', message: `Not run: the environment failed earlier (${stopped.message})` }
         : missing ? { result: 'skip', message: options.unavailable![missing]! }
         : undefined;
       if (early) {
