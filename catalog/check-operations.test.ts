@@ -49,6 +49,16 @@ describe('catalog check on the operations of a service', () => {
     expect(problems[0]!.message).toContain('BrugerService 6 and Bruger 6 both list the operation with soapAction http://kombit.dk/sts/organisation/bruger/laes');
   });
 
+  it('reports an operation of another integration (a bundle’s service imported into the wrong integration)', async () => {
+    const dir = temp.removeAfter(await copyValidFixture());
+    const op = '{ name: laes, soapAction: "http://kombit.dk/sts/organisation/bruger/laes" }';
+    await editFile(dir, file, '        operations:\n          - name: laes\n', `        operations:\n          - ${op}\n`);
+    const sf1520 = await editFile(dir, 'integrations/SF1520.yaml', '        version: "4"\n', `        version: "4"\n        operations:\n          - ${op}\n`);
+    const { problems } = await loadCatalog(dir);
+    expect(brief(problems)).toEqual([['overlapping-services', 'integrations/SF1520.yaml', lineOf(sf1520, op), 'versions[1].services[0].operations[0]']]);
+    expect(problems[0]!.message).toContain("which is SF1500 Bruger's (at integrations/SF1500.yaml:");
+  });
+
   it('reports a service listed twice in one version by name and version', async () => {
     const dir = temp.removeAfter(await copyValidFixture());
     const text = await editFile(dir, file, '        operations:\n          - name: laes\n', [

@@ -15,12 +15,35 @@ const opPath = (v: number, s: number, o: number, field?: string): FieldPath => [
  */
 export function checkOperations(ctx: CheckContext): void {
   const keyed = new Set(serviceKeyClashes(ctx.catalog).filter((c) => c.earlier.integration === c.later.integration && c.earlier.version === c.later.version).map((c) => `${c.later.integration.id}|${c.later.version}|${c.later.index}`));
+  const elsewhere = new Map<string, { integration: Integration; v: number; s: number; o: number }>();
   for (const integration of ctx.catalog.integrations) {
     integration.versions.forEach((version, v) => {
       version.services.forEach((service, s) => checkService(ctx, integration, v, s, service));
       checkOverlaps(ctx, integration, v, version.services, keyed);
+      version.services.forEach((service, s) => checkOtherIntegrations(ctx, integration, v, s, service, elsewhere));
     });
   }
+}
+
+/**
+ * A soapAction (or method and path) names an operation of one integration: another integration
+ * that lists it has taken in a service that is not its own (SF1500's v6 bundle also holds the
+ * Klassifikation services, which belong to SF1510). Reported once per service.
+ */
+function checkOtherIntegrations(ctx: CheckContext, integration: Integration, v: number, s: number, service: Service, first: Map<string, { integration: Integration; v: number; s: number; o: number }>): void {
+  let reported = false;
+  service.operations.forEach((op, o) => {
+    const action = operationAction(op);
+    if (action === undefined) return;
+    const earlier = first.get(action);
+    if (earlier === undefined) { first.set(action, { integration, v, s, o }); return; }
+    if (earlier.integration === integration || reported) return;
+    reported = true;
+    const other = earlier.integration.versions[earlier.v]!.services[earlier.s]!;
+    ctx.problems.push(ctx.origins.problem('overlapping-services', integration, opPath(v, s, o),
+      `${integration.id} ${service.name} lists the operation with ${action}, which is ${earlier.integration.id} ${other.name}'s (at ${ctx.origins.where(earlier.integration, opPath(earlier.v, earlier.s, earlier.o))}); an operation belongs to one integration.`,
+      `If the service is ${earlier.integration.id}'s (a bundle can hold another integration's services), remove it from ${ctx.origins.fileOf(integration)}; otherwise correct the soapAction from the contract.`));
+  });
 }
 
 function checkService(ctx: CheckContext, integration: Integration, v: number, s: number, service: Service): void {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeOperations } from '../../../catalog/contract-reader/index.ts';
-import { cardinality, contractRows } from './contract-view.ts';
+import { cardinality, catalogueMessageRows, contractRows } from './contract-view.ts';
 
 const shared = new URL('../../../../shared/contracts/', import.meta.url).pathname;
 const bruger = `${shared}itk-dev__serviceplatformen/resources/sf1500/Tekniske specifikationer (v6.0 Services)/v6_0_0_0/wsdl/Bruger.wsdl`;
@@ -26,6 +26,17 @@ describe('the contract as the integration page shows it', () => {
     expect(lookup.soapVersion).toBe('1.1');
     expect(lookup.input!.fields.find((f) => f.name === 'PNR')).toMatchObject({ cardinality: '1', depth: 0 });
     expect(lookup.input!.fields.find((f) => f.name === 'ServiceUUID')).toMatchObject({ cardinality: '1', depth: 1 });
+  });
+
+  it('shows a message the catalogue records (an imported service without contract files) in the same rows, with enumerations', () => {
+    const rows = catalogueMessageRows({ element: 'SpoergResponse', namespace: 'urn:x', fields: [
+      { name: 'Forsendelse', type: 'ForsendelseType', minOccurs: 0, fields: [{ name: 'StatusKode', type: 'StatusKodeType', enumeration: ['Modtaget', 'Afsendt'] }, { name: '*', namespace: '##other', type: 'any', minOccurs: 0, maxOccurs: 'unbounded' }] },
+    ] });
+    expect(rows).toEqual({ element: 'SpoergResponse', truncated: false, fields: [
+      { name: 'Forsendelse', type: 'ForsendelseType', cardinality: '0..1', depth: 0 },
+      { name: 'StatusKode', type: 'StatusKodeType', cardinality: '1', depth: 1, values: ['Modtaget', 'Afsendt'] },
+      { name: '(any)', type: 'any (##other)', cardinality: '0..*', depth: 1 },
+    ] });
   });
 
   it('writes cardinality as contracts are documented', () => {

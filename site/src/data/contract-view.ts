@@ -1,4 +1,5 @@
 import type { FieldModel, OperationView as ReaderOperation } from '../../../catalog/contract-reader/index.ts';
+import type { Message, MessageField } from '../../../catalog/schema/message.ts';
 
 /** One row of a message's field table: depth 0 is a field of the message element itself. */
 export interface FieldRow {
@@ -8,6 +9,8 @@ export interface FieldRow {
   depth: number;
   /** Fields with the same choice number exclude each other. */
   choice?: number;
+  /** The values an enumerated type allows. */
+  values?: string[];
 }
 
 export interface MessageRows {
@@ -90,4 +93,35 @@ export function contractRows(operations: ReaderOperation[]): ServiceContractRows
     });
   }
   return [...services].map(([name, ops]) => ({ name, operations: [...ops.values()] }));
+}
+
+function catalogueRows(fields: MessageField[], depth: number, out: FieldRow[]): boolean {
+  let truncated = false;
+  for (const f of fields) {
+    if (out.length >= maxRows) return true;
+    out.push({
+      name: f.name === '*' ? '(any)' : f.name,
+      type: f.name === '*' ? `any (${f.namespace ?? '##any'})` : f.type,
+      cardinality: cardinality(f.minOccurs ?? 1, f.maxOccurs ?? 1),
+      depth,
+      ...(f.choice !== undefined && { choice: f.choice }),
+      ...(f.enumeration !== undefined && { values: f.enumeration }),
+    });
+    if (f.fields?.length) {
+      if (depth + 1 > maxDepth) truncated = true;
+      else truncated = catalogueRows(f.fields, depth + 1, out) || truncated;
+    }
+  }
+  return truncated;
+}
+
+/**
+ * A message as the catalogue records it (written by `catalog import-contract` for a service
+ * without contract files in the project), in the same rows as a message read from a contract.
+ */
+export function catalogueMessageRows(m: Message | undefined): MessageRows | undefined {
+  if (!m) return undefined;
+  const fields: FieldRow[] = [];
+  const truncated = catalogueRows(m.fields, 0, fields);
+  return { element: m.element, fields, truncated };
 }

@@ -54,6 +54,10 @@ export function contractLibrary(dir: string): ContractLibrary {
     render,
     inputFields(service) {
       const rendering = render(service);
+      // Without contract files, the fields the catalogue records for the first operation (catalog import-contract writes them).
+      if (rendering.kind === 'none') {
+        return service.operations[0]?.input?.fields.map((f) => ({ name: f.name === '*' ? '(any)' : f.name, required: (f.minOccurs ?? 1) > 0 }));
+      }
       if (rendering.kind !== 'wsdl') return undefined;
       const first = service.operations[0]?.name;
       const op = rendering.services.flatMap((s) => s.operations).find((o) => !first || o.name === first);

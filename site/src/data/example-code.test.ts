@@ -131,6 +131,26 @@ describe('the generated TypeScript example', () => {
     expect(code).not.toContain('authorization');
   });
 
+  it('for a service without contract files (an imported one) names KOMBIT’s WSDL from its sources, or none, never a file that is not there (issue 10)', () => {
+    const source = 'itk-dev/serviceplatformen@9afa6353:resources/sf1500/Tekniske specifikationer (v6.0 Services)/v6_0_0_0/wsdl/Bruger.wsdl';
+    const imported: Service = { ...external, name: 'Bruger', security: ['saml-token'], contract: [], sources: [source] };
+    const named = exampleCode({ integrationId: 'SF1500', service: imported, fixtures })!.code;
+    expect(named).toContain("// klarmeld has no contract files for this service: get KOMBIT's Bruger.wsdl (and the schemas it imports)");
+    expect(named).toContain(`// from ${source}, then:`);
+    expect(named).toContain("from './generated/bruger/client.ts'");
+    expect(named).not.toContain('contract files on this page');
+    const unnamed = exampleCode({ integrationId: 'SF1500', service: { ...imported, sources: [] }, fixtures })!.code;
+    expect(unnamed).not.toMatch(/Bruger\.wsdl|contract files on this page|from '\.\/generated/);
+    expect(unnamed).toContain('get its WSDL from KOMBIT');
+  });
+
+  it('fills the example from the request fields the catalogue records when the service has no contract files', () => {
+    const imported: Service = { ...soap, contract: [], operations: [{ name: 'PersonLookup', input: { element: 'PersonLookupRequest', namespace: 'urn:x', fields: [{ name: 'InvocationContext', type: 'InvocationContextType' }, { name: 'PNR', type: 'PNRType' }, { name: 'Note', type: 'string', minOccurs: 0 }] } }] };
+    const inputFields = contractLibrary(join(repo, 'catalog', 'contracts')).inputFields(imported);
+    expect(inputFields).toEqual([field('InvocationContext'), field('PNR'), field('Note', false)]);
+    expect(exampleCode({ integrationId: 'SF1520', service: imported, inputFields, fixtures })!.code).toContain("PNR: '0103701111'");
+  });
+
   it('has no example for AMQP, which has no typed client', () => {
     expect(exampleCode({ integrationId: 'SF1462', service: { ...soap, protocol: 'AMQP' }, fixtures })).toBeUndefined();
   });

@@ -18,16 +18,36 @@ export function wsdlClientFolder(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.wsdl$/i, '').toLowerCase();
 }
 
+/**
+ * The WSDL the client is generated from: one of the service's contract files on this page, or,
+ * when klarmeld has none (a service recorded by `catalog import-contract`), KOMBIT's own file
+ * as the service's sources name it, which the reader fetches from there. Never a file name made
+ * up from the service's name: no such file is on the page (issue 10).
+ */
+export function exampleWsdl(service: Service): { file: string; onPage: boolean; source?: string } | undefined {
+  const own = service.contract.find((f) => /\.wsdl$/i.test(f));
+  if (own) return { file: own, onPage: true };
+  const source = service.sources.find((s) => /\.wsdl$/i.test(s));
+  return source ? { file: source.split(/[/:]/).pop()!, onPage: false, source } : undefined;
+}
+
+/** Where the client comes from, in the example's comments. */
+function generateLines(wsdl: ReturnType<typeof exampleWsdl>): string[] {
+  if (wsdl?.onPage) return [`//   npx wsdl-tsclient ${wsdl.file.split('/').pop()} -o ./generated`];
+  if (wsdl) return [`// klarmeld has no contract files for this service: get KOMBIT's ${wsdl.file} (and the schemas it imports)`, `// from ${wsdl.source}, then:`, `//   npx wsdl-tsclient ${wsdl.file} -o ./generated`];
+  return ["// klarmeld has no contract files for this service: get its WSDL from KOMBIT (the integration's", '// documentation on Digitaliseringskataloget), generate the client from it with wsdl-tsclient, and', "// import createClientAsync from the folder it writes."];
+}
+
 /** How to get from this page to a run: on the embedded platform, or on KOMBIT's external test environment. */
-function setup({ integrationId, service, fixtures }: SoapExampleInput, wsdlName: string, onPlatform: boolean, needsAgreement: boolean): string[] {
+function setup({ integrationId, service, fixtures }: SoapExampleInput, wsdl: ReturnType<typeof exampleWsdl>, onPlatform: boolean, needsAgreement: boolean): string[] {
   const title = `${integrationId} ${service.name} ${service.version}`;
   const { name, cvr } = fixtures.municipality;
   if (!onPlatform) {
     return [
       `// ${title} on KOMBIT's external test environment, which klarmeld's embedded platform does not`,
       "// simulate: your it-system's FOCES certificate, and your service agreement from KOMBIT's",
-      '// Administrationsmodul. Generate the client from the contract files on this page:',
-      `//   npx wsdl-tsclient ${wsdlName} -o ./generated`,
+      `// Administrationsmodul. Generate the client from the ${wsdl?.onPage ? 'contract files on this page' : 'service\'s WSDL'}:`,
+      ...generateLines(wsdl),
     ];
   }
   return [
@@ -37,7 +57,7 @@ function setup({ integrationId, service, fixtures }: SoapExampleInput, wsdlName:
     '//   npx klarmeld platform start',
     '//   npx klarmeld platform system add "Mit fagsystem" --json > system.json',
     ...(needsAgreement ? [`//   npx klarmeld platform agreement add --system "Mit fagsystem" --service ${integrationId}/${service.name} --municipality ${cvr} --json > agreement.json`] : []),
-    `//   npx wsdl-tsclient ${wsdlName} -o ./generated`,
+    ...generateLines(wsdl),
     '//   npx tsx example.ts',
   ];
 }
@@ -87,8 +107,10 @@ function inputLines(fields: ExampleField[], service: Service, fixtures: ExampleF
  */
 export function soapExample(input: SoapExampleInput): string {
   const { integrationId, service, inputFields, fixtures } = input;
-  const wsdl = service.contract.find((f) => /\.wsdl$/i.test(f)) ?? `${service.name}.wsdl`;
-  const wsdlName = wsdl.split('/').pop()!;
+  const wsdl = exampleWsdl(service);
+  const wsdlName = wsdl?.file.split('/').pop();
+  // Without a WSDL name the client's folder is unknown: the call is shown on a client the reader generated.
+  const clientImport = wsdlName ? `import { createClientAsync } from './generated/${wsdlClientFolder(wsdlName)}/client.ts';` : "// import { createClientAsync } from the client wsdl-tsclient generated";
   const onPlatform = service.endpoints.local !== undefined;
   const endpoint = onPlatform
     ? `${platformUrl}${service.endpoints.local}`
@@ -97,14 +119,14 @@ export function soapExample(input: SoapExampleInput): string {
   // A service that reads an InvocationContext needs no token; a token-secured one wants one from the STS.
   const wantsToken = !usesContext && service.security.includes('saml-token');
   return [
-    ...setup(input, wsdlName, onPlatform, usesContext || wantsToken),
+    ...setup(input, wsdl, onPlatform, usesContext || wantsToken),
     `import { readFileSync } from 'node:fs';`,
     `import { ClientSSLSecurity } from 'soap';`,
-    `import { createClientAsync } from './generated/${wsdlClientFolder(wsdl)}/client.ts';`,
+    clientImport,
     '',
     ...(onPlatform ? ["const system = JSON.parse(readFileSync('system.json', 'utf8'));"] : []),
     ...(onPlatform && usesContext ? ["const agreement = JSON.parse(readFileSync('agreement.json', 'utf8'));"] : []),
-    `const client = await createClientAsync('${wsdlName}', { endpoint: '${endpoint}' });`,
+    `const client = await createClientAsync('${wsdlName ?? '<the WSDL you fetched>'}', { endpoint: '${endpoint}' });`,
     ...(onPlatform
       ? ["// Mutual TLS with the it-system's certificate, trusting the platform's test CA (soap reads the files).", 'client.setSecurity(new ClientSSLSecurity(system.key, system.cert, system.ca));']
       : ["// Mutual TLS with the it-system's FOCES certificate.", "client.setSecurity(new ClientSSLSecurity(readFileSync('system.key'), readFileSync('system.crt')));"]),
