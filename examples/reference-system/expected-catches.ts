@@ -1,14 +1,75 @@
-import type { FaultName } from './src/faults.ts';
+import { suitesByIntegration } from '../../conformance/suites/index.ts';
+import { faultNames, type FaultName } from './src/faults.ts';
 
 /**
- * Which conformance tests catch each of the reference system's faults (REFERENCE_SYSTEM_FAULT),
- * proven by reference-system.test.ts. Every suite is caught failing by at least one fault.
+ * Exactly the conformance tests each of the reference system's faults (REFERENCE_SYSTEM_FAULT)
+ * makes fail, proven by reference-system.test.ts: a test listed here fails with the fault and
+ * passes without it; a test not listed passes with it. Every suite is failed by at least one
+ * fault. conformance/suites/CLAIMS.md says which claim of which test each fault breaks.
  */
 export const expectedCatches: Record<FaultName, string[]> = {
-  'upper-case-uuids': ['sf1520.lookup.lower-case-uuids', 'sf1500.read.lower-case-uuids', 'sf1470.index.lower-case-uuids'],
-  'wrong-agreement': ['sf1520.lookup.own-identifiers', 'sf1520.lookup.valid-request-gets-person'],
+  'upper-case-uuids': ['sf1520.lookup.lower-case-uuids', 'sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection', 'sf1500.read.lower-case-uuids', 'sf1470.index.lower-case-uuids'],
+  'wrong-agreement': ['sf1520.lookup.own-identifiers', 'sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection'],
   'expired-token': ['sf1514.lifetime.token-renewed-before-expiry', 'sf1500.faults.token-renewed-before-expiry'],
   'no-retry': ['sf1470.index.retry-after-dropped-connection', 'sf1520.faults.retry-after-dropped-connection'],
   'bad-push-reply': ['sf1461.push.malformed-message-rejected', 'sf1461.push.not-xml-rejected'],
-  'wrong-soap-version': ['sf1520.lookup.soap-1-1-person-lookup'],
+  'wrong-soap-version': ['sf1520.lookup.soap-1-1-person-lookup', 'sf1520.lookup.valid-request-gets-person', 'sf1520.faults.person-not-found', 'sf1520.faults.retry-after-dropped-connection'],
+  'soap-1-1-to-stoettesystemer': [
+    'sf1500.read.soap-1-2-bruger-laes', 'sf1500.read.token-for-organisation', 'sf1500.read.user-read', 'sf1500.read.search-units', 'sf1500.read.lower-case-uuids',
+    'sf1500.read.ws-addressing', 'sf1500.faults.user-not-found', 'sf1500.faults.token-renewed-before-expiry', 'sf1470.index.soap-1-2',
+  ],
+  'empty-result': ['sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection'],
+  'wrong-person': ['sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection'],
+  'incomplete-invocation-context': ['sf1520.lookup.invocation-context-in-body', 'sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection'],
+  'not-found-as-success': ['sf1520.faults.person-not-found'],
+  'retry-on-fault': ['sf1520.faults.person-not-found'],
+  'anonymous-lookup': ['sf1520.faults.names-the-user'],
+  'token-not-reported': ['sf1514.issue.ws-trust-issue'],
+  'wrong-municipality': ['sf1514.issue.ws-trust-issue', 'sf1514.issue.municipality-claim', 'sf1514.issue.signed-with-system-certificate', 'sf1514.lifetime.token-reused', 'sf1514.lifetime.token-renewed-before-expiry'],
+  'wrong-applies-to': ['sf1514.issue.ws-trust-issue', 'sf1514.issue.applies-to-service', 'sf1514.issue.signed-with-system-certificate', 'sf1514.lifetime.token-reused', 'sf1514.lifetime.token-renewed-before-expiry'],
+  'unbound-token-request': ['sf1514.issue.ws-trust-issue', 'sf1514.issue.signed-with-system-certificate', 'sf1514.lifetime.token-reused', 'sf1514.lifetime.token-renewed-before-expiry'],
+  'fixed-message-id': ['sf1514.issue.fresh-message-ids'],
+  'no-token-cache': ['sf1514.lifetime.token-reused'],
+  'token-refusal-ignored': ['sf1514.lifetime.refusal-reported'],
+  'wrong-token-audience': [
+    'sf1500.read.token-for-organisation', 'sf1500.read.user-read', 'sf1500.read.search-units', 'sf1500.faults.user-not-found',
+    'sf1470.index.importer-accepted', 'sf1470.index.token-for-sdi-in-call', 'sf1470.index.re-import-idempotent', 'sf1470.index.search-finds-case', 'sf1470.index.remove-case', 'sf1470.index.retry-after-dropped-connection',
+  ],
+  'user-not-shown': ['sf1500.read.user-read'],
+  'units-not-shown': ['sf1500.read.search-units'],
+  'user-not-found-as-success': ['sf1500.faults.user-not-found'],
+  'wrong-importer-action': ['sf1470.index.importer-accepted', 'sf1470.index.re-import-idempotent', 'sf1470.index.search-finds-case', 'sf1470.index.remove-case', 'sf1470.index.retry-after-dropped-connection'],
+  'new-uuid-on-reimport': ['sf1470.index.re-import-idempotent'],
+  'search-finds-nothing': ['sf1470.index.re-import-idempotent', 'sf1470.index.search-finds-case'],
+  'remove-without-fjern': ['sf1470.index.remove-case'],
+  'callback-without-client-certificate': ['sf1461.push.callback-requires-client-certificate'],
+  'refuse-pushes': ['sf1461.push.platform-delivery', 'sf1461.push.message-acknowledged', 'sf1461.push.duplicate-processed-once'],
+  'bare-push-reply': ['sf1461.push.answer-matches-contract'],
+  'message-type-dropped': ['sf1461.push.message-available'],
+  'duplicates-stored': ['sf1461.push.duplicate-processed-once'],
 };
+
+/** The integration whose suite a test id belongs to (sf1520.… → SF1520). */
+export function integrationOf(testId: string): string {
+  const found = Object.entries(suitesByIntegration).find(([, suite]) => testId.startsWith(`${suite.id}.`));
+  if (!found) throw new TypeError(`No suite has the test ${testId}`);
+  return found[0];
+}
+
+/**
+ * The faults grouped into runs, first fit in the order of faultNames: faults share a run only
+ * when the integrations their catches belong to do not overlap, so every failure in a run has
+ * one possible cause and each run starts the platform and the system once for several faults.
+ */
+export function faultRuns(): FaultName[][] {
+  const runs: { faults: FaultName[]; integrations: Set<string> }[] = [];
+  for (const fault of faultNames) {
+    const integrations = new Set(expectedCatches[fault].map(integrationOf));
+    const run = runs.find((r) => [...integrations].every((i) => !r.integrations.has(i)));
+    if (run) {
+      run.faults.push(fault);
+      for (const i of integrations) run.integrations.add(i);
+    } else runs.push({ faults: [fault], integrations });
+  }
+  return runs.map((r) => r.faults);
+}

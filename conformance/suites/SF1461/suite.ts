@@ -6,7 +6,7 @@ import { callKlarmeldEndpoint } from '../shared/platform-call.ts';
 import { act, approvedAgreement, expectOk, fail, skip } from '../shared/steps.ts';
 import { elements, fejlbeskedOf, namespaces } from '../shared/xml-checks.ts';
 import { callWithoutCertificate } from './call-without-certificate.ts';
-import { haendelsesbesked } from './haendelsesbesked.ts';
+import { haendelsesbesked, testMessageType } from './haendelsesbesked.ts';
 
 function callbackOf(env: SuiteEnvironment) {
   if (!env.callbackUrl) skip('The profile names no callback endpoint (callbacks.beskedfordeler)');
@@ -152,11 +152,14 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
           requires: ['beskedfordeler', 'trigger'],
           async run(context, env) {
             const messageUuid = randomUUID();
-            await push(context, env, { messageUuid });
+            const pushed = await push(context, env, { messageUuid });
+            if (pushed.statusKode !== 20) context.skip(`The system did not acknowledge the message (StatusKode ${pushed.statusKode ?? 'none'}), so there is no acknowledged message to look for; sf1461.push.message-acknowledged judges that`);
             const { outcome } = await act(env, 'beskedfordeler.received', { messageUuid });
-            const message = expectOk(outcome, 'Asking for the received message') as { messageType?: string } | null;
+            const message = expectOk(outcome, 'Asking for the received message') as { messageUuid?: string; messageType?: string } | null;
             if (!message) fail(`The system acknowledged message ${messageUuid} but does not have it`);
+            if (message.messageUuid !== undefined && String(message.messageUuid).toLowerCase() !== messageUuid) fail(`Asked for message ${messageUuid}, the system showed message ${message.messageUuid}`);
             if (!message.messageType) fail('The system kept the message without its Beskedtype');
+            if (String(message.messageType).toLowerCase() !== testMessageType) fail(`The system kept the message with Beskedtype ${message.messageType}; it was pushed with ${testMessageType}`);
           },
         },
         {

@@ -1,22 +1,24 @@
 import { defineSuite, type TestContext } from '../../framework/definition.ts';
 import type { SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
-import { korsbaek, services } from '../shared/korsbaek.ts';
+import { korsbaek, korsbaekUnit, korsbaekUser, services } from '../shared/korsbaek.ts';
+import { expectUserShown, listedUuids } from '../shared/shown.ts';
 import { agreementApprovedTest, platformGroup } from '../shared/platform-group.ts';
 import { callAsSystem } from '../shared/oioidws-call.ts';
 import { expectLowerCaseUuids, expectTokenFor, soapVersionProblem } from '../shared/request-checks.ts';
 import { tokenLifetimeSeconds } from '../shared/sts-token.ts';
-import { act, exchangesOf, expectOk, expectReportedError, fail, findingsText, oneExchange, withClockMoved } from '../shared/steps.ts';
+import { act, exchangesOf, expectReportedError, fail, findingsText, oneExchange, withClockMoved } from '../shared/steps.ts';
 import { assertionIdOf, elements, namespaces, statusKodeOf, textIn } from '../shared/xml-checks.ts';
 
 const BRUGER = services.bruger.name;
 const ENHED = services.organisationEnhed.name;
 const STS = services.sts.name;
 
-async function readUser(context: TestContext, env: SuiteEnvironment, uuid: string = korsbaek.userUuid) {
+/** Reads a user through the system; `anyOperation` takes any Bruger call (one the platform could not read has no operation name). */
+async function readUser(context: TestContext, env: SuiteEnvironment, uuid: string = korsbaek.userUuid, anyOperation = false) {
   context.input('user', uuid);
   const { outcome, exchanges } = await act(env, 'organisation.read-user', { uuid }, { exchanges: (e) => e.service === BRUGER });
-  const exchange = oneExchange(exchanges, BRUGER, 'laes');
+  const exchange = oneExchange(exchanges, BRUGER, anyOperation ? undefined : 'laes');
   attach(context, exchange);
   return { outcome, exchange, exchanges };
 }
@@ -56,7 +58,7 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1500-R02'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
-            const { exchange } = await readUser(context, env);
+            const { exchange } = await readUser(context, env, korsbaek.userUuid, true);
             const problem = soapVersionProblem(exchange, '1.2');
             if (problem) fail(`${problem}. The Støttesystemer take SOAP 1.2`);
           },
@@ -81,12 +83,12 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
             const { outcome, exchange } = await readUser(context, env);
             const kode = statusKodeOf(exchange.responseBody);
             if (kode !== 20) fail(`The platform answered StatusKode ${kode ?? 'none'}${exchange.fault ? ` (${exchange.fault.text})` : ''}`);
-            expectOk(outcome, 'Reading a known user');
+            expectUserShown(outcome, korsbaekUser);
           },
         },
         {
           id: 'search-units',
-          title: 'The system searches organisation units with a valid OrganisationEnhed soeg',
+          title: 'The system searches organisation units with a valid OrganisationEnhed soeg and shows the units found',
           verifies: ['SF1500-R06'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -98,7 +100,8 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
             if (problems) fail(`The platform found problems in the soeg request: ${problems}`);
             const kode = statusKodeOf(exchange.responseBody);
             if (kode !== 20) fail(`soeg was answered with StatusKode ${kode ?? 'none'}: ${textIn(exchange.responseBody, namespaces.sagdok, 'FejlbeskedTekst') ?? ''}`);
-            expectOk(outcome, 'Searching units');
+            const shown = listedUuids(outcome, 'unitUuids', 'organisation.search-units', 'the units it found', 'Searching units');
+            if (!shown.includes(korsbaekUnit.uuid)) fail(`The platform found ${korsbaekUnit.name} (${korsbaekUnit.uuid}), but the system shows ${shown.length === 0 ? 'no unit' : shown.join(', ')}`);
           },
         },
         {
@@ -138,6 +141,9 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
             const kode = statusKodeOf(exchange.responseBody);
             if (kode === 20) context.skip('The platform found the user, so there was no "not found" to react to');
             expectReportedError(outcome, `laes answered StatusKode ${kode}, yet the system reported success`);
+            if (!outcome.ok && outcome.error.code !== 'user-not-found') {
+              fail(`The system reported ${outcome.error.code}: ${outcome.error.message}; for a user Organisation does not have it must report user-not-found`);
+            }
           },
         },
         {

@@ -7,7 +7,7 @@ import { callPlatform } from '../shared/platform-call.ts';
 import { platformGroup } from '../shared/platform-group.ts';
 import { act, exchangesOf, expectOk, expectReportedError, fail, oneExchange, withClockMoved } from '../shared/steps.ts';
 import { holderOfKeyProblems, requestToken, tokenLifetimeSeconds } from '../shared/sts-token.ts';
-import { elements, namespaces, soapVersionOf, textIn } from '../shared/xml-checks.ts';
+import { assertionIdOf, elements, namespaces, soapVersionOf, textIn } from '../shared/xml-checks.ts';
 
 const STS = services.sts.name;
 const ISSUE = services.sts.issue;
@@ -71,7 +71,7 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
       tests: [
         {
           id: 'ws-trust-issue',
-          title: 'The system sends a WS-Trust 1.3 Issue request over SOAP 1.2 and gets a token',
+          title: 'The system sends a WS-Trust 1.3 Issue request over SOAP 1.2 and gets the token the STS issued',
           verifies: ['SF1514-R02'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -82,7 +82,14 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
             if (!textIn(exchange.requestBody, wst, 'TokenType')?.endsWith('#SAMLV2.0')) fail('TokenType must ask for a SAML 2.0 token (…#SAMLV2.0)');
             if (!textIn(exchange.requestBody, wst, 'KeyType')?.endsWith('/PublicKey')) fail('KeyType must be …/PublicKey (holder-of-key)');
             if (exchange.fault) fail(`The STS refused the request: ${exchange.fault.code}: ${exchange.fault.text}`);
-            expectOk(outcome, 'Getting a token');
+            // The system's side: it reports the token it now holds, and that is the one the STS issued.
+            const issued = assertionIdOf(exchange.responseBody);
+            const held = (expectOk(outcome, 'Getting a token') as { assertionId?: unknown } | undefined)?.assertionId;
+            // With --interactive a person acted: the runner sees the exchange, not what the system holds.
+            if (outcome.ok && !outcome.observedOnly) {
+              if (!held) fail(`The system reported success but not the token it got (result.assertionId); the STS issued ${issued ?? 'a token'}`);
+              if (issued && held !== issued) fail(`The system reports token ${String(held)}, but the STS issued ${issued}`);
+            }
           },
         },
         {
@@ -123,7 +130,7 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
             const presented = useKey ? elementsIn(useKey) : undefined;
             const own = new X509Certificate(env.system.certPem).raw.toString('base64');
             if (presented !== own) fail("UseKey does not carry the system's certificate, so the token would not be bound to it");
-            if (exchange.fault) fail(`The STS did not accept the signature: ${exchange.fault.text}`);
+            if (exchange.fault) fail(`The STS refused the signed request: ${exchange.fault.text}`);
           },
         },
         {

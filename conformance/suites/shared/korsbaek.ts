@@ -20,6 +20,38 @@ export const korsbaek = {
   unitName: 'Jobcenter Korsbæk',
 } as const;
 
+/** A test person of the CPR replica as a system should show it: the name and current address. */
+export interface KorsbaekPerson {
+  cpr: string;
+  firstName: string;
+  middleName?: string;
+  lastName: string;
+  /** Street and house number of the current address, when the person has one. */
+  address?: { street: string; houseNumber: string };
+}
+
+/**
+ * Korsbæk's test persons (conformance/platform/fixtures/persons/korsbaek-persons.yaml, as
+ * `klarmeld platform fixtures` lists them): the suites compare what a system shows with them, and
+ * name the person a system showed by mistake. korsbaek.test.ts fails when this copy differs.
+ */
+export const korsbaekPersons: readonly KorsbaekPerson[] = [
+  { cpr: '0103701111', firstName: 'Anne', middleName: 'Marie', lastName: 'Hansen', address: { street: 'Algade', houseNumber: '14' } },
+  { cpr: '1204681113', firstName: 'Bo', lastName: 'Hansen', address: { street: 'Algade', houseNumber: '14' } },
+  { cpr: '2408124117', firstName: 'Emil', lastName: 'Hansen', address: { street: 'Algade', houseNumber: '14' } },
+  { cpr: '0709991112', firstName: 'Sofie', lastName: 'Hansen', address: { street: 'Stationsvej', houseNumber: '3B' } },
+  { cpr: '1111851226', firstName: 'Lene', lastName: 'Holm', address: { street: 'Bakkevej', houseNumber: '7' } },
+  { cpr: '0202301119', firstName: 'Poul', lastName: 'Andersen' },
+  { cpr: '3006751116', firstName: 'Mette', lastName: 'Larsen' },
+  { cpr: '1508421119', firstName: 'Jens', middleName: 'Peter', lastName: 'Christensen', address: { street: 'Plejehjemsvej', houseNumber: '1' } },
+];
+
+/** The user `korsbaek.userUuid` as a system should show it (korsbaek-organisation.yaml). */
+export const korsbaekUser = { uuid: '273e2e2b-8778-44c9-8a65-9af669655990', name: 'Ulla Jakobsen', userId: 'ULJA' } as const;
+
+/** The unit `korsbaek.unitName` (OrganisationEnhed soeg by that name finds it). */
+export const korsbaekUnit = { uuid: '8d47b0cf-e86e-4cd4-8a44-107b3d908b62', name: 'Jobcenter Korsbæk' } as const;
+
 /** The services the suites check the wire against, by what the suites call them. */
 export interface SuiteServices {
   personLookup: { name: string; serviceUuid: string };

@@ -1,5 +1,5 @@
 import { DOMParser } from '@xmldom/xmldom';
-import type { FaultName } from './faults.ts';
+import type { Faults } from './faults.ts';
 
 /**
  * SF1461 BeskedFåTilsendt: the Beskedfordeler pushes a Haendelsesbesked to our callback and
@@ -24,21 +24,26 @@ export interface PushReply {
   body: string;
 }
 
-export function createInbox(fault: FaultName | undefined) {
+export function createInbox(faults: Faults) {
   const messages = new Map<string, ReceivedMessage>();
 
   function receive(xml: string, now: Date): PushReply {
     const parsed = readMessage(xml);
+    const bare = faults.has('bare-push-reply');
     if ('error' in parsed) {
-      return reply(parsed.soap, fault === 'bad-push-reply' ? 20 : 40, parsed.error);
+      return reply(parsed.soap, faults.has('bad-push-reply') ? 20 : 40, parsed.error, bare);
     }
-    const known = messages.get(parsed.messageUuid);
+    if (faults.has('refuse-pushes')) return reply(parsed.soap, 40, 'Modtagelse midlertidigt lukket', bare);
+    const message = { ...parsed.message, ...(faults.has('message-type-dropped') ? { messageType: '' } : {}) };
+    const key = faults.has('duplicates-stored') ? `${parsed.messageUuid}#${messages.size}` : parsed.messageUuid;
+    const known = messages.get(key);
     if (known) known.deliveries += 1;
-    else messages.set(parsed.messageUuid, { ...parsed.message, receivedAt: now.toISOString(), deliveries: 1 });
-    return reply(parsed.soap, 20);
+    else messages.set(key, { ...message, receivedAt: now.toISOString(), deliveries: 1 });
+    return reply(parsed.soap, 20, undefined, bare);
   }
 
-  return { receive, list: () => [...messages.values()], get: (uuid: string) => messages.get(uuid) };
+  const get = (uuid: string) => messages.get(uuid) ?? [...messages.values()].find((m) => m.messageUuid === uuid);
+  return { receive, list: () => [...messages.values()], get };
 }
 
 type Parsed =
@@ -75,12 +80,13 @@ function uuidIn(parent: Element, name: string): string | undefined {
   return text && /^[0-9a-fA-F-]{36}$/.test(text) ? text : undefined;
 }
 
-function reply(soap: string | undefined, status: number, error?: string): PushReply {
-  const output =
-    `<sts:ModtagBeskedOutput xmlns:sts="urn:oio:sts:1.0.0" xmlns:sd="${SAGDOK}"><sd:StandardRetur>` +
-    `<sd:StatusKode>${status}</sd:StatusKode>` +
+/** `bare` (the `bare-push-reply` fault): the StandardRetur without the ModtagBeskedOutput around it. */
+function reply(soap: string | undefined, status: number, error?: string, bare = false): PushReply {
+  const retur =
+    `<sd:StandardRetur xmlns:sd="${SAGDOK}"><sd:StatusKode>${status}</sd:StatusKode>` +
     (error ? `<sd:FejlbeskedTekst>${escapeXml(error)}</sd:FejlbeskedTekst>` : '') +
-    `</sd:StandardRetur></sts:ModtagBeskedOutput>`;
+    `</sd:StandardRetur>`;
+  const output = bare ? retur : `<sts:ModtagBeskedOutput xmlns:sts="urn:oio:sts:1.0.0">${retur}</sts:ModtagBeskedOutput>`;
   if (!soap) return { contentType: 'text/xml; charset=utf-8', body: `<?xml version="1.0" encoding="UTF-8"?>${output}` };
   return {
     contentType: soap === SOAP12 ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8',

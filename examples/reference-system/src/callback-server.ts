@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:https';
 import type { createInbox } from './beskedfordeler.ts';
+import type { Faults } from './faults.ts';
 
 /**
  * The HTTPS endpoint the Beskedfordeler pushes to (SF1461 BeskedFåTilsendt). Two-way TLS:
@@ -10,8 +11,10 @@ export function createCallbackServer(
   tls: { cert: string; key: string; ca: string },
   inbox: ReturnType<typeof createInbox>,
   now: () => Date,
+  faults: Faults = new Set(),
 ): Server {
-  return createServer({ cert: tls.cert, key: tls.key, ca: tls.ca, requestCert: true, rejectUnauthorized: true }, async (req, res) => {
+  const open = faults.has('callback-without-client-certificate');
+  return createServer({ cert: tls.cert, key: tls.key, ca: tls.ca, requestCert: !open, rejectUnauthorized: !open }, async (req, res) => {
     if (req.method !== 'POST') {
       res.writeHead(405, { allow: 'POST' }).end();
       return;

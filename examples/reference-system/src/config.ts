@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { SystemConnection } from '../../../conformance/runner/connection.ts';
-import { parseFault, type FaultName } from './faults.ts';
+import { parseFaults, type Faults } from './faults.ts';
 
 /** Everything the reference system needs to run, read once at start. */
 export interface Config {
@@ -10,7 +10,7 @@ export interface Config {
   callbackTls: { cert: string; key: string; ca: string };
   triggerPort: number;
   callbackPort: number;
-  fault: FaultName | undefined;
+  faults: Faults;
 }
 
 /**
@@ -35,6 +35,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     },
     triggerPort: Number(env.TRIGGER_PORT ?? 0),
     callbackPort: Number(env.CALLBACK_PORT ?? 0),
-    fault: parseFault(env.REFERENCE_SYSTEM_FAULT),
+    faults: parseFaults(env.REFERENCE_SYSTEM_FAULT),
   };
 }

@@ -14,15 +14,83 @@ export const faultNames = [
   'no-retry',
   /** Answers every Beskedfordeler push with StatusKode 20, even a malformed one. */
   'bad-push-reply',
-  /** Sends SOAP 1.2 to the SOAP 1.1 CPR service and SOAP 1.1 to the SOAP 1.2 Støttesystemer. */
+  /** Sends SOAP 1.2 to the SOAP 1.1 CPR service. */
   'wrong-soap-version',
+  /** Calls the Støttesystemer (Organisation, the index) with SOAP 1.1 instead of SOAP 1.2. */
+  'soap-1-1-to-stoettesystemer',
+  /** Looks the person up but answers the trigger with `{ "ok": true }` and no person. */
+  'empty-result',
+  /** Looks the person up but shows another Korsbæk person: the spouse named in the answer's relations. */
+  'wrong-person',
+  /** Leaves UserUUID out of the InvocationContext of PersonLookup. */
+  'incomplete-invocation-context',
+  /** Shows an empty person card for a CPR number the CPR replica does not know, instead of "not found". */
+  'not-found-as-success',
+  /** Retries PersonLookup after a ServiceplatformFault (e.g. not found), as if it were a dropped connection. */
+  'retry-on-fault',
+  /** Leaves OnBehalfOfUser (who is at the keyboard) out of the InvocationContext. */
+  'anonymous-lookup',
+  /** Gets a token but does not say which (sts.get-token answers without assertionId). */
+  'token-not-reported',
+  // The next four change the token request itself. They apply to the tokens asked for through the
+  // trigger (sts.get-token, what the SF1514 suite drives), not to those the system gets for its
+  // Organisation and index calls: otherwise every SF1500 and SF1470 test fails too, for the same
+  // cause, and each run takes four times as long.
+  /** Names another municipality (CVR 99999999) in the token request's CvrNumberIdentifier claim. */
+  'wrong-municipality',
+  /** Asks the STS for a token for another entityID than the service's (AppliesTo). */
+  'wrong-applies-to',
+  /** Puts another certificate (the platform CA's) in UseKey, so the token would not be bound to ours. */
+  'unbound-token-request',
+  /** Sends every token request with the same WS-Addressing MessageID. */
+  'fixed-message-id',
+  /** Asks the STS for a new token for every call instead of reusing the valid one. */
+  'no-token-cache',
+  /** Reports success when the STS refuses a token. */
+  'token-refusal-ignored',
+  /** Calls Organisation with its Sags- og dokumentindeks token and the index with its Organisation token. */
+  'wrong-token-audience',
+  /** Reads the user but answers the trigger with `{ "ok": true }` and no user. */
+  'user-not-shown',
+  /** Searches the units but reports none of those found. */
+  'units-not-shown',
+  /** Shows an empty user for a UUID Organisation does not have, instead of "not found". */
+  'user-not-found-as-success',
+  /** Sends importer with a wrong WS-Addressing Action (…/sagdokumentindeks/import). */
+  'wrong-importer-action',
+  /** Gives its case a new UUID each time it indexes it, so the index holds it twice. */
+  'new-uuid-on-reimport',
+  /** Searches the index but reports no case found (reads the wrong part of the answer). */
+  'search-finds-nothing',
+  /** Says a case was removed without calling fjern. */
+  'remove-without-fjern',
+  /** Lets callers without a client certificate reach the Beskedfordeler callback. */
+  'callback-without-client-certificate',
+  /** Answers every push with StatusKode 40, even a well-formed message. */
+  'refuse-pushes',
+  /** Answers pushes with a bare StandardRetur, without the ModtagBeskedOutput the contract defines. */
+  'bare-push-reply',
+  /** Keeps a received message without its Beskedtype. */
+  'message-type-dropped',
+  /** Keeps a message once for every delivery, so a repeated delivery is processed twice. */
+  'duplicates-stored',
 ] as const;
 
 export type FaultName = (typeof faultNames)[number];
 
-/** Reads the fault from its environment value; an unknown name stops the system with a clear message. */
-export function parseFault(value: string | undefined): FaultName | undefined {
-  if (!value) return undefined;
-  if ((faultNames as readonly string[]).includes(value)) return value as FaultName;
-  throw new Error(`REFERENCE_SYSTEM_FAULT=${value} is not a fault the reference system knows. Use one of: ${faultNames.join(', ')}`);
+/** The faults switched on; empty for the well-behaved system. */
+export type Faults = ReadonlySet<FaultName>;
+
+/**
+ * Reads the faults from their environment value: one name, or several separated by commas (so
+ * that klarmeld's tests can break the system in several integrations in one run). An unknown
+ * name stops the system with a clear message.
+ */
+export function parseFaults(value: string | undefined): Faults {
+  const names = (value ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(faultNames as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    throw new Error(`REFERENCE_SYSTEM_FAULT=${value} names ${unknown.join(', ')}, which the reference system does not know. Use one or more (comma-separated) of: ${faultNames.join(', ')}`);
+  }
+  return new Set(names as FaultName[]);
 }

@@ -13,7 +13,8 @@ import { ActionError, createTriggerServer } from './trigger-server.ts';
  */
 const config = readConfig(process.env);
 const clock = systemClock();
-const inbox = createInbox(config.fault);
+const { faults } = config;
+const inbox = createInbox(faults);
 const services = await createServices(config, clock);
 
 const str = (value: unknown, name: string): string => {
@@ -24,11 +25,19 @@ const str = (value: unknown, name: string): string => {
 const trigger = createTriggerServer({
   'sts.get-token': async (p) => {
     const entityId = str(p.entityId, 'entityId');
-    const token = p.fresh === true ? await services.tokens.issue(entityId) : await services.tokens.get(entityId);
-    return { assertionId: token.assertionId, notOnOrAfter: token.notOnOrAfter.toISOString() };
+    try {
+      const token = p.fresh === true ? await services.tokens.issue(entityId) : await services.tokens.get(entityId);
+      return faults.has('token-not-reported') ? undefined : { assertionId: token.assertionId, notOnOrAfter: token.notOnOrAfter.toISOString() };
+    } catch (error) {
+      if (faults.has('token-refusal-ignored') && error instanceof ActionError) return {};
+      throw error;
+    }
   },
   'cpr.lookup': (p) => services.cpr(str(p.cpr, 'cpr')),
-  'organisation.read-user': (p) => services.organisation.readUser(str(p.uuid, 'uuid')),
+  'organisation.read-user': async (p) => {
+    const user = await services.organisation.readUser(str(p.uuid, 'uuid'));
+    return faults.has('user-not-shown') ? undefined : user;
+  },
   'organisation.search-units': (p) => services.organisation.searchUnits(typeof p.name === 'string' ? p.name : undefined),
   'sdi.import-case': (p) =>
     services.sdi.importCase({ caseUuid: p.caseUuid as string | undefined, caseReference: p.caseReference as string | undefined, title: str(p.title, 'title') }),
@@ -41,14 +50,14 @@ const trigger = createTriggerServer({
     return { now: clock.now().toISOString() };
   },
 });
-const callback = createCallbackServer(config.callbackTls, inbox, () => clock.now());
+const callback = createCallbackServer(config.callbackTls, inbox, () => clock.now(), faults);
 
 trigger.listen(config.triggerPort, '127.0.0.1');
 callback.listen(config.callbackPort, '127.0.0.1');
 await Promise.all([new Promise((r) => trigger.once('listening', r)), new Promise((r) => callback.once('listening', r))]);
 const port = (server: typeof trigger | typeof callback) => (server.address() as { port: number }).port;
 process.stdout.write(
-  `reference system ready: trigger http://127.0.0.1:${port(trigger)}/trigger, callback https://127.0.0.1:${port(callback)}/beskedfordeler${config.fault ? `, fault ${config.fault}` : ''}\n`,
+  `reference system ready: trigger http://127.0.0.1:${port(trigger)}/trigger, callback https://127.0.0.1:${port(callback)}/beskedfordeler${config.faults.size > 0 ? `, faults ${[...config.faults].join(', ')}` : ''}\n`,
 );
 
 const stop = () => {

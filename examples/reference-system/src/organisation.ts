@@ -5,11 +5,13 @@ import { createClientAsync as createEnhedClient } from '../generated/organisatio
 import { contractsDir } from './contracts.ts';
 import { soapRequest } from './http.ts';
 import { withOioidws } from './oioidws-call.ts';
+import type { Faults } from './faults.ts';
 import type { TokenSource } from './tokens.ts';
 import { ActionError } from './trigger-server.ts';
 import { textsOf } from './xml.ts';
 
 const ORGANISATION = 'http://stoettesystemerne.dk/service/organisation/3';
+const SDI_ENTITY = 'http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6';
 
 /** SF1500 Organisation: read a user (Bruger laes) and search units by name (OrganisationEnhed soeg). */
 export async function createOrganisation(options: {
@@ -20,13 +22,15 @@ export async function createOrganisation(options: {
   enhedUrl: string;
   uuid: (value: string) => string;
   retry: <T>(call: () => Promise<T>) => Promise<T>;
+  faults: Faults;
 }) {
-  const common = { request: soapRequest(options.agent) as never, forceSoap12Headers: true };
+  const { faults } = options;
+  const common = { request: soapRequest(options.agent) as never, forceSoap12Headers: !faults.has('soap-1-1-to-stoettesystemer') };
   const bruger = await createBrugerClient(join(contractsDir, 'SF1500/6/Bruger.wsdl'), { ...common, endpoint: options.brugerUrl });
   const enhed = await createEnhedClient(join(contractsDir, 'SF1500/6/OrganisationEnhed.wsdl'), { ...common, endpoint: options.enhedUrl });
   const signed = (objekt: string, operation: string, endpoint: string) => ({
     soapAction: `http://kombit.dk/sts/organisation/${objekt}/${operation}`,
-    endpoint, entityId: ORGANISATION, tokens: options.tokens, keyPem: options.keyPem,
+    endpoint, entityId: faults.has('wrong-token-audience') ? SDI_ENTITY : ORGANISATION, tokens: options.tokens, keyPem: options.keyPem,
   });
   const status = (retur: { StatusKode?: number | string; FejlbeskedTekst?: string } | undefined) => ({
     kode: Number(retur?.StatusKode), tekst: retur?.FejlbeskedTekst ?? '',
@@ -40,6 +44,7 @@ export async function createOrganisation(options: {
         withOioidws(bruger, signed('bruger', 'laes', options.brugerUrl), (c) => c.laesAsync({ 'sd:UUIDIdentifikator': options.uuid(uuid) } as SdlaesInputType)),
       );
       const { kode, tekst } = status(answer.StandardRetur);
+      if (kode === 44 && faults.has('user-not-found-as-success')) return { uuid, name: '', userId: '' };
       if (kode === 44) throw new ActionError('user-not-found', tekst || `No user ${uuid}`);
       if (kode !== 20) throw new ActionError('organisation-refused', `StatusKode ${kode}: ${tekst}`);
       return { uuid, name: textsOf(String(raw), 'BrugerNavn')[0] ?? '', userId: textsOf(String(raw), 'BrugervendtNoegleTekst')[0] ?? '' };
@@ -52,7 +57,7 @@ export async function createOrganisation(options: {
       );
       const { kode, tekst } = status(answer.StandardRetur);
       if (kode !== 20) throw new ActionError('organisation-refused', `StatusKode ${kode}: ${tekst}`);
-      return { unitUuids: [answer.IdListe?.UUIDIdentifikator ?? []].flat() };
+      return { unitUuids: faults.has('units-not-shown') ? [] : [answer.IdListe?.UUIDIdentifikator ?? []].flat() };
     },
   };
 }

@@ -3,13 +3,14 @@
  * connection failed before an answer came back. Faults and answers are never retried: they
  * are the platform's word. With the `no-retry` fault the system gives up at once.
  */
-export async function withRetry<T>(call: () => Promise<T>, options: { attempts?: number; enabled: boolean }): Promise<T> {
+export async function withRetry<T>(call: () => Promise<T>, options: { attempts?: number; enabled: boolean; anyError?: boolean }): Promise<T> {
   const attempts = options.enabled ? (options.attempts ?? 3) : 1;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await call();
     } catch (error) {
-      if (attempt >= attempts || !isTransient(error)) throw error;
+      // anyError: only the `retry-on-fault` fault retries what is the platform's answer.
+      if (attempt >= attempts || (!options.anyError && !isTransient(error))) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
     }
   }

@@ -4,6 +4,7 @@ import { request } from 'undici';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createCprLookup } from './cpr-lookup.ts';
+import type { PersonLookupResponse } from '../generated/personbasedataextendedservice/definitions/PersonLookupResponse.ts';
 import { contractsDir } from './contracts.ts';
 import { mutualTlsAgent } from './http.ts';
 import { createOrganisation } from './organisation.ts';
@@ -11,14 +12,18 @@ import { createSdi } from './sdi.ts';
 import { withRetry } from './retry.ts';
 import { serviceplatformFault } from './soap-fault.ts';
 import { createTokenSource } from './tokens.ts';
+import type { FaultName } from './faults.ts';
+
+/** The faults in the token request itself, which only sts.get-token's token source has. */
+const tokenRequestFaults = new Set<FaultName>(['wrong-municipality', 'wrong-applies-to', 'unbound-token-request', 'fixed-message-id']);
 import { ActionError } from './trigger-server.ts';
 
 /** The integrations of the reference system, wired to the platform the runner connected it to. */
 export async function createServices(config: Config, clock: Clock) {
-  const { connection, fault } = config;
+  const { connection, faults } = config;
   const agent = mutualTlsAgent(config.tls);
-  const retry = <T>(call: () => Promise<T>) => withRetry(call, { enabled: fault !== 'no-retry' });
-  const uuid = (value: string) => (fault === 'upper-case-uuids' ? value.toUpperCase() : value);
+  const retry = <T>(call: () => Promise<T>) => withRetry(call, { enabled: !faults.has('no-retry') });
+  const uuid = (value: string) => (faults.has('upper-case-uuids') ? value.toUpperCase() : value);
   const service = (name: string) => {
     const found = connection.services[name];
     if (!found) throw new ActionError('not-connected', `The runner gave no connection for ${name}`);
@@ -29,53 +34,66 @@ export async function createServices(config: Config, clock: Clock) {
     const response = await request(url, { method: 'POST', headers: { 'content-type': contentType }, body, dispatcher: agent });
     return response.body.text();
   };
-  const tokens = createTokenSource({
-    stsUrl: connection.stsUrl,
-    cvr: connection.municipalityCvr,
-    tls: config.tls,
-    post: (url, body, type) => retry(() => post(url, body, type)),
-    clock,
-    fault,
-  });
+  const tokenOptions = { stsUrl: connection.stsUrl, cvr: connection.municipalityCvr, tls: config.tls, post: (url: string, body: string, type: string) => retry(() => post(url, body, type)), clock };
+  const tokens = createTokenSource({ ...tokenOptions, faults: new Set([...faults].filter((f) => !tokenRequestFaults.has(f))) });
+  /** The token source sts.get-token uses: the same, with the faults in the token request (see faults.ts). */
+  const triggerTokens = faults.size === 0 ? tokens : createTokenSource({ ...tokenOptions, faults });
 
   const pbde = service('PersonBaseDataExtendedService');
   const lookup = await createCprLookup({
     wsdl: join(contractsDir, 'SF1520/4/PersonBaseDataExtendedService.wsdl'),
     endpoint: pbde.url,
     agent,
-    soap12: fault === 'wrong-soap-version',
+    soap12: faults.has('wrong-soap-version'),
     invocationContext: {
-      ServiceAgreementUUID: uuid(fault === 'wrong-agreement' ? randomUUID() : (pbde.agreementUuid ?? '')),
+      ServiceAgreementUUID: uuid(faults.has('wrong-agreement') ? randomUUID() : (pbde.agreementUuid ?? '')),
       UserSystemUUID: uuid(connection.userSystemUuid),
-      UserUUID: uuid('6a5c1f3e-0c1b-4d3e-9f4a-2b7d8e9f0a1b'),
+      ...(faults.has('incomplete-invocation-context') ? {} : { UserUUID: uuid('6a5c1f3e-0c1b-4d3e-9f4a-2b7d8e9f0a1b') }),
       ServiceUUID: uuid(pbde.serviceUuid ?? ''),
-      OnBehalfOfUser: 'sagsbehandler@korsbaek.dk',
+      ...(faults.has('anonymous-lookup') ? {} : { OnBehalfOfUser: 'sagsbehandler@korsbaek.dk' }),
     },
   });
 
   const organisation = await createOrganisation({
-    agent, tokens, keyPem: config.tls.key, uuid, retry,
+    agent, tokens, keyPem: config.tls.key, uuid, retry, faults,
     brugerUrl: service('Bruger').url,
     enhedUrl: service('OrganisationEnhed').url,
   });
-  const sdi = await createSdi({ agent, tokens, keyPem: config.tls.key, uuid, retry, clock, url: service('SagDokumentIndeks').url });
+  const sdi = await createSdi({ agent, tokens, keyPem: config.tls.key, uuid, retry, clock, faults, url: service('SagDokumentIndeks').url });
+  const retryLookup = <T>(call: () => Promise<T>) => (faults.has('retry-on-fault') ? withRetry(call, { enabled: true, anyError: true }) : retry(call));
 
   return {
-    tokens,
+    tokens: triggerTokens,
     organisation,
     sdi,
     async cpr(cpr: string) {
       try {
-        const answer = await retry(() => lookup(cpr));
-        const name = answer.persondata?.navn;
-        return { cpr, name: name?.personadresseringsnavn ?? [name?.fornavn, name?.efternavn].filter(Boolean).join(' ') };
+        const answer = await retryLookup(() => lookup(cpr));
+        // The faults that break what the user is shown: nothing at all, or another person's card
+        // (the spouse from the answer's relations, looked up and shown in the person's place).
+        if (faults.has('empty-result')) return undefined;
+        const spouse = answer.relationer?.aegtefaelle?.personnummer;
+        if (faults.has('wrong-person') && spouse) return personCard(spouse, await retry(() => lookup(spouse)));
+        return personCard(cpr, answer);
       } catch (error) {
         const spFault = serviceplatformFault(error);
         if (!spFault) throw error;
         const notFound = /person.?not.?found|no person|findes ikke/i.test(`${spFault.code} ${spFault.text}`);
+        if (notFound && faults.has('not-found-as-success')) return { cpr, name: '', address: '' };
         throw new ActionError(notFound ? 'person-not-found' : 'platform-refused', `${spFault.code}: ${spFault.text}`);
       }
     },
     close: () => agent.close(),
+  };
+}
+
+/** What the system shows its user of a person: CPR number, name and current address. */
+function personCard(cpr: string, answer: PersonLookupResponse) {
+  const name = answer.persondata?.navn;
+  const address = answer.adresse?.aktuelAdresse;
+  return {
+    cpr,
+    name: [name?.fornavn, name?.mellemnavn, name?.efternavn].filter(Boolean).join(' '),
+    address: address ? `${address.standardadresse ?? `${address.vejnavn ?? ''} ${address.husnummer ?? ''}`.trim()}, ${address.postnummer ?? ''} ${address.postdistrikt ?? ''}`.trim() : undefined,
   };
 }
