@@ -59,7 +59,8 @@ describe('JUnit XML reporter', () => {
 describe('JUnit XML reporter, suites not selected', () => {
   it('gives every suite its verdict as a property: "not-selected" for the one left out, never "passed"', async () => {
     const parsed = new DOMParser().parseFromString(toJunitXml(await runWithUnselectedSuite()), 'text/xml');
-    const verdictOf = (suite: Element) =>
+    type XmlElement = ReturnType<typeof parsed.getElementsByTagName>[number];
+    const verdictOf = (suite: XmlElement) =>
       Array.from(suite.getElementsByTagName('property')).find((p) => p.getAttribute('name') === 'verdict' && p.parentNode?.parentNode === suite)?.getAttribute('value');
     expect(Array.from(parsed.getElementsByTagName('testsuite')).map((s) => [s.getAttribute('id'), verdictOf(s)])).toEqual([
       ['sf9999', 'passed'],
