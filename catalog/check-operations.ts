@@ -9,18 +9,22 @@ const opPath = (v: number, s: number, o: number, field?: string): FieldPath => [
 /**
  * Within a service an operation is listed once: one name, one soapAction (or method and path),
  * since the platform picks the operation of a call by them. Within a version two services do not
- * overlap: no soapAction (or method and path) in both, no name and version twice. A service
- * listed twice with the same ServiceUUID, entity ID or endpoint is left to checkServiceKeys,
+ * overlap: no soapAction (or method and path) in both, no name and version twice; nor does another
+ * integration list one of its soapActions. A service listed twice, or copied into another
+ * integration, with the same ServiceUUID, entity ID or endpoint is left to checkServiceKeys,
  * which already reports it.
  */
 export function checkOperations(ctx: CheckContext): void {
-  const keyed = new Set(serviceKeyClashes(ctx.catalog).filter((c) => c.earlier.integration === c.later.integration && c.earlier.version === c.later.version).map((c) => `${c.later.integration.id}|${c.later.version}|${c.later.index}`));
+  const clashes = serviceKeyClashes(ctx.catalog);
+  const keyed = new Set(clashes.filter((c) => c.earlier.integration === c.later.integration && c.earlier.version === c.later.version).map((c) => `${c.later.integration.id}|${c.later.version}|${c.later.index}`));
+  // A copied integration repeats the original's soapActions and its keys: checkServiceKeys reports it.
+  const copied = new Set(clashes.filter((c) => c.earlier.integration !== c.later.integration).map((c) => `${c.later.integration.id}|${c.later.version}|${c.later.index}|${c.earlier.integration.id}`));
   const elsewhere = new Map<string, { integration: Integration; v: number; s: number; o: number }>();
   for (const integration of ctx.catalog.integrations) {
     integration.versions.forEach((version, v) => {
       version.services.forEach((service, s) => checkService(ctx, integration, v, s, service));
       checkOverlaps(ctx, integration, v, version.services, keyed);
-      version.services.forEach((service, s) => checkOtherIntegrations(ctx, integration, v, s, service, elsewhere));
+      version.services.forEach((service, s) => checkOtherIntegrations(ctx, integration, v, s, service, elsewhere, copied));
     });
   }
 }
@@ -30,7 +34,7 @@ export function checkOperations(ctx: CheckContext): void {
  * that lists it has taken in a service that is not its own (SF1500's v6 bundle also holds the
  * Klassifikation services, which belong to SF1510). Reported once per service.
  */
-function checkOtherIntegrations(ctx: CheckContext, integration: Integration, v: number, s: number, service: Service, first: Map<string, { integration: Integration; v: number; s: number; o: number }>): void {
+function checkOtherIntegrations(ctx: CheckContext, integration: Integration, v: number, s: number, service: Service, first: Map<string, { integration: Integration; v: number; s: number; o: number }>, copied: Set<string>): void {
   let reported = false;
   service.operations.forEach((op, o) => {
     const action = operationAction(op);
@@ -39,6 +43,7 @@ function checkOtherIntegrations(ctx: CheckContext, integration: Integration, v: 
     if (earlier === undefined) { first.set(action, { integration, v, s, o }); return; }
     if (earlier.integration === integration || reported) return;
     reported = true;
+    if (copied.has(`${integration.id}|${v}|${s}|${earlier.integration.id}`)) return;
     const other = earlier.integration.versions[earlier.v]!.services[earlier.s]!;
     ctx.problems.push(ctx.origins.problem('overlapping-services', integration, opPath(v, s, o),
       `${integration.id} ${service.name} lists the operation with ${action}, which is ${earlier.integration.id} ${other.name}'s (at ${ctx.origins.where(earlier.integration, opPath(earlier.v, earlier.s, earlier.o))}); an operation belongs to one integration.`,
