@@ -56,7 +56,7 @@ function answer(method: string, url: URL, body: string): { status: number; type:
   if (/\/organisation\/bruger\/6\/$/.test(url.pathname)) {
     return { status: 200, type: 'application/soap+xml', body: '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><b:LaesOutput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:StandardRetur><sd:StatusKode>20</sd:StatusKode></sd:StandardRetur></b:LaesOutput></s:Body></s:Envelope>' };
   }
-  if (/\/CPR\/PersonBaseDataExtended\/4$/.test(url.pathname)) return { status: 200, type: 'text/xml', body: '<PersonLookupResponse/>' };
+  if (/\/CPR\/PersonBaseDataExtended\/4$/.test(url.pathname)) return { status: 200, type: 'text/xml', body: '<PersonLookupResponse><persondata><personnummer>0103701111</personnummer></persondata></PersonLookupResponse>' };
   return { status: 404, type: 'text/plain', body: `no service at ${url.href}` };
 }
 
