@@ -4,18 +4,27 @@ import { z } from 'zod';
  * The actions the runner can ask a system to perform through its trigger hook, each with
  * its parameters. A system answers `{ ok: true, result }` or `{ ok: false, error: { code, message } }`;
  * `unsupported-action` means the system cannot do it (the test that needs it is skipped).
+ *
+ * The result says what the system showed, stored or did, and the suites check it against
+ * Korsbæk's data (conformance/suites/CLAIMS.md has the table): `{ "ok": true }` alone proves
+ * nothing where a test says the system shows or keeps something.
  */
 export const triggerActions = {
   /**
    * Get a token for the service with this entityID (SF1514): the cached one while it is valid,
    * or with `fresh` a new one from the STS whatever the cache holds (as after a restart).
+   * Result: `{ assertionId }`, the ID of the token the STS issued.
    */
   'sts.get-token': z.strictObject({ entityId: z.string().min(1), fresh: z.boolean().optional() }),
-  /** Look a person up in CPR (SF1520 PersonLookup). */
+  /**
+   * Look a person up in CPR (SF1520 PersonLookup). Result: the person shown, with the first and
+   * last name the CPR replica gives, e.g. `{ cpr, name, address }` (a CPR number or address, when
+   * given, must be the person's). An unknown person: error code `person-not-found`.
+   */
   'cpr.lookup': z.strictObject({ cpr: z.string().regex(/^\d{10}$/) }),
-  /** Read one user (SF1500 Bruger laes). */
+  /** Read one user (SF1500 Bruger laes). Result: `{ uuid, name }` as Organisation gives it; an unknown user: error code `user-not-found`. */
   'organisation.read-user': z.strictObject({ uuid: z.string().min(1) }),
-  /** Search organisation units (SF1500 OrganisationEnhed soeg). */
+  /** Search organisation units (SF1500 OrganisationEnhed soeg). Result: `{ unitUuids: [...] }`, the units found. */
   'organisation.search-units': z.strictObject({ name: z.string().optional() }),
   /**
    * Index a case in Sags- og dokumentindeks (SF1470 importer): the case with this UUID, or the
@@ -26,11 +35,11 @@ export const triggerActions = {
     z.strictObject({ caseUuid: z.string().min(1), title: z.string().min(1), cpr: z.string().optional() }),
     z.strictObject({ caseReference: z.string().min(1), title: z.string().min(1), cpr: z.string().optional() }),
   ]),
-  /** Search the index (SF1470 fremsoeg). */
+  /** Search the index (SF1470 fremsoeg). Result: `{ caseUuids: [...] }`. */
   'sdi.search': z.strictObject({ caseUuid: z.string().optional(), cpr: z.string().optional() }),
   /** Remove a case from the index (SF1470 fjern). */
   'sdi.remove-case': z.strictObject({ caseUuid: z.string().min(1) }),
-  /** What the system did with the Beskedfordeler messages pushed to it (SF1461). */
+  /** What the system did with the Beskedfordeler messages pushed to it (SF1461). Result: the message `{ messageUuid, messageType }`, or the list of them. */
   'beskedfordeler.received': z.strictObject({ messageUuid: z.string().optional() }),
   /**
    * Move the system's clock (forward, or back with negative seconds), so that the runner can
