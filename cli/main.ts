@@ -1,4 +1,5 @@
 import { commandGroups } from './commands/index.ts';
+import { didYouMeanText } from './did-you-mean.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Exit codes every command shares. */
@@ -26,7 +27,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const group = commandGroups[groupName];
   if (!group) {
-    process.stderr.write(`Unknown command "${groupName}". Run "klarmeld --help" to see the commands.\n`);
+    const guess = didYouMeanText(groupName, Object.keys(commandGroups), (name) => `"klarmeld ${name}"`);
+    process.stderr.write(`Unknown command "${groupName}".${guess} Run "klarmeld --help" to see the commands.\n`);
     return ExitCode.usage;
   }
   try {

@@ -3,6 +3,7 @@ import { loadView } from '../ui/load-view.ts';
 import { UsageError } from '../usage-error.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 import { readCatalog } from './read-catalog.ts';
+import { subcommandHelps } from './subcommand-help.ts';
 
 const HELP = `klarmeld catalog: check, list and show the integration catalogue
 
@@ -10,6 +11,7 @@ Usage:
   klarmeld catalog check [--json] [--dir DIR]          validate every file; exit 0 valid, 1 problems
   klarmeld catalog list [--area Y14] [--json]          integrations, all or those a service area requires
   klarmeld catalog show <integration> [--json]         one integration, e.g. SF1500
+  klarmeld catalog systems [--area Y14] [--json]       the SKI systems, all or those in a service area
   klarmeld catalog required <system> [--json]          mandatory and supplementary integrations of a SKI system
   klarmeld catalog import-contract <dir|file> --integration SF… --version … [--write]
                                                        record an official WSDL/XSD bundle or OpenAPI document
@@ -17,6 +19,8 @@ Usage:
 Options:
   --dir DIR   read the catalogue from DIR instead of the shipped catalog/data
   --json      print plain JSON instead of the formatted view`;
+
+const commands = subcommandHelps(HELP, 'catalog');
 
 const options = {
   json: { type: 'boolean', default: false },
@@ -34,14 +38,14 @@ async function show<P extends object>(component: (props: P) => ReactElement, pro
 /** `klarmeld catalog <command>`: parses options, calls one service, renders or prints JSON. */
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'import-contract') return (await import('./catalog-import-contract.ts')).run(argv.slice(1));
-  const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'command' });
+  const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'command', group: { name: 'catalog', commands } });
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   const expectArgs = (n: number, what: string) => {
     if (rest.length !== n) throw new UsageError(`"klarmeld catalog ${command}" takes ${what}.\n\n${HELP}`);
   };
-  if (values.area !== undefined && command !== 'list') throw new UsageError('--area applies only to "klarmeld catalog list".');
+  if (values.area !== undefined && command !== 'list' && command !== 'systems') throw new UsageError('--area applies only to "klarmeld catalog list" and "klarmeld catalog systems".');
   switch (command) {
     case 'check': {
       expectArgs(0, 'no arguments');
@@ -59,6 +63,14 @@ export async function run(argv: string[]): Promise<number> {
       const rows = listIntegrations(await readCatalog(values.dir), values.area);
       if (values.json) printJson(rows);
       else await show((await loadView(() => import('../ui/catalog-list.tsx'))).CatalogListView, { rows, area: values.area });
+      return 0;
+    }
+    case 'systems': {
+      expectArgs(0, 'no arguments (filter with --area Y14)');
+      const { listSystems } = await import('../services/catalog-systems.ts');
+      const rows = listSystems(await readCatalog(values.dir), values.area);
+      if (values.json) printJson(rows);
+      else process.stdout.write((await import('../ui/catalog-systems-text.ts')).catalogSystemsText(rows, values.area));
       return 0;
     }
     case 'show': {

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { didYouMeanText } from '../did-you-mean.ts';
 import { UsageError } from '../usage-error.ts';
 
 /**
@@ -15,6 +16,12 @@ export interface CommandLine<O extends ParseArgsOptionsConfig> {
   takes: Takes;
   /** Accept --no-<name> for boolean options (e.g. --no-validation). */
   allowNegative?: boolean;
+  /**
+   * For a group (`takes: 'command'`): its name and each command's own help. An unknown command
+   * is then a UsageError that suggests the nearest one, and `<command> --help` prints that
+   * command's help instead of the group's.
+   */
+  group?: { name: string; commands: Record<string, string> };
 }
 
 type Values<O extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ options: O; strict: true; allowPositionals: true }>>['values'];
@@ -41,13 +48,29 @@ export function parseCommandLine<const O extends ParseArgsOptionsConfig>(argv: s
       strict: true,
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${line.help}`);
+    throw new UsageError(`${parseErrorText(error as Error & { code?: string }, line)}\n\n${line.help}`);
   }
   const { values, positionals } = parsed;
-  const asked = (values as { help: boolean }).help || (line.takes === 'command' && positionals[0] === 'help');
-  if (asked || (line.takes === 'command' && positionals[0] === undefined)) {
-    process.stdout.write(`${line.help}\n`);
+  const [first] = positionals;
+  const commands = line.group?.commands;
+  if (line.group && commands && first !== undefined && first !== 'help' && !(first in commands)) {
+    const name = line.group.name;
+    throw new UsageError(`Unknown command "klarmeld ${name} ${first}".${didYouMeanText(first, Object.keys(commands), (c) => `"klarmeld ${name} ${c}"`)}\n\n${line.help}`);
+  }
+  const asked = (values as { help: boolean }).help || (line.takes === 'command' && first === 'help');
+  if (asked || (line.takes === 'command' && first === undefined)) {
+    const own = (values as { help: boolean }).help && first !== undefined ? commands?.[first] : undefined;
+    process.stdout.write(`${own ?? line.help}\n`);
     return { exit: asked ? 0 : 2 };
   }
   return { values: values as Values<O>, positionals };
+}
+
+/** node:util's parse error, with the option the user most likely meant when it names an unknown one. */
+function parseErrorText(error: Error & { code?: string }, line: CommandLine<ParseArgsOptionsConfig>): string {
+  const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-{1,2}[^']+)'/.exec(error.message)?.[1] : undefined;
+  if (!unknown) return error.message;
+  const names = ['help', ...Object.keys(line.options)];
+  const flags = [...names, ...(line.allowNegative ? names.map((n) => `no-${n}`) : [])].map((n) => `--${n}`);
+  return `Unknown option ${unknown}.${didYouMeanText(unknown.replace(/=.*$/, ''), flags)}`;
 }

@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { UsageError } from '../usage-error.ts';
 import { parseCommandLine } from './parse-command-line.ts';
+import { subcommandHelps } from './subcommand-help.ts';
 
 const HELP = `klarmeld platform: the embedded test platform (KOMBIT's external test environment with Korsbæk Kommune)
 
@@ -21,6 +22,8 @@ Usage:
 
 Every command takes --data DIR (default .klarmeld/platform in the project). Agreements with
 Korsbæk Kommune (11111111) are approved at once (prøvetilslutning); others stay pending.`;
+
+const commands = subcommandHelps(HELP, 'platform');
 
 const options = {
   json: { type: 'boolean', default: false },
@@ -47,7 +50,7 @@ const printJson = (value: unknown) => out(JSON.stringify(value, null, 2));
 
 /** `klarmeld platform <command>`: parses options, calls one service, prints text or JSON. */
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'command', allowNegative: true });
+  const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'command', allowNegative: true, group: { name: 'platform', commands } });
   if ('exit' in parsed) return parsed.exit;
   const values = parsed.values as Values;
   const [command, sub, ...rest] = parsed.positionals;

@@ -71,7 +71,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const catalog = options.catalog ?? (await loadCatalog()).catalog;
   const system = findSystem(catalog, loaded.profile.system);
   if (!system) {
-    throw new ProfileError([{ code: 'profile-invalid', file: loaded.file, field: 'system', message: `The catalogue has no system "${loaded.profile.system}". Run klarmeld catalog list to see the systems, or add yours to catalog/data/systems.yaml` }]);
+    throw new ProfileError([{ code: 'profile-invalid', file: loaded.file, field: 'system', message: `The catalogue has no system "${loaded.profile.system}". Run "klarmeld catalog systems" to see the systems, or add yours to catalog/data/systems.yaml` }]);
   }
   const required = requirementsOf(catalog, system.id).required.map((r) => r.integration);
   // Suites run in the index's order (tokens first), not the catalogue's.
