@@ -5,6 +5,7 @@ import type {
   OnboardingStatus,
   ServiceArea,
   SkiSystem,
+  ServiceAgreement,
   Supplier,
 } from './schema/index.ts';
 import type { CatalogProblem } from './problems/index.ts';
@@ -18,6 +19,8 @@ export interface Catalog {
   systems: SkiSystem[];
   municipalities: Municipality[];
   statuses: OnboardingStatus[];
+  /** Service agreements from an imported agreement list (service-agreements.yaml); empty when none was imported. */
+  agreements: ServiceAgreement[];
 }
 
 export interface LoadResult {
@@ -27,5 +30,5 @@ export interface LoadResult {
 }
 
 export function emptyCatalog(): Catalog {
-  return { integrations: [], areas: [], packages: [], suppliers: [], systems: [], municipalities: [], statuses: [] };
+  return { integrations: [], areas: [], packages: [], suppliers: [], systems: [], municipalities: [], statuses: [], agreements: [] };
 }

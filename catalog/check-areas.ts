@@ -1,6 +1,6 @@
 import type { CheckContext } from './check-context.ts';
 
-/** Use cases sit under their own area and name packages that exist; packages name integrations that exist. */
+/** Use cases sit under their own area and name packages and integrations that exist; packages name integrations that exist. */
 export function checkAreasAndPackages(ctx: CheckContext): void {
   for (const area of ctx.catalog.areas) {
     area.useCases.forEach((useCase, u) => {
@@ -14,6 +14,13 @@ export function checkAreasAndPackages(ctx: CheckContext): void {
           ctx.problems.push(ctx.origins.problem('unknown-package', area, ['useCases', u, 'packages', p, 'package'],
             `The use case ${useCase.id} requires the package ${entry.package}, which integration-packages.yaml does not define.`,
             'Correct the package id, or add the package to integration-packages.yaml.'));
+        }
+      });
+      useCase.integrations.forEach((entry, i) => {
+        if (ctx.known.integrations && !ctx.known.integrations.has(entry.integration)) {
+          ctx.problems.push(ctx.origins.problem('dangling-reference', area, ['useCases', u, 'integrations', i, 'integration'],
+            `The use case ${useCase.id} requires "${entry.integration}" outside any package, but the catalogue has no integration ${entry.integration}.`,
+            `Correct the id, or add integrations/${entry.integration}.yaml.`));
         }
       });
     });

@@ -8,6 +8,8 @@ import {
   onboardingStatus,
   onboardingStatusesFile,
   serviceArea,
+  serviceAgreement,
+  serviceAgreementsFile,
   serviceAreasFile,
   skiSystem,
   supplier,
@@ -35,6 +37,7 @@ export const fileKinds = {
   systems: { kind: 'systems', schema: systemsFile, list: 'systems', item: skiSystem },
   municipalities: { kind: 'municipalities', schema: municipalitiesFile, list: 'municipalities', item: municipality },
   onboardingStatuses: { kind: 'onboarding-statuses', schema: onboardingStatusesFile, list: 'statuses', item: onboardingStatus },
+  serviceAgreements: { kind: 'service-agreements', schema: serviceAgreementsFile, list: 'agreements', item: serviceAgreement },
 } satisfies Record<string, FileKind>;
 
 export type FileKindName = keyof typeof fileKinds;
@@ -48,10 +51,15 @@ const topLevelFiles: Record<string, FileKindName> = {
   'onboarding-statuses.yaml': 'onboardingStatuses',
 };
 
+/** Files a catalogue may have: without them nothing is missing (no agreement list imported yet). */
+const optionalFiles: Record<string, FileKindName> = {
+  'service-agreements.yaml': 'serviceAgreements',
+};
+
 /** The file kind for a path relative to the data directory (forward slashes), or undefined. */
 export function fileKindOf(relativePath: string): FileKindName | undefined {
   if (/^integrations\/[^/]+\.yaml$/.test(relativePath)) return 'integration';
-  return topLevelFiles[relativePath];
+  return topLevelFiles[relativePath] ?? optionalFiles[relativePath];
 }
 
 /** The files a complete catalogue has besides the integrations. */

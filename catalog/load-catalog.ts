@@ -8,6 +8,7 @@ import { checkIntegrations } from './check-integrations.ts';
 import { checkOperations } from './check-operations.ts';
 import { checkServiceKeys } from './check-service-keys.ts';
 import { checkSystems } from './check-systems.ts';
+import { checkAgreements } from './check-agreements.ts';
 import { readDataFiles } from './data-files.ts';
 import { expectedTopLevelFiles, type FileKindName } from './file-kinds.ts';
 import { loadFile, type LoadedFile } from './load-file.ts';
@@ -29,6 +30,7 @@ const target: Record<FileKindName, keyof Catalog> = {
   systems: 'systems',
   municipalities: 'municipalities',
   onboardingStatuses: 'statuses',
+  serviceAgreements: 'agreements',
 };
 
 const stringsOf = (items: Record<string, unknown>[], key: string) =>
@@ -86,6 +88,7 @@ export async function loadCatalog(dir: string | { dir?: string } = defaultDataDi
   checkOperations(ctx);
   checkAreasAndPackages(ctx);
   checkSystems(ctx);
+  checkAgreements(ctx);
   return { catalog, problems: sortProblems(problems) };
 }
 

@@ -6,8 +6,13 @@ import type { RequirementLevel, SkiSystem, UseCase } from './schema/index.ts';
 export interface Requirement {
   integration: string;
   level: RequirementLevel;
-  /** The integration package (I-krav) that brings it in. */
-  package: string;
+  /**
+   * The integration package (I-krav) that brings it in; absent when the source requires the
+   * integration without naming a package (`packageNotGiven` then says so).
+   */
+  package?: string;
+  /** Set when the use case requires the integration outside any package: the sources name none. */
+  packageNotGiven?: true;
   /** The use case that requires the package. */
   useCase: string;
   /** Set when it is required only as a prerequisite of another integration (e.g. SF1514 for SF1500). */
@@ -56,17 +61,60 @@ export function collectRequirements(catalog: Catalog, useCases: readonly UseCase
     }
   };
   for (const level of ['mandatory', 'supplementary'] as const) {
-    for (const useCase of useCases) {
-      for (const entry of useCase.packages.filter((p) => p.level === level)) {
-        const pkg = packages.get(entry.package);
-        for (const id of [...(pkg?.business ?? []), ...(pkg?.prerequisites ?? [])]) {
-          addDirect({ integration: id, level, package: entry.package, useCase: useCase.id });
+    // A package's business integrations first, so that SF1500 belongs to I-06 (Organisation
+    // service), which holds it, rather than to I-04, which lists it as a prerequisite.
+    for (const field of ['business', 'prerequisites'] as const) {
+      for (const useCase of useCases) {
+        for (const entry of useCase.packages.filter((p) => p.level === level)) {
+          for (const id of packages.get(entry.package)?.[field] ?? []) {
+            addDirect({ integration: id, level, package: entry.package, useCase: useCase.id });
+          }
+        }
+        if (field === 'business') {
+          for (const entry of useCase.integrations.filter((i) => i.level === level)) {
+            addDirect({ integration: entry.integration, level, packageNotGiven: true, useCase: useCase.id });
+          }
         }
       }
     }
     for (const requirement of [...found.values()].filter((r) => r.level === level)) addPrerequisites(requirement);
   }
   return found;
+}
+
+/** One integration package a system's use cases require, at the strongest level any of them asks. */
+export interface RequiredPackage {
+  id: string;
+  title: string;
+  level: RequirementLevel;
+  /** True when the package is the project's own example, not KOMBIT's. */
+  fictional: boolean;
+  /** The use cases that require it. */
+  useCases: string[];
+}
+
+/**
+ * The packages (I-krav) a system's use cases require, as KOMBIT's connection report lists
+ * them: mandatory first, then supplementary, each in package order; a package required
+ * mandatory by one use case and supplementary by another is mandatory.
+ */
+export function packagesOf(catalog: Catalog, system: SkiSystem): RequiredPackage[] {
+  const found = new Map<string, RequiredPackage>();
+  for (const useCase of useCasesOf(catalog, system)) {
+    for (const entry of useCase.packages) {
+      const existing = found.get(entry.package);
+      if (existing) {
+        if (entry.level === 'mandatory') existing.level = 'mandatory';
+        if (!existing.useCases.includes(useCase.id)) existing.useCases.push(useCase.id);
+        continue;
+      }
+      const pkg = catalog.packages.find((p) => p.id === entry.package);
+      found.set(entry.package, { id: entry.package, title: pkg?.title ?? entry.package, level: entry.level, fictional: pkg?.fictional ?? false, useCases: [useCase.id] });
+    }
+  }
+  const order = new Map(catalog.packages.map((p, i) => [p.id, i]));
+  return [...found.values()].sort((a, b) =>
+    (a.level === b.level ? 0 : a.level === 'mandatory' ? -1 : 1) || (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || a.id.localeCompare(b.id));
 }
 
 const byLevelThenId = (a: Requirement, b: Requirement) =>

@@ -58,4 +58,42 @@ describe("KOMBIT's Y14 Arbejdsmarked example in the shipped catalogue", () => {
       'SF2095', 'SF2096', 'SF2900',
     ].sort());
   });
+
+  it("is the example system with KOMBIT's 13 municipalities, packages and 15 statuses (issue 11)", async () => {
+    const { packagesOf } = await import('./query.ts');
+    const system = loaded.catalog.systems.find((s) => s.id === 'jobcenter-y14-eksempel')!;
+    const names = new Map(loaded.catalog.municipalities.map((m) => [m.cvr, m.name.replace(/ Kommune$/, '')]));
+    expect(system.municipalities.map((cvr) => names.get(cvr))).toEqual([
+      'Aalborg', 'Fredericia', 'Haderslev', 'Helsingør', 'Herning', 'Hillerød', 'Ishøj', 'Køge', 'Svendborg', 'Sønderborg', 'Tønder', 'Varde', 'Viborg',
+    ]);
+    const packages = packagesOf(loaded.catalog, system);
+    expect(packages.map((p) => `${p.level} ${p.id} ${p.title}`)).toEqual([
+      'mandatory I-04 Sags- og dokumentindeks', 'mandatory I-05 Ydelsesindeks', 'mandatory I-06 Organisation service',
+      'mandatory I-07 Klassifikation service', 'mandatory I-08 Adgangsstyring for brugere (context handler)', 'mandatory I-14 Jobcenterintegration',
+      'supplementary I-01 Sundhedsoplysninger', 'supplementary I-02 Personoplysninger', 'supplementary I-03 Pensionsoplysninger',
+    ]);
+    const count = (code: string) => (system.statuses ?? []).filter((s) => s.status === code).length;
+    expect([count('klarmeldt'), count('delvist-klarmeldt'), count('ikke-klarmeldt')]).toEqual([11, 3, 1]);
+  });
+});
+
+describe('what the project made up is marked as an example (issue 11)', () => {
+  it('marks its packages and use cases fictional, with "(projekteksempel)" in the title, and no KOMBIT one', () => {
+    const kombitPackages = ['I-01', 'I-02', 'I-03', 'I-04', 'I-05', 'I-06', 'I-07', 'I-08', 'I-14'];
+    for (const pkg of loaded.catalog.packages) {
+      expect([pkg.id, pkg.fictional]).toEqual([pkg.id, !kombitPackages.includes(pkg.id)]);
+      expect([pkg.id, pkg.title.endsWith('(projekteksempel)')]).toEqual([pkg.id, pkg.fictional]);
+    }
+    for (const useCase of loaded.catalog.areas.flatMap((a) => a.useCases)) {
+      expect([useCase.id, useCase.fictional]).toEqual([useCase.id, !['Y14.II.1', 'Y14.II.2'].includes(useCase.id)]);
+      expect([useCase.id, useCase.title.includes('(projekteksempel')]).toEqual([useCase.id, useCase.fictional]);
+    }
+  });
+
+  it('puts no integration in a package the sources do not name: SAPA dialog and SF2900 are required outside any package', () => {
+    expect(loaded.catalog.packages.flatMap((p) => [...p.business, ...p.prerequisites])).not.toContain('SF2900');
+    expect(loaded.catalog.packages.flatMap((p) => [...p.business, ...p.prerequisites])).not.toContain('SAPA-dialog');
+    const y14 = loaded.catalog.areas.find((a) => a.id === 'Y14')!.useCases.find((u) => u.id === 'Y14.II.1')!;
+    expect(y14.integrations.map((i) => i.integration)).toEqual(['SAPA-dialog', 'SF2900']);
+  });
 });

@@ -11,3 +11,4 @@ export * from './service-area.ts';
 export * from './integration-package.ts';
 export * from './organisation.ts';
 export * from './onboarding-status.ts';
+export * from './service-agreement.ts';

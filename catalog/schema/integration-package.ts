@@ -12,6 +12,15 @@ export const integrationPackage = z.strictObject({
   titleEn: z.string().min(1).optional(),
   business: z.array(integrationId).default([]).meta({ description: 'Forretningsbærende integrationer' }),
   prerequisites: z.array(integrationId).default([]).meta({ description: 'Forudsætningsintegrationer' }),
+  fictional: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'True for a package the project made up (id and title not from KOMBIT); its title ends in "(projekteksempel)"' }),
+  contentsNote: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: "Where the package's integrations come from, when KOMBIT's sources do not list them" }),
 });
 
 export const integrationPackagesFile = z.strictObject({

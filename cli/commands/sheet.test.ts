@@ -54,7 +54,7 @@ describe('klarmeld sheet', () => {
     expect(report.integrations.find((i: { integration: string }) => i.integration === 'SF1500')).toMatchObject({ level: 'mandatory', status: 'klarmeldt', source: 'manual' });
     expect(report.excepted).toEqual([{ integration: 'SF1461', reason: 'Systemet modtager ikke beskeder' }]);
     const text = await sh('report', 'jobcenter-plus');
-    expect(text.stdout).toContain('Mandatory integrations');
+    expect(text.stdout).toContain('Obligatoriske snitflader (mandatory integrations) (KOMBIT skøn)');
     expect((await sh('report', 'nope')).exit).toBe(2);
   });
 

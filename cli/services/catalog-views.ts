@@ -1,5 +1,5 @@
 import type { Catalog } from '../../catalog/catalog.ts';
-import { currentVersion, dependentsOf, findIntegration, findSystem, integrationsByArea, requirementsOf, type Requirement } from '../../catalog/query.ts';
+import { currentVersion, dependentsOf, findIntegration, findSystem, integrationsByArea, packagesOf, requirementsOf, type RequiredPackage, type Requirement } from '../../catalog/query.ts';
 import { closest } from '../../catalog/schema-shape.ts';
 import type { Integration, IntegrationVersion, SkiSystem } from '../../catalog/schema/index.ts';
 import { UsageError } from '../usage-error.ts';
@@ -61,6 +61,8 @@ export function showIntegration(catalog: Catalog, id: string): IntegrationDetail
 
 export interface RequiredView {
   system: SkiSystem;
+  /** The integration packages (I-krav) the system's use cases require: KOMBIT's estimate (KOMBIT skøn). */
+  packages: RequiredPackage[];
   required: (Requirement & { title?: string })[];
   excepted: (Requirement & { title?: string; reason: string })[];
 }
@@ -72,5 +74,5 @@ export function requiredOf(catalog: Catalog, systemId: string): RequiredView {
     throw new UsageError(`The catalogue has no system "${systemId}".${guess ? ` Did you mean ${guess}?` : ''} Known systems: ${catalog.systems.map((s) => s.id).join(', ')}.`);
   }
   const titled = <T extends Requirement>(r: T) => ({ ...r, ...(findIntegration(catalog, r.integration) && { title: findIntegration(catalog, r.integration)!.title }) });
-  return { system, required: required.map(titled), excepted: excepted.map(titled) };
+  return { system, packages: packagesOf(catalog, system), required: required.map(titled), excepted: excepted.map(titled) };
 }

@@ -2,7 +2,6 @@
  * Plain-text forms of the sheet views, for pipes and CI logs (no colours, no ink). Status
  * cells use the short marks of the legend so the matrix stays narrow.
  */
-import type { ConnectionReport } from '../../conformance/onboarding/index.ts';
 import type { HistoryView, MatrixView } from './sheet-views.ts';
 
 const pad = (text: string, width: number) => (text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length));
@@ -34,28 +33,5 @@ export function historyText(view: HistoryView): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function reportText(report: ConnectionReport): string {
-  const lines = [
-    `Connection report: ${report.system.name} (${report.system.id})`,
-    `Supplier: ${report.supplier.name} (CVR ${report.supplier.cvr})`,
-    `It-system UUID: ${report.system.userSystemUuid}`,
-    `Service areas: ${report.areas.map((a) => `${a.id} ${a.name}`).join('; ') || 'none'}`,
-    `Use cases: ${report.useCases.map((u) => u.id).join(', ') || 'none'}`,
-    `Municipalities (${report.municipalities.length}): ${report.municipalities.map((m) => m.name).join(', ') || 'none'}`,
-    `Ready: ${report.ready.ready} of ${report.ready.mandatory} mandatory integrations`,
-  ];
-  for (const level of ['mandatory', 'supplementary'] as const) {
-    const list = report.integrations.filter((i) => i.level === level);
-    if (list.length === 0) continue;
-    lines.push('', level === 'mandatory' ? 'Mandatory integrations' : 'Supplementary integrations');
-    for (const i of list) {
-      const evidence = i.evidence ? ` [run ${i.evidence.runId}, ${i.evidence.shallPassed}/${i.evidence.shallTotal} SHALL, digest ${i.evidence.digest.slice(0, 12)}…]` : '';
-      lines.push(`  ${pad(i.integration, 9)} ${pad(i.title, 40)} ${pad(i.label ?? 'no status', 26)} ${day(i.at)}${i.source ? ` (${i.source})` : ''}${i.reason ? ` — ${i.reason}` : ''}${evidence}`);
-    }
-  }
-  if (report.excepted.length > 0) {
-    lines.push('', 'Declared exceptions');
-    for (const e of report.excepted) lines.push(`  ${pad(e.integration, 9)} ${e.reason}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
+/** The connection report's text lives beside the report's other views. */
+export { reportText } from './sheet-report-text.ts';

@@ -7,7 +7,7 @@ function Line({ r }: { r: Row }) {
   return (
     <Box>
       <Box width={12} flexShrink={0}><Text color="cyan">{r.integration}</Text></Box>
-      <Box width={16} flexShrink={0}><Text dimColor>{r.package} {r.useCase}</Text></Box>
+      <Box width={16} flexShrink={0}><Text dimColor>{r.package ?? '–'} {r.useCase}</Text></Box>
       <Box flexGrow={1}><Text wrap="truncate-end">{r.title ?? ''}{r.via ? ` (needed by ${r.via})` : ''}</Text></Box>
     </Box>
   );
@@ -20,6 +20,16 @@ export function CatalogRequiredView({ view }: { view: RequiredView }) {
   return (
     <Box flexDirection="column">
       <Text bold>{view.system.name} <Text dimColor>({view.system.id}, {view.system.areas.join(', ')})</Text></Text>
+      {(['mandatory', 'supplementary'] as const).map((level) => {
+        const packages = view.packages.filter((p) => p.level === level);
+        return packages.length === 0 ? null : (
+          <Box key={level} flexDirection="column" marginTop={1}>
+            <Text bold>{level === 'mandatory' ? 'Obligatoriske' : 'Supplerende'} integrationer (KOMBIT skøn)</Text>
+            {packages.map((p) => <Text key={p.id}>  {p.id} {p.title}</Text>)}
+          </Box>
+        );
+      })}
+      {view.required.some((r) => r.packageNotGiven) ? <Text dimColor>–: the sources require the integration without naming the package that holds it.</Text> : null}
       <Box flexDirection="column" marginTop={1}>
         <Text bold>{mandatory.length} mandatory</Text>
         {mandatory.map((r) => <Line key={r.integration} r={r} />)}

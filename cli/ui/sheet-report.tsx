@@ -15,11 +15,12 @@ export function SheetReportView({ report, legend }: { report: ConnectionReport; 
           return (
             <Text key={i.integration}>
               {'  '}
-              <Text bold>{i.integration.padEnd(9)}</Text> {i.title.slice(0, 40).padEnd(40)}{' '}
-              {status ? <Text backgroundColor={status.colour} color={status.textColour}>{` ${status.label} `}</Text> : <Text color="gray">no status</Text>}
+              <Text bold>{i.integration.padEnd(11)}</Text> {i.title.slice(0, 40).padEnd(40)} {(i.package ?? 'pakke ikke oplyst').padEnd(17)}{' '}
+              {status ? <Text backgroundColor={status.colour} color={status.textColour}>{` ${i.code ?? status.label} `}</Text> : <Text color="gray">no status</Text>}
               <Text color="gray">
                 {i.at ? ` ${i.at.slice(0, 10)}` : ''}
-                {i.source ? ` (${i.source})` : ''}
+                {i.spread ? ` tilsluttet i ${i.spread.connected} af ${i.spread.of} kommuner` : ''}
+                {i.source === 'catalogue' ? ' (katalog)' : i.source ? ` (${i.source})` : ''}
                 {i.reason ? ` — ${i.reason}` : ''}
                 {i.evidence ? ` [run ${i.evidence.runId}, ${i.evidence.shallPassed}/${i.evidence.shallTotal} SHALL]` : ''}
               </Text>
@@ -34,17 +35,29 @@ export function SheetReportView({ report, legend }: { report: ConnectionReport; 
       <Text bold>
         Connection report: {report.system.name} <Text color="gray">({report.system.id})</Text>
       </Text>
-      <Text>Supplier: {report.supplier.name} (CVR {report.supplier.cvr})</Text>
-      <Text>Service areas: {report.areas.map((a) => `${a.id} ${a.name}`).join('; ') || 'none'}</Text>
-      <Text>Use cases: {report.useCases.map((u) => u.id).join(', ') || 'none'}</Text>
+      {report.system.fictional && <Text color="gray">(projekteksempel: a system the project made up)</Text>}
+      <Text>Leverandør: {report.supplier.name} (CVR {report.supplier.cvr})</Text>
       <Text>
-        Municipalities ({report.municipalities.length}): {report.municipalities.map((m) => m.name).join(', ') || 'none'}
+        Anvender kommuner ({report.municipalities.length}): {report.municipalities.map((m) => m.name).join(', ') || 'ingen'}
       </Text>
+      <Text>SKI Ydelsesområde: {report.areas.map((a) => `${a.id} ${a.name}`).join('; ') || 'ingen'}</Text>
+      <Text>SKI Use case(s) ({report.estimate.label}):</Text>
+      {report.useCases.map((u) => (
+        <Text key={u.id}>  {u.id}: {u.title}{u.fictional && !u.title.includes('projekteksempel') ? ' (projekteksempel)' : ''}</Text>
+      ))}
+      {(['mandatory', 'supplementary'] as const).map((level) => (
+        <Box key={level} flexDirection="column" marginTop={1}>
+          <Text bold>{level === 'mandatory' ? 'Obligatoriske' : 'Supplerende'} integrationer ({report.estimate.label})</Text>
+          {report.packages.filter((p) => p.level === level).map((p) => (
+            <Text key={p.id}>  {p.id} {p.title}{p.fictional && !p.title.includes('projekteksempel') ? ' (projekteksempel)' : ''}</Text>
+          ))}
+        </Box>
+      ))}
       <Text bold color={report.ready.ready === report.ready.mandatory && report.ready.mandatory > 0 ? 'green' : 'yellow'}>
         Ready: {report.ready.ready} of {report.ready.mandatory} mandatory integrations
       </Text>
-      {section('mandatory', 'Mandatory integrations')}
-      {section('supplementary', 'Supplementary integrations')}
+      {section('mandatory', `Obligatoriske snitflader (mandatory integrations) (${report.estimate.label})`)}
+      {section('supplementary', `Supplerende snitflader (supplementary integrations) (${report.estimate.label})`)}
       {report.excepted.length > 0 && (
         <Box flexDirection="column" marginTop={1}>
           <Text bold>Declared exceptions</Text>

@@ -97,4 +97,20 @@ describe.skipIf(missing !== undefined)(missing ? `the site in a browser (skipped
     await expect(page.locator('#mandatory').textContent()).resolves.toContain('(15)');
     await shot('5-y14-report');
   });
+
+  it("shows KOMBIT's example report on the Y14 system's page: packages, KOMBIT skøn, 13 municipalities, 11 × 1. Ja, 3 × 5. Delvis, 1 × 2. Nej", async () => {
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('KOMBIT skøn');
+    const packages = await page.locator('.km-packages').allInnerTexts();
+    expect(packages[0]).toMatch(/Obligatoriske integrationer[\s\S]*I-04 Sags- og dokumentindeks[\s\S]*I-08 Adgangsstyring for brugere \(context handler\)[\s\S]*I-14 Jobcenterintegration/);
+    expect(packages[1]).toMatch(/Supplerende integrationer[\s\S]*I-01 Sundhedsoplysninger[\s\S]*I-02 Personoplysninger[\s\S]*I-03 Pensionsoplysninger/);
+    const municipalities = await page.locator('#kommuner + ul li').allInnerTexts();
+    expect(municipalities).toHaveLength(13);
+    expect(municipalities).toContain('Fredericia Kommune');
+    const codes = await page.locator('#mandatory + table .km-report-code').allInnerTexts();
+    const count = (code: string) => codes.filter((c) => c.trim() === code).length;
+    expect([count('🟢 1. Ja'), count('🚧 5. Delvis'), count('🔴 2. Nej')]).toEqual([11, 3, 1]);
+    await expect(page.locator('#mandatory + table').innerText()).resolves.toMatch(/SF1470[\s\S]*tilsluttet i 1 af 13 kommuner/);
+    await expect(page.locator('#mandatory + table').innerText()).resolves.toContain('pakke ikke oplyst');
+  });
 });

@@ -143,6 +143,18 @@ const da = {
   dir_anvender: 'Leverandørens system kalder infrastrukturen',
   dir_platform: 'Infrastrukturen kalder leverandørens system',
   dir_begge: 'Begge veje',
+  kombitEstimate: 'KOMBIT skøn',
+  kombitEstimateTitle: 'KOMBITs skøn over systemets use cases og integrationer (som i KOMBITs tilslutningsrapport), ikke en afgørelse',
+  mandatoryPackages: 'Obligatoriske integrationer',
+  supplementaryPackages: 'Supplerende integrationer',
+  packageNotGiven: 'pakke ikke oplyst',
+  packageNotGivenTitle: 'Kilderne kræver integrationen uden at sige, hvilken pakke (I-krav) den hører til',
+  projectExample: 'projekteksempel',
+  spread: 'Udbredelse',
+  connectedIn: 'tilsluttet i',
+  ofMunicipalities: 'kommuner',
+  of: 'af',
+  spreadTitle: 'Kommuner, der bruger systemet, med en godkendt serviceaftale for integrationen (fra den importerede aftaleliste)',
 } as const;
 
 export type UiKey = keyof typeof da;
@@ -286,6 +298,18 @@ const en: Record<UiKey, string> = {
   dir_anvender: "The supplier's system calls the infrastructure",
   dir_platform: "The infrastructure calls the supplier's system",
   dir_begge: 'Both ways',
+  kombitEstimate: 'KOMBIT skøn',
+  kombitEstimateTitle: "KOMBIT's estimate of the system's use cases and integrations (as on KOMBIT's connection report), not a decision",
+  mandatoryPackages: 'Mandatory integrations',
+  supplementaryPackages: 'Supplementary integrations',
+  packageNotGiven: 'package not given',
+  packageNotGivenTitle: 'The sources require the integration without saying which package (I-krav) holds it',
+  projectExample: 'project example',
+  spread: 'Spread',
+  connectedIn: 'connected in',
+  ofMunicipalities: 'municipalities',
+  of: 'of',
+  spreadTitle: 'Municipalities using the system that have an approved service agreement for the integration (from the imported agreement list)',
 };
 
 export const ui: Record<Locale, Record<UiKey, string>> = { da, en };
