@@ -6,8 +6,9 @@ import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { demoPaths } from '../services/demo-paths.ts';
 import { buildSiteWithSheet, SiteBuildError, siteBuildCommand } from '../services/demo-site.ts';
 import { serveStatic } from '../services/demo-serve.ts';
-import { runTest } from '../services/test-run.ts';
+import { runTest, type TestRunResult } from '../services/test-run.ts';
 import { formatTestSummary } from '../ui/test-summary.ts';
+import { formatInterrupted } from '../ui/test-interrupted.ts';
 import { loadView } from '../ui/load-view.ts';
 import { liveTestView } from '../ui/test-live-view.ts';
 import { abortOnInterrupt } from './abort-on-interrupt.ts';
@@ -24,6 +25,12 @@ terminal it then builds the site with the demo's sheet and serves it until Ctrl-
 terminal it prints the command that does so and exits.
 
 Usage: klarmeld demo [--no-serve]`;
+
+/** Says the demo's run was interrupted and what it left; exit 130 as for any SIGINT. */
+function interrupted(result?: TestRunResult): number {
+  process.stderr.write(formatInterrupted('klarmeld demo', result));
+  return 130;
+}
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 
@@ -54,11 +61,11 @@ export async function run(argv: string[]): Promise<number> {
     });
   } catch (error) {
     view?.stop();
-    if (interrupt.signal.aborted) return 130;
+    if (interrupt.signal.aborted) return interrupted();
     return reportStartFailure(error);
   }
   view?.stop();
-  if (interrupt.signal.aborted) return 130;
+  if (interrupt.signal.aborted || result.interrupted) return interrupted(result);
   await writeFile(paths.run, `${JSON.stringify(result.document, null, 2)}\n`);
   const show = (file: string) => {
     const near = relative(process.cwd(), file);

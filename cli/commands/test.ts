@@ -4,6 +4,7 @@ import { resolveSheetPath } from '../../conformance/onboarding/index.ts';
 import { suitesByIntegration } from '../../conformance/suites/index.ts';
 import { runTest, type TestRunResult } from '../services/test-run.ts';
 import { formatRecorded, formatTestSummary } from '../ui/test-summary.ts';
+import { formatInterrupted } from '../ui/test-interrupted.ts';
 import { liveTestView } from '../ui/test-live-view.ts';
 import { UsageError } from '../usage-error.ts';
 import { abortOnInterrupt } from './abort-on-interrupt.ts';
@@ -74,13 +75,13 @@ export async function run(argv: string[]): Promise<number> {
     });
   } catch (error) {
     view?.stop();
-    if (interrupt.signal.aborted) return 130;
+    if (interrupt.signal.aborted) return interrupted();
     return reportStartFailure(error, values.json);
   } finally {
     interrupt.release();
   }
   view?.stop();
-  if (interrupt.signal.aborted) return 130;
+  if (interrupt.signal.aborted || result.interrupted) return interrupted(result);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result.document, null, 2)}\n`);
     // stdout is the run document; what the sheet did with it goes to stderr, so CI sees it too.
@@ -94,6 +95,12 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(formatTestSummary(result.document, { written: result.written, notes }));
   }
   return result.exitCode;
+}
+
+/** Says the run was interrupted and what it left (on stderr: stdout is for the run's results); exit 130 as for any SIGINT. */
+function interrupted(result?: TestRunResult): number {
+  process.stderr.write(formatInterrupted('klarmeld test', result));
+  return 130;
 }
 
 /** Refuses, before the run, a report file whose folder does not exist: the run would be lost at the end. */

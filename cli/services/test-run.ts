@@ -32,6 +32,8 @@ export interface TestRunResult {
   /** What --record did in the sheet (the events, or why nothing was recorded). */
   recorded?: RecordOutcome;
   withoutSuite: string[];
+  /** The run was aborted (Ctrl-C) before it finished: no report was written and nothing recorded. */
+  interrupted?: true;
 }
 
 /**
@@ -42,6 +44,8 @@ export async function runTest(options: TestRunOptions): Promise<TestRunResult> {
   const catalog = options.catalog ?? (await loadCatalog()).catalog;
   const { document, attestationProblem, withoutSuite, platformStartedHere } = await runAndAttest({ ...options, catalog });
   const written: string[] = [];
+  // An interrupted run ends in errors that say nothing about the system: it is neither reported nor recorded.
+  if (options.signal?.aborted) return { document, exitCode: document.summary.exitCode, written, withoutSuite, interrupted: true };
   if (options.junitFile) {
     await writeFile(options.junitFile, toJunitXml(document));
     written.push(options.junitFile);

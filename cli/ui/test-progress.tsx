@@ -37,42 +37,72 @@ const marks: Record<TestRowView['status'], { mark: string; color: string }> = {
   wait: { mark: '?', color: 'blue' },
 };
 
+const notPassed = new Set<TestRowView['status']>(['fail', 'error', 'skip', 'wait']);
+/** At most this many tests that did not pass are shown while the run goes on: the frame must fit a terminal to be redrawn in place (the summary lists every one). */
+const shownProblems = 8;
 
-/** Live view of a conformance run: per integration, each test with its mark and duration. */
+/** A suite's one line: its mark, and how far it got ("not selected" when --integration left it out). */
+function suiteState(suite: SuiteRowView): { mark: string; color: string; text: string } {
+  const tests = suite.tests;
+  const done = tests.filter((t) => t.status !== 'pending' && t.status !== 'running');
+  const took = formatDuration(tests.reduce((sum, t) => sum + (t.durationMs ?? 0), 0));
+  if (tests.length > 0 && tests.every((t) => t.status === 'omit')) return { ...marks.omit, text: 'not selected' };
+  if (done.length < tests.length) {
+    const running = tests.find((t) => t.status === 'running');
+    return done.length === 0 && !running ? { ...marks.pending, text: `0/${tests.length}` } : { ...marks.running, text: `${done.length}/${tests.length} ${took}` };
+  }
+  const worst = tests.some((t) => t.status === 'fail') ? marks.fail : tests.some((t) => t.status === 'error') ? marks.error : marks.pass;
+  return { ...worst, text: `${done.length}/${tests.length} ${took}` };
+}
+
+/**
+ * Live view of a conformance run: one line per integration, the test running now, and the tests
+ * that did not pass with why. It is redrawn while the run goes on and cleared at its end, when
+ * the summary (the same text as without a terminal) is printed once.
+ */
 export function TestProgress({ phase, suites, prompt }: TestProgressProps) {
+  const running = suites.flatMap((s) => s.tests.filter((t) => t.status === 'running').map((t) => ({ suite: s, test: t })));
+  const problems = suites.flatMap((s) => s.tests.filter((t) => notPassed.has(t.status)).map((t) => ({ suite: s, test: t })));
   return (
     <Box flexDirection="column">
       <Text bold>{phase}</Text>
       {suites.map((suite) => {
-        const done = suite.tests.filter((t) => !['pending', 'running'].includes(t.status)).length;
-        const total = suite.tests.reduce((sum, t) => sum + (t.durationMs ?? 0), 0);
+        const state = suiteState(suite);
         return (
-          <Box key={suite.integration} flexDirection="column" marginTop={1}>
-            <Text>
-              <Text bold>{suite.integration}</Text> {suite.title}{' '}
-              <Text color="gray">
-                {done}/{suite.tests.length} {formatDuration(total)}
-              </Text>
-            </Text>
-            {suite.tests.map((test) => (
-              <Box key={test.id} flexDirection="column" paddingLeft={2}>
-                <Text>
-                  <Text color={marks[test.status].color}>{marks[test.status].mark}</Text> {test.title}{' '}
-                  <Text color="gray">{formatDuration(test.durationMs)}</Text>
-                  {test.blame === 'environment' ? <Text color="magenta"> [environment]</Text> : null}
-                </Text>
-                {test.message && ['fail', 'error', 'skip', 'wait'].includes(test.status) ? (
-                  <Text color="gray">
-                    {'    '}
-                    {test.requirements?.length ? `${test.requirements.join(', ')}: ` : ''}
-                    {test.message}
-                  </Text>
-                ) : null}
-              </Box>
-            ))}
-          </Box>
+          <Text key={suite.integration}>
+            {'  '}
+            <Text color={state.color}>{state.mark}</Text> <Text bold>{suite.integration.padEnd(7)}</Text> {suite.title}{' '}
+            <Text color="gray">{state.text}</Text>
+          </Text>
         );
       })}
+      {running.map(({ suite, test }) => (
+        <Text key={`running-${test.id}`} color="cyan">
+          {'  '}
+          {marks.running.mark} {suite.integration} {test.title}
+        </Text>
+      ))}
+      {problems.length > 0 ? (
+        <Box flexDirection="column" marginTop={1}>
+          {problems.slice(-shownProblems).map(({ suite, test }) => (
+            <Box key={test.id} flexDirection="column" paddingLeft={2}>
+              <Text>
+                <Text color={marks[test.status].color}>{marks[test.status].mark}</Text> {suite.integration} {test.title}{' '}
+                <Text color="gray">{formatDuration(test.durationMs)}</Text>
+                {test.blame === 'environment' ? <Text color="magenta"> [environment]</Text> : null}
+              </Text>
+              {test.message ? (
+                <Text color="gray" wrap="truncate-end">
+                  {'    '}
+                  {test.requirements?.length ? `${test.requirements.join(', ')}: ` : ''}
+                  {test.message}
+                </Text>
+              ) : null}
+            </Box>
+          ))}
+          {problems.length > shownProblems ? <Text color="gray">  and {problems.length - shownProblems} more, listed at the end</Text> : null}
+        </Box>
+      ) : null}
       {prompt ? (
         <Box marginTop={1} borderStyle="round" borderColor="blue" flexDirection="column" paddingX={1}>
           <Text bold>Do this in your system now:</Text>

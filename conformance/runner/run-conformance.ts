@@ -160,7 +160,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 
     const selected = new Set(options.integrations ?? withSuite);
     if (options.signal?.aborted) throw new RunAborted();
-    phase(`Running ${withSuite.filter((id) => selected.has(id)).length} suites`);
+    const running = withSuite.filter((id) => selected.has(id)).length;
+    phase(`Running ${running} suite${running === 1 ? '' : 's'}`);
     const startedAt = new Date();
     const output = await runSuites({
       suites: withSuite.map((id) => (notReady ? unstartable(suitesByIntegration[id]!, notReady) : suitesByIntegration[id]!)),
