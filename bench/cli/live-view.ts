@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const runs = Number(process.argv[2] ?? 3);
 const command = `node bin/klarmeld.js test --profile examples/reference-system/klarmeld.yaml`;
 // CI=… makes ink write only the final frame, as without a terminal: the bench must see the live view.
-const env = { ...process.env, CI: '', CONTINUOUS_INTEGRATION: '', FORCE_COLOR: '1' };
+const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '1' };
 delete env.CI;
 delete env.CONTINUOUS_INTEGRATION;
 
