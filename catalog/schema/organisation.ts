@@ -25,6 +25,18 @@ export const recordedStatus = z.strictObject({
   reason: z.string().min(1).optional().meta({ description: 'Required when the status requires a reason' }),
 });
 
+/**
+ * What `klarmeld catalog import-systems` read for a system: the file and row, the columns it does
+ * not map (verbatim, under their header), and values it could not resolve (a municipality name
+ * the catalogue does not know …), so nothing in KOMBIT's inventory is lost.
+ */
+export const systemInventoryEntry = z.strictObject({
+  source: z.string().min(1).meta({ description: 'The file the system was imported from' }),
+  row: z.int().min(1).optional(),
+  columns: z.record(z.string(), z.string()).optional().meta({ description: 'Columns the import does not map, verbatim' }),
+  unresolved: z.record(z.string(), z.array(z.string())).optional().meta({ description: 'Values of mapped columns the catalogue could not resolve, per column' }),
+});
+
 /** A specialist system (fagsystem) on SKI 02.19, registered as an it-system on the platform. */
 export const skiSystem = z.strictObject({
   id: slug,
@@ -40,6 +52,11 @@ export const skiSystem = z.strictObject({
     .optional()
     .meta({ description: 'Statuses KOMBIT has recorded by hand, per integration' }),
   fictional: z.boolean().default(false),
+  userSystemUuidDerived: z
+    .literal(true)
+    .optional()
+    .meta({ description: "Set when the inventory gave no it-system UUID: the one here is derived from name and supplier so it stays stable, and is not the platform's" }),
+  inventory: systemInventoryEntry.optional().meta({ description: 'Where an imported system comes from, with what the import could not map, verbatim' }),
 });
 
 /** A municipality (kommune) or other authority, including the test municipality Korsbæk. */

@@ -15,6 +15,8 @@ Usage:
   klarmeld catalog required <system> [--json]          mandatory and supplementary integrations of a SKI system
   klarmeld catalog import-contract <dir|file> --integration SF… --version … [--write]
                                                        record an official WSDL/XSD bundle or OpenAPI document
+  klarmeld catalog import-systems FILE.csv|.xlsx [--write]
+                                                       bring KOMBIT's system inventory into systems.yaml
 
 Options:
   --dir DIR   read the catalogue from DIR instead of the shipped catalog/data
@@ -38,6 +40,7 @@ async function show<P extends object>(component: (props: P) => ReactElement, pro
 /** `klarmeld catalog <command>`: parses options, calls one service, renders or prints JSON. */
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'import-contract') return (await import('./catalog-import-contract.ts')).run(argv.slice(1));
+  if (argv[0] === 'import-systems') return (await import('./catalog-import-systems.ts')).run(argv.slice(1));
   const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'command', group: { name: 'catalog', commands } });
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
