@@ -10,18 +10,22 @@ import { readCatalog } from './read-catalog.ts';
 const HELP = `klarmeld sheet: the onboarding sheet (klarmelding per system × integration)
 
 Usage:
-  klarmeld sheet show [--supplier CVR] [--area Y14] [--status CODE] [--json]   the matrix
-  klarmeld sheet set <system> <SF> <status> [--reason "…"] [--actor NAME]      record a status by hand
+  klarmeld sheet show [--supplier CVR] [--area Y14] [--status CODE] [--json]   the matrix (KOMBIT's 18 columns first)
+  klarmeld sheet set <system> <SF> <word> [--reason "…"] [--actor NAME]        record KOMBIT's word by hand
   klarmeld sheet history <system> [SF] [--json]                                every event, oldest first
   klarmeld sheet report <system> [--json]                                      the connection report
-  klarmeld sheet export --xlsx FILE                                            Excel: matrix + history
-  klarmeld sheet import FILE [--actor NAME]                                    read such a workbook back
+  klarmeld sheet export --xlsx FILE                                            Excel in KOMBIT's layout + evidence + history
+  klarmeld sheet import FILE [--dry-run] [--actor NAME]                        read KOMBIT's workbook (or an export)
   klarmeld sheet record <run.json> [--key PEM_FILE] [--actor NAME]             record a verified run's statuses
   klarmeld sheet trust-key <PEM_FILE|FINGERPRINT> --name "…" [--actor NAME]    trust a platform's signing key
   klarmeld sheet trusted-keys [--json]                                         the keys the sheet trusts
 
-A run signed by a platform key the sheet trusts earns its status (--key only checks which key
-signed it); any other run's passes are recorded as Ensidig, the supplier's own declaration.
+Statuses are KOMBIT's words, in every spelling KOMBIT uses: Klarmeldt, Delvis/Delvist, Forløb N,
+Irrelevant, Ensidig, Nej (and the report's 1. Ja, 2. Nej, 5. Delvis); an empty cell is blank.
+--status and <word> also take the codes K, D, F, I, E, N. A recorded run keeps the declaration it
+shows and, beside it, its evidence: a run on the supplier's own platform, or on a platform KOMBIT
+trusts (klarmeld sheet trust-key; --key only checks which key signed the run). klarmeld never
+writes "Ensidig" itself: KOMBIT's sources do not define it.
 
 Options:
   --sheet FILE    the sheet (SQLite); default $KLARMELD_SHEET, else .klarmeld/sheet.sqlite here
@@ -40,6 +44,7 @@ const options = {
   xlsx: { type: 'string' },
   key: { type: 'string' },
   name: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
 } as const;
 
 const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -96,7 +101,7 @@ export async function run(argv: string[]): Promise<number> {
         const [system, integration, status] = rest as [string, string, string];
         const outcome = setStatus(await readCatalog(values.catalog), sheetPath, { system, integration, status, reason: values.reason, actor });
         if (values.json) printJson(outcome);
-        else if (outcome.event) process.stdout.write(`Recorded ${outcome.event.system} ${outcome.event.integration}: ${outcome.event.status}${outcome.event.reason ? ` (${outcome.event.reason})` : ''} in ${sheetPath}\n`);
+        else if (outcome.event) process.stdout.write(`Recorded ${outcome.event.system} ${outcome.event.integration}: ${outcome.event.word ? `"${outcome.event.word}"` : 'blank'} (${outcome.event.status || 'blank'})${outcome.event.reason ? ` (${outcome.event.reason})` : ''} in ${sheetPath}\n`);
         else process.stderr.write(`Nothing recorded:\n${outcome.problems.map((p) => `  - ${p.message}`).join('\n')}\n`);
         return outcome.event ? 0 : 2;
       }
@@ -112,14 +117,9 @@ export async function run(argv: string[]): Promise<number> {
       case 'import': {
         args(1, 1, 'one workbook, e.g. sheet.xlsx');
         const { importSheet } = await import('../services/sheet-changes.ts');
-        const outcome = await importSheet(await readCatalog(values.catalog), sheetPath, rest[0]!, actor);
+        const outcome = await importSheet(await readCatalog(values.catalog), sheetPath, rest[0]!, actor, { dryRun: values['dry-run'] });
         if (values.json) printJson(outcome);
-        else if (outcome.problems.length > 0) {
-          process.stdout.write(
-            `Nothing imported: ${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'} in ${outcome.file}\n` +
-              outcome.problems.map((p) => `  ${p.sheet}${p.cell ? `!${p.cell}` : ''} (row ${p.row ?? '-'}, column ${p.column ?? '-'}): ${p.message}`).join('\n') + '\n',
-          );
-        } else process.stdout.write(`Imported ${outcome.file}: ${outcome.rows} rows, ${outcome.cells} statuses, ${outcome.events.length} changed.\n`);
+        else process.stdout.write((await import('../services/sheet-import-text.ts')).importText(outcome));
         return outcome.problems.length > 0 ? 1 : 0;
       }
       case 'record': {
@@ -144,7 +144,8 @@ export async function run(argv: string[]): Promise<number> {
           if (values.json) printJson({ ...outcome, keySource: report.keySource, keyFingerprint: report.keyFingerprint });
           else if (!outcome.verified && outcome.skipped) process.stderr.write(`${outcome.skipped.message}\n`);
           else {
-            for (const e of outcome.events) process.stdout.write(`Recorded ${e.system} ${e.integration}: ${e.status} (${e.evidence?.shallPassed}/${e.evidence?.shallTotal} SHALL passed, run ${e.evidence?.runId})\n`);
+            const { backingOf, backingText } = await import('../../conformance/onboarding/index.ts');
+            for (const e of outcome.events) process.stdout.write(`Recorded ${e.system} ${e.integration}: ${e.word ?? e.status} (${e.evidence?.shallPassed}/${e.evidence?.shallTotal} SHALL passed, run ${e.evidence?.runId}); belæg: ${backingText(backingOf(e.evidence))}\n`);
             for (const n of outcome.notRecorded) process.stdout.write(`Not recorded ${n.integration}: ${n.why}\n`);
             process.stdout.write(`${formatRecorded(outcome)}\n`);
           }
@@ -175,7 +176,7 @@ export async function run(argv: string[]): Promise<number> {
         const { trustedPlatformKeys } = await import('../services/sheet-record-run.ts');
         const keys = trustedPlatformKeys(sheetPath);
         if (values.json) printJson(keys);
-        else process.stdout.write(keys.length === 0 ? `The sheet ${sheetPath} trusts no platform key: every recorded run counts as Ensidig.\n` : keys.map((k) => `${k.fingerprint}  ${k.name} (added by ${k.addedBy} ${k.addedAt})\n`).join(''));
+        else process.stdout.write(keys.length === 0 ? `The sheet ${sheetPath} trusts no platform key: every recorded run is backed by the supplier's own platform.\n` : keys.map((k) => `${k.fingerprint}  ${k.name} (added by ${k.addedBy} ${k.addedAt})\n`).join(''));
         return 0;
       }
       default:

@@ -43,9 +43,12 @@ describe('klarmeld test', () => {
     expect(await readFile(report, 'utf8')).toContain('sf1520.lookup.lower-case-uuids');
     const store = SheetStore.open(sheet);
     const statuses = store.current().map((e) => `${e.integration} ${e.status}`).sort();
+    const evidence = store.current().map((e) => e.evidence?.keyTrusted);
     store.close();
-    // The embedded platform lived for this run only; no sheet trusts its key, so the passes are the supplier's own word.
-    expect(statuses).toEqual(['SF1461 ensidig', 'SF1470 ensidig', 'SF1500 ensidig', 'SF1514 ensidig', 'SF1520 ensidig']);
+    // The embedded platform lived for this run only; no sheet trusts its key: the declarations are
+    // recorded as the run shows them, with "own platform, key X" as their evidence (issue 11).
+    expect(statuses).toEqual(['SF1461 klarmeldt', 'SF1470 klarmeldt', 'SF1500 klarmeldt', 'SF1514 klarmeldt', 'SF1520 klarmeldt']);
+    expect(new Set(evidence)).toEqual(new Set([false]));
   }, 60_000);
 
   it('exits 2 before running when --sheet comes without --record, or a report folder does not exist', async () => {

@@ -4,23 +4,27 @@
  */
 import type { Catalog } from '../../catalog/catalog.ts';
 import {
-  checkEvent, planImport, readWorkbook, SheetStore, statusByCodeOrLabel,
-  type EventProblem, type ImportProblem, type StatusEvent,
+  checkEvent, importWorkbook, readWord, SheetStore,
+  type EventProblem, type SheetImport, type StatusEvent,
 } from '../../conformance/onboarding/index.ts';
 
 export interface SetRequest {
   system: string;
   integration: string;
+  /** KOMBIT's word in any spelling ("Delvist", "Forløb 3", "1. Ja"), klarmeld's code or mark. */
   status: string;
   reason?: string;
   actor: string;
 }
 
-/** Appends one manual event, or returns the problems and appends nothing. */
+/** Appends one manual event with the word as KOMBIT writes it, or returns the problems and appends nothing. */
 export function setStatus(catalog: Catalog, sheetPath: string, request: SetRequest): { event?: StatusEvent; problems: EventProblem[] } {
-  const status = statusByCodeOrLabel(catalog, request.status)?.code ?? request.status;
+  const read = readWord(catalog.statuses, request.status);
+  if ('problem' in read) return { problems: [{ code: 'unknown-status', message: read.problem }] };
+  const status = 'code' in read ? read.code : '';
+  const word = 'code' in read ? read.word : '';
   const reason = request.reason?.trim() || undefined;
-  const event = { system: request.system, integration: request.integration.toUpperCase(), status, reason };
+  const event = { system: request.system, integration: request.integration.toUpperCase(), status, word, reason };
   const problems = checkEvent(catalog, event);
   if (problems.length > 0) return { problems };
   const store = SheetStore.open(sheetPath);
@@ -31,24 +35,16 @@ export function setStatus(catalog: Catalog, sheetPath: string, request: SetReque
   }
 }
 
-export interface ImportOutcome {
-  file: string;
-  rows: number;
-  cells: number;
-  /** Events appended (empty when there were problems). */
-  events: StatusEvent[];
-  problems: ImportProblem[];
-}
+export type ImportOutcome = SheetImport;
 
-/** Reads a workbook; on any problem appends nothing, otherwise one event per changed cell in one transaction. */
-export async function importSheet(catalog: Catalog, sheetPath: string, file: string, actor: string): Promise<ImportOutcome> {
-  const content = await readWorkbook(file, catalog);
-  const outcome = { file, rows: content.rows, cells: content.cells.length, events: [] as StatusEvent[], problems: content.problems };
-  if (content.problems.length > 0) return outcome;
+/**
+ * Reads a workbook in KOMBIT's layout; with `dryRun` only says what would change. Cells it
+ * cannot map are kept verbatim and listed; only an unreadable workbook changes nothing.
+ */
+export async function importSheet(catalog: Catalog, sheetPath: string, file: string, actor: string, options: { dryRun?: boolean } = {}): Promise<ImportOutcome> {
   const store = SheetStore.open(sheetPath);
   try {
-    const planned = planImport(catalog, store.current(), content.cells, actor);
-    return { ...outcome, events: planned.length > 0 ? store.append(planned) : [] };
+    return await importWorkbook(store, catalog, file, actor, options);
   } finally {
     store.close();
   }

@@ -4,7 +4,7 @@ import type { Catalog } from '../../catalog/catalog.ts';
 import { generateEvidenceKeys, keyFingerprint } from '../../conformance/evidence/index.ts';
 import { verifyRun } from '../../conformance/framework/index.ts';
 import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
-import { SheetStore } from '../../conformance/onboarding/index.ts';
+import { backingOf, SheetStore } from '../../conformance/onboarding/index.ts';
 import { testCatalog } from '../../conformance/onboarding/testing/test-catalog.ts';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import { recordRun, trustedPlatformKeys, trustPlatformKey } from './sheet-record-run.ts';
@@ -48,24 +48,26 @@ describe('recordRun (klarmeld sheet record, klarmeld test --record)', () => {
     expect(recordRun(await trustingSheet(keys), catalog, verifyRun(document)).events[0]!.status).toBe('delvist-klarmeldt');
   });
 
-  it('records Ensidig, naming the key, for a run signed by a key the sheet does not trust (e.g. a throwaway embedded platform)', async () => {
+  it('records the declaration the run shows with "own platform, key X" as its evidence for a key the sheet does not trust, never Ensidig (issue 11)', async () => {
     const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
     const sheet = await trustingSheet(generateEvidenceKeys());
     const outcome = recordRun(sheet, catalog, verifyRun(document));
     const fingerprint = keyFingerprint(keys.publicKeyPem);
     expect(outcome.key).toEqual({ fingerprint, trusted: false });
-    expect(outcome.events).toEqual([expect.objectContaining({ status: 'ensidig', reason: expect.stringContaining(`platform key ${fingerprint}`) })]);
+    expect(outcome.events).toEqual([expect.objectContaining({ status: 'klarmeldt', word: 'Klarmeldt' })]);
+    expect(outcome.events[0]).not.toHaveProperty('reason');
     expect(outcome.events[0]!.evidence).toMatchObject({ keyFingerprint: fingerprint, keyTrusted: false, shallPassed: 2 });
+    expect(backingOf(outcome.events[0]!.evidence)).toMatchObject({ kind: 'own-platform', keyFingerprint: fingerprint, runId: document.runId });
   });
 
-  it('does not trust a key pinned with --key: it only checks the signature, so a pinned throwaway key earns Ensidig', async () => {
+  it('does not trust a key pinned with --key: it only checks the signature, so a pinned throwaway key is "own platform" evidence', async () => {
     const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
     const sheet = SheetStore.open(await sheetPath());
     const outcome = recordRun(sheet, catalog, verifyRun(document, { publicKey: keys.publicKeyPem }));
     expect(outcome.key).toEqual({ fingerprint: keyFingerprint(keys.publicKeyPem), trusted: false, pinned: true });
-    expect(outcome.events[0]).toMatchObject({ status: 'ensidig', evidence: { keyTrusted: false } });
+    expect(outcome.events[0]).toMatchObject({ status: 'klarmeldt', evidence: { keyTrusted: false } });
     expect(outcome.events[0]!.evidence).not.toHaveProperty('trustedBy');
-    expect(outcome.events[0]!.reason).toContain('`klarmeld sheet trust-key`');
+    expect(backingOf(outcome.events[0]!.evidence).kind).toBe('own-platform');
   });
 
   it('earns the status under a pinned key when the sheet trusts that key', async () => {
@@ -127,17 +129,19 @@ describe('recordRun (klarmeld sheet record, klarmeld test --record)', () => {
       system: 'jobcenter-plus', integration: 'SF1520', status: 'klarmeldt', actor: 'klarmeld test', source: 'run',
       evidence: { runId: 'run-0001', digest: '0'.repeat(64), keyTrusted: true, trustedBy: 'pinned' },
     }]);
-    expect(recordRun(sheet, catalog, verifyRun(document)).events[0]!.status).toBe('ensidig');
+    const event = recordRun(sheet, catalog, verifyRun(document)).events[0]!;
+    expect(event.status).toBe('klarmeldt');
+    expect(backingOf(event.evidence).kind).toBe('own-platform');
   });
 
-  it('lets an untrusted run replace a status that no trusted-key run earned (its own earlier Ensidig), and keeps a failing one ikke-klarmeldt', async () => {
+  it('lets an untrusted run replace a status that no trusted-key run earned (its own earlier one), and keeps a failing one ikke-klarmeldt', async () => {
     const stranger = generateEvidenceKeys();
     const sheet = await trustingSheet(generateEvidenceKeys());
     const first = (await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', keys: stranger, withoutExchanges: true })).document;
     expect(recordRun(sheet, catalog, verifyRun(first)).events[0]!.status).toBe('ikke-klarmeldt');
     const second = (await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', keys: stranger, runId: 'run-0002' })).document;
-    expect(recordRun(sheet, catalog, verifyRun(second)).events[0]!.status).toBe('ensidig');
-    expect(sheet.history().map((e) => e.status)).toEqual(['ikke-klarmeldt', 'ensidig']);
+    expect(recordRun(sheet, catalog, verifyRun(second)).events[0]!.status).toBe('klarmeldt');
+    expect(sheet.history().map((e) => [e.status, e.word])).toEqual([['ikke-klarmeldt', 'Nej'], ['klarmeldt', 'Klarmeldt']]);
   });
 
   it("does not earn Klarmeldt with the runner's own checks: SHALL passes without an exchange of the system are preconditions", async () => {

@@ -12,9 +12,11 @@
  *   would otherwise show `ikke-klarmeldt` for tests that never ran.
  * - Trust comes only from the sheet's trusted_platform_keys. A key pinned with --key is checked
  *   (the run must be signed with it) but not trusted: anyone can pin the throwaway key of their
- *   own embedded platform. Under an untrusted key klarmeldt/delvist become `ensidig`, naming the
- *   key, and the run records nothing for a pair whose current status a trusted-key run earned.
- *   The event's evidence keeps the key fingerprint and whether it was trusted.
+ *   own embedded platform. Whoever signed, the run records the declaration it shows (Klarmeldt,
+ *   Delvis, Nej, in KOMBIT's words) and the evidence beside it: the run id, the key fingerprint
+ *   and whether the sheet trusts the key (a run on the supplier's own platform, or on one KOMBIT
+ *   trusts). klarmeld never writes "Ensidig" or another KOMBIT word to say "untrusted key". A run
+ *   under an untrusted key records nothing for a pair whose current status a trusted-key run earned.
  * - The run counts only for the system it is about: the catalogue's it-system UUID of the run's
  *   system must be the one the platform attested (systemBinding); otherwise nothing is recorded.
  * All events of one run go in one transaction.
@@ -24,7 +26,7 @@ import { findSystem, requiredIntegrations } from '../../catalog/query.ts';
 import { keyFingerprint, type KeyInput } from '../../conformance/evidence/index.ts';
 import { integrationEvidence, resultsDigest, systemBinding, type IntegrationEvidence, type VerifyReport } from '../../conformance/framework/index.ts';
 import {
-  SheetStore, statusFromRun, type NewStatusEvent, type StatusEvent, type TrustedPlatformKey,
+  defaultWord, SheetStore, statusFromRun, type NewStatusEvent, type StatusEvent, type TrustedPlatformKey,
 } from '../../conformance/onboarding/index.ts';
 
 /** Whose word the run's signature is: a key the sheet trusts, or not. */
@@ -137,12 +139,13 @@ export function recordRun(store: SheetStore, catalog: Catalog, report: VerifyRep
       });
       return [];
     }
-    const { status, reason } = statusFromRun(entry, key);
+    const { status } = statusFromRun(entry, key);
+    const known = catalog.statuses.find((s) => s.code === status);
     return [{
       system: system.id,
       integration: entry.integration,
       status,
-      ...(reason ? { reason } : {}),
+      ...(known ? { word: defaultWord(known) } : {}),
       actor: actor ?? `klarmeld test (${system.name})`,
       source: 'run' as const,
       evidence: {
@@ -168,8 +171,8 @@ export function recordRun(store: SheetStore, catalog: Catalog, report: VerifyRep
 }
 
 /**
- * Trusts a platform key in the sheet at `sheetPath`: runs signed with it earn their status
- * instead of `ensidig`. Give the key as PEM (or a KeyObject) or its fingerprint. For KOMBIT (a
+ * Trusts a platform key in the sheet at `sheetPath`: runs signed with it are backed by a
+ * platform KOMBIT trusts, and an untrusted run cannot replace what they earned. Give the key as PEM (or a KeyObject) or its fingerprint. For KOMBIT (a
  * `klarmeld sheet trust-key` command) and for the demo, which plays KOMBIT's role.
  */
 export function trustPlatformKey(

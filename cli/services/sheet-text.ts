@@ -13,11 +13,13 @@ export function matrixText(view: MatrixView): string {
   const widths = view.columns.map((c) => Math.max(3, c.length) + 1);
   const lines = [pad('System', first) + view.columns.map((c, i) => pad(c, widths[i]!)).join('')];
   for (const row of view.rows) {
-    const cells = row.cells.map((c, i) => pad(c.status ? (marks.get(c.status) ?? c.status) : c.level ? '·' : '', widths[i]!));
+    const backed = (c: (typeof row.cells)[number]) => (c.evidence?.kind === 'trusted-platform' ? '*' : c.evidence?.kind === 'own-platform' ? '+' : '');
+    const cells = row.cells.map((c, i) => pad(c.status ? `${marks.get(c.status) ?? c.status}${backed(c)}` : c.level ? '·' : '', widths[i]!));
     lines.push(pad(row.system, first) + cells.join(''));
   }
   if (view.rows.length === 0) lines.push('(no systems match)');
-  lines.push('', `Legend: · required, no status yet; ${view.legend.map((s) => `${s.mark} ${s.label}`).join('; ')}`);
+  lines.push('', `Legend: · required, blank; ${view.legend.filter((s) => s.inSheet).map((s) => `${s.mark} ${s.words.join('/')}${s.code === 'tilmeldt' ? ' N' : ''}${s.reportCode ? ` (${s.reportCode})` : ''}`).join('; ')}; * backed by a run on a platform KOMBIT trusts, + by a run on the supplier's own platform`);
+  if (view.kept.length > 0) lines.push(`Kept verbatim from the latest import (not mapped): ${view.kept.length} cells; see --json "kept".`);
   lines.push(view.sheetExists ? `Sheet: ${view.sheetPath}` : `No sheet yet at ${view.sheetPath}: statuses shown are the catalogue's.`);
   return `${lines.join('\n')}\n`;
 }
@@ -25,7 +27,7 @@ export function matrixText(view: MatrixView): string {
 export function historyText(view: HistoryView): string {
   if (view.events.length === 0) return `No events for ${view.system}${view.integration ? ` ${view.integration}` : ''}.\n`;
   const lines = view.events.map((e) =>
-    [e.at.replace('T', ' ').slice(0, 19), pad(e.integration, 9), pad(e.label, 26), pad(e.source, 7), e.actor,
+    [e.at.replace('T', ' ').slice(0, 19), pad(e.integration, 9), pad(e.label || '(blank)', 26), pad(e.source, 7), e.actor,
       e.reason ? `— ${e.reason}` : '', e.evidence ? `[run ${e.evidence.runId}${e.evidence.shallTotal !== undefined ? `, ${e.evidence.shallPassed}/${e.evidence.shallTotal} SHALL` : ''}]` : '']
       .filter(Boolean)
       .join('  '),

@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { findSystem } from '../../catalog/query.ts';
 import {
-  buildConnectionReport, buildMatrix, SheetStore, statusByCodeOrLabel,
-  type ConnectionReport, type MatrixFilter, type SheetMatrix, type StatusEvent,
+  backingOf, buildConnectionReport, buildMatrix, latestKeptCells, markOf, SheetStore, statusByCodeOrLabel,
+  type Backing, type ConnectionReport, type KeptCell, type MatrixFilter, type SheetMatrix, type StatusEvent,
 } from '../../conformance/onboarding/index.ts';
 
 /** A request the catalogue cannot answer (unknown system, status …): the command turns it into exit 2. */
@@ -28,26 +28,31 @@ function withSheet<T>(path: string, read: (store: SheetStore) => T, otherwise: T
 export interface MatrixView extends SheetMatrix {
   sheetPath: string;
   sheetExists: boolean;
+  /** What the latest import could not map, verbatim (unknown systems, columns, words). */
+  kept: KeptCell[];
 }
 
 export function sheetMatrix(catalog: Catalog, sheetPath: string, filter: MatrixFilter): MatrixView {
   let status = filter.status;
   if (status !== undefined) {
     const found = statusByCodeOrLabel(catalog, status);
-    if (!found) throw new SheetRequestError(`"${status}" is not a status. Use one of: ${catalog.statuses.map((s) => s.code).join(', ')}.`);
+    if (!found) {
+      throw new SheetRequestError(`"${status}" is not a status. Use a code (${catalog.statuses.map((s) => markOf(s)).join(', ')}), one of KOMBIT's words or klarmeld's code (${catalog.statuses.map((s) => s.code).join(', ')}).`);
+    }
     status = found.code;
   }
   if (filter.area && !catalog.areas.some((a) => a.id === filter.area)) {
     throw new SheetRequestError(`There is no service area "${filter.area}". Use an id such as ${catalog.areas[0]?.id ?? 'Y14'}.`);
   }
-  const current = withSheet(sheetPath, (store) => store.current(), [] as StatusEvent[]);
-  return { ...buildMatrix(catalog, current, { ...filter, status }), sheetPath, sheetExists: existsSync(sheetPath) };
+  const { current, kept } = withSheet(sheetPath, (store) => ({ current: store.current(), kept: latestKeptCells(store) }), { current: [] as StatusEvent[], kept: [] as KeptCell[] });
+  return { ...buildMatrix(catalog, current, { ...filter, status }), sheetPath, sheetExists: existsSync(sheetPath), kept };
 }
 
 export interface HistoryView {
   system: string;
   integration?: string;
-  events: (StatusEvent & { label: string })[];
+  /** `label`: the cell's word as KOMBIT writes it ('' for a blank cell); `backing`: what backs it. */
+  events: (StatusEvent & { label: string; backing: Backing })[];
 }
 
 export function sheetHistory(catalog: Catalog, sheetPath: string, systemId: string, integration?: string): HistoryView {
@@ -56,7 +61,10 @@ export function sheetHistory(catalog: Catalog, sheetPath: string, systemId: stri
   const events = withSheet(sheetPath, (store) => store.history(id, integration), [] as StatusEvent[]);
   if (!system && events.length === 0) throw new SheetRequestError(`There is no SKI system "${systemId}" in the catalogue or the sheet.`);
   const labels = new Map(catalog.statuses.map((s) => [s.code, s.label]));
-  return { system: id, ...(integration ? { integration } : {}), events: events.map((e) => ({ ...e, label: labels.get(e.status) ?? e.status })) };
+  return {
+    system: id, ...(integration ? { integration } : {}),
+    events: events.map((e) => ({ ...e, label: e.word ?? labels.get(e.status) ?? e.status, backing: backingOf(e.evidence) })),
+  };
 }
 
 export function sheetReport(catalog: Catalog, sheetPath: string, systemId: string): ConnectionReport {

@@ -3,7 +3,11 @@ import type { MatrixView } from '../services/sheet-views.ts';
 
 const pad = (text: string, width: number) => (text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length));
 
-/** The onboarding sheet as a coloured matrix: each cell filled with its status's colour, like KOMBIT's sheet. */
+/**
+ * The onboarding sheet as a coloured matrix: KOMBIT's 18 columns first, each cell its status's
+ * short code in the status's colour, followed by what backs it (* a run on a platform KOMBIT
+ * trusts, + a run on the supplier's own platform).
+ */
 export function SheetMatrixView({ view }: { view: MatrixView }) {
   const legend = new Map(view.legend.map((s) => [s.code, s]));
   const first = Math.max(6, ...view.rows.map((r) => r.system.length)) + 2;
@@ -23,7 +27,7 @@ export function SheetMatrixView({ view }: { view: MatrixView }) {
             if (!status) return <Text key={cell.integration} color="gray">{pad(cell.level ? '·' : '', width)}</Text>;
             return (
               <Text key={cell.integration} backgroundColor={status.colour} color={status.textColour}>
-                {pad(` ${status.mark}`, width - 1)}
+                {pad(` ${status.mark}${cell.evidence?.kind === 'trusted-platform' ? '*' : cell.evidence?.kind === 'own-platform' ? '+' : ''}`, width - 1)}
                 <Text backgroundColor={undefined}> </Text>
               </Text>
             );
@@ -32,12 +36,13 @@ export function SheetMatrixView({ view }: { view: MatrixView }) {
       ))}
       {view.rows.length === 0 && <Text color="gray">(no systems match)</Text>}
       <Box marginTop={1} flexDirection="column">
-        <Text color="gray">· required, no status yet</Text>
-        {view.legend.map((s) => (
+        <Text color="gray">· required, blank · * backed by a run on a platform KOMBIT trusts · + by a run on the supplier's own platform</Text>
+        {view.legend.filter((s) => s.inSheet).map((s) => (
           <Text key={s.code}>
-            <Text backgroundColor={s.colour} color={s.textColour}>{pad(` ${s.mark}`, 4)}</Text> {s.label}
+            <Text backgroundColor={s.colour} color={s.textColour}>{pad(` ${s.mark}`, 4)}</Text> {s.words.join(' / ')}{s.code === 'tilmeldt' ? ' N' : ''}{s.reportCode ? ` (${s.reportCode})` : ''}
           </Text>
         ))}
+        {view.kept.length > 0 && <Text color="yellow">{view.kept.length} cells of the latest import could not be mapped and are kept verbatim (--json "kept").</Text>}
         <Text color="gray">
           {view.sheetExists ? `Sheet: ${view.sheetPath}` : `No sheet yet at ${view.sheetPath}: statuses shown are the catalogue's.`}
         </Text>

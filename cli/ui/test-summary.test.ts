@@ -43,7 +43,7 @@ describe('formatTestSummary', () => {
 });
 
 describe('formatRecorded', () => {
-  it('names the statuses and the trusted key, or says the statuses are Ensidig because the key is not trusted (pinning with --key does not trust it)', async () => {
+  it('names the statuses and the trusted key, or says the evidence is a run on the supplier\'s own platform because the key is not trusted (pinning with --key does not trust it)', async () => {
     const catalog = await testCatalog();
     const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
     const fingerprint = keyFingerprint(keys.publicKeyPem);
@@ -51,13 +51,13 @@ describe('formatRecorded', () => {
     const trusting = SheetStore.open(`${dir}/a.sqlite`);
     trusting.trustPlatformKey({ fingerprint, name: 'KOMBIT test platform', addedBy: 'kombit' });
     expect(formatRecorded(recordRun(trusting, catalog, verifyRun(document)))).toBe(
-      `Recorded in the sheet: SF1520 klarmeldt. Signed with platform key ${fingerprint} (trusted in the sheet as "KOMBIT test platform").`,
+      `Recorded in the sheet: SF1520 Klarmeldt. Signed with platform key ${fingerprint} (trusted in the sheet as "KOMBIT test platform").`,
     );
     expect(formatRecorded(recordRun(trusting, catalog, verifyRun(document)))).toMatch(/^Nothing recorded: run run-0001 is already in the sheet/);
     trusting.close();
     const pinned = SheetStore.open(`${dir}/b.sqlite`);
     expect(formatRecorded(recordRun(pinned, catalog, verifyRun(document, { publicKey: keys.publicKeyPem })))).toBe(
-      `Recorded in the sheet: SF1520 ensidig. Ensidig: the run is signed with platform key ${fingerprint} (pinned with --key, which checks the signature but does not make the key trusted), which is not trusted in this sheet, so its passes are the supplier's own declaration. KOMBIT trusts a platform key with \`klarmeld sheet trust-key\`; then run the tests again.`,
+      `Recorded in the sheet: SF1520 Klarmeldt. Evidence: a run on the supplier's own platform, key ${fingerprint} (pinned with --key, which checks the signature but does not make the key trusted), which this sheet does not trust; the sheet shows that beside each status. KOMBIT trusts a platform key with \`klarmeld sheet trust-key\`; a run under a trusted key is then recorded with that evidence.`,
     );
     pinned.close();
   });

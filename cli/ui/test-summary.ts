@@ -83,13 +83,13 @@ export function formatRecorded(outcome: RecordOutcome): string {
   if (outcome.skipped) return outcome.skipped.message;
   const notRecorded = outcome.notRecorded.map((n) => `${n.integration}: ${n.why}`).join('; ');
   if (outcome.events.length === 0) return `Recorded in the sheet: nothing${notRecorded ? ` (${notRecorded})` : ''}.`;
-  const statuses = outcome.events.map((e) => `${e.integration} ${e.status}`).join(', ');
+  const statuses = outcome.events.map((e) => `${e.integration} ${e.word ?? e.status}`).join(', ');
   // --key checks which key signed the run; only the sheet's trusted list makes a key count.
   const pinned = outcome.key.pinned ? ' (pinned with --key, which checks the signature but does not make the key trusted)' : '';
   const key = outcome.key.trusted
     ? ` Signed with platform key ${outcome.key.fingerprint} (trusted in the sheet as "${outcome.key.name}").`
-    : outcome.events.some((e) => e.status === 'ensidig')
-      ? ` Ensidig: the run is signed with platform key ${outcome.key.fingerprint ?? '(none)'}${pinned}, which is not trusted in this sheet, so its passes are the supplier's own declaration. KOMBIT trusts a platform key with \`klarmeld sheet trust-key\`; then run the tests again.`
+    : outcome.events.length > 0
+      ? ` Evidence: a run on the supplier's own platform, key ${outcome.key.fingerprint ?? '(none)'}${pinned}, which this sheet does not trust; the sheet shows that beside each status. KOMBIT trusts a platform key with \`klarmeld sheet trust-key\`; a run under a trusted key is then recorded with that evidence.`
       : '';
   return `Recorded in the sheet: ${statuses}.${key}${notRecorded ? ` Not recorded: ${notRecorded}.` : ''}`;
 }

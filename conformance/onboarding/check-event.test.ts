@@ -19,14 +19,17 @@ describe('checkEvent', () => {
     expect(checkEvent(catalog, { system: 'jobcenter-plus', integration: 'SF1520', status: 'ja' })[0]!.message).toMatch(/Use one of: .*klarmeldt/);
   });
 
-  it('requires a reason where the vocabulary says so, and one of the allowed reasons when it lists them', () => {
-    expect(codes({ system: 'jobcenter-plus', integration: 'SF1520', status: 'irrelevant' })).toEqual(['reason-required']);
-    expect(codes({ system: 'jobcenter-plus', integration: 'SF1520', status: 'irrelevant', reason: 'Fordi' })).toEqual(['reason-not-allowed']);
-    expect(codes({ system: 'jobcenter-plus', integration: 'SF1520', status: 'irrelevant', reason: 'Kommunen efterspørger det ikke' })).toEqual([]);
+  it('needs no reason for Irrelevant: KOMBIT writes the bare word in its sheet (issue 11); a blank cell is no status and is accepted', () => {
+    expect(codes({ system: 'jobcenter-plus', integration: 'SF1520', status: 'irrelevant' })).toEqual([]);
+    expect(codes({ system: 'jobcenter-plus', integration: 'SF1520', status: '' })).toEqual([]);
   });
 
-  it('finds a status by code, Danish label or English label', () => {
+  it('finds a status by code, mark, KOMBIT word, report code, English label or klarmeld\'s former label', () => {
     expect(statusByCodeOrLabel(catalog, '1. Ja / Klarmeldt')?.code).toBe('klarmeldt');
+    for (const text of ['K', 'k', 'Klarmeldt', '1. Ja', '🟢 1. Ja']) expect(statusByCodeOrLabel(catalog, text)?.code, text).toBe('klarmeldt');
+    for (const text of ['D', 'Delvis', 'Delvist', '5. Delvis']) expect(statusByCodeOrLabel(catalog, text)?.code, text).toBe('delvist-klarmeldt');
+    for (const text of ['F', 'Forløb', 'Forløb 3']) expect(statusByCodeOrLabel(catalog, text)?.code, text).toBe('tilmeldt');
+    for (const text of ['N', 'Nej', '2. Nej']) expect(statusByCodeOrLabel(catalog, text)?.code, text).toBe('ikke-klarmeldt');
     expect(statusByCodeOrLabel(catalog, ' KLARMELDT ')?.code).toBe('klarmeldt');
     expect(statusByCodeOrLabel(catalog, 'Not relevant')?.code).toBe('irrelevant');
   });

@@ -5,6 +5,7 @@
  * Pure: the catalogue is passed in. Returns every problem, not just the first.
  */
 import type { Catalog } from '../../catalog/catalog.ts';
+import { markOf, readWord, wordsOf } from './kombit-words.ts';
 import type { NewStatusEvent } from './status-event.ts';
 
 export interface EventProblem {
@@ -20,6 +21,7 @@ export function checkEvent(catalog: Catalog, event: Pick<NewStatusEvent, 'system
   if (!catalog.integrations.some((i) => i.id === event.integration)) {
     problems.push({ code: 'unknown-integration', message: `There is no integration "${event.integration}" in the catalogue. Write its SF number, e.g. SF1520.` });
   }
+  if (event.status === '') return problems; // a blank cell: no status, nothing more to check
   const status = catalog.statuses.find((s) => s.code === event.status);
   if (!status) {
     problems.push({
@@ -43,8 +45,14 @@ export function checkEvent(catalog: Catalog, event: Pick<NewStatusEvent, 'system
   return problems;
 }
 
-/** A status code by its code or its Danish label (as a workbook cell shows it). */
+/**
+ * A status by anything a reader may write for it: KOMBIT's word in any spelling ("Delvist",
+ * "Forløb 3"), the report's code ("5. Delvis"), klarmeld's code or mark (K). For "Forløb" without
+ * a round it still finds the status (a filter needs no round).
+ */
 export function statusByCodeOrLabel(catalog: Catalog, text: string) {
+  const read = readWord(catalog.statuses, text);
+  if ('code' in read) return catalog.statuses.find((s) => s.code === read.code);
   const wanted = text.trim().toLowerCase();
-  return catalog.statuses.find((s) => s.code === wanted || s.label.toLowerCase() === wanted || s.labelEn.toLowerCase() === wanted);
+  return catalog.statuses.find((s) => s.code === wanted || s.label.toLowerCase() === wanted || markOf(s).toLowerCase() === wanted || (s.round && wordsOf(s).some((w) => w.toLowerCase() === wanted)));
 }

@@ -24,7 +24,7 @@ async function sheet() {
 describe('currentStatuses', () => {
   it('without a sheet gives the catalogue declarations, marked as such and without a date', () => {
     const statuses = currentStatuses(catalog);
-    expect(statuses.all).toEqual([{ system: 'jobcenter-plus', integration: 'SF1520', status: 'klarmeldt', source: 'catalogue' }]);
+    expect(statuses.all).toEqual([{ system: 'jobcenter-plus', integration: 'SF1520', status: 'klarmeldt', word: 'Klarmeldt', backing: { kind: 'none' }, source: 'catalogue' }]);
     expect(statuses.of('jobcenter-plus', 'SF1520')).not.toHaveProperty('at');
     expect(statuses.of('jobcenter-plus', 'SF1500')).toBeUndefined();
     expect(statuses.ofSystem('oekonomi-let')).toEqual([]);
@@ -38,12 +38,29 @@ describe('currentStatuses', () => {
     for (const events of [store.current(), store.history()]) {
       const statuses = currentStatuses(catalog, events);
       expect(statuses.of('jobcenter-plus', 'SF1520')).toEqual({
-        system: 'jobcenter-plus', integration: 'SF1520', status: 'ikke-klarmeldt', source: 'run',
+        system: 'jobcenter-plus', integration: 'SF1520', status: 'ikke-klarmeldt', word: 'Nej', source: 'run',
+        backing: { kind: 'own-platform', runId: 'r2' },
         eventId: latest!.id, at: latest!.at, actor: 'runner', evidence: { runId: 'r2', digest: 'e'.repeat(64) },
       });
       expect(statuses.of('oekonomi-let', 'SF1514')).toMatchObject({ status: 'tilmeldt', source: 'manual', actor: 'kombit' });
       expect(statuses.all).toHaveLength(2);
     }
+    store.close();
+  });
+
+  it('reads a run recorded as ensidig before issue 11 as the declaration its counts show, with its key as evidence', async () => {
+    const store = await sheet();
+    store.append([{
+      system: 'jobcenter-plus', integration: 'SF1520', status: 'ensidig', reason: 'The run would show klarmeldt …', actor: 'klarmeld test', source: 'run',
+      evidence: { runId: 'r9', digest: 'a'.repeat(64), keyFingerprint: 'b'.repeat(64), keyTrusted: false, shallTotal: 3, shallPassed: 3, shallPassedWithEvidence: 2 },
+    }, { system: 'oekonomi-let', integration: 'SF1520', status: 'ensidig', word: 'Ensidig', actor: 'kombit', source: 'import' }]);
+    const statuses = currentStatuses(catalog, store.current());
+    expect(statuses.of('jobcenter-plus', 'SF1520')).toMatchObject({
+      status: 'klarmeldt', word: 'Klarmeldt', backing: { kind: 'own-platform', runId: 'r9', keyFingerprint: 'b'.repeat(64) },
+    });
+    expect(statuses.of('jobcenter-plus', 'SF1520')).not.toHaveProperty('reason');
+    // KOMBIT's own Ensidig (imported from its workbook) stays what KOMBIT wrote.
+    expect(statuses.of('oekonomi-let', 'SF1520')).toMatchObject({ status: 'ensidig', word: 'Ensidig', backing: { kind: 'none' } });
     store.close();
   });
 

@@ -7,14 +7,21 @@
  */
 import type { Catalog } from '../../catalog/catalog.ts';
 import { currentOf } from './current-of.ts';
+import { backingOf, type Backing } from './declaration-backing.ts';
+import { defaultWord, type Vocabulary } from './kombit-words.ts';
 import type { EventEvidence, EventSource, StatusEvent } from './status-event.ts';
+import { shownByRun } from './status-from-run.ts';
 
 interface StatusOfPair {
   system: string;
   integration: string;
-  /** A code of the catalogue's onboarding vocabulary (catalog.statuses). */
+  /** A code of the catalogue's onboarding vocabulary (catalog.statuses); '' for a cell KOMBIT left blank. */
   status: string;
+  /** The cell's word as KOMBIT writes it ("Delvist", "Forløb 3"); '' for a blank cell. */
+  word: string;
   reason?: string;
+  /** What backs the declaration: nothing, a run on the supplier's own platform, a run on a platform KOMBIT trusts. */
+  backing: Backing;
 }
 
 /** A status the sheet recorded: with its event, time, actor and (for a run) evidence. */
@@ -42,11 +49,34 @@ export interface CurrentStatuses {
   ofSystem(system: string): CurrentStatus[];
 }
 
+/**
+ * Before issue 11 klarmeld recorded a run under an untrusted key as `ensidig`, a word of
+ * KOMBIT's it had given a meaning of its own. Such an event reads as what the run showed (its
+ * counts are in the evidence); the key is in the evidence already. The stored event is unchanged.
+ */
+function declaredStatus(event: StatusEvent): { status: string; reason?: string } {
+  const e = event.evidence;
+  if (event.source === 'run' && event.status === 'ensidig' && e && e.keyTrusted !== true && e.shallTotal !== undefined) {
+    return { status: shownByRun({ shallTotal: e.shallTotal, shallPassed: e.shallPassed ?? 0, shallPassedWithEvidence: e.shallPassedWithEvidence ?? 0 }) };
+  }
+  return { status: event.status, ...(event.reason !== undefined ? { reason: event.reason } : {}) };
+}
+
+/** The word of a status when the event or declaration does not carry one. */
+function wordFor(vocabulary: Vocabulary, status: string): string {
+  if (!status) return '';
+  const known = vocabulary.find((s) => s.code === status);
+  return known ? defaultWord(known) : status;
+}
+
 /** The status a sheet event sets, in the shape every reader shares. */
-export function statusOfEvent(event: StatusEvent): SheetStatus {
+export function statusOfEvent(event: StatusEvent, vocabulary: Vocabulary = []): SheetStatus {
+  const declared = declaredStatus(event);
+  const legacy = declared.status !== event.status;
   return {
-    system: event.system, integration: event.integration, status: event.status,
-    ...(event.reason !== undefined ? { reason: event.reason } : {}),
+    system: event.system, integration: event.integration, ...declared,
+    word: !legacy && event.word !== undefined ? event.word : wordFor(vocabulary, declared.status),
+    backing: backingOf(event.evidence),
     source: event.source, eventId: event.id, at: event.at, actor: event.actor,
     ...(event.evidence ? { evidence: event.evidence } : {}),
   };
@@ -61,15 +91,15 @@ const key = (system: string, integration: string) => `${system}\u0000${integrati
  */
 export function currentStatuses(catalog: Catalog, events: readonly StatusEvent[] = []): CurrentStatuses {
   const byPair = new Map<string, CurrentStatus>();
-  for (const event of currentOf(events)) byPair.set(key(event.system, event.integration), statusOfEvent(event));
+  for (const event of currentOf(events)) byPair.set(key(event.system, event.integration), statusOfEvent(event, catalog.statuses));
   for (const system of catalog.systems) {
     for (const declared of system.statuses ?? []) {
       const pair = key(system.id, declared.integration);
       if (byPair.has(pair)) continue;
       byPair.set(pair, {
-        system: system.id, integration: declared.integration, status: declared.status,
+        system: system.id, integration: declared.integration, status: declared.status, word: wordFor(catalog.statuses, declared.status),
         ...(declared.reason !== undefined ? { reason: declared.reason } : {}),
-        source: 'catalogue',
+        backing: { kind: 'none' }, source: 'catalogue',
       });
     }
   }

@@ -7,10 +7,15 @@ export { checkEvent, statusByCodeOrLabel, type EventProblem } from './check-even
 export { shownByRun, statusFromRun, type RunEvidenceCounts, type RunKey, type RunStatus } from './status-from-run.ts';
 export { eventSources, type EventEvidence, type EventSource, type NewStatusEvent, type StatusEvent } from './status-event.ts';
 export { currentStatuses, statusOfEvent, type CurrentStatus, type CurrentStatuses, type DeclaredStatus, type SheetStatus } from './current-status.ts';
-export { buildMatrix, statusMark, type MatrixCell, type MatrixFilter, type MatrixRow, type SheetMatrix, type StatusLegend } from './sheet-matrix.ts';
+export { buildMatrix, matrixColumns, statusMark, type MatrixCell, type MatrixFilter, type MatrixRow, type SheetMatrix, type StatusLegend } from './sheet-matrix.ts';
 export { buildConnectionReport, type ConnectionReport, type ReportIntegration } from './connection-report.ts';
-export { exportWorkbook } from './xlsx-export.ts';
+export { exportWorkbook, type ExportExtras } from './xlsx-export.ts';
 export { readWorkbook, type ImportedCell, type ImportProblem, type WorkbookContent } from './xlsx-import.ts';
-export { planImport } from './import-plan.ts';
+export { planImport, type PlannedChange } from './import-plan.ts';
+export { importWorkbook, type SheetImport } from './import-sheet.ts';
+export { appendKeptCells, latestKeptCells, type KeptCell } from './kept-cells.ts';
+export { defaultWord, markOf, readWord, reportCodeText, wordList, wordsOf, type ReadWord, type Vocabulary, type WordReading } from './kombit-words.ts';
+export { headerOf, integrationOfHeader, kombitColumns, type KombitColumn } from './kombit-columns.ts';
+export { backingKinds, backingOf, backingText, type Backing } from './declaration-backing.ts';
 export { currentOf } from './current-of.ts';
 export { exportSheetFile, type ExportOutcome } from './export-sheet.ts';

@@ -2,22 +2,31 @@
  * The sheet as KOMBIT reads it: one row per SKI system, one column per integration, each cell
  * the current status as `currentStatuses` gives it (the sheet's latest event, else the catalogue's
  * declaration). Pure: catalogue and current events in, matrix out. Used by `sheet show` and the
- * Excel export and import.
+ * Excel export and import. The columns are KOMBIT's 18 in KOMBIT's order, whether or not a
+ * system requires them, then any other integration a row needs.
  */
 import type { Catalog } from '../../catalog/catalog.ts';
 import { requiredIntegrations } from '../../catalog/query.ts';
 import { currentStatuses, type CurrentStatus } from './current-status.ts';
+import type { Backing } from './declaration-backing.ts';
+import { kombitColumns } from './kombit-columns.ts';
+import { initials, markOf, reportCodeText, wordsOf } from './kombit-words.ts';
 import type { EventSource, StatusEvent } from './status-event.ts';
 
 export interface MatrixCell {
   integration: string;
   /** Whether the system must (mandatory) or may (supplementary) connect; absent when not required. */
   level?: 'mandatory' | 'supplementary';
+  /** klarmeld's code of the declared status; absent for a blank cell. */
   status?: string;
+  /** The cell's word as KOMBIT writes it ("Delvist", "Forløb 3"); absent for a blank cell. */
+  word?: string;
   reason?: string;
   at?: string;
   source?: EventSource | 'catalogue';
   runId?: string;
+  /** What backs the declaration (nothing, a run on the supplier's own platform, a run on a platform KOMBIT trusts): evidence, never a status. */
+  evidence?: Backing;
 }
 
 export interface MatrixRow {
@@ -35,8 +44,14 @@ export interface StatusLegend {
   labelEn: string;
   colour: string;
   textColour: string;
-  /** A short mark for narrow cells: the initials of the code, e.g. DK for delvist-klarmeldt. */
+  /** The short code for narrow cells and filters (K, D, F …), from the vocabulary. */
   mark: string;
+  /** Every spelling KOMBIT writes for it. */
+  words: string[];
+  /** The connection report's code ("🟢 1. Ja"), absent where KOMBIT's sources give none. */
+  reportCode?: string;
+  /** A word of KOMBIT's sheet (false for programme categories kept for older declarations). */
+  inSheet: boolean;
 }
 
 export interface SheetMatrix {
@@ -48,20 +63,31 @@ export interface SheetMatrix {
 export interface MatrixFilter {
   supplier?: string;
   area?: string;
-  /** Keep systems with at least one cell in this status (a code). */
+  /** Keep systems with at least one cell in this status (a code; the views accept words and marks). */
   status?: string;
   /** One column per catalogue integration (the Excel sheet) instead of only those the rows need. */
   allIntegrations?: boolean;
 }
 
-export const statusMark = (code: string) => code.split('-').map((part) => part[0]!.toUpperCase()).join('');
+/** The initials of a code; the vocabulary's `mark` is the short code readers see. */
+export const statusMark = initials;
 const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 function cellOf(current: CurrentStatus, level: MatrixCell['level']): MatrixCell {
   return {
-    integration: current.integration, level, status: current.status, reason: current.reason, source: current.source,
+    integration: current.integration, level,
+    ...(current.status ? { status: current.status, word: current.word } : {}),
+    reason: current.reason, source: current.source,
     ...(current.source !== 'catalogue' ? { at: current.at, runId: current.evidence?.runId } : {}),
+    evidence: current.backing,
   };
+}
+
+/** KOMBIT's 18 columns first, in KOMBIT's order, then the others in SF order. */
+export function matrixColumns(others: Iterable<string>): string[] {
+  const kombit = kombitColumns.map((c) => c.integration);
+  const rest = [...new Set(others)].filter((id) => !kombit.includes(id)).sort(byNumber);
+  return [...kombit, ...rest];
 }
 
 export function buildMatrix(catalog: Catalog, current: readonly StatusEvent[], filter: MatrixFilter = {}): SheetMatrix {
@@ -76,15 +102,16 @@ export function buildMatrix(catalog: Catalog, current: readonly StatusEvent[], f
     return { system, cells };
   });
   const kept = filter.status ? drafts.filter((d) => [...d.cells.values()].some((c) => c.status === filter.status)) : drafts;
-  const columns = filter.allIntegrations
-    ? catalog.integrations.map((i) => i.id).sort(byNumber)
-    : [...new Set(kept.flatMap((d) => [...d.cells.keys()]))].sort(byNumber);
+  const columns = matrixColumns(filter.allIntegrations ? catalog.integrations.map((i) => i.id) : kept.flatMap((d) => [...d.cells.keys()]));
   return {
     columns,
     rows: kept.map(({ system, cells }) => ({
       system: system.id, name: system.name, supplier: system.supplier, supplierName: suppliers.get(system.supplier) ?? system.supplier, areas: system.areas,
       cells: columns.map((integration) => cells.get(integration) ?? { integration }),
     })),
-    legend: catalog.statuses.map((s) => ({ code: s.code, label: s.label, labelEn: s.labelEn, colour: s.colour, textColour: s.textColour, mark: statusMark(s.code) })),
+    legend: catalog.statuses.map((s) => ({
+      code: s.code, label: s.label, labelEn: s.labelEn, colour: s.colour, textColour: s.textColour, mark: markOf(s), words: wordsOf(s),
+      ...(reportCodeText(s) ? { reportCode: reportCodeText(s) } : {}), inSheet: s.inSheet !== false,
+    })),
   };
 }

@@ -89,7 +89,7 @@ describe('trusted platform keys', () => {
     expect(store.history().map((e) => e.id)).toEqual(['e1']);
     store.close();
     const db = new DatabaseSync(path);
-    expect(db.prepare("SELECT value FROM sheet_meta WHERE key = 'schema-version'").get()).toEqual({ value: '2' });
+    expect(db.prepare("SELECT value FROM sheet_meta WHERE key = 'schema-version'").get()).toEqual({ value: '3' });
     db.close();
   });
 });

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { sheetSchemaSql } from './sheet-schema.ts';
+import { addWordColumnSql, sheetSchemaSql } from './sheet-schema.ts';
 import type { EventEvidence, NewStatusEvent, StatusEvent } from './status-event.ts';
 import { addTrustedKey, findTrustedKey, listTrustedKeys, type NewTrustedPlatformKey, type TrustedPlatformKey } from './trusted-platform-keys.ts';
 
@@ -32,6 +32,7 @@ interface EventRow {
   at: string;
   source: StatusEvent['source'];
   evidence: string | null;
+  word?: string | null;
 }
 
 function toEvent(row: EventRow): StatusEvent {
@@ -40,6 +41,7 @@ function toEvent(row: EventRow): StatusEvent {
     ...(row.reason !== null ? { reason: row.reason } : {}),
     actor: row.actor, at: row.at, source: row.source,
     ...(row.evidence !== null ? { evidence: JSON.parse(row.evidence) as EventEvidence } : {}),
+    ...(row.word != null ? { word: row.word } : {}),
   };
 }
 
@@ -69,7 +71,11 @@ export class SheetStore {
       try {
         db.exec('PRAGMA journal_mode = WAL');
         db.exec('PRAGMA synchronous = NORMAL');
-        db.exec(`BEGIN IMMEDIATE; ${sheetSchemaSql} COMMIT;`);
+        db.exec('BEGIN IMMEDIATE');
+        // A sheet from before version 3 lacks the word column; add it before the schema's view reads it.
+        const columns = db.prepare("SELECT name FROM pragma_table_info('status_events')").all() as { name: string }[];
+        if (columns.length > 0 && !columns.some((c) => c.name === 'word')) db.exec(addWordColumnSql);
+        db.exec(`${sheetSchemaSql} COMMIT;`);
         break;
       } catch (error) {
         if (db.isTransaction) db.exec('ROLLBACK');
@@ -113,6 +119,16 @@ export class SheetStore {
     return listTrustedKeys(this.db);
   }
 
+  /** The database, for the sheet's other append-only logs (kept cells, programme, contests) in this folder. */
+  get database(): DatabaseSync {
+    return this.db;
+  }
+
+  /** Runs `work` in one IMMEDIATE transaction, for callers that append to several logs at once. */
+  atomically<T>(work: () => T): T {
+    return this.transaction(work);
+  }
+
   /** The trusted key with this fingerprint, if the sheet trusts it. */
   trustedPlatformKey(fingerprint: string): TrustedPlatformKey | undefined {
     return findTrustedKey(this.db, fingerprint);
@@ -120,19 +136,21 @@ export class SheetStore {
 
   private insert(events: readonly NewStatusEvent[]): StatusEvent[] {
     const insert = this.db.prepare(
-      `INSERT INTO status_events (id, system, integration, status, reason, actor, at, source, evidence)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      `INSERT INTO status_events (id, system, integration, status, reason, actor, at, source, evidence, word)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     );
     const at = this.clock().toISOString();
     return events.map((e) =>
       toEvent(
-        insert.get(randomUUID(), e.system, e.integration, e.status, e.reason ?? null, e.actor, at, e.source, e.evidence ? JSON.stringify(e.evidence) : null) as unknown as EventRow,
+        insert.get(randomUUID(), e.system, e.integration, e.status, e.reason ?? null, e.actor, at, e.source, e.evidence ? JSON.stringify(e.evidence) : null, e.word ?? null) as unknown as EventRow,
       ),
     );
   }
 
   /** Runs `work` in one IMMEDIATE transaction (it waits for other writers): all of it happens, or none. */
   private transaction<T>(work: () => T): T {
+    // Inside `atomically` the outer transaction already holds the write lock: join it.
+    if (this.db.isTransaction) return work();
     this.db.exec('BEGIN IMMEDIATE');
     try {
       const result = work();

@@ -15,7 +15,8 @@ export interface EventEvidence {
   keyFingerprint?: string;
   /**
    * Whether that key was trusted when the run was recorded: on the sheet's list of trusted
-   * platform keys. An untrusted key earns `ensidig` at most.
+   * platform keys. Without it the run is the supplier's own platform's word (the declaration is
+   * recorded with that backing; events recorded before issue 11 say `ensidig` instead).
    */
   keyTrusted?: boolean;
   /**
@@ -33,8 +34,16 @@ export interface EventEvidence {
 export interface NewStatusEvent {
   system: string;
   integration: string;
-  /** A code of the catalogue's onboarding vocabulary (catalog.statuses), e.g. `klarmeldt`. */
+  /**
+   * A code of the catalogue's onboarding vocabulary (catalog.statuses), e.g. `klarmeldt`; '' for
+   * a blank cell (KOMBIT's workbook emptied it).
+   */
   status: string;
+  /**
+   * The word of the cell as KOMBIT writes it ("Delvist", "Forløb 3", "1. Ja"); absent in
+   * events recorded before issue 11, which read as the status's first word.
+   */
+  word?: string;
   reason?: string;
   actor: string;
   source: EventSource;

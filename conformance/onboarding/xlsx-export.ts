@@ -1,48 +1,129 @@
 /**
- * Writes the sheet as an Excel workbook like KOMBIT's: worksheet "Klarmelding" with one row per
- * system and one column per integration, each cell the status label (and reason) filled with
- * the vocabulary's colour; worksheet "Historik" with every event. Streams rows to the file so
- * 700 systems × 60 integrations stay fast and small in memory.
+ * Writes the sheet as KOMBIT keeps it: worksheet "Klarmelding" in KOMBIT's layout (a row per SKI
+ * system with its name and supplier, KOMBIT's 18 integration columns in KOMBIT's order headed as
+ * KOMBIT heads them, then the other integrations a system requires, each cell KOMBIT's word as
+ * recorded), with what an import could not map written back where it was; required cells marked
+ * (bold, framed), a drop-down of KOMBIT's words, autofilter, frozen header row, the vocabulary's
+ * colours (KOMBIT's own are not in its sources). Beside it "Belæg" (what backs each status) and
+ * "Historik" (every event, times as Excel dates). Streams rows to the file; one frozen style
+ * object per status × required is shared by every cell (issue 15: per-cell style objects cost
+ * half the export time).
  */
 import ExcelJS from 'exceljs';
+import { backingText } from './declaration-backing.ts';
+import { headerOf } from './kombit-columns.ts';
+import type { KeptCell } from './kept-cells.ts';
 import type { SheetMatrix } from './sheet-matrix.ts';
 import type { StatusEvent } from './status-event.ts';
-import { argb, cellText, fixedColumns, historyColumns, historySheetName, matrixSheetName } from './xlsx-layout.ts';
+import { backingOf } from './declaration-backing.ts';
+import { argb, columnLetter, evidenceColumns, evidenceSheetName, fixedColumns, historyColumns, historySheetName, matrixSheetName } from './xlsx-layout.ts';
 
-export async function exportWorkbook(file: string, matrix: SheetMatrix, history: readonly StatusEvent[]): Promise<void> {
+export interface ExportExtras {
+  /** Integration titles, for the headers of integrations KOMBIT's sheet does not list. */
+  titles?: ReadonlyMap<string, string>;
+  /** What the latest import kept verbatim. */
+  kept?: readonly KeptCell[];
+}
+
+const requiredBorder = { style: 'thin' as const, color: { argb: 'FF404040' } };
+const requiredStyle = { border: { top: requiredBorder, left: requiredBorder, bottom: requiredBorder, right: requiredBorder }, font: { bold: true } };
+
+function sharedStyles(matrix: SheetMatrix) {
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const freeze = <T>(value: T): T => Object.freeze(value);
+  for (const s of matrix.legend) {
+    const fill = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: argb(s.colour) } };
+    styles.set(`${s.code}|0`, freeze({ fill, font: { color: { argb: argb(s.textColour) } } }));
+    styles.set(`${s.code}|1`, freeze({ fill, ...requiredStyle, font: { bold: true, color: { argb: argb(s.textColour) } } }));
+  }
+  styles.set('|1', freeze({ ...requiredStyle, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } } }));
+  return styles;
+}
+
+export async function exportWorkbook(file: string, matrix: SheetMatrix, history: readonly StatusEvent[], extras: ExportExtras = {}): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   workbook.creator = 'klarmeld';
-  const legend = new Map(matrix.legend.map((s) => [s.code, s]));
-  // One style object per status, shared by every cell of that status.
-  const styles = new Map(
-    matrix.legend.map((s) => [s.code, {
-      fill: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: argb(s.colour) } },
-      font: { color: { argb: argb(s.textColour) } },
-    }]),
-  );
-  const sheet = workbook.addWorksheet(matrixSheetName, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
-  sheet.columns = [
-    ...fixedColumns.map((header, i) => ({ header, key: `f${i}`, width: i === 1 || i === 3 ? 28 : 16 })),
-    ...matrix.columns.map((integration) => ({ header: integration, key: integration, width: 20 })),
-  ];
+  const styles = sharedStyles(matrix);
+  const kept = extras.kept ?? [];
+  const integrationHeaders = matrix.columns.map((id) => headerOf(id, extras.titles?.get(id)));
+  const extraHeaders = [...new Set(kept.map((k) => k.header))].filter((h) => !integrationHeaders.includes(h));
+  const headers = [...fixedColumns, ...integrationHeaders, ...extraHeaders];
+  const column = new Map(headers.map((h, i) => [h, i + 1]));
+  const sheet = workbook.addWorksheet(matrixSheetName, { views: [{ state: 'frozen', xSplit: fixedColumns.length, ySplit: 1 }] });
+  sheet.columns = headers.map((header, i) => ({ header, key: `c${i}`, width: i < fixedColumns.length ? 28 : 16 }));
   sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).alignment = { wrapText: true, vertical: 'top' };
+  const keptByRow = new Map<string, KeptCell[]>();
+  for (const k of kept) {
+    if (!k.rowSystem && !k.rowSupplier) continue;
+    const key = `${k.rowSystem}\u0000${k.rowSupplier}`;
+    (keptByRow.get(key) ?? keptByRow.set(key, []).get(key)!).push(k);
+  }
+  let rowCount = 1;
   for (const row of matrix.rows) {
-    const values = [row.system, row.name, row.supplier, row.supplierName, row.areas.join(', '),
-      ...row.cells.map((c) => (c.status ? cellText(legend.get(c.status)?.label ?? c.status, c.reason) : null))];
+    const values: (string | null)[] = [row.name, row.supplierName, ...row.cells.map((c) => (c.status ? (c.word ?? null) : null)), ...extraHeaders.map(() => null)];
+    const own = keptByRow.get(`${row.name}\u0000${row.supplierName}`) ?? [];
+    for (const k of own) {
+      const at = column.get(k.header);
+      if (at !== undefined && (values[at - 1] === null || values[at - 1] === '')) values[at - 1] = k.text || null;
+    }
+    keptByRow.delete(`${row.name}\u0000${row.supplierName}`);
     const excelRow = sheet.addRow(values);
     row.cells.forEach((c, i) => {
-      const style = c.status ? styles.get(c.status) : undefined;
-      if (style) Object.assign(excelRow.getCell(fixedColumns.length + 1 + i), style);
+      const style = styles.get(`${c.status ?? ''}|${c.level ? 1 : 0}`);
+      if (style) excelRow.getCell(fixedColumns.length + 1 + i).style = style;
     });
     excelRow.commit();
+    rowCount++;
+  }
+  // Rows of systems the catalogue does not know, as the workbook they came from had them.
+  for (const cellsOfRow of keptByRow.values()) {
+    const values: (string | null)[] = [cellsOfRow[0]!.rowSystem, cellsOfRow[0]!.rowSupplier, ...headers.slice(fixedColumns.length).map(() => null)];
+    for (const k of cellsOfRow) values[column.get(k.header)! - 1] = k.text || null;
+    sheet.addRow(values).commit();
+    rowCount++;
+  }
+  const first = columnLetter(fixedColumns.length + 1);
+  const last = columnLetter(fixedColumns.length + matrix.columns.length);
+  if (matrix.columns.length > 0 && rowCount > 1) {
+    const words = matrix.legend.filter((s) => s.inSheet).flatMap((s) => (s.code === 'tilmeldt' ? s.words.flatMap((w) => [1, 2, 3, 4, 5].map((n) => `${w} ${n}`)) : s.words));
+    // A warning, not a stop: "Forløb 7" and words KOMBIT adds later can still be typed.
+    // The stream writer has data validations (exceljs writes them) but its typings leave them out.
+    (sheet as unknown as { dataValidations: { add(range: string, rule: object): void } }).dataValidations.add(`${first}2:${last}${rowCount}`, {
+      type: 'list', allowBlank: true, formulae: [`"${words.join(',')}"`], showErrorMessage: true, errorStyle: 'warning',
+      errorTitle: 'Ukendt ord', error: `KOMBIT's ord: ${words.join(', ')}`,
+    });
+  }
+  sheet.autoFilter = { from: 'A1', to: `${columnLetter(headers.length)}1` };
+  sheet.commit();
+  writeEvidence(workbook, matrix);
+  writeHistory(workbook, history, new Map(matrix.legend.map((s) => [s.code, s.words[0]!])));
+  await workbook.commit();
+}
+
+function writeEvidence(workbook: ExcelJS.stream.xlsx.WorkbookWriter, matrix: SheetMatrix) {
+  const sheet = workbook.addWorksheet(evidenceSheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = evidenceColumns.map((header) => ({ header, key: header, width: header === 'Belæg' ? 60 : 18, ...(header === 'Tidspunkt' ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}) }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of matrix.rows) {
+    for (const c of row.cells) {
+      if (!c.status) continue;
+      const b = c.evidence ?? { kind: 'none' as const };
+      sheet.addRow([row.name, row.supplierName, c.integration, c.word ?? null, c.status, backingText(b), b.kind === 'none' ? null : b.runId,
+        b.kind === 'none' ? null : (b.keyFingerprint ?? null), b.kind !== 'none' && b.shallTotal !== undefined ? `${b.shallPassed}/${b.shallTotal}` : null,
+        c.at ? new Date(c.at) : null, c.source ?? null]).commit();
+    }
   }
   sheet.commit();
+}
+
+function writeHistory(workbook: ExcelJS.stream.xlsx.WorkbookWriter, history: readonly StatusEvent[], firstWord: Map<string, string>) {
   const log = workbook.addWorksheet(historySheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  log.columns = historyColumns.map((header) => ({ header, key: header, width: header === 'Digest' ? 66 : 18 }));
+  log.columns = historyColumns.map((header) => ({ header, key: header, width: header === 'Digest' || header === 'Platformnøgle' ? 66 : 18, ...(header === 'Tidspunkt' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}) }));
   log.getRow(1).font = { bold: true };
   for (const e of history) {
-    log.addRow([e.seq, e.at, e.system, e.integration, legend.get(e.status)?.label ?? e.status, e.status, e.reason ?? null, e.actor, e.source, e.evidence?.runId ?? null, e.evidence?.digest ?? null]).commit();
+    log.addRow([e.seq, new Date(e.at), e.system, e.integration, e.word ?? firstWord.get(e.status) ?? e.status, e.status, backingText(backingOf(e.evidence)),
+      e.reason ?? null, e.actor, e.source, e.evidence?.runId ?? null, e.evidence?.keyFingerprint ?? null, e.evidence?.digest ?? null]).commit();
   }
   log.commit();
-  await workbook.commit();
 }

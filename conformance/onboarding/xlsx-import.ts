@@ -1,15 +1,20 @@
 /**
- * Reads a workbook in the export's layout back into status cells. Reports every row and cell
- * it cannot map (worksheet, row, column, cell) and never stops at the first; the caller
- * appends nothing unless the list of problems is empty.
+ * Reads a workbook in KOMBIT's layout: a row per SKI system (its name and supplier, possibly
+ * more columns), a column per integration headed "SF 1470 - Sags- og Dokumentindeks" or the bare
+ * id, cells in KOMBIT's words. Systems are found by name and supplier (name or CVR). What cannot
+ * be mapped (an unknown system or integration, a word that is not KOMBIT's, a column klarmeld
+ * does not know, a second row for one system) is kept verbatim and listed, never dropped; only
+ * a workbook that cannot be read at all is a problem that stops the import.
  */
 import ExcelJS from 'exceljs';
 import type { Catalog } from '../../catalog/catalog.ts';
-import { checkEvent, statusByCodeOrLabel } from './check-event.ts';
-import { fixedColumns, matrixSheetName, parseCellText } from './xlsx-layout.ts';
+import { integrationOfHeader } from './kombit-columns.ts';
+import type { KeptCell } from './kept-cells.ts';
+import { readWord } from './kombit-words.ts';
+import { columnLetter, foldHeader, matrixSheetName, supplierHeaders, systemHeaders } from './xlsx-layout.ts';
 
 export interface ImportProblem {
-  code: 'workbook-unreadable' | 'worksheet-missing' | 'header' | 'unknown-system' | 'duplicate-system' | 'unknown-status' | 'reason-required' | 'reason-not-allowed' | 'unknown-integration';
+  code: 'workbook-unreadable' | 'worksheet-missing' | 'header';
   sheet: string;
   row?: number;
   column?: string;
@@ -18,78 +23,128 @@ export interface ImportProblem {
   message: string;
 }
 
+/** A cell read in KOMBIT's words; status '' (and word '') for a blank cell. */
 export interface ImportedCell {
   system: string;
   integration: string;
   status: string;
-  reason?: string;
+  word: string;
+  /** A1 reference in the workbook. */
+  cell?: string;
 }
 
 export interface WorkbookContent {
+  sheet: string;
   cells: ImportedCell[];
+  /** Cells that could not be mapped, verbatim, with why. */
+  kept: KeptCell[];
   rows: number;
   problems: ImportProblem[];
 }
 
-const columnLetter = (n: number): string => (n <= 0 ? '' : columnLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+interface Columns {
+  name: number;
+  id?: number;
+  supplier?: number;
+  cvr?: number;
+  integrations: Map<number, string>;
+  /** Columns that are neither row keys nor catalogue integrations: kept verbatim. */
+  other: Map<number, { header: string; why: string }>;
+}
+
+function readHeader(header: ExcelJS.Row, catalog: Catalog): Columns | undefined {
+  const known = new Set(catalog.integrations.map((i) => i.id));
+  const texts = new Map<number, string>();
+  header.eachCell({ includeEmpty: false }, (cell, column) => {
+    if (cell.text.trim()) texts.set(column, cell.text.trim());
+  });
+  const find = (names: string[]) => [...texts].find(([, text]) => names.includes(foldHeader(text)))?.[0];
+  // klarmeld's layout before issue 11 had "System" (the id) and "Navn" (the name).
+  const oldLayout = find(['system']) !== undefined && find(['navn']) !== undefined;
+  const name = oldLayout ? find(['navn']) : find(systemHeaders);
+  if (name === undefined) return undefined;
+  const columns: Columns = {
+    name, ...(oldLayout ? { id: find(['system']) } : {}),
+    supplier: find(['leverandør', 'leverandørnavn', 'leverandør navn']), cvr: find(['leverandør cvr', 'cvr']),
+    integrations: new Map(), other: new Map(),
+  };
+  const keys = new Set([columns.name, columns.id, columns.supplier, columns.cvr]);
+  for (const [column, text] of texts) {
+    if (keys.has(column)) continue;
+    const integration = integrationOfHeader(text, known);
+    if (integration && known.has(integration)) columns.integrations.set(column, integration);
+    else if (integration) columns.other.set(column, { header: text, why: `${integration} is not an integration in the catalogue` });
+    else if (!supplierHeaders.includes(foldHeader(text))) columns.other.set(column, { header: text, why: 'a column klarmeld does not map (kept as written)' });
+  }
+  return columns;
+}
+
+/** The catalogue system a row names: by id (klarmeld's old layout), else by name and, when given, supplier name or CVR. */
+function systemOfRow(catalog: Catalog, id: string, name: string, supplier: string, cvr: string): { system?: string; why?: string } {
+  if (id && catalog.systems.some((s) => s.id === id)) return { system: id };
+  const suppliers = new Map(catalog.suppliers.map((s) => [s.cvr, foldHeader(s.name)]));
+  const matches = catalog.systems.filter((s) => foldHeader(s.name) === foldHeader(name)
+    && (!supplier || s.supplier === supplier.trim() || suppliers.get(s.supplier) === foldHeader(supplier))
+    && (!cvr || s.supplier === cvr.trim()));
+  if (matches.length === 1) return { system: matches[0]!.id };
+  if (matches.length > 1) return { why: `${matches.length} systems in the catalogue are called "${name}"${supplier ? ` by ${supplier}` : ''}: ${matches.map((s) => s.id).join(', ')}` };
+  return { why: `"${name}"${supplier ? ` (${supplier})` : ''} is not a SKI system in the catalogue` };
+}
 
 export async function readWorkbook(file: string, catalog: Catalog): Promise<WorkbookContent> {
+  const empty = (sheet: string, problem: ImportProblem): WorkbookContent => ({ sheet, cells: [], kept: [], rows: 0, problems: [problem] });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);
   } catch (error) {
-    return { cells: [], rows: 0, problems: [{ code: 'workbook-unreadable', sheet: '', message: `${file} is not an Excel workbook (.xlsx) that can be read: ${(error as Error).message}` }] };
+    return empty('', { code: 'workbook-unreadable', sheet: '', message: `${file} is not an Excel workbook (.xlsx) that can be read: ${(error as Error).message}. Save it as .xlsx and import it again.` });
   }
-  const sheet = workbook.getWorksheet(matrixSheetName);
-  if (!sheet) {
-    return { cells: [], rows: 0, problems: [{ code: 'worksheet-missing', sheet: matrixSheetName, message: `The workbook has no worksheet "${matrixSheetName}". Start from a workbook written by "klarmeld sheet export --xlsx".` }] };
-  }
-  const problems: ImportProblem[] = [];
-  const at = (row: number, column: number) => ({ sheet: matrixSheetName, row, column: columnLetter(column), cell: `${columnLetter(column)}${row}` });
-  const header = sheet.getRow(1);
-  fixedColumns.forEach((name, i) => {
-    if (header.getCell(i + 1).text.trim() !== name) {
-      problems.push({ code: 'header', ...at(1, i + 1), message: `Column ${columnLetter(i + 1)} should be headed "${name}", not "${header.getCell(i + 1).text}"` });
-    }
-  });
-  const integrations = new Map<number, string>();
-  for (let column = fixedColumns.length + 1; column <= header.cellCount; column++) {
-    const id = header.getCell(column).text.trim();
-    if (!id) continue;
-    if (catalog.integrations.some((i) => i.id === id)) integrations.set(column, id);
-    else problems.push({ code: 'unknown-integration', ...at(1, column), message: `"${id}" is not an integration in the catalogue; the column cannot be mapped` });
+  // KOMBIT's worksheet name is not in the sources: klarmeld's own, else the first worksheet.
+  const sheet = workbook.getWorksheet(matrixSheetName) ?? workbook.worksheets[0];
+  if (!sheet) return empty(matrixSheetName, { code: 'worksheet-missing', sheet: matrixSheetName, message: `${file} has no worksheet. Export one with "klarmeld sheet export --xlsx" or use KOMBIT's sheet.` });
+  const columns = readHeader(sheet.getRow(1), catalog);
+  if (!columns) {
+    return empty(sheet.name, {
+      code: 'header', sheet: sheet.name, row: 1, cell: 'A1',
+      message: `Row 1 of "${sheet.name}" names no system column: head the column of system names "SKI System" (or ${systemHeaders.slice(1, 4).map((h) => `"${h}"`).join(', ')}) and the supplier's "Leverandør".`,
+    });
   }
   const cells: ImportedCell[] = [];
+  const kept: KeptCell[] = [];
   const seen = new Map<string, number>();
   let rows = 0;
+  const text = (row: ExcelJS.Row, column: number | undefined) => (column === undefined ? '' : row.getCell(column).text.trim());
+  for (const [column, other] of columns.other) {
+    kept.push({ sheet: sheet.name, cell: `${columnLetter(column)}1`, rowSystem: '', rowSupplier: '', header: other.header, text: other.header, why: other.why });
+  }
   sheet.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
-    const system = row.getCell(1).text.trim();
-    const filled = [...integrations.keys()].some((c) => row.getCell(c).text.trim());
-    if (!system && !filled) return;
+    const name = text(row, columns.name);
+    const supplier = text(row, columns.supplier);
+    const keepCell = (column: number, header: string, value: string, why: string) =>
+      kept.push({ sheet: sheet.name, cell: `${columnLetter(column)}${rowNumber}`, rowSystem: name, rowSupplier: supplier, header, text: value, why });
+    const filled = [...columns.integrations.keys(), ...columns.other.keys()].filter((c) => text(row, c));
+    if (!name && filled.length === 0) return;
     rows += 1;
-    if (!catalog.systems.some((s) => s.id === system)) {
-      problems.push({ code: 'unknown-system', ...at(rowNumber, 1), message: `"${system}" is not a SKI system in the catalogue; the row cannot be mapped` });
+    const found = systemOfRow(catalog, text(row, columns.id), name, supplier, text(row, columns.cvr));
+    const duplicate = found.system !== undefined && seen.has(found.system);
+    const why = found.why ?? (duplicate ? `${found.system} already has row ${seen.get(found.system!)}; this row is kept as written` : undefined);
+    const headerOf = (column: number) => sheet.getRow(1).getCell(column).text.trim();
+    if (why) {
+      // The whole row is kept, blanks included, so the export writes it back as it was.
+      for (const column of columns.integrations.keys()) keepCell(column, headerOf(column), text(row, column), why);
+      for (const [column, other] of columns.other) if (text(row, column)) keepCell(column, other.header, text(row, column), why);
       return;
     }
-    if (seen.has(system)) {
-      problems.push({ code: 'duplicate-system', ...at(rowNumber, 1), message: `${system} already has row ${seen.get(system)}; keep one row per system` });
-      return;
+    seen.set(found.system!, rowNumber);
+    for (const [column, integration] of columns.integrations) {
+      const value = text(row, column);
+      const read = readWord(catalog.statuses, value);
+      if ('problem' in read) keepCell(column, headerOf(column), value, read.problem);
+      else if ('blank' in read) cells.push({ system: found.system!, integration, status: '', word: '', cell: `${columnLetter(column)}${rowNumber}` });
+      else cells.push({ system: found.system!, integration, status: read.code, word: read.word, cell: `${columnLetter(column)}${rowNumber}` });
     }
-    seen.set(system, rowNumber);
-    for (const [column, integration] of integrations) {
-      const text = row.getCell(column).text.trim();
-      if (!text) continue;
-      const parsed = parseCellText(text);
-      const status = statusByCodeOrLabel(catalog, parsed.status);
-      if (!status) {
-        problems.push({ code: 'unknown-status', ...at(rowNumber, column), message: `"${parsed.status}" is not a status of the vocabulary (write a label such as "${catalog.statuses[0]?.label ?? ''}")` });
-        continue;
-      }
-      const found = checkEvent(catalog, { system, integration, status: status.code, reason: parsed.reason });
-      for (const p of found) problems.push({ code: p.code as ImportProblem['code'], ...at(rowNumber, column), message: p.message });
-      if (found.length === 0) cells.push({ system, integration, status: status.code, ...(parsed.reason ? { reason: parsed.reason } : {}) });
-    }
+    for (const [column, other] of columns.other) if (text(row, column)) keepCell(column, other.header, text(row, column), other.why);
   });
-  return { cells, rows, problems };
+  return { sheet: sheet.name, cells, kept, rows, problems: [] };
 }

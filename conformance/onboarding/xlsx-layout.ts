@@ -1,27 +1,28 @@
 /**
- * The workbook layout shared by export and import: worksheet names, the fixed columns before
- * the integrations, and how a cell writes a status with its reason ("Label: reason").
+ * The workbook layout shared by export and import: KOMBIT's (a row per SKI system with its name
+ * and supplier, a column per integration headed as KOMBIT heads it, cells in KOMBIT's words),
+ * plus klarmeld's sheets beside it (evidence, history).
  */
 export const matrixSheetName = 'Klarmelding';
+export const evidenceSheetName = 'Belæg';
 export const historySheetName = 'Historik';
 
-/** Columns before the integration columns, in order. The first holds the system id. */
-export const fixedColumns = ['System', 'Navn', 'Leverandør CVR', 'Leverandør', 'Ydelsesområder'] as const;
+/** The columns klarmeld writes before the integrations: KOMBIT's row keys. */
+export const fixedColumns = ['SKI System', 'Leverandør'] as const;
 
-export const historyColumns = ['Nr.', 'Tidspunkt', 'System', 'Integration', 'Status', 'Statuskode', 'Begrundelse', 'Aktør', 'Kilde', 'Kørsel', 'Digest'] as const;
+export const evidenceColumns = ['SKI System', 'Leverandør', 'Integration', 'Ord', 'Statuskode', 'Belæg', 'Kørsel', 'Platformnøgle', 'SHALL bestået', 'Tidspunkt', 'Kilde'] as const;
 
-/** Labels never contain ": ", so the first one separates the label from the reason. */
-export const reasonSeparator = ': ';
+export const historyColumns = ['Nr.', 'Tidspunkt', 'System', 'Integration', 'Ord', 'Statuskode', 'Belæg', 'Begrundelse', 'Aktør', 'Kilde', 'Kørsel', 'Platformnøgle', 'Digest'] as const;
 
-export function cellText(label: string, reason: string | undefined): string {
-  return reason ? `${label}${reasonSeparator}${reason}` : label;
-}
+/** Headers that name the row's system (KOMBIT's sheet redacts its own; these are the usual ones). */
+export const systemHeaders = ['ski system', 'ski system navn', 'ski-system', 'system', 'systemnavn', 'system navn', 'it-system', 'fagsystem', 'navn'];
+/** Headers that name the row's supplier, by name or CVR. */
+export const supplierHeaders = ['leverandør', 'leverandørnavn', 'leverandør navn', 'leverandør cvr', 'cvr'];
 
-export function parseCellText(text: string): { status: string; reason?: string } {
-  const at = text.indexOf(reasonSeparator);
-  if (at < 0) return { status: text.trim() };
-  return { status: text.slice(0, at).trim(), reason: text.slice(at + reasonSeparator.length).trim() || undefined };
-}
+/** A header as compared: lower case, single spaces. */
+export const foldHeader = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** ARGB as exceljs wants it, from #rrggbb. */
 export const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
+
+export const columnLetter = (n: number): string => (n <= 0 ? '' : columnLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));

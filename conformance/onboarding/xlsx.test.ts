@@ -1,112 +1,149 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import type { Catalog } from '../../catalog/catalog.ts';
-import { planImport } from './import-plan.ts';
+import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { exportSheetFile } from './export-sheet.ts';
+import { importWorkbook } from './import-sheet.ts';
+import { kombitColumns } from './kombit-columns.ts';
 import { buildMatrix } from './sheet-matrix.ts';
 import { SheetStore } from './sheet-store.ts';
-import { testCatalog } from './testing/test-catalog.ts';
-import { exportWorkbook } from './xlsx-export.ts';
-import { readWorkbook } from './xlsx-import.ts';
+import { seedRows, writeKombitWorkbook, type FixtureRow } from './testing/kombit-sheet-fixture.ts';
 
+// The shipped catalogue: it has all 18 of KOMBIT's integrations; the seed's 11 rows are given
+// the names of 11 of its systems (KOMBIT redacted its own), so they map by name and supplier.
 let catalog: Catalog;
+let rows: FixtureRow[];
 const temp = tempDirs();
 beforeAll(async () => {
-  catalog = await testCatalog();
+  catalog = (await loadCatalog()).catalog;
+  const suppliers = new Map(catalog.suppliers.map((s) => [s.cvr, s.name]));
+  rows = seedRows.map((cells, i) => {
+    const system = catalog.systems[i % catalog.systems.length]!;
+    return { system: system.name, supplier: suppliers.get(system.supplier)!, cells };
+  });
+  expect(catalog.systems.length).toBeGreaterThanOrEqual(seedRows.length);
 });
 
-async function sheetWithEvents() {
+async function sheet() {
   const dir = await temp.make('xlsx-');
-  const store = SheetStore.open(join(dir, 'sheet.sqlite'));
-  store.append([
-    { system: 'jobcenter-plus', integration: 'SF1520', status: 'klarmeldt', actor: 'runner', source: 'run', evidence: { runId: 'r1', digest: 'd'.repeat(64) } },
-    { system: 'jobcenter-plus', integration: 'SF1500', status: 'irrelevant', reason: 'Kommunen efterspørger det ikke', actor: 'kombit', source: 'manual' },
-    { system: 'oekonomi-let', integration: 'SF1514', status: 'delvist-klarmeldt', actor: 'runner', source: 'run' },
-  ]);
-  return { dir, store };
+  return { dir, store: SheetStore.open(join(dir, 'sheet.sqlite')) };
 }
 
-async function exported() {
-  const { dir, store } = await sheetWithEvents();
-  const file = join(dir, 'sheet.xlsx');
-  await exportWorkbook(file, buildMatrix(catalog, store.current(), { allIntegrations: true }), store.history());
-  return { dir, store, file };
+/** Every cell of the first worksheet as text, row by row. */
+async function cellsOf(file: string, name = 'Klarmelding'): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.getWorksheet(name)!;
+  const out: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    const values: string[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) values.push(row.getCell(c).text);
+    out.push(values);
+  });
+  return out;
 }
 
-describe('Excel export and import', () => {
-  it('exports one row per system, one column per integration, coloured cells, and the history', async () => {
-    const { file } = await exported();
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const sheet = workbook.getWorksheet('Klarmelding')!;
-    const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['System', 'Navn', 'Leverandør CVR', 'Leverandør', 'Ydelsesområder', ...catalog.integrations.map((i) => i.id).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))]);
-    expect(sheet.actualRowCount).toBe(1 + catalog.systems.length);
-    const row = sheet.getRow(2);
-    const column = header.indexOf('SF1520') + 1;
-    expect(row.getCell(1).text).toBe('jobcenter-plus');
-    expect(row.getCell(column).text).toBe('1. Ja / Klarmeldt');
-    expect((row.getCell(column).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFC6EFCE');
-    expect(row.getCell(header.indexOf('SF1500') + 1).text).toBe('Irrelevant: Kommunen efterspørger det ikke');
-    expect(workbook.getWorksheet('Historik')!.actualRowCount).toBe(1 + 3);
+describe("KOMBIT's workbook in and out (issue 11)", () => {
+  it("imports the sheet of seeds/002 and keeps every cell's word verbatim", async () => {
+    const { dir, store } = await sheet();
+    const file = join(dir, 'kombit.xlsx');
+    await writeKombitWorkbook(file, rows);
+    const outcome = await importWorkbook(store, catalog, file, 'kombit');
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.kept).toEqual([]);
+    expect(outcome.rows).toBe(11);
+    const matrix = buildMatrix(catalog, store.current());
+    expect(matrix.columns.slice(0, 18)).toEqual(kombitColumns.map((c) => c.integration));
+    rows.forEach((row, i) => {
+      const found = matrix.rows.find((r) => r.name === row.system)!;
+      expect(found.cells.slice(0, 18).map((c) => c.word ?? ''), `row ${i + 1}`).toEqual([...row.cells]);
+    });
+    const forloeb = matrix.rows.find((r) => r.name === rows[1 - 1]!.system)!.cells.find((c) => c.integration === 'SF1490');
+    expect(forloeb).toMatchObject({ status: 'tilmeldt', word: 'Forløb 3', evidence: { kind: 'none' } });
+    store.close();
   });
 
-  it('round-trips: importing an exported workbook reads every status back and changes nothing', async () => {
-    const { store, file } = await exported();
-    const content = await readWorkbook(file, catalog);
-    expect(content.problems).toEqual([]);
-    expect(content.cells).toEqual(expect.arrayContaining([
-      { system: 'jobcenter-plus', integration: 'SF1520', status: 'klarmeldt' },
-      { system: 'jobcenter-plus', integration: 'SF1500', status: 'irrelevant', reason: 'Kommunen efterspørger det ikke' },
-      { system: 'oekonomi-let', integration: 'SF1514', status: 'delvist-klarmeldt' },
+  it('round-trips without loss: KOMBIT layout → import → export → import changes nothing, and the exports agree cell for cell', async () => {
+    const { dir, store } = await sheet();
+    const original = join(dir, 'kombit.xlsx');
+    // An unknown system, an unknown column and a word klarmeld cannot map: kept verbatim.
+    const extra = [...rows, { system: 'Ukendt fagsystem', supplier: 'Ukendt ApS', cells: seedRows[2]!, more: { Bemærkning: 'ring til KOMBIT' } }];
+    extra[0] = { ...extra[0]!, cells: ['Måske', ...extra[0]!.cells.slice(1)], more: { Bemærkning: 'pilot i Aalborg' } };
+    await writeKombitWorkbook(original, extra, ['Bemærkning']);
+    const first = await importWorkbook(store, catalog, original, 'kombit');
+    expect(first.kept.map((k) => [k.cell, k.text])).toEqual(expect.arrayContaining([
+      ['U1', 'Bemærkning'], ['C2', 'Måske'], ['U2', 'pilot i Aalborg'], ['A13'.replace('A', 'C'), 'Klarmeldt'], ['U13', 'ring til KOMBIT'],
     ]));
-    expect(planImport(catalog, store.current(), content.cells, 'kombit')).toEqual([]);
+    const exported = join(dir, 'export-1.xlsx');
+    await exportSheetFile(catalog, store.path, exported);
+    const again = await importWorkbook(store, catalog, exported, 'kombit');
+    expect(again.changes).toEqual([]);
+    // The export writes the unknown system's row under every column it has, so it comes back with
+    // more blank cells; every cell with text comes back as it was.
+    const written = (kept: typeof first.kept) => kept.filter((k) => k.text).map((k) => [k.rowSystem, k.header, k.text]).sort();
+    expect(written(again.kept)).toEqual(written(first.kept));
+    const second = join(dir, 'export-2.xlsx');
+    await exportSheetFile(catalog, store.path, second);
+    expect(await cellsOf(second)).toEqual(await cellsOf(exported));
+    // Every cell of KOMBIT's workbook is in the export, under its header, as written.
+    const table = await cellsOf(exported);
+    const header = table[0]!;
+    for (const row of extra) {
+      const line = table.find((r) => r[0] === row.system)!;
+      expect(line[1]).toBe(row.supplier);
+      kombitColumns.forEach((c, i) => expect(line[header.indexOf(c.header)], `${row.system} ${c.header}`).toBe(row.cells[i]));
+      expect(line[header.indexOf('Bemærkning')]).toBe(row.more?.Bemærkning ?? '');
+    }
+    store.close();
   });
 
-  it('turns an edited cell into one import event', async () => {
-    const { store, file } = await exported();
+  it('blanks a cell KOMBIT emptied, and keeps the word before in the history; a dry run changes nothing', async () => {
+    const { dir, store } = await sheet();
+    store.append([{ system: catalog.systems[4]!.id, integration: 'SF1470', status: 'klarmeldt', word: 'Klarmeldt', actor: 'kombit', source: 'manual' }]);
+    const file = join(dir, 'kombit.xlsx');
+    await writeKombitWorkbook(file, rows);
+    const dry = await importWorkbook(store, catalog, file, 'kombit', { dryRun: true });
+    expect(dry.changes).toContainEqual(expect.objectContaining({ system: catalog.systems[4]!.id, integration: 'SF1470', status: '', word: '', before: 'Klarmeldt' }));
+    expect(store.count()).toBe(1);
+    await importWorkbook(store, catalog, file, 'kombit');
+    expect(store.history(catalog.systems[4]!.id, 'SF1470').map((e) => e.word)).toEqual(['Klarmeldt', '']);
+    store.close();
+  });
+
+  it("writes KOMBIT's layout: headers, required cells marked, a drop-down of KOMBIT's words, autofilter, frozen header, evidence and history with Excel dates", async () => {
+    const { dir, store } = await sheet();
+    const system = catalog.systems[0]!;
+    store.append([{
+      system: system.id, integration: 'SF1500', status: 'klarmeldt', word: 'Klarmeldt', actor: 'klarmeld test', source: 'run',
+      evidence: { runId: 'run-1', digest: 'd'.repeat(64), keyFingerprint: 'f'.repeat(64), keyTrusted: false, shallTotal: 4, shallPassed: 4 },
+    }]);
+    const file = join(dir, 'out.xlsx');
+    await exportSheetFile(catalog, store.path, file);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    const sheet = workbook.getWorksheet('Klarmelding')!;
-    const column = (sheet.getRow(1).values as unknown[]).indexOf('SF1520');
-    sheet.getRow(2).getCell(column).value = 'Delvist klarmeldt';
-    await workbook.xlsx.writeFile(file);
-    const content = await readWorkbook(file, catalog);
-    expect(planImport(catalog, store.current(), content.cells, 'kombit')).toEqual([
-      { system: 'jobcenter-plus', integration: 'SF1520', status: 'delvist-klarmeldt', actor: 'kombit', source: 'import' },
+    const matrix = workbook.getWorksheet('Klarmelding')!;
+    const header = (matrix.getRow(1).values as string[]).slice(1);
+    expect(header.slice(0, 20)).toEqual(['SKI System', 'Leverandør', ...kombitColumns.map((c) => c.header)]);
+    expect(matrix.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(matrix.autoFilter).toBeTruthy();
+    const validations = Object.values((matrix as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }).dataValidations.model);
+    expect(validations[0]!.formulae[0]).toContain('Klarmeldt,Delvis,Delvist,Forløb 1');
+    const row = matrix.getRow(2);
+    const cell = row.getCell(header.indexOf('SF 1500 - Organisation services') + 1);
+    expect(cell.text).toBe('Klarmeldt');
+    expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFC6EFCE');
+    const evidence = workbook.getWorksheet('Belæg')!;
+    let line: ExcelJS.Row | undefined;
+    evidence.eachRow((r) => {
+      if (r.getCell(1).text === system.name && r.getCell(3).text === 'SF1500') line = r;
+    });
+    expect([line!.getCell(4).text, line!.getCell(6).text, line!.getCell(7).text, line!.getCell(8).text]).toEqual([
+      'Klarmeldt', expect.stringContaining("leverandørens egen platform"), 'run-1', 'f'.repeat(64),
     ]);
-  });
-
-  it('names every cell and row of a broken workbook it cannot map', async () => {
-    const { file } = await exported();
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const sheet = workbook.getWorksheet('Klarmelding')!;
-    const header = sheet.getRow(1).values as unknown[];
-    sheet.getRow(1).getCell(header.indexOf('SF1461')).value = 'SF0000';
-    sheet.getRow(2).getCell(header.indexOf('SF1520')).value = 'Måske';
-    sheet.getRow(2).getCell(header.indexOf('SF1500')).value = 'Irrelevant';
-    sheet.getRow(3).getCell(1).value = 'ukendt-system';
-    await workbook.xlsx.writeFile(file);
-    const { problems } = await readWorkbook(file, catalog);
-    const letter = (n: number) => String.fromCharCode(64 + n);
-    expect(problems.map((p) => [p.code, p.sheet, p.cell])).toEqual([
-      ['unknown-integration', 'Klarmelding', `${letter(header.indexOf('SF1461'))}1`],
-      ['reason-required', 'Klarmelding', `${letter(header.indexOf('SF1500'))}2`],
-      ['unknown-status', 'Klarmelding', `${letter(header.indexOf('SF1520'))}2`],
-      ['unknown-system', 'Klarmelding', 'A3'],
-    ]);
-  });
-
-  it('reports a file that is not a workbook, or lacks the worksheet, instead of throwing', async () => {
-    const { dir } = await sheetWithEvents();
-    await writeFile(join(dir, 'nonsense.xlsx'), 'not a zip');
-    expect((await readWorkbook(join(dir, 'nonsense.xlsx'), catalog)).problems[0]!.code).toBe('workbook-unreadable');
-    const empty = new ExcelJS.Workbook();
-    empty.addWorksheet('Other');
-    await empty.xlsx.writeFile(join(dir, 'other.xlsx'));
-    expect((await readWorkbook(join(dir, 'other.xlsx'), catalog)).problems[0]!.code).toBe('worksheet-missing');
+    const history = workbook.getWorksheet('Historik')!;
+    expect(history.getRow(2).getCell(2).value).toBeInstanceOf(Date);
+    store.close();
   });
 });
