@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { personLookupAction, personLookupEnvelope } from '../../conformance/clients/cpr/person-lookup-envelope.ts';
+import { buildIssueRequest, buildOioidwsRequest, parseIssueResponse } from '../../conformance/clients/tokens/index.ts';
+import { servedService } from '../../conformance/platform/oioidws/served-service.ts';
+import { stsPath } from '../../conformance/platform/sts/index.ts';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../../bin/klarmeld.js', import.meta.url));
@@ -38,7 +42,7 @@ describe('klarmeld platform, as a new user', () => {
     }
   });
 
-  it('answers a curl POST with the client certificate with person data; without one the TLS handshake fails; another system\'s agreement gives a ServiceplatformFault', async () => {
+  it('answers a curl POST with the client certificate with person data; without one a fault that says a certificate is required; another system\'s agreement gives a ServiceplatformFault', async () => {
     const a = await klarmeld('platform', 'system', 'add', 'Curl System', '--supplier', '12345678', '--data', data, '--json');
     const b = await klarmeld('platform', 'system', 'add', 'Other System', '--data', data, '--json');
     const agreement = await klarmeld('platform', 'agreement', 'add', '--system', a.systemUuid, '--service', 'SF1520', '--municipality', '11111111', '--data', data, '--json');
@@ -53,7 +57,7 @@ describe('klarmeld platform, as a new user', () => {
       writeFileSync(file, body);
       const auth = system ? ['--cert', system.cert, '--key', system.key] : [];
       return run('curl', ['-sS', '--max-time', '10', ...auth, '--cacert', a.ca, '-H', 'Content-Type: text/xml; charset=utf-8',
-        '-H', `SOAPAction: "${personLookupAction}"`, '--data-binary', `@${file}`, `${url}/service/CPR/PersonBaseDataExtended/4`]);
+        '-H', `SOAPAction: "${personLookupAction}"`, '-w', '\n%{http_code}', '--data-binary', `@${file}`, `${url}/service/CPR/PersonBaseDataExtended/4`]);
     };
 
     // The envelope as a new user gets it: printed by the CLI with the system's own UUIDs.
@@ -62,7 +66,10 @@ describe('klarmeld platform, as a new user', () => {
     expect(ok.stdout).toContain('<fornavn>Anne</fornavn>');
     expect(ok.stdout).toContain('<personnummer>0103701111</personnummer>');
 
-    await expect(curl(undefined, envelope(a))).rejects.toMatchObject({ code: expect.any(Number) });
+    // Before, the TLS handshake failed and curl showed only an alert. SF1520 knows its caller by the certificate alone.
+    const anonymous = await curl(undefined, envelope(a));
+    expect(anonymous.stdout).toMatch(/\n403$/);
+    expect(anonymous.stdout).toContain('<spf:ErrorCode>ClientCertificateRequired</spf:ErrorCode>');
 
     const refused = await curl(b, envelope(b));
     expect(refused.stdout).toContain('ServiceplatformFault');
@@ -73,6 +80,64 @@ describe('klarmeld platform, as a new user', () => {
     expect(recorded.exchanges.map((e: { operation: string; status: number }) => [e.operation, e.status])).toEqual([['PersonLookup', 200]]);
     const other = await klarmeld('platform', 'exchanges', '--system', 'Other System', '--data', data, '--json');
     expect(other.exchanges[0].fault.code).toBe('ServiceAgreementNotValid');
+  });
+
+  it('lets curl reach the STS, SF1500 and SF1470 without a client certificate: a fault for a missing signature, an answer for a request signed by a registered system, recorded as that system\'s', async () => {
+    const system = await klarmeld('platform', 'system', 'add', 'Holder System', '--data', data, '--json');
+    for (const service of ['SF1500', 'SF1470']) await klarmeld('platform', 'agreement', 'add', '--system', system.systemUuid, '--service', service, '--municipality', '11111111', '--data', data, '--json');
+    const { catalog } = await loadCatalog();
+    const organisation = servedService(catalog, 'SF1500', 'Bruger', ['laes']);
+    const sdi = servedService(catalog, 'SF1470', 'SagDokumentIndeks', ['fremsoeg']);
+    const file = join(data, 'hok-request.xml');
+    /** curl with no --cert: only the platform CA. Prints the body, then the HTTP status on a line of its own. */
+    const curl = async (path: string, body: string, contentType: string) => {
+      writeFileSync(file, body);
+      const { stdout } = await run('curl', ['-sS', '--max-time', '10', '--cacert', system.ca, '-H', `Content-Type: ${contentType}`, '-w', '\n%{http_code}', '--data-binary', `@${file}`, `${url}${path}`]);
+      const cut = stdout.lastIndexOf('\n');
+      return { body: stdout.slice(0, cut), status: Number(stdout.slice(cut + 1)) };
+    };
+    const soap12 = (action: string) => `application/soap+xml; charset=utf-8; action="${action}"`;
+    const unsigned = (body: string) => `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Header/><s:Body>${body}</s:Body></s:Envelope>`;
+    const laesAction = organisation.soapActions.laes!;
+    const laes = '<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/"><sd:UUIDIdentifikator xmlns:sd="urn:oio:sagdok:3.0.0">273e2e2b-8778-44c9-8a65-9af669655990</sd:UUIDIdentifikator></b:LaesInput>';
+    const fremsoegAction = sdi.soapActions.fremsoeg!;
+    const fremsoeg = '<sdi:FremsoegSagDokumentIndeksInput xmlns:sdi="urn:oio:sts:sagdok:sagdokumentindeks:6"><sdi:SagUuid>753e0265-9a96-480f-b22c-a6bbbb8b5859</sdi:SagUuid></sdi:FremsoegSagDokumentIndeksInput>';
+    const rstBody = '<wst:RequestSecurityToken xmlns:wst="http://docs.oasis-open.org/ws-sx/ws-trust/200512"><wst:RequestType>http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue</wst:RequestType></wst:RequestSecurityToken>';
+
+    // Unsigned: the real SOAP fault, where before curl got a TLS alert ("certificate required").
+    const refusedSts = await curl(stsPath, unsigned(rstBody), soap12('http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue'));
+    expect(refusedSts).toMatchObject({ status: 500, body: expect.stringContaining('must carry a wsse:Security header') });
+    const refusedOrg = await curl(organisation.path, unsigned(laes), soap12(laesAction));
+    expect(refusedOrg).toMatchObject({ status: 500, body: expect.stringContaining('no wsse:Security header') });
+    const refusedSdi = await curl(sdi.path, unsigned(fremsoeg), soap12(fremsoegAction));
+    expect(refusedSdi).toMatchObject({ status: 500, body: expect.stringContaining('no wsse:Security header') });
+
+    // Signed by the registered system's certificate, the token bound to it: answered, with no client certificate.
+    const certPem = readFileSync(system.cert, 'utf8');
+    const keyPem = readFileSync(system.key, 'utf8');
+    const token = async (entityId: string) => {
+      const reply = await curl(stsPath, buildIssueRequest({ certPem, keyPem, entityId, cvr: '11111111', to: `${url}${stsPath}`, now: new Date() }), soap12('http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue'));
+      const parsed = parseIssueResponse(reply.body);
+      if (!parsed.ok) throw new Error(`STS refused: ${parsed.fault.reason}`);
+      return parsed.token.assertionXml;
+    };
+    const signed = (body: string, assertionXml: string, action: string, path: string) => buildOioidwsRequest(body, { assertionXml, keyPem, action, to: `${url}${path}`, now: new Date() });
+    const read = await curl(organisation.path, signed(laes, await token(organisation.entityId), laesAction, organisation.path), soap12(laesAction));
+    expect(read.status).toBe(200);
+    expect(read.body).toContain('Ulla');
+    const found = await curl(sdi.path, signed(fremsoeg, await token(sdi.entityId), fremsoegAction, sdi.path), soap12(fremsoegAction));
+    expect(found.status).toBe(200);
+    expect(found.body).toContain('Byggetilladelse til carport');
+
+    // Recorded as the exchanges of the system whose certificate signed; the unsigned calls proved no system and are nobody's.
+    const recorded = await klarmeld('platform', 'exchanges', '--system', 'Holder System', '--data', data, '--json');
+    expect(recorded.exchanges.map((e: { integration: string; operation: string; status: number }) => [e.integration, e.operation, e.status])).toEqual([
+      ['SF1514', 'Trust13Issue', 200], ['SF1500', 'laes', 200], ['SF1514', 'Trust13Issue', 200], ['SF1470', 'fremsoeg', 200],
+    ]);
+
+    // The platform's own routes know the caller by the certificate only: a 401 that says so.
+    const exchanges = await run('curl', ['-sS', '--max-time', '10', '--cacert', system.ca, '-w', '\n%{http_code}', `${url}/klarmeld/exchanges`]);
+    expect(exchanges.stdout).toMatch(/"code":"ClientCertificateRequired".*\n401$/s);
   });
 
   it('approves a pending agreement with another municipality, and says what is wrong with an unknown one', async () => {

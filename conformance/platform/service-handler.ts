@@ -4,8 +4,9 @@
  *
  * A service folder exports a `PlatformModule`: SOAP `handlers` (one per endpoint path) and plain
  * HTTP `routes` (REST variants, admin endpoints). The core has already done, before a handler
- * runs: mutual TLS against the platform CA (revoked certificates never get an HTTP answer),
- * mapping the certificate to a registered it-system (`caller`), the body size limit and
+ * runs: TLS, mapping the client certificate to a registered it-system (`caller`; a certificate
+ * not issued by the platform CA, revoked or unregistered never gets an HTTP answer), refusing a
+ * connection without certificate on every endpoint but a holder-of-key one, the body size limit and
  * timeouts, content-type/SOAP-version checks, refusing DOCTYPE/entities, and parsing the
  * envelope into `document`. After it returns, the core records the exchange (recorder) and
  * signs its digest. Handlers never throw for bad input: they return a fault built with
@@ -41,8 +42,12 @@ export interface Caller {
   certificate: X509Certificate;
 }
 
-/** A SOAP request as the core hands it to a handler. */
-export interface PlatformRequest {
+/**
+ * A SOAP request as the core hands it to a handler. `caller` is the it-system of the TLS client
+ * certificate; only a holder-of-key endpoint (`callerProof: 'message-signature'`) gets requests
+ * without one (`PlatformRequest<Caller | undefined>`).
+ */
+export interface PlatformRequest<C extends Caller | undefined = Caller> {
   path: string;
   soapVersion: SoapVersion;
   /** SOAP 1.1 `SOAPAction` header or SOAP 1.2 `action` content-type parameter, quotes removed. */
@@ -55,7 +60,7 @@ export interface PlatformRequest {
   document: Document;
   /** `soap:Body`'s first element child, or undefined for an empty body. */
   bodyElement: Element | undefined;
-  caller: Caller;
+  caller: C;
   receivedAt: Date;
 }
 
@@ -71,8 +76,18 @@ export interface PlatformReply {
   fault?: { code: string; text: string };
 }
 
-/** One SOAP endpoint. */
-export interface ServiceHandler {
+/**
+ * What a holder-of-key endpoint answers: the reply, and on a connection without client
+ * certificate the registered it-system it proved to be the caller (the holder of the key that
+ * signed the message, looked up in the registry). The core records the exchange as that system's;
+ * a refusal that proved no system is recorded for none.
+ */
+export interface SignedCallerReply extends PlatformReply {
+  caller?: Caller;
+}
+
+/** What every SOAP endpoint has, whatever proves its caller. */
+interface EndpointBase {
   /** Catalogue integration id, e.g. `SF1520`. */
   integration: string;
   /** Catalogue service name, e.g. `PersonBaseDataExtendedService`. */
@@ -88,8 +103,33 @@ export interface ServiceHandler {
    * answer the real environment gives it. Any other version still gets a VersionMismatch fault.
    */
   alsoAccepts?: SoapVersion;
+}
+
+/**
+ * An endpoint whose caller is the it-system of the TLS client certificate: Serviceplatformen's
+ * context services (SF1520 …), where the certificate is the only proof of the caller. The core
+ * refuses a connection without certificate before the handler runs.
+ */
+export interface CertificateEndpoint extends EndpointBase {
+  callerProof?: 'tls-certificate';
   handle(request: PlatformRequest, platform: PlatformServices): Promise<PlatformReply>;
 }
+
+/**
+ * A holder-of-key endpoint (the STS's certificatemixed SOAP endpoint, the Støttesystem services):
+ * the WS-Security signature by the certificate the token is bound to proves the caller, so public
+ * client libraries call without a TLS client certificate. Such a request reaches the handler with
+ * `caller` undefined; the handler verifies the signature, refuses with a fault when it does not
+ * hold, and returns the proven caller in its reply. With a certificate on the connection, the
+ * caller is that certificate's system and the signature must be by the same certificate.
+ */
+export interface SignatureEndpoint extends EndpointBase {
+  callerProof: 'message-signature';
+  handle(request: PlatformRequest<Caller | undefined>, platform: PlatformServices): Promise<SignedCallerReply>;
+}
+
+/** One SOAP endpoint. */
+export type ServiceHandler = CertificateEndpoint | SignatureEndpoint;
 
 /** A plain HTTP request (REST STS, admin endpoints, the recorder's inspection API). */
 export interface RouteRequest {
@@ -98,7 +138,7 @@ export interface RouteRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
-  /** Always present: every connection is mutual TLS against the platform CA. */
+  /** Always present: the core answers a connection without client certificate 401 before any route runs. */
   caller: Caller;
   receivedAt: Date;
 }

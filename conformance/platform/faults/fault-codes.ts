@@ -54,5 +54,7 @@ export const platformErrors = {
     e('ServiceAgreementNotApproved', `Service agreement ${uuid} is not approved by the authority (status pending).`),
   noAgreementForMunicipality: (cvr: string) =>
     e('ServiceAgreementNotFound', `The it-system has no approved service agreement for this service with the authority with CVR ${cvr}.`),
+  clientCertificateRequired: (what: string) =>
+    e('ClientCertificateRequired', `${what} knows its caller only by the TLS client certificate, and this connection has none. Connect with the it-system's certificate and key (klarmeld platform system add gives them; curl --cert cert.pem --key key.pem). Only the holder-of-key endpoints (the STS and the Støttesystem services) take a call without one, proven by its WS-Security signature.`),
   internal: () => e('InternalError', 'The platform failed while handling the request. The exchange was recorded; report it with its time.'),
 } as const;

@@ -3,7 +3,8 @@ import type { Element } from '@xmldom/xmldom';
 import { ns, uri } from '../../clients/tokens/namespaces.ts';
 import { certificateBase64 } from '../../clients/tokens/pem.ts';
 import { selectOne, textOf, type XmlNode } from '../../clients/tokens/xml.ts';
-import type { PlatformReply, PlatformRequest, PlatformServices } from '../service-handler.ts';
+import type { Caller, PlatformRequest, PlatformServices, SignedCallerReply } from '../service-handler.ts';
+import { callerOfCertificate } from '../server/certificate-caller.ts';
 import { soapContentType, soapEnvelopeNs } from '../faults/index.ts';
 import { escapeXml } from '../../clients/xml/escape-xml.ts';
 import { senderFault, type Soap12Fault } from '../sts/soap12-fault.ts';
@@ -36,8 +37,13 @@ export interface OioidwsService {
  * service's signature (with its certificate as BinarySecurityToken), as the OIOIDWS policy of the
  * official WSDLs prescribes. Answers and faults are in the request's SOAP version (1.2, or 1.1 on an
  * endpoint that also accepts it).
+ *
+ * A holder-of-key endpoint: on a connection without client certificate the caller is the
+ * registered it-system of the certificate the token is bound to, which signed the message; a
+ * certificate revoked since the token was issued (or of no registered system) is refused with a
+ * FailedAuthentication fault. The reply names that caller, so the exchange is recorded as its.
  */
-export async function serveOioidws(request: PlatformRequest, platform: PlatformServices, service: OioidwsService): Promise<PlatformReply> {
+export async function serveOioidws(request: PlatformRequest<Caller | undefined>, platform: PlatformServices, service: OioidwsService): Promise<SignedCallerReply> {
   const version = request.soapVersion;
   const faultReply = (fault: Soap12Fault, operation: string) => oioidwsFaultReply(fault, operation, version);
   const body = request.bodyElement;
@@ -59,12 +65,17 @@ export async function serveOioidws(request: PlatformRequest, platform: PlatformS
   const check = verifyOioidws({
     xml: request.body,
     document: request.document,
-    tlsCertPem: request.caller.certificate.toString(),
+    tlsCertPem: request.caller?.certificate.toString(),
     audience: service.entityId,
     sts: { certPem: sts.certPem, issuer: sts.issuer },
     now,
   });
   if (!check.ok) return faultReply(check.fault, operation.name);
+  // With a certificate on the connection the token is bound to it (checked above) and the TLS gate found its system.
+  const caller = request.caller ?? callerOfCertificate(platform.registry, check.claims.holderCertPem);
+  if (!caller) {
+    return faultReply(senderFault('oioidws.holder-unknown', 'wsse:FailedAuthentication', 'The certificate the token is bound to, which signed this message, is revoked or belongs to no registered it-system; call with the certificate of a registered system (`klarmeld platform system add`) and a token issued to it'), operation.name);
+  }
   const result = await service.run(operation, body, check.claims, platform);
   const messageId = header ? textOf('wsa:MessageID', header) : undefined;
   const transactionUuid = header ? textOf("*[local-name()='RequestHeader']/*[local-name()='TransactionUUID']", header) : undefined;
@@ -82,12 +93,12 @@ export async function serveOioidws(request: PlatformRequest, platform: PlatformS
     `<o:BinarySecurityToken u:Id="_5" EncodingType="${uri.base64Binary}" ValueType="${uri.x509v3}">${certificateBase64(signer.certPem)}</o:BinarySecurityToken></o:Security>` +
     `</s:Header><s:Body u:Id="_1">${result.outputXml}</s:Body></s:Envelope>`;
   const xml = `<?xml version="1.0" encoding="UTF-8"?>${signWsSecurity(unsigned, { keyPem: signer.keyPem, ids: ['_1', '_2', ...(messageId ? ['_3'] : []), '_4', '_0'], keyInfoXml: binaryTokenReference('_5') })}`;
-  const findings: PlatformReply['findings'] = [];
+  const findings: SignedCallerReply['findings'] = [];
   if (result.statusKode !== undefined && result.statusKode !== 20) {
     findings.push({ severity: 'warning', code: `standardretur.${result.statusKode}`, message: `StandardRetur StatusKode ${result.statusKode}` });
   }
   if (!transactionUuid) {
     findings.push({ severity: 'warning', code: 'oioidws.no-request-header', message: 'The request has no RequestHeader/TransactionUUID header, which the contract declares; KOMBIT uses it to trace the call' });
   }
-  return { status: 200, contentType: soapContentType[version], body: xml, operation: operation.name, findings };
+  return { status: 200, contentType: soapContentType[version], body: xml, operation: operation.name, findings, caller };
 }

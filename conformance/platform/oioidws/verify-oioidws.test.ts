@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../catalog/load-catalog.ts';
 import { buildOioidwsRequest } from '../../clients/tokens/sign-oioidws-envelope.ts';
+import { sameCertificate } from '../../clients/tokens/pem.ts';
 import { parseXml } from '../../clients/tokens/xml.ts';
 import { grantToken } from '../sts/issue-token.ts';
 import { createStsTestWorld, type StsTestWorld } from '../sts/sts-test-setup.ts';
@@ -22,12 +23,13 @@ beforeAll(async () => {
   assertionXml = result.grant.assertionXml;
 });
 
-function call(options: { xml?: string; at?: Date; tlsCertPem?: string; audience?: string; keyPem?: string; signedAt?: Date } = {}) {
+function call(options: { xml?: string; at?: Date; tlsCertPem?: string | null; audience?: string; keyPem?: string; signedAt?: Date } = {}) {
   const xml = options.xml ?? buildOioidwsRequest(body, { assertionXml, keyPem: options.keyPem ?? world.system.keyPem, action, to, now: options.signedAt ?? options.at ?? issuedAt });
   return verifyOioidws({
     xml,
     document: parseXml(xml),
-    tlsCertPem: options.tlsCertPem ?? world.system.certPem,
+    // null: a connection without client certificate.
+    tlsCertPem: options.tlsCertPem === null ? undefined : (options.tlsCertPem ?? world.system.certPem),
     audience: options.audience ?? organisationEntityId,
     sts: { certPem: world.identity.certPem, issuer: world.identity.issuer },
     now: options.at ?? issuedAt,
@@ -49,6 +51,18 @@ describe('OIOIDWS verification', () => {
     const xml = buildOioidwsRequest(body, { assertionXml, keyPem: world.system.keyPem, action, to, now: issuedAt, soapVersion: '1.1' });
     expect(parseXml(xml).documentElement?.namespaceURI).toBe('http://schemas.xmlsoap.org/soap/envelope/');
     expect(call({ xml }).ok).toBe(true);
+  });
+
+  it('accepts a request on a connection without client certificate, proven by the signature, and names the certificate that signed', () => {
+    const result = call({ tlsCertPem: null });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(sameCertificate(result.claims.holderCertPem, world.system.certPem)).toBe(true);
+  });
+
+  it('without client certificate still refuses a message not signed by the token\'s certificate', () => {
+    const result = call({ tlsCertPem: null, keyPem: world.other.keyPem });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fault.code).toBe('oioidws.signature-invalid');
   });
 
   const signed = () => buildOioidwsRequest(body, { assertionXml, keyPem: world.system.keyPem, action, to, now: issuedAt });

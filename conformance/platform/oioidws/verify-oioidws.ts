@@ -14,6 +14,8 @@ export interface TokenClaims {
   notOnOrAfter: Date;
   /** wsa:Action of the request (the operation's soapAction). */
   action: string;
+  /** The certificate the token is bound to and the message was signed with (PEM): who called. */
+  holderCertPem: string;
 }
 
 export interface OioidwsExpectations {
@@ -21,8 +23,12 @@ export interface OioidwsExpectations {
   xml: string;
   /** The parsed envelope (the core's parse of the same body). */
   document: unknown;
-  /** Certificate of the TLS connection: the token must be bound to it (holder-of-key). */
-  tlsCertPem: string;
+  /**
+   * Certificate of the TLS connection: the token must be bound to it (holder-of-key). Undefined
+   * on a connection without one: the message signature by the token's certificate is then the only
+   * proof, and the caller must look that certificate up itself (`claims.holderCertPem`).
+   */
+  tlsCertPem: string | undefined;
   /** entityID of the called service: the token's audience must be this. */
   audience: string;
   /** The platform STS's signing certificate and issuer name. */
@@ -39,7 +45,7 @@ const addressingHeaders = ['Action', 'MessageID', 'ReplyTo', 'To'] as const;
 /**
  * Verifies an OIOIDWS (WS-Security) call to a Støttesystem service, in the order a
  * WS-Security stack does: header present, token signed by our STS, audience, lifetime, bound to
- * the TLS certificate, message signature by that certificate over Body, the WS-Addressing
+ * the TLS certificate (when the connection has one), message signature by the token's certificate over Body, the WS-Addressing
  * headers and the Timestamp, and a fresh Timestamp. Each refusal says which check failed. The
  * envelope is SOAP 1.2, or SOAP 1.1 where an endpoint also accepts it: Header and Body are read in
  * the envelope's own namespace (the platform core has already checked it is one the endpoint speaks).
@@ -76,7 +82,8 @@ export function verifyOioidws(expect: OioidwsExpectations): OioidwsCheck {
     return fail('oioidws.token-expired', 'wsse:InvalidSecurityToken', `The token is valid from ${new Date(notBefore).toISOString()} to ${new Date(notOnOrAfter).toISOString()}, not now (${expect.now.toISOString()}); get a new token from the STS`);
   }
   const holderCert = textOf('saml:Subject/saml:SubjectConfirmation/saml:SubjectConfirmationData/ds:KeyInfo/ds:X509Data/ds:X509Certificate', assertion);
-  if (!holderCert || !sameCertificate(holderCert, expect.tlsCertPem)) {
+  if (!holderCert) return fail('oioidws.holder-of-key', 'wsse:InvalidSecurityToken', 'The token names no certificate in its SubjectConfirmationData; use a holder-of-key token exactly as the STS issued it');
+  if (expect.tlsCertPem !== undefined && !sameCertificate(holderCert, expect.tlsCertPem)) {
     return fail('oioidws.holder-of-key', 'wsse:InvalidSecurityToken', 'The token is bound to another certificate than the one of this TLS connection; call with the certificate the token was issued to');
   }
 
@@ -110,6 +117,7 @@ export function verifyOioidws(expect: OioidwsExpectations): OioidwsCheck {
       audience,
       notOnOrAfter: new Date(notOnOrAfter),
       action: textOf('wsa:Action', header) ?? '',
+      holderCertPem: certificatePem(holderCert),
     },
   };
 }

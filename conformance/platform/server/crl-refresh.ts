@@ -7,7 +7,8 @@ import type { SqliteRegistry } from '../registry/sqlite-registry.ts';
  * Keeps the HTTPS server's CRL in step with the registry: checked every `everyMs` (a revocation
  * may come from `klarmeld platform system revoke` in another process); when the number of revoked
  * certificates changes, a new CRL is signed and the server's secure context replaced, so the next
- * handshake of a revoked certificate fails with a TLS alert. Live connections are closed by the TLS gate.
+ * handshake of a revoked certificate is not authorized (`socket.authorized`) and the TLS gate destroys
+ * it before any HTTP answer. Live connections are closed by the TLS gate.
  */
 export function startCrlRefresh(
   server: Server,

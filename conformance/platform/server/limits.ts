@@ -14,6 +14,12 @@ export interface PlatformLimits {
   /** Connections of registered systems (past the TLS handshake and the certificate check). */
   maxConnections: number;
   /**
+   * Connections that finished their TLS handshake without a client certificate (holder-of-key
+   * callers prove themselves by the message signature). Their own budget, so that they can never
+   * take the slots of registered systems; past it the oldest is closed.
+   */
+  maxAnonymousConnections: number;
+  /**
    * Connections still in their TLS handshake, with no certificate shown yet. They have their own
    * budget so that they can never take the slots of registered systems; past it the oldest is closed.
    */
@@ -37,6 +43,7 @@ export const defaultLimits: PlatformLimits = {
   keepAliveTimeoutMs: 30_000,
   maxHeaderBytes: 16 * 1024,
   maxConnections: 1024,
+  maxAnonymousConnections: 256,
   maxPendingHandshakes: 256,
   handshakeTimeoutMs: 5_000,
   recordCapBytes: 64 * 1024,

@@ -32,14 +32,18 @@ interface Outcome {
   headers?: Record<string, string>;
   record?: { integration?: string; service?: string; operation?: string; soapVersion?: '1.1' | '1.2'; findings: Finding[]; fault?: { code: string; text: string } };
   close?: boolean;
+  /** The caller a holder-of-key endpoint proved by the message signature, on a connection without client certificate. */
+  provenCaller?: Caller;
 }
 
 /** The HTTP request listener: routes, answers, records. Never throws, never leaves a request hanging. */
 export function createRequestListener(deps: HandlerDeps) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const caller = deps.gate.callerOf(req.socket as TLSSocket);
-    if (!caller) {
-      req.socket.destroy();
+    const socket = req.socket as TLSSocket;
+    // Undefined on a connection without client certificate: served on holder-of-key endpoints only.
+    const caller = deps.gate.callerOf(socket);
+    if (!caller && !deps.gate.isAnonymous(socket)) {
+      socket.destroy();
       return;
     }
     // handle() answers a throwing handler or route itself; this is the last resort for a failure
@@ -54,7 +58,7 @@ export function createRequestListener(deps: HandlerDeps) {
 /** A request as `answer` sees it. */
 interface Incoming {
   req: IncomingMessage;
-  caller: Caller;
+  caller: Caller | undefined;
   method: string;
   path: string;
   query: string;
@@ -64,7 +68,7 @@ interface Incoming {
   route: HttpRoute | undefined;
 }
 
-async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse, caller: Caller): Promise<void> {
+async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse, caller: Caller | undefined): Promise<void> {
   const started = performance.now();
   const platform = deps.platform();
   const receivedAt = platform.clock();
@@ -88,12 +92,16 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     outcome = { ...reply, record: { ...describe(handler), ...(reply.soapVersion ? { soapVersion: reply.soapVersion } : {}), findings: reply.findings, fault: reply.fault } };
   }
   await send(res, outcome);
-  if (deps.recording && outcome.record) {
+  // Exchanges are the it-system's: of its certificate, or proven by its signature. A request on a
+  // connection without certificate that proved no system (refused, unsigned) is recorded for none:
+  // recording it under a system it claims would let anyone write into that system's evidence.
+  const recordedAs = caller ?? outcome.provenCaller;
+  if (deps.recording && outcome.record && recordedAs) {
     deps.recorder.record({
       id: randomUUID(),
       time: receivedAt.toISOString(),
-      systemUuid: caller.systemUuid,
-      systemName: caller.systemName,
+      systemUuid: recordedAs.systemUuid,
+      systemName: recordedAs.systemName,
       ...outcome.record,
       method,
       path,
@@ -117,11 +125,16 @@ async function answer(deps: HandlerDeps, platform: PlatformServices, incoming: I
     const xmlLimits = { maxDepth: deps.limits.maxXmlDepth, maxNodes: deps.limits.maxXmlNodes };
     const reply = await runSoapPipeline(handler, { path, headers: req.headers, body, invalidUtf8At, xmlLimits, caller, receivedAt }, platform);
     const findings = [...reply.findings, ...validateExchange(platform.validation, handler, reply)];
-    const { requestElement: _element, soapVersion, ...answered } = reply;
+    const { requestElement: _element, soapVersion, caller: provenCaller, ...answered } = reply;
     // The version the exchange was answered in: an endpoint that also accepts the other version answers in kind.
-    return { ...answered, record: { ...describe(handler), soapVersion, operation: reply.operation, findings, fault: reply.fault } };
+    return { ...answered, provenCaller, record: { ...describe(handler), soapVersion, operation: reply.operation, findings, fault: reply.fault } };
   }
   if (route) {
+    if (!caller) {
+      // Every plain route knows its caller by the certificate only (the exchanges, evidence and REST STS routes).
+      const refusal = platformErrors.clientCertificateRequired(`${method} ${path}`);
+      return { status: 401, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ code: refusal.code, message: refusal.text }) };
+    }
     const reply: RouteReply = await route.handle({ method, path, query: new URLSearchParams(incoming.query), headers: req.headers, body, caller, receivedAt }, platform);
     return { ...reply, record: reply.record };
   }

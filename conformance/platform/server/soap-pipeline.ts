@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Element } from '@xmldom/xmldom';
 import { platformErrors, serviceplatformFault, soapFault } from '../faults/index.ts';
-import type { Caller, PlatformReply, PlatformServices, ServiceHandler, SoapVersion } from '../service-handler.ts';
+import type { Caller, PlatformReply, PlatformRequest, PlatformServices, ServiceHandler, SignedCallerReply, SoapVersion } from '../service-handler.ts';
 import { soapHttpInfo } from './content-type.ts';
 import { parseSafeXml, type XmlProblem } from './safe-xml.ts';
 import { readEnvelope } from './soap-envelope.ts';
@@ -22,7 +22,10 @@ function acceptedVersions(handler: ServiceHandler): SoapVersion[] {
  * speak gets a VersionMismatch fault in the endpoint's own version (SOAP 1.1 §4.4.1, SOAP 1.2
  * part 1 §5.4.7), and so does an envelope whose namespace contradicts its content type. Never
  * throws: a handler that throws is answered with a server fault. `soapVersion` in the result is the
- * version the exchange was answered in, for the recorder.
+ * version the exchange was answered in, for the recorder. A connection without client certificate
+ * (`caller` undefined) reaches only a holder-of-key endpoint; any other answers 403 and a
+ * ServiceplatformFault that says a certificate is required, before anything else is checked. The
+ * result's `caller` is the one a holder-of-key handler proved by the message signature.
  */
 export async function runSoapPipeline(
   handler: ServiceHandler,
@@ -34,14 +37,17 @@ export async function runSoapPipeline(
     invalidUtf8At?: number;
     /** Depth and node limits, checked before the DOM is built. */
     xmlLimits: XmlShapeLimits;
-    caller: Caller;
+    /** The it-system of the TLS client certificate; undefined on a connection without one. */
+    caller: Caller | undefined;
     receivedAt: Date;
   },
   platform: PlatformServices,
-): Promise<PlatformReply & { requestElement?: Element; soapVersion: SoapVersion }> {
+): Promise<SignedCallerReply & { requestElement?: Element; soapVersion: SoapVersion }> {
   const accepted = acceptedVersions(handler);
   const http = soapHttpInfo(input.headers, accepted.includes('1.1'));
   const contentType = input.headers['content-type'] ?? '';
+  // First: nothing else about the request matters to a caller who must come back with a certificate.
+  if (!input.caller && handler.callerProof !== 'message-signature') return certificateRequired(handler, http.version, accepted);
   if (http.version === undefined) {
     const expected = accepted.map((v) => expectedMedia[v]).join(' or ');
     const reply = serviceplatformFault(handler.soapVersion, [platformErrors.wrongContentType(expected, contentType)]);
@@ -67,21 +73,19 @@ export async function runSoapPipeline(
   if (!envelope.bodyElement) return answer(serviceplatformFault(version, [platformErrors.emptyBody()]));
 
   try {
-    const reply = await handler.handle(
-      {
-        path: input.path,
-        soapVersion: version,
-        soapAction: http.soapAction,
-        contentType,
-        headers: input.headers,
-        body: input.body,
-        document: parsed.document,
-        bodyElement: envelope.bodyElement,
-        caller: input.caller,
-        receivedAt: input.receivedAt,
-      },
-      platform,
-    );
+    const request = {
+      path: input.path,
+      soapVersion: version,
+      soapAction: http.soapAction,
+      contentType,
+      headers: input.headers,
+      body: input.body,
+      document: parsed.document,
+      bodyElement: envelope.bodyElement,
+      receivedAt: input.receivedAt,
+    };
+    const reply = await dispatch(handler, request, input.caller, platform);
+    if (!reply) return certificateRequired(handler, version, accepted);
     return { ...answer(reply), requestElement: envelope.bodyElement };
   } catch (error) {
     const reply = serviceplatformFault(version, [platformErrors.internal()], { side: 'server' });
@@ -108,4 +112,23 @@ function xmlProblemError(parsed: XmlProblem) {
 function versionMismatch(replyVersion: SoapVersion, error: { code: string; text: string }): PlatformReply & { soapVersion: SoapVersion } {
   const reply = soapFault({ soapVersion: replyVersion, side: 'version-mismatch', reason: error.text });
   return { ...reply, findings: [{ severity: 'error', code: 'soap.version-mismatch', message: error.text }], fault: { code: error.code, text: error.text }, soapVersion: replyVersion };
+}
+
+/** Runs the handler with the caller its kind of endpoint takes; undefined when it needs a certificate the connection lacks. */
+function dispatch(handler: ServiceHandler, request: Omit<PlatformRequest, 'caller'>, caller: Caller | undefined, platform: PlatformServices): Promise<SignedCallerReply> | undefined {
+  if (handler.callerProof === 'message-signature') return handler.handle({ ...request, caller }, platform);
+  return caller ? handler.handle({ ...request, caller }, platform) : undefined;
+}
+
+/**
+ * 403 and a ServiceplatformFault for an endpoint that knows its caller only by the client
+ * certificate, on a connection without one; in the request's SOAP version where the endpoint speaks
+ * it. 403 is what a web server answers a request that lacks a required client certificate (IIS's
+ * 403.7), and how .NET and Java clients report it ("forbidden with client authentication scheme
+ * 'Anonymous'"), while the body tells a reader what to do.
+ */
+function certificateRequired(handler: ServiceHandler, asked: SoapVersion | undefined, accepted: SoapVersion[]): PlatformReply & { soapVersion: SoapVersion } {
+  const soapVersion = asked && accepted.includes(asked) ? asked : handler.soapVersion;
+  const reply = serviceplatformFault(soapVersion, [platformErrors.clientCertificateRequired(`${handler.integration} ${handler.service}`)]);
+  return { ...reply, status: 403, soapVersion };
 }

@@ -77,9 +77,12 @@ describe('the embedded platform', () => {
     expect(res.body).toContain('Security model for the called operation was not provided. The following are supported: InvocationContext, AuthorityContext');
   });
 
-  it('refuses a connection without a client certificate, and drops a revoked one before any HTTP answer', async () => {
+  it('refuses a context-service call without a client certificate with a fault that says so, and drops a revoked certificate before any HTTP answer', async () => {
     const ca = readFileSync(a.ca);
-    await expect(request(url(), { method: 'POST', body: 'x', dispatcher: new (await import('undici')).Agent({ connect: { ca } }) })).rejects.toThrow();
+    // Before, the TLS handshake failed: a bare alert. The SF1520 caller is known only by its certificate.
+    const anonymous = await request(url(), { method: 'POST', body: 'x', headers: soap11, dispatcher: new (await import('undici')).Agent({ connect: { ca } }) });
+    expect(anonymous.statusCode).toBe(403);
+    expect(await anonymous.body.text()).toContain('<spf:ErrorCode>ClientCertificateRequired</spf:ErrorCode>');
     const c = await platform.admin.addSystem({ name: 'Fagsystem C' });
     platform.admin.revokeSystem('Fagsystem C');
     const answer = await new Promise<string>((resolve) => {
@@ -99,6 +102,8 @@ describe('the embedded platform', () => {
     const foreign = await foreignPki.issueSystemCertificate({ uuid: a.systemUuid, name: 'Fagsystem A', supplierCvr: '12345678' });
     const impostor = agentFor({ cert: foreign.certPath, key: foreign.keyPath, ca: a.ca });
     await expect(request(`${platform.url}/klarmeld/exchanges`, { dispatcher: impostor })).rejects.toThrow();
+    // Also where a connection without certificate is served (a holder-of-key endpoint): a certificate shown must be the CA's.
+    await expect(request(`${platform.url}/runtime/services/kombittrust/14/certificatemixed`, { method: 'POST', body: 'x', dispatcher: impostor })).rejects.toThrow();
 
     const d = await platform.admin.addSystem({ name: 'Fagsystem D' });
     const agent = agentFor(d, { connections: 1 });

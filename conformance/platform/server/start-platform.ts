@@ -59,7 +59,7 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
-/** Starts the embedded test platform: HTTPS with mutual TLS against its own CA, every service module, the recorder. */
+/** Starts the embedded test platform: HTTPS with client certificates of its own CA (holder-of-key endpoints also without), every service module, the recorder. */
 export async function startPlatform(options: StartPlatformOptions): Promise<RunningPlatform> {
   cacheXmldomRegexes();
   const host = options.host ?? '127.0.0.1';
@@ -75,7 +75,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const problems: string[] = [];
   const modules = [builtinModule(recorder, { pageBytes: limits.exchangesPageBytes }), ...(options.modules ?? (await loadModules(catalog, problems)))];
   const router = new Router(modules);
-  const gate = new TlsGate(registry, limits.maxConnections);
+  const gate = new TlsGate(registry, limits.maxConnections, limits.maxAnonymousConnections);
   const handshakes = new HandshakeGate({ maxPending: limits.maxPendingHandshakes, timeoutMs: limits.handshakeTimeoutMs });
   const contractValidation = typeof options.validation === 'object' ? undefined : createContractValidation(options.validation ?? true, catalog);
   problems.push(...(contractValidation?.problems ?? []));
@@ -89,7 +89,11 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const https = createServer(
     {
       ...tlsFiles, crl: initialCrl,
-      requestCert: true, rejectUnauthorized: true,
+      // Every client is asked for its certificate, but one without may finish the handshake: the
+      // holder-of-key endpoints prove their caller by the message signature, as public OIOIDWS
+      // clients call them. TlsGate refuses a certificate the CA did not issue or the CRL lists
+      // (socket.authorized), and the request handler refuses anonymous connections everywhere else.
+      requestCert: true, rejectUnauthorized: false,
       // Node's own idle timer for the handshake (default 120 s); HandshakeGate also bounds its total time.
       handshakeTimeout: limits.handshakeTimeoutMs,
       keepAlive: true, keepAliveTimeout: limits.keepAliveTimeoutMs,

@@ -1,34 +1,52 @@
 import type { Server } from 'node:https';
 import type { TLSSocket } from 'node:tls';
-import { fingerprintOf } from '../registry/fingerprint.ts';
 import type { Registry } from '../registry/registry-types.ts';
 import type { Caller } from '../service-handler.ts';
+import { callerOfCertificate } from './certificate-caller.ts';
 
 /**
- * The certificate check after the TLS handshake. Node has already refused a missing certificate
- * or one not issued by the platform CA (requestCert + rejectUnauthorized); this refuses a revoked
- * or unregistered one by destroying the socket before HTTP ever reads from it, so such a client
- * never gets an HTTP response. A sweep closes live keep-alive connections of certificates revoked
- * later (from another process too: the registry is read from SQLite).
+ * The certificate check after the TLS handshake. The server asks every client for a certificate
+ * but lets the handshake finish without one (`requestCert`, no `rejectUnauthorized`): public
+ * OIOIDWS client libraries call the holder-of-key endpoints without a TLS client certificate and
+ * prove the caller by the message signature, and must get a SOAP fault, not a TLS alert.
  *
- * Admitted connections have their own budget (`maxAdmitted`), apart from the connections still in
- * their handshake (HandshakeGate): a connection past it is closed like a refused one.
+ * - A connection that shows a certificate must have one the platform CA issued and the CRL does
+ *   not list (`socket.authorized`), of a registered it-system; otherwise the socket is destroyed
+ *   before HTTP ever reads from it, so such a client never gets an HTTP response. A sweep closes
+ *   live keep-alive connections of certificates revoked later (from another process too: the
+ *   registry is read from SQLite).
+ * - A connection without a certificate is admitted as anonymous: the request handler serves it
+ *   only on holder-of-key endpoints and refuses it, with an answer that says why, everywhere else.
+ *
+ * Each kind has its own budget, apart from each other and from the connections still in their
+ * handshake (HandshakeGate), so that anyone who can reach the port and finish a handshake without
+ * a certificate can never take the slots of registered systems. A registered system's connection
+ * past `maxAdmitted` is closed like a refused one; past `maxAnonymous` the oldest anonymous
+ * connection is closed, so a flood of idle anonymous sockets only pushes out its own members (a
+ * real client's connection is the newest when it sends its request). An anonymous connection that
+ * sends no request is closed by the server's headers timeout.
  */
 export class TlsGate {
   private readonly callers = new WeakMap<TLSSocket, Caller>();
   private readonly live = new Map<string, Set<TLSSocket>>();
+  /** Anonymous connections now open, oldest first. */
+  private readonly anonymous = new Set<TLSSocket>();
   private readonly registry: Registry;
   private readonly maxAdmitted: number;
+  private readonly maxAnonymous: number;
   private sweeper: NodeJS.Timeout | undefined;
   /** Connections of registered systems now open. */
   admitted = 0;
   refused = 0;
   /** Connections of registered systems closed because `maxAdmitted` were already open. */
   overBudget = 0;
+  /** Anonymous connections closed to make room for newer ones. */
+  anonymousEvicted = 0;
 
-  constructor(registry: Registry, maxAdmitted = Number.POSITIVE_INFINITY) {
+  constructor(registry: Registry, maxAdmitted = Number.POSITIVE_INFINITY, maxAnonymous = Number.POSITIVE_INFINITY) {
     this.registry = registry;
     this.maxAdmitted = maxAdmitted;
+    this.maxAnonymous = Math.max(1, maxAnonymous);
   }
 
   attach(server: Server, sweepMs = 1000): void {
@@ -37,8 +55,19 @@ export class TlsGate {
     this.sweeper.unref();
   }
 
+  /** The registered it-system of the connection's client certificate; undefined for an anonymous connection or one not admitted. */
   callerOf(socket: TLSSocket): Caller | undefined {
     return this.callers.get(socket);
+  }
+
+  /** True for an admitted connection that showed no client certificate. */
+  isAnonymous(socket: TLSSocket): boolean {
+    return this.anonymous.has(socket);
+  }
+
+  /** Anonymous connections now open. */
+  get anonymousOpen(): number {
+    return this.anonymous.size;
   }
 
   stop(): void {
@@ -47,9 +76,13 @@ export class TlsGate {
 
   private admit(socket: TLSSocket): void {
     const certificate = socket.getPeerX509Certificate();
-    const fingerprint = certificate ? fingerprintOf(certificate) : undefined;
-    const system = fingerprint ? this.registry.systemByFingerprint(fingerprint) : undefined;
-    if (!certificate || !fingerprint || !system) {
+    if (!certificate) {
+      this.admitAnonymous(socket);
+      return;
+    }
+    // Not authorized: not issued by the platform CA, or listed in its CRL (revoked).
+    const caller = socket.authorized ? callerOfCertificate(this.registry, certificate) : undefined;
+    if (!caller) {
       this.refused += 1;
       socket.destroy();
       return;
@@ -60,7 +93,8 @@ export class TlsGate {
       return;
     }
     this.admitted += 1;
-    this.callers.set(socket, { systemUuid: system.uuid, systemName: system.name, subject: certificate.subject, fingerprint, certificate });
+    this.callers.set(socket, caller);
+    const { fingerprint } = caller;
     let set = this.live.get(fingerprint);
     if (!set) this.live.set(fingerprint, (set = new Set()));
     set.add(socket);
@@ -69,6 +103,17 @@ export class TlsGate {
       set.delete(socket);
       if (set.size === 0 && this.live.get(fingerprint) === set) this.live.delete(fingerprint);
     });
+  }
+
+  private admitAnonymous(socket: TLSSocket): void {
+    while (this.anonymous.size >= this.maxAnonymous) {
+      const oldest = this.anonymous.values().next().value!;
+      this.anonymous.delete(oldest);
+      this.anonymousEvicted += 1;
+      oldest.destroy();
+    }
+    this.anonymous.add(socket);
+    socket.once('close', () => this.anonymous.delete(socket));
   }
 
   private sweep(): void {

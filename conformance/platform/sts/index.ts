@@ -1,3 +1,4 @@
+import { callerOfCertificate } from '../server/certificate-caller.ts';
 import type { HttpRoute, PlatformModule, PlatformServices, ServiceHandler } from '../service-handler.ts';
 import { issueRest } from './issue-rest.ts';
 import { issueSoap } from './issue-soap.ts';
@@ -21,9 +22,15 @@ const soapHandler: ServiceHandler = {
   service: 'SecurityTokenService',
   path: stsPath,
   soapVersion: '1.2',
+  // certificatemixed: the message signature by the BinarySecurityToken proves the caller; public
+  // OIOIDWS clients send no TLS client certificate. With one, the BinarySecurityToken must be it.
+  callerProof: 'message-signature',
   async handle(request, platform) {
-    const reply = issueSoap(request.body, request.caller.certificate.toString(), await deps(platform));
+    const reply = issueSoap(request.body, request.caller?.certificate.toString(), await deps(platform));
+    // A request whose signature verified is its signer's exchange, granted or refused (e.g. no agreement).
+    const caller = request.caller ?? (reply.signerCertPem ? callerOfCertificate(platform.registry, reply.signerCertPem) : undefined);
     return {
+      ...(caller ? { caller } : {}),
       status: reply.status,
       contentType: reply.contentType,
       body: reply.body,

@@ -26,6 +26,8 @@ function handler(catalog: Catalog, objekt: OrgObjekt, serviceName: string, fixtu
     service: service.service,
     path: service.path,
     soapVersion: '1.2',
+    // Holder-of-key: public OIOIDWS clients call without a TLS client certificate; the signature proves the caller.
+    callerProof: 'message-signature',
     handle: (request, platform) =>
       serveOioidws(request, platform, {
         entityId: service.entityId,
