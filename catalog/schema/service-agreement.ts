@@ -25,6 +25,10 @@ export const serviceAgreementsFile = z.strictObject({
   $schema: z.string().optional(),
   sources: z.array(z.string().min(1)).default([]).meta({ description: 'Where the list comes from (file, date, who exported it)' }),
   agreements: z.array(serviceAgreement),
+  unmapped: z
+    .array(z.strictObject({ row: z.int().min(1), reason: z.string().min(1), cells: z.record(z.string(), z.string()) }))
+    .default([])
+    .meta({ description: 'Rows of the imported list the catalogue could not map, verbatim, with why' }),
 });
 
 export type ServiceAgreement = z.infer<typeof serviceAgreement>;

@@ -17,6 +17,8 @@ Usage:
                                                        record an official WSDL/XSD bundle or OpenAPI document
   klarmeld catalog import-systems FILE.csv|.xlsx [--write]
                                                        bring KOMBIT's system inventory into systems.yaml
+  klarmeld catalog import-agreements FILE.csv|.xlsx [--write]
+                                                       the approved service agreements (udbredelse per system)
 
 Options:
   --dir DIR   read the catalogue from DIR instead of the shipped catalog/data
@@ -41,6 +43,7 @@ async function show<P extends object>(component: (props: P) => ReactElement, pro
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'import-contract') return (await import('./catalog-import-contract.ts')).run(argv.slice(1));
   if (argv[0] === 'import-systems') return (await import('./catalog-import-systems.ts')).run(argv.slice(1));
+  if (argv[0] === 'import-agreements') return (await import('./catalog-import-agreements.ts')).run(argv.slice(1));
   const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'command', group: { name: 'catalog', commands } });
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
