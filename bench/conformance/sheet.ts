@@ -1,6 +1,7 @@
 /**
- * Sheet benchmarks (issue 4): 50 recorder processes writing into one sheet in parallel (no
- * event may be lost), and `sheet export --xlsx` for 700 systems × 60 integrations (goal ≤ 3 s).
+ * Sheet benchmarks (issues 4, 11): 50 recorder processes writing into one sheet in parallel (no
+ * event may be lost), `sheet export --xlsx` of KOMBIT's layout for 700 systems × 60 integrations
+ * and `sheet import` of that workbook into an empty sheet (goal ≤ 3 s each).
  *   npx node bench/conformance/sheet.ts [--recorders 50] [--batches 4] [--systems 700] [--integrations 60]
  */
 import { spawn } from 'node:child_process';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { exportSheetFile as exportSheet, SheetStore } from '../../conformance/onboarding/index.ts';
+import { exportSheetFile as exportSheet, importWorkbook, SheetStore } from '../../conformance/onboarding/index.ts';
 import { syntheticCatalog, syntheticEvents } from './synthetic-sheet.ts';
 
 const { values } = parseArgs({
@@ -74,6 +75,22 @@ console.log(`${new Date().toISOString()} ${cpus().length} × ${cpus()[0]?.model}
     `export: ${outcome!.systems} systems × ${outcome!.integrations} integrations, ${outcome!.events} history events, ${(size / 1024).toFixed(0)} KiB: ` +
       `median ${(sorted[Math.floor(sorted.length / 2)]! / 1000).toFixed(2)} s, min ${(sorted[0]! / 1000).toFixed(2)} s, max ${(sorted.at(-1)! / 1000).toFixed(2)} s (${times.length} runs; goal ≤ 3 s); ` +
       `CPU time median ${([...cpu].sort((a, b) => a - b)[Math.floor(cpu.length / 2)]! / 1000).toFixed(2)} s`,
+  );
+
+  // 3. Import of that workbook into an empty sheet (what `klarmeld sheet import` runs after loading the catalogue): read, map, plan, append.
+  const importTimes: number[] = [];
+  let imported;
+  for (let run = 0; run < Number(values.runs); run++) {
+    const target = SheetStore.open(join(dir, `import-${run}.sqlite`));
+    const started = performance.now();
+    imported = await importWorkbook(target, catalog, join(dir, 'export-0.xlsx'), 'bench');
+    importTimes.push(performance.now() - started);
+    target.close();
+  }
+  const sortedImport = [...importTimes].sort((a, b) => a - b);
+  console.log(
+    `import: ${imported!.rows} rows, ${imported!.cells} cells, ${imported!.events.length} events appended, ${imported!.kept.length} kept: ` +
+      `median ${(sortedImport[Math.floor(sortedImport.length / 2)]! / 1000).toFixed(2)} s, min ${(sortedImport[0]! / 1000).toFixed(2)} s, max ${(sortedImport.at(-1)! / 1000).toFixed(2)} s (${importTimes.length} runs; goal ≤ 3 s)`,
   );
 }
 await rm(dir, { recursive: true, force: true });

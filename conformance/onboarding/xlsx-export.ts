@@ -25,6 +25,23 @@ export interface ExportExtras {
   kept?: readonly KeptCell[];
 }
 
+/**
+ * exceljs gives every cell of a new row a fresh merged style object, and the writer then works
+ * out each one's style id anew; a shared object is looked up once (a WeakMap in exceljs). So
+ * every cell gets one of a few frozen, shared styles.
+ */
+const plain: Partial<ExcelJS.Style> = Object.freeze({});
+const dated: Partial<ExcelJS.Style> = Object.freeze({ numFmt: 'yyyy-mm-dd hh:mm:ss' });
+
+function addRow(sheet: ExcelJS.Worksheet, values: unknown[], styleAt: (column: number) => Partial<ExcelJS.Style> = () => plain): ExcelJS.Row {
+  // undefined leaves a cell out altogether: cheaper than an empty cell.
+  const row = sheet.addRow(values.map((v) => (v === null || v === '' ? undefined : v)));
+  row.eachCell((cell, column) => {
+    cell.style = styleAt(column);
+  });
+  return row;
+}
+
 const requiredBorder = { style: 'thin' as const, color: { argb: 'FF404040' } };
 const requiredStyle = { border: { top: requiredBorder, left: requiredBorder, bottom: requiredBorder, right: requiredBorder }, font: { bold: true } };
 
@@ -61,16 +78,17 @@ export async function exportWorkbook(file: string, matrix: SheetMatrix, history:
   }
   let rowCount = 1;
   for (const row of matrix.rows) {
-    const values: (string | null)[] = [row.name, row.supplierName, ...row.cells.map((c) => (c.status ? (c.word ?? null) : null)), ...extraHeaders.map(() => null)];
+    const values: (string | null)[] = [row.name, row.supplierName, ...row.cells.map((c) => (c.status ? (c.word ?? null) : c.level ? '' : null)), ...extraHeaders.map(() => null)];
     const own = keptByRow.get(`${row.name}\u0000${row.supplierName}`) ?? [];
     for (const k of own) {
       const at = column.get(k.header);
       if (at !== undefined && (values[at - 1] === null || values[at - 1] === '')) values[at - 1] = k.text || null;
     }
     keptByRow.delete(`${row.name}\u0000${row.supplierName}`);
-    const excelRow = sheet.addRow(values);
+    const excelRow = addRow(sheet, values);
     row.cells.forEach((c, i) => {
       const style = styles.get(`${c.status ?? ''}|${c.level ? 1 : 0}`);
+      // A required blank cell is written empty, with the mark of a required cell.
       if (style) excelRow.getCell(fixedColumns.length + 1 + i).style = style;
     });
     excelRow.commit();
@@ -80,7 +98,7 @@ export async function exportWorkbook(file: string, matrix: SheetMatrix, history:
   for (const cellsOfRow of keptByRow.values()) {
     const values: (string | null)[] = [cellsOfRow[0]!.rowSystem, cellsOfRow[0]!.rowSupplier, ...headers.slice(fixedColumns.length).map(() => null)];
     for (const k of cellsOfRow) values[column.get(k.header)! - 1] = k.text || null;
-    sheet.addRow(values).commit();
+    addRow(sheet, values).commit();
     rowCount++;
   }
   const first = columnLetter(fixedColumns.length + 1);
@@ -103,15 +121,16 @@ export async function exportWorkbook(file: string, matrix: SheetMatrix, history:
 
 function writeEvidence(workbook: ExcelJS.stream.xlsx.WorkbookWriter, matrix: SheetMatrix) {
   const sheet = workbook.addWorksheet(evidenceSheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = evidenceColumns.map((header) => ({ header, key: header, width: header === 'Belæg' ? 60 : 18, ...(header === 'Tidspunkt' ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}) }));
+  sheet.columns = evidenceColumns.map((header) => ({ header, key: header, width: header === 'Belæg' ? 60 : 18 }));
+  const dateColumn = evidenceColumns.indexOf('Tidspunkt') + 1;
   sheet.getRow(1).font = { bold: true };
   for (const row of matrix.rows) {
     for (const c of row.cells) {
       if (!c.status) continue;
       const b = c.evidence ?? { kind: 'none' as const };
-      sheet.addRow([row.name, row.supplierName, c.integration, c.word ?? null, c.status, backingText(b), b.kind === 'none' ? null : b.runId,
+      addRow(sheet, [row.name, row.supplierName, c.integration, c.word ?? null, c.status, backingText(b), b.kind === 'none' ? null : b.runId,
         b.kind === 'none' ? null : (b.keyFingerprint ?? null), b.kind !== 'none' && b.shallTotal !== undefined ? `${b.shallPassed}/${b.shallTotal}` : null,
-        c.at ? new Date(c.at) : null, c.source ?? null]).commit();
+        c.at ? new Date(c.at) : null, c.source ?? null], (column) => (column === dateColumn ? dated : plain)).commit();
     }
   }
   sheet.commit();
@@ -119,11 +138,12 @@ function writeEvidence(workbook: ExcelJS.stream.xlsx.WorkbookWriter, matrix: She
 
 function writeHistory(workbook: ExcelJS.stream.xlsx.WorkbookWriter, history: readonly StatusEvent[], firstWord: Map<string, string>) {
   const log = workbook.addWorksheet(historySheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  log.columns = historyColumns.map((header) => ({ header, key: header, width: header === 'Digest' || header === 'Platformnøgle' ? 66 : 18, ...(header === 'Tidspunkt' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}) }));
+  log.columns = historyColumns.map((header) => ({ header, key: header, width: header === 'Digest' || header === 'Platformnøgle' ? 66 : 18 }));
+  const dateColumn = historyColumns.indexOf('Tidspunkt') + 1;
   log.getRow(1).font = { bold: true };
   for (const e of history) {
-    log.addRow([e.seq, new Date(e.at), e.system, e.integration, e.word ?? firstWord.get(e.status) ?? e.status, e.status, backingText(backingOf(e.evidence)),
-      e.reason ?? null, e.actor, e.source, e.evidence?.runId ?? null, e.evidence?.keyFingerprint ?? null, e.evidence?.digest ?? null]).commit();
+    addRow(log, [e.seq, new Date(e.at), e.system, e.integration, e.word ?? firstWord.get(e.status) ?? e.status, e.status, backingText(backingOf(e.evidence)),
+      e.reason ?? null, e.actor, e.source, e.evidence?.runId ?? null, e.evidence?.keyFingerprint ?? null, e.evidence?.digest ?? null], (column) => (column === dateColumn ? dated : plain)).commit();
   }
   log.commit();
 }

@@ -52,11 +52,14 @@ interface Columns {
   other: Map<number, { header: string; why: string }>;
 }
 
-function readHeader(header: ExcelJS.Row, catalog: Catalog): Columns | undefined {
+/** A worksheet as text: row number → cell texts (index 1 = column A). */
+type SheetText = Map<number, string[]>;
+
+function readHeader(header: readonly string[], catalog: Catalog): Columns | undefined {
   const known = new Set(catalog.integrations.map((i) => i.id));
   const texts = new Map<number, string>();
-  header.eachCell({ includeEmpty: false }, (cell, column) => {
-    if (cell.text.trim()) texts.set(column, cell.text.trim());
+  header.forEach((text, column) => {
+    if (text) texts.set(column, text);
   });
   const find = (names: string[]) => [...texts].find(([, text]) => names.includes(foldHeader(text)))?.[0];
   // klarmeld's layout before issue 11 had "System" (the id) and "Navn" (the name).
@@ -91,60 +94,85 @@ function systemOfRow(catalog: Catalog, id: string, name: string, supplier: strin
   return { why: `"${name}"${supplier ? ` (${supplier})` : ''} is not a SKI system in the catalogue` };
 }
 
+/**
+ * The worksheet to import, as text: klarmeld's "Klarmelding", else the workbook's first. Read with
+ * exceljs's streaming reader so the other worksheets (an export's evidence and history, a million
+ * cells at KOMBIT's scale) are skipped unread.
+ */
+async function readSheetText(file: string): Promise<{ name: string; rows: SheetText } | undefined> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  let chosen: { name: string; rows: SheetText } | undefined;
+  for await (const worksheet of reader) {
+    const name = (worksheet as unknown as { name: string }).name;
+    if (chosen && (chosen.name === matrixSheetName || name !== matrixSheetName)) continue;
+    const rows: SheetText = new Map();
+    for await (const row of worksheet) {
+      const texts: string[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        texts[column] = cell.text.trim();
+      });
+      rows.set(row.number, texts);
+    }
+    chosen = { name, rows };
+  }
+  return chosen;
+}
+
 export async function readWorkbook(file: string, catalog: Catalog): Promise<WorkbookContent> {
   const empty = (sheet: string, problem: ImportProblem): WorkbookContent => ({ sheet, cells: [], kept: [], rows: 0, problems: [problem] });
-  const workbook = new ExcelJS.Workbook();
+  let read;
   try {
-    await workbook.xlsx.readFile(file);
+    read = await readSheetText(file);
   } catch (error) {
     return empty('', { code: 'workbook-unreadable', sheet: '', message: `${file} is not an Excel workbook (.xlsx) that can be read: ${(error as Error).message}. Save it as .xlsx and import it again.` });
   }
-  // KOMBIT's worksheet name is not in the sources: klarmeld's own, else the first worksheet.
-  const sheet = workbook.getWorksheet(matrixSheetName) ?? workbook.worksheets[0];
-  if (!sheet) return empty(matrixSheetName, { code: 'worksheet-missing', sheet: matrixSheetName, message: `${file} has no worksheet. Export one with "klarmeld sheet export --xlsx" or use KOMBIT's sheet.` });
-  const columns = readHeader(sheet.getRow(1), catalog);
+  if (!read) return empty(matrixSheetName, { code: 'worksheet-missing', sheet: matrixSheetName, message: `${file} has no worksheet. Export one with "klarmeld sheet export --xlsx" or use KOMBIT's sheet.` });
+  const sheet = read.name;
+  const header = read.rows.get(1) ?? [];
+  const columns = readHeader(header, catalog);
   if (!columns) {
-    return empty(sheet.name, {
-      code: 'header', sheet: sheet.name, row: 1, cell: 'A1',
-      message: `Row 1 of "${sheet.name}" names no system column: head the column of system names "SKI System" (or ${systemHeaders.slice(1, 4).map((h) => `"${h}"`).join(', ')}) and the supplier's "Leverandør".`,
+    return empty(sheet, {
+      code: 'header', sheet, row: 1, cell: 'A1',
+      message: `Row 1 of "${sheet}" names no system column: head the column of system names "SKI System" (or ${systemHeaders.slice(1, 4).map((h) => `"${h}"`).join(', ')}) and the supplier's "Leverandør".`,
     });
   }
   const cells: ImportedCell[] = [];
   const kept: KeptCell[] = [];
   const seen = new Map<string, number>();
   let rows = 0;
-  const text = (row: ExcelJS.Row, column: number | undefined) => (column === undefined ? '' : row.getCell(column).text.trim());
+  const headerOf = (column: number) => header[column] ?? '';
   for (const [column, other] of columns.other) {
-    kept.push({ sheet: sheet.name, cell: `${columnLetter(column)}1`, rowSystem: '', rowSupplier: '', header: other.header, text: other.header, why: other.why });
+    kept.push({ sheet, cell: `${columnLetter(column)}1`, rowSystem: '', rowSupplier: '', header: other.header, text: other.header, why: other.why });
   }
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const name = text(row, columns.name);
-    const supplier = text(row, columns.supplier);
+  for (const [rowNumber, row] of read.rows) {
+    if (rowNumber === 1) continue;
+    const text = (column: number | undefined) => (column === undefined ? '' : (row[column] ?? ''));
+    const name = text(columns.name);
+    const supplier = text(columns.supplier);
     const keepCell = (column: number, header: string, value: string, why: string) =>
-      kept.push({ sheet: sheet.name, cell: `${columnLetter(column)}${rowNumber}`, rowSystem: name, rowSupplier: supplier, header, text: value, why });
-    const filled = [...columns.integrations.keys(), ...columns.other.keys()].filter((c) => text(row, c));
-    if (!name && filled.length === 0) return;
+      kept.push({ sheet, cell: `${columnLetter(column)}${rowNumber}`, rowSystem: name, rowSupplier: supplier, header, text: value, why });
+    const filled = [...columns.integrations.keys(), ...columns.other.keys()].filter((c) => text(c));
+    if (!name && filled.length === 0) continue;
     rows += 1;
-    const found = systemOfRow(catalog, text(row, columns.id), name, supplier, text(row, columns.cvr));
+    const found = systemOfRow(catalog, text(columns.id), name, supplier, text(columns.cvr));
     const duplicate = found.system !== undefined && seen.has(found.system);
     const why = found.why ?? (duplicate ? `${found.system} already has row ${seen.get(found.system!)}; this row is kept as written` : undefined);
-    const headerOf = (column: number) => sheet.getRow(1).getCell(column).text.trim();
     if (why) {
       // The whole row is kept, blanks included, so the export writes it back as it was.
-      for (const column of columns.integrations.keys()) keepCell(column, headerOf(column), text(row, column), why);
-      for (const [column, other] of columns.other) if (text(row, column)) keepCell(column, other.header, text(row, column), why);
-      return;
+      for (const column of columns.integrations.keys()) keepCell(column, headerOf(column), text(column), why);
+      for (const [column, other] of columns.other) if (text(column)) keepCell(column, other.header, text(column), why);
+      continue;
     }
     seen.set(found.system!, rowNumber);
     for (const [column, integration] of columns.integrations) {
-      const value = text(row, column);
-      const read = readWord(catalog.statuses, value);
-      if ('problem' in read) keepCell(column, headerOf(column), value, read.problem);
-      else if ('blank' in read) cells.push({ system: found.system!, integration, status: '', word: '', cell: `${columnLetter(column)}${rowNumber}` });
-      else cells.push({ system: found.system!, integration, status: read.code, word: read.word, cell: `${columnLetter(column)}${rowNumber}` });
+      const value = text(column);
+      const word = readWord(catalog.statuses, value);
+      const cell = `${columnLetter(column)}${rowNumber}`;
+      if ('problem' in word) keepCell(column, headerOf(column), value, word.problem);
+      else if ('blank' in word) cells.push({ system: found.system!, integration, status: '', word: '', cell });
+      else cells.push({ system: found.system!, integration, status: word.code, word: word.word, cell });
     }
-    for (const [column, other] of columns.other) if (text(row, column)) keepCell(column, other.header, text(row, column), other.why);
-  });
-  return { sheet: sheet.name, cells, kept, rows, problems: [] };
+    for (const [column, other] of columns.other) if (text(column)) keepCell(column, other.header, text(column), other.why);
+  }
+  return { sheet, cells, kept, rows, problems: [] };
 }
