@@ -3,7 +3,7 @@
  * KOMBIT's example report (seeds/002_…), its headings in KOMBIT's Danish, what is KOMBIT's
  * estimate marked "(KOMBIT skøn)", then klarmeld's own additions (date, source, evidence).
  */
-import type { ConnectionReport, ReportIntegration } from '../../conformance/onboarding/index.ts';
+import { backingText, type ConnectionReport, type ReportIntegration } from '../../conformance/onboarding/index.ts';
 
 const pad = (text: string, width: number) => (text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length));
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
@@ -14,7 +14,10 @@ const marked = (title: string, fictional: boolean) => (fictional && !title.inclu
 
 function integrationLine(i: ReportIntegration): string {
   const where = i.package ?? (i.packageNotGiven ? 'pakke ikke oplyst' : '');
-  const evidence = i.evidence ? ` [run ${i.evidence.runId}, ${i.evidence.shallPassed}/${i.evidence.shallTotal} SHALL, digest ${i.evidence.digest.slice(0, 12)}…]` : '';
+  // The declaration and what backs it are two things (issue 11): the backing is shown beside the status.
+  const evidence = i.backing && i.backing.kind !== 'none'
+    ? ` [${backingText(i.backing)}${i.evidence ? `, digest ${i.evidence.digest.slice(0, 12)}…` : ''}]`
+    : i.evidence ? ` [run ${i.evidence.runId}, ${i.evidence.shallPassed}/${i.evidence.shallTotal} SHALL, digest ${i.evidence.digest.slice(0, 12)}…]` : '';
   const source = i.source === 'catalogue' ? ' (katalog)' : i.source ? ` (${i.source})` : '';
   const spread = i.spread ? `  tilsluttet i ${i.spread.connected} af ${i.spread.of} kommuner` : '';
   return `  ${pad(i.integration, 11)} ${pad(i.title, 50)} ${pad(where, 17)} ${pad(i.code ?? i.label ?? 'ingen status', 24)}${spread}${day(i.at) ? ` ${day(i.at)}` : ''}${source}${i.reason ? ` — ${i.reason}` : ''}${evidence}`;

@@ -11,6 +11,7 @@ import type { OnboardingStatus } from '../../catalog/schema/index.ts';
 import { findSystem, packagesOf, requirementsOf, spreadOf } from '../../catalog/query.ts';
 import { useCasesOf } from '../../catalog/query-required.ts';
 import { currentStatuses } from './current-status.ts';
+import type { Backing } from './declaration-backing.ts';
 import type { EventEvidence, EventSource, StatusEvent } from './status-event.ts';
 
 export interface ReportIntegration {
@@ -30,6 +31,10 @@ export interface ReportIntegration {
   at?: string;
   source?: EventSource | 'catalogue';
   evidence?: EventEvidence;
+  /** The cell's word as KOMBIT writes it ("Delvist", "Forløb 3"). */
+  word?: string;
+  /** What backs the declaration: nothing, or a run on the supplier's own platform or one KOMBIT trusts. */
+  backing?: Backing;
   /**
    * Udbredelse: in how many of the municipalities using the system an approved service
    * agreement for this integration is known (`connected` of `of`). Absent when the catalogue
@@ -82,6 +87,8 @@ export function buildConnectionReport(catalog: Catalog, systemId: string, curren
       ...(found ? { status: found.status, label: statuses.get(found.status)?.label ?? found.status, source: found.source } : {}),
       ...(found && reportCodeOf(statuses.get(found.status)) ? { code: reportCodeOf(statuses.get(found.status)) } : {}),
       ...(found?.reason ? { reason: found.reason } : {}),
+      ...(found?.word ? { word: found.word } : {}),
+      ...(found?.backing ? { backing: found.backing } : {}),
       ...(found && found.source !== 'catalogue' ? { at: found.at, ...(found.evidence ? { evidence: found.evidence } : {}) } : {}),
     };
   });
