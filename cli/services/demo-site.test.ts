@@ -36,11 +36,12 @@ describe('the site with the demo’s statuses', () => {
     const page = (root: string, system: string) => readFile(join(root, 'systemer', system, 'index.html'), 'utf8');
     const reference = await page(site, 'reference-system');
     expect(reference).toContain(sheet);
-    expect(reference).toContain('1. Ja / Klarmeldt');
+    // KOMBIT's sheet word beside the connection report's code (issue 11).
+    expect(reference).toContain('<span class="km-report-code">🟢 1. Ja</span>');
     expect(reference).toContain('datetime="2026-11-02T09:30:00.000Z"');
     // jobcenter-plus has no event in this sheet; systems.yaml declares SF1514 klarmeldt for it, with no date.
     const declared = await page(site, 'jobcenter-plus');
-    expect(declared).toContain('1. Ja / Klarmeldt');
+    expect(declared).toContain('<span class="km-report-code">🟢 1. Ja</span>');
     expect(declared).toMatch(/<small class="km-muted" title="Registreret af KOMBIT i kataloget[^"]*">\(katalog\)<\/small>/);
     expect(reference).not.toContain('(katalog)');
 
