@@ -25,16 +25,21 @@ import type { RunningPlatform } from '../../conformance/platform/server/start-pl
 export interface ForgeOptions {
   platform: RunningPlatform;
   catalog: Catalog;
-  /** Catalogue id of the system whose certificate the attacker holds. */
-  attacker: string;
+  /**
+   * Catalogue id of the system whose certificate the attacker holds; undefined for a system the
+   * operator registered by hand (`klarmeld platform system add`), whose random UUID no catalogue lists.
+   */
+  attacker?: string;
   /** Catalogue id of the system the attacker wants recorded as ready. */
   victim: string;
+  /** How the run names the victim (its `profile.system`): its id (default) or its it-system UUID. */
+  nameVictimBy?: 'id' | 'uuid';
   /** Where to write the run document and the platform key. */
   dir: string;
 }
 
 export interface ForgeOutcome {
-  /** The platform's answer when the attestation named the victim. */
+  /** The platform's answer when the attestation named the victim as the run does. */
   signForVictim: { status: number; body: string };
   /** The platform's answer when it named the attacker's own system (the attacker's best try). */
   signForSelf: { status: number; body: string };
@@ -50,9 +55,11 @@ const serviceUuidOf = (catalog: Catalog, integration: string) =>
 
 export async function forgeRun(options: ForgeOptions): Promise<ForgeOutcome> {
   const { platform, catalog } = options;
-  const attacker = findSystem(catalog, options.attacker)!;
+  const attacker = options.attacker ? findSystem(catalog, options.attacker)! : undefined;
   const victim = findSystem(catalog, options.victim)!;
-  const added = await platform.admin.addSystem({ name: attacker.name, supplierCvr: attacker.supplier, uuid: attacker.userSystemUuid });
+  const added = await platform.admin.addSystem(
+    attacker ? { name: attacker.name, supplierCvr: attacker.supplier, uuid: attacker.userSystemUuid } : { name: `Uncatalogued attacker ${Date.now()}` },
+  );
   const agreement = platform.admin.addAgreement({ system: added.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
   const agent = agentFor(added);
   try {
@@ -67,7 +74,8 @@ export async function forgeRun(options: ForgeOptions): Promise<ForgeOutcome> {
     const publicKey = await (await request(`${platform.url}${signingKeyPath}`, { dispatcher: agent })).body.text();
 
     const integrations = requiredIntegrations(catalog, victim.id).map((r) => r.integration).slice(0, 5);
-    const document = forgedDocument(victim.id, integrations, exchange, platform.url, publicKey);
+    const named = options.nameVictimBy === 'uuid' ? victim.userSystemUuid : victim.id;
+    const document = forgedDocument(named, integrations, exchange, platform.url, publicKey);
     const sign = async (system: string) => {
       const response = await request(`${platform.url}/klarmeld/evidence/sign`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, dispatcher: agent,
@@ -75,10 +83,10 @@ export async function forgeRun(options: ForgeOptions): Promise<ForgeOutcome> {
       });
       return { status: response.statusCode, body: await response.body.text() };
     };
-    const signForVictim = await sign(victim.id);
-    const signForSelf = await sign(attacker.id);
+    const signForVictim = await sign(named);
+    const signForSelf = await sign(attacker?.id ?? 'attackers-own-system');
     const signed = [signForVictim, signForSelf].find((r) => r.status === 200);
-    const runFile = join(options.dir, 'forged-run.json');
+    const runFile = join(options.dir, `forged-run-${options.nameVictimBy ?? 'id'}-${attacker ? 'catalogued' : 'uncatalogued'}.json`);
     const keyFile = join(options.dir, 'platform-key.pem');
     await writeFile(runFile, JSON.stringify(signed ? withAttestation(document, JSON.parse(signed.body)) : document, null, 2));
     await writeFile(keyFile, publicKey);
@@ -87,7 +95,6 @@ export async function forgeRun(options: ForgeOptions): Promise<ForgeOutcome> {
     await agent.close();
   }
 }
-
 /** A run document for `system` in which one SHALL test per integration passes on `exchange`. */
 function forgedDocument(system: string, integrations: string[], exchange: ExchangeRecord, url: string, publicKey: string): RunDocument {
   const at = new Date();

@@ -30,28 +30,42 @@ async function klarmeld(...args: string[]): Promise<{ exit: number; out: string 
 }
 
 const { catalog } = await loadCatalog();
-const platform = await startTestPlatform({ catalog });
 const dir = await mkdtemp(join(tmpdir(), 'forged-run-'));
+const firstLine = (text: string) => text.split('\n').find((l) => l.trim()) ?? '';
+// The attacker holds a catalogued system's certificate or one registered by hand (a UUID no
+// catalogue lists), and names the victim by id or by it-system UUID.
+const variants = [
+  { attacker: 'reference-system', nameVictimBy: 'id' as const },
+  { attacker: 'reference-system', nameVictimBy: 'uuid' as const },
+  { nameVictimBy: 'id' as const },
+  { nameVictimBy: 'uuid' as const },
+];
+let held = true;
 try {
-  const forged = await forgeRun({ platform, catalog, attacker: 'reference-system', victim: 'jobcenter-plus', dir });
-  const sheet = join(dir, 'sheet.sqlite');
-  await klarmeld('sheet', 'trust-key', forged.keyFile, '--name', 'KOMBIT test platform', '--sheet', sheet);
-  const verify = await klarmeld('verify', forged.runFile, '--key', forged.keyFile);
-  const record = await klarmeld('sheet', 'record', forged.runFile, '--key', forged.keyFile, '--sheet', sheet);
-  const store = SheetStore.open(sheet);
-  const recorded = store.current().filter((e) => e.system === 'jobcenter-plus' && e.source === 'run').map((e) => `${e.integration} ${e.status}`);
-  store.close();
-  const firstLine = (text: string) => text.split('\n').find((l) => l.trim()) ?? '';
-  console.log(`forged run for jobcenter-plus (${forged.integrations.join(', ')}) with reference-system's certificate and one genuine SF1520 exchange`);
-  console.log(`  sign naming the victim:   HTTP ${forged.signForVictim.status} ${JSON.parse(forged.signForVictim.body).code ?? ''}`);
-  console.log(`  sign naming the attacker: HTTP ${forged.signForSelf.status}`);
-  console.log(`  klarmeld verify --key:    exit ${verify.exit}: ${firstLine(verify.out)}`);
-  console.log(`  klarmeld sheet record:    exit ${record.exit}: ${firstLine(record.out)}`);
-  console.log(`  run statuses recorded for jobcenter-plus: ${recorded.length === 0 ? 'none' : recorded.join(', ')}`);
-  const held = forged.signForVictim.status === 403 && verify.exit === 1 && record.exit === 1 && recorded.length === 0;
-  console.log(held ? 'HELD: every step refused the forged run' : 'BROKEN: the forged run got through a step');
+  for (const [i, variant] of variants.entries()) {
+    const platform = await startTestPlatform({ catalog });
+    try {
+      const forged = await forgeRun({ platform, catalog, victim: 'jobcenter-plus', dir, ...variant });
+      const sheet = join(dir, `sheet-${i}.sqlite`);
+      await klarmeld('sheet', 'trust-key', forged.keyFile, '--name', 'KOMBIT test platform', '--sheet', sheet);
+      const verify = await klarmeld('verify', forged.runFile, '--key', forged.keyFile);
+      const record = await klarmeld('sheet', 'record', forged.runFile, '--key', forged.keyFile, '--sheet', sheet);
+      const store = SheetStore.open(sheet);
+      const recorded = store.current().filter((e) => e.system === 'jobcenter-plus' && e.source === 'run').map((e) => `${e.integration} ${e.status}`);
+      store.close();
+      console.log(`forged run for jobcenter-plus (${forged.integrations.join(', ')}), named by ${variant.nameVictimBy}, with ${variant.attacker ?? 'an uncatalogued system'}'s certificate and one genuine SF1520 exchange`);
+      console.log(`  sign naming the victim:   HTTP ${forged.signForVictim.status} ${JSON.parse(forged.signForVictim.body).code ?? ''}`);
+      console.log(`  sign naming the attacker: HTTP ${forged.signForSelf.status}`);
+      console.log(`  klarmeld verify --key:    exit ${verify.exit}: ${firstLine(verify.out)}`);
+      console.log(`  klarmeld sheet record:    exit ${record.exit}: ${firstLine(record.out)}`);
+      console.log(`  run statuses recorded for jobcenter-plus: ${recorded.length === 0 ? 'none' : recorded.join(', ')}`);
+      held &&= forged.signForVictim.status === 403 && verify.exit === 1 && record.exit === 1 && recorded.length === 0;
+    } finally {
+      await platform.stop();
+    }
+  }
+  console.log(held ? 'HELD: every step refused every forged run' : 'BROKEN: a forged run got through a step');
   process.exitCode = held ? 0 : 1;
 } finally {
-  await platform.stop();
   await rm(dir, { recursive: true, force: true });
 }

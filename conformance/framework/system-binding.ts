@@ -10,6 +10,7 @@
  * its catalogue, `verify` with the catalogue it ships.
  */
 import type { Catalog } from '../../catalog/catalog.ts';
+import { findSystem } from '../../catalog/query.ts';
 import type { RunDocument } from './run-document.ts';
 
 export interface SystemBindingProblem {
@@ -50,11 +51,13 @@ export function systemBinding(document: RunDocument, catalog?: Catalog): SystemB
     }
   }
   if (!catalog) return { problems };
-  const listed = catalog.systems.find((s) => s.id === claimed);
+  // The one resolver the sheet and the platform use too (by id or by it-system UUID), so a run
+  // that names its system by UUID is bound exactly like one that names it by id.
+  const listed = findSystem(catalog, claimed);
   if (listed && listed.userSystemUuid !== attested.uuid) {
     problems.push({
       code: 'system-mismatch',
-      message: `The run is for ${listed.name} (${claimed}), whose it-system UUID in the catalogue is ${listed.userSystemUuid}, but its evidence was made with the certificate of it-system ${attested.uuid} (${attested.name}): one system's exchanges never count for another`,
+      message: `The run is for ${listed.name} (${listed.id}), whose it-system UUID in the catalogue is ${listed.userSystemUuid}, but its evidence was made with the certificate of it-system ${attested.uuid} (${attested.name}): one system's exchanges never count for another`,
     });
   }
   return { problems, catalogue: !listed ? 'not-in-catalogue' : listed.userSystemUuid === attested.uuid ? 'matches' : 'other-it-system' };

@@ -19,6 +19,7 @@
  */
 import { signAttestation, type RunAttestationStatement } from '../evidence/index.ts';
 import type { Catalog } from '../../catalog/catalog.ts';
+import { findSystem } from '../../catalog/query.ts';
 import type { HttpRoute, PlatformModule, RouteReply } from './service-handler.ts';
 
 export const evidenceSignPath = '/klarmeld/evidence/sign';
@@ -58,12 +59,14 @@ function parseSignRequest(body: string): SignRequest | string {
  * system KOMBIT has not listed yet); the sheet records runs only for catalogue systems.
  */
 function otherSystem(catalog: Catalog, claimed: string, caller: { systemUuid: string; systemName: string }): string | undefined {
-  const named = catalog.systems.find((s) => s.id === claimed);
+  // Resolved as the sheet resolves a run's system (by id or by it-system UUID): a claim that
+  // names another system's UUID is that system's claim, not an unknown one.
+  const named = findSystem(catalog, claimed);
   if (named && named.userSystemUuid !== caller.systemUuid) {
-    return `The run is for ${named.name} (${claimed}, it-system ${named.userSystemUuid}), but the calling certificate is it-system ${caller.systemUuid} (${caller.systemName}). The platform attests a run only for the system of the calling certificate: run the tests with ${claimed}'s own certificate.`;
+    return `The run is for ${named.name} (${named.id}, it-system ${named.userSystemUuid}), but the calling certificate is it-system ${caller.systemUuid} (${caller.systemName}). The platform attests a run only for the system of the calling certificate: run the tests with ${named.id}'s own certificate.`;
   }
   const own = catalog.systems.find((s) => s.userSystemUuid === caller.systemUuid);
-  if (own && own.id !== claimed) {
+  if (own && own !== named) {
     return `The calling certificate is it-system ${caller.systemUuid}, which the catalogue lists as ${own.name} (${own.id}), not ${claimed}. The platform attests a run only for the system of the calling certificate: set "system: ${own.id}" in the profile.`;
   }
   return undefined;
