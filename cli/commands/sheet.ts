@@ -16,6 +16,10 @@ Usage:
   klarmeld sheet report <system> [--json]                                      the connection report
   klarmeld sheet export --xlsx FILE                                            Excel in KOMBIT's layout + evidence + history
   klarmeld sheet import FILE [--dry-run] [--actor NAME]                        read KOMBIT's workbook (or an export)
+  klarmeld sheet programme <system> <category|auto> [--round N] [--reason "…"] [--note "…"]
+                                                                               a system's place in the programme, by hand
+  klarmeld sheet contest <system> <SF> --reason "…"                            the supplier contests KOMBIT's estimate
+  klarmeld sheet decide <system> <SF> upheld|changed [--reason "…"]            KOMBIT decides a contest
   klarmeld sheet record <run.json> [--key PEM_FILE] [--actor NAME]             record a verified run's statuses
   klarmeld sheet trust-key <PEM_FILE|FINGERPRINT> --name "…" [--actor NAME]    trust a platform's signing key
   klarmeld sheet trusted-keys [--json]                                         the keys the sheet trusts
@@ -45,6 +49,8 @@ const options = {
   key: { type: 'string' },
   name: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
+  round: { type: 'string' },
+  note: { type: 'string' },
 } as const;
 
 const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -71,10 +77,15 @@ export async function run(argv: string[]): Promise<number> {
     switch (command) {
       case 'show': {
         args(0, 0, 'no arguments (filter with --supplier, --area, --status)');
-        const view = views.sheetMatrix(await readCatalog(values.catalog), sheetPath, { supplier: values.supplier, area: values.area, status: values.status });
-        if (values.json) printJson(view);
-        else if (tty) await render(createElement((await import('../ui/sheet-matrix.tsx')).SheetMatrixView, { view }));
-        else process.stdout.write((await import('../services/sheet-text.ts')).matrixText(view));
+        const catalog = await readCatalog(values.catalog);
+        const view = views.sheetMatrix(catalog, sheetPath, { supplier: values.supplier, area: values.area, status: values.status });
+        const programme = (await import('../services/sheet-programme.ts')).sheetProgramme(catalog, sheetPath);
+        if (values.json) printJson({ ...view, programme });
+        else {
+          if (tty) await render(createElement((await import('../ui/sheet-matrix.tsx')).SheetMatrixView, { view }));
+          else process.stdout.write((await import('../services/sheet-text.ts')).matrixText(view));
+          process.stdout.write(`\n${(await import('../services/sheet-programme-text.ts')).programmeText(programme)}`);
+        }
         return 0;
       }
       case 'history': {
@@ -88,11 +99,16 @@ export async function run(argv: string[]): Promise<number> {
         args(1, 1, 'one system id, e.g. jobcenter-plus');
         const catalog = await readCatalog(values.catalog);
         const report = views.sheetReport(catalog, sheetPath, rest[0]!);
-        if (values.json) printJson(report);
-        else if (tty) {
-          const legend = views.sheetMatrix(catalog, sheetPath, {}).legend;
-          await render(createElement((await import('../ui/sheet-report.tsx')).SheetReportView, { report, legend }));
-        } else process.stdout.write((await import('../services/sheet-text.ts')).reportText(report));
+        // Contests of KOMBIT's estimate show on the report until KOMBIT decides them.
+        const contests = (await import('../services/sheet-programme.ts')).systemContests(sheetPath, report.system.id);
+        if (values.json) printJson({ ...report, contests });
+        else {
+          if (tty) {
+            const legend = views.sheetMatrix(catalog, sheetPath, {}).legend;
+            await render(createElement((await import('../ui/sheet-report.tsx')).SheetReportView, { report, legend }));
+          } else process.stdout.write((await import('../services/sheet-text.ts')).reportText(report));
+          process.stdout.write((await import('../services/sheet-programme-text.ts')).contestsText(contests));
+        }
         return 0;
       }
       case 'set': {
@@ -104,6 +120,26 @@ export async function run(argv: string[]): Promise<number> {
         else if (outcome.event) process.stdout.write(`Recorded ${outcome.event.system} ${outcome.event.integration}: ${outcome.event.word ? `"${outcome.event.word}"` : 'blank'} (${outcome.event.status || 'blank'})${outcome.event.reason ? ` (${outcome.event.reason})` : ''} in ${sheetPath}\n`);
         else process.stderr.write(`Nothing recorded:\n${outcome.problems.map((p) => `  - ${p.message}`).join('\n')}\n`);
         return outcome.event ? 0 : 2;
+      }
+      case 'programme': {
+        args(2, 2, 'a system and a programme category (or auto), e.g. jobcenter-plus administrativt-fjernet --reason "Produktet er gået ud af markedet"');
+        const { setProgramme } = await import('../services/sheet-programme.ts');
+        const event = setProgramme(await readCatalog(values.catalog), sheetPath, { system: rest[0]!, category: rest[1]!, round: values.round, reason: values.reason, note: values.note, actor });
+        if (values.json) printJson(event);
+        else process.stdout.write(`Recorded ${event.system}: ${event.category || 'derived from the cells again'}${event.round ? ` ${event.round}` : ''}${event.reason ? ` — ${event.reason}` : ''} in ${sheetPath}\n`);
+        return 0;
+      }
+      case 'contest':
+      case 'decide': {
+        const deciding = command === 'decide';
+        args(deciding ? 3 : 2, deciding ? 3 : 2, deciding ? 'a system, an integration and upheld or changed' : 'a system and an integration, and --reason "…"');
+        const programme = await import('../services/sheet-programme.ts');
+        const catalog = await readCatalog(values.catalog);
+        const request = { system: rest[0]!, integration: rest[1]!, reason: values.reason ?? '', actor };
+        const event = deciding ? programme.decideContest(catalog, sheetPath, { ...request, decision: rest[2]! }) : programme.contestEstimate(catalog, sheetPath, request);
+        if (values.json) printJson(event);
+        else process.stdout.write(`Recorded ${event.system} ${event.integration}: ${event.kind === 'contest' ? event.reason : `decided ${event.decision} (${event.reason})`} in ${sheetPath}\n`);
+        return 0;
       }
       case 'export': {
         args(0, 0, 'no arguments, and --xlsx FILE');

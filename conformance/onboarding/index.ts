@@ -19,3 +19,6 @@ export { headerOf, integrationOfHeader, kombitColumns, type KombitColumn } from 
 export { backingKinds, backingOf, backingText, type Backing } from './declaration-backing.ts';
 export { currentOf } from './current-of.ts';
 export { exportSheetFile, type ExportOutcome } from './export-sheet.ts';
+export { contestReason, findCategory, findReason, programmeCategories, programmeReasons, type ProgrammeCategory } from './programme-categories.ts';
+export { appendContestEvent, appendProgrammeEvent, contestEvents, programmeEvents, type ContestEvent, type ProgrammeEvent } from './programme-events.ts';
+export { derivePlace, openContests, programmeOverview, type ProgrammeOverview, type ProgrammePlace } from './programme-overview.ts';

@@ -6,8 +6,10 @@ import { noStatusStyle, type StatusStyle } from './status-style.ts';
  * The matrix body as one HTML string. At 700 systems × 1,000 integrations the table has
  * 700,000 cells; building it as text is far cheaper than as components, and every byte per
  * cell counts: cells carry only a class and a one- or two-letter mark, and leave out the end
- * tags </td> and </tr>, which HTML makes optional.
+ * tags </td> and </tr>, which HTML makes optional. What backs a status follows its mark: * a
+ * run on a platform KOMBIT trusts, + a run on the supplier's own platform (the legend says so).
  */
+export const backingMark = { 'trusted-platform': '*', 'own-platform': '+' } as const;
 export function matrixBodyHtml(model: MatrixModel, styles: StatusStyle[], systemHref: (id: string) => string): string {
   const byCode = new Map(styles.map((s) => [s.code, s]));
   const out: string[] = [];
@@ -15,14 +17,15 @@ export function matrixBodyHtml(model: MatrixModel, styles: StatusStyle[], system
     const present = new Set<string>();
     let cells = '';
     for (const cell of row.cells) {
-      if (!cell.required) {
+      if (!cell.required && !cell.status) {
         cells += '<td>';
         continue;
       }
       const style = cell.status ? byCode.get(cell.status) : undefined;
       const cls = style?.cls ?? noStatusStyle.cls;
       present.add(cls);
-      cells += `<td class=${cls}>${style ? escapeHtml(style.mark) : noStatusStyle.mark}`;
+      const backed = cell.backing && cell.backing !== 'none' ? backingMark[cell.backing] : '';
+      cells += `<td class=${cls}>${style ? escapeHtml(style.mark) : noStatusStyle.mark}${backed}`;
     }
     out.push(
       `<tr data-area="${escapeHtml(row.areas.join(' '))}" data-supplier="${row.supplier}" data-s="${[...present].join(' ')}">` +

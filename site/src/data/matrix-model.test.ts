@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../catalog/load-catalog.ts';
-import { currentStatuses, type StatusEvent } from '../../../conformance/onboarding/index.ts';
+import { currentStatuses, kombitColumns, type StatusEvent } from '../../../conformance/onboarding/index.ts';
 import { indexCatalog } from './catalog-index.ts';
 import { matrixBodyHtml } from './matrix-html.ts';
 import { buildMatrix } from './matrix-model.ts';
@@ -21,8 +21,9 @@ describe('the onboarding matrix', async () => {
   const event: StatusEvent = { seq: 1, id: 'e1', system: system.id, integration: required.find((i) => i !== declared.integration)!, status: other.code, actor: 'kombit', source: 'manual', at: '2026-11-01T10:00:00Z' };
   const readiness = readinessFrom({ kind: 'sheet', path: 'sheet.db' }, currentStatuses(catalog, [event]));
 
-  it('has a column for each integration some system requires, and a row for each system', () => {
+  it("has KOMBIT's 18 columns first, in KOMBIT's order, then each integration some system requires, and a row for each system", () => {
     const model = buildMatrix(catalog, index, readiness);
+    expect(model.columns.slice(0, 18)).toEqual(kombitColumns.map((c) => c.integration));
     expect(model.rows).toHaveLength(catalog.systems.length);
     for (const id of required) expect(model.columns).toContain(id);
     expect(model.columns).toEqual([...new Set(model.columns)]);
@@ -52,5 +53,19 @@ describe('the onboarding matrix', async () => {
     expect(html).toContain(`<td class=${readyStyle.cls}>${readyStyle.mark}`);
     expect(html).toContain(`data-area="${system.areas.join(' ')}" data-supplier="${system.supplier}"`);
     expect(html).toContain(`<a href="/systemer/${system.id}/">`);
+  });
+
+  it('shows what backs a status after its mark: * a run on a platform KOMBIT trusts, + a run on the supplier\'s own platform', () => {
+    const run = (runId: string, keyTrusted: boolean): StatusEvent => ({
+      ...event, id: runId, seq: keyTrusted ? 2 : 3, integration: keyTrusted ? event.integration : declared.integration, source: 'run',
+      evidence: { runId, digest: 'd'.repeat(64), keyTrusted, ...(keyTrusted ? { trustedBy: 'sheet' as const } : {}) },
+    });
+    const backed = readinessFrom({ kind: 'sheet', path: 'sheet.db' }, currentStatuses(catalog, [run('r1', true), run('r2', false)]));
+    const model = buildMatrix(catalog, index, backed);
+    const row = model.rows.find((r) => r.systemId === system.id)!;
+    expect(row.cells[model.columns.indexOf(event.integration)]).toMatchObject({ backing: 'trusted-platform' });
+    const html = matrixBodyHtml(model, statusStyles(catalog.statuses, 'da'), (id) => id);
+    expect(html).toMatch(/<td class=s\d+>[^<]+\*/);
+    expect(html).toMatch(/<td class=s\d+>[^<]+\+/);
   });
 });

@@ -1,4 +1,4 @@
-import { statusOfEvent, type CurrentStatus, type CurrentStatuses, type EventSource, type StatusEvent } from '../../../conformance/onboarding/index.ts';
+import { statusOfEvent, type Backing, type ContestEvent, type ProgrammeEvent, type CurrentStatus, type CurrentStatuses, type EventSource, type StatusEvent } from '../../../conformance/onboarding/index.ts';
 
 /** The klarmelding status of one system × integration, as the pages show it. */
 export interface ReadinessEntry {
@@ -6,8 +6,12 @@ export interface ReadinessEntry {
   id?: string;
   system: string;
   integration: string;
-  /** Status code from the catalogue's vocabulary. */
+  /** Status code from the catalogue's vocabulary; '' for a cell KOMBIT left blank. */
   status: string;
+  /** The cell's word as KOMBIT writes it ("Delvist", "Forløb 3"). */
+  word: string;
+  /** What backs the declaration: nothing, a run on the supplier's own platform, a run on a platform KOMBIT trusts. */
+  backing: Backing;
   reason?: string;
   /** A sheet event (manual, run, import) or KOMBIT's declaration in the catalogue (systems.yaml). */
   source: EventSource | 'catalogue';
@@ -36,6 +40,8 @@ export interface Readiness {
   historyOf(system: string): ReadinessEntry[];
   /** The current status of a system × integration, as `klarmeld sheet` gives it. */
   of(system: string, integration: string): ReadinessEntry | undefined;
+  /** The sheet's current events, its programme events (a system's place set by hand) and contests: for the programme overview. */
+  sheet: { current: StatusEvent[]; programme: ProgrammeEvent[]; contests: ContestEvent[] };
 }
 
 function entryOf(status: CurrentStatus): ReadinessEntry {
@@ -43,6 +49,8 @@ function entryOf(status: CurrentStatus): ReadinessEntry {
     system: status.system,
     integration: status.integration,
     status: status.status,
+    word: status.word,
+    backing: status.backing,
     ...(status.reason !== undefined && { reason: status.reason }),
     source: status.source,
   };
@@ -51,7 +59,10 @@ function entryOf(status: CurrentStatus): ReadinessEntry {
 }
 
 /** The site's view of `currentStatuses` (the onboarding module's one answer) and of the sheet's history. */
-export function readinessFrom(source: ReadinessSource, statuses: CurrentStatuses, history: readonly StatusEvent[] = []): Readiness {
+export function readinessFrom(
+  source: ReadinessSource, statuses: CurrentStatuses, history: readonly StatusEvent[] = [],
+  sheet: Readiness['sheet'] = { current: [], programme: [], contests: [] },
+): Readiness {
   const entryByStatus = new Map(statuses.all.map((s) => [s, entryOf(s)]));
   const bySystem = new Map<string, ReadinessEntry[]>();
   for (const event of history) {
@@ -62,6 +73,7 @@ export function readinessFrom(source: ReadinessSource, statuses: CurrentStatuses
   }
   return {
     source,
+    sheet,
     entries: [...entryByStatus.values()],
     historyOf: (system) => bySystem.get(system) ?? [],
     of: (system, integration) => {

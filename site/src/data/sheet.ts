@@ -17,5 +17,7 @@ export async function readReadiness(catalog: Catalog, paths: Pick<SitePaths, 'sh
     return readinessFrom({ kind: 'unreadable', path, problem: (error as Error).message }, currentStatuses(catalog));
   }
   if (!snapshot) return readinessFrom({ kind: 'missing', path, isDefault: paths.sheetIsDefault }, currentStatuses(catalog));
-  return readinessFrom({ kind: 'sheet', path }, currentStatuses(catalog, snapshot.current), snapshot.history);
+  return readinessFrom({ kind: 'sheet', path }, currentStatuses(catalog, snapshot.current), snapshot.history, {
+    current: snapshot.current, programme: snapshot.programme, contests: snapshot.contests,
+  });
 }

@@ -24,11 +24,19 @@ function significant(label: string): string {
 }
 
 /**
- * Styles for the whole vocabulary, in its order. Marks are the first letter of the label's
+ * Styles for the whole vocabulary, in its order. Where the vocabulary gives no marks, marks are the first letter of the label's
  * significant word, widened to two letters where two statuses would share one; the one ready
  * status gets a check mark so that "done" reads at a glance.
  */
 export function statusStyles(statuses: OnboardingStatus[], locale: Locale): StatusStyle[] {
+  // The vocabulary's own marks (K, D, F …) are the one set of codes CLI, site and filters share.
+  if (statuses.every((s) => s.mark)) {
+    return statuses.map((status, i) => ({
+      code: status.code, cls: `s${i}`, mark: status.mark!,
+      label: pick(locale, `${(status.words ?? [status.label]).join(' / ')}${status.round ? ' N' : ''}`, status.labelEn),
+      colour: status.colour, textColour: status.textColour, ready: status.ready,
+    }));
+  }
   const firsts = statuses.map((s) => significant(s.label).charAt(0).toUpperCase());
   const onlyReady = statuses.filter((s) => s.ready).length === 1;
   return statuses.map((status, i) => {
