@@ -69,6 +69,7 @@ const hostile: { name: string; path: string; headers: Record<string, string>; bo
   { name: 'malformed XML (mismatched end tag)', path: cprPath, headers: soap11, body: attackerBody.replace('</pnr:PNR>', '</pnr:PNX>') },
   { name: '400,000 &amp; references in one text', path: cprPath, headers: soap11, body: inRequest(`<a>${'&amp;'.repeat(400_000)}</a>`) },
   { name: '80,000 namespace declarations on one element', path: cprPath, headers: soap11, body: inRequest(`<a ${many(80_000, (i) => `xmlns:p${i}="u:${i}" `)}/>`) },
+  { name: '200,000 attributes written without spaces (a=""b="")', path: cprPath, headers: soap11, body: inRequest(`<a q=""${many(200_000, (i) => `a${i}=""`)}/>`) },
   { name: '280,000 comments', path: cprPath, headers: soap11, body: inRequest('<!---->'.repeat(280_000)) },
   // The costliest bodies the limits let through: what one accepted request can cost the others.
   { name: `${room} empty elements (under the limit)`, path: cprPath, headers: soap11, body: inRequest('<a/>'.repeat(room)) },

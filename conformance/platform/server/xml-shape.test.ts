@@ -22,6 +22,14 @@ describe('scanXmlShape', () => {
     expect(scanXmlShape('<r a = "1" />', limits(2))).toEqual({ ok: true });
   });
 
+  it('counts attributes written without the space between them (the parser accepts a=""b="" with a warning)', () => {
+    expect(scanXmlShape('<r a=""b=""c=""/>', limits(3))).toMatchObject({ ok: false, problem: 'too-many-nodes' });
+    expect(scanXmlShape('<r a=""b=""c=""/>', limits(4))).toEqual({ ok: true });
+    // As a review sent it: 20,001 such attributes slipped past a 10,000-node limit and took xmldom ~0.15 s.
+    const packed = `<x q=""${Array.from({ length: 20_000 }, (_, i) => `a${i}=""`).join('')}/>`;
+    expect(scanXmlShape(packed, limits(10_000))).toMatchObject({ ok: false, problem: 'too-many-nodes' });
+  });
+
   it('measures depth, an empty-element tag one level below its parent', () => {
     expect(scanXmlShape('<a><b><c/></b></a>', limits(100, 3))).toEqual({ ok: true });
     expect(scanXmlShape('<a><b><c/></b></a>', limits(100, 2))).toMatchObject({ ok: false, problem: 'too-deep', at: 6 });

@@ -90,8 +90,9 @@ interface StartTag {
 
 /**
  * The start tag from `from` (just after its '<') to its '>', honouring quoted attribute values.
- * Attributes are counted as names, i.e. runs that follow white space (the parser also accepts a
- * name without a value, with a warning), so the count never falls short of what it builds.
+ * Attributes are counted as names, i.e. runs that follow white space or a quoted value (the
+ * parser also accepts a name without a value, and `a=""b=""` without the space, each with only a
+ * warning), so the count never falls short of what it builds.
  */
 function scanStartTag(text: string, from: number, allowed: number): StartTag {
   const length = text.length;
@@ -110,7 +111,8 @@ function scanStartTag(text: string, from: number, allowed: number): StartTag {
       if (nextLt !== -1 && nextLt < p) nextLt = text.indexOf('<', p + 1);
       if (nextLt !== -1 && nextLt < close) return { end: nextLt, attributes, problem: 'malformed' };
       p = close;
-      afterSpace = false;
+      // A name right after a value is a new attribute even without the space XML requires.
+      afterSpace = true;
     } else if (c <= 0x20) {
       afterSpace = true;
     } else {
