@@ -87,6 +87,10 @@ describe('trusted platform keys', () => {
     store.trustPlatformKey({ fingerprint: 'a'.repeat(64), name: 'p', addedBy: 'k' });
     expect(store.trustedPlatformKeys()).toHaveLength(1);
     expect(store.history().map((e) => e.id)).toEqual(['e1']);
+    // Version 3 adds the cell's word: an old event has none, a new one keeps KOMBIT's spelling.
+    store.append([{ system: 's1', integration: 'SF1520', status: 'delvist-klarmeldt', word: 'Delvist', actor: 'k', source: 'import' }]);
+    expect(store.current().map((e) => [e.status, e.word])).toEqual([['delvist-klarmeldt', 'Delvist']]);
+    expect(store.history()[0]).not.toHaveProperty('word');
     store.close();
     const db = new DatabaseSync(path);
     expect(db.prepare("SELECT value FROM sheet_meta WHERE key = 'schema-version'").get()).toEqual({ value: '3' });
