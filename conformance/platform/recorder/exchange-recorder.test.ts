@@ -35,6 +35,11 @@ describe('ExchangeRecorder', () => {
       expect(verifyDigest(e.digest, e.signature, signer.publicKeyPem)).toBe(true);
     }
     expect(recorder.exchanges({ systemUuid: 'sys-a', since: new Date(Date.UTC(2026, 0, 1, 0, 19, 0)).toISOString(), limit: 1000 }).length).toBe(40);
+    // A cursor from before the `since` time starts the page at `since`, as without a cursor.
+    const since = new Date(Date.UTC(2026, 0, 1, 0, 19, 0)).toISOString();
+    expect(recorder.page({ systemUuid: 'sys-a', since, after: 0, limit: 1000 }).exchanges.map((e) => e.seq))
+      .toEqual(recorder.page({ systemUuid: 'sys-a', since, limit: 1000 }).exchanges.map((e) => e.seq));
+    expect(recorder.page({ systemUuid: 'sys-a', since: '9999-01-01T00:00:00Z', after: 0 }).exchanges).toEqual([]);
     expect(recorder.unknownDigests('sys-a', [mine[0]!.digest])).toEqual([mine[0]!.digest]);
     // Signed when served, not when stored (the key never goes to the writer thread); Ed25519 is
     // deterministic, so the same exchange always carries the same signature.

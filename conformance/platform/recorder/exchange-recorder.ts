@@ -207,12 +207,13 @@ export class ExchangeRecorder {
     let bytes = 0;
     let next: number | undefined;
     let after = query.after ?? 0;
-    if (query.after === undefined && query.since) {
-      // The first page of a `since` query starts at the first exchange from then (found with the
-      // time index), instead of walking every older exchange of the system to check its time.
+    if (query.since) {
+      // A `since` query starts at the first exchange from then (found with the time index), never
+      // before it, instead of walking every older exchange of the system to check its time: a
+      // cursor (`after`) from a client only moves the start later, never earlier.
       const first = (this.firstSince.get(query.systemUuid, query.since) as { seq: number | null }).seq;
       if (first === null) return { exchanges };
-      after = first - 1;
+      after = Math.max(after, first - 1);
     }
     const rows = this.select.iterate(query.systemUuid, after, query.since ?? '', limit + 1) as Iterable<Omit<StoredExchange, 'bytes'>>;
     for (const row of rows) {
