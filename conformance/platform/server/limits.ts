@@ -20,6 +20,11 @@ export interface PlatformLimits {
    */
   maxAnonymousConnections: number;
   /**
+   * Connections one client certificate may hold open at once; past it the certificate's oldest
+   * is closed, so one registered system cannot take all `maxConnections` from the others.
+   */
+  maxConnectionsPerCertificate: number;
+  /**
    * Connections still in their TLS handshake, with no certificate shown yet. They have their own
    * budget so that they can never take the slots of registered systems; past it the oldest is closed.
    */
@@ -44,6 +49,7 @@ export const defaultLimits: PlatformLimits = {
   maxHeaderBytes: 16 * 1024,
   maxConnections: 1024,
   maxAnonymousConnections: 256,
+  maxConnectionsPerCertificate: 128,
   maxPendingHandshakes: 256,
   handshakeTimeoutMs: 5_000,
   recordCapBytes: 64 * 1024,

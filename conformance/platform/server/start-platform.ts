@@ -75,7 +75,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const problems: string[] = [];
   const modules = [builtinModule(recorder, { pageBytes: limits.exchangesPageBytes }), ...(options.modules ?? (await loadModules(catalog, problems)))];
   const router = new Router(modules);
-  const gate = new TlsGate(registry, limits.maxConnections, limits.maxAnonymousConnections);
+  const gate = new TlsGate(registry, limits.maxConnections, limits.maxAnonymousConnections, limits.maxConnectionsPerCertificate);
   const handshakes = new HandshakeGate({ maxPending: limits.maxPendingHandshakes, timeoutMs: limits.handshakeTimeoutMs });
   const contractValidation = typeof options.validation === 'object' ? undefined : createContractValidation(options.validation ?? true, catalog);
   problems.push(...(contractValidation?.problems ?? []));

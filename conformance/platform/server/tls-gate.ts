@@ -42,11 +42,15 @@ export class TlsGate {
   overBudget = 0;
   /** Anonymous connections closed to make room for newer ones. */
   anonymousEvicted = 0;
+  /** Connections closed because their certificate opened more than its share. */
+  perCertificateEvicted = 0;
+  private readonly maxPerCertificate: number;
 
-  constructor(registry: Registry, maxAdmitted = Number.POSITIVE_INFINITY, maxAnonymous = Number.POSITIVE_INFINITY) {
+  constructor(registry: Registry, maxAdmitted = Number.POSITIVE_INFINITY, maxAnonymous = Number.POSITIVE_INFINITY, maxPerCertificate = Number.POSITIVE_INFINITY) {
     this.registry = registry;
     this.maxAdmitted = maxAdmitted;
     this.maxAnonymous = Math.max(1, maxAnonymous);
+    this.maxPerCertificate = Math.max(1, maxPerCertificate);
   }
 
   attach(server: Server, sweepMs = 1000): void {
@@ -87,6 +91,15 @@ export class TlsGate {
       socket.destroy();
       return;
     }
+    const { fingerprint } = caller;
+    let set = this.live.get(fingerprint);
+    // A certificate past its share loses its own oldest connection, never another system's slot.
+    while (set && set.size >= this.maxPerCertificate) {
+      const oldest = set.values().next().value!;
+      set.delete(oldest);
+      this.perCertificateEvicted += 1;
+      oldest.destroy();
+    }
     if (this.admitted >= this.maxAdmitted) {
       this.overBudget += 1;
       socket.destroy();
@@ -94,8 +107,6 @@ export class TlsGate {
     }
     this.admitted += 1;
     this.callers.set(socket, caller);
-    const { fingerprint } = caller;
-    let set = this.live.get(fingerprint);
     if (!set) this.live.set(fingerprint, (set = new Set()));
     set.add(socket);
     socket.once('close', () => {
