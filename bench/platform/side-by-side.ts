@@ -23,6 +23,7 @@ import { parseArgs, promisify } from 'node:util';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { exchangeDigest, verifyDigest } from '../../conformance/evidence/index.ts';
 import { personLookupAction, personLookupEnvelope } from '../../conformance/clients/cpr/person-lookup-envelope.ts';
+import type { PlatformPkiStore } from '../../conformance/platform/pki/platform-pki.ts';
 import { startPlatform } from '../../conformance/platform/server/start-platform.ts';
 
 const { values } = parseArgs({ options: {
@@ -35,7 +36,8 @@ const loadAtStart = await loadAverage();
 const { catalog } = await loadCatalog();
 const dataDir = mkdtempSync(join(tmpdir(), 'klarmeld-side-by-side-'));
 const platform = await startPlatform({ dataDir, port: 0, catalog, validation: true, recording: true });
-const tls = await platform.services.pki.serverCertificate(platform.host);
+// The platform's own server certificate (the store returns the pair it already made).
+const tls = await (platform.services.pki as PlatformPkiStore).serverCertificate(platform.host);
 // The limit: TLS with a client certificate of the same CA, keep-alive, the body read, a fixed 2 KB answer.
 const answer = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><answer>${'x'.repeat(2048 - 57)}</answer>`);
 const bare = createServer({ key: tls.keyPem, cert: tls.certPem, ca: platform.services.pki.caCertPem, requestCert: true, rejectUnauthorized: true, keepAlive: true }, (req, res) => {

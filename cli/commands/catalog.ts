@@ -1,5 +1,4 @@
 import { createElement, type ReactElement } from 'react';
-import { loadView } from '../ui/load-view.ts';
 import { UsageError } from '../usage-error.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 import { readCatalog } from './read-catalog.ts';
@@ -35,7 +34,7 @@ const options = {
 const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
 async function show<P extends object>(component: (props: P) => ReactElement, props: P): Promise<void> {
-  const { renderOnce } = await loadView(() => import('../ui/render.tsx'));
+  const { renderOnce } = await import('../ui/render.ts');
   renderOnce(createElement(component, props), process.stdout);
 }
 
@@ -60,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
       if (values.json) printJson(check);
       // Without a terminal (CI, a pipe) the same report as plain text, without loading ink.
       else if (!process.stdout.isTTY) process.stdout.write((await import('../ui/catalog-check-text.ts')).catalogCheckText(check));
-      else await show((await loadView(() => import('../ui/catalog-check.tsx'))).CatalogCheckView, { check });
+      else await show((await import('../ui/catalog-check.ts')).CatalogCheckView, { check });
       return check.valid ? 0 : 1;
     }
     case 'list': {
@@ -68,7 +67,7 @@ export async function run(argv: string[]): Promise<number> {
       const { listIntegrations } = await import('../services/catalog-views.ts');
       const rows = listIntegrations(await readCatalog(values.dir), values.area);
       if (values.json) printJson(rows);
-      else await show((await loadView(() => import('../ui/catalog-list.tsx'))).CatalogListView, { rows, area: values.area });
+      else await show((await import('../ui/catalog-list.ts')).CatalogListView, { rows, area: values.area });
       return 0;
     }
     case 'systems': {
@@ -84,7 +83,7 @@ export async function run(argv: string[]): Promise<number> {
       const { showIntegration } = await import('../services/catalog-views.ts');
       const details = showIntegration(await readCatalog(values.dir), rest[0]!);
       if (values.json) printJson(details);
-      else await show((await loadView(() => import('../ui/catalog-show.tsx'))).CatalogShowView, { details });
+      else await show((await import('../ui/catalog-show.ts')).CatalogShowView, { details });
       return 0;
     }
     case 'required': {
@@ -92,7 +91,7 @@ export async function run(argv: string[]): Promise<number> {
       const { requiredOf } = await import('../services/catalog-views.ts');
       const view = requiredOf(await readCatalog(values.dir), rest[0]!);
       if (values.json) printJson(view);
-      else await show((await loadView(() => import('../ui/catalog-required.tsx'))).CatalogRequiredView, { view });
+      else await show((await import('../ui/catalog-required.ts')).CatalogRequiredView, { view });
       return 0;
     }
     default:

@@ -9,7 +9,6 @@ import { serveStatic } from '../services/demo-serve.ts';
 import { runTest, type TestRunResult } from '../services/test-run.ts';
 import { formatTestSummary } from '../ui/test-summary.ts';
 import { formatInterrupted } from '../ui/test-interrupted.ts';
-import { loadView } from '../ui/load-view.ts';
 import { liveTestView } from '../ui/test-live-view.ts';
 import { abortOnInterrupt } from './abort-on-interrupt.ts';
 import { parseCommandLine } from './parse-command-line.ts';
@@ -77,8 +76,8 @@ export async function run(argv: string[]): Promise<number> {
   const matrix = views.sheetMatrix(catalog, paths.sheet, {});
   process.stdout.write(`\nThe onboarding sheet (${show(paths.sheet)}):\n`);
   if (tty) {
-    const { renderOnce } = await loadView(() => import('../ui/render.tsx'));
-    const { SheetMatrixView } = await loadView(() => import('../ui/sheet-matrix.tsx'));
+    const { renderOnce } = await import('../ui/render.ts');
+    const { SheetMatrixView } = await import('../ui/sheet-matrix.ts');
     renderOnce(createElement(SheetMatrixView, { view: matrix }), process.stdout);
   } else {
     process.stdout.write((await import('../services/sheet-text.ts')).matrixText(matrix));

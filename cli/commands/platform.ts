@@ -62,8 +62,8 @@ export async function run(argv: string[]): Promise<number> {
     const fixtures = await listFixtures();
     if (values.json) printJson(fixtures);
     else {
-      const { renderOnce } = await import('../ui/render.tsx');
-      const { PlatformFixturesView } = await import('../ui/platform-fixtures.tsx');
+      const { renderOnce } = await import('../ui/render.ts');
+      const { PlatformFixturesView } = await import('../ui/platform-fixtures.ts');
       renderOnce(createElement(PlatformFixturesView, { fixtures }), process.stdout);
     }
     return 0;

@@ -55,8 +55,8 @@ const options = {
 
 const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
-async function render(element: Parameters<typeof import('../ui/render.tsx').renderOnce>[0]) {
-  const { renderOnce } = await import('../ui/render.tsx');
+async function render(element: Parameters<typeof import('../ui/render.ts').renderOnce>[0]) {
+  const { renderOnce } = await import('../ui/render.ts');
   renderOnce(element, process.stdout);
 }
 
@@ -82,7 +82,7 @@ export async function run(argv: string[]): Promise<number> {
         const programme = (await import('../services/sheet-programme.ts')).sheetProgramme(catalog, sheetPath);
         if (values.json) printJson({ ...view, programme });
         else {
-          if (tty) await render(createElement((await import('../ui/sheet-matrix.tsx')).SheetMatrixView, { view }));
+          if (tty) await render(createElement((await import('../ui/sheet-matrix.ts')).SheetMatrixView, { view }));
           else process.stdout.write((await import('../services/sheet-text.ts')).matrixText(view));
           process.stdout.write(`\n${(await import('../services/sheet-programme-text.ts')).programmeText(programme)}`);
         }
@@ -105,7 +105,7 @@ export async function run(argv: string[]): Promise<number> {
         else {
           if (tty) {
             const legend = views.sheetMatrix(catalog, sheetPath, {}).legend;
-            await render(createElement((await import('../ui/sheet-report.tsx')).SheetReportView, { report, legend }));
+            await render(createElement((await import('../ui/sheet-report.ts')).SheetReportView, { report, legend }));
           } else process.stdout.write((await import('../services/sheet-text.ts')).reportText(report));
           process.stdout.write((await import('../services/sheet-programme-text.ts')).contestsText(contests));
         }

@@ -1,5 +1,5 @@
 import type { RunEvent } from '../../conformance/framework/index.ts';
-import type { SuiteRowView, TestProgressProps } from '../ui/test-progress.tsx';
+import type { SuiteRowView, TestProgressProps } from '../ui/test-progress.ts';
 
 /** The progress view's state after one more runner event (pure: the command keeps the state). */
 export function nextProgress(state: TestProgressProps, event: RunEvent): TestProgressProps {

@@ -1,7 +1,7 @@
 import { renderToString } from 'ink';
 import { describe, expect, it } from 'vitest';
 import type { CatalogCheck } from '../services/catalog-check.ts';
-import { CatalogCheckView } from './catalog-check.tsx';
+import { CatalogCheckView } from './catalog-check.ts';
 import { catalogCheckText } from './catalog-check-text.ts';
 
 const check: CatalogCheck = {

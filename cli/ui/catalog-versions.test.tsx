@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { listIntegrations, showIntegration } from '../services/catalog-views.ts';
-import { CatalogListView } from './catalog-list.tsx';
-import { CatalogShowView } from './catalog-show.tsx';
+import { CatalogListView } from './catalog-list.ts';
+import { CatalogShowView } from './catalog-show.ts';
 
 const frameOf = (element: React.ReactElement) => {
   const { frames, unmount } = render(element);

@@ -1,7 +1,7 @@
 import { renderToString } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { listFixtures } from '../services/platform-fixtures.ts';
-import { PlatformFixturesView } from './platform-fixtures.tsx';
+import { PlatformFixturesView } from './platform-fixtures.ts';
 
 describe('klarmeld platform fixtures', () => {
   it('lists every test person with what is special about them, and says the data is fictional', async () => {

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { buildConnectionReport, buildMatrix } from '../../conformance/onboarding/index.ts';
 import { testCatalog } from '../../conformance/onboarding/testing/test-catalog.ts';
-import { SheetMatrixView } from './sheet-matrix.tsx';
-import { SheetReportView } from './sheet-report.tsx';
+import { SheetMatrixView } from './sheet-matrix.ts';
+import { SheetReportView } from './sheet-report.ts';
 
 const lastFrame = (frames: string[]) => frames.filter((f) => f.trim()).at(-1) ?? '';
 let catalog: Catalog;

@@ -1,8 +1,7 @@
 import { createElement } from 'react';
 import type { RunEvent } from '../../conformance/framework/index.ts';
 import { nextProgress } from '../services/test-progress-state.ts';
-import { loadView } from './load-view.ts';
-import type { TestProgressProps } from './test-progress.tsx';
+import type { TestProgressProps } from './test-progress.ts';
 
 /**
  * How often the live view is redrawn at most. A run sends three events per test, often within a
@@ -19,7 +18,7 @@ export const redrawIntervalMs = 100;
  */
 export async function liveTestView(firstPhase: string) {
   const { render } = await import('ink');
-  const { TestProgress } = await loadView(() => import('./test-progress.tsx'));
+  const { TestProgress } = await import('./test-progress.ts');
   let state: TestProgressProps = { phase: firstPhase, suites: [] };
   const instance = render(createElement(TestProgress, state), { patchConsole: false });
   let timer: NodeJS.Timeout | undefined;

@@ -1,6 +1,6 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { TestProgress } from './test-progress.tsx';
+import { TestProgress } from './test-progress.ts';
 
 const lastFrame = (frames: string[]) => frames.filter((f) => f.trim()).at(-1) ?? '';
 

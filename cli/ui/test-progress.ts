@@ -1,3 +1,4 @@
+import { createElement as h } from 'react';
 import { Box, Text } from 'ink';
 import { formatDuration } from './test-duration.ts';
 
@@ -63,53 +64,65 @@ function suiteState(suite: SuiteRowView): { mark: string; color: string; text: s
 export function TestProgress({ phase, suites, prompt }: TestProgressProps) {
   const running = suites.flatMap((s) => s.tests.filter((t) => t.status === 'running').map((t) => ({ suite: s, test: t })));
   const problems = suites.flatMap((s) => s.tests.filter((t) => notPassed.has(t.status)).map((t) => ({ suite: s, test: t })));
-  return (
-    <Box flexDirection="column">
-      <Text bold>{phase}</Text>
-      {suites.map((suite) => {
+  return h(Box, { flexDirection: 'column' },
+      h(Text, { bold: true }, phase),
+      suites.map((suite) => {
         const state = suiteState(suite);
         return (
-          <Text key={suite.integration}>
-            {'  '}
-            <Text color={state.color}>{state.mark}</Text> <Text bold>{suite.integration.padEnd(7)}</Text> {suite.title}{' '}
-            <Text color="gray">{state.text}</Text>
-          </Text>
+          h(Text, { key: suite.integration },
+            '  ',
+            h(Text, { color: state.color }, state.mark),
+            ' ',
+            h(Text, { bold: true }, suite.integration.padEnd(7)),
+            ' ',
+            suite.title,
+            ' ',
+            h(Text, { color: 'gray' }, state.text),
+          )
         );
-      })}
-      {running.map(({ suite, test }) => (
-        <Text key={`running-${test.id}`} color="cyan">
-          {'  '}
-          {marks.running.mark} {suite.integration} {test.title}
-        </Text>
-      ))}
-      {problems.length > 0 ? (
-        <Box flexDirection="column" marginTop={1}>
-          {problems.slice(-shownProblems).map(({ suite, test }) => (
-            <Box key={test.id} flexDirection="column" paddingLeft={2}>
-              <Text>
-                <Text color={marks[test.status].color}>{marks[test.status].mark}</Text> {suite.integration} {test.title}{' '}
-                <Text color="gray">{formatDuration(test.durationMs)}</Text>
-                {test.blame === 'environment' ? <Text color="magenta"> [environment]</Text> : null}
-              </Text>
-              {test.message ? (
-                <Text color="gray" wrap="truncate-end">
-                  {'    '}
-                  {test.requirements?.length ? `${test.requirements.join(', ')}: ` : ''}
-                  {test.message}
-                </Text>
-              ) : null}
-            </Box>
-          ))}
-          {problems.length > shownProblems ? <Text color="gray">  and {problems.length - shownProblems} more, listed at the end</Text> : null}
-        </Box>
-      ) : null}
-      {prompt ? (
-        <Box marginTop={1} borderStyle="round" borderColor="blue" flexDirection="column" paddingX={1}>
-          <Text bold>Do this in your system now:</Text>
-          <Text>{prompt.text}</Text>
-          <Text color="gray">Waiting for the platform to see it… {prompt.secondsLeft} s left</Text>
-        </Box>
-      ) : null}
-    </Box>
-  );
+      }),
+      running.map(({ suite, test }) => (
+        h(Text, { key: `running-${test.id}`, color: 'cyan' },
+          '  ',
+          marks.running.mark,
+          ' ',
+          suite.integration,
+          ' ',
+          test.title,
+        )
+      )),
+      problems.length > 0 ? (
+        h(Box, { flexDirection: 'column', marginTop: 1 },
+          problems.slice(-shownProblems).map(({ suite, test }) => (
+            h(Box, { key: test.id, flexDirection: 'column', paddingLeft: 2 },
+              h(Text, null,
+                h(Text, { color: marks[test.status].color }, marks[test.status].mark),
+                ' ',
+                suite.integration,
+                ' ',
+                test.title,
+                ' ',
+                h(Text, { color: 'gray' }, formatDuration(test.durationMs)),
+                test.blame === 'environment' ? h(Text, { color: 'magenta' }, ' [environment]') : null,
+              ),
+              test.message ? (
+                h(Text, { color: 'gray', wrap: 'truncate-end' },
+                  '    ',
+                  test.requirements?.length ? `${test.requirements.join(', ')}: ` : '',
+                  test.message,
+                )
+              ) : null,
+            )
+          )),
+          problems.length > shownProblems ? h(Text, { color: 'gray' }, '  and ', problems.length - shownProblems, ' more, listed at the end') : null,
+        )
+      ) : null,
+      prompt ? (
+        h(Box, { marginTop: 1, borderStyle: 'round', borderColor: 'blue', flexDirection: 'column', paddingX: 1 },
+          h(Text, { bold: true }, 'Do this in your system now:'),
+          h(Text, null, prompt.text),
+          h(Text, { color: 'gray' }, 'Waiting for the platform to see it… ', prompt.secondsLeft, ' s left'),
+        )
+      ) : null,
+    );
 }

@@ -1,0 +1,66 @@
+/**
+ * What the `klarmeld` command adds over the work it does (issue 15: ≤ 0.5 s for `klarmeld test`).
+ * Interleaved, `runs` times each, medians:
+ *  (a) the in-process run: runTest (cli/services/test-run.ts) on the reference system's profile,
+ *      in this process, modules already loaded — the work itself;
+ *  (b) `node bin/klarmeld.js test --profile examples/reference-system/klarmeld.yaml --json`;
+ *  (c) `npx klarmeld test …` the same;
+ * and `node bin/klarmeld.js catalog check` beside `npx klarmeld catalog check`.
+ *
+ *   npx node bench/cli/start-up.ts [runs=5]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { runTest } from '../../cli/services/test-run.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const profile = 'examples/reference-system/klarmeld.yaml';
+const runs = Number(process.argv[2] ?? 5);
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const loadAtStart = loadAverage();
+
+/** Wall time of one command in a new process, in ms; fails loudly when it does not succeed. */
+function timed(command: string, args: string[]): number {
+  const started = performance.now();
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const wall = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(0, 2000)}`);
+  return wall;
+}
+
+const npx = 'npx';
+const samples: Record<string, number[]> = { inProcess: [], node: [], npx: [], catalogNode: [], catalogNpx: [] };
+// One warm-up of each so that every column starts with the same disk caches and compile cache.
+await runTest({ profileFile: `${root}${profile}`, toolVersion: 'bench' });
+timed(process.execPath, ['bin/klarmeld.js', 'test', '--profile', profile, '--json']);
+for (let i = 0; i < runs; i++) {
+  const started = performance.now();
+  const result = await runTest({ profileFile: `${root}${profile}`, toolVersion: 'bench' });
+  samples.inProcess!.push(performance.now() - started);
+  if (result.exitCode !== 0) throw new Error(`the in-process run exited ${result.exitCode}`);
+  samples.node!.push(timed(process.execPath, ['bin/klarmeld.js', 'test', '--profile', profile, '--json']));
+  samples.npx!.push(timed(npx, ['klarmeld', 'test', '--profile', profile, '--json']));
+  samples.catalogNode!.push(timed(process.execPath, ['bin/klarmeld.js', 'catalog', 'check']));
+  samples.catalogNpx!.push(timed(npx, ['klarmeld', 'catalog', 'check']));
+  console.log(`run ${i + 1} (load ${loadAverage()}): in-process ${s(samples.inProcess!.at(-1)!)}, node ${s(samples.node!.at(-1)!)}, npx ${s(samples.npx!.at(-1)!)}; catalog check node ${s(samples.catalogNode!.at(-1)!)}, npx ${s(samples.catalogNpx!.at(-1)!)}`);
+}
+
+function s(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, Math.round(median(v))]));
+const cpu = cpus()[0]?.model;
+console.log(JSON.stringify({
+  machine: { date: new Date().toISOString(), nproc: cpus().length, cpu, node: process.version, loadAtStart, loadAtEnd: loadAverage(), npm: execFileSync(npx, ['--version'], { encoding: 'utf8' }).trim() },
+  runs,
+  medianMs: m,
+  overTheInProcessRunMs: { node: m.node! - m.inProcess!, npx: m.npx! - m.inProcess! },
+  goal: { 'node bin/klarmeld.js test over in-process ≤ 500 ms': m.node! - m.inProcess! <= 500, 'npx klarmeld test over in-process ≤ 500 ms': m.npx! - m.inProcess! <= 500 },
+  samplesMs: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map(Math.round)])),
+}, null, 2));
