@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { resolveSheetPath } from '../../conformance/onboarding/index.ts';
 import { suitesByIntegration } from '../../conformance/suites/index.ts';
 import { runTest, type TestRunResult } from '../services/test-run.ts';
 import { formatRecorded, formatTestSummary } from '../ui/test-summary.ts';
@@ -24,8 +23,8 @@ Options:
   --json              print the run document as JSON
   --junit FILE        write JUnit XML (one testcase per test, named with its requirements)
   --report FILE       write a self-contained HTML report
-  --record            record each integration's status in the onboarding sheet (Ensidig
-                      unless the sheet trusts the platform's key: klarmeld sheet trust-key)
+  --record            record each integration's declaration in the onboarding sheet, with its
+                      evidence: own platform, or one the sheet trusts (klarmeld sheet trust-key)
   --sheet FILE        with --record: the sheet (default $KLARMELD_SHEET or .klarmeld/sheet.sqlite)
   --interactive       ask a person to act in their system instead of the trigger hook
 
@@ -57,6 +56,8 @@ export async function run(argv: string[]): Promise<number> {
   if (values.sheet && !values.record) throw new UsageError('--sheet names the sheet to record in: add --record to record the run, or leave --sheet out');
   for (const file of [values.junit, values.report]) if (file) assertWritableFolder(file);
 
+  // The onboarding module (and exceljs with it) is loaded only for --record: most runs do not record.
+  const sheetFile = values.record ? (await import('../../conformance/onboarding/index.ts')).resolveSheetPath({ flag: values.sheet, env: process.env, cwd: process.cwd() }) : undefined;
   const view = live ? await liveTestView('Preparing') : undefined;
   const interrupt = abortOnInterrupt('\nStopping: shutting the system and the platform down…\n');
   let result: TestRunResult;
@@ -67,7 +68,7 @@ export async function run(argv: string[]): Promise<number> {
       ...(values.platform ? { platformUrl: values.platform } : {}),
       ...(values.junit ? { junitFile: values.junit } : {}),
       ...(values.report ? { reportFile: values.report } : {}),
-      ...(values.record ? { sheetFile: resolveSheetPath({ flag: values.sheet, env: process.env, cwd: process.cwd() }) } : {}),
+      ...(sheetFile ? { sheetFile } : {}),
       ...(values.interactive && view ? { interactive: { timeoutSeconds: 120, prompt: view.prompt } } : {}),
       signal: interrupt.signal,
       onEvent: view?.onEvent,
