@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('klarmeld test', () => {
-  it('exits 0 for the reference system, prints the run document, writes JUnit with every test and records it (Ensidig: nothing trusts the throwaway platform)', async () => {
+  it('exits 0 for the reference system, prints the run document, writes JUnit with every test and records it (own-platform evidence: nothing trusts the throwaway platform)', async () => {
     const junit = join(dir, 'j.xml');
     const sheet = join(dir, 'sheet.sqlite');
     const report = join(dir, 'report.html');
