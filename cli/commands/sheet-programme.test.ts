@@ -35,6 +35,8 @@ describe("klarmeld sheet: KOMBIT's onboarding programme (issue 11)", () => {
     const text = (await sh('show')).stdout;
     expect(text).toMatch(/Administrativt fjernet\s+1\s+█+/);
     expect((await sh('programme', 'oekonomi-let', 'auto')).exit).toBe(0);
+    const history = await sh('history', 'oekonomi-let');
+    expect(history.stdout).toMatch(/programme  administrativt-fjernet  kombit  — Produktet er gået ud af markedet\n.*programme  \(derived from the cells again\)/);
     expect(JSON.parse((await sh('show', '--json')).stdout).programme.systems[1]).toMatchObject({ category: 'manglende-info', source: 'derived' });
     expect(await sh('programme', 'oekonomi-let', 'lukket')).toMatchObject({ exit: 2, stderr: expect.stringContaining('not a category') });
     expect(await sh('programme', 'oekonomi-let', 'klarmeldt', '--reason', 'fordi')).toMatchObject({ exit: 2, stderr: expect.stringContaining("not one of KOMBIT's reasons") });

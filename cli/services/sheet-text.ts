@@ -25,14 +25,20 @@ export function matrixText(view: MatrixView): string {
 }
 
 export function historyText(view: HistoryView): string {
-  if (view.events.length === 0) return `No events for ${view.system}${view.integration ? ` ${view.integration}` : ''}.\n`;
+  const programme = [
+    ...view.programme.map((p) => `${p.at.replace('T', ' ').slice(0, 19)}  programme  ${p.category || '(derived from the cells again)'}${p.round ? ` ${p.round}` : ''}  ${p.actor}${p.reason ? `  — ${p.reason}` : ''}${p.note ? ` (${p.note})` : ''}`),
+    ...view.contests.map((c) => `${c.at.replace('T', ' ').slice(0, 19)}  ${pad(c.integration, 9)}  ${c.kind === 'contest' ? 'contest' : `decided ${c.decision}`}  ${c.actor}  — ${c.reason}`),
+  ];
+  // The programme's and the contests' events are history too (issue 11): after the cells', each oldest first.
+  const tail = programme.length > 0 ? `\nProgramme and KOMBIT skøn:\n${programme.join('\n')}\n` : '';
+  if (view.events.length === 0) return `No events for ${view.system}${view.integration ? ` ${view.integration}` : ''}.\n${tail}`;
   const lines = view.events.map((e) =>
     [e.at.replace('T', ' ').slice(0, 19), pad(e.integration, 9), pad(e.label || '(blank)', 26), pad(e.source, 7), e.actor,
       e.reason ? `— ${e.reason}` : '', e.evidence ? `[run ${e.evidence.runId}${e.evidence.shallTotal !== undefined ? `, ${e.evidence.shallPassed}/${e.evidence.shallTotal} SHALL` : ''}]` : '']
       .filter(Boolean)
       .join('  '),
   );
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n${tail}`;
 }
 
 /** The connection report's text lives beside the report's other views. */

@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { findSystem } from '../../catalog/query.ts';
 import {
-  backingOf, buildConnectionReport, buildMatrix, latestKeptCells, markOf, SheetStore, statusByCodeOrLabel,
-  type Backing, type ConnectionReport, type KeptCell, type MatrixFilter, type SheetMatrix, type StatusEvent,
+  backingOf, buildConnectionReport, contestEvents, programmeEvents, buildMatrix, latestKeptCells, markOf, SheetStore, statusByCodeOrLabel,
+  type Backing, type ConnectionReport, type ContestEvent, type ProgrammeEvent, type KeptCell, type MatrixFilter, type SheetMatrix, type StatusEvent,
 } from '../../conformance/onboarding/index.ts';
 
 /** A request the catalogue cannot answer (unknown system, status …): the command turns it into exit 2. */
@@ -51,6 +51,9 @@ export function sheetMatrix(catalog: Catalog, sheetPath: string, filter: MatrixF
 export interface HistoryView {
   system: string;
   integration?: string;
+  /** The system's place in the programme set by hand, and contests of KOMBIT's estimate: their history too. */
+  programme: ProgrammeEvent[];
+  contests: ContestEvent[];
   /** `label`: the cell's word as KOMBIT writes it ('' for a blank cell); `backing`: what backs it. */
   events: (StatusEvent & { label: string; backing: Backing })[];
 }
@@ -58,11 +61,14 @@ export interface HistoryView {
 export function sheetHistory(catalog: Catalog, sheetPath: string, systemId: string, integration?: string): HistoryView {
   const system = findSystem(catalog, systemId);
   const id = system?.id ?? systemId;
-  const events = withSheet(sheetPath, (store) => store.history(id, integration), [] as StatusEvent[]);
+  const { events, programme, contests } = withSheet(sheetPath, (store) => ({
+    events: store.history(id, integration), programme: integration ? [] : programmeEvents(store, id),
+    contests: contestEvents(store, id).filter((c) => !integration || c.integration === integration),
+  }), { events: [] as StatusEvent[], programme: [] as ProgrammeEvent[], contests: [] as ContestEvent[] });
   if (!system && events.length === 0) throw new SheetRequestError(`There is no SKI system "${systemId}" in the catalogue or the sheet.`);
   const labels = new Map(catalog.statuses.map((s) => [s.code, s.label]));
   return {
-    system: id, ...(integration ? { integration } : {}),
+    system: id, ...(integration ? { integration } : {}), programme, contests,
     events: events.map((e) => ({ ...e, label: e.word ?? labels.get(e.status) ?? e.status, backing: backingOf(e.evidence) })),
   };
 }

@@ -4,8 +4,8 @@
  * KOMBIT heads them, then the other integrations a system requires, each cell KOMBIT's word as
  * recorded), with what an import could not map written back where it was; required cells marked
  * (bold, framed), a drop-down of KOMBIT's words, autofilter, frozen header row, the vocabulary's
- * colours (KOMBIT's own are not in its sources). Beside it "Belæg" (what backs each status) and
- * "Historik" (every event, times as Excel dates). Streams rows to the file; one frozen style
+ * colours (KOMBIT's own are not in its sources). Beside it "Historik" (every event, times as Excel
+ * dates) and "Belæg" (what backs each current status). Streams rows to the file; one frozen style
  * object per status × required is shared by every cell (issue 15: per-cell style objects cost
  * half the export time).
  */
@@ -114,8 +114,9 @@ export async function exportWorkbook(file: string, matrix: SheetMatrix, history:
   }
   sheet.autoFilter = { from: 'A1', to: `${columnLetter(headers.length)}1` };
   sheet.commit();
-  writeEvidence(workbook, matrix);
+  // The history on the second sheet, as KOMBIT asked; what backs each current status on the third.
   writeHistory(workbook, history, new Map(matrix.legend.map((s) => [s.code, s.words[0]!])));
+  writeEvidence(workbook, matrix);
   await workbook.commit();
 }
 

@@ -142,6 +142,7 @@ describe("KOMBIT's workbook in and out (issue 11)", () => {
     expect([line!.getCell(4).text, line!.getCell(6).text, line!.getCell(7).text, line!.getCell(8).text]).toEqual([
       'Klarmeldt', expect.stringContaining("leverandørens egen platform"), 'run-1', 'f'.repeat(64),
     ]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Klarmelding', 'Historik', 'Belæg']);
     const history = workbook.getWorksheet('Historik')!;
     expect(history.getRow(2).getCell(2).value).toBeInstanceOf(Date);
     store.close();
