@@ -63,7 +63,8 @@ export async function exportWorkbook(file: string, matrix: SheetMatrix, history:
   const styles = sharedStyles(matrix);
   const kept = extras.kept ?? [];
   const integrationHeaders = matrix.columns.map((id) => headerOf(id, extras.titles?.get(id)));
-  const extraHeaders = [...new Set(kept.map((k) => k.header))].filter((h) => !integrationHeaders.includes(h));
+  // A title kept from above the header has no column; it stays listed in the sheet, not written back.
+  const extraHeaders = [...new Set(kept.map((k) => k.header))].filter((h) => h && !integrationHeaders.includes(h));
   const headers = [...fixedColumns, ...integrationHeaders, ...extraHeaders];
   const column = new Map(headers.map((h, i) => [h, i + 1]));
   const sheet = workbook.addWorksheet(matrixSheetName, { views: [{ state: 'frozen', xSplit: fixedColumns.length, ySplit: 1 }] });

@@ -128,12 +128,15 @@ export async function readWorkbook(file: string, catalog: Catalog): Promise<Work
   }
   if (!read) return empty(matrixSheetName, { code: 'worksheet-missing', sheet: matrixSheetName, message: `${file} has no worksheet. Export one with "klarmeld sheet export --xlsx" or use KOMBIT's sheet.` });
   const sheet = read.name;
-  const header = read.rows.get(1) ?? [];
+  // KOMBIT's sheet may carry a title above its header: the header is the first of the first ten
+  // rows that names a system column.
+  const headerRow = [...read.rows.keys()].filter((n) => n <= 10).find((n) => readHeader(read.rows.get(n)!, catalog)) ?? 1;
+  const header = read.rows.get(headerRow) ?? [];
   const columns = readHeader(header, catalog);
   if (!columns) {
     return empty(sheet, {
       code: 'header', sheet, row: 1, cell: 'A1',
-      message: `Row 1 of "${sheet}" names no system column: head the column of system names "SKI System" (or ${systemHeaders.slice(1, 4).map((h) => `"${h}"`).join(', ')}) and the supplier's "Leverandør".`,
+      message: `None of the first ten rows of "${sheet}" names a system column: head the column of system names "SKI System" (or ${systemHeaders.slice(1, 4).map((h) => `"${h}"`).join(', ')}) and the supplier's "Leverandør".`,
     });
   }
   const cells: ImportedCell[] = [];
@@ -142,10 +145,17 @@ export async function readWorkbook(file: string, catalog: Catalog): Promise<Work
   let rows = 0;
   const headerOf = (column: number) => header[column] ?? '';
   for (const [column, other] of columns.other) {
-    kept.push({ sheet, cell: `${columnLetter(column)}1`, rowSystem: '', rowSupplier: '', header: other.header, text: other.header, why: other.why });
+    kept.push({ sheet, cell: `${columnLetter(column)}${headerRow}`, rowSystem: '', rowSupplier: '', header: other.header, text: other.header, why: other.why });
   }
   for (const [rowNumber, row] of read.rows) {
-    if (rowNumber === 1) continue;
+    if (rowNumber < headerRow) {
+      // A title above the header: kept, so nothing of the workbook is lost.
+      row.forEach((text, column) => {
+        if (text) kept.push({ sheet, cell: `${columnLetter(column)}${rowNumber}`, rowSystem: '', rowSupplier: '', header: '', text, why: 'above the header row' });
+      });
+      continue;
+    }
+    if (rowNumber === headerRow) continue;
     const text = (column: number | undefined) => (column === undefined ? '' : (row[column] ?? ''));
     const name = text(columns.name);
     const supplier = text(columns.supplier);

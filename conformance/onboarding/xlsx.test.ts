@@ -99,6 +99,28 @@ describe("KOMBIT's workbook in and out (issue 11)", () => {
     store.close();
   });
 
+  it('finds the header below a title row, keeps the title verbatim, and refuses a sheet without a system column, changing nothing', async () => {
+    const { dir, store } = await sheet();
+    const file = join(dir, 'titled.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('Onboarding');
+    ws.addRow(['Onboardingsark, SKI 02.19']);
+    ws.addRow(['SKI System', 'Leverandør', 'SF 1500 - Organisation services']);
+    ws.addRow([rows[0]!.system, rows[0]!.supplier, 'Delvist']);
+    await workbook.xlsx.writeFile(file);
+    const outcome = await importWorkbook(store, catalog, file, 'kombit');
+    expect(outcome.kept).toEqual([expect.objectContaining({ cell: 'A1', text: 'Onboardingsark, SKI 02.19', why: 'above the header row' })]);
+    expect(outcome.events.map((e) => [e.integration, e.word])).toEqual([['SF1500', 'Delvist']]);
+    const bare = join(dir, 'bare.xlsx');
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('x').addRow(['Noget', 'Andet']);
+    await other.xlsx.writeFile(bare);
+    const refused = await importWorkbook(store, catalog, bare, 'kombit');
+    expect(refused.problems).toEqual([expect.objectContaining({ code: 'header', message: expect.stringContaining('"SKI System"') })]);
+    expect(store.count()).toBe(1);
+    store.close();
+  });
+
   it('blanks a cell KOMBIT emptied, and keeps the word before in the history; a dry run changes nothing', async () => {
     const { dir, store } = await sheet();
     store.append([{ system: catalog.systems[4]!.id, integration: 'SF1470', status: 'klarmeldt', word: 'Klarmeldt', actor: 'kombit', source: 'manual' }]);
