@@ -122,6 +122,18 @@ describe('recordRun (klarmeld sheet record, klarmeld test --record)', () => {
     expect(sheet.history().map((e) => e.status)).toEqual(['klarmeldt']);
   });
 
+  it('never lets a run under an untrusted key replace a status set by hand or imported; a trusted-key run may', async () => {
+    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    const sheet = await trustingSheet(generateEvidenceKeys());
+    sheet.append([{ system: 'jobcenter-plus', integration: 'SF1520', status: 'ikke-klarmeldt', word: 'Nej', reason: 'Kommunen efterspørger det ikke', actor: 'kombit', source: 'manual' }]);
+    const outcome = recordRun(sheet, catalog, verifyRun(document));
+    expect(outcome.events).toEqual([]);
+    expect(outcome.notRecorded[0]!.why).toMatch(/^its status Nej was set by hand by kombit .* an untrusted run never replaces a person's word$/);
+    trustPlatformKey(sheet.path, { publicKey: keys.publicKeyPem, name: 'KOMBIT test platform', addedBy: 'kombit' });
+    const again = (await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', keys, runId: 'run-0002' })).document;
+    expect(recordRun(sheet, catalog, verifyRun(again)).events.map((e) => e.status)).toEqual(['klarmeldt']);
+  });
+
   it('does not guard a status recorded when --key still counted as trust: that trust was void', async () => {
     const { document } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', runId: 'run-0002' });
     const sheet = await trustingSheet(generateEvidenceKeys());

@@ -16,7 +16,8 @@
  *   Delvis, Nej, in KOMBIT's words) and the evidence beside it: the run id, the key fingerprint
  *   and whether the sheet trusts the key (a run on the supplier's own platform, or on one KOMBIT
  *   trusts). klarmeld never writes "Ensidig" or another KOMBIT word to say "untrusted key". A run
- *   under an untrusted key records nothing for a pair whose current status a trusted-key run earned.
+ *   under an untrusted key records nothing for a pair whose current status a trusted-key run earned,
+ *   or a person set by hand or imported (guardedFromUntrusted).
  * - The run counts only for the system it is about: the catalogue's it-system UUID of the run's
  *   system must be the one the platform attested (systemBinding); otherwise nothing is recorded.
  * All events of one run go in one transaction.
@@ -95,6 +96,23 @@ function earnedUnderTrustedKey(current: StatusEvent | undefined): current is Sta
   return current?.source === 'run' && current.evidence?.keyTrusted === true && current.evidence.trustedBy !== 'pinned';
 }
 
+/**
+ * Why a run under an untrusted key may not replace the pair's current status, if it may not: one
+ * a trusted-key run earned, or one set by hand or imported from KOMBIT's workbook (a person's
+ * word, such as Irrelevant or Nej with a reason, which a run on the supplier's own platform must
+ * not overwrite; anyone can make such a run for any system on a platform of their own).
+ */
+function guardedFromUntrusted(earlier: StatusEvent | undefined, key: RecordKey): string | undefined {
+  const signer = key.fingerprint ? `platform key ${key.fingerprint}` : 'a key it does not name';
+  if (earnedUnderTrustedKey(earlier)) {
+    return `its status ${earlier.status} was earned by run ${earlier.evidence!.runId} under a platform key the sheet trusts, and this run is signed with ${signer}, which the sheet does not trust: an untrusted run never replaces it`;
+  }
+  if (earlier && earlier.source !== 'run') {
+    return `its status ${earlier.word ?? earlier.status} was ${earlier.source === 'import' ? 'imported' : 'set by hand'} by ${earlier.actor} (${earlier.at}), and this run is signed with ${signer}, which the sheet does not trust: an untrusted run never replaces a person's word`;
+  }
+  return undefined;
+}
+
 export function recordRun(store: SheetStore, catalog: Catalog, report: VerifyReport, actor?: string): RecordOutcome {
   const document = report.document;
   const problems = report.problems.map((p) => `${p.code}: ${p.message}`);
@@ -131,12 +149,9 @@ export function recordRun(store: SheetStore, catalog: Catalog, report: VerifyRep
       notRecorded.push({ integration: entry.integration, why });
       return [];
     }
-    const earlier = current.get(entry.integration);
-    if (!key.trusted && earnedUnderTrustedKey(earlier)) {
-      notRecorded.push({
-        integration: entry.integration,
-        why: `its status ${earlier.status} was earned by run ${earlier.evidence!.runId} under a platform key the sheet trusts, and this run is signed with ${key.fingerprint ? `platform key ${key.fingerprint}` : 'a key it does not name'}, which the sheet does not trust: an untrusted run never replaces it`,
-      });
+    const guarded = key.trusted ? undefined : guardedFromUntrusted(current.get(entry.integration), key);
+    if (guarded) {
+      notRecorded.push({ integration: entry.integration, why: guarded });
       return [];
     }
     const { status } = statusFromRun(entry, key);
