@@ -36,7 +36,7 @@ export interface ProgrammeRequest {
 
 export function setProgramme(catalog: Catalog, sheetPath: string, request: ProgrammeRequest, clock = () => new Date()): ProgrammeEvent {
   const system = findSystem(catalog, request.system);
-  if (!system) throw new SheetRequestError(`There is no SKI system "${request.system}" in the catalogue. Run "klarmeld catalog list" or check systems.yaml.`);
+  if (!system) throw new SheetRequestError(`There is no SKI system "${request.system}" in the catalogue. Run "klarmeld catalog systems" or check systems.yaml.`);
   const auto = request.category.trim().toLowerCase() === 'auto';
   const category = auto ? undefined : findCategory(request.category);
   if (!auto && !category) {

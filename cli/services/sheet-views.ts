@@ -76,6 +76,6 @@ export function sheetHistory(catalog: Catalog, sheetPath: string, systemId: stri
 export function sheetReport(catalog: Catalog, sheetPath: string, systemId: string): ConnectionReport {
   const current = withSheet(sheetPath, (store) => store.current(), [] as StatusEvent[]);
   const report = buildConnectionReport(catalog, systemId, current);
-  if (!report) throw new SheetRequestError(`There is no SKI system "${systemId}" in the catalogue. Run "klarmeld catalog list" or check systems.yaml.`);
+  if (!report) throw new SheetRequestError(`There is no SKI system "${systemId}" in the catalogue. Run "klarmeld catalog systems" or check systems.yaml.`);
   return report;
 }

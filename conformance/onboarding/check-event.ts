@@ -16,7 +16,7 @@ export interface EventProblem {
 export function checkEvent(catalog: Catalog, event: Pick<NewStatusEvent, 'system' | 'integration' | 'status' | 'reason'>): EventProblem[] {
   const problems: EventProblem[] = [];
   if (!catalog.systems.some((s) => s.id === event.system)) {
-    problems.push({ code: 'unknown-system', message: `There is no SKI system "${event.system}" in the catalogue. Run "klarmeld catalog list" or check systems.yaml for its id.` });
+    problems.push({ code: 'unknown-system', message: `There is no SKI system "${event.system}" in the catalogue. Run "klarmeld catalog systems" or check systems.yaml for its id.` });
   }
   if (!catalog.integrations.some((i) => i.id === event.integration)) {
     problems.push({ code: 'unknown-integration', message: `There is no integration "${event.integration}" in the catalogue. Write its SF number, e.g. SF1520.` });
