@@ -92,7 +92,7 @@ function notJudged(entry: IntegrationEvidence): string | undefined {
  * Whether the pair's current status was earned by a run under a key the sheet trusted. Events
  * from the time --key counted as trust (trustedBy `pinned`) do not qualify: that trust was void.
  */
-function earnedUnderTrustedKey(current: StatusEvent | undefined): current is StatusEvent {
+function earnedUnderTrustedKey(current: StatusEvent | undefined): boolean {
   return current?.source === 'run' && current.evidence?.keyTrusted === true && current.evidence.trustedBy !== 'pinned';
 }
 
@@ -104,7 +104,7 @@ function earnedUnderTrustedKey(current: StatusEvent | undefined): current is Sta
  */
 function guardedFromUntrusted(earlier: StatusEvent | undefined, key: RecordKey): string | undefined {
   const signer = key.fingerprint ? `platform key ${key.fingerprint}` : 'a key it does not name';
-  if (earnedUnderTrustedKey(earlier)) {
+  if (earlier && earnedUnderTrustedKey(earlier)) {
     return `its status ${earlier.status} was earned by run ${earlier.evidence!.runId} under a platform key the sheet trusts, and this run is signed with ${signer}, which the sheet does not trust: an untrusted run never replaces it`;
   }
   if (earlier && earlier.source !== 'run') {

@@ -6,6 +6,8 @@ const status = (code: string, label: string, ready = false): OnboardingStatus =>
   code,
   label,
   labelEn: `${label} (en)`,
+  round: false,
+  inSheet: true,
   colour: '#c6efce',
   textColour: '#006100',
   reasonRequired: false,
