@@ -1,7 +1,8 @@
 /**
  * What the `klarmeld` command adds over the work it does (issue 15: ≤ 0.5 s for `klarmeld test`).
  * Interleaved, `runs` times each, medians:
- *  (a) the in-process run: runTest (cli/services/test-run.ts) on the reference system's profile,
+ *  (a) the in-process run: runAndAttest (what `klarmeld test` does once loaded; nothing may import
+ *      cli/) on the reference system's profile,
  *      in this process, modules already loaded — the work itself;
  *  (b) `node bin/klarmeld.js test --profile examples/reference-system/klarmeld.yaml --json`;
  *  (c) `npx klarmeld test …` the same;
@@ -13,7 +14,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { runTest } from '../../cli/services/test-run.ts';
+import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { runAndAttest } from '../../conformance/runner/attested-run.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const profile = 'examples/reference-system/klarmeld.yaml';
@@ -33,6 +35,11 @@ function timed(command: string, args: string[]): number {
 const npx = 'npx';
 const samples: Record<string, number[]> = { inProcess: [], node: [], npx: [], catalogNode: [], catalogNpx: [] };
 // One warm-up of each so that every column starts with the same disk caches and compile cache.
+const catalog = (await loadCatalog()).catalog;
+const runTest = async (options: { profileFile: string; toolVersion: string }) => {
+  const { document } = await runAndAttest({ ...options, catalog });
+  return { exitCode: document.summary.exitCode };
+};
 await runTest({ profileFile: `${root}${profile}`, toolVersion: 'bench' });
 timed(process.execPath, ['bin/klarmeld.js', 'test', '--profile', profile, '--json']);
 for (let i = 0; i < runs; i++) {
