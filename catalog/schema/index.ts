@@ -10,5 +10,6 @@ export * from './integration.ts';
 export * from './service-area.ts';
 export * from './integration-package.ts';
 export * from './organisation.ts';
+export * from './programme-place.ts';
 export * from './onboarding-status.ts';
 export * from './service-agreement.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { areaId, cvr, lowerCaseUuid, slug, useCaseId } from './identifiers.ts';
 import { integrationId } from './integration-id.ts';
+import { declaredProgrammePlace } from './programme-place.ts';
 
 /** A supplier (leverandør), identified by CVR. */
 export const supplier = z.strictObject({
@@ -51,7 +52,10 @@ export const skiSystem = z.strictObject({
     .array(recordedStatus)
     .optional()
     .meta({ description: 'Statuses KOMBIT has recorded by hand, per integration' }),
-  fictional: z.boolean().default(false),
+  programme: declaredProgrammePlace
+    .optional()
+    .meta({ description: "The system's place in KOMBIT's onboarding programme as KOMBIT declared it (category, round, reason); the sheet's programme events win over it" }),
+  fictional: z.boolean().default(false).meta({ description: 'True for the example systems the project invents (shown as projekteksempel)' }),
   userSystemUuidDerived: z
     .literal(true)
     .optional()

@@ -11,6 +11,11 @@ export function programmeText(overview: ProgrammeOverview): string {
     lines.push('Set by hand:');
     for (const s of manual) lines.push(`  ${s.system}: ${s.category}${s.round ? ` ${s.round}` : ''}${s.reason ? ` — ${s.reason}` : ''} (${s.actor}, ${s.at?.slice(0, 10)})`);
   }
+  const declared = overview.systems.filter((s) => s.source === 'catalogue');
+  if (declared.length > 0) {
+    lines.push('Declared by KOMBIT in the catalogue (systems.yaml):');
+    for (const s of declared) lines.push(`  ${s.system}: ${s.category}${s.round ? ` ${s.round}` : ''}${s.reason ? ` — ${s.reason}` : ''}`);
+  }
   if (overview.openContests.length > 0) lines.push(`Open contests of KOMBIT's estimate: ${overview.openContests.map((c) => `${c.system} ${c.integration}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -35,7 +35,6 @@ const formerLabels: Record<string, string> = {
   '1. ja / klarmeldt': 'klarmeldt',
   '2. nej / ikke klarmeldt': 'ikke-klarmeldt',
   'delvist klarmeldt': 'delvist-klarmeldt',
-  'manglende info': 'manglende-info',
 };
 
 const fold = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();

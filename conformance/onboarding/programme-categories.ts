@@ -7,6 +7,8 @@
  * "Leverandøren er ikke enig", is also what a supplier's contest of KOMBIT's estimate records
  * (contest-events.ts).
  */
+import { programmeReasonTexts } from '../../catalog/schema/index.ts';
+
 export interface ProgrammeCategory {
   code: string;
   /** As KOMBIT writes it. */
@@ -27,15 +29,8 @@ export const programmeCategories: readonly ProgrammeCategory[] = Object.freeze([
   { code: 'administrativt-fjernet', label: 'Administrativt fjernet', labelEn: 'Removed administratively' },
 ]);
 
-export const programmeReasons: readonly string[] = Object.freeze([
-  'Leverandøren er ikke enig',
-  'Leverandøren har fortrudt selvangivelsen',
-  'Produktet er gået ud af markedet',
-  'Produktet har endnu ikke solgt',
-  'Kommunen efterspørger det ikke',
-  'Der kan ikke skaffes en pilot',
-  'Teknisk viser integrationen sig at være urentabel',
-]);
+/** KOMBIT's reasons; the catalogue's schema holds the list, so that a system's declared place is checked too. */
+export const programmeReasons: readonly string[] = Object.freeze([...programmeReasonTexts]);
 
 /** The reason a supplier's contest of KOMBIT's estimate is recorded with. */
 export const contestReason = 'Leverandøren er ikke enig';

@@ -1,7 +1,8 @@
 /**
  * Each system's place in KOMBIT's onboarding programme and the counts per category that
- * KOMBIT's slide shows. Set by hand wins (programme-events.ts, with KOMBIT's reason); otherwise
- * derived from the system's cells by klarmeld's rule, because KOMBIT's sources give none:
+ * KOMBIT's slide shows. Set by hand in the sheet wins (programme-events.ts, with KOMBIT's reason);
+ * then the place KOMBIT declared in the catalogue (a system's `programme` in systems.yaml);
+ * otherwise derived from the system's cells by klarmeld's rule, because KOMBIT's sources give none:
  * no word at all → Manglende info om klarmeldingsstatus; only Irrelevant → Markeret som
  * irrelevante; every required cell Klarmeldt (or Irrelevant) → Klarmeldt; a Forløb N →
  * Tilmeldt onboardingsforløb (the highest round); any Klarmeldt or Delvis → Delvist klarmeldt;
@@ -21,8 +22,11 @@ export interface ProgrammePlace {
   round?: number;
   reason?: string;
   note?: string;
-  /** `manual`: set by hand (with actor and time); `derived`: from the cells by klarmeld's rule. */
-  source: 'manual' | 'derived';
+  /**
+   * `manual`: set by hand in the sheet (with actor and time); `catalogue`: declared in systems.yaml
+   * (no date); `derived`: from the cells by klarmeld's rule.
+   */
+  source: 'manual' | 'catalogue' | 'derived';
   actor?: string;
   at?: string;
 }
@@ -63,6 +67,7 @@ export function openContests(contests: readonly ContestEvent[]): ContestEvent[] 
 export function programmeOverview(catalog: Catalog, current: readonly StatusEvent[], programme: readonly ProgrammeEvent[] = [], contests: readonly ContestEvent[] = []): ProgrammeOverview {
   const manual = new Map<string, ProgrammeEvent>();
   for (const e of programme) manual.set(e.system, e);
+  const declaredPlaces = new Map(catalog.systems.flatMap((s) => (s.programme ? [[s.id, s.programme] as const] : [])));
   const matrix = buildMatrix(catalog, current);
   const systems = matrix.rows.map((row): ProgrammePlace => {
     const set = manual.get(row.system);
@@ -70,6 +75,13 @@ export function programmeOverview(catalog: Catalog, current: readonly StatusEven
       return {
         system: row.system, name: row.name, category: set.category, ...(set.round !== undefined ? { round: set.round } : {}),
         ...(set.reason ? { reason: set.reason } : {}), ...(set.note ? { note: set.note } : {}), source: 'manual', actor: set.actor, at: set.at,
+      };
+    }
+    const declared = declaredPlaces.get(row.system);
+    if (declared) {
+      return {
+        system: row.system, name: row.name, category: declared.category, ...(declared.round !== undefined ? { round: declared.round } : {}),
+        ...(declared.reason ? { reason: declared.reason } : {}), source: 'catalogue',
       };
     }
     return { system: row.system, name: row.name, ...derivePlace(row.cells), source: 'derived' };
