@@ -53,6 +53,21 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
       title: 'The system receives pushed messages correctly',
       tests: [
         {
+          id: 'answers-quickly',
+          title: 'The system answers a push within 3 seconds',
+          verifies: ['SF1461-R08'],
+          requires: ['beskedfordeler'],
+          // First of the pushes: a system that opens its store or warms up on its first push makes the
+          // Beskedfordeler wait then, and the first push is where that shows.
+          async run(context, env) {
+            const started = performance.now();
+            await push(context, env, { messageUuid: randomUUID() });
+            const ms = performance.now() - started;
+            context.log(`answered in ${ms.toFixed(0)} ms`);
+            if (ms > 3000) fail(`The system took ${(ms / 1000).toFixed(1)} s to answer; the Beskedfordeler expects a prompt answer`);
+          },
+        },
+        {
           id: 'callback-requires-client-certificate',
           title: 'The callback endpoint refuses a caller without a client certificate',
           verifies: ['SF1461-R02'],
@@ -177,19 +192,6 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
             const all = expectOk(outcome, 'Listing received messages') as { messageUuid: string }[];
             const copies = (Array.isArray(all) ? all : []).filter((m) => m.messageUuid === messageUuid).length;
             if (copies !== 1) fail(`The system holds message ${messageUuid} ${copies} times after two deliveries; it must process it once`);
-          },
-        },
-        {
-          id: 'answers-quickly',
-          title: 'The system answers a push within 3 seconds',
-          verifies: ['SF1461-R08'],
-          requires: ['beskedfordeler'],
-          async run(context, env) {
-            const started = performance.now();
-            await push(context, env, { messageUuid: randomUUID() });
-            const ms = performance.now() - started;
-            context.log(`answered in ${ms.toFixed(0)} ms`);
-            if (ms > 3000) fail(`The system took ${(ms / 1000).toFixed(1)} s to answer; the Beskedfordeler expects a prompt answer`);
           },
         },
       ],

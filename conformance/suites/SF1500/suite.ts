@@ -13,6 +13,7 @@ import { assertionIdOf, elements, namespaces, statusKodeOf, textIn } from '../sh
 const BRUGER = services.bruger.name;
 const ENHED = services.organisationEnhed.name;
 const STS = services.sts.name;
+const BRUGER_LAES = 'http://kombit.dk/sts/organisation/bruger/laes';
 
 /** Reads a user through the system; `anyOperation` takes any Bruger call (one the platform could not read has no operation name). */
 async function readUser(context: TestContext, env: SuiteEnvironment, uuid: string = korsbaek.userUuid, anyOperation = false) {
@@ -40,7 +41,7 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
           const reply = await callAsSystem(env, {
             entityId: services.organisationEntityId,
             service: BRUGER,
-            action: 'http://kombit.dk/sts/organisation/bruger/laes',
+            action: BRUGER_LAES,
             bodyXml: `<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="${namespaces.sagdok}"><sd:UUIDIdentifikator>${korsbaek.userUuid}</sd:UUIDIdentifikator></b:LaesInput>`,
           });
           const kode = statusKodeOf(reply.body);
@@ -123,6 +124,15 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
             const { exchange } = await readUser(context, env);
             const missing = ['Action', 'MessageID', 'To', 'ReplyTo'].filter((n) => elements(exchange.requestBody, namespaces.wsa, n).length === 0);
             if (missing.length > 0) fail(`The request lacks the WS-Addressing headers ${missing.join(', ')}`);
+            // Present is not enough: To must address the endpoint called (not, say, the entityID the token is for),
+            // Action the operation sent. The host may differ (a proxy, a load balancer), the path may not.
+            const action = textIn(exchange.requestBody, namespaces.wsa, 'Action');
+            if (action !== BRUGER_LAES) fail(`wsa:Action is ${action ?? 'empty'}; Bruger laes is ${BRUGER_LAES}`);
+            const to = textIn(exchange.requestBody, namespaces.wsa, 'To') ?? '';
+            const address = URL.canParse(to) ? new URL(to) : undefined;
+            if (!address || !/^https?:$/.test(address.protocol)) fail(`wsa:To is ${to || 'empty'}, not the address of the endpoint called (${exchange.path ?? 'Bruger'})`);
+            const toPath = address.pathname;
+            if (exchange.path && toPath !== exchange.path.split('?')[0]) fail(`wsa:To is ${to}, but the request went to ${exchange.path}; wsa:To names the endpoint called`);
           },
         },
       ],

@@ -1,6 +1,10 @@
 import { createServer, type Server } from 'node:https';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { createInbox } from './beskedfordeler.ts';
 import type { Faults } from './faults.ts';
+
+/** How late the `slow-first-push` fault answers its first push: past the 3 s the Beskedfordeler allows (by little: the fault run waits for it). */
+const SLOW_FIRST_PUSH_MS = 3_200;
 
 /**
  * The HTTPS endpoint the Beskedfordeler pushes to (SF1461 BeskedFåTilsendt). Two-way TLS:
@@ -14,6 +18,8 @@ export function createCallbackServer(
   faults: Faults = new Set(),
 ): Server {
   const open = faults.has('callback-without-client-certificate');
+  // `slow-first-push`: a cold start the Beskedfordeler waits for, once (so the fault run stays short).
+  let coldStartMs = faults.has('slow-first-push') ? SLOW_FIRST_PUSH_MS : 0;
   return createServer({ cert: tls.cert, key: tls.key, ca: tls.ca, requestCert: !open, rejectUnauthorized: !open }, async (req, res) => {
     if (req.method !== 'POST') {
       res.writeHead(405, { allow: 'POST' }).end();
@@ -26,6 +32,11 @@ export function createCallbackServer(
         res.writeHead(413).end();
         return;
       }
+    }
+    if (coldStartMs > 0) {
+      const wait = coldStartMs;
+      coldStartMs = 0;
+      await sleep(wait);
     }
     const reply = inbox.receive(body, now());
     res.writeHead(200, { 'content-type': reply.contentType }).end(reply.body);

@@ -23,7 +23,11 @@ export interface CprLookupOptions {
   invocationContext: InvocationContext;
   /** Only for the `wrong-soap-version` fault: send SOAP 1.2 to this SOAP 1.1 service. */
   soap12?: boolean;
+  /** Only for the `invocation-context-in-header` fault: send the InvocationContext as a SOAP Header, not in the request element. */
+  invocationContextInHeader?: boolean;
 }
+
+const INVOCATION_CONTEXT = 'http://serviceplatformen.dk/xml/schemas/InvocationContext/1/';
 
 export async function createCprLookup(options: CprLookupOptions) {
   const client = await createClientAsync(options.wsdl, {
@@ -36,7 +40,21 @@ export async function createCprLookup(options: CprLookupOptions) {
   return async function lookup(cpr: string): Promise<PersonLookupResponse> {
     // A fresh call id per lookup lets the municipality trace this very call in its logs.
     const invocationContext = { ...options.invocationContext, CallersServiceCallIdentifier: randomUUID() };
+    if (options.invocationContextInHeader) {
+      // The mistake of a WS-Security habit: context in the Header, where Serviceplatformen does not read it.
+      client.clearSoapHeaders();
+      client.addSoapHeader(invocationContextHeader(invocationContext));
+      const [answer] = await client.PersonLookupAsync({ PNR: cpr });
+      return answer;
+    }
     const [answer] = await client.PersonLookupAsync({ InvocationContext: invocationContext, PNR: cpr });
     return answer;
   };
+}
+
+/** The InvocationContext as a SOAP Header element (only for the `invocation-context-in-header` fault). */
+function invocationContextHeader(context: InvocationContext): string {
+  const escape = (text: string) => text.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
+  const fields = Object.entries(context).filter(([, value]) => value !== undefined).map(([name, value]) => `<ic:${name}>${escape(String(value))}</ic:${name}>`);
+  return `<ic:InvocationContext xmlns:ic="${INVOCATION_CONTEXT}">${fields.join('')}</ic:InvocationContext>`;
 }

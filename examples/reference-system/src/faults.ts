@@ -24,6 +24,12 @@ export const faultNames = [
   'wrong-person',
   /** Leaves UserUUID out of the InvocationContext of PersonLookup. */
   'incomplete-invocation-context',
+  /** Sends PersonLookup's InvocationContext as a SOAP Header instead of inside the request element. */
+  'invocation-context-in-header',
+  /** Names another it-system's UUID as UserSystemUUID (one copied from a colleague's test system). */
+  'foreign-user-system',
+  /** Names another service's ServiceUUID (SF1530 CVR's) in PersonLookup's InvocationContext. */
+  'wrong-service-uuid',
   /** Shows an empty person card for a CPR number the CPR replica does not know, instead of "not found". */
   'not-found-as-success',
   /** Retries PersonLookup after a ServiceplatformFault (e.g. not found), as if it were a dropped connection. */
@@ -50,6 +56,8 @@ export const faultNames = [
   'token-refusal-ignored',
   /** Calls Organisation with its Sags- og dokumentindeks token and the index with its Organisation token. */
   'wrong-token-audience',
+  /** Addresses its Organisation calls (WS-Addressing To) to the service's entityID instead of the endpoint it calls. */
+  'wsa-to-entity-id',
   /** Reads the user but answers the trigger with `{ "ok": true }` and no user. */
   'user-not-shown',
   /** Searches the units but reports none of those found. */
@@ -72,6 +80,8 @@ export const faultNames = [
   'bare-push-reply',
   /** Keeps a received message without its Beskedtype. */
   'message-type-dropped',
+  /** Answers its first push only after 3.2 s (a cold start: it opens its message store on the first push), past the Beskedfordeler's 3 s. */
+  'slow-first-push',
   /** Keeps a message once for every delivery, so a repeated delivery is processed twice. */
   'duplicates-stored',
 ] as const;

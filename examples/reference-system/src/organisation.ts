@@ -31,6 +31,8 @@ export async function createOrganisation(options: {
   const signed = (objekt: string, operation: string, endpoint: string) => ({
     soapAction: `http://kombit.dk/sts/organisation/${objekt}/${operation}`,
     endpoint, entityId: faults.has('wrong-token-audience') ? SDI_ENTITY : ORGANISATION, tokens: options.tokens, keyPem: options.keyPem,
+    // The mistake of confusing the two addresses: wsa:To is the endpoint called, not the entityID the token is for.
+    ...(faults.has('wsa-to-entity-id') ? { to: ORGANISATION } : {}),
   });
   const status = (retur: { StatusKode?: number | string; FejlbeskedTekst?: string } | undefined) => ({
     kode: Number(retur?.StatusKode), tekst: retur?.FejlbeskedTekst ?? '',

@@ -18,6 +18,11 @@ import type { FaultName } from './faults.ts';
 const tokenRequestFaults = new Set<FaultName>(['wrong-municipality', 'wrong-applies-to', 'unbound-token-request', 'fixed-message-id']);
 import { ActionError } from './trigger-server.ts';
 
+/** Another it-system's UUID (`foreign-user-system`): the one a colleague's test system was registered with. */
+const OTHER_IT_SYSTEM = '3f1c9a52-7d4e-4b8a-9c21-5e6f7a8b9c0d';
+/** Another service's ServiceUUID (`wrong-service-uuid`): SF1530 CVR's, copied from the wrong integration. */
+const OTHER_SERVICE = 'c0daecde-e278-43b7-84fd-477bfeeea027';
+
 /** The integrations of the reference system, wired to the platform the runner connected it to. */
 export async function createServices(config: Config, clock: Clock) {
   const { connection, faults } = config;
@@ -45,11 +50,12 @@ export async function createServices(config: Config, clock: Clock) {
     endpoint: pbde.url,
     agent,
     soap12: faults.has('wrong-soap-version'),
+    invocationContextInHeader: faults.has('invocation-context-in-header'),
     invocationContext: {
       ServiceAgreementUUID: uuid(faults.has('wrong-agreement') ? randomUUID() : (pbde.agreementUuid ?? '')),
-      UserSystemUUID: uuid(connection.userSystemUuid),
+      UserSystemUUID: uuid(faults.has('foreign-user-system') ? OTHER_IT_SYSTEM : connection.userSystemUuid),
       ...(faults.has('incomplete-invocation-context') ? {} : { UserUUID: uuid('6a5c1f3e-0c1b-4d3e-9f4a-2b7d8e9f0a1b') }),
-      ServiceUUID: uuid(pbde.serviceUuid ?? ''),
+      ServiceUUID: uuid(faults.has('wrong-service-uuid') ? OTHER_SERVICE : (pbde.serviceUuid ?? '')),
       ...(faults.has('anonymous-lookup') ? {} : { OnBehalfOfUser: 'sagsbehandler@korsbaek.dk' }),
     },
   });
