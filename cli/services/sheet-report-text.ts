@@ -3,7 +3,7 @@
  * KOMBIT's example report (seeds/002_…), its headings in KOMBIT's Danish, what is KOMBIT's
  * estimate marked "(KOMBIT skøn)", then klarmeld's own additions (date, source, evidence).
  */
-import { backingText, type ConnectionReport, type ReportIntegration } from '../../conformance/onboarding/index.ts';
+import { backingDetail, backingKindLabels, type ConnectionReport, type ReportIntegration } from '../../conformance/onboarding/index.ts';
 
 const pad = (text: string, width: number) => (text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length));
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
@@ -14,10 +14,12 @@ const marked = (title: string, fictional: boolean) => (fictional && !title.inclu
 
 function integrationLine(i: ReportIntegration): string {
   const where = i.package ?? (i.packageNotGiven ? 'pakke ikke oplyst' : '');
-  // The declaration and what backs it are two things (issue 11): the backing is shown beside the status.
-  const evidence = i.backing && i.backing.kind !== 'none'
-    ? ` [${backingText(i.backing)}${i.evidence ? `, digest ${i.evidence.digest.slice(0, 12)}…` : ''}]`
-    : i.evidence ? ` [run ${i.evidence.runId}, ${i.evidence.shallPassed}/${i.evidence.shallTotal} SHALL, digest ${i.evidence.digest.slice(0, 12)}…]` : '';
+  // The declaration and what backs it are two things (issue 11): the kind of evidence is shown beside every status.
+  const detail = i.backing ? backingDetail(i.backing) : '';
+  const digest = i.evidence ? `digest ${i.evidence.digest.slice(0, 12)}…` : '';
+  const evidence = i.status
+    ? `  belæg: ${backingKindLabels[i.backing?.kind ?? 'none'].da}${detail || digest ? ` [${[detail, digest].filter(Boolean).join(', ')}]` : ''}`
+    : '';
   const source = i.source === 'catalogue' ? ' (katalog)' : i.source ? ` (${i.source})` : '';
   const spread = i.spread ? `  tilsluttet i ${i.spread.connected} af ${i.spread.of} kommuner` : '';
   return `  ${pad(i.integration, 11)} ${pad(i.title, 50)} ${pad(where, 17)} ${pad(i.code ?? i.label ?? 'ingen status', 24)}${spread}${day(i.at) ? ` ${day(i.at)}` : ''}${source}${i.reason ? ` — ${i.reason}` : ''}${evidence}`;
@@ -51,6 +53,8 @@ export function reportText(report: ConnectionReport): string {
     lines.push('', `${level === 'mandatory' ? 'Obligatoriske snitflader (mandatory integrations)' : 'Supplerende snitflader (supplementary integrations)'} ${estimate}`);
     lines.push(...list.map(integrationLine));
   }
+  const kinds = [...new Set(report.integrations.flatMap((i) => (i.status ? [i.backing?.kind ?? 'none'] : [])))];
+  if (kinds.length > 0) lines.push('', `belæg (evidence): ${kinds.map((k) => `${backingKindLabels[k].da} = ${backingKindLabels[k].en}`).join('; ')}.`);
   if (report.integrations.some((i) => i.source === 'catalogue')) lines.push('', '(katalog): a status KOMBIT declared in the catalogue, without date or evidence.');
   if (report.excepted.length > 0) {
     lines.push('', 'Declared exceptions');

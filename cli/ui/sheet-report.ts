@@ -1,6 +1,6 @@
 import { createElement as h } from 'react';
 import { Box, Text } from 'ink';
-import type { ConnectionReport, StatusLegend } from '../../conformance/onboarding/index.ts';
+import { backingKindLabels, type ConnectionReport, type StatusLegend } from '../../conformance/onboarding/index.ts';
 
 /** The connection report (tilslutningsrapport) of one system, statuses in their sheet colours. */
 export function SheetReportView({ report, legend }: { report: ConnectionReport; legend: StatusLegend[] }) {
@@ -27,6 +27,8 @@ export function SheetReportView({ report, legend }: { report: ConnectionReport; 
                 i.spread ? ` tilsluttet i ${i.spread.connected} af ${i.spread.of} kommuner` : '',
                 i.source === 'catalogue' ? ' (katalog)' : i.source ? ` (${i.source})` : '',
                 i.reason ? ` — ${i.reason}` : '',
+                // What kind of evidence backs the declaration, beside every status (issue 11).
+                i.status ? ` belæg: ${backingKindLabels[i.backing?.kind ?? 'none'].da}` : '',
                 i.evidence ? ` [run ${i.evidence.runId}, ${i.evidence.shallPassed}/${i.evidence.shallTotal} SHALL]` : '',
               ),
             )

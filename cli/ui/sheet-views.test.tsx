@@ -36,7 +36,9 @@ describe('sheet views', () => {
     unmount();
     expect(frame).toContain('Connection report: Jobcenter Plus');
     // The report's code as KOMBIT writes it (issue 11); the line may wrap in an 80-column frame.
-    expect(frame).toMatch(/SF1500 .*🚧 5\. Delvis\s+2026-11-22\s+\(run\)\s+\[run\s+run-7, 5\/8 SHALL\]/);
+    expect(frame).toMatch(/SF1500 .*🚧 5\. Delvis\s+2026-11-22\s+\(run\)\s+belæg:\s+kørsel\s+på\s+leverandørens\s+egen\s+platform\s+\[run\s+run-7, 5\/8 SHALL\]/);
+    // A status KOMBIT declared in the catalogue is backed by nothing, and says so.
+    expect(frame).toMatch(/SF1520 .*\(katalog\)\s+belæg:\s+intet\s+belæg/);
     expect(frame).toContain('Obligatoriske integrationer (KOMBIT skøn)');
     expect(frame).toMatch(/Ready: 1 of 3 mandatory integrations/);
   });

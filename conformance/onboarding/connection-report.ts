@@ -11,7 +11,7 @@ import type { OnboardingStatus } from '../../catalog/schema/index.ts';
 import { findSystem, packagesOf, requirementsOf, spreadOf } from '../../catalog/query.ts';
 import { useCasesOf } from '../../catalog/query-required.ts';
 import { currentStatuses } from './current-status.ts';
-import type { Backing } from './declaration-backing.ts';
+import { backingKindLabels, type Backing } from './declaration-backing.ts';
 import type { EventEvidence, EventSource, StatusEvent } from './status-event.ts';
 
 export interface ReportIntegration {
@@ -35,6 +35,8 @@ export interface ReportIntegration {
   word?: string;
   /** What backs the declaration: nothing, or a run on the supplier's own platform or one KOMBIT trusts. */
   backing?: Backing;
+  /** The kind of evidence in a reader's words, beside every status ("kørsel på leverandørens egen platform", "intet belæg"). */
+  backingLabel?: { da: string; en: string };
   /**
    * Udbredelse: in how many of the municipalities using the system an approved service
    * agreement for this integration is known (`connected` of `of`). Absent when the catalogue
@@ -89,6 +91,8 @@ export function buildConnectionReport(catalog: Catalog, systemId: string, curren
       ...(found?.reason ? { reason: found.reason } : {}),
       ...(found?.word ? { word: found.word } : {}),
       ...(found?.backing ? { backing: found.backing } : {}),
+      // Every status says what backs it, "intet belæg" included, so no declaration reads as tested (issue 11).
+      ...(found?.status ? { backingLabel: { ...backingKindLabels[found.backing?.kind ?? 'none'] } } : {}),
       ...(found && found.source !== 'catalogue' ? { at: found.at, ...(found.evidence ? { evidence: found.evidence } : {}) } : {}),
     };
   });

@@ -39,5 +39,26 @@ export function backingText(backing: Backing): string {
     : `kørsel ${backing.runId} på leverandørens egen platform${key}${counts}`;
 }
 
+/**
+ * What kind of evidence backs a status, as a reader sees it beside the status (report, site,
+ * Excel): the same three phrases everywhere, Danish as KOMBIT reads the sheet, and English.
+ */
+export const backingKindLabels: Readonly<Record<Backing['kind'], { da: string; en: string }>> = Object.freeze({
+  'trusted-platform': { da: 'kørsel på en platform KOMBIT har godkendt', en: 'a run on a platform KOMBIT has approved' },
+  'own-platform': { da: 'kørsel på leverandørens egen platform', en: "a run on the supplier's own platform" },
+  none: { da: 'intet belæg', en: 'no evidence' },
+});
+
+/** The kind's phrase in a locale. */
+export const backingKindLabel = (kind: Backing['kind'], locale: 'da' | 'en' = 'da'): string => backingKindLabels[kind][locale];
+
+/** The run behind a backing in a few words ("kørsel run-1, nøgle 3f2a…, 8/8 SHALL"); '' for none. */
+export function backingDetail(backing: Backing): string {
+  if (backing.kind === 'none') return '';
+  const key = backing.keyFingerprint ? `, nøgle ${backing.keyFingerprint.slice(0, 12)}…` : '';
+  const counts = backing.shallTotal !== undefined ? `, ${backing.shallPassed}/${backing.shallTotal} SHALL` : '';
+  return `kørsel ${backing.runId}${key}${counts}`;
+}
+
 /** The short English name of the kind, for --json readers and filters. */
 export const backingKinds = ['none', 'own-platform', 'trusted-platform'] as const;

@@ -16,7 +16,7 @@ export { importWorkbook, type SheetImport } from './import-sheet.ts';
 export { appendKeptCells, latestKeptCells, type KeptCell } from './kept-cells.ts';
 export { defaultWord, markOf, readWord, reportCodeText, wordList, wordsOf, type ReadWord, type Vocabulary, type WordReading } from './kombit-words.ts';
 export { headerOf, integrationOfHeader, kombitColumns, type KombitColumn } from './kombit-columns.ts';
-export { backingKinds, backingOf, backingText, type Backing } from './declaration-backing.ts';
+export { backingDetail, backingKindLabel, backingKindLabels, backingKinds, backingOf, backingText, type Backing } from './declaration-backing.ts';
 export { currentOf } from './current-of.ts';
 export { exportSheetFile, type ExportOutcome } from './export-sheet.ts';
 export { contestReason, findCategory, findReason, programmeCategories, programmeReasons, type ProgrammeCategory } from './programme-categories.ts';
