@@ -24,6 +24,7 @@ export const recordedStatus = z.strictObject({
   integration: integrationId,
   status: slug.meta({ description: 'A status code from onboarding-statuses.yaml, e.g. klarmeldt' }),
   reason: z.string().min(1).optional().meta({ description: 'Required when the status requires a reason' }),
+  round: z.int().min(1).optional().meta({ description: 'The onboarding round of a status whose word takes one (tilmeldt: "Forløb 3")' }),
 });
 
 /**

@@ -48,7 +48,7 @@ describe('klarmeld sheet', () => {
     expect(text.exit).toBe(0);
     // KOMBIT's 18 columns, in KOMBIT's order, whether or not a system requires them; then the others.
     expect(text.stdout).toMatch(/^System\s+SF1460_A\s+SF1460_B\s+SF1460_C\s+SF1460_D\s+SF1470\s+SF1490\s+SF1500\s+SF1510\s+SF1511\s+SF1512\s+SF1514\s+SF1515\s+SF1520\s+SF1590_A\s+SF1590_B\s+SF1590_D\s+SF1590_E\s+SF1630\s*\n/);
-    expect(text.stdout).toMatch(/jobcenter-plus\s+K\s+·\s+K/);
+    expect(text.stdout).toMatch(/jobcenter-plus \(e\)\s+K\s+·\s+K/);
     for (const filter of ['K', 'klarmeldt', 'Klarmeldt', '1. Ja']) {
       const json = JSON.parse((await sh('show', '--status', filter, '--json')).stdout);
       expect(json.rows.map((r: { system: string }) => r.system), filter).toEqual(['jobcenter-plus']);

@@ -1,6 +1,7 @@
 import { createElement as h } from 'react';
 import { Box, Text } from 'ink';
 import type { MatrixView } from '../services/sheet-views.ts';
+import { EXAMPLE_MARK, exampleLegend } from '../../conformance/onboarding/index.ts';
 
 const pad = (text: string, width: number) => (text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length));
 
@@ -11,13 +12,15 @@ const pad = (text: string, width: number) => (text.length >= width ? text.slice(
  */
 export function SheetMatrixView({ view }: { view: MatrixView }) {
   const legend = new Map(view.legend.map((s) => [s.code, s]));
-  const first = Math.max(6, ...view.rows.map((r) => r.system.length)) + 2;
+  const name = (row: MatrixView['rows'][number]) => `${row.system}${row.fictional ? EXAMPLE_MARK : ''}`;
+  const first = Math.max(6, ...view.rows.map((r) => name(r).length)) + 2;
   const widths = view.columns.map((c) => Math.max(3, c.length) + 1);
   return h(Box, { flexDirection: 'column' },
       h(Text, { bold: true }, pad('System', first), view.columns.map((c, i) => pad(c, widths[i]!)).join('')),
       view.rows.map((row) => (
         h(Text, { key: row.system },
-          pad(row.system, first),
+          // A system the project made up is marked, so nobody takes it for a real SKI system.
+          row.fictional ? h(Text, { color: 'gray' }, pad(name(row), first)) : pad(row.system, first),
           row.cells.map((cell, i) => {
             const width = widths[i]!;
             const status = cell.status ? legend.get(cell.status) : undefined;
@@ -45,6 +48,7 @@ export function SheetMatrixView({ view }: { view: MatrixView }) {
             s.reportCode ? ` (${s.reportCode})` : '',
           )
         )),
+        view.rows.some((r) => r.fictional) && h(Text, { color: 'gray' }, exampleLegend),
         view.kept.length > 0 && h(Text, { color: 'yellow' },
           view.kept.length,
           ' cells of the latest import could not be mapped and are kept verbatim (--json "kept").',

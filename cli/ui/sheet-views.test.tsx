@@ -23,7 +23,9 @@ describe('sheet views', () => {
     unmount();
     expect(frame).toMatch(/System\s+SF1460_A\s+SF1460_B/);
     // SF1500 is Delvis, backed by a run on the supplier's own platform (+); SF1520 the catalogue's Klarmeldt.
-    expect(frame).toMatch(/jobcenter-plus\s+D\+\s+·\s+K\s/);
+    expect(frame).toMatch(/jobcenter-plus \(e\)\s+D\+\s+·\s+K\s/);
+    // Every system of the fixture is the project's example, and the legend says what (e) means.
+    expect(frame).toContain('(e) projekteksempel: a system the project made up, not a real SKI system');
     expect(frame).toMatch(/ D +Delvis \/ Delvist \(🚧 5\. Delvis\)/);
     expect(frame).toContain('Sheet: /tmp/s.sqlite');
   });

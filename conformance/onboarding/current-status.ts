@@ -63,10 +63,10 @@ function declaredStatus(event: StatusEvent): { status: string; reason?: string }
 }
 
 /** The word of a status when the event or declaration does not carry one. */
-function wordFor(vocabulary: Vocabulary, status: string): string {
+function wordFor(vocabulary: Vocabulary, status: string, round?: number): string {
   if (!status) return '';
   const known = vocabulary.find((s) => s.code === status);
-  return known ? defaultWord(known) : status;
+  return known ? defaultWord(known, round) : status;
 }
 
 /** The status a sheet event sets, in the shape every reader shares. */
@@ -97,7 +97,7 @@ export function currentStatuses(catalog: Catalog, events: readonly StatusEvent[]
       const pair = key(system.id, declared.integration);
       if (byPair.has(pair)) continue;
       byPair.set(pair, {
-        system: system.id, integration: declared.integration, status: declared.status, word: wordFor(catalog.statuses, declared.status),
+        system: system.id, integration: declared.integration, status: declared.status, word: wordFor(catalog.statuses, declared.status, declared.round),
         ...(declared.reason !== undefined ? { reason: declared.reason } : {}),
         backing: { kind: 'none' }, source: 'catalogue',
       });

@@ -7,7 +7,7 @@ export { checkEvent, statusByCodeOrLabel, type EventProblem } from './check-even
 export { shownByRun, statusFromRun, type RunEvidenceCounts, type RunKey, type RunStatus } from './status-from-run.ts';
 export { eventSources, type EventEvidence, type EventSource, type NewStatusEvent, type StatusEvent } from './status-event.ts';
 export { currentStatuses, statusOfEvent, type CurrentStatus, type CurrentStatuses, type DeclaredStatus, type SheetStatus } from './current-status.ts';
-export { buildMatrix, matrixColumns, statusMark, type MatrixCell, type MatrixFilter, type MatrixRow, type SheetMatrix, type StatusLegend } from './sheet-matrix.ts';
+export { buildMatrix, EXAMPLE_MARK, exampleLegend, matrixColumns, statusMark, type MatrixCell, type MatrixFilter, type MatrixRow, type SheetMatrix, type StatusLegend } from './sheet-matrix.ts';
 export { buildConnectionReport, type ConnectionReport, type ReportIntegration } from './connection-report.ts';
 export { exportWorkbook, type ExportExtras } from './xlsx-export.ts';
 export { readWorkbook, type ImportedCell, type ImportProblem, type WorkbookContent } from './xlsx-import.ts';

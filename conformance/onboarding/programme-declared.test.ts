@@ -41,7 +41,14 @@ describe("a system's programme place declared in the catalogue (issue 11: catego
     const { catalog } = await loadCatalog();
     const cellWords = new Set(catalog.statuses.map((s) => s.code));
     expect([...cellWords].sort()).toEqual(['delvist-klarmeldt', 'ensidig', 'ikke-klarmeldt', 'irrelevant', 'klarmeldt', 'tilmeldt']);
-    for (const system of catalog.systems) for (const s of system.statuses ?? []) expect(cellWords.has(s.status), `${system.id} ${s.integration} ${s.status}`).toBe(true);
+    const takesRound = new Set(catalog.statuses.filter((s) => s.round).map((s) => s.code));
+    for (const system of catalog.systems) {
+      for (const s of system.statuses ?? []) {
+        expect(cellWords.has(s.status), `${system.id} ${s.integration} ${s.status}`).toBe(true);
+        // "Forløb" without its round is not a word KOMBIT writes, and an export of it would not import.
+        expect(takesRound.has(s.status) === (s.round !== undefined), `${system.id} ${s.integration} round`).toBe(true);
+      }
+    }
     expect(programmeOverview(catalog, []).systems.find((s) => s.system === 'journalix')).toMatchObject({ category: 'administrativt-fjernet', source: 'catalogue' });
   });
 });

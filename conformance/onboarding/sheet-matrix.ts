@@ -35,6 +35,8 @@ export interface MatrixRow {
   supplier: string;
   supplierName: string;
   areas: string[];
+  /** The system is one of the project's examples (`fictional: true` in systems.yaml), not a real SKI system: every view marks it. */
+  fictional: boolean;
   cells: MatrixCell[];
 }
 
@@ -68,6 +70,10 @@ export interface MatrixFilter {
   /** One column per catalogue integration (the Excel sheet) instead of only those the rows need. */
   allIntegrations?: boolean;
 }
+
+/** After the name of a system the project made up (`fictional`), in the text views, so nobody takes it for a real SKI system. */
+export const EXAMPLE_MARK = ' (e)';
+export const exampleLegend = '(e) projekteksempel: a system the project made up, not a real SKI system';
 
 /** The initials of a code; the vocabulary's `mark` is the short code readers see. */
 export const statusMark = initials;
@@ -107,6 +113,7 @@ export function buildMatrix(catalog: Catalog, current: readonly StatusEvent[], f
     columns,
     rows: kept.map(({ system, cells }) => ({
       system: system.id, name: system.name, supplier: system.supplier, supplierName: suppliers.get(system.supplier) ?? system.supplier, areas: system.areas,
+      fictional: system.fictional,
       cells: columns.map((integration) => cells.get(integration) ?? { integration }),
     })),
     legend: catalog.statuses.map((s) => ({

@@ -42,6 +42,13 @@ function addRow(sheet: ExcelJS.Worksheet, values: unknown[], styleAt: (column: n
   return row;
 }
 
+/**
+ * A system the project made up (fictional) keeps its name as written, so the import still maps
+ * the row; the name cell is set in grey italics and carries this note (an Excel comment).
+ */
+export const exampleNote = 'Projekteksempel: systemet er opfundet af klarmeld-projektet og er ikke et rigtigt SKI-system.';
+const exampleStyle: Partial<ExcelJS.Style> = Object.freeze({ font: { italic: true, color: { argb: 'FF595959' } } });
+
 const requiredBorder = { style: 'thin' as const, color: { argb: 'FF404040' } };
 const requiredStyle = { border: { top: requiredBorder, left: requiredBorder, bottom: requiredBorder, right: requiredBorder }, font: { bold: true } };
 
@@ -87,6 +94,11 @@ export async function exportWorkbook(file: string, matrix: SheetMatrix, history:
     }
     keptByRow.delete(`${row.name}\u0000${row.supplierName}`);
     const excelRow = addRow(sheet, values);
+    if (row.fictional) {
+      const name = excelRow.getCell(1);
+      name.style = exampleStyle;
+      name.note = exampleNote;
+    }
     row.cells.forEach((c, i) => {
       const style = styles.get(`${c.status ?? ''}|${c.level ? 1 : 0}`);
       // A required blank cell is written empty, with the mark of a required cell.
