@@ -10,7 +10,8 @@ import { noStatusStyle, type StatusStyle } from './status-style.ts';
  * run on a platform KOMBIT trusts, + a run on the supplier's own platform (the legend says so).
  */
 export const backingMark = { 'trusted-platform': '*', 'own-platform': '+' } as const;
-export function matrixBodyHtml(model: MatrixModel, styles: StatusStyle[], systemHref: (id: string) => string): string {
+/** `exampleLabel` follows the name of a system the project made up ("projekteksempel"). */
+export function matrixBodyHtml(model: MatrixModel, styles: StatusStyle[], systemHref: (id: string) => string, exampleLabel = 'projekteksempel'): string {
   const byCode = new Map(styles.map((s) => [s.code, s]));
   const out: string[] = [];
   for (const row of model.rows) {
@@ -30,7 +31,7 @@ export function matrixBodyHtml(model: MatrixModel, styles: StatusStyle[], system
     out.push(
       `<tr data-area="${escapeHtml(row.areas.join(' '))}" data-supplier="${row.supplier}" data-s="${[...present].join(' ')}">` +
         `<th scope="row"><a href="${systemHref(row.systemId)}">${escapeHtml(row.name)}</a>` +
-        `<small>${escapeHtml(row.areas.join(' · '))} · ${escapeHtml(row.supplierName)}</small></th>${cells}`,
+        `<small>${escapeHtml(row.areas.join(' · '))} · ${escapeHtml(row.supplierName)}${row.fictional ? ` · <em class=km-example>${escapeHtml(exampleLabel)}</em>` : ''}</small></th>${cells}`,
     );
   }
   return out.join('\n');

@@ -68,4 +68,17 @@ describe('the onboarding matrix', async () => {
     expect(html).toMatch(/<td class=s\d+>[^<]+\*/);
     expect(html).toMatch(/<td class=s\d+>[^<]+\+/);
   });
+
+  it('marks a system the project made up as projekteksempel (project example in English), and leaves a real one plain', () => {
+    const real = catalog.systems[1]!;
+    const mixed = { ...catalog, systems: catalog.systems.map((s) => (s.id === real.id ? { ...s, fictional: false } : s)) };
+    const model = buildMatrix(mixed, index, readiness);
+    expect(model.rows.map((r) => [r.systemId, r.fictional])).toEqual(expect.arrayContaining([[system.id, true], [real.id, false]]));
+    const rowHtml = (html: string, id: string) => html.split('\n').find((line) => line.includes(`href="${id}"`))!;
+    const da = matrixBodyHtml(model, statusStyles(catalog.statuses, 'da'), (id) => id);
+    expect(rowHtml(da, system.id)).toContain('<em class=km-example>projekteksempel</em>');
+    expect(rowHtml(da, real.id)).not.toContain('km-example');
+    const en = matrixBodyHtml(model, statusStyles(catalog.statuses, 'en'), (id) => id, 'project example');
+    expect(rowHtml(en, system.id)).toContain('<em class=km-example>project example</em>');
+  });
 });

@@ -17,6 +17,8 @@ export interface MatrixRow {
   supplier: string;
   supplierName: string;
   areas: string[];
+  /** One of the project's example systems (`fictional: true`), marked so nobody takes it for a real SKI system. */
+  fictional: boolean;
   cells: MatrixCell[];
 }
 
@@ -57,6 +59,7 @@ export function buildMatrix(catalog: Catalog, index: CatalogIndex, readiness: Re
         supplier: system.supplier,
         supplierName: index.supplier.get(system.supplier)?.name ?? system.supplier,
         areas: system.areas,
+        fictional: system.fictional,
         cells,
       };
     });
