@@ -9,7 +9,7 @@ import { SheetStore } from './sheet-store.ts';
 import { exampleNote } from './xlsx-export.ts';
 
 const temp = tempDirs();
-const noteText = (note: ExcelJS.Cell['note']) => (note === undefined ? '' : typeof note === 'string' ? note : note.texts.map((t) => t.text).join(''));
+const noteText = (note: ExcelJS.Cell['note']) => (note === undefined ? '' : typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join(''));
 
 describe('the Excel export marks the systems the project made up (issue 11)', () => {
   it('notes and greys the name of a fictional system, leaves a real one plain, and the name still imports unchanged', async () => {
