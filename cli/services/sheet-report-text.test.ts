@@ -45,6 +45,6 @@ describe('the connection report as text', () => {
     expect(lines.find((l) => l.includes('SF1500'))).toMatch(/🚧 5\. Delvis .*belæg: kørsel på en platform KOMBIT har godkendt \[kørsel run-2, 6\/8 SHALL/);
     expect(lines.find((l) => l.includes('SF1470'))).toMatch(/🔴 2\. Nej .*\(katalog\) +belæg: intet belæg$/);
     expect(lines.find((l) => l.includes('SF1510'))).not.toContain('belæg');
-    expect(lines).toContain("belæg (evidence): kørsel på leverandørens egen platform = a run on the supplier's own platform; kørsel på en platform KOMBIT har godkendt = a run on a platform KOMBIT has approved; intet belæg = no evidence.");
+    expect(lines).toContain("belæg (evidence): kørsel på leverandørens egen platform = a run on the supplier's own platform; kørsel på en platform KOMBIT har godkendt = a run on a platform KOMBIT trusts; intet belæg = no evidence.");
   });
 });

@@ -44,7 +44,7 @@ export function backingText(backing: Backing): string {
  * Excel): the same three phrases everywhere, Danish as KOMBIT reads the sheet, and English.
  */
 export const backingKindLabels: Readonly<Record<Backing['kind'], { da: string; en: string }>> = Object.freeze({
-  'trusted-platform': { da: 'kørsel på en platform KOMBIT har godkendt', en: 'a run on a platform KOMBIT has approved' },
+  'trusted-platform': { da: 'kørsel på en platform KOMBIT har godkendt', en: 'a run on a platform KOMBIT trusts' },
   'own-platform': { da: 'kørsel på leverandørens egen platform', en: "a run on the supplier's own platform" },
   none: { da: 'intet belæg', en: 'no evidence' },
 });

@@ -21,7 +21,7 @@ describe('the kind of evidence beside each status on the system page', async () 
     expect(evidenceKindOf(readiness.of(system.id, 'SF9001'), 'da')).toEqual({ kind: 'trusted-platform', label: 'kørsel på en platform KOMBIT har godkendt' });
     expect(evidenceKindOf(readiness.of(system.id, 'SF9002'), 'da')).toEqual({ kind: 'own-platform', label: 'kørsel på leverandørens egen platform' });
     expect(evidenceKindOf(readiness.of(system.id, declared.integration), 'da')).toEqual({ kind: 'none', label: 'intet belæg' });
-    expect(evidenceKindOf(readiness.of(system.id, 'SF9001'), 'en')?.label).toBe('a run on a platform KOMBIT has approved');
+    expect(evidenceKindOf(readiness.of(system.id, 'SF9001'), 'en')?.label).toBe('a run on a platform KOMBIT trusts');
     expect(evidenceKindOf(readiness.of(system.id, 'SF9002'), 'en')?.label).toBe("a run on the supplier's own platform");
     expect(evidenceKindOf(readiness.of(system.id, declared.integration), 'en')?.label).toBe('no evidence');
   });

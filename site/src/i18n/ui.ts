@@ -92,7 +92,7 @@ const da = {
   status: 'Status',
   date: 'Dato',
   reason: 'Begrundelse',
-  evidence: 'Bevis',
+  evidence: 'Belæg',
   history: 'Historik',
   historyIntro: 'Alle statusændringer fra onboarding-arket, nyeste først, med den kørsel og digest, der ligger bag. Kontrollér en kørsel med klarmeld verify.',
   run: 'Kørsel',
