@@ -18,6 +18,14 @@ const { main, reportUnexpected } = await import('../cli/main.ts');
 // An error thrown outside a command's own flow (a server callback, a stray promise) would end
 // Node with exit 1, which CI reads as "a required test failed": end it as main does, with 70.
 const unexpected = (error) => process.exit(reportUnexpected(error));
+// A reader that stops early (`klarmeld sheet show | head`) closes the pipe under us: that is the
+// reader's choice, not an error of klarmeld's, so stop quietly as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    unexpected(error);
+  });
+}
 process.on('uncaughtException', unexpected);
 process.on('unhandledRejection', unexpected);
 process.exitCode = await main(process.argv.slice(2));
