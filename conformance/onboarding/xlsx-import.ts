@@ -104,7 +104,13 @@ async function readSheetText(file: string): Promise<{ name: string; rows: SheetT
   let chosen: { name: string; rows: SheetText } | undefined;
   for await (const worksheet of reader) {
     const name = (worksheet as unknown as { name: string }).name;
-    if (chosen && (chosen.name === matrixSheetName || name !== matrixSheetName)) continue;
+    if (chosen && name !== matrixSheetName) {
+      // A worksheet passed over must still be read to its end: exceljs may serve it from a temp
+      // file that it deletes as soon as we move on, and a read stream not yet opened then fails
+      // with ENOENT, uncaught (npm test met it about one run in five).
+      for await (const _row of worksheet);
+      continue;
+    }
     const rows: SheetText = new Map();
     for await (const row of worksheet) {
       const texts: string[] = [];
@@ -114,6 +120,8 @@ async function readSheetText(file: string): Promise<{ name: string; rows: SheetT
       rows.set(row.number, texts);
     }
     chosen = { name, rows };
+    // klarmeld's own worksheet found: the rest (history, evidence) is never opened.
+    if (name === matrixSheetName) break;
   }
   return chosen;
 }
