@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createElement } from 'react';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { demoPaths } from '../services/demo-paths.ts';
+import { demoSigningKey } from '../services/demo-signing-key.ts';
 import { buildSiteWithSheet, SiteBuildError, siteBuildCommand } from '../services/demo-site.ts';
 import { serveStatic } from '../services/demo-serve.ts';
 import { runTest, type TestRunResult } from '../services/test-run.ts';
@@ -54,6 +55,7 @@ export async function run(argv: string[]): Promise<number> {
       reportFile: paths.report,
       sheetFile: paths.sheet,
       trustOwnPlatformAs: "klarmeld demo (in KOMBIT's role)",
+      platformSigningKeyPem: await demoSigningKey(paths.signingKey),
       signal: interrupt.signal,
       onEvent: view?.onEvent,
       onPhase: view?.phase ?? ((text) => process.stdout.write(`  ${text}\n`)),

@@ -8,6 +8,8 @@ export function demoPaths(cwd: string) {
   return {
     dir,
     sheet: join(dir, 'sheet.sqlite'),
+    /** The key the demo's platform signs evidence with, kept so the demo sheet trusts one key. */
+    signingKey: join(dir, 'platform-signing-key.pem'),
     run: join(dir, 'run.json'),
     junit: join(dir, 'junit.xml'),
     report: join(dir, 'report.html'),

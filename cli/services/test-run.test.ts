@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,19 @@ describe('runTest with a sheet (klarmeld test --record)', () => {
     expect(statuses(sheet).map((e) => `${e.integration} ${e.status}`)).toEqual(['SF1461 klarmeldt', 'SF1470 klarmeldt', 'SF1500 klarmeldt', 'SF1514 klarmeldt', 'SF1520 klarmeldt']);
     const store = SheetStore.open(sheet);
     expect(store.trustedPlatformKeys()).toEqual([expect.objectContaining({ fingerprint: keyFingerprint(result.document.platform.publicKey!), addedBy: 'klarmeld demo' })]);
+    store.close();
+  }, 60_000);
+
+  it('trusts one key across runs when the platform signs with a key the caller keeps (npm start, again and again)', async () => {
+    const sheet = join(await temp.make('test-run-'), 'sheet.sqlite');
+    const kept = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const runs = [];
+    for (let i = 0; i < 2; i += 1) {
+      runs.push(await runTest({ profileFile: profile, catalog, sheetFile: sheet, trustOwnPlatformAs: 'klarmeld demo', integrations: ['SF1520'], platformSigningKeyPem: kept }));
+    }
+    expect(runs.map((r) => r.document.platform.keyFingerprint)).toEqual([runs[0]!.document.platform.keyFingerprint, runs[0]!.document.platform.keyFingerprint]);
+    const store = SheetStore.open(sheet);
+    expect(store.trustedPlatformKeys()).toHaveLength(1);
     store.close();
   }, 60_000);
 });

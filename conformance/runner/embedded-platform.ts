@@ -21,6 +21,8 @@ export interface EmbeddedOptions {
   callbackUrl?: string;
   /** Where to keep the platform's data; default a fresh temporary directory, removed on stop. */
   dataDir?: string;
+  /** The key that signs the evidence (PKCS#8 PEM); default the platform's own, new with each data folder. */
+  signingKeyPem?: string;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface EmbeddedOptions {
  */
 export async function startEmbeddedSession(options: EmbeddedOptions): Promise<PlatformSession> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'klarmeld-platform-')));
-  const platform = await startPlatform({ port: 0, dataDir, catalog: options.catalog }).catch((error: unknown) => {
+  const platform = await startPlatform({ port: 0, dataDir, catalog: options.catalog, ...(options.signingKeyPem ? { signingKeyPem: options.signingKeyPem } : {}) }).catch((error: unknown) => {
     // A catalogue the platform will not serve is the environment's problem, not the system's.
     throw error instanceof CatalogueClashError ? new EnvironmentError(error.code, error.message) : error;
   });

@@ -37,6 +37,8 @@ export interface ConformanceOptions {
   timeoutMs?: number;
   /** Aborting stops the system and the platform at once (Ctrl-C); the run then ends in errors. */
   signal?: AbortSignal;
+  /** The key the embedded platform signs evidence with (PKCS#8 PEM); default a new one per run. */
+  platformSigningKeyPem?: string;
 }
 
 export interface ConformanceRun {
@@ -114,7 +116,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       });
     } else {
       phase('Starting the embedded platform');
-      session = await startEmbeddedSession({ catalog, system, integrations: withSuite, municipalityCvr, callbackUrl: profile.callbacks.beskedfordeler });
+      session = await startEmbeddedSession({
+        catalog, system, integrations: withSuite, municipalityCvr, callbackUrl: profile.callbacks.beskedfordeler,
+        ...(options.platformSigningKeyPem ? { signingKeyPem: options.platformSigningKeyPem } : {}),
+      });
     }
     await own(() => session.stop());
     const dispatcher = new Agent({ connect: { ca: session.caPem || undefined, cert: session.certPem, key: session.keyPem } });

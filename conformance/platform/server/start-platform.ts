@@ -11,7 +11,7 @@ import { ExchangeRecorder } from '../recorder/exchange-recorder.ts';
 import { SqliteRegistry } from '../registry/sqlite-registry.ts';
 import type { ContractValidation, PlatformModule, PlatformServices } from '../service-handler.ts';
 import { openDatabase } from '../store/open-database.ts';
-import { loadOrCreateSigner } from '../store/signing-key.ts';
+import { loadOrCreateSigner, signerOf } from '../store/signing-key.ts';
 import { createContractValidation } from '../validation/contract-validation.ts';
 import { builtinModule } from './builtin-routes.ts';
 import { refuseClashingCatalogue } from './catalogue-guard.ts';
@@ -40,6 +40,11 @@ export interface StartPlatformOptions {
   recording?: boolean;
   /** Digest, sign and store exchanges on a worker thread (default on). */
   recorderThread?: boolean;
+  /**
+   * The Ed25519 private key (PKCS#8 PEM) that signs evidence, instead of the one kept in the data
+   * folder: a demo that starts a fresh platform every run keeps one key, so its sheet trusts one.
+   */
+  signingKeyPem?: string;
 }
 
 export interface RunningPlatform {
@@ -70,7 +75,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const pki = await PlatformPkiStore.open(options.dataDir, clock);
   const db: DatabaseSync = openDatabase(options.dataDir);
   const registry = new SqliteRegistry(db, clock);
-  const signer = loadOrCreateSigner(db, clock);
+  const signer = options.signingKeyPem ? signerOf(options.signingKeyPem) : loadOrCreateSigner(db, clock);
   const recorder = new ExchangeRecorder(db, signer, options.recorderThread === false ? {} : { worker: { dbPath: join(options.dataDir, 'platform.sqlite') } });
   const problems: string[] = [];
   const modules = [builtinModule(recorder, { pageBytes: limits.exchangesPageBytes }), ...(options.modules ?? (await loadModules(catalog, problems)))];

@@ -1,6 +1,16 @@
-import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { PlatformSigner } from '../service-handler.ts';
+
+/** An Ed25519 signer of evidence from a private key (PKCS#8 PEM). */
+export function signerOf(privatePem: string): PlatformSigner {
+  const key = createPrivateKey(privatePem);
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`The evidence-signing key must be Ed25519, not ${key.asymmetricKeyType}`);
+  return {
+    publicKeyPem: createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString(),
+    sign: (data: string) => sign(null, Buffer.from(data, 'utf8'), key).toString('base64'),
+  };
+}
 
 /**
  * The platform's Ed25519 key, kept in the registry database so evidence signed today still
@@ -21,9 +31,5 @@ export function loadOrCreateSigner(db: DatabaseSync, clock: () => Date = () => n
       .run(row.private_pem, row.public_pem, clock().toISOString());
     row = db.prepare("SELECT private_pem, public_pem FROM platform_keys WHERE name = 'exchange-signing'").get() as typeof row;
   }
-  const key = createPrivateKey(row.private_pem);
-  return {
-    publicKeyPem: row.public_pem,
-    sign: (data: string) => sign(null, Buffer.from(data, 'utf8'), key).toString('base64'),
-  };
+  return signerOf(row.private_pem);
 }
