@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personLookupEnvelope } from '../../clients/cpr/person-lookup-envelope.ts';
 import type { AddedSystem } from '../admin/platform-admin.ts';
-import { startTestPlatform } from '../testing/test-platform.ts';
+import { approvedPersonLookup, startTestPlatform } from '../testing/test-platform.ts';
 import { soapHttpInfo } from './content-type.ts';
 import type { RunningPlatform } from './start-platform.ts';
 
@@ -36,11 +35,7 @@ describe('a SOAP 1.1 client that sends neither Content-Type nor SOAPAction', () 
   beforeAll(async () => {
     platform = await startTestPlatform();
     system = await platform.admin.addSystem({ name: 'Gammel klient' });
-    const agreement = platform.admin.addAgreement({ system: system.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
-    envelope = personLookupEnvelope({
-      pnr: '0103701111',
-      invocation: { serviceAgreementUuid: agreement.agreementUuid, userSystemUuid: system.systemUuid, userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d', serviceUuid: agreement.serviceUuid! },
-    });
+    envelope = approvedPersonLookup(platform, system);
   });
   afterAll(async () => platform?.stop());
 

@@ -3,9 +3,9 @@ import { connect as tcp, type Socket } from 'node:net';
 import { connect as tls } from 'node:tls';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personLookupAction, personLookupEnvelope } from '../../clients/cpr/person-lookup-envelope.ts';
+import { personLookupAction } from '../../clients/cpr/person-lookup-envelope.ts';
 import type { AddedSystem } from '../admin/platform-admin.ts';
-import { agentFor, postSoap, startTestPlatform } from '../testing/test-platform.ts';
+import { agentFor, approvedPersonLookup, postSoap, startTestPlatform } from '../testing/test-platform.ts';
 import { stsPath } from '../sts/index.ts';
 import type { RunningPlatform } from './start-platform.ts';
 
@@ -32,11 +32,7 @@ describe('connections that never finish a TLS handshake', () => {
     // Small budgets: 50 connections of registered systems, 50 pending handshakes.
     platform = await startTestPlatform({ limits: { maxConnections: 50, maxPendingHandshakes: 50, handshakeTimeoutMs } });
     system = await platform.admin.addSystem({ name: 'Good system' });
-    const agreement = platform.admin.addAgreement({ system: system.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
-    lookup = personLookupEnvelope({ pnr: '0103701111', invocation: {
-      serviceAgreementUuid: agreement.agreementUuid, userSystemUuid: system.systemUuid,
-      userUuid: '11111111-2222-4333-8444-555555555555', serviceUuid: agreement.serviceUuid!,
-    } });
+    lookup = approvedPersonLookup(platform, system);
   });
   afterAll(async () => platform?.stop());
 
@@ -97,11 +93,7 @@ describe('connections that finish the TLS handshake without a certificate and se
     // 20 such connections at most, apart from the 50 of registered systems.
     platform = await startTestPlatform({ limits: { maxConnections: 50, maxAnonymousConnections: 20, headersTimeoutMs: 4000 } });
     system = await platform.admin.addSystem({ name: 'Good system' });
-    const agreement = platform.admin.addAgreement({ system: system.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
-    lookup = personLookupEnvelope({ pnr: '0103701111', invocation: {
-      serviceAgreementUuid: agreement.agreementUuid, userSystemUuid: system.systemUuid,
-      userUuid: '11111111-2222-4333-8444-555555555555', serviceUuid: agreement.serviceUuid!,
-    } });
+    lookup = approvedPersonLookup(platform, system);
   });
   afterAll(async () => platform?.stop());
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { connect, type TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personLookupAction, personLookupEnvelope } from '../../clients/cpr/person-lookup-envelope.ts';
+import { personLookupAction } from '../../clients/cpr/person-lookup-envelope.ts';
 import type { AddedSystem } from '../admin/platform-admin.ts';
-import { agentFor, postSoap, startTestPlatform } from '../testing/test-platform.ts';
+import { agentFor, approvedPersonLookup, postSoap, startTestPlatform } from '../testing/test-platform.ts';
 import type { RunningPlatform } from './start-platform.ts';
 
 /** A TLS connection with the system's certificate that sends nothing after the handshake. */
@@ -30,11 +30,7 @@ describe('one registered system holding many connections', () => {
     platform = await startTestPlatform({ limits: { maxConnections: 50, maxConnectionsPerCertificate: 10 } });
     greedy = await platform.admin.addSystem({ name: 'Greedy system' });
     other = await platform.admin.addSystem({ name: 'Other system' });
-    const agreement = platform.admin.addAgreement({ system: other.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
-    lookup = personLookupEnvelope({ pnr: '0103701111', invocation: {
-      serviceAgreementUuid: agreement.agreementUuid, userSystemUuid: other.systemUuid,
-      userUuid: '11111111-2222-4333-8444-555555555555', serviceUuid: agreement.serviceUuid!,
-    } });
+    lookup = approvedPersonLookup(platform, other);
   });
   afterAll(async () => platform?.stop());
 

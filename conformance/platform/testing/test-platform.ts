@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { loadCatalog } from '../../../catalog/load-catalog.ts';
+import { personLookupEnvelope } from '../../clients/cpr/person-lookup-envelope.ts';
 import type { AddedSystem } from '../admin/platform-admin.ts';
 import { startPlatform, type RunningPlatform, type StartPlatformOptions } from '../server/start-platform.ts';
 
@@ -23,4 +24,16 @@ export function agentFor(system: Pick<AddedSystem, 'cert' | 'key' | 'ca'>, optio
 export async function postSoap(agent: Agent, url: string, body: string, headers: Record<string, string>) {
   const res = await request(url, { method: 'POST', body, headers, dispatcher: agent });
   return { status: res.statusCode, headers: res.headers, body: await res.body.text() };
+}
+
+/**
+ * An approved SF1520 agreement with Korsbæk for the system, and a PersonLookup envelope of a
+ * Korsbæk person that uses it: the good request the platform's tests send beside an attack.
+ */
+export function approvedPersonLookup(platform: RunningPlatform, system: Pick<AddedSystem, 'systemUuid'>): string {
+  const agreement = platform.admin.addAgreement({ system: system.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
+  return personLookupEnvelope({ pnr: '0103701111', invocation: {
+    serviceAgreementUuid: agreement.agreementUuid, userSystemUuid: system.systemUuid,
+    userUuid: '11111111-2222-4333-8444-555555555555', serviceUuid: agreement.serviceUuid!,
+  } });
 }
