@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { boundaries, entryPoints, forbiddenReach } from './boundaries.ts';
+import { boundaries, entryPoints, forbiddenReach, importedOnlyBy } from './boundaries.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const skipped = new Set(['node_modules', 'dist', '.astro', '.git', '.klarmeld', 'generated', 'test-artifacts']);
@@ -37,7 +37,7 @@ function reachableFrom(file: string): Set<string> {
   return seen;
 }
 
-const everyFile = ['catalog', 'conformance', 'cli', 'site', 'examples', 'bench']
+const everyFile = ['catalog', 'conformance', 'server', 'cli', 'site', 'examples', 'bench']
   .filter((dir) => {
     try {
       readdirSync(join(root, dir));
@@ -85,6 +85,15 @@ describe('architecture boundaries (DESIGN.md §2)', () => {
     );
     expect(crossings).toEqual([]);
   });
+
+  for (const rule of importedOnlyBy) {
+    it(`only ${rule.by.join(', ')} import ${rule.folder}: ${rule.why}`, () => {
+      const crossings = everyFile
+        .filter((file) => !file.startsWith(rule.folder) && !rule.by.some((by) => file.startsWith(by)))
+        .flatMap((file) => importsOf(file).filter((target) => target.startsWith(rule.folder)).map((target) => `${file} imports ${target}`));
+      expect(crossings).toEqual([]);
+    });
+  }
 
   it('finds the imports it checks (the scanner is not blind)', () => {
     expect(importsOf('architecture/boundaries.test.ts')).toContain('architecture/boundaries.ts');

@@ -32,6 +32,11 @@ export const boundaries: Boundary[] = [
   },
   { folder: 'conformance/onboarding/', mayImport: ['catalog/'], why: 'the sheet is data about systems and statuses' },
   {
+    folder: 'server/',
+    mayImport: ['catalog/', 'conformance/'],
+    why: "klarmeld server (KOMBIT's service) holds the platform, the judge and the sheet: it composes the catalogue and the conformance parts, and knows nothing of the CLI that starts it",
+  },
+  {
     folder: 'conformance/clients/',
     mayImport: ['catalog/'],
     why: 'client-side libraries (tokens, OIOIDWS signing) that a supplier system would also use',
@@ -56,6 +61,11 @@ export const forbiddenReach: ForbiddenReach[] = [
     harnesses: ['conformance/platform/oioidws/platform-test-client.ts'],
     why: 'the platform checks and makes XML signatures with its own implementation (conformance/platform/xmlsig/), so one signing bug cannot make both sides of the wire agree',
   },
+];
+
+/** Folders only the named folders may import (besides themselves). */
+export const importedOnlyBy: { folder: string; by: string[]; why: string }[] = [
+  { folder: 'server/', by: ['cli/', 'bench/'], why: 'the server is started by `klarmeld server` (and measured by bench/); no library part depends on it' },
 ];
 
 /** Folders nothing else may import: the entry points. */
