@@ -13,6 +13,8 @@ export const requirement = z.strictObject({
   id: z.string().regex(/^[A-Z0-9_]+-[A-Z0-9][A-Z0-9-]*$/, { message: 'Write the id as <INTEGRATION>-<label>, e.g. SF1520-R03' }),
   level: z.enum(requirementLevels, { message: 'The level is SHALL, SHOULD or MAY' }),
   text: z.string().min(1),
+  /** The same statement in Danish, for the Danish site (the site is Danish first; `text` is English). */
+  textDa: z.string().min(1).optional(),
   source: z.string().min(1, { message: 'Name where the requirement comes from (a contract file, facts.md section)' }),
 });
 
