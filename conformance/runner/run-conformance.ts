@@ -20,6 +20,7 @@ import { probeReachable } from './probe.ts';
 import { externalTestOrigin } from './service-urls.ts';
 import { startSystem, SystemNotReadyError, type SystemProcess } from './system-process.ts';
 import { suiteEnvironment } from './suite-environment.ts';
+import type { Trigger } from './trigger-reply.ts';
 
 export interface ConformanceOptions {
   profileFile: string;
@@ -39,6 +40,16 @@ export interface ConformanceOptions {
   signal?: AbortSignal;
   /** The key the embedded platform signs evidence with (PKCS#8 PEM); default a new one per run. */
   platformSigningKeyPem?: string;
+  /**
+   * A platform session the caller holds (klarmeld server's own platform, the system already
+   * registered there): used as it is, neither started nor stopped by the run.
+   */
+  session?: PlatformSession;
+  /**
+   * Asks the system to act instead of the profile's trigger hook (klarmeld server relays each
+   * request to the CLI, which forwards it to the supplier's local system).
+   */
+  trigger?: Trigger;
 }
 
 export interface ConformanceRun {
@@ -104,7 +115,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 
   try {
     let session: PlatformSession;
-    if (url) {
+    if (options.session) {
+      session = options.session;
+    } else if (url) {
       phase(`Connecting to the platform at ${url}`);
       if (!profile.certificate) {
         await probeReachable(url);
@@ -121,7 +134,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
         ...(options.platformSigningKeyPem ? { signingKeyPem: options.platformSigningKeyPem } : {}),
       });
     }
-    await own(() => session.stop());
+    if (!options.session) await own(() => session.stop());
     const dispatcher = new Agent({ connect: { ca: session.caPem || undefined, cert: session.certPem, key: session.keyPem } });
     await own(() => dispatcher.close());
 
@@ -160,6 +173,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     const { environment, unavailable, cleanup } = suiteEnvironment({
       session, system, profile, dispatcher, link, interactive: options.interactive, loadedDir: loaded.dir,
       ...(started ? { systemState: started.ended } : {}),
+      ...(options.trigger ? { trigger: options.trigger } : {}),
     });
     await own(cleanup);
 
@@ -184,7 +198,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       required, withoutSuite: required.filter((id) => !suitesByIntegration[id]),
       output, session, dispatcher, startedAt, finishedAt: new Date(),
       platform: { url: session.baseUrl, target: session.target },
-      platformStartedHere: !url,
+      platformStartedHere: !url && !options.session,
       close,
     };
   } catch (error) {

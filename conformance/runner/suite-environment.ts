@@ -8,6 +8,7 @@ import { interactiveTrigger } from './interactive-trigger.ts';
 import type { PlatformSession } from './platform-session.ts';
 import { callbackPusher } from './pusher.ts';
 import { commandTrigger, httpTrigger } from './trigger.ts';
+import type { Trigger } from './trigger-reply.ts';
 
 /**
  * What the suites get: the system, the platform as the system reaches it, and the doors the
@@ -24,11 +25,14 @@ export function suiteEnvironment(input: {
   loadedDir: string;
   /** What the runner knows of the system it started (e.g. that it exited), for the message when it does not answer. */
   systemState?: () => string | undefined;
+  /** A trigger the caller provides (klarmeld server's relay); it wins over the profile's hook. */
+  trigger?: Trigger;
 }): { environment: SuiteEnvironment; unavailable: Record<string, string>; cleanup: () => Promise<void> } {
   const { session, system, profile, dispatcher, link } = input;
   const municipalityCvr = profile.platform.municipality;
   const recorder = session.recorder ? recorderClient(session.baseUrl, dispatcher) : undefined;
-  const trigger = input.interactive && recorder
+  const trigger = input.trigger ? input.trigger
+    : input.interactive && recorder
     ? interactiveTrigger({ recorder, ...input.interactive })
     : profile.trigger?.url ? httpTrigger(profile.trigger.url, profile.trigger.timeout, input.systemState ? { systemState: input.systemState } : {})
     : profile.trigger?.command ? commandTrigger(profile.trigger.command, input.loadedDir, profile.trigger.timeout)
