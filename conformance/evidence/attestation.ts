@@ -17,7 +17,14 @@ import { verifyDigest, type KeyInput } from './signature.ts';
  * keeps that list (conformance/onboarding), and `--key` pins one for a single check.
  */
 export interface RunAttestationStatement {
-  kind: 'klarmeld.run-attestation/2';
+  /**
+   * `klarmeld.run-attestation/2`: the platform countersigned the runner's results digest (above).
+   * `klarmeld.run-judged/1`: the holder of the key judged the run itself: klarmeld server ran the
+   * suites against its own platform and built the results from its own records and the trigger
+   * replies the supplier's CLI relayed; the supplier never sent a result. Its results are the
+   * server's verdicts, not a claim it countersigned.
+   */
+  kind: AttestationKind;
   runId: string;
   /** `canonicalDigest` of the run document without its `attestation` member. */
   resultsDigest: string;
@@ -33,6 +40,10 @@ export interface RunAttestationStatement {
   /** ISO 8601, the platform's clock. */
   signedAt: string;
 }
+
+/** The kinds of statement a platform signs over a run (see RunAttestationStatement.kind). */
+export const attestationKinds = ['klarmeld.run-attestation/2', 'klarmeld.run-judged/1'] as const;
+export type AttestationKind = (typeof attestationKinds)[number];
 
 /** A statement with its digest and the platform's signature (base64 Ed25519) over that digest. */
 export interface RunAttestation {

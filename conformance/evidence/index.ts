@@ -8,8 +8,10 @@ export { canonicalDigest, exchangeDigest, sha256Hex } from './digest.ts';
 export { generateEvidenceKeys, keyFingerprint, publicKeyPem, signDigest, verifyDigest, type KeyInput } from './signature.ts';
 export {
   attestationDigest,
+  attestationKinds,
   signAttestation,
   verifyAttestation,
+  type AttestationKind,
   type RunAttestation,
   type RunAttestationStatement,
 } from './attestation.ts';

@@ -6,32 +6,29 @@
 import { z } from 'zod';
 import { blames, requirementLevels, testResults } from './results.ts';
 import { requirement } from './requirements.ts';
+import { exchangeRecord, hex64, type ExchangeRecord } from './exchange-record.ts';
+import { replaySection } from './tape.ts';
+import { attestationKinds } from '../evidence/index.ts';
 
 /**
  * The run document's format. 2 since the `incomplete` verdict (2026-11-30): a /1 document was
  * summarised by other rules, so today's summariser would call its summary edited. 3 since the
  * attestation names the SKI system the run is for (2026-12-02): a /2 attestation bound the
  * exchanges to a certificate but not the run to a system, so one supplier could attest a run
- * "for" another's system.
+ * "for" another's system. 4 since each test's tape (`replay`, 2026-12-02): `klarmeld verify`
+ * runs the shipped test bodies again against what the run recorded.
  */
-export const runFormat = 'klarmeld.run/3';
+export const runFormat = 'klarmeld.run/4';
+/**
+ * Formats this klarmeld still reads. A /3 run has the same verdict rules but no tapes: it is
+ * read and checked, and `klarmeld verify` says its verdicts cannot be re-derived.
+ */
+export const readableRunFormats = [runFormat, 'klarmeld.run/3'] as const;
 
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'a sha256 digest: 64 lower-case hex digits' });
 const isoTime = z.string().meta({ description: 'ISO 8601 date and time, UTC' });
 
-/**
- * One exchange as the platform recorded it. The framework does not interpret the record: it
- * carries it unchanged so `digest` (= exchangeDigest of the record) and `signature` (the
- * platform's Ed25519 signature over the digest) still verify.
- */
-export const exchangeRecord = z
-  .looseObject({
-    digest: hex64,
-    signature: z.string().min(1).meta({ description: 'base64 Ed25519 signature of the digest by the platform key' }),
-  })
-  .meta({ description: 'An exchange recorded and signed by the platform, embedded unchanged' });
-export type ExchangeRecord = z.infer<typeof exchangeRecord>;
+export { exchangeRecord, type ExchangeRecord };
 
 export const logLine = z.strictObject({ atMs: z.number().nonnegative(), text: z.string() });
 
@@ -99,7 +96,7 @@ export type Verdict = (typeof verdicts)[number];
 
 export const runAttestation = z.strictObject({
   statement: z.strictObject({
-    kind: z.literal('klarmeld.run-attestation/2'),
+    kind: z.enum(attestationKinds).meta({ description: 'run-attestation/2: the platform countersigned the runner\'s results; run-judged/1: klarmeld server ran the suites and judged the run itself' }),
     runId: z.string(),
     resultsDigest: hex64,
     system: z
@@ -124,7 +121,7 @@ export type SuiteRecord = z.infer<typeof suiteRecord>;
 
 export const runDocument = z.strictObject({
   $schema: z.string().optional(),
-  format: z.literal(runFormat),
+  format: z.enum(readableRunFormats),
   runId: z.string(),
   startedAt: isoTime,
   finishedAt: isoTime,
@@ -148,6 +145,7 @@ export const runDocument = z.strictObject({
   suites: z.array(suiteRecord),
   tests: z.array(testRecord),
   summary,
+  replay: replaySection.optional(),
   attestation: runAttestation.optional().meta({ description: 'The platform-signed statement over the digest of everything else' }),
 });
 export type RunDocument = z.infer<typeof runDocument>;
