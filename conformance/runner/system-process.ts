@@ -47,7 +47,10 @@ const watchdog = fileURLToPath(new URL('./system-watchdog.ts', import.meta.url))
  * and so does the runner's death, however it dies, because the watchdog's pipe from it closes.
  */
 export async function startSystem(options: StartOptions): Promise<SystemProcess> {
-  const child: ChildProcess = spawn(process.execPath, [watchdog, options.command], {
+  // The watchdog is TypeScript too: it gets the runner's --import hooks (an installed klarmeld
+  // strips its types through one, bin/installed-typescript.js), and no other flag of the runner's.
+  const hooks = process.execArgv.filter((arg) => arg.startsWith('--import='));
+  const child: ChildProcess = spawn(process.execPath, [...hooks, watchdog, options.command], {
     cwd: options.cwd,
     detached: true,
     env: { ...process.env, ...options.env },
