@@ -7,7 +7,9 @@ export type ContractErrorCode =
   | 'contract.reference-unresolved'
   | 'contract.openapi-invalid'
   | 'contract.unsupported'
-  | 'contract.graphql';
+  | 'contract.graphql'
+  | 'contract.identity-ambiguous'
+  | 'contract.endpoint-invalid';
 
 /**
  * A contract that cannot be read. `file` is the file at fault (the one that refers to a missing

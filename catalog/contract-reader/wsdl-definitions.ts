@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { locateImport } from './locate-import.ts';
 import { qname, SOAP11_BINDING_NS, SOAP12_BINDING_NS, WSDL_NS, XSD_NS, type QName } from './model.ts';
 import { childElements, readXmlFile, resolvePrefixed } from './xml-file.ts';
 import { ContractError } from './contract-error.ts';
@@ -50,7 +50,7 @@ export function readWsdlFile(defs: WsdlDefinitions, reading: SchemaReading, path
     switch (el.localName) {
       case 'import': {
         const location = el.getAttribute('location') ?? '';
-        const target = resolve(dirname(path), location);
+        const target = locateImport(path, location);
         const what = `imports "${location}"`;
         if (location.endsWith('.xsd')) loadSchemaFile(reading, target, { file: path, what });
         else readWsdlFile(defs, reading, target, { file: path, what });

@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { locateImport } from './locate-import.ts';
 import {
   qname, XSD_NS,
   type AttributeUse, type ComplexTypeDef, type ElementDecl, type Facets, type Particle, type QName,
@@ -50,11 +50,11 @@ export function readSchemaElement(reading: SchemaReading, schema: Element, file:
     switch (child.localName) {
       case 'import':
         // An import without a location names a namespace the bundle supplies elsewhere.
-        if (location) loadSchemaFile(reading, resolve(dirname(file), location), { file, what: `imports the schema "${location}"` });
+        if (location) loadSchemaFile(reading, locateImport(file, location), { file, what: `imports the schema "${location}"` });
         break;
       case 'include':
       case 'redefine':
-        if (location) loadSchemaFile(reading, resolve(dirname(file), location), { file, what: `includes the schema "${location}"` }, scope.tns);
+        if (location) loadSchemaFile(reading, locateImport(file, location), { file, what: `includes the schema "${location}"` }, scope.tns);
         break;
       case 'element': {
         const decl = readElement(child, scope, true);

@@ -14,6 +14,12 @@ export interface MessageField {
   maxOccurs?: number | 'unbounded';
   choice?: number;
   enumeration?: string[];
+  /** The built-in type a named simple type restricts (`UUIDtype` → string), so a value can be checked and made without the contract. */
+  base?: string;
+  pattern?: string[];
+  length?: number;
+  minLength?: number;
+  maxLength?: number;
   fields?: MessageField[];
 }
 
@@ -25,6 +31,11 @@ export const messageField: z.ZodType<MessageField> = z.strictObject({
   maxOccurs: z.union([z.number().int().min(1), z.literal('unbounded')]).optional().meta({ description: 'maxOccurs; left out when 1' }),
   choice: z.number().int().min(1).optional().meta({ description: 'Fields with the same choice number exclude each other' }),
   enumeration: z.array(z.string()).optional().meta({ description: 'The values the type allows, when it lists them' }),
+  base: z.string().optional().meta({ description: 'The built-in XSD type a named simple type restricts (string, date, int …); left out when type already is one' }),
+  pattern: z.array(z.string()).optional().meta({ description: 'The XSD patterns a value must match (any of them)' }),
+  length: z.number().int().min(0).optional().meta({ description: 'Exact length of the value' }),
+  minLength: z.number().int().min(0).optional().meta({ description: 'Least length of the value' }),
+  maxLength: z.number().int().min(0).optional().meta({ description: 'Greatest length of the value' }),
   get fields() {
     return z.array(messageField).optional().meta({ description: 'The fields of a complex type, down to the depth the import expanded' });
   },

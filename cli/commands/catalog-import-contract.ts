@@ -5,7 +5,7 @@ import { parseCommandLine } from './parse-command-line.ts';
 const HELP = `klarmeld catalog import-contract: record an official contract's services, operations and messages in the catalogue
 
 Usage:
-  klarmeld catalog import-contract <dir|file.wsdl|openapi.json> --integration SF1500 --version 3.1 [--write] [--create] [--remove-missing] [--depth N] [--json] [--dir DIR]
+  klarmeld catalog import-contract <dir|file.wsdl|openapi.json> --integration SF1500 --version 3.1 [--write] [--create] [--remove-missing] [--depth N] [--entity-id URI] [--service-uuid U] [--endpoint URL] [--json] [--dir DIR]
 
 Reads a WSDL/XSD bundle (a directory or a .wsdl file, following its imports) or an OpenAPI 3
 document, and shows the services (name, protocol, operations with soapAction or method and path,
@@ -26,6 +26,11 @@ Options:
                      kept and listed)
   --depth N          levels of message fields to record (default 2, 0 for the elements only);
                      deeper complex fields keep their type name
+  --entity-id URI    the service's entity ID, when the bundle has no service.properties (a source
+                     such as KOMBIT's sample configuration gives it); one service per import
+  --service-uuid U   the service's ServiceUUID, likewise
+  --endpoint URL     the service's external test URL; its path becomes the path on the embedded
+                     platform (WSDL addresses are often placeholders)
   --dir DIR          the catalogue's data directory (default: the shipped catalog/data)
   --json             print plain JSON
 
@@ -41,6 +46,9 @@ const options = {
   depth: { type: 'string' },
   json: { type: 'boolean', default: false },
   dir: { type: 'string' },
+  'entity-id': { type: 'string' },
+  'service-uuid': { type: 'string' },
+  endpoint: { type: 'string' },
 } as const;
 
 const defaultCatalogDir = () => fileURLToPath(new URL('../../catalog/data', import.meta.url));
@@ -57,7 +65,8 @@ export async function run(argv: string[]): Promise<number> {
   const { importContract } = await import('../services/catalog-import-contract.ts');
   const { importIntoCatalogue } = await import('../services/catalog-import-contract-write.ts');
   try {
-    const services = importContract(positionals[0]!, depth === undefined ? {} : { depth });
+    const identity = { entityId: values['entity-id'], serviceUuid: values['service-uuid'], endpoint: values.endpoint };
+    const services = importContract(positionals[0]!, { ...(depth !== undefined && { depth }), identity });
     const outcome = importIntoCatalogue(values.dir ?? defaultCatalogDir(), values.integration, values.version, services, values.write, { create: values.create, removeMissing: values['remove-missing'] });
     const result = { integration: values.integration, version: values.version, services, ...outcome, written: values.write };
     if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -3,6 +3,7 @@ import { schemaReferenceFor } from '../../catalog/schema/json-schemas.ts';
 import { versionNumber } from '../../catalog/schema/integration.ts';
 import type { ImportedService } from './catalog-import-contract.ts';
 import { ImportError, unnumberedVersion } from './catalog-import-contract-error.ts';
+import { importedEndpoints } from './catalog-import-contract-fill.ts';
 import { renderPair } from './catalog-import-contract-yaml.ts';
 
 /**
@@ -53,6 +54,7 @@ export function createIntegrationText(integration: string, version: string, serv
       ...(s.serviceUuid !== undefined && { serviceUuid: s.serviceUuid }),
       ...(s.entityId !== undefined && { entityId: s.entityId }),
       operations: s.operations,
+      ...(Object.keys(importedEndpoints(s)).length > 0 && { endpoints: importedEndpoints(s) }),
     })),
   };
   const text = `${header.join('\n')}\n${renderPair('versions', [entry], 0)}`;

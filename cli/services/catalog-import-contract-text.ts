@@ -28,6 +28,7 @@ function changeLine(c: ImportChange): string {
     c.changed.length > 0 ? `changed ${c.changed.join(', ')}` : '',
     c.messages.length > 0 ? `messages of ${c.messages.join(', ')}` : '',
     c.protocol ? `protocol ${c.protocol.from} -> ${c.protocol.to}` : '',
+    c.filled?.length ? `filled in ${c.filled.join(', ')}` : '',
   ].filter(Boolean).join('; ');
   const source = c.from !== c.service ? ` from ${c.from}` : '';
   const by = c.matchedBy?.length ? `, matched by ${c.matchedBy.join(', ')}` : '';

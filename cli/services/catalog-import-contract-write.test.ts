@@ -43,10 +43,15 @@ describe('importing a bundle whose soapActions are empty and whose service has a
     expect(changes).toEqual([expect.objectContaining({
       service: 'Status', from: 'StatusForespoergselService', action: 'updated', matchedBy: ['endpoint path', 'ServiceUUID', 'operation names'],
       added: ['spoergHistorik'], kept: [], removed: [], changed: [], renamed: [], messages: ['spoerg'],
+      filled: ['entityId', 'endpoints.local'],
     })]);
-    const after = readFileSync(file, 'utf8');
+    const filledIn = readFileSync(file, 'utf8');
+    // The entity ID of service.properties and the contract's path are written where the file had none; the rest of the entry stays.
+    expect(parse(filledIn).versions[0].services[1]).toMatchObject({ entityId: 'http://entityid.example.invalid/service/SP/Status/1', endpoints: { local: '/service/SP/Status/1', externalTest: 'https://exttest.serviceplatformen.dk/service/SP/Status/1' } });
+    expect(filledIn).toContain('        sources: [ "klarmeld test fixture" ]   # trailing comment\n');
+    const after = filledIn.replace(/        endpoints:\n.*\n.*\n/, '        endpoints:\n          externalTest: https://exttest.serviceplatformen.dk/service/SP/Status/1\n').replace(/        entityId: .*\n/, '');
     const diff = changedLines(before, after);
-    // Only lines inside Status's operations, after its hand-written description, are new; none go.
+    // Apart from them, only lines inside Status's operations, after its hand-written description, are new; none go.
     expect(diff.removed).toEqual([]);
     expect(before.split('\n')[diff.from - 2]).toBe('            description: Spørg til en forsendelses status.');
     expect(diff.added[0]).toBe('            input:');
@@ -65,7 +70,7 @@ describe('importing a bundle whose soapActions are empty and whose service has a
     const r = klarmeld(statusBundle, '--integration', 'SF9901', '--version', '1.0', '--dir', dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/spoerg +\(no soapAction\)/);
-    expect(r.stdout).toContain('Status from StatusForespoergselService: updated, matched by endpoint path, ServiceUUID, operation names (+ spoergHistorik; messages of spoerg)');
+    expect(r.stdout).toContain('Status from StatusForespoergselService: updated, matched by endpoint path, ServiceUUID, operation names (+ spoergHistorik; messages of spoerg; filled in entityId, endpoints.local)');
     expect(r.stdout).not.toContain('undefined');
   });
 

@@ -6,6 +6,7 @@ import type { Operation } from '../../catalog/schema/service.ts';
 import type { ImportedService } from './catalog-import-contract.ts';
 import { matchServices, mergeOperations, type ListedService, type MatchReason, type OperationChanges } from './catalog-import-contract-match.ts';
 import { applyEdits, dashColumn, keyColumn, pairOf, pairSpan, renderItem, renderPair, type TextEdit } from './catalog-import-contract-yaml.ts';
+import { fillIdentity, importedEndpoints } from './catalog-import-contract-fill.ts';
 import { createIntegrationText } from './catalog-import-contract-create.ts';
 import { ImportError, unnumberedVersion } from './catalog-import-contract-error.ts';
 
@@ -22,6 +23,8 @@ export interface ImportChange extends OperationChanges {
   protocol?: { from: string; to: string };
   /** Why a service was not imported. */
   reason?: string;
+  /** Fields the file lacked and the import wrote (serviceUuid, entityId, endpoints.local …). */
+  filled?: string[];
 }
 
 export interface ApplyOptions {
@@ -89,7 +92,10 @@ export function applyImport(text: string, file: string, version: string, service
       if (pair) edits.push({ ...pairSpan(pair), text: rendered });
       else edits.push({ start: node.range![2], end: node.range![2], text: ' '.repeat(keyColumn(text, node)) + rendered });
     }
-    if (change.protocol || !isDeepStrictEqual(current, operations)) change.action = 'updated';
+    const identity = fillIdentity(text, node, old as Record<string, unknown>, s);
+    edits.push(...identity.edits);
+    if (identity.filled.length > 0) change.filled = identity.filled;
+    if (change.protocol || !isDeepStrictEqual(current, operations) || identity.filled.length > 0) change.action = 'updated';
     changes.push(change);
   });
   if (added.length > 0) edits.push(additionEdit(text, versionMap, servicesPair, seq, listed, added));
@@ -110,6 +116,7 @@ function newService(s: ImportedService, listed: ListedService[], version: string
     ...(s.serviceUuid !== undefined && { serviceUuid: s.serviceUuid }),
     ...(s.entityId !== undefined && { entityId: s.entityId }),
     operations: s.operations,
+    ...(Object.keys(importedEndpoints(s)).length > 0 && { endpoints: importedEndpoints(s) }),
   };
 }
 

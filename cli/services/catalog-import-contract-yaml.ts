@@ -25,7 +25,7 @@ function indented(rendered: string, column: number): string {
 }
 
 /** Fields of an operation or a message field: a map of only these fits on one line. */
-const oneLineKeys = new Set(['name', 'soapAction', 'method', 'path', 'namespace', 'type', 'minOccurs', 'maxOccurs', 'choice', 'enumeration']);
+const oneLineKeys = new Set(['name', 'soapAction', 'method', 'path', 'namespace', 'type', 'minOccurs', 'maxOccurs', 'choice', 'enumeration', 'base', 'pattern', 'length', 'minLength', 'maxLength']);
 
 /**
  * How the catalogue writes what the import produces: an operation or field without nested

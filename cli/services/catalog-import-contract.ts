@@ -27,11 +27,20 @@ export interface ImportedService {
   /** From the bundle's service.properties (KOMBIT ships one beside Serviceplatformen contracts). */
   serviceUuid?: string;
   entityId?: string;
+  /** The service's URL on KOMBIT's external test environment, when a source outside the bundle gives it (`--endpoint`). */
+  externalTest?: string;
 }
 
 export interface ImportOptions {
   /** Levels of message fields to write (default 2); deeper complex fields keep their type name only. */
   depth?: number;
+  /**
+   * What the bundle lacks and another source gives (KOMBIT's sample configuration, facts.md): the
+   * service's entity ID, ServiceUUID, and its external test URL, whose path is then its path on the
+   * embedded platform (a WSDL address is often a placeholder such as `http://{$service.location}/…`).
+   * They describe one service, so they need a bundle (or .wsdl file) with one.
+   */
+  identity?: { entityId?: string; serviceUuid?: string; endpoint?: string };
 }
 
 const INVOCATION_CONTEXT = 'http://serviceplatformen.dk/xml/schemas/InvocationContext/1/';
@@ -69,6 +78,7 @@ export function importContract(input: string, options: ImportOptions = {}): Impo
   }
   // service.properties describes the bundle's one service; with several it cannot say whose it is.
   if (services.length === 1) Object.assign(services[0]!, serviceProperties(input, isDir));
+  if (options.identity !== undefined && Object.values(options.identity).some((v) => v !== undefined)) applyIdentity(input, services, options.identity);
   return services;
 }
 
@@ -102,6 +112,21 @@ function fromWsdl(model: ContractModel, depth: number): ImportedService[] {
     }
   }
   return [...byKey.values()];
+}
+
+function applyIdentity(input: string, services: ImportedService[], identity: NonNullable<ImportOptions['identity']>): void {
+  if (services.length !== 1) {
+    throw new ContractError('contract.identity-ambiguous', input, `${input} declares ${services.length} services (${services.map((s) => s.name).join(', ')}), so an entity ID, ServiceUUID or endpoint given with it cannot say whose it is. Import each service's own .wsdl file with its values.`);
+  }
+  const s = services[0]!;
+  if (identity.entityId !== undefined) s.entityId = identity.entityId;
+  if (identity.serviceUuid !== undefined) s.serviceUuid = identity.serviceUuid.toLowerCase();
+  if (identity.endpoint !== undefined) {
+    const path = endpointPath(identity.endpoint);
+    if (path === undefined || !/^https:\/\//.test(identity.endpoint)) throw new ContractError('contract.endpoint-invalid', input, `--endpoint ${identity.endpoint} is not an https URL; give the service's address on KOMBIT's external test environment, e.g. https://ydelsesindeks.eksterntest-stoettesystemerne.dk/ydelseindeks/6.`);
+    s.externalTest = identity.endpoint.replace(/\/+$/, '');
+    s.endpointPaths = [path];
+  }
 }
 
 /**
