@@ -30,7 +30,7 @@ describe('klarmeld.yaml', () => {
       [3, 'trigger'],
       [6, 'callbacks.beskedfordeler'],
     ]);
-    expect(new ProfileError(problems).message).toContain('klarmeld.yaml:1: system: Write the catalogue id');
+    expect(new ProfileError(problems).message).toContain("klarmeld.yaml:1: system: Write the system's id");
   });
 
   it('asks for the FOCES certificate when targeting the external test environment', () => {
@@ -45,9 +45,9 @@ describe('klarmeld.yaml', () => {
     expect(problem?.line).toBeGreaterThan(0);
   });
 
-  it('says where to find an example when the file is missing', async () => {
+  it('says how to write a profile when the file is missing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'profile-'));
-    await expect(loadProfile(join(dir, 'nope.yaml'))).rejects.toThrow(/examples\/reference-system/);
+    await expect(loadProfile(join(dir, 'nope.yaml'))).rejects.toThrow(/klarmeld init/);
     await writeFile(join(dir, 'klarmeld.yaml'), 'system: s\n');
     expect((await loadProfile(join(dir, 'klarmeld.yaml'))).dir).toBe(dir);
   });

@@ -24,7 +24,7 @@ export async function loadProfile(file: string): Promise<LoadedProfile> {
       {
         code: 'profile-not-found',
         file,
-        message: 'There is no profile at this path. Create klarmeld.yaml (see examples/reference-system/klarmeld.yaml) or pass --profile FILE',
+        message: 'There is no profile at this path. Write one with "klarmeld init" (it describes your system and how to start and trigger it), or pass --profile FILE',
       },
     ]);
   }

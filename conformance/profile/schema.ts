@@ -8,7 +8,9 @@ import { z } from 'zod';
 
 const slug = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'Write the catalogue id of the system, e.g. reference-system' });
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "Write the system's id in lower-case letters, digits and hyphens, e.g. reference-system" });
+
+const cvr = z.string().regex(/^\d{8}$/, { message: 'Write the CVR as eight digits in quotes, e.g. "12345678"' });
 
 const httpUrl = z
   .string()
@@ -64,9 +66,43 @@ export const callbacksSection = z.strictObject({
   }),
 });
 
+/** One integration the system implements, and the operations of it that it calls or answers. */
+export const implementedIntegration = z.strictObject({
+  id: z
+    .string()
+    .regex(/^SF\d{4}(_[A-Z0-9]+)?$/, { message: 'Write the integration id as the catalogue does, e.g. SF1520' })
+    .meta({ description: 'The integration (SF number), e.g. SF1520' }),
+  operations: z
+    .array(z.string().min(1))
+    .default([])
+    .meta({ description: 'The operations the system uses, as the contract names them, e.g. PersonLookup; empty: not said' }),
+});
+
+/**
+ * The supplier's own description of the system under test. KOMBIT's catalogue lists the systems
+ * bought on SKI 02.19; a system need not be there to be tested: the profile then says what it is
+ * and which integrations it implements, and those integrations' suites run.
+ */
+export const systemDescription = z.strictObject({
+  id: slug.meta({ description: "The system's id: the catalogue id when the catalogue lists it, otherwise one of your own (lower case, digits and hyphens)" }),
+  name: z.string().trim().min(1).meta({ description: 'The name of the system as its users know it' }),
+  supplier: cvr.meta({ description: "The supplier's CVR number" }),
+  areas: z
+    .array(z.string().regex(/^Y\d{2}$/, { message: 'Write the SKI 02.19 area as Y and two digits, e.g. Y65' }))
+    .default([])
+    .meta({ description: 'SKI 02.19 service areas (ydelsesområder), e.g. Y65' }),
+  useCases: z.array(z.string().min(1)).default([]).meta({ description: 'SKI 02.19 use cases, e.g. Y65.I.1' }),
+  integrations: z
+    .array(implementedIntegration)
+    .min(1, { message: 'Name at least one integration the system implements, e.g. - id: SF1520' })
+    .meta({ description: "The integrations the system implements; their suites run (with the ones they need, e.g. SF1514's tokens)" }),
+});
+
 export const profile = z.strictObject({
   $schema: z.string().optional(),
-  system: slug.meta({ description: 'The system id in the catalogue (systems.yaml)' }),
+  system: z.union([slug, systemDescription]).meta({
+    description: "The system under test: a catalogue system's id (systems.yaml), or the system described here (klarmeld init writes it)",
+  }),
   target: z
     .enum(['embedded', 'external-test'])
     .default('embedded')
@@ -87,3 +123,4 @@ export const profile = z.strictObject({
 });
 
 export type Profile = z.infer<typeof profile>;
+export type SystemDescription = z.infer<typeof systemDescription>;

@@ -14,7 +14,8 @@ import { serviceEndpoints, serviceUrls } from './service-urls.ts';
 
 export interface EmbeddedOptions {
   catalog: Catalog;
-  system: SkiSystem;
+  /** The system to register: a catalogue system under its UUID, any other under a new one. */
+  system: Pick<SkiSystem, 'name' | 'supplier'> & { userSystemUuid?: string | undefined };
   integrations: string[];
   municipalityCvr: string;
   /** The system's Beskedfordeler callback, registered with the system. */
@@ -27,7 +28,8 @@ export interface EmbeddedOptions {
 
 /**
  * Starts the embedded platform on a free port with a fresh data directory, registers the
- * system under its catalogue UUID (which issues its certificate), and creates its agreements
+ * system under its catalogue UUID, or a new one for a system outside the catalogue (which issues
+ * its certificate), and creates its agreements
  * with the municipality (approved at once with Korsbæk, as a prøvetilslutning).
  */
 export async function startEmbeddedSession(options: EmbeddedOptions): Promise<PlatformSession> {
@@ -40,7 +42,7 @@ export async function startEmbeddedSession(options: EmbeddedOptions): Promise<Pl
     const added = await platform.admin.addSystem({
       name: options.system.name,
       supplierCvr: options.system.supplier,
-      uuid: options.system.userSystemUuid,
+      ...(options.system.userSystemUuid ? { uuid: options.system.userSystemUuid } : {}),
       ...(options.callbackUrl ? { callback: options.callbackUrl } : {}),
     });
     const agreements = options.integrations.map((integration) => {

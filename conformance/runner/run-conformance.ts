@@ -4,11 +4,11 @@ import { join, resolve } from 'node:path';
 import { Agent } from 'undici';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { findSystem, requirementsOf } from '../../catalog/query.ts';
 import { EnvironmentError, runSuites, type RunEvent, type RunOutput } from '../framework/index.ts';
 import { interpolate, loadProfile, profilePath } from '../profile/load-profile.ts';
 import { ProfileError } from '../profile/problem.ts';
 import type { Profile } from '../profile/schema.ts';
+import { systemUnderTest } from '../profile/system-under-test.ts';
 import { suitesByIntegration } from '../suites/index.ts';
 import { connectionEnv, connectionFor } from './connection-file.ts';
 import { startEmbeddedSession } from './embedded-platform.ts';
@@ -82,17 +82,16 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const phase = options.onPhase ?? (() => {});
   const loaded = await loadProfile(options.profileFile);
   const catalog = options.catalog ?? (await loadCatalog()).catalog;
-  const system = findSystem(catalog, loaded.profile.system);
-  if (!system) {
-    throw new ProfileError([{ code: 'profile-invalid', file: loaded.file, field: 'system', message: `The catalogue has no system "${loaded.profile.system}". Run "klarmeld catalog systems" to see the systems, or add yours to catalog/data/systems.yaml` }]);
-  }
-  const required = requirementsOf(catalog, system.id).required.map((r) => r.integration);
+  // A catalogue system is tested as KOMBIT lists it; a system outside the catalogue as its profile describes it.
+  const system = systemUnderTest(catalog, loaded.profile, loaded.file);
+  const required = system.integrations;
   // Suites run in the index's order (tokens first), not the catalogue's.
   const withSuite = Object.keys(suitesByIntegration).filter((id) => required.includes(id));
   // A selection outside what the system requires would run nothing and still look like a pass.
   const notRequired = (options.integrations ?? []).filter((id) => !withSuite.includes(id));
   if (notRequired.length > 0) {
-    throw new ProfileError([{ code: 'integration-not-required', file: loaded.file, field: 'system', message: `${system.id} does not require ${notRequired.join(', ')} (or klarmeld has no suite for it). Its suites: ${withSuite.join(', ') || 'none'}` }]);
+    const scope = system.listed ? `${system.id} does not require` : 'The profile names neither';
+    throw new ProfileError([{ code: 'integration-not-required', file: loaded.file, field: 'system', message: `${scope} ${notRequired.join(', ')} (or klarmeld has no suite for it). Its suites: ${withSuite.join(', ') || 'none'}` }]);
   }
   const ports = { TRIGGER_PORT: String(await freePort()), CALLBACK_PORT: String(await freePort()) };
   const profile = interpolate(loaded.profile, { ...process.env, ...ports, NODE: process.execPath, PROFILE_DIR: loaded.dir });

@@ -1,5 +1,4 @@
 import type { Agent } from 'undici';
-import type { SkiSystem } from '../../catalog/schema/index.ts';
 import type { Profile } from '../profile/schema.ts';
 import type { SuiteEnvironment } from '../suites/shared/environment.ts';
 import { recorderClient } from '../suites/shared/recorder-client.ts';
@@ -17,7 +16,7 @@ import type { Trigger } from './trigger-reply.ts';
  */
 export function suiteEnvironment(input: {
   session: PlatformSession;
-  system: SkiSystem;
+  system: { id: string };
   profile: Profile;
   dispatcher: Agent;
   link: FlakyLink | undefined;
