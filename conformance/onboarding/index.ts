@@ -1,6 +1,6 @@
 /** The onboarding sheet: store, status rules, history, read API, Excel import/export. */
 export { SheetStore, type RunAppend, type SheetOptions } from './sheet-store.ts';
-export { TrustedKeyError, type NewTrustedPlatformKey, type TrustedPlatformKey } from './trusted-platform-keys.ts';
+export { checkTrustedKey, TrustedKeyError, type NewTrustedPlatformKey, type TrustedPlatformKey } from './trusted-platform-keys.ts';
 export { readSheet, type SheetSnapshot } from './read-sheet.ts';
 export { resolveSheetPath, sheetEnvVariable } from './sheet-path.ts';
 export { checkEvent, statusByCodeOrLabel, type EventProblem } from './check-event.ts';

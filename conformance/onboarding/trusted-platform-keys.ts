@@ -38,7 +38,8 @@ interface KeyRow {
 
 const toKey = (row: KeyRow): TrustedPlatformKey => ({ fingerprint: row.fingerprint, name: row.name, addedBy: row.added_by, addedAt: row.added_at });
 
-function checked(key: NewTrustedPlatformKey): NewTrustedPlatformKey {
+/** The key as stored (fingerprint lower-case, name and adder trimmed); throws TrustedKeyError saying what to give. Shared with the server's PostgreSQL sheet. */
+export function checkTrustedKey(key: NewTrustedPlatformKey): NewTrustedPlatformKey {
   const fingerprint = key.fingerprint.trim().toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(fingerprint)) {
     throw new TrustedKeyError('fingerprint-invalid', `"${key.fingerprint}" is not a key fingerprint: give the 64 hex digits of the key's SHA-256 fingerprint, as klarmeld verify prints it.`);
@@ -50,7 +51,7 @@ function checked(key: NewTrustedPlatformKey): NewTrustedPlatformKey {
 
 /** Adds a key; a key already trusted is left as it was (`added` false) with its first name, adder and time. */
 export function addTrustedKey(db: DatabaseSync, key: NewTrustedPlatformKey, at: Date): { key: TrustedPlatformKey; added: boolean } {
-  const entry = checked(key);
+  const entry = checkTrustedKey(key);
   const inserted = db
     .prepare('INSERT INTO trusted_platform_keys (fingerprint, name, added_by, added_at) VALUES (?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING RETURNING *')
     .get(entry.fingerprint, entry.name, entry.addedBy, at.toISOString()) as KeyRow | undefined;
