@@ -53,8 +53,8 @@ describe('hints name a command that does what they say', () => {
   });
 
   it('the runner\'s "no such system" hint names klarmeld catalog systems, not catalog list (which lists integrations)', async () => {
-    const source = await readFile(fileURLToPath(new URL('../conformance/runner/run-conformance.ts', import.meta.url)), 'utf8');
-    expect(source).toContain('Run "klarmeld catalog systems" to see the systems');
+    const source = await readFile(fileURLToPath(new URL('../conformance/profile/system-under-test.ts', import.meta.url)), 'utf8');
+    expect(source).toContain('("klarmeld catalog systems" lists them)');
     expect(source).not.toMatch(/catalog list[^"`]*systems/);
   });
 });
