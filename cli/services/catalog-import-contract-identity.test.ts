@@ -37,6 +37,20 @@ describe('import-contract records what the platform needs to serve a service (is
     });
   });
 
+  it('keeps services that share an entity ID apart when their paths differ (Ydelsesindeks\'s three services)', () => {
+    const dir = tempCatalogue();
+    const entityId = 'http://entityid.kombit.dk/service/ydi/ydelseindeks/6';
+    const at = (path: string) => ({ entityId, endpoint: `https://ydelsesindeks.eksterntest-stoettesystemerne.dk/${path}/6` });
+    const { file } = importIntoCatalogue(dir, 'SF9490', '1', importContract(official(OFFICIAL.ydelsesIndeksWsdl('YdelseIndeks')), { identity: at('ydelseindeks') }), true, { create: true });
+    const bevilling = importIntoCatalogue(dir, 'SF9490', '1', importContract(official(OFFICIAL.ydelsesIndeksWsdl('BevillingIndeks')), { identity: at('bevillingindeks') }), true);
+    importIntoCatalogue(dir, 'SF9490', '1', importContract(official(OFFICIAL.ydelsesIndeksWsdl('OekonomiskEffektueringIndeks')), { identity: at('oekonomiskeffektueringindeks') }), true);
+    expect(bevilling.changes).toEqual([expect.objectContaining({ service: 'BevillingIndeks', action: 'added' })]);
+    const services = parse(readFileSync(file, 'utf8')).versions[0].services as { name: string; endpoints: { local: string }; operations: { name: string }[] }[];
+    expect(services.map((s) => `${s.name} ${s.endpoints.local} ${s.operations.map((o) => o.name).join(',')}`)).toEqual([
+      'YdelseIndeks /ydelseindeks/6 importer,fremsoeg,opdater', 'BevillingIndeks /bevillingindeks/6 fjern', 'OekonomiskEffektueringIndeks /oekonomiskeffektueringindeks/6 fjern',
+    ]);
+  });
+
   it('refuses an entity ID for a bundle of several services, since it cannot say whose it is', () => {
     expect(() => importContract(official(OFFICIAL.ydelsesIndeksDir), { identity: { entityId: 'http://entityid.kombit.dk/service/ydi/ydelseindeks/6' } }))
       .toThrow(expect.objectContaining({ code: 'contract.identity-ambiguous', message: expect.stringContaining('BevillingIndeks, OekonomiskEffektueringIndeks, YdelseIndeks') }));

@@ -15,6 +15,8 @@ export type MatchReason = (typeof matchReasons)[number];
  * `matchReasons`, compared left to right. Operations count by shared soapAction (or method and
  * path), never by an absent one; operation names count only where one side has no action to compare.
  * An entity ID counts only when no other listed service has it (SF1500's services share one).
+ * A listed service at another known path, sharing no action, is another service whatever else it
+ * shares: Ydelsesindeks's three services share one entity ID and their operation names (`fjern`).
  */
 function resemblance(imported: ImportedService, listed: ListedService, all: ListedService[]): number[] {
   const ops = (listed.operations ?? []) as Partial<Operation>[];
@@ -23,6 +25,7 @@ function resemblance(imported: ImportedService, listed: ListedService, all: List
   const sharedNames = imported.operations.filter((o) => ops.some((c) => c.name === o.name && (operationAction(c) === undefined || operationAction(o) === undefined))).length;
   const paths = Object.values(listed.endpoints ?? {}).map((e) => (typeof e === 'string' ? endpointPath(e) : undefined));
   const endpoint = imported.endpointPaths.some((p) => paths.includes(p)) ? 1 : 0;
+  if (endpoint === 0 && sharedActions === 0 && imported.endpointPaths.length > 0 && paths.some((p) => p !== undefined)) return matchReasons.map(() => 0);
   const uuid = imported.serviceUuid !== undefined && listed.serviceUuid?.toLowerCase() === imported.serviceUuid ? 1 : 0;
   const entity = imported.entityId !== undefined && listed.entityId === imported.entityId && all.filter((s) => s.entityId === imported.entityId).length === 1 ? 1 : 0;
   const name = [imported.name, ...imported.aliases].includes(String(listed.name)) ? 1 : 0;

@@ -92,7 +92,8 @@ function fromWsdl(model: ContractModel, depth: number): ImportedService[] {
       // The same service in several variants (context and token WSDLs) is one catalogue service.
       let service = byKey.get(key);
       if (service === undefined) {
-        const version = /[/:](\d+)\/?$/.exec(s.namespace)?.[1];
+        // A namespace ending in a date (KOMBIT's `http://www.kombit.dk/int/2022/01/01/`) names no version.
+        const version = /\/\d{4}\/\d{2}\/\d{2}\/?$/.test(s.namespace) ? undefined : /[/:](\d+)\/?$/.exec(s.namespace)?.[1];
         service = { name, protocol, security: [], operations: [], from: basename(s.file), aliases: [s.name, port.name], endpointPaths: [], ...(version !== undefined && { version }) };
         byKey.set(key, service);
       }
