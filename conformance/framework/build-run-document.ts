@@ -35,7 +35,14 @@ export function buildRunDocument(meta: RunMeta, output: RunOutput): RunDocument 
     suites: output.suites,
     tests: output.tests,
     summary: summarise(output.tests),
+    ...(output.replay ? { replay: withoutAttached(output.replay, output.tests) } : {}),
   };
+}
+
+/** The tapes' exchanges a test attached are in the test already: the replay section keeps only the others. */
+function withoutAttached(replay: NonNullable<RunOutput['replay']>, tests: RunOutput['tests']): NonNullable<RunOutput['replay']> {
+  const attached = new Set(tests.flatMap((test) => test.exchanges.map((exchange) => exchange.digest)));
+  return { ...replay, exchanges: replay.exchanges.filter((exchange) => !attached.has(exchange.digest)) };
 }
 
 /** The digest the platform attests: everything in the document except the attestation itself. */
@@ -44,9 +51,10 @@ export function resultsDigest(document: RunDocument): string {
   return canonicalDigest(rest);
 }
 
-/** Every exchange digest the run relies on, sorted and without repeats. */
-export function evidenceDigests(document: Pick<RunDocument, 'tests'>): string[] {
-  return [...new Set(document.tests.flatMap((test) => test.exchanges.map((exchange) => exchange.digest)))].sort();
+/** Every exchange digest the run relies on (those the tests attached and those only their tapes refer to), sorted and without repeats. */
+export function evidenceDigests(document: Pick<RunDocument, 'tests' | 'replay'>): string[] {
+  const attached = document.tests.flatMap((test) => test.exchanges.map((exchange) => exchange.digest));
+  return [...new Set([...attached, ...(document.replay?.exchanges ?? []).map((exchange) => exchange.digest)])].sort();
 }
 
 /** The body of `POST /klarmeld/evidence/sign` for this document. */

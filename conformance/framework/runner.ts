@@ -8,8 +8,9 @@ import { suiteTests, type SuiteDefinition, type TestDefinition } from './definit
 import { classifyOutcome, TestTimeout, type Outcome } from './classify-outcome.ts';
 import { loadRequirements } from './requirements.ts';
 import { strongestLevel } from './results.ts';
-import type { SuiteRecord, TestRecord } from './run-document.ts';
+import type { ExchangeRecord, SuiteRecord, TestRecord } from './run-document.ts';
 import { createTestContext } from './test-context.ts';
+import { tapeableOf, TapeWriter, tapeFormat, type ReplaySection, type TestTape } from './tape.ts';
 
 export type RunEvent =
   | { type: 'suite-start'; suite: string; integration: string; title: string; tests: { id: string; title: string }[] }
@@ -36,6 +37,8 @@ export interface RunOptions<E> {
 export interface RunOutput {
   suites: SuiteRecord[];
   tests: TestRecord[];
+  /** Each test body's tape, when the environment can tape (see tape.ts); `exchanges` holds every record the tapes refer to. */
+  replay?: ReplaySection;
 }
 
 export async function runSuites<E>(options: RunOptions<E>): Promise<RunOutput> {
@@ -44,6 +47,9 @@ export async function runSuites<E>(options: RunOptions<E>): Promise<RunOutput> {
   const suites: SuiteRecord[] = [];
   const tests: TestRecord[] = [];
   let stopped: Outcome | undefined;
+  const tapeable = tapeableOf(options.environment);
+  const tapes: TestTape[] = [];
+  const taped = new Map<string, ExchangeRecord>();
   for (const suite of options.suites) {
     const requirements = await loadRequirements(suite.requirementsFile);
     const levels = new Map(requirements.requirements.map((r) => [r.id, r.level]));
@@ -93,7 +99,15 @@ export async function runSuites<E>(options: RunOptions<E>): Promise<RunOutput> {
       emit({ type: 'test-start', id });
       const startedAt = clock();
       const started = performance.now();
-      const { outcome, captured } = await runOne(id, test, fixture, test.timeoutMs ?? options.timeoutMs ?? 30_000, emit);
+      const timeoutMs = test.timeoutMs ?? options.timeoutMs ?? 30_000;
+      // A suite that turns the environment into another fixture is not taped: its body would see the tape's environment, not its own.
+      const tape = tapeable && fixture === options.environment ? new TapeWriter() : undefined;
+      const { outcome, captured, timedOut } = await runOne(id, test, tape ? tapeable!.forTest(tape) : fixture, timeoutMs, emit);
+      if (tape) {
+        tape.closed = true;
+        tapes.push({ test: id, timeoutMs, timedOut, entries: tape.entries });
+        for (const [digest, record] of tape.records) taped.set(digest, record);
+      }
       const done = record(id, group, test, startedAt, Math.round(performance.now() - started), outcome, captured);
       if (done.blame === 'environment' && options.stopOnEnvironmentError !== false) stopped = outcome;
     }
@@ -107,7 +121,10 @@ export async function runSuites<E>(options: RunOptions<E>): Promise<RunOutput> {
       // A failing teardown cannot change results already recorded; the next suite starts afresh.
     }
   }
-  return { suites, tests };
+  const replay: ReplaySection | undefined = tapeable
+    ? { format: tapeFormat, environment: tapeable.describe(), unavailable: { ...options.unavailable }, exchanges: [...taped.values()], tapes }
+    : undefined;
+  return { suites, tests, ...(replay ? { replay } : {}) };
 }
 
 async function runOne(id: string, test: TestDefinition<any>, fixture: unknown, timeoutMs: number, emit: (event: RunEvent) => void) {
@@ -126,14 +143,16 @@ async function runOne(id: string, test: TestDefinition<any>, fixture: unknown, t
     }, timeoutMs);
   });
   let outcome: Outcome;
+  let timedOut = false;
   try {
     await Promise.race([Promise.resolve().then(() => test.run(context, fixture)), timeout]);
     outcome = { result: 'pass' };
   } catch (error) {
+    timedOut = error instanceof TestTimeout;
     outcome = classifyOutcome(error);
   } finally {
     clearTimeout(timer);
     recording.closed = true;
   }
-  return { outcome, captured: { inputs: recording.inputs, exchanges: recording.exchanges, log: recording.log } };
+  return { outcome, timedOut, captured: { inputs: recording.inputs, exchanges: recording.exchanges, log: recording.log } };
 }

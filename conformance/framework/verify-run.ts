@@ -6,15 +6,16 @@
 import { canonicalJson, exchangeDigest, keyFingerprint, verifyAttestation, verifyDigest, type KeyInput } from '../evidence/index.ts';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { evidenceDigests, resultsDigest } from './build-run-document.ts';
-import { runDocument, runFormat, type RunDocument } from './run-document.ts';
+import { readableRunFormats, runDocument, runFormat, type RunDocument } from './run-document.ts';
 import { summarise } from './summarise.ts';
 import { systemBinding, type CatalogueBinding, type SystemBindingProblem } from './system-binding.ts';
+import type { RederiveProblem, RederiveReport } from './rederive-run.ts';
 
 export interface VerifyProblem {
   code:
     | 'run-invalid' | 'no-key' | 'key-mismatch' | 'fingerprint-mismatch' | 'exchange-edited' | 'exchange-signature'
     | 'format-old' | 'summary-edited' | 'not-attested' | 'attestation-signature' | 'results-edited' | 'run-id-mismatch' | 'exchanges-not-attested'
-    | SystemBindingProblem['code'];
+    | SystemBindingProblem['code'] | RederiveProblem['code'];
   message: string;
   test?: string;
 }
@@ -34,6 +35,8 @@ export interface VerifyReport {
    */
   system?: { id: string; uuid: string; name: string; catalogue: CatalogueBinding | 'not-checked' };
   problems: VerifyProblem[];
+  /** The verdicts re-derived from the tapes (rederiveRun), when the caller ran the shipped suites again. */
+  rederived?: RederiveReport;
   /** The parsed document, when it had the right shape. */
   document?: RunDocument;
 }
@@ -47,7 +50,7 @@ export interface VerifyOptions {
 
 export function verifyRun(input: unknown, options: VerifyOptions = {}): VerifyReport {
   const format = (input as { format?: unknown } | null)?.format;
-  if (typeof format === 'string' && format.startsWith('klarmeld.run/') && format !== runFormat) {
+  if (typeof format === 'string' && format.startsWith('klarmeld.run/') && !(readableRunFormats as readonly string[]).includes(format)) {
     return {
       ok: false, keySource: 'none', exchanges: { checked: 0, valid: 0 }, attested: false,
       problems: [{ code: 'format-old', message: `The run document has format ${format}; this klarmeld reads ${runFormat}, whose verdicts follow other rules, so it cannot judge this one. Run the tests again with this klarmeld.` }],
@@ -77,13 +80,17 @@ export function verifyRun(input: unknown, options: VerifyOptions = {}): VerifyRe
   }
   let checked = 0;
   let valid = 0;
-  for (const test of document.tests) {
-    for (const exchange of test.exchanges) {
+  // The tapes' own exchanges (those no test attached) are evidence too: a replay reads them.
+  const holders = [...document.tests, ...(document.replay ? [{ id: undefined, exchanges: document.replay.exchanges }] : [])];
+  for (const holder of holders) {
+    const of = holder.id ?? "the tests' tapes";
+    for (const exchange of holder.exchanges) {
       checked += 1;
       const digestOk = exchangeDigest(exchange) === exchange.digest;
       const signatureOk = key !== undefined && verifyDigest(exchange.digest, exchange.signature, key);
-      if (!digestOk) problems.push({ code: 'exchange-edited', test: test.id, message: `An exchange of ${test.id} was changed after the platform recorded it (its digest no longer matches)` });
-      if (!signatureOk) problems.push({ code: 'exchange-signature', test: test.id, message: `An exchange of ${test.id} is not signed by the platform key` });
+      const test = holder.id ? { test: holder.id } : {};
+      if (!digestOk) problems.push({ code: 'exchange-edited', ...test, message: `An exchange of ${of} was changed after the platform recorded it (its digest no longer matches)` });
+      if (!signatureOk) problems.push({ code: 'exchange-signature', ...test, message: `An exchange of ${of} is not signed by the platform key` });
       if (digestOk && signatureOk) valid += 1;
     }
   }

@@ -1,0 +1,99 @@
+/**
+ * Re-derives a run's verdicts from what it recorded (issue 13): every test of every shipped
+ * suite the run names is run again, offline, against its tape (replay-test.ts). A verdict that
+ * differs, a shipped test missing from the run, a body that asks its tape for something it does
+ * not hold, a pass with no tape: each is a problem naming the test. A suite version this
+ * klarmeld does not ship cannot be re-derived, and says so: it is never taken on trust.
+ */
+import { canonicalJson } from '../evidence/index.ts';
+import { suiteTests, type SuiteDefinition } from './definition.ts';
+import { replayTest, type ReplayEnvironmentFactory } from './replay-test.ts';
+import { loadRequirements } from './requirements.ts';
+import { strongestLevel } from './results.ts';
+import type { ExchangeRecord, RunDocument } from './run-document.ts';
+
+export interface RederiveProblem {
+  code: 'cannot-rederive' | 'test-missing' | 'test-unknown' | 'test-edited' | 'tape-missing' | 'omitted-alone' | 'left-tape' | 'tape-unused' | 'verdict-differs';
+  message: string;
+  test?: string;
+}
+
+export interface RederiveReport {
+  suites: { suite: string; version: string; rederived: boolean }[];
+  /** Tests run again against their tapes, and how many of them came to the run's verdict. */
+  replayed: number;
+  agreed: number;
+  problems: RederiveProblem[];
+}
+
+/** Results a runner gives a test whose body never ran (not selected, a door missing, the environment failed before): nothing to replay. */
+const untaped = new Set(['omit', 'skip', 'error']);
+
+export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefinition<E, any>[], environmentFor: ReplayEnvironmentFactory<E>): Promise<RederiveReport> {
+  const report: RederiveReport = { suites: [], replayed: 0, agreed: 0, problems: [] };
+  const problem = (p: RederiveProblem) => void report.problems.push(p);
+  const { replay } = document;
+  const records = new Map<string, ExchangeRecord>();
+  for (const record of [...document.tests.flatMap((t) => t.exchanges), ...(replay?.exchanges ?? [])]) records.set(record.digest, record);
+  const tapes = new Map((replay?.tapes ?? []).map((tape) => [tape.test, tape]));
+  const known = new Set<string>();
+  for (const suiteRecord of document.suites) {
+    const suite = shipped.find((s) => s.id === suiteRecord.id);
+    const entry = { suite: suiteRecord.id, version: suiteRecord.version, rederived: false };
+    report.suites.push(entry);
+    const ofSuite = document.tests.filter((t) => t.suite === suiteRecord.id).map((t) => t.id);
+    if (!suite || suite.version !== suiteRecord.version || suite.integration !== suiteRecord.integration || !replay) {
+      // Not re-derived, and said so: its tests are neither judged nor "unknown".
+    } else {
+      for (const id of ofSuite) known.add(id);
+    }
+    if (!suite || suite.version !== suiteRecord.version || suite.integration !== suiteRecord.integration) {
+      problem({ code: 'cannot-rederive', message: `Suite ${suiteRecord.id} ${suiteRecord.version} (${suiteRecord.integration}) cannot be re-derived: this klarmeld ships ${suite ? `${suite.id} ${suite.version} (${suite.integration})` : 'no such suite'}. Verify the run with the klarmeld release that ran it.` });
+      continue;
+    }
+    if (!replay) {
+      problem({ code: 'cannot-rederive', message: `Suite ${suite.id} cannot be re-derived: the run (format ${document.format}) carries no tapes of what its tests did. Run the tests again with this klarmeld.` });
+      continue;
+    }
+    const requirements = await loadRequirements(suite.requirementsFile);
+    const levels = new Map(requirements.requirements.map((r) => [r.id, r.level]));
+    if (canonicalJson(suiteRecord.requirements) !== canonicalJson(requirements.requirements) || canonicalJson(suiteRecord.untested) !== canonicalJson(suite.untested ?? [])) {
+      problem({ code: 'test-edited', message: `The requirements the run gives suite ${suite.id} are not the shipped suite's: a level or text was changed` });
+    }
+    const entries = suiteTests(suite);
+    const omitted = entries.filter((e) => document.tests.find((t) => t.id === e.id)?.result === 'omit');
+    if (omitted.length > 0 && omitted.length < entries.length) {
+      problem({ code: 'omitted-alone', message: `The run omits ${omitted.map((e) => e.id).join(', ')} but runs other tests of suite ${suite.id}: a runner leaves out whole suites (--integration), never single tests` });
+    }
+    const agreedBefore = report.agreed;
+    for (const { id, group, test } of entries) {
+      known.delete(id);
+      const record = document.tests.find((t) => t.id === id);
+      if (!record) {
+        problem({ code: 'test-missing', test: id, message: `${id} of shipped suite ${suite.id} ${suite.version} is missing from the run: a runner runs every test of a suite it names` });
+        continue;
+      }
+      const level = strongestLevel(test.verifies.map((v) => levels.get(v) ?? 'MAY'));
+      const shape = { suite: suite.id, integration: suite.integration, group: group.id, groupTitle: group.title, title: test.title, verifies: test.verifies, level };
+      const recorded = { suite: record.suite, integration: record.integration, group: record.group, groupTitle: record.groupTitle, title: record.title, verifies: record.verifies, level: record.level };
+      if (canonicalJson(shape) !== canonicalJson(recorded)) {
+        problem({ code: 'test-edited', test: id, message: `${id}: the run describes it otherwise than the shipped suite (title, requirements or level ${record.level} instead of ${level})` });
+      }
+      const tape = tapes.get(id);
+      if (!tape) {
+        if (!untaped.has(record.result)) problem({ code: 'tape-missing', test: id, message: `${id} is a ${record.result} with no tape of what it did, so the verdict cannot be re-derived` });
+        continue;
+      }
+      report.replayed += 1;
+      const verdict = await replayTest(test, record, tape, replay.environment, records, environmentFor);
+      if (verdict.ok) report.agreed += 1;
+      else problem({ code: verdict.code, test: id, message: verdict.message });
+    }
+    entry.rederived = report.agreed - agreedBefore === entries.filter((e) => tapes.has(e.id)).length;
+  }
+  for (const id of known) problem({ code: 'test-unknown', test: id, message: `${id} is not a test of the shipped suite the run names: its verdict cannot come from klarmeld's suites` });
+  for (const test of document.tests.filter((t) => !document.suites.some((s) => s.id === t.suite))) {
+    problem({ code: 'test-unknown', test: test.id, message: `${test.id} belongs to no suite the run names` });
+  }
+  return report;
+}
