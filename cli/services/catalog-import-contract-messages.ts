@@ -30,6 +30,10 @@ function fieldsOf(fields: FieldModel[] | undefined, parentNs: string, levelsLeft
     if (f.maxOccurs !== 1) out.maxOccurs = f.maxOccurs;
     if (f.choice !== undefined) out.choice = f.choice;
     if (f.facets?.enumeration?.length) out.enumeration = [...f.facets.enumeration];
+    // What a value must be, for the platform to check a request and make an answer from this data alone.
+    if (f.base !== undefined && f.base !== out.type && !f.fields?.length) out.base = f.base;
+    if (f.facets?.pattern?.length) out.pattern = [...f.facets.pattern];
+    for (const k of ['length', 'minLength', 'maxLength'] as const) if (f.facets?.[k] !== undefined) out[k] = f.facets[k];
     if (levelsLeft > 0 && f.fields?.length && !f.any) out.fields = fieldsOf(f.fields, f.ns, levelsLeft - 1);
     return out;
   });
