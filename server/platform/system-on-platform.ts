@@ -1,0 +1,44 @@
+/**
+ * A supplier's system on the server's platform: registered once under its catalogue UUID (which
+ * issues its test certificate) with an agreement with Korsbæk for each integration it must be
+ * tested on (approved at once, a prøvetilslutning). A restarted server finds both again.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Catalog } from '../../catalog/catalog.ts';
+import type { SkiSystem } from '../../catalog/schema/index.ts';
+import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
+import type { PlatformSession } from '../../conformance/runner/platform-session.ts';
+import { serviceEndpoints, serviceUrls } from '../../conformance/runner/service-urls.ts';
+
+/** The municipality the server's agreements are with: Korsbæk Kommune, the test municipality. */
+export const testMunicipalityCvr = '11111111';
+
+/** Registers the system and its agreements when missing; returns the session a run of it uses. */
+export async function systemOnPlatform(platform: RunningPlatform, catalog: Catalog, system: SkiSystem, integrations: string[]): Promise<PlatformSession> {
+  const uuid = system.userSystemUuid;
+  if (!platform.registry.findSystem(uuid)) {
+    await platform.admin.addSystem({ name: system.name, supplierCvr: system.supplier, uuid });
+  }
+  const existing = platform.admin.agreements(uuid);
+  for (const integration of integrations) {
+    if (!existing.some((a) => a.integration === integration && a.municipalityCvr === testMunicipalityCvr)) {
+      platform.admin.addAgreement({ system: uuid, service: integration, municipalityCvr: testMunicipalityCvr });
+    }
+  }
+  const agreements = platform.admin.agreements(uuid)
+    .filter((a) => a.municipalityCvr === testMunicipalityCvr && integrations.includes(a.integration))
+    .map((a) => ({ uuid: a.agreementUuid, integration: a.integration, service: a.service, serviceUuid: a.serviceUuid, entityId: a.entityId, municipalityCvr: a.municipalityCvr, status: a.status }));
+  // Where PlatformPkiStore.issueSystemCertificate keeps the system's pair.
+  const files = { ca: platform.caPath, cert: join(platform.dataDir, 'systems', uuid, 'system.crt'), key: join(platform.dataDir, 'systems', uuid, 'system.key') };
+  const [caPem, certPem, keyPem] = await Promise.all([readFile(files.ca, 'utf8'), readFile(files.cert, 'utf8'), readFile(files.key, 'utf8')]);
+  const pushIdentity = await platform.services.pki.serviceCertificate('beskedfordeler');
+  const endpoints = serviceEndpoints(catalog, integrations, 'embedded', platform.url);
+  return {
+    target: 'embedded', baseUrl: platform.url, caPem, certPem, keyPem, files, userSystemUuid: uuid, municipalityCvr: testMunicipalityCvr,
+    agreements, endpoints, urls: serviceUrls(endpoints), recorder: true,
+    pushAs: { certPem: pushIdentity.certPem, keyPem: pushIdentity.keyPem },
+    // The platform is the server's: a run never stops it.
+    async stop() {},
+  };
+}

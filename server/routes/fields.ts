@@ -1,0 +1,19 @@
+/** Reading the fields of a JSON body, with a 400 that names the field and what it must be. */
+import { badRequest } from '../api/api-error.ts';
+
+export function text(body: Record<string, unknown>, field: string, what: string): string {
+  const value = body[field];
+  if (typeof value !== 'string' || !value.trim()) throw badRequest(`"${field}" must be ${what}.`);
+  return value.trim();
+}
+
+export function optionalText(body: Record<string, unknown>, field: string, what: string): string | undefined {
+  return body[field] === undefined || body[field] === null ? undefined : text(body, field, what);
+}
+
+export function optionalList(body: Record<string, unknown>, field: string, what: string): string[] | undefined {
+  const value = body[field];
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw badRequest(`"${field}" must be ${what}.`);
+  return value as string[];
+}

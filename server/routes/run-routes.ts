@@ -1,0 +1,90 @@
+/**
+ * Runs: a supplier opens one of its own system, follows its progress, relays its trigger
+ * requests, and reads the signed document when the server has judged it. The server accepts
+ * no results from the client: the only thing the CLI posts during a run is the system's reply
+ * to a trigger request, which the suites read as they would read a local trigger hook.
+ */
+import { badRequest, notFound } from '../api/api-error.ts';
+import { requireOwner } from '../api/access.ts';
+import type { ApiRoute } from '../api/json-api.ts';
+import type { RunService } from '../runs/run-service.ts';
+import type { ServerStore } from '../store/server-store.ts';
+import { optionalList, optionalText, text } from './fields.ts';
+
+/** How long a long poll waits before answering "nothing yet" (the CLI polls again). */
+const pollMs = 20_000;
+const waitOf = (query: URLSearchParams) => Math.min(pollMs, Math.max(0, Number(query.get('waitMs') ?? pollMs) || 0));
+
+export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
+  return [
+    {
+      method: 'POST',
+      path: '/api/runs',
+      async handle({ who, body }) {
+        if ('results' in body || 'tests' in body || 'document' in body) {
+          throw badRequest('The server judges runs itself and accepts no results, tests or run documents from a client: open a run with {"system"} and relay its trigger requests.');
+        }
+        const timeout = body.triggerTimeoutSeconds;
+        const run = await runs.open(who, {
+          system: text(body, 'system', "the system's catalogue id"),
+          ...(optionalList(body, 'integrations', 'a list of integration ids, e.g. ["SF1520"]') ? { integrations: optionalList(body, 'integrations', '')! } : {}),
+          ...(optionalText(body, 'callbackUrl', 'an https:// URL') ? { callbackUrl: optionalText(body, 'callbackUrl', '')! } : {}),
+          ...(typeof timeout === 'number' ? { triggerTimeoutSeconds: timeout } : {}),
+          record: body.record === true,
+          ...(optionalText(body, 'profile', 'the name of the profile file') ? { profileName: optionalText(body, 'profile', '')! } : {}),
+        });
+        return { status: 201, body: { run } };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/runs',
+      async handle({ who }) {
+        if (who.role === 'municipality') return { body: { runs: [] } };
+        return { body: { runs: await store.runs(who.role === 'supplier' ? who.cvr : undefined) } };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/runs/:id',
+      async handle({ who, params }) {
+        const run = await store.run(params.id!);
+        if (!run) throw notFound(`Run ${params.id}`);
+        requireOwner(who, run, `read run ${run.id}`);
+        const { document, ...rest } = run;
+        return { body: { run: rest, ...(document ? { document: JSON.parse(document) as unknown } : {}) } };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/runs/:id/events',
+      async handle({ who, params, query }) {
+        const active = runs.follow(who, params.id!);
+        return { body: await active.eventsAfter(Math.max(0, Number(query.get('after') ?? 0) || 0), waitOf(query)) };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/runs/:id/trigger',
+      async handle({ who, params, query }) {
+        const active = runs.follow(who, params.id!);
+        const request = await active.relay.next(waitOf(query));
+        if (request) return { body: { request } };
+        return { body: { state: active.state } };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/runs/:id/trigger/:request',
+      async handle({ who, params, body }) {
+        const active = runs.follow(who, params.id!);
+        const answer = typeof body.reply === 'string' ? { reply: body.reply } : typeof body.unanswered === 'string' ? { unanswered: body.unanswered } : undefined;
+        if (!answer) throw badRequest('Post {"reply": "<the system\'s reply, as text>"} or {"unanswered": "<why the system gave none>"}.');
+        if (!active.relay.answer(params.request!, answer)) {
+          return { status: 409, body: { code: 'run.request-gone', message: `Trigger request ${params.request} no longer waits for an answer (answered already, timed out, or the run ended).` } };
+        }
+        return { body: { accepted: true } };
+      },
+    },
+  ];
+}

@@ -1,0 +1,114 @@
+/**
+ * The runs the server judges: opening one (only for a supplier's own, registered system, one at a
+ * time per system), judging it in the background, recording it, and the doors the CLI uses while
+ * it runs (trigger relay, progress). A run that fails before it has a document ends `failed`
+ * with why; its trigger requests are released at once.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Catalog } from '../../catalog/catalog.ts';
+import { findSystem, requirementsOf } from '../../catalog/query.ts';
+import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
+import { suitesByIntegration } from '../../conformance/suites/index.ts';
+import { ApiError, notFound } from '../api/api-error.ts';
+import { requireOwner, requireRole } from '../api/access.ts';
+import { systemOnPlatform } from '../platform/system-on-platform.ts';
+import type { SigningKey } from '../signing-key.ts';
+import type { Identity, ServerRun, ServerStore } from '../store/server-store.ts';
+import { ActiveRun } from './active-run.ts';
+import { judgeRun } from './judge-run.ts';
+import { recordJudgedRun } from './record-judged-run.ts';
+
+export interface OpenRunRequest {
+  system: string;
+  integrations?: string[];
+  callbackUrl?: string;
+  triggerTimeoutSeconds?: number;
+  record?: boolean;
+  profileName?: string;
+}
+
+export interface RunServiceDeps {
+  store: ServerStore;
+  catalog: Catalog;
+  platform: RunningPlatform;
+  key: SigningKey;
+}
+
+/** The relay's slack over the system's own trigger timeout: the CLI's poll and post around it. */
+const relaySlackSeconds = 10;
+/** How long a finished run's events stay readable by the CLI that follows it. */
+const keepFinishedMs = 5 * 60_000;
+
+export class RunService {
+  private readonly active = new Map<string, ActiveRun>();
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly deps: RunServiceDeps) {}
+
+  async open(who: Identity, request: OpenRunRequest): Promise<ServerRun> {
+    requireRole(who, ['supplier'], 'open a run');
+    const { store, catalog } = this.deps;
+    const system = findSystem(catalog, request.system);
+    if (!system) throw notFound(`The system "${request.system}" (not in the catalogue)`);
+    requireOwner(who, { supplierCvr: system.supplier, systemId: system.id }, `open a run of ${system.id}`);
+    if (!(await store.system(system.id))) {
+      throw new ApiError(409, 'run.not-registered', `${system.id} is not registered on this server yet: register it first (POST /api/systems), which issues its test certificate.`);
+    }
+    if ([...this.active.values()].some((r) => r.systemId === system.id && r.state === 'open')) {
+      throw new ApiError(409, 'run.busy', `A run of ${system.id} is already in progress on this server; wait for it to end, then run again.`);
+    }
+    const withSuite = Object.keys(suitesByIntegration).filter((id) => requirementsOf(catalog, system.id).required.some((r) => r.integration === id));
+    const timeout = Math.min(300, Math.max(1, Number(request.triggerTimeoutSeconds) || 15)) + relaySlackSeconds;
+    const run = await store.openRun({ id: randomUUID(), systemId: system.id, supplierCvr: system.supplier, openedBy: who.id });
+    await store.appendHistory({ actor: who.id, action: 'run.open', subject: run.id, detail: { system: system.id, record: Boolean(request.record) } });
+    const active = new ActiveRun(run.id, system.id, system.supplier, timeout);
+    this.active.set(run.id, active);
+    const work = this.judge(active, system, withSuite, request, who).finally(() => {
+      this.running.delete(work);
+      setTimeout(() => this.active.delete(run.id), keepFinishedMs).unref();
+    });
+    this.running.add(work);
+    return run;
+  }
+
+  /** The run in flight (or just ended) with this id, for its owner or KOMBIT. */
+  follow(who: Identity, id: string): ActiveRun {
+    const active = this.active.get(id);
+    if (!active) throw notFound(`A run in progress with id ${id}`);
+    requireOwner(who, { supplierCvr: active.supplierCvr, systemId: active.systemId }, `follow run ${id}`);
+    return active;
+  }
+
+  /** Waits for every run in flight to end (their relays are released first, so they end as environment errors). */
+  async stop(): Promise<void> {
+    for (const active of this.active.values()) active.relay.end();
+    await Promise.allSettled([...this.running]);
+  }
+
+  private async judge(active: ActiveRun, system: NonNullable<ReturnType<typeof findSystem>>, withSuite: string[], request: OpenRunRequest, who: Identity): Promise<void> {
+    const { store, catalog, platform, key } = this.deps;
+    try {
+      const session = await systemOnPlatform(platform, catalog, system, withSuite);
+      const document = await judgeRun({
+        catalog, platform, key, system, session, runId: active.id, relay: active.relay,
+        ...(request.integrations?.length ? { integrations: request.integrations } : {}),
+        ...(request.callbackUrl ? { callbackUrl: request.callbackUrl } : {}),
+        profileName: request.profileName ?? 'klarmeld.yaml',
+        timeoutMs: Math.max(20_000, (active.relay.timeoutSeconds + 5) * 1000),
+        onEvent: (event) => active.push(event),
+      });
+      const recorded = request.record ? await recordJudgedRun(store, catalog, document, key, `klarmeld server (run ${active.id} of ${system.name}, opened by ${who.name})`) : undefined;
+      await store.endRun(active.id, { state: 'finished', document: JSON.stringify(document), exitCode: document.summary.exitCode });
+      await store.appendHistory({
+        actor: 'server', action: 'run.judge', subject: active.id,
+        detail: { system: system.id, exitCode: document.summary.exitCode, ...(recorded ? { recorded: recorded.events.map((e) => `${e.integration} ${e.status}`), notRecorded: recorded.notRecorded } : {}) },
+      });
+      active.end('finished');
+    } catch (error) {
+      const problem = `${(error as { code?: string }).code ? `${(error as { code: string }).code}: ` : ''}${(error as Error)?.message ?? String(error)}`;
+      await store.endRun(active.id, { state: 'failed', problem }).catch(() => undefined);
+      await store.appendHistory({ actor: 'server', action: 'run.fail', subject: active.id, detail: { system: system.id, problem } }).catch(() => undefined);
+      active.end('failed');
+    }
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * `klarmeld server`: KOMBIT's service on one machine. It holds the test platform (the embedded
+ * platform's code, signing with the persistent key in its data folder: the key KOMBIT trusts),
+ * the judge, the onboarding sheet and the JSON API on a port of its own (HTTP on 127.0.0.1 by
+ * default). Everything it keeps goes through one ServerStore.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Catalog } from '../catalog/catalog.ts';
+import { loadCatalog } from '../catalog/load-catalog.ts';
+import { startPlatform } from '../conformance/platform/server/start-platform.ts';
+import { ensureAdmin } from './admin-token.ts';
+import { jsonApi } from './api/json-api.ts';
+import { serverPaths } from './data-dir.ts';
+import { agreementRoutes } from './routes/agreement-routes.ts';
+import { identityRoutes } from './routes/identity-routes.ts';
+import { runRoutes } from './routes/run-routes.ts';
+import { sheetRoutes } from './routes/sheet-routes.ts';
+import { systemRoutes } from './routes/system-routes.ts';
+import { RunService } from './runs/run-service.ts';
+import { loadOrCreateSigningKey } from './signing-key.ts';
+import { openServerStore } from './store/open-store.ts';
+import type { ServerStore } from './store/server-store.ts';
+
+export interface ServerOptions {
+  dataDir: string;
+  /** Where the API and the platform listen; default 127.0.0.1. */
+  host?: string;
+  /** The API's port; 0 (default) picks a free one. */
+  port?: number;
+  /** The platform's port; 0 (default) picks a free one. */
+  platformPort?: number;
+  /** `postgres://…` or a SQLite file; default the sheet file in the data folder. */
+  database?: string;
+  catalog?: Catalog;
+}
+
+export interface RunningServer {
+  /** The JSON API's base URL. */
+  url: string;
+  /** The test platform's base URL (mutual TLS), which systems call. */
+  platformUrl: string;
+  dataDir: string;
+  /** Where KOMBIT's admin token is, and whether this start wrote it. */
+  adminToken: { file: string; created: boolean };
+  /** The fingerprint of the key that signs exchanges and judged runs. */
+  keyFingerprint: string;
+  store: ServerStore;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const paths = serverPaths(options.dataDir);
+  const host = options.host ?? '127.0.0.1';
+  const catalog = options.catalog ?? (await loadCatalog()).catalog;
+  const key = await loadOrCreateSigningKey(paths.signingKey);
+  const store = await openServerStore(options.database, paths.database);
+  const cleanups: (() => Promise<unknown>)[] = [() => store.close()];
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    const admin = await ensureAdmin(store, paths.adminToken);
+    // The server's own platform is one KOMBIT trusts: what it judges is backed by "a run on a platform KOMBIT trusts".
+    await store.trustPlatformKey({ fingerprint: key.fingerprint, name: "klarmeld server's test platform (KOMBIT)", addedBy: 'klarmeld server' });
+    const platform = await startPlatform({ dataDir: paths.platform, host, port: options.platformPort ?? 0, catalog, signingKeyPem: key.privateKeyPem });
+    cleanups.push(() => platform.stop());
+    const runs = new RunService({ store, catalog, platform, key });
+    cleanups.push(() => runs.stop());
+    const routes = [
+      ...identityRoutes(store, catalog), ...systemRoutes(store, catalog, platform), ...runRoutes(store, runs),
+      ...sheetRoutes(store, catalog), ...agreementRoutes(store, catalog),
+    ];
+    const http = createServer(jsonApi(store, routes));
+    // Long polls hold a request up to 20 s; the defaults would cut them or keep dead sockets.
+    http.requestTimeout = 60_000;
+    http.headersTimeout = 30_000;
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port ?? 0, host, () => resolve());
+    });
+    cleanups.push(() => new Promise<void>((resolve) => {
+      http.close(() => resolve());
+      http.closeAllConnections();
+    }));
+    const { port } = http.address() as AddressInfo;
+    return {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      platformUrl: platform.url, dataDir: options.dataDir, adminToken: { file: paths.adminToken, created: admin.created },
+      keyFingerprint: key.fingerprint, store, stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
