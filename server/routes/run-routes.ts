@@ -52,7 +52,9 @@ export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
         if (!run) throw notFound(`Run ${params.id}`);
         requireOwner(who, run, `read run ${run.id}`);
         const { document, ...rest } = run;
-        return { body: { run: rest, ...(document ? { document: JSON.parse(document) as unknown } : {}) } };
+        // What the sheet recorded from it, as the judgement's history entry says.
+        const judged = (await store.history(run.id)).find((h) => h.action === 'run.judge')?.detail;
+        return { body: { run: rest, ...(document ? { document: JSON.parse(document) as unknown } : {}), ...(judged && 'recorded' in judged ? { recorded: judged.recorded, notRecorded: judged.notRecorded } : {}) } };
       },
     },
     {
@@ -78,8 +80,10 @@ export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
       path: '/api/runs/:id/trigger/:request',
       async handle({ who, params, body }) {
         const active = runs.follow(who, params.id!);
-        const answer = typeof body.reply === 'string' ? { reply: body.reply } : typeof body.unanswered === 'string' ? { unanswered: body.unanswered } : undefined;
-        if (!answer) throw badRequest('Post {"reply": "<the system\'s reply, as text>"} or {"unanswered": "<why the system gave none>"}.');
+        const answer = typeof body.reply === 'string' ? { reply: body.reply }
+          : typeof body.failed === 'string' ? { failed: body.failed }
+          : typeof body.unanswered === 'string' ? { unanswered: body.unanswered } : undefined;
+        if (!answer) throw badRequest('Post {"reply": "<the system\'s reply, as text>"}, {"failed": "<what was wrong with it>"} or {"unanswered": "<why the system gave none>"}.');
         if (!active.relay.answer(params.request!, answer)) {
           return { status: 409, body: { code: 'run.request-gone', message: `Trigger request ${params.request} no longer waits for an answer (answered already, timed out, or the run ended).` } };
         }

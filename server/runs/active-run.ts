@@ -12,7 +12,14 @@ export class ActiveRun {
   state: RunState = 'open';
   private waiters: (() => void)[] = [];
 
-  constructor(readonly id: string, readonly systemId: string, readonly supplierCvr: string, triggerTimeoutSeconds: number) {
+  readonly id: string;
+  readonly systemId: string;
+  readonly supplierCvr: string;
+
+  constructor(id: string, systemId: string, supplierCvr: string, triggerTimeoutSeconds: number) {
+    this.id = id;
+    this.systemId = systemId;
+    this.supplierCvr = supplierCvr;
     this.relay = new TriggerRelay(triggerTimeoutSeconds);
   }
 

@@ -43,7 +43,11 @@ export class RunService {
   private readonly active = new Map<string, ActiveRun>();
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly deps: RunServiceDeps) {}
+  private readonly deps: RunServiceDeps;
+
+  constructor(deps: RunServiceDeps) {
+    this.deps = deps;
+  }
 
   async open(who: Identity, request: OpenRunRequest): Promise<ServerRun> {
     requireRole(who, ['supplier'], 'open a run');

@@ -8,7 +8,7 @@
  * error (SystemUnresponsiveError, once: later requests fail at once), never a pass.
  */
 import { randomUUID } from 'node:crypto';
-import { parseReply, stopAfterSilence, SystemUnresponsiveError, unansweredAdvice, type Trigger } from '../../conformance/runner/trigger-reply.ts';
+import { parseReply, stopAfterSilence, SystemUnresponsiveError, TriggerError, unansweredAdvice, type Trigger } from '../../conformance/runner/trigger-reply.ts';
 import type { TriggerReply } from '../../conformance/profile/actions.ts';
 
 /** One request as the CLI receives it. */
@@ -18,8 +18,12 @@ export interface RelayedRequest {
   params: Record<string, unknown>;
 }
 
-/** What the CLI posts back: the system's reply as it came (text), or why the system gave none. */
-export type RelayAnswer = { reply: string } | { unanswered: string };
+/**
+ * What the CLI posts back: the system's reply as it came (text); or that the system answered
+ * nonsense the CLI could not carry (`failed`: the test fails, blamed on the supplier); or why the
+ * system gave no answer at all (`unanswered`: the run ends as an environment error).
+ */
+export type RelayAnswer = { reply: string } | { failed: string } | { unanswered: string };
 
 interface Pending {
   request: RelayedRequest;
@@ -34,7 +38,10 @@ export class TriggerRelay {
   private ended = false;
 
   /** `timeoutSeconds`: how long a request may take from queued to answered (the system's own timeout plus the relay's). */
-  constructor(readonly timeoutSeconds: number) {
+  readonly timeoutSeconds: number;
+
+  constructor(timeoutSeconds: number) {
+    this.timeoutSeconds = timeoutSeconds;
     this.trigger = stopAfterSilence((action, params) => this.ask(action, params));
   }
 
@@ -87,7 +94,8 @@ export class TriggerRelay {
           }
           return;
         }
-        const why = answer
+        if (answer && 'failed' in answer) return reject(new TriggerError(answer.failed));
+        const why = answer && 'unanswered' in answer
           ? answer.unanswered
           : `No answer to "${action}" came back from the supplier's klarmeld test within ${this.timeoutSeconds} s: the CLI that relays the trigger stopped polling, or the system did not answer it`;
         reject(new SystemUnresponsiveError(`${why} ${unansweredAdvice(this.timeoutSeconds, 'Is klarmeld test still running on the supplier\'s machine, and is its system up?')}`));
