@@ -14,5 +14,6 @@ export const commandGroups: Record<string, CommandGroup> = {
   verify: { summary: "check a run document's evidence offline", load: () => import('./verify.ts') },
   init: { summary: 'write the klarmeld.yaml that describes your system to klarmeld test', load: () => import('./init.ts') },
   test: { summary: "run a system's required conformance suites against a test platform", load: () => import('./test.ts') },
+  server: { summary: "KOMBIT's service: test platform, judge, sheet and JSON API for many suppliers", load: () => import('./server.ts') },
   demo: { summary: 'the whole chain on the embedded defaults: platform, reference system, suites, sheet', load: () => import('./demo.ts') },
 };
