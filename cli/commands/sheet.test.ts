@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { RunDocument } from '../../conformance/framework/index.ts';
+import { referenceRun } from '../services/verify-rederive-run.ts';
 import { copyFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { copyValidFixture } from '../../catalog/test-fixtures/fixture-copy.ts';
@@ -22,6 +24,35 @@ async function setup() {
   await copyFile(vocabulary, join(catalog, 'onboarding-statuses.yaml'));
   const sh = (...args: string[]) => klarmeld('sheet', ...args, '--sheet', sheet, '--catalog', catalog);
   return { dir, sheet, sh };
+}
+
+/**
+ * The sheet records a run only when klarmeld's own suites, replayed on the run's tapes, come to
+ * its verdicts: the record tests use a genuine run of the reference system's SF1520 with the
+ * shipped catalogue, and the same run signed again by its platform as run-0002.
+ */
+let genuine: Promise<{ first: RunDocument; second: RunDocument }> | undefined;
+function genuineRuns() {
+  genuine ??= (async () => {
+    const run = await referenceRun({ catalog: (await loadCatalog()).catalog, integrations: ['SF1520'] });
+    try {
+      return { first: run.document, second: await run.sign({ ...run.document, runId: 'run-0002' }) };
+    } finally {
+      await run.close();
+    }
+  })();
+  return genuine;
+}
+
+/** A sheet over the shipped catalogue, which lists the reference system. */
+async function shippedSetup() {
+  const dir = await temp.make('sheet-cmd-');
+  const sheet = join(dir, 'sheet.sqlite');
+  const sh = (...args: string[]) => klarmeld('sheet', ...args, '--sheet', sheet);
+  const { first, second } = await genuineRuns();
+  const document = structuredClone(first);
+  await writeFile(join(dir, 'platform.pem'), document.platform.publicKey!);
+  return { dir, sheet, sh, document, second };
 }
 
 describe('klarmeld sheet', () => {
@@ -106,14 +137,13 @@ describe('klarmeld sheet', () => {
   });
 
   it('record adds the statuses a verified run earns under a trusted key, also when pinned with --key; an edited run changes nothing', async () => {
-    const { sh, sheet, dir } = await setup();
-    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    const { sh, sheet, dir, document } = await shippedSetup();
+    const runId = document.runId;
     await writeFile(join(dir, 'run.json'), JSON.stringify(document));
-    await writeFile(join(dir, 'platform.pem'), keys.publicKeyPem);
     expect((await sh('trust-key', join(dir, 'platform.pem'), '--name', 'KOMBIT klarmeld platform', '--actor', 'kombit')).exit).toBe(0);
     const recorded = await sh('record', join(dir, 'run.json'), '--key', join(dir, 'platform.pem'));
     expect(recorded.exit).toBe(0);
-    expect(recorded.stdout).toContain('Recorded jobcenter-plus SF1520: Klarmeldt (2/2 SHALL passed, run run-0001); belæg: kørsel run-0001 på en platform KOMBIT har godkendt');
+    expect(recorded.stdout).toMatch(new RegExp(`Recorded reference-system SF1520: Klarmeldt \\((\\d+)/\\1 SHALL passed, run ${runId}\\); belæg: kørsel ${runId} på en platform KOMBIT har godkendt`));
     document.tests[0]!.result = 'fail';
     await writeFile(join(dir, 'edited.json'), JSON.stringify(document));
     const refused = await sh('record', join(dir, 'edited.json'));
@@ -125,15 +155,14 @@ describe('klarmeld sheet', () => {
   });
 
   it('record --key with a key the sheet does not trust records the declaration with "own platform" evidence, never Ensidig: anyone can pin their own throwaway key', async () => {
-    const { sh, sheet, dir } = await setup();
-    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
+    const { sh, sheet, dir, document } = await shippedSetup();
+    const runId = document.runId;
     await writeFile(join(dir, 'run.json'), JSON.stringify(document));
-    await writeFile(join(dir, 'own.pem'), keys.publicKeyPem);
-    const recorded = await sh('record', join(dir, 'run.json'), '--key', join(dir, 'own.pem'));
-    expect(recorded.stdout).toContain('Recorded jobcenter-plus SF1520: Klarmeldt (2/2 SHALL passed, run run-0001); belæg: kørsel run-0001 på leverandørens egen platform');
+    const recorded = await sh('record', join(dir, 'run.json'), '--key', join(dir, 'platform.pem'));
+    expect(recorded.stdout).toMatch(new RegExp(`Recorded reference-system SF1520: Klarmeldt \\((\\d+)/\\1 SHALL passed, run ${runId}\\); belæg: kørsel ${runId} på leverandørens egen platform`));
     const shown = JSON.parse((await sh('show', '--json')).stdout);
-    const cell = shown.rows[0].cells.find((c: { integration: string }) => c.integration === 'SF1520');
-    expect(cell).toMatchObject({ status: 'klarmeldt', word: 'Klarmeldt', evidence: { kind: 'own-platform', runId: 'run-0001', keyFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    const cell = shown.rows.find((r: { system: string }) => r.system === 'reference-system').cells.find((c: { integration: string }) => c.integration === 'SF1520');
+    expect(cell).toMatchObject({ status: 'klarmeldt', word: 'Klarmeldt', evidence: { kind: 'own-platform', runId, keyFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     const store = SheetStore.open(sheet);
     expect(store.history().map((e) => e.status)).toEqual(['klarmeldt']);
     store.close();
@@ -153,19 +182,16 @@ describe('klarmeld sheet', () => {
   });
 
   it('trust-key makes a run signed with that key backed by a trusted platform; before, the same passes are backed by the supplier\'s own platform', async () => {
-    const { sh, sheet, dir } = await setup();
-    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
-    const second = (await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', keys, runId: 'run-0002' })).document;
+    const { sh, sheet, dir, document, second } = await shippedSetup();
     await writeFile(join(dir, 'run-1.json'), JSON.stringify(document));
     await writeFile(join(dir, 'run-2.json'), JSON.stringify(second));
-    await writeFile(join(dir, 'platform.pem'), keys.publicKeyPem);
     expect((await sh('trusted-keys')).stdout).toContain('trusts no platform key');
     expect((await sh('record', join(dir, 'run-1.json'))).stdout).toContain('leverandørens egen platform');
     expect(await sh('trust-key', join(dir, 'platform.pem'))).toMatchObject({ exit: 2, stderr: expect.stringContaining('Name the platform') });
     const trusted = await sh('trust-key', join(dir, 'platform.pem'), '--name', 'KOMBIT klarmeld platform', '--actor', 'kombit');
     expect(trusted.exit).toBe(0);
     expect((await sh('trusted-keys')).stdout).toContain('KOMBIT klarmeld platform (added by kombit');
-    expect((await sh('record', join(dir, 'run-2.json'))).stdout).toContain('Recorded jobcenter-plus SF1520: Klarmeldt');
+    expect((await sh('record', join(dir, 'run-2.json'))).stdout).toContain('Recorded reference-system SF1520: Klarmeldt');
     expect((await sh('record', join(dir, 'run-2.json'))).stdout).toContain('already in the sheet');
     const store = SheetStore.open(sheet);
     expect(store.history().map((e) => [e.status, e.evidence?.keyTrusted])).toEqual([['klarmeldt', false], ['klarmeldt', true]]);

@@ -1,13 +1,32 @@
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../catalog/load-catalog.ts';
+import type { RunDocument } from '../../conformance/framework/index.ts';
+import { referenceRun } from '../services/verify-rederive-run.ts';
 import { generateEvidenceKeys } from '../../conformance/evidence/index.ts';
 import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
 import { klarmeld } from '../testing/klarmeld.ts';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 
 const temp = tempDirs();
+let genuine: RunDocument;
+
+// verify re-derives the verdicts with the suites klarmeld ships: a run it accepts is a real one.
+beforeAll(async () => {
+  const run = await referenceRun({ catalog: (await loadCatalog()).catalog, integrations: ['SF1520'] });
+  await run.close();
+  genuine = run.document;
+}, 60_000);
+
+async function genuineFile() {
+  const dir = await temp.make('verify-');
+  await writeFile(join(dir, 'run.json'), JSON.stringify(genuine, null, 2));
+  await writeFile(join(dir, 'platform.pem'), genuine.platform.publicKey!);
+  await writeFile(join(dir, 'other.pem'), generateEvidenceKeys().publicKeyPem);
+  return dir;
+}
 
 async function runFile(edit?: (document: Awaited<ReturnType<typeof sampleRun>>['document']) => void) {
   const dir = await temp.make('verify-');
@@ -20,12 +39,13 @@ async function runFile(edit?: (document: Awaited<ReturnType<typeof sampleRun>>['
 }
 
 describe('klarmeld verify', () => {
-  it('accepts an untouched run document, and says the key was not pinned', async () => {
-    const dir = await runFile();
+  it('accepts an untouched run document, re-derives its verdicts, and says the key was not pinned', async () => {
+    const dir = await genuineFile();
     const { exit, stdout } = await klarmeld('verify', join(dir, 'run.json'));
     expect(exit).toBe(0);
-    expect(stdout).toContain('Valid: run run-0001');
-    expect(stdout).toContain('exchanges: 2 of 2 signed and unchanged');
+    expect(stdout).toContain(`Valid: run ${genuine.runId}`);
+    expect(stdout).toMatch(/exchanges: (\d+) of \1 signed and unchanged/);
+    expect(stdout).toMatch(/verdicts: (\d+) of \1 tests re-derived from their tapes by the shipped suites\n/);
     expect(stdout).toContain('pin the key with --key FILE');
   });
 
@@ -40,7 +60,7 @@ describe('klarmeld verify', () => {
   });
 
   it('checks against a pinned key: the right one passes, another one fails', async () => {
-    const dir = await runFile();
+    const dir = await genuineFile();
     expect((await klarmeld('verify', join(dir, 'run.json'), '--key', join(dir, 'platform.pem'))).exit).toBe(0);
     const other = await klarmeld('verify', join(dir, 'run.json'), '--key', join(dir, 'other.pem'), '--json');
     expect(other.exit).toBe(1);
@@ -61,5 +81,15 @@ describe('klarmeld verify', () => {
   it('exits 2 for a missing file or no argument', async () => {
     expect((await klarmeld('verify', '/nonexistent/run.json')).exit).toBe(2);
     expect((await klarmeld('verify')).exit).toBe(2);
+  });
+});
+
+describe('klarmeld verify on a run whose verdicts cannot be re-derived', () => {
+  it('reports a suite klarmeld does not ship as not re-derived, and does not accept the run', async () => {
+    const dir = await runFile();
+    const { exit, stdout } = await klarmeld('verify', join(dir, 'run.json'));
+    expect(exit).toBe(1);
+    expect(stdout).toContain('NOT re-derived: sf9999 1.0.0');
+    expect(stdout).toMatch(/cannot-rederive: Suite sf9999 1\.0\.0 \(SF9999\) cannot be re-derived: this klarmeld ships no such suite/);
   });
 });

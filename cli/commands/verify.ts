@@ -10,7 +10,11 @@ Checks every exchange against its digest and the platform's signature, the summa
 results, and the platform's attestation over the whole document: a single edited result,
 message, exchange or status is reported. It also checks whom the evidence is about: the run's
 system must be the one the platform attested, every exchange must be that it-system's, and the
-catalogue's it-system UUID of the run's system must be the attested one.
+catalogue's it-system UUID of the run's system must be the attested one. And it re-derives every
+verdict: each test of each suite klarmeld ships runs again, offline, against the run's tape of
+what it did; a verdict that differs, a shipped test left out, or a tape that does not hold what
+the test asks for makes the run not valid. A suite version this klarmeld does not ship cannot be
+re-derived and is reported so (not valid): verify such a run with the release that made it.
 Exit 0 valid, 1 not valid, 2 usage, 3 platform unreachable.
 
 Options:

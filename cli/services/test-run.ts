@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { verifyRun, type RunDocument, type RunEvent } from '../../conformance/framework/index.ts';
+import type { RunDocument, RunEvent } from '../../conformance/framework/index.ts';
+import { verifyAndRederive } from './verify-rederive.ts';
 import { toHtml, toJunitXml } from '../../conformance/framework/reporters/index.ts';
 import { runAndAttest } from '../../conformance/runner/attested-run.ts';
 import type { ConformanceOptions } from '../../conformance/runner/run-conformance.ts';
@@ -65,7 +66,8 @@ export async function runTest(options: TestRunOptions): Promise<TestRunResult> {
     }
     const store = SheetStore.open(options.sheetFile);
     try {
-      recorded = recordRun(store, catalog, verifyRun(document, { catalog }));
+      // The sheet records a run only when its verdicts follow from its tapes (issue 13).
+      recorded = recordRun(store, catalog, await verifyAndRederive(document, { catalog }));
     } finally {
       store.close();
     }

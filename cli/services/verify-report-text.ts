@@ -16,6 +16,11 @@ export function verifyReportText(report: VerifyReport, colour: boolean): string 
     const catalogue = { matches: "the catalogue's it-system of it", 'other-it-system': 'NOT the catalogue\'s it-system of it', 'not-in-catalogue': 'a system the catalogue does not list', 'not-checked': 'not checked against a catalogue' }[report.system.catalogue];
     lines.push(`  system: run for ${report.document?.profile.system ?? report.system.id}, evidence of it-system ${report.system.uuid} (${report.system.name}): ${catalogue}`);
   }
+  if (report.rederived) {
+    const { replayed, agreed, suites } = report.rederived;
+    const notShipped = suites.filter((s) => !s.rederived).map((s) => `${s.suite} ${s.version}`);
+    lines.push(`  verdicts: ${agreed} of ${replayed} tests re-derived from their tapes by the shipped suites${notShipped.length > 0 ? `; NOT re-derived: ${notShipped.join(', ')}` : ''}`);
+  }
   for (const problem of report.problems) lines.push(`  - ${problem.code}${problem.test ? ` [${problem.test}]` : ''}: ${problem.message}`);
   if (report.ok && report.keySource === 'embedded') {
     lines.push(

@@ -1,13 +1,15 @@
 /**
  * `klarmeld verify`: reads a run document, obtains the platform key (pinned from a file or a
- * platform URL, or the one embedded in the run) and verifies the evidence offline.
+ * platform URL, or the one embedded in the run), verifies the evidence and re-derives every
+ * verdict from the run's tapes, offline.
  */
 import { readFile } from 'node:fs/promises';
 import { Agent, request } from 'undici';
 import { signingKeyPath } from '../../conformance/evidence/signing-key-path.ts';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { verifyRun, type VerifyReport } from '../../conformance/framework/index.ts';
+import type { VerifyReport } from '../../conformance/framework/index.ts';
+import { verifyAndRederive } from './verify-rederive.ts';
 
 /** The run file or the key cannot be read: the user's input, exit 2. */
 export class VerifyInputError extends Error {
@@ -84,5 +86,5 @@ export async function verifyRunFile(file: string, options: VerifyFileOptions = {
       ? await fetchPlatformKey(options.platformUrl, options.tls)
       : undefined;
   const catalog = options.catalog ?? (await loadCatalog()).catalog;
-  return verifyRun(json, { catalog, ...(publicKey ? { publicKey } : {}) });
+  return verifyAndRederive(json, { catalog, ...(publicKey ? { publicKey } : {}) });
 }

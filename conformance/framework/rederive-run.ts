@@ -57,8 +57,11 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
     }
     const requirements = await loadRequirements(suite.requirementsFile);
     const levels = new Map(requirements.requirements.map((r) => [r.id, r.level]));
-    if (canonicalJson(suiteRecord.requirements) !== canonicalJson(requirements.requirements) || canonicalJson(suiteRecord.untested) !== canonicalJson(suite.untested ?? [])) {
-      problem({ code: 'test-edited', message: `The requirements the run gives suite ${suite.id} are not the shipped suite's: a level or text was changed` });
+    // Ids and levels decide verdicts; a text may be reworded (or translated) within a suite version.
+    const decisive = (list: { id: string; level: string }[]) => canonicalJson(list.map((r) => [r.id, r.level]));
+    const untestedIds = (list: { requirement: string }[]) => canonicalJson(list.map((u) => u.requirement));
+    if (decisive(suiteRecord.requirements) !== decisive(requirements.requirements) || untestedIds(suiteRecord.untested) !== untestedIds(suite.untested ?? [])) {
+      problem({ code: 'test-edited', message: `The requirements the run gives suite ${suite.id} are not the shipped suite's: a requirement or its level was changed` });
     }
     const entries = suiteTests(suite);
     const omitted = entries.filter((e) => document.tests.find((t) => t.id === e.id)?.result === 'omit');

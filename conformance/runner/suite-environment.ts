@@ -2,6 +2,7 @@ import type { Agent } from 'undici';
 import type { Profile } from '../profile/schema.ts';
 import type { SuiteEnvironment } from '../suites/shared/environment.ts';
 import { recorderClient } from '../suites/shared/recorder-client.ts';
+import { tapingEnvironment } from '../suites/shared/tape-environment.ts';
 import type { FlakyLink } from './flaky-link.ts';
 import { interactiveTrigger } from './interactive-trigger.ts';
 import type { PlatformSession } from './platform-session.ts';
@@ -61,5 +62,6 @@ export function suiteEnvironment(input: {
   if (!pusher) unavailable.beskedfordeler = 'Only the embedded platform pushes Beskedfordeler messages on request, and only to a callback named in the profile';
   if (!callbackUrl) unavailable.callback = 'The profile names no callback endpoint (callbacks.beskedfordeler)';
 
-  return { environment, unavailable, cleanup: async () => void (await pusher?.close()) };
+  // Taped, so `klarmeld verify` can run each test body again against what it saw (issue 13).
+  return { environment: tapingEnvironment(environment), unavailable, cleanup: async () => void (await pusher?.close()) };
 }

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { defineSuite, type TestContext } from '../../framework/definition.ts';
 import type { PushOutcome, SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
 import { callKlarmeldEndpoint } from '../shared/platform-call.ts';
 import { act, approvedAgreement, expectOk, fail, skip } from '../shared/steps.ts';
+import { nowOf, observe, uuidOf } from '../shared/world.ts';
 import { elements, fejlbeskedOf, namespaces } from '../shared/xml-checks.ts';
 import { callWithoutCertificate } from './call-without-certificate.ts';
 import { haendelsesbesked, testMessageType } from './haendelsesbesked.ts';
@@ -60,9 +60,9 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
           // First of the pushes: a system that opens its store or warms up on its first push makes the
           // Beskedfordeler wait then, and the first push is where that shows.
           async run(context, env) {
-            const started = performance.now();
-            await push(context, env, { messageUuid: randomUUID() });
-            const ms = performance.now() - started;
+            const started = nowOf(env);
+            await push(context, env, { messageUuid: uuidOf(env) });
+            const ms = nowOf(env) - started;
             context.log(`answered in ${ms.toFixed(0)} ms`);
             if (ms > 3000) fail(`The system took ${(ms / 1000).toFixed(1)} s to answer; the Beskedfordeler expects a prompt answer`);
           },
@@ -76,12 +76,13 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
             const callbackUrl = callbackOf(env);
             // First as the Beskedfordeler, with the platform's certificate: a refusal below proves
             // something only of a callback that answers a caller it should let in.
-            const admitted = await pusherOf(env).push({ messageUuid: randomUUID() });
+            const admitted = await pusherOf(env).push({ messageUuid: uuidOf(env) });
             attach(context, admitted.exchange);
             if (admitted.error || admitted.status === undefined) {
               fail(`The callback at ${callbackUrl} did not answer the Beskedfordeler's own certificate either (${admitted.error ?? 'no HTTP answer'}), so it cannot receive pushes`);
             }
-            const answer = await callWithoutCertificate(callbackUrl, { body: haendelsesbesked({ messageUuid: randomUUID() }), timeoutMs: 5000 });
+            const body = haendelsesbesked({ messageUuid: uuidOf(env) });
+            const answer = await observe(env, 'callback-without-certificate', { url: callbackUrl }, () => callWithoutCertificate(callbackUrl, { body, timeoutMs: 5000 }));
             if (answer.kind === 'answered') fail(`The callback answered HTTP ${answer.status} to a caller without a certificate; it must require 2-way TLS and refuse such a caller in the TLS handshake`);
             if (answer.kind === 'inconclusive') {
               context.environment('callback-probe-inconclusive', `The callback answered the platform's certificate, but the call without a certificate ended without a TLS refusal (${answer.detail}), so whether it requires a certificate cannot be seen`);
@@ -120,7 +121,7 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1461-R03'],
           requires: ['beskedfordeler'],
           async run(context, env) {
-            const messageUuid = randomUUID();
+            const messageUuid = uuidOf(env);
             context.input('messageUuid', messageUuid);
             const outcome = await push(context, env, { messageUuid });
             if (outcome.statusKode !== 20) fail(`The system answered StatusKode ${outcome.statusKode ?? 'none'} (HTTP ${outcome.status}) to a well-formed message: ${fejlbeskedOf(outcome.responseBody) ?? outcome.responseBody.slice(0, 200)}`);
@@ -132,7 +133,7 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1461-R04'],
           requires: ['beskedfordeler'],
           async run(context, env) {
-            const outcome = await push(context, env, { messageUuid: randomUUID() });
+            const outcome = await push(context, env, { messageUuid: uuidOf(env) });
             if (elements(outcome.responseBody, namespaces.sts, 'ModtagBeskedOutput').length === 0) fail(`The answer has no ModtagBeskedOutput (namespace urn:oio:sts:1.0.0): ${outcome.responseBody.slice(0, 200)}`);
             if (elements(outcome.responseBody, namespaces.sagdok, 'StandardRetur').length === 0) fail('The ModtagBeskedOutput has no StandardRetur');
           },
@@ -143,7 +144,7 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1461-R05'],
           requires: ['beskedfordeler'],
           async run(context, env) {
-            const outcome = await push(context, env, { body: haendelsesbesked({ messageUuid: randomUUID(), omit: 'BeskedId' }) });
+            const outcome = await push(context, env, { body: haendelsesbesked({ messageUuid: uuidOf(env), omit: 'BeskedId' }) });
             if (outcome.statusKode === undefined) fail(`The system did not answer with a StandardRetur (HTTP ${outcome.status}): ${outcome.responseBody.slice(0, 200)}`);
             if (outcome.statusKode === 20) fail('The system acknowledged (StatusKode 20) a message it cannot have read: it has no BeskedId');
             if (!fejlbeskedOf(outcome.responseBody)) fail(`StatusKode ${outcome.statusKode} came without a FejlbeskedTekst saying what was wrong`);
@@ -166,7 +167,7 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1461-R07'],
           requires: ['beskedfordeler', 'trigger'],
           async run(context, env) {
-            const messageUuid = randomUUID();
+            const messageUuid = uuidOf(env);
             const pushed = await push(context, env, { messageUuid });
             if (pushed.statusKode !== 20) context.skip(`The system did not acknowledge the message (StatusKode ${pushed.statusKode ?? 'none'}), so there is no acknowledged message to look for; sf1461.push.message-acknowledged judges that`);
             const { outcome } = await act(env, 'beskedfordeler.received', { messageUuid });
@@ -183,7 +184,7 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1461-R06'],
           requires: ['beskedfordeler', 'trigger'],
           async run(context, env) {
-            const messageUuid = randomUUID();
+            const messageUuid = uuidOf(env);
             context.input('messageUuid', messageUuid);
             const first = await push(context, env, { messageUuid });
             const second = await push(context, env, { messageUuid });

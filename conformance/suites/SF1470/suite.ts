@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { defineSuite, type TestContext } from '../../framework/definition.ts';
 import type { Exchange, SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
@@ -9,13 +8,14 @@ import { act, exchangesOf, expectOk, fail, findingsText, networkOf, oneExchange,
 import { requestToken } from '../shared/sts-token.ts';
 import { namespaces, statusKodeOf, textIn } from '../shared/xml-checks.ts';
 import { importedCaseUuids } from './imported-cases.ts';
+import { uuidOf } from '../shared/world.ts';
 
 const SDI = services.sdi.name;
 const importerAction = 'http://kombit.dk/sts/sagdokumentindeks/importer';
 
 /** A case of the test run: a new UUID each time, so runs do not see each other's cases. */
-function newCase(context: TestContext) {
-  const caseUuid = randomUUID();
+function newCase(context: TestContext, env: SuiteEnvironment) {
+  const caseUuid = uuidOf(env);
   context.input('caseUuid', caseUuid);
   return { caseUuid, title: `klarmeld conformance test ${caseUuid.slice(0, 8)}` };
 }
@@ -24,8 +24,8 @@ function newCase(context: TestContext) {
  * A case known only by the system's own case reference (a user-facing case number): the system
  * chooses its UUID, so the runner sees whether indexing it again reuses that UUID.
  */
-function newCaseReference(context: TestContext) {
-  const caseReference = `KLARMELD-${randomUUID().slice(0, 8).toUpperCase()}`;
+function newCaseReference(context: TestContext, env: SuiteEnvironment) {
+  const caseReference = `KLARMELD-${uuidOf(env).slice(0, 8).toUpperCase()}`;
   context.input('caseReference', caseReference);
   return { caseReference, title: `klarmeld conformance test ${caseReference}` };
 }
@@ -77,7 +77,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1470-R02', 'SF1470-R04'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
-            const { outcome, exchange } = await importCase(context, env, newCase(context));
+            const { outcome, exchange } = await importCase(context, env, newCase(context, env));
             // Either SOAP version is accepted here: which one the system should use is SF1470-R10 (SHOULD).
             const action = textIn(exchange.requestBody, namespaces.wsa, 'Action');
             if (action !== importerAction) fail(`The importer request's wsa:Action is ${action ?? 'missing'}; the operation's soapAction is ${importerAction}`);
@@ -94,7 +94,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1470-R10'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
-            const { exchange } = await importCase(context, env, newCase(context));
+            const { exchange } = await importCase(context, env, newCase(context, env));
             const problem = soapVersionProblem(exchange, '1.2');
             if (problem) {
               fail(
@@ -110,7 +110,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1470-R03'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
-            const { exchange } = await importCase(context, env, newCase(context));
+            const { exchange } = await importCase(context, env, newCase(context, env));
             expectTokenFor(exchange, { name: 'Sags- og dokumentindeks', entityId: services.sdi.entityId });
           },
         },
@@ -120,7 +120,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1470-R06'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
-            const { exchange } = await importCase(context, env, newCase(context));
+            const { exchange } = await importCase(context, env, newCase(context, env));
             expectLowerCaseUuids(exchange);
           },
         },
@@ -130,7 +130,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1470-R05'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
-            const kase = newCaseReference(context);
+            const kase = newCaseReference(context, env);
             const first = await importCase(context, env, kase);
             expectOk(first.outcome, 'Indexing the case');
             const second = await importCase(context, env, kase);
@@ -157,7 +157,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1470-R07'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
-            const kase = newCase(context);
+            const kase = newCase(context, env);
             expectOk((await importCase(context, env, kase)).outcome, 'Indexing the case');
             if (!(await search(context, env, kase.caseUuid)).includes(kase.caseUuid)) fail('fremsoeg did not find the case the system had just indexed');
           },
@@ -168,7 +168,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1470-R08'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
-            const kase = newCase(context);
+            const kase = newCase(context, env);
             expectOk((await importCase(context, env, kase)).outcome, 'Indexing the case');
             const { outcome, exchanges } = await act(env, 'sdi.remove-case', { caseUuid: kase.caseUuid }, { exchanges: (e) => e.operation === 'fjern' });
             const removal = oneExchange(exchanges, SDI, 'fjern');
@@ -184,7 +184,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1470-R09'],
           requires: ['recorder', 'trigger', 'network'],
           async run(context, env) {
-            const kase = newCase(context);
+            const kase = newCase(context, env);
             networkOf(env).failNext(1);
             const { outcome, exchanges } = await act(env, 'sdi.import-case', kase, { exchanges: (e) => e.operation === 'importer' });
             attach(context, ...exchangesOf(exchanges, SDI, 'importer'));

@@ -7,6 +7,7 @@ import { callPlatform } from '../shared/platform-call.ts';
 import { platformGroup } from '../shared/platform-group.ts';
 import { act, exchangesOf, expectOk, expectReportedError, fail, oneExchange, withClockMoved } from '../shared/steps.ts';
 import { holderOfKeyProblems, requestToken, tokenLifetimeSeconds } from '../shared/sts-token.ts';
+import { nowOf } from '../shared/world.ts';
 import { assertionIdOf, elements, namespaces, soapVersionOf, textIn } from '../shared/xml-checks.ts';
 
 const STS = services.sts.name;
@@ -42,7 +43,7 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
         async run(context, env) {
           const certificate = new X509Certificate(env.system.certPem);
           context.input('certificate', certificate.subject);
-          if (Date.parse(certificate.validTo) < Date.now()) context.environment('certificate-expired', `The system certificate expired on ${certificate.validTo}; get a new one`);
+          if (Date.parse(certificate.validTo) < nowOf(env)) context.environment('certificate-expired', `The system certificate expired on ${certificate.validTo}; get a new one`);
           // Any HTTP answer from the STS means the TLS handshake with the certificate went through.
           const reply = await callPlatform(env, 'sts');
           context.log(`the STS answered HTTP ${reply.status} over mutual TLS`);

@@ -24,6 +24,8 @@ export interface SuiteEnvironment {
     urls: Record<string, string>;
     /** The agreements the system has when the runner created them; undefined when it cannot know them. */
     agreements: AgreementView[] | undefined;
+    /** Sends one HTTPS request as the system (taped, so `klarmeld verify` can replay it); default undici with `dispatcher`. */
+    call?: (url: string, init: PlatformCallInit) => Promise<PlatformReply>;
   };
   /** The platform's record of the system's exchanges; absent on KOMBIT's external test environment. */
   recorder?: Recorder;
@@ -37,6 +39,30 @@ export interface SuiteEnvironment {
   callbackUrl?: string;
   /** The platform CA (PEM), to reach the callback as the platform would. */
   caPem: string;
+  /** The clock, new ids and other readings from outside a check depends on (see world.ts); taped like the doors. */
+  world?: World;
+}
+
+export interface PlatformCallInit {
+  method?: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+/** What a platform call answered; of the headers only the content type is kept (no check reads another). */
+export interface PlatformReply {
+  status: number;
+  body: string;
+  headers: { 'content-type'?: string };
+}
+
+export interface World {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** A new random UUID (lower case). */
+  uuid(): string;
+  /** Any other reading of the outside world a check depends on, by kind and what it asks (e.g. a raw TLS probe). */
+  observe<T>(kind: string, ask: Record<string, unknown>, live: () => Promise<T>): Promise<T>;
 }
 
 export interface AgreementView {

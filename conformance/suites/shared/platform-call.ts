@@ -1,6 +1,6 @@
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { EnvironmentError } from '../../framework/errors.ts';
-import type { SuiteEnvironment } from './environment.ts';
+import type { PlatformCallInit, PlatformReply, SuiteEnvironment } from './environment.ts';
 
 /**
  * The full URL of a platform service (catalogue service name, or `sts`) in the run's
@@ -18,7 +18,7 @@ export function serviceUrl(env: SuiteEnvironment, service: string): string {
   return url;
 }
 
-type CallInit = { method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> };
+type CallInit = PlatformCallInit;
 
 /** Calls a platform service as the system, at the service's own URL (see serviceUrl). */
 export async function callPlatform(env: SuiteEnvironment, service: string, init: CallInit = {}) {
@@ -37,13 +37,7 @@ export async function callKlarmeldEndpoint(env: SuiteEnvironment, path: `/klarme
 /** A refused TLS handshake means the certificate is not accepted. */
 async function callAsSystemAt(env: SuiteEnvironment, url: string, init: CallInit) {
   try {
-    const response = await request(url, {
-      method: init.method ?? 'GET',
-      headers: init.headers,
-      body: init.body,
-      dispatcher: env.platform.dispatcher,
-    });
-    return { status: response.statusCode, body: await response.body.text(), headers: response.headers };
+    return await (env.platform.call ?? ((to, what) => liveCall(env.platform.dispatcher, to, what)))(url, init);
   } catch (error) {
     throw new EnvironmentError(
       'platform-refused-certificate',
@@ -51,4 +45,11 @@ async function callAsSystemAt(env: SuiteEnvironment, url: string, init: CallInit
       { cause: error },
     );
   }
+}
+
+/** One HTTPS request with undici: the real call behind `env.platform.call`. */
+export async function liveCall(dispatcher: Dispatcher, url: string, init: CallInit): Promise<PlatformReply> {
+  const response = await request(url, { method: init.method ?? 'GET', headers: init.headers, body: init.body, dispatcher });
+  const contentType = response.headers['content-type'];
+  return { status: response.statusCode, body: await response.body.text(), headers: typeof contentType === 'string' ? { 'content-type': contentType } : {} };
 }
