@@ -84,6 +84,12 @@ describe('the packed klarmeld, installed in a supplier project', () => {
     expect(await readFile(join(project, 'junit.xml'), 'utf8')).toContain('sf1520.faults.person-not-found');
   }, 180_000);
 
+  it("sends a supplier from the demo, which needs klarmeld's repository, to init and test", async () => {
+    const demo = await sh('npx', ['klarmeld', 'demo', '--no-serve'], project);
+    expect(demo.code).toBe(2);
+    expect(demo.stderr).toContain('"klarmeld init", then "klarmeld test"');
+  });
+
   // The machine's own Node (20 here, as on many suppliers' machines), beside the project's Node 24.
   const olderNode = '/usr/bin/node';
   it('says in one line what to do on a Node older than 24', async (context) => {

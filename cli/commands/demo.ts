@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { runTest, type TestRunResult } from '../services/test-run.ts';
 import { formatTestSummary } from '../ui/test-summary.ts';
 import { formatInterrupted } from '../ui/test-interrupted.ts';
 import { liveTestView } from '../ui/test-live-view.ts';
+import { UsageError } from '../usage-error.ts';
 import { abortOnInterrupt } from './abort-on-interrupt.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 import { reportStartFailure } from './report-start-failure.ts';
@@ -40,6 +42,10 @@ export async function run(argv: string[]): Promise<number> {
   const { values } = parsed;
   const tty = Boolean(process.stdout.isTTY);
   const paths = demoPaths(process.cwd());
+  // The installed package ships the tool, not klarmeld's own reference system and site.
+  if (!existsSync(paths.profile)) {
+    throw new UsageError('klarmeld demo runs klarmeld\'s own reference system and site, which are in klarmeld\'s repository, not in the installed package: run "npm start" in a clone of it. To test your own system here: "klarmeld init", then "klarmeld test"');
+  }
   await mkdir(paths.dir, { recursive: true });
   const interrupt = abortOnInterrupt('\nStopping the demo (the system and the platform are being shut down)…\n');
 
