@@ -110,6 +110,7 @@ async function postgresBackend(): Promise<Backend> {
   const server = await startTestPostgres({ settings: { fsync: 'on', full_page_writes: 'on', synchronous_commit: 'off' } });
   const t = performance.now();
   const pool = new pg.Pool({ connectionString: await server.createDatabase(), max: 10 });
+  pool.on('error', (error) => console.error(`PostgreSQL dropped a connection: ${error.message}\n${server.log()}`));
   await migrate(pool);
   const writer = await postgresExchangeWriter(pool);
   return { name: 'PostgreSQL 15 on loopback (fsync on, synchronous_commit off, 10 connections)', sheet: postgresSheet(pool, () => new Date()), writer, openMs: performance.now() - t, close: async () => (await pool.end(), await server.stop()) };

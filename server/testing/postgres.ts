@@ -19,6 +19,8 @@ export interface TestPostgres {
   port: number;
   /** Creates an empty database and returns its URL. */
   createDatabase(name?: string): Promise<string>;
+  /** The last 8 KiB the server logged since it was ready. */
+  log(): string;
   /** Ends the server (fast shutdown) and removes its folder. */
   stop(): Promise<void>;
 }
@@ -68,7 +70,6 @@ function readiness(child: ChildProcess): Promise<void> {
       if (ready.test(log)) {
         child.stderr!.off('data', onData);
         child.off('exit', onExit);
-        child.stderr!.resume();
         resolve();
       }
     };
@@ -112,6 +113,9 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
     }
   }
   const server = child;
+  // Keep the end of the server's log: when a test sees its connections dropped, the log says why.
+  let logTail = '';
+  server.stderr!.on('data', (chunk: Buffer) => (logTail = (logTail + chunk).slice(-8192)));
   // A test process that dies without stop() must not leave a server behind.
   const killOnExit = () => server.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -120,6 +124,7 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
   return {
     url: url('postgres'),
     port,
+    log: () => logTail,
     async createDatabase(name = `test_${process.pid}_${++databases}`) {
       const admin = new pg.Client({ connectionString: url('postgres') });
       await admin.connect();
