@@ -50,6 +50,12 @@ export interface ConformanceOptions {
    * request to the CLI, which forwards it to the supplier's local system).
    */
   trigger?: Trigger;
+  /**
+   * A link between the system and the platform that the caller holds (klarmeld server keeps one
+   * per system, named in the system's connection), so the network tests can cut connections of a
+   * system this run does not start.
+   */
+  link?: FlakyLink;
 }
 
 export interface ConformanceRun {
@@ -137,7 +143,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     const dispatcher = new Agent({ connect: { ca: session.caPem || undefined, cert: session.certPem, key: session.keyPem } });
     await own(() => dispatcher.close());
 
-    let link: FlakyLink | undefined;
+    let link: FlakyLink | undefined = options.link;
     let started: SystemProcess | undefined;
     let notReady: SystemNotReadyError | undefined;
     if (profile.start) {
