@@ -160,6 +160,18 @@ export class SqliteRegistry implements Registry {
     this.q.insertCallback!.run(endpoint.systemUuid, endpoint.url, endpoint.integration ?? null);
   }
 
+  /**
+   * Makes `endpoint` the system's only callback (for its integration, or for all when it names
+   * none): klarmeld server's runs each bring the callback of a system started anew on a free port,
+   * and a push to every earlier one would wait out their retries.
+   */
+  replaceCallbackEndpoint(endpoint: CallbackEndpoint): void {
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM callback_endpoints WHERE system_uuid = ? AND integration IS ?').run(endpoint.systemUuid, endpoint.integration ?? null);
+      this.addCallbackEndpoint(endpoint);
+    });
+  }
+
   /** Runs `fn` in one transaction (e.g. a system and its certificate together). */
   transaction<T>(fn: () => T): T {
     this.db.exec('BEGIN IMMEDIATE');
