@@ -17,6 +17,7 @@ import { identityRoutes } from './routes/identity-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
 import { sheetRoutes } from './routes/sheet-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
+import { SystemLinks } from './platform/system-links.ts';
 import { RunService } from './runs/run-service.ts';
 import { loadOrCreateSigningKey } from './signing-key.ts';
 import { openServerStore } from './store/open-store.ts';
@@ -65,10 +66,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await store.trustPlatformKey({ fingerprint: key.fingerprint, name: "klarmeld server's test platform (KOMBIT)", addedBy: 'klarmeld server' });
     const platform = await startPlatform({ dataDir: paths.platform, host, port: options.platformPort ?? 0, catalog, signingKeyPem: key.privateKeyPem });
     cleanups.push(() => platform.stop());
-    const runs = new RunService({ store, catalog, platform, key });
+    const links = new SystemLinks(platform.url);
+    cleanups.push(() => links.close());
+    const runs = new RunService({ store, catalog, platform, key, links });
     cleanups.push(() => runs.stop());
     const routes = [
-      ...identityRoutes(store, catalog), ...systemRoutes(store, catalog, platform), ...runRoutes(store, runs),
+      ...identityRoutes(store, catalog), ...systemRoutes(store, catalog, platform, links), ...runRoutes(store, runs),
       ...sheetRoutes(store, catalog), ...agreementRoutes(store, catalog),
     ];
     const http = createServer(jsonApi(store, routes));

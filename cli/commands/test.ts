@@ -15,11 +15,16 @@ const HELP = `klarmeld test: run a system's required conformance suites against 
 Usage:
   klarmeld test [--profile klarmeld.yaml] [--integration SF1520 …] [--platform URL]
                 [--json] [--junit FILE] [--report FILE] [--record] [--sheet FILE] [--interactive]
+  klarmeld test --service URL [--token TOKEN] [--profile …] [--integration …] [--record] [--json] …
 
 Options:
   --profile FILE      the system profile (default klarmeld.yaml)
   --integration ID    run only this integration's suite (repeat for more)
   --platform URL      use a running platform instead of starting the embedded one
+  --service URL       have klarmeld server judge the run: it runs the suites on its platform,
+                      this command starts the system and relays the server's trigger requests;
+                      with --record the server records it in its sheet
+  --token TOKEN       with --service: the API token KOMBIT issued (default $KLARMELD_TOKEN)
   --json              print the run document as JSON
   --junit FILE        write JUnit XML (one testcase per test, named with its requirements)
   --report FILE       write a self-contained HTML report
@@ -36,6 +41,8 @@ const options = {
   profile: { type: 'string', default: 'klarmeld.yaml' },
   integration: { type: 'string', multiple: true },
   platform: { type: 'string' },
+  service: { type: 'string' },
+  token: { type: 'string' },
   json: { type: 'boolean', default: false },
   junit: { type: 'string' },
   report: { type: 'string' },
@@ -52,6 +59,13 @@ export async function run(argv: string[]): Promise<number> {
   if (unknown.length > 0) throw new UsageError(`klarmeld has no suite for ${unknown.join(', ')}. Suites: ${Object.keys(suitesByIntegration).join(', ')}`);
   if (values.platform && !/^https?:\/\//.test(values.platform)) throw new UsageError(`--platform ${values.platform}: give a URL such as https://127.0.0.1:8443`);
   const live = Boolean(process.stdout.isTTY) && !values.json;
+  if (values.token && !values.service) throw new UsageError('--token is the API token for klarmeld server: add --service URL, or leave --token out');
+  if (values.service) {
+    const clash = (['platform', 'sheet', 'interactive'] as const).filter((flag) => values[flag]);
+    if (clash.length > 0) throw new UsageError(`--service lets klarmeld server run the platform and keep the sheet: leave out --${clash.join(' and --')}`);
+    const { testOnService } = await import('./test-on-service.ts');
+    return testOnService({ ...values, service: values.service }, live);
+  }
   if (values.interactive && !live) throw new UsageError('--interactive needs a terminal (and no --json): a person must see what to do');
   if (values.sheet && !values.record) throw new UsageError('--sheet names the sheet to record in: add --record to record the run, or leave --sheet out');
   for (const file of [values.junit, values.report]) if (file) assertWritableFolder(file);

@@ -15,11 +15,13 @@ import { serviceEndpoints, serviceUrls } from '../../conformance/runner/service-
 export const testMunicipalityCvr = '11111111';
 
 /** Registers the system and its agreements when missing; returns the session a run of it uses. */
-export async function systemOnPlatform(platform: RunningPlatform, catalog: Catalog, system: SkiSystem, integrations: string[]): Promise<PlatformSession> {
+export async function systemOnPlatform(platform: RunningPlatform, catalog: Catalog, system: SkiSystem, integrations: string[], callbackUrl?: string): Promise<PlatformSession> {
   const uuid = system.userSystemUuid;
   if (!platform.registry.findSystem(uuid)) {
     await platform.admin.addSystem({ name: system.name, supplierCvr: system.supplier, uuid });
   }
+  // The Beskedfordeler pushes to the callback of this run's system, not to one of an earlier run.
+  if (callbackUrl) platform.registry.replaceCallbackEndpoint({ systemUuid: uuid, url: callbackUrl });
   const existing = platform.admin.agreements(uuid);
   for (const integration of integrations) {
     if (!existing.some((a) => a.integration === integration && a.municipalityCvr === testMunicipalityCvr)) {

@@ -12,11 +12,12 @@ import { badRequest, notFound } from '../api/api-error.ts';
 import { forbidden, requireOwner, requireRole } from '../api/access.ts';
 import type { ApiRoute } from '../api/json-api.ts';
 import { callbackCertificate } from '../platform/callback-certificate.ts';
+import type { SystemLinks } from '../platform/system-links.ts';
 import { systemOnPlatform } from '../platform/system-on-platform.ts';
 import type { Identity, ServerStore } from '../store/server-store.ts';
 import { optionalText, text } from './fields.ts';
 
-export function systemRoutes(store: ServerStore, catalog: Catalog, platform: RunningPlatform): ApiRoute[] {
+export function systemRoutes(store: ServerStore, catalog: Catalog, platform: RunningPlatform, links: SystemLinks): ApiRoute[] {
   const catalogueSystem = (id: string) => {
     const system = findSystem(catalog, id);
     if (!system) throw notFound(`The system "${id}" (not in the catalogue; KOMBIT lists systems in systems.yaml)`);
@@ -28,7 +29,8 @@ export function systemRoutes(store: ServerStore, catalog: Catalog, platform: Run
     const integrations = Object.keys(suitesByIntegration).filter((i) => requirementsOf(catalog, system.id).required.some((r) => r.integration === i));
     const session = await systemOnPlatform(platform, catalog, system, integrations);
     const callback = callbackUrl ? await callbackCertificate(platform.dataDir, { uuid: system.userSystemUuid, name: system.name }, new URL(callbackUrl).hostname) : undefined;
-    const { tls: _serverPaths, ...rest } = connectionFor(session, undefined);
+    // Every URL through the system's link, so the network tests can cut its connections.
+    const { tls: _serverPaths, ...rest } = connectionFor(session, await links.of(system.userSystemUuid));
     return {
       platformUrl: platform.url,
       connection: rest,

@@ -13,6 +13,7 @@ import { canonicalDigest, signAttestation, signDigest, type RunAttestationStatem
 import { attestationRequest, buildRunDocument, klarmeldVersion, withAttestation, type RunDocument, type RunEvent } from '../../conformance/framework/index.ts';
 import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
 import { runConformance } from '../../conformance/runner/run-conformance.ts';
+import type { FlakyLink } from '../../conformance/runner/flaky-link.ts';
 import type { PlatformSession } from '../../conformance/runner/platform-session.ts';
 import type { SigningKey } from '../signing-key.ts';
 import type { TriggerRelay } from './trigger-relay.ts';
@@ -31,6 +32,8 @@ export interface JudgeInput {
   /** The profile the supplier ran with, as a name for readers of the document. */
   profileName: string;
   relay: TriggerRelay;
+  /** The system's link to the platform (named in its connection), for the network tests. */
+  link: FlakyLink;
   timeoutMs: number;
   onEvent: (event: RunEvent) => void;
 }
@@ -43,7 +46,7 @@ export async function judgeRun(input: JudgeInput): Promise<RunDocument> {
     const callbacks = input.callbackUrl ? { beskedfordeler: input.callbackUrl } : {};
     await writeFile(profileFile, JSON.stringify({ system: input.system.id, target: 'embedded', callbacks }));
     const run = await runConformance({
-      profileFile, catalog: input.catalog, session: input.session, trigger: input.relay.trigger,
+      profileFile, catalog: input.catalog, session: input.session, trigger: input.relay.trigger, link: input.link,
       ...(input.integrations ? { integrations: input.integrations } : {}),
       timeoutMs: input.timeoutMs, onEvent: input.onEvent,
     });

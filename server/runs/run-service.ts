@@ -12,6 +12,7 @@ import { suitesByIntegration } from '../../conformance/suites/index.ts';
 import { ApiError, notFound } from '../api/api-error.ts';
 import { requireOwner, requireRole } from '../api/access.ts';
 import { systemOnPlatform } from '../platform/system-on-platform.ts';
+import type { SystemLinks } from '../platform/system-links.ts';
 import type { SigningKey } from '../signing-key.ts';
 import type { Identity, ServerRun, ServerStore } from '../store/server-store.ts';
 import { ActiveRun } from './active-run.ts';
@@ -32,6 +33,7 @@ export interface RunServiceDeps {
   catalog: Catalog;
   platform: RunningPlatform;
   key: SigningKey;
+  links: SystemLinks;
 }
 
 /** The relay's slack over the system's own trigger timeout: the CLI's poll and post around it. */
@@ -90,11 +92,11 @@ export class RunService {
   }
 
   private async judge(active: ActiveRun, system: NonNullable<ReturnType<typeof findSystem>>, withSuite: string[], request: OpenRunRequest, who: Identity): Promise<void> {
-    const { store, catalog, platform, key } = this.deps;
+    const { store, catalog, platform, key, links } = this.deps;
     try {
-      const session = await systemOnPlatform(platform, catalog, system, withSuite);
+      const session = await systemOnPlatform(platform, catalog, system, withSuite, request.callbackUrl);
       const document = await judgeRun({
-        catalog, platform, key, system, session, runId: active.id, relay: active.relay,
+        catalog, platform, key, system, session, runId: active.id, relay: active.relay, link: await links.of(system.userSystemUuid),
         ...(request.integrations?.length ? { integrations: request.integrations } : {}),
         ...(request.callbackUrl ? { callbackUrl: request.callbackUrl } : {}),
         profileName: request.profileName ?? 'klarmeld.yaml',

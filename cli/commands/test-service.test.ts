@@ -1,0 +1,82 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/index.ts';
+import { klarmeld } from '../testing/klarmeld.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const profile = join(root, 'examples/reference-system/klarmeld.yaml');
+
+async function api(server: RunningServer, token: string, method: 'GET' | 'POST', path: string, body?: unknown) {
+  const response = await fetch(new URL(path, server.url), {
+    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: response.status, json: (await response.json()) as any };
+}
+
+// Supplier A makes the reference system (catalogue CVR 99990006); supplier B another (99990002).
+describe('klarmeld test --service: the run is judged by klarmeld server', () => {
+  let dir: string;
+  let server: RunningServer;
+  let admin: string;
+  let a: string;
+  let b: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'klarmeld-service-test-'));
+    server = await startServer({ dataDir: join(dir, 'server') });
+    admin = (await readFile(server.adminToken.file, 'utf8')).trim();
+    a = (await api(server, admin, 'POST', '/api/identities', { role: 'supplier', cvr: '99990006', name: 'Leverandør A' })).json.token;
+    b = (await api(server, admin, 'POST', '/api/identities', { role: 'supplier', cvr: '99990002', name: 'Leverandør B' })).json.token;
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("judges A's reference system on the server, signs it, and records it in the server's sheet as a run on a platform KOMBIT trusts", async () => {
+    const { exit, stdout, stderr } = await klarmeld('test', '--service', server.url, '--token', a, '--profile', profile, '--record', '--json');
+    expect(exit, stderr).toBe(0);
+    const document = JSON.parse(stdout);
+    expect(document.attestation.statement.kind).toBe('klarmeld.run-judged/1');
+    expect(document.platform.url).toBe(server.platformUrl);
+    expect(stderr).toMatch(/Recorded in klarmeld server's sheet .*SF1520 klarmeldt/);
+
+    // The document verifies against the server's key, as anyone can check with klarmeld verify.
+    const file = join(dir, 'run.json');
+    await writeFile(file, stdout);
+    const keyFile = join(dir, 'server-key.pem');
+    await writeFile(keyFile, document.platform.publicKey);
+    const verified = await klarmeld('verify', file, '--key', keyFile);
+    expect(verified.exit, verified.stdout + verified.stderr).toBe(0);
+
+    const sheet = await api(server, admin, 'GET', '/api/sheet');
+    const mine = sheet.json.statuses.filter((s: { system: string }) => s.system === 'reference-system');
+    expect(mine.map((s: { integration: string; status: string }) => `${s.integration} ${s.status}`)).toContain('SF1520 klarmeldt');
+    for (const status of mine) {
+      expect(status.backing.kind).toBe('trusted-platform');
+      expect(status.evidence.runId).toBe(document.runId);
+    }
+  }, 120_000);
+
+  it("refuses B's run of A's system with a 403 that names what B may do, and shows B none of A's statuses or runs", async () => {
+    const { exit, stderr } = await klarmeld('test', '--service', server.url, '--token', b, '--profile', profile, '--record');
+    expect(exit).toBe(2);
+    expect(stderr).toMatch(/Leverandør B may not register reference-system: reference-system belongs to supplier CVR 99990006/);
+    expect(stderr).toMatch(/may register and read its own systems/);
+    expect((await api(server, b, 'GET', '/api/sheet')).json.statuses).toEqual([]);
+    expect((await api(server, b, 'GET', '/api/runs')).json.runs).toEqual([]);
+    const runs = (await api(server, a, 'GET', '/api/runs')).json.runs;
+    if (runs.length > 0) {
+      const other = await api(server, b, 'GET', `/api/runs/${runs[0].id}`);
+      expect(other.status).toBe(403);
+    }
+  }, 60_000);
+
+  it('says what is missing when no token is given', async () => {
+    const { exit, stderr } = await klarmeld('test', '--service', server.url, '--profile', profile);
+    expect(exit).toBe(2);
+    expect(stderr).toMatch(/--token TOKEN or set KLARMELD_TOKEN/);
+  });
+});
