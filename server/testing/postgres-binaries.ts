@@ -22,12 +22,12 @@ function inFolder(dir: string): PostgresBinaries | undefined {
 }
 
 /** The newest Debian PostgreSQL, else the first folder on PATH that has both binaries; undefined when none. */
-export function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env): PostgresBinaries | undefined {
-  const majors = existsSync(debianRoot)
-    ? readdirSync(debianRoot).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a))
+export function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env, root = debianRoot): PostgresBinaries | undefined {
+  const majors = existsSync(root)
+    ? readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a))
     : [];
   for (const major of majors) {
-    const found = inFolder(join(debianRoot, major, 'bin'));
+    const found = inFolder(join(root, major, 'bin'));
     if (found) return found;
   }
   for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
@@ -41,8 +41,8 @@ export function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env): Post
  * Why PostgreSQL tests cannot run here, or undefined when they can. Only missing binaries are a
  * reason to skip: CI installs them (.ci/run), so a skip there would hide a broken setup.
  */
-export function postgresSkipReason(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return findPostgresBinaries(env)
+export function postgresSkipReason(env: NodeJS.ProcessEnv = process.env, root = debianRoot): string | undefined {
+  return findPostgresBinaries(env, root)
     ? undefined
-    : `no PostgreSQL server binaries (initdb, postgres) under ${debianRoot}/*/bin or on PATH; install Debian's postgresql package (.ci/run does)`;
+    : `no PostgreSQL server binaries (initdb, postgres) under ${root}/*/bin or on PATH; install Debian's postgresql package (.ci/run does)`;
 }
