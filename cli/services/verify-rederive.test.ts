@@ -1,4 +1,10 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
+import { findSystem } from '../../catalog/query.ts';
+import { startPlatform } from '../../conformance/platform/server/start-platform.ts';
+import { runAndAttest } from '../../conformance/runner/attested-run.ts';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { exchangeDigest } from '../../conformance/evidence/index.ts';
@@ -41,6 +47,8 @@ describe('klarmeld verify re-derives every verdict from the run', () => {
     expect(report.rederived!.replayed).toBeGreaterThan(40);
     expect(report.rederived!.agreed).toBe(report.rederived!.replayed);
     expect(report.rederived!.suites.map((s) => s.suite).sort()).toEqual(['sf1461', 'sf1470', 'sf1500', 'sf1514', 'sf1520']);
+    // What the replay took on the run's word rather than from signed exchanges is counted, by kind.
+    expect(Object.keys(report.rederived!.unsigned)).toEqual(expect.arrayContaining(['trigger', 'platform.call', 'push', 'clock', 'uuid']));
   });
 
   it('accepts the failing run as it is (failed), and rejects it once a changed runner passed the failing tests and had the same platform sign it', async () => {
@@ -78,6 +86,12 @@ describe('klarmeld verify re-derives every verdict from the run', () => {
     const replay = { ...untaped.replay!, tapes: untaped.replay!.tapes.filter((tape) => tape.test !== caught) };
     const report = await verifyAndRederive(await faulty.sign({ ...untaped, replay }), { catalog });
     expect(codes(report)).toContain(`tape-missing ${caught}`);
+    // Nor may a failure be hidden as a skip the runner never gives: a run that stays incomplete rather than failed.
+    const skipped = faulty.document.tests.map((t) => (t.id === caught ? { ...t, result: 'skip' as const, blame: undefined, message: 'Needs a trigger hook' } : t));
+    const hidden = await faulty.sign({ ...faulty.document, tests: skipped, summary: summarise(skipped), replay });
+    const refused = await verifyAndRederive(hidden, { catalog });
+    expect(codes(refused)).toEqual([`tape-missing ${caught}`]);
+    expect(refused.problems[0]!.message).toMatch(/is a skip \("Needs a trigger hook"\) with no tape .* not one the runner gives a test it did not run/);
   });
 
   it('rejects an edited exchange the tape refers to, and a tape that refers to an exchange the run does not hold', async () => {
@@ -100,4 +114,34 @@ describe('klarmeld verify re-derives every verdict from the run', () => {
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([expect.objectContaining({ code: 'cannot-rederive', message: expect.stringMatching(/sf1520 0\.9\.0 .*this klarmeld ships sf1520 1\.1\.0/) })]);
   });
+});
+
+describe('a genuine run that met an environment error', () => {
+  const temp = tempDirs();
+
+  it('re-derives: the tests after it are skipped without a tape, as the runner skips them, and nothing else is', async () => {
+    const dir = await temp.make('rederive-');
+    const platform = await startPlatform({ port: 0, dataDir: join(dir, 'platform'), catalog });
+    try {
+      const system = findSystem(catalog, 'reference-system')!;
+      const added = await platform.admin.addSystem({ name: system.name, uuid: system.userSystemUuid });
+      platform.admin.addAgreement({ system: added.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
+      const profile = join(dir, 'klarmeld.yaml');
+      // No system runs behind this trigger: the first test that asks it to act meets a dead hook.
+      await writeFile(profile, `system: reference-system\nplatform:\n  url: ${platform.url}\ncertificate:\n  cert: ${added.cert}\n  key: ${added.key}\n  ca: ${added.ca}\ntrigger:\n  url: http://127.0.0.1:9/trigger\n`);
+      const { document } = await runAndAttest({ profileFile: profile, catalog, integrations: ['SF1520'] });
+      expect(document.summary.verdict).toBe('environment');
+      expect(document.tests.filter((t) => t.message?.startsWith('Not run: the environment failed earlier')).length).toBeGreaterThan(3);
+      const report = await verifyAndRederive(document, { catalog });
+      expect(codes(report)).toEqual([]);
+      // On KOMBIT's external test environment the recorder is a door the run lacks: its tests skip with the run's reason.
+      await writeFile(profile, `system: reference-system\ntarget: external-test\nplatform:\n  url: ${platform.url}\ncertificate:\n  cert: ${added.cert}\n  key: ${added.key}\n  ca: ${added.ca}\n`);
+      const external = (await runAndAttest({ profileFile: profile, catalog, integrations: ['SF1520'] })).document;
+      expect(external.tests.filter((t) => t.result === 'skip' && /recorder/.test(t.message ?? '')).length).toBeGreaterThan(3);
+      // (KOMBIT's environment signs nothing: the run is not attested, but its verdicts re-derive.)
+      expect((await verifyAndRederive(external, { catalog })).rederived!.problems).toEqual([]);
+    } finally {
+      await platform.stop();
+    }
+  }, 60_000);
 });

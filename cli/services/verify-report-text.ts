@@ -20,6 +20,8 @@ export function verifyReportText(report: VerifyReport, colour: boolean): string 
     const { replayed, agreed, suites } = report.rederived;
     const notShipped = suites.filter((s) => !s.rederived).map((s) => `${s.suite} ${s.version}`);
     lines.push(`  verdicts: ${agreed} of ${replayed} tests re-derived from their tapes by the shipped suites${notShipped.length > 0 ? `; NOT re-derived: ${notShipped.join(', ')}` : ''}`);
+    const unsigned = Object.entries(report.rederived.unsigned).map(([kind, n]) => `${n} ${kind}`).join(', ');
+    if (unsigned) lines.push(`  on the tapes, not platform-signed exchanges (the run's signer vouches for them): ${unsigned}`);
   }
   for (const problem of report.problems) lines.push(`  - ${problem.code}${problem.test ? ` [${problem.test}]` : ''}: ${problem.message}`);
   if (report.ok && report.keySource === 'embedded') {

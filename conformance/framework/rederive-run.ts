@@ -11,6 +11,7 @@ import { replayTest, type ReplayEnvironmentFactory } from './replay-test.ts';
 import { loadRequirements } from './requirements.ts';
 import { strongestLevel } from './results.ts';
 import type { ExchangeRecord, RunDocument } from './run-document.ts';
+import { untapedProblem } from './untaped-outcome.ts';
 
 export interface RederiveProblem {
   code: 'cannot-rederive' | 'test-missing' | 'test-unknown' | 'test-edited' | 'tape-missing' | 'omitted-alone' | 'left-tape' | 'tape-unused' | 'verdict-differs';
@@ -23,14 +24,19 @@ export interface RederiveReport {
   /** Tests run again against their tapes, and how many of them came to the run's verdict. */
   replayed: number;
   agreed: number;
+  /**
+   * Tape answers by kind that are not platform-signed exchanges: the system's trigger replies,
+   * the platform's replies to the runner's own calls, push replies, clock readings, new ids.
+   * A countersigned run has them on the runner's word; only a run the trusted side made
+   * itself (klarmeld server) has them on the signer's.
+   */
+  unsigned: Record<string, number>;
   problems: RederiveProblem[];
 }
 
-/** Results a runner gives a test whose body never ran (not selected, a door missing, the environment failed before): nothing to replay. */
-const untaped = new Set(['omit', 'skip', 'error']);
 
 export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefinition<E, any>[], environmentFor: ReplayEnvironmentFactory<E>): Promise<RederiveReport> {
-  const report: RederiveReport = { suites: [], replayed: 0, agreed: 0, problems: [] };
+  const report: RederiveReport = { suites: [], replayed: 0, agreed: 0, unsigned: {}, problems: [] };
   const problem = (p: RederiveProblem) => void report.problems.push(p);
   const { replay } = document;
   const records = new Map<string, ExchangeRecord>();
@@ -84,10 +90,12 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
       }
       const tape = tapes.get(id);
       if (!tape) {
-        if (!untaped.has(record.result)) problem({ code: 'tape-missing', test: id, message: `${id} is a ${record.result} with no tape of what it did, so the verdict cannot be re-derived` });
+        const why = untapedProblem(record, test, document);
+        if (why) problem({ code: 'tape-missing', test: id, message: why });
         continue;
       }
       report.replayed += 1;
+      for (const entry of tape.entries) if (entry.kind !== 'recorder.since') report.unsigned[entry.kind] = (report.unsigned[entry.kind] ?? 0) + 1;
       const verdict = await replayTest(test, record, tape, replay.environment, records, environmentFor);
       if (verdict.ok) report.agreed += 1;
       else problem({ code: verdict.code, test: id, message: verdict.message });
