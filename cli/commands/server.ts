@@ -44,13 +44,18 @@ export async function run(argv: string[]): Promise<number> {
   const port = portOf('port', values.port);
   const platformPort = portOf('platform-port', values['platform-port']);
   const dataDir = resolve(values.data);
-  const { startServer, DatabaseOptionError } = await import('../../server/index.ts');
+  const { startServer, DatabaseOptionError, PostgresStoreError } = await import('../../server/index.ts');
   let server;
   try {
     server = await startServer({ dataDir, host: values.host, port, platformPort, ...(values.database ? { database: values.database } : {}) });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (error instanceof DatabaseOptionError) throw new UsageError(e.message);
+    // PostgreSQL unreachable, or a schema this klarmeld cannot upgrade: the message says what to do.
+    if (error instanceof PostgresStoreError) {
+      process.stderr.write(`${e.message}\n`);
+      return 3;
+    }
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
       process.stderr.write(`Cannot listen on ${values.host} (${e.code}: ${e.message}). Is another klarmeld server running? Choose another --port or --platform-port.\n`);
       return 3;
