@@ -34,6 +34,8 @@ export interface ServerOptions {
   /** `postgres://…` or a SQLite file; default the sheet file in the data folder. */
   database?: string;
   catalog?: Catalog;
+  /** How long the server waits for the CLI beyond the system's own trigger timeout (default 10 s). */
+  relaySlackSeconds?: number;
 }
 
 export interface RunningServer {
@@ -54,13 +56,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const paths = serverPaths(options.dataDir);
   const host = options.host ?? '127.0.0.1';
   const catalog = options.catalog ?? (await loadCatalog()).catalog;
-  const key = await loadOrCreateSigningKey(paths.signingKey);
+  // The store first: a --database the server cannot use leaves the data folder untouched.
   const store = await openServerStore(options.database, paths.database);
   const cleanups: (() => Promise<unknown>)[] = [() => store.close()];
   const stop = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   };
   try {
+    const key = await loadOrCreateSigningKey(paths.signingKey);
     const admin = await ensureAdmin(store, paths.adminToken);
     // The server's own platform is one KOMBIT trusts: what it judges is backed by "a run on a platform KOMBIT trusts".
     await store.trustPlatformKey({ fingerprint: key.fingerprint, name: "klarmeld server's test platform (KOMBIT)", addedBy: 'klarmeld server' });
@@ -68,7 +71,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cleanups.push(() => platform.stop());
     const links = new SystemLinks(platform.url);
     cleanups.push(() => links.close());
-    const runs = new RunService({ store, catalog, platform, key, links });
+    const runs = new RunService({ store, catalog, platform, key, links, ...(options.relaySlackSeconds !== undefined ? { relaySlackSeconds: options.relaySlackSeconds } : {}) });
     cleanups.push(() => runs.stop());
     const routes = [
       ...identityRoutes(store, catalog), ...systemRoutes(store, catalog, platform, links), ...runRoutes(store, runs),

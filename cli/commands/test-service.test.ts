@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
+import { writeStandInSystem } from '../../conformance/runner/testing/stand-in-system.ts';
 import { startServer, type RunningServer } from '../../server/index.ts';
 import { klarmeld } from '../testing/klarmeld.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const profile = join(root, 'examples/reference-system/klarmeld.yaml');
+const temp = tempDirs();
 
 async function api(server: RunningServer, token: string, method: 'GET' | 'POST', path: string, body?: unknown) {
   const response = await fetch(new URL(path, server.url), {
@@ -79,4 +82,28 @@ describe('klarmeld test --service: the run is judged by klarmeld server', () => 
     expect(exit).toBe(2);
     expect(stderr).toMatch(/--token TOKEN or set KLARMELD_TOKEN/);
   });
+
+  it('ends the run of a system that never answers its trigger as an environment error (exit 3), judged and signed by the server', async () => {
+    const silent = await writeStandInSystem(await temp.make('klarmeld-service-silent-'), 'silent', { triggerTimeout: 2 });
+    const { exit, stdout, stderr } = await klarmeld('test', '--service', server.url, '--token', a, '--profile', silent, '--integration', 'SF1520', '--record', '--json');
+    expect(exit, stderr).toBe(3);
+    const document = JSON.parse(stdout);
+    expect(document.summary.verdict).toBe('environment');
+    expect(document.attestation.statement.kind).toBe('klarmeld.run-judged/1');
+    expect(document.tests.filter((t: { result: string }) => t.result === 'error').map((t: { code?: string }) => t.code)).toEqual(['system-unresponsive']);
+    // The earlier run's statuses stand: a run that judged nothing records nothing.
+    const statuses = (await api(server, admin, 'GET', '/api/sheet')).json.statuses;
+    expect(statuses.every((s: { evidence: { runId: string } }) => s.evidence.runId !== document.runId)).toBe(true);
+  }, 60_000);
+
+  it("keeps the tokens, the sheet and the signing key when the server restarts", async () => {
+    const before = (await api(server, admin, 'GET', '/api/sheet')).json.statuses;
+    expect(before.length).toBeGreaterThan(0);
+    const { keyFingerprint, dataDir } = server;
+    await server.stop();
+    server = await startServer({ dataDir });
+    expect(server.keyFingerprint).toBe(keyFingerprint);
+    expect((await api(server, a, 'GET', '/api/sheet')).json.statuses).toEqual(before);
+    expect((await api(server, b, 'GET', '/api/whoami')).json.identity.name).toBe('Leverandør B');
+  }, 60_000);
 });

@@ -34,10 +34,10 @@ export interface RunServiceDeps {
   platform: RunningPlatform;
   key: SigningKey;
   links: SystemLinks;
+  /** The relay's slack over the system's own trigger timeout: the CLI's poll and post around it (default 10 s). */
+  relaySlackSeconds?: number;
 }
 
-/** The relay's slack over the system's own trigger timeout: the CLI's poll and post around it. */
-const relaySlackSeconds = 10;
 /** How long a finished run's events stay readable by the CLI that follows it. */
 const keepFinishedMs = 5 * 60_000;
 
@@ -64,7 +64,7 @@ export class RunService {
       throw new ApiError(409, 'run.busy', `A run of ${system.id} is already in progress on this server; wait for it to end, then run again.`);
     }
     const withSuite = Object.keys(suitesByIntegration).filter((id) => requirementsOf(catalog, system.id).required.some((r) => r.integration === id));
-    const timeout = Math.min(300, Math.max(1, Number(request.triggerTimeoutSeconds) || 15)) + relaySlackSeconds;
+    const timeout = Math.min(300, Math.max(1, Number(request.triggerTimeoutSeconds) || 15)) + (this.deps.relaySlackSeconds ?? 10);
     const run = await store.openRun({ id: randomUUID(), systemId: system.id, supplierCvr: system.supplier, openedBy: who.id });
     await store.appendHistory({ actor: who.id, action: 'run.open', subject: run.id, detail: { system: system.id, record: Boolean(request.record) } });
     const active = new ActiveRun(run.id, system.id, system.supplier, timeout);
