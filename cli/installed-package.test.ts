@@ -54,6 +54,7 @@ describe('the packed klarmeld, installed in a supplier project', () => {
     expect(existsSync(join(root, 'catalog/data/systems.yaml'))).toBe(true);
     expect(existsSync(join(root, 'catalog/contracts'))).toBe(true);
     expect(existsSync(join(root, 'conformance/suites/SF1520/requirements.yaml'))).toBe(true);
+    expect(existsSync(join(root, 'server/index.ts'))).toBe(true);
     expect(existsSync(join(root, 'cli/installed-package.test.ts'))).toBe(false);
     expect(existsSync(join(root, 'site'))).toBe(false);
     // Runtime dependencies only: no test runner or site builder in the supplier's node_modules.
