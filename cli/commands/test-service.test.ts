@@ -61,6 +61,10 @@ describe('klarmeld test --service: the run is judged by klarmeld server', () => 
       expect(status.backing.kind).toBe('trusted-platform');
       expect(status.evidence.runId).toBe(document.runId);
     }
+    // KOMBIT's matrix shows the system as declared; the matrix cell carries the same evidence.
+    const matrix = await api(server, admin, 'GET', '/api/matrix');
+    const row = matrix.json.rows.find((r: { system: string }) => r.system === 'reference-system');
+    expect(row.cells.find((c: { integration: string }) => c.integration === 'SF1520')).toMatchObject({ status: 'klarmeldt' });
   }, 120_000);
 
   it("refuses B's run of A's system with a 403 that names what B may do, and shows B none of A's statuses or runs", async () => {
@@ -69,6 +73,7 @@ describe('klarmeld test --service: the run is judged by klarmeld server', () => 
     expect(stderr).toMatch(/Leverandør B may not register reference-system: reference-system belongs to supplier CVR 99990006/);
     expect(stderr).toMatch(/may register and read its own systems/);
     expect((await api(server, b, 'GET', '/api/sheet')).json.statuses).toEqual([]);
+    expect((await api(server, b, 'GET', '/api/matrix')).json.rows.map((r: { system: string }) => r.system)).not.toContain('reference-system');
     expect((await api(server, b, 'GET', '/api/runs')).json.runs).toEqual([]);
     const runs = (await api(server, a, 'GET', '/api/runs')).json.runs;
     if (runs.length > 0) {

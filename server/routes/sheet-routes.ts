@@ -4,7 +4,7 @@
  * phrases as the report and the site).
  */
 import type { Catalog } from '../../catalog/catalog.ts';
-import { backingKindLabels, backingOf } from '../../conformance/onboarding/index.ts';
+import { backingKindLabels, backingOf, buildMatrix } from '../../conformance/onboarding/index.ts';
 import type { ApiRoute } from '../api/json-api.ts';
 import type { Identity, ServerStore } from '../store/server-store.ts';
 
@@ -28,6 +28,16 @@ export function sheetRoutes(store: ServerStore, catalog: Catalog): ApiRoute[] {
           return { ...e, backing: { ...backing, label: backingKindLabels[backing.kind] } };
         });
         return { body: { statuses } };
+      },
+    },
+    {
+      // KOMBIT's matrix (system × integration, as `klarmeld sheet matrix` and the site show it), of the systems this caller may see.
+      method: 'GET',
+      path: '/api/matrix',
+      async handle({ who }) {
+        const visible = visibleSystems(catalog, who);
+        const matrix = buildMatrix(catalog, (await store.currentStatuses()).filter((e) => visible.has(e.system)), who.role === 'supplier' ? { supplier: who.cvr! } : {});
+        return { body: { ...matrix, rows: matrix.rows.filter((r) => visible.has(r.system)) } };
       },
     },
   ];
