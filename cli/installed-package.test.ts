@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,8 @@ async function sh(command: string, args: string[], cwd: string, env: NodeJS.Proc
 
 let dir: string;
 let tarball: string;
+/** The files npm put in the tarball. */
+let shipped: Set<string>;
 let project: string;
 
 // One project for all the tests here, as a supplier has one: made once, removed at the end.
@@ -38,7 +40,9 @@ beforeAll(async () => {
   await mkdir(join(dir, 'pack'));
   const packed = await sh('npm', ['pack', '--json', '--pack-destination', join(dir, 'pack')], repo);
   expect(packed.code, packed.stderr).toBe(0);
-  tarball = join(dir, 'pack', (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
+  const [manifest] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
+  tarball = join(dir, 'pack', manifest!.filename);
+  shipped = new Set(manifest!.files.map((f) => f.path));
   project = join(dir, 'supplier');
   await mkdir(project);
   await writeFile(join(project, 'package.json'), `${JSON.stringify({ name: 'supplier-system', private: true }, null, 2)}\n`);
@@ -57,6 +61,13 @@ describe('the packed klarmeld, installed in a supplier project', () => {
     expect(existsSync(join(root, 'server/index.ts'))).toBe(true);
     expect(existsSync(join(root, 'cli/installed-package.test.ts'))).toBe(false);
     expect(existsSync(join(root, 'site'))).toBe(false);
+    // Every module a shipped module imports is shipped too (a new top folder must join 'files').
+    const unshipped = [...shipped].filter((file) => file.endsWith('.ts')).flatMap((file) => {
+      const source = readFileSync(join(repo, file), 'utf8');
+      const specifiers = [...source.matchAll(/(?:from\s+|import\()'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);
+      return specifiers.map((s) => posix.normalize(posix.join(posix.dirname(file), s))).filter((target) => !shipped.has(target)).map((target) => `${file} → ${target}`);
+    });
+    expect(unshipped).toEqual([]);
     // Runtime dependencies only: no test runner or site builder in the supplier's node_modules.
     expect(existsSync(join(project, 'node_modules/vitest'))).toBe(false);
     expect(existsSync(join(project, 'node_modules/astro'))).toBe(false);
