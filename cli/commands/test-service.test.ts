@@ -110,5 +110,15 @@ describe('klarmeld test --service: the run is judged by klarmeld server', () => 
     expect(server.keyFingerprint).toBe(keyFingerprint);
     expect((await api(server, a, 'GET', '/api/sheet')).json.statuses).toEqual(before);
     expect((await api(server, b, 'GET', '/api/whoami')).json.identity.name).toBe('Leverandør B');
+
+    // The restarted server finds A's system, certificate and agreements again, and A runs once more.
+    const again = await klarmeld('test', '--service', server.url, '--token', a, '--profile', profile, '--integration', 'SF1520');
+    expect(again.exit, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/Judged and signed by klarmeld server at /);
+
+    // The server's sheet is a sheet like any other: klarmeld sheet reads it, evidence and all.
+    const report = await klarmeld('sheet', 'report', 'reference-system', '--sheet', join(dataDir, 'sheet.sqlite'));
+    expect(report.exit, report.stderr).toBe(0);
+    expect(report.stdout).toContain('kørsel på en platform KOMBIT har godkendt');
   }, 60_000);
 });

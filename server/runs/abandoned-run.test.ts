@@ -22,6 +22,9 @@ it('ends a run whose trigger requests nobody relays as an environment error, nev
   const opened = await api(server.url, a, 'POST', '/api/runs', { system: 'reference-system', integrations: ['SF1520'], triggerTimeoutSeconds: 1, record: true });
   expect(opened.status).toBe(201);
   const id = opened.json.run.id;
+  // One run of a system at a time: the platform's records of it would mix.
+  const second = await api(server.url, a, 'POST', '/api/runs', { system: 'reference-system' });
+  expect([second.status, second.json.code]).toEqual([409, 'run.busy']);
   let state = 'open';
   for (let after = 0; state === 'open';) {
     const page = await api(server.url, a, 'GET', `/api/runs/${id}/events?after=${after}`);
