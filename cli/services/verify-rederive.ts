@@ -1,27 +1,6 @@
 /**
- * `klarmeld verify` and the sheet judge a run by its evidence and by its verdicts: the checks
- * of verifyRun (signatures, attestation, system) and then every test of the shipped suites run
- * again, offline, against the run's tapes (rederiveRun). A run whose verdicts do not follow
- * from what it recorded is not valid, whoever signed it.
+ * `klarmeld verify`, `klarmeld sheet record` and `klarmeld test --record` judge a run by its
+ * evidence and by its verdicts re-derived from its tapes (issue 13); the work is done beside
+ * the suites, where klarmeld server can call it too.
  */
-import { generateKeyPairSync } from 'node:crypto';
-import { rederiveRun, verifyRun, type VerifyOptions, type VerifyReport } from '../../conformance/framework/index.ts';
-import { suitesByIntegration } from '../../conformance/suites/index.ts';
-import { replayEnvironment } from '../../conformance/suites/shared/replay-environment.ts';
-
-let replayKey: string | undefined;
-
-/** A key the replayed bodies sign their requests with: they go nowhere, and the system's own key is never in a run. */
-function throwawayKey(): string {
-  replayKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  return replayKey;
-}
-
-export async function verifyAndRederive(input: unknown, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const report = verifyRun(input, options);
-  if (!report.document) return report;
-  const key = throwawayKey();
-  const rederived = await rederiveRun(report.document, Object.values(suitesByIntegration), (description, tape, records) => replayEnvironment(description, tape, records, key));
-  const problems = [...report.problems, ...rederived.problems];
-  return { ...report, ok: problems.length === 0, problems, rederived };
-}
+export { verifyAndRederive } from '../../conformance/suites/shared/verify-and-rederive.ts';
