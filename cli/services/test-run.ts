@@ -6,6 +6,10 @@ import { toHtml, toJunitXml } from '../../conformance/framework/reporters/index.
 import { runAndAttest } from '../../conformance/runner/attested-run.ts';
 import type { ConformanceOptions } from '../../conformance/runner/run-conformance.ts';
 import type { RecordOutcome } from './sheet-record-run.ts';
+import type { Catalog } from '../../catalog/catalog.ts';
+import { loadProfile } from '../../conformance/profile/load-profile.ts';
+import { ProfileError } from '../../conformance/profile/problem.ts';
+import { systemUnderTest } from '../../conformance/profile/system-under-test.ts';
 
 export interface TestRunOptions extends Omit<ConformanceOptions, 'onEvent'> {
   junitFile?: string;
@@ -42,6 +46,7 @@ export interface TestRunResult {
  */
 export async function runTest(options: TestRunOptions): Promise<TestRunResult> {
   const catalog = options.catalog ?? (await loadCatalog()).catalog;
+  if (options.sheetFile) await refuseRecordOutsideCatalogue(options.profileFile, catalog);
   const { document, attestationProblem, withoutSuite, platformStartedHere } = await runAndAttest({ ...options, catalog });
   const written: string[] = [];
   // An interrupted run ends in errors that say nothing about the system: it is neither reported nor recorded.
@@ -76,4 +81,18 @@ export async function runTest(options: TestRunOptions): Promise<TestRunResult> {
     document, exitCode: document.summary.exitCode, written, withoutSuite,
     ...(recorded ? { recorded } : {}), ...(attestationProblem ? { attestationProblem } : {}),
   };
+}
+
+/**
+ * The onboarding sheet tracks the systems KOMBIT's catalogue lists; a run of a system outside it
+ * has nothing to record. Said before the run, so the supplier does not wait for a run to learn it.
+ */
+async function refuseRecordOutsideCatalogue(profileFile: string, catalog: Catalog): Promise<void> {
+  const loaded = await loadProfile(profileFile);
+  const system = systemUnderTest(catalog, loaded.profile, loaded.file);
+  if (system.listed) return;
+  throw new ProfileError([{
+    code: 'profile-not-in-catalogue', file: loaded.file, field: 'system',
+    message: `--record records in the onboarding sheet, which tracks the systems in KOMBIT's catalogue, and ${system.name} (${system.id}) is not one of them. Run without --record: the run document (--json), --junit and --report keep its evidence`,
+  }]);
 }
