@@ -55,6 +55,18 @@ describe('klarmeld server: identities, roles and agreements', () => {
     expect((await api(server.url, b, 'GET', '/api/systems')).json.systems).toEqual([]);
     expect((await api(server.url, b, 'POST', '/api/identities', { role: 'supplier', cvr: '99990002' })).status).toBe(403);
     expect((await api(server.url, b, 'GET', '/api/history')).status).toBe(403);
+    expect((await api(server.url, b, 'POST', '/api/trusted-keys', { name: 'mine', fingerprint: 'a'.repeat(64) })).status).toBe(403);
+  });
+
+  it("lets KOMBIT choose the platform keys its sheet trusts; the server's own is trusted from the first start", async () => {
+    server = await startServer({ dataDir: dir });
+    const admin = await adminToken();
+    const listed = async () => (await api(server!.url, admin, 'GET', '/api/trusted-keys')).json.keys.map((k: { fingerprint: string }) => k.fingerprint);
+    expect(await listed()).toEqual([server.keyFingerprint]);
+    const added = await api(server.url, admin, 'POST', '/api/trusted-keys', { name: 'KOMBIT external test environment', fingerprint: 'b'.repeat(64) });
+    expect(added.status).toBe(201);
+    expect(await listed()).toContain('b'.repeat(64));
+    expect((await api(server.url, admin, 'POST', '/api/trusted-keys', { name: 'x', publicKey: 'not a key' })).json.message).toMatch(/not a public key in PEM/);
   });
 
   it('lets a municipality approve an agreement naming it, and refuses one for a system it does not use, with the reason', async () => {

@@ -14,6 +14,7 @@ import { jsonApi } from './api/json-api.ts';
 import { serverPaths } from './data-dir.ts';
 import { agreementRoutes } from './routes/agreement-routes.ts';
 import { identityRoutes } from './routes/identity-routes.ts';
+import { keyRoutes } from './routes/key-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
 import { sheetRoutes } from './routes/sheet-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
@@ -75,7 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cleanups.push(() => runs.stop());
     const routes = [
       ...identityRoutes(store, catalog), ...systemRoutes(store, catalog, platform, links), ...runRoutes(store, runs),
-      ...sheetRoutes(store, catalog), ...agreementRoutes(store, catalog),
+      ...sheetRoutes(store, catalog), ...agreementRoutes(store, catalog), ...keyRoutes(store),
     ];
     const http = createServer(jsonApi(store, routes));
     // Long polls hold a request up to 20 s; the defaults would cut them or keep dead sockets.
