@@ -1,5 +1,6 @@
 import type {
   Integration,
+  KorsbaekSamples,
   IntegrationPackage,
   Municipality,
   OnboardingStatus,
@@ -21,6 +22,8 @@ export interface Catalog {
   statuses: OnboardingStatus[];
   /** Service agreements from an imported agreement list (service-agreements.yaml); empty when none was imported. */
   agreements: ServiceAgreement[];
+  /** Korsbæk's test data for contract-built answers (samples/<integration>.yaml), one entry per file. */
+  samples: KorsbaekSamples[];
 }
 
 export interface LoadResult {
@@ -30,5 +33,5 @@ export interface LoadResult {
 }
 
 export function emptyCatalog(): Catalog {
-  return { integrations: [], areas: [], packages: [], suppliers: [], systems: [], municipalities: [], statuses: [], agreements: [] };
+  return { integrations: [], areas: [], packages: [], suppliers: [], systems: [], municipalities: [], statuses: [], agreements: [], samples: [] };
 }

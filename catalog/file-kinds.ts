@@ -3,6 +3,7 @@ import {
   integration,
   integrationPackage,
   integrationPackagesFile,
+  korsbaekSamplesFile,
   municipalitiesFile,
   municipality,
   onboardingStatus,
@@ -38,6 +39,7 @@ export const fileKinds = {
   municipalities: { kind: 'municipalities', schema: municipalitiesFile, list: 'municipalities', item: municipality },
   onboardingStatuses: { kind: 'onboarding-statuses', schema: onboardingStatusesFile, list: 'statuses', item: onboardingStatus },
   serviceAgreements: { kind: 'service-agreements', schema: serviceAgreementsFile, list: 'agreements', item: serviceAgreement },
+  samples: { kind: 'samples', schema: korsbaekSamplesFile },
 } satisfies Record<string, FileKind>;
 
 export type FileKindName = keyof typeof fileKinds;
@@ -59,6 +61,7 @@ const optionalFiles: Record<string, FileKindName> = {
 /** The file kind for a path relative to the data directory (forward slashes), or undefined. */
 export function fileKindOf(relativePath: string): FileKindName | undefined {
   if (/^integrations\/[^/]+\.yaml$/.test(relativePath)) return 'integration';
+  if (/^samples\/[^/]+\.yaml$/.test(relativePath)) return 'samples';
   return topLevelFiles[relativePath] ?? optionalFiles[relativePath];
 }
 

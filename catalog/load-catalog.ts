@@ -31,6 +31,7 @@ const target: Record<FileKindName, keyof Catalog> = {
   municipalities: 'municipalities',
   onboardingStatuses: 'statuses',
   serviceAgreements: 'agreements',
+  samples: 'samples',
 };
 
 const stringsOf = (items: Record<string, unknown>[], key: string) =>

@@ -54,7 +54,7 @@ export function loadFile(data: DataFile, origins: Origins): LoadedFile {
     result.broken = true;
     return result;
   }
-  checkSchemaReference(source, raw, spec.kind, kind === 'integration', result.problems);
+  checkSchemaReference(source, raw, spec.kind, kind === 'integration' || kind === 'samples', result.problems);
   const parsed = spec.schema.safeParse(raw);
   if (parsed.success) {
     const value = parsed.data as Record<string, unknown>;

@@ -13,3 +13,4 @@ export * from './organisation.ts';
 export * from './programme-place.ts';
 export * from './onboarding-status.ts';
 export * from './service-agreement.ts';
+export * from './korsbaek-samples.ts';

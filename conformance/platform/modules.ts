@@ -22,4 +22,5 @@ export const moduleSources: ModuleSource[] = [
   { name: 'sdi', load: () => import('./services/sdi/index.ts') },
   { name: 'beskedfordeler', load: () => import('./services/beskedfordeler/index.ts') },
   { name: 'evidence', load: () => import('./evidence-route.ts') },
+  { name: 'contract', load: () => import('./services/contract/index.ts') },
 ];

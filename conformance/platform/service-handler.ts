@@ -103,6 +103,12 @@ interface EndpointBase {
    * answer the real environment gives it. Any other version still gets a VersionMismatch fault.
    */
   alsoAccepts?: SoapVersion;
+  /**
+   * The handler checks requests and answers against its own description of the contract (the
+   * contract module's derived trees) and reports findings itself; the core's XSD validation, keyed
+   * by integration, is skipped for it (it would check a v5 message against the integration's v4 XSD).
+   */
+  validatesItself?: boolean;
 }
 
 /**
@@ -217,6 +223,11 @@ export interface PlatformServices {
 /** What a service folder exports (as `platformModule` from its `index.ts`). */
 export interface PlatformModule {
   name: string;
+  /**
+   * Set for a module that serves what no other module serves (the contract module): its handlers
+   * take only paths no other module's handler has, so hand-written services keep their paths.
+   */
+  fallback?: boolean;
   handlers?: ServiceHandler[];
   routes?: HttpRoute[];
   /** Called once the server listens (e.g. to start a delivery loop); undone by `stop`. */

@@ -11,10 +11,17 @@ export interface ResolvedService {
 
 /**
  * The service an agreement is for, from what a user types: an SF number (`SF1520`, its first
- * platform-served service), `SF1500/Bruger`, or a service name (`PersonBaseDataExtendedService`).
+ * platform-served service), `SF1500/Bruger`, a service name (`PersonBaseDataExtendedService`), or a
+ * ServiceUUID (one version of a service).
  * ServiceUUID and entityID always come from the catalogue.
  */
 export function resolveService(catalog: Catalog, text: string): ResolvedService {
+  // A ServiceUUID names one service version exactly (SF1520's PersonBaseDataExtendedService v4 and v5 share a name).
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
+    for (const integration of catalog.integrations) for (const version of integration.versions) for (const service of version.services) {
+      if (service.serviceUuid === text.toLowerCase()) return { integration: integration.id, service: service.name, serviceUuid: service.serviceUuid, ...(service.entityId && { entityId: service.entityId }) };
+    }
+  }
   const [first = '', second] = text.split('/');
   const id = first.toUpperCase();
   if (/^SF\d/.test(id)) {

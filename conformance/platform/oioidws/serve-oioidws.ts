@@ -21,13 +21,24 @@ export interface OioidwsOperation {
   input: { local: string; namespace: string };
 }
 
+/**
+ * What an operation answers: the response element, its StandardRetur status, findings about the
+ * request (recorded with the exchange), or a fault to answer instead (the caller is proven by then).
+ */
+export interface OioidwsResult {
+  outputXml: string;
+  statusKode?: number;
+  findings?: SignedCallerReply['findings'];
+  fault?: Soap12Fault;
+}
+
 export interface OioidwsService {
   entityId: string;
   /** Role of the platform certificate that signs this service's answers (e.g. `organisation`). */
   signingRole: string;
   operations: OioidwsOperation[];
   /** Runs one operation for a verified caller; returns the response element of the Body. */
-  run(operation: OioidwsOperation, input: Element, claims: TokenClaims, platform: PlatformServices): Promise<{ outputXml: string; statusKode?: number }>;
+  run(operation: OioidwsOperation, input: Element, claims: TokenClaims, platform: PlatformServices): Promise<OioidwsResult>;
 }
 
 /**
@@ -77,6 +88,10 @@ export async function serveOioidws(request: PlatformRequest<Caller | undefined>,
     return faultReply(senderFault('oioidws.holder-unknown', 'wsse:FailedAuthentication', 'The certificate the token is bound to, which signed this message, is revoked or belongs to no registered it-system; call with the certificate of a registered system (`klarmeld platform system add`) and a token issued to it'), operation.name);
   }
   const result = await service.run(operation, body, check.claims, platform);
+  if (result.fault) {
+    const reply = faultReply(result.fault, operation.name);
+    return { ...reply, findings: [...(result.findings ?? []), ...reply.findings], caller };
+  }
   const messageId = header ? textOf('wsa:MessageID', header) : undefined;
   const transactionUuid = header ? textOf("*[local-name()='RequestHeader']/*[local-name()='TransactionUUID']", header) : undefined;
   const created = now.toISOString();
@@ -93,7 +108,7 @@ export async function serveOioidws(request: PlatformRequest<Caller | undefined>,
     `<o:BinarySecurityToken u:Id="_5" EncodingType="${uri.base64Binary}" ValueType="${uri.x509v3}">${certificateBase64(signer.certPem)}</o:BinarySecurityToken></o:Security>` +
     `</s:Header><s:Body u:Id="_1">${result.outputXml}</s:Body></s:Envelope>`;
   const xml = `<?xml version="1.0" encoding="UTF-8"?>${signWsSecurity(unsigned, { keyPem: signer.keyPem, ids: ['_1', '_2', ...(messageId ? ['_3'] : []), '_4', '_0'], keyInfoXml: binaryTokenReference('_5') })}`;
-  const findings: SignedCallerReply['findings'] = [];
+  const findings: SignedCallerReply['findings'] = [...(result.findings ?? [])];
   if (result.statusKode !== undefined && result.statusKode !== 20) {
     findings.push({ severity: 'warning', code: `standardretur.${result.statusKode}`, message: `StandardRetur StatusKode ${result.statusKode}` });
   }

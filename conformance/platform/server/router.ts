@@ -9,8 +9,10 @@ export class Router {
   private readonly prefixes: HttpRoute[] = [];
 
   constructor(modules: readonly PlatformModule[]) {
+    // Fallback modules last, and only where no other module serves the path.
+    for (const m of modules.filter((x) => !x.fallback)) for (const h of m.handlers ?? []) this.soap.set(normalise(h.path), h);
+    for (const m of modules.filter((x) => x.fallback)) for (const h of m.handlers ?? []) if (!this.soap.has(normalise(h.path))) this.soap.set(normalise(h.path), h);
     for (const m of modules) {
-      for (const h of m.handlers ?? []) this.soap.set(normalise(h.path), h);
       for (const r of m.routes ?? []) {
         if (r.path.endsWith('*')) this.prefixes.push(r);
         else this.exact.set(`${r.method} ${normalise(r.path)}`, r);

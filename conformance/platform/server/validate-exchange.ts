@@ -13,7 +13,7 @@ export function validateExchange(
   handler: ServiceHandler,
   reply: PlatformReply & { requestElement?: Element },
 ): Finding[] {
-  if (!validation.enabled || !validation.covers(handler.integration)) return [];
+  if (handler.validatesItself || !validation.enabled || !validation.covers(handler.integration)) return [];
   const findings: Finding[] = [];
   if (reply.requestElement) {
     for (const f of validation.validate(handler.integration, reply.requestElement)) findings.push({ ...f, code: `request.${f.code}` });

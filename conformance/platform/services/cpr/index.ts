@@ -4,8 +4,8 @@ import { loadPersonFixtures, type PersonFixtures } from './person-fixtures.ts';
 import { personLookupHandler } from './person-lookup-handler.ts';
 
 /**
- * SF1520 CPR replika: every PersonBaseDataExtendedService version the catalogue gives a local path
- * and a ServiceUUID is served (today v4). The message namespace follows the path's version, as in
+ * SF1520 CPR replika: PersonBaseDataExtendedService v4, hand-written, at the local path the catalogue
+ * gives it with its ServiceUUID. The message namespace follows the path's version, as in
  * the official WSDL (http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/<v>/).
  */
 export async function createPlatformModule(catalog: Catalog, fixtures?: PersonFixtures): Promise<PlatformModule> {
@@ -15,7 +15,8 @@ export async function createPlatformModule(catalog: Catalog, fixtures?: PersonFi
     for (const version of integration.versions) {
       for (const service of version.services) {
         const path = service.endpoints.local;
-        if (service.name !== 'PersonBaseDataExtendedService' || !path || !service.serviceUuid) continue;
+        // Written for v4's messages; other versions (v5) are served from their imported contract by the contract module.
+        if (service.name !== 'PersonBaseDataExtendedService' || service.version !== '4' || !path || !service.serviceUuid) continue;
         const lookup = service.operations.find((o) => o.name === 'PersonLookup');
         handlers.push(personLookupHandler({
           integration: integration.id, service: service.name, path, serviceUuid: service.serviceUuid,

@@ -1,0 +1,65 @@
+import type { Element } from '@xmldom/xmldom';
+import { checkContext } from '../../context/check-context.ts';
+import { platformErrors, serviceplatformFault, soapContentType, soapEnvelopeNs } from '../../faults/index.ts';
+import { serveOioidws, type OioidwsOperation } from '../../oioidws/serve-oioidws.ts';
+import type { Finding, PlatformReply, ServiceHandler } from '../../service-handler.ts';
+import { buildMessage } from './build-message.ts';
+import { checkMessage } from './check-message.ts';
+import type { ContractOperation, ContractService } from './contract-services.ts';
+import { serviceplatformFaultOnDemand, stoettesystemFaultOnDemand } from './fault-on-demand.ts';
+import { requestValues } from './request-values.ts';
+
+const opOf = (service: ContractService, body: Element | undefined) =>
+  service.operations.find((o) => o.input.element === body?.localName && o.input.namespace === (body?.namespaceURI ?? ''));
+
+/**
+ * One contract-served endpoint: the operation is found by its request element, the request is
+ * checked against the derived tree (findings recorded), the caller by the service's security model
+ * (Serviceplatformen's context check, or the OIOIDWS frame of the Støttesystem services), and the
+ * answer is built from the response tree and the integration's Korsbæk samples, or is the
+ * service's fault when the request holds a fault-on-demand value.
+ */
+export function contractHandler(service: ContractService): ServiceHandler {
+  const base = { integration: service.integration, service: service.service, path: service.path, soapVersion: service.soapVersion, validatesItself: true } as const;
+  if (service.security.model === 'context') {
+    const security = { integration: service.integration, serviceUuid: service.security.serviceUuid };
+    return {
+      ...base,
+      async handle(request, platform): Promise<PlatformReply> {
+        const body = request.bodyElement;
+        const op = opOf(service, body);
+        if (!body || !op) return serviceplatformFault(service.soapVersion, [platformErrors.unknownOperation(`{${body?.namespaceURI ?? ''}}${body?.localName ?? ''}`, service.operations.map((o) => o.name))]);
+        const findings = checkMessage(body, op.input);
+        const fault = (errors: Parameters<typeof serviceplatformFault>[1]) => ({ ...serviceplatformFault(service.soapVersion, errors, { operation: op.name }), findings: [...findings, ...serviceplatformFault(service.soapVersion, errors).findings] });
+        if (request.soapAction && op.soapAction && request.soapAction !== op.soapAction) return fault([platformErrors.soapActionMismatch(request.soapAction, op.soapAction)]);
+        const context = checkContext(body, request.caller, security, platform.registry);
+        if (!context.ok) return fault(context.errors);
+        const values = requestValues(body, op.input);
+        if (values.faultTrigger) return fault([serviceplatformFaultOnDemand(values.faultTrigger)]);
+        const answer = op.output ? buildMessage(op.output, { samples: op.samples, echo: values.byName }) : '';
+        const xml = `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${soapEnvelopeNs[service.soapVersion]}"><soap:Body>${answer}</soap:Body></soap:Envelope>`;
+        return { status: 200, contentType: soapContentType[service.soapVersion], body: xml, operation: op.name, findings };
+      },
+    };
+  }
+  const operations: (OioidwsOperation & { contract: ContractOperation })[] = service.operations.map((o) => ({
+    name: o.name, soapAction: o.soapAction ?? '', input: { local: o.input.element, namespace: o.input.namespace }, contract: o,
+  }));
+  const oioidws = {
+    entityId: service.security.entityId,
+    signingRole: 'contract',
+    operations,
+    async run(operation: OioidwsOperation, input: Element) {
+      const op = (operation as (typeof operations)[number]).contract;
+      const values = requestValues(input, op.input);
+      const findings: Finding[] = checkMessage(input, op.input);
+      if (values.faultTrigger) {
+        const onDemand = stoettesystemFaultOnDemand(op.output, values.faultTrigger);
+        if ('fault' in onDemand) return { outputXml: '', fault: onDemand.fault, findings };
+        return { outputXml: op.output ? buildMessage(op.output, { samples: onDemand.samples, echo: values.byName, prefer: onDemand.prefer }) : '', findings, ...(onDemand.statusKode !== undefined && { statusKode: onDemand.statusKode }) };
+      }
+      return { outputXml: op.output ? buildMessage(op.output, { samples: op.samples, echo: values.byName, prefer: ['StandardRetur'] }) : '', findings };
+    },
+  };
+  return { ...base, callerProof: 'message-signature', handle: (request, platform) => serveOioidws(request, platform, oioidws) };
+}

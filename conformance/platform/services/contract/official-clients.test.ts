@@ -1,0 +1,167 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
+import { ClientSSLSecurity, createClientAsync } from 'soap';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OFFICIAL, official } from '../../../../catalog/contract-reader/official-contracts.ts';
+import { xmllintAvailable, xmllintFindings } from '../../../../catalog/contract-reader/validator/xmllint-findings.ts';
+import { messageOf } from '../../../../catalog/contract-reader/message-of.ts';
+import { readContract } from '../../../../catalog/contract-reader/read-contract.ts';
+import { startOioidwsWorld } from '../../oioidws/platform-test-client.ts';
+import { platformModule as sts } from '../../sts/index.ts';
+import { buildMessage } from './build-message.ts';
+import { createPlatformModule } from './index.ts';
+
+/**
+ * Issue 12's proof: a client made from each OFFICIAL WSDL in ../shared/contracts calls one
+ * operation on the embedded platform, which serves it from catalogue data only (the contract
+ * module), and the answer validates with xmllint against the OFFICIAL XSD. Serviceplatformen's
+ * context services are called by the `soap` package's client over mutual TLS with an
+ * InvocationContext of an approved agreement; the Støttesystem services (OIOIDWS) get a request
+ * built from the WSDL's input message, checked by xmllint too, signed with an STS token.
+ */
+const scratch: string[] = [];
+afterAll(() => { for (const d of scratch) rmSync(d, { recursive: true, force: true }); });
+
+/** A temp copy of a bundle folder, for the one change libxml2 needs in some of them (named at each use). */
+function copyOf(dir: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'klarmeld-official-'));
+  scratch.push(copy);
+  cpSync(official(dir), copy, { recursive: true });
+  return copy;
+}
+
+/** The first element of the SOAP Body, as a document of its own (its namespaces kept). */
+function bodyElement(envelope: string): string {
+  const doc = new DOMParser().parseFromString(envelope, 'text/xml');
+  const body = [...Array.from(doc.documentElement!.childNodes)].find((n) => n.nodeType === 1 && (n as Element).localName === 'Body') as Element | undefined;
+  const first = body && ([...Array.from(body.childNodes)].find((n) => n.nodeType === 1) as Element | undefined);
+  if (!first) throw new Error(`no Body element in: ${envelope.slice(0, 400)}`);
+  return new XMLSerializer().serializeToString(first);
+}
+
+/** soap 1.13 lets an imported fault WSDL's `tns` prefix replace the service's own (see cpr/generated-client.test.ts); the import is read with it renamed. */
+function faultWsdlWithoutTnsPrefix(): (path: string) => string {
+  const dir = mkdtempSync(join(tmpdir(), 'klarmeld-fault-wsdl-'));
+  scratch.push(dir);
+  return (path: string) => {
+    if (!path.endsWith('ServiceplatformFaultMessage_1.wsdl')) return path;
+    cpSync(join(dirname(path), 'ServiceplatformFault_1.xsd'), join(dir, 'ServiceplatformFault_1.xsd'));
+    writeFileSync(join(dir, 'ServiceplatformFaultMessage_1.wsdl'), readFileSync(path, 'utf8').replace(/xmlns:tns=/g, 'xmlns:spf=').replace(/tns:/g, 'spf:'));
+    return join(dir, 'ServiceplatformFaultMessage_1.wsdl');
+  };
+}
+
+/** PersonBaseDataExtendedServiceTypes.xsd uses the PNR namespace without importing it; libxml2 needs the import (the only change). */
+function pbd5Schema(): string {
+  const copy = copyOf(OFFICIAL.personBaseData5Dir);
+  const types = join(copy, 'xsd', 'PersonBaseDataExtendedServiceTypes.xsd');
+  const text = readFileSync(types, 'utf8');
+  if (!text.includes('cpr/PNR/1/" schemaLocation')) {
+    const at = text.indexOf('>', text.indexOf(':schema')) + 1;
+    writeFileSync(types, `${text.slice(0, at)}<xsd:import namespace="http://serviceplatformen.dk/xml/schemas/cpr/PNR/1/" schemaLocation="../sp/PNR_1.xsd"/>${text.slice(at)}`);
+  }
+  return join(copy, 'PersonBaseDataExtendedServiceMsg.xsd');
+}
+
+/** KlasseService v7 as KOMBIT's test endpoint serves it imports its schemas by absolute URL; xmllint reads the files of the same name (the only change). */
+function klasse7Schema(): string {
+  const copy = copyOf(dirname(OFFICIAL.klasse7Served));
+  for (const f of readdirSync(copy).filter((n) => n.endsWith('.xsd'))) {
+    writeFileSync(join(copy, f), readFileSync(join(copy, f), 'utf8').replace(/schemaLocation="https:\/\/[^"]*?([^/"]+\.xsd)"/g, 'schemaLocation="$1"'));
+  }
+  return join(copy, 'KlasseOperationer.xsd');
+}
+
+/** The global declarations of a schema document, as kind:name. */
+function globalNames(file: string): string[] {
+  const root = new DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/xml').documentElement!;
+  return [...Array.from(root.childNodes)].filter((n) => n.nodeType === 1 && (n as Element).getAttribute('name')).map((n) => `${(n as Element).localName}:${(n as Element).getAttribute('name')}`);
+}
+
+/**
+ * SF1600's OIO element schemas put one element per file, many files per namespace, each imported
+ * by location; libxml2 reads only the first import of a namespace and skips the others. The copy
+ * gets one schema per such namespace that includes all its files, and the imports point to it:
+ * no type or element changes, only which file an import names.
+ */
+function print2Schema(): string {
+  const copy = copyOf(OFFICIAL.print2Dir);
+  const files = (readdirSync(copy, { recursive: true }) as string[]).filter((f) => f.endsWith('.xsd')).map((f) => join(copy, f));
+  const byNs = new Map<string, string[]>();
+  for (const f of files) {
+    const ns = /<(?:\w+:)?schema[^>]*targetNamespace="([^"]+)"/.exec(readFileSync(f, 'utf8'))?.[1];
+    if (ns) byNs.set(ns, [...(byNs.get(ns) ?? []), f]);
+  }
+  const hubs = new Map<string, string>();
+  [...byNs].filter(([, list]) => list.length > 1).forEach(([ns, list], i) => {
+    const hub = join(copy, `libxml2-namespace-${i}.xsd`);
+    hubs.set(ns, hub);
+    // Two files declaring the same global names (sp/CallContext_1.xsd and oio/CallContext.xsd) are one schema twice: the first is taken.
+    const seen = new Set<string>();
+    const distinct = list.filter((f) => {
+      const names = globalNames(f);
+      if (names.some((n) => seen.has(n))) return false;
+      for (const n of names) seen.add(n);
+      return true;
+    });
+    writeFileSync(hub, `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="${ns}" elementFormDefault="qualified">${distinct.map((f) => `<xs:include schemaLocation="${relative(copy, f)}"/>`).join('')}</xs:schema>`);
+  });
+  for (const f of files) {
+    const own = /<(?:\w+:)?schema[^>]*targetNamespace="([^"]+)"/.exec(readFileSync(f, 'utf8'))?.[1];
+    // An import of the file's own namespace (libxml2 refuses it) is covered by the namespace's schema, which includes the file.
+    const text = readFileSync(f, 'utf8').replace(/<((?:\w+:)?import)\s+namespace="([^"]+)"\s+schemaLocation="[^"]+"\s*\/>/g, (m, tag: string, ns: string) =>
+      (ns === own && hubs.has(ns) ? '' : hubs.has(ns) ? `<${tag} namespace="${ns}" schemaLocation="${relative(dirname(f), hubs.get(ns)!)}"/>` : m));
+    writeFileSync(f, text);
+  }
+  return join(copy, 'PrintServiceMsg.xsd');
+}
+
+const invocation = { UserUUID: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d' };
+const contextCases = [
+  { id: 'SF0101', service: 'd8a062c0-27d1-11e6-b67b-9e71128cae77', wsdl: OFFICIAL.demoServiceContext, path: '/service/SP/Demo/1', operation: 'callDemoService', args: { messageString: 'Hej fra Korsbæk' }, xsd: () => official(`${OFFICIAL.demoServiceDir}/DemoServiceMsg.xsd`), response: 'CallDemoServiceResponse', shows: ['Hej fra Korsbæk Kommune'] },
+  { id: 'SF1520 v5', service: '4925d7a0-1b5b-11ec-bdc6-b312b83236d4', wsdl: OFFICIAL.personBaseData5Context, path: '/service/CPR/PersonBaseDataExtended/5', operation: 'PersonLookup', args: { PNR: '0103701111' }, xsd: pbd5Schema, response: 'PersonLookupResponse', shows: ['<personnummer>0103701111</personnummer>', '<fornavn>Anne</fornavn>'] },
+  { id: 'SF1600', service: 'fd885b8b-4a3f-46cb-b367-6c9dda1c78f6', wsdl: OFFICIAL.print2Context, path: '/service/Print/Print/2', operation: 'spoergTilmelding', args: { CPRnummerIdentifikator: '0103701111' }, xsd: print2Schema, response: 'PrintSpoergTilmeldingResponse', shows: ['<tilmeldt>true</tilmeldt>'] },
+];
+const ydi = OFFICIAL.ydelsesIndeksDir;
+const tokenCases = [
+  { id: 'SF1490', wsdl: OFFICIAL.ydelsesIndeksWsdl('BevillingIndeks'), path: '/bevillingindeks/6', operation: 'fjern', xsd: () => official(`${ydi}/xsd/6.0.STS-0/BevillingIndeksOperationer.xsd`), shows: ['<StatusKode>20</StatusKode>'] },
+  { id: 'SF1510', wsdl: OFFICIAL.klasse7Served, path: '/klasse/7', operation: 'laes', xsd: klasse7Schema, shows: ['<StatusKode>20</StatusKode>', '>Kontanthjælp</TitelTekst>'] },
+  { id: 'SF1491', wsdl: OFFICIAL.ydelseListeHent, path: '/ydelselistehent/2', operation: 'BevillingHent', xsd: () => official(`${dirname(OFFICIAL.ydelseListeHent)}/common/view/BevillingHent_OType.xsd`), inputXsd: () => official(`${dirname(OFFICIAL.ydelseListeHent)}/common/view/BevillingHent_IType.xsd`), shows: ['<YdelseNavn>Kontanthjælp</YdelseNavn>', 'urn:oio:cpr-nr:0103701111'] },
+];
+
+describe.skipIf(!xmllintAvailable())('clients from the official WSDLs get schema-valid answers from the contract module (issue 12)', () => {
+  let world: Awaited<ReturnType<typeof startOioidwsWorld>>;
+  beforeAll(async () => {
+    world = await startOioidwsWorld((catalog) => [sts, createPlatformModule(catalog)], ['SF1490', 'SF1510', 'SF1491']);
+  });
+  afterAll(async () => world?.stop());
+
+  it.each(contextCases)('$id: the soap client of the official WSDL calls $operation over mutual TLS and the answer is valid by the official XSD', async (c) => {
+    const agreement = world.platform.admin.addAgreement({ system: world.system.systemUuid, service: c.service, municipalityCvr: '11111111' });
+    const client = await createClientAsync(official(c.wsdl), { wsdl_options: { overrideImportLocation: faultWsdlWithoutTnsPrefix() } });
+    client.setEndpoint(`${world.platform.url}${c.path}`);
+    client.setSecurity(new ClientSSLSecurity(Buffer.from(world.tls.key), Buffer.from(world.tls.cert), Buffer.from(world.tls.ca)));
+    const call = client[`${c.operation}Async`] as (args: object) => Promise<[unknown, string]>;
+    const [, raw] = await call({ InvocationContext: { ServiceAgreementUUID: agreement.agreementUuid, UserSystemUUID: world.system.systemUuid, ...invocation, ServiceUUID: c.service }, ...c.args });
+    const answer = bodyElement(raw);
+    expect(answer).toContain(`<${c.response}`);
+    // The integration's Korsbæk samples (catalog/data/samples/), and the PNR asked for, are in the answer.
+    for (const text of c.shows) expect(answer).toContain(text);
+    expect(xmllintFindings(c.xsd(), answer)).toEqual([]);
+  });
+
+  it.each(tokenCases)('$id: a request built from the official WSDL\'s $operation message, with an STS token, gets an answer valid by the official XSD', async (c) => {
+    const model = readContract(official(c.wsdl));
+    const op = model.services.flatMap((x) => x.ports).flatMap((p) => p.operations).find((o) => o.name === c.operation)!;
+    const requestXml = buildMessage(messageOf(model, op.input?.body[0], 8)!, { samples: [], echo: new Map() });
+    if (c.inputXsd) expect(xmllintFindings(c.inputXsd(), requestXml)).toEqual([]);
+    else expect(xmllintFindings(c.xsd(), requestXml)).toEqual([]);
+    const entityId = world.catalog.integrations.find((i) => i.id === c.id.split(' ')[0])!.versions.flatMap((v) => v.services).find((s) => s.endpoints.local === c.path)!.entityId!;
+    const res = await world.call(c.path, op.soapAction, requestXml, await world.token(entityId));
+    expect(res.status, res.body.slice(0, 600)).toBe(200);
+    for (const text of c.shows) expect(res.body).toContain(text);
+    expect(xmllintFindings(c.xsd(), bodyElement(res.body))).toEqual([]);
+  });
+});
