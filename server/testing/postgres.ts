@@ -17,6 +17,8 @@ export interface TestPostgres {
   /** URL of the `postgres` maintenance database (superuser `klarmeld`, no password). */
   url: string;
   port: number;
+  /** The server's process id (postmaster): a bench reads its CPU time, which includes its ended connections'. */
+  pid: number;
   /** Creates an empty database and returns its URL. */
   createDatabase(name?: string): Promise<string>;
   /** The last 8 KiB the server logged since it was ready. */
@@ -124,6 +126,7 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
   return {
     url: url('postgres'),
     port,
+    pid: server.pid!,
     log: () => logTail,
     async createDatabase(name = `test_${process.pid}_${++databases}`) {
       const admin = new pg.Client({ connectionString: url('postgres') });
