@@ -78,6 +78,8 @@ export async function runServiceTest(options: ServiceTestOptions): Promise<Servi
       system: profile.system, record: Boolean(options.record), triggerTimeoutSeconds: profile.trigger.timeout, profile: basename(loaded.file),
       ...(options.integrations ? { integrations: options.integrations } : {}), ...(callbackUrl ? { callbackUrl } : {}),
     }, options.signal);
+    // Ctrl-C: the server ends the run at once (an environment error) instead of waiting out the trigger.
+    options.signal?.addEventListener('abort', () => void client.post(`/api/runs/${run.id}/cancel`, {}).catch(() => undefined), { once: true });
     phase(`klarmeld server runs the suites (run ${run.id})`);
     await Promise.all([relayTriggers(client, run.id, trigger, options.signal), followEvents(client, run.id, options.onEvent ?? (() => {}), options.signal)]);
     const ended = await client.get<{ run: { state: string; problem?: string }; document?: RunDocument; recorded?: string[]; notRecorded?: ServiceTestResult['notRecorded'] }>(`/api/runs/${run.id}`, options.signal);

@@ -76,6 +76,19 @@ export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
       },
     },
     {
+      // The supplier stopped klarmeld test (Ctrl-C): the run ends now, as an environment error, instead of waiting out the trigger.
+      method: 'POST',
+      path: '/api/runs/:id/cancel',
+      async handle({ who, params }) {
+        const active = runs.follow(who, params.id!);
+        if (active.state === 'open') {
+          active.relay.end(`${who.name} stopped klarmeld test, which relayed the system's trigger: the run was cancelled, and nothing after this was judged.`);
+          await store.appendHistory({ actor: who.id, action: 'run.cancel', subject: active.id });
+        }
+        return { body: { state: active.state } };
+      },
+    },
+    {
       method: 'POST',
       path: '/api/runs/:id/trigger/:request',
       async handle({ who, params, body }) {

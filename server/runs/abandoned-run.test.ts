@@ -44,6 +44,28 @@ it('ends a run whose trigger requests nobody relays as an environment error, nev
   expect((await api(server.url, admin, 'GET', '/api/sheet')).json.statuses).toEqual([]);
 }, 60_000);
 
+it('ends a run its supplier cancels (klarmeld test stopped with Ctrl-C) as an environment error that says so', async () => {
+  dir = await mkdtemp(join(tmpdir(), 'klarmeld-abandoned-'));
+  server = await startServer({ dataDir: dir });
+  const admin = (await readFile(server.adminToken.file, 'utf8')).trim();
+  const a = (await api(server.url, admin, 'POST', '/api/identities', { role: 'supplier', cvr: '99990006', name: 'Leverandør A' })).json.token;
+  await api(server.url, a, 'POST', '/api/systems', { system: 'reference-system' });
+  const id = (await api(server.url, a, 'POST', '/api/runs', { system: 'reference-system', integrations: ['SF1520'], record: true })).json.run.id;
+  // The first trigger request is out; the supplier stops instead of answering it.
+  expect((await api(server.url, a, 'GET', `/api/runs/${id}/trigger`)).json.request.action).toBeTruthy();
+  expect((await api(server.url, a, 'POST', `/api/runs/${id}/cancel`, {})).status).toBe(200);
+  for (let state = 'open', after = 0; state === 'open';) {
+    const page = await api(server.url, a, 'GET', `/api/runs/${id}/events?after=${after}`);
+    ({ state } = page.json);
+    after = page.json.next;
+  }
+  const ended = (await api(server.url, a, 'GET', `/api/runs/${id}`)).json;
+  expect(ended.document.summary.verdict).toBe('environment');
+  const error = ended.document.tests.find((t: { result: string }) => t.result === 'error');
+  expect(error.message).toMatch(/Leverandør A stopped klarmeld test/);
+  expect((await api(server.url, admin, 'GET', `/api/history?subject=${id}`)).json.history.map((h: { action: string }) => h.action)).toEqual(['run.open', 'run.cancel', 'run.judge']);
+}, 60_000);
+
 it('refuses a run document or results from a client: the server judges, it accepts no verdicts', async () => {
   dir = await mkdtemp(join(tmpdir(), 'klarmeld-abandoned-'));
   server = await startServer({ dataDir: dir });

@@ -36,6 +36,7 @@ export class TriggerRelay {
   private pending: Pending | undefined;
   private waiters: ((request: RelayedRequest | undefined) => void)[] = [];
   private ended = false;
+  private endReason: string | undefined;
 
   /** `timeoutSeconds`: how long a request may take from queued to answered (the system's own timeout plus the relay's). */
   readonly timeoutSeconds: number;
@@ -72,10 +73,14 @@ export class TriggerRelay {
     return true;
   }
 
-  /** The run is over: pollers are released, and a request still waiting gets no answer. */
-  end(): void {
+  /**
+   * No more requests go to the CLI: pollers are released, and a request still waiting (or asked
+   * later) gets no answer; `why` (e.g. the supplier cancelled) is what the run's error then says.
+   */
+  end(why?: string): void {
     this.ended = true;
-    this.pending?.settle(undefined);
+    this.endReason ??= why;
+    this.pending?.settle(why ? { unanswered: why } : undefined);
     for (const wake of this.waiters.splice(0)) wake(undefined);
   }
 
@@ -100,7 +105,7 @@ export class TriggerRelay {
           : `No answer to "${action}" came back from the supplier's klarmeld test within ${this.timeoutSeconds} s: the CLI that relays the trigger stopped polling, or the system did not answer it`;
         reject(new SystemUnresponsiveError(`${why} ${unansweredAdvice(this.timeoutSeconds, 'Is klarmeld test still running on the supplier\'s machine, and is its system up?')}`));
       };
-      if (this.ended) return settle(undefined);
+      if (this.ended) return settle(this.endReason ? { unanswered: this.endReason } : undefined);
       this.pending = { request, settle };
       for (const wake of this.waiters.splice(0)) wake(request);
     });
