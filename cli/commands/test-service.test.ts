@@ -53,6 +53,7 @@ describe('klarmeld test --service: the run is judged by klarmeld server', () => 
     await writeFile(keyFile, document.platform.publicKey);
     const verified = await klarmeld('verify', file, '--key', keyFile);
     expect(verified.exit, verified.stdout + verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/attestation: present \(judged and signed by klarmeld server/);
 
     const sheet = await api(server, admin, 'GET', '/api/sheet');
     const mine = sheet.json.statuses.filter((s: { system: string }) => s.system === 'reference-system');

@@ -10,7 +10,9 @@ export function verifyReportText(report: VerifyReport, colour: boolean): string 
     lines.push(paint(31, `Not valid: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}${report.runId ? ` in run ${report.runId}` : ''}.`));
   }
   lines.push(`  exchanges: ${report.exchanges.valid} of ${report.exchanges.checked} signed and unchanged`);
-  lines.push(`  attestation: ${report.attested ? 'present' : 'missing'}`);
+  const kind = report.document?.attestation?.statement.kind;
+  const judged = kind === 'klarmeld.run-judged/1' ? ' (judged and signed by klarmeld server: it ran the suites itself)' : kind ? " (the platform countersigned the runner's results)" : '';
+  lines.push(`  attestation: ${report.attested ? `present${judged}` : 'missing'}`);
   if (report.keyFingerprint) lines.push(`  platform key: ${report.keyFingerprint} (${report.keySource})`);
   if (report.system) {
     const catalogue = { matches: "the catalogue's it-system of it", 'other-it-system': 'NOT the catalogue\'s it-system of it', 'not-in-catalogue': 'a system the catalogue does not list', 'not-checked': 'not checked against a catalogue' }[report.system.catalogue];
