@@ -3,7 +3,7 @@
  * store and the platform's exchangeWriter; PGlite and PostgreSQL through the server's PostgreSQL
  * migrations and sheet (PGlite shaped as a pg.Pool).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -32,10 +32,25 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** utime + stime + cutime + cstime of a process, in µs (clock ticks of 10 ms). */
-function processCpuUs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) * 10_000;
+const statFields = (pid: number | string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+const ticks = (fields: string[], from: number, to: number) => fields.slice(from, to).reduce((sum, t) => sum + Number(t), 0) * 10_000;
+
+/**
+ * CPU of a server and its children, in µs (clock ticks of 10 ms): its own and its reaped
+ * children's (utime, stime, cutime, cstime), plus what its children still alive (or not yet
+ * reaped) have used, so a connection that ended a moment ago is counted either way.
+ */
+function serverTreeCpuUs(pid: number): number {
+  let total = ticks(statFields(pid), 11, 15);
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const fields = statFields(entry);
+      if (Number(fields[1]) === pid) total += ticks(fields, 11, 13);
+    } catch {
+      // The process ended while we looked: its time is now in the parent's cutime.
+    }
+  }
+  return total;
 }
 
 async function sqlite(dir: string): Promise<Backend> {
@@ -99,7 +114,7 @@ async function postgres(): Promise<Backend> {
       const p = pool();
       return { write: await postgresExchangeWriter(p), done: () => p.end() };
     },
-    serverCpuUs: () => processCpuUs(server.pid),
+    serverCpuUs: () => serverTreeCpuUs(server.pid),
     close: () => server.stop(),
   };
 }
