@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../catalog/catalog.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
-import { startPlatform } from '../conformance/platform/server/start-platform.ts';
+import { loadModules, startPlatform } from '../conformance/platform/server/start-platform.ts';
 import { ensureAdmin } from './admin-token.ts';
 import { jsonApi } from './api/json-api.ts';
 import { serverPaths } from './data-dir.ts';
@@ -68,7 +68,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const admin = await ensureAdmin(store, paths.adminToken);
     // The server's own platform is one KOMBIT trusts: what it judges is backed by "a run on a platform KOMBIT trusts".
     await store.trustPlatformKey({ fingerprint: key.fingerprint, name: "klarmeld server's test platform (KOMBIT)", addedBy: 'klarmeld server' });
-    const platform = await startPlatform({ dataDir: paths.platform, host, port: options.platformPort ?? 0, catalog, signingKeyPem: key.privateKeyPem });
+    // Without the evidence route: its key is the one KOMBIT trusts, so it signs only runs the server
+    // judged itself, never a results digest a supplier's runner sends (run-attestation/2).
+    const modules = (await loadModules(catalog, [])).filter((m) => m.name !== 'evidence');
+    const platform = await startPlatform({ dataDir: paths.platform, host, port: options.platformPort ?? 0, catalog, signingKeyPem: key.privateKeyPem, modules });
     cleanups.push(() => platform.stop());
     const links = new SystemLinks(platform.url);
     cleanups.push(() => links.close());
