@@ -11,6 +11,7 @@ import { replayTest, type ReplayEnvironmentFactory } from './replay-test.ts';
 import { loadRequirements } from './requirements.ts';
 import { strongestLevel } from './results.ts';
 import type { ExchangeRecord, RunDocument } from './run-document.ts';
+import type { TapeEntry } from './tape.ts';
 import { untapedProblem } from './untaped-outcome.ts';
 
 export interface RederiveProblem {
@@ -95,7 +96,7 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
         continue;
       }
       report.replayed += 1;
-      for (const entry of tape.entries) if (entry.kind !== 'recorder.since') report.unsigned[entry.kind] = (report.unsigned[entry.kind] ?? 0) + 1;
+      for (const entry of tape.entries) if (!signedAnswer(entry)) report.unsigned[entry.kind] = (report.unsigned[entry.kind] ?? 0) + 1;
       const verdict = await replayTest(test, record, tape, replay.environment, records, environmentFor);
       if (verdict.ok) report.agreed += 1;
       else problem({ code: verdict.code, test: id, message: verdict.message });
@@ -107,4 +108,10 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
     problem({ code: 'test-unknown', test: test.id, message: `${test.id} belongs to no suite the run names` });
   }
   return report;
+}
+
+/** Entries whose answer is platform-signed exchanges only: the recorder's, and a platform reply the platform recorded itself. */
+function signedAnswer(entry: TapeEntry): boolean {
+  if (entry.kind === 'recorder.since') return true;
+  return entry.kind === 'platform.call' && typeof (entry.answer as { exchange?: unknown } | undefined)?.exchange === 'string';
 }

@@ -4,7 +4,7 @@ import { canonicalJson } from '../../evidence/index.ts';
 import { EnvironmentError, TestFailure, TestOutcome } from '../../framework/errors.ts';
 import type { ExchangeRecord } from '../../framework/run-document.ts';
 import type { TapeEntry, TestTape } from '../../framework/tape.ts';
-import type { Exchange, PushOutcome, SuiteEnvironment } from './environment.ts';
+import type { Exchange, PlatformReply, PushOutcome, SuiteEnvironment } from './environment.ts';
 import { toExchange } from './recorder-client.ts';
 
 /** The environment a run described (tape-environment.ts describeEnvironment), read back. */
@@ -96,7 +96,13 @@ export function replayEnvironment(description: unknown, tape: TestTape, records:
     platform: {
       baseUrl: d.platform.baseUrl, urls: d.platform.urls, agreements: d.platform.agreements,
       dispatcher: noDispatcher,
-      call: (url, init) => answer('platform.call', { url, method: init.method ?? 'GET' }),
+      call: async (url, init) => {
+        const taped = await answer<PlatformReply & { exchange?: unknown }>('platform.call', { url, method: init.method ?? 'GET' });
+        if (taped.exchange === undefined) return taped;
+        // The platform's record decides status and body; the runner's copy is not on the tape.
+        const recorded = exchange(taped.exchange);
+        return { status: recorded.status ?? 0, body: recorded.responseBody, headers: taped.headers ?? {} };
+      },
     },
     ...(d.doors.recorder ? {
       recorder: {

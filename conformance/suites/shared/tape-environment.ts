@@ -4,13 +4,15 @@ import { EnvironmentError, TestFailure, TestOutcome } from '../../framework/erro
 import type { ExchangeRecord } from '../../framework/run-document.ts';
 import type { Exchange, PushOutcome, SuiteEnvironment } from './environment.ts';
 import { liveCall } from './platform-call.ts';
+import { recordedReply } from './recorded-reply.ts';
 
 /**
  * The environment that tapes: each test body gets one whose every door (recorder, trigger,
  * network, Beskedfordeler, platform calls, the world) writes what it was asked and answered to
  * the test's tape, so `klarmeld verify` can run the same body again without the system
  * (replay-environment.ts reads the tape back). Exchanges go on the tape by digest: their
- * platform-signed records travel in the run, where the attestation covers them.
+ * platform-signed records travel in the run, where the attestation covers them; so does the
+ * reply to a call of the runner's own that the platform recorded (recorded-reply.ts).
  */
 export function tapingEnvironment(env: SuiteEnvironment): SuiteEnvironment & Tapeable<SuiteEnvironment> {
   return { ...env, [tapeDoor]: { describe: () => describeEnvironment(env), forTest: (tape) => tapedFor(env, tape) } };
@@ -66,7 +68,20 @@ function tapedFor(env: SuiteEnvironment, tape: TapeWriter): SuiteEnvironment {
     ...env,
     platform: {
       ...env.platform,
-      call: (url, init) => door('platform.call', { url, method: init.method ?? 'GET' }, () => (env.platform.call ?? ((u, i) => liveCall(env.platform.dispatcher, u, i)))(url, init)),
+      call: async (url, init) => {
+        const method = init.method ?? 'GET';
+        const done = tape.begin('platform.call', { url, method });
+        try {
+          const marker = recorder ? await recorder.mark() : undefined;
+          const reply = await (env.platform.call ?? ((u, i) => liveCall(env.platform.dispatcher, u, i)))(url, init);
+          const recorded = recorder && marker ? await recordedReply(recorder, marker, url, method, reply) : undefined;
+          done({ answer: recorded ? { status: reply.status, headers: reply.headers, exchange: keep(recorded) } : reply });
+          return reply;
+        } catch (error) {
+          done({ thrown: thrownOf(error) });
+          throw error;
+        }
+      },
     },
     ...(recorder ? {
       recorder: {
