@@ -90,7 +90,8 @@ export const integration = z.strictObject({
   replacedBy: z.array(integrationId).default([]),
   links: z.array(link).default([]),
   sources: z.array(source).min(1, { message: 'Name at least one source for the facts in this file' }),
-  notes: z.string().optional().meta({ description: 'What is not publicly known, or caveats' }),
+  notes: z.string().min(1).optional().meta({ description: 'What is not publicly known, or caveats (Danish); give notesEn beside it' }),
+  notesEn: z.string().min(1).optional().meta({ description: 'The notes in English, for the English site' }),
   versions: z.array(integrationVersion).default([]).meta({ description: 'Versions, oldest first' }),
 });
 
