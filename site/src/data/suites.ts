@@ -5,7 +5,9 @@ import { suitesByIntegration } from '../../../conformance/suites/index.ts';
 export interface SuiteRequirement {
   id: string;
   level: string;
+  /** English; the Danish site shows textDa. */
   text: string;
+  textDa?: string;
   source?: string;
   /** Why a requirement has no test, when the suite says so. */
   untested?: string;
