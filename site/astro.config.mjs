@@ -26,6 +26,7 @@ export default defineConfig({
       locales: { root: { label: 'Dansk', lang: 'da' }, en: { label: 'English', lang: 'en' } },
       customCss: ['./src/styles/klarmeld.css'],
       components: {
+        Header: './src/overrides/Header.astro',
         LanguageSelect: './src/overrides/LanguageSelect.astro',
         ThemeSelect: './src/overrides/ThemeSelect.astro',
       },
