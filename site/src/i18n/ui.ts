@@ -78,6 +78,8 @@ const da = {
   supplementary: 'Supplerende',
   business: 'Forretningsbærende integrationer',
   prereqIntegrations: 'Forudsætningsintegrationer',
+  /** As a column header: the soft hyphen lets the long compound break where Danish breaks it, not letter by letter. */
+  prereqColumn: 'Forudsætnings\u00ADintegrationer',
   conformance: 'Konformitet',
   requirements: 'Krav',
   tests: 'Tests',
@@ -238,6 +240,7 @@ const en: Record<UiKey, string> = {
   supplementary: 'Supplementary',
   business: 'Business integrations',
   prereqIntegrations: 'Prerequisite integrations',
+  prereqColumn: 'Prerequisite integrations',
   conformance: 'Conformance',
   requirements: 'Requirements',
   tests: 'Tests',
