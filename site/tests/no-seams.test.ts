@@ -1,0 +1,98 @@
+import { homedir, tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../catalog/load-catalog.ts';
+import type { Catalog } from '../../catalog/catalog.ts';
+import { idSlug } from '../src/data/paths.ts';
+import { readSuites, type SuiteInfo } from '../src/data/suites.ts';
+import { ensureSiteBuilt, repoRoot } from './support/site-build.ts';
+import { testSheetEnv } from './support/test-sheet.ts';
+
+/**
+ * What a reader of the published site must never meet: a path of the machine that built it, or
+ * the project's internal papers cited as sources. Sources name public documents instead.
+ */
+const internal: [string, RegExp][] = [
+  ['an issue of the project', /\bissue\s+#?\d+/i],
+  ['the design notes', /DESIGN\.md/],
+  ['the facts file', /facts\.md/],
+  ['the claims file', /CLAIMS\.md/],
+  ['a seed file name', /seeds\/\d/],
+  ['a folder of the shared contracts copy', /\b[\w-]+__[\w.-]+\//],
+];
+
+const buildMachinePaths = () => [repoRoot, tmpdir(), homedir()].filter((p) => p.length > 1);
+
+const textOf = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+let dist: string;
+let pages: Map<string, string>;
+let catalog: Catalog;
+let suites: Map<string, SuiteInfo>;
+
+beforeAll(async () => {
+  dist = await ensureSiteBuilt(await testSheetEnv());
+  const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html'));
+  pages = new Map(await Promise.all(files.map(async (f) => [f, await readFile(join(dist, f), 'utf8')] as [string, string])));
+  ({ catalog } = await loadCatalog());
+  suites = await readSuites(join(repoRoot, 'conformance', 'suites'));
+}, 300_000);
+
+const page = (...parts: string[]) => pages.get(join(...parts, 'index.html'))!;
+
+describe('the built site has no seams', () => {
+  it('shows no path of the machine that built it (the sheet is named, not located)', () => {
+    expect(pages.size).toBeGreaterThan(100);
+    const found = [...pages].flatMap(([file, html]) =>
+      buildMachinePaths().filter((p) => html.includes(p)).map((p) => `${file}: ${p}`),
+    );
+    expect(found.slice(0, 10)).toEqual([]);
+  });
+
+  it('cites no internal paper as a source: no issue, DESIGN.md, facts.md, CLAIMS.md, seed file or contracts folder', () => {
+    const found = [...pages].flatMap(([file, html]) => {
+      const text = textOf(html);
+      return internal.flatMap(([what, pattern]) => {
+        const hit = pattern.exec(text);
+        return hit ? [`${relative('.', file)}: ${what}: …${text.slice(Math.max(0, hit.index - 60), hit.index + 40)}…`] : [];
+      });
+    });
+    expect(found.slice(0, 10)).toEqual([]);
+  });
+
+  it("shows the catalogue's notes in the page's language", () => {
+    const withNotes = catalog.integrations.filter((i) => i.notes);
+    expect(withNotes.length).toBeGreaterThan(10);
+    for (const i of withNotes) {
+      expect(i.notesEn, `${i.id} has notes without an English twin`).toBeTruthy();
+      const da = textOf(page('integrationer', idSlug(i.id)));
+      const en = textOf(page('en', 'integrationer', idSlug(i.id)));
+      expect(da, `${i.id}'s Danish page`).toContain(i.notes!);
+      expect(da, `${i.id}'s Danish page`).not.toContain(i.notesEn!);
+      expect(en, `${i.id}'s English page`).toContain(i.notesEn!);
+    }
+  });
+
+  it('shows every requirement of every suite in Danish on the Danish page and in English on the English one', () => {
+    expect(suites.size).toBeGreaterThan(3);
+    for (const suite of suites.values()) {
+      const da = textOf(page('integrationer', idSlug(suite.integration)));
+      const en = textOf(page('en', 'integrationer', idSlug(suite.integration)));
+      for (const r of suite.requirements) {
+        expect(r.textDa, `${r.id} has no Danish text`).toBeTruthy();
+        expect(da, `${r.id} on the Danish page`).toContain(r.textDa!);
+        expect(da, `${r.id} on the Danish page`).not.toContain(r.text);
+        expect(en, `${r.id} on the English page`).toContain(r.text);
+      }
+    }
+  });
+});
