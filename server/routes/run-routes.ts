@@ -25,13 +25,17 @@ export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
           throw badRequest('The server judges runs itself and accepts no results, tests or run documents from a client: open a run with {"system"} and relay its trigger requests.');
         }
         const timeout = body.triggerTimeoutSeconds;
+        const integrations = optionalList(body, 'integrations', 'a list of integration ids, e.g. ["SF1520"]');
+        const callbackUrl = optionalText(body, 'callbackUrl', "the https:// URL of the system's Beskedfordeler callback");
+        const profileName = optionalText(body, 'profile', 'the name of the profile file');
+        if (callbackUrl && !/^https:\/\/[^/\s]+/.test(callbackUrl)) throw badRequest(`"callbackUrl" must be an https:// URL: the platform pushes over mutual TLS, not "${callbackUrl}".`);
         const run = await runs.open(who, {
           system: text(body, 'system', "the system's catalogue id"),
-          ...(optionalList(body, 'integrations', 'a list of integration ids, e.g. ["SF1520"]') ? { integrations: optionalList(body, 'integrations', '')! } : {}),
-          ...(optionalText(body, 'callbackUrl', 'an https:// URL') ? { callbackUrl: optionalText(body, 'callbackUrl', '')! } : {}),
+          ...(integrations ? { integrations } : {}),
+          ...(callbackUrl ? { callbackUrl } : {}),
           ...(typeof timeout === 'number' ? { triggerTimeoutSeconds: timeout } : {}),
           record: body.record === true,
-          ...(optionalText(body, 'profile', 'the name of the profile file') ? { profileName: optionalText(body, 'profile', '')! } : {}),
+          ...(profileName ? { profileName } : {}),
         });
         return { status: 201, body: { run } };
       },
