@@ -115,6 +115,13 @@ describe('klarmeld verify re-derives every verdict from the run', () => {
     await expect(faulty.sign(passed(document, [caught]))).rejects.toThrow(/HTTP 409/);
   });
 
+  it('rejects tapes that describe another system than the one the run is for', async () => {
+    const replay = structuredClone(faulty.document.replay!);
+    (replay.environment.system as { userSystemUuid: string }).userSystemUuid = '00000000-0000-4000-8000-000000000000';
+    const report = await verifyAndRederive(await faulty.sign({ ...faulty.document, replay }), { catalog });
+    expect(report.problems).toEqual([expect.objectContaining({ code: 'test-edited', message: expect.stringContaining('it-system 00000000-0000-4000-8000-000000000000') })]);
+  });
+
   it('says a suite version it does not ship cannot be re-derived, and does not accept it', async () => {
     const suites = faulty.document.suites.map((s) => (s.id === 'sf1520' ? { ...s, version: '0.9.0' } : s));
     const report = await verifyAndRederive(await faulty.sign({ ...faulty.document, suites }), { catalog });

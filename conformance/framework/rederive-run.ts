@@ -43,6 +43,12 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
   const records = new Map<string, ExchangeRecord>();
   for (const record of [...document.tests.flatMap((t) => t.exchanges), ...(replay?.exchanges ?? [])]) records.set(record.digest, record);
   const tapes = new Map((replay?.tapes ?? []).map((tape) => [tape.test, tape]));
+  // The tests saw the system the run is for, as the platform attested it: the tapes' description must say so.
+  const seen = (replay?.environment as { system?: { id?: unknown; userSystemUuid?: unknown } } | undefined)?.system;
+  const attested = document.attestation?.statement.system;
+  if (replay && (seen?.id !== document.profile.system || (attested && seen?.userSystemUuid !== attested.uuid))) {
+    problem({ code: 'test-edited', message: `The tapes describe the system the tests saw as ${String(seen?.id)} (it-system ${String(seen?.userSystemUuid)}), not the run's ${document.profile.system}${attested ? ` (it-system ${attested.uuid}, as attested)` : ''}` });
+  }
   const known = new Set<string>();
   for (const suiteRecord of document.suites) {
     const suite = shipped.find((s) => s.id === suiteRecord.id);
