@@ -72,10 +72,14 @@ describe('klarmeld server: identities, roles and agreements', () => {
   it('lets a municipality approve an agreement naming it, and refuses one for a system it does not use, with the reason', async () => {
     server = await startServer({ dataDir: dir });
     const aalborg = await issue({ role: 'municipality', municipalityCode: '851' });
+    const spread = async () => (await api(server!.url, aalborg, 'GET', '/api/systems/jobcenter-y14-eksempel/report')).json.report.integrations.find((i: { integration: string }) => i.integration === 'SF1520').spread;
+    const before = await spread();
     const morsoe = await issue({ role: 'municipality', municipalityCode: '773' });
     const approved = await api(server.url, aalborg, 'POST', '/api/agreements', { system: 'jobcenter-y14-eksempel', integration: 'SF1520', decision: 'approve' });
     expect(approved.status).toBe(201);
     expect(approved.json.decision).toMatchObject({ decision: 'approved', municipalityCvr: '29189420' });
+    // The connection report counts it at once: one more municipality connected.
+    expect((await spread()).connected).toBe((before?.connected ?? 0) + 1);
     const refused = await api(server.url, morsoe, 'POST', '/api/agreements', { system: 'jobcenter-y14-eksempel', integration: 'SF1520', decision: 'approve' });
     expect(refused.status).toBe(409);
     expect(refused.json.code).toBe('agreement.municipality-not-using');

@@ -15,6 +15,7 @@ import { serverPaths } from './data-dir.ts';
 import { agreementRoutes } from './routes/agreement-routes.ts';
 import { identityRoutes } from './routes/identity-routes.ts';
 import { keyRoutes } from './routes/key-routes.ts';
+import { reportRoutes } from './routes/report-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
 import { sheetRoutes } from './routes/sheet-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
@@ -79,7 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cleanups.push(() => runs.stop());
     const routes = [
       ...identityRoutes(store, catalog), ...systemRoutes(store, catalog, platform, links), ...runRoutes(store, runs),
-      ...sheetRoutes(store, catalog), ...agreementRoutes(store, catalog), ...keyRoutes(store),
+      ...sheetRoutes(store, catalog), ...agreementRoutes(store, catalog), ...reportRoutes(store, catalog), ...keyRoutes(store),
     ];
     const http = createServer(jsonApi(store, routes));
     // Long polls hold a request up to 20 s; the defaults would cut them or keep dead sockets.
