@@ -76,6 +76,16 @@ export function describeSheetBehaviour(name: string, makeHarness: () => SheetHar
       expect(await instances[4]!.currentStatuses()).toHaveLength(150);
     });
 
+    it("records all of a run's events or none: one the database refuses leaves the run unrecorded, and it can be recorded after", async () => {
+      const store = await open();
+      const good = runEvent('r1', 's1', 'SF1520');
+      const refused = { ...runEvent('r1', 's1', 'SF1500'), source: 'guess' as NewStatusEvent['source'] };
+      await expect(store.appendRunEvents('r1', [good, refused])).rejects.toThrow();
+      expect(await store.sheetHistory()).toEqual([]);
+      expect('appended' in (await store.appendRunEvents('r1', [good]))).toBe(true);
+      expect(await store.sheetHistory()).toHaveLength(1);
+    });
+
     it('trusts a key once with its first name, adder and time, and refuses a bad one saying what to give', async () => {
       let now = Date.parse('2026-11-22T08:00:00Z');
       const store = await open({ clock: () => new Date((now += 1000)) });
