@@ -8,6 +8,7 @@ import type {
   SkiSystem,
   ServiceAgreement,
   Supplier,
+  UnpublishedContract,
 } from './schema/index.ts';
 import type { CatalogProblem } from './problems/index.ts';
 
@@ -24,6 +25,8 @@ export interface Catalog {
   agreements: ServiceAgreement[];
   /** Korsbæk's test data for contract-built answers (samples/<integration>.yaml), one entry per file. */
   samples: KorsbaekSamples[];
+  /** Integrations whose contract KOMBIT has not published (unpublished-contracts.yaml). */
+  unpublishedContracts: UnpublishedContract[];
 }
 
 export interface LoadResult {
@@ -33,5 +36,5 @@ export interface LoadResult {
 }
 
 export function emptyCatalog(): Catalog {
-  return { integrations: [], areas: [], packages: [], suppliers: [], systems: [], municipalities: [], statuses: [], agreements: [], samples: [] };
+  return { integrations: [], areas: [], packages: [], suppliers: [], systems: [], municipalities: [], statuses: [], agreements: [], samples: [], unpublishedContracts: [] };
 }

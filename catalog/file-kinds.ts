@@ -4,6 +4,8 @@ import {
   integrationPackage,
   integrationPackagesFile,
   korsbaekSamplesFile,
+  unpublishedContract,
+  unpublishedContractsFile,
   municipalitiesFile,
   municipality,
   onboardingStatus,
@@ -40,6 +42,7 @@ export const fileKinds = {
   onboardingStatuses: { kind: 'onboarding-statuses', schema: onboardingStatusesFile, list: 'statuses', item: onboardingStatus },
   serviceAgreements: { kind: 'service-agreements', schema: serviceAgreementsFile, list: 'agreements', item: serviceAgreement },
   samples: { kind: 'samples', schema: korsbaekSamplesFile },
+  unpublishedContracts: { kind: 'unpublished-contracts', schema: unpublishedContractsFile, list: 'contracts', item: unpublishedContract },
 } satisfies Record<string, FileKind>;
 
 export type FileKindName = keyof typeof fileKinds;
@@ -56,6 +59,7 @@ const topLevelFiles: Record<string, FileKindName> = {
 /** Files a catalogue may have: without them nothing is missing (no agreement list imported yet). */
 const optionalFiles: Record<string, FileKindName> = {
   'service-agreements.yaml': 'serviceAgreements',
+  'unpublished-contracts.yaml': 'unpublishedContracts',
 };
 
 /** The file kind for a path relative to the data directory (forward slashes), or undefined. */

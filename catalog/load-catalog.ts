@@ -32,6 +32,7 @@ const target: Record<FileKindName, keyof Catalog> = {
   onboardingStatuses: 'statuses',
   serviceAgreements: 'agreements',
   samples: 'samples',
+  unpublishedContracts: 'unpublishedContracts',
 };
 
 const stringsOf = (items: Record<string, unknown>[], key: string) =>

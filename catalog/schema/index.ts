@@ -14,3 +14,4 @@ export * from './programme-place.ts';
 export * from './onboarding-status.ts';
 export * from './service-agreement.ts';
 export * from './korsbaek-samples.ts';
+export * from './unpublished-contract.ts';

@@ -12,6 +12,8 @@ Usage:
   klarmeld catalog show <integration> [--json]         one integration, e.g. SF1500
   klarmeld catalog systems [--area Y14] [--json]       the SKI systems, all or those in a service area
   klarmeld catalog required <system> [--json]          mandatory and supplementary integrations of a SKI system
+  klarmeld catalog coverage [--system S] [--json]      per integration: contract imported or not published,
+                                                       simulated (hand-written, generated), suite (hand-written, generic)
   klarmeld catalog import-contract <dir|file> --integration SF… --version … [--write]
                                                        record an official WSDL/XSD bundle or OpenAPI document
   klarmeld catalog import-systems FILE.csv|.xlsx [--write]
@@ -29,6 +31,7 @@ const options = {
   json: { type: 'boolean', default: false },
   dir: { type: 'string' },
   area: { type: 'string' },
+  system: { type: 'string' },
 } as const;
 
 const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -51,6 +54,7 @@ export async function run(argv: string[]): Promise<number> {
     if (rest.length !== n) throw new UsageError(`"klarmeld catalog ${command}" takes ${what}.\n\n${HELP}`);
   };
   if (values.area !== undefined && command !== 'list' && command !== 'systems') throw new UsageError('--area applies only to "klarmeld catalog list" and "klarmeld catalog systems".');
+  if (values.system !== undefined && command !== 'coverage') throw new UsageError('--system applies only to "klarmeld catalog coverage".');
   switch (command) {
     case 'check': {
       expectArgs(0, 'no arguments');
@@ -92,6 +96,15 @@ export async function run(argv: string[]): Promise<number> {
       const view = requiredOf(await readCatalog(values.dir), rest[0]!);
       if (values.json) printJson(view);
       else await show((await import('../ui/catalog-required.ts')).CatalogRequiredView, { view });
+      return 0;
+    }
+    case 'coverage': {
+      expectArgs(0, 'no arguments (--system S for one SKI system)');
+      const { catalogCoverage, coverageText, implemented } = await import('../services/catalog-coverage.ts');
+      const catalog = await readCatalog(values.dir);
+      const coverage = catalogCoverage(catalog, await implemented(catalog), values.system);
+      if (values.json) printJson(coverage);
+      else process.stdout.write(coverageText(coverage));
       return 0;
     }
     default:

@@ -228,6 +228,8 @@ export interface PlatformModule {
    * take only paths no other module's handler has, so hand-written services keep their paths.
    */
   fallback?: boolean;
+  /** Integrations the module's plain routes simulate (handlers name their own); read by `catalog coverage`. */
+  simulates?: readonly string[];
   handlers?: ServiceHandler[];
   routes?: HttpRoute[];
   /** Called once the server listens (e.g. to start a delivery loop); undone by `stop`. */

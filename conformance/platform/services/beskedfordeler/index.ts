@@ -113,7 +113,7 @@ const listRoute: HttpRoute = {
 
 /** SF1461 Beskedfordeler push (BeskedFåTilsendt), triggered over the admin endpoint or the CLI. */
 export function createBeskedfordelerModule(backoff?: Backoff): PlatformModule {
-  return { name: 'beskedfordeler', routes: [sendRoute(backoff), listRoute] };
+  return { name: 'beskedfordeler', simulates: ['SF1461'], routes: [sendRoute(backoff), listRoute] };
 }
 
 export const platformModule: PlatformModule = createBeskedfordelerModule();
