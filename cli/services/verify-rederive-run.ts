@@ -21,10 +21,11 @@ export interface OpenRun {
   close(): Promise<void>;
 }
 
-export async function referenceRun(options: { catalog: Catalog; integrations?: string[]; faults?: string[] }): Promise<OpenRun> {
+export async function referenceRun(options: { catalog: Catalog; integrations?: string[]; faults?: string[]; timeoutMs?: number }): Promise<OpenRun> {
   const run = await runConformance({
     profileFile, catalog: options.catalog, ...(options.integrations ? { integrations: options.integrations } : {}),
     ...(options.faults ? { systemEnv: { REFERENCE_SYSTEM_FAULT: options.faults.join(',') } } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
   try {
     const key = await request(new URL(signingKeyPath, run.platform.url), { dispatcher: run.dispatcher });

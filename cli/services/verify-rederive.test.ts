@@ -131,6 +131,19 @@ describe('klarmeld verify re-derives every verdict from the run', () => {
   });
 });
 
+describe('a genuine run whose tests ran out of time', () => {
+  it("re-derives: a replay stops where the run's time ran out (a call still waiting) and judges the test timed out", async () => {
+    const run = await referenceRun({ catalog, integrations: ['SF1520', 'SF1461'], timeoutMs: 10 });
+    await run.close();
+    const timedOut = run.document.replay!.tapes.filter((t) => t.timedOut);
+    expect(timedOut.length).toBeGreaterThan(2);
+    expect(timedOut.some((t) => t.entries.at(-1)?.pending)).toBe(true);
+    const report = await verifyAndRederive(run.document, { catalog });
+    expect(codes(report)).toEqual([]);
+    expect(report.rederived!.agreed).toBe(report.rederived!.replayed);
+  }, 60_000);
+});
+
 describe('a genuine run that met an environment error', () => {
   const temp = tempDirs();
 
