@@ -44,6 +44,7 @@ const keepFinishedMs = 5 * 60_000;
 export class RunService {
   private readonly active = new Map<string, ActiveRun>();
   private readonly running = new Set<Promise<void>>();
+  private readonly opening = new Set<string>();
 
   private readonly deps: RunServiceDeps;
 
@@ -60,15 +61,23 @@ export class RunService {
     if (!(await store.system(system.id))) {
       throw new ApiError(409, 'run.not-registered', `${system.id} is not registered on this server yet: register it first (POST /api/systems), which issues its test certificate.`);
     }
-    if ([...this.active.values()].some((r) => r.systemId === system.id && r.state === 'open')) {
+    if (this.opening.has(system.id) || [...this.active.values()].some((r) => r.systemId === system.id && r.state === 'open')) {
       throw new ApiError(409, 'run.busy', `A run of ${system.id} is already in progress on this server; wait for it to end, then run again.`);
     }
     const withSuite = Object.keys(suitesByIntegration).filter((id) => requirementsOf(catalog, system.id).required.some((r) => r.integration === id));
     const timeout = Math.min(300, Math.max(1, Number(request.triggerTimeoutSeconds) || 15)) + (this.deps.relaySlackSeconds ?? 10);
-    const run = await store.openRun({ id: randomUUID(), systemId: system.id, supplierCvr: system.supplier, openedBy: who.id });
-    await store.appendHistory({ actor: who.id, action: 'run.open', subject: run.id, detail: { system: system.id, record: Boolean(request.record) } });
-    const active = new ActiveRun(run.id, system.id, system.supplier, timeout);
-    this.active.set(run.id, active);
+    // Reserved before the first await, so two requests at once cannot both open a run of it.
+    this.opening.add(system.id);
+    let run: ServerRun;
+    let active: ActiveRun;
+    try {
+      run = await store.openRun({ id: randomUUID(), systemId: system.id, supplierCvr: system.supplier, openedBy: who.id });
+      await store.appendHistory({ actor: who.id, action: 'run.open', subject: run.id, detail: { system: system.id, record: Boolean(request.record) } });
+      active = new ActiveRun(run.id, system.id, system.supplier, timeout);
+      this.active.set(run.id, active);
+    } finally {
+      this.opening.delete(system.id);
+    }
     const work = this.judge(active, system, withSuite, request, who).finally(() => {
       this.running.delete(work);
       setTimeout(() => this.active.delete(run.id), keepFinishedMs).unref();
