@@ -123,6 +123,16 @@ describe('klarmeld verify re-derives every verdict from the run', () => {
     expect(report.problems[0]).toMatchObject({ code: 'test-edited', message: expect.stringContaining('it-system 00000000-0000-4000-8000-000000000000') });
   });
 
+  it('reads a run of format /3 (before tapes): its evidence checks out, and its verdicts are reported as not re-derivable', async () => {
+    const { replay: _replay, ...rest } = faulty.document;
+    const old = await faulty.sign({ ...rest, format: 'klarmeld.run/3' });
+    expect(verifyRun(old, { catalog }).ok).toBe(true);
+    const report = await verifyAndRederive(old, { catalog });
+    expect(report.ok).toBe(false);
+    expect(new Set(codes(report))).toEqual(new Set(['cannot-rederive']));
+    expect(report.problems[0]!.message).toMatch(/the run \(format klarmeld\.run\/3\) carries no tapes of what its tests did/);
+  });
+
   it('says a suite version it does not ship cannot be re-derived, and does not accept it', async () => {
     const suites = faulty.document.suites.map((s) => (s.id === 'sf1520' ? { ...s, version: '0.9.0' } : s));
     const report = await verifyAndRederive(await faulty.sign({ ...faulty.document, suites }), { catalog });
