@@ -113,9 +113,12 @@ describe('klarmeld test --service: the run is judged by klarmeld server', () => 
     expect((await api(server, b, 'GET', '/api/whoami')).json.identity.name).toBe('Leverandør B');
 
     // The restarted server finds A's system, certificate and agreements again, and A runs once more.
-    const again = await klarmeld('test', '--service', server.url, '--token', a, '--profile', profile, '--integration', 'SF1520');
+    const junit = join(dir, 'again.xml');
+    const again = await klarmeld('test', '--service', server.url, '--token', a, '--profile', profile, '--integration', 'SF1520', '--junit', junit);
     expect(again.exit, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/Judged and signed by klarmeld server at /);
+    // Written like a local run's output.
+    expect((await readFile(junit, 'utf8')).match(/<testcase /g)?.length).toBeGreaterThanOrEqual(8);
 
     // The server's sheet is a sheet like any other: klarmeld sheet reads it, evidence and all.
     const report = await klarmeld('sheet', 'report', 'reference-system', '--sheet', join(dataDir, 'sheet.sqlite'));
