@@ -4,7 +4,7 @@
  * own test so that a new SHALL without a test fails `npm test`.
  */
 import { suiteTests, type GroupDefinition, type Untested } from './definition.ts';
-import { loadRequirements, type RequirementsFile } from './requirements.ts';
+import { suiteRequirements, type RequirementsFile } from './requirements.ts';
 
 export interface CoverageProblem {
   code: 'shall-untested' | 'unknown-requirement' | 'untested-unknown' | 'untested-without-reason' | 'untested-but-tested' | 'integration-mismatch';
@@ -65,8 +65,8 @@ export function checkCoverage(suite: SuiteShape, requirements: RequirementsFile)
 }
 
 /** Loads the suite's requirements.yaml and throws one error listing every coverage problem. */
-export async function assertCoverage(suite: SuiteShape & { requirementsFile: string | URL }): Promise<void> {
-  const problems = checkCoverage(suite, await loadRequirements(suite.requirementsFile));
+export async function assertCoverage(suite: SuiteShape & { requirementsFile: string | URL; requirements?: RequirementsFile }): Promise<void> {
+  const problems = checkCoverage(suite, await suiteRequirements(suite));
   if (problems.length > 0) {
     throw new Error(`Suite ${suite.id} is not traceable:\n- ${problems.map((p) => p.message).join('\n- ')}`);
   }

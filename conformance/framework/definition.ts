@@ -3,6 +3,7 @@
  * is `<suite>.<group>.<test>` (e.g. `sf1520.lookup.person-found`) and never changes once
  * published, because reports, the onboarding sheet and KOMBIT's reviewers refer to it.
  */
+import type { RequirementsFile } from './requirements.ts';
 import type { ExchangeRecord } from './run-document.ts';
 
 /** What a test body gets to record what it did and to end with a result other than `pass`. */
@@ -72,6 +73,8 @@ export interface SuiteDefinition<E = unknown, F = E> {
   version: string;
   /** Absolute path or file URL of the suite's requirements.yaml. */
   requirementsFile: string | URL;
+  /** Requirements made from catalogue data (a generic suite); when given, `requirementsFile` names the code that makes them. */
+  requirements?: RequirementsFile;
   untested?: Untested[];
   groups: GroupDefinition<F>[];
   /** Runs once before the suite's tests; an EnvironmentError here errors every test of the suite. */

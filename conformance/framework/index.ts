@@ -4,7 +4,7 @@ export type { GroupDefinition, SuiteDefinition, TestContext, TestDefinition, Unt
 export { EnvironmentError, TestFailure, TestOutcome, isAssertionError } from './errors.ts';
 export { blames, requirementLevels, strongestLevel, testResults } from './results.ts';
 export type { Blame, RequirementLevel, TestResult } from './results.ts';
-export { loadRequirements, parseRequirements, RequirementsError } from './requirements.ts';
+export { checkGeneratedRequirements, loadRequirements, parseRequirements, RequirementsError, suiteRequirements } from './requirements.ts';
 export type { Requirement, RequirementsFile, RequirementsProblem } from './requirements.ts';
 export { assertCoverage, checkCoverage, type CoverageProblem } from './coverage.ts';
 export { runSuites, type RunEvent, type RunOptions, type RunOutput } from './runner.ts';

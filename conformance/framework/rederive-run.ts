@@ -8,7 +8,7 @@
 import { canonicalJson } from '../evidence/index.ts';
 import { suiteTests, type SuiteDefinition } from './definition.ts';
 import { replayTest, type ReplayEnvironmentFactory } from './replay-test.ts';
-import { loadRequirements } from './requirements.ts';
+import { suiteRequirements } from './requirements.ts';
 import { strongestLevel } from './results.ts';
 import type { ExchangeRecord, RunDocument } from './run-document.ts';
 import type { TapeEntry } from './tape.ts';
@@ -68,7 +68,7 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
       problem({ code: 'cannot-rederive', message: `Suite ${suite.id} cannot be re-derived: the run (format ${document.format}) carries no tapes of what its tests did. Run the tests again with this klarmeld.` });
       continue;
     }
-    const requirements = await loadRequirements(suite.requirementsFile);
+    const requirements = await suiteRequirements(suite);
     const levels = new Map(requirements.requirements.map((r) => [r.id, r.level]));
     // Ids and levels decide verdicts; a text may be reworded (or translated) within a suite version.
     const decisive = (list: { id: string; level: string }[]) => canonicalJson(list.map((r) => [r.id, r.level]));

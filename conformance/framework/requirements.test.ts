@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadRequirements, parseRequirements, RequirementsError } from './requirements.ts';
+import { checkGeneratedRequirements, loadRequirements, parseRequirements, RequirementsError } from './requirements.ts';
 
 function problemsOf(text: string) {
   try {
@@ -44,5 +44,14 @@ describe('requirements.yaml', () => {
 
   it('says where a missing file was looked for', async () => {
     await expect(loadRequirements('/nonexistent/requirements.yaml')).rejects.toThrow(/\/nonexistent\/requirements.yaml: There is no requirements file/);
+  });
+});
+
+describe('requirements generated from catalogue data', () => {
+  it('are held to the rules of a requirements.yaml: the id pattern, a level, a source, unique ids', () => {
+    const one = { id: 'SF9812-G-PARKERING-HENT-VALID', level: 'SHALL', text: 'Valid.', source: 'the contract' };
+    expect(checkGeneratedRequirements({ integration: 'SF9812', requirements: [one] }, 'generic suite SF9812').requirements).toHaveLength(1);
+    expect(() => checkGeneratedRequirements({ integration: 'SF9812', requirements: [{ ...one, id: 'sf9812-g-x' }] }, 'generic suite SF9812')).toThrow(/generic suite SF9812: requirements.0.id: Write the id/);
+    expect(() => checkGeneratedRequirements({ integration: 'SF9812', requirements: [one, one] }, 'generic suite SF9812')).toThrow(/SF9812-G-PARKERING-HENT-VALID is generated twice/);
   });
 });

@@ -59,6 +59,31 @@ export async function loadRequirements(location: string | URL): Promise<Requirem
   return parseRequirements(text, file);
 }
 
+/**
+ * The requirements of a suite: those it carries (a suite generated from catalogue data, already
+ * checked by `checkGeneratedRequirements`), else its requirements.yaml.
+ */
+export async function suiteRequirements(suite: { requirementsFile: string | URL; requirements?: RequirementsFile }): Promise<RequirementsFile> {
+  return suite.requirements ?? loadRequirements(suite.requirementsFile);
+}
+
+/**
+ * Checks requirements made by code (a generic suite's, from catalogue data) by the same rules as a
+ * requirements.yaml: the same schema and unique ids. Throws a RequirementsError naming `origin`.
+ */
+export function checkGeneratedRequirements(value: unknown, origin: string): RequirementsFile {
+  const result = requirementsFile.safeParse(value);
+  if (!result.success) {
+    throw new RequirementsError(result.error.issues.map((issue) => ({ code: 'requirements-invalid' as const, file: origin, field: issue.path.join('.') || undefined, message: issue.message })));
+  }
+  const seen = new Set<string>();
+  const duplicates = result.data.requirements.filter((r) => (seen.has(r.id) ? true : (seen.add(r.id), false)));
+  if (duplicates.length > 0) {
+    throw new RequirementsError(duplicates.map((r) => ({ code: 'requirements-duplicate-id' as const, file: origin, message: `${r.id} is generated twice; each requirement needs its own id` })));
+  }
+  return result.data;
+}
+
 /** Validates requirements text; `file` is only used in the messages. */
 export function parseRequirements(text: string, file: string): RequirementsFile {
   const source = parseYamlSource(file, text);

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { suiteTests, type SuiteDefinition, type TestDefinition } from './definition.ts';
 import { classifyOutcome, TestTimeout, type Outcome } from './classify-outcome.ts';
-import { loadRequirements } from './requirements.ts';
+import { suiteRequirements } from './requirements.ts';
 import { strongestLevel } from './results.ts';
 import type { ExchangeRecord, SuiteRecord, TestRecord } from './run-document.ts';
 import { createTestContext } from './test-context.ts';
@@ -51,7 +51,7 @@ export async function runSuites<E>(options: RunOptions<E>): Promise<RunOutput> {
   const tapes: TestTape[] = [];
   const taped = new Map<string, ExchangeRecord>();
   for (const suite of options.suites) {
-    const requirements = await loadRequirements(suite.requirementsFile);
+    const requirements = await suiteRequirements(suite);
     const levels = new Map(requirements.requirements.map((r) => [r.id, r.level]));
     suites.push({ id: suite.id, integration: suite.integration, title: suite.title, version: suite.version, requirements: requirements.requirements, untested: suite.untested ?? [] });
     const entries = suiteTests(suite);
