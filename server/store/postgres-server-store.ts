@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { ServerStore } from './server-store.ts';
 import { migrate } from './postgres-migrate.ts';
 import { asSqliteRow } from './postgres-rows.ts';
+import { postgresProgramme } from './postgres-programme.ts';
 import { postgresSheet } from './postgres-sheet.ts';
 import { PostgresStoreError } from './postgres-store-error.ts';
 import { toDecision, toHistory, toIdentity, toRun, toSystem } from './sqlite-rows.ts';
@@ -123,6 +124,7 @@ export async function openPostgresServerStore(url: string, options: PostgresStor
     },
 
     ...postgresSheet(pool, clock),
+    ...postgresProgramme(pool, clock),
 
     async appendHistory(entry) {
       return toHistory((await one(

@@ -7,7 +7,7 @@
  * (open → finished), and every write the API makes also appends a history entry (who, when,
  * what) through `appendHistory`, in the same call where one method does both.
  */
-import type { NewStatusEvent, NewTrustedPlatformKey, RunAppend, StatusEvent, TrustedPlatformKey } from '../../conformance/onboarding/index.ts';
+import type { ContestEvent, NewStatusEvent, NewTrustedPlatformKey, ProgrammeEvent, RunAppend, StatusEvent, TrustedPlatformKey } from '../../conformance/onboarding/index.ts';
 
 /** Who may do what: KOMBIT (everything), a supplier (its own systems, by CVR), a municipality (agreements naming it). */
 export type Role = 'kombit' | 'supplier' | 'municipality';
@@ -138,6 +138,15 @@ export interface ServerStore {
   trustPlatformKey(key: NewTrustedPlatformKey): Promise<{ key: TrustedPlatformKey; added: boolean }>;
   /** The sheet's trusted platform keys, oldest first. */
   trustedPlatformKeys(): Promise<TrustedPlatformKey[]>;
+
+  /** Sets a system's place in the programme by hand (KOMBIT; category '' hands it back to the cells); append-only. */
+  appendProgrammeEvent(event: Omit<ProgrammeEvent, 'seq' | 'id' | 'at'>): Promise<ProgrammeEvent>;
+  /** Every programme event, oldest first (the latest of a system wins). */
+  programmeEvents(): Promise<ProgrammeEvent[]>;
+  /** A supplier's contest of KOMBIT's estimate, or KOMBIT's decision on one; append-only. */
+  appendContestEvent(event: Omit<ContestEvent, 'seq' | 'id' | 'at'>): Promise<ContestEvent>;
+  /** Every contest and decision, oldest first. */
+  contestEvents(): Promise<ContestEvent[]>;
 
   /** Appends one entry to the history. */
   appendHistory(entry: NewHistoryEntry): Promise<HistoryEntry>;

@@ -3,7 +3,7 @@
  * own file, so the sheet is the same SheetStore `klarmeld sheet` reads and writes.
  */
 import { randomUUID } from 'node:crypto';
-import { SheetStore } from '../../conformance/onboarding/index.ts';
+import { appendContestEvent, appendProgrammeEvent, contestEvents, programmeEvents, SheetStore } from '../../conformance/onboarding/index.ts';
 import type { Identity, ServerStore } from './server-store.ts';
 import { serverSchemaSql } from './sqlite-schema.ts';
 import { toDecision, toHistory, toIdentity, toRun, toSystem, type Row } from './sqlite-rows.ts';
@@ -102,6 +102,18 @@ export function openSqliteServerStore(path: string, options: { clock?: () => Dat
     },
     async trustedPlatformKeys() {
       return sheet.trustedPlatformKeys();
+    },
+    async appendProgrammeEvent(event) {
+      return appendProgrammeEvent(sheet, event, clock());
+    },
+    async programmeEvents() {
+      return programmeEvents(sheet);
+    },
+    async appendContestEvent(event) {
+      return appendContestEvent(sheet, event, clock());
+    },
+    async contestEvents() {
+      return contestEvents(sheet);
     },
 
     async appendHistory(entry) {

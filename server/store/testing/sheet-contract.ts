@@ -97,5 +97,25 @@ export function describeSheetBehaviour(name: string, makeHarness: () => SheetHar
       await expect(store.trustPlatformKey({ fingerprint: 'c'.repeat(64), name: 'x', addedBy: '' })).rejects.toMatchObject({ code: 'added-by-missing' });
       expect(await store.trustedPlatformKeys()).toEqual([entry]);
     });
+
+    it("keeps KOMBIT's programme places and the contests with their decisions, in order, with who and when", async () => {
+      let now = Date.parse('2026-11-22T08:00:00Z');
+      const store = await open({ clock: () => new Date((now += 1000)) });
+      await store.appendProgrammeEvent({ system: 's1', category: 'administrativt-fjernet', reason: 'Produktet er gået ud af markedet', actor: 'kombit' });
+      await store.appendProgrammeEvent({ system: 's1', category: 'tilmeldt', round: 3, actor: 'kombit' });
+      expect((await store.programmeEvents()).map((e) => [e.system, e.category, e.round, e.reason, e.actor, e.at])).toEqual([
+        ['s1', 'administrativt-fjernet', undefined, 'Produktet er gået ud af markedet', 'kombit', '2026-11-22T08:00:01.000Z'],
+        ['s1', 'tilmeldt', 3, undefined, 'kombit', '2026-11-22T08:00:02.000Z'],
+      ]);
+      await store.appendContestEvent({ system: 's1', integration: 'SF1520', kind: 'contest', reason: 'Leverandøren er ikke enig', actor: 'acme' });
+      await store.appendContestEvent({ system: 's1', integration: 'SF1520', kind: 'decision', decision: 'upheld', reason: 'Kravet står i Y14', actor: 'kombit' });
+      const contests = await store.contestEvents();
+      expect(contests.map((c) => [c.kind, c.decision, c.reason, c.actor])).toEqual([
+        ['contest', undefined, 'Leverandøren er ikke enig', 'acme'],
+        ['decision', 'upheld', 'Kravet står i Y14', 'kombit'],
+      ]);
+      expect(contests[0]!.seq).toBeLessThan(contests[1]!.seq);
+      await expect(store.appendContestEvent({ system: 's1', integration: 'SF1520', kind: 'decision', decision: 'maybe' as 'upheld', reason: 'x', actor: 'k' })).rejects.toThrow();
+    });
   });
 }
