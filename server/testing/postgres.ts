@@ -6,6 +6,7 @@
  * database per test (`createDatabase`); `stop()` ends the server and removes the folder.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -118,8 +119,11 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
   // Keep the end of the server's log: when a test sees its connections dropped, the log says why.
   let logTail = '';
   server.stderr!.on('data', (chunk: Buffer) => (logTail = (logTail + chunk).slice(-8192)));
-  // A test process that dies without stop() must not leave a server behind.
-  const killOnExit = () => server.kill('SIGKILL');
+  // A test process that dies without stop() must not leave a server (or its folder) behind.
+  const killOnExit = () => {
+    server.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  };
   process.once('exit', killOnExit);
   const url = (database: string) => `postgres://klarmeld@127.0.0.1:${port}/${database}`;
   let databases = 0;
