@@ -22,3 +22,4 @@ export { exportSheetFile, type ExportOutcome } from './export-sheet.ts';
 export { contestReason, findCategory, findReason, programmeCategories, programmeReasons, type ProgrammeCategory } from './programme-categories.ts';
 export { appendContestEvent, appendProgrammeEvent, contestEvents, programmeEvents, type ContestEvent, type ProgrammeEvent } from './programme-events.ts';
 export { derivePlace, openContests, programmeOverview, type ProgrammeOverview, type ProgrammePlace } from './programme-overview.ts';
+export { backingMark, noStatusStyle, statusCss, statusStyles, type StatusStyle } from './status-style.ts';

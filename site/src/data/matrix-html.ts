@@ -1,5 +1,6 @@
 import { escapeHtml } from './html.ts';
 import type { MatrixModel } from './matrix-model.ts';
+import { backingMark } from '../../../conformance/onboarding/index.ts';
 import { noStatusStyle, type StatusStyle } from './status-style.ts';
 
 /**
@@ -9,7 +10,7 @@ import { noStatusStyle, type StatusStyle } from './status-style.ts';
  * tags </td> and </tr>, which HTML makes optional. What backs a status follows its mark: * a
  * run on a platform KOMBIT trusts, + a run on the supplier's own platform (the legend says so).
  */
-export const backingMark = { 'trusted-platform': '*', 'own-platform': '+' } as const;
+export { backingMark };
 /** `exampleLabel` follows the name of a system the project made up ("projekteksempel"). */
 export function matrixBodyHtml(model: MatrixModel, styles: StatusStyle[], systemHref: (id: string) => string, exampleLabel = 'projekteksempel'): string {
   const byCode = new Map(styles.map((s) => [s.code, s]));
