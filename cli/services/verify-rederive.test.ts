@@ -127,6 +127,15 @@ describe('klarmeld verify re-derives every verdict from the run', () => {
     expect(report.problems[0]!.message).toMatch(/the run \(format klarmeld\.run\/3\) carries no tapes of what its tests did/);
   });
 
+  it('names the test whose tape relies on an exchange the platform did not attest', async () => {
+    const document = structuredClone(faulty.document);
+    const digest = document.tests.find((t) => t.id === caught)!.exchanges[0]!.digest;
+    document.attestation!.statement.exchanges = document.attestation!.statement.exchanges.filter((d) => d !== digest);
+    const report = await verifyAndRederive(document, { catalog });
+    expect(codes(report)).toEqual(expect.arrayContaining(['attestation-signature', 'exchanges-not-attested', `left-tape ${caught}`]));
+    expect(report.problems.find((p) => p.test === caught)!.message).toContain(`the tape refers to exchange ${digest.slice(0, 16)}…, which the run does not hold or the platform did not attest`);
+  });
+
   it('says a suite version it does not ship cannot be re-derived, and does not accept it', async () => {
     const suites = faulty.document.suites.map((s) => (s.id === 'sf1520' ? { ...s, version: '0.9.0' } : s));
     const report = await verifyAndRederive(await faulty.sign({ ...faulty.document, suites }), { catalog });

@@ -40,8 +40,12 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
   const report: RederiveReport = { suites: [], replayed: 0, agreed: 0, unsigned: {}, problems: [] };
   const problem = (p: RederiveProblem) => void report.problems.push(p);
   const { replay } = document;
+  // A replay reads only exchanges the platform attested (all of them in a run it did not attest, which verifyRun refuses anyway).
+  const attestedDigests = document.attestation ? new Set(document.attestation.statement.exchanges) : undefined;
   const records = new Map<string, ExchangeRecord>();
-  for (const record of [...document.tests.flatMap((t) => t.exchanges), ...(replay?.exchanges ?? [])]) records.set(record.digest, record);
+  for (const record of [...document.tests.flatMap((t) => t.exchanges), ...(replay?.exchanges ?? [])]) {
+    if (!attestedDigests || attestedDigests.has(record.digest)) records.set(record.digest, record);
+  }
   const tapes = new Map((replay?.tapes ?? []).map((tape) => [tape.test, tape]));
   // The tests saw the system the run is for, as the platform attested it: the tapes' description must say so.
   const seen = (replay?.environment as { system?: { id?: unknown; userSystemUuid?: unknown } } | undefined)?.system;

@@ -86,7 +86,7 @@ export function replayEnvironment(description: unknown, tape: TestTape, records:
   };
   const exchange = (digest: unknown): Exchange => {
     const record = typeof digest === 'string' ? records.get(digest) : undefined;
-    if (!record) return leave(`the tape refers to exchange ${String(digest).slice(0, 16)}…, which the run does not hold`);
+    if (!record) return leave(`the tape refers to exchange ${String(digest).slice(0, 16)}…, which the run does not hold or the platform did not attest`);
     return toExchange(record as never);
   };
 
