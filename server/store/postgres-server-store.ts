@@ -12,7 +12,7 @@ import { asSqliteRow } from './postgres-rows.ts';
 import { postgresProgramme } from './postgres-programme.ts';
 import { postgresSheet } from './postgres-sheet.ts';
 import { PostgresStoreError } from './postgres-store-error.ts';
-import { toDecision, toHistory, toIdentity, toRun, toSystem } from './sqlite-rows.ts';
+import { toDecision, toHistory, toIdentity, toLease, toRun, toSystem } from './sqlite-rows.ts';
 
 export interface PostgresStoreOptions {
   clock?: () => Date;
@@ -108,6 +108,27 @@ export async function openPostgresServerStore(url: string, options: PostgresStor
     async runs(supplierCvr) {
       const columns = 'id, system_id, supplier_cvr, state, opened_at, opened_by, finished_at, exit_code, problem';
       return (await all(`SELECT ${columns} FROM server_runs WHERE $1::text IS NULL OR supplier_cvr = $1 ORDER BY opened_at DESC, id`, [supplierCvr ?? null])).map(toRun);
+    },
+
+    async claimRunLease(lease) {
+      // ON CONFLICT on system_id: of two instances opening a run of one system at once, one wins.
+      // A lease released between the two statements frees the system: then try once more.
+      for (let attempt = 0; ; attempt += 1) {
+        const held = await one('INSERT INTO server_run_leases (run_id, system_id, owner, owner_url, expires_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (system_id) DO NOTHING RETURNING run_id',
+          [lease.runId, lease.systemId, lease.owner, lease.ownerUrl, lease.expiresAt]);
+        if (held) return { claimed: true };
+        const other = await one('SELECT * FROM server_run_leases WHERE system_id = $1', [lease.systemId]);
+        if (other || attempt > 0) return { heldBy: toLease(other ?? { run_id: '', system_id: lease.systemId, owner: '', owner_url: '', expires_at: lease.expiresAt }) };
+      }
+    },
+    async renewRunLeases(owner, expiresAt) {
+      return (await pool.query('UPDATE server_run_leases SET expires_at = $1 WHERE owner = $2', [expiresAt, owner])).rowCount ?? 0;
+    },
+    async releaseRunLease(runId) {
+      await pool.query('DELETE FROM server_run_leases WHERE run_id = $1', [runId]);
+    },
+    async runLeases(filter = {}) {
+      return (await all('SELECT * FROM server_run_leases WHERE $1::timestamptz IS NULL OR expires_at < $1 ORDER BY expires_at, run_id', [filter.expiredBefore ?? null])).map(toLease);
     },
 
     async decideAgreement(decision) {

@@ -66,6 +66,22 @@ export interface ServerRun {
 
 export type NewServerRun = Pick<ServerRun, 'id' | 'systemId' | 'supplierCvr' | 'openedBy'>;
 
+/**
+ * Who judges an open run: the instance that owns it renews `expiresAt` while it works (a
+ * heartbeat); once that time has passed, any instance may end the run as lost (server/cluster/).
+ * At most one lease per system: two instances cannot run one system at once.
+ */
+export interface RunLease {
+  runId: string;
+  systemId: string;
+  /** The owning instance's id (random per start). */
+  owner: string;
+  /** The owning instance's API URL, for the other instances to name (or forward to). */
+  ownerUrl: string;
+  /** ISO 8601, UTC. */
+  expiresAt: string;
+}
+
 export type RunEnd = { state: 'finished'; document: string; exitCode: number } | { state: 'failed'; problem: string };
 
 /** A municipality's decision on a service agreement (system × integration × municipality). */
@@ -122,6 +138,15 @@ export interface ServerStore {
   run(id: string): Promise<ServerRun | undefined>;
   /** The runs of a supplier CVR (every run when undefined), newest first, without their documents. */
   runs(supplierCvr?: string): Promise<ServerRun[]>;
+
+  /** Takes the lease of an open run; when its system already has one (another run in flight), returns that one instead. */
+  claimRunLease(lease: RunLease): Promise<{ claimed: true } | { heldBy: RunLease }>;
+  /** Moves every lease `owner` holds on to `expiresAt` (the heartbeat); returns how many it still holds. */
+  renewRunLeases(owner: string, expiresAt: string): Promise<number>;
+  /** Gives the lease of a run back (it ended). */
+  releaseRunLease(runId: string): Promise<void>;
+  /** The leases held now, oldest first; only those that ran out before `expiredBefore` (ISO) when given. */
+  runLeases(filter?: { expiredBefore?: string }): Promise<RunLease[]>;
 
   /** Records a municipality's decision on an agreement (append-only: the latest decision counts). */
   decideAgreement(decision: NewAgreementDecision): Promise<AgreementDecision>;

@@ -1,5 +1,5 @@
 /** SQLite rows of the server's tables, and the records they hold (snake_case columns, nulls for absent fields). */
-import type { AgreementDecision, HistoryEntry, Identity, RegisteredSystem, Role, RunState, ServerRun } from './server-store.ts';
+import type { AgreementDecision, HistoryEntry, Identity, RegisteredSystem, Role, RunLease, RunState, ServerRun } from './server-store.ts';
 
 type Row = Record<string, string | number | null>;
 const text = (value: unknown): string | undefined => (value === null || value === undefined ? undefined : String(value));
@@ -21,6 +21,10 @@ export const toRun = (r: Row): ServerRun => ({
   openedAt: String(r.opened_at), openedBy: String(r.opened_by),
   ...opt('finishedAt', r.finished_at), ...opt('document', r.document),
   ...(r.exit_code != null ? { exitCode: Number(r.exit_code) } : {}), ...opt('problem', r.problem),
+});
+
+export const toLease = (r: Row): RunLease => ({
+  runId: String(r.run_id), systemId: String(r.system_id), owner: String(r.owner), ownerUrl: String(r.owner_url), expiresAt: String(r.expires_at),
 });
 
 export const toDecision = (r: Row): AgreementDecision => ({

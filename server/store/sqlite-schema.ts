@@ -36,6 +36,15 @@ CREATE TABLE IF NOT EXISTS server_runs (
   problem TEXT
 );
 CREATE INDEX IF NOT EXISTS server_runs_supplier ON server_runs (supplier_cvr, opened_at);
+-- One row per run in flight (server/cluster/): its owner renews expires_at; system_id UNIQUE keeps
+-- two instances from running one system at once. Deleted when the run ends.
+CREATE TABLE IF NOT EXISTS server_run_leases (
+  run_id TEXT PRIMARY KEY,
+  system_id TEXT NOT NULL UNIQUE,
+  owner TEXT NOT NULL,
+  owner_url TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS server_agreement_decisions (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   system_id TEXT NOT NULL,

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { appendContestEvent, appendProgrammeEvent, contestEvents, programmeEvents, SheetStore } from '../../conformance/onboarding/index.ts';
 import type { Identity, ServerStore } from './server-store.ts';
 import { serverSchemaSql } from './sqlite-schema.ts';
-import { toDecision, toHistory, toIdentity, toRun, toSystem, type Row } from './sqlite-rows.ts';
+import { toDecision, toHistory, toIdentity, toLease, toRun, toSystem, type Row } from './sqlite-rows.ts';
 
 /** Opens (creating when missing) the server's store in the SQLite file at `path`. */
 export function openSqliteServerStore(path: string, options: { clock?: () => Date } = {}): ServerStore {
@@ -75,6 +75,22 @@ export function openSqliteServerStore(path: string, options: { clock?: () => Dat
       return (supplierCvr === undefined
         ? all(`SELECT ${columns} FROM server_runs ORDER BY opened_at DESC, id`)
         : all(`SELECT ${columns} FROM server_runs WHERE supplier_cvr = ? ORDER BY opened_at DESC, id`, supplierCvr)).map(toRun);
+    },
+
+    async claimRunLease(lease) {
+      const held = one('INSERT INTO server_run_leases (run_id, system_id, owner, owner_url, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (system_id) DO NOTHING RETURNING run_id',
+        lease.runId, lease.systemId, lease.owner, lease.ownerUrl, lease.expiresAt);
+      if (held) return { claimed: true };
+      return { heldBy: toLease(one('SELECT * FROM server_run_leases WHERE system_id = ?', lease.systemId)!) };
+    },
+    async renewRunLeases(owner, expiresAt) {
+      return Number(db.prepare('UPDATE server_run_leases SET expires_at = ? WHERE owner = ?').run(expiresAt, owner).changes);
+    },
+    async releaseRunLease(runId) {
+      db.prepare('DELETE FROM server_run_leases WHERE run_id = ?').run(runId);
+    },
+    async runLeases(filter = {}) {
+      return all('SELECT * FROM server_run_leases WHERE ? IS NULL OR expires_at < ? ORDER BY expires_at, run_id', filter.expiredBefore ?? null, filter.expiredBefore ?? null).map(toLease);
     },
 
     async decideAgreement(decision) {

@@ -68,6 +68,20 @@ export function describeServerStore(name: string, makeHarness: () => StoreHarnes
       expect(listed[0]!.document).toBeUndefined();
     });
 
+    it('leases a run in flight to one instance per system, renews its owner\'s leases, and lists those run out', async () => {
+      const s = await open();
+      const lease = { runId: 'r1', systemId: 'a-sys', owner: 'instance-1', ownerUrl: 'http://127.0.0.1:1', expiresAt: '2026-01-01T00:00:10.000Z' };
+      expect(await s.claimRunLease(lease)).toEqual({ claimed: true });
+      // A second run of the same system, from another instance: refused, naming the run that holds it.
+      expect(await s.claimRunLease({ ...lease, runId: 'r2', owner: 'instance-2' })).toEqual({ heldBy: lease });
+      expect(await s.claimRunLease({ ...lease, runId: 'r3', systemId: 'b-sys', owner: 'instance-2', expiresAt: '2026-01-01T00:00:05.000Z' })).toEqual({ claimed: true });
+      expect(await s.renewRunLeases('instance-1', '2026-01-01T00:01:00.000Z')).toBe(1);
+      expect((await s.runLeases({ expiredBefore: '2026-01-01T00:00:30.000Z' })).map((l) => l.runId)).toEqual(['r3']);
+      expect((await s.runLeases()).map((l) => `${l.runId} ${l.expiresAt}`)).toEqual(['r3 2026-01-01T00:00:05.000Z', 'r1 2026-01-01T00:01:00.000Z']);
+      await s.releaseRunLease('r1');
+      expect(await s.claimRunLease({ ...lease, runId: 'r4' })).toEqual({ claimed: true });
+    });
+
     it('keeps agreement decisions in order and filters them by municipality and system', async () => {
       const s = await open();
       await s.decideAgreement({ systemId: 'a-sys', integration: 'SF1520', municipalityCvr: '29189846', decision: 'approved', actor: 'viborg' });
