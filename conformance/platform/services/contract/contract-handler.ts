@@ -3,6 +3,7 @@ import { checkContext } from '../../context/check-context.ts';
 import { platformErrors, serviceplatformFault, soapContentType, soapEnvelopeNs } from '../../faults/index.ts';
 import { serveOioidws, type OioidwsOperation } from '../../oioidws/serve-oioidws.ts';
 import type { Finding, PlatformReply, ServiceHandler } from '../../service-handler.ts';
+import { AnswerCache } from './answer-cache.ts';
 import { buildMessage } from './build-message.ts';
 import { checkMessage } from './check-message.ts';
 import type { ContractOperation, ContractService } from './contract-services.ts';
@@ -20,6 +21,8 @@ const opOf = (service: ContractService, body: Element | undefined) =>
  * service's fault when the request holds a fault-on-demand value.
  */
 export function contractHandler(service: ContractService): ServiceHandler {
+  // Answers built from samples are cached per operation; fault answers are rare and built each time.
+  const caches = new Map(service.operations.map((o) => [o, new AnswerCache(o.output)]));
   const base = { integration: service.integration, service: service.service, path: service.path, soapVersion: service.soapVersion, validatesItself: true } as const;
   if (service.security.model === 'context') {
     const security = { integration: service.integration, serviceUuid: service.security.serviceUuid };
@@ -36,8 +39,9 @@ export function contractHandler(service: ContractService): ServiceHandler {
         if (!context.ok) return fault(context.errors);
         const values = requestValues(body, op.input);
         if (values.faultTrigger) return fault([serviceplatformFaultOnDemand(values.faultTrigger)]);
-        const answer = op.output ? buildMessage(op.output, { samples: op.samples, echo: values.byName }) : '';
-        const xml = `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${soapEnvelopeNs[service.soapVersion]}"><soap:Body>${answer}</soap:Body></soap:Envelope>`;
+        const output = op.output;
+        const xml = caches.get(op)!.answer(values.byName, () => `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${soapEnvelopeNs[service.soapVersion]}"><soap:Body>${
+          output ? buildMessage(output, { samples: op.samples, echo: values.byName }) : ''}</soap:Body></soap:Envelope>`);
         return { status: 200, contentType: soapContentType[service.soapVersion], body: xml, operation: op.name, findings };
       },
     };
@@ -58,7 +62,8 @@ export function contractHandler(service: ContractService): ServiceHandler {
         if ('fault' in onDemand) return { outputXml: '', fault: onDemand.fault, findings };
         return { outputXml: op.output ? buildMessage(op.output, { samples: onDemand.samples, echo: values.byName, prefer: onDemand.prefer }) : '', findings, ...(onDemand.statusKode !== undefined && { statusKode: onDemand.statusKode }) };
       }
-      return { outputXml: op.output ? buildMessage(op.output, { samples: op.samples, echo: values.byName, prefer: ['StandardRetur'] }) : '', findings };
+      const output = op.output;
+      return { outputXml: caches.get(op)!.answer(values.byName, () => (output ? buildMessage(output, { samples: op.samples, echo: values.byName, prefer: ['StandardRetur'] }) : '')), findings };
     },
   };
   return { ...base, callerProof: 'message-signature', handle: (request, platform) => serveOioidws(request, platform, oioidws) };

@@ -9,6 +9,13 @@ const contextNamespaces = new Set([
   'http://serviceplatformen.dk/xml/schemas/CallContext/1/',
 ]);
 
+/** A field's fault value, made once per field of the loaded catalogue (making it reads its pattern). */
+const faultValues = new WeakMap<MessageField, string | undefined>();
+function faultValue(field: MessageField): string | undefined {
+  if (!faultValues.has(field)) faultValues.set(field, valueFor(field, 'fault'));
+  return faultValues.get(field);
+}
+
 export interface RequestValues {
   /** Simple values by local name, in document order. */
   byName: Map<string, string[]>;
@@ -42,6 +49,6 @@ function walk(el: Element, fields: MessageField[], ns: string, path: string, out
     const list = out.byName.get(field.name) ?? [];
     list.push(value);
     out.byName.set(field.name, list);
-    if (out.faultTrigger === undefined && value !== '' && value === valueFor(field, 'fault')) out.faultTrigger = at;
+    if (out.faultTrigger === undefined && value !== '' && value === faultValue(field)) out.faultTrigger = at;
   }
 }
