@@ -61,6 +61,8 @@ export interface World {
   now(): number;
   /** A new random UUID (lower case). */
   uuid(): string;
+  /** Waits before asking again (the recorder stores an exchange just after answering); a replay does not wait. */
+  sleep(ms: number): Promise<void>;
   /** Any other reading of the outside world a check depends on, by kind and what it asks (e.g. a raw TLS probe). */
   observe<T>(kind: string, ask: Record<string, unknown>, live: () => Promise<T>): Promise<T>;
 }

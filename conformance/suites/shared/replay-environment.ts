@@ -125,6 +125,8 @@ export function replayEnvironment(description: unknown, tape: TestTape, records:
     world: {
       now: () => answerNow<number>('clock'),
       uuid: () => answerNow<string>('uuid'),
+      // The run waited for the recorder; the tape already holds what it then saw.
+      sleep: async () => {},
       observe: (kind, ask) => answer(`observe.${kind}`, ask),
     },
   };

@@ -1,5 +1,6 @@
 import { EnvironmentError, TestFailure, TestOutcome } from '../../framework/errors.ts';
 import type { Exchange, SuiteEnvironment, TriggerOutcome } from './environment.ts';
+import { sleep } from './world.ts';
 
 /**
  * The steps suites are made of. Each ends a test the way a tester would: `fail` when the system
@@ -51,7 +52,7 @@ export async function act(
   // machine) when the exchange the test waits for is not there yet.
   let exchanges = await recorder.since(marker);
   for (let tries = 0; expect.exchanges && !exchanges.some(expect.exchanges) && tries < 40; tries += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await sleep(env, 25);
     exchanges = await recorder.since(marker);
   }
   return { outcome, exchanges };

@@ -100,6 +100,8 @@ function tapedFor(env: SuiteEnvironment, tape: TapeWriter): SuiteEnvironment {
     world: {
       now: () => doorNow('clock', {}, () => (env.world ? env.world.now() : Date.now())),
       uuid: () => doorNow('uuid', {}, () => (env.world ? env.world.uuid() : randomUUID())),
+      // A pause reads nothing from outside: not taped.
+      sleep: (ms) => (env.world ? env.world.sleep(ms) : new Promise((resolve) => setTimeout(resolve, ms))),
       observe: (kind, ask, live) => door(`observe.${kind}`, ask, live),
     },
   };

@@ -18,3 +18,7 @@ export function uuidOf(env: SuiteEnvironment): string {
 export function observe<T>(env: SuiteEnvironment, kind: string, ask: Record<string, unknown>, live: () => Promise<T>): Promise<T> {
   return env.world ? env.world.observe(kind, ask, live) : live();
 }
+
+export function sleep(env: SuiteEnvironment, ms: number): Promise<void> {
+  return env.world ? env.world.sleep(ms) : new Promise((resolve) => setTimeout(resolve, ms));
+}
