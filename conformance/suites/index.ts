@@ -1,4 +1,6 @@
+import type { Catalog } from '../../catalog/catalog.ts';
 import type { SuiteDefinition } from '../framework/index.ts';
+import { genericSuites } from './generic/generic-suite.ts';
 import type { SuiteEnvironment } from './shared/environment.ts';
 import { sf1461Suite } from './SF1461/suite.ts';
 import { sf1470Suite } from './SF1470/suite.ts';
@@ -18,4 +20,20 @@ export const suitesByIntegration: Record<string, SuiteDefinition<SuiteEnvironmen
   SF1461: sf1461Suite,
 };
 
+/**
+ * Every suite a run of this catalogue can take, by integration id, in run order: the hand-written
+ * ones, and the generic suite (made from the catalogue's imported contract, issue 12) of every
+ * integration with an imported contract and no hand-written suite, before the pushes.
+ */
+export function suitesFor(catalog: Catalog): Record<string, SuiteDefinition<SuiteEnvironment, SuiteEnvironment>> {
+  const { SF1461, ...calls } = suitesByIntegration;
+  return { ...calls, ...genericSuites(catalog, Object.keys(suitesByIntegration)), ...(SF1461 && { SF1461 }) };
+}
+
+/** The generic suites alone, by integration id (`klarmeld catalog coverage`). */
+export function genericSuitesFor(catalog: Catalog): Record<string, SuiteDefinition<SuiteEnvironment, SuiteEnvironment>> {
+  return genericSuites(catalog, Object.keys(suitesByIntegration));
+}
+
+export { declaredOperations } from './generic/generic-suite.ts';
 export type { SuiteEnvironment } from './shared/environment.ts';

@@ -1,0 +1,78 @@
+import { isSimple, valueFor } from '../../../catalog/message-values.ts';
+import type { MessageField } from '../../../catalog/schema/message.ts';
+import type { ContractOperationView, ContractServiceView } from '../../clients/contract/index.ts';
+
+/** Serviceplatformen's context elements say who calls, not what is asked: never a fault trigger. */
+const contextNamespaces = new Set([
+  'http://serviceplatformen.dk/xml/schemas/InvocationContext/1/',
+  'http://serviceplatformen.dk/xml/schemas/AuthorityContext/1/',
+  'http://serviceplatformen.dk/xml/schemas/CallContext/1/',
+]);
+
+/** What the generic suite tests of one operation, all read from the catalogue. */
+export interface OperationPlan {
+  service: ContractServiceView;
+  operation: ContractOperationView;
+  /** Group id and requirement label: `<service>-<operation>` in lower case (`klasse-laes`), stable while the catalogue names them so. */
+  slug: string;
+  /** A request field whose fault-on-demand value makes the platform answer the service's fault, by its path below the request element. */
+  fault?: { field: string; value: string };
+  /** The Korsbæk values the platform puts in its answer (samples that reach a response field): the system must show them. */
+  data: string[];
+}
+
+const label = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+
+/** The operations of one integration's services and what can be tested of each. */
+export function operationPlans(services: ContractServiceView[]): OperationPlan[] {
+  return services.flatMap((service) => service.operations.map((operation) => ({
+    service, operation,
+    slug: `${label(service.service)}-${label(operation.name)}`,
+    ...faultOf(operation),
+    data: dataOf(operation),
+  })));
+}
+
+/**
+ * The first simple field outside the context that has a fault value: one whose every step is
+ * required if there is one (every request holds it), else one in an optional field or a choice
+ * branch (a value given for it makes a client write that field and branch).
+ */
+function faultOf(operation: ContractOperationView): { fault?: OperationPlan['fault'] } {
+  const walk = (fields: MessageField[], ns: string, path: string[], lenient: boolean): OperationPlan['fault'] => {
+    for (const f of fields) {
+      const fns = f.namespace ?? ns;
+      if (contextNamespaces.has(fns) || f.name === '*') continue;
+      if (!lenient && (f.choice !== undefined || (f.minOccurs ?? 1) === 0)) continue;
+      if (f.fields) {
+        const found = walk(f.fields, fns, [...path, f.name], lenient);
+        if (found) return found;
+        continue;
+      }
+      const value = isSimple(f) ? valueFor(f, 'fault') : undefined;
+      if (value !== undefined) return { field: [...path, f.name].join('/'), value };
+    }
+    return undefined;
+  };
+  const { fields, namespace } = operation.input;
+  const fault = walk(fields, namespace, [], false) ?? walk(fields, namespace, [], true);
+  return fault ? { fault } : {};
+}
+
+/** Sample values whose field (a local name or path) ends a simple field's path of the response tree. */
+function dataOf(operation: ContractOperationView): string[] {
+  if (!operation.output) return [];
+  const paths: string[][] = [];
+  const walk = (fields: MessageField[], path: string[]) => {
+    for (const f of fields) {
+      if (f.fields) walk(f.fields, [...path, f.name]);
+      else paths.push([...path, f.name]);
+    }
+  };
+  walk(operation.output.fields, []);
+  const reaches = (field: string) => {
+    const parts = field.split('/');
+    return paths.some((p) => parts.length <= p.length && parts.every((x, i) => p[p.length - parts.length + i] === x));
+  };
+  return [...new Set(operation.samples.filter((s) => reaches(s.field) && !/StatusKode$/.test(s.field)).flatMap((s) => s.values))];
+}
