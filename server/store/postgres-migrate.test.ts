@@ -73,6 +73,8 @@ describe.skipIf(skip)(`PostgreSQL migrations${skip ? ` (skipped: ${skip})` : ''}
     const [first] = loadMigrations();
     const later = [migration(2, 'future', 'CREATE TABLE future (x int);'), migration(3, 'more', 'SELECT 1;')];
     await migrate(pool, { migrations: [first!, ...later] });
+    // The same text with CRLF line endings (a Windows checkout) is the same migration.
+    expect(await migrate(pool, { migrations: [migration(1, first!.name, first!.sql.replace(/\n/g, '\r\n')), ...later] })).toEqual({ applied: [], version: 3 });
     await expect(migrate(pool, { migrations: [migration(1, first!.name, `${first!.sql}\n-- edited`), ...later] })).rejects.toMatchObject({
       code: 'migration-changed', message: expect.stringMatching(/001-sheet\.sql differs from the one applied.*put the change in a new migration/),
     });

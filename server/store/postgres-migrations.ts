@@ -19,7 +19,9 @@ const folder = fileURLToPath(new URL('./migrations/', import.meta.url));
 const fileName = /^(\d{3})-([a-z0-9-]+)\.sql$/;
 
 export function migration(version: number, name: string, sql: string): Migration {
-  return { version, name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+  // Line endings do not make another migration: a checkout with CRLF (git on Windows) must
+  // upgrade a database that a checkout with LF migrated.
+  return { version, name, sql, checksum: createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex') };
 }
 
 /** Every migration in the folder, oldest first. Throws when two share a number or one is missing. */
