@@ -8,6 +8,7 @@ import { checkIntegrations } from './check-integrations.ts';
 import { checkOperations } from './check-operations.ts';
 import { checkServiceKeys } from './check-service-keys.ts';
 import { checkSystems } from './check-systems.ts';
+import { checkContractData } from './check-contract-data.ts';
 import { checkAgreements } from './check-agreements.ts';
 import { readDataFiles } from './data-files.ts';
 import { expectedTopLevelFiles, type FileKindName } from './file-kinds.ts';
@@ -91,6 +92,7 @@ export async function loadCatalog(dir: string | { dir?: string } = defaultDataDi
   checkAreasAndPackages(ctx);
   checkSystems(ctx);
   checkAgreements(ctx);
+  checkContractData(ctx);
   return { catalog, problems: sortProblems(problems) };
 }
 
