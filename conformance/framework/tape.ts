@@ -78,7 +78,11 @@ export const tapeDoor = Symbol.for('klarmeld.tape-door');
 
 export interface Tapeable<E> {
   [tapeDoor]: {
-    /** The environment as the suites saw it, for the replay section (no key material). */
+    /**
+     * The environment as the suites saw it, for the replay section (no key material). Its
+     * `system: { id, userSystemUuid }` must be the run's system (rederiveRun checks it against the
+     * profile and the attestation).
+     */
     describe(): Record<string, unknown>;
     /** The environment for one test body, writing to `tape`. */
     forTest(tape: TapeWriter): E;
