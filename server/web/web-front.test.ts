@@ -1,0 +1,110 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../index.ts';
+import { api } from '../testing/api-client.ts';
+
+// Supplier A owns reference-system (CVR 99990006); supplier B owns jobcenter-y14-eksempel (99990002), which Aalborg (851) uses.
+describe('the web front over HTTP: sessions, CSRF, the same refusals as the API', () => {
+  let dir: string;
+  let server: RunningServer;
+  let admin: string;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'klarmeld-web-'));
+    server = await startServer({ dataDir: dir });
+    admin = (await readFile(join(dir, 'admin-token'), 'utf8')).trim();
+    for (const [name, body] of Object.entries({ a: { role: 'supplier', cvr: '99990006' }, b: { role: 'supplier', cvr: '99990002', name: 'Leverandør B' }, aalborg: { role: 'municipality', municipalityCode: '851' } })) {
+      tokens[name] = (await api(server.url, admin, 'POST', '/api/identities', body)).json.token;
+    }
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const post = (path: string, fields: Record<string, string>, cookie?: string, origin?: string) => fetch(new URL(path, server.url), {
+    method: 'POST', redirect: 'manual', body: new URLSearchParams(fields),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
+  });
+  const get = (path: string, cookie?: string) => fetch(new URL(path, server.url), { redirect: 'manual', headers: cookie ? { cookie } : {} });
+  const signIn = async (token: string) => {
+    const answer = await post('/sign-in', { token });
+    expect(answer.status).toBe(303);
+    return answer.headers.get('set-cookie')!.split(';')[0]!;
+  };
+  const csrfOf = async (path: string, cookie: string) => /name="_csrf" value="([^"]+)"/.exec(await (await get(path, cookie)).text())![1]!;
+
+  it('signs in with the API token into an HttpOnly, SameSite=Strict session that does not hold the token, and refuses an unknown token', async () => {
+    const first = await get('/');
+    expect(first.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await first.text()).toContain('<form class="km-form" method="post" action="/sign-in">');
+    const wrong = await post('/sign-in', { token: 'kmt_wrong' });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain('Den nøgle kender serveren ikke');
+    const answer = await post('/en/sign-in', { token: tokens.aalborg! });
+    expect(answer.headers.get('location')).toBe('/en/');
+    const setCookie = answer.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    expect(setCookie).not.toContain(tokens.aalborg);
+    const home = await (await get('/en/', setCookie.split(';')[0])).text();
+    expect(home).toContain('Signed in as <strong>Aalborg Kommune</strong>');
+    expect(home).toContain('<html lang="en">');
+  });
+
+  it('treats a forged or altered session as signed out', async () => {
+    const cookie = await signIn(tokens.a!);
+    const altered = cookie.replace(/\.(\d+)\./, (_, n: string) => `.${Number(n) + 3600}.`);
+    expect((await get('/matrix', altered)).status).toBe(303);
+    expect((await get('/matrix', cookie)).status).toBe(200);
+  });
+
+  it('records a municipality approval only with the form of its own session and from its own origin', async () => {
+    const cookie = await signIn(tokens.aalborg!);
+    const fields = { system: 'jobcenter-y14-eksempel', integration: 'SF1520', decision: 'approve' };
+    const count = async () => (await server.store.agreementDecisions({ systemIds: ['jobcenter-y14-eksempel'] })).length;
+    expect((await post('/actions/agreement', fields, cookie)).status).toBe(403);
+    const otherSession = await csrfOf('/', await signIn(tokens.b!));
+    expect((await post('/actions/agreement', { ...fields, _csrf: otherSession }, cookie)).status).toBe(403);
+    const csrf = await csrfOf('/systems/jobcenter-y14-eksempel', cookie);
+    const foreign = await post('/actions/agreement', { ...fields, _csrf: csrf }, cookie, 'https://evil.example');
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toContain('CSRF');
+    expect(await count()).toBe(0);
+    const done = await post('/actions/agreement', { ...fields, _csrf: csrf }, cookie, server.url);
+    expect(done.headers.get('location')).toBe('/systems/jobcenter-y14-eksempel?saved=1');
+    expect(await count()).toBe(1);
+    expect(await (await get('/systems/jobcenter-y14-eksempel?saved=1', cookie)).text()).toMatch(/Seneste beslutning: <strong>godkendt<\/strong>/);
+  });
+
+  it("refuses supplier B supplier A's report and KOMBIT's forms with the API's own 403 text", async () => {
+    const cookie = await signIn(tokens.b!);
+    const viaApi = await api(server.url, tokens.b, 'GET', '/api/systems/reference-system/report');
+    const page = await get('/systems/reference-system', cookie);
+    expect(page.status).toBe(403);
+    const html = await page.text();
+    expect(viaApi.json.message).toMatch(/Leverandør B may not/);
+    expect(html).toContain(viaApi.json.message.replaceAll("'", '&#39;'));
+    const csrf = await csrfOf('/', cookie);
+    const place = await post('/actions/programme', { system: 'reference-system', category: 'Administrativt fjernet', _csrf: csrf }, cookie);
+    expect(place.status).toBe(403);
+    expect(await place.text()).toMatch(/Leverandør B may not set a system&#39;s place in the onboarding programme: only kombit may/);
+    expect(await server.store.programmeEvents()).toEqual([]);
+  });
+
+  it("lets KOMBIT set a system's place with one of KOMBIT's reasons, shown on the programme page in Danish and English", async () => {
+    const cookie = await signIn(admin);
+    const csrf = await csrfOf('/programme', cookie);
+    const set = await post('/actions/programme', { system: 'jobcenter-y14-eksempel', category: 'administrativt-fjernet', reason: 'Produktet er gået ud af markedet', _csrf: csrf }, cookie);
+    expect(set.status).toBe(303);
+    const row = (html: string) => /<tr data-system="jobcenter-y14-eksempel">.*?<\/tr>/.exec(html)![0];
+    expect(row(await (await get('/programme', cookie)).text())).toContain('Administrativt fjernet</td><td>Produktet er gået ud af markedet');
+    expect(row(await (await get('/en/programme', cookie)).text())).toContain('Removed administratively');
+    const bad = await post('/actions/programme', { system: 'jobcenter-y14-eksempel', category: 'klarmeldt', reason: 'Fordi', _csrf: csrf }, cookie);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('is not one of KOMBIT&#39;s reasons');
+  });
+});
