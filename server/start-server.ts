@@ -4,6 +4,7 @@
  * the judge, the onboarding sheet and the JSON API on a port of its own (HTTP on 127.0.0.1 by
  * default). Everything it keeps goes through one ServerStore.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../catalog/catalog.ts';
@@ -15,7 +16,6 @@ import { serverPaths } from './data-dir.ts';
 import { agreementRoutes } from './routes/agreement-routes.ts';
 import { identityRoutes } from './routes/identity-routes.ts';
 import { keyRoutes } from './routes/key-routes.ts';
-import { programmeRoutes } from './routes/programme-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
 import { sheetRoutes } from './routes/sheet-routes.ts';
@@ -23,7 +23,6 @@ import { systemRoutes } from './routes/system-routes.ts';
 import { SystemLinks } from './platform/system-links.ts';
 import { RunService } from './runs/run-service.ts';
 import { loadOrCreateSigningKey } from './signing-key.ts';
-import { webFront } from './web/web-front.ts';
 import { openServerStore } from './store/open-store.ts';
 import type { ServerStore } from './store/server-store.ts';
 
@@ -40,6 +39,8 @@ export interface ServerOptions {
   catalog?: Catalog;
   /** How long the server waits for the CLI beyond the system's own trigger timeout (default 10 s). */
   relaySlackSeconds?: number;
+  /** How long a run stays this instance's without its heartbeat; then any instance ends it as lost (default 30 s). */
+  runLeaseSeconds?: number;
 }
 
 export interface RunningServer {
@@ -78,17 +79,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cleanups.push(() => platform.stop());
     const links = new SystemLinks(platform.url);
     cleanups.push(() => links.close());
-    const runs = new RunService({ store, catalog, platform, key, links, ...(options.relaySlackSeconds !== undefined ? { relaySlackSeconds: options.relaySlackSeconds } : {}) });
+    // This instance among those sharing the database (server/cluster/): its URL is known once it listens.
+    const instance = { id: randomUUID(), url: '' };
+    const runs = new RunService({
+      store, catalog, platform, key, links, instance,
+      ...(options.relaySlackSeconds !== undefined ? { relaySlackSeconds: options.relaySlackSeconds } : {}),
+      ...(options.runLeaseSeconds !== undefined ? { runLeaseSeconds: options.runLeaseSeconds } : {}),
+    });
     cleanups.push(() => runs.stop());
     const routes = [
       ...identityRoutes(store, catalog), ...systemRoutes(store, catalog, platform, links), ...runRoutes(store, runs),
       ...sheetRoutes(store, catalog), ...agreementRoutes(store, catalog), ...reportRoutes(store, catalog), ...keyRoutes(store),
-      ...programmeRoutes(store, catalog),
     ];
-    const api = jsonApi(store, routes);
-    // The web front (HTML at / and /en/) beside the API, reading and writing through the same routes.
-    const web = webFront({ store, catalog, routes, signingKeyPem: key.privateKeyPem });
-    const http = createServer((req, res) => (/^\/api(\/|$)/.test(req.url ?? '') ? api : web)(req, res));
+    const http = createServer(jsonApi(store, routes));
     // Long polls hold a request up to 20 s; the defaults would cut them or keep dead sockets.
     http.requestTimeout = 60_000;
     http.headersTimeout = 30_000;
@@ -101,8 +104,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       http.closeAllConnections();
     }));
     const { port } = http.address() as AddressInfo;
+    instance.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    // Heartbeat of this instance's runs, and the end of runs whose instance stopped.
+    runs.leases.start();
     return {
-      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      url: instance.url,
       platformUrl: platform.url, dataDir: options.dataDir, adminToken: { file: paths.adminToken, created: admin.created },
       keyFingerprint: key.fingerprint, store, stop,
     };

@@ -3,7 +3,7 @@
  * known token), JSON bodies in and out, routes matched by method and path pattern, and errors as
  * `{ code, message }` with their status. Routes are plain functions of the caller and request.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Identity, ServerStore } from '../store/server-store.ts';
 import { hashToken } from '../tokens.ts';
 import { ApiError, badRequest } from './api-error.ts';
@@ -14,6 +14,8 @@ export interface ApiRequest {
   query: URLSearchParams;
   /** The parsed JSON body ({} when there is none). */
   body: Record<string, unknown>;
+  /** The request as it came (path with query, headers): another instance may have to answer it (server/cluster/). */
+  raw?: { path: string; headers: IncomingHttpHeaders };
 }
 
 export interface ApiRoute {
@@ -41,7 +43,7 @@ export function jsonApi(store: ServerStore, routes: ApiRoute[]): (req: IncomingM
       const who = await authenticate(store, req.headers.authorization);
       const body = req.method === 'POST' ? await readJson(req) : {};
       const params = Object.fromEntries(Object.entries(found.match!.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
-      return found.route.handle({ who, params, query: url.searchParams, body });
+      return found.route.handle({ who, params, query: url.searchParams, body, raw: { path: req.url ?? '/', headers: req.headers } });
     })().then(
       (answer) => send(res, answer.status ?? 200, answer.body),
       (error: unknown) => {

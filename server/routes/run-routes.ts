@@ -6,7 +6,9 @@
  */
 import { badRequest, notFound } from '../api/api-error.ts';
 import { requireOwner } from '../api/access.ts';
-import type { ApiRoute } from '../api/json-api.ts';
+import type { ApiRequest, ApiRoute } from '../api/json-api.ts';
+import { forwardedHeader, runElsewhere } from '../cluster/run-elsewhere.ts';
+import type { ServerRun } from '../store/server-store.ts';
 import type { RunService } from '../runs/run-service.ts';
 import type { ServerStore } from '../store/server-store.ts';
 import { optionalList, optionalText, text } from './fields.ts';
@@ -16,6 +18,19 @@ const pollMs = 20_000;
 const waitOf = (query: URLSearchParams) => Math.min(pollMs, Math.max(0, Number(query.get('waitMs') ?? pollMs) || 0));
 
 export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
+  /**
+   * A run not judged here (another instance's, or ended before this one started): forwarded to
+   * its instance, or answered from the database (server/cluster/run-elsewhere.ts).
+   */
+  const elsewhere = async (request: ApiRequest, method: 'GET' | 'POST', fromDatabase: (run: ServerRun) => unknown) => {
+    const forwardedBy = request.raw?.headers[forwardedHeader];
+    const answer = await runElsewhere(store, runs.instance, {
+      who: request.who, runId: request.params.id!, method, path: request.raw?.path ?? '/', body: request.body,
+      authorization: request.raw?.headers.authorization, forwardedBy: typeof forwardedBy === 'string' ? forwardedBy : undefined,
+    });
+    if (answer.kind === 'forwarded') return { status: answer.status, body: answer.body };
+    return { body: fromDatabase(answer.run) };
+  };
   return [
     {
       method: 'POST',
@@ -64,16 +79,22 @@ export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
     {
       method: 'GET',
       path: '/api/runs/:id/events',
-      async handle({ who, params, query }) {
-        const active = runs.follow(who, params.id!);
-        return { body: await active.eventsAfter(Math.max(0, Number(query.get('after') ?? 0) || 0), waitOf(query)) };
+      async handle(request) {
+        const { who, params, query } = request;
+        const after = Math.max(0, Number(query.get('after') ?? 0) || 0);
+        const active = runs.local(who, params.id!);
+        // From the database: the events were the other instance's; the state tells the CLI whether to go on.
+        if (!active) return elsewhere(request, 'GET', (run) => ({ events: [], next: after, state: run.state }));
+        return { body: await active.eventsAfter(after, waitOf(query)) };
       },
     },
     {
       method: 'GET',
       path: '/api/runs/:id/trigger',
-      async handle({ who, params, query }) {
-        const active = runs.follow(who, params.id!);
+      async handle(asked) {
+        const { who, params, query } = asked;
+        const active = runs.local(who, params.id!);
+        if (!active) return elsewhere(asked, 'GET', (run) => ({ state: run.state }));
         const request = await active.relay.next(waitOf(query));
         if (request) return { body: { request } };
         return { body: { state: active.state } };
@@ -83,8 +104,10 @@ export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
       // The supplier stopped klarmeld test (Ctrl-C): the run ends now, as an environment error, instead of waiting out the trigger.
       method: 'POST',
       path: '/api/runs/:id/cancel',
-      async handle({ who, params }) {
-        const active = runs.follow(who, params.id!);
+      async handle(request) {
+        const { who, params } = request;
+        const active = runs.local(who, params.id!);
+        if (!active) return elsewhere(request, 'POST', (run) => ({ state: run.state }));
         if (active.state === 'open') {
           active.relay.end(`${who.name} stopped klarmeld test, which relayed the system's trigger: the run was cancelled, and nothing after this was judged.`);
           await store.appendHistory({ actor: who.id, action: 'run.cancel', subject: active.id });
@@ -95,14 +118,20 @@ export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
     {
       method: 'POST',
       path: '/api/runs/:id/trigger/:request',
-      async handle({ who, params, body }) {
-        const active = runs.follow(who, params.id!);
+      async handle(request) {
+        const { who, params, body } = request;
+        const active = runs.local(who, params.id!);
+        const gone = { code: 'run.request-gone', message: `Trigger request ${params.request} no longer waits for an answer (answered already, timed out, or the run ended).` };
+        if (!active) {
+          const answered = await elsewhere(request, 'POST', () => gone);
+          return 'status' in answered ? answered : { status: 409, body: answered.body };
+        }
         const answer = typeof body.reply === 'string' ? { reply: body.reply }
           : typeof body.failed === 'string' ? { failed: body.failed }
           : typeof body.unanswered === 'string' ? { unanswered: body.unanswered } : undefined;
         if (!answer) throw badRequest('Post {"reply": "<the system\'s reply, as text>"}, {"failed": "<what was wrong with it>"} or {"unanswered": "<why the system gave none>"}.');
         if (!active.relay.answer(params.request!, answer)) {
-          return { status: 409, body: { code: 'run.request-gone', message: `Trigger request ${params.request} no longer waits for an answer (answered already, timed out, or the run ended).` } };
+          return { status: 409, body: gone };
         }
         return { body: { accepted: true } };
       },

@@ -15,6 +15,7 @@ import { systemOnPlatform } from '../platform/system-on-platform.ts';
 import type { SystemLinks } from '../platform/system-links.ts';
 import type { SigningKey } from '../signing-key.ts';
 import type { Identity, ServerRun, ServerStore } from '../store/server-store.ts';
+import { RunLeases } from '../cluster/run-leases.ts';
 import { ActiveRun } from './active-run.ts';
 import { judgeRun } from './judge-run.ts';
 import { recordJudgedRun } from './record-judged-run.ts';
@@ -36,6 +37,10 @@ export interface RunServiceDeps {
   links: SystemLinks;
   /** The relay's slack over the system's own trigger timeout: the CLI's poll and post around it (default 10 s). */
   relaySlackSeconds?: number;
+  /** This instance among those sharing the database: its id and API URL (filled in once it listens). */
+  instance: { id: string; url: string };
+  /** How long a run stays this instance's without a heartbeat (server/cluster/run-leases.ts; default 30 s). */
+  runLeaseSeconds?: number;
 }
 
 /** How long a finished run's events stay readable by the CLI that follows it. */
@@ -47,9 +52,20 @@ export class RunService {
   private readonly opening = new Set<string>();
 
   private readonly deps: RunServiceDeps;
+  /** The runs this instance judges hold a lease in the database; runs whose instance stopped are ended here. */
+  readonly leases: RunLeases;
 
   constructor(deps: RunServiceDeps) {
     this.deps = deps;
+    this.leases = new RunLeases({
+      store: deps.store, instance: deps.instance, ...(deps.runLeaseSeconds !== undefined ? { leaseSeconds: deps.runLeaseSeconds } : {}),
+      // Another instance ended it (this one paused past its lease): judge nothing more of it.
+      onLost: (id) => this.active.get(id)?.relay.end('Another klarmeld server instance ended this run: this one gave no sign of life within its lease.'),
+    });
+  }
+
+  get instance(): { id: string; url: string } {
+    return this.deps.instance;
   }
 
   async open(who: Identity, request: OpenRunRequest): Promise<ServerRun> {
@@ -61,9 +77,8 @@ export class RunService {
     if (!(await store.system(system.id))) {
       throw new ApiError(409, 'run.not-registered', `${system.id} is not registered on this server yet: register it first (POST /api/systems), which issues its test certificate.`);
     }
-    if (this.opening.has(system.id) || [...this.active.values()].some((r) => r.systemId === system.id && r.state === 'open')) {
-      throw new ApiError(409, 'run.busy', `A run of ${system.id} is already in progress on this server; wait for it to end, then run again.`);
-    }
+    const busy = (where: string) => new ApiError(409, 'run.busy', `A run of ${system.id} is already in progress ${where}; wait for it to end, then run again.`);
+    if (this.opening.has(system.id) || [...this.active.values()].some((r) => r.systemId === system.id && r.state === 'open')) throw busy('on this server');
     const withSuite = Object.keys(suitesByIntegration).filter((id) => requirementsOf(catalog, system.id).required.some((r) => r.integration === id));
     const timeout = Math.min(300, Math.max(1, Number(request.triggerTimeoutSeconds) || 15)) + (this.deps.relaySlackSeconds ?? 10);
     // Reserved before the first await, so two requests at once cannot both open a run of it.
@@ -71,14 +86,26 @@ export class RunService {
     let run: ServerRun;
     let active: ActiveRun;
     try {
-      run = await store.openRun({ id: randomUUID(), systemId: system.id, supplierCvr: system.supplier, openedBy: who.id });
-      await store.appendHistory({ actor: who.id, action: 'run.open', subject: run.id, detail: { system: system.id, record: Boolean(request.record) } });
+      // Across instances the database decides: one lease per system.
+      const id = randomUUID();
+      const lease = await this.leases.claim(id, system.id);
+      if ('heldBy' in lease) {
+        throw busy(lease.heldBy.owner === this.deps.instance.id ? 'on this server' : `on the klarmeld server instance at ${lease.heldBy.ownerUrl} (if that instance stopped, the run ends as lost by ${lease.heldBy.expiresAt})`);
+      }
+      try {
+        run = await store.openRun({ id, systemId: system.id, supplierCvr: system.supplier, openedBy: who.id });
+        await store.appendHistory({ actor: who.id, action: 'run.open', subject: run.id, detail: { system: system.id, record: Boolean(request.record) } });
+      } catch (error) {
+        await this.leases.release(id).catch(() => undefined);
+        throw error;
+      }
       active = new ActiveRun(run.id, system.id, system.supplier, timeout);
       this.active.set(run.id, active);
     } finally {
       this.opening.delete(system.id);
     }
-    const work = this.judge(active, system, withSuite, request, who).finally(() => {
+    const work = this.judge(active, system, withSuite, request, who).finally(async () => {
+      await this.leases.release(run.id).catch(() => undefined);
       this.running.delete(work);
       setTimeout(() => this.active.delete(run.id), keepFinishedMs).unref();
     });
@@ -86,11 +113,10 @@ export class RunService {
     return run;
   }
 
-  /** The run in flight (or just ended) with this id, for its owner or KOMBIT. */
-  follow(who: Identity, id: string): ActiveRun {
+  /** The run in flight (or just ended) on this instance with this id, for its owner or KOMBIT; undefined when it is not judged here. */
+  local(who: Identity, id: string): ActiveRun | undefined {
     const active = this.active.get(id);
-    if (!active) throw notFound(`A run in progress with id ${id}`);
-    requireOwner(who, { supplierCvr: active.supplierCvr, systemId: active.systemId }, `follow run ${id}`);
+    if (active) requireOwner(who, { supplierCvr: active.supplierCvr, systemId: active.systemId }, `follow run ${id}`);
     return active;
   }
 
@@ -98,6 +124,7 @@ export class RunService {
   async stop(): Promise<void> {
     for (const active of this.active.values()) active.relay.end();
     await Promise.allSettled([...this.running]);
+    await this.leases.stop();
   }
 
   private async judge(active: ActiveRun, system: NonNullable<ReturnType<typeof findSystem>>, withSuite: string[], request: OpenRunRequest, who: Identity): Promise<void> {
@@ -112,8 +139,10 @@ export class RunService {
         timeoutMs: Math.max(20_000, (active.relay.timeoutSeconds + 5) * 1000),
         onEvent: (event) => active.push(event),
       });
+      // Ended first: a run another instance already ended as lost (its lease ran out) records nothing.
+      const ended = await store.endRun(active.id, { state: 'finished', document: JSON.stringify(document), exitCode: document.summary.exitCode });
+      if (!ended) throw new ApiError(409, 'run.instance-lost', `Run ${active.id} was ended by another instance while this one judged it (its lease ran out); its verdicts are not kept.`);
       const recorded = request.record ? await recordJudgedRun(store, catalog, document, key, `klarmeld server (run ${active.id} of ${system.name}, opened by ${who.name})`) : undefined;
-      await store.endRun(active.id, { state: 'finished', document: JSON.stringify(document), exitCode: document.summary.exitCode });
       await store.appendHistory({
         actor: 'server', action: 'run.judge', subject: active.id,
         detail: { system: system.id, exitCode: document.summary.exitCode, ...(recorded ? { recorded: recorded.events.map((e) => `${e.integration} ${e.status}`), notRecorded: recorded.notRecorded } : {}) },
