@@ -5,7 +5,7 @@ import { parseCommandLine } from './parse-command-line.ts';
 const HELP = `klarmeld server: KOMBIT's service: the test platform, the judge, the onboarding sheet and a JSON API
 
 Usage:
-  klarmeld server [--port N] [--platform-port N] [--host H] [--data DIR] [--database URL] [--json]
+  klarmeld server [--port N] [--platform-port N] [--host H] [--data DIR] [--database URL] [--run-lease S] [--json]
 
 Starts with nothing configured. On first start it writes KOMBIT's admin API token (owner-only)
 into the data folder and says where; KOMBIT issues supplier and municipality tokens with it
@@ -20,6 +20,8 @@ Options:
   --host H            where both listen (default 127.0.0.1)
   --data DIR          the data folder (default .klarmeld/server)
   --database URL      postgres://… keeps everything in PostgreSQL; default SQLite in the data folder
+  --run-lease S       with several instances on one database: a run whose instance gives no sign
+                      of life for S seconds is ended as lost by another (default 30)
   --json              print where it listens as one JSON line`;
 
 const options = {
@@ -28,6 +30,7 @@ const options = {
   host: { type: 'string', default: '127.0.0.1' },
   data: { type: 'string', default: '.klarmeld/server' },
   database: { type: 'string' },
+  'run-lease': { type: 'string', default: '30' },
   json: { type: 'boolean', default: false },
 } as const;
 
@@ -44,10 +47,12 @@ export async function run(argv: string[]): Promise<number> {
   const port = portOf('port', values.port);
   const platformPort = portOf('platform-port', values['platform-port']);
   const dataDir = resolve(values.data);
+  const runLeaseSeconds = Number(values['run-lease']);
+  if (!/^\d+$/.test(values['run-lease']) || runLeaseSeconds < 1) throw new UsageError(`--run-lease ${values['run-lease']} is not a number of seconds (1 or more).`);
   const { startServer, DatabaseOptionError, PostgresStoreError } = await import('../../server/index.ts');
   let server;
   try {
-    server = await startServer({ dataDir, host: values.host, port, platformPort, ...(values.database ? { database: values.database } : {}) });
+    server = await startServer({ dataDir, host: values.host, port, platformPort, runLeaseSeconds, ...(values.database ? { database: values.database } : {}) });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (error instanceof DatabaseOptionError) throw new UsageError(e.message);
