@@ -33,7 +33,11 @@ export function contractHandler(service: ContractService): ServiceHandler {
         const op = opOf(service, body);
         if (!body || !op) return serviceplatformFault(service.soapVersion, [platformErrors.unknownOperation(`{${body?.namespaceURI ?? ''}}${body?.localName ?? ''}`, service.operations.map((o) => o.name))]);
         const findings = checkMessage(body, op.input);
-        const fault = (errors: Parameters<typeof serviceplatformFault>[1]) => ({ ...serviceplatformFault(service.soapVersion, errors, { operation: op.name }), findings: [...findings, ...serviceplatformFault(service.soapVersion, errors).findings] });
+        // A refusal keeps what the tree check found, so the recording says both.
+        const fault = (errors: Parameters<typeof serviceplatformFault>[1]): PlatformReply => {
+          const reply = serviceplatformFault(service.soapVersion, errors, { operation: op.name });
+          return { ...reply, findings: [...findings, ...reply.findings] };
+        };
         if (request.soapAction && op.soapAction && request.soapAction !== op.soapAction) return fault([platformErrors.soapActionMismatch(request.soapAction, op.soapAction)]);
         const context = checkContext(body, request.caller, security, platform.registry);
         if (!context.ok) return fault(context.errors);
