@@ -47,12 +47,12 @@ export async function implemented(catalog: Catalog): Promise<Implemented> {
     for (const h of module.handlers ?? []) { simulations.add(h.integration); paths.add(h.path.replace(/\/$/, '')); }
     for (const id of module.simulates ?? []) simulations.add(id);
   }
-  const suites = (await import('../../conformance/suites/index.ts')) as { suitesByIntegration: Record<string, unknown>; genericSuitesByIntegration?: Record<string, unknown> };
+  const { suitesByIntegration, genericSuitesFor } = await import('../../conformance/suites/index.ts');
   return {
     handWrittenSimulations: simulations, handWrittenPaths: paths,
-    handWrittenSuites: new Set(Object.keys(suites.suitesByIntegration)),
-    // The generic suite (issue 12 item 3) registers itself here when it lands; until then no integration has one.
-    genericSuites: new Set(Object.keys(suites.genericSuitesByIntegration ?? {})),
+    handWrittenSuites: new Set(Object.keys(suitesByIntegration)),
+    // The generic suite (issue 12 item 3): one per integration with an imported contract and no hand-written suite.
+    genericSuites: new Set(Object.keys(genericSuitesFor(catalog))),
   };
 }
 
