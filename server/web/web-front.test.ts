@@ -107,4 +107,30 @@ describe('the web front over HTTP: sessions, CSRF, the same refusals as the API'
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('is not one of KOMBIT&#39;s reasons');
   });
+
+  it("lets a supplier contest KOMBIT's estimate of its own system and KOMBIT decide it, once", async () => {
+    const a = await signIn(tokens.a!);
+    const contest = await post('/actions/contest', { system: 'reference-system', integration: 'SF1500', reason: 'Vi bruger ikke Organisation', _csrf: await csrfOf('/systems/reference-system', a) }, a);
+    expect(contest.headers.get('location')).toBe('/systems/reference-system?saved=1');
+    const kombit = await signIn(admin);
+    const programme = await (await get('/programme', kombit)).text();
+    expect(programme).toContain('<strong>reference-system × SF1500</strong>: Leverandøren er ikke enig: Vi bruger ikke Organisation');
+    const csrf = await csrfOf('/programme', kombit);
+    const decision = { system: 'reference-system', integration: 'SF1500', decision: 'upheld', reason: 'SF1500 er obligatorisk i Y14', _csrf: csrf };
+    expect((await post('/actions/decide', decision, kombit)).status).toBe(303);
+    expect(await (await get('/programme', kombit)).text()).toContain('Ingen åbne indsigelser.');
+    const again = await post('/actions/decide', decision, kombit);
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('No open contest of reference-system × SF1500 to decide');
+    expect((await server.store.contestEvents()).map((c) => `${c.kind} ${c.decision ?? ''} ${c.actor}`)).toEqual(['contest  klarmeld-projektet (referenceleverandør)', 'decision upheld KOMBIT']);
+  });
+
+  it('lets KOMBIT trust a platform key through the form, listed on the keys page', async () => {
+    const kombit = await signIn(admin);
+    const trusted = await post('/en/actions/trust-key', { name: 'KOMBIT external test environment', fingerprint: 'c'.repeat(64), publicKey: '', _csrf: await csrfOf('/en/keys', kombit) }, kombit);
+    expect(trusted.headers.get('location')).toBe('/en/keys?saved=1');
+    const keys = await (await get('/en/keys?saved=1', kombit)).text();
+    expect(keys).toContain('<th scope="row">KOMBIT external test environment</th><td><code>' + 'c'.repeat(64));
+    expect(keys).toContain('role="status">Saved.');
+  });
 });
