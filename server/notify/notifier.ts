@@ -1,0 +1,105 @@
+/**
+ * Notifications for one server instance: on each check it finds new events (status changes and
+ * waiting agreements from the sheet at once; stale statuses and expiring certificates on a slow
+ * round, hourly by default, since they change with time and catalogue, not with writes), records
+ * each once with a delivery to every subscription that hears it, and sends what is due. `start`
+ * repeats the check on a timer; tests call `check()` with their own clock instead.
+ */
+import type { Catalog } from '../../catalog/catalog.ts';
+import type { ServerStore } from '../store/server-store.ts';
+import { audience } from './audience.ts';
+import { deliverDue } from './dispatcher.ts';
+import type { NotifyEvent, NotifyStore } from './notify-store.ts';
+import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.ts';
+import { emailSender } from './send-email.ts';
+import { sendWebhook } from './send-webhook.ts';
+import type { SmtpConfig } from './smtp-client.ts';
+import { watchCertificates } from './watch-certificates.ts';
+import { watchSheet } from './watch-sheet.ts';
+import { StaleWatcher } from './watch-stale.ts';
+
+export interface NotifierOptions {
+  store: NotifyStore;
+  server: ServerStore;
+  catalog: Catalog;
+  /** The version of each integration's suite the server judges with (for stale statuses). */
+  suiteVersions: Record<string, string>;
+  /** The PEM of a registered system's test certificate, by its it-system UUID. */
+  certificateOf(userSystemUuid: string): Promise<string | undefined>;
+  clock?: () => Date;
+  retry?: RetryPolicy;
+  smtp?: SmtpConfig;
+  /** The sender address of e-mails (default klarmeld@<the SMTP client name>). */
+  from?: string;
+  /** Warn of a certificate this many days before it expires (default 30). */
+  certificateWarningDays?: number;
+  webhookTimeoutMs?: number;
+  /** Time between checks when started (default 2 s). */
+  intervalMs?: number;
+  /** Time between slow rounds (default 1 h). */
+  slowIntervalMs?: number;
+}
+
+export class Notifier {
+  private readonly options: NotifierOptions;
+  private readonly clock: () => Date;
+  private readonly stale: StaleWatcher;
+  private lastSlow = -Infinity;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+  /** The last check's failure, if it failed (the timer goes on: a database back again is used again). */
+  lastError: Error | undefined;
+
+  constructor(options: NotifierOptions) {
+    this.options = options;
+    this.clock = options.clock ?? (() => new Date());
+    this.stale = new StaleWatcher(options.catalog, options.suiteVersions);
+  }
+
+  /** Finds and records new events, then sends what is due; returns the events recorded by this call. */
+  async check(): Promise<NotifyEvent[]> {
+    const { store, server, catalog } = this.options;
+    const now = this.clock();
+    const found = await watchSheet(store, server, catalog);
+    if (now.getTime() - this.lastSlow >= (this.options.slowIntervalMs ?? 3_600_000)) {
+      found.push(...(await this.stale.check(server, now)));
+      found.push(...(await watchCertificates(server, catalog, { now, warnDays: this.options.certificateWarningDays ?? 30, certificateOf: this.options.certificateOf })));
+      this.lastSlow = now.getTime();
+    }
+    const recorded: NotifyEvent[] = [];
+    if (found.length > 0) {
+      const subscriptions = await store.subscriptions();
+      for (const event of found) if (await store.recordEvent(event, audience(catalog, subscriptions, event))) recorded.push(event);
+    }
+    await this.deliver();
+    return recorded;
+  }
+
+  /** Sends the deliveries due now. */
+  async deliver(): Promise<number> {
+    const { smtp } = this.options;
+    return deliverDue({
+      store: this.options.store, clock: this.clock, retry: this.options.retry ?? defaultRetryPolicy,
+      webhook: (due, now) => sendWebhook(due, now, this.options.webhookTimeoutMs ?? 10_000),
+      ...(smtp ? { email: emailSender(smtp, this.options.from ?? `klarmeld@${smtp.clientName}`) } : {}),
+    });
+  }
+
+  /** Checks now and then every interval, until `stop`. */
+  start(): void {
+    const loop = () => {
+      this.running = this.check().then(() => (this.lastError = undefined), (error: unknown) => (this.lastError = error as Error)).finally(() => {
+        if (!this.stopped) this.timer = setTimeout(loop, this.options.intervalMs ?? 2_000).unref();
+      });
+    };
+    loop();
+  }
+
+  /** Stops the timer and waits for a check in progress (deliveries it claimed are then recorded). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+}
