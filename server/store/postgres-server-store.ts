@@ -4,7 +4,7 @@
  * brings the schema up to date (postgres-migrate.ts), so a new klarmeld upgrades a running
  * installation on its first start.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { ServerStore } from './server-store.ts';
 import { migrate } from './postgres-migrate.ts';
@@ -146,6 +146,12 @@ export async function openPostgresServerStore(url: string, options: PostgresStor
 
     ...postgresSheet(pool, clock),
     ...postgresProgramme(pool, clock),
+
+    async sharedSecret(name) {
+      // ON CONFLICT: instances asking at once all get the first one's secret.
+      await pool.query('INSERT INTO server_shared_secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [name, randomBytes(32), now()]);
+      return (await pool.query('SELECT value FROM server_shared_secrets WHERE name = $1', [name])).rows[0].value as Buffer;
+    },
 
     async appendHistory(entry) {
       return toHistory((await one(

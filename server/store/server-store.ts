@@ -173,6 +173,13 @@ export interface ServerStore {
   /** Every contest and decision, oldest first. */
   contestEvents(): Promise<ContestEvent[]>;
 
+  /**
+   * A 32-byte random secret shared by every instance on this database, made by the first that
+   * asks for `name` (the others get the same): the web front's session key, so a session made on
+   * one instance holds on every other behind a load balancer.
+   */
+  sharedSecret(name: string): Promise<Buffer>;
+
   /** Appends one entry to the history. */
   appendHistory(entry: NewHistoryEntry): Promise<HistoryEntry>;
   /** The history, oldest first; only entries about `subject` when given. */

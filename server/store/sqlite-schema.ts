@@ -45,6 +45,12 @@ CREATE TABLE IF NOT EXISTS server_run_leases (
   owner_url TEXT NOT NULL,
   expires_at TEXT NOT NULL
 );
+-- Secrets every instance on this database shares (the web front's session key), made at first ask.
+CREATE TABLE IF NOT EXISTS server_shared_secrets (
+  name TEXT PRIMARY KEY,
+  value BLOB NOT NULL CHECK (length(value) = 32),
+  created_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS server_agreement_decisions (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   system_id TEXT NOT NULL,

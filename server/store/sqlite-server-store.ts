@@ -2,7 +2,7 @@
  * The server's store on SQLite (node:sqlite): the server's tables live in the onboarding sheet's
  * own file, so the sheet is the same SheetStore `klarmeld sheet` reads and writes.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { appendContestEvent, appendProgrammeEvent, contestEvents, programmeEvents, SheetStore } from '../../conformance/onboarding/index.ts';
 import type { Identity, ServerStore } from './server-store.ts';
 import { serverSchemaSql } from './sqlite-schema.ts';
@@ -130,6 +130,11 @@ export function openSqliteServerStore(path: string, options: { clock?: () => Dat
     },
     async contestEvents() {
       return contestEvents(sheet);
+    },
+
+    async sharedSecret(name) {
+      db.prepare('INSERT OR IGNORE INTO server_shared_secrets (name, value, created_at) VALUES (?, ?, ?)').run(name, randomBytes(32), now());
+      return Buffer.from(one('SELECT value FROM server_shared_secrets WHERE name = ?', name)!.value as unknown as Uint8Array);
     },
 
     async appendHistory(entry) {

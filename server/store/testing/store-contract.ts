@@ -82,6 +82,17 @@ export function describeServerStore(name: string, makeHarness: () => StoreHarnes
       expect(await s.claimRunLease({ ...lease, runId: 'r4' })).toEqual({ claimed: true });
     });
 
+    it('makes a shared secret once per name and gives the same one after a restart', async () => {
+      const s = await open();
+      const first = await s.sharedSecret('web-session');
+      expect(first).toHaveLength(32);
+      expect(await s.sharedSecret('web-session')).toEqual(first);
+      expect((await s.sharedSecret('other')).equals(first)).toBe(false);
+      await s.close();
+      store = await harness.reopen();
+      expect(await store.sharedSecret('web-session')).toEqual(first);
+    });
+
     it('keeps agreement decisions in order and filters them by municipality and system', async () => {
       const s = await open();
       await s.decideAgreement({ systemId: 'a-sys', integration: 'SF1520', municipalityCvr: '29189846', decision: 'approved', actor: 'viborg' });
