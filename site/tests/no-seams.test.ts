@@ -69,6 +69,13 @@ describe('the built site has no seams', () => {
     expect(found.slice(0, 10)).toEqual([]);
   });
 
+  it('links each cited public document: a repository file at its commit on GitHub, a web page at its address', () => {
+    const html = page('integrationer', 'sf1514');
+    expect(html).toContain('href="https://github.com/itk-dev/serviceplatformen/blob/9afa6353/src/Service/SF1514/SF1514.php"');
+    expect(html).toContain('href="https://github.com/kombit/kosdy_infrastructureSamples-java/blob/93c9b6b3/src/main/resources/wsdl/sts.wsdl"');
+    expect(page('integrationer', 'sf1470')).toContain('href="https://digitaliseringskataloget.dk/integration/sf1470"');
+  });
+
   it("shows the catalogue's notes in the page's language", () => {
     const withNotes = catalog.integrations.filter((i) => i.notes);
     expect(withNotes.length).toBeGreaterThan(10);
