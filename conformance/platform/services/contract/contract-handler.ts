@@ -1,4 +1,4 @@
-import type { Element } from '@xmldom/xmldom';
+import { DOMParser, type Element } from '@xmldom/xmldom';
 import { checkContext } from '../../context/check-context.ts';
 import { platformErrors, serviceplatformFault, soapContentType, soapEnvelopeNs } from '../../faults/index.ts';
 import { serveOioidws, type OioidwsOperation } from '../../oioidws/serve-oioidws.ts';
@@ -21,8 +21,14 @@ const opOf = (service: ContractService, body: Element | undefined) =>
  * service's fault when the request holds a fault-on-demand value.
  */
 export function contractHandler(service: ContractService): ServiceHandler {
-  // Answers built from samples are cached per operation; fault answers are rare and built each time.
-  const caches = new Map(service.operations.map((o) => [o, new AnswerCache(o.output)]));
+  // Answers built from samples are cached per operation and checked against the response tree once
+  // (a field no valid value could be made for shows there); fault answers are rare and built each time.
+  const checkAnswer = (output: ContractOperation['output']) => (xml: string): Finding[] => {
+    if (!output || xml === '') return [];
+    const root = new DOMParser().parseFromString(xml, 'text/xml').documentElement as unknown as Element;
+    return checkMessage(root, output).map((f) => ({ ...f, code: `response.${f.code}` }));
+  };
+  const caches = new Map(service.operations.map((o) => [o, new AnswerCache(o.output, checkAnswer(o.output))]));
   const base = { integration: service.integration, service: service.service, path: service.path, soapVersion: service.soapVersion, validatesItself: true } as const;
   if (service.security.model === 'context') {
     const security = { integration: service.integration, serviceUuid: service.security.serviceUuid };
@@ -44,9 +50,9 @@ export function contractHandler(service: ContractService): ServiceHandler {
         const values = requestValues(body, op.input);
         if (values.faultTrigger) return fault([serviceplatformFaultOnDemand(values.faultTrigger)]);
         const output = op.output;
-        const xml = caches.get(op)!.answer(values.byName, () => `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${soapEnvelopeNs[service.soapVersion]}"><soap:Body>${
-          output ? buildMessage(output, { samples: op.samples, echo: values.byName }) : ''}</soap:Body></soap:Envelope>`);
-        return { status: 200, contentType: soapContentType[service.soapVersion], body: xml, operation: op.name, findings };
+        const answer = caches.get(op)!.answer(values.byName, () => (output ? buildMessage(output, { samples: op.samples, echo: values.byName }) : ''));
+        const xml = `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${soapEnvelopeNs[service.soapVersion]}"><soap:Body>${answer.xml}</soap:Body></soap:Envelope>`;
+        return { status: 200, contentType: soapContentType[service.soapVersion], body: xml, operation: op.name, findings: [...findings, ...answer.findings] };
       },
     };
   }
@@ -67,7 +73,8 @@ export function contractHandler(service: ContractService): ServiceHandler {
         return { outputXml: op.output ? buildMessage(op.output, { samples: onDemand.samples, echo: values.byName, prefer: onDemand.prefer }) : '', findings, ...(onDemand.statusKode !== undefined && { statusKode: onDemand.statusKode }) };
       }
       const output = op.output;
-      return { outputXml: caches.get(op)!.answer(values.byName, () => (output ? buildMessage(output, { samples: op.samples, echo: values.byName, prefer: ['StandardRetur'] }) : '')), findings };
+      const answer = caches.get(op)!.answer(values.byName, () => (output ? buildMessage(output, { samples: op.samples, echo: values.byName, prefer: ['StandardRetur'] }) : ''));
+      return { outputXml: answer.xml, findings: [...findings, ...answer.findings] };
     },
   };
   return { ...base, callerProof: 'message-signature', handle: (request, platform) => serveOioidws(request, platform, oioidws) };
