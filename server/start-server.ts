@@ -16,6 +16,7 @@ import { serverPaths } from './data-dir.ts';
 import { agreementRoutes } from './routes/agreement-routes.ts';
 import { identityRoutes } from './routes/identity-routes.ts';
 import { keyRoutes } from './routes/key-routes.ts';
+import { programmeRoutes } from './routes/programme-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
 import { sheetRoutes } from './routes/sheet-routes.ts';
@@ -23,6 +24,7 @@ import { systemRoutes } from './routes/system-routes.ts';
 import { SystemLinks } from './platform/system-links.ts';
 import { RunService } from './runs/run-service.ts';
 import { loadOrCreateSigningKey } from './signing-key.ts';
+import { webFront } from './web/web-front.ts';
 import { openServerStore } from './store/open-store.ts';
 import type { ServerStore } from './store/server-store.ts';
 
@@ -90,8 +92,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const routes = [
       ...identityRoutes(store, catalog), ...systemRoutes(store, catalog, platform, links), ...runRoutes(store, runs),
       ...sheetRoutes(store, catalog), ...agreementRoutes(store, catalog), ...reportRoutes(store, catalog), ...keyRoutes(store),
+      ...programmeRoutes(store, catalog),
     ];
-    const http = createServer(jsonApi(store, routes));
+    const api = jsonApi(store, routes);
+    // The web front (HTML at / and /en/) beside the API, reading and writing through the same routes.
+    const web = webFront({ store, catalog, routes });
+    const http = createServer((req, res) => (/^\/api(\/|$)/.test(req.url ?? '') ? api : web)(req, res));
     // Long polls hold a request up to 20 s; the defaults would cut them or keep dead sockets.
     http.requestTimeout = 60_000;
     http.headersTimeout = 30_000;

@@ -15,7 +15,7 @@ import { webActions } from './web-actions.ts';
 import { webCss } from './web-css.ts';
 import { readForm } from './web-form.ts';
 import { esc, href, page, type Notice, type PageContext } from './web-page.ts';
-import { cookieValue, csrfMatches, csrfToken, openSession, sealSession, sessionClearCookie, sessionCookie, sessionKeys, sessionSetCookie } from './web-session.ts';
+import { cookieValue, csrfMatches, csrfToken, openSession, sealSession, sessionClearCookie, sessionCookie, sessionKeys, sessionSetCookie, type SessionKeys } from './web-session.ts';
 import { viewOf } from './web-views.ts';
 import { word, type WebLocale } from './web-words.ts';
 
@@ -23,8 +23,6 @@ export interface WebFrontOptions {
   store: ServerStore;
   catalog: Catalog;
   routes: readonly ApiRoute[];
-  /** The server's signing key (PEM): the session keys derive from it. */
-  signingKeyPem: string;
   clock?: () => Date;
 }
 
@@ -38,7 +36,8 @@ const securityHeaders = {
 type Answer = { status: number; html?: string; location?: string; cookie?: string; css?: string };
 
 export function webFront(options: WebFrontOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const keys = sessionKeys(options.signingKeyPem);
+  // Read from the database at the first request: every instance on it signs sessions alike.
+  let keysOnce: Promise<SessionKeys> | undefined;
   const clock = options.clock ?? (() => new Date());
   const call = apiCaller(options.routes);
   const css = webCss(options.catalog);
@@ -48,6 +47,11 @@ export function webFront(options: WebFrontOptions): (req: IncomingMessage, res: 
 <p id="token-help" class="km-muted">${esc(word(ctx.locale, 'tokenHelp'))}</p><button type="submit">${esc(word(ctx.locale, 'signIn'))}</button></form>`, notice);
 
   async function answer(req: IncomingMessage): Promise<Answer> {
+    keysOnce ??= options.store.sharedSecret('web-session').then(sessionKeys);
+    const keys = await keysOnce.catch((error: unknown) => {
+      keysOnce = undefined;
+      throw error;
+    });
     const url = new URL(req.url ?? '/', 'http://front');
     if (url.pathname === '/web.css') return { status: 200, css };
     const locale: WebLocale = url.pathname === '/en' || url.pathname.startsWith('/en/') ? 'en' : 'da';

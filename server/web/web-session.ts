@@ -1,7 +1,7 @@
 /**
  * Sessions of the web front, held in a cookie and kept by no instance: the cookie carries the
- * hash of the API token the person signed in with, an expiry and an HMAC over both, so any
- * instance behind a load balancer can check it (brief S2) and the identity is looked up in the
+ * hash of the API token the person signed in with, an expiry and an HMAC over both with a key
+ * every instance on the database shares, so any instance behind a load balancer can check it and the identity is looked up in the
  * store on every request (a token KOMBIT no longer knows ends the session). The raw token never
  * leaves the sign-in request. The cookie is HttpOnly and SameSite=Strict; forms carry a CSRF
  * token that is an HMAC of the session, so a page of another site cannot make one.
@@ -16,9 +16,9 @@ export interface SessionKeys {
   mac: Buffer;
 }
 
-/** Keys derived from the server's signing key, so every instance that holds it accepts the same sessions. */
-export function sessionKeys(signingKeyPem: string): SessionKeys {
-  return { mac: Buffer.from(hkdfSync('sha256', signingKeyPem, 'klarmeld', 'web session and csrf', 32)) };
+/** Keys derived from the secret every instance on the database shares (ServerStore.sharedSecret), so each accepts the others' sessions. */
+export function sessionKeys(sharedSecret: Uint8Array): SessionKeys {
+  return { mac: Buffer.from(hkdfSync('sha256', sharedSecret, 'klarmeld', 'web session and csrf', 32)) };
 }
 
 const mac = (keys: SessionKeys, purpose: string, text: string) => createHmac('sha256', keys.mac).update(`${purpose}\u0000${text}`).digest('base64url');
