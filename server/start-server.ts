@@ -24,6 +24,7 @@ import { systemRoutes } from './routes/system-routes.ts';
 import { SystemLinks } from './platform/system-links.ts';
 import { RunService } from './runs/run-service.ts';
 import { loadOrCreateSigningKey } from './signing-key.ts';
+import { startNotifications, type NotifyOptions } from './notify/start-notifications.ts';
 import { webFront } from './web/web-front.ts';
 import { openServerStore } from './store/open-store.ts';
 import type { ServerStore } from './store/server-store.ts';
@@ -43,6 +44,8 @@ export interface ServerOptions {
   relaySlackSeconds?: number;
   /** How long a run stays this instance's without its heartbeat; then any instance ends it as lost (default 30 s). */
   runLeaseSeconds?: number;
+  /** Notifications: the SMTP server for e-mail, the sender, the certificate warning (server/notify/). */
+  notify?: NotifyOptions;
 }
 
 export interface RunningServer {
@@ -89,10 +92,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(options.runLeaseSeconds !== undefined ? { runLeaseSeconds: options.runLeaseSeconds } : {}),
     });
     cleanups.push(() => runs.stop());
+    const notifications = await startNotifications({ database: options.database, sqliteFile: paths.database, store, catalog, platform, ...(options.notify ? { options: options.notify } : {}) });
+    cleanups.push(() => notifications.stop());
     const routes = [
       ...identityRoutes(store, catalog), ...systemRoutes(store, catalog, platform, links), ...runRoutes(store, runs),
       ...sheetRoutes(store, catalog), ...agreementRoutes(store, catalog), ...reportRoutes(store, catalog), ...keyRoutes(store),
       ...programmeRoutes(store, catalog),
+      ...notifications.routes,
     ];
     const api = jsonApi(store, routes);
     // The web front (HTML at / and /en/) beside the API, reading and writing through the same routes.

@@ -86,14 +86,15 @@ export class Notifier {
     });
   }
 
-  /** Checks now and then every interval, until `stop`. */
+  /** Checks every interval from now on, until `stop` (the caller makes the first check itself). */
   start(): void {
-    const loop = () => {
-      this.running = this.check().then(() => (this.lastError = undefined), (error: unknown) => (this.lastError = error as Error)).finally(() => {
-        if (!this.stopped) this.timer = setTimeout(loop, this.options.intervalMs ?? 2_000).unref();
-      });
+    const next = () => {
+      if (!this.stopped) this.timer = setTimeout(loop, this.options.intervalMs ?? 2_000).unref();
     };
-    loop();
+    const loop = () => {
+      this.running = this.check().then(() => (this.lastError = undefined), (error: unknown) => (this.lastError = error as Error)).finally(next);
+    };
+    next();
   }
 
   /** Stops the timer and waits for a check in progress (deliveries it claimed are then recorded). */
