@@ -55,12 +55,13 @@ export class TapeWriter {
   /** Starts an entry; call the returned function with the answer (or `{ thrown }`) when it comes. */
   begin(kind: string, ask: unknown): (done: { answer: unknown } | { thrown: TapeEntry['thrown'] }) => void {
     if (this.closed) return () => {};
-    const entry: TapeEntry = { kind, ask, pending: true };
+    // Copied as the run document will hold them: a body that changes an object later does not change its tape.
+    const entry: TapeEntry = { kind, ask: asJson(ask), pending: true };
     this.entries.push(entry);
     return (done) => {
       if (this.closed) return;
       delete entry.pending;
-      Object.assign(entry, done);
+      Object.assign(entry, 'answer' in done ? { answer: asJson(done.answer) } : done);
     };
   }
 
@@ -68,6 +69,10 @@ export class TapeWriter {
     this.records.set(record.digest, record);
     return record.digest;
   }
+}
+
+function asJson(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
 /**
