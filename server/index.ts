@@ -5,3 +5,4 @@ export { PostgresStoreError, type PostgresStoreErrorCode } from './store/postgre
 export { serverPaths } from './data-dir.ts';
 export { hashToken, tokenPrefix } from './tokens.ts';
 export type { ServerStore } from './store/server-store.ts';
+export { parseSmtpUrl } from './notify/smtp-client.ts';

@@ -5,7 +5,8 @@ import { parseCommandLine } from './parse-command-line.ts';
 const HELP = `klarmeld server: KOMBIT's service: the test platform, the judge, the onboarding sheet and a JSON API
 
 Usage:
-  klarmeld server [--port N] [--platform-port N] [--host H] [--data DIR] [--database URL] [--run-lease S] [--json]
+  klarmeld server [--port N] [--platform-port N] [--host H] [--data DIR] [--database URL] [--run-lease S]
+                  [--smtp URL] [--smtp-from ADDRESS] [--certificate-warning DAYS] [--json]
 
 Starts with nothing configured. On first start it writes KOMBIT's admin API token (owner-only)
 into the data folder and says where; KOMBIT issues supplier and municipality tokens with it
@@ -22,6 +23,12 @@ Options:
   --database URL      postgres://… keeps everything in PostgreSQL; default SQLite in the data folder
   --run-lease S       with several instances on one database: a run whose instance gives no sign
                       of life for S seconds is ended as lost by another (default 30)
+  --smtp URL          send e-mail notifications through this SMTP server: smtp://host:port, or
+                      smtps://user:password@host (TLS); without it e-mail subscriptions wait
+                      (webhooks need nothing: POST /api/subscriptions)
+  --smtp-from ADDRESS the e-mails' sender (default klarmeld@<this machine>)
+  --certificate-warning DAYS
+                      notify of a system certificate this many days before it expires (default 30)
   --json              print where it listens as one JSON line`;
 
 const options = {
@@ -31,6 +38,9 @@ const options = {
   data: { type: 'string', default: '.klarmeld/server' },
   database: { type: 'string' },
   'run-lease': { type: 'string', default: '30' },
+  smtp: { type: 'string' },
+  'smtp-from': { type: 'string' },
+  'certificate-warning': { type: 'string', default: '30' },
   json: { type: 'boolean', default: false },
 } as const;
 
@@ -49,10 +59,20 @@ export async function run(argv: string[]): Promise<number> {
   const dataDir = resolve(values.data);
   const runLeaseSeconds = Number(values['run-lease']);
   if (!/^\d+$/.test(values['run-lease']) || runLeaseSeconds < 1) throw new UsageError(`--run-lease ${values['run-lease']} is not a number of seconds (1 or more).`);
-  const { startServer, DatabaseOptionError, PostgresStoreError } = await import('../../server/index.ts');
+  const { startServer, DatabaseOptionError, PostgresStoreError, parseSmtpUrl } = await import('../../server/index.ts');
+  const warnDays = Number(values['certificate-warning']);
+  if (!/^\d+$/.test(values['certificate-warning'])) throw new UsageError(`--certificate-warning ${values['certificate-warning']} is not a number of days (0 or more).`);
+  if (values.smtp) {
+    try {
+      parseSmtpUrl(values.smtp);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  const notify = { certificateWarningDays: warnDays, ...(values.smtp ? { smtp: values.smtp } : {}), ...(values['smtp-from'] ? { from: values['smtp-from'] } : {}) };
   let server;
   try {
-    server = await startServer({ dataDir, host: values.host, port, platformPort, runLeaseSeconds, ...(values.database ? { database: values.database } : {}) });
+    server = await startServer({ dataDir, host: values.host, port, platformPort, runLeaseSeconds, notify, ...(values.database ? { database: values.database } : {}) });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (error instanceof DatabaseOptionError) throw new UsageError(e.message);
