@@ -55,6 +55,14 @@ describe('the web front over HTTP: sessions, CSRF, the same refusals as the API'
     expect(home).toContain('<html lang="en">');
   });
 
+  it('signs out only with the form of the session, and clears the cookie', async () => {
+    const cookie = await signIn(tokens.a!);
+    expect((await post('/sign-out', {}, cookie)).status).toBe(403);
+    const out = await post('/sign-out', { _csrf: await csrfOf('/', cookie) }, cookie);
+    expect(out.status).toBe(303);
+    expect(out.headers.get('set-cookie')).toMatch(/^klarmeld_session=; .*Max-Age=0/);
+  });
+
   it('treats a forged or altered session as signed out', async () => {
     const cookie = await signIn(tokens.a!);
     const altered = cookie.replace(/\.(\d+)\./, (_, n: string) => `.${Number(n) + 3600}.`);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../index.ts';
+import { csrfMatches, csrfToken, openSession, sealSession, sessionKeys, sessionSeconds } from './web-session.ts';
 
 // Two instances on one database (here one SQLite file) behind a load balancer: a session made on
 // one holds on the other; an instance on another database does not accept it.
@@ -32,5 +33,34 @@ describe('web sessions across instances', () => {
     expect(onB.status).toBe(200);
     expect(await onB.text()).toContain('<h1>Klarmeldingsmatrix</h1>');
     expect((await matrix(other)).status).toBe(303);
+  });
+});
+
+describe('a session cookie', () => {
+  const keys = sessionKeys(Buffer.alloc(32, 7));
+  const hash = 'ab'.repeat(32);
+  const at = new Date('2026-12-02T08:00:00Z');
+
+  it('opens to the token hash until it expires, and not after', () => {
+    const value = sealSession(keys, hash, at);
+    expect(value).not.toContain('kmt_');
+    expect(openSession(keys, value, new Date(at.getTime() + (sessionSeconds - 1) * 1000))).toBe(hash);
+    expect(openSession(keys, value, new Date(at.getTime() + sessionSeconds * 1000))).toBeUndefined();
+  });
+
+  it('does not open when made with another secret or when any part is changed', () => {
+    const value = sealSession(keys, hash, at);
+    expect(openSession(sessionKeys(Buffer.alloc(32, 8)), value, at)).toBeUndefined();
+    expect(openSession(keys, value.replace(hash, 'cd'.repeat(32)), at)).toBeUndefined();
+    expect(openSession(keys, `${value.slice(0, -1)}${value.endsWith('A') ? 'B' : 'A'}`, at)).toBeUndefined();
+    expect(openSession(keys, undefined, at)).toBeUndefined();
+  });
+
+  it("takes the CSRF token of its own session only", () => {
+    const mine = sealSession(keys, hash, at);
+    const other = sealSession(keys, 'cd'.repeat(32), at);
+    expect(csrfMatches(keys, mine, csrfToken(keys, mine))).toBe(true);
+    expect(csrfMatches(keys, mine, csrfToken(keys, other))).toBe(false);
+    expect(csrfMatches(keys, mine, undefined)).toBe(false);
   });
 });
