@@ -89,7 +89,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const facts = { url: server.url, platformUrl: server.platformUrl, dataDir, adminTokenFile: server.adminToken.file, adminTokenCreated: server.adminToken.created, keyFingerprint: server.keyFingerprint };
   process.stdout.write(values.json ? `${JSON.stringify(facts)}\n` : [
-    `klarmeld server listens on ${server.url} (JSON API) and ${server.platformUrl} (test platform, mutual TLS).`,
+    `klarmeld server listens on ${server.url} (web front at /, JSON API under /api) and ${server.platformUrl} (test platform, mutual TLS).`,
     `Data folder: ${dataDir}`,
     server.adminToken.created ? `KOMBIT's admin token was written to ${server.adminToken.file} (owner-only); keep it secret.` : `KOMBIT's admin token is in ${server.adminToken.file}.`,
     `Runs are signed with platform key ${server.keyFingerprint} (trusted by this server's sheet).`,
