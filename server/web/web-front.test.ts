@@ -141,4 +141,18 @@ describe('the web front over HTTP: sessions, CSRF, the same refusals as the API'
     expect(keys).toContain('<th scope="row">KOMBIT external test environment</th><td><code>' + 'c'.repeat(64));
     expect(keys).toContain('role="status">Saved.');
   });
+
+  it('filters the matrix by supplier and area with a plain form, and shows a supplier only its own systems', async () => {
+    const kombit = await signIn(admin);
+    const rows = async (path: string, cookie: string) => [...(await (await get(path, cookie)).text()).matchAll(/<tr data-system="([^"]+)">/g)].map((m) => m[1]);
+    const every = await rows('/matrix', kombit);
+    expect(every).toEqual(expect.arrayContaining(['reference-system', 'jobcenter-y14-eksempel']));
+    const ofB = await rows('/matrix?supplier=99990002', kombit);
+    expect(ofB).toContain('jobcenter-y14-eksempel');
+    expect(ofB).not.toContain('reference-system');
+    expect(await rows('/matrix?supplier=99990002&area=Y14', kombit)).toContain('jobcenter-y14-eksempel');
+    expect((await rows('/matrix?area=Y14', kombit)).length).toBeLessThan(every.length);
+    // B sees exactly its own systems: what KOMBIT sees filtered by B's CVR.
+    expect(await rows('/matrix', await signIn(tokens.b!))).toEqual(ofB);
+  });
 });

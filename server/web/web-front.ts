@@ -91,7 +91,7 @@ export function webFront(options: WebFrontOptions): (req: IncomingMessage, res: 
     if (req.method !== 'GET' && req.method !== 'HEAD') return problem(405, `${req.method} ?`);
     if (!who) return path === '/' ? { status: 200, html: signInPage(ctx) } : { status: 303, location: href(locale, '/') };
     try {
-      const view = await viewOf(ctx, options.catalog, call);
+      const view = await viewOf(ctx, options.catalog, call, url.searchParams);
       if (!view) return problem(404, word(locale, 'notFound'), word(locale, 'notFound'));
       return { status: 200, html: page(ctx, view.title, view.body, url.searchParams.has('saved') ? { kind: 'done', text: word(locale, 'done') } : undefined) };
     } catch (error) {

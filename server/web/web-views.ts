@@ -17,7 +17,7 @@ export interface View {
 }
 
 /** The view at `ctx.path`, or undefined when there is none. API refusals (403, 404) are thrown as ApiError. */
-export async function viewOf(ctx: PageContext, catalog: Catalog, call: CallApi): Promise<View | undefined> {
+export async function viewOf(ctx: PageContext, catalog: Catalog, call: CallApi, query: URLSearchParams = new URLSearchParams()): Promise<View | undefined> {
   const who = ctx.who!;
   const w = (key: Parameters<typeof word>[1]) => word(ctx.locale, key);
   const report = /^\/systems\/([^/]+)$/.exec(ctx.path);
@@ -33,7 +33,7 @@ export async function viewOf(ctx: PageContext, catalog: Catalog, call: CallApi):
       return { title: w('title'), body: `<p>${esc(w('signedInAs'))} <strong>${esc(who.name)}</strong>.</p><h2>${esc(w('mayDo'))}</h2><p lang="en">${esc(mayDo)}</p>` };
     }
     case '/matrix':
-      return { title: w('matrix'), body: matrixBody(ctx, catalog, await call(who, 'GET', '/api/matrix')) };
+      return { title: w('matrix'), body: matrixBody(ctx, catalog, await call(who, 'GET', '/api/matrix'), query) };
     case '/programme':
       return { title: w('programme'), body: programmeBody(ctx, (await call(who, 'GET', '/api/programme')).overview) };
     case '/systems': {

@@ -77,6 +77,11 @@ const words = {
   sessionEnded: ['Sessionen er udløbet eller ugyldig. Log ind igen.', 'The session has ended or is not valid. Sign in again.'],
   csrf: ['Formularen var ikke fra denne session (CSRF-kontrol). Indlæs siden igen, og send den derfra.', 'The form did not come from this session (CSRF check). Reload the page and send it from there.'],
   badToken: ['Den nøgle kender serveren ikke. Brug den nøgle KOMBIT udstedte til jer.', 'The server does not know this token. Use the token KOMBIT issued you.'],
+  filter: ['Filtrér', 'Filter'],
+  all: ['Alle', 'All'],
+  area: ['Ydelsesområde', 'Service area'],
+  show: ['Vis', 'Show'],
+  shownSystems: ['systemer vist', 'systems shown'],
   estimate: ['Integrationerne er KOMBITs skøn.', "The integrations are KOMBIT's estimate."],
 } satisfies Record<string, [string, string]>;
 
