@@ -48,7 +48,8 @@ export function parseSmtpUrl(text: string): SmtpConfig {
   return {
     host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port ? Number(url.port) : secure ? 465 : 25, secure,
     ...(url.username ? { user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } : {}),
-    clientName: hostname() || 'klarmeld', timeoutMs: 30_000,
+    // Seven replies at most 15 s each stay within the dispatcher's 2-minute lease: no second instance sends it meanwhile.
+    clientName: hostname() || 'klarmeld', timeoutMs: 15_000,
   };
 }
 
