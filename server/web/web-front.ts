@@ -61,7 +61,9 @@ export function webFront(options: WebFrontOptions): (req: IncomingMessage, res: 
     const tokenHash = openSession(keys, session, clock());
     const who: Identity | undefined = tokenHash ? await options.store.identityByTokenHash(tokenHash) : undefined;
     const ctx: PageContext = { locale, path, ...(who && session ? { who, csrf: csrfToken(keys, session) } : {}) };
-    const problem = (status: number, text: string, title = word(locale, 'problem')): Answer => ({ status, html: page(ctx, title, '', { kind: 'problem', text }) });
+    const problem = (status: number, text: string, title = word(locale, 'problem'), lang?: WebLocale): Answer => ({ status, html: page(ctx, title, '', { kind: 'problem', text, ...(lang ? { lang } : {}) }) });
+    // The API's messages are English: the page says so to a screen reader on the Danish front.
+    const refused = (error: ApiError, title: string) => problem(error.status, error.message, title, 'en');
 
     if (req.method === 'POST') {
       // A form from another site's page: refused before anything is read (the sign-in form included).
@@ -82,20 +84,20 @@ export function webFront(options: WebFrontOptions): (req: IncomingMessage, res: 
       try {
         await call(who, 'POST', action.api, body);
       } catch (error) {
-        if (error instanceof ApiError) return problem(error.status, error.message, error.status === 403 ? word(locale, 'forbidden') : undefined);
+        if (error instanceof ApiError) return refused(error, word(locale, error.status === 403 ? 'forbidden' : 'problem'));
         throw error;
       }
       return { status: 303, location: `${href(locale, action.back(form))}?saved=1` };
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return problem(405, `${req.method} ?`);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return problem(405, `${word(locale, 'method')} (${req.method}).`);
     if (!who) return path === '/' ? { status: 200, html: signInPage(ctx) } : { status: 303, location: href(locale, '/') };
     try {
       const view = await viewOf(ctx, options.catalog, call, url.searchParams);
       if (!view) return problem(404, word(locale, 'notFound'), word(locale, 'notFound'));
       return { status: 200, html: page(ctx, view.title, view.body, url.searchParams.has('saved') ? { kind: 'done', text: word(locale, 'done') } : undefined) };
     } catch (error) {
-      if (error instanceof ApiError) return problem(error.status, error.message, error.status === 403 ? word(locale, 'forbidden') : word(locale, 'notFound'));
+      if (error instanceof ApiError) return refused(error, word(locale, error.status === 403 ? 'forbidden' : 'notFound'));
       throw error;
     }
   }

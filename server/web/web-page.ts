@@ -25,6 +25,8 @@ export interface PageContext {
 export interface Notice {
   kind: 'done' | 'problem';
   text: string;
+  /** The text's language when it is not the page's (the API's messages are English). */
+  lang?: WebLocale;
 }
 
 /** A hidden CSRF field for a form of this page. */
@@ -51,7 +53,7 @@ function account(ctx: PageContext): string {
 /** A whole HTML document. */
 export function page(ctx: PageContext, title: string, body: string, notice?: Notice): string {
   const shown = notice
-    ? `<p class="km-notice km-${notice.kind}" role="${notice.kind === 'problem' ? 'alert' : 'status'}">${notice.kind === 'problem' ? `<strong>${esc(word(ctx.locale, 'problem'))}:</strong> ` : ''}${esc(notice.text)}</p>`
+    ? `<p class="km-notice km-${notice.kind}" role="${notice.kind === 'problem' ? 'alert' : 'status'}">${notice.kind === 'problem' ? `<strong>${esc(word(ctx.locale, 'problem'))}:</strong> ` : ''}${notice.lang && notice.lang !== ctx.locale ? `<span lang="${notice.lang}">${esc(notice.text)}</span>` : esc(notice.text)}</p>`
     : '';
   return `<!doctype html>
 <html lang="${ctx.locale}">
