@@ -63,7 +63,7 @@ describe.skipIf(missing !== undefined)(missing ? `the site's layout (skipped: ${
   };
 
   // Each page is loaded once per width and measured for everything a reader would notice there.
-  it('at 390 px: nothing on any kind of page is wider than the screen (open operations included), and no table header breaks inside a word', async () => {
+  it("at 390 px: nothing on any kind of page is wider than the screen (open operations included), no table header breaks inside a word, and a system's connection report does not scroll sideways", async () => {
     const found = await withPage(390, async (page) => {
       const problems: string[] = [];
       for (const path of paths) {
@@ -72,6 +72,8 @@ describe.skipIf(missing !== undefined)(missing ? `the site's layout (skipped: ${
         const { scrollWidth, wide } = await overflowing(page);
         if (scrollWidth > 390 || wide.length > 0) problems.push(`${path}: page ${scrollWidth} px wide; ${wide.slice(0, 3).join('; ')}`);
         problems.push(...(await brokenHeaderWords(page)).map((w) => `${path}: header word "${w}" broken across lines`));
+        // A connection report is read on a phone too: its rows stack instead of scrolling sideways.
+        if (/\/systemer\/[^/]+\/$/.test(path)) problems.push(...(await scrollingTables(page)).map((p) => `${path}: ${p}`));
       }
       return problems;
     });
