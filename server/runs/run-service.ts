@@ -147,11 +147,14 @@ export class RunService {
         actor: 'server', action: 'run.judge', subject: active.id,
         detail: { system: system.id, exitCode: document.summary.exitCode, ...(recorded ? { recorded: recorded.events.map((e) => `${e.integration} ${e.status}`), notRecorded: recorded.notRecorded } : {}) },
       });
+      // Released before the CLI hears the run ended, so its next run of the system is not refused as busy.
+      await this.leases.release(active.id).catch(() => undefined);
       active.end('finished');
     } catch (error) {
       const problem = `${(error as { code?: string }).code ? `${(error as { code: string }).code}: ` : ''}${(error as Error)?.message ?? String(error)}`;
       await store.endRun(active.id, { state: 'failed', problem }).catch(() => undefined);
       await store.appendHistory({ actor: 'server', action: 'run.fail', subject: active.id, detail: { system: system.id, problem } }).catch(() => undefined);
+      await this.leases.release(active.id).catch(() => undefined);
       active.end('failed');
     }
   }
