@@ -109,6 +109,12 @@ interface EndpointBase {
    * by integration, is skipped for it (it would check a v5 message against the integration's v4 XSD).
    */
   validatesItself?: boolean;
+  /**
+   * The request elements (`{namespace}local`) of the operations the handler implements. A
+   * hand-written handler that names them keeps only those on its path; the contract module serves
+   * the path's other imported operations. Without it the handler keeps the whole path.
+   */
+  requestElements?: readonly string[];
 }
 
 /**

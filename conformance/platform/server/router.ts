@@ -1,4 +1,5 @@
 import type { HttpRoute, PlatformModule, ServiceHandler } from '../service-handler.ts';
+import { sharedPath } from './shared-path.ts';
 
 const normalise = (path: string) => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path);
 
@@ -9,9 +10,18 @@ export class Router {
   private readonly prefixes: HttpRoute[] = [];
 
   constructor(modules: readonly PlatformModule[]) {
-    // Fallback modules last, and only where no other module serves the path.
+    // Fallback modules last: a path no other module serves, or the operations its handler does not implement.
     for (const m of modules.filter((x) => !x.fallback)) for (const h of m.handlers ?? []) this.soap.set(normalise(h.path), h);
-    for (const m of modules.filter((x) => x.fallback)) for (const h of m.handlers ?? []) if (!this.soap.has(normalise(h.path))) this.soap.set(normalise(h.path), h);
+    for (const m of modules.filter((x) => x.fallback)) {
+      for (const h of m.handlers ?? []) {
+        const taken = this.soap.get(normalise(h.path));
+        if (!taken) this.soap.set(normalise(h.path), h);
+        else {
+          const shared = sharedPath(taken, h);
+          if (shared) this.soap.set(normalise(h.path), shared);
+        }
+      }
+    }
     for (const m of modules) {
       for (const r of m.routes ?? []) {
         if (r.path.endsWith('*')) this.prefixes.push(r);

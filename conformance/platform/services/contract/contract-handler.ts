@@ -29,7 +29,8 @@ export function contractHandler(service: ContractService): ServiceHandler {
     return checkMessage(root, output).map((f) => ({ ...f, code: `response.${f.code}` }));
   };
   const caches = new Map(service.operations.map((o) => [o, new AnswerCache(o.output, checkAnswer(o.output))]));
-  const base = { integration: service.integration, service: service.service, path: service.path, soapVersion: service.soapVersion, validatesItself: true } as const;
+  const requestElements = service.operations.map((o) => `{${o.input.namespace}}${o.input.element}`);
+  const base = { integration: service.integration, service: service.service, path: service.path, soapVersion: service.soapVersion, validatesItself: true, requestElements } as const;
   if (service.security.model === 'context') {
     const security = { integration: service.integration, serviceUuid: service.security.serviceUuid };
     return {

@@ -41,6 +41,7 @@ export function personLookupHandler(service: PersonLookupService, fixtures: Pers
     service: service.service,
     path: service.path,
     soapVersion: '1.1',
+    requestElements: [`{${service.namespace}}PersonLookupRequest`],
     async handle(request, platform) {
       const body = request.bodyElement as Element;
       if (body.localName !== 'PersonLookupRequest' || body.namespaceURI !== service.namespace) {

@@ -26,6 +26,7 @@ function handler(catalog: Catalog, objekt: OrgObjekt, serviceName: string, fixtu
     service: service.service,
     path: service.path,
     soapVersion: '1.2',
+    requestElements: operations.map((o) => `{${o.input.namespace}}${o.input.local}`),
     // Holder-of-key: public OIOIDWS clients call without a TLS client certificate; the signature proves the caller.
     callerProof: 'message-signature',
     handle: (request, platform) =>

@@ -42,6 +42,7 @@ export function createPlatformModule(catalog: Catalog): PlatformModule {
     // so a client generated from it sends SOAP 1.1. Both must get an answer, each in its own version.
     soapVersion: '1.2',
     alsoAccepts: '1.1',
+    requestElements: operations.map((o) => `{${o.input.namespace}}${o.input.local}`),
     // Holder-of-key: public OIOIDWS clients call without a TLS client certificate; the signature proves the caller.
     callerProof: 'message-signature',
     handle: (request, platform) =>
