@@ -56,6 +56,9 @@ export function postgresSheet(pool: pg.Pool, clock: () => Date) {
         return earlier.length > 0 ? { alreadyRecorded: earlier } : { appended: await insertEvents(client, events, clock().toISOString()) };
       });
     },
+    async appendStatusEvent(event: NewStatusEvent): Promise<StatusEvent> {
+      return (await insertEvents(pool, [event], clock().toISOString()))[0]!;
+    },
     async currentStatuses(): Promise<StatusEvent[]> {
       return (await pool.query('SELECT * FROM current_status ORDER BY system, integration')).rows.map(toStatusEvent);
     },

@@ -155,6 +155,8 @@ export interface ServerStore {
 
   /** Appends a run's status events to the onboarding sheet unless that run is already recorded (SheetStore.appendRun). */
   appendRunEvents(runId: string, events: readonly NewStatusEvent[]): Promise<RunAppend>;
+  /** Appends one status set by hand (KOMBIT's, with its reason; source `manual`), checked by the caller against the catalogue. */
+  appendStatusEvent(event: NewStatusEvent): Promise<StatusEvent>;
   /** The sheet's current status of every system × integration (SheetStore.current). */
   currentStatuses(): Promise<StatusEvent[]>;
   /** The sheet's events, oldest first; of one system when given (SheetStore.history). */

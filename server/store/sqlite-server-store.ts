@@ -107,6 +107,9 @@ export function openSqliteServerStore(path: string, options: { clock?: () => Dat
     async appendRunEvents(runId, events) {
       return sheet.appendRun(runId, events);
     },
+    async appendStatusEvent(event) {
+      return sheet.append([event])[0]!;
+    },
     async currentStatuses() {
       return sheet.current();
     },

@@ -98,6 +98,17 @@ export function describeSheetBehaviour(name: string, makeHarness: () => SheetHar
       expect(await store.trustedPlatformKeys()).toEqual([entry]);
     });
 
+    it('appends a status set by hand with its reason, which becomes the current status over a run', async () => {
+      let now = Date.parse('2026-11-22T08:00:00Z');
+      const store = await open({ clock: () => new Date((now += 1000)) });
+      await store.appendRunEvents('r1', [runEvent('r1', 's1', 'SF1520')]);
+      const set = await store.appendStatusEvent({ system: 's1', integration: 'SF1520', status: 'irrelevant', word: 'Irrelevant', reason: 'Kommunen efterspørger det ikke', actor: 'KOMBIT', source: 'manual' });
+      expect(set).toMatchObject({ status: 'irrelevant', word: 'Irrelevant', reason: 'Kommunen efterspørger det ikke', source: 'manual', at: '2026-11-22T08:00:02.000Z' });
+      expect(set).not.toHaveProperty('evidence');
+      expect((await store.currentStatuses()).map((e) => [e.status, e.source])).toEqual([['irrelevant', 'manual']]);
+      expect(await store.sheetHistory('s1')).toHaveLength(2);
+    });
+
     it("keeps KOMBIT's programme places and the contests with their decisions, in order, with who and when", async () => {
       let now = Date.parse('2026-11-22T08:00:00Z');
       const store = await open({ clock: () => new Date((now += 1000)) });
