@@ -23,7 +23,8 @@ Options:
   --database URL      postgres://… keeps everything in PostgreSQL; default SQLite in the data folder
   --run-lease S       with several instances on one database: a run whose instance gives no sign
                       of life for S seconds is ended as lost by another (default 30)
-  --smtp URL          send e-mail notifications through this SMTP server: smtp://host:port, or
+  --smtp URL          send e-mail notifications through this SMTP server: smtp://host:port,
+                      smtp://user:password@host:587 (password only after STARTTLS) or
                       smtps://user:password@host (TLS); without it e-mail subscriptions wait
                       (webhooks need nothing: POST /api/subscriptions)
   --smtp-from ADDRESS the e-mails' sender (default klarmeld@<this machine>)

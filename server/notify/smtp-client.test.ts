@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { issueCertificate } from '../../conformance/platform/pki/issue-certificate.ts';
+import { loadOrCreateCa } from '../../conformance/platform/pki/test-ca.ts';
 import { parseSmtpUrl, sendMail, SmtpError } from './smtp-client.ts';
 import { startSmtpRecorder, type SmtpRecorder } from './testing/smtp-recorder.ts';
 
@@ -19,13 +24,34 @@ it('speaks SMTP: EHLO, MAIL FROM with 8BITMIME, RCPT TO, DATA dot-stuffed, QUIT'
   expect(recorder.messages[0]).toEqual({ from: 'klarmeld@kombit.example', to: ['ops@acme.example'], data: 'Subject: hej\r\n\r\nline one\r\n.starts with a dot\r\n.' });
 });
 
-it('falls back to HELO for a server without EHLO, and sends credentials only with AUTH PLAIN on loopback', async () => {
+it('falls back to HELO for a server without EHLO', async () => {
   recorder = await startSmtpRecorder({ noEhlo: true });
-  await sendMail({ ...parseSmtpUrl(`smtp://kombit:s%C3%A6cret@127.0.0.1:${recorder.port}`), clientName: 'k' }, { from: 'a@b.example', to: ['c@d.example'] }, 'x');
-  const sent = recorder.dialogue.filter((d) => d.side === 'C').map((d) => d.line);
-  expect(sent.slice(0, 4)).toEqual(['EHLO k', 'HELO k', `AUTH PLAIN ${Buffer.from('\0kombit\0sæcret').toString('base64')}`, 'MAIL FROM:<a@b.example>']);
-  await expect(sendMail({ ...parseSmtpUrl('smtp://kombit:pw@mail.kombit.example:587'), clientName: 'k' }, { from: 'a@b.example', to: ['c@d.example'] }, 'x'))
-    .rejects.toThrow(/Will not send the SMTP password for kombit unencrypted to mail\.kombit\.example: use smtps:\/\//);
+  await sendMail({ ...parseSmtpUrl(recorder.url), clientName: 'k' }, { from: 'a@b.example', to: ['c@d.example'] }, 'x');
+  expect(recorder.dialogue.filter((d) => d.side === 'C').map((d) => d.line).slice(0, 3)).toEqual(['EHLO k', 'HELO k', 'MAIL FROM:<a@b.example>']);
+});
+
+it('sends a password only after STARTTLS, checking the server certificate, and never to a server without it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'klarmeld-smtp-tls-'));
+  try {
+    const ca = await loadOrCreateCa(dir, new Date());
+    const server = await issueCertificate(ca, { subject: 'CN=127.0.0.1, O=SMTP recorder, C=DK', kind: 'server', ips: ['127.0.0.1'], now: new Date() });
+    recorder = await startSmtpRecorder({ tls: { key: server.keyPem, cert: server.certPem } });
+    const config = { ...parseSmtpUrl(`smtp://kombit:s%C3%A6cret@127.0.0.1:${recorder.port}`), clientName: 'k' };
+    await sendMail({ ...config, ca: ca.certPem }, { from: 'a@b.example', to: ['c@d.example'] }, 'x');
+    expect(recorder.dialogue.filter((d) => d.side === 'C').map((d) => [d.line, d.tls ?? false])).toEqual([
+      ['EHLO k', false], ['STARTTLS', false], ['EHLO k', true], [`AUTH PLAIN ${Buffer.from('\0kombit\0sæcret').toString('base64')}`, true],
+      ['MAIL FROM:<a@b.example> BODY=8BITMIME', true], ['RCPT TO:<c@d.example>', true], ['DATA', true], ['(1 lines of message)', true], ['QUIT', true],
+    ]);
+    // A server certificate nobody vouches for: no password goes.
+    await expect(sendMail(config, { from: 'a@b.example', to: ['c@d.example'] }, 'x')).rejects.toThrow(/STARTTLS with the SMTP server 127\.0\.0\.1:\d+ failed: UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED/);
+    await recorder.close();
+    recorder = await startSmtpRecorder();
+    await expect(sendMail({ ...parseSmtpUrl(`smtp://kombit:pw@127.0.0.1:${recorder.port}`), clientName: 'k' }, { from: 'a@b.example', to: ['c@d.example'] }, 'x'))
+      .rejects.toThrow(/offers no STARTTLS: will not send the password of kombit unencrypted/);
+    expect(recorder.dialogue.some((d) => d.line.startsWith('AUTH'))).toBe(false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 it('says which reply refused the message, and whether trying again can help', async () => {

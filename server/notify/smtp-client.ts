@@ -1,7 +1,7 @@
 /**
- * A small SMTP client over node:net (RFC 5321): greeting, EHLO (HELO when refused), AUTH PLAIN
- * when the URL carries a user, MAIL FROM, RCPT TO, DATA with dot-stuffing, QUIT. `smtps://`
- * speaks TLS from the first byte (port 465). It sends one message per connection: notifications
+ * A small SMTP client over node:net (RFC 5321): greeting, EHLO (HELO when refused), STARTTLS
+ * and AUTH PLAIN when the URL carries a user (a password never goes unencrypted), MAIL FROM,
+ * RCPT TO, DATA with dot-stuffing, QUIT. `smtps://` speaks TLS from the first byte (port 465). It sends one message per connection: notifications
  * are few, and a fresh connection has no state to go wrong.
  */
 import { connect as tcp, isIP, type Socket } from 'node:net';
@@ -15,6 +15,8 @@ export interface SmtpConfig {
   secure: boolean;
   user?: string;
   password?: string;
+  /** Certificate authorities to trust for TLS besides the system's (PEM). */
+  ca?: string;
   /** The name this side gives in EHLO. */
   clientName: string;
   timeoutMs: number;
@@ -53,25 +55,31 @@ export function parseSmtpUrl(text: string): SmtpConfig {
   };
 }
 
-const loopback = (host: string) => host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
-
 /** Sends one message (`data`: the RFC 5322 text with CRLF line ends); resolves with the server's reply to the data. */
 export async function sendMail(config: SmtpConfig, envelope: { from: string; to: string[] }, data: string): Promise<string> {
-  if (config.user && !config.secure && !loopback(config.host)) {
-    throw new SmtpError(0, `Will not send the SMTP password for ${config.user} unencrypted to ${config.host}: use smtps:// (TLS), or a relay on this machine.`);
-  }
-  const socket: Socket = config.secure ? tls({ host: config.host, port: config.port, servername: isIP(config.host) ? undefined : config.host }) : tcp({ host: config.host, port: config.port });
-  const replies = replyReader(socket, config);
+  const servername = isIP(config.host) ? undefined : config.host;
+  let socket: Socket = config.secure ? tls({ host: config.host, port: config.port, ...(servername ? { servername } : {}), ...(config.ca ? { ca: config.ca } : {}) }) : tcp({ host: config.host, port: config.port });
+  let replies = replyReader(socket, config);
   const say = async (line: string, expect: number[], shown = line) => {
     socket.write(`${line}\r\n`);
     return replies.next(expect, shown);
   };
+  const ehlo = () => say(`EHLO ${config.clientName}`, [250]).catch(async (error: unknown) => {
+    if (error instanceof SmtpError && error.code >= 500) return say(`HELO ${config.clientName}`, [250]);
+    throw error;
+  });
   try {
     await replies.next([220], 'the greeting');
-    let hello = await say(`EHLO ${config.clientName}`, [250]).catch(async (error: unknown) => {
-      if (error instanceof SmtpError && error.code >= 500) return say(`HELO ${config.clientName}`, [250]);
-      throw error;
-    });
+    let hello = await ehlo();
+    // A password goes only over TLS: STARTTLS when the server offers it, else refuse before AUTH.
+    if (config.user && !config.secure) {
+      if (!/^250[- ]STARTTLS/im.test(hello)) throw new SmtpError(0, `The SMTP server ${config.host}:${config.port} offers no STARTTLS: will not send the password of ${config.user} unencrypted. Use smtps:// (TLS from the start), or a relay that takes mail without a password.`);
+      await say('STARTTLS', [220]);
+      replies.detach();
+      socket = await upgrade(socket, config, servername);
+      replies = replyReader(socket, config);
+      hello = await ehlo();
+    }
     const eightBit = /^250[- ]8BITMIME/im.test(hello);
     if (config.user) await say(`AUTH PLAIN ${Buffer.from(`\0${config.user}\0${config.password ?? ''}`).toString('base64')}`, [235], 'AUTH PLAIN (credentials)');
     await say(`MAIL FROM:<${envelope.from}>${eightBit ? ' BODY=8BITMIME' : ''}`, [250]);
@@ -82,9 +90,18 @@ export async function sendMail(config: SmtpConfig, envelope: { from: string; to:
     await say('QUIT', [221]).catch(() => undefined);
     return hello;
   } finally {
-    replies.stop();
+    replies.detach();
     socket.destroy();
   }
+}
+
+/** TLS over the connection after STARTTLS, the server's certificate checked (against `ca` when given). */
+function upgrade(socket: Socket, config: SmtpConfig, servername: string | undefined): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const secure = tls({ socket, host: config.host, ...(servername ? { servername } : {}), ...(config.ca ? { ca: config.ca } : {}) });
+    secure.once('secureConnect', () => resolve(secure));
+    secure.once('error', (error: NodeJS.ErrnoException) => reject(new SmtpError(0, `STARTTLS with the SMTP server ${config.host}:${config.port} failed: ${error.code ?? error.message}.`)));
+  });
 }
 
 /** Reads whole replies (multi-line ones end at "NNN "), one at a time, with a deadline for each. */
@@ -92,17 +109,19 @@ function replyReader(socket: Socket, config: SmtpConfig) {
   let buffer = '';
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
-  socket.setEncoding('utf8');
-  socket.on('data', (chunk: string) => {
-    buffer += chunk;
+  const onData = (chunk: Buffer) => {
+    buffer += chunk.toString('utf8');
     wake?.();
-  });
+  };
   const fail = (error: Error) => {
     failure ??= error;
     wake?.();
   };
-  socket.on('error', (error: NodeJS.ErrnoException) => fail(new SmtpError(0, `Could not talk to the SMTP server ${config.host}:${config.port}: ${error.code ?? error.message}.`)));
-  socket.on('close', () => fail(new SmtpError(0, `The SMTP server ${config.host}:${config.port} closed the connection.`)));
+  const onError = (error: NodeJS.ErrnoException) => fail(new SmtpError(0, `Could not talk to the SMTP server ${config.host}:${config.port}: ${error.code ?? error.message}.`));
+  const onClose = () => fail(new SmtpError(0, `The SMTP server ${config.host}:${config.port} closed the connection.`));
+  socket.on('data', onData);
+  socket.on('error', onError);
+  socket.on('close', onClose);
   const take = (): string | undefined => {
     const match = /^(?:\d{3}-[^\n]*\n)*\d{3}(?: [^\n]*)?\r?\n/.exec(buffer);
     if (!match) return undefined;
@@ -132,7 +151,12 @@ function replyReader(socket: Socket, config: SmtpConfig) {
         wake = undefined;
       }
     },
-    stop() {
+    /** Stops reading this socket (before TLS takes it over, or at the end). */
+    detach() {
+      socket.removeListener('data', onData);
+      socket.removeListener('error', onError);
+      socket.removeListener('close', onClose);
+      socket.on('error', () => undefined);
       wake?.();
     },
   };

@@ -1,17 +1,19 @@
 /**
- * A tiny SMTP server for tests, on a real socket: it speaks enough RFC 5321 (EHLO/HELO, AUTH
- * PLAIN, MAIL, RCPT, DATA with dot-unstuffing, QUIT), records the whole dialogue and every
+ * A tiny SMTP server for tests, on a real socket: it speaks enough RFC 5321 (EHLO/HELO, STARTTLS
+ * when given a certificate, AUTH PLAIN, MAIL, RCPT, DATA with dot-unstuffing, QUIT), records the
+ * whole dialogue (lines after STARTTLS marked as encrypted) and every
  * message, and refuses recipients as told (`rcpt`), so tests see what a relay would see.
  */
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { TLSSocket } from 'node:tls';
 
 export interface RecordedMail { from: string; to: string[]; data: string }
 
 export interface SmtpRecorder {
   url: string;
   port: number;
-  dialogue: { side: 'C' | 'S'; line: string }[];
+  dialogue: { side: 'C' | 'S'; line: string; tls?: true }[];
   messages: RecordedMail[];
   /** Resolves with message number `n` (1-based) once it has come. */
   message(n: number): Promise<RecordedMail>;
@@ -23,6 +25,8 @@ export interface RecorderOptions {
   rcpt?: (address: string) => string;
   /** Answer EHLO with 502, as an old server would. */
   noEhlo?: boolean;
+  /** Offer STARTTLS with this server certificate. */
+  tls?: { key: string; cert: string };
 }
 
 export async function startSmtpRecorder(options: RecorderOptions = {}): Promise<SmtpRecorder> {
@@ -30,28 +34,28 @@ export async function startSmtpRecorder(options: RecorderOptions = {}): Promise<
   const messages: RecordedMail[] = [];
   const waiting: { n: number; resolve: (m: RecordedMail) => void }[] = [];
   const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
+  const serve = (socket: Socket, encrypted: boolean) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
+    const mark = encrypted ? { tls: true as const } : {};
     const reply = (text: string) => {
-      for (const line of text.split('\r\n')) dialogue.push({ side: 'S', line });
+      for (const line of text.split('\r\n')) dialogue.push({ side: 'S', line, ...mark });
       socket.write(`${text}\r\n`);
     };
     let buffer = '';
     let data: string[] | undefined;
     let mail: RecordedMail = { from: '', to: [], data: '' };
-    reply('220 recorder.test ESMTP');
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      buffer += chunk;
+    if (!encrypted) reply('220 recorder.test ESMTP');
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
       let end: number;
       while ((end = buffer.indexOf('\r\n')) >= 0) {
         const line = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         if (data) {
           if (line === '.') {
-            dialogue.push({ side: 'C', line: `(${data.length} lines of message)` });
+            dialogue.push({ side: 'C', line: `(${data.length} lines of message)`, ...mark });
             messages.push({ ...mail, data: data.join('\r\n') });
             for (const w of waiting.filter((w) => w.n === messages.length)) w.resolve(messages.at(-1)!);
             mail = { from: '', to: [], data: '' };
@@ -62,11 +66,16 @@ export async function startSmtpRecorder(options: RecorderOptions = {}): Promise<
           }
           continue;
         }
-        dialogue.push({ side: 'C', line });
+        dialogue.push({ side: 'C', line, ...mark });
         const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO') reply(options.noEhlo ? '502 5.5.1 EHLO not supported' : '250-recorder.test\r\n250-8BITMIME\r\n250-AUTH PLAIN\r\n250 SIZE 10000000');
+        if (verb === 'EHLO') reply(options.noEhlo ? '502 5.5.1 EHLO not supported' : `250-recorder.test\r\n250-8BITMIME\r\n${options.tls && !encrypted ? '250-STARTTLS\r\n' : ''}250-AUTH PLAIN\r\n250 SIZE 10000000`);
         else if (verb === 'HELO') reply('250 recorder.test');
-        else if (verb === 'AUTH') reply('235 2.7.0 Authentication successful');
+        else if (line.toUpperCase() === 'STARTTLS' && options.tls && !encrypted) {
+          reply('220 2.0.0 Ready to start TLS');
+          socket.removeListener('data', onData);
+          serve(new TLSSocket(socket, { isServer: true, ...options.tls }), true);
+          return;
+        } else if (verb === 'AUTH') reply('235 2.7.0 Authentication successful');
         else if (verb === 'MAIL') (mail.from = /<(.*)>/.exec(line)?.[1] ?? '', reply('250 2.1.0 OK'));
         else if (verb === 'RCPT') {
           const address = /<(.*)>/.exec(line)?.[1] ?? '';
@@ -77,8 +86,10 @@ export async function startSmtpRecorder(options: RecorderOptions = {}): Promise<
         else if (verb === 'QUIT') (reply('221 2.0.0 Bye'), socket.end());
         else reply('502 5.5.2 Command not recognised');
       }
-    });
-  });
+    };
+    socket.on('data', onData);
+  };
+  const server = createServer((socket) => serve(socket, false));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
