@@ -51,8 +51,9 @@ export function genericSuites(catalog: Catalog, except: readonly string[]): Reco
 
 /** The operations a profile declares for an integration select the generic suite's groups; the others are omitted with this reason, or true. */
 export function declaredOperations(suite: SuiteDefinition<SuiteEnvironment, SuiteEnvironment>, catalog: Catalog, operations: readonly string[]): (testId: string) => true | string {
-  if (operations.length === 0) return () => true;
   const plans = operationPlans(contractCatalogue(catalog).filter((s) => s.integration === suite.integration));
+  // A hand-written suite's groups are not operations: it runs whole.
+  if (operations.length === 0 || !suite.groups.some((g) => plans.some((p) => p.slug === g.id))) return () => true;
   const declared = new Set(plans.filter((p) => operations.includes(p.operation.name)).map((p) => p.slug));
   return (testId) => {
     const group = testId.split('.')[1] ?? '';

@@ -53,7 +53,11 @@ export function operationGroup(plan: OperationPlan): GroupDefinition<SuiteEnviro
         const problem = soapVersionProblem(exchange, service.soapVersion);
         if (problem) fail(`${problem}. ${service.service} takes SOAP ${service.soapVersion}`);
         const expected = op.soapAction;
-        if (expected && exchange.soapAction !== expected) fail(`The request's ${service.soapVersion === '1.1' ? 'SOAPAction header' : 'content-type action'} is ${exchange.soapAction ?? 'missing'}; ${op.name}'s is ${expected}`);
+        // The record keeps the content type, not the other headers: SOAP 1.2's action is in it; a
+        // SOAP 1.1 SOAPAction that names another operation is refused by the platform (InvalidSoapAction).
+        if (exchange.fault?.code === 'InvalidSoapAction') fail(`The platform refused the SOAPAction: ${exchange.fault.text}`);
+        const action = /;\s*action="?([^";]+)"?/i.exec(exchange.contentType ?? '')?.[1];
+        if (expected && service.soapVersion === '1.2' && action !== expected) fail(`The content type's action is ${action ?? 'missing'}; ${op.name}'s is ${expected}`);
         if (expected && service.security.model === 'saml-token') {
           const wsaAction = textIn(exchange.requestBody, namespaces.wsa, 'Action');
           if (wsaAction !== expected) fail(`The WS-Addressing Action is ${wsaAction ?? 'missing'}; ${op.name}'s is ${expected}`);
@@ -108,6 +112,8 @@ export function operationGroup(plan: OperationPlan): GroupDefinition<SuiteEnviro
       id: 'data-shown', title: `The system shows the data ${service.service} returns for ${op.name}`, verifies: req('DATA'), requires,
       async run(context, env) {
         const { outcome, exchange } = await oneCall(context, env, plan);
+        // A refused request is the system's doing (other tests say which rule it broke): there was nothing to show.
+        if (exchange.fault) fail(`The platform refused the ${op.name} request (${exchange.fault.code}: ${exchange.fault.text.slice(0, 160)}), so the system had no data to show`);
         const response = unescapeXml(exchange.responseBody);
         const returned = plan.data.filter((v) => response.includes(`>${v}<`));
         if (returned.length === 0) context.environment('platform-no-data', `The platform's answer to ${op.name} holds none of Korsbæk's values (${plan.data.join(', ')})`);
