@@ -42,6 +42,20 @@ export const triggerActions = {
   /** What the system did with the Beskedfordeler messages pushed to it (SF1461). Result: the message `{ messageUuid, messageType }`, or the list of them. */
   'beskedfordeler.received': z.strictObject({ messageUuid: z.string().optional() }),
   /**
+   * Call one operation of a service whose contract the catalogue holds (the generic suites, issue
+   * 12): the system makes the call it makes for its user, with `values` (by a field's local name
+   * or a path of local names below the request element, e.g. `HovedOplysninger/TransaktionsId`)
+   * in the fields they name. Result: what the system showed its user of the answer, holding the
+   * values the service returned (e.g. `{ "responseString": "Hej fra Korsbæk Kommune …" }`). A
+   * refusal by the service (a fault, StandardRetur other than 20, SvarReaktion/Fejl): `ok: false`.
+   */
+  'contract.call': z.strictObject({
+    integration: z.string().min(1),
+    service: z.string().min(1).optional(),
+    operation: z.string().min(1),
+    values: z.record(z.string(), z.string()).optional(),
+  }),
+  /**
    * Move the system's clock (forward, or back with negative seconds), so that the runner can
    * see it renew a token before it expires without waiting eight hours. The runner moves it
    * back afterwards. A test hook; systems that lack it skip those tests.
