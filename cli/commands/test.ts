@@ -55,8 +55,9 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'options' });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
-  const unknown = (values.integration ?? []).filter((id) => !suitesByIntegration[id.toUpperCase()]);
-  if (unknown.length > 0) throw new UsageError(`klarmeld has no suite for ${unknown.join(', ')}. Suites: ${Object.keys(suitesByIntegration).join(', ')}`);
+  // Generic suites come from the catalogue (issue 12): only a name that is no integration id is refused here; the run refuses one without a suite.
+  const unknown = (values.integration ?? []).filter((id) => !/^SF\d{4}(_[A-Z0-9]+)?$/i.test(id) && !suitesByIntegration[id.toUpperCase()]);
+  if (unknown.length > 0) throw new UsageError(`klarmeld has no suite for ${unknown.join(', ')}. Suites: ${Object.keys(suitesByIntegration).join(', ')} and the generic suite of each integration with an imported contract`);
   if (values.platform && !/^https?:\/\//.test(values.platform)) throw new UsageError(`--platform ${values.platform}: give a URL such as https://127.0.0.1:8443`);
   const live = Boolean(process.stdout.isTTY) && !values.json;
   if (values.token && !values.service) throw new UsageError('--token is the API token for klarmeld server: add --service URL, or leave --token out');

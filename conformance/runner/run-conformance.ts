@@ -9,7 +9,7 @@ import { interpolate, loadProfile, profilePath } from '../profile/load-profile.t
 import { ProfileError } from '../profile/problem.ts';
 import type { Profile } from '../profile/schema.ts';
 import { systemUnderTest } from '../profile/system-under-test.ts';
-import { suitesByIntegration } from '../suites/index.ts';
+import { declaredOperations, suitesFor } from '../suites/index.ts';
 import { connectionEnv, connectionFor } from './connection-file.ts';
 import { startEmbeddedSession } from './embedded-platform.ts';
 import { attachExternalSession } from './external-platform.ts';
@@ -91,6 +91,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   // A catalogue system is tested as KOMBIT lists it; a system outside the catalogue as its profile describes it.
   const system = systemUnderTest(catalog, loaded.profile, loaded.file);
   const required = system.integrations;
+  // The hand-written suites and the generic ones made from the catalogue's imported contracts.
+  const suitesByIntegration = suitesFor(catalog);
   // Suites run in the index's order (tokens first), not the catalogue's.
   const withSuite = Object.keys(suitesByIntegration).filter((id) => required.includes(id));
   // A selection outside what the system requires would run nothing and still look like a pass.
@@ -192,7 +194,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       environment,
       select: (testId) => {
         const integration = withSuite.find((id) => testId.startsWith(`${suitesByIntegration[id]!.id}.`));
-        return integration && selected.has(integration) ? true : 'Not selected with --integration';
+        if (!integration || !selected.has(integration)) return 'Not selected with --integration';
+        // A profile that lists the operations it implements is tested on those (generic suites).
+        const operations = typeof profile.system === 'string' ? [] : (profile.system.integrations.find((i) => i.id === integration)?.operations ?? []);
+        return declaredOperations(suitesByIntegration[integration]!, catalog, operations)(testId);
       },
       unavailable,
       timeoutMs: options.timeoutMs ?? testTimeoutMs(profile),
