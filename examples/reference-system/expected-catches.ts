@@ -7,6 +7,10 @@ import { faultNames, type FaultName } from './src/faults.ts';
  * passes without it; a test not listed passes with it. Every suite is failed by at least one
  * fault. conformance/suites/CLAIMS.md says which claim of which test each fault breaks.
  */
+/** The generic suites' groups the contract faults are proven on (ids made from the catalogue's service and operation names). */
+const demo = 'sf0101.demo-calldemoservice';
+const ydelse = (...tests: string[]) => ['bevillinghent', 'effektueringhent'].flatMap((op) => tests.map((t) => `sf1491.ydelselistehent-${op}.${t}`));
+
 export const expectedCatches: Record<FaultName, string[]> = {
   'upper-case-uuids': ['sf1520.lookup.lower-case-uuids', 'sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection', 'sf1500.read.lower-case-uuids', 'sf1470.index.lower-case-uuids'],
   'wrong-agreement': ['sf1520.lookup.own-identifiers', 'sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection'],
@@ -54,29 +58,50 @@ export const expectedCatches: Record<FaultName, string[]> = {
   'message-type-dropped': ['sf1461.push.message-available'],
   'slow-first-push': ['sf1461.push.answers-quickly'],
   'duplicates-stored': ['sf1461.push.duplicate-processed-once'],
+  // The generic suites (made from the catalogue's imported contracts, run with klarmeld-contracts.yaml), shown on
+  // two of them: SF0101 DemoService (Serviceplatformen, InvocationContext) and SF1491 YdelseListeHent (Støttesystem, OIOIDWS).
+  // Every other generic suite has the same tests per operation and fails them for the same faults.
+  'contract-unknown-element': [`${demo}.valid-request`, ...ydelse('valid-request')],
+  // The platform refuses a wrong action, so there is no data to show either.
+  'contract-wrong-action': [`${demo}.valid-request`, `${demo}.soap-version-and-action`, `${demo}.data-shown`, ...ydelse('valid-request', 'soap-version-and-action', 'data-shown')],
+  'contract-wrong-credentials': [`${demo}.valid-request`, `${demo}.security`, `${demo}.data-shown`, ...ydelse('valid-request', 'security', 'data-shown')],
+  // YdelseListeHent's requests hold no UUID; DemoService's InvocationContext does, and the platform refuses it in upper case.
+  'contract-upper-case-uuids': [`${demo}.valid-request`, `${demo}.lower-case-uuids`, `${demo}.data-shown`],
+  'contract-fault-as-success': [`${demo}.fault-reported`, ...ydelse('fault-reported')],
+  'contract-retry-on-fault': [`${demo}.fault-reported`, ...ydelse('fault-reported')],
+  'contract-data-not-shown': [`${demo}.data-shown`, ...ydelse('data-shown')],
 };
 
-/** The integration whose suite a test id belongs to (sf1520.… → SF1520). */
+/** The integration whose suite a test id belongs to (sf1520.… → SF1520; a generic suite's id is its integration's, in lower case). */
 export function integrationOf(testId: string): string {
   const found = Object.entries(suitesByIntegration).find(([, suite]) => testId.startsWith(`${suite.id}.`));
-  if (!found) throw new TypeError(`No suite has the test ${testId}`);
-  return found[0];
+  if (found) return found[0];
+  const generic = /^(sf\d{4}(?:-[a-z0-9]+)?)\./.exec(testId);
+  if (!generic) throw new TypeError(`No suite has the test ${testId}`);
+  return generic[1]!.toUpperCase().replace(/-/g, '_');
+}
+
+/** The profile a fault's run uses: the catalogue's reference system (klarmeld.yaml), or the one that claims the imported contracts. */
+export function profileOf(fault: FaultName): 'klarmeld.yaml' | 'klarmeld-contracts.yaml' {
+  return expectedCatches[fault].some((id) => !suitesByIntegration[integrationOf(id)]) ? 'klarmeld-contracts.yaml' : 'klarmeld.yaml';
 }
 
 /**
  * The faults grouped into runs, first fit in the order of faultNames: faults share a run only
  * when the integrations their catches belong to do not overlap, so every failure in a run has
- * one possible cause and each run starts the platform and the system once for several faults.
+ * one possible cause and each run starts the platform and the system once for several faults;
+ * a run uses one profile (klarmeld.yaml, or klarmeld-contracts.yaml for the generic suites).
  */
 export function faultRuns(): FaultName[][] {
-  const runs: { faults: FaultName[]; integrations: Set<string> }[] = [];
+  const runs: { faults: FaultName[]; integrations: Set<string>; profile: string }[] = [];
   for (const fault of faultNames) {
     const integrations = new Set(expectedCatches[fault].map(integrationOf));
-    const run = runs.find((r) => [...integrations].every((i) => !r.integrations.has(i)));
+    const profile = profileOf(fault);
+    const run = runs.find((r) => r.profile === profile && [...integrations].every((i) => !r.integrations.has(i)));
     if (run) {
       run.faults.push(fault);
       for (const i of integrations) run.integrations.add(i);
-    } else runs.push({ faults: [fault], integrations });
+    } else runs.push({ faults: [fault], integrations, profile });
   }
   return runs.map((r) => r.faults);
 }

@@ -5,16 +5,16 @@ import type { Catalog } from '../../catalog/catalog.ts';
 import { summarise, type TestRecord } from '../../conformance/framework/index.ts';
 import { runConformance } from '../../conformance/runner/run-conformance.ts';
 import { suitesByIntegration } from '../../conformance/suites/index.ts';
-import { expectedCatches, faultRuns, integrationOf } from './expected-catches.ts';
+import { expectedCatches, faultRuns, integrationOf, profileOf } from './expected-catches.ts';
 import { faultNames, type FaultName } from './src/faults.ts';
 
-const profileFile = fileURLToPath(new URL('./klarmeld.yaml', import.meta.url));
+const profileFile = (name: string) => fileURLToPath(new URL(`./${name}`, import.meta.url));
 let catalog: Catalog | undefined;
 
-/** Runs the reference system (optionally with faults) through its suites, only the given integrations. */
-async function runReference(faults: readonly FaultName[], integrations?: string[]): Promise<TestRecord[]> {
+/** Runs the reference system (optionally with faults) through its suites, only the given integrations, with klarmeld.yaml or another profile. */
+async function runReference(faults: readonly FaultName[], integrations?: string[], profile = 'klarmeld.yaml'): Promise<TestRecord[]> {
   catalog ??= (await loadCatalog()).catalog;
-  const run = await runConformance({ profileFile, catalog, ...(integrations ? { integrations } : {}), systemEnv: faults.length > 0 ? { REFERENCE_SYSTEM_FAULT: faults.join(',') } : {} });
+  const run = await runConformance({ profileFile: profileFile(profile), catalog, ...(integrations ? { integrations } : {}), systemEnv: faults.length > 0 ? { REFERENCE_SYSTEM_FAULT: faults.join(',') } : {} });
   await run.close();
   return run.output.tests;
 }
@@ -28,9 +28,18 @@ describe('the reference system', () => {
     expect(summarise(tests)).toMatchObject({ verdict: 'passed', exitCode: 0 });
   }, 60_000);
 
+  it('passes every generic suite of the integrations klarmeld-contracts.yaml claims (made from the catalogue\'s imported contracts)', async () => {
+    const tests = await runReference([], undefined, 'klarmeld-contracts.yaml');
+    const notPassed = tests.filter((t) => t.result !== 'pass').map((t) => `${t.id}: ${t.result} ${t.message ?? ''}`);
+    expect(notPassed).toEqual([]);
+    expect(new Set(tests.map((t) => t.integration))).toEqual(new Set(['SF1514', 'SF1500', 'SF0101', 'SF1491', 'SF1490', 'SF1510']));
+    expect(tests.filter((t) => /^sf(0101|1490|1491|1510)\./.test(t.id)).length).toBeGreaterThanOrEqual(80);
+  }, 60_000);
+
   it('every suite is failed by at least one fault, and the fault runs break each integration with one fault at a time', () => {
     const caught = new Set(Object.values(expectedCatches).flat().map(integrationOf));
-    expect([...caught].sort()).toEqual(Object.keys(suitesByIntegration).sort());
+    // The hand-written suites, and the generic suites the contract faults are proven on.
+    expect([...caught].sort()).toEqual([...Object.keys(suitesByIntegration), 'SF0101', 'SF1491'].sort());
     expect(Object.keys(expectedCatches).sort()).toEqual([...faultNames].sort());
     const runs = faultRuns();
     expect(runs.flat().sort()).toEqual([...faultNames].sort());
@@ -46,7 +55,7 @@ describe('the reference system', () => {
     const catching = faults.flatMap((f) => expectedCatches[f]);
     it(`REFERENCE_SYSTEM_FAULT=${faults.join(',')} is caught by exactly ${catching.join(', ')}, which name their requirements, and the run fails`, async () => {
       const integrations = [...new Set(catching.map(integrationOf))];
-      const tests = await runReference(faults, integrations);
+      const tests = await runReference(faults, integrations, profileOf(faults[0]!));
       // Skips are allowed (a test whose premise the fault removed says so and never passes); every failure is listed.
       const failed = tests.filter((t) => t.result === 'fail' || t.result === 'error').map((t) => `${t.id}: ${t.result}`);
       expect(failed.sort()).toEqual(catching.map((id) => `${id}: fail`).sort());

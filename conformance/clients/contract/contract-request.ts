@@ -22,7 +22,11 @@ export interface ContractRequest {
  * an InvocationContext inside the request element, or an OIOIDWS signature with the token
  * (WS-Addressing Action = the soapAction, To = `url`).
  */
-export function contractRequest(service: ContractServiceView, operation: ContractOperationView, caller: ContractCaller, url: string, values: RequestValue[] = []): ContractRequest {
+export function contractRequest(
+  service: ContractServiceView, operation: ContractOperationView, caller: ContractCaller, url: string, values: RequestValue[] = [],
+  /** Changes the request element before it is wrapped and signed (a caller's own rewriting; the signature then covers it). */
+  edit: (element: string) => string = (element) => element,
+): ContractRequest {
   const action = operation.soapAction ?? '';
   const headers: Record<string, string> = service.soapVersion === '1.1'
     ? { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${action}"` }
@@ -35,10 +39,10 @@ export function contractRequest(service: ContractServiceView, operation: Contrac
       { field: 'InvocationContext/ServiceUUID', values: [caller.serviceUuid ?? (service.security.model === 'context' ? service.security.serviceUuid : '')] },
       ...(caller.onBehalfOfUser ? [{ field: 'InvocationContext/OnBehalfOfUser', values: [caller.onBehalfOfUser] }] : []),
     ];
-    const element = buildRequestElement(operation.input, [...values, ...context]);
+    const element = edit(buildRequestElement(operation.input, [...values, ...context]));
     const envelopeNs = service.soapVersion === '1.1' ? ns.soap11 : ns.soap12;
     return { headers, body: `<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="${envelopeNs}"><s:Body>${element}</s:Body></s:Envelope>` };
   }
-  const element = buildRequestElement(operation.input, values);
+  const element = edit(buildRequestElement(operation.input, values));
   return { headers, body: buildOioidwsRequest(element, { assertionXml: caller.assertionXml, keyPem: caller.keyPem, action, to: url, soapVersion: service.soapVersion }) };
 }

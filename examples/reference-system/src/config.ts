@@ -11,11 +11,13 @@ export interface Config {
   triggerPort: number;
   callbackPort: number;
   faults: Faults;
+  /** KLARMELD_CATALOG: the catalogue data folder the interfaces are read from, when not the shipped one. */
+  catalogDir?: string;
 }
 
 /**
  * Reads the configuration from the environment: KLARMELD_CONNECTION (the JSON file the
- * conformance runner writes), TRIGGER_PORT, CALLBACK_PORT and REFERENCE_SYSTEM_FAULT.
+ * conformance runner writes), TRIGGER_PORT, CALLBACK_PORT, REFERENCE_SYSTEM_FAULT and KLARMELD_CATALOG.
  */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const file = env.KLARMELD_CONNECTION;
@@ -36,5 +38,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     triggerPort: Number(env.TRIGGER_PORT ?? 0),
     callbackPort: Number(env.CALLBACK_PORT ?? 0),
     faults: parseFaults(env.REFERENCE_SYSTEM_FAULT),
+    ...(env.KLARMELD_CATALOG && { catalogDir: env.KLARMELD_CATALOG }),
   };
 }

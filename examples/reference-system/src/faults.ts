@@ -84,6 +84,21 @@ export const faultNames = [
   'slow-first-push',
   /** Keeps a message once for every delivery, so a repeated delivery is processed twice. */
   'duplicates-stored',
+  // The generic action (contract.call, the generic suites of the integrations with an imported contract).
+  /** Adds an element the contract does not have to every request it builds from a contract. */
+  'contract-unknown-element',
+  /** Names the action of another operation (SOAPAction, WS-Addressing Action) in its contract calls. */
+  'contract-wrong-action',
+  /** Calls with another it-system's UUID (Serviceplatformen) or a token for another service's entity ID (Støttesystemer). */
+  'contract-wrong-credentials',
+  /** Writes the UUIDs of its contract calls in upper case. */
+  'contract-upper-case-uuids',
+  /** Reports success when a contract-called service refuses (a fault, StandardRetur 50, SvarReaktion/Fejl). */
+  'contract-fault-as-success',
+  /** Calls again, twice, after a contract-called service refused, as if a fault were a dropped connection. */
+  'contract-retry-on-fault',
+  /** Calls the service but shows its user nothing of the answer. */
+  'contract-data-not-shown',
 ] as const;
 
 export type FaultName = (typeof faultNames)[number];

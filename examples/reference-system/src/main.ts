@@ -43,6 +43,12 @@ const trigger = createTriggerServer({
     services.sdi.importCase({ caseUuid: p.caseUuid as string | undefined, caseReference: p.caseReference as string | undefined, title: str(p.title, 'title') }),
   'sdi.search': (p) => services.sdi.search({ caseUuid: p.caseUuid as string | undefined }),
   'sdi.remove-case': (p) => services.sdi.removeCase(str(p.caseUuid, 'caseUuid')),
+  'contract.call': (p) =>
+    services.contract({
+      integration: str(p.integration, 'integration'), operation: str(p.operation, 'operation'),
+      ...(typeof p.service === 'string' && { service: p.service }),
+      ...(typeof p.values === 'object' && p.values !== null ? { values: p.values as Record<string, string> } : {}),
+    }),
   'beskedfordeler.received': async (p) =>
     typeof p.messageUuid === 'string' ? (inbox.get(p.messageUuid) ?? null) : inbox.list(),
   'system.advance-clock': async (p) => {

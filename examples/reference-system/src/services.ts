@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import { createContractCall } from './contract-call.ts';
 import { createCprLookup } from './cpr-lookup.ts';
 import type { PersonLookupResponse } from '../generated/personbasedataextendedservice/definitions/PersonLookupResponse.ts';
 import { contractsDir } from './contracts.ts';
@@ -29,11 +30,10 @@ export async function createServices(config: Config, clock: Clock) {
   const agent = mutualTlsAgent(config.tls);
   const retry = <T>(call: () => Promise<T>) => withRetry(call, { enabled: !faults.has('no-retry') });
   const uuid = (value: string) => (faults.has('upper-case-uuids') ? value.toUpperCase() : value);
-  const service = (name: string) => {
-    const found = connection.services[name];
-    if (!found) throw new ActionError('not-connected', `The runner gave no connection for ${name}`);
-    return found;
-  };
+  // A service the runner did not connect the system to (a run of other integrations, e.g.
+  // klarmeld-contracts.yaml) gets an address that cannot resolve: its client is still made, and a
+  // call to it fails saying so instead of the system failing to start.
+  const service = (name: string) => connection.services[name] ?? { integration: '', url: `https://not-connected.invalid/${name}` };
 
   const post = async (url: string, body: string, contentType: string): Promise<string> => {
     const response = await request(url, { method: 'POST', headers: { 'content-type': contentType }, body, dispatcher: agent });
@@ -68,10 +68,13 @@ export async function createServices(config: Config, clock: Clock) {
   const sdi = await createSdi({ agent, tokens, keyPem: config.tls.key, uuid, retry, clock, faults, url: service('SagDokumentIndeks').url });
   const retryLookup = <T>(call: () => Promise<T>) => (faults.has('retry-on-fault') ? withRetry(call, { enabled: true, anyError: true }) : retry(call));
 
+  const contract = createContractCall({ connection, agent, tokens, keyPem: config.tls.key, faults, retry, ...(config.catalogDir && { catalogDir: config.catalogDir }) });
+
   return {
     tokens: triggerTokens,
     organisation,
     sdi,
+    contract,
     async cpr(cpr: string) {
       try {
         const answer = await retryLookup(() => lookup(cpr));
