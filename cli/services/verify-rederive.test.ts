@@ -81,7 +81,10 @@ describe('klarmeld verify re-derives every verdict from the run', () => {
 
   it('rejects a run whose failing test was passed with its tape removed, or left out on its own as "not selected"', async () => {
     const tests = faulty.document.tests.map((t) => (t.id === caught ? { ...t, result: 'omit' as const, message: 'Not selected with --integration', blame: undefined } : t));
-    const omitted = await faulty.sign({ ...faulty.document, tests, summary: summarise(tests) });
+    // With its tape the replay gives the failure; without it, it is a runner's omission of one test, which no runner makes.
+    expect(codes(await verifyAndRederive(await faulty.sign({ ...faulty.document, tests, summary: summarise(tests) }), { catalog }))).toContain(`verdict-differs ${caught}`);
+    const withoutTape = { ...faulty.document.replay!, tapes: faulty.document.replay!.tapes.filter((tape) => tape.test !== caught) };
+    const omitted = await faulty.sign({ ...faulty.document, tests, summary: summarise(tests), replay: withoutTape });
     expect(codes(await verifyAndRederive(omitted, { catalog }))).toContain('omitted-alone');
     const untaped = passed(faulty.document, notPassed(faulty.document).map((t) => t.id));
     const replay = { ...untaped.replay!, tapes: untaped.replay!.tapes.filter((tape) => tape.test !== caught) };

@@ -56,6 +56,8 @@ const suite = defineSuite<Toy>({
     id: 'lookup', title: 'Looking a person up', tests: [
       { id: 'person-found', title: 'Finds a person', verifies: ['SF9999-R01'], run: async (ctx, toy) => { if ((await toy.ask('person')) !== 'found') ctx.fail('The system found nobody'); } },
       { id: 'not-found', title: 'Says "not found"', verifies: ['SF9999-R02'], run: async (ctx, toy) => { if ((await toy.ask('nobody')) !== 'not found') ctx.fail('The system invented a person'); } },
+      // A body may omit its own test; that omission is on its tape like any verdict.
+      { id: 'audit', title: 'Keeps an audit log', verifies: ['SF9999-R04'], run: async (ctx, toy) => { if ((await toy.ask('audited')) === 'no') ctx.omit('The system keeps no personal data'); } },
     ],
   }],
 });
@@ -70,15 +72,17 @@ const codes = (problems: { code: string; test?: string }[]) => problems.map((p) 
 
 describe('rederiveRun', () => {
   it('re-derives a run whose environment taped every door: each test body replayed on its tape comes to the run\'s verdict', async () => {
-    const document = await run({ person: 'found', nobody: 'a made-up person' });
-    expect(document.replay!.tapes.map((t) => [t.test, t.entries.map((e) => e.answer)])).toEqual([['sf9999.lookup.person-found', ['found']], ['sf9999.lookup.not-found', ['a made-up person']]]);
-    expect(document.tests.map((t) => t.result)).toEqual(['pass', 'fail']);
+    const document = await run({ person: 'found', nobody: 'a made-up person', audited: 'no' });
+    expect(document.replay!.tapes.map((t) => [t.test, t.entries.map((e) => e.answer)])).toEqual([
+      ['sf9999.lookup.person-found', ['found']], ['sf9999.lookup.not-found', ['a made-up person']], ['sf9999.lookup.audit', ['no']],
+    ]);
+    expect(document.tests.map((t) => t.result)).toEqual(['pass', 'fail', 'omit']);
     const report = await rederiveRun(document, [suite], replayToy);
-    expect(report).toMatchObject({ replayed: 2, agreed: 2, problems: [], unsigned: { ask: 2 }, suites: [{ suite: 'sf9999', version: '1.0.0', rederived: true }] });
+    expect(report).toMatchObject({ replayed: 3, agreed: 3, problems: [], unsigned: { ask: 3 }, suites: [{ suite: 'sf9999', version: '1.0.0', rederived: true }] });
   });
 
   it('names the test whose verdict was flipped, the shipped test left out, and the body that asked its tape for something else', async () => {
-    const document = await run({ person: 'found', nobody: 'a made-up person' });
+    const document = await run({ person: 'found', nobody: 'a made-up person', audited: 'no' });
     const flipped = document.tests.map((t) => (t.id === 'sf9999.lookup.not-found' ? { ...t, result: 'pass' as const, blame: undefined, message: undefined } : t));
     expect(codes((await rederiveRun({ ...document, tests: flipped, summary: summarise(flipped) }, [suite], replayToy)).problems)).toEqual(['verdict-differs sf9999.lookup.not-found']);
     const dropped = document.tests.filter((t) => t.id !== 'sf9999.lookup.not-found');
@@ -90,7 +94,7 @@ describe('rederiveRun', () => {
   });
 
   it('does not re-derive a suite version it does not ship, nor a run without tapes, and says so', async () => {
-    const document = await run({ person: 'found', nobody: 'not found' });
+    const document = await run({ person: 'found', nobody: 'not found', audited: 'yes' });
     const older = await rederiveRun(document, [{ ...suite, version: '2.0.0' }], replayToy);
     expect(older.problems).toEqual([expect.objectContaining({ code: 'cannot-rederive', message: expect.stringContaining('this klarmeld ships sf9999 2.0.0') })]);
     const { replay: _replay, ...untaped } = document;
