@@ -7,6 +7,10 @@
 import { connect as tcp, isIP, type Socket } from 'node:net';
 import { hostname } from 'node:os';
 import { connect as tls } from 'node:tls';
+import { SmtpError } from './smtp-error.ts';
+import { replyReader } from './smtp-replies.ts';
+
+export { SmtpError } from './smtp-error.ts';
 
 export interface SmtpConfig {
   host: string;
@@ -20,20 +24,6 @@ export interface SmtpConfig {
   /** The name this side gives in EHLO. */
   clientName: string;
   timeoutMs: number;
-}
-
-/** An SMTP server's refusal, or a failure to speak with it: `code` is the reply code (0 when none came). */
-export class SmtpError extends Error {
-  override name = 'SmtpError';
-  readonly code: number;
-  constructor(code: number, message: string) {
-    super(message);
-    this.code = code;
-  }
-  /** A 5xx reply: the same message will be refused again. */
-  get permanent(): boolean {
-    return this.code >= 500;
-  }
 }
 
 /** Reads `smtp://[user:password@]host[:port]` (default port 25) or `smtps://…` (465); throws with what is wrong. */
@@ -102,62 +92,4 @@ function upgrade(socket: Socket, config: SmtpConfig, servername: string | undefi
     secure.once('secureConnect', () => resolve(secure));
     secure.once('error', (error: NodeJS.ErrnoException) => reject(new SmtpError(0, `STARTTLS with the SMTP server ${config.host}:${config.port} failed: ${error.code ?? error.message}.`)));
   });
-}
-
-/** Reads whole replies (multi-line ones end at "NNN "), one at a time, with a deadline for each. */
-function replyReader(socket: Socket, config: SmtpConfig) {
-  let buffer = '';
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const onData = (chunk: Buffer) => {
-    buffer += chunk.toString('utf8');
-    wake?.();
-  };
-  const fail = (error: Error) => {
-    failure ??= error;
-    wake?.();
-  };
-  const onError = (error: NodeJS.ErrnoException) => fail(new SmtpError(0, `Could not talk to the SMTP server ${config.host}:${config.port}: ${error.code ?? error.message}.`));
-  const onClose = () => fail(new SmtpError(0, `The SMTP server ${config.host}:${config.port} closed the connection.`));
-  socket.on('data', onData);
-  socket.on('error', onError);
-  socket.on('close', onClose);
-  const take = (): string | undefined => {
-    const match = /^(?:\d{3}-[^\n]*\n)*\d{3}(?: [^\n]*)?\r?\n/.exec(buffer);
-    if (!match) return undefined;
-    buffer = buffer.slice(match[0].length);
-    return match[0];
-  };
-  return {
-    async next(expect: number[], what: string): Promise<string> {
-      const deadline = Date.now() + config.timeoutMs;
-      for (;;) {
-        const reply = take();
-        if (reply) {
-          const code = Number(reply.slice(0, 3));
-          if (expect.includes(code)) return reply;
-          throw new SmtpError(code, `The SMTP server ${config.host}:${config.port} answered ${what} with "${reply.trim().replaceAll(/\r?\n/g, ' ')}".`);
-        }
-        if (failure) throw failure;
-        const left = deadline - Date.now();
-        if (left <= 0) throw new SmtpError(0, `The SMTP server ${config.host}:${config.port} gave no answer to ${what} within ${config.timeoutMs / 1000} s.`);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, left);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = undefined;
-      }
-    },
-    /** Stops reading this socket (before TLS takes it over, or at the end). */
-    detach() {
-      socket.removeListener('data', onData);
-      socket.removeListener('error', onError);
-      socket.removeListener('close', onClose);
-      socket.on('error', () => undefined);
-      wake?.();
-    },
-  };
 }
