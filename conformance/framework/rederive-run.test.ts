@@ -85,6 +85,8 @@ describe('rederiveRun', () => {
     const document = await run({ person: 'found', nobody: 'a made-up person', audited: 'no' });
     const flipped = document.tests.map((t) => (t.id === 'sf9999.lookup.not-found' ? { ...t, result: 'pass' as const, blame: undefined, message: undefined } : t));
     expect(codes((await rederiveRun({ ...document, tests: flipped, summary: summarise(flipped) }, [suite], replayToy)).problems)).toEqual(['verdict-differs sf9999.lookup.not-found']);
+    const doubled = [...document.tests, { ...document.tests[1]!, result: 'pass' as const }];
+    expect(codes((await rederiveRun({ ...document, tests: doubled }, [suite], replayToy)).problems)).toEqual(['test-edited']);
     const dropped = document.tests.filter((t) => t.id !== 'sf9999.lookup.not-found');
     expect(codes((await rederiveRun({ ...document, tests: dropped }, [suite], replayToy)).problems)).toEqual(['test-missing sf9999.lookup.not-found']);
     const replay = structuredClone(document.replay!);

@@ -47,6 +47,10 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
     if (!attestedDigests || attestedDigests.has(record.digest)) records.set(record.digest, record);
   }
   const tapes = new Map((replay?.tapes ?? []).map((tape) => [tape.test, tape]));
+  const twice = (ids: string[]) => [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+  for (const id of twice([...document.tests.map((t) => t.id), ...(replay?.tapes ?? []).map((t) => `tape of ${t.test}`)])) {
+    problem({ code: 'test-edited', message: `${id} appears twice in the run: a runner records each test once` });
+  }
   // The tests saw the system the run is for, as the platform attested it: the tapes' description must say so.
   const seen = (replay?.environment as { system?: { id?: unknown; userSystemUuid?: unknown } } | undefined)?.system;
   const attested = document.attestation?.statement.system;
