@@ -2,11 +2,13 @@
  * KOMBIT's programme overview served live, and the decisions behind it: KOMBIT sets a system's
  * place with one of KOMBIT's reasons; a supplier contests KOMBIT's estimate of an integration for
  * its own system ("Leverandøren er ikke enig"); KOMBIT decides an open contest (upheld or changed,
- * with its reason). Each write appends to the history. The web front's forms call these routes.
+ * with its reason); KOMBIT sets a cell's status by hand with a reason (the sheet's `manual` event,
+ * checked as `klarmeld sheet` checks it). Each write appends to the history. The web front's
+ * forms call these routes.
  */
 import type { Catalog } from '../../catalog/catalog.ts';
 import { findSystem } from '../../catalog/query.ts';
-import { contestReason, findCategory, findReason, openContests, programmeOverview, programmeReasons } from '../../conformance/onboarding/index.ts';
+import { checkEvent, contestReason, findCategory, readWord, findReason, openContests, programmeOverview, programmeReasons } from '../../conformance/onboarding/index.ts';
 import { ApiError, badRequest, notFound } from '../api/api-error.ts';
 import { requireOwner, requireRole } from '../api/access.ts';
 import type { ApiRoute } from '../api/json-api.ts';
@@ -56,6 +58,24 @@ export function programmeRoutes(store: ServerStore, catalog: Catalog): ApiRoute[
         });
         await store.appendHistory({ actor: who.id, action: 'programme.set', subject: system.id, detail: { category: category.code, ...(reason ? { reason } : {}) } });
         return { status: 201, body: { event } };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/sheet',
+      async handle({ who, body }) {
+        requireRole(who, ['kombit'], 'set a status in the onboarding sheet');
+        const system = systemOf(body);
+        const integration = text(body, 'integration', 'the integration id, e.g. SF1520').toUpperCase();
+        const read = readWord(catalog.statuses, text(body, 'status', 'a word of the sheet, e.g. "Klarmeldt", "Delvist", "Forløb 3", "Irrelevant"'));
+        if ('problem' in read) throw badRequest(read.problem);
+        const reason = optionalText(body, 'reason', 'why KOMBIT sets it');
+        const event = { system: system.id, integration, status: 'code' in read ? read.code : '', ...('code' in read ? { word: read.word } : {}), ...(reason ? { reason } : {}) };
+        const problems = checkEvent(catalog, event);
+        if (problems.length > 0) throw badRequest(problems.map((p) => p.message).join(' '));
+        const recorded = await store.appendStatusEvent({ ...event, actor: who.name, source: 'manual' });
+        await store.appendHistory({ actor: who.id, action: 'status.set', subject: system.id, detail: { integration, status: recorded.status, ...(reason ? { reason } : {}) } });
+        return { status: 201, body: { event: recorded } };
       },
     },
     {

@@ -155,4 +155,23 @@ describe('the web front over HTTP: sessions, CSRF, the same refusals as the API'
     // B sees exactly its own systems: what KOMBIT sees filtered by B's CVR.
     expect(await rows('/matrix', await signIn(tokens.b!))).toEqual(ofB);
   });
+
+  it("lets KOMBIT set a cell's status with a reason on the report, checked as the sheet checks it", async () => {
+    const kombit = await signIn(admin);
+    const csrf = await csrfOf('/systems/jobcenter-y14-eksempel', kombit);
+    const set = await post('/actions/status', { system: 'jobcenter-y14-eksempel', integration: 'SF1500', status: 'ikke-klarmeldt', reason: 'Ingen test endnu', _csrf: csrf }, kombit);
+    expect(set.headers.get('location')).toBe('/systems/jobcenter-y14-eksempel?saved=1');
+    const row = /<tr data-integration="SF1500">.*?<\/tr>/s.exec(await (await get('/systems/jobcenter-y14-eksempel', kombit)).text())![0];
+    expect(row).toContain('<span class="km-st s5">N</span> Nej');
+    expect(row).toContain('<option value="ikke-klarmeldt" selected>');
+    expect(row).toContain('intet belæg<br><span class="km-muted">Begrundelse: Ingen test endnu');
+    const current = (await server.store.currentStatuses()).find((e) => e.system === 'jobcenter-y14-eksempel' && e.integration === 'SF1500');
+    expect(current).toMatchObject({ status: 'ikke-klarmeldt', reason: 'Ingen test endnu', source: 'manual', actor: 'KOMBIT' });
+    const unknown = await post('/actions/status', { system: 'jobcenter-y14-eksempel', integration: 'SF1500', status: 'Måske', _csrf: csrf }, kombit);
+    expect(unknown.status).toBe(400);
+    const a = await signIn(tokens.a!);
+    const refused = await post('/actions/status', { system: 'reference-system', integration: 'SF1520', status: 'klarmeldt', _csrf: await csrfOf('/', a) }, a);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('may not set a status in the onboarding sheet: only kombit may');
+  });
 });

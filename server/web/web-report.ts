@@ -1,7 +1,7 @@
 /**
  * A system's connection report (GET /api/systems/:id/report), and beside each integration the
  * form the caller's role has: a municipality approves or rejects its service agreement; the
- * system's supplier contests KOMBIT's estimate. The list of systems links to each report.
+ * system's supplier contests KOMBIT's estimate; KOMBIT sets the status with a reason. The list of systems links to each report.
  */
 import type { Catalog } from '../../catalog/catalog.ts';
 import { backingKindLabel, statusStyles, type ConnectionReport } from '../../conformance/onboarding/index.ts';
@@ -26,6 +26,17 @@ function agreementForm(ctx: PageContext, report: ConnectionReport, integration: 
 <button type="submit" name="decision" value="reject">${esc(word(locale, 'reject'))} ${esc(integration)}</button></form>`;
 }
 
+function statusForm(ctx: PageContext, report: ConnectionReport, integration: string, styles: ReturnType<typeof statusStyles>, current: string | undefined): string {
+  const { locale } = ctx;
+  const id = `s-${integration}`;
+  const options = styles.map((s) => `<option value="${esc(s.code)}"${s.code === current ? ' selected' : ''}>${esc(s.label)}</option>`).join('');
+  return `<form class="km-inline" method="post" action="${href(locale, '/actions/status')}">${csrfField(ctx)}
+<input type="hidden" name="system" value="${esc(report.system.id)}"><input type="hidden" name="integration" value="${esc(integration)}">
+<label for="${id}">${esc(word(locale, 'status'))}<select id="${id}" name="status">${options}</select></label>
+<label for="${id}-r">${esc(word(locale, 'reason'))}<input id="${id}-r" name="reason"></label>
+<button type="submit">${esc(word(locale, 'setStatus'))} (${esc(integration)})</button></form>`;
+}
+
 function contestForm(ctx: PageContext, report: ConnectionReport, integration: string): string {
   const { locale } = ctx;
   const id = `c-${integration}`;
@@ -43,13 +54,15 @@ export function reportBody(ctx: PageContext, catalog: Catalog, report: Connectio
   for (const d of decisions) if (d.systemId === report.system.id && d.municipalityCvr === mine) latest.set(d.integration, d);
   const usesIt = mine !== undefined && report.municipalities.some((m) => m.cvr === mine);
   const owns = who?.role === 'supplier' && who.cvr === report.supplier.cvr;
-  const actionHead = usesIt ? word(locale, 'agreement') : owns ? word(locale, 'contest') : '';
+  const isKombit = who?.role === 'kombit';
+  const actionHead = usesIt ? word(locale, 'agreement') : owns ? word(locale, 'contest') : isKombit ? word(locale, 'setStatus') : '';
   const rows = report.integrations.map((i) => {
     const style = i.status ? styles.get(i.status) : undefined;
     const status = style ? `<span class="km-st ${style.cls}">${esc(style.mark)}</span> ${esc(style.label)}${i.code ? ` <span class="km-muted">${esc(i.code)}</span>` : ''}` : esc(word(locale, 'noStatus'));
-    const evidence = i.status ? esc(backingKindLabel(i.backing?.kind ?? 'none', locale)) : '';
+    const evidence = i.status ? `${esc(backingKindLabel(i.backing?.kind ?? 'none', locale))}${i.reason ? `<br><span class="km-muted">${esc(word(locale, 'reason'))}: ${esc(i.reason)}</span>` : ''}` : '';
     const spread = i.spread ? `${i.spread.connected} ${esc(word(locale, 'spreadOf'))} ${i.spread.of}` : '';
-    const action = usesIt ? agreementForm(ctx, report, i.integration, latest.get(i.integration)) : owns ? contestForm(ctx, report, i.integration) : '';
+    const action = usesIt ? agreementForm(ctx, report, i.integration, latest.get(i.integration)) : owns ? contestForm(ctx, report, i.integration)
+      : isKombit ? statusForm(ctx, report, i.integration, [...styles.values()], i.status) : '';
     return `<tr data-integration="${esc(i.integration)}"><th scope="row">${esc(i.integration)} <span class="km-muted">${esc(i.title)}</span></th><td>${esc(word(locale, i.level))}</td><td>${status}</td><td>${evidence}</td><td>${spread}</td>${actionHead ? `<td>${action}</td>` : ''}</tr>`;
   }).join('\n');
   return `<dl><dt>${esc(word(locale, 'supplier'))}</dt><dd>${esc(report.supplier.name)} (CVR ${esc(report.supplier.cvr)})</dd>
