@@ -34,6 +34,11 @@ export interface NotifierOptions {
   /** Warn of a certificate this many days before it expires (default 30). */
   certificateWarningDays?: number;
   webhookTimeoutMs?: number;
+  /**
+   * Finished deliveries, their attempts and their events are deleted after this many days
+   * (default 365). A stale status or an expired certificate still there after that is told again.
+   */
+  retentionDays?: number;
   /** Time between checks when started (default 2 s). */
   intervalMs?: number;
   /** Time between slow rounds (default 1 h). */
@@ -65,6 +70,7 @@ export class Notifier {
     if (now.getTime() - this.lastSlow >= (this.options.slowIntervalMs ?? 3_600_000)) {
       found.push(...(await this.stale.check(server, now)));
       found.push(...(await watchCertificates(server, catalog, { now, warnDays: this.options.certificateWarningDays ?? 30, certificateOf: this.options.certificateOf })));
+      await store.prune(new Date(now.getTime() - (this.options.retentionDays ?? 365) * 86_400_000));
       this.lastSlow = now.getTime();
     }
     const recorded: NotifyEvent[] = [];

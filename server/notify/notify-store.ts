@@ -110,6 +110,9 @@ export interface NotifyStore {
   /** The delivery log: deliveries (of these subscriptions when given), newest first, with their attempts. */
   deliveries(subscriptionIds?: string[]): Promise<(Delivery & { type: string; attemptLog: Attempt[] })[]>;
 
+  /** Deletes deliveries finished before `before` with their attempts, and events older than it with no delivery left; returns how many deliveries went. */
+  prune(before: Date): Promise<number>;
+
   cursor(name: string): Promise<string | undefined>;
   setCursor(name: string, value: string): Promise<void>;
   /** The sheet's status events after `seq`, oldest first, at most `limit`. */

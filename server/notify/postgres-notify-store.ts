@@ -96,6 +96,16 @@ export async function openPostgresNotifyStore(url: string, options: { clock?: ()
       return rows.map((r) => ({ ...toDelivery(r), type: String(r.type), attemptLog: attempts.filter((a) => a.delivery_id === r.id).map(toAttempt) }));
     },
 
+    async prune(before) {
+      return transaction(pool, async (client) => {
+        const done = "SELECT id FROM notify_deliveries WHERE state <> 'pending' AND finished_at < $1";
+        await client.query(`DELETE FROM notify_attempts WHERE delivery_id IN (${done})`, [before.toISOString()]);
+        const gone = (await client.query(`DELETE FROM notify_deliveries WHERE id IN (${done})`, [before.toISOString()])).rowCount ?? 0;
+        await client.query('DELETE FROM notify_events e WHERE e.at < $1 AND NOT EXISTS (SELECT 1 FROM notify_deliveries d WHERE d.event_key = e.key)', [before.toISOString()]);
+        return gone;
+      });
+    },
+
     async cursor(name) {
       const row = await one('SELECT value FROM notify_cursors WHERE name = $1', [name]);
       return row ? String(row.value) : undefined;

@@ -99,6 +99,17 @@ export function openSqliteNotifyStore(path: string, options: { clock?: () => Dat
       return rows.map((r) => ({ ...toDelivery(r), type: String(r.type), attemptLog: all('SELECT * FROM notify_attempts WHERE delivery_id = ? ORDER BY attempt', String(r.id)).map(toAttempt) }));
     },
 
+    async prune(before) {
+      const at = before.toISOString();
+      return atomically(() => {
+        const done = "SELECT id FROM notify_deliveries WHERE state <> 'pending' AND finished_at < ?";
+        db.prepare(`DELETE FROM notify_attempts WHERE delivery_id IN (${done})`).run(at);
+        const gone = Number(db.prepare(`DELETE FROM notify_deliveries WHERE id IN (${done})`).run(at).changes);
+        db.prepare('DELETE FROM notify_events WHERE at < ? AND NOT EXISTS (SELECT 1 FROM notify_deliveries d WHERE d.event_key = notify_events.key)').run(at);
+        return gone;
+      });
+    },
+
     async cursor(name) {
       const row = one('SELECT value FROM notify_cursors WHERE name = ?', name);
       return row ? String(row.value) : undefined;

@@ -79,6 +79,19 @@ export function describeNotifyStore(name: string, makeHarness: () => NotifyHarne
       expect((await s.subscriptions('id-acme')).map((x) => x.systems)).toEqual([['a-sys']]);
     });
 
+    it('prunes finished deliveries older than the retention, keeping pending ones and newer ones', async () => {
+      const s = await open();
+      await s.addSubscription({ id: 'sub-1', owner, channel: 'webhook', target: 'https://acme.example/hook', events: ['status.changed'] });
+      await s.recordEvent(event('old'), ['sub-1']);
+      await s.recordEvent(event('waiting'), ['sub-1']);
+      const [first] = await s.claimDue(t('2099-01-01T00:00:00.000Z'), 60_000, 1);
+      await s.finishAttempt(first!.delivery.id, { attempt: { attempt: 1, at: '2099-01-01T00:00:00.000Z', ok: true, status: 204, durationMs: 1 }, next: { state: 'delivered' } });
+      expect(await s.prune(t('2099-01-01T00:00:00.000Z'))).toBe(0);
+      expect(await s.prune(t('2099-06-01T00:00:00.000Z'))).toBe(1);
+      expect((await s.deliveries()).map((d) => [d.eventKey, d.state])).toEqual([[first!.event.key === 'old' ? 'waiting' : 'old', 'pending']]);
+      expect(await s.event(first!.event.key)).toBeUndefined();
+    });
+
     it('keeps cursors and reads the sheet after one', async () => {
       const s = await open();
       expect(await s.cursor('sheet')).toBeUndefined();
