@@ -12,7 +12,7 @@ export { summarise, resultOrder, verdictExitCodes, type SummaryInput } from './s
 export { runDocument, exchangeRecord, testRecord } from './run-document.ts';
 export type { Counts, ExchangeRecord, RunDocument, SuiteRecord, SuiteSummary, Summary, TestRecord, Verdict } from './run-document.ts';
 export { attestationRequest, buildRunDocument, evidenceDigests, resultsDigest, withAttestation, type RunMeta } from './build-run-document.ts';
-export { rederiveRun, type RederiveProblem, type RederiveReport } from './rederive-run.ts';
+export { rederiveRun, type RederiveOptions, type RederiveProblem, type RederiveReport } from './rederive-run.ts';
 export { replayTest, type ReplayCursorLike, type ReplayEnvironmentFactory } from './replay-test.ts';
 export { tapeDoor, tapeFormat, TapeWriter, type ReplaySection, type Tapeable, type TapeEntry, type TestTape } from './tape.ts';
 export { verifyRun, type VerifyOptions, type VerifyProblem, type VerifyReport } from './verify-run.ts';

@@ -56,6 +56,9 @@ const suite = defineSuite<Toy>({
     id: 'lookup', title: 'Looking a person up', tests: [
       { id: 'person-found', title: 'Finds a person', verifies: ['SF9999-R01'], run: async (ctx, toy) => { if ((await toy.ask('person')) !== 'found') ctx.fail('The system found nobody'); } },
       { id: 'not-found', title: 'Says "not found"', verifies: ['SF9999-R02'], run: async (ctx, toy) => { if ((await toy.ask('nobody')) !== 'not found') ctx.fail('The system invented a person'); } },
+    ],
+  }, {
+    id: 'records', title: 'Keeping records', tests: [
       // A body may omit its own test; that omission is on its tape like any verdict.
       { id: 'audit', title: 'Keeps an audit log', verifies: ['SF9999-R04'], run: async (ctx, toy) => { if ((await toy.ask('audited')) === 'no') ctx.omit('The system keeps no personal data'); } },
     ],
@@ -74,7 +77,7 @@ describe('rederiveRun', () => {
   it('re-derives a run whose environment taped every door: each test body replayed on its tape comes to the run\'s verdict', async () => {
     const document = await run({ person: 'found', nobody: 'a made-up person', audited: 'no' });
     expect(document.replay!.tapes.map((t) => [t.test, t.entries.map((e) => e.answer)])).toEqual([
-      ['sf9999.lookup.person-found', ['found']], ['sf9999.lookup.not-found', ['a made-up person']], ['sf9999.lookup.audit', ['no']],
+      ['sf9999.lookup.person-found', ['found']], ['sf9999.lookup.not-found', ['a made-up person']], ['sf9999.records.audit', ['no']],
     ]);
     expect(document.tests.map((t) => t.result)).toEqual(['pass', 'fail', 'omit']);
     const report = await rederiveRun(document, [suite], replayToy);
@@ -93,6 +96,20 @@ describe('rederiveRun', () => {
     replay.tapes[0]!.entries[0]!.ask = { question: 'someone else' };
     const left = await rederiveRun({ ...document, replay }, [suite], replayToy);
     expect(left.problems).toEqual([expect.objectContaining({ code: 'left-tape', test: 'sf9999.lookup.person-found', message: expect.stringContaining('asked "person", which the tape does not hold') })]);
+  });
+
+  it('accepts the runner leaving out a whole group only of a suite whose groups are operations a profile may leave out', async () => {
+    const document = await run({ person: 'found', nobody: 'not found', audited: 'yes' });
+    const replay = { ...document.replay!, tapes: document.replay!.tapes.filter((t) => t.test !== 'sf9999.lookup.not-found') };
+    const tests = document.tests.map((t) => (t.id === 'sf9999.lookup.not-found' ? { ...t, result: 'omit' as const, message: 'The profile does not declare this operation' } : t));
+    const alone = { ...document, tests, summary: summarise(tests), replay };
+    expect(codes((await rederiveRun(alone, [suite], replayToy, { omitsGroups: () => true })).problems)).toEqual(['omitted-alone']);
+    const lookup = (id: string) => id.startsWith('sf9999.lookup.');
+    const group = document.tests.map((t) => (lookup(t.id) ? { ...t, result: 'omit' as const, blame: undefined, message: 'The profile does not declare this operation' } : t));
+    const whole = { ...document, tests: group, summary: summarise(group), replay: { ...replay, tapes: replay.tapes.filter((t) => !lookup(t.test)) } };
+    expect(codes((await rederiveRun(whole, [suite], replayToy, { omitsGroups: () => true })).problems)).toEqual([]);
+    // A suite whose groups are not operations is omitted whole or not at all.
+    expect(codes((await rederiveRun(whole, [suite], replayToy)).problems)).toEqual(['omitted-alone']);
   });
 
   it('does not re-derive a suite version it does not ship, nor a run without tapes, and says so', async () => {

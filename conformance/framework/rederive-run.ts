@@ -36,7 +36,15 @@ export interface RederiveReport {
 }
 
 
-export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefinition<E, any>[], environmentFor: ReplayEnvironmentFactory<E>): Promise<RederiveReport> {
+export interface RederiveOptions {
+  /**
+   * Suites whose groups are operations a profile may leave out (klarmeld's generic suites): the
+   * runner may omit whole groups of them. Every other suite is omitted whole or not at all.
+   */
+  omitsGroups?: (suiteId: string) => boolean;
+}
+
+export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefinition<E, any>[], environmentFor: ReplayEnvironmentFactory<E>, options: RederiveOptions = {}): Promise<RederiveReport> {
   const report: RederiveReport = { suites: [], replayed: 0, agreed: 0, unsigned: {}, problems: [] };
   const problem = (p: RederiveProblem) => void report.problems.push(p);
   const { replay } = document;
@@ -86,9 +94,13 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
     }
     const entries = suiteTests(suite);
     // A body may omit its own test (taped, so replayed); the runner omits only whole suites.
-    const omitted = entries.filter((e) => !tapes.has(e.id) && document.tests.find((t) => t.id === e.id)?.result === 'omit');
-    if (omitted.length > 0 && omitted.length < entries.length) {
-      problem({ code: 'omitted-alone', message: `The run omits ${omitted.map((e) => e.id).join(', ')} but runs other tests of suite ${suite.id}: a runner leaves out whole suites (--integration), never single tests` });
+    const byGroup = options.omitsGroups?.(suite.id) === true;
+    for (const unit of byGroup ? suite.groups.map((g) => entries.filter((e) => e.group === g)) : [entries]) {
+      const omitted = unit.filter((e) => !tapes.has(e.id) && document.tests.find((t) => t.id === e.id)?.result === 'omit');
+      if (omitted.length > 0 && omitted.length < unit.length) {
+        const whole = byGroup ? `group ${unit[0]!.group.id} of suite ${suite.id}: a runner leaves out whole operations a profile does not declare` : `suite ${suite.id}: a runner leaves out whole suites (--integration)`;
+        problem({ code: 'omitted-alone', message: `The run omits ${omitted.map((e) => e.id).join(', ')} but runs other tests of ${whole}, never single tests` });
+      }
     }
     const agreedBefore = report.agreed;
     for (const { id, group, test } of entries) {

@@ -35,7 +35,10 @@ export async function verifyAndRederive(input: unknown, options: VerifyOptions =
   const handWritten = new Set(Object.values(suitesByIntegration).map((s) => s.id));
   const needsCatalogue = report.document.suites.some((s) => !handWritten.has(s.id));
   const suites = needsCatalogue ? suitesFor(catalog ?? (await loadCatalog()).catalog) : suitesByIntegration;
-  const rederived = await rederiveRun(report.document, Object.values(suites), (description, tape, records) => replayEnvironment(description, tape, records, key));
+  // A generic suite's groups are operations, which a profile may leave out (declaredOperations); a hand-written suite runs whole.
+  const rederived = await rederiveRun(report.document, Object.values(suites), (description, tape, records) => replayEnvironment(description, tape, records, key), {
+    omitsGroups: (suiteId) => !handWritten.has(suiteId),
+  });
   const problems = [...report.problems, ...rederived.problems];
   return { ...report, ok: problems.length === 0, problems, rederived };
 }
