@@ -52,6 +52,7 @@ export function klarmeldProcess(args: string[], env: Record<string, string> = {}
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = once(child, 'exit').then(([code]) => ({ exit: code as number | null, stdout, stderr }));
+  // 'close', not 'exit': only then has all its output been read.
+  const done = once(child, 'close').then(([code]) => ({ exit: code as number | null, stdout, stderr }));
   return { child, done };
 }
