@@ -66,17 +66,18 @@ export class Notifier {
   async check(): Promise<NotifyEvent[]> {
     const { store, server, catalog } = this.options;
     const now = this.clock();
-    const found = await watchSheet(store, server, catalog);
-    if (now.getTime() - this.lastSlow >= (this.options.slowIntervalMs ?? 3_600_000)) {
-      found.push(...(await this.stale.check(server, now)));
-      found.push(...(await watchCertificates(server, catalog, { now, warnDays: this.options.certificateWarningDays ?? 30, certificateOf: this.options.certificateOf })));
-      await store.prune(new Date(now.getTime() - (this.options.retentionDays ?? 365) * 86_400_000));
-      this.lastSlow = now.getTime();
-    }
     const recorded: NotifyEvent[] = [];
-    if (found.length > 0) {
+    const record = async (found: NotifyEvent[]) => {
+      if (found.length === 0) return;
       const subscriptions = await store.subscriptions();
       for (const event of found) if (await store.recordEvent(event, audience(catalog, subscriptions, event))) recorded.push(event);
+    };
+    await watchSheet(store, server, catalog, record);
+    if (now.getTime() - this.lastSlow >= (this.options.slowIntervalMs ?? 3_600_000)) {
+      await record(await this.stale.check(server, now));
+      await record(await watchCertificates(server, catalog, { now, warnDays: this.options.certificateWarningDays ?? 30, certificateOf: this.options.certificateOf }));
+      await store.prune(new Date(now.getTime() - (this.options.retentionDays ?? 365) * 86_400_000));
+      this.lastSlow = now.getTime();
     }
     await this.deliver();
     return recorded;

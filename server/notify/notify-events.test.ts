@@ -120,3 +120,18 @@ it('warns of a system certificate within the warning period, once per certificat
     rmSync(caDir, { recursive: true, force: true });
   }
 });
+
+it('finds a change again when recording it failed: the cursor moves only past what was recorded', async () => {
+  rig = await startNotifyRig(catalog, suiteVersions);
+  await subscribe(rig);
+  await rig.notifier.check();
+  // More changes than the watcher re-reads behind its cursor (20), so only the cursor can keep them.
+  for (let n = 1; n <= 25; n += 1) await rig.server.appendRunEvents(`run-${n}`, [runEvent(`run-${n}`, n % 2 ? 'ikke-klarmeldt' : 'delvist-klarmeldt')]);
+  const { recordEvent } = rig.store;
+  rig.store.recordEvent = async () => {
+    throw new Error('the database went away');
+  };
+  await expect(rig.notifier.check()).rejects.toThrow('the database went away');
+  rig.store.recordEvent = recordEvent;
+  expect((await rig.notifier.check()).map((e) => e.key)).toEqual(Array.from({ length: 25 }, (_, i) => `status.changed:${i + 1}`));
+});

@@ -15,19 +15,23 @@ import type { NotifyEvent, NotifyStore, SheetChange } from './notify-store.ts';
 const overlap = 20;
 const page = 500;
 
-export async function watchSheet(store: NotifyStore, server: ServerStore, catalog: Catalog): Promise<NotifyEvent[]> {
+/**
+ * Reads the sheet after the cursor a page at a time; each page's events go to `record` before
+ * the cursor moves past them, so a crash in between finds them again (and records them once).
+ */
+export async function watchSheet(store: NotifyStore, server: ServerStore, catalog: Catalog, record: (events: NotifyEvent[]) => Promise<void>): Promise<void> {
   const cursor = await store.cursor('sheet');
   if (cursor === undefined) {
     const end = String(await store.lastSheetSeq());
     // The start is a floor the overlap never reads below: what came before is never announced.
     await store.setCursor('sheet-start', end);
     await store.setCursor('sheet', end);
-    return [];
+    return;
   }
-  const events: NotifyEvent[] = [];
   let seq = Math.max(Number((await store.cursor('sheet-start')) ?? 0), Number(cursor) - overlap);
   for (;;) {
     const changes = await store.sheetChangesAfter(seq, page);
+    const events: NotifyEvent[] = [];
     for (const change of changes) {
       const previous = await store.sheetChangeBefore(change.system, change.integration, change.seq);
       if (previous?.status === change.status) continue;
@@ -35,11 +39,11 @@ export async function watchSheet(store: NotifyStore, server: ServerStore, catalo
       const waiting = catalog.statuses.find((s) => s.code === change.status)?.ready ? await waitingAgreement(catalog, server, change) : undefined;
       if (waiting) events.push(waiting);
     }
+    await record(events);
     if (changes.length > 0) seq = changes.at(-1)!.seq;
+    if (seq > Number(cursor)) await store.setCursor('sheet', String(seq));
     if (changes.length < page) break;
   }
-  if (seq > Number(cursor)) await store.setCursor('sheet', String(seq));
-  return events;
 }
 
 const labels = (catalog: Catalog, status: string) => {
