@@ -45,6 +45,12 @@ export interface NotifierOptions {
   slowIntervalMs?: number;
 }
 
+/** Whether this instance's checks run: when the last one ended, and why it failed if it did. */
+export interface NotifierHealth {
+  lastCheckAt?: string;
+  lastError?: string;
+}
+
 export class Notifier {
   private readonly options: NotifierOptions;
   private readonly clock: () => Date;
@@ -53,8 +59,9 @@ export class Notifier {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
-  /** The last check's failure, if it failed (the timer goes on: a database back again is used again). */
+  /** The last timed check's failure, if it failed (the timer goes on: a database back again is used again). */
   lastError: Error | undefined;
+  private lastCheckAt: Date | undefined;
 
   constructor(options: NotifierOptions) {
     this.options = options;
@@ -99,9 +106,16 @@ export class Notifier {
       if (!this.stopped) this.timer = setTimeout(loop, this.options.intervalMs ?? 2_000).unref();
     };
     const loop = () => {
-      this.running = this.check().then(() => (this.lastError = undefined), (error: unknown) => (this.lastError = error as Error)).finally(next);
+      this.running = this.check().then(() => (this.lastError = undefined), (error: unknown) => (this.lastError = error as Error)).finally(() => {
+        this.lastCheckAt = this.clock();
+        next();
+      });
     };
     next();
+  }
+
+  health(): NotifierHealth {
+    return { ...(this.lastCheckAt ? { lastCheckAt: this.lastCheckAt.toISOString() } : {}), ...(this.lastError ? { lastError: this.lastError.message } : {}) };
   }
 
   /** Stops the timer and waits for a check in progress (deliveries it claimed are then recorded). */

@@ -13,24 +13,28 @@ import { optionalList, optionalText } from '../routes/fields.ts';
 import { visibleSystems } from '../routes/sheet-routes.ts';
 import type { Identity, ServerStore } from '../store/server-store.ts';
 import { notifyEventTypes, type NotifyEventType, type NotifyStore, type Subscription } from './notify-store.ts';
+import type { NotifierHealth } from './notifier.ts';
 import { newWebhookSecret } from './webhook-signature.ts';
 
 const loopback = (host: string) => host === 'localhost' || host === '[::1]' || (isIP(host) === 4 && host.startsWith('127.'));
 const shown = ({ secret: _secret, ...rest }: Subscription) => rest;
 
-/** A webhook URL: https://, or http:// to this machine (a receiver beside the server, or a test). */
-function hookUrl(text: string): string {
+/**
+ * A webhook URL: https://; KOMBIT may also name http:// on this machine (a receiver beside the
+ * server). Nobody else may: the delivery log would let them probe the server's own ports.
+ */
+function hookUrl(who: Identity, text: string): string {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     throw badRequest(`"url" must be the https:// URL of your receiver, not "${text}".`);
   }
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback(url.hostname))) return url.toString();
-  throw badRequest(`"url" must be an https:// URL (http:// only to this machine): events go over the network signed but not encrypted otherwise, not "${text}".`);
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback(url.hostname) && who.role === 'kombit')) return url.toString();
+  throw badRequest(`"url" must be an https:// URL: events would otherwise cross the network signed but not encrypted${who.role === 'kombit' ? ' (http:// only to this machine)' : ''}; not "${text}".`);
 }
 
-export function notifyRoutes(notify: NotifyStore, store: ServerStore, catalog: Catalog): ApiRoute[] {
+export function notifyRoutes(notify: NotifyStore, store: ServerStore, catalog: Catalog, health?: () => NotifierHealth): ApiRoute[] {
   const mayManage = (who: Identity, subscription: Subscription) => who.role === 'kombit' || subscription.owner.id === who.id;
   return [
     {
@@ -56,7 +60,7 @@ export function notifyRoutes(notify: NotifyStore, store: ServerStore, catalog: C
         const secret = url ? newWebhookSecret() : undefined;
         const subscription = await notify.addSubscription({
           id: randomUUID(), owner: { id: who.id, role: who.role, name: who.name, ...(who.cvr ? { cvr: who.cvr } : {}), ...(who.municipalityCode ? { municipalityCode: who.municipalityCode } : {}) },
-          channel: url ? 'webhook' : 'email', target: url ? hookUrl(url) : email!, events: events as NotifyEventType[], ...(systems ? { systems } : {}), ...(secret ? { secret } : {}),
+          channel: url ? 'webhook' : 'email', target: url ? hookUrl(who, url) : email!, events: events as NotifyEventType[], ...(systems ? { systems } : {}), ...(secret ? { secret } : {}),
         });
         await store.appendHistory({ actor: who.id, action: 'subscription.add', subject: subscription.id, detail: { channel: subscription.channel, target: subscription.target, events } });
         // The secret is shown once, here: the receiver checks each delivery's webhook-signature with it.
@@ -90,7 +94,9 @@ export function notifyRoutes(notify: NotifyStore, store: ServerStore, catalog: C
         const own = who.role === 'kombit' ? undefined : (await notify.subscriptions(who.id)).map((s) => s.id);
         const asked = query.get('subscription');
         if (asked && own && !own.includes(asked)) throw forbidden(who, `read the deliveries of subscription ${asked}`, 'it is not one of yours');
-        return { body: { deliveries: await notify.deliveries(asked ? [asked] : own) } };
+        const deliveries = await notify.deliveries(asked ? [asked] : own);
+        // KOMBIT also sees whether this instance's checks run (a database gone shows here, not in any delivery).
+        return { body: { deliveries, ...(who.role === 'kombit' && health ? { notifier: health() } : {}) } };
       },
     },
   ];

@@ -50,7 +50,7 @@ export async function startNotifications(deps: { database: string | undefined; s
   }
   notifier.start();
   return {
-    routes: notifyRoutes(store, deps.store, deps.catalog),
+    routes: notifyRoutes(store, deps.store, deps.catalog, () => notifier.health()),
     async stop() {
       await notifier.stop();
       await store.close();
