@@ -1,6 +1,6 @@
 /**
  * klarmeld server under many suppliers at once (issue 13 item 5): `runs` supplier runs at the
- * same moment, each `klarmeld test --service` (the CLI's own code, in this process) starting a
+ * same moment, each `klarmeld test --service` (bin/klarmeld.js, a process per supplier) starting a
  * real reference system (examples/reference-system, a Node process per run) that calls the
  * server's platform, while a load process sends SF1520 PersonLookup through the same platform.
  *   npx node bench/server/concurrent-runs.ts [--runs 50] [--integrations SF1520] [--lookup-connections 8] [--lookup-seconds 30] [--only postgres,sqlite] [--deadline 900]
@@ -21,8 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { runServiceTest } from '../../cli/services/service-test-run.ts';
 import { personLookupAction, personLookupEnvelope } from '../../conformance/clients/cpr/person-lookup-envelope.ts';
+import { klarmeldProcess } from '../../server/cluster/testing/server-process.ts';
 import { startServer, type RunningServer } from '../../server/index.ts';
 import { api } from '../../server/testing/api-client.ts';
 import { startTestPostgres } from '../../server/testing/postgres.ts';
@@ -97,14 +97,17 @@ async function once(kind: 'postgres' | 'sqlite') {
     const profiles = await Promise.all(Array.from({ length: runs }, (_, i) => profileFor(dir, `bench-system-${String(i + 1).padStart(2, '0')}`)));
     // PersonLookup while the runs start and go on (a fixed time, so the load process reports its own figures).
     const lookups = await personLookupLoad(servers[0]!, supplier, dir, Number(values['lookup-seconds']));
-    const deadline = AbortSignal.timeout(Number(values.deadline) * 1000);
     const started = performance.now();
     const outcomes = await Promise.all(profiles.map(async (profileFile, i) => {
+      const cli = klarmeldProcess(['test', '--service', servers[i % servers.length]!.url, '--token', supplier, '--profile', profileFile, '--record', '--json', ...integrations.flatMap((id) => ['--integration', id])]);
+      const timer = setTimeout(() => cli.child.kill('SIGTERM'), Number(values.deadline) * 1000);
+      const { exit, stdout } = await cli.done;
+      clearTimeout(timer);
       try {
-        const result = await runServiceTest({ serviceUrl: servers[i % servers.length]!.url, token: supplier, profileFile, record: true, integrations, signal: deadline });
-        return { exitCode: result.exitCode, verdict: result.document.summary.verdict };
-      } catch (error) {
-        return { exitCode: 3, verdict: `error: ${(error as Error).message.slice(0, 160)}` };
+        const answer = JSON.parse(stdout) as { summary?: { verdict: string }; error?: { code: string; message: string } };
+        return { exitCode: exit, verdict: answer.summary?.verdict ?? `error ${answer.error?.code}: ${answer.error?.message.slice(0, 160)}` };
+      } catch {
+        return { exitCode: exit, verdict: `exit ${String(exit)} without JSON: ${stdout.slice(0, 160)}` };
       }
     }));
     const wallMin = (performance.now() - started) / 60_000;
