@@ -69,16 +69,22 @@ export class Notifier {
     this.stale = new StaleWatcher(options.catalog, options.suiteVersions);
   }
 
+  /**
+   * Reads the sheet only (on a new database: marks where it ends), sending nothing: quick, so a
+   * server calls it before it answers and every change made through it is announced.
+   */
+  async prime(): Promise<NotifyEvent[]> {
+    const recorded: NotifyEvent[] = [];
+    await watchSheet(this.options.store, this.options.server, this.options.catalog, this.recorder(recorded));
+    return recorded;
+  }
+
   /** Finds and records new events, then sends what is due; returns the events recorded by this call. */
   async check(): Promise<NotifyEvent[]> {
     const { store, server, catalog } = this.options;
     const now = this.clock();
     const recorded: NotifyEvent[] = [];
-    const record = async (found: NotifyEvent[]) => {
-      if (found.length === 0) return;
-      const subscriptions = await store.subscriptions();
-      for (const event of found) if (await store.recordEvent(event, audience(catalog, subscriptions, event))) recorded.push(event);
-    };
+    const record = this.recorder(recorded);
     await watchSheet(store, server, catalog, record);
     if (now.getTime() - this.lastSlow >= (this.options.slowIntervalMs ?? 3_600_000)) {
       await record(await this.stale.check(server, now));
@@ -88,6 +94,16 @@ export class Notifier {
     }
     await this.deliver();
     return recorded;
+  }
+
+  /** Records events once each, with a delivery to every subscription that hears them; adds those new to `recorded`. */
+  private recorder(recorded: NotifyEvent[]) {
+    const { store, catalog } = this.options;
+    return async (found: NotifyEvent[]) => {
+      if (found.length === 0) return;
+      const subscriptions = await store.subscriptions();
+      for (const event of found) if (await store.recordEvent(event, audience(catalog, subscriptions, event))) recorded.push(event);
+    };
   }
 
   /** Sends the deliveries due now. */

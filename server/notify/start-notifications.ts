@@ -42,8 +42,8 @@ export async function startNotifications(deps: { database: string | undefined; s
     ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
   });
   try {
-    // The first check before the server answers: it marks where the sheet is, so every change made through the server is announced.
-    await notifier.check();
+    // Before the server answers: marks where the sheet is, so every change made through it is announced (sends nothing: a dead receiver must not hold up the start).
+    await notifier.prime();
   } catch (error) {
     await store.close();
     throw error;
