@@ -113,4 +113,19 @@ describe.skipIf(missing !== undefined)(missing ? `the web front in Chromium (ski
     await signedOut.context().close();
     expect(found).toEqual([]);
   }, 60_000);
+
+  it('fits a phone: at 390 px no page is wider than the screen (wide tables scroll inside their own region)', async () => {
+    const wide: string[] = [];
+    for (const [role, paths] of [['kombit', ['/', '/matrix', '/programme', '/systems/reference-system', '/keys']], ['aalborg', ['/systems/jobcenter-y14-eksempel']]] as const) {
+      const page = await signedIn(tokens[role]!);
+      await page.setViewportSize({ width: 390, height: 800 });
+      for (const path of paths) {
+        await page.goto(`${server.url}${path}`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 390) wide.push(`${role} ${path}: ${width} px`);
+      }
+      await page.context().close();
+    }
+    expect(wide).toEqual([]);
+  });
 });

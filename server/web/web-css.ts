@@ -1,6 +1,7 @@
 /**
  * The front's one style sheet, served from /web.css (the content security policy allows no inline
- * style): a readable frame, visible focus, and the statuses in the vocabulary's own colours
+ * style): a readable frame, visible focus, wide tables scrolling in their own region (positioned,
+ * so the visually hidden texts inside stay inside it), and the statuses in the vocabulary's own colours
  * through the same rules the site draws them with (statusCss).
  */
 import type { Catalog } from '../../catalog/catalog.ts';
@@ -15,6 +16,9 @@ header ul{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;margin:0;padding:
 .km-account{margin-left:auto;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
 .km-account form{margin:0}
 main{padding:1rem;max-width:80rem}
+/* Danish compounds (Onboardingsprogrammet) are wider than a phone at heading size: break them rather than widen the page. */
+h1{font-size:clamp(1.4rem,6vw,2rem)}
+h1,h2{overflow-wrap:break-word;hyphens:auto}
 a{color:#0b4f9c}
 a[aria-current=page]{font-weight:700}
 :focus-visible{outline:3px solid #b3005a;outline-offset:2px}
@@ -24,8 +28,11 @@ a[aria-current=page]{font-weight:700}
 table{border-collapse:collapse;margin:1rem 0}
 th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left;vertical-align:top}
 .km-matrix td{text-align:center;white-space:nowrap}
-.km-scroll{overflow-x:auto}
-form.km-form{display:grid;gap:.5rem;max-width:36rem;margin:1rem 0}
+.km-scroll{overflow-x:auto;position:relative;max-width:100%}
+code{overflow-wrap:anywhere}
+form.km-form>*,form.km-inline>*{min-width:0}
+input,select,textarea{max-width:100%}
+form.km-form{display:grid;grid-template-columns:minmax(0,1fr);gap:.5rem;max-width:min(36rem,100%);margin:1rem 0}
 form.km-inline{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end;margin:0}
 label{display:flex;flex-direction:column;gap:.125rem}
 input,select,textarea,button{font:inherit}

@@ -6,7 +6,7 @@
  */
 import type { Catalog } from '../../catalog/catalog.ts';
 import { backingKindLabel, backingMark, noStatusStyle, statusStyles, type SheetMatrix } from '../../conformance/onboarding/index.ts';
-import { esc, href, type PageContext } from './web-page.ts';
+import { esc, href, scrollRegion, type PageContext } from './web-page.ts';
 import { word } from './web-words.ts';
 
 /** The filter form (a GET form: no script, the server filters): area, supplier, status. */
@@ -51,6 +51,6 @@ export function matrixBody(ctx: PageContext, catalog: Catalog, all: SheetMatrix,
     .map((s) => `<li><span class="km-st ${s.cls}">${esc(s.mark)}</span> ${esc(s.label)}</li>`).join('');
   return `${filterForm(ctx, catalog, all, query, [...styles.values()])}<p>${matrix.rows.length} ${esc(word(locale, 'shownSystems'))}</p><h2>${esc(word(locale, 'legend'))}</h2><ul>${legend}<li><span class="km-st ${noStatusStyle.cls}">${noStatusStyle.mark}</span> ${esc(word(locale, 'noStatus'))}</li></ul>
 <p>${esc(word(locale, 'backingLegend'))}: <code>*</code> ${esc(backingKindLabel('trusted-platform', locale))}; <code>+</code> ${esc(backingKindLabel('own-platform', locale))}.</p>
-<div class="km-scroll" tabindex="0" role="region" aria-label="${esc(word(locale, 'matrix'))}"><table class="km-matrix"><thead><tr><th scope="col">${esc(word(locale, 'system'))}</th>${head}</tr></thead><tbody>
-${rows}</tbody></table></div>`;
+${scrollRegion(word(locale, 'matrix'), `<table class="km-matrix"><thead><tr><th scope="col">${esc(word(locale, 'system'))}</th>${head}</tr></thead><tbody>
+${rows}</tbody></table>`)}`;
 }

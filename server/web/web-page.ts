@@ -29,6 +29,9 @@ export interface Notice {
   lang?: WebLocale;
 }
 
+/** A wide table in a region of its own that scrolls sideways on a phone; focusable, so the keyboard scrolls it too. */
+export const scrollRegion = (label: string, table: string): string => `<div class="km-scroll" tabindex="0" role="region" aria-label="${esc(label)}">${table}</div>`;
+
 /** A hidden CSRF field for a form of this page. */
 export const csrfField = (ctx: PageContext): string => `<input type="hidden" name="_csrf" value="${esc(ctx.csrf)}">`;
 

@@ -4,7 +4,7 @@
  * to set a place with one of KOMBIT's reasons and to decide a contest.
  */
 import { programmeCategories, programmeReasons, type ProgrammeOverview } from '../../conformance/onboarding/index.ts';
-import { csrfField, esc, href, type PageContext } from './web-page.ts';
+import { csrfField, esc, href, scrollRegion, type PageContext } from './web-page.ts';
 import { word } from './web-words.ts';
 
 const label = (ctx: PageContext, code: string) => {
@@ -49,6 +49,6 @@ export function programmeBody(ctx: PageContext, overview: ProgrammeOverview): st
   return `<table><caption>${w('programme')}</caption><thead><tr><th scope="col">${w('category')}</th><th scope="col">${w('count')}</th></tr></thead><tbody>${counts}</tbody></table>
 ${contests(ctx, overview)}
 ${ctx.who?.role === 'kombit' ? setPlaceForm(ctx, overview) : ''}
-<h2>${w('systems')}</h2><div class="km-scroll"><table><thead><tr><th scope="col">${w('system')}</th><th scope="col">${w('place')}</th><th scope="col">${w('reason')}</th><th scope="col">${w('source')}</th></tr></thead><tbody>
-${systems}</tbody></table></div>`;
+<h2>${w('systems')}</h2>${scrollRegion(word(locale, 'systems'), `<table><thead><tr><th scope="col">${w('system')}</th><th scope="col">${w('place')}</th><th scope="col">${w('reason')}</th><th scope="col">${w('source')}</th></tr></thead><tbody>
+${systems}</tbody></table>`)}`;
 }

@@ -6,7 +6,7 @@
 import type { Catalog } from '../../catalog/catalog.ts';
 import { backingKindLabel, statusStyles, type ConnectionReport } from '../../conformance/onboarding/index.ts';
 import type { AgreementDecision } from '../store/server-store.ts';
-import { csrfField, esc, href, type PageContext } from './web-page.ts';
+import { csrfField, esc, href, scrollRegion, type PageContext } from './web-page.ts';
 import { word } from './web-words.ts';
 
 export function systemsBody(ctx: PageContext, catalog: Catalog, visible: readonly string[]): string {
@@ -68,6 +68,6 @@ export function reportBody(ctx: PageContext, catalog: Catalog, report: Connectio
   return `<dl><dt>${esc(word(locale, 'supplier'))}</dt><dd>${esc(report.supplier.name)} (CVR ${esc(report.supplier.cvr)})</dd>
 <dt>${esc(word(locale, 'municipalities'))}</dt><dd>${esc(report.municipalities.map((m) => m.name).join(', ') || '–')}</dd></dl>
 <p class="km-muted">${esc(word(locale, 'estimate'))}</p>
-<div class="km-scroll"><table><thead><tr><th scope="col">${esc(word(locale, 'integration'))}</th><th scope="col">${esc(word(locale, 'level'))}</th><th scope="col">${esc(word(locale, 'status'))}</th><th scope="col">${esc(word(locale, 'evidence'))}</th><th scope="col">${esc(word(locale, 'spread'))}</th>${actionHead ? `<th scope="col">${esc(actionHead)}</th>` : ''}</tr></thead><tbody>
-${rows}</tbody></table></div>`;
+${scrollRegion(word(locale, 'integration'), `<table><thead><tr><th scope="col">${esc(word(locale, 'integration'))}</th><th scope="col">${esc(word(locale, 'level'))}</th><th scope="col">${esc(word(locale, 'status'))}</th><th scope="col">${esc(word(locale, 'evidence'))}</th><th scope="col">${esc(word(locale, 'spread'))}</th>${actionHead ? `<th scope="col">${esc(actionHead)}</th>` : ''}</tr></thead><tbody>
+${rows}</tbody></table>`)}`;
 }
