@@ -56,6 +56,7 @@ export class Notifier {
   private readonly clock: () => Date;
   private readonly stale: StaleWatcher;
   private lastSlow = -Infinity;
+  private readonly seen = new Set<number>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
@@ -75,7 +76,7 @@ export class Notifier {
    */
   async prime(): Promise<NotifyEvent[]> {
     const recorded: NotifyEvent[] = [];
-    await watchSheet(this.options.store, this.options.server, this.options.catalog, this.recorder(recorded));
+    await watchSheet(this.options.store, this.options.server, this.options.catalog, this.recorder(recorded), this.seen);
     return recorded;
   }
 
@@ -85,7 +86,7 @@ export class Notifier {
     const now = this.clock();
     const recorded: NotifyEvent[] = [];
     const record = this.recorder(recorded);
-    await watchSheet(store, server, catalog, record);
+    await watchSheet(store, server, catalog, record, this.seen);
     if (now.getTime() - this.lastSlow >= (this.options.slowIntervalMs ?? 3_600_000)) {
       await record(await this.stale.check(server, now));
       await record(await watchCertificates(server, catalog, { now, warnDays: this.options.certificateWarningDays ?? 30, certificateOf: this.options.certificateOf }));

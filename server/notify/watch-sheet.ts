@@ -18,8 +18,9 @@ const page = 500;
 /**
  * Reads the sheet after the cursor a page at a time; each page's events go to `record` before
  * the cursor moves past them, so a crash in between finds them again (and records them once).
+ * `seen`: the seqs this instance has handled, kept by the caller between checks.
  */
-export async function watchSheet(store: NotifyStore, server: ServerStore, catalog: Catalog, record: (events: NotifyEvent[]) => Promise<void>): Promise<void> {
+export async function watchSheet(store: NotifyStore, server: ServerStore, catalog: Catalog, record: (events: NotifyEvent[]) => Promise<void>, seen: Set<number> = new Set()): Promise<void> {
   const cursor = await store.cursor('sheet');
   if (cursor === undefined) {
     const end = String(await store.lastSheetSeq());
@@ -32,7 +33,8 @@ export async function watchSheet(store: NotifyStore, server: ServerStore, catalo
   for (;;) {
     const changes = await store.sheetChangesAfter(seq, page);
     const events: NotifyEvent[] = [];
-    for (const change of changes) {
+    // What this instance has handled is skipped: the re-read costs one query, not one per event.
+    for (const change of changes.filter((c) => !seen.has(c.seq))) {
       const previous = await store.sheetChangeBefore(change.system, change.integration, change.seq);
       if (previous?.status === change.status) continue;
       events.push(statusChanged(catalog, change, previous));
@@ -40,6 +42,9 @@ export async function watchSheet(store: NotifyStore, server: ServerStore, catalo
       if (waiting) events.push(waiting);
     }
     await record(events);
+    for (const change of changes) seen.add(change.seq);
+    // Sets iterate in insertion order: the oldest seqs go first, long after the re-read window.
+    for (const seq of seen) if (seen.size > 5 * page) seen.delete(seq); else break;
     if (changes.length > 0) seq = changes.at(-1)!.seq;
     if (seq > Number(cursor)) await store.setCursor('sheet', String(seq));
     if (changes.length < page) break;
