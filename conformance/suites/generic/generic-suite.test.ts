@@ -3,7 +3,7 @@ import type { Catalog } from '../../../catalog/catalog.ts';
 import { loadCatalog } from '../../../catalog/load-catalog.ts';
 import { assertCoverage, suiteTests } from '../../framework/index.ts';
 import type { Exchange, SuiteEnvironment } from '../shared/environment.ts';
-import { genericSuitesFor, suitesByIntegration, suitesFor } from '../index.ts';
+import { declaredOperations, genericSuitesFor, suitesByIntegration, suitesFor } from '../index.ts';
 import { runOneTest, standInEnvironment } from '../testing/run-one-test.ts';
 
 /** A system whose contract.call reaches the platform with these request and response bodies, and answers the trigger so. */
@@ -62,5 +62,14 @@ describe('the generic suites made from the shipped catalogue', () => {
     expect(reported.result).toBe('pass');
     const hiddenFault = await runOneTest(suite, 'sf0101.demo-calldemoservice.fault-reported', standInEnvironment(systemAnswering({ ok: true, result: {} }, fault)));
     expect(hiddenFault).toMatchObject({ result: 'fail', message: expect.stringMatching(/reported success/) });
+  });
+
+  it('test only the operations a profile declares; a hand-written suite runs whole', () => {
+    const sf1491 = genericSuitesFor(catalog).SF1491!;
+    const select = declaredOperations(sf1491, catalog, ['BevillingHent']);
+    expect(select('sf1491.ydelselistehent-bevillinghent.data-shown')).toBe(true);
+    expect(select('sf1491.ydelselistehent-effektueringhent.data-shown')).toMatch(/does not declare this operation of SF1491 \(it declares BevillingHent\)/);
+    expect(declaredOperations(sf1491, catalog, [])('sf1491.ydelselistehent-effektueringhent.data-shown')).toBe(true);
+    expect(declaredOperations(suitesByIntegration.SF1520!, catalog, ['PersonLookup'])('sf1520.lookup.lower-case-uuids')).toBe(true);
   });
 });
