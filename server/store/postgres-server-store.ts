@@ -113,12 +113,13 @@ export async function openPostgresServerStore(url: string, options: PostgresStor
     async claimRunLease(lease) {
       // ON CONFLICT on system_id: of two instances opening a run of one system at once, one wins.
       // A lease released between the two statements frees the system: then try once more.
-      for (let attempt = 0; ; attempt += 1) {
+      for (let attempt = 1; ; attempt += 1) {
         const held = await one('INSERT INTO server_run_leases (run_id, system_id, owner, owner_url, expires_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (system_id) DO NOTHING RETURNING run_id',
           [lease.runId, lease.systemId, lease.owner, lease.ownerUrl, lease.expiresAt]);
         if (held) return { claimed: true };
         const other = await one('SELECT * FROM server_run_leases WHERE system_id = $1', [lease.systemId]);
-        if (other || attempt > 0) return { heldBy: toLease(other ?? { run_id: '', system_id: lease.systemId, owner: '', owner_url: '', expires_at: lease.expiresAt }) };
+        if (other) return { heldBy: toLease(other) };
+        if (attempt === 3) throw new Error(`Runs of ${lease.systemId} start and end faster than a lease can be taken (three tries); try again.`);
       }
     },
     async renewRunLeases(owner, expiresAt) {
