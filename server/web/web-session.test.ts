@@ -3,26 +3,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../index.ts';
+import { postgresSkipReason } from '../testing/postgres-binaries.ts';
+import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
 import { csrfMatches, csrfToken, openSession, sealSession, sessionKeys, sessionSeconds } from './web-session.ts';
 
-// Two instances on one database (here one SQLite file) behind a load balancer: a session made on
-// one holds on the other; an instance on another database does not accept it.
-describe('web sessions across instances', () => {
+const skip = postgresSkipReason();
+
+// Two instances on one database behind a load balancer (each with its own data folder and signing
+// key): a session made on one holds on the other; a server on another database does not accept it.
+describe.each([['one SQLite file'], ['PostgreSQL']])('web sessions across instances on %s', (kind) => {
   let dir: string;
+  let postgres: TestPostgres | undefined;
   const servers: RunningServer[] = [];
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'klarmeld-web-session-'));
-    const database = join(dir, 'shared.sqlite');
+    if (kind === 'PostgreSQL' && skip) return;
+    postgres = kind === 'PostgreSQL' ? await startTestPostgres() : undefined;
+    const database = postgres ? await postgres.createDatabase() : join(dir, 'shared.sqlite');
     servers.push(await startServer({ dataDir: join(dir, 'a'), database }));
     servers.push(await startServer({ dataDir: join(dir, 'b'), database }));
     servers.push(await startServer({ dataDir: join(dir, 'other') }));
-  });
+  }, 120_000);
   afterAll(async () => {
     for (const server of servers) await server.stop();
+    await postgres?.stop();
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('signs in on one instance and is signed in on the other, but not on a server with another database', async () => {
+  it.skipIf(kind === 'PostgreSQL' && skip !== undefined)('signs in on one instance and is signed in on the other, but not on a server with another database', async () => {
     const [a, b, other] = servers as [RunningServer, RunningServer, RunningServer];
     const token = (await readFile(a.adminToken.file, 'utf8')).trim();
     const signIn = await fetch(new URL('/sign-in', a.url), { method: 'POST', redirect: 'manual', body: new URLSearchParams({ token }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
