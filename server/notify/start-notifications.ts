@@ -13,6 +13,7 @@ import type { ServerStore } from '../store/server-store.ts';
 import { Notifier } from './notifier.ts';
 import { notifyRoutes } from './notify-routes.ts';
 import { openNotifyStore } from './open-notify-store.ts';
+import type { RetryPolicy } from './retry-policy.ts';
 import { parseSmtpUrl } from './smtp-client.ts';
 
 /** What `klarmeld server` takes for notifications. */
@@ -25,6 +26,8 @@ export interface NotifyOptions {
   certificateWarningDays?: number;
   /** Time between checks (default 2 s). */
   intervalMs?: number;
+  /** When failed deliveries are tried again (default: 10 s doubling to an hour, 12 attempts). */
+  retry?: RetryPolicy;
 }
 
 export async function startNotifications(deps: { database: string | undefined; sqliteFile: string; store: ServerStore; catalog: Catalog; platform: RunningPlatform; options?: NotifyOptions }): Promise<{ routes: ApiRoute[]; stop(): Promise<void> }> {
@@ -39,7 +42,7 @@ export async function startNotifications(deps: { database: string | undefined; s
     certificateOf: (uuid) => readFile(join(deps.platform.dataDir, 'systems', uuid, 'system.crt'), 'utf8').catch(() => undefined),
     ...(smtp ? { smtp } : {}), ...(options.from ? { from: options.from } : {}),
     ...(options.certificateWarningDays !== undefined ? { certificateWarningDays: options.certificateWarningDays } : {}),
-    ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
+    ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}), ...(options.retry ? { retry: options.retry } : {}),
   });
   try {
     // Before the server answers: marks where the sheet is, so every change made through it is announced (sends nothing: a dead receiver must not hold up the start).
