@@ -7,6 +7,7 @@ import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { startServer, type RunningServer } from '../start-server.ts';
 import { api } from '../testing/api-client.ts';
 import { startSmtpRecorder, type SmtpRecorder } from './testing/smtp-recorder.ts';
+import { eventually } from './testing/eventually.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './testing/webhook-receiver.ts';
 import { verifyWebhook } from './webhook-signature.ts';
 
@@ -34,14 +35,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Asks again until the answer passes (the notifier works on its own timer). */
-async function eventually<T>(ask: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await ask();
-    if (ok(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 it('subscriptions for what each may read: the server signs KOMBIT\'s webhook, sends the supplier\'s e-mail, and logs both', async () => {
   // Only KOMBIT may name a plain http:// receiver on the server's own machine.

@@ -5,16 +5,9 @@ import { expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { startServer, type ServerOptions } from '../start-server.ts';
 import { api } from '../testing/api-client.ts';
+import { eventually } from './testing/eventually.ts';
 import { startWebhookReceiver } from './testing/webhook-receiver.ts';
 
-/** Asks again until the answer passes (the notifier works on its own timer). */
-async function eventually<T>(ask: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await ask();
-    if (ok(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 it('a delivery still pending when the server stops is sent by the server started again on the same data', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'klarmeld-notify-restart-'));
