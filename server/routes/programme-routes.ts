@@ -49,7 +49,8 @@ export function programmeRoutes(store: ServerStore, catalog: Catalog): ApiRoute[
         const reasonText = optionalText(body, 'reason', "one of KOMBIT's reasons");
         const reason = reasonText === undefined ? undefined : findReason(reasonText);
         if (reasonText !== undefined && !reason) throw badRequest(`"${reasonText}" is not one of KOMBIT's reasons: ${programmeReasons.join('; ')}.`);
-        const roundText = optionalText(body, 'round', 'the onboarding round, a whole number');
+        // A number from a JSON client, text from the web front's form.
+        const roundText = typeof body.round === 'number' ? String(body.round) : optionalText(body, 'round', 'the onboarding round, a whole number');
         const round = roundText === undefined ? undefined : Number(roundText);
         if (round !== undefined && !(Number.isInteger(round) && round > 0)) throw badRequest(`"round" must be a whole number from 1, not "${roundText}".`);
         const note = optionalText(body, 'note', 'a short text');

@@ -111,6 +111,10 @@ describe('the web front over HTTP: sessions, CSRF, the same refusals as the API'
     const row = (html: string) => /<tr data-system="jobcenter-y14-eksempel">.*?<\/tr>/.exec(html)![0];
     expect(row(await (await get('/programme', cookie)).text())).toContain('Administrativt fjernet</td><td>Produktet er gået ud af markedet');
     expect(row(await (await get('/en/programme', cookie)).text())).toContain('Removed administratively');
+    expect((await post('/actions/constructor', { _csrf: csrf }, cookie)).status).toBe(404);
+    const enrolled = await api(server.url, admin, 'POST', '/api/programme', { system: 'jobcenter-y14-eksempel', category: 'Tilmeldt onboardingsforløb', round: 3 });
+    expect(enrolled.json.event).toMatchObject({ category: 'tilmeldt', round: 3 });
+    expect(row(await (await get('/programme', cookie)).text())).toContain('Tilmeldt onboardingsforløb 3');
     const bad = await post('/actions/programme', { system: 'jobcenter-y14-eksempel', category: 'klarmeldt', reason: 'Fordi', _csrf: csrf }, cookie);
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('is not one of KOMBIT&#39;s reasons');

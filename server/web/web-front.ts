@@ -78,7 +78,9 @@ export function webFront(options: WebFrontOptions): (req: IncomingMessage, res: 
       if (!who || !session) return { status: 401, html: signInPage(ctx, { kind: 'problem', text: word(locale, 'sessionEnded') }) };
       if (!csrfMatches(keys, session, form._csrf)) return problem(403, word(locale, 'csrf'));
       if (path === '/sign-out') return { status: 303, location: href(locale, '/'), cookie: sessionClearCookie(secure) };
-      const action = webActions[/^\/actions\/([a-z-]+)$/.exec(path)?.[1] ?? ''];
+      const name = /^\/actions\/([a-z-]+)$/.exec(path)?.[1] ?? '';
+      // Own keys only: "/actions/constructor" must not find Object's.
+      const action = Object.hasOwn(webActions, name) ? webActions[name] : undefined;
       if (!action) return problem(404, word(locale, 'notFound'));
       const body = Object.fromEntries(action.fields.filter((f) => form[f] !== undefined).map((f) => [f, form[f]]));
       try {
