@@ -13,7 +13,7 @@ const GENERIC_VERSION = '1.0.0';
 
 /** What the suite was made from (trees, actions, security, samples): a replay with other catalogue data is another suite. */
 function digestOf(plans: OperationPlan[]): string {
-  const shape = plans.map((p) => [p.service.service, p.service.version, p.service.path, p.service.soapVersion, p.service.security, p.operation.name, p.operation.soapAction, p.operation.input, p.operation.output, p.fault, p.data]);
+  const shape = plans.map((p) => [p.service.service, p.service.version, p.service.path, p.service.soapVersion, p.service.security, p.operation.name, p.operation.soapAction, p.operation.input, p.operation.output, p.fault, p.uuid, p.data]);
   return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 12);
 }
 

@@ -17,6 +17,8 @@ export interface OperationPlan {
   slug: string;
   /** A request field whose fault-on-demand value makes the platform answer the service's fault, by its path below the request element. */
   fault?: { field: string; value: string };
+  /** A request field that holds a UUID (outside the context), and the lower-case UUID the test gives for it: the lower-case check then has one to judge. */
+  uuid?: { field: string; value: string };
   /** The Korsbæk values the platform puts in its answer (samples that reach a response field): the system must show them. */
   data: string[];
 }
@@ -29,6 +31,7 @@ export function operationPlans(services: ContractServiceView[]): OperationPlan[]
     service, operation,
     slug: `${label(service.service)}-${label(operation.name)}`,
     ...faultOf(operation),
+    ...uuidOf(operation),
     data: dataOf(operation),
   })));
 }
@@ -57,6 +60,24 @@ function faultOf(operation: ContractOperationView): { fault?: OperationPlan['fau
   const { fields, namespace } = operation.input;
   const fault = walk(fields, namespace, [], false) ?? walk(fields, namespace, [], true);
   return fault ? { fault } : {};
+}
+
+const isUuid = (f: MessageField) => (f.pattern ?? []).some((p) => p.includes('{8}-')) && valueFor(f, 'sample') !== undefined;
+
+/** The first UUID field outside the context, a required one if there is one, with a UUID derived from its path. */
+function uuidOf(operation: ContractOperationView): { uuid?: OperationPlan['uuid'] } {
+  const walk = (fields: MessageField[], ns: string, path: string[], lenient: boolean): OperationPlan['uuid'] => {
+    for (const f of fields) {
+      const fns = f.namespace ?? ns;
+      if (contextNamespaces.has(fns) || f.name === '*' || (!lenient && (f.choice !== undefined || (f.minOccurs ?? 1) === 0))) continue;
+      const found = f.fields ? walk(f.fields, fns, [...path, f.name], lenient) : isUuid(f) ? { field: [...path, f.name].join('/'), value: valueFor(f, 'sample', [...path, f.name].join('/'))! } : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const { fields, namespace } = operation.input;
+  const uuid = walk(fields, namespace, [], false) ?? walk(fields, namespace, [], true);
+  return uuid ? { uuid } : {};
 }
 
 /** Sample values whose field (a local name or path) ends a simple field's path of the response tree. */

@@ -86,8 +86,13 @@ export function operationGroup(plan: OperationPlan): GroupDefinition<SuiteEnviro
     {
       id: 'lower-case-uuids', title: `Every UUID in the ${op.name} request is lower case`, verifies: req('UUIDS'), requires,
       async run(context, env) {
-        const { exchange } = await oneCall(context, env, plan);
+        const given = plan.uuid;
+        const { exchanges } = await callThrough(context, env, plan, given && { [given.field]: given.value });
+        const exchange = oneExchange(exchanges, service.service, op.name);
+        attach(context, exchange);
         expectLowerCaseUuids(exchange, 'The contracts allow only a-f');
+        // A request with no UUID would pass on nothing: the test gave one, and it must be on the wire.
+        if (given && !exchange.requestBody.toLowerCase().includes(given.value)) fail(`The system did not send the UUID it was given for ${given.field} (${given.value})`);
       },
     },
   ];
