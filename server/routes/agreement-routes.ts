@@ -9,7 +9,7 @@ import { ApiError, badRequest, notFound } from '../api/api-error.ts';
 import { requireRole } from '../api/access.ts';
 import type { ApiRoute } from '../api/json-api.ts';
 import type { ServerStore } from '../store/server-store.ts';
-import { optionalText, text } from './fields.ts';
+import { integrationId, optionalText, text } from './fields.ts';
 import { visibleSystems } from './sheet-routes.ts';
 
 export function agreementRoutes(store: ServerStore, catalog: Catalog): ApiRoute[] {
@@ -22,8 +22,7 @@ export function agreementRoutes(store: ServerStore, catalog: Catalog): ApiRoute[
         const municipality = catalog.municipalities.find((m) => m.code === who.municipalityCode)!;
         const system = findSystem(catalog, text(body, 'system', "the system's catalogue id"));
         if (!system) throw notFound(`The system "${String(body.system)}" (not in the catalogue)`);
-        const integration = text(body, 'integration', 'the integration id, e.g. SF1520').toUpperCase();
-        if (!catalog.integrations.some((i) => i.id === integration)) throw badRequest(`The catalogue has no integration ${integration}.`);
+        const integration = integrationId(catalog, body);
         const decision = text(body, 'decision', '"approve" or "reject"');
         if (decision !== 'approve' && decision !== 'reject') throw badRequest(`"decision" must be "approve" or "reject", not "${decision}".`);
         const reason = optionalText(body, 'reason', 'a short text');

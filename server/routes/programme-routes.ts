@@ -13,7 +13,7 @@ import { ApiError, badRequest, notFound } from '../api/api-error.ts';
 import { requireOwner, requireRole } from '../api/access.ts';
 import type { ApiRoute } from '../api/json-api.ts';
 import type { ServerStore } from '../store/server-store.ts';
-import { optionalText, text } from './fields.ts';
+import { integrationId, optionalText, text } from './fields.ts';
 import { visibleSystems } from './sheet-routes.ts';
 
 export function programmeRoutes(store: ServerStore, catalog: Catalog): ApiRoute[] {
@@ -67,7 +67,7 @@ export function programmeRoutes(store: ServerStore, catalog: Catalog): ApiRoute[
       async handle({ who, body }) {
         requireRole(who, ['kombit'], 'set a status in the onboarding sheet');
         const system = systemOf(body);
-        const integration = text(body, 'integration', 'the integration id, e.g. SF1520').toUpperCase();
+        const integration = integrationId(catalog, body);
         const read = readWord(catalog.statuses, text(body, 'status', 'a word of the sheet, e.g. "Klarmeldt", "Delvist", "Forløb 3", "Irrelevant"'));
         if ('problem' in read) throw badRequest(read.problem);
         const reason = optionalText(body, 'reason', 'why KOMBIT sets it');
@@ -86,7 +86,7 @@ export function programmeRoutes(store: ServerStore, catalog: Catalog): ApiRoute[
         const system = systemOf(body);
         requireRole(who, ['supplier'], `contest KOMBIT's estimate for ${system.id}`);
         requireOwner(who, { supplierCvr: system.supplier, systemId: system.id }, `contest KOMBIT's estimate for ${system.id}`);
-        const integration = text(body, 'integration', 'the integration id, e.g. SF1520').toUpperCase();
+        const integration = integrationId(catalog, body);
         const note = optionalText(body, 'reason', 'why the supplier disagrees');
         const event = await store.appendContestEvent({ system: system.id, integration, kind: 'contest', reason: note ? `${contestReason}: ${note}` : contestReason, actor: who.name });
         await store.appendHistory({ actor: who.id, action: 'contest.open', subject: system.id, detail: { integration } });
@@ -99,7 +99,7 @@ export function programmeRoutes(store: ServerStore, catalog: Catalog): ApiRoute[
       async handle({ who, body }) {
         requireRole(who, ['kombit'], 'decide a contest of its estimate');
         const system = systemOf(body);
-        const integration = text(body, 'integration', 'the integration id, e.g. SF1520').toUpperCase();
+        const integration = integrationId(catalog, body);
         const decision = text(body, 'decision', '"upheld" (KOMBIT keeps its estimate) or "changed"');
         if (decision !== 'upheld' && decision !== 'changed') throw badRequest(`"decision" must be "upheld" or "changed", not "${decision}".`);
         const reason = text(body, 'reason', "KOMBIT's reason, which the supplier reads");

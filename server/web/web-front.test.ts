@@ -178,4 +178,21 @@ describe('the web front over HTTP: sessions, CSRF, the same refusals as the API'
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('may not set a status in the onboarding sheet: only kombit may');
   });
+
+  it("shows a municipality on its home page the agreements waiting for its decision, one fewer after it decides one", async () => {
+    const cookie = await signIn(tokens.aalborg!);
+    const waiting = async () => {
+      const row = /<tr data-system="jobcenter-y14-eksempel">.*?<td>(\d+)<\/td><td>([^<]*)<\/td><\/tr>/.exec(await (await get('/', cookie)).text())!;
+      return { count: Number(row[1]), integrations: row[2]!.split(', ').filter(Boolean) };
+    };
+    const before = await waiting();
+    expect(before.count).toBe(before.integrations.length);
+    expect(before.count).toBeGreaterThan(0);
+    const first = before.integrations[0]!;
+    const csrf = await csrfOf('/systems/jobcenter-y14-eksempel', cookie);
+    expect((await post('/actions/agreement', { system: 'jobcenter-y14-eksempel', integration: first, decision: 'reject', reason: 'Ikke nu', _csrf: csrf }, cookie)).status).toBe(303);
+    const after = await waiting();
+    expect(after.count).toBe(before.count - 1);
+    expect(after.integrations).not.toContain(first);
+  });
 });

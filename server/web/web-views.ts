@@ -9,6 +9,7 @@ import { matrixBody } from './web-matrix.ts';
 import { esc, type PageContext } from './web-page.ts';
 import { programmeBody } from './web-programme.ts';
 import { reportBody, systemsBody } from './web-report.ts';
+import { waitingAgreements, waitingBody } from './web-waiting.ts';
 import { word } from './web-words.ts';
 
 export interface View {
@@ -30,7 +31,9 @@ export async function viewOf(ctx: PageContext, catalog: Catalog, call: CallApi, 
   switch (ctx.path) {
     case '/': {
       const { mayDo } = await call(who, 'GET', '/api/whoami');
-      return { title: w('title'), body: `<p>${esc(w('signedInAs'))} <strong>${esc(who.name)}</strong>.</p><h2>${esc(w('mayDo'))}</h2><p lang="en">${esc(mayDo)}</p>` };
+      const cvr = catalog.municipalities.find((m) => m.code === who.municipalityCode)?.cvr;
+      const waiting = who.role === 'municipality' && cvr ? waitingBody(ctx, waitingAgreements(catalog, cvr, (await call(who, 'GET', '/api/agreements')).decisions)) : '';
+      return { title: w('title'), body: `<p>${esc(w('signedInAs'))} <strong>${esc(who.name)}</strong>.</p><h2>${esc(w('mayDo'))}</h2><p${ctx.locale === 'en' ? '' : ' lang="en"'}>${esc(mayDo)}</p>${waiting}` };
     }
     case '/matrix':
       return { title: w('matrix'), body: matrixBody(ctx, catalog, await call(who, 'GET', '/api/matrix'), query) };

@@ -78,6 +78,7 @@ const words = {
   csrf: ['Formularen var ikke fra denne session (CSRF-kontrol). Indlæs siden igen, og send den derfra.', 'The form did not come from this session (CSRF check). Reload the page and send it from there.'],
   badToken: ['Den nøgle kender serveren ikke. Brug den nøgle KOMBIT udstedte til jer.', 'The server does not know this token. Use the token KOMBIT issued you.'],
   method: ['Siderne svarer kun på GET, og formularerne sendes med POST', 'The pages answer GET only, and the forms are sent with POST'],
+  waiting: ['Serviceaftaler der venter på jeres beslutning', 'Service agreements waiting for your decision'],
   setStatus: ['Sæt status', 'Set status'],
   filter: ['Filtrér', 'Filter'],
   all: ['Alle', 'All'],
