@@ -7,7 +7,7 @@ import type { Catalog } from '../../catalog/catalog.ts';
 import { findSystem, requirementsOf } from '../../catalog/query.ts';
 import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
 import { connectionFor } from '../../conformance/runner/connection-file.ts';
-import { suitesByIntegration } from '../../conformance/suites/index.ts';
+import { suitesFor } from '../../conformance/suites/index.ts';
 import { badRequest, notFound } from '../api/api-error.ts';
 import { forbidden, requireOwner, requireRole } from '../api/access.ts';
 import type { ApiRoute } from '../api/json-api.ts';
@@ -26,7 +26,7 @@ export function systemRoutes(store: ServerStore, catalog: Catalog, platform: Run
   /** The registered system with what it needs to connect. */
   const connection = async (id: string, callbackUrl: string | undefined) => {
     const system = catalogueSystem(id);
-    const integrations = Object.keys(suitesByIntegration).filter((i) => requirementsOf(catalog, system.id).required.some((r) => r.integration === i));
+    const integrations = Object.keys(suitesFor(catalog)).filter((i) => requirementsOf(catalog, system.id).required.some((r) => r.integration === i));
     const session = await systemOnPlatform(platform, catalog, system, integrations);
     const callback = callbackUrl ? await callbackCertificate(platform.dataDir, { uuid: system.userSystemUuid, name: system.name }, new URL(callbackUrl).hostname) : undefined;
     // Every URL through the system's link, so the network tests can cut its connections.

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { findSystem, requirementsOf } from '../../catalog/query.ts';
 import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
-import { suitesByIntegration } from '../../conformance/suites/index.ts';
+import { suitesFor } from '../../conformance/suites/index.ts';
 import { ApiError, notFound } from '../api/api-error.ts';
 import { requireOwner, requireRole } from '../api/access.ts';
 import { systemOnPlatform } from '../platform/system-on-platform.ts';
@@ -79,7 +79,7 @@ export class RunService {
     }
     const busy = (where: string) => new ApiError(409, 'run.busy', `A run of ${system.id} is already in progress ${where}; wait for it to end, then run again.`);
     if (this.opening.has(system.id) || [...this.active.values()].some((r) => r.systemId === system.id && r.state === 'open')) throw busy('on this server');
-    const withSuite = Object.keys(suitesByIntegration).filter((id) => requirementsOf(catalog, system.id).required.some((r) => r.integration === id));
+    const withSuite = Object.keys(suitesFor(catalog)).filter((id) => requirementsOf(catalog, system.id).required.some((r) => r.integration === id));
     const timeout = Math.min(300, Math.max(1, Number(request.triggerTimeoutSeconds) || 15)) + (this.deps.relaySlackSeconds ?? 10);
     // Reserved before the first await, so two requests at once cannot both open a run of it.
     this.opening.add(system.id);
