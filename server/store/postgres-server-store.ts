@@ -71,6 +71,15 @@ export async function openPostgresServerStore(url: string, options: PostgresStor
     async identities() {
       return (await all('SELECT * FROM server_identities ORDER BY created_at, id')).map(toIdentity);
     },
+    async addFirstAdmin(name, tokenHash) {
+      // The partial unique index of migration 006: of instances inserting at once, one row stays.
+      const row = await one(
+        "INSERT INTO server_identities (id, token_hash, role, name, created_at, created_by) VALUES ($1, $2, 'kombit', $3, $4, '') ON CONFLICT DO NOTHING RETURNING *",
+        [randomUUID(), tokenHash, name, now()],
+      );
+      if (row) return { identity: toIdentity(row), added: true };
+      return { identity: toIdentity((await one("SELECT * FROM server_identities WHERE created_by = ''", []))!), added: false };
+    },
 
     async registerSystem(system) {
       // ON CONFLICT makes two instances registering the same system at once keep the first.

@@ -122,6 +122,12 @@ export interface ServerStore {
   identityByTokenHash(tokenHash: string): Promise<Identity | undefined>;
   /** Every identity, oldest first. */
   identities(): Promise<Identity[]>;
+  /**
+   * Adds KOMBIT's first identity (createdBy '') unless one exists, in one statement a unique
+   * index guards, so instances starting at once on an empty database make one between them; the
+   * others get that one back (`added` false) and their token is not stored.
+   */
+  addFirstAdmin(name: string, tokenHash: string): Promise<{ identity: Identity; added: boolean }>;
 
   /** Registers a system for a supplier; a system already registered is returned unchanged (`added` false). */
   registerSystem(system: NewRegisteredSystem): Promise<{ system: RegisteredSystem; added: boolean }>;

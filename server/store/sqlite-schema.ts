@@ -14,6 +14,8 @@ CREATE TABLE IF NOT EXISTS server_identities (
   created_at TEXT NOT NULL,
   created_by TEXT NOT NULL
 );
+-- One first admin (created_by ''): instances starting at once on an empty file make one between them.
+CREATE UNIQUE INDEX IF NOT EXISTS server_identities_first_admin ON server_identities (created_by) WHERE created_by = '';
 CREATE TABLE IF NOT EXISTS server_systems (
   system_id TEXT PRIMARY KEY,
   supplier_cvr TEXT NOT NULL,

@@ -32,6 +32,14 @@ export function openSqliteServerStore(path: string, options: { clock?: () => Dat
     async identities() {
       return all('SELECT * FROM server_identities ORDER BY created_at, id').map(toIdentity);
     },
+    async addFirstAdmin(name, tokenHash) {
+      const row = one(
+        "INSERT INTO server_identities (id, token_hash, role, name, created_at, created_by) VALUES (?, ?, 'kombit', ?, ?, '') ON CONFLICT DO NOTHING RETURNING *",
+        randomUUID(), tokenHash, name, now(),
+      );
+      if (row) return { identity: toIdentity(row), added: true };
+      return { identity: toIdentity(one("SELECT * FROM server_identities WHERE created_by = ''")!), added: false };
+    },
 
     async registerSystem(system) {
       return sheet.atomically(() => {

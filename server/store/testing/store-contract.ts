@@ -82,6 +82,24 @@ export function describeServerStore(name: string, makeHarness: () => StoreHarnes
       expect(await s.claimRunLease({ ...lease, runId: 'r4' })).toEqual({ claimed: true });
     });
 
+    it('keeps one first admin when two instances add it at once, and still issues KOMBIT colleagues', async () => {
+      const s = await open();
+      const other = await harness.reopen(); // a second instance on the same database, open at the same time
+      try {
+        const [a, b] = await Promise.all([s.addFirstAdmin('KOMBIT', 'a'.repeat(64)), other.addFirstAdmin('KOMBIT', 'b'.repeat(64))]);
+        expect([a.added, b.added].sort()).toEqual([false, true]);
+        expect(a.identity).toEqual(b.identity);
+        const kept = a.added ? 'a'.repeat(64) : 'b'.repeat(64);
+        expect(await s.identityByTokenHash(kept)).toEqual(a.identity);
+        expect(await s.identityByTokenHash(a.added ? 'b'.repeat(64) : 'a'.repeat(64))).toBeUndefined();
+        expect(await s.addFirstAdmin('KOMBIT', 'c'.repeat(64))).toEqual({ identity: a.identity, added: false });
+        await s.addIdentity({ role: 'kombit', name: 'Colleague', createdBy: a.identity.id }, 'd'.repeat(64));
+        expect((await s.identities()).filter((i) => i.role === 'kombit')).toHaveLength(2);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('makes a shared secret once per name and gives the same one after a restart', async () => {
       const s = await open();
       const first = await s.sharedSecret('web-session');
