@@ -8,7 +8,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { EnvironmentError, verifyRun, type RunDocument, type RunEvent } from '../../conformance/framework/index.ts';
+import { EnvironmentError, type RunDocument, type RunEvent } from '../../conformance/framework/index.ts';
 import { toHtml, toJunitXml } from '../../conformance/framework/reporters/index.ts';
 import { interpolate, loadProfile, profilePath } from '../../conformance/profile/load-profile.ts';
 import { ProfileError } from '../../conformance/profile/problem.ts';
@@ -17,6 +17,7 @@ import { freePort } from '../../conformance/runner/free-port.ts';
 import { startSystem, type SystemProcess } from '../../conformance/runner/system-process.ts';
 import { commandTrigger, httpTrigger } from '../../conformance/runner/trigger.ts';
 import { serviceClient } from './service-client.ts';
+import { serverDocumentProblem } from './service-document-check.ts';
 import { followEvents, relayTriggers } from './service-relay.ts';
 import { writeConnection, type Registration } from './service-connection.ts';
 
@@ -43,7 +44,7 @@ export interface ServiceTestResult {
   /** What the server's sheet recorded ("SF1520 klarmeldt"), with --record. */
   recorded?: string[];
   notRecorded?: { integration: string; why: string }[];
-  /** Why the returned document does not verify against its own key, if it does not (it always should). */
+  /** Why the returned document does not verify or its verdicts do not re-derive from its tapes, if so (they always should). */
   attestationProblem?: string;
 }
 
@@ -94,11 +95,11 @@ export async function runServiceTest(options: ServiceTestOptions): Promise<Servi
       await writeFile(options.reportFile, toHtml(document));
       written.push(options.reportFile);
     }
-    const check = verifyRun(document);
+    const attestationProblem = await serverDocumentProblem(document);
     return {
       document, exitCode: document.summary.exitCode, written,
       ...(ended.recorded ? { recorded: ended.recorded, notRecorded: ended.notRecorded ?? [] } : {}),
-      ...(check.ok ? {} : { attestationProblem: `The server's document does not verify: ${check.problems.map((p) => p.message).join('; ')}` }),
+      ...(attestationProblem ? { attestationProblem } : {}),
     };
   } finally {
     await system?.stop().catch(() => undefined);

@@ -1,0 +1,17 @@
+/**
+ * What `klarmeld test --service` checks in the document klarmeld server returns, as
+ * `klarmeld verify` checks a run file: its signatures and attestation, and every verdict
+ * re-derived from its own tapes (verifyAndRederive). A server whose document passes tests its
+ * tapes fail is told apart here, not only one whose signature is broken.
+ */
+import type { Catalog } from '../../catalog/catalog.ts';
+import type { RunDocument } from '../../conformance/framework/index.ts';
+import { verifyAndRederive } from './verify-rederive.ts';
+
+/** Why the server's document is not to be trusted, or undefined when it verifies and its verdicts re-derive. */
+export async function serverDocumentProblem(document: RunDocument, catalog?: Catalog): Promise<string | undefined> {
+  const report = await verifyAndRederive(document, catalog ? { catalog } : {}, catalog);
+  if (report.ok) return undefined;
+  const problems = report.problems.map((p) => `${p.code}: ${p.message}`);
+  return `The server's document does not verify (checked as klarmeld verify checks a run file): ${problems.join('; ')}`;
+}
