@@ -17,7 +17,7 @@ interface TriggerPoll {
 export async function relayTriggers(client: ServiceClient, runId: string, trigger: Trigger, signal?: AbortSignal): Promise<void> {
   for (;;) {
     if (signal?.aborted) return;
-    const poll = await client.get<TriggerPoll>(`/api/runs/${runId}/trigger`, signal);
+    const poll = await client.poll<TriggerPoll>(`/api/runs/${runId}/trigger`, signal);
     if (!poll.request) {
       if (poll.state && poll.state !== 'open') return;
       continue;
@@ -43,7 +43,7 @@ export async function relayTriggers(client: ServiceClient, runId: string, trigge
 export async function followEvents(client: ServiceClient, runId: string, onEvent: (event: RunEvent) => void, signal?: AbortSignal): Promise<string> {
   let after = 0;
   for (;;) {
-    const page = await client.get<{ events: RunEvent[]; next: number; state: string }>(`/api/runs/${runId}/events?after=${after}`, signal);
+    const page = await client.poll<{ events: RunEvent[]; next: number; state: string }>(`/api/runs/${runId}/events?after=${after}`, signal);
     for (const event of page.events) onEvent(event);
     after = page.next;
     if (page.state !== 'open') return page.state;

@@ -83,7 +83,7 @@ export async function runServiceTest(options: ServiceTestOptions): Promise<Servi
     options.signal?.addEventListener('abort', () => void client.post(`/api/runs/${run.id}/cancel`, {}).catch(() => undefined), { once: true });
     phase(`klarmeld server runs the suites (run ${run.id})`);
     await Promise.all([relayTriggers(client, run.id, trigger, options.signal), followEvents(client, run.id, options.onEvent ?? (() => {}), options.signal)]);
-    const ended = await client.get<{ run: { state: string; problem?: string }; document?: RunDocument; recorded?: string[]; notRecorded?: ServiceTestResult['notRecorded'] }>(`/api/runs/${run.id}`, options.signal);
+    const ended = await client.poll<{ run: { state: string; problem?: string }; document?: RunDocument; recorded?: string[]; notRecorded?: ServiceTestResult['notRecorded'] }>(`/api/runs/${run.id}`, options.signal);
     if (!ended.document) throw new EnvironmentError('server-run-failed', `klarmeld server could not judge run ${run.id}: ${ended.run.problem ?? ended.run.state}`);
     const document = ended.document;
     const written: string[] = [];
