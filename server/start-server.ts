@@ -96,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cleanups.push(() => notifications.stop());
     const routes = [
       ...identityRoutes(store, catalog), ...systemRoutes(store, catalog, platform, links), ...runRoutes(store, runs),
-      ...sheetRoutes(store, catalog), ...agreementRoutes(store, catalog), ...reportRoutes(store, catalog), ...keyRoutes(store),
+      ...sheetRoutes(store, catalog), ...agreementRoutes(store, catalog, platform), ...reportRoutes(store, catalog), ...keyRoutes(store),
       ...programmeRoutes(store, catalog),
       ...notifications.routes,
     ];

@@ -28,6 +28,8 @@ export interface ServiceTestOptions {
   integrations?: string[];
   junitFile?: string;
   reportFile?: string;
+  /** The kommunekode or CVR of the municipality the run acts for (its agreement decisions count); default Korsbæk. */
+  municipality?: string;
   /** Ask the server to record the run in its sheet. */
   record?: boolean;
   /** Extra environment for the system (e.g. REFERENCE_SYSTEM_FAULT). */
@@ -78,6 +80,7 @@ export async function runServiceTest(options: ServiceTestOptions): Promise<Servi
     const { run } = await client.post<{ run: { id: string } }>('/api/runs', {
       system: profile.system, record: Boolean(options.record), triggerTimeoutSeconds: profile.trigger.timeout, profile: basename(loaded.file),
       ...(options.integrations ? { integrations: options.integrations } : {}), ...(callbackUrl ? { callbackUrl } : {}),
+      ...(options.municipality ? { municipality: options.municipality } : {}),
     }, options.signal);
     // Ctrl-C: the server ends the run at once (an environment error) instead of waiting out the trigger.
     options.signal?.addEventListener('abort', () => void client.post(`/api/runs/${run.id}/cancel`, {}).catch(() => undefined), { once: true });

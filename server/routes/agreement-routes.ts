@@ -1,18 +1,22 @@
 /**
  * Service agreements: a municipality approves or rejects an agreement of a system × integration
  * that names it. The catalogue says which municipalities use a system; an agreement with one it
- * does not list is refused with that reason, so approvals follow the programme's data.
+ * does not list is refused with that reason, so approvals follow the programme's data. The
+ * decision becomes the agreement on the server's platform (an approval makes it, a rejection
+ * removes it), which a judged run's `platform.agreement-approved` test reads.
  */
 import type { Catalog } from '../../catalog/catalog.ts';
 import { findSystem } from '../../catalog/query.ts';
 import { ApiError, badRequest, notFound } from '../api/api-error.ts';
 import { requireRole } from '../api/access.ts';
 import type { ApiRoute } from '../api/json-api.ts';
+import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
+import { applyDecision } from '../platform/agreement-on-platform.ts';
 import type { ServerStore } from '../store/server-store.ts';
 import { integrationId, optionalText, text } from './fields.ts';
 import { visibleSystems } from './sheet-routes.ts';
 
-export function agreementRoutes(store: ServerStore, catalog: Catalog): ApiRoute[] {
+export function agreementRoutes(store: ServerStore, catalog: Catalog, platform: RunningPlatform): ApiRoute[] {
   return [
     {
       method: 'POST',
@@ -32,8 +36,10 @@ export function agreementRoutes(store: ServerStore, catalog: Catalog): ApiRoute[
         const recorded = await store.decideAgreement({
           systemId: system.id, integration, municipalityCvr: municipality.cvr, decision: decision === 'approve' ? 'approved' : 'rejected', ...(reason ? { reason } : {}), actor: who.id,
         });
-        await store.appendHistory({ actor: who.id, action: `agreement.${decision}`, subject: system.id, detail: { integration, municipalityCvr: municipality.cvr, ...(reason ? { reason } : {}) } });
-        return { status: 201, body: { decision: recorded } };
+        // On the platform at once (approved, or removed); a system not registered yet gets it with its first run.
+        const onPlatform = applyDecision(platform, system, recorded);
+        await store.appendHistory({ actor: who.id, action: `agreement.${decision}`, subject: system.id, detail: { integration, municipalityCvr: municipality.cvr, onPlatform, ...(reason ? { reason } : {}) } });
+        return { status: 201, body: { decision: recorded, onPlatform } };
       },
     },
     {

@@ -43,6 +43,7 @@ export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
         const integrations = optionalList(body, 'integrations', 'a list of integration ids, e.g. ["SF1520"]');
         const callbackUrl = optionalText(body, 'callbackUrl', "the https:// URL of the system's Beskedfordeler callback");
         const profileName = optionalText(body, 'profile', 'the name of the profile file');
+        const municipality = optionalText(body, 'municipality', 'the kommunekode or CVR of a municipality using the system');
         if (callbackUrl && !/^https:\/\/[^/\s]+/.test(callbackUrl)) throw badRequest(`"callbackUrl" must be an https:// URL: the platform pushes over mutual TLS, not "${callbackUrl}".`);
         const run = await runs.open(who, {
           system: text(body, 'system', "the system's catalogue id"),
@@ -51,6 +52,7 @@ export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
           ...(typeof timeout === 'number' ? { triggerTimeoutSeconds: timeout } : {}),
           record: body.record === true,
           ...(profileName ? { profileName } : {}),
+          ...(municipality ? { municipality } : {}),
         });
         return { status: 201, body: { run } };
       },

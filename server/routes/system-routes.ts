@@ -27,7 +27,8 @@ export function systemRoutes(store: ServerStore, catalog: Catalog, platform: Run
   const connection = async (id: string, callbackUrl: string | undefined) => {
     const system = catalogueSystem(id);
     const integrations = Object.keys(suitesFor(catalog)).filter((i) => requirementsOf(catalog, system.id).required.some((r) => r.integration === i));
-    const session = await systemOnPlatform(platform, catalog, system, integrations);
+    // Decisions made before the system was registered reach its agreements now.
+    const session = await systemOnPlatform(platform, catalog, system, integrations, undefined, { decisions: await store.agreementDecisions({ systemIds: [system.id] }) });
     const callback = callbackUrl ? await callbackCertificate(platform.dataDir, { uuid: system.userSystemUuid, name: system.name }, new URL(callbackUrl).hostname) : undefined;
     // Every URL through the system's link, so the network tests can cut its connections.
     const { tls: _serverPaths, ...rest } = connectionFor(session, await links.of(system.userSystemUuid));

@@ -44,7 +44,8 @@ export async function judgeRun(input: JudgeInput): Promise<RunDocument> {
     // The run's profile is the server's: the system is reached through the relay, never started here.
     const profileFile = join(dir, 'klarmeld.yaml');
     const callbacks = input.callbackUrl ? { beskedfordeler: input.callbackUrl } : {};
-    await writeFile(profileFile, JSON.stringify({ system: input.system.id, target: 'embedded', callbacks }));
+    // The municipality the run acts for (Korsbæk unless the supplier named another): its agreements are the run's.
+    await writeFile(profileFile, JSON.stringify({ system: input.system.id, target: 'embedded', callbacks, platform: { municipality: input.session.municipalityCvr } }));
     const run = await runConformance({
       profileFile, catalog: input.catalog, session: input.session, trigger: input.relay.trigger, link: input.link,
       ...(input.integrations ? { integrations: input.integrations } : {}),

@@ -12,6 +12,7 @@ import { suitesFor } from '../../conformance/suites/index.ts';
 import { ApiError, notFound } from '../api/api-error.ts';
 import { requireOwner, requireRole } from '../api/access.ts';
 import { systemOnPlatform } from '../platform/system-on-platform.ts';
+import { runMunicipalityCvr } from './run-municipality.ts';
 import type { SystemLinks } from '../platform/system-links.ts';
 import type { SigningKey } from '../signing-key.ts';
 import type { Identity, ServerRun, ServerStore } from '../store/server-store.ts';
@@ -27,6 +28,8 @@ export interface OpenRunRequest {
   triggerTimeoutSeconds?: number;
   record?: boolean;
   profileName?: string;
+  /** The kommunekode or CVR of the municipality the run acts for (run-municipality.ts); default Korsbæk. */
+  municipality?: string;
 }
 
 export interface RunServiceDeps {
@@ -74,6 +77,7 @@ export class RunService {
     const system = findSystem(catalog, request.system);
     if (!system) throw notFound(`The system "${request.system}" (not in the catalogue)`);
     requireOwner(who, { supplierCvr: system.supplier, systemId: system.id }, `open a run of ${system.id}`);
+    runMunicipalityCvr(catalog, system, request.municipality);
     if (!(await store.system(system.id))) {
       throw new ApiError(409, 'run.not-registered', `${system.id} is not registered on this server yet: register it first (POST /api/systems), which issues its test certificate.`);
     }
@@ -130,7 +134,10 @@ export class RunService {
   private async judge(active: ActiveRun, system: NonNullable<ReturnType<typeof findSystem>>, withSuite: string[], request: OpenRunRequest, who: Identity): Promise<void> {
     const { store, catalog, platform, key, links } = this.deps;
     try {
-      const session = await systemOnPlatform(platform, catalog, system, withSuite, request.callbackUrl);
+      // The municipalities' decisions from the shared database: this instance's registry follows them.
+      const session = await systemOnPlatform(platform, catalog, system, withSuite, request.callbackUrl, {
+        decisions: await store.agreementDecisions({ systemIds: [system.id] }), municipalityCvr: runMunicipalityCvr(catalog, system, request.municipality),
+      });
       const document = await judgeRun({
         catalog, platform, key, system, session, runId: active.id, relay: active.relay, link: await links.of(system.userSystemUuid),
         ...(request.integrations?.length ? { integrations: request.integrations } : {}),

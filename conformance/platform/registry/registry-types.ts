@@ -102,5 +102,7 @@ export interface Registry {
   revokeSystem(systemUuid: string): number;
   addAgreement(agreement: NewAgreement): ServiceAgreement;
   approveAgreement(uuid: string): ServiceAgreement | undefined;
+  /** Removes the agreement; false when there was none. */
+  removeAgreement(uuid: string): boolean;
   addCallbackEndpoint(endpoint: CallbackEndpoint): void;
 }

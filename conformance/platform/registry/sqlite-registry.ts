@@ -156,6 +156,12 @@ export class SqliteRegistry implements Registry {
     return this.agreement(uuid.toLowerCase());
   }
 
+  /** Removes an agreement (a municipality withdrew its approval): calls under it are refused again. */
+  removeAgreement(uuid: string): boolean {
+    this.agreementCache.clear();
+    return Number(this.db.prepare('DELETE FROM service_agreements WHERE uuid = ?').run(uuid.toLowerCase()).changes) > 0;
+  }
+
   addCallbackEndpoint(endpoint: CallbackEndpoint): void {
     this.q.insertCallback!.run(endpoint.systemUuid, endpoint.url, endpoint.integration ?? null);
   }
