@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { runServiceTest } from '../../cli/services/service-test-run.ts';
-import { startServer, type RunningServer } from '../index.ts';
+import { runServiceTest } from './service-test-run.ts';
+import { startServer, type RunningServer } from '../../server/index.ts';
 
 const profileFile = fileURLToPath(new URL('../../examples/reference-system/klarmeld.yaml', import.meta.url));
 const viborg = { code: '791', cvr: '29189846' };
