@@ -16,7 +16,7 @@
  * KOMBIT trusts (declaration-backing.ts). klarmeld never writes one of KOMBIT's words, such as
  * "Ensidig", to mean "untrusted key": KOMBIT's sources do not define that word. That an
  * untrusted run must not overwrite a status earned under a trusted key is the recorder's guard
- * (recordRun), not this rule's.
+ * (runEarnsStatus), not this rule's.
  */
 export type RunStatus = 'klarmeldt' | 'delvist-klarmeldt' | 'ikke-klarmeldt';
 
