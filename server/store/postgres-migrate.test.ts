@@ -27,6 +27,22 @@ describe.skipIf(skip)(`PostgreSQL migrations${skip ? ` (skipped: ${skip})` : ''}
     await server?.stop();
   });
 
+  it('upgrades a database where two first admins were made at once: both tokens work, the later one issued by the first', async () => {
+    const url = await server.createDatabase();
+    const pool = poolOf(url);
+    await migrate(pool, { upTo: 5 });
+    await pool.query(`INSERT INTO server_identities (id, token_hash, role, name, created_at, created_by) VALUES
+      ('00000000-0000-4000-8000-00000000000a', 'h1', 'kombit', 'KOMBIT', '2026-01-01T00:00:00Z', ''), ('00000000-0000-4000-8000-00000000000b', 'h2', 'kombit', 'KOMBIT', '2026-01-01T00:00:01Z', '')`);
+    const store = await openPostgresServerStore(url);
+    try {
+      expect((await store.identities()).map((i) => `${i.id} ${i.createdBy}`)).toEqual(['00000000-0000-4000-8000-00000000000a ', '00000000-0000-4000-8000-00000000000b 00000000-0000-4000-8000-00000000000a']);
+      expect((await store.identityByTokenHash('h2'))?.id).toBe('00000000-0000-4000-8000-00000000000b');
+      expect(await store.addFirstAdmin('KOMBIT', 'h3')).toMatchObject({ identity: { id: '00000000-0000-4000-8000-00000000000a' }, added: false });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('upgrades a database at migration 1 to the newest, keeping the sheet it holds', async () => {
     const url = await server.createDatabase();
     const pool = poolOf(url);

@@ -15,6 +15,9 @@ CREATE TABLE IF NOT EXISTS server_identities (
   created_by TEXT NOT NULL
 );
 -- One first admin (created_by ''): instances starting at once on an empty file make one between them.
+-- A file from before, where two were made, keeps both tokens working: the later ones become issued by the first.
+UPDATE server_identities SET created_by = (SELECT id FROM server_identities WHERE created_by = '' ORDER BY created_at, id LIMIT 1)
+  WHERE created_by = '' AND id <> (SELECT id FROM server_identities WHERE created_by = '' ORDER BY created_at, id LIMIT 1);
 CREATE UNIQUE INDEX IF NOT EXISTS server_identities_first_admin ON server_identities (created_by) WHERE created_by = '';
 CREATE TABLE IF NOT EXISTS server_systems (
   system_id TEXT PRIMARY KEY,

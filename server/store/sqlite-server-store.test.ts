@@ -30,3 +30,23 @@ it('refuses to change or delete history in the file itself (append-only, not onl
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it('opens a file from before where two first admins were made at once: both tokens work, the later one issued by the first', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'klarmeld-server-store-'));
+  try {
+    const db = new DatabaseSync(join(dir, 'sheet.sqlite'));
+    db.exec("CREATE TABLE server_identities (id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT NOT NULL, cvr TEXT, municipality_code TEXT, created_at TEXT NOT NULL, created_by TEXT NOT NULL)");
+    db.exec("INSERT INTO server_identities VALUES ('a1', 'h1', 'kombit', 'KOMBIT', NULL, NULL, '2026-01-01T00:00:00.000Z', ''), ('a2', 'h2', 'kombit', 'KOMBIT', NULL, NULL, '2026-01-01T00:00:00.001Z', '')");
+    db.close();
+    const store = openSqliteServerStore(join(dir, 'sheet.sqlite'));
+    try {
+      expect((await store.identities()).map((i) => `${i.id} ${i.createdBy}`)).toEqual(['a1 ', 'a2 a1']);
+      expect((await store.identityByTokenHash('h2'))?.id).toBe('a2');
+      expect(await store.addFirstAdmin('KOMBIT', 'h3')).toMatchObject({ identity: { id: 'a1' }, added: false });
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
