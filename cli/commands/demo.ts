@@ -99,7 +99,20 @@ export async function run(argv: string[]): Promise<number> {
   } else {
     process.stdout.write(`\nBuilding the site with the demo's statuses (${buildCommand})…\n`);
     try {
-      await buildSiteWithSheet({ sheet: paths.sheet, env: process.env, signal: interrupt.signal });
+      // Astro takes about a minute on two cores: a line that moves says it is working.
+      let shownAt = 0;
+      process.stdout.write('  bundling…');
+      await buildSiteWithSheet({
+        sheet: paths.sheet,
+        env: process.env,
+        signal: interrupt.signal,
+        onPages: (written) => {
+          if (Date.now() - shownAt < 250) return;
+          shownAt = Date.now();
+          process.stdout.write(`\r  ${written} pages written…`);
+        },
+      });
+      process.stdout.write('\r\x1b[K');
     } catch (error) {
       interrupt.release();
       if (interrupt.signal.aborted) return 130;

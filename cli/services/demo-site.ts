@@ -32,6 +32,13 @@ export interface SiteBuildOptions {
   /** Where to write the site; default site/dist, which the demo serves. */
   outDir?: string;
   signal?: AbortSignal;
+  /** Told how many pages Astro has written so far, as it writes them (the build takes a minute: show it moving). */
+  onPages?: (written: number) => void;
+}
+
+/** Astro logs one line per page it writes (`├─ /path/index.html (+12ms)`); counting them is the build's progress. */
+export function countWrittenPages(text: string): number {
+  return text.match(/[├└]─ \/\S*/g)?.length ?? 0;
 }
 
 /**
@@ -50,10 +57,15 @@ export function buildSiteWithSheet(options: SiteBuildOptions): Promise<{ dir: st
       signal: options.signal,
     });
     let output = '';
+    let pages = 0;
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-4000);
     };
-    child.stdout.on('data', keep);
+    child.stdout.on('data', (chunk: Buffer) => {
+      keep(chunk);
+      const written = countWrittenPages(chunk.toString());
+      if (written > 0) options.onPages?.((pages += written));
+    });
     child.stderr.on('data', keep);
     child.on('error', reject);
     child.on('close', (code) => {
