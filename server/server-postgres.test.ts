@@ -37,6 +37,24 @@ describe.skipIf(skip)(`klarmeld server --database postgres://…${skip ? ` (skip
     await postgres?.stop();
   });
 
+  it('makes one KOMBIT admin when two instances start at once on an empty database: the first one\'s admin-token opens both', async () => {
+    const database = await postgres.createDatabase();
+    const both = await Promise.all([start(database), start(database)]);
+    expect(both.map((s) => s.adminToken.created).sort()).toEqual([false, true]);
+    const first = both.find((s) => s.adminToken.created)!;
+    const other = both.find((s) => !s.adminToken.created)!;
+    expect(existsSync(other.adminToken.file)).toBe(false);
+    const token = await adminToken(first);
+    for (const server of both) expect((await api(server.url, token, 'GET', '/api/whoami')).json).toMatchObject({ identity: { role: 'kombit' } });
+    const client = new pg.Client({ connectionString: database });
+    await client.connect();
+    try {
+      expect((await client.query("SELECT count(*)::int AS n FROM server_identities WHERE role = 'kombit'")).rows[0].n).toBe(1);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('keeps identities, systems, the sheet and its trusted key in PostgreSQL, not in a file, across a restart', async () => {
     const database = await postgres.createDatabase();
     const dir = await dataDir();
