@@ -54,6 +54,12 @@ it("a judged run's agreement test follows the municipality's decision: none, app
   expect(await agreementTest()).toMatch(/^error: .*no service agreement for SF1520 with municipality 29189846/);
 }, 120_000);
 
+it('keeps a decision on an integration the platform serves nothing of, and says so', async () => {
+  const decided = await api(municipality, 'POST', '/api/agreements', { system: 'reference-system', integration: 'SAPA-dialog', decision: 'approve' });
+  expect(decided.status).toBe(201);
+  expect(decided.json).toMatchObject({ decision: { integration: 'SAPA-dialog', decision: 'approved' }, onPlatform: 'not-served' });
+});
+
 it('refuses a run for a municipality the catalogue does not list among the system\'s', async () => {
   const refused = await api(supplier, 'POST', '/api/runs', { system: 'reference-system', municipality: '101' });
   expect(refused.status).toBe(409);

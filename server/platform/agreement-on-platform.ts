@@ -9,13 +9,18 @@
  * instance that did not take the decision, or a restarted one, agrees with the database.
  */
 import type { SkiSystem } from '../../catalog/schema/index.ts';
+import { PlatformAdminError } from '../../conformance/platform/admin/admin-error.ts';
 import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
 import type { AgreementDecision } from '../store/server-store.ts';
 
 export type Decided = Pick<AgreementDecision, 'integration' | 'municipalityCvr' | 'decision'>;
 
-/** Makes the registry say what `decision` says; a system not on the platform yet is left (its first run applies it). */
-export function applyDecision(platform: RunningPlatform, system: Pick<SkiSystem, 'userSystemUuid'>, decided: Decided): 'approved' | 'removed' | 'not-registered' {
+/**
+ * Makes the registry say what `decision` says; a system not on the platform yet is left (its
+ * first run applies it), and so is an integration the platform serves no service of (e.g.
+ * SAPA-dialog): the decision is kept on the server either way.
+ */
+export function applyDecision(platform: RunningPlatform, system: Pick<SkiSystem, 'userSystemUuid'>, decided: Decided): 'approved' | 'removed' | 'not-registered' | 'not-served' {
   const uuid = system.userSystemUuid;
   if (!platform.registry.findSystem(uuid)) return 'not-registered';
   const existing = platform.admin.agreements(uuid).filter((a) => a.integration === decided.integration && a.municipalityCvr === decided.municipalityCvr);
@@ -23,7 +28,13 @@ export function applyDecision(platform: RunningPlatform, system: Pick<SkiSystem,
     for (const agreement of existing) platform.registry.removeAgreement(agreement.agreementUuid);
     return 'removed';
   }
-  const agreement = existing[0] ?? platform.admin.addAgreement({ system: uuid, service: decided.integration, municipalityCvr: decided.municipalityCvr });
+  let agreement = existing[0];
+  try {
+    agreement ??= platform.admin.addAgreement({ system: uuid, service: decided.integration, municipalityCvr: decided.municipalityCvr });
+  } catch (error) {
+    if (error instanceof PlatformAdminError && error.code === 'platform.unknown-service') return 'not-served';
+    throw error;
+  }
   if (agreement.status !== 'approved') platform.admin.approveAgreement(agreement.agreementUuid);
   return 'approved';
 }
