@@ -6,6 +6,8 @@
  * does not know, a second row for one system) is kept verbatim and listed, never dropped; only
  * a workbook that cannot be read at all is a problem that stops the import.
  */
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { integrationOfHeader } from './kombit-columns.ts';
@@ -100,6 +102,9 @@ function systemOfRow(catalog: Catalog, id: string, name: string, supplier: strin
  * cells at KOMBIT's scale) are skipped unread.
  */
 async function readSheetText(file: string): Promise<{ name: string; rows: SheetText } | undefined> {
+  // exceljs opens the file itself and loses the error of a missing or unreadable one (uncaught,
+  // and the read never ends): opened here first, the error is the caller's to report.
+  await access(file, constants.R_OK);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
   let chosen: { name: string; rows: SheetText } | undefined;
   for await (const worksheet of reader) {
