@@ -5,7 +5,7 @@ export { readSheet, type SheetSnapshot } from './read-sheet.ts';
 export { resolveSheetPath, sheetEnvVariable } from './sheet-path.ts';
 export { checkEvent, statusByCodeOrLabel, type EventProblem } from './check-event.ts';
 export { shownByRun, statusFromRun, type RunEvidenceCounts, type RunKey, type RunStatus } from './status-from-run.ts';
-export { guardedFromUntrusted, notJudged, runEarnsStatus, type EarnedStatuses, type IntegrationShown, type RunSigner, type RunToJudge } from './run-earns-status.ts';
+export { runEarnsStatus, type EarnedStatuses, type IntegrationShown, type RunSigner, type RunToJudge } from './run-earns-status.ts';
 export { eventSources, type EventEvidence, type EventSource, type NewStatusEvent, type StatusEvent } from './status-event.ts';
 export { currentStatuses, statusOfEvent, type CurrentStatus, type CurrentStatuses, type DeclaredStatus, type SheetStatus } from './current-status.ts';
 export { buildMatrix, EXAMPLE_MARK, exampleLegend, matrixColumns, statusMark, type MatrixCell, type MatrixFilter, type MatrixRow, type SheetMatrix, type StatusLegend } from './sheet-matrix.ts';

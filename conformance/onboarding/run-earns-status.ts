@@ -64,7 +64,7 @@ export interface EarnedStatuses {
 }
 
 /** Why the run cannot judge the integration, or undefined when every SHALL test ran to a pass or a fail. */
-export function notJudged(entry: IntegrationShown): string | undefined {
+function notJudged(entry: IntegrationShown): string | undefined {
   if (entry.environmentErrors.length > 0) {
     return `the environment failed: ${entry.environmentErrors.map((e) => `${e.id} (${e.message})`).join('; ')}; nothing can be judged`;
   }
@@ -82,7 +82,7 @@ function earnedUnderTrustedKey(current: StatusEvent | undefined): boolean {
 }
 
 /** Why a run under an untrusted key may not replace the pair's current status, if it may not. */
-export function guardedFromUntrusted(earlier: StatusEvent | undefined, key: RunSigner): string | undefined {
+function guardedFromUntrusted(earlier: StatusEvent | undefined, key: RunSigner): string | undefined {
   if (key.trusted || !earlier) return undefined;
   const signer = key.fingerprint ? `platform key ${key.fingerprint}` : 'a key it does not name';
   if (earnedUnderTrustedKey(earlier)) {
