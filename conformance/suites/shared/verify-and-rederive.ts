@@ -25,8 +25,9 @@ function throwawayKey(): string {
 }
 
 /**
- * `catalog`: the catalogue whose generic suites (issue 12) the run may hold; default the shipped
- * one, read only when the run has a suite that is not hand-written.
+ * `catalog` (else `options.catalog`, which also binds the run): the catalogue whose generic suites
+ * (issue 12) the run may hold; default the shipped one, read only when the run has a suite that is
+ * not hand-written. Verifying against one catalogue and replaying another's suites would be wrong.
  */
 export async function verifyAndRederive(input: unknown, options: VerifyOptions = {}, catalog?: Catalog): Promise<VerifyReport> {
   const report = verifyRun(input, options);
@@ -34,7 +35,7 @@ export async function verifyAndRederive(input: unknown, options: VerifyOptions =
   const key = throwawayKey();
   const handWritten = new Set(Object.values(suitesByIntegration).map((s) => s.id));
   const needsCatalogue = report.document.suites.some((s) => !handWritten.has(s.id));
-  const suites = needsCatalogue ? suitesFor(catalog ?? (await loadCatalog()).catalog) : suitesByIntegration;
+  const suites = needsCatalogue ? suitesFor(catalog ?? options.catalog ?? (await loadCatalog()).catalog) : suitesByIntegration;
   // A generic suite's groups are operations, which a profile may leave out (declaredOperations); a hand-written suite runs whole.
   const rederived = await rederiveRun(report.document, Object.values(suites), (description, tape, records) => replayEnvironment(description, tape, records, key), {
     omitsGroups: (suiteId) => !handWritten.has(suiteId),
