@@ -12,6 +12,7 @@ import { reportStartFailure } from './report-start-failure.ts';
 export interface ServiceFlags {
   service: string;
   token?: string | undefined;
+  municipality?: string | undefined;
   profile: string;
   integration?: string[] | undefined;
   json: boolean;
@@ -31,6 +32,7 @@ export async function testOnService(values: ServiceFlags, live: boolean): Promis
   try {
     result = await runServiceTest({
       serviceUrl: values.service, token, profileFile: values.profile, record: values.record,
+      ...(values.municipality ? { municipality: values.municipality } : {}),
       ...(values.integration ? { integrations: values.integration.map((id) => id.toUpperCase()) } : {}),
       ...(values.junit ? { junitFile: values.junit } : {}),
       ...(values.report ? { reportFile: values.report } : {}),

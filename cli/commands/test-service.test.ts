@@ -89,6 +89,15 @@ describe('klarmeld test --service: the run is judged by klarmeld server', () => 
     expect(stderr).toMatch(/--token TOKEN or set KLARMELD_TOKEN/);
   });
 
+  it('takes --municipality only for a run on the server, and a municipality that does not use the system is refused by name', async () => {
+    const local = await klarmeld('test', '--municipality', '791', '--profile', profile);
+    expect(local.exit).toBe(2);
+    expect(local.stderr).toMatch(/--municipality names whom a run on klarmeld server acts for: add --service URL/);
+    const { exit, stderr } = await klarmeld('test', '--service', server.url, '--token', a, '--municipality', '791', '--profile', profile, '--integration', 'SF1520');
+    expect(exit).not.toBe(0);
+    expect(stderr).toMatch(/run\.municipality-not-using.*Viborg Kommune: the catalogue does not list it among the system.s municipalities/);
+  }, 60_000);
+
   it('ends the run of a system that never answers its trigger as an environment error (exit 3), judged and signed by the server', async () => {
     const silent = await writeStandInSystem(await temp.make('klarmeld-service-silent-'), 'silent', { triggerTimeout: 2 });
     const { exit, stdout, stderr } = await klarmeld('test', '--service', server.url, '--token', a, '--profile', silent, '--integration', 'SF1520', '--record', '--json');

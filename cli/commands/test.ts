@@ -15,7 +15,7 @@ const HELP = `klarmeld test: run a system's required conformance suites against 
 Usage:
   klarmeld test [--profile klarmeld.yaml] [--integration SF1520 …] [--platform URL]
                 [--json] [--junit FILE] [--report FILE] [--record] [--sheet FILE] [--interactive]
-  klarmeld test --service URL [--token TOKEN] [--profile …] [--integration …] [--record] [--json] …
+  klarmeld test --service URL [--token TOKEN] [--municipality M] [--profile …] [--integration …] [--record] [--json] …
 
 Options:
   --profile FILE      the system profile (default klarmeld.yaml)
@@ -25,6 +25,8 @@ Options:
                       this command starts the system and relays the server's trigger requests;
                       with --record the server records it in its sheet
   --token TOKEN       with --service: the API token KOMBIT issued (default $KLARMELD_TOKEN)
+  --municipality M    with --service: the municipality the run acts for (kommunekode or CVR), so
+                      its agreement decisions count; default Korsbæk Kommune
   --json              print the run document as JSON
   --junit FILE        write JUnit XML (one testcase per test, named with its requirements)
   --report FILE       write a self-contained HTML report
@@ -43,6 +45,7 @@ const options = {
   platform: { type: 'string' },
   service: { type: 'string' },
   token: { type: 'string' },
+  municipality: { type: 'string' },
   json: { type: 'boolean', default: false },
   junit: { type: 'string' },
   report: { type: 'string' },
@@ -61,6 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.platform && !/^https?:\/\//.test(values.platform)) throw new UsageError(`--platform ${values.platform}: give a URL such as https://127.0.0.1:8443`);
   const live = Boolean(process.stdout.isTTY) && !values.json;
   if (values.token && !values.service) throw new UsageError('--token is the API token for klarmeld server: add --service URL, or leave --token out');
+  if (values.municipality && !values.service) throw new UsageError('--municipality names whom a run on klarmeld server acts for: add --service URL, or leave --municipality out');
   if (values.service) {
     const clash = (['platform', 'sheet', 'interactive'] as const).filter((flag) => values[flag]);
     if (clash.length > 0) throw new UsageError(`--service lets klarmeld server run the platform and keep the sheet: leave out --${clash.join(' and --')}`);
