@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { boundaries, entryPoints, forbiddenReach, importedOnlyBy } from './boundaries.ts';
+import { boundaries, deepImportExceptions, entryPoints, forbiddenReach, harnessFolders, importedOnlyBy, units } from './boundaries.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const skipped = new Set(['node_modules', 'dist', '.astro', '.git', '.klarmeld', 'generated', 'test-artifacts']);
@@ -94,6 +94,28 @@ describe('architecture boundaries (DESIGN.md §2)', () => {
       expect(crossings).toEqual([]);
     });
   }
+
+  it(`an import from another unit goes through its index.ts (${units.length} units; harness folders ${harnessFolders.join(', ')} for tests)`, () => {
+    const unitOf = (file: string) => units.find((unit) => file.startsWith(unit));
+    const isHarness = (file: string) => harnessFolders.some((folder) => file.includes(`/${folder}`));
+    const deep = everyFile.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => {
+          const unit = unitOf(target);
+          if (!unit || unit === unitOf(file) || target === `${unit}index.ts`) return false;
+          if (isHarness(target) && (/\.test\.tsx?$/.test(file) || isHarness(file) || file.startsWith('bench/'))) return false;
+          if (file.startsWith('bench/')) return false;
+          return !deepImportExceptions.some((rule) => file.startsWith(rule.from) && rule.to.some((allowed) => target.startsWith(allowed)));
+        })
+        .map((target) => `${file} imports ${target}`),
+    );
+    expect(deep).toEqual([]);
+  });
+
+  it('sees a deep import as one (the index rule is not blind)', () => {
+    expect(importsOf('cli/main.ts').some((target) => target.startsWith('catalog/') && target !== 'catalog/index.ts')).toBe(false);
+    expect(importsOf('catalog/index.ts')).toContain('catalog/load-catalog.ts');
+  });
 
   it('finds the imports it checks (the scanner is not blind)', () => {
     expect(importsOf('architecture/boundaries.test.ts')).toContain('architecture/boundaries.ts');

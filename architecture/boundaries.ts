@@ -58,7 +58,7 @@ export const forbiddenReach: ForbiddenReach[] = [
   {
     folder: 'conformance/platform/',
     module: 'conformance/clients/tokens/xmldsig.ts',
-    harnesses: ['conformance/platform/oioidws/platform-test-client.ts'],
+    harnesses: ['conformance/platform/oioidws/platform-test-client.ts', 'conformance/platform/testing/test-platform.ts'],
     why: 'the platform checks and makes XML signatures with its own implementation (conformance/platform/xmlsig/), so one signing bug cannot make both sides of the wire agree',
   },
 ];
@@ -70,3 +70,51 @@ export const importedOnlyBy: { folder: string; by: string[]; why: string }[] = [
 
 /** Folders nothing else may import: the entry points. */
 export const entryPoints = ['cli/', 'site/'];
+
+/**
+ * The units of DESIGN.md §2: each exposes what other units may use through one `index.ts`, and an
+ * import from another unit goes through that file, so a unit can move its insides without its users
+ * noticing. Each `conformance/<part>/` is a unit of its own. `bench/` is not one: benchmarks measure
+ * insides on purpose (DESIGN.md: "anything"), and nothing but tests imports its abuse tools.
+ */
+export const units = [
+  'catalog/',
+  'conformance/clients/',
+  'conformance/evidence/',
+  'conformance/framework/',
+  'conformance/onboarding/',
+  'conformance/platform/',
+  'conformance/profile/',
+  'conformance/runner/',
+  'conformance/suites/',
+  'server/',
+  'cli/',
+  'site/',
+  'examples/',
+];
+
+/**
+ * A unit's test helpers (a `testing/` or `test-fixtures/` folder) stay out of its index.ts, so that
+ * what a user's code may call holds no test doubles; tests and other units' harness folders (which
+ * play the other side in tests) may reach them directly.
+ */
+export const harnessFolders = ['testing/', 'test-fixtures/'];
+
+/** Deep imports across units that are allowed, each with its reason. */
+export const deepImportExceptions: { from: string; to: string[]; why: string }[] = [
+  {
+    from: 'conformance/framework/',
+    to: ['conformance/clients/xml/'],
+    why: "the framework's reporters share only the clients' XML escaping; the clients' index would load the token and signing code into every report",
+  },
+  {
+    from: 'conformance/platform/',
+    to: [
+      'conformance/clients/xml/',
+      'conformance/clients/tokens/namespaces.ts',
+      'conformance/clients/tokens/pem.ts',
+      'conformance/clients/tokens/xml.ts',
+    ],
+    why: "the platform shares only the clients' XML text helpers; through conformance/clients/index.ts it would reach the clients' signing (xmldsig.ts), which the platform must never reach (forbiddenReach)",
+  },
+];

@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Catalog } from '../catalog/catalog.ts';
-import { loadCatalog } from '../catalog/load-catalog.ts';
-import { loadModules, startPlatform } from '../conformance/platform/server/start-platform.ts';
+import type { Catalog } from '../catalog/index.ts';
+import { loadCatalog } from '../catalog/index.ts';
+import { loadModules, startPlatform } from '../conformance/platform/index.ts';
 import { ensureAdmin } from './admin-token.ts';
 import { jsonApi } from './api/json-api.ts';
 import { serverPaths } from './data-dir.ts';

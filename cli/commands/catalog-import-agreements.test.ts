@@ -1,7 +1,7 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, loadCatalog } from '../../catalog/load-catalog.ts';
+import { defaultDataDir, loadCatalog } from '../../catalog/index.ts';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import { klarmeld } from '../testing/klarmeld.ts';
 

@@ -43,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   let written: string | undefined;
   if (values.write) {
-    const { defaultDataDir } = await import('../../catalog/load-catalog.ts');
+    const { defaultDataDir } = await import('../../catalog/index.ts');
     written = join(values.dir ?? defaultDataDir(), 'service-agreements.yaml');
     await writeFile(written, agreementsYaml(plan, `Imported from ${basename(file)} on ${new Date().toISOString().slice(0, 10)} by klarmeld catalog import-agreements`));
   }

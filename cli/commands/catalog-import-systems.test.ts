@@ -2,7 +2,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, loadCatalog } from '../../catalog/load-catalog.ts';
+import { defaultDataDir, loadCatalog } from '../../catalog/index.ts';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import { klarmeld } from '../testing/klarmeld.ts';
 

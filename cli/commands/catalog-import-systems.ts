@@ -41,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new UsageError(`Could not read ${file}: ${(error as Error).message} Give a .csv or .xlsx file with a header row.`);
   });
   const { planSystemImport } = await import('../services/catalog-import-systems.ts');
-  const { defaultDataDir } = await import('../../catalog/load-catalog.ts');
+  const { defaultDataDir } = await import('../../catalog/index.ts');
   const plan = planSystemImport(await readCatalog(values.dir), table, file);
   const written = values.write ? await (await import('../services/catalog-import-systems-write.ts')).writeSystemImport(plan, values.dir ?? defaultDataDir()) : undefined;
   if (values.json) process.stdout.write(`${JSON.stringify({ ...plan, written: written ?? [] }, null, 2)}\n`);

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createElement } from 'react';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { demoPaths } from '../services/demo-paths.ts';
 import { demoSigningKey } from '../services/demo-signing-key.ts';
 import { buildSiteWithSheet, SiteBuildError, siteBuildCommand } from '../services/demo-site.ts';

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { loadProfile } from '../../conformance/profile/load-profile.ts';
-import { systemUnderTest } from '../../conformance/profile/system-under-test.ts';
+import { loadCatalog } from '../../catalog/index.ts';
+import { loadProfile } from '../../conformance/profile/index.ts';
+import { systemUnderTest } from '../../conformance/profile/index.ts';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import { klarmeld } from '../testing/klarmeld.ts';
 

@@ -74,8 +74,8 @@ export async function run(argv: string[]): Promise<number> {
     operations[id.toUpperCase()] = items([ops]);
   }
   const { idFromName, profileText, checkProfileText, withDefaults } = await import('../services/init-profile.ts');
-  const { profileSchemaFile } = await import('../../conformance/profile/json-schema.ts');
-  const { ProfileError } = await import('../../conformance/profile/problem.ts');
+  const { profileSchemaFile } = await import('../../conformance/profile/index.ts');
+  const { ProfileError } = await import('../../conformance/profile/index.ts');
   const answers = withDefaults({
     id: values.id ?? idFromName(asked.name ?? ''),
     name: asked.name ?? '',

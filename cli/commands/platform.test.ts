@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { personLookupAction, personLookupEnvelope } from '../../conformance/clients/cpr/person-lookup-envelope.ts';
-import { buildIssueRequest, buildOioidwsRequest, parseIssueResponse } from '../../conformance/clients/tokens/index.ts';
-import { servedService } from '../../conformance/platform/oioidws/served-service.ts';
-import { stsPath } from '../../conformance/platform/sts/index.ts';
+import { loadCatalog } from '../../catalog/index.ts';
+import { personLookupAction, personLookupEnvelope } from '../../conformance/clients/index.ts';
+import { buildIssueRequest, buildOioidwsRequest, parseIssueResponse } from '../../conformance/clients/index.ts';
+import { servedService } from '../../conformance/platform/index.ts';
+import { stsPath } from '../../conformance/platform/index.ts';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../../bin/klarmeld.js', import.meta.url));

@@ -1,6 +1,6 @@
 import { EnvironmentError } from '../../conformance/framework/index.ts';
-import { ProfileError } from '../../conformance/profile/problem.ts';
-import { SystemStartError } from '../../conformance/runner/system-process.ts';
+import { ProfileError } from '../../conformance/profile/index.ts';
+import { SystemStartError } from '../../conformance/runner/index.ts';
 
 /**
  * Why a conformance run could not start, told as `klarmeld test` and `klarmeld demo` both tell

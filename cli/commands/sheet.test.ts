@@ -10,7 +10,7 @@ import { copyValidFixture } from '../../catalog/test-fixtures/fixture-copy.ts';
 import { SheetStore } from '../../conformance/onboarding/index.ts';
 import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';
 import { klarmeld } from '../testing/klarmeld.ts';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { seedRows, writeKombitWorkbook } from '../../conformance/onboarding/testing/kombit-sheet-fixture.ts';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 

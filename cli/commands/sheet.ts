@@ -54,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
-  const { resolveSheetPath } = await import('../../conformance/onboarding/sheet-path.ts');
+  const { resolveSheetPath } = await import('../../conformance/onboarding/index.ts');
   const sheetPath = resolveSheetPath({ flag: values.sheet, env: process.env, cwd: process.cwd() });
   const args = (min: number, max: number, what: string) => {
     if (rest.length < min || rest.length > max) throw new UsageError(`"klarmeld sheet ${command}" takes ${what}.\n\n${HELP}`);

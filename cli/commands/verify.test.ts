@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import type { RunDocument } from '../../conformance/framework/index.ts';
 import { referenceRun } from '../services/verify-rederive-run.ts';
 import { generateEvidenceKeys } from '../../conformance/evidence/index.ts';

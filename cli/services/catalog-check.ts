@@ -1,5 +1,5 @@
-import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { hasErrors, type CatalogProblem } from '../../catalog/problems/index.ts';
+import { loadCatalog } from '../../catalog/index.ts';
+import { hasErrors, type CatalogProblem } from '../../catalog/index.ts';
 import { summarizeCatalog, type CatalogSummary } from './catalog-summary.ts';
 
 export interface CatalogCheck {

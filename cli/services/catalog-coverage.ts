@@ -1,7 +1,7 @@
-import type { Catalog } from '../../catalog/catalog.ts';
-import { findSystem, requiredIntegrations } from '../../catalog/query.ts';
-import { moduleSources } from '../../conformance/platform/modules.ts';
-import { contractServices } from '../../conformance/platform/services/contract/contract-services.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { findSystem, requiredIntegrations } from '../../catalog/index.ts';
+import { moduleSources } from '../../conformance/platform/index.ts';
+import { contractServices } from '../../conformance/platform/index.ts';
 import { UsageError } from '../usage-error.ts';
 
 export type ContractState = 'imported' | 'kontrakt ikke offentliggjort' | 'ikke importeret';

@@ -7,8 +7,8 @@
  * integration (SF id or KOMBIT's column header "SF 1470 - …") and municipality (CVR or name);
  * a row that does not map is kept verbatim under `unmapped`, with why. Pure: catalogue and table in.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
-import { isApprovedAgreement, type ServiceAgreement } from '../../catalog/schema/index.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { isApprovedAgreement, type ServiceAgreement } from '../../catalog/index.ts';
 import type { Table } from './catalog-import-systems-read.ts';
 import { foldHeader } from './catalog-import-systems-columns.ts';
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { officialContractsDir } from '../../catalog/contract-reader/official-contracts.ts';
+import { loadCatalog } from '../../catalog/index.ts';
+import { officialContractsDir } from '../../catalog/index.ts';
 import { copyValidFixture, lineOf } from '../../catalog/test-fixtures/fixture-copy.ts';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 

@@ -1,6 +1,6 @@
-import { integrationIdPattern, integrationIdProblem } from '../../catalog/schema/integration-id.ts';
-import { schemaReferenceFor } from '../../catalog/schema/json-schemas.ts';
-import { versionNumber } from '../../catalog/schema/integration.ts';
+import { integrationIdPattern, integrationIdProblem } from '../../catalog/index.ts';
+import { schemaReferenceFor } from '../../catalog/index.ts';
+import { versionNumber } from '../../catalog/index.ts';
 import type { ImportedService } from './catalog-import-contract.ts';
 import { ImportError, unnumberedVersion } from './catalog-import-contract-error.ts';
 import { importedEndpoints } from './catalog-import-contract-fill.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { OFFICIAL, official } from '../../catalog/contract-reader/official-contracts.ts';
+import { OFFICIAL, official } from '../../catalog/index.ts';
 import { importContract } from './catalog-import-contract.ts';
 import { importIntoCatalogue } from './catalog-import-contract-write.ts';
 

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { operationAction } from '../../catalog/operation-action.ts';
-import type { Operation, Service } from '../../catalog/schema/service.ts';
+import { operationAction } from '../../catalog/index.ts';
+import type { Operation, Service } from '../../catalog/index.ts';
 import { endpointPath, type ImportedService } from './catalog-import-contract.ts';
 
 /** A service as the integration file lists it (plain data: fields may be missing or odd). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { OFFICIAL, official } from '../../catalog/contract-reader/official-contracts.ts';
+import { OFFICIAL, official } from '../../catalog/index.ts';
 import { importContract, type ImportOptions } from './catalog-import-contract.ts';
 import { importIntoCatalogue } from './catalog-import-contract-write.ts';
 

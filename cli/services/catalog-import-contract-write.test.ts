@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { OFFICIAL, official } from '../../catalog/contract-reader/official-contracts.ts';
+import { OFFICIAL, official } from '../../catalog/index.ts';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import { importContract } from './catalog-import-contract.ts';
 import { importIntoCatalogue } from './catalog-import-contract-write.ts';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { Operation } from '../../catalog/schema/service.ts';
+import type { Operation } from '../../catalog/index.ts';
 import type { ImportedService } from './catalog-import-contract.ts';
 import { matchServices, mergeOperations, type ListedService, type MatchReason, type OperationChanges } from './catalog-import-contract-match.ts';
 import { applyEdits, dashColumn, keyColumn, pairOf, pairSpan, renderItem, renderPair, type TextEdit } from './catalog-import-contract-yaml.ts';

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importContract } from './catalog-import-contract.ts';
 import { importIntoCatalogue } from './catalog-import-contract-write.ts';
-import { OFFICIAL, official } from '../../catalog/contract-reader/official-contracts.ts';
+import { OFFICIAL, official } from '../../catalog/index.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'klarmeld-import-'));

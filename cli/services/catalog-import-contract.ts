@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { ContractError } from '../../catalog/contract-reader/contract-error.ts';
-import { readContract } from '../../catalog/contract-reader/read-contract.ts';
-import { readOpenApi } from '../../catalog/contract-reader/read-openapi.ts';
-import { splitQName, type ContractModel } from '../../catalog/contract-reader/model.ts';
-import type { OpenApiModel } from '../../catalog/contract-reader/read-openapi.ts';
-import type { Operation, Protocol, SecurityModel } from '../../catalog/schema/service.ts';
+import { ContractError } from '../../catalog/index.ts';
+import { readContract } from '../../catalog/index.ts';
+import { readOpenApi } from '../../catalog/index.ts';
+import { splitQName, type ContractModel } from '../../catalog/index.ts';
+import type { OpenApiModel } from '../../catalog/index.ts';
+import type { Operation, Protocol, SecurityModel } from '../../catalog/index.ts';
 import { defaultMessageDepth, messageOf } from './catalog-import-contract-messages.ts';
 
 /** A service read from an official contract, in the catalogue's shape. */

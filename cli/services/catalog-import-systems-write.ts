@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { SkiSystem } from '../../catalog/schema/index.ts';
+import type { SkiSystem } from '../../catalog/index.ts';
 import type { ImportSystemsPlan } from './catalog-import-systems.ts';
 
 async function open(path: string, list: string, schema: string): Promise<Document> {

@@ -10,8 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { Catalog } from '../../catalog/catalog.ts';
-import type { SkiSystem, Supplier } from '../../catalog/schema/index.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import type { SkiSystem, Supplier } from '../../catalog/index.ts';
 import type { Table } from './catalog-import-systems-read.ts';
 import { listOf, mapColumns, type Field } from './catalog-import-systems-columns.ts';
 

@@ -1,5 +1,5 @@
-import type { Catalog } from '../../catalog/catalog.ts';
-import { currentVersion } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { currentVersion } from '../../catalog/index.ts';
 
 /** Counts that tell a reader at a glance what the catalogue holds. */
 export interface CatalogSummary {

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** One line of `klarmeld catalog systems`: a SKI system the catalogue knows, by the id profiles and the sheet use. */

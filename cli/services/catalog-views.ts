@@ -1,7 +1,7 @@
-import type { Catalog } from '../../catalog/catalog.ts';
-import { currentVersion, dependentsOf, findIntegration, findSystem, integrationsByArea, packagesOf, requirementsOf, type RequiredPackage, type Requirement } from '../../catalog/query.ts';
-import { closest } from '../../catalog/schema-shape.ts';
-import type { Integration, IntegrationVersion, SkiSystem } from '../../catalog/schema/index.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { currentVersion, dependentsOf, findIntegration, findSystem, integrationsByArea, packagesOf, requirementsOf, type RequiredPackage, type Requirement } from '../../catalog/index.ts';
+import { closest } from '../../catalog/index.ts';
+import type { Integration, IntegrationVersion, SkiSystem } from '../../catalog/index.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** One line of `klarmeld catalog list`. */

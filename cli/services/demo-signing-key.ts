@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { writeSecretFile } from '../../conformance/platform/store/secret-file.ts';
+import { writeSecretFile } from '../../conformance/platform/index.ts';
 
 /**
  * The Ed25519 key the demo's embedded platform signs evidence with (PKCS#8 PEM), made on the

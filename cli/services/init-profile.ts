@@ -1,7 +1,7 @@
-import type { Catalog } from '../../catalog/catalog.ts';
-import { currentVersion, findIntegration } from '../../catalog/query.ts';
-import { parseProfile } from '../../conformance/profile/load-profile.ts';
-import { systemUnderTest, type SystemUnderTest } from '../../conformance/profile/system-under-test.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { currentVersion, findIntegration } from '../../catalog/index.ts';
+import { parseProfile } from '../../conformance/profile/index.ts';
+import { systemUnderTest, type SystemUnderTest } from '../../conformance/profile/index.ts';
 
 /** What `klarmeld init` knows of the supplier's system, from its flags or its questions. */
 export interface InitAnswers {

@@ -1,11 +1,11 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { PlatformAdmin } from '../../conformance/platform/admin/platform-admin.ts';
-import { PlatformPkiStore } from '../../conformance/platform/pki/platform-pki.ts';
-import { SqliteRegistry } from '../../conformance/platform/registry/sqlite-registry.ts';
-import { openDatabase } from '../../conformance/platform/store/open-database.ts';
+import { loadCatalog } from '../../catalog/index.ts';
+import { PlatformAdmin } from '../../conformance/platform/index.ts';
+import { PlatformPkiStore } from '../../conformance/platform/index.ts';
+import { SqliteRegistry } from '../../conformance/platform/index.ts';
+import { openDatabase } from '../../conformance/platform/index.ts';
 
-export { PlatformAdminError } from '../../conformance/platform/admin/admin-error.ts';
+export { PlatformAdminError } from '../../conformance/platform/index.ts';
 
 /**
  * Opens the platform's data directory for administration without starting the server. A running

@@ -1,2 +1,2 @@
 /** `klarmeld platform fixtures` reads the platform's own list (the site shows the same). */
-export { listFixtures, type FixtureList } from '../../conformance/platform/fixture-list.ts';
+export { listFixtures, type FixtureList } from '../../conformance/platform/index.ts';

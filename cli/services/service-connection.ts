@@ -5,7 +5,7 @@
  */
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SystemConnection } from '../../conformance/runner/connection.ts';
+import type { SystemConnection } from '../../conformance/runner/index.ts';
 
 export interface Registration {
   platformUrl: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { summarise, verifyRun } from '../../conformance/framework/index.ts';
 import { serverDocumentProblem } from './service-document-check.ts';
 import { referenceRun, type OpenRun } from './verify-rederive-run.ts';

@@ -4,7 +4,7 @@
  * re-derived from its own tapes (verifyAndRederive). A server whose document passes tests its
  * tapes fail is told apart here, not only one whose signature is broken.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import type { RunDocument } from '../../conformance/framework/index.ts';
 import { verifyAndRederive } from './verify-rederive.ts';
 

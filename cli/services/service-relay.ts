@@ -5,7 +5,7 @@
  * gave it, and the server's suites read it.
  */
 import type { RunEvent } from '../../conformance/framework/index.ts';
-import { SystemUnresponsiveError, TriggerError, type Trigger } from '../../conformance/runner/trigger.ts';
+import { SystemUnresponsiveError, TriggerError, type Trigger } from '../../conformance/runner/index.ts';
 import { ServiceRefused, type ServiceClient } from './service-client.ts';
 
 interface TriggerPoll {

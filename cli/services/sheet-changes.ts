@@ -2,7 +2,7 @@
  * The write side of `klarmeld sheet`: set one status by hand, import a workbook, export one.
  * Every change is checked against the catalogue first and appended in one transaction.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import {
   checkEvent, importWorkbook, readWord, SheetStore,
   type EventProblem, type SheetImport, type StatusEvent,

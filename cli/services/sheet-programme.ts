@@ -6,8 +6,8 @@
  * history.
  */
 import { existsSync } from 'node:fs';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { findSystem, requiredIntegrations } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { findSystem, requiredIntegrations } from '../../catalog/index.ts';
 import {
   appendContestEvent, appendProgrammeEvent, contestEvents, contestReason, findCategory, findReason, programmeCategories,
   programmeEvents, programmeOverview, programmeReasons, SheetStore,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { generateEvidenceKeys, keyFingerprint } from '../../conformance/evidence/index.ts';
 import { verifyRun } from '../../conformance/framework/index.ts';
 import { sampleRun } from '../../conformance/framework/testing/sample-run.ts';

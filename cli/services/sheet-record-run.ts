@@ -12,8 +12,8 @@
  *   own embedded platform.
  * - The binding is checked here with the sheet's own catalogue whatever verifyRun was given.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
-import { findSystem } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { findSystem } from '../../catalog/index.ts';
 import { keyFingerprint, type KeyInput } from '../../conformance/evidence/index.ts';
 import { integrationEvidence, resultsDigest, systemBinding, type VerifyReport } from '../../conformance/framework/index.ts';
 import { runEarnsStatus, SheetStore, type StatusEvent, type TrustedPlatformKey } from '../../conformance/onboarding/index.ts';

@@ -3,8 +3,8 @@
  * A missing sheet file is not an error: the views then show what the catalogue alone knows.
  */
 import { existsSync } from 'node:fs';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { findSystem } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { findSystem } from '../../catalog/index.ts';
 import {
   backingOf, buildConnectionReport, contestEvents, programmeEvents, buildMatrix, latestKeptCells, markOf, SheetStore, statusByCodeOrLabel,
   type Backing, type ConnectionReport, type ContestEvent, type ProgrammeEvent, type KeptCell, type MatrixFilter, type SheetMatrix, type StatusEvent,

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
-import { ProfileError } from '../../conformance/profile/problem.ts';
+import { ProfileError } from '../../conformance/profile/index.ts';
 import { runTest } from './test-run.ts';
 
 const temp = tempDirs();

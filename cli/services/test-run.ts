@@ -1,15 +1,15 @@
 import { writeFile } from 'node:fs/promises';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import type { RunDocument, RunEvent } from '../../conformance/framework/index.ts';
 import { verifyAndRederive } from './verify-rederive.ts';
-import { toHtml, toJunitXml } from '../../conformance/framework/reporters/index.ts';
-import { runAndAttest } from '../../conformance/runner/attested-run.ts';
-import type { ConformanceOptions } from '../../conformance/runner/run-conformance.ts';
+import { toHtml, toJunitXml } from '../../conformance/framework/index.ts';
+import { runAndAttest } from '../../conformance/runner/index.ts';
+import type { ConformanceOptions } from '../../conformance/runner/index.ts';
 import type { RecordOutcome } from './sheet-record-run.ts';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { loadProfile } from '../../conformance/profile/load-profile.ts';
-import { ProfileError } from '../../conformance/profile/problem.ts';
-import { systemUnderTest } from '../../conformance/profile/system-under-test.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { loadProfile } from '../../conformance/profile/index.ts';
+import { ProfileError } from '../../conformance/profile/index.ts';
+import { systemUnderTest } from '../../conformance/profile/index.ts';
 
 export interface TestRunOptions extends Omit<ConformanceOptions, 'onEvent'> {
   junitFile?: string;

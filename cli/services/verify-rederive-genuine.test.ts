@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { findSystem } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { loadCatalog } from '../../catalog/index.ts';
+import { findSystem } from '../../catalog/index.ts';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
-import { startPlatform } from '../../conformance/platform/server/start-platform.ts';
-import { runAndAttest } from '../../conformance/runner/attested-run.ts';
+import { startPlatform } from '../../conformance/platform/index.ts';
+import { runAndAttest } from '../../conformance/runner/index.ts';
 import { referenceRun } from './verify-rederive-run.ts';
 import { verifyAndRederive } from './verify-rederive.ts';
 

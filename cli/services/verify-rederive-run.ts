@@ -6,10 +6,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { attestationRequest, buildRunDocument, withAttestation, type RunDocument } from '../../conformance/framework/index.ts';
-import { runConformance } from '../../conformance/runner/run-conformance.ts';
-import { signingKeyPath } from '../../conformance/evidence/signing-key-path.ts';
+import { runConformance } from '../../conformance/runner/index.ts';
+import { signingKeyPath } from '../../conformance/evidence/index.ts';
 
 const profileFile = fileURLToPath(new URL('../../examples/reference-system/klarmeld.yaml', import.meta.url));
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { exchangeDigest } from '../../conformance/evidence/index.ts';
 import { summarise, verifyRun, type RunDocument } from '../../conformance/framework/index.ts';
 import { referenceRun, type OpenRun } from './verify-rederive-run.ts';

@@ -3,4 +3,4 @@
  * evidence and by its verdicts re-derived from its tapes (issue 13); the work is done beside
  * the suites, where klarmeld server can call it too.
  */
-export { verifyAndRederive } from '../../conformance/suites/shared/verify-and-rederive.ts';
+export { verifyAndRederive } from '../../conformance/suites/index.ts';

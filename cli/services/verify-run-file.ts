@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Agent, request } from 'undici';
-import { signingKeyPath } from '../../conformance/evidence/signing-key-path.ts';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { signingKeyPath } from '../../conformance/evidence/index.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import type { VerifyReport } from '../../conformance/framework/index.ts';
 import { verifyAndRederive } from './verify-rederive.ts';
 

@@ -1,4 +1,4 @@
-import { groupByFile, type CatalogProblem } from '../../catalog/problems/index.ts';
+import { groupByFile, type CatalogProblem } from '../../catalog/index.ts';
 import type { CatalogCheck } from '../services/catalog-check.ts';
 
 /*

@@ -1,6 +1,6 @@
 import { createElement as h } from 'react';
 import { Box, Text } from 'ink';
-import { groupByFile, type CatalogProblem } from '../../catalog/problems/index.ts';
+import { groupByFile, type CatalogProblem } from '../../catalog/index.ts';
 import { location } from './catalog-check-text.ts';
 
 /** Problems grouped per file: position, code, field, what is wrong, and how to fix it. */

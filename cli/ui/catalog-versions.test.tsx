@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { listIntegrations, showIntegration } from '../services/catalog-views.ts';
 import { CatalogListView } from './catalog-list.ts';
 import { CatalogShowView } from './catalog-show.ts';

@@ -1,4 +1,4 @@
-import type { AddedAgreement, AddedSystem } from '../../conformance/platform/admin/platform-admin.ts';
+import type { AddedAgreement, AddedSystem } from '../../conformance/platform/index.ts';
 
 /** Plain-text answers of the `klarmeld platform` admin commands (one fact per line, easy to copy). */
 export function systemAddedText(s: AddedSystem): string {

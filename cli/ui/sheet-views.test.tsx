@@ -1,6 +1,6 @@
 import { render } from 'ink-testing-library';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { buildConnectionReport, buildMatrix } from '../../conformance/onboarding/index.ts';
 import { testCatalog } from '../../conformance/onboarding/testing/test-catalog.ts';
 import { SheetMatrixView } from './sheet-matrix.ts';

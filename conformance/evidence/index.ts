@@ -15,3 +15,4 @@ export {
   type RunAttestation,
   type RunAttestationStatement,
 } from './attestation.ts';
+export { signingKeyPath } from './signing-key-path.ts';

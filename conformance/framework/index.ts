@@ -21,3 +21,4 @@ export { isEvidenceFor, type EvidenceScope } from './exchange-evidence.ts';
 export { integrationEvidence, type IntegrationEvidence } from './integration-evidence.ts';
 export { klarmeldVersion } from './klarmeld-version.ts';
 export { toHtml, toJson, toJunitXml } from './reporters/index.ts';
+export { classifyOutcome } from './classify-outcome.ts';

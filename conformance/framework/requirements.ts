@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { parseYamlSource, positionAt, syntaxProblems } from '../../catalog/yaml-source.ts';
+import { parseYamlSource, positionAt, syntaxProblems } from '../../catalog/index.ts';
 import { requirementLevels } from './results.ts';
 
 export const requirement = z.strictObject({

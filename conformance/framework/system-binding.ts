@@ -9,8 +9,8 @@
  * `klarmeld verify` and the onboarding sheet both call this one function; the sheet always with
  * its catalogue, `verify` with the catalogue it ships.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
-import { findSystem } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { findSystem } from '../../catalog/index.ts';
 import type { RunDocument } from './run-document.ts';
 
 export interface SystemBindingProblem {

@@ -3,7 +3,7 @@ import { generateEvidenceKeys } from '../evidence/index.ts';
 import { integrationEvidence } from './integration-evidence.ts';
 import { sampleRun } from './testing/sample-run.ts';
 import { verifyRun } from './verify-run.ts';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { validFixture } from '../../catalog/test-fixtures/fixture-copy.ts';
 
 const testCatalog = async () => (await loadCatalog(validFixture)).catalog;

@@ -4,7 +4,7 @@
  * platform's attestation. Editing one result, message, exchange or status is caught.
  */
 import { canonicalJson, exchangeDigest, keyFingerprint, verifyAttestation, verifyDigest, type KeyInput } from '../evidence/index.ts';
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { evidenceDigests, resultsDigest } from './build-run-document.ts';
 import { readableRunFormats, runDocument, runFormat, type RunDocument } from './run-document.ts';
 import { summarise } from './summarise.ts';

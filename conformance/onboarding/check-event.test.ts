@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { checkEvent, statusByCodeOrLabel } from './check-event.ts';
 import { testCatalog } from './testing/test-catalog.ts';
 

@@ -4,7 +4,7 @@
  * vocabulary requires one and is one of the allowed reasons when the vocabulary lists them.
  * Pure: the catalogue is passed in. Returns every problem, not just the first.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { markOf, readWord, wordsOf } from './kombit-words.ts';
 import type { NewStatusEvent } from './status-event.ts';
 

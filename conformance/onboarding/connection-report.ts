@@ -6,10 +6,10 @@
  * integrations are KOMBIT's estimate ("KOMBIT skøn"), and the report says so (`estimate`).
  * Pure: catalogue and current events in.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
-import type { OnboardingStatus } from '../../catalog/schema/index.ts';
-import { findSystem, packagesOf, requirementsOf, spreadOf } from '../../catalog/query.ts';
-import { useCasesOf } from '../../catalog/query-required.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import type { OnboardingStatus } from '../../catalog/index.ts';
+import { findSystem, packagesOf, requirementsOf, spreadOf } from '../../catalog/index.ts';
+import { useCasesOf } from '../../catalog/index.ts';
 import { currentStatuses } from './current-status.ts';
 import { backingKindLabels, type Backing } from './declaration-backing.ts';
 import type { EventEvidence, EventSource, StatusEvent } from './status-event.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { buildConnectionReport } from './connection-report.ts';
 import { currentStatuses } from './current-status.ts';
 import { buildMatrix } from './sheet-matrix.ts';

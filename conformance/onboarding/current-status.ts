@@ -5,7 +5,7 @@
  * sheet has none, the status KOMBIT recorded by hand in the catalogue (systems.yaml `statuses`).
  * A catalogue declaration has no date, actor or evidence: the catalogue does not record them.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { currentOf } from './current-of.ts';
 import { backingOf, type Backing } from './declaration-backing.ts';
 import { defaultWord, type Vocabulary } from './kombit-words.ts';

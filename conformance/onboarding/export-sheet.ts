@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { currentOf } from './current-of.ts';
 import { latestKeptCells, type KeptCell } from './kept-cells.ts';
 import { buildMatrix } from './sheet-matrix.ts';

@@ -4,7 +4,7 @@
  * a word adds a blank event: KOMBIT's workbook emptied the cell, and the history keeps what was
  * there. Unchanged cells add nothing, so importing an exported workbook is a no-op.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { currentStatuses } from './current-status.ts';
 import type { NewStatusEvent, StatusEvent } from './status-event.ts';
 import type { ImportedCell } from './xlsx-import.ts';

@@ -3,7 +3,7 @@
  * (import-plan) and, unless it is a dry run, appends the events and the cells it kept verbatim
  * in one transaction. A workbook that cannot be read at all changes nothing.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { appendKeptCells, type KeptCell } from './kept-cells.ts';
 import { planImport, type PlannedChange } from './import-plan.ts';
 import type { SheetStore } from './sheet-store.ts';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { onboardingStatusesFile } from '../../catalog/schema/onboarding-status.ts';
+import { onboardingStatusesFile } from '../../catalog/index.ts';
 import { readWord, reportCodeText } from './kombit-words.ts';
 
 const vocabulary = onboardingStatusesFile.parse(parse(await readFile(new URL('../../catalog/data/onboarding-statuses.yaml', import.meta.url), 'utf8'))).statuses;

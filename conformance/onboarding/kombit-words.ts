@@ -5,7 +5,7 @@
  * (K, D …) and the connection report's codes ("🟢 1. Ja", "5. Delvis") are accepted too. A
  * blank cell is no status.
  */
-import type { OnboardingStatus } from '../../catalog/schema/index.ts';
+import type { OnboardingStatus } from '../../catalog/index.ts';
 
 export type Vocabulary = readonly OnboardingStatus[];
 

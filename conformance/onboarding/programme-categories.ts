@@ -7,7 +7,7 @@
  * "Leverandøren er ikke enig", is also what a supplier's contest of KOMBIT's estimate records
  * (contest-events.ts).
  */
-import { programmeReasonTexts } from '../../catalog/schema/index.ts';
+import { programmeReasonTexts } from '../../catalog/index.ts';
 
 export interface ProgrammeCategory {
   code: string;

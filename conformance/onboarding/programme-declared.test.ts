@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { programmeCategoryCodes, skiSystem } from '../../catalog/schema/index.ts';
+import { loadCatalog } from '../../catalog/index.ts';
+import { programmeCategoryCodes, skiSystem } from '../../catalog/index.ts';
 import { programmeCategories } from './programme-categories.ts';
 import { appendProgrammeEvent } from './programme-events.ts';
 import { programmeOverview } from './programme-overview.ts';

@@ -9,7 +9,7 @@
  * any Nej → Ikke klarmeldt; only words the sources do not define (Ensidig) → Manglende info.
  * Administrativt fjernet is never derived: only KOMBIT removes a system.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import type { ContestEvent, ProgrammeEvent } from './programme-events.ts';
 import { programmeCategories } from './programme-categories.ts';
 import { buildMatrix } from './sheet-matrix.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { runEarnsStatus, type IntegrationShown, type RunSigner, type RunToJudge } from './run-earns-status.ts';
 import type { StatusEvent } from './status-event.ts';
 import { testCatalog } from './testing/test-catalog.ts';

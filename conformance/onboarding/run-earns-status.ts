@@ -17,8 +17,8 @@
  *   any system on a platform of their own. Whoever signed, the status is the declaration the run
  *   shows; the key goes in the evidence, never into a KOMBIT word such as "Ensidig".
  */
-import type { Catalog } from '../../catalog/catalog.ts';
-import { requiredIntegrations } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { requiredIntegrations } from '../../catalog/index.ts';
 import { defaultWord } from './kombit-words.ts';
 import { statusFromRun } from './status-from-run.ts';
 import type { NewStatusEvent, StatusEvent } from './status-event.ts';

@@ -5,8 +5,8 @@
  * Excel export and import. The columns are KOMBIT's 18 in KOMBIT's order, whether or not a
  * system requires them, then any other integration a row needs.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
-import { requiredIntegrations } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { requiredIntegrations } from '../../catalog/index.ts';
 import { currentStatuses, type CurrentStatus } from './current-status.ts';
 import type { Backing } from './declaration-backing.ts';
 import { kombitColumns } from './kombit-columns.ts';

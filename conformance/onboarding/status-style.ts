@@ -2,7 +2,7 @@
  * How the vocabulary's statuses are drawn in HTML (site and server's web front alike, one
  * source): a CSS class, the short mark, the colours; and what backs a status after its mark.
  */
-import type { OnboardingStatus } from '../../catalog/schema/index.ts';
+import type { OnboardingStatus } from '../../catalog/index.ts';
 
 type Locale = 'da' | 'en';
 const pick = (locale: Locale, da: string, en?: string) => (locale === 'en' && en ? en : da);

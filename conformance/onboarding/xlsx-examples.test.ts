@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import { exportSheetFile } from './export-sheet.ts';
 import { importWorkbook } from './import-sheet.ts';

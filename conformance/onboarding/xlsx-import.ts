@@ -9,7 +9,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { integrationOfHeader } from './kombit-columns.ts';
 import type { KeptCell } from './kept-cells.ts';
 import { readWord } from './kombit-words.ts';

@@ -18,8 +18,8 @@
  * Register with one line in modules.ts: `{ name: 'evidence', load: () => import('./evidence-route.ts') }`.
  */
 import { signAttestation, type RunAttestationStatement } from '../evidence/index.ts';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { findSystem } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { findSystem } from '../../catalog/index.ts';
 import type { HttpRoute, PlatformModule, RouteReply } from './service-handler.ts';
 
 export const evidenceSignPath = '/klarmeld/evidence/sign';

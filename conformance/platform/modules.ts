@@ -3,7 +3,7 @@
  * `index.ts`; add one line here when a folder lands (loaded lazily so a broken or missing
  * module does not stop the others: its failure is reported by `startPlatform`).
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import type { PlatformModule } from './service-handler.ts';
 
 /**

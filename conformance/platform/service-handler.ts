@@ -16,7 +16,7 @@ import type { X509Certificate } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Document, Element } from '@xmldom/xmldom';
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import type { Registry } from './registry/registry-types.ts';
 
 export type SoapVersion = '1.1' | '1.2';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parseYamlSource, positionAt, syntaxProblems } from '../../catalog/yaml-source.ts';
+import { parseYamlSource, positionAt, syntaxProblems } from '../../catalog/index.ts';
 import { profile as profileSchema, type Profile } from './schema.ts';
 import { ProfileError, type ProfileProblem } from './problem.ts';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { parseProfile } from './load-profile.ts';
 import { ProfileError } from './problem.ts';
 import { systemUnderTest } from './system-under-test.ts';

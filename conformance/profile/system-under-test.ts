@@ -1,5 +1,5 @@
-import type { Catalog } from '../../catalog/catalog.ts';
-import { currentVersion, findIntegration, findSystem, requirementsOf } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { currentVersion, findIntegration, findSystem, requirementsOf } from '../../catalog/index.ts';
 import { ProfileError, type ProfileProblem } from './problem.ts';
 import type { Profile } from './schema.ts';
 

@@ -2,12 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { findSystem } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { loadCatalog } from '../../catalog/index.ts';
+import { findSystem } from '../../catalog/index.ts';
 import { canonicalDigest } from '../evidence/index.ts';
 import { klarmeldVersion, verifyRun } from '../framework/index.ts';
-import { startPlatform, type RunningPlatform } from '../platform/server/start-platform.ts';
+import { startPlatform, type RunningPlatform } from '../platform/index.ts';
 import { runAndAttest } from './attested-run.ts';
 
 let dir: string;

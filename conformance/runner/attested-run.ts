@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { canonicalDigest } from '../evidence/index.ts';
-import { signingKeyPath } from '../evidence/signing-key-path.ts';
+import { signingKeyPath } from '../evidence/index.ts';
 import { attestationRequest, buildRunDocument, klarmeldVersion, withAttestation, type RunDocument } from '../framework/index.ts';
 import { runConformance, type ConformanceOptions, type ConformanceRun } from './run-conformance.ts';
 

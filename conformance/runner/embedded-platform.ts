@@ -1,14 +1,14 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Catalog } from '../../catalog/catalog.ts';
-import type { SkiSystem } from '../../catalog/schema/index.ts';
-import { issueCertificate } from '../platform/pki/issue-certificate.ts';
-import { loadOrCreateCa } from '../platform/pki/test-ca.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import type { SkiSystem } from '../../catalog/index.ts';
+import { issueCertificate } from '../platform/index.ts';
+import { loadOrCreateCa } from '../platform/index.ts';
 import { EnvironmentError } from '../framework/index.ts';
-import { CatalogueClashError } from '../platform/server/catalogue-guard.ts';
-import { startPlatform } from '../platform/server/start-platform.ts';
-import { writeSecretFile } from '../platform/store/secret-file.ts';
+import { CatalogueClashError } from '../platform/index.ts';
+import { startPlatform } from '../platform/index.ts';
+import { writeSecretFile } from '../platform/index.ts';
 import type { PlatformSession } from './platform-session.ts';
 import { serviceEndpoints, serviceUrls } from './service-urls.ts';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Agent, request } from 'undici';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { EnvironmentError } from '../framework/errors.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { EnvironmentError } from '../framework/index.ts';
 import type { PlatformSession } from './platform-session.ts';
 import { serviceEndpoints, serviceUrls } from './service-urls.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Exchange, Recorder } from '../suites/shared/environment.ts';
+import type { Exchange, Recorder } from '../suites/index.ts';
 import { interactiveTrigger } from './interactive-trigger.ts';
 
 /** A recorder that sees the system's exchange after `after` reads (the edge: the platform). */

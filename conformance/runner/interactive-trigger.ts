@@ -1,4 +1,4 @@
-import type { Recorder, TriggerOutcome } from '../suites/shared/environment.ts';
+import type { Recorder, TriggerOutcome } from '../suites/index.ts';
 
 /** What a person is asked to do in their own system for each action. */
 const asks: Record<string, (params: Record<string, unknown>) => string> = {

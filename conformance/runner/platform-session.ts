@@ -1,4 +1,4 @@
-import type { AgreementView } from '../suites/shared/environment.ts';
+import type { AgreementView } from '../suites/index.ts';
 import type { ServiceEndpoint } from './service-urls.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { EnvironmentError } from '../framework/errors.ts';
+import { EnvironmentError } from '../framework/index.ts';
 
 /** Fails with an environment error when nothing listens at the URL's host and port. */
 export async function probeReachable(url: string, timeoutMs = 3000): Promise<void> {

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:https';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
-import { issueCertificate } from '../platform/pki/issue-certificate.ts';
-import { loadOrCreateCa } from '../platform/pki/test-ca.ts';
+import { issueCertificate } from '../platform/index.ts';
+import { loadOrCreateCa } from '../platform/index.ts';
 import { callbackPusher } from './pusher.ts';
 
 const temp = tempDirs();

@@ -1,7 +1,7 @@
 import { Agent, request } from 'undici';
-import type { PushOutcome, Pusher } from '../suites/shared/environment.ts';
-import { haendelsesbesked } from '../suites/SF1461/haendelsesbesked.ts';
-import { statusKodeOf } from '../suites/shared/xml-checks.ts';
+import type { PushOutcome, Pusher } from '../suites/index.ts';
+import { haendelsesbesked } from '../suites/index.ts';
+import { statusKodeOf } from '../suites/index.ts';
 import { readCapped, replyLimitBytes, sizeText } from './read-capped.ts';
 
 /**

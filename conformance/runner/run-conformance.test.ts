@@ -2,11 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { findSystem } from '../../catalog/query.ts';
+import { loadCatalog } from '../../catalog/index.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { findSystem } from '../../catalog/index.ts';
 import { summarise } from '../framework/index.ts';
-import { startPlatform, type RunningPlatform } from '../platform/server/start-platform.ts';
+import { startPlatform, type RunningPlatform } from '../platform/index.ts';
 import { runConformance } from './run-conformance.ts';
 
 let dir: string;

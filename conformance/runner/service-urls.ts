@@ -1,5 +1,5 @@
-import type { Catalog } from '../../catalog/catalog.ts';
-import { currentVersion } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { currentVersion } from '../../catalog/index.ts';
 
 /** A platform-served service of the system's integrations, where it answers and its identifiers. */
 export interface ServiceEndpoint {

@@ -1,8 +1,8 @@
 import type { Agent } from 'undici';
-import type { Profile } from '../profile/schema.ts';
-import type { SuiteEnvironment } from '../suites/shared/environment.ts';
-import { recorderClient } from '../suites/shared/recorder-client.ts';
-import { tapingEnvironment } from '../suites/shared/tape-environment.ts';
+import type { Profile } from '../profile/index.ts';
+import type { SuiteEnvironment } from '../suites/index.ts';
+import { recorderClient } from '../suites/index.ts';
+import { tapingEnvironment } from '../suites/index.ts';
 import type { FlakyLink } from './flaky-link.ts';
 import { interactiveTrigger } from './interactive-trigger.ts';
 import type { PlatformSession } from './platform-session.ts';

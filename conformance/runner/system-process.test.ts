@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
-import { classifyOutcome } from '../framework/classify-outcome.ts';
+import { classifyOutcome } from '../framework/index.ts';
 import { freePort } from './free-port.ts';
 import { startSystem, SystemNotReadyError } from './system-process.ts';
 import { isAlive, standInPids, writeStandInSystem, type StandInBehaviour } from './testing/stand-in-system.ts';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
-import { EnvironmentError } from '../framework/errors.ts';
+import { EnvironmentError } from '../framework/index.ts';
 
 /** A system the runner started, and how to stop it. */
 export interface SystemProcess {

@@ -3,7 +3,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
-import { classifyOutcome } from '../framework/classify-outcome.ts';
+import { classifyOutcome } from '../framework/index.ts';
 import { isAlive } from './testing/stand-in-system.ts';
 import { commandTrigger, httpTrigger } from './trigger.ts';
 

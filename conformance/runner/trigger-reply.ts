@@ -1,5 +1,5 @@
-import { EnvironmentError, TestFailure } from '../framework/errors.ts';
-import { triggerReply, type TriggerAction, type TriggerReply } from '../profile/actions.ts';
+import { EnvironmentError, TestFailure } from '../framework/index.ts';
+import { triggerReply, type TriggerAction, type TriggerReply } from '../profile/index.ts';
 
 /** Asks the system under test to perform one action and resolves to its reply. */
 export type Trigger = (action: TriggerAction | (string & {}), params: Record<string, unknown>) => Promise<TriggerReply>;

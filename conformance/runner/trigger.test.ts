@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { classifyOutcome } from '../framework/classify-outcome.ts';
+import { classifyOutcome } from '../framework/index.ts';
 import { commandTrigger, httpTrigger, SystemUnresponsiveError, TriggerError } from './trigger.ts';
 
 let server: Server | undefined;

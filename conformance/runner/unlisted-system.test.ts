@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { systemBinding, verifyRun } from '../framework/index.ts';
 import { runAndAttest } from './attested-run.ts';
 

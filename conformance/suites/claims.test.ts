@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { expectedCatches } from '../../examples/reference-system/expected-catches.ts';
-import { faultNames } from '../../examples/reference-system/src/faults.ts';
+import { loadCatalog } from '../../catalog/index.ts';
+import { expectedCatches } from '../../examples/index.ts';
+import { faultNames } from '../../examples/index.ts';
 import { genericSuitesFor, suitesByIntegration } from './index.ts';
 
 /** The rows of CLAIMS.md's tables: test id and the faults its last column names. */

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import type { SuiteDefinition } from '../framework/index.ts';
 import { genericSuites } from './generic/generic-suite.ts';
 import type { SuiteEnvironment } from './shared/environment.ts';
@@ -37,3 +37,9 @@ export function genericSuitesFor(catalog: Catalog): Record<string, SuiteDefiniti
 
 export { declaredOperations } from './generic/generic-suite.ts';
 export type { SuiteEnvironment } from './shared/environment.ts';
+export { haendelsesbesked } from './SF1461/haendelsesbesked.ts';
+export type { AgreementView, Exchange, PushOutcome, Pusher, Recorder, TriggerOutcome } from './shared/environment.ts';
+export { recorderClient } from './shared/recorder-client.ts';
+export { tapingEnvironment } from './shared/tape-environment.ts';
+export { verifyAndRederive } from './shared/verify-and-rederive.ts';
+export { statusKodeOf } from './shared/xml-checks.ts';

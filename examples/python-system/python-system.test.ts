@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { runAndAttest } from '../../conformance/runner/attested-run.ts';
+import { loadCatalog } from '../../catalog/index.ts';
+import { runAndAttest } from '../../conformance/runner/index.ts';
 
 const profile = fileURLToPath(new URL('./klarmeld.yaml', import.meta.url));
 

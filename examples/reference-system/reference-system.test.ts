@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
-import type { Catalog } from '../../catalog/catalog.ts';
+import { loadCatalog } from '../../catalog/index.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { summarise, type TestRecord } from '../../conformance/framework/index.ts';
-import { runConformance } from '../../conformance/runner/run-conformance.ts';
+import { runConformance } from '../../conformance/runner/index.ts';
 import { suitesByIntegration } from '../../conformance/suites/index.ts';
 import { expectedCatches, faultRuns, integrationOf, profileOf } from './expected-catches.ts';
 import { faultNames, type FaultName } from './src/faults.ts';

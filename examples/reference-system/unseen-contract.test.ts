@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { contractBundleImport } from '../../catalog/test-fixtures/unseen-bundle/import-unseen-bundle.ts';
 import { summarise } from '../../conformance/framework/index.ts';
-import { runConformance } from '../../conformance/runner/run-conformance.ts';
+import { runConformance } from '../../conformance/runner/index.ts';
 
 const bundle = fileURLToPath(new URL('../../catalog/test-fixtures/unseen-bundle/ParkeringstilladelseService', import.meta.url));
 const shipped = fileURLToPath(new URL('../../catalog/data', import.meta.url));

@@ -4,7 +4,7 @@
  * systems it uses and the agreements that wait for it (never certificates: those are the
  * supplier's). A subscription may narrow itself to some systems and events.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import type { NotifyEvent, Subscription } from './notify-store.ts';
 
 export function hears(catalog: Catalog, subscription: Subscription, event: NotifyEvent): boolean {

@@ -5,7 +5,7 @@
  * each once with a delivery to every subscription that hears it, and sends what is due. `start`
  * repeats the check on a timer; tests call `check()` with their own clock instead.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import type { ServerStore } from '../store/server-store.ts';
 import { audience } from './audience.ts';
 import { deliverDue } from './dispatcher.ts';

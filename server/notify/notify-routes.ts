@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { forbidden, requireRole } from '../api/access.ts';
 import { badRequest, notFound } from '../api/api-error.ts';
 import type { ApiRoute } from '../api/json-api.ts';

@@ -5,8 +5,8 @@
  * runs out: the store contract tests that.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { openPostgresServerStore } from '../store/postgres-server-store.ts';
 import { postgresSkipReason } from '../testing/postgres-binaries.ts';
 import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';

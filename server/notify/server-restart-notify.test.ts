@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { startServer, type ServerOptions } from '../start-server.ts';
 import { api } from '../testing/api-client.ts';
 import { eventually } from './testing/eventually.ts';

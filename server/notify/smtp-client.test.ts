@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { issueCertificate } from '../../conformance/platform/pki/issue-certificate.ts';
-import { loadOrCreateCa } from '../../conformance/platform/pki/test-ca.ts';
+import { issueCertificate } from '../../conformance/platform/index.ts';
+import { loadOrCreateCa } from '../../conformance/platform/index.ts';
 import { parseSmtpUrl, sendMail, SmtpError } from './smtp-client.ts';
 import { startSmtpRecorder, type SmtpRecorder } from './testing/smtp-recorder.ts';
 

@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Catalog } from '../../catalog/catalog.ts';
-import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import type { RunningPlatform } from '../../conformance/platform/index.ts';
 import { suitesFor } from '../../conformance/suites/index.ts';
 import type { ApiRoute } from '../api/json-api.ts';
 import type { ServerStore } from '../store/server-store.ts';

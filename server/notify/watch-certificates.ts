@@ -4,7 +4,7 @@
  * certificate (its serial): a renewed certificate is a new one, warned of in its own time.
  */
 import { X509Certificate } from 'node:crypto';
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import type { ServerStore } from '../store/server-store.ts';
 import type { NotifyEvent } from './notify-store.ts';
 

@@ -5,8 +5,8 @@
  * and a crash between finding and recording finds them again (event keys are deterministic).
  * The first check of a sheet starts at its end: notifications begin when they are switched on.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
-import { isApprovedAgreement } from '../../catalog/schema/index.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { isApprovedAgreement } from '../../catalog/index.ts';
 import { agreementsWithDecisions } from '../routes/report-routes.ts';
 import type { ServerStore } from '../store/server-store.ts';
 import type { NotifyEvent, NotifyStore, SheetChange } from './notify-store.ts';

@@ -6,7 +6,7 @@
  * read once (from the run document the server keeps, or the event's date for a run recorded
  * elsewhere) and remembered.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import type { ServerStore } from '../store/server-store.ts';
 import type { NotifyEvent } from './notify-store.ts';
 

@@ -8,9 +8,9 @@
  * database: each run applies the latest decisions of its system again (`applyDecisions`), so an
  * instance that did not take the decision, or a restarted one, agrees with the database.
  */
-import type { SkiSystem } from '../../catalog/schema/index.ts';
-import { PlatformAdminError } from '../../conformance/platform/admin/admin-error.ts';
-import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
+import type { SkiSystem } from '../../catalog/index.ts';
+import { PlatformAdminError } from '../../conformance/platform/index.ts';
+import type { RunningPlatform } from '../../conformance/platform/index.ts';
 import type { AgreementDecision } from '../store/server-store.ts';
 
 export type Decided = Pick<AgreementDecision, 'integration' | 'municipalityCvr' | 'decision'>;

@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { issueCertificate } from '../../conformance/platform/pki/issue-certificate.ts';
-import { loadOrCreateCa } from '../../conformance/platform/pki/test-ca.ts';
+import { issueCertificate } from '../../conformance/platform/index.ts';
+import { loadOrCreateCa } from '../../conformance/platform/index.ts';
 import { writeOwnerOnly } from '../secret-file.ts';
 
 export async function callbackCertificate(platformDir: string, system: { uuid: string; name: string }, host: string): Promise<{ certPem: string; keyPem: string }> {

@@ -6,7 +6,7 @@
  * The link listens on 127.0.0.1 (conformance/runner/flaky-link.ts): systems on other machines
  * need the platform's own address.
  */
-import { startFlakyLink, type FlakyLink } from '../../conformance/runner/flaky-link.ts';
+import { startFlakyLink, type FlakyLink } from '../../conformance/runner/index.ts';
 
 export class SystemLinks {
   private readonly links = new Map<string, Promise<FlakyLink>>();

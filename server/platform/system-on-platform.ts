@@ -7,11 +7,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Catalog } from '../../catalog/catalog.ts';
-import type { SkiSystem } from '../../catalog/schema/index.ts';
-import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
-import type { PlatformSession } from '../../conformance/runner/platform-session.ts';
-import { serviceEndpoints, serviceUrls } from '../../conformance/runner/service-urls.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import type { SkiSystem } from '../../catalog/index.ts';
+import type { RunningPlatform } from '../../conformance/platform/index.ts';
+import type { PlatformSession } from '../../conformance/runner/index.ts';
+import { serviceEndpoints, serviceUrls } from '../../conformance/runner/index.ts';
 import type { AgreementDecision } from '../store/server-store.ts';
 import { applyDecisions, latestDecisions } from './agreement-on-platform.ts';
 

@@ -5,12 +5,12 @@
  * decision becomes the agreement on the server's platform (an approval makes it, a rejection
  * removes it), which a judged run's `platform.agreement-approved` test reads.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
-import { findSystem } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { findSystem } from '../../catalog/index.ts';
 import { ApiError, badRequest, notFound } from '../api/api-error.ts';
 import { requireRole } from '../api/access.ts';
 import type { ApiRoute } from '../api/json-api.ts';
-import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
+import type { RunningPlatform } from '../../conformance/platform/index.ts';
 import { applyDecision } from '../platform/agreement-on-platform.ts';
 import type { ServerStore } from '../store/server-store.ts';
 import { integrationId, optionalText, text } from './fields.ts';

@@ -1,5 +1,5 @@
 /** Reading the fields of a JSON body, with a 400 that names the field and what it must be. */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { badRequest } from '../api/api-error.ts';
 
 export function text(body: Record<string, unknown>, field: string, what: string): string {

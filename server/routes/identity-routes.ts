@@ -1,5 +1,5 @@
 /** Who am I, and KOMBIT issuing tokens: a supplier's bound to a CVR, a municipality's to its kommunekode. */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { badRequest } from '../api/api-error.ts';
 import { mayDo, requireRole } from '../api/access.ts';
 import type { ApiRoute } from '../api/json-api.ts';

@@ -6,8 +6,8 @@
  * checked as `klarmeld sheet` checks it). Each write appends to the history. The web front's
  * forms call these routes.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
-import { findSystem } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { findSystem } from '../../catalog/index.ts';
 import { checkEvent, contestReason, findCategory, readWord, findReason, openContests, programmeOverview, programmeReasons } from '../../conformance/onboarding/index.ts';
 import { ApiError, badRequest, notFound } from '../api/api-error.ts';
 import { requireOwner, requireRole } from '../api/access.ts';

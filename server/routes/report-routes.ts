@@ -4,8 +4,8 @@
  * with the municipalities' decisions made here on top (the latest decision per system ×
  * integration × municipality counts).
  */
-import type { Catalog } from '../../catalog/catalog.ts';
-import { findSystem } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { findSystem } from '../../catalog/index.ts';
 import { buildConnectionReport } from '../../conformance/onboarding/index.ts';
 import { forbidden } from '../api/access.ts';
 import { notFound } from '../api/api-error.ts';

@@ -3,7 +3,7 @@
  * a municipality those the catalogue says it uses; each status with what backs it (the same
  * phrases as the report and the site).
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { backingKindLabels, backingOf, buildMatrix } from '../../conformance/onboarding/index.ts';
 import type { ApiRoute } from '../api/json-api.ts';
 import type { Identity, ServerStore } from '../store/server-store.ts';

@@ -3,10 +3,10 @@
  * system needs to reach the server's platform: its test certificate and key, the platform's CA,
  * the service URLs and agreements (the connection file `klarmeld test` writes for it).
  */
-import type { Catalog } from '../../catalog/catalog.ts';
-import { findSystem, requirementsOf } from '../../catalog/query.ts';
-import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
-import { connectionFor } from '../../conformance/runner/connection-file.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { findSystem, requirementsOf } from '../../catalog/index.ts';
+import type { RunningPlatform } from '../../conformance/platform/index.ts';
+import { connectionFor } from '../../conformance/runner/index.ts';
 import { suitesFor } from '../../conformance/suites/index.ts';
 import { badRequest, notFound } from '../api/api-error.ts';
 import { forbidden, requireOwner, requireRole } from '../api/access.ts';

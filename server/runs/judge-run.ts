@@ -7,14 +7,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Catalog } from '../../catalog/catalog.ts';
-import type { SkiSystem } from '../../catalog/schema/index.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import type { SkiSystem } from '../../catalog/index.ts';
 import { canonicalDigest, signAttestation, signDigest, type RunAttestationStatement } from '../../conformance/evidence/index.ts';
 import { attestationRequest, buildRunDocument, klarmeldVersion, withAttestation, type RunDocument, type RunEvent } from '../../conformance/framework/index.ts';
-import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
-import { runConformance } from '../../conformance/runner/run-conformance.ts';
-import type { FlakyLink } from '../../conformance/runner/flaky-link.ts';
-import type { PlatformSession } from '../../conformance/runner/platform-session.ts';
+import type { RunningPlatform } from '../../conformance/platform/index.ts';
+import { runConformance } from '../../conformance/runner/index.ts';
+import type { FlakyLink } from '../../conformance/runner/index.ts';
+import type { PlatformSession } from '../../conformance/runner/index.ts';
 import type { SigningKey } from '../signing-key.ts';
 import type { TriggerRelay } from './trigger-relay.ts';
 

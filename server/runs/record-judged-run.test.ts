@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import { keyFingerprint } from '../../conformance/evidence/index.ts';
 import { sampleRun, type SampleOptions } from '../../conformance/framework/testing/sample-run.ts';

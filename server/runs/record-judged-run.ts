@@ -6,8 +6,8 @@
  * The document is verified against the server's own key first, with the catalogue, so a run that
  * does not bind to its system records nothing.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
-import { findSystem } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { findSystem } from '../../catalog/index.ts';
 import { integrationEvidence, resultsDigest, systemBinding, verifyRun, type RunDocument } from '../../conformance/framework/index.ts';
 import { runEarnsStatus, type StatusEvent } from '../../conformance/onboarding/index.ts';
 import type { SigningKey } from '../signing-key.ts';

@@ -4,8 +4,8 @@
  * on the system's agreements (approved, rejected, none) is what the run's
  * `platform.agreement-approved` test then finds on the platform.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
-import type { SkiSystem } from '../../catalog/schema/index.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import type { SkiSystem } from '../../catalog/index.ts';
 import { ApiError } from '../api/api-error.ts';
 import { testMunicipalityCvr } from '../platform/system-on-platform.ts';
 

@@ -5,9 +5,9 @@
  * with why; its trigger requests are released at once.
  */
 import { randomUUID } from 'node:crypto';
-import type { Catalog } from '../../catalog/catalog.ts';
-import { findSystem, requirementsOf } from '../../catalog/query.ts';
-import type { RunningPlatform } from '../../conformance/platform/server/start-platform.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { findSystem, requirementsOf } from '../../catalog/index.ts';
+import type { RunningPlatform } from '../../conformance/platform/index.ts';
 import { suitesFor } from '../../conformance/suites/index.ts';
 import { ApiError, notFound } from '../api/api-error.ts';
 import { requireOwner, requireRole } from '../api/access.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SystemUnresponsiveError, TriggerError } from '../../conformance/runner/trigger-reply.ts';
+import { SystemUnresponsiveError, TriggerError } from '../../conformance/runner/index.ts';
 import { TriggerRelay } from './trigger-relay.ts';
 
 describe('TriggerRelay: the trigger of a run the server judges, carried by the CLI', () => {

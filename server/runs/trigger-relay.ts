@@ -8,8 +8,8 @@
  * error (SystemUnresponsiveError, once: later requests fail at once), never a pass.
  */
 import { randomUUID } from 'node:crypto';
-import { parseReply, stopAfterSilence, SystemUnresponsiveError, TriggerError, unansweredAdvice, type Trigger } from '../../conformance/runner/trigger-reply.ts';
-import type { TriggerReply } from '../../conformance/profile/actions.ts';
+import { parseReply, stopAfterSilence, SystemUnresponsiveError, TriggerError, unansweredAdvice, type Trigger } from '../../conformance/runner/index.ts';
+import type { TriggerReply } from '../../conformance/profile/index.ts';
 
 /** One request as the CLI receives it. */
 export interface RelayedRequest {

@@ -4,7 +4,7 @@
  * so the visually hidden texts inside stay inside it), and the statuses in the vocabulary's own colours
  * through the same rules the site draws them with (statusCss).
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { statusCss, statusStyles } from '../../conformance/onboarding/index.ts';
 
 const frame = `

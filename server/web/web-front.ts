@@ -5,7 +5,7 @@
  * refused. Pages and forms go through the API's routes (web-api.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { ApiRoute } from '../api/json-api.ts';
 import type { Identity, ServerStore } from '../store/server-store.ts';

@@ -4,7 +4,7 @@
  * status mark, then * or + for what backs it, and for screen readers the status and the evidence
  * in words (the phrases of the report and the site).
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { backingKindLabel, backingMark, noStatusStyle, statusStyles, type SheetMatrix } from '../../conformance/onboarding/index.ts';
 import { esc, href, scrollRegion, type PageContext } from './web-page.ts';
 import { word } from './web-words.ts';

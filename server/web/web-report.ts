@@ -3,7 +3,7 @@
  * form the caller's role has: a municipality approves or rejects its service agreement; the
  * system's supplier contests KOMBIT's estimate; KOMBIT sets the status with a reason. The list of systems links to each report.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { backingKindLabel, statusStyles, type ConnectionReport } from '../../conformance/onboarding/index.ts';
 import type { AgreementDecision } from '../store/server-store.ts';
 import { csrfField, esc, href, scrollRegion, type PageContext } from './web-page.ts';

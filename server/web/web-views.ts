@@ -2,7 +2,7 @@
  * The front's pages for a signed-in caller, each read through the API's routes (so each role
  * sees what the API shows it): home, matrix, programme, systems, one system's report, keys, runs.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import type { CallApi } from './web-api.ts';
 import { keysBody, runsBody } from './web-keys-runs.ts';
 import { matrixBody } from './web-matrix.ts';

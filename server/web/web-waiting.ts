@@ -3,8 +3,8 @@
  * integrations whose service agreement has no decision yet, neither in the catalogue's agreement
  * list nor made here, with a link to the report where it decides them.
  */
-import type { Catalog } from '../../catalog/catalog.ts';
-import { requiredIntegrations } from '../../catalog/query.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import { requiredIntegrations } from '../../catalog/index.ts';
 import type { AgreementDecision } from '../store/server-store.ts';
 import { esc, href, scrollRegion, type PageContext } from './web-page.ts';
 import { word } from './web-words.ts';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { browserMissingReason, launchChromium } from './support/browser.ts';
 import { ensureSiteBuilt } from './support/site-build.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';

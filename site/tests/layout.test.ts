@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { idSlug } from '../src/data/paths.ts';
 import { browserMissingReason, launchChromium } from './support/browser.ts';
 import { ensureSiteBuilt } from './support/site-build.ts';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load-catalog.ts';
-import type { Catalog } from '../../catalog/catalog.ts';
+import { loadCatalog } from '../../catalog/index.ts';
+import type { Catalog } from '../../catalog/index.ts';
 import { idSlug } from '../src/data/paths.ts';
 import { findBrokenLinks } from './support/links.ts';
 import { ensureSiteBuilt } from './support/site-build.ts';

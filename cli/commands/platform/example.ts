@@ -10,7 +10,7 @@ export async function example({ dataDir, sub, rest, values, help }: PlatformCont
     throw new UsageError(`Use "platform example person-lookup --system <uuid|name> [--pnr PNR]".\n\n${help}`);
   }
   const { openPlatformAdmin } = await import('../../services/platform-admin.ts');
-  const { personLookupEnvelope } = await import('../../../conformance/clients/cpr/person-lookup-envelope.ts');
+  const { personLookupEnvelope } = await import('../../../conformance/clients/index.ts');
   const session = await openPlatformAdmin(dataDir);
   try {
     const system = session.registry.findSystem(values.system);

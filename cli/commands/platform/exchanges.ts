@@ -6,8 +6,8 @@ export async function exchanges({ dataDir, sub, values, help }: PlatformContext)
   if (sub !== undefined || typeof values.system !== 'string') throw new UsageError(`Use "platform exchanges --system <uuid|name> [--since ISO]".\n\n${help}`);
   if (typeof values.since === 'string' && Number.isNaN(Date.parse(values.since))) throw new UsageError(`--since ${values.since} is not an ISO 8601 time, e.g. 2026-01-01T00:00:00Z.`);
   const { openPlatformAdmin } = await import('../../services/platform-admin.ts');
-  const { ExchangeRecorder } = await import('../../../conformance/platform/recorder/exchange-recorder.ts');
-  const { loadOrCreateSigner } = await import('../../../conformance/platform/store/signing-key.ts');
+  const { ExchangeRecorder } = await import('../../../conformance/platform/index.ts');
+  const { loadOrCreateSigner } = await import('../../../conformance/platform/index.ts');
   const session = await openPlatformAdmin(dataDir);
   try {
     const system = session.registry.findSystem(values.system);

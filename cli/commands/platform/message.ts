@@ -7,8 +7,8 @@ export async function message({ dataDir, sub, rest, values, help }: PlatformCont
     throw new UsageError(`Use "platform message send --to <uuid|name> --type <Beskedtype>".\n\n${help}`);
   }
   const { openPlatformAdmin } = await import('../../services/platform-admin.ts');
-  const { messageDeps } = await import('../../../conformance/platform/services/beskedfordeler/index.ts');
-  const { sendMessage, MessageError } = await import('../../../conformance/platform/services/beskedfordeler/send-message.ts');
+  const { messageDeps } = await import('../../../conformance/platform/index.ts');
+  const { sendMessage, MessageError } = await import('../../../conformance/platform/index.ts');
   const session = await openPlatformAdmin(dataDir);
   try {
     const deps = await messageDeps({ registry: session.registry, database: session.database, pki: session.pki, clock: () => new Date() });

@@ -5,7 +5,7 @@ import { out, type PlatformContext } from './platform-context.ts';
 export async function start({ dataDir, values }: PlatformContext): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number (0 to 65535).`);
-  const { startPlatform } = await import('../../../conformance/platform/server/start-platform.ts');
+  const { startPlatform } = await import('../../../conformance/platform/index.ts');
   const { startedText } = await import('../../ui/platform-text.ts');
   let platform;
   try {

@@ -1,5 +1,5 @@
-import { isSimple, valueFor } from '../../../catalog/message-values.ts';
-import type { Message, MessageField } from '../../../catalog/schema/message.ts';
+import { isSimple, valueFor } from '../../../catalog/index.ts';
+import type { Message, MessageField } from '../../../catalog/index.ts';
 import { escapeXml } from '../xml/escape-xml.ts';
 
 /** A value for the request, by a field's local name or a path of local names ending in it (`InvocationContext/ServiceUUID`). */

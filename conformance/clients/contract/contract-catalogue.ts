@@ -1,6 +1,6 @@
-import type { Catalog } from '../../../catalog/catalog.ts';
-import type { KorsbaekSample } from '../../../catalog/schema/korsbaek-samples.ts';
-import type { Message } from '../../../catalog/schema/message.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import type { KorsbaekSample } from '../../../catalog/index.ts';
+import type { Message } from '../../../catalog/index.ts';
 
 /** How a caller proves who it is to a contract-described service, as its catalogue entry says. */
 export type ContractSecurityModel =

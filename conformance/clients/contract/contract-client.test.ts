@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { xmllintAvailable, xmllintFindings } from '../../../catalog/contract-reader/validator/xmllint-findings.ts';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { xmllintAvailable, xmllintFindings } from '../../../catalog/index.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
 import { buildRequestElement, contractCatalogue, readContractAnswer } from './index.ts';
 
 const contracts = fileURLToPath(new URL('../../../../shared/contracts/', import.meta.url));

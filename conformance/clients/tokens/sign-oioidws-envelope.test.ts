@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, type KeyPairPem } from '../../platform/sts/test-pki.ts';
+import { createTestPki, type KeyPairPem } from '../../platform/index.ts';
 import { ns } from './namespaces.ts';
 import { buildOioidwsRequest, signOioidwsEnvelope } from './sign-oioidws-envelope.ts';
 import { verifyXmlSignature } from './xmldsig.ts';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SignedXml } from 'xml-crypto';
-import { createTestPki, type KeyPairPem } from '../../platform/sts/test-pki.ts';
+import { createTestPki, type KeyPairPem } from '../../platform/index.ts';
 import { ns, uri } from './namespaces.ts';
 import { signXml, verifyXmlSignature } from './xmldsig.ts';
 import { parseXml, selectOne, serializeXml } from './xml.ts';

@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
-import { onboardingStatusesFile } from '../../../catalog/schema/onboarding-status.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
+import { onboardingStatusesFile } from '../../../catalog/index.ts';
 import { validFixture } from '../../../catalog/test-fixtures/fixture-copy.ts';
 
 export async function testCatalog(): Promise<Catalog> {

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
 import { PlatformPkiStore } from '../pki/platform-pki.ts';
 import { SqliteRegistry } from '../registry/sqlite-registry.ts';
 import { openDatabase } from '../store/open-database.ts';

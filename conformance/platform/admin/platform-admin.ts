@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import type { Catalog } from '../../../catalog/catalog.ts';
+import type { Catalog } from '../../../catalog/index.ts';
 import type { PlatformPkiStore } from '../pki/platform-pki.ts';
 import { fingerprintOf } from '../registry/fingerprint.ts';
 import type { ItSystem, ServiceAgreement } from '../registry/registry-types.ts';

@@ -1,5 +1,5 @@
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { currentVersion, findService } from '../../../catalog/query.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { currentVersion, findService } from '../../../catalog/index.ts';
 import { PlatformAdminError } from './admin-error.ts';
 
 export interface ResolvedService {

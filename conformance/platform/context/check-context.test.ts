@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SqliteRegistry } from '../registry/sqlite-registry.ts';
 import { openDatabase } from '../store/open-database.ts';
 import type { Caller } from '../service-handler.ts';
-import { personLookupEnvelope } from '../../clients/cpr/person-lookup-envelope.ts';
+import { personLookupEnvelope } from '../../clients/index.ts';
 import { checkContext } from './check-context.ts';
 
 const serviceUuid = 'e6be2436-bf35-4df2-83fe-925142825dc2';

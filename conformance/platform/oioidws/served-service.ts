@@ -1,5 +1,5 @@
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { findService } from '../../../catalog/query.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { findService } from '../../../catalog/index.ts';
 
 /** What the platform takes from the catalogue to serve one Støttesystem service. */
 export interface ServedService {

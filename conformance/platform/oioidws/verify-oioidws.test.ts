@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
-import { buildOioidwsRequest } from '../../clients/tokens/sign-oioidws-envelope.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
+import { buildOioidwsRequest } from '../../clients/index.ts';
 import { sameCertificate } from '../../clients/tokens/pem.ts';
 import { parseXml } from '../../clients/tokens/xml.ts';
 import { grantToken } from '../sts/issue-token.ts';

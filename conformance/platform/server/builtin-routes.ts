@@ -1,4 +1,4 @@
-import { signingKeyPath } from '../../evidence/signing-key-path.ts';
+import { signingKeyPath } from '../../evidence/index.ts';
 import type { ExchangePage, ExchangeRecorder } from '../recorder/exchange-recorder.ts';
 import type { HttpRoute, PlatformModule } from '../service-handler.ts';
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
 import { CatalogueClashError } from './catalogue-guard.ts';
 import { startPlatform } from './start-platform.ts';
 

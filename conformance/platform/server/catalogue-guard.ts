@@ -1,5 +1,5 @@
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { clashText, serviceKeyClashes } from '../../../catalog/service-key-clashes.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { clashText, serviceKeyClashes } from '../../../catalog/index.ts';
 
 /**
  * The catalogue cannot be served: two integrations share a ServiceUUID, an entity ID or an

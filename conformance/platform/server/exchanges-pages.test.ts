@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangeDigest, verifyDigest } from '../../evidence/index.ts';
-import { recorderClient } from '../../suites/shared/recorder-client.ts';
+import { recorderClient } from '../../suites/index.ts';
 import type { AddedSystem } from '../admin/platform-admin.ts';
 import { agentFor, startTestPlatform } from '../testing/test-platform.ts';
 import type { RunningPlatform } from './start-platform.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddedSystem } from '../admin/platform-admin.ts';
-import { personLookupAction, personLookupEnvelope } from '../../clients/cpr/person-lookup-envelope.ts';
+import { personLookupAction, personLookupEnvelope } from '../../clients/index.ts';
 import { agentFor, postSoap, startTestPlatform } from '../testing/test-platform.ts';
 import type { RunningPlatform } from './start-platform.ts';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddedSystem } from '../admin/platform-admin.ts';
-import { personLookupAction, personLookupEnvelope } from '../../clients/cpr/person-lookup-envelope.ts';
-import { buildIssueRequest } from '../../clients/tokens/index.ts';
+import { personLookupAction, personLookupEnvelope } from '../../clients/index.ts';
+import { buildIssueRequest } from '../../clients/index.ts';
 import { stsPath } from '../sts/index.ts';
 import { request, type Agent } from 'undici';
 import { agentFor, startTestPlatform } from '../testing/test-platform.ts';

@@ -3,7 +3,7 @@ import { connect as tcp, type Socket } from 'node:net';
 import { connect as tls } from 'node:tls';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personLookupAction } from '../../clients/cpr/person-lookup-envelope.ts';
+import { personLookupAction } from '../../clients/index.ts';
 import type { AddedSystem } from '../admin/platform-admin.ts';
 import { agentFor, approvedPersonLookup, postSoap, startTestPlatform } from '../testing/test-platform.ts';
 import { stsPath } from '../sts/index.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { connect, type TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personLookupAction } from '../../clients/cpr/person-lookup-envelope.ts';
+import { personLookupAction } from '../../clients/index.ts';
 import type { AddedSystem } from '../admin/platform-admin.ts';
 import { agentFor, approvedPersonLookup, postSoap, startTestPlatform } from '../testing/test-platform.ts';
 import type { RunningPlatform } from './start-platform.ts';

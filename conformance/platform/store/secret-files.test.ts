@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
 import { startPlatform } from '../server/start-platform.ts';
 import { writeSecretFile } from './secret-file.ts';
 

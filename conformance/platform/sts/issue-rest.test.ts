@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { readOpenApi } from '../../../catalog/contract-reader/read-openapi.ts';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
-import { findService } from '../../../catalog/query.ts';
-import { buildRestIssueRequest } from '../../clients/tokens/build-issue-request.ts';
-import { parseRestIssueResponse } from '../../clients/tokens/parse-issue-response.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { readOpenApi } from '../../../catalog/index.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
+import { findService } from '../../../catalog/index.ts';
+import { buildRestIssueRequest } from '../../clients/index.ts';
+import { parseRestIssueResponse } from '../../clients/index.ts';
 import { issueRest } from './issue-rest.ts';
 import { createStsTestWorld, type StsTestWorld } from './sts-test-setup.ts';
 

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { findService } from '../../../catalog/query.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { findService } from '../../../catalog/index.ts';
 import type { Registry } from '../registry/registry-types.ts';
 import { servicePrivilege } from './service-privilege.ts';
 import type { StsDirectory } from './sts-directory.ts';

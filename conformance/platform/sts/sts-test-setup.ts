@@ -1,4 +1,4 @@
-import type { Catalog } from '../../../catalog/catalog.ts';
+import type { Catalog } from '../../../catalog/index.ts';
 import { sameCertificate } from '../../clients/tokens/pem.ts';
 import { servedService } from '../oioidws/served-service.ts';
 import { servicePrivilege } from './service-privilege.ts';

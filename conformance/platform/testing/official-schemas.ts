@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import { OFFICIAL, official } from '../../../catalog/contract-reader/official-contracts.ts';
+import { OFFICIAL, official } from '../../../catalog/index.ts';
 
 /**
  * For tests: the official schemas of the issue-12 bundles as xmllint (libxml2) can read them. Where

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
-import { personLookupEnvelope } from '../../clients/cpr/person-lookup-envelope.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
+import { personLookupEnvelope } from '../../clients/index.ts';
 import type { AddedSystem } from '../admin/platform-admin.ts';
 import { startPlatform, type RunningPlatform, type StartPlatformOptions } from '../server/start-platform.ts';
 

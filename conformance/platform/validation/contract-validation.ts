@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Element } from '@xmldom/xmldom';
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { compileValidator, readContract, type XmlValidator } from '../../../catalog/contract-reader/index.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { compileValidator, readContract, type XmlValidator } from '../../../catalog/index.ts';
 import type { ContractValidation, Finding } from '../service-handler.ts';
 
 /** The project's own contracts, which the catalogue's `contract` fields name relative to. */

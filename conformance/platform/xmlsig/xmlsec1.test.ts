@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIssueRequest } from '../../clients/tokens/build-issue-request.ts';
-import { parseIssueResponse, type IssuedToken } from '../../clients/tokens/parse-issue-response.ts';
+import { buildIssueRequest } from '../../clients/index.ts';
+import { parseIssueResponse, type IssuedToken } from '../../clients/index.ts';
 import { certificatePem } from '../../clients/tokens/pem.ts';
 import { parseXml, selectOne, textOf } from '../../clients/tokens/xml.ts';
 import { startOioidwsWorld } from '../oioidws/platform-test-client.ts';

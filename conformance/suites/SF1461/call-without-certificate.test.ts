@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueCertificate } from '../../platform/pki/issue-certificate.ts';
-import { loadOrCreateCa } from '../../platform/pki/test-ca.ts';
+import { issueCertificate } from '../../platform/index.ts';
+import { loadOrCreateCa } from '../../platform/index.ts';
 import { callWithoutCertificate } from './call-without-certificate.ts';
 
 let dir: string;

@@ -4,9 +4,9 @@ import { createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueCertificate } from '../../platform/pki/issue-certificate.ts';
-import { loadOrCreateCa } from '../../platform/pki/test-ca.ts';
-import { callbackPusher } from '../../runner/pusher.ts';
+import { issueCertificate } from '../../platform/index.ts';
+import { loadOrCreateCa } from '../../platform/index.ts';
+import { callbackPusher } from '../../runner/index.ts';
 import { runOneTest, standInEnvironment } from '../testing/run-one-test.ts';
 import { sf1461Suite } from './suite.ts';
 

@@ -1,4 +1,4 @@
-import { selectOne } from '../../clients/tokens/xml.ts';
+import { selectOne } from '../../clients/index.ts';
 import { elements, namespaces } from '../shared/xml-checks.ts';
 
 /** SagDokumentIndeks v6's operation elements (ImporterSagDokumentIndeksInput …). */

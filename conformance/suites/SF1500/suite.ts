@@ -1,4 +1,4 @@
-import { defineSuite, type TestContext } from '../../framework/definition.ts';
+import { defineSuite, type TestContext } from '../../framework/index.ts';
 import type { SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
 import { korsbaek, korsbaekUnit, korsbaekUser, services } from '../shared/korsbaek.ts';

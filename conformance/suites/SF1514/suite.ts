@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { defineSuite, type TestContext } from '../../framework/definition.ts';
+import { defineSuite, type TestContext } from '../../framework/index.ts';
 import type { Exchange, SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
 import { services } from '../shared/korsbaek.ts';

@@ -1,4 +1,4 @@
-import { personLookupEnvelope as buildPersonLookup } from '../../clients/cpr/person-lookup-envelope.ts';
+import { personLookupEnvelope as buildPersonLookup } from '../../clients/index.ts';
 import { services } from '../shared/korsbaek.ts';
 
 /**

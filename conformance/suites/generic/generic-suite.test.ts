@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
 import { assertCoverage, suiteTests } from '../../framework/index.ts';
 import type { Exchange, SuiteEnvironment } from '../shared/environment.ts';
 import { declaredOperations, genericSuitesFor, suitesByIntegration, suitesFor } from '../index.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { contractCatalogue } from '../../clients/contract/index.ts';
-import { defineSuite, type SuiteDefinition } from '../../framework/definition.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { contractCatalogue } from '../../clients/index.ts';
+import { defineSuite, type SuiteDefinition } from '../../framework/index.ts';
 import type { SuiteEnvironment } from '../shared/environment.ts';
 import { agreementApprovedTest, platformGroup } from '../shared/platform-group.ts';
 import { agreementRequirementId, genericRequirements } from './generic-requirements.ts';

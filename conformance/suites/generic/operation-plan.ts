@@ -1,6 +1,6 @@
-import { isSimple, valueFor } from '../../../catalog/message-values.ts';
-import type { MessageField } from '../../../catalog/schema/message.ts';
-import type { ContractOperationView, ContractServiceView } from '../../clients/contract/index.ts';
+import { isSimple, valueFor } from '../../../catalog/index.ts';
+import type { MessageField } from '../../../catalog/index.ts';
+import type { ContractOperationView, ContractServiceView } from '../../clients/index.ts';
 
 /** Serviceplatformen's context elements say who calls, not what is asked: never a fault trigger. */
 const contextNamespaces = new Set([

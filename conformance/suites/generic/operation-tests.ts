@@ -1,4 +1,4 @@
-import type { GroupDefinition, TestContext } from '../../framework/definition.ts';
+import type { GroupDefinition, TestContext } from '../../framework/index.ts';
 import type { Exchange, SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
 import { expectLowerCaseUuids, expectTokenFor, soapVersionProblem } from '../shared/request-checks.ts';

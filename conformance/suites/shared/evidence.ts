@@ -1,4 +1,4 @@
-import type { TestContext } from '../../framework/definition.ts';
+import type { TestContext } from '../../framework/index.ts';
 import type { Exchange } from './environment.ts';
 
 /** Attaches the platform-signed records of these exchanges to the test's result. */

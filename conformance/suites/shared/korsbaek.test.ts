@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { emptyCatalog } from '../../../catalog/catalog.ts';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
+import { emptyCatalog } from '../../../catalog/index.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
 import { korsbaek, korsbaekPersons, korsbaekUnit, korsbaekUser, services, suiteServices } from './korsbaek.ts';
 
 describe('the services the suites check the wire against', () => {

@@ -1,5 +1,5 @@
-import type { Catalog } from '../../../catalog/catalog.ts';
-import type { Service } from '../../../catalog/schema/index.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import type { Service } from '../../../catalog/index.ts';
 
 /**
  * Korsbæk Kommune's test data the suites use, as a tester reads it from

@@ -1,5 +1,5 @@
-import { buildOioidwsRequest } from '../../clients/tokens/index.ts';
-import { EnvironmentError } from '../../framework/errors.ts';
+import { buildOioidwsRequest } from '../../clients/index.ts';
+import { EnvironmentError } from '../../framework/index.ts';
 import type { SuiteEnvironment } from './environment.ts';
 import { callPlatform, serviceUrl } from './platform-call.ts';
 import { requestToken } from './sts-token.ts';

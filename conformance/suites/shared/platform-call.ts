@@ -1,5 +1,5 @@
 import { request, type Dispatcher } from 'undici';
-import { EnvironmentError } from '../../framework/errors.ts';
+import { EnvironmentError } from '../../framework/index.ts';
 import type { PlatformCallInit, PlatformReply, SuiteEnvironment } from './environment.ts';
 
 /**

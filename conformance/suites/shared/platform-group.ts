@@ -1,4 +1,4 @@
-import type { GroupDefinition, TestDefinition } from '../../framework/definition.ts';
+import type { GroupDefinition, TestDefinition } from '../../framework/index.ts';
 import type { SuiteEnvironment } from './environment.ts';
 import { approvedAgreement } from './steps.ts';
 

@@ -1,5 +1,5 @@
 import { request, type Dispatcher } from 'undici';
-import { EnvironmentError } from '../../framework/errors.ts';
+import { EnvironmentError } from '../../framework/index.ts';
 import type { Exchange, Recorder } from './environment.ts';
 
 /** What `GET /klarmeld/exchanges` answers: the platform's ExchangeRecord, read defensively. */

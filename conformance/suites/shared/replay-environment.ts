@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Dispatcher } from 'undici';
 import { canonicalJson } from '../../evidence/index.ts';
-import { EnvironmentError, TestFailure, TestOutcome } from '../../framework/errors.ts';
-import type { ExchangeRecord } from '../../framework/run-document.ts';
-import type { TapeEntry, TestTape } from '../../framework/tape.ts';
+import { EnvironmentError, TestFailure, TestOutcome } from '../../framework/index.ts';
+import type { ExchangeRecord } from '../../framework/index.ts';
+import type { TapeEntry, TestTape } from '../../framework/index.ts';
 import type { Exchange, PlatformReply, PushOutcome, SuiteEnvironment } from './environment.ts';
 import { toExchange } from './recorder-client.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TestFailure } from '../../framework/errors.ts';
+import { TestFailure } from '../../framework/index.ts';
 import { suitesByIntegration } from '../index.ts';
 import { runOneTest, standInEnvironment } from '../testing/run-one-test.ts';
 import type { Exchange, SuiteEnvironment, TriggerOutcome } from './environment.ts';

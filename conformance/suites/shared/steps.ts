@@ -1,4 +1,4 @@
-import { EnvironmentError, TestFailure, TestOutcome } from '../../framework/errors.ts';
+import { EnvironmentError, TestFailure, TestOutcome } from '../../framework/index.ts';
 import type { Exchange, SuiteEnvironment, TriggerOutcome } from './environment.ts';
 import { sleep } from './world.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { certificatePem, tokenFromAssertion } from '../../clients/tokens/index.ts';
-import { parseXml, selectOne, serializeXml, textOf } from '../../clients/tokens/xml.ts';
+import { certificatePem, tokenFromAssertion } from '../../clients/index.ts';
+import { parseXml, selectOne, serializeXml, textOf } from '../../clients/index.ts';
 import { holderOfKeyProblems } from './sts-token.ts';
 
 // KOMBIT's own examples (tokenservice_oioidws-net): a holder-of-key token its external test STS

@@ -1,8 +1,8 @@
-import { buildIssueRequest, parseIssueResponse, sameCertificate, type IssueResult, type IssuedToken } from '../../clients/tokens/index.ts';
-import { EnvironmentError } from '../../framework/errors.ts';
+import { buildIssueRequest, parseIssueResponse, sameCertificate, type IssueResult, type IssuedToken } from '../../clients/index.ts';
+import { EnvironmentError } from '../../framework/index.ts';
 import type { SuiteEnvironment } from './environment.ts';
 import { callPlatform, serviceUrl } from './platform-call.ts';
-import { selectOne } from '../../clients/tokens/xml.ts';
+import { selectOne } from '../../clients/index.ts';
 import { tryParse } from './xml-checks.ts';
 
 /** KOMBIT's STS issues tokens valid for eight hours (facts.md §3.3; the official token examples). */

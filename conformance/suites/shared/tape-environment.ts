@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { tapeDoor, type Tapeable, type TapeEntry, type TapeWriter } from '../../framework/tape.ts';
-import { EnvironmentError, TestFailure, TestOutcome } from '../../framework/errors.ts';
-import type { ExchangeRecord } from '../../framework/run-document.ts';
+import { tapeDoor, type Tapeable, type TapeEntry, type TapeWriter } from '../../framework/index.ts';
+import { EnvironmentError, TestFailure, TestOutcome } from '../../framework/index.ts';
+import type { ExchangeRecord } from '../../framework/index.ts';
 import type { Exchange, PushOutcome, SuiteEnvironment } from './environment.ts';
 import { liveCall } from './platform-call.ts';
 import { recordedReply } from './recorded-reply.ts';

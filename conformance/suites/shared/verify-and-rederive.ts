@@ -7,8 +7,8 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { rederiveRun, verifyRun, type VerifyOptions, type VerifyReport } from '../../framework/index.ts';
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
 import { suitesByIntegration, suitesFor } from '../index.ts';
 import { replayEnvironment } from './replay-environment.ts';
 

@@ -1,4 +1,4 @@
-import { parseXml, selectAll, selectOne, textOf, type XmlNode } from '../../clients/tokens/xml.ts';
+import { parseXml, selectAll, selectOne, textOf, type XmlNode } from '../../clients/index.ts';
 
 /**
  * Small readings of recorded SOAP messages that several suites share. They take the XML text

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { haendelsesbesked } from '../../../conformance/suites/SF1461/haendelsesbesked.ts';
+import { haendelsesbesked } from '../../../conformance/suites/index.ts';
 import { createInbox } from './beskedfordeler.ts';
 
 const now = new Date('2026-11-22T09:00:00Z');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { SystemConnection } from '../../../conformance/runner/connection.ts';
+import type { SystemConnection } from '../../../conformance/runner/index.ts';
 import { parseFaults, type Faults } from './faults.ts';
 
 /** Everything the reference system needs to run, read once at start. */

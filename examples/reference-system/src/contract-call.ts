@@ -1,8 +1,8 @@
 import { request, type Agent } from 'undici';
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
-import { contractCatalogue, contractRequest, readContractAnswer, type ContractCaller, type ContractServiceView } from '../../../conformance/clients/contract/index.ts';
-import type { SystemConnection } from '../../../conformance/runner/connection.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
+import { contractCatalogue, contractRequest, readContractAnswer, type ContractCaller, type ContractServiceView } from '../../../conformance/clients/index.ts';
+import type { SystemConnection } from '../../../conformance/runner/index.ts';
 import type { Faults } from './faults.ts';
 import type { TokenSource } from './tokens.ts';
 import { ActionError } from './trigger-server.ts';

@@ -1,5 +1,5 @@
 import type { Client } from 'soap';
-import { OioidwsSecurity } from '../../../conformance/clients/tokens/index.ts';
+import { OioidwsSecurity } from '../../../conformance/clients/index.ts';
 import type { TokenSource } from './tokens.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { buildIssueRequest, parseIssueResponse, type IssuedToken } from '../../../conformance/clients/tokens/index.ts';
+import { buildIssueRequest, parseIssueResponse, type IssuedToken } from '../../../conformance/clients/index.ts';
 import type { Clock } from './clock.ts';
 import type { Faults } from './faults.ts';
 import { ActionError } from './trigger-server.ts';

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Catalog } from '../../../catalog/catalog.ts';
+import type { Catalog } from '../../../catalog/index.ts';
 import type { ServerStore } from '../../store/server-store.ts';
 import { openSqliteServerStore } from '../../store/sqlite-server-store.ts';
 import { Notifier } from '../notifier.ts';

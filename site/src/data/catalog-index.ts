@@ -1,5 +1,5 @@
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { requirementsOf, type ExceptedRequirement, type Requirement } from '../../../catalog/query.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { requirementsOf, type ExceptedRequirement, type Requirement } from '../../../catalog/index.ts';
 import type {
   Integration,
   IntegrationPackage,
@@ -10,7 +10,7 @@ import type {
   SkiSystem,
   Supplier,
   UseCase,
-} from '../../../catalog/schema/index.ts';
+} from '../../../catalog/index.ts';
 
 /** A use case together with the service area it belongs to. */
 export interface PlacedUseCase {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeOperations } from '../../../catalog/contract-reader/index.ts';
+import { describeOperations } from '../../../catalog/index.ts';
 import { cardinality, catalogueMessageRows, contractRows } from './contract-view.ts';
 
 const shared = new URL('../../../../shared/contracts/', import.meta.url).pathname;

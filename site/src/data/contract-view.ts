@@ -1,5 +1,5 @@
-import type { FieldModel, OperationView as ReaderOperation } from '../../../catalog/contract-reader/index.ts';
-import type { Message, MessageField } from '../../../catalog/schema/message.ts';
+import type { FieldModel, OperationView as ReaderOperation } from '../../../catalog/index.ts';
+import type { Message, MessageField } from '../../../catalog/index.ts';
 
 /** One row of a message's field table: depth 0 is a field of the message element itself. */
 export interface FieldRow {

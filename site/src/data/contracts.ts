@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describeOperations, readOpenApi, type OpenApiModel, type RestOperation } from '../../../catalog/contract-reader/index.ts';
+import { describeOperations, readOpenApi, type OpenApiModel, type RestOperation } from '../../../catalog/index.ts';
 import type { Service } from './catalog-types.ts';
 import { contractRows, type ServiceContractRows } from './contract-view.ts';
 import type { ExampleField } from './example-values.ts';

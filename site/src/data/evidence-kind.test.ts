@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
 import { currentStatuses, type StatusEvent } from '../../../conformance/onboarding/index.ts';
 import { evidenceKindOf } from './evidence-kind.ts';
 import { readinessFrom } from './readiness.ts';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
-import { listFixtures } from '../../../conformance/platform/fixture-list.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
+import { listFixtures } from '../../../conformance/platform/index.ts';
 import type { Service } from './catalog-types.ts';
 import { contractLibrary } from './contracts.ts';
 import { exampleCode, wsdlClientFolder } from './example-code.ts';

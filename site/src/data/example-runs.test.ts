@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
-import { listFixtures } from '../../../conformance/platform/fixture-list.ts';
-import { startPlatform, type RunningPlatform } from '../../../conformance/platform/server/start-platform.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
+import { listFixtures } from '../../../conformance/platform/index.ts';
+import { startPlatform, type RunningPlatform } from '../../../conformance/platform/index.ts';
 import { contractLibrary } from './contracts.ts';
 import { exampleCode, platformUrl } from './example-code.ts';
 

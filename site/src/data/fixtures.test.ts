@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listFixtures } from '../../../conformance/platform/fixture-list.ts';
+import { listFixtures } from '../../../conformance/platform/index.ts';
 import { readFixtures } from './fixtures.ts';
 
 const repo = new URL('../../../', import.meta.url).pathname;

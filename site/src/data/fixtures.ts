@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { loadPersonFixtures } from '../../../conformance/platform/services/cpr/person-fixtures.ts';
-import { loadOrganisationFixtures } from '../../../conformance/platform/services/organisation/organisation-fixtures.ts';
+import { loadPersonFixtures } from '../../../conformance/platform/index.ts';
+import { loadOrganisationFixtures } from '../../../conformance/platform/index.ts';
 import type { ExampleFixtures } from './example-values.ts';
 
 /**

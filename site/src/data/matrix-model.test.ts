@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
 import { currentStatuses, kombitColumns, type StatusEvent } from '../../../conformance/onboarding/index.ts';
 import { indexCatalog } from './catalog-index.ts';
 import { matrixBodyHtml } from './matrix-html.ts';

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../../catalog/catalog.ts';
+import type { Catalog } from '../../../catalog/index.ts';
 import { matrixColumns, type Backing } from '../../../conformance/onboarding/index.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import type { Readiness } from './readiness.ts';

@@ -1,4 +1,4 @@
-import type { OpenApiModel, RestOperation } from '../../../catalog/contract-reader/index.ts';
+import type { OpenApiModel, RestOperation } from '../../../catalog/index.ts';
 
 /** A property of a JSON schema as a row: name, type, whether required. */
 export interface PropertyRow {

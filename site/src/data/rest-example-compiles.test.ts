@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
 import { contractLibrary } from './contracts.ts';
 import { exampleCode } from './example-code.ts';
 import { readFixtures } from './fixtures.ts';

@@ -1,4 +1,4 @@
-import type { RestOperation } from '../../../catalog/contract-reader/index.ts';
+import type { RestOperation } from '../../../catalog/index.ts';
 import type { Service } from './catalog-types.ts';
 import { fixtureValue, type ExampleFixtures, type ExampleValue } from './example-values.ts';
 import { tokenCode, type StsEndpoints } from './rest-token.ts';

@@ -1,5 +1,5 @@
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { uri } from '../../../conformance/clients/tokens/namespaces.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { uri } from '../../../conformance/clients/index.ts';
 import type { Service } from './catalog-types.ts';
 import { tsLiteral } from './schema-literal.ts';
 

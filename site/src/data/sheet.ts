@@ -1,4 +1,4 @@
-import type { Catalog } from '../../../catalog/catalog.ts';
+import type { Catalog } from '../../../catalog/index.ts';
 import { currentStatuses, readSheet } from '../../../conformance/onboarding/index.ts';
 import { readinessFrom, type Readiness } from './readiness.ts';
 import type { SitePaths } from './site-paths.ts';

@@ -1,6 +1,6 @@
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
-import type { CatalogProblem } from '../../../catalog/problems/index.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
+import type { CatalogProblem } from '../../../catalog/index.ts';
 import { indexCatalog, type CatalogIndex } from './catalog-index.ts';
 import { contractLibrary, type ContractLibrary } from './contracts.ts';
 import type { ExampleFixtures } from './example-values.ts';

@@ -1,5 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
-import { resolveSheetPath } from '../../../conformance/onboarding/sheet-path.ts';
+import { resolveSheetPath } from '../../../conformance/onboarding/index.ts';
 
 /** Where the site reads its inputs. All of them can be moved with environment variables (the bench does). */
 export interface SitePaths {

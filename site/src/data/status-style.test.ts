@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OnboardingStatus } from '../../../catalog/schema/index.ts';
+import type { OnboardingStatus } from '../../../catalog/index.ts';
 import { statusCss, statusStyles } from './status-style.ts';
 
 const status = (code: string, label: string, ready = false): OnboardingStatus => ({

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
-import { currentVersion } from '../../../catalog/query.ts';
-import type { Catalog } from '../../../catalog/catalog.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
+import { currentVersion } from '../../../catalog/index.ts';
+import type { Catalog } from '../../../catalog/index.ts';
 import { versionNumberText, versionText } from './version-label.ts';
 
 let catalog: Catalog;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog } from '../../../catalog/load-catalog.ts';
-import { requiredIntegrations } from '../../../catalog/query.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
+import { requiredIntegrations } from '../../../catalog/index.ts';
 import { SheetStore, type NewStatusEvent } from '../../../conformance/onboarding/index.ts';
 import { repoRoot, type BuildOptions } from './site-build.ts';
 

@@ -1,4 +1,4 @@
-import type { Message, MessageField } from '../../../../catalog/schema/message.ts';
+import type { Message, MessageField } from '../../../../catalog/index.ts';
 import type { Finding } from '../../service-handler.ts';
 
 /** An answer element and what checking it against the response tree found (nothing, unless no valid value could be made). */

@@ -1,6 +1,6 @@
-import { isSimple, problemOf, valueFor } from '../../../../catalog/message-values.ts';
-import type { KorsbaekSample } from '../../../../catalog/schema/korsbaek-samples.ts';
-import type { Message, MessageField } from '../../../../catalog/schema/message.ts';
+import { isSimple, problemOf, valueFor } from '../../../../catalog/index.ts';
+import type { KorsbaekSample } from '../../../../catalog/index.ts';
+import type { Message, MessageField } from '../../../../catalog/index.ts';
 import { escapeXml } from '../../../clients/xml/escape-xml.ts';
 
 export interface AnswerData {

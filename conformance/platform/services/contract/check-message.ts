@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
-import { isSimple, problemOf } from '../../../../catalog/message-values.ts';
-import type { Message, MessageField } from '../../../../catalog/schema/message.ts';
+import { isSimple, problemOf } from '../../../../catalog/index.ts';
+import type { Message, MessageField } from '../../../../catalog/index.ts';
 import type { Finding } from '../../service-handler.ts';
 
 const elementChildren = (el: Element): Element[] => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { valueFor } from '../../../../catalog/message-values.ts';
+import { valueFor } from '../../../../catalog/index.ts';
 import { moduleSources } from '../../modules.ts';
 import { startOioidwsWorld } from '../../oioidws/platform-test-client.ts';
 import type { PlatformModule } from '../../service-handler.ts';
@@ -42,7 +42,7 @@ describe('the contract module on the running platform (issue 12)', () => {
     expect(world.platform.paths).toEqual(expect.arrayContaining(paths));
     // SF1520 v4 is still the hand-written handler: it answers a Korsbæk person from the fixtures, the contract module could not.
     const v4 = world.platform.admin.addAgreement({ system: world.system.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
-    const { personLookupEnvelope } = await import('../../../clients/cpr/person-lookup-envelope.ts');
+    const { personLookupEnvelope } = await import('../../../clients/index.ts');
     const res = await world.post('/service/CPR/PersonBaseDataExtended/4', personLookupEnvelope({ pnr: '1204681113', invocation: { serviceAgreementUuid: v4.agreementUuid, userSystemUuid: world.system.systemUuid, userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d', serviceUuid: v4.serviceUuid! } }), 'text/xml; charset=utf-8');
     expect(res.body).toContain('<fornavn>Bo</fornavn>');
   });

@@ -1,6 +1,6 @@
-import type { Catalog } from '../../../../catalog/catalog.ts';
-import type { Message } from '../../../../catalog/schema/message.ts';
-import type { KorsbaekSample } from '../../../../catalog/schema/korsbaek-samples.ts';
+import type { Catalog } from '../../../../catalog/index.ts';
+import type { Message } from '../../../../catalog/index.ts';
+import type { KorsbaekSample } from '../../../../catalog/index.ts';
 import type { SoapVersion } from '../../service-handler.ts';
 
 /** How the platform knows the caller of a contract-served service, as its catalogue entry says. */

@@ -1,9 +1,9 @@
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../../../catalog/catalog.ts';
-import { OFFICIAL, official } from '../../../../catalog/contract-reader/official-contracts.ts';
-import { xmllintAvailable, xmllintFindings } from '../../../../catalog/contract-reader/validator/xmllint-findings.ts';
-import { loadCatalog } from '../../../../catalog/load-catalog.ts';
+import type { Catalog } from '../../../../catalog/index.ts';
+import { OFFICIAL, official } from '../../../../catalog/index.ts';
+import { xmllintAvailable, xmllintFindings } from '../../../../catalog/index.ts';
+import { loadCatalog } from '../../../../catalog/index.ts';
 import { klasse7Schema, pbd5Schema, print2Schema, removeSchemaCopies } from '../../testing/official-schemas.ts';
 import { buildMessage } from './build-message.ts';
 import { contractServices, type ContractService } from './contract-services.ts';

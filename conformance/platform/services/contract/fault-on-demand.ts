@@ -1,5 +1,5 @@
-import type { KorsbaekSample } from '../../../../catalog/schema/korsbaek-samples.ts';
-import type { Message, MessageField } from '../../../../catalog/schema/message.ts';
+import type { KorsbaekSample } from '../../../../catalog/index.ts';
+import type { Message, MessageField } from '../../../../catalog/index.ts';
 import type { PlatformError } from '../../faults/index.ts';
 import type { Soap12Fault } from '../../sts/soap12-fault.ts';
 

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../../../catalog/catalog.ts';
+import type { Catalog } from '../../../../catalog/index.ts';
 import type { PlatformModule } from '../../service-handler.ts';
 import { contractHandler } from './contract-handler.ts';
 import { contractServices } from './contract-services.ts';

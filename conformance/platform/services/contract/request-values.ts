@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
-import { isSimple, valueFor } from '../../../../catalog/message-values.ts';
-import type { Message, MessageField } from '../../../../catalog/schema/message.ts';
+import { isSimple, valueFor } from '../../../../catalog/index.ts';
+import type { Message, MessageField } from '../../../../catalog/index.ts';
 
 /** Serviceplatformen's context elements: who calls, not what is asked, so never a fault trigger or an echoed value. */
 const contextNamespaces = new Set([

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../../../catalog/catalog.ts';
+import type { Catalog } from '../../../../catalog/index.ts';
 import type { PlatformModule, ServiceHandler } from '../../service-handler.ts';
 import { loadPersonFixtures, type PersonFixtures } from './person-fixtures.ts';
 import { personLookupHandler } from './person-lookup-handler.ts';

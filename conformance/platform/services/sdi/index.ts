@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Catalog } from '../../../../catalog/catalog.ts';
+import type { Catalog } from '../../../../catalog/index.ts';
 import type { PlatformModule, ServiceHandler } from '../../service-handler.ts';
 import { servedService } from '../../oioidws/served-service.ts';
 import { serveOioidws, type OioidwsOperation } from '../../oioidws/serve-oioidws.ts';
