@@ -2,7 +2,15 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { boundaries, deepImportExceptions, entryPoints, forbiddenReach, harnessFolders, importedOnlyBy, units } from './boundaries.ts';
+import {
+  boundaries,
+  deepImportExceptions,
+  entryPoints,
+  forbiddenReach,
+  harnessFolders,
+  importedOnlyBy,
+  units,
+} from './boundaries.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const skipped = new Set(['node_modules', 'dist', '.astro', '.git', '.klarmeld', 'generated', 'test-artifacts']);
@@ -74,7 +82,9 @@ describe('architecture boundaries (DESIGN.md §2)', () => {
   }
 
   it('follows imports through other modules (the reach check is not blind)', () => {
-    expect(reachableFrom('conformance/clients/tokens/build-issue-request.ts').has('conformance/clients/tokens/xmldsig.ts')).toBe(true);
+    expect(
+      reachableFrom('conformance/clients/tokens/build-issue-request.ts').has('conformance/clients/tokens/xmldsig.ts'),
+    ).toBe(true);
   });
 
   it(`nothing imports the entry points ${entryPoints.join(', ')}`, () => {
@@ -90,7 +100,11 @@ describe('architecture boundaries (DESIGN.md §2)', () => {
     it(`only ${rule.by.join(', ')} import ${rule.folder}: ${rule.why}`, () => {
       const crossings = everyFile
         .filter((file) => !file.startsWith(rule.folder) && !rule.by.some((by) => file.startsWith(by)))
-        .flatMap((file) => importsOf(file).filter((target) => target.startsWith(rule.folder)).map((target) => `${file} imports ${target}`));
+        .flatMap((file) =>
+          importsOf(file)
+            .filter((target) => target.startsWith(rule.folder))
+            .map((target) => `${file} imports ${target}`),
+        );
       expect(crossings).toEqual([]);
     });
   }
@@ -103,9 +117,12 @@ describe('architecture boundaries (DESIGN.md §2)', () => {
         .filter((target) => {
           const unit = unitOf(target);
           if (!unit || unit === unitOf(file) || target === `${unit}index.ts`) return false;
-          if (isHarness(target) && (/\.test\.tsx?$/.test(file) || isHarness(file) || file.startsWith('bench/'))) return false;
+          if (isHarness(target) && (/\.test\.tsx?$/.test(file) || isHarness(file) || file.startsWith('bench/')))
+            return false;
           if (file.startsWith('bench/')) return false;
-          return !deepImportExceptions.some((rule) => file.startsWith(rule.from) && rule.to.some((allowed) => target.startsWith(allowed)));
+          return !deepImportExceptions.some(
+            (rule) => file.startsWith(rule.from) && rule.to.some((allowed) => target.startsWith(allowed)),
+          );
         })
         .map((target) => `${file} imports ${target}`),
     );
@@ -113,7 +130,9 @@ describe('architecture boundaries (DESIGN.md §2)', () => {
   });
 
   it('sees a deep import as one (the index rule is not blind)', () => {
-    expect(importsOf('cli/main.ts').some((target) => target.startsWith('catalog/') && target !== 'catalog/index.ts')).toBe(false);
+    expect(
+      importsOf('cli/main.ts').some((target) => target.startsWith('catalog/') && target !== 'catalog/index.ts'),
+    ).toBe(false);
     expect(importsOf('catalog/index.ts')).toContain('catalog/load-catalog.ts');
   });
 

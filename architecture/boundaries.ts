@@ -58,14 +58,21 @@ export const forbiddenReach: ForbiddenReach[] = [
   {
     folder: 'conformance/platform/',
     module: 'conformance/clients/tokens/xmldsig.ts',
-    harnesses: ['conformance/platform/oioidws/platform-test-client.ts', 'conformance/platform/testing/test-platform.ts'],
+    harnesses: [
+      'conformance/platform/oioidws/platform-test-client.ts',
+      'conformance/platform/testing/test-platform.ts',
+    ],
     why: 'the platform checks and makes XML signatures with its own implementation (conformance/platform/xmlsig/), so one signing bug cannot make both sides of the wire agree',
   },
 ];
 
 /** Folders only the named folders may import (besides themselves). */
 export const importedOnlyBy: { folder: string; by: string[]; why: string }[] = [
-  { folder: 'server/', by: ['cli/', 'bench/'], why: 'the server is started by `klarmeld server` (and measured by bench/); no library part depends on it' },
+  {
+    folder: 'server/',
+    by: ['cli/', 'bench/'],
+    why: 'the server is started by `klarmeld server` (and measured by bench/); no library part depends on it',
+  },
 ];
 
 /** Folders nothing else may import: the entry points. */

@@ -23,10 +23,18 @@ process.emitWarning = (warning, ...rest) => {
 
 module.registerHooks({
   load(url, context, nextLoad) {
-    if (!url.startsWith(packageRoot) || !url.endsWith('.ts') || url.slice(packageRoot.length).includes('node_modules/')) {
+    if (
+      !url.startsWith(packageRoot) ||
+      !url.endsWith('.ts') ||
+      url.slice(packageRoot.length).includes('node_modules/')
+    ) {
       return nextLoad(url, context);
     }
     const source = readFileSync(fileURLToPath(url), 'utf8');
-    return { format: 'module', source: module.stripTypeScriptTypes(source, { mode: 'strip', sourceUrl: url }), shortCircuit: true };
+    return {
+      format: 'module',
+      source: module.stripTypeScriptTypes(source, { mode: 'strip', sourceUrl: url }),
+      shortCircuit: true,
+    };
   },
 });

@@ -28,8 +28,11 @@ if (Number(process.versions.node.split('.')[0]) < 24) {
 // only waits: Ctrl-C reaches both through the terminal, and the child says what it stopped.
 if (installed && !globalThis[Symbol.for('klarmeld.installed-typescript')]) {
   const hook = new URL('./installed-typescript.js', import.meta.url).href;
-  const child = spawn(process.execPath, [`--import=${hook}`, ...process.execArgv, self, ...process.argv.slice(2)], { stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => signal !== 'SIGINT' && child.kill(signal));
+  const child = spawn(process.execPath, [`--import=${hook}`, ...process.execArgv, self, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(signal, () => signal !== 'SIGINT' && child.kill(signal));
   child.on('error', (error) => {
     process.stderr.write(`klarmeld could not start Node again with its TypeScript hook (${error.message}).\n`);
     process.exit(70);

@@ -36,5 +36,16 @@ export interface LoadResult {
 }
 
 export function emptyCatalog(): Catalog {
-  return { integrations: [], areas: [], packages: [], suppliers: [], systems: [], municipalities: [], statuses: [], agreements: [], samples: [], unpublishedContracts: [] };
+  return {
+    integrations: [],
+    areas: [],
+    packages: [],
+    suppliers: [],
+    systems: [],
+    municipalities: [],
+    statuses: [],
+    agreements: [],
+    samples: [],
+    unpublishedContracts: [],
+  };
 }

@@ -10,23 +10,38 @@ const temp = tempDirs();
 async function withImportedSf1520(): Promise<string> {
   const dir = temp.removeAfter(await copyValidFixture());
   const uuid = '        serviceUuid: e6be2436-bf35-4df2-83fe-925142825dc2\n';
-  await editFile(dir, 'integrations/SF1520.yaml', uuid, `${uuid}        operations:\n          - name: PersonLookup\n            input: { element: PersonLookupRequest, namespace: "urn:x", fields: [] }\n`);
+  await editFile(
+    dir,
+    'integrations/SF1520.yaml',
+    uuid,
+    `${uuid}        operations:\n          - name: PersonLookup\n            input: { element: PersonLookupRequest, namespace: "urn:x", fields: [] }\n`,
+  );
   return dir;
 }
 
-const brief = (problems: { name: string; file: string; path?: string; severity: string }[]) => problems.map((p) => [p.name, p.file, p.path, p.severity]);
+const brief = (problems: { name: string; file: string; path?: string; severity: string }[]) =>
+  problems.map((p) => [p.name, p.file, p.path, p.severity]);
 
 describe('catalog check on Korsbæk samples and unpublished contracts (issue 12)', () => {
   it('reports samples for an unknown integration, service or operation, where they are written', async () => {
     const dir = await withImportedSf1520();
     await mkdir(join(dir, 'samples'));
-    await writeFile(join(dir, 'samples', 'SF1520.yaml'), [
-      '$schema: ../../schema/generated/samples.schema.json', 'integration: SF1520', 'samples:',
-      '  - { service: PersonBaseDataExtendedService, operation: PersonLookup, field: fornavn, values: [Anne] }',
-      '  - { service: PersonService, field: fornavn, values: [Anne] }',
-      '  - { operation: PersonSearch, field: fornavn, values: [Anne] }', '',
-    ].join('\n'));
-    await writeFile(join(dir, 'samples', 'SF9999.yaml'), '$schema: ../../schema/generated/samples.schema.json\nintegration: SF9999\nsamples: [{ field: x, values: [y] }]\n');
+    await writeFile(
+      join(dir, 'samples', 'SF1520.yaml'),
+      [
+        '$schema: ../../schema/generated/samples.schema.json',
+        'integration: SF1520',
+        'samples:',
+        '  - { service: PersonBaseDataExtendedService, operation: PersonLookup, field: fornavn, values: [Anne] }',
+        '  - { service: PersonService, field: fornavn, values: [Anne] }',
+        '  - { operation: PersonSearch, field: fornavn, values: [Anne] }',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'samples', 'SF9999.yaml'),
+      '$schema: ../../schema/generated/samples.schema.json\nintegration: SF9999\nsamples: [{ field: x, values: [y] }]\n',
+    );
     const { problems } = await loadCatalog(dir);
     expect(brief(problems)).toEqual([
       ['dangling-reference', 'samples/SF1520.yaml', 'samples[1].service', 'error'],
@@ -37,12 +52,17 @@ describe('catalog check on Korsbæk samples and unpublished contracts (issue 12)
 
   it('reports an integration listed as without a published contract whose contract is in the catalogue, or that does not exist', async () => {
     const dir = await withImportedSf1520();
-    await writeFile(join(dir, 'unpublished-contracts.yaml'), [
-      '$schema: ../schema/generated/unpublished-contracts.schema.json', 'contracts:',
-      '  - { integration: SF1460_A, status: kontrakt ikke offentliggjort, reason: Not public. }',
-      '  - { integration: SF1520, status: kontrakt ikke offentliggjort, reason: Not public. }',
-      '  - { integration: SF9998, status: kontrakt ikke offentliggjort, reason: Not public. }', '',
-    ].join('\n'));
+    await writeFile(
+      join(dir, 'unpublished-contracts.yaml'),
+      [
+        '$schema: ../schema/generated/unpublished-contracts.schema.json',
+        'contracts:',
+        '  - { integration: SF1460_A, status: kontrakt ikke offentliggjort, reason: Not public. }',
+        '  - { integration: SF1520, status: kontrakt ikke offentliggjort, reason: Not public. }',
+        '  - { integration: SF9998, status: kontrakt ikke offentliggjort, reason: Not public. }',
+        '',
+      ].join('\n'),
+    );
     const { problems, catalog } = await loadCatalog(dir);
     expect(brief(problems)).toEqual([
       ['invalid-value', 'unpublished-contracts.yaml', 'contracts[1].integration', 'error'],

@@ -12,7 +12,15 @@ export function checkContractData(ctx: CheckContext): void {
     const integration = integrations.get(file.integration);
     if (!integration) {
       if (ctx.known.integrations && !ctx.known.integrations.has(file.integration)) {
-        ctx.problems.push(ctx.origins.problem('dangling-reference', file, ['integration'], `The samples are for "${file.integration}", which the catalogue does not have.`, 'Correct the integration id, or name the file after an integration of integrations/.'));
+        ctx.problems.push(
+          ctx.origins.problem(
+            'dangling-reference',
+            file,
+            ['integration'],
+            `The samples are for "${file.integration}", which the catalogue does not have.`,
+            'Correct the integration id, or name the file after an integration of integrations/.',
+          ),
+        );
       }
       continue;
     }
@@ -20,9 +28,28 @@ export function checkContractData(ctx: CheckContext): void {
     file.samples.forEach((sample, i) => {
       const inService = services.filter((s) => sample.service === undefined || s.name === sample.service);
       if (inService.length === 0) {
-        ctx.problems.push(ctx.origins.problem('dangling-reference', file, ['samples', i, 'service'], `${file.integration} has no service "${sample.service}".`, `Use one of: ${[...new Set(services.map((s) => s.name))].join(', ')}.`));
-      } else if (sample.operation !== undefined && !inService.some((s) => s.operations.some((o) => o.name === sample.operation))) {
-        ctx.problems.push(ctx.origins.problem('dangling-reference', file, ['samples', i, 'operation'], `${file.integration} has no operation "${sample.operation}"${sample.service ? ` in ${sample.service}` : ''}.`, 'Correct the operation name, or leave it out to give the sample to every operation.'));
+        ctx.problems.push(
+          ctx.origins.problem(
+            'dangling-reference',
+            file,
+            ['samples', i, 'service'],
+            `${file.integration} has no service "${sample.service}".`,
+            `Use one of: ${[...new Set(services.map((s) => s.name))].join(', ')}.`,
+          ),
+        );
+      } else if (
+        sample.operation !== undefined &&
+        !inService.some((s) => s.operations.some((o) => o.name === sample.operation))
+      ) {
+        ctx.problems.push(
+          ctx.origins.problem(
+            'dangling-reference',
+            file,
+            ['samples', i, 'operation'],
+            `${file.integration} has no operation "${sample.operation}"${sample.service ? ` in ${sample.service}` : ''}.`,
+            'Correct the operation name, or leave it out to give the sample to every operation.',
+          ),
+        );
       }
     });
   }
@@ -30,13 +57,31 @@ export function checkContractData(ctx: CheckContext): void {
     const integration = integrations.get(entry.integration);
     if (!integration) {
       if (ctx.known.integrations && !ctx.known.integrations.has(entry.integration)) {
-        ctx.problems.push(ctx.origins.problem('dangling-reference', entry, ['integration'], `unpublished-contracts.yaml names "${entry.integration}", which the catalogue does not have.`, 'Correct the integration id.'));
+        ctx.problems.push(
+          ctx.origins.problem(
+            'dangling-reference',
+            entry,
+            ['integration'],
+            `unpublished-contracts.yaml names "${entry.integration}", which the catalogue does not have.`,
+            'Correct the integration id.',
+          ),
+        );
       }
       continue;
     }
-    const imported = integration.versions.some((v) => v.services.some((s) => s.contract.length > 0 || s.operations.some((o) => o.input !== undefined)));
+    const imported = integration.versions.some((v) =>
+      v.services.some((s) => s.contract.length > 0 || s.operations.some((o) => o.input !== undefined)),
+    );
     if (imported) {
-      ctx.problems.push(ctx.origins.problem('invalid-value', entry, ['integration'], `${entry.integration} is listed as "kontrakt ikke offentliggjort", but its contract is in the catalogue.`, `Remove ${entry.integration} from unpublished-contracts.yaml.`));
+      ctx.problems.push(
+        ctx.origins.problem(
+          'invalid-value',
+          entry,
+          ['integration'],
+          `${entry.integration} is listed as "kontrakt ikke offentliggjort", but its contract is in the catalogue.`,
+          `Remove ${entry.integration} from unpublished-contracts.yaml.`,
+        ),
+      );
     }
   }
 }

@@ -1,7 +1,13 @@
 import type { CheckContext } from './check-context.ts';
 
 /** Reports every item whose key repeats an earlier item's key, pointing at the first one. */
-function duplicates<T extends object>(ctx: CheckContext, items: readonly T[], key: (item: T) => string | undefined, field: string, what: string): void {
+function duplicates<T extends object>(
+  ctx: CheckContext,
+  items: readonly T[],
+  key: (item: T) => string | undefined,
+  field: string,
+  what: string,
+): void {
   const first = new Map<string, T>();
   for (const item of items) {
     const value = key(item);
@@ -11,9 +17,15 @@ function duplicates<T extends object>(ctx: CheckContext, items: readonly T[], ke
       first.set(value, item);
       continue;
     }
-    ctx.problems.push(ctx.origins.problem('duplicate-id', item, [field],
-      `The ${what} "${value}" is already defined at ${ctx.origins.where(earlier, [field])}.`,
-      `Give each ${what} its own ${field}, or remove one of the two entries.`));
+    ctx.problems.push(
+      ctx.origins.problem(
+        'duplicate-id',
+        item,
+        [field],
+        `The ${what} "${value}" is already defined at ${ctx.origins.where(earlier, [field])}.`,
+        `Give each ${what} its own ${field}, or remove one of the two entries.`,
+      ),
+    );
   }
 }
 
@@ -22,7 +34,13 @@ export function checkDuplicates(ctx: CheckContext): void {
   const { catalog } = ctx;
   duplicates(ctx, catalog.integrations, (i) => i.id, 'id', 'integration');
   duplicates(ctx, catalog.areas, (a) => a.id, 'id', 'service area');
-  duplicates(ctx, catalog.areas.flatMap((a) => a.useCases), (u) => u.id, 'id', 'use case');
+  duplicates(
+    ctx,
+    catalog.areas.flatMap((a) => a.useCases),
+    (u) => u.id,
+    'id',
+    'use case',
+  );
   duplicates(ctx, catalog.packages, (p) => p.id, 'id', 'integration package');
   duplicates(ctx, catalog.systems, (s) => s.id, 'id', 'system');
   duplicates(ctx, catalog.systems, (s) => s.userSystemUuid, 'userSystemUuid', 'user system UUID');

@@ -19,7 +19,12 @@ const keyedService = [
 
 async function fixtureWithKeys(): Promise<{ dir: string; sf1520: string }> {
   const dir = temp.removeAfter(await copyValidFixture());
-  const sf1520 = await editFile(dir, 'integrations/SF1520.yaml', 'serviceUuid: e6be2436-bf35-4df2-83fe-925142825dc2', keyedService);
+  const sf1520 = await editFile(
+    dir,
+    'integrations/SF1520.yaml',
+    'serviceUuid: e6be2436-bf35-4df2-83fe-925142825dc2',
+    keyedService,
+  );
   return { dir, sf1520 };
 }
 
@@ -37,7 +42,12 @@ describe('a copy of an integration saved under another SF number', () => {
       ['duplicate-service-uuid', 'integrations/SF1999.yaml', lineOf(sf1520, 'serviceUuid:'), field('serviceUuid')],
       ['duplicate-entity-id', 'integrations/SF1999.yaml', lineOf(sf1520, 'entityId:'), field('entityId')],
       ['duplicate-endpoint', 'integrations/SF1999.yaml', lineOf(sf1520, 'local:'), field('endpoints.local')],
-      ['duplicate-endpoint', 'integrations/SF1999.yaml', lineOf(sf1520, 'externalTest:'), field('endpoints.externalTest')],
+      [
+        'duplicate-endpoint',
+        'integrations/SF1999.yaml',
+        lineOf(sf1520, 'externalTest:'),
+        field('endpoints.externalTest'),
+      ],
       ['duplicate-endpoint', 'integrations/SF1999.yaml', lineOf(sf1520, 'production:'), field('endpoints.production')],
     ]);
     for (const problem of problems) {
@@ -60,8 +70,12 @@ describe('a copy of an integration saved under another SF number', () => {
     await copyAs(dir, 'SF1520', 'SF1999', sf1520);
     const { problems } = await loadCatalog(dir);
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems.every((p) => p.file === 'integrations/SF1999.yaml' && p.message.includes('integrations/SF1520.yaml:'))).toBe(true);
-    expect(new Set(problems.map((p) => p.name))).toEqual(new Set(['duplicate-service-uuid', 'duplicate-entity-id', 'duplicate-endpoint']));
+    expect(
+      problems.every((p) => p.file === 'integrations/SF1999.yaml' && p.message.includes('integrations/SF1520.yaml:')),
+    ).toBe(true);
+    expect(new Set(problems.map((p) => p.name))).toEqual(
+      new Set(['duplicate-service-uuid', 'duplicate-entity-id', 'duplicate-endpoint']),
+    );
     // Every key SF1520 has is caught, not only the first.
     const keys = sf1520.match(/^\s+(serviceUuid|entityId|local|externalTest|production): /gm)!.length;
     expect(problems).toHaveLength(keys);
@@ -73,69 +87,118 @@ describe('a copy of an integration saved under another SF number', () => {
       .replace(/^ *serviceUuid: .*\n/m, '')
       .replace(/^ *entityId: .*\n/m, '')
       .replace(/^ *local: .*\n/m, '')
-      .replace('https://exttest.serviceplatformen.dk/service/CPR/PersonBaseDataExtended/4', 'https://EXTTEST.serviceplatformen.dk:443/service/CPR/PersonBaseDataExtended/4/')
+      .replace(
+        'https://exttest.serviceplatformen.dk/service/CPR/PersonBaseDataExtended/4',
+        'https://EXTTEST.serviceplatformen.dk:443/service/CPR/PersonBaseDataExtended/4/',
+      )
       .replace(/^ *production: .*\n/m, '');
     await copyAs(dir, 'SF1520', 'SF1999', copy);
-    expect((await loadCatalog(dir)).problems.map((p) => [p.name, p.path])).toEqual([['duplicate-endpoint', 'versions[1].services[0].endpoints.externalTest']]);
+    expect((await loadCatalog(dir)).problems.map((p) => [p.name, p.path])).toEqual([
+      ['duplicate-endpoint', 'versions[1].services[0].endpoints.externalTest'],
+    ]);
   });
 });
 
 describe('ServiceUUIDs, entity IDs and endpoints within one integration', () => {
-  const addVersion = (services: string) =>
-    `  - version: "5"\n    lifecycle: Kommende\n    services:\n${services}`;
+  const addVersion = (services: string) => `  - version: "5"\n    lifecycle: Kommende\n    services:\n${services}`;
   const service = (name: string, version: string, lines: string[]) =>
-    [`      - name: ${name}`, `        version: "${version}"`, '        protocol: SOAP 1.1', '        security: [context]', ...lines.map((l) => `        ${l}`)].join('\n') + '\n';
+    [
+      `      - name: ${name}`,
+      `        version: "${version}"`,
+      '        protocol: SOAP 1.1',
+      '        security: [context]',
+      ...lines.map((l) => `        ${l}`),
+    ].join('\n') + '\n';
 
   it('may repeat for the same service listed again in a later version of the integration', async () => {
     const { dir } = await fixtureWithKeys();
-    await editFile(dir, 'integrations/SF1520.yaml', '  - version: "5"\n    lifecycle: Kommende\n', addVersion(service('PersonBaseDataExtendedService', '4', [
-      'serviceUuid: e6be2436-bf35-4df2-83fe-925142825dc2',
-      'entityId: http://cpr.serviceplatformen.dk/service/personbasedataextended/4',
-      'endpoints: { local: /service/CPR/PersonBaseDataExtended/4 }',
-    ])));
+    await editFile(
+      dir,
+      'integrations/SF1520.yaml',
+      '  - version: "5"\n    lifecycle: Kommende\n',
+      addVersion(
+        service('PersonBaseDataExtendedService', '4', [
+          'serviceUuid: e6be2436-bf35-4df2-83fe-925142825dc2',
+          'entityId: http://cpr.serviceplatformen.dk/service/personbasedataextended/4',
+          'endpoints: { local: /service/CPR/PersonBaseDataExtended/4 }',
+        ]),
+      ),
+    );
     expect((await loadCatalog(dir)).problems).toEqual([]);
   });
 
   it('may share an entity ID between its services, as SF1500 does (one token audience for Organisation)', async () => {
     const { dir } = await fixtureWithKeys();
-    await editFile(dir, 'integrations/SF1520.yaml', '  - version: "5"\n    lifecycle: Kommende\n', addVersion(service('CPRQueryService', '2', [
-      'entityId: http://cpr.serviceplatformen.dk/service/personbasedataextended/4',
-    ])));
+    await editFile(
+      dir,
+      'integrations/SF1520.yaml',
+      '  - version: "5"\n    lifecycle: Kommende\n',
+      addVersion(
+        service('CPRQueryService', '2', ['entityId: http://cpr.serviceplatformen.dk/service/personbasedataextended/4']),
+      ),
+    );
     expect((await loadCatalog(dir)).problems).toEqual([]);
   });
 
   it('refuses a ServiceUUID or endpoint that two different services share, naming the first', async () => {
     const { dir } = await fixtureWithKeys();
-    const text = await editFile(dir, 'integrations/SF1520.yaml', '  - version: "5"\n    lifecycle: Kommende\n', addVersion(service('CPRQueryService', '2', [
-      'serviceUuid: e6be2436-bf35-4df2-83fe-925142825dc2',
-      'endpoints: { production: "https://prod.serviceplatformen.dk/service/CPR/PersonBaseDataExtended/4" }',
-    ])));
+    const text = await editFile(
+      dir,
+      'integrations/SF1520.yaml',
+      '  - version: "5"\n    lifecycle: Kommende\n',
+      addVersion(
+        service('CPRQueryService', '2', [
+          'serviceUuid: e6be2436-bf35-4df2-83fe-925142825dc2',
+          'endpoints: { production: "https://prod.serviceplatformen.dk/service/CPR/PersonBaseDataExtended/4" }',
+        ]),
+      ),
+    );
     const { problems } = await loadCatalog(dir);
     const lastLineOf = (needle: string) => text.slice(0, text.lastIndexOf(needle)).split('\n').length;
     expect(problems.map((p) => [p.name, p.line, p.path])).toEqual([
       ['duplicate-service-uuid', lastLineOf('serviceUuid:'), 'versions[2].services[0].serviceUuid'],
       ['duplicate-endpoint', lastLineOf('production:'), 'versions[2].services[0].endpoints.production'],
     ]);
-    expect(problems[0]!.message).toContain(`integrations/SF1520.yaml:${lineOf(text, 'serviceUuid')} (versions[1].services[0].serviceUuid)`);
+    expect(problems[0]!.message).toContain(
+      `integrations/SF1520.yaml:${lineOf(text, 'serviceUuid')} (versions[1].services[0].serviceUuid)`,
+    );
     expect(problems[0]!.message).toContain('PersonBaseDataExtendedService 4');
   });
 
   it('refuses the same service listed twice in one version', async () => {
     const { dir } = await fixtureWithKeys();
-    await editFile(dir, 'integrations/SF1520.yaml', '  - version: "5"\n', `${service('PersonBaseDataExtendedService', '4', ['serviceUuid: e6be2436-bf35-4df2-83fe-925142825dc2'])}  - version: "5"\n`);
+    await editFile(
+      dir,
+      'integrations/SF1520.yaml',
+      '  - version: "5"\n',
+      `${service('PersonBaseDataExtendedService', '4', ['serviceUuid: e6be2436-bf35-4df2-83fe-925142825dc2'])}  - version: "5"\n`,
+    );
     const { problems } = await loadCatalog(dir);
-    expect(problems.map((p) => [p.name, p.path])).toEqual([['duplicate-service-uuid', 'versions[1].services[1].serviceUuid']]);
+    expect(problems.map((p) => [p.name, p.path])).toEqual([
+      ['duplicate-service-uuid', 'versions[1].services[1].serviceUuid'],
+    ]);
     expect(problems[0]!.fix).toMatch(/once/);
   });
-
 });
 
 describe('the Beskedfordeler broker address', () => {
   it('is left alone: every AMQP service of every integration connects to it (SF1461 BeskedHent, SF1462 BeskedAfsend)', async () => {
     const dir = temp.removeAfter(await copyValidFixture());
     const broker = 'amqps://beskedfordeler.eksterntest-stoettesystemerne.dk:5671';
-    const amqp = (name: string) => [`      - name: ${name}`, '        version: "2"', '        protocol: AMQP', '        security: [saml-token]', `        endpoints: { externalTest: "${broker}" }`].join('\n') + '\n';
-    await editFile(dir, 'integrations/SF1520.yaml', '  - version: "5"\n    lifecycle: Kommende\n', `  - version: "5"\n    lifecycle: Kommende\n    services:\n${amqp('BeskedHent')}`);
+    const amqp = (name: string) =>
+      [
+        `      - name: ${name}`,
+        '        version: "2"',
+        '        protocol: AMQP',
+        '        security: [saml-token]',
+        `        endpoints: { externalTest: "${broker}" }`,
+      ].join('\n') + '\n';
+    await editFile(
+      dir,
+      'integrations/SF1520.yaml',
+      '  - version: "5"\n    lifecycle: Kommende\n',
+      `  - version: "5"\n    lifecycle: Kommende\n    services:\n${amqp('BeskedHent')}`,
+    );
     await editFile(dir, 'integrations/SF1514.yaml', '    services:\n', `    services:\n${amqp('BeskedAfsend')}`);
     expect((await loadCatalog(dir)).problems).toEqual([]);
   });

@@ -25,7 +25,12 @@ export async function readDataFiles(dir: string): Promise<DataFile[] | undefined
   }
   const files = entries
     .filter((entry) => entry.isFile() && !ignored(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split(sep).join('/'))
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(dir.length + 1)
+        .split(sep)
+        .join('/'),
+    )
     .sort();
   return Promise.all(
     files.map(async (file): Promise<DataFile> => {

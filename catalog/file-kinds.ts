@@ -35,14 +35,34 @@ export interface FileKind {
 export const fileKinds = {
   integration: { kind: 'integration', schema: integration },
   serviceAreas: { kind: 'service-areas', schema: serviceAreasFile, list: 'areas', item: serviceArea },
-  integrationPackages: { kind: 'integration-packages', schema: integrationPackagesFile, list: 'packages', item: integrationPackage },
+  integrationPackages: {
+    kind: 'integration-packages',
+    schema: integrationPackagesFile,
+    list: 'packages',
+    item: integrationPackage,
+  },
   suppliers: { kind: 'suppliers', schema: suppliersFile, list: 'suppliers', item: supplier },
   systems: { kind: 'systems', schema: systemsFile, list: 'systems', item: skiSystem },
   municipalities: { kind: 'municipalities', schema: municipalitiesFile, list: 'municipalities', item: municipality },
-  onboardingStatuses: { kind: 'onboarding-statuses', schema: onboardingStatusesFile, list: 'statuses', item: onboardingStatus },
-  serviceAgreements: { kind: 'service-agreements', schema: serviceAgreementsFile, list: 'agreements', item: serviceAgreement },
+  onboardingStatuses: {
+    kind: 'onboarding-statuses',
+    schema: onboardingStatusesFile,
+    list: 'statuses',
+    item: onboardingStatus,
+  },
+  serviceAgreements: {
+    kind: 'service-agreements',
+    schema: serviceAgreementsFile,
+    list: 'agreements',
+    item: serviceAgreement,
+  },
   samples: { kind: 'samples', schema: korsbaekSamplesFile },
-  unpublishedContracts: { kind: 'unpublished-contracts', schema: unpublishedContractsFile, list: 'contracts', item: unpublishedContract },
+  unpublishedContracts: {
+    kind: 'unpublished-contracts',
+    schema: unpublishedContractsFile,
+    list: 'contracts',
+    item: unpublishedContract,
+  },
 } satisfies Record<string, FileKind>;
 
 export type FileKindName = keyof typeof fileKinds;

@@ -18,11 +18,36 @@ export { operationAction } from './operation-action.ts';
 export { groupByFile, hasErrors } from './problems/index.ts';
 export type { CatalogProblem } from './problems/index.ts';
 export { useCasesOf } from './query-required.ts';
-export { currentVersion, dependentsOf, findIntegration, findService, findSystem, integrationsByArea, packagesOf, requiredIntegrations, requirementsOf, spreadOf } from './query.ts';
+export {
+  currentVersion,
+  dependentsOf,
+  findIntegration,
+  findService,
+  findSystem,
+  integrationsByArea,
+  packagesOf,
+  requiredIntegrations,
+  requirementsOf,
+  spreadOf,
+} from './query.ts';
 export type { ExceptedRequirement, RequiredPackage, Requirement } from './query.ts';
 export { closest } from './schema-shape.ts';
 export { isApprovedAgreement, programmeCategoryCodes, programmeReasonTexts, skiSystem } from './schema/index.ts';
-export type { Integration, IntegrationPackage, IntegrationVersion, Municipality, OnboardingStatus, RequirementLevel, Service, ServiceAgreement, ServiceArea, SkiSystem, Supplier, UseCase, direction } from './schema/index.ts';
+export type {
+  Integration,
+  IntegrationPackage,
+  IntegrationVersion,
+  Municipality,
+  OnboardingStatus,
+  RequirementLevel,
+  Service,
+  ServiceAgreement,
+  ServiceArea,
+  SkiSystem,
+  Supplier,
+  UseCase,
+  direction,
+} from './schema/index.ts';
 export { integrationIdPattern, integrationIdProblem } from './schema/integration-id.ts';
 export { versionNumber } from './schema/integration.ts';
 export { schemaReferenceFor } from './schema/json-schemas.ts';

@@ -23,7 +23,12 @@ describe('loadCatalog', () => {
     const dir = await temp.make('klarmeld-empty-');
     const { problems } = await loadCatalog(dir);
     expect(problems.map((p) => p.file).sort()).toEqual([
-      'integration-packages.yaml', 'municipalities.yaml', 'onboarding-statuses.yaml', 'service-areas.yaml', 'suppliers.yaml', 'systems.yaml',
+      'integration-packages.yaml',
+      'municipalities.yaml',
+      'onboarding-statuses.yaml',
+      'service-areas.yaml',
+      'suppliers.yaml',
+      'systems.yaml',
     ]);
   });
 
@@ -34,7 +39,10 @@ describe('loadCatalog', () => {
     await mkdir(join(dir, 'integrations', 'old'));
     await writeFile(join(dir, 'integrations', 'old', 'SF1000.yaml'), 'id: SF1000\n');
     const { problems } = await loadCatalog(dir);
-    expect(problems.map((p) => `${p.name} ${p.file}`)).toEqual(['unknown-file integrations.yaml', 'unknown-file integrations/old/SF1000.yaml']);
+    expect(problems.map((p) => `${p.name} ${p.file}`)).toEqual([
+      'unknown-file integrations.yaml',
+      'unknown-file integrations/old/SF1000.yaml',
+    ]);
   });
 
   it('collects every YAML syntax error of a file with its position', async () => {
@@ -53,7 +61,12 @@ describe('loadCatalog', () => {
     const dir = await fixture();
     await editFile(dir, 'integrations/SF1500.yaml', 'serviceUuid:', 'serviceUUID:');
     const [problem] = (await loadCatalog(dir)).problems;
-    expect(problem).toMatchObject({ name: 'unknown-field', path: 'versions[1].services[0].serviceUUID', line: 22, column: 9 });
+    expect(problem).toMatchObject({
+      name: 'unknown-field',
+      path: 'versions[1].services[0].serviceUUID',
+      line: 22,
+      column: 9,
+    });
     expect(problem!.fix).toContain('"serviceUuid"');
   });
 
@@ -68,19 +81,30 @@ describe('loadCatalog', () => {
     const dir = await fixture();
     await editFile(dir, 'integrations/SF1460_A.yaml', 'replacedBy: [SF1461]\n', '');
     const { problems } = await loadCatalog(dir);
-    expect(problems).toMatchObject([{ name: 'replaced-by-not-mutual', severity: 'warning', file: 'integrations/SF1461.yaml', path: 'replaces[0]' }]);
+    expect(problems).toMatchObject([
+      { name: 'replaced-by-not-mutual', severity: 'warning', file: 'integrations/SF1461.yaml', path: 'replaces[0]' },
+    ]);
   });
 
   it('refuses services on an integration of which only the title is public', async () => {
     const dir = await fixture();
-    await editFile(dir, 'integrations/SF1461.yaml', 'sources:', 'versions:\n  - version: "1"\n    lifecycle: I drift\n    services:\n      - { name: X, version: "1", protocol: REST, security: [jwt] }\nsources:');
-    expect((await loadCatalog(dir)).problems).toMatchObject([{ name: 'title-only-has-services', path: 'versions[0].services' }]);
+    await editFile(
+      dir,
+      'integrations/SF1461.yaml',
+      'sources:',
+      'versions:\n  - version: "1"\n    lifecycle: I drift\n    services:\n      - { name: X, version: "1", protocol: REST, security: [jwt] }\nsources:',
+    );
+    expect((await loadCatalog(dir)).problems).toMatchObject([
+      { name: 'title-only-has-services', path: 'versions[0].services' },
+    ]);
   });
 
   it('requires a reason for a status that needs one', async () => {
     const dir = await fixture();
     await editFile(dir, 'systems.yaml', 'status: klarmeldt', 'status: irrelevant');
-    expect((await loadCatalog(dir)).problems).toMatchObject([{ name: 'reason-missing', path: 'systems[0].statuses[0]' }]);
+    expect((await loadCatalog(dir)).problems).toMatchObject([
+      { name: 'reason-missing', path: 'systems[0].statuses[0]' },
+    ]);
   });
 
   it('warns when a file does not name its JSON Schema', async () => {
@@ -101,7 +125,9 @@ describe('loadCatalog on odd files', () => {
   it('reports a key written twice as a syntax error with its position', async () => {
     const dir = await fixture();
     await editFile(dir, 'integrations/SF1514.yaml', 'kind: funktion', 'kind: funktion\nkind: opslag');
-    expect((await loadCatalog(dir)).problems).toMatchObject([{ name: 'yaml-syntax', file: 'integrations/SF1514.yaml', line: 7, column: 1 }]);
+    expect((await loadCatalog(dir)).problems).toMatchObject([
+      { name: 'yaml-syntax', file: 'integrations/SF1514.yaml', line: 7, column: 1 },
+    ]);
   });
 });
 

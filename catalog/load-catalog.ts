@@ -53,10 +53,13 @@ export async function loadCatalog(dir: string | { dir?: string } = defaultDataDi
   const problems: CatalogProblem[] = [];
   const files = await readDataFiles(dataDir);
   if (!files) {
-    problems.push(catalogProblem('missing-data', {
-      file: basename(dataDir), message: `The catalogue directory ${dataDir} does not exist.`,
-      fix: 'Pass the directory that holds integrations/ and service-areas.yaml (--dir), or create it.',
-    }));
+    problems.push(
+      catalogProblem('missing-data', {
+        file: basename(dataDir),
+        message: `The catalogue directory ${dataDir} does not exist.`,
+        fix: 'Pass the directory that holds integrations/ and service-areas.yaml (--dir), or create it.',
+      }),
+    );
     return { catalog, problems };
   }
   const origins = new Origins();
@@ -75,10 +78,13 @@ export async function loadCatalog(dir: string | { dir?: string } = defaultDataDi
   const present = new Set(files.map((f) => f.file));
   for (const expected of expectedTopLevelFiles) {
     if (!present.has(expected)) {
-      problems.push(catalogProblem('missing-data', {
-        file: expected, message: `The catalogue has no ${expected}, so references to what it defines cannot be checked.`,
-        fix: `Add ${expected} to the catalogue directory.`,
-      }));
+      problems.push(
+        catalogProblem('missing-data', {
+          file: expected,
+          message: `The catalogue has no ${expected}, so references to what it defines cannot be checked.`,
+          fix: `Add ${expected} to the catalogue directory.`,
+        }),
+      );
     }
   }
   for (const area of checked.areas) area.useCases.forEach((u, i) => origins.recordChild(area, u, ['useCases', i]));
@@ -96,16 +102,34 @@ export async function loadCatalog(dir: string | { dir?: string } = defaultDataDi
   return { catalog, problems: sortProblems(problems) };
 }
 
-function knownIds(raw: Partial<Record<FileKindName, Record<string, unknown>[]>>, broken: Set<FileKindName>, present: Set<string>): KnownIds {
+function knownIds(
+  raw: Partial<Record<FileKindName, Record<string, unknown>[]>>,
+  broken: Set<FileKindName>,
+  present: Set<string>,
+): KnownIds {
   const usable = (kind: FileKindName, file: string) => present.has(file) && !broken.has(kind);
   const areas = raw.serviceAreas ?? [];
   const useCases = areas.flatMap((a) => (Array.isArray(a.useCases) ? (a.useCases as Record<string, unknown>[]) : []));
   return {
     integrations: new Set(stringsOf(raw.integration ?? [], 'id')),
-    ...(usable('serviceAreas', 'service-areas.yaml') && { areas: new Set(stringsOf(areas, 'id')), useCases: new Set(stringsOf(useCases.filter((u) => u && typeof u === 'object'), 'id')) }),
-    ...(usable('integrationPackages', 'integration-packages.yaml') && { packages: new Set(stringsOf(raw.integrationPackages ?? [], 'id')) }),
+    ...(usable('serviceAreas', 'service-areas.yaml') && {
+      areas: new Set(stringsOf(areas, 'id')),
+      useCases: new Set(
+        stringsOf(
+          useCases.filter((u) => u && typeof u === 'object'),
+          'id',
+        ),
+      ),
+    }),
+    ...(usable('integrationPackages', 'integration-packages.yaml') && {
+      packages: new Set(stringsOf(raw.integrationPackages ?? [], 'id')),
+    }),
     ...(usable('suppliers', 'suppliers.yaml') && { suppliers: new Set(stringsOf(raw.suppliers ?? [], 'cvr')) }),
-    ...(usable('municipalities', 'municipalities.yaml') && { municipalities: new Set(stringsOf(raw.municipalities ?? [], 'cvr')) }),
-    ...(usable('onboardingStatuses', 'onboarding-statuses.yaml') && { statuses: new Set(stringsOf(raw.onboardingStatuses ?? [], 'code')) }),
+    ...(usable('municipalities', 'municipalities.yaml') && {
+      municipalities: new Set(stringsOf(raw.municipalities ?? [], 'cvr')),
+    }),
+    ...(usable('onboardingStatuses', 'onboarding-statuses.yaml') && {
+      statuses: new Set(stringsOf(raw.onboardingStatuses ?? [], 'code')),
+    }),
   };
 }

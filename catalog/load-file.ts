@@ -30,22 +30,39 @@ export function loadFile(data: DataFile, origins: Origins): LoadedFile {
   const kind = fileKindOf(file);
   const result: LoadedFile = { items: [], salvaged: [], rawItems: [], broken: false, problems: [] };
   if (!kind) {
-    result.problems.push(catalogProblem('unknown-file', {
-      file, message: `The catalogue does not know what "${file}" holds, so it is not read.`,
-      fix: 'Put integrations in integrations/<ID>.yaml; the other files are service-areas.yaml, integration-packages.yaml, suppliers.yaml, systems.yaml, municipalities.yaml and onboarding-statuses.yaml. Move or remove this file.',
-    }));
+    result.problems.push(
+      catalogProblem('unknown-file', {
+        file,
+        message: `The catalogue does not know what "${file}" holds, so it is not read.`,
+        fix: 'Put integrations in integrations/<ID>.yaml; the other files are service-areas.yaml, integration-packages.yaml, suppliers.yaml, systems.yaml, municipalities.yaml and onboarding-statuses.yaml. Move or remove this file.',
+      }),
+    );
     return result;
   }
   result.kind = kind;
   if (data.text === undefined) {
     result.broken = true;
-    result.problems.push(catalogProblem('unreadable-file', { file, message: `The file cannot be read: ${data.readError}.`, fix: 'Check that the file exists and is readable.' }));
+    result.problems.push(
+      catalogProblem('unreadable-file', {
+        file,
+        message: `The file cannot be read: ${data.readError}.`,
+        fix: 'Check that the file exists and is readable.',
+      }),
+    );
     return result;
   }
   const source = parseYamlSource(file, data.text);
   const { data: raw, syntax } = source.read();
   for (const s of syntax) {
-    result.problems.push(catalogProblem('yaml-syntax', { file, line: s.line, column: s.column, message: s.message, fix: 'Correct the YAML at this position (indentation, a missing colon, quote or bracket).' }));
+    result.problems.push(
+      catalogProblem('yaml-syntax', {
+        file,
+        line: s.line,
+        column: s.column,
+        message: s.message,
+        fix: 'Correct the YAML at this position (indentation, a missing colon, quote or bracket).',
+      }),
+    );
   }
   const spec = fileKinds[kind];
   result.rawItems = 'list' in spec ? asRecords((raw as Record<string, unknown> | null)?.[spec.list]) : asRecords([raw]);
@@ -95,24 +112,45 @@ export function loadFile(data: DataFile, origins: Origins): LoadedFile {
     const expected = basename(file, '.yaml');
     if (typeof id === 'string' && id !== expected) {
       const { line, column } = positionAt(source, ['id']);
-      result.problems.push(catalogProblem('file-name-mismatch', {
-        file, line, column, path: 'id', message: `The file is named ${expected}.yaml but holds the integration "${id}".`,
-        fix: `Rename the file to integrations/${id}.yaml, or correct the id.`,
-      }));
+      result.problems.push(
+        catalogProblem('file-name-mismatch', {
+          file,
+          line,
+          column,
+          path: 'id',
+          message: `The file is named ${expected}.yaml but holds the integration "${id}".`,
+          fix: `Rename the file to integrations/${id}.yaml, or correct the id.`,
+        }),
+      );
     }
   }
   return result;
 }
 
 /** Each data file names its JSON Schema on its first line, so editors validate it as it is typed. */
-function checkSchemaReference(source: YamlSource, raw: unknown, kind: string, inIntegrations: boolean, problems: CatalogProblem[]): void {
+function checkSchemaReference(
+  source: YamlSource,
+  raw: unknown,
+  kind: string,
+  inIntegrations: boolean,
+  problems: CatalogProblem[],
+): void {
   const expected = schemaReferenceFor(kind, inIntegrations);
   const actual = (raw as Record<string, unknown> | null)?.$schema;
   if (actual === expected) return;
   const { line, column } = positionAt(source, ['$schema']);
-  problems.push(catalogProblem('schema-reference', {
-    file: source.file, line, column, path: '$schema', severity: 'warning',
-    message: actual === undefined ? 'The file does not name its JSON Schema.' : `The file names the JSON Schema "${String(actual)}".`,
-    fix: `Start the file with "$schema: ${expected}" so editors check it as you type.`,
-  }));
+  problems.push(
+    catalogProblem('schema-reference', {
+      file: source.file,
+      line,
+      column,
+      path: '$schema',
+      severity: 'warning',
+      message:
+        actual === undefined
+          ? 'The file does not name its JSON Schema.'
+          : `The file names the JSON Schema "${String(actual)}".`,
+      fix: `Start the file with "$schema: ${expected}" so editors check it as you type.`,
+    }),
+  );
 }

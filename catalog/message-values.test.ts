@@ -3,7 +3,12 @@ import { problemOf, valueFor } from './message-values.ts';
 import { patternSample } from './pattern-sample.ts';
 import type { MessageField } from './schema/message.ts';
 
-const uuid: MessageField = { name: 'UUIDIdentifikator', type: 'UUIDType', base: 'string', pattern: ['[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}'] };
+const uuid: MessageField = {
+  name: 'UUIDIdentifikator',
+  type: 'UUIDType',
+  base: 'string',
+  pattern: ['[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}'],
+};
 const cvr: MessageField = { name: 'VirksomhedCVRNummer', type: 'CVRNummerType', base: 'string', pattern: ['[0-9]{8}'] };
 
 describe('values made from a message field (what the contract module answers and a generic suite sends)', () => {
@@ -16,7 +21,9 @@ describe('values made from a message field (what the contract module answers and
     expect(valueFor({ name: 'PNR', type: 'PNRType', base: 'string', maxLength: 10 }, 'fault')).toBe('KLARMELD-F');
     expect(valueFor({ name: 'koen', type: 'koenType', base: 'string', enumeration: ['M', 'K'] }, 'sample')).toBe('M');
     // An enumeration has no value outside it, so it cannot ask for a fault.
-    expect(valueFor({ name: 'koen', type: 'koenType', base: 'string', enumeration: ['M', 'K'] }, 'fault')).toBeUndefined();
+    expect(
+      valueFor({ name: 'koen', type: 'koenType', base: 'string', enumeration: ['M', 'K'] }, 'fault'),
+    ).toBeUndefined();
     expect(valueFor({ name: 'tilmeldt', type: 'boolean' }, 'fault')).toBeUndefined();
   });
 

@@ -13,16 +13,58 @@ export function builtinOf(field: MessageField): string {
   return field.base ?? (builtinTypes.has(field.type) ? field.type : 'string');
 }
 
-const builtinTypes = new Set(['string', 'normalizedString', 'token', 'boolean', 'date', 'dateTime', 'time', 'gYear', 'gYearMonth', 'int', 'integer', 'long', 'short', 'byte', 'decimal', 'double', 'float', 'nonNegativeInteger', 'positiveInteger', 'unsignedInt', 'unsignedLong', 'unsignedShort', 'anyURI', 'base64Binary', 'hexBinary', 'duration', 'NMTOKEN', 'Name', 'NCName', 'ID', 'language', 'QName']);
+const builtinTypes = new Set([
+  'string',
+  'normalizedString',
+  'token',
+  'boolean',
+  'date',
+  'dateTime',
+  'time',
+  'gYear',
+  'gYearMonth',
+  'int',
+  'integer',
+  'long',
+  'short',
+  'byte',
+  'decimal',
+  'double',
+  'float',
+  'nonNegativeInteger',
+  'positiveInteger',
+  'unsignedInt',
+  'unsignedLong',
+  'unsignedShort',
+  'anyURI',
+  'base64Binary',
+  'hexBinary',
+  'duration',
+  'NMTOKEN',
+  'Name',
+  'NCName',
+  'ID',
+  'language',
+  'QName',
+]);
 
 /** A field with a value of its own (no child fields): a simple type, or one the import did not expand. */
-export const isSimple = (field: MessageField): boolean => field.fields === undefined && (field.base !== undefined || builtinTypes.has(field.type) || field.enumeration !== undefined || field.pattern !== undefined);
+export const isSimple = (field: MessageField): boolean =>
+  field.fields === undefined &&
+  (field.base !== undefined ||
+    builtinTypes.has(field.type) ||
+    field.enumeration !== undefined ||
+    field.pattern !== undefined);
 
 const typeShapes: Record<string, { sample: string; fault?: string; check: RegExp }> = {
   // A boolean has no value a real client would not send, so it cannot ask for a fault.
   boolean: { sample: 'true', check: /^(true|false|1|0)$/ },
   date: { sample: '2024-01-02', fault: '1111-11-11', check: /^-?\d{4,}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?$/ },
-  dateTime: { sample: '2024-01-02T10:00:00Z', fault: '1111-11-11T11:11:11Z', check: /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/ },
+  dateTime: {
+    sample: '2024-01-02T10:00:00Z',
+    fault: '1111-11-11T11:11:11Z',
+    check: /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/,
+  },
   time: { sample: '10:00:00', fault: '11:11:11', check: /^\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/ },
   gYear: { sample: '2024', fault: '1111', check: /^-?\d{4,}(Z|[+-]\d{2}:\d{2})?$/ },
   gYearMonth: { sample: '2024-01', fault: '1111-11', check: /^-?\d{4,}-\d{2}(Z|[+-]\d{2}:\d{2})?$/ },
@@ -32,7 +74,18 @@ const typeShapes: Record<string, { sample: string; fault?: string; check: RegExp
   anyURI: { sample: 'urn:oio:korsbaek:11111111', fault: 'urn:klarmeld:fejl', check: /^\S*$/ },
   base64Binary: { sample: 'S29yc2LDpms=', fault: 'RkVKTA==', check: /^[A-Za-z0-9+/=\s]*$/ },
 };
-for (const t of ['int', 'integer', 'long', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger', 'unsignedInt', 'unsignedLong', 'unsignedShort']) {
+for (const t of [
+  'int',
+  'integer',
+  'long',
+  'short',
+  'byte',
+  'nonNegativeInteger',
+  'positiveInteger',
+  'unsignedInt',
+  'unsignedLong',
+  'unsignedShort',
+]) {
   typeShapes[t] = { sample: '1', fault: '1111', check: /^[+-]?\d+$/ };
 }
 
@@ -55,7 +108,10 @@ export function valueFor(field: MessageField, variant: 'sample' | 'fault', seed 
   let value: string | undefined;
   if (field.pattern?.length) {
     const uuid = uuidFor(seed);
-    value = variant === 'sample' && matchesPattern(field.pattern, uuid) ? uuid : patternSample(field.pattern[0]!, variant === 'sample' ? 'first' : 'last');
+    value =
+      variant === 'sample' && matchesPattern(field.pattern, uuid)
+        ? uuid
+        : patternSample(field.pattern[0]!, variant === 'sample' ? 'first' : 'last');
   } else if (typeShapes[type]) value = variant === 'sample' ? typeShapes[type].sample : typeShapes[type].fault;
   else value = variant === 'sample' ? 'Korsbæk' : 'KLARMELD-FEJL';
   if (value === undefined) return undefined;
@@ -76,7 +132,11 @@ function matchesPattern(patterns: string[], value: string): boolean {
   return patterns.some((p) => {
     let re = compiled.get(p);
     if (re === undefined) {
-      try { re = new RegExp(`^(?:${p})$`, 'u'); } catch { re = null; }
+      try {
+        re = new RegExp(`^(?:${p})$`, 'u');
+      } catch {
+        re = null;
+      }
       compiled.set(p, re);
     }
     return re === null || re.test(value);
@@ -85,12 +145,17 @@ function matchesPattern(patterns: string[], value: string): boolean {
 
 /** What is wrong with a value for this field (enumeration, pattern, length, built-in type), or undefined. */
 export function problemOf(field: MessageField, value: string): string | undefined {
-  if (field.enumeration?.length && !field.enumeration.includes(value.trim())) return `"${value}" is not one of ${field.enumeration.join(', ')}`;
-  if (field.pattern?.length && !matchesPattern(field.pattern, value)) return `"${value}" does not match the pattern ${field.pattern.join(' or ')}`;
+  if (field.enumeration?.length && !field.enumeration.includes(value.trim()))
+    return `"${value}" is not one of ${field.enumeration.join(', ')}`;
+  if (field.pattern?.length && !matchesPattern(field.pattern, value))
+    return `"${value}" does not match the pattern ${field.pattern.join(' or ')}`;
   const length = [...value].length;
-  if (field.length !== undefined && length !== field.length) return `"${value}" is ${length} characters long, not ${field.length}`;
-  if (field.minLength !== undefined && length < field.minLength) return `"${value}" is shorter than ${field.minLength} characters`;
-  if (field.maxLength !== undefined && length > field.maxLength) return `"${value}" is longer than ${field.maxLength} characters`;
+  if (field.length !== undefined && length !== field.length)
+    return `"${value}" is ${length} characters long, not ${field.length}`;
+  if (field.minLength !== undefined && length < field.minLength)
+    return `"${value}" is shorter than ${field.minLength} characters`;
+  if (field.maxLength !== undefined && length > field.maxLength)
+    return `"${value}" is longer than ${field.maxLength} characters`;
   const shape = typeShapes[builtinOf(field)];
   if (shape && !shape.check.test(value.trim())) return `"${value}" is not a valid ${builtinOf(field)}`;
   return undefined;

@@ -21,12 +21,27 @@ export class Origins {
   }
 
   /** A problem about `item`, at `subpath` inside it (e.g. ['areas', 2]). */
-  problem(name: ProblemName, item: object, subpath: FieldPath, message: string, fix: string, severity?: 'warning'): CatalogProblem {
+  problem(
+    name: ProblemName,
+    item: object,
+    subpath: FieldPath,
+    message: string,
+    fix: string,
+    severity?: 'warning',
+  ): CatalogProblem {
     const origin = this.map.get(item);
     if (!origin) return catalogProblem(name, { file: '(unknown)', message, fix });
     const path = [...origin.path, ...subpath];
     const { line, column } = positionAt(origin.source, path);
-    return catalogProblem(name, { file: origin.source.file, line, column, path: formatPath(path), message, fix, ...(severity ? { severity } : {}) });
+    return catalogProblem(name, {
+      file: origin.source.file,
+      line,
+      column,
+      path: formatPath(path),
+      message,
+      fix,
+      ...(severity ? { severity } : {}),
+    });
   }
 
   /** The file an item came from, relative to the data directory. */

@@ -17,11 +17,18 @@ export function patternSample(pattern: string, variant: 'first' | 'last' = 'firs
   }
 }
 
-interface State { s: string; i: number; variant: 'first' | 'last' }
+interface State {
+  s: string;
+  i: number;
+  variant: 'first' | 'last';
+}
 
 function alternatives(st: State): string {
   const first = sequence(st);
-  while (st.s[st.i] === '|') { st.i++; sequence(st); }
+  while (st.s[st.i] === '|') {
+    st.i++;
+    sequence(st);
+  }
   return first;
 }
 
@@ -37,9 +44,18 @@ function sequence(st: State): string {
 
 function quantifier(st: State): [number, number] {
   const c = st.s[st.i];
-  if (c === '?') { st.i++; return [0, 1]; }
-  if (c === '*') { st.i++; return [0, Infinity]; }
-  if (c === '+') { st.i++; return [1, Infinity]; }
+  if (c === '?') {
+    st.i++;
+    return [0, 1];
+  }
+  if (c === '*') {
+    st.i++;
+    return [0, Infinity];
+  }
+  if (c === '+') {
+    st.i++;
+    return [1, Infinity];
+  }
   if (c === '{') {
     const end = st.s.indexOf('}', st.i);
     const [a, b] = st.s.slice(st.i + 1, end).split(',');
@@ -49,7 +65,13 @@ function quantifier(st: State): [number, number] {
   return [1, 1];
 }
 
-const classes: Record<string, [string, string]> = { d: ['0', '9'], w: ['a', 'z'], s: [' ', ' '], i: ['a', 'z'], c: ['a', 'z'] };
+const classes: Record<string, [string, string]> = {
+  d: ['0', '9'],
+  w: ['a', 'z'],
+  s: [' ', ' '],
+  i: ['a', 'z'],
+  c: ['a', 'z'],
+};
 
 function atomOf(st: State): () => string {
   const c = st.s[st.i]!;
@@ -68,7 +90,10 @@ function atomOf(st: State): () => string {
     const pair = classes[e];
     return () => (pair ? (st.variant === 'first' ? pair[0] : pair[1]) : e);
   }
-  if (c === '.') { st.i++; return () => (st.variant === 'first' ? 'a' : 'f'); }
+  if (c === '.') {
+    st.i++;
+    return () => (st.variant === 'first' ? 'a' : 'f');
+  }
   st.i++;
   return () => c;
 }

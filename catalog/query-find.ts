@@ -42,7 +42,8 @@ export function findService(catalog: Catalog, integrationId: string, serviceName
   const current = currentVersion(integration);
   const order = [...(current ? [current] : []), ...newestFirst(integration.versions).filter((v) => v !== current)];
   for (const version of order) {
-    const service = serviceName === undefined ? version.services[0] : version.services.find((s) => s.name === serviceName);
+    const service =
+      serviceName === undefined ? version.services[0] : version.services.find((s) => s.name === serviceName);
     if (service) return { integration, version, service };
   }
   return undefined;

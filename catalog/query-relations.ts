@@ -22,6 +22,8 @@ export interface Dependents {
 export function dependentsOf(catalog: Catalog, integrationId: string): Dependents {
   return {
     integrations: catalog.integrations.filter((i) => i.prerequisites.includes(integrationId)).sort(byId),
-    packages: catalog.packages.filter((p) => p.business.includes(integrationId) || p.prerequisites.includes(integrationId)),
+    packages: catalog.packages.filter(
+      (p) => p.business.includes(integrationId) || p.prerequisites.includes(integrationId),
+    ),
   };
 }

@@ -49,7 +49,8 @@ export function collectRequirements(catalog: Catalog, useCases: readonly UseCase
   // needs it), and mandatory over supplementary: so direct demands of each level go first.
   const addDirect = (requirement: Requirement) => {
     const existing = found.get(requirement.integration);
-    if (!existing || (existing.level === 'supplementary' && requirement.level === 'mandatory')) found.set(requirement.integration, requirement);
+    if (!existing || (existing.level === 'supplementary' && requirement.level === 'mandatory'))
+      found.set(requirement.integration, requirement);
   };
   const addPrerequisites = (requirement: Requirement) => {
     for (const prerequisite of integrations.get(requirement.integration)?.prerequisites ?? []) {
@@ -109,16 +110,27 @@ export function packagesOf(catalog: Catalog, system: SkiSystem): RequiredPackage
         continue;
       }
       const pkg = catalog.packages.find((p) => p.id === entry.package);
-      found.set(entry.package, { id: entry.package, title: pkg?.title ?? entry.package, level: entry.level, fictional: pkg?.fictional ?? false, useCases: [useCase.id] });
+      found.set(entry.package, {
+        id: entry.package,
+        title: pkg?.title ?? entry.package,
+        level: entry.level,
+        fictional: pkg?.fictional ?? false,
+        useCases: [useCase.id],
+      });
     }
   }
   const order = new Map(catalog.packages.map((p, i) => [p.id, i]));
-  return [...found.values()].sort((a, b) =>
-    (a.level === b.level ? 0 : a.level === 'mandatory' ? -1 : 1) || (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || a.id.localeCompare(b.id));
+  return [...found.values()].sort(
+    (a, b) =>
+      (a.level === b.level ? 0 : a.level === 'mandatory' ? -1 : 1) ||
+      (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) ||
+      a.id.localeCompare(b.id),
+  );
 }
 
 const byLevelThenId = (a: Requirement, b: Requirement) =>
-  (a.level === b.level ? 0 : a.level === 'mandatory' ? -1 : 1) || a.integration.localeCompare(b.integration, 'en', { numeric: true });
+  (a.level === b.level ? 0 : a.level === 'mandatory' ? -1 : 1) ||
+  a.integration.localeCompare(b.integration, 'en', { numeric: true });
 
 /** The full answer for a system: what it must connect to, and what it has declared an exception for. */
 export function requirementsOf(catalog: Catalog, systemId: string): Requirements {

@@ -22,13 +22,18 @@ export function spreadOf(catalog: Catalog, system: SkiSystem): ((integration: st
   const users = new Set(system.municipalities);
   const approved = new Map<string, Set<string>>();
   for (const agreement of catalog.agreements) {
-    if (agreement.system !== system.id || !users.has(agreement.municipality) || !isApprovedAgreement(agreement)) continue;
+    if (agreement.system !== system.id || !users.has(agreement.municipality) || !isApprovedAgreement(agreement))
+      continue;
     let set = approved.get(agreement.integration);
     if (!set) approved.set(agreement.integration, (set = new Set()));
     set.add(agreement.municipality);
   }
   return (integration) => {
     const set = approved.get(integration) ?? new Set<string>();
-    return { connected: set.size, of: system.municipalities.length, municipalities: system.municipalities.filter((m) => set.has(m)) };
+    return {
+      connected: set.size,
+      of: system.municipalities.length,
+      municipalities: system.municipalities.filter((m) => set.has(m)),
+    };
   };
 }

@@ -30,7 +30,13 @@ describe('requiredIntegrations', () => {
   it('leaves out declared exceptions but reports them with their reason', () => {
     const { excepted } = requirementsOf(catalog, 'jobcenter-plus');
     expect(excepted).toEqual([
-      { integration: 'SF1461', level: 'supplementary', package: 'I-04', useCase: 'Y14.II.1', reason: 'Systemet modtager ikke beskeder' },
+      {
+        integration: 'SF1461',
+        level: 'supplementary',
+        package: 'I-04',
+        useCase: 'Y14.II.1',
+        reason: 'Systemet modtager ikke beskeder',
+      },
     ]);
   });
 
@@ -67,10 +73,13 @@ describe('currentVersion', () => {
   });
 
   it('falls back to the newest version that is not retired', () => {
-    const integration = { ...findIntegration(catalog, 'SF1520')!, versions: [
-      { version: '9', lifecycle: 'Kommende' as const, services: [] },
-      { version: '10', lifecycle: 'Udfaset' as const, services: [] },
-    ] };
+    const integration = {
+      ...findIntegration(catalog, 'SF1520')!,
+      versions: [
+        { version: '9', lifecycle: 'Kommende' as const, services: [] },
+        { version: '10', lifecycle: 'Udfaset' as const, services: [] },
+      ],
+    };
     expect(currentVersion(integration)?.version).toBe('9');
     expect(currentVersion(catalog, 'SF1460_A')).toBeUndefined();
   });

@@ -30,7 +30,12 @@ const isTitleField = (key: unknown) => key === 'title';
  * Turns zod's issues for one file into problems a person can act on: the file, line, column
  * and field path of each, what is wrong, and how to fix it.
  */
-export function schemaProblems(source: YamlSource, schema: z.ZodType, data: unknown, issues: z.core.$ZodIssue[]): CatalogProblem[] {
+export function schemaProblems(
+  source: YamlSource,
+  schema: z.ZodType,
+  data: unknown,
+  issues: z.core.$ZodIssue[],
+): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
   const at = (name: ProblemName, path: Path, message: string, fix: string, key = false) => {
     const { line, column } = positionAt(source, path, key);
@@ -45,29 +50,65 @@ export function schemaProblems(source: YamlSource, schema: z.ZodType, data: unkn
         for (const key of issue.keys) {
           const allowed = allowedKeys(schema, path);
           const guess = closest(key, allowed);
-          at('unknown-field', [...path, key], `The field "${key}" is not part of the catalogue schema.`,
-            guess ? `Did you mean "${guess}"? Rename the field, or remove it.`
-              : `Remove the field, or use one of: ${allowed.join(', ')}.`, true);
+          at(
+            'unknown-field',
+            [...path, key],
+            `The field "${key}" is not part of the catalogue schema.`,
+            guess
+              ? `Did you mean "${guess}"? Rename the field, or remove it.`
+              : `Remove the field, or use one of: ${allowed.join(', ')}.`,
+            true,
+          );
         }
         break;
       case 'invalid_type':
         if (path.length === 0) {
-          at('wrong-type', path, `The file holds ${value === undefined ? 'nothing' : describe(value)} instead of a mapping of fields.`,
-            `Write the fields as "name: value" lines; see ${allowedKeys(schema, []).join(', ')}.`);
+          at(
+            'wrong-type',
+            path,
+            `The file holds ${value === undefined ? 'nothing' : describe(value)} instead of a mapping of fields.`,
+            `Write the fields as "name: value" lines; see ${allowedKeys(schema, []).join(', ')}.`,
+          );
         } else if (value === undefined && isTitleField(last)) {
-          at('missing-title', path, 'The Danish title is missing.', 'Add "title:" with the Danish title exactly as KOMBIT writes it.');
+          at(
+            'missing-title',
+            path,
+            'The Danish title is missing.',
+            'Add "title:" with the Danish title exactly as KOMBIT writes it.',
+          );
         } else if (value === undefined) {
-          at('missing-field', path, `The required field "${String(last)}" is missing.`, `Add "${String(last)}:" (${issue.expected} expected).`);
+          at(
+            'missing-field',
+            path,
+            `The required field "${String(last)}" is missing.`,
+            `Add "${String(last)}:" (${issue.expected} expected).`,
+          );
         } else {
-          at('wrong-type', path, `Expected ${typeWithArticle(issue.expected)} but found ${describe(value)}.`,
-            issue.expected === 'string' ? 'Write the value as text; put quotes around numbers such as CVR numbers or versions.' : `Write ${typeWithArticle(issue.expected)} here.`);
+          at(
+            'wrong-type',
+            path,
+            `Expected ${typeWithArticle(issue.expected)} but found ${describe(value)}.`,
+            issue.expected === 'string'
+              ? 'Write the value as text; put quotes around numbers such as CVR numbers or versions.'
+              : `Write ${typeWithArticle(issue.expected)} here.`,
+          );
         }
         break;
       case 'too_small':
         if (isTitleField(last) && typeof value === 'string') {
-          at('missing-title', path, 'The Danish title is empty.', 'Write the Danish title exactly as KOMBIT writes it.');
+          at(
+            'missing-title',
+            path,
+            'The Danish title is empty.',
+            'Write the Danish title exactly as KOMBIT writes it.',
+          );
         } else {
-          at('invalid-value', path, `The value is too short or has too few entries (at least ${String(issue.minimum)}).`, issue.message);
+          at(
+            'invalid-value',
+            path,
+            `The value is too short or has too few entries (at least ${String(issue.minimum)}).`,
+            issue.message,
+          );
         }
         break;
       case 'invalid_format':
@@ -83,12 +124,20 @@ export function schemaProblems(source: YamlSource, schema: z.ZodType, data: unkn
       case 'invalid_value':
         // zod reports a missing enum field as a wrong value; the reader needs to hear it is missing.
         if (value === undefined) {
-          at('missing-field', path, `The required field "${String(last)}" is missing.`,
-            `Add "${String(last)}:" with one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`);
+          at(
+            'missing-field',
+            path,
+            `The required field "${String(last)}" is missing.`,
+            `Add "${String(last)}:" with one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`,
+          );
           break;
         }
-        at('invalid-value', path, `${describe(value)} is not one of the allowed values.`,
-          `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`);
+        at(
+          'invalid-value',
+          path,
+          `${describe(value)} is not one of the allowed values.`,
+          `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`,
+        );
         break;
       default:
         at('invalid-value', path, `${describe(value)} is not allowed here.`, issue.message);

@@ -79,7 +79,8 @@ export const serviceKeys: Key[] = [
     label: 'ServiceUUID',
     value: (s) => s.serviceUuid?.toLowerCase(),
     mayShare: carriedOver,
-    harm: (earlier, later) => `A ServiceUUID names one service on Serviceplatformen: a service agreement for ${later} would authorise calls to ${earlier}'s service.`,
+    harm: (earlier, later) =>
+      `A ServiceUUID names one service on Serviceplatformen: a service agreement for ${later} would authorise calls to ${earlier}'s service.`,
     source: "its own ServiceUUID (Serviceplatformen's service overview shows it)",
   },
   {
@@ -88,7 +89,8 @@ export const serviceKeys: Key[] = [
     label: 'entity ID',
     value: (s) => (s.entityId === undefined ? undefined : address(s.entityId)),
     mayShare: sameIntegration,
-    harm: (earlier, later) => `The entity ID is the audience of the STS's tokens: a token issued for ${later} would be accepted by ${earlier}'s service.`,
+    harm: (earlier, later) =>
+      `The entity ID is the audience of the STS's tokens: a token issued for ${later} would be accepted by ${earlier}'s service.`,
     source: 'the entity ID its sources give',
   },
   ...environments.map(([env, label]): Key => ({
@@ -101,7 +103,8 @@ export const serviceKeys: Key[] = [
       return address(written);
     },
     mayShare: carriedOver,
-    harm: (earlier, later) => `An endpoint answers for one service: a call made under ${later} would reach ${earlier}'s service.`,
+    harm: (earlier, later) =>
+      `An endpoint answers for one service: a call made under ${later} would reach ${earlier}'s service.`,
     source: `the ${label} its sources give`,
   })),
 ];
@@ -116,7 +119,10 @@ export interface ServiceKeyClash {
 /** Every clash in the catalogue, each reported once at the later of the two listings. */
 export function serviceKeyClashes(catalog: Pick<Catalog, 'integrations'>): ServiceKeyClash[] {
   const listings: Listing[] = catalog.integrations.flatMap((integration) =>
-    integration.versions.flatMap((v, version) => v.services.map((service, index) => ({ integration, version, index, service }))));
+    integration.versions.flatMap((v, version) =>
+      v.services.map((service, index) => ({ integration, version, index, service })),
+    ),
+  );
   const clashes: ServiceKeyClash[] = [];
   for (const key of serviceKeys) {
     const seen = new Map<string, Listing[]>();

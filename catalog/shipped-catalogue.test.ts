@@ -5,10 +5,39 @@ import { findIntegration } from './query.ts';
 
 /** Every integration in KOMBIT's onboarding sheet and example connection report, and the newer ones (issue 2). */
 const listedByKombit = [
-  'SF1460_A', 'SF1460_B', 'SF1460_C', 'SF1460_D', 'SF1470', 'SF1490', 'SF1500', 'SF1510', 'SF1511', 'SF1512',
-  'SF1514', 'SF1515', 'SF1520', 'SF1590_A', 'SF1590_B', 'SF1590_D', 'SF1590_E', 'SF1630', 'SF1690', 'SF1780',
-  'SF2090', 'SF2093', 'SF2095', 'SF2096', 'SF2900', 'SF1461', 'SF1462', 'SF1472', 'SF1525', 'SF1530', 'SF1600',
-  'SF1601', 'SF1606',
+  'SF1460_A',
+  'SF1460_B',
+  'SF1460_C',
+  'SF1460_D',
+  'SF1470',
+  'SF1490',
+  'SF1500',
+  'SF1510',
+  'SF1511',
+  'SF1512',
+  'SF1514',
+  'SF1515',
+  'SF1520',
+  'SF1590_A',
+  'SF1590_B',
+  'SF1590_D',
+  'SF1590_E',
+  'SF1630',
+  'SF1690',
+  'SF1780',
+  'SF2090',
+  'SF2093',
+  'SF2095',
+  'SF2096',
+  'SF2900',
+  'SF1461',
+  'SF1462',
+  'SF1472',
+  'SF1525',
+  'SF1530',
+  'SF1600',
+  'SF1601',
+  'SF1606',
 ];
 
 let loaded: LoadResult;
@@ -29,9 +58,14 @@ describe('the shipped catalogue (catalog/data)', () => {
   });
 
   it('leaves out the version numbers its sources do not give, instead of borrowing a service’s', () => {
-    const unnumbered = loaded.catalog.integrations.filter((i) => i.versions.some((v) => v.version === undefined)).map((i) => i.id);
+    const unnumbered = loaded.catalog.integrations
+      .filter((i) => i.versions.some((v) => v.version === undefined))
+      .map((i) => i.id);
     expect(unnumbered).toEqual(['SF0101', 'SF1490', 'SF1491', 'SF1510', 'SF1514', 'SF1601']);
-    expect(findIntegration(loaded.catalog, 'SF1490')!.versions[0]!.services[0]).toMatchObject({ name: 'YdelsesIndeksService', version: '6' });
+    expect(findIntegration(loaded.catalog, 'SF1490')!.versions[0]!.services[0]).toMatchObject({
+      name: 'YdelsesIndeksService',
+      version: '6',
+    });
   });
 
   it('has the 98 municipalities and the test municipality Korsbæk Kommune', () => {
@@ -52,11 +86,28 @@ describe("KOMBIT's Y14 Arbejdsmarked example in the shipped catalogue", () => {
     const { requiredIntegrations } = await import('./query.ts');
     const system = loaded.catalog.systems.find((s) => s.areas.includes('Y14') && s.municipalities.length === 13);
     expect(system).toBeDefined();
-    const mandatory = requiredIntegrations(loaded.catalog, system!.id).filter((r) => r.level === 'mandatory').map((r) => r.integration);
-    expect(mandatory.sort()).toEqual([
-      'SAPA-dialog', 'SF1470', 'SF1490', 'SF1500', 'SF1510', 'SF1511', 'SF1514', 'SF1515', 'SF1690', 'SF1780', 'SF2090', 'SF2093',
-      'SF2095', 'SF2096', 'SF2900',
-    ].sort());
+    const mandatory = requiredIntegrations(loaded.catalog, system!.id)
+      .filter((r) => r.level === 'mandatory')
+      .map((r) => r.integration);
+    expect(mandatory.sort()).toEqual(
+      [
+        'SAPA-dialog',
+        'SF1470',
+        'SF1490',
+        'SF1500',
+        'SF1510',
+        'SF1511',
+        'SF1514',
+        'SF1515',
+        'SF1690',
+        'SF1780',
+        'SF2090',
+        'SF2093',
+        'SF2095',
+        'SF2096',
+        'SF2900',
+      ].sort(),
+    );
   });
 
   it("is the example system with KOMBIT's 13 municipalities, packages and 15 statuses (issue 11)", async () => {
@@ -64,13 +115,31 @@ describe("KOMBIT's Y14 Arbejdsmarked example in the shipped catalogue", () => {
     const system = loaded.catalog.systems.find((s) => s.id === 'jobcenter-y14-eksempel')!;
     const names = new Map(loaded.catalog.municipalities.map((m) => [m.cvr, m.name.replace(/ Kommune$/, '')]));
     expect(system.municipalities.map((cvr) => names.get(cvr))).toEqual([
-      'Aalborg', 'Fredericia', 'Haderslev', 'Helsingør', 'Herning', 'Hillerød', 'Ishøj', 'Køge', 'Svendborg', 'Sønderborg', 'Tønder', 'Varde', 'Viborg',
+      'Aalborg',
+      'Fredericia',
+      'Haderslev',
+      'Helsingør',
+      'Herning',
+      'Hillerød',
+      'Ishøj',
+      'Køge',
+      'Svendborg',
+      'Sønderborg',
+      'Tønder',
+      'Varde',
+      'Viborg',
     ]);
     const packages = packagesOf(loaded.catalog, system);
     expect(packages.map((p) => `${p.level} ${p.id} ${p.title}`)).toEqual([
-      'mandatory I-04 Sags- og dokumentindeks', 'mandatory I-05 Ydelsesindeks', 'mandatory I-06 Organisation service',
-      'mandatory I-07 Klassifikation service', 'mandatory I-08 Adgangsstyring for brugere (context handler)', 'mandatory I-14 Jobcenterintegration',
-      'supplementary I-01 Sundhedsoplysninger', 'supplementary I-02 Personoplysninger', 'supplementary I-03 Pensionsoplysninger',
+      'mandatory I-04 Sags- og dokumentindeks',
+      'mandatory I-05 Ydelsesindeks',
+      'mandatory I-06 Organisation service',
+      'mandatory I-07 Klassifikation service',
+      'mandatory I-08 Adgangsstyring for brugere (context handler)',
+      'mandatory I-14 Jobcenterintegration',
+      'supplementary I-01 Sundhedsoplysninger',
+      'supplementary I-02 Personoplysninger',
+      'supplementary I-03 Pensionsoplysninger',
     ]);
     const count = (code: string) => (system.statuses ?? []).filter((s) => s.status === code).length;
     expect([count('klarmeldt'), count('delvist-klarmeldt'), count('ikke-klarmeldt')]).toEqual([11, 3, 1]);

@@ -9,19 +9,44 @@ const temp = tempDirs();
 describe('the article before a type name', () => {
   // Every type name zod reports as "expected" (zod/v4/core $ZodInvalidTypeExpected).
   it.each([
-    ['array', 'an array'], ['object', 'an object'], ['int', 'an integer'], ['undefined', 'an undefined value'],
-    ['string', 'a string'], ['number', 'a number'], ['boolean', 'a boolean'], ['bigint', 'a big integer'],
-    ['symbol', 'a symbol'], ['null', 'a null value'], ['never', 'no value'], ['void', 'no value'],
-    ['date', 'a date'], ['tuple', 'a tuple'], ['record', 'a record'], ['map', 'a map'], ['set', 'a set'],
-    ['file', 'a file'], ['nonoptional', 'a value'], ['nan', 'a NaN'], ['function', 'a function'],
+    ['array', 'an array'],
+    ['object', 'an object'],
+    ['int', 'an integer'],
+    ['undefined', 'an undefined value'],
+    ['string', 'a string'],
+    ['number', 'a number'],
+    ['boolean', 'a boolean'],
+    ['bigint', 'a big integer'],
+    ['symbol', 'a symbol'],
+    ['null', 'a null value'],
+    ['never', 'no value'],
+    ['void', 'no value'],
+    ['date', 'a date'],
+    ['tuple', 'a tuple'],
+    ['record', 'a record'],
+    ['map', 'a map'],
+    ['set', 'a set'],
+    ['file', 'a file'],
+    ['nonoptional', 'a value'],
+    ['nan', 'a NaN'],
+    ['function', 'a function'],
   ])('%s reads "%s"', (type, expected) => {
     expect(typeWithArticle(type)).toMatch(new RegExp(`^${expected.replace(/[()]/g, '\\$&')}\\b`));
   });
 
-  it.each([['item', 'an item'], ['entry', 'an entry'], ['URL', 'a URL'], ['UUID', 'a UUID'], ['union', 'a union'], ['hour', 'an hour'], ['list', 'a list'], ['SF number', 'an SF number'], ['HTTP', 'an HTTP']])(
-    'a word it does not know: %s reads "%s"', (word, expected) => {
-      expect(withArticle(word)).toBe(expected);
-    });
+  it.each([
+    ['item', 'an item'],
+    ['entry', 'an entry'],
+    ['URL', 'a URL'],
+    ['UUID', 'a UUID'],
+    ['union', 'a union'],
+    ['hour', 'an hour'],
+    ['list', 'a list'],
+    ['SF number', 'an SF number'],
+    ['HTTP', 'an HTTP'],
+  ])('a word it does not know: %s reads "%s"', (word, expected) => {
+    expect(withArticle(word)).toBe(expected);
+  });
 });
 
 describe('the fix for a value of the wrong type', () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { newestFirst, oldestFirst } from './version-order.ts';
 
-const v = (version?: string) => ({ ...(version !== undefined && { version }), lifecycle: 'I drift' as const, services: [] });
+const v = (version?: string) => ({
+  ...(version !== undefined && { version }),
+  lifecycle: 'I drift' as const,
+  services: [],
+});
 const names = (versions: { version?: string }[]) => versions.map((x) => x.version ?? '–');
 
 describe('oldestFirst', () => {

@@ -13,14 +13,20 @@ export const isNumbered = (version: IntegrationVersion): version is NumberedVers
  * old it is, and the file lists versions oldest first.
  */
 export function oldestFirst<V extends IntegrationVersion>(versions: readonly V[]): V[] {
-  const numbered = versions.filter((v): v is V & NumberedVersion => isNumbered(v)).sort((a, b) => compareVersions(a.version, b.version));
+  const numbered = versions
+    .filter((v): v is V & NumberedVersion => isNumbered(v))
+    .sort((a, b) => compareVersions(a.version, b.version));
   const unnumbered = new Map<number, V[]>();
   let numberedSoFar = 0;
   for (const version of versions) {
     if (isNumbered(version)) numberedSoFar++;
     else unnumbered.set(numberedSoFar, [...(unnumbered.get(numberedSoFar) ?? []), version]);
   }
-  return [...numbered, undefined].flatMap((version, index) => [...(unnumbered.get(index) ?? []), ...(version ? [version] : [])]);
+  return [...numbered, undefined].flatMap((version, index) => [
+    ...(unnumbered.get(index) ?? []),
+    ...(version ? [version] : []),
+  ]);
 }
 
-export const newestFirst = <V extends IntegrationVersion>(versions: readonly V[]): V[] => oldestFirst(versions).reverse();
+export const newestFirst = <V extends IntegrationVersion>(versions: readonly V[]): V[] =>
+  oldestFirst(versions).reverse();

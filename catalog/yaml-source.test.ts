@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseYamlSource } from './yaml-source.ts';
 
 /** The syntax errors of a text, as "line:column". */
-const positions = (text: string) => parseYamlSource('f.yaml', text).read().syntax.map((s) => `${s.line}:${s.column}`);
+const positions = (text: string) =>
+  parseYamlSource('f.yaml', text)
+    .read()
+    .syntax.map((s) => `${s.line}:${s.column}`);
 
 /**
  * Each text breaks on a known line. The parser notices an unclosed bracket or quote only where
@@ -10,7 +13,13 @@ const positions = (text: string) => parseYamlSource('f.yaml', text).read().synta
  */
 describe('the position of a YAML syntax error', () => {
   it('is the line of an unclosed [ , not the line after it (issue 9: one line too late)', () => {
-    const text = ['suppliers:', '  - cvr: "90000001"', '    name: [Eksempel Software ApS', '    fictional: true', ''].join('\n');
+    const text = [
+      'suppliers:',
+      '  - cvr: "90000001"',
+      '    name: [Eksempel Software ApS',
+      '    fictional: true',
+      '',
+    ].join('\n');
     expect(positions(text)).toEqual(['3:11']);
   });
 

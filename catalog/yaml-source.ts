@@ -1,5 +1,16 @@
 import jsYaml from 'js-yaml';
-import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /**
  * One data file's text, parsed two ways. `data` comes from js-yaml, which is about ten times
@@ -71,8 +82,12 @@ export function syntaxProblems(source: YamlSource): SyntaxProblem[] {
     const start = opener && unclosedEndingAt(source, error.pos[0], opener);
     if (start === undefined) return { line: noticed.line, column: noticed.col, message };
     const { line, col } = source.lineCounter.linePos(start);
-    const until = source.text.slice(error.pos[0]).trim() === '' ? ' before the end of the file'
-      : noticed.line > line ? ` before line ${noticed.line}` : '';
+    const until =
+      source.text.slice(error.pos[0]).trim() === ''
+        ? ' before the end of the file'
+        : noticed.line > line
+          ? ` before line ${noticed.line}`
+          : '';
     return { line, column: col, message: `${message}: the ${opener} on line ${line} is not closed${until}.` };
   });
 }
@@ -101,11 +116,21 @@ function unclosedEndingAt(source: YamlSource, offset: number, wanted: Opener): n
     Node(_key, node) {
       const range = node.range;
       if (!range || range[0] >= offset || (range[1] !== offset && range[2] !== offset)) return;
-      const opener = isCollection(node) && node.flow ? (isSeq(node) ? '[' : '{')
-        : isScalar(node) && node.type === 'QUOTE_DOUBLE' ? '"'
-          : isScalar(node) && node.type === 'QUOTE_SINGLE' ? "'" : undefined;
+      const opener =
+        isCollection(node) && node.flow
+          ? isSeq(node)
+            ? '['
+            : '{'
+          : isScalar(node) && node.type === 'QUOTE_DOUBLE'
+            ? '"'
+            : isScalar(node) && node.type === 'QUOTE_SINGLE'
+              ? "'"
+              : undefined;
       if (opener !== wanted) return;
-      const closed = source.text.slice(range[0] + 1, range[1]).trimEnd().endsWith(closers[opener]);
+      const closed = source.text
+        .slice(range[0] + 1, range[1])
+        .trimEnd()
+        .endsWith(closers[opener]);
       if (!closed) found = range[0];
     },
   });

@@ -12,9 +12,15 @@ describe('klarmeld suggests what was meant (exit 2)', () => {
 
   it('names the nearest command of a group', async () => {
     const catalog = await klarmeld('catalog', 'chek');
-    expect([catalog.exit, catalog.stderr]).toEqual([2, expect.stringContaining('Did you mean "klarmeld catalog check"?')]);
+    expect([catalog.exit, catalog.stderr]).toEqual([
+      2,
+      expect.stringContaining('Did you mean "klarmeld catalog check"?'),
+    ]);
     const platform = await klarmeld('platform', 'agrement', 'list');
-    expect([platform.exit, platform.stderr]).toEqual([2, expect.stringContaining('Did you mean "klarmeld platform agreement"?')]);
+    expect([platform.exit, platform.stderr]).toEqual([
+      2,
+      expect.stringContaining('Did you mean "klarmeld platform agreement"?'),
+    ]);
   });
 
   it('names the nearest option for a mistyped flag, before running anything', async () => {
@@ -26,11 +32,13 @@ describe('klarmeld suggests what was meant (exit 2)', () => {
   });
 });
 
-describe('a command\'s --help', () => {
-  it('shows that command\'s usage, not its group\'s', async () => {
+describe("a command's --help", () => {
+  it("shows that command's usage, not its group's", async () => {
     const check = await klarmeld('catalog', 'check', '--help');
     expect(check.exit).toBe(0);
-    expect(check.stdout).toMatch(/^klarmeld catalog check\n\nUsage:\n {2}klarmeld catalog check \[--json\] \[--dir DIR\]/);
+    expect(check.stdout).toMatch(
+      /^klarmeld catalog check\n\nUsage:\n {2}klarmeld catalog check \[--json\] \[--dir DIR\]/,
+    );
     expect(check.stdout).not.toContain('klarmeld catalog list');
     expect(check.stdout).toContain('--dir DIR');
     const agreement = await klarmeld('platform', 'agreement', 'add', '-h');
@@ -53,7 +61,10 @@ describe('hints name a command that does what they say', () => {
   });
 
   it('the runner\'s "no such system" hint names klarmeld catalog systems, not catalog list (which lists integrations)', async () => {
-    const source = await readFile(fileURLToPath(new URL('../conformance/profile/system-under-test.ts', import.meta.url)), 'utf8');
+    const source = await readFile(
+      fileURLToPath(new URL('../conformance/profile/system-under-test.ts', import.meta.url)),
+      'utf8',
+    );
     expect(source).toContain('("klarmeld catalog systems" lists them)');
     expect(source).not.toMatch(/catalog list[^"`]*systems/);
   });

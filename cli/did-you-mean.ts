@@ -4,12 +4,15 @@
  */
 function distance(a: string, b: string): number {
   const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) =>
+    Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= x.length; i++) {
     for (let j = 1; j <= y.length; j++) {
       const cost = x[i - 1] === y[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }
@@ -34,7 +37,11 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
 }
 
 /** " Did you mean X?" for a sentence that names the unknown word, or nothing. */
-export function didYouMeanText(word: string, candidates: readonly string[], show: (candidate: string) => string = (c) => c): string {
+export function didYouMeanText(
+  word: string,
+  candidates: readonly string[],
+  show: (candidate: string) => string = (c) => c,
+): string {
   const guess = didYouMean(word, candidates);
   return guess ? ` Did you mean ${show(guess)}?` : '';
 }

@@ -17,14 +17,22 @@ const repo = fileURLToPath(new URL('../', import.meta.url));
 const pythonSystem = join(repo, 'examples/python-system/system.py');
 const run = promisify(execFile);
 
-interface Ran { code: number; stdout: string; stderr: string }
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 async function sh(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Ran> {
   try {
     const { stdout, stderr } = await run(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+    return {
+      code: typeof failed.code === 'number' ? failed.code : -1,
+      stdout: failed.stdout ?? '',
+      stderr: failed.stderr ?? '',
+    };
   }
 }
 
@@ -45,9 +53,16 @@ beforeAll(async () => {
   shipped = new Set(manifest!.files.map((f) => f.path));
   project = join(dir, 'supplier');
   await mkdir(project);
-  await writeFile(join(project, 'package.json'), `${JSON.stringify({ name: 'supplier-system', private: true }, null, 2)}\n`);
+  await writeFile(
+    join(project, 'package.json'),
+    `${JSON.stringify({ name: 'supplier-system', private: true }, null, 2)}\n`,
+  );
   await copyFile(pythonSystem, join(project, 'system.py'));
-  const installed = await sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--save-dev', tarball], project);
+  const installed = await sh(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--save-dev', tarball],
+    project,
+  );
   expect(installed.code, installed.stderr).toBe(0);
 }, 300_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -62,11 +77,16 @@ describe('the packed klarmeld, installed in a supplier project', () => {
     expect(existsSync(join(root, 'cli/installed-package.test.ts'))).toBe(false);
     expect(existsSync(join(root, 'site'))).toBe(false);
     // Every module a shipped module imports is shipped too (a new top folder must join 'files').
-    const unshipped = [...shipped].filter((file) => file.endsWith('.ts')).flatMap((file) => {
-      const source = readFileSync(join(repo, file), 'utf8');
-      const specifiers = [...source.matchAll(/(?:from\s+|import\()'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);
-      return specifiers.map((s) => posix.normalize(posix.join(posix.dirname(file), s))).filter((target) => !shipped.has(target)).map((target) => `${file} → ${target}`);
-    });
+    const unshipped = [...shipped]
+      .filter((file) => file.endsWith('.ts'))
+      .flatMap((file) => {
+        const source = readFileSync(join(repo, file), 'utf8');
+        const specifiers = [...source.matchAll(/(?:from\s+|import\()'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);
+        return specifiers
+          .map((s) => posix.normalize(posix.join(posix.dirname(file), s)))
+          .filter((target) => !shipped.has(target))
+          .map((target) => `${file} → ${target}`);
+      });
     expect(unshipped).toEqual([]);
     // Runtime dependencies only: no test runner or site builder in the supplier's node_modules.
     expect(existsSync(join(project, 'node_modules/vitest'))).toBe(false);
@@ -74,10 +94,35 @@ describe('the packed klarmeld, installed in a supplier project', () => {
   });
 
   it('writes a profile with init and passes klarmeld test against a Python system outside the catalogue', async () => {
-    const init = await sh('npx', ['klarmeld', 'init', '--name', 'Acme Journal', '--cvr', '12345678', '--integrations', 'SF1520', '--operations', 'SF1520:PersonLookup', '--area', 'Y65', '--start', 'python3 system.py'], project);
+    const init = await sh(
+      'npx',
+      [
+        'klarmeld',
+        'init',
+        '--name',
+        'Acme Journal',
+        '--cvr',
+        '12345678',
+        '--integrations',
+        'SF1520',
+        '--operations',
+        'SF1520:PersonLookup',
+        '--area',
+        'Y65',
+        '--start',
+        'python3 system.py',
+      ],
+      project,
+    );
     expect(init.code, init.stderr).toBe(0);
-    expect(await readFile(join(project, 'klarmeld.yaml'), 'utf8')).toContain('$schema=node_modules/klarmeld/conformance/profile/generated/klarmeld-profile.schema.json');
-    const again = await sh('npx', ['klarmeld', 'init', '--name', 'Other', '--cvr', '12345678', '--integrations', 'SF1520'], project);
+    expect(await readFile(join(project, 'klarmeld.yaml'), 'utf8')).toContain(
+      '$schema=node_modules/klarmeld/conformance/profile/generated/klarmeld-profile.schema.json',
+    );
+    const again = await sh(
+      'npx',
+      ['klarmeld', 'init', '--name', 'Other', '--cvr', '12345678', '--integrations', 'SF1520'],
+      project,
+    );
     expect(again.code).toBe(2);
 
     const test = await sh('npx', ['klarmeld', 'test', '--json', '--junit', 'junit.xml'], project);
@@ -106,10 +151,13 @@ describe('the packed klarmeld, installed in a supplier project', () => {
   const olderNode = '/usr/bin/node';
   it('says in one line what to do on a Node older than 24', async (context) => {
     const version = existsSync(olderNode) ? await sh(olderNode, ['-p', 'process.versions.node'], project) : undefined;
-    if (!version || version.code !== 0 || Number(version.stdout.split('.')[0]) >= 24) return context.skip(`no Node older than 24 at ${olderNode}`);
+    if (!version || version.code !== 0 || Number(version.stdout.split('.')[0]) >= 24)
+      return context.skip(`no Node older than 24 at ${olderNode}`);
     const ran = await sh(olderNode, [join(project, 'node_modules/.bin/klarmeld'), '--help'], project);
     expect(ran.code).toBe(2);
     expect(ran.stdout).toBe('');
-    expect(ran.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^klarmeld needs Node 24 or newer; this is Node \d+.*npm install --save-dev node@24/)]);
+    expect(ran.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^klarmeld needs Node 24 or newer; this is Node \d+.*npm install --save-dev node@24/),
+    ]);
   });
 });

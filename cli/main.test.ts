@@ -14,7 +14,14 @@ describe('klarmeld exit codes', () => {
 
   it('exits 70 with one readable line, not 1 and a stack trace, when a command fails unexpectedly', async () => {
     const dir = await temp.make('klarmeld-main-');
-    const { exit, stderr } = await klarmeld('sheet', 'export', '--sheet', join(dir, 'sheet.sqlite'), '--xlsx', join(dir, 'missing', 'x.xlsx'));
+    const { exit, stderr } = await klarmeld(
+      'sheet',
+      'export',
+      '--sheet',
+      join(dir, 'sheet.sqlite'),
+      '--xlsx',
+      join(dir, 'missing', 'x.xlsx'),
+    );
     expect(exit).toBe(70);
     expect(stderr).toMatch(/^klarmeld stopped on an unexpected error: ENOENT/);
     expect(stderr).not.toMatch(/\n\s+at /);

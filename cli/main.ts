@@ -53,6 +53,9 @@ export function reportUnexpected(error: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`klarmeld stopped on an unexpected error: ${message}\n`);
   if (process.env.KLARMELD_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write('Run again with KLARMELD_DEBUG=1 to see where it happened, and report it if it is not a file or permission problem.\n');
+  else
+    process.stderr.write(
+      'Run again with KLARMELD_DEBUG=1 to see where it happened, and report it if it is not a file or permission problem.\n',
+    );
   return ExitCode.internal;
 }

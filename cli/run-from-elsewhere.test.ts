@@ -15,7 +15,10 @@ writeFileSync(join(elsewhere, 'tsconfig.json'), JSON.stringify({ compilerOptions
 afterAll(() => rmSync(elsewhere, { recursive: true, force: true }));
 
 describe('klarmeld run from another folder', () => {
-  it.each([['catalog', 'list'], ['platform', 'fixtures']])('renders `klarmeld %s %s` with its ink view', async (...args) => {
+  it.each([
+    ['catalog', 'list'],
+    ['platform', 'fixtures'],
+  ])('renders `klarmeld %s %s` with its ink view', async (...args) => {
     const { stdout } = await run(process.execPath, [bin, ...args], { cwd: elsewhere });
     expect(stdout).toMatch(/SF1520|Korsbæk/);
   });

@@ -30,6 +30,11 @@ export async function ensureAdmin(store: ServerStore, tokenFile: string): Promis
     return { created: false };
   }
   await rename(aside, tokenFile);
-  await store.appendHistory({ actor: 'server', action: 'identity.issue', subject: admin.identity.id, detail: { role: 'kombit', tokenFile } });
+  await store.appendHistory({
+    actor: 'server',
+    action: 'identity.issue',
+    subject: admin.identity.id,
+    detail: { role: 'kombit', tokenFile },
+  });
   return { created: true };
 }

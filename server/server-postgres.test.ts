@@ -37,7 +37,7 @@ describe.skipIf(skip)(`klarmeld server --database postgres://…${skip ? ` (skip
     await postgres?.stop();
   });
 
-  it('makes one KOMBIT admin when two instances start at once on an empty database: the first one\'s admin-token opens both', async () => {
+  it("makes one KOMBIT admin when two instances start at once on an empty database: the first one's admin-token opens both", async () => {
     const database = await postgres.createDatabase();
     const both = await Promise.all([start(database), start(database)]);
     expect(both.map((s) => s.adminToken.created).sort()).toEqual([false, true]);
@@ -45,11 +45,14 @@ describe.skipIf(skip)(`klarmeld server --database postgres://…${skip ? ` (skip
     const other = both.find((s) => !s.adminToken.created)!;
     expect(existsSync(other.adminToken.file)).toBe(false);
     const token = await adminToken(first);
-    for (const server of both) expect((await api(server.url, token, 'GET', '/api/whoami')).json).toMatchObject({ identity: { role: 'kombit' } });
+    for (const server of both)
+      expect((await api(server.url, token, 'GET', '/api/whoami')).json).toMatchObject({ identity: { role: 'kombit' } });
     const client = new pg.Client({ connectionString: database });
     await client.connect();
     try {
-      expect((await client.query("SELECT count(*)::int AS n FROM server_identities WHERE role = 'kombit'")).rows[0].n).toBe(1);
+      expect(
+        (await client.query("SELECT count(*)::int AS n FROM server_identities WHERE role = 'kombit'")).rows[0].n,
+      ).toBe(1);
     } finally {
       await client.end();
     }
@@ -62,7 +65,9 @@ describe.skipIf(skip)(`klarmeld server --database postgres://…${skip ? ` (skip
     const admin = await adminToken(server);
     const issued = await api(server.url, admin, 'POST', '/api/identities', { role: 'supplier', cvr: '99990006' });
     expect(issued.status).toBe(201);
-    expect((await api(server.url, issued.json.token, 'POST', '/api/systems', { system: 'reference-system' })).status).toBe(201);
+    expect(
+      (await api(server.url, issued.json.token, 'POST', '/api/systems', { system: 'reference-system' })).status,
+    ).toBe(201);
     expect(existsSync(join(dir, 'sheet.sqlite'))).toBe(false);
 
     const client = new pg.Client({ connectionString: database });
@@ -70,7 +75,9 @@ describe.skipIf(skip)(`klarmeld server --database postgres://…${skip ? ` (skip
     try {
       const keys = await client.query('SELECT fingerprint FROM trusted_platform_keys');
       expect(keys.rows.map((r) => r.fingerprint)).toEqual([server.keyFingerprint]);
-      expect((await client.query('SELECT system_id, supplier_cvr FROM server_systems')).rows).toEqual([{ system_id: 'reference-system', supplier_cvr: '99990006' }]);
+      expect((await client.query('SELECT system_id, supplier_cvr FROM server_systems')).rows).toEqual([
+        { system_id: 'reference-system', supplier_cvr: '99990006' },
+      ]);
     } finally {
       await client.end();
     }
@@ -88,8 +95,12 @@ describe.skipIf(skip)(`klarmeld server --database postgres://…${skip ? ` (skip
     const [one, two] = await Promise.all([start(database), start(database)]);
     // Whichever instance made KOMBIT's first identity wrote the admin token into its data folder.
     const admin = await adminToken([one!, two!].find((s) => s.adminToken.created)!);
-    const supplier = (await api(one!.url, admin, 'POST', '/api/identities', { role: 'supplier', cvr: '99990006' })).json.token;
-    expect((await api(two!.url, supplier, 'GET', '/api/whoami')).json.identity).toMatchObject({ role: 'supplier', cvr: '99990006' });
+    const supplier = (await api(one!.url, admin, 'POST', '/api/identities', { role: 'supplier', cvr: '99990006' })).json
+      .token;
+    expect((await api(two!.url, supplier, 'GET', '/api/whoami')).json.identity).toMatchObject({
+      role: 'supplier',
+      cvr: '99990006',
+    });
     expect((await api(two!.url, supplier, 'POST', '/api/systems', { system: 'reference-system' })).status).toBe(201);
     const seen = await api(one!.url, supplier, 'GET', '/api/systems');
     expect(seen.json.systems.map((s: { systemId: string }) => s.systemId)).toEqual(['reference-system']);
@@ -99,6 +110,9 @@ describe.skipIf(skip)(`klarmeld server --database postgres://…${skip ? ` (skip
     const database = `postgres://klarmeld:hunter2@127.0.0.1:${postgres.port}/missing_database`;
     const started = start(database);
     await expect(started).rejects.toBeInstanceOf(PostgresStoreError);
-    await expect(started).rejects.toMatchObject({ code: 'database-unreachable', message: expect.stringMatching(/klarmeld:\*\*\*@127\.0\.0\.1:\d+\/missing_database.*Check that it runs/) });
+    await expect(started).rejects.toMatchObject({
+      code: 'database-unreachable',
+      message: expect.stringMatching(/klarmeld:\*\*\*@127\.0\.0\.1:\d+\/missing_database.*Check that it runs/),
+    });
   });
 });

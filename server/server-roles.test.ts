@@ -19,7 +19,8 @@ describe('klarmeld server: identities, roles and agreements', () => {
     await rm(dir, { recursive: true, force: true });
   });
   const adminToken = async () => (await readFile(join(dir, 'admin-token'), 'utf8')).trim();
-  const issue = async (body: Record<string, unknown>) => (await api(server!.url, await adminToken(), 'POST', '/api/identities', body)).json.token as string;
+  const issue = async (body: Record<string, unknown>) =>
+    (await api(server!.url, await adminToken(), 'POST', '/api/identities', body)).json.token as string;
 
   it('starts with nothing configured, writes an owner-only admin token, and asks every API call for a known token', async () => {
     server = await startServer({ dataDir: dir });
@@ -53,39 +54,70 @@ describe('klarmeld server: identities, roles and agreements', () => {
       expect(refused.json.message).toMatch(/may register and read its own systems .*CVR 99990002/);
     }
     expect((await api(server.url, b, 'GET', '/api/systems')).json.systems).toEqual([]);
-    expect((await api(server.url, b, 'POST', '/api/identities', { role: 'supplier', cvr: '99990002' })).status).toBe(403);
+    expect((await api(server.url, b, 'POST', '/api/identities', { role: 'supplier', cvr: '99990002' })).status).toBe(
+      403,
+    );
     expect((await api(server.url, b, 'GET', '/api/history')).status).toBe(403);
-    expect((await api(server.url, b, 'POST', '/api/trusted-keys', { name: 'mine', fingerprint: 'a'.repeat(64) })).status).toBe(403);
+    expect(
+      (await api(server.url, b, 'POST', '/api/trusted-keys', { name: 'mine', fingerprint: 'a'.repeat(64) })).status,
+    ).toBe(403);
   });
 
   it("lets KOMBIT choose the platform keys its sheet trusts; the server's own is trusted from the first start", async () => {
     server = await startServer({ dataDir: dir });
     const admin = await adminToken();
-    const listed = async () => (await api(server!.url, admin, 'GET', '/api/trusted-keys')).json.keys.map((k: { fingerprint: string }) => k.fingerprint);
+    const listed = async () =>
+      (await api(server!.url, admin, 'GET', '/api/trusted-keys')).json.keys.map(
+        (k: { fingerprint: string }) => k.fingerprint,
+      );
     expect(await listed()).toEqual([server.keyFingerprint]);
-    const added = await api(server.url, admin, 'POST', '/api/trusted-keys', { name: 'KOMBIT external test environment', fingerprint: 'b'.repeat(64) });
+    const added = await api(server.url, admin, 'POST', '/api/trusted-keys', {
+      name: 'KOMBIT external test environment',
+      fingerprint: 'b'.repeat(64),
+    });
     expect(added.status).toBe(201);
     expect(await listed()).toContain('b'.repeat(64));
-    expect((await api(server.url, admin, 'POST', '/api/trusted-keys', { name: 'x', publicKey: 'not a key' })).json.message).toMatch(/not a public key in PEM/);
+    expect(
+      (await api(server.url, admin, 'POST', '/api/trusted-keys', { name: 'x', publicKey: 'not a key' })).json.message,
+    ).toMatch(/not a public key in PEM/);
   });
 
   it('lets a municipality approve an agreement naming it, and refuses one for a system it does not use, with the reason', async () => {
     server = await startServer({ dataDir: dir });
     const aalborg = await issue({ role: 'municipality', municipalityCode: '851' });
-    const spread = async () => (await api(server!.url, aalborg, 'GET', '/api/systems/jobcenter-y14-eksempel/report')).json.report.integrations.find((i: { integration: string }) => i.integration === 'SF1520').spread;
+    const spread = async () =>
+      (
+        await api(server!.url, aalborg, 'GET', '/api/systems/jobcenter-y14-eksempel/report')
+      ).json.report.integrations.find((i: { integration: string }) => i.integration === 'SF1520').spread;
     const before = await spread();
     const morsoe = await issue({ role: 'municipality', municipalityCode: '773' });
-    const approved = await api(server.url, aalborg, 'POST', '/api/agreements', { system: 'jobcenter-y14-eksempel', integration: 'SF1520', decision: 'approve' });
+    const approved = await api(server.url, aalborg, 'POST', '/api/agreements', {
+      system: 'jobcenter-y14-eksempel',
+      integration: 'SF1520',
+      decision: 'approve',
+    });
     expect(approved.status).toBe(201);
     expect(approved.json.decision).toMatchObject({ decision: 'approved', municipalityCvr: '29189420' });
     // The connection report counts it at once: one more municipality connected.
     expect((await spread()).connected).toBe((before?.connected ?? 0) + 1);
-    const refused = await api(server.url, morsoe, 'POST', '/api/agreements', { system: 'jobcenter-y14-eksempel', integration: 'SF1520', decision: 'approve' });
+    const refused = await api(server.url, morsoe, 'POST', '/api/agreements', {
+      system: 'jobcenter-y14-eksempel',
+      integration: 'SF1520',
+      decision: 'approve',
+    });
     expect(refused.status).toBe(409);
     expect(refused.json.code).toBe('agreement.municipality-not-using');
     expect(refused.json.message).toMatch(/catalogue does not list Morsø Kommune/);
     const supplier = await issue({ role: 'supplier', cvr: '99990002' });
-    expect((await api(server.url, supplier, 'POST', '/api/agreements', { system: 'jobcenter-y14-eksempel', integration: 'SF1520', decision: 'approve' })).status).toBe(403);
+    expect(
+      (
+        await api(server.url, supplier, 'POST', '/api/agreements', {
+          system: 'jobcenter-y14-eksempel',
+          integration: 'SF1520',
+          decision: 'approve',
+        })
+      ).status,
+    ).toBe(403);
     expect((await api(server.url, supplier, 'GET', '/api/agreements')).json.decisions).toHaveLength(1);
     const history = await api(server.url, await adminToken(), 'GET', '/api/history');
     expect(history.json.history.map((h: { action: string }) => h.action)).toContain('agreement.approve');

@@ -76,27 +76,55 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const key = await loadOrCreateSigningKey(paths.signingKey);
     const admin = await ensureAdmin(store, paths.adminToken);
     // The server's own platform is one KOMBIT trusts: what it judges is backed by "a run on a platform KOMBIT trusts".
-    await store.trustPlatformKey({ fingerprint: key.fingerprint, name: "klarmeld server's test platform (KOMBIT)", addedBy: 'klarmeld server' });
+    await store.trustPlatformKey({
+      fingerprint: key.fingerprint,
+      name: "klarmeld server's test platform (KOMBIT)",
+      addedBy: 'klarmeld server',
+    });
     // Without the evidence route: its key is the one KOMBIT trusts, so it signs only runs the server
     // judged itself, never a results digest a supplier's runner sends (run-attestation/2).
     const modules = (await loadModules(catalog, [])).filter((m) => m.name !== 'evidence');
-    const platform = await startPlatform({ dataDir: paths.platform, host, port: options.platformPort ?? 0, catalog, signingKeyPem: key.privateKeyPem, modules });
+    const platform = await startPlatform({
+      dataDir: paths.platform,
+      host,
+      port: options.platformPort ?? 0,
+      catalog,
+      signingKeyPem: key.privateKeyPem,
+      modules,
+    });
     cleanups.push(() => platform.stop());
     const links = new SystemLinks(platform.url);
     cleanups.push(() => links.close());
     // This instance among those sharing the database (server/cluster/): its URL is known once it listens.
     const instance = { id: randomUUID(), url: '' };
     const runs = new RunService({
-      store, catalog, platform, key, links, instance,
+      store,
+      catalog,
+      platform,
+      key,
+      links,
+      instance,
       ...(options.relaySlackSeconds !== undefined ? { relaySlackSeconds: options.relaySlackSeconds } : {}),
       ...(options.runLeaseSeconds !== undefined ? { runLeaseSeconds: options.runLeaseSeconds } : {}),
     });
     cleanups.push(() => runs.stop());
-    const notifications = await startNotifications({ database: options.database, sqliteFile: paths.database, store, catalog, platform, ...(options.notify ? { options: options.notify } : {}) });
+    const notifications = await startNotifications({
+      database: options.database,
+      sqliteFile: paths.database,
+      store,
+      catalog,
+      platform,
+      ...(options.notify ? { options: options.notify } : {}),
+    });
     cleanups.push(() => notifications.stop());
     const routes = [
-      ...identityRoutes(store, catalog), ...systemRoutes(store, catalog, platform, links), ...runRoutes(store, runs),
-      ...sheetRoutes(store, catalog), ...agreementRoutes(store, catalog, platform), ...reportRoutes(store, catalog), ...keyRoutes(store),
+      ...identityRoutes(store, catalog),
+      ...systemRoutes(store, catalog, platform, links),
+      ...runRoutes(store, runs),
+      ...sheetRoutes(store, catalog),
+      ...agreementRoutes(store, catalog, platform),
+      ...reportRoutes(store, catalog),
+      ...keyRoutes(store),
       ...programmeRoutes(store, catalog),
       ...notifications.routes,
     ];
@@ -111,18 +139,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       http.once('error', reject);
       http.listen(options.port ?? 0, host, () => resolve());
     });
-    cleanups.push(() => new Promise<void>((resolve) => {
-      http.close(() => resolve());
-      http.closeAllConnections();
-    }));
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          http.close(() => resolve());
+          http.closeAllConnections();
+        }),
+    );
     const { port } = http.address() as AddressInfo;
     instance.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     // Heartbeat of this instance's runs, and the end of runs whose instance stopped.
     runs.leases.start();
     return {
       url: instance.url,
-      platformUrl: platform.url, dataDir: options.dataDir, adminToken: { file: paths.adminToken, created: admin.created },
-      keyFingerprint: key.fingerprint, store, stop,
+      platformUrl: platform.url,
+      dataDir: options.dataDir,
+      adminToken: { file: paths.adminToken, created: admin.created },
+      keyFingerprint: key.fingerprint,
+      store,
+      stop,
     };
   } catch (error) {
     await stop();

@@ -16,7 +16,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isAlive, standInPids, writeStandInSystem, type StandInBehaviour } from '../../conformance/runner/testing/stand-in-system.ts';
+import {
+  isAlive,
+  standInPids,
+  writeStandInSystem,
+  type StandInBehaviour,
+} from '../../conformance/runner/testing/stand-in-system.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const goals: Record<string, { seconds: number; mb?: number }> = {
@@ -39,7 +44,10 @@ for (const behaviour of cases) {
   const dir = await mkdtemp(join(tmpdir(), `klarmeld-abuse-${behaviour}-`));
   const profile = await writeStandInSystem(dir, behaviour);
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'bin/klarmeld.js'), 'test', '--profile', profile, '--json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'bin/klarmeld.js'), 'test', '--profile', profile, '--json'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c));
@@ -62,7 +70,10 @@ for (const behaviour of cases) {
   const wall = (performance.now() - started) / 1000;
   let verdict = 'no run document';
   try {
-    const document = JSON.parse(stdout) as { summary?: { verdict: string; counts: Record<string, number> }; tests?: { result: string; code?: string }[] };
+    const document = JSON.parse(stdout) as {
+      summary?: { verdict: string; counts: Record<string, number> };
+      tests?: { result: string; code?: string }[];
+    };
     if (document.summary) {
       const codes = [...new Set((document.tests ?? []).map((t) => t.code).filter(Boolean))].join(', ');
       verdict = `run document: verdict ${document.summary.verdict}, ${JSON.stringify(document.summary.counts)}${codes ? `, codes ${codes}` : ''}`;
@@ -74,9 +85,17 @@ for (const behaviour of cases) {
   const pids = await standInPids(dir);
   const left = pids ? (await Promise.all([pids.system, pids.child].map(isAlive))).filter(Boolean).length : 0;
   const goal = goals[behaviour];
-  const met = goal ? wall <= goal.seconds && (!goal.mb || peak <= goal.mb) && (behaviour === 'endless' || code === 3) : true;
-  console.log(`${behaviour}: ${wall.toFixed(1)} s wall, exit ${code}${guard}, peak RSS ${peak.toFixed(0)} MB; ${verdict}; stand-in processes left: ${left}; goal ${goal ? `≤ ${goal.seconds} s${goal.mb ? `, ≤ ${goal.mb} MB` : ''}${behaviour === 'endless' ? '' : ', exit 3'}` : 'none'}: ${met ? 'met' : 'NOT met'}`);
+  const met = goal
+    ? wall <= goal.seconds && (!goal.mb || peak <= goal.mb) && (behaviour === 'endless' || code === 3)
+    : true;
+  console.log(
+    `${behaviour}: ${wall.toFixed(1)} s wall, exit ${code}${guard}, peak RSS ${peak.toFixed(0)} MB; ${verdict}; stand-in processes left: ${left}; goal ${goal ? `≤ ${goal.seconds} s${goal.mb ? `, ≤ ${goal.mb} MB` : ''}${behaviour === 'endless' ? '' : ', exit 3'}` : 'none'}: ${met ? 'met' : 'NOT met'}`,
+  );
   if (pids) for (const pid of [pids.system, pids.child]) if (await isAlive(pid)) process.kill(pid, 'SIGKILL');
   await rm(dir, { recursive: true, force: true });
 }
-console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}, Node ${process.version}, ${new Date().toISOString()}`);
+console.log(
+  `machine: ${cpus().length} cores, ${cpus()[0]?.model}, load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}, Node ${process.version}, ${new Date().toISOString()}`,
+);

@@ -20,9 +20,15 @@ import { machine, mib, round, startBenchPlatform } from './abuse-setup.ts';
 
 const { values } = parseArgs({
   options: {
-    exchanges: { type: 'string', default: '1000' }, kib: { type: 'string', default: '100' }, parallel: { type: 'string', default: '16' },
-    limit: { type: 'string', default: '1000' }, flood: { type: 'boolean', default: false },
-    url: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, ca: { type: 'string' },
+    exchanges: { type: 'string', default: '1000' },
+    kib: { type: 'string', default: '100' },
+    parallel: { type: 'string', default: '16' },
+    limit: { type: 'string', default: '1000' },
+    flood: { type: 'boolean', default: false },
+    url: { type: 'string' },
+    cert: { type: 'string' },
+    key: { type: 'string' },
+    ca: { type: 'string' },
   },
 });
 
@@ -31,9 +37,23 @@ else await main();
 
 /** The flooder process: `parallel` reads of all its exchanges at once. */
 async function flood() {
-  const agent = new Agent({ connect: { ca: readFileSync(values.ca!), cert: readFileSync(values.cert!), key: readFileSync(values.key!), timeout: 300_000 }, connections: Number(values.parallel), headersTimeout: 300_000, bodyTimeout: 300_000 });
+  const agent = new Agent({
+    connect: {
+      ca: readFileSync(values.ca!),
+      cert: readFileSync(values.cert!),
+      key: readFileSync(values.key!),
+      timeout: 300_000,
+    },
+    connections: Number(values.parallel),
+    headersTimeout: 300_000,
+    bodyTimeout: 300_000,
+  });
   // Open every connection first (the TLS handshakes are not what is measured).
-  await Promise.all(Array.from({ length: Number(values.parallel) }, async () => (await request(new URL('/.well-known/klarmeld/signing-key', values.url), { dispatcher: agent })).body.dump()));
+  await Promise.all(
+    Array.from({ length: Number(values.parallel) }, async () =>
+      (await request(new URL('/.well-known/klarmeld/signing-key', values.url), { dispatcher: agent })).body.dump(),
+    ),
+  );
   process.send!({ connected: true });
   const readAll = async () => {
     let next: string | undefined = `/klarmeld/exchanges?since=2000-01-01T00:00:00Z&limit=${values.limit}`;
@@ -72,10 +92,17 @@ async function main() {
     const big = `<x>${'a'.repeat(Number(values.kib) * 1024)}</x>`;
     const recordStarted = performance.now();
     for (let i = 0; i < count; i += 8) {
-      await Promise.all(Array.from({ length: Math.min(8, count - i) }, async () => {
-        const res = await request(`${platform.url}/service/none`, { method: 'POST', body: big, headers: { 'content-type': 'text/xml' }, dispatcher: recordingAgent });
-        await res.body.dump();
-      }));
+      await Promise.all(
+        Array.from({ length: Math.min(8, count - i) }, async () => {
+          const res = await request(`${platform.url}/service/none`, {
+            method: 'POST',
+            body: big,
+            headers: { 'content-type': 'text/xml' },
+            dispatcher: recordingAgent,
+          });
+          await res.body.dump();
+        }),
+      );
     }
     await recordingAgent.close();
     platform.recorder.flush();
@@ -90,9 +117,26 @@ async function main() {
 
     let rssPeak = 0;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
-    const child = fork(fileURLToPath(import.meta.url), ['--flood', '--url', platform.url, '--cert', flooder.system.cert, '--key', flooder.system.key, '--ca', flooder.system.ca, '--parallel', values.parallel!, '--limit', values.limit!]);
+    const child = fork(fileURLToPath(import.meta.url), [
+      '--flood',
+      '--url',
+      platform.url,
+      '--cert',
+      flooder.system.cert,
+      '--key',
+      flooder.system.key,
+      '--ca',
+      flooder.system.ca,
+      '--parallel',
+      values.parallel!,
+      '--limit',
+      values.limit!,
+    ]);
     const connected = new Promise((resolve) => child.once('message', resolve));
-    const flooded = new Promise<{ ms: number; results: { exchanges: number; bytes: number; pages: number; largestPage: number }[] }>((resolve, reject) => {
+    const flooded = new Promise<{
+      ms: number;
+      results: { exchanges: number; bytes: number; pages: number; largestPage: number }[];
+    }>((resolve, reject) => {
       void connected.then(() => child.once('message', resolve as never));
       child.once('exit', (code) => reject(new Error(`the flooder exited with ${code}`)));
     });
@@ -112,12 +156,44 @@ async function main() {
     await victimAgent.close();
     const sorted = [...during].sort((a, b) => a - b);
     const first = result.results[0]!;
-    process.stdout.write(`${JSON.stringify({
-      machine: machine(), exchanges: count, requestKiB: Number(values.kib), parallel: Number(values.parallel), limit: Number(values.limit), recordMs,
-      flood: { ms: result.ms, perQuery: { exchanges: first.exchanges, pages: first.pages, MiB: round(first.bytes / 2 ** 20), largestPageKiB: Math.round(first.largestPage / 1024) }, allQueriesGotEveryExchange: result.results.every((r) => r.exchanges === count) },
-      otherSystem: { quietMedianMs: quiet.sort((a, b) => a - b)[10], lookupsDuringFlood: during.length, p10Ms: sorted[Math.floor(sorted.length / 10)], medianMs: sorted[Math.floor(sorted.length / 2)], p99Ms: sorted[Math.floor(sorted.length * 0.99)], maxMs: sorted.at(-1), errors },
-      platformRssMiB: { before: rssBeforeMiB, peakDuringFlood: mib(rssPeak), after: mib(process.memoryUsage().rss) },
-    }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          machine: machine(),
+          exchanges: count,
+          requestKiB: Number(values.kib),
+          parallel: Number(values.parallel),
+          limit: Number(values.limit),
+          recordMs,
+          flood: {
+            ms: result.ms,
+            perQuery: {
+              exchanges: first.exchanges,
+              pages: first.pages,
+              MiB: round(first.bytes / 2 ** 20),
+              largestPageKiB: Math.round(first.largestPage / 1024),
+            },
+            allQueriesGotEveryExchange: result.results.every((r) => r.exchanges === count),
+          },
+          otherSystem: {
+            quietMedianMs: quiet.sort((a, b) => a - b)[10],
+            lookupsDuringFlood: during.length,
+            p10Ms: sorted[Math.floor(sorted.length / 10)],
+            medianMs: sorted[Math.floor(sorted.length / 2)],
+            p99Ms: sorted[Math.floor(sorted.length * 0.99)],
+            maxMs: sorted.at(-1),
+            errors,
+          },
+          platformRssMiB: {
+            before: rssBeforeMiB,
+            peakDuringFlood: mib(rssPeak),
+            after: mib(process.memoryUsage().rss),
+          },
+        },
+        null,
+        2,
+      )}\n`,
+    );
   } finally {
     await cleanUp();
   }

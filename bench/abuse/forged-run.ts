@@ -51,14 +51,23 @@ try {
       const verify = await klarmeld('verify', forged.runFile, '--key', forged.keyFile);
       const record = await klarmeld('sheet', 'record', forged.runFile, '--key', forged.keyFile, '--sheet', sheet);
       const store = SheetStore.open(sheet);
-      const recorded = store.current().filter((e) => e.system === 'jobcenter-plus' && e.source === 'run').map((e) => `${e.integration} ${e.status}`);
+      const recorded = store
+        .current()
+        .filter((e) => e.system === 'jobcenter-plus' && e.source === 'run')
+        .map((e) => `${e.integration} ${e.status}`);
       store.close();
-      console.log(`forged run for jobcenter-plus (${forged.integrations.join(', ')}), named by ${variant.nameVictimBy}, with ${variant.attacker ?? 'an uncatalogued system'}'s certificate and one genuine SF1520 exchange`);
-      console.log(`  sign naming the victim:   HTTP ${forged.signForVictim.status} ${JSON.parse(forged.signForVictim.body).code ?? ''}`);
+      console.log(
+        `forged run for jobcenter-plus (${forged.integrations.join(', ')}), named by ${variant.nameVictimBy}, with ${variant.attacker ?? 'an uncatalogued system'}'s certificate and one genuine SF1520 exchange`,
+      );
+      console.log(
+        `  sign naming the victim:   HTTP ${forged.signForVictim.status} ${JSON.parse(forged.signForVictim.body).code ?? ''}`,
+      );
       console.log(`  sign naming the attacker: HTTP ${forged.signForSelf.status}`);
       console.log(`  klarmeld verify --key:    exit ${verify.exit}: ${firstLine(verify.out)}`);
       console.log(`  klarmeld sheet record:    exit ${record.exit}: ${firstLine(record.out)}`);
-      console.log(`  run statuses recorded for jobcenter-plus: ${recorded.length === 0 ? 'none' : recorded.join(', ')}`);
+      console.log(
+        `  run statuses recorded for jobcenter-plus: ${recorded.length === 0 ? 'none' : recorded.join(', ')}`,
+      );
       held &&= forged.signForVictim.status === 403 && verify.exit === 1 && record.exit === 1 && recorded.length === 0;
     } finally {
       await platform.stop();

@@ -21,8 +21,13 @@ import { machine, mib, round, startBenchPlatform } from './abuse-setup.ts';
 
 const { values } = parseArgs({
   options: {
-    count: { type: 'string', default: '1100' }, lookups: { type: 'string', default: '5' }, patience: { type: 'string', default: '20' },
-    reconnect: { type: 'boolean', default: false }, attack: { type: 'boolean', default: false }, port: { type: 'string' }, host: { type: 'string' },
+    count: { type: 'string', default: '1100' },
+    lookups: { type: 'string', default: '5' },
+    patience: { type: 'string', default: '20' },
+    reconnect: { type: 'boolean', default: false },
+    attack: { type: 'boolean', default: false },
+    port: { type: 'string' },
+    host: { type: 'string' },
   },
 });
 
@@ -37,7 +42,10 @@ async function attack(host: string, port: number, count: number, reconnect: bool
   const one = () =>
     new Promise<void>((resolve) => {
       const socket = connect({ host, port });
-      socket.on('connect', () => { open.add(socket); resolve(); });
+      socket.on('connect', () => {
+        open.add(socket);
+        resolve();
+      });
       socket.on('error', () => resolve());
       socket.on('close', () => {
         if (open.delete(socket)) closedByServer += 1;
@@ -68,11 +76,26 @@ async function main() {
     if (warm.error) throw new Error(`The warm-up PersonLookup failed: ${warm.error}`);
     const rssBeforeMiB = mib(process.memoryUsage().rss);
 
-    attacker = fork(fileURLToPath(import.meta.url), ['--attack', '--host', platform.host, '--port', String(platform.port), '--count', String(count), ...(values.reconnect ? ['--reconnect'] : [])]);
+    attacker = fork(fileURLToPath(import.meta.url), [
+      '--attack',
+      '--host',
+      platform.host,
+      '--port',
+      String(platform.port),
+      '--count',
+      String(count),
+      ...(values.reconnect ? ['--reconnect'] : []),
+    ]);
     const child = attacker;
-    const ask = () => new Promise<{ open: number; closedByServer: number }>((resolve) => { child.once('message', resolve as never); child.send({ ask: true }); });
+    const ask = () =>
+      new Promise<{ open: number; closedByServer: number }>((resolve) => {
+        child.once('message', resolve as never);
+        child.send({ ask: true });
+      });
     const openedAt = performance.now();
-    const ready = await new Promise<{ open: number; closedByServer: number }>((resolve) => child.once('message', resolve as never));
+    const ready = await new Promise<{ open: number; closedByServer: number }>((resolve) =>
+      child.once('message', resolve as never),
+    );
     const attackOpenMs = round(performance.now() - openedAt);
 
     // A good client retries until it is answered or its patience runs out: the first figure is
@@ -96,12 +119,29 @@ async function main() {
     const after6s = await ask();
     const lookupAfter6s = await good.personLookup({ timeoutMs: 5000 });
 
-    process.stdout.write(`${JSON.stringify({
-      machine: machine(), count, reconnect: values.reconnect, attackOpenMs,
-      attackerAfterOpening: ready, attackerWhileMeasuring: during, attackerAfter6s: after6s,
-      goodLookup: { firstAnsweredMs: firstAnsweredMs ?? `not answered within ${values.patience} s`, attempts, firstError: first.error, lookups, lookupAfter6s },
-      platformRssMiB: { before: rssBeforeMiB, during: rssDuringMiB, after6s: mib(process.memoryUsage().rss) },
-    }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          machine: machine(),
+          count,
+          reconnect: values.reconnect,
+          attackOpenMs,
+          attackerAfterOpening: ready,
+          attackerWhileMeasuring: during,
+          attackerAfter6s: after6s,
+          goodLookup: {
+            firstAnsweredMs: firstAnsweredMs ?? `not answered within ${values.patience} s`,
+            attempts,
+            firstError: first.error,
+            lookups,
+            lookupAfter6s,
+          },
+          platformRssMiB: { before: rssBeforeMiB, during: rssDuringMiB, after6s: mib(process.memoryUsage().rss) },
+        },
+        null,
+        2,
+      )}\n`,
+    );
   } finally {
     attacker?.send({ stop: true });
     await cleanUp();

@@ -23,7 +23,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${Math.round(x)} ms`;
-const stats = (xs: number[]) => `median ${ms(median(xs))}, min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))} (${xs.length} runs)`;
+const stats = (xs: number[]) =>
+  `median ${ms(median(xs))}, min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))} (${xs.length} runs)`;
 
 async function timeLoad(dir: string): Promise<{ times: number[]; counts: string; problems: number }> {
   const times: number[] = [];
@@ -61,10 +62,13 @@ try {
   const shipped = await timeLoad(join(root, 'catalog', 'data'));
   const direct = timeProcess(process.execPath, ['bin/klarmeld.js', 'catalog', 'check']);
   const viaNpx = timeProcess('npx', ['klarmeld', 'catalog', 'check']);
-  const verdict = (value: number, goal: number) => (value <= goal ? `meets the ${goal} ms goal` : `MISSES the ${goal} ms goal`);
+  const verdict = (value: number, goal: number) =>
+    value <= goal ? `meets the ${goal} ms goal` : `MISSES the ${goal} ms goal`;
   process.stdout.write(`## Catalogue (bench/catalog/run.ts)
 
-${new Date().toISOString().slice(0, 16)} UTC, ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} free), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}
+${new Date().toISOString().slice(0, 16)} UTC, ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} free), load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, Node ${process.version}
 
 | what | result | goal |
 |---|---|---|

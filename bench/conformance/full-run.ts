@@ -26,14 +26,23 @@ for (let i = 0; i < runs; i++) {
   walls.push(wall);
   const { counts, exitCode } = result.document.summary;
   const integrations = new Set(result.document.tests.map((t) => t.integration)).size;
-  console.log(`run ${i + 1}: ${(wall / 1000).toFixed(2)} s wall, ${counts.total} tests (${counts.pass} passed) in ${integrations} integrations, exit ${exitCode}, attested ${Boolean(result.document.attestation)}`);
+  console.log(
+    `run ${i + 1}: ${(wall / 1000).toFixed(2)} s wall, ${counts.total} tests (${counts.pass} passed) in ${integrations} integrations, exit ${exitCode}, attested ${Boolean(result.document.attestation)}`,
+  );
 }
 const sorted = [...walls].sort((a, b) => a - b);
-console.log(`in-process: median ${(sorted[Math.floor(sorted.length / 2)]! / 1000).toFixed(2)} s, best ${(sorted[0]! / 1000).toFixed(2)} s, worst ${(sorted.at(-1)! / 1000).toFixed(2)} s`);
+console.log(
+  `in-process: median ${(sorted[Math.floor(sorted.length / 2)]! / 1000).toFixed(2)} s, best ${(sorted[0]! / 1000).toFixed(2)} s, worst ${(sorted.at(-1)! / 1000).toFixed(2)} s`,
+);
 
 const started = performance.now();
-const cli = spawnSync(process.execPath, [`${root}bin/klarmeld.js`, 'test', '--profile', profileFile, '--json'], { cwd: root, encoding: 'utf8' });
+const cli = spawnSync(process.execPath, [`${root}bin/klarmeld.js`, 'test', '--profile', profileFile, '--json'], {
+  cwd: root,
+  encoding: 'utf8',
+});
 const cliWall = performance.now() - started;
 const tests = cli.status === 0 ? (JSON.parse(cli.stdout) as { tests: unknown[] }).tests.length : 0;
 console.log(`command: ${(cliWall / 1000).toFixed(2)} s wall, exit ${cli.status}, ${tests} tests`);
-console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${cpus().length} cores, ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);

@@ -27,7 +27,11 @@ const { values } = parseArgs({
 const worker = fileURLToPath(new URL('../../conformance/onboarding/testing/record-worker.ts', import.meta.url));
 const dir = await mkdtemp(join(tmpdir(), 'bench-sheet-'));
 const gib = (bytes: number) => `${Math.round(bytes / 2 ** 30)} GiB`;
-console.log(`${new Date().toISOString()} ${cpus().length} × ${cpus()[0]?.model}, ${gib(totalmem())} (${gib(freemem())} free), load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}`);
+console.log(
+  `${new Date().toISOString()} ${cpus().length} × ${cpus()[0]?.model}, ${gib(totalmem())} (${gib(freemem())} free), load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, Node ${process.version}`,
+);
 
 // 1. Parallel recorders: each process appends `batches` runs of `size` events, one transaction per run.
 {
@@ -35,8 +39,14 @@ console.log(`${new Date().toISOString()} ${cpus().length} × ${cpus()[0]?.model}
   const [recorders, batches, size] = [Number(values.recorders), Number(values.batches), Number(values.size)];
   const started = performance.now();
   const exits = await Promise.all(
-    Array.from({ length: recorders }, (_, i) =>
-      new Promise<number | null>((resolve) => spawn(process.execPath, [worker, sheet, `system-${i}`, String(batches), String(size)], { stdio: 'ignore' }).on('close', resolve)),
+    Array.from(
+      { length: recorders },
+      (_, i) =>
+        new Promise<number | null>((resolve) =>
+          spawn(process.execPath, [worker, sheet, `system-${i}`, String(batches), String(size)], {
+            stdio: 'ignore',
+          }).on('close', resolve),
+        ),
     ),
   );
   const wall = performance.now() - started;

@@ -14,13 +14,27 @@ export async function syntheticCatalog(systems: number, integrations: number): P
   const vocabulary = await readFile(new URL('../../catalog/data/onboarding-statuses.yaml', import.meta.url), 'utf8');
   const catalog = emptyCatalog();
   catalog.statuses = onboardingStatusesFile.parse(parse(vocabulary)).statuses;
-  catalog.suppliers = Array.from({ length: 50 }, (_, i) => ({ cvr: String(90000000 + i), name: `Leverandør ${i} ApS`, fictional: true }));
+  catalog.suppliers = Array.from({ length: 50 }, (_, i) => ({
+    cvr: String(90000000 + i),
+    name: `Leverandør ${i} ApS`,
+    fictional: true,
+  }));
   // KOMBIT's 18 integrations first (the matrix always shows them), then made-up ones.
-  const ids = [...kombitColumns.map((c) => c.integration), ...Array.from({ length: Math.max(0, integrations - kombitColumns.length) }, (_, i) => `SF${2100 + i}`)].slice(0, integrations);
+  const ids = [
+    ...kombitColumns.map((c) => c.integration),
+    ...Array.from({ length: Math.max(0, integrations - kombitColumns.length) }, (_, i) => `SF${2100 + i}`),
+  ].slice(0, integrations);
   catalog.integrations = ids.map((id, i) => ({ id, title: `Integration ${i}` })) as unknown as Catalog['integrations'];
   catalog.systems = Array.from({ length: systems }, (_, i) => ({
-    id: `system-${i}`, name: `Fagsystem ${i}`, supplier: String(90000000 + (i % 50)), areas: ['Y14'], useCases: [], municipalities: [],
-    userSystemUuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, exceptions: [], fictional: true,
+    id: `system-${i}`,
+    name: `Fagsystem ${i}`,
+    supplier: String(90000000 + (i % 50)),
+    areas: ['Y14'],
+    useCases: [],
+    municipalities: [],
+    userSystemUuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    exceptions: [],
+    fictional: true,
   }));
   return catalog;
 }
@@ -32,8 +46,12 @@ export function syntheticEvents(catalog: Catalog): NewStatusEvent[] {
     catalog.integrations.map((integration, i) => {
       const status = statuses[(s + i) % statuses.length]!;
       return {
-        system: system.id, integration: integration.id, status: status.code, word: defaultWord(status, 1 + (s % 4)),
-        actor: 'bench', source: 'run' as const,
+        system: system.id,
+        integration: integration.id,
+        status: status.code,
+        word: defaultWord(status, 1 + (s % 4)),
+        actor: 'bench',
+        source: 'run' as const,
         evidence: { runId: `run-${s}`, digest: 'a'.repeat(64), shallTotal: 8, shallPassed: 8 },
       };
     }),

@@ -41,15 +41,20 @@ const t1 = performance.now();
 const model = readContract(here('../../catalog/contracts/SF1520/4/PersonBaseDataExtendedService.wsdl'));
 const validator = compileValidator(model);
 const compileMs = performance.now() - t1;
-console.log(`read SF1500 v6 bundle (16 WSDL, ${sf1500.files.length} files): ${readMs.toFixed(0)} ms; read + compile SF1520: ${compileMs.toFixed(1)} ms`);
+console.log(
+  `read SF1500 v6 bundle (16 WSDL, ${sf1500.files.length} files): ${readMs.toFixed(0)} ms; read + compile SF1520: ${compileMs.toFixed(1)} ms`,
+);
 
 const parser = new DOMParser();
 const reqDoc = parser.parseFromString(request, 'text/xml').documentElement as unknown as Element;
 const resDoc = parser.parseFromString(response, 'text/xml').documentElement as unknown as Element;
-if (validator.validate(reqDoc).length + validator.validate(resDoc).length > 0) throw new Error('bench messages must be valid');
+if (validator.validate(reqDoc).length + validator.validate(resDoc).length > 0)
+  throw new Error('bench messages must be valid');
 
 console.log('| what | per call | rate (one core) |\n|---|---|---|');
 timeIt('validate PersonLookup request envelope (DOM given)', 100_000, () => validator.validate(reqDoc));
 timeIt('validate PersonLookup response envelope (DOM given)', 100_000, () => validator.validate(resDoc));
 timeIt('parse (xmldom) + validate request envelope (string given)', 30_000, () => validator.validate(request));
-timeIt('xmldom parse of the response alone, for comparison', 30_000, () => parser.parseFromString(response, 'text/xml'));
+timeIt('xmldom parse of the response alone, for comparison', 30_000, () =>
+  parser.parseFromString(response, 'text/xml'),
+);

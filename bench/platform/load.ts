@@ -10,9 +10,17 @@ import { Pool } from 'undici';
 
 const { values } = parseArgs({
   options: {
-    url: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, ca: { type: 'string' },
-    bodies: { type: 'string' }, action: { type: 'string' }, method: { type: 'string', default: 'POST' }, path: { type: 'string' },
-    connections: { type: 'string', default: '32' }, duration: { type: 'string', default: '20' }, warmup: { type: 'string', default: '3' },
+    url: { type: 'string' },
+    cert: { type: 'string' },
+    key: { type: 'string' },
+    ca: { type: 'string' },
+    bodies: { type: 'string' },
+    action: { type: 'string' },
+    method: { type: 'string', default: 'POST' },
+    path: { type: 'string' },
+    connections: { type: 'string', default: '32' },
+    duration: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '3' },
   },
 });
 const url = new URL(values.url!);
@@ -37,9 +45,10 @@ async function caller(index: number): Promise<void> {
     const body = bodies[i++ % bodies.length]!;
     const started = performance.now();
     try {
-      const res = values.method === 'GET'
-        ? await pool.request({ path: values.path ?? url.pathname, method: 'GET' })
-        : await pool.request({ path: url.pathname, method: 'POST', headers, body });
+      const res =
+        values.method === 'GET'
+          ? await pool.request({ path: values.path ?? url.pathname, method: 'GET' })
+          : await pool.request({ path: url.pathname, method: 'POST', headers, body });
       await res.body.text();
       served += 1;
       if (measuring) {
@@ -69,7 +78,18 @@ const cpu = process.cpuUsage(cpuStart);
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
 const round = (n: number) => Math.round(n * 100) / 100;
-process.stdout.write(`${JSON.stringify({
-  requests: latencies.length, seconds: round(elapsed), rps: Math.round(latencies.length / elapsed),
-  p50: round(pct(50)), p90: round(pct(90)), p99: round(pct(99)), max: round(latencies.at(-1) ?? NaN), errors, non200, served, cpuUs: cpu.user + cpu.system,
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    requests: latencies.length,
+    seconds: round(elapsed),
+    rps: Math.round(latencies.length / elapsed),
+    p50: round(pct(50)),
+    p90: round(pct(90)),
+    p99: round(pct(99)),
+    max: round(latencies.at(-1) ?? NaN),
+    errors,
+    non200,
+    served,
+    cpuUs: cpu.user + cpu.system,
+  })}\n`,
+);

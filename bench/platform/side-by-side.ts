@@ -26,12 +26,18 @@ import { personLookupAction, personLookupEnvelope } from '../../conformance/clie
 import type { PlatformPkiStore } from '../../conformance/platform/pki/platform-pki.ts';
 import { startPlatform } from '../../conformance/platform/server/start-platform.ts';
 
-const { values } = parseArgs({ options: {
-  rounds: { type: 'string', default: '3' }, duration: { type: 'string', default: '10' }, warmup: { type: 'string', default: '2' },
-  connections: { type: 'string', default: '32' }, verify: { type: 'string', default: 'all' },
-} });
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '32' },
+    verify: { type: 'string', default: 'all' },
+  },
+});
 const rounds = Number(values.rounds);
-const loadAverage = async () => (await promisify(execFile)('cat', ['/proc/loadavg'])).stdout.trim().split(' ').slice(0, 3).join(' ');
+const loadAverage = async () =>
+  (await promisify(execFile)('cat', ['/proc/loadavg'])).stdout.trim().split(' ').slice(0, 3).join(' ');
 const loadAtStart = await loadAverage();
 const { catalog } = await loadCatalog();
 const dataDir = mkdtempSync(join(tmpdir(), 'klarmeld-side-by-side-'));
@@ -40,32 +46,82 @@ const platform = await startPlatform({ dataDir, port: 0, catalog, validation: tr
 const tls = await (platform.services.pki as PlatformPkiStore).serverCertificate(platform.host);
 // The limit: TLS with a client certificate of the same CA, keep-alive, the body read, a fixed 2 KB answer.
 const answer = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><answer>${'x'.repeat(2048 - 57)}</answer>`);
-const bare = createServer({ key: tls.keyPem, cert: tls.certPem, ca: platform.services.pki.caCertPem, requestCert: true, rejectUnauthorized: true, keepAlive: true }, (req, res) => {
-  req.on('data', () => undefined);
-  req.on('end', () => res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'content-length': answer.length }).end(answer));
-});
+const bare = createServer(
+  {
+    key: tls.keyPem,
+    cert: tls.certPem,
+    ca: platform.services.pki.caCertPem,
+    requestCert: true,
+    rejectUnauthorized: true,
+    keepAlive: true,
+  },
+  (req, res) => {
+    req.on('data', () => undefined);
+    req.on('end', () =>
+      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'content-length': answer.length }).end(answer),
+    );
+  },
+);
 await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
 const bareUrl = `https://127.0.0.1:${(bare.address() as AddressInfo).port}`;
 
-interface LoadResult { rps: number; p50: number; p99: number; max: number; requests: number; served: number; errors: number; non200: number; cpuUs: number }
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  requests: number;
+  served: number;
+  errors: number;
+  non200: number;
+  cpuUs: number;
+}
 
 try {
   const system = await platform.admin.addSystem({ name: 'Bench' });
   const agreement = platform.admin.addAgreement({ system: 'Bench', service: 'SF1520', municipalityCvr: '11111111' });
   const pnrs = ['0103701111', '1204681113', '2408124117', '0709991112', '1111851226', '1508421119'];
-  const bodies = pnrs.map((pnr) => personLookupEnvelope({ pnr, invocation: {
-    serviceAgreementUuid: agreement.agreementUuid, userSystemUuid: system.systemUuid,
-    userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d', serviceUuid: agreement.serviceUuid!,
-  } }));
+  const bodies = pnrs.map((pnr) =>
+    personLookupEnvelope({
+      pnr,
+      invocation: {
+        serviceAgreementUuid: agreement.agreementUuid,
+        userSystemUuid: system.systemUuid,
+        userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d',
+        serviceUuid: agreement.serviceUuid!,
+      },
+    }),
+  );
   const bodiesFile = join(dataDir, 'bodies.json');
   writeFileSync(bodiesFile, JSON.stringify(bodies));
   const path = '/service/CPR/PersonBaseDataExtended/4';
 
   async function load(origin: string): Promise<LoadResult & { serverCpuUs: number; loadCpuUs: number }> {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('./load.ts', import.meta.url)),
-      '--url', `${origin}${path}`, '--cert', system.cert, '--key', system.key, '--ca', system.ca, '--bodies', bodiesFile,
-      '--action', personLookupAction, '--connections', values.connections!, '--duration', values.duration!, '--warmup', values.warmup!,
-    ], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        fileURLToPath(new URL('./load.ts', import.meta.url)),
+        '--url',
+        `${origin}${path}`,
+        '--cert',
+        system.cert,
+        '--key',
+        system.key,
+        '--ca',
+        system.ca,
+        '--bodies',
+        bodiesFile,
+        '--action',
+        personLookupAction,
+        '--connections',
+        values.connections!,
+        '--duration',
+        values.duration!,
+        '--warmup',
+        values.warmup!,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const cpuBefore = process.cpuUsage();
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -73,7 +129,11 @@ try {
     const cpu = process.cpuUsage(cpuBefore);
     const result = JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult;
     // CPU per request answered, warm-up included: what the shared machine cannot inflate as much as wall time.
-    return { ...result, serverCpuUs: Math.round((cpu.user + cpu.system) / Math.max(result.served, 1)), loadCpuUs: Math.round(result.cpuUs / Math.max(result.served, 1)) };
+    return {
+      ...result,
+      serverCpuUs: Math.round((cpu.user + cpu.system) / Math.max(result.served, 1)),
+      loadCpuUs: Math.round(result.cpuUs / Math.max(result.served, 1)),
+    };
   }
 
   const bareRuns: (LoadResult & { serverCpuUs: number; loadCpuUs: number })[] = [];
@@ -83,7 +143,9 @@ try {
     bareRuns.push(b);
     const p = await load(platform.url);
     platformRuns.push(p);
-    console.log(`round ${round} (load ${await loadAverage()}): bare ${b.rps} req/s p99 ${b.p99} ms (CPU/request: server ${b.serverCpuUs} µs, load ${b.loadCpuUs} µs) | platform ${p.rps} req/s p99 ${p.p99} ms (server ${p.serverCpuUs} µs, load ${p.loadCpuUs} µs) | ratio ${(p.rps / b.rps).toFixed(2)}, p99 ×${(p.p99 / b.p99).toFixed(2)}${b.errors + p.errors + b.non200 + p.non200 ? ` | errors ${b.errors}/${p.errors}, non-200 ${b.non200}/${p.non200}` : ''}`);
+    console.log(
+      `round ${round} (load ${await loadAverage()}): bare ${b.rps} req/s p99 ${b.p99} ms (CPU/request: server ${b.serverCpuUs} µs, load ${b.loadCpuUs} µs) | platform ${p.rps} req/s p99 ${p.p99} ms (server ${p.serverCpuUs} µs, load ${p.loadCpuUs} µs) | ratio ${(p.rps / b.rps).toFixed(2)}, p99 ×${(p.p99 / b.p99).toFixed(2)}${b.errors + p.errors + b.non200 + p.non200 ? ` | errors ${b.errors}/${p.errors}, non-200 ${b.non200}/${p.non200}` : ''}`,
+    );
   }
 
   // The evidence after the load: nothing lost, in one unbroken order, every exchange signable.
@@ -91,7 +153,11 @@ try {
   platform.recorder.flush();
   const answered = platformRuns.reduce((sum, r) => sum + r.served, 0);
   const db = platform.services.database;
-  const stored = db.prepare('SELECT count(*) AS n, min(seq) AS first, max(seq) AS last, count(DISTINCT id) AS ids FROM exchanges WHERE system_uuid = ?').get(system.systemUuid) as { n: number; first: number; last: number; ids: number };
+  const stored = db
+    .prepare(
+      'SELECT count(*) AS n, min(seq) AS first, max(seq) AS last, count(DISTINCT id) AS ids FROM exchanges WHERE system_uuid = ?',
+    )
+    .get(system.systemUuid) as { n: number; first: number; last: number; ids: number };
   const all = (db.prepare('SELECT count(*) AS n FROM exchanges').get() as { n: number }).n;
   const limit = values.verify === 'all' ? Number.POSITIVE_INFINITY : Number(values.verify);
   let checked = 0;
@@ -112,8 +178,18 @@ try {
     if (checked >= limit) break;
   }
   const evidence = {
-    answered, recorded: stored.n, recordedAll: all, lost: answered - stored.n, gapless: stored.last - stored.first + 1 === stored.n, uniqueIds: stored.ids === stored.n,
-    checked, badDigest, badSignature, outOfOrder, recorderErrors: platform.recorder.errors.length, seconds: Math.round((performance.now() - evidenceStarted) / 100) / 10,
+    answered,
+    recorded: stored.n,
+    recordedAll: all,
+    lost: answered - stored.n,
+    gapless: stored.last - stored.first + 1 === stored.n,
+    uniqueIds: stored.ids === stored.n,
+    checked,
+    badDigest,
+    badSignature,
+    outOfOrder,
+    recorderErrors: platform.recorder.errors.length,
+    seconds: Math.round((performance.now() - evidenceStarted) / 100) / 10,
   };
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -122,17 +198,63 @@ try {
   const platformRps = median(platformRuns.map((r) => r.rps));
   const platformP99 = median(platformRuns.map((r) => r.p99));
   const summary = {
-    machine: { date: new Date().toISOString(), nproc: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAtStart, loadAtEnd: await loadAverage() },
-    connections: Number(values.connections), durationS: Number(values.duration), rounds,
-    bare: { rps: bareRps, p99: bareP99, rounds: bareRuns.map((r) => ({ rps: r.rps, p50: r.p50, p99: r.p99, serverCpuUs: r.serverCpuUs, loadCpuUs: r.loadCpuUs, errors: r.errors, non200: r.non200 })) },
-    platform: { rps: platformRps, p99: platformP99, rounds: platformRuns.map((r) => ({ rps: r.rps, p50: r.p50, p99: r.p99, serverCpuUs: r.serverCpuUs, loadCpuUs: r.loadCpuUs, errors: r.errors, non200: r.non200 })) },
-    ratio: { throughput: Math.round((platformRps / bareRps) * 100) / 100, p99: Math.round((platformP99 / bareP99) * 100) / 100 },
+    machine: {
+      date: new Date().toISOString(),
+      nproc: cpus().length,
+      cpu: cpus()[0]?.model,
+      node: process.version,
+      loadAtStart,
+      loadAtEnd: await loadAverage(),
+    },
+    connections: Number(values.connections),
+    durationS: Number(values.duration),
+    rounds,
+    bare: {
+      rps: bareRps,
+      p99: bareP99,
+      rounds: bareRuns.map((r) => ({
+        rps: r.rps,
+        p50: r.p50,
+        p99: r.p99,
+        serverCpuUs: r.serverCpuUs,
+        loadCpuUs: r.loadCpuUs,
+        errors: r.errors,
+        non200: r.non200,
+      })),
+    },
+    platform: {
+      rps: platformRps,
+      p99: platformP99,
+      rounds: platformRuns.map((r) => ({
+        rps: r.rps,
+        p50: r.p50,
+        p99: r.p99,
+        serverCpuUs: r.serverCpuUs,
+        loadCpuUs: r.loadCpuUs,
+        errors: r.errors,
+        non200: r.non200,
+      })),
+    },
+    ratio: {
+      throughput: Math.round((platformRps / bareRps) * 100) / 100,
+      p99: Math.round((platformP99 / bareP99) * 100) / 100,
+    },
     goal: { throughput: '≥ 0.5', p99: '≤ 2', met: platformRps / bareRps >= 0.5 && platformP99 / bareP99 <= 2 },
-    evidence, evidenceComplete: evidence.lost === 0 && evidence.gapless && evidence.uniqueIds && evidence.badDigest === 0 && evidence.badSignature === 0 && evidence.recorderErrors === 0,
+    evidence,
+    evidenceComplete:
+      evidence.lost === 0 &&
+      evidence.gapless &&
+      evidence.uniqueIds &&
+      evidence.badDigest === 0 &&
+      evidence.badSignature === 0 &&
+      evidence.recorderErrors === 0,
   };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
 } finally {
-  await new Promise<void>((resolve) => { bare.close(() => resolve()); bare.closeAllConnections(); });
+  await new Promise<void>((resolve) => {
+    bare.close(() => resolve());
+    bare.closeAllConnections();
+  });
   await platform.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

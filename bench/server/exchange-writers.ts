@@ -13,17 +13,29 @@ import { exchangeWriter } from '../../conformance/platform/recorder/exchange-wri
 
 export type BatchWriter = (batch: UnsignedExchange[]) => Promise<void>;
 
-const body = (name: string) => `<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Body><${name}>${'<Felt>værdi</Felt>'.repeat(30)}</${name}></soap:Body></soap:Envelope>`;
+const body = (name: string) =>
+  `<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Body><${name}>${'<Felt>værdi</Felt>'.repeat(30)}</${name}></soap:Body></soap:Envelope>`;
 
 /** A PersonLookup exchange of the usual size (~1.5 KB stored). */
 export function sampleExchange(systemUuid: string): UnsignedExchange {
   const request = body('PersonLookupRequest');
   const response = body('PersonLookupResponse');
   return {
-    id: randomUUID(), time: new Date().toISOString(), systemUuid, systemName: 'bench', integration: 'SF1520', service: 'PersonBaseDataExtendedService',
-    operation: 'PersonLookup', method: 'POST', path: '/service/CPR/PersonBaseDataExtended/5', soapVersion: '1.2', status: 200, latencyMs: 1.7,
+    id: randomUUID(),
+    time: new Date().toISOString(),
+    systemUuid,
+    systemName: 'bench',
+    integration: 'SF1520',
+    service: 'PersonBaseDataExtendedService',
+    operation: 'PersonLookup',
+    method: 'POST',
+    path: '/service/CPR/PersonBaseDataExtended/5',
+    soapVersion: '1.2',
+    status: 200,
+    latencyMs: 1.7,
     request: { contentType: 'application/soap+xml', size: request.length, body: request, truncated: false },
-    response: { contentType: 'application/soap+xml', size: response.length, body: response, truncated: false }, findings: [],
+    response: { contentType: 'application/soap+xml', size: response.length, body: response, truncated: false },
+    findings: [],
   };
 }
 
@@ -47,7 +59,13 @@ export async function postgresExchangeWriter(pool: pg.Pool): Promise<BatchWriter
     await pool.query(
       `INSERT INTO exchanges (id, time, system_uuid, digest, signature, record)
        SELECT id, time, system_uuid, digest, '', record FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[]) AS e (id, time, system_uuid, digest, record)`,
-      [batch.map((e) => e.id), batch.map((e) => e.time), batch.map((e) => e.systemUuid), canonical.map(sha256Hex), canonical],
+      [
+        batch.map((e) => e.id),
+        batch.map((e) => e.time),
+        batch.map((e) => e.systemUuid),
+        canonical.map(sha256Hex),
+        canonical,
+      ],
     );
   };
 }

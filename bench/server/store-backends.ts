@@ -33,7 +33,8 @@ export interface Backend {
 }
 
 const statFields = (pid: number | string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-const ticks = (fields: string[], from: number, to: number) => fields.slice(from, to).reduce((sum, t) => sum + Number(t), 0) * 10_000;
+const ticks = (fields: string[], from: number, to: number) =>
+  fields.slice(from, to).reduce((sum, t) => sum + Number(t), 0) * 10_000;
 
 /**
  * CPU of a server and its children, in µs (clock ticks of 10 ms): its own and its reaped
@@ -60,7 +61,11 @@ async function sqlite(dir: string): Promise<Backend> {
     name: 'SQLite (node:sqlite, WAL, synchronous=NORMAL)',
     async sheet() {
       const store = openSqliteServerStore(file);
-      return { appendRunEvents: (id, events) => store.appendRunEvents(id, events), sheetHistory: () => store.sheetHistory(), done: () => store.close() };
+      return {
+        appendRunEvents: (id, events) => store.appendRunEvents(id, events),
+        sheetHistory: () => store.sheetHistory(),
+        done: () => store.close(),
+      };
     },
     async recorder() {
       const writer = sqliteExchangeWriter(join(dir, 'platform.sqlite'));
@@ -94,7 +99,9 @@ async function pglite(dir: string, relaxedDurability: boolean): Promise<Backend>
 
 async function postgres(): Promise<Backend> {
   // Durable like SQLite's WAL with synchronous=NORMAL: fsync on, commits not waited for.
-  const server = await startTestPostgres({ settings: { fsync: 'on', full_page_writes: 'on', synchronous_commit: 'off' } });
+  const server = await startTestPostgres({
+    settings: { fsync: 'on', full_page_writes: 'on', synchronous_commit: 'off' },
+  });
   const url = await server.createDatabase();
   const pool = () => {
     const p = new pg.Pool({ connectionString: url, max: 10 });

@@ -19,15 +19,32 @@ import { measureRecorder, measureSheet } from './store-workloads.ts';
 
 const { values } = parseArgs({
   options: {
-    recorders: { type: 'string', default: '50' }, runs: { type: 'string', default: '10' }, events: { type: 'string', default: '5' },
-    exchanges: { type: 'string', default: '20000' }, batch: { type: 'string', default: '64' }, only: { type: 'string', default: 'sqlite,pglite,pglite-relaxed,postgres' },
+    recorders: { type: 'string', default: '50' },
+    runs: { type: 'string', default: '10' },
+    events: { type: 'string', default: '5' },
+    exchanges: { type: 'string', default: '20000' },
+    batch: { type: 'string', default: '64' },
+    only: { type: 'string', default: 'sqlite,pglite,pglite-relaxed,postgres' },
   },
 });
-const [recorders, runs, events, exchanges, batch] = [values.recorders, values.runs, values.events, values.exchanges, values.batch].map(Number) as [number, number, number, number, number];
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const [recorders, runs, events, exchanges, batch] = [
+  values.recorders,
+  values.runs,
+  values.events,
+  values.exchanges,
+  values.batch,
+].map(Number) as [number, number, number, number, number];
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-console.log(`${new Date().toISOString()} ${cpus().length} × ${cpus()[0]?.model}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}`);
-console.log(`sheet: ${recorders} recorders × ${runs} runs × ${events} events; recorder: ${exchanges} exchanges in batches of ${batch}\n`);
+console.log(
+  `${new Date().toISOString()} ${cpus().length} × ${cpus()[0]?.model}, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, Node ${process.version}`,
+);
+console.log(
+  `sheet: ${recorders} recorders × ${runs} runs × ${events} events; recorder: ${exchanges} exchanges in batches of ${batch}\n`,
+);
 for (const key of values.only.split(',')) {
   const make = storeBackends[key];
   if (!make) throw new Error(`--only ${key}: no such back end; choose from ${Object.keys(storeBackends).join(', ')}.`);
@@ -43,7 +60,9 @@ for (const key of values.only.split(',')) {
     await backend.reopen?.();
     const reopened = backend.reopen ? `, reopen ${fmt(performance.now() - t)} ms` : '';
     console.log(`${backend.name}: open new ${fmt(openMs)} ms${reopened}`);
-    console.log(`  sheet: ${fmt(sheet.perSecond)} events/s, recording p50 ${fmt(sheet.p50, 1)} ms, p99 ${fmt(sheet.p99, 1)} ms, CPU ${fmt(sheet.cpuUs)} µs per event; ${sheet.stored} stored (${recorders * runs * events - sheet.stored} lost)`);
+    console.log(
+      `  sheet: ${fmt(sheet.perSecond)} events/s, recording p50 ${fmt(sheet.p50, 1)} ms, p99 ${fmt(sheet.p99, 1)} ms, CPU ${fmt(sheet.cpuUs)} µs per event; ${sheet.stored} stored (${recorders * runs * events - sheet.stored} lost)`,
+    );
     console.log(`  recorder: ${fmt(recorder.perSecond)} exchanges/s, CPU ${fmt(recorder.cpuUs)} µs per exchange`);
   } finally {
     await backend?.close();

@@ -8,14 +8,26 @@ import { stringify } from 'yaml';
  * the status vocabulary are copied from the shipped catalogue; one integration in ten points
  * at the shipped SF1520 contract so contract rendering is part of the measurement.
  */
-export async function generateCatalog(dir: string, shipped: string, sizes: { integrations: number; systems: number }): Promise<void> {
+export async function generateCatalog(
+  dir: string,
+  shipped: string,
+  sizes: { integrations: number; systems: number },
+): Promise<void> {
   const data = join(dir, 'data');
   await mkdir(join(data, 'integrations'), { recursive: true });
   await cp(join(shipped, 'contracts'), join(dir, 'contracts'), { recursive: true });
-  for (const file of ['municipalities.yaml', 'onboarding-statuses.yaml']) await cp(join(shipped, 'data', file), join(data, file));
+  for (const file of ['municipalities.yaml', 'onboarding-statuses.yaml'])
+    await cp(join(shipped, 'data', file), join(data, file));
 
   const ids = Array.from({ length: sizes.integrations }, (_, i) => `SF${String(3000 + i).padStart(4, '0')}`);
-  const platforms = ['Serviceplatformen', 'Organisation', 'Klassifikation', 'Beskedfordeler', 'Sags- og dokumentindeks', 'Ydelsesindeks'];
+  const platforms = [
+    'Serviceplatformen',
+    'Organisation',
+    'Klassifikation',
+    'Beskedfordeler',
+    'Sags- og dokumentindeks',
+    'Ydelsesindeks',
+  ];
   await Promise.all(
     ids.map((id, i) =>
       writeFile(
@@ -47,7 +59,9 @@ export async function generateCatalog(dir: string, shipped: string, sizes: { int
                   protocol: 'SOAP 1.1',
                   security: ['context'],
                   contract: i % 10 === 0 ? ['SF1520/4/PersonBaseDataExtendedService.wsdl'] : [],
-                  operations: [{ name: i % 10 === 0 ? 'PersonLookup' : 'hent', soapAction: `http://example.invalid/${id}/hent` }],
+                  operations: [
+                    { name: i % 10 === 0 ? 'PersonLookup' : 'hent', soapAction: `http://example.invalid/${id}/hent` },
+                  ],
                   endpoints: { externalTest: `https://exttest.serviceplatformen.dk/service/${id}/2` },
                 },
               ],
@@ -70,10 +84,17 @@ export async function generateCatalog(dir: string, shipped: string, sizes: { int
     useCases: Array.from({ length: 3 }, (_, u) => ({
       id: `Y${String(a + 10).padStart(2, '0')}.I.${u + 1}`,
       title: `Use case ${u + 1}`,
-      packages: [0, 1, 2].map((k) => ({ package: packages[(a * 5 + u * 3 + k) % packages.length]!.id, level: k < 2 ? 'mandatory' : 'supplementary' })),
+      packages: [0, 1, 2].map((k) => ({
+        package: packages[(a * 5 + u * 3 + k) % packages.length]!.id,
+        level: k < 2 ? 'mandatory' : 'supplementary',
+      })),
     })),
   }));
-  const suppliers = Array.from({ length: 100 }, (_, s) => ({ cvr: String(30000000 + s), name: `Leverandør ${s + 1} ApS`, fictional: true }));
+  const suppliers = Array.from({ length: 100 }, (_, s) => ({
+    cvr: String(30000000 + s),
+    name: `Leverandør ${s + 1} ApS`,
+    fictional: true,
+  }));
   const municipalities = ['29189846', '55133018', '64942212'];
   const systems = Array.from({ length: sizes.systems }, (_, s) => ({
     id: `system-${s + 1}`,

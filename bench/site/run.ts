@@ -19,11 +19,15 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 async function build(outDir: string, env: Record<string, string>): Promise<number> {
   const start = performance.now();
   await new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', 'site', '--outDir', outDir], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', 'site', '--outDir', outDir],
+      {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...env },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     child.on('error', fail);
     child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`astro build exited with ${code}`))));
   });
@@ -45,7 +49,9 @@ async function run(label: string, outDir: string, env: Record<string, string>) {
   const ms = await build(outDir, env);
   const { pages, bytes } = await measure(outDir);
   const row = { label, pages, seconds: ms / 1000, msPerPage: ms / pages, megabytes: bytes / 1e6 };
-  console.log(`${label}: ${pages} pages in ${row.seconds.toFixed(1)} s = ${row.msPerPage.toFixed(1)} ms/page, ${row.megabytes.toFixed(1)} MB`);
+  console.log(
+    `${label}: ${pages} pages in ${row.seconds.toFixed(1)} s = ${row.msPerPage.toFixed(1)} ms/page, ${row.megabytes.toFixed(1)} MB`,
+  );
   return row;
 }
 
@@ -56,7 +62,9 @@ async function run(label: string, outDir: string, env: Record<string, string>) {
 async function expectNoSheet(outDir: string, sheet: string): Promise<void> {
   const page = await readFile(join(outDir, 'klarmelding', 'index.html'), 'utf8');
   if (!page.includes(`<code>${sheet}</code>`) || !page.includes('Intet onboarding-ark')) {
-    throw new Error(`The site in ${outDir} does not say it has no onboarding sheet at ${sheet}; the bench would measure a site with statuses from a sheet.`);
+    throw new Error(
+      `The site in ${outDir} does not say it has no onboarding sheet at ${sheet}; the bench would measure a site with statuses from a sheet.`,
+    );
   }
 }
 
@@ -75,11 +83,19 @@ try {
     throw new Error(`The generated catalogue has ${problems.length} problems`);
   }
   console.log(`generated: ${catalog.integrations.length} integrations, ${catalog.systems.length} systems`);
-  const large = await run('1,000 integrations × 700 systems', join(work, 'large'), { KLARMELD_CATALOG_DIR: join(generated, 'data'), KLARMELD_SHEET: sheet });
+  const large = await run('1,000 integrations × 700 systems', join(work, 'large'), {
+    KLARMELD_CATALOG_DIR: join(generated, 'data'),
+    KLARMELD_SHEET: sheet,
+  });
   await expectNoSheet(join(work, 'large'), sheet);
   console.log('\n| catalogue | pages | build | ms/page | output |\n|---|---:|---:|---:|---:|');
-  for (const r of [shipped, large]) console.log(`| ${r.label} | ${r.pages} | ${r.seconds.toFixed(1)} s | ${r.msPerPage.toFixed(1)} | ${r.megabytes.toFixed(1)} MB |`);
-  console.log(`\nmachine: ${cpus().length} cores, ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} free), Node ${process.version}`);
+  for (const r of [shipped, large])
+    console.log(
+      `| ${r.label} | ${r.pages} | ${r.seconds.toFixed(1)} s | ${r.msPerPage.toFixed(1)} | ${r.megabytes.toFixed(1)} MB |`,
+    );
+  console.log(
+    `\nmachine: ${cpus().length} cores, ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} free), Node ${process.version}`,
+  );
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -14,7 +14,10 @@ const contractsDir = fileURLToPath(new URL('../contracts/', import.meta.url));
  */
 function unlistedImports(list: string[]): string[] {
   const listed = new Set(list.map((p) => join(contractsDir, p)));
-  return readContract([...listed]).files.filter((f) => !listed.has(f)).map((f) => relative(contractsDir, f)).sort();
+  return readContract([...listed])
+    .files.filter((f) => !listed.has(f))
+    .map((f) => relative(contractsDir, f))
+    .sort();
 }
 
 describe('each service’s contract list in catalog/data/integrations', () => {
@@ -34,7 +37,9 @@ describe('each service’s contract list in catalog/data/integrations', () => {
           if (!service.contract?.length) continue;
           checked++;
           for (const file of unlistedImports(service.contract)) {
-            gaps.push(`${yaml}: ${service.name} v${service.version} (integration version ${version.version}) imports ${file}, which its contract list lacks`);
+            gaps.push(
+              `${yaml}: ${service.name} v${service.version} (integration version ${version.version}) imports ${file}, which its contract list lacks`,
+            );
           }
         }
       }
@@ -44,7 +49,14 @@ describe('each service’s contract list in catalog/data/integrations', () => {
   });
 
   it('notices an imported file that a list leaves out', () => {
-    expect(unlistedImports(['SF1500/6/Bruger.wsdl', 'SF1500/6/Bruger.xsd', 'SF1500/6/RequestHeader.xsd', 'SF1500/6/sagdok.xsd'])).toEqual(['SF1500/6/organisation.xsd']);
+    expect(
+      unlistedImports([
+        'SF1500/6/Bruger.wsdl',
+        'SF1500/6/Bruger.xsd',
+        'SF1500/6/RequestHeader.xsd',
+        'SF1500/6/sagdok.xsd',
+      ]),
+    ).toEqual(['SF1500/6/organisation.xsd']);
     expect(unlistedImports(['SF1520/4/PersonBaseDataExtendedService.wsdl'])).toContain('SF1520/4/sp/PNR_1.xsd');
   });
 });

@@ -1,4 +1,15 @@
-import { splitQName, XSD_NS, type ComplexTypeDef, type ElementDecl, type Facets, type Particle, type QName, type SchemaSet, type SimpleTypeDef, type TypeDef } from './model.ts';
+import {
+  splitQName,
+  XSD_NS,
+  type ComplexTypeDef,
+  type ElementDecl,
+  type Facets,
+  type Particle,
+  type QName,
+  type SchemaSet,
+  type SimpleTypeDef,
+  type TypeDef,
+} from './model.ts';
 
 /**
  * One field of a message as a reader sees it: name, type, cardinality, and either its simple
@@ -23,7 +34,13 @@ export interface FieldModel {
   recursive?: boolean;
 }
 
-interface State { set: SchemaSet; depth: number; maxDepth: number; stack: TypeDef[]; choices: { next: number } }
+interface State {
+  set: SchemaSet;
+  depth: number;
+  maxDepth: number;
+  stack: TypeDef[];
+  choices: { next: number };
+}
 
 /** Describes the global element `name` and its fields, down to `maxDepth` levels (default 12). */
 export function describeElement(set: SchemaSet, name: QName, maxDepth = 12): FieldModel | undefined {
@@ -35,8 +52,15 @@ export function describeElement(set: SchemaSet, name: QName, maxDepth = 12): Fie
 
 function field(s: State, decl: ElementDecl, min: number, max: number): FieldModel {
   let d = decl;
-  if (decl.ref !== undefined) d = { ...(s.set.elements.get(decl.ref) ?? decl), ns: splitQName(decl.ref).ns, name: splitQName(decl.ref).local };
-  const out: FieldModel = { name: d.name, ns: d.ns, type: d.type ? splitQName(d.type).local : '(anonymous)', minOccurs: min, maxOccurs: max === Infinity ? 'unbounded' : max };
+  if (decl.ref !== undefined)
+    d = { ...(s.set.elements.get(decl.ref) ?? decl), ns: splitQName(decl.ref).ns, name: splitQName(decl.ref).local };
+  const out: FieldModel = {
+    name: d.name,
+    ns: d.ns,
+    type: d.type ? splitQName(d.type).local : '(anonymous)',
+    minOccurs: min,
+    maxOccurs: max === Infinity ? 'unbounded' : max,
+  };
   const def = d.inlineType ?? (d.type !== undefined ? s.set.types.get(d.type) : undefined);
   if (def === undefined) {
     if (d.type !== undefined && splitQName(d.type).ns === XSD_NS) out.base = splitQName(d.type).local;
@@ -60,7 +84,10 @@ function field(s: State, decl: ElementDecl, min: number, max: number): FieldMode
   return out;
 }
 
-function complexContent(s: State, def: ComplexTypeDef): { fields: FieldModel[]; simple?: { base?: string; facets?: Facets } } {
+function complexContent(
+  s: State,
+  def: ComplexTypeDef,
+): { fields: FieldModel[]; simple?: { base?: string; facets?: Facets } } {
   const fields: FieldModel[] = [];
   let simple: { base?: string; facets?: Facets } | undefined;
   const d = def.derivation;
@@ -87,7 +114,15 @@ function flatten(s: State, p: Particle, min: number, max: number, choice: number
     if (choice !== undefined) f.choice = choice;
     out.push(f);
   } else if (p.kind === 'any') {
-    out.push({ name: '*', ns: '', type: 'any', minOccurs: pmin, maxOccurs: pmax === Infinity ? 'unbounded' : pmax, any: { namespaces: p.namespaces, processContents: p.processContents }, ...(choice !== undefined ? { choice } : {}) });
+    out.push({
+      name: '*',
+      ns: '',
+      type: 'any',
+      minOccurs: pmin,
+      maxOccurs: pmax === Infinity ? 'unbounded' : pmax,
+      any: { namespaces: p.namespaces, processContents: p.processContents },
+      ...(choice !== undefined ? { choice } : {}),
+    });
   } else if (p.kind === 'choice' && p.items.length > 1) {
     const id = s.choices.next++;
     for (const i of p.items) flatten(s, i, 0, pmax, id, out);
@@ -102,10 +137,20 @@ export function simpleInfo(set: SchemaSet, def: SimpleTypeDef): { base: string; 
   let current: SimpleTypeDef | undefined = def;
   let base = 'string';
   for (let guard = 0; current !== undefined && guard < 20; guard++) {
-    for (const [k, v] of Object.entries(current.facets) as [keyof Facets, never][]) if (facets[k] === undefined) facets[k] = v;
-    if (current.listItem !== undefined) { base = `list of ${splitQName(current.listItem).local}`; break; }
-    if (current.unionMembers !== undefined) { base = `union of ${current.unionMembers.map((m) => splitQName(m).local).join(' | ')}`; break; }
-    if (current.inlineBase !== undefined) { current = current.inlineBase; continue; }
+    for (const [k, v] of Object.entries(current.facets) as [keyof Facets, never][])
+      if (facets[k] === undefined) facets[k] = v;
+    if (current.listItem !== undefined) {
+      base = `list of ${splitQName(current.listItem).local}`;
+      break;
+    }
+    if (current.unionMembers !== undefined) {
+      base = `union of ${current.unionMembers.map((m) => splitQName(m).local).join(' | ')}`;
+      break;
+    }
+    if (current.inlineBase !== undefined) {
+      current = current.inlineBase;
+      continue;
+    }
     const next: TypeDef | undefined = current.base !== undefined ? set.types.get(current.base) : undefined;
     if (next === undefined || next.kind !== 'simple') {
       base = current.base !== undefined ? splitQName(current.base).local : base;
@@ -115,4 +160,3 @@ export function simpleInfo(set: SchemaSet, def: SimpleTypeDef): { base: string; 
   }
   return Object.keys(facets).length > 0 ? { base, facets } : { base };
 }
-

@@ -30,7 +30,13 @@ function message(m: ContractModel, msg: { body: QName[]; headers: QName[] } | un
   const [element] = msg?.body ?? [];
   if (msg === undefined || element === undefined) return undefined;
   const { ns, local } = splitQName(element);
-  return { element, name: local, namespace: ns, fields: fieldsOf(m, element), headers: msg.headers.map((h) => ({ element: h, fields: fieldsOf(m, h) })) };
+  return {
+    element,
+    name: local,
+    namespace: ns,
+    fields: fieldsOf(m, element),
+    headers: msg.headers.map((h) => ({ element: h, fields: fieldsOf(m, h) })),
+  };
 }
 
 /**
@@ -40,13 +46,24 @@ function message(m: ContractModel, msg: { body: QName[]; headers: QName[] } | un
  */
 export function describeOperations(contract: string | string[] | ContractModel): OperationView[] {
   const m = typeof contract === 'string' || Array.isArray(contract) ? readContract(contract) : contract;
-  return m.services.flatMap((s) => s.ports.flatMap((p) => p.operations.map((op) => {
-    const view: OperationView = { service: s.name, port: p.name, soapVersion: p.soapVersion, name: op.name, soapAction: op.soapAction, faults: op.faults.map((f) => ({ ...f, fields: f.element ? fieldsOf(m, f.element) : [] })) };
-    if (p.address !== undefined) view.address = p.address;
-    const input = message(m, op.input);
-    const output = message(m, op.output);
-    if (input) view.input = input;
-    if (output) view.output = output;
-    return view;
-  })));
+  return m.services.flatMap((s) =>
+    s.ports.flatMap((p) =>
+      p.operations.map((op) => {
+        const view: OperationView = {
+          service: s.name,
+          port: p.name,
+          soapVersion: p.soapVersion,
+          name: op.name,
+          soapAction: op.soapAction,
+          faults: op.faults.map((f) => ({ ...f, fields: f.element ? fieldsOf(m, f.element) : [] })),
+        };
+        if (p.address !== undefined) view.address = p.address;
+        const input = message(m, op.input);
+        const output = message(m, op.output);
+        if (input) view.input = input;
+        if (output) view.output = output;
+        return view;
+      }),
+    ),
+  );
 }

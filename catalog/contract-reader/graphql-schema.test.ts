@@ -23,7 +23,11 @@ type Bruger { uuid: ID! brugerNavn: String }
 `;
 
 function thrown(fn: () => unknown): ContractError {
-  try { fn(); } catch (error) { return error as ContractError; }
+  try {
+    fn();
+  } catch (error) {
+    return error as ContractError;
+  }
   throw new Error('expected an error');
 }
 
@@ -49,7 +53,11 @@ describe('a GraphQL schema given as a contract', () => {
   it('makes klarmeld catalog import-contract exit 1 with that message', () => {
     const gql = join(tmp, 'cli.gql');
     writeFileSync(gql, sdl);
-    const r = spawnSync(process.execPath, [join(repo, 'bin/klarmeld.js'), 'catalog', 'import-contract', gql, '--integration', 'SF1500', '--version', '3.1'], { encoding: 'utf8', cwd: repo });
+    const r = spawnSync(
+      process.execPath,
+      [join(repo, 'bin/klarmeld.js'), 'catalog', 'import-contract', gql, '--integration', 'SF1500', '--version', '3.1'],
+      { encoding: 'utf8', cwd: repo },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('cli.gql is a GraphQL schema (SDL)');
     expect(r.stderr).toContain('[contract.graphql]');

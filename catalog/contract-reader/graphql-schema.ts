@@ -4,7 +4,8 @@ import { ContractError } from './contract-error.ts';
 const GRAPHQL_EXTENSIONS = new Set(['.graphql', '.graphqls', '.gql']);
 
 /** The first word of a GraphQL SDL document, after comments and descriptions. */
-const SDL_START = /^(?:\s*(?:#[^\n]*\n|"""[\s\S]*?"""|"[^"\n]*"))*\s*(?:type|schema|enum|input|interface|union|scalar|directive|extend)\b/;
+const SDL_START =
+  /^(?:\s*(?:#[^\n]*\n|"""[\s\S]*?"""|"[^"\n]*"))*\s*(?:type|schema|enum|input|interface|union|scalar|directive|extend)\b/;
 
 /** Whether a file is a GraphQL schema (SDL): by its extension, or by its text when that is not XML. */
 export function isGraphqlSchema(file: string, text?: string): boolean {
@@ -22,9 +23,12 @@ export const hasGraphqlExtension = (file: string) => GRAPHQL_EXTENSIONS.has(extn
  * klarmeld does not read.
  */
 export function graphqlSchemaError(file: string): ContractError {
-  return new ContractError('contract.graphql', file,
+  return new ContractError(
+    'contract.graphql',
+    file,
     `${file} is a GraphQL schema (SDL), not a WSDL/XSD bundle or an OpenAPI document. klarmeld reads SOAP contracts (WSDL/XSD) and ` +
-    'OpenAPI 3 documents only, so it cannot import GraphQL queries or types. The file is fine as it is: record the GraphQL service by hand ' +
-    'in the integration file, as SF1500 records OrganisationHent: protocol REST, security jwt, one operation per query field of type Query ' +
-    '(name: the query, method: POST, description: "GraphQL-forespørgsel <query>(<arguments>)"), the endpoint, and the .gql file in sources.');
+      'OpenAPI 3 documents only, so it cannot import GraphQL queries or types. The file is fine as it is: record the GraphQL service by hand ' +
+      'in the integration file, as SF1500 records OrganisationHent: protocol REST, security jwt, one operation per query field of type Query ' +
+      '(name: the query, method: POST, description: "GraphQL-forespørgsel <query>(<arguments>)"), the endpoint, and the .gql file in sources.',
+  );
 }

@@ -16,7 +16,10 @@ export function splitQName(name: QName): { ns: string; local: string } {
 }
 
 /** Occurrence bounds; `max` is `Infinity` for `unbounded`. */
-export interface Occurs { min: number; max: number }
+export interface Occurs {
+  min: number;
+  max: number;
+}
 
 export interface Facets {
   enumeration?: string[];
@@ -151,4 +154,9 @@ export const WSDL_NS = 'http://schemas.xmlsoap.org/wsdl/';
 export const SOAP11_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap/';
 export const SOAP12_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap12/';
 
-export const emptySchemaSet = (): SchemaSet => ({ elements: new Map(), types: new Map(), attributes: new Map(), files: new Set() });
+export const emptySchemaSet = (): SchemaSet => ({
+  elements: new Map(),
+  types: new Map(),
+  attributes: new Map(),
+  files: new Set(),
+});

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
  * (override with KLARMELD_OFFICIAL_CONTRACTS). Tests only; the project never ships these files.
  */
 export const officialContractsDir = (): string =>
-  process.env.KLARMELD_OFFICIAL_CONTRACTS ?? resolve(fileURLToPath(new URL('../../../shared/contracts', import.meta.url)));
+  process.env.KLARMELD_OFFICIAL_CONTRACTS ??
+  resolve(fileURLToPath(new URL('../../../shared/contracts', import.meta.url)));
 
 const SF1500 = 'itk-dev__serviceplatformen/resources/sf1500/Tekniske specifikationer (v6.0 Services)/v6_0_0_0';
 const PBD = 'itk-dev__serviceplatformen/resources/person-base-data-extended-service-contract';
@@ -33,7 +34,8 @@ export const OFFICIAL = {
   beskedkuvert: `${BFO}/xsd/Beskedkuvert.xsd`,
   beskedfordelerDir: BFO,
   klassifikationRest: 'kombit__dokumentation-sandkasse/KlassifikationListeHentREST/KlassifikationListeHentREST.json',
-  ydelsesIndeksWsdl: (name: 'YdelseIndeks' | 'BevillingIndeks' | 'OekonomiskEffektueringIndeks') => `${YDI}/wsdl/${name}.wsdl`,
+  ydelsesIndeksWsdl: (name: 'YdelseIndeks' | 'BevillingIndeks' | 'OekonomiskEffektueringIndeks') =>
+    `${YDI}/wsdl/${name}.wsdl`,
   ydelsesIndeksDir: YDI,
   klasse7Served: 'kombit__kosdy_infrastructureSamples-net6/wsdl/Klasse/wsdl/KlasseService.wsdl',
   ydelseListeHent: `${RANDERS}/YdelseListeHentService/YdelseListeHentServiceOIOIDWS.wsdl`,

@@ -29,32 +29,53 @@ describe('readContract on the official bundles', () => {
       expect(port!.soapVersion).toBe('1.1');
       const [op] = port!.operations;
       expect(op!.name).toBe('PersonLookup');
-      expect(op!.soapAction).toBe('http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup');
-      expect(op!.faults).toEqual([{ name: 'ServiceplatformFault', element: '{http://serviceplatformen.dk/xml/schemas/ServiceplatformFault/1/}ServiceplatformFault' }]);
+      expect(op!.soapAction).toBe(
+        'http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup',
+      );
+      expect(op!.faults).toEqual([
+        {
+          name: 'ServiceplatformFault',
+          element: '{http://serviceplatformen.dk/xml/schemas/ServiceplatformFault/1/}ServiceplatformFault',
+        },
+      ]);
     }
   });
 
   it('reads SagDokumentIndeks v5 (context, token) and v6 with importer, opdater, fremsoeg, fjern', () => {
-    for (const file of [OFFICIAL.sagDokumentIndeks5Context, OFFICIAL.sagDokumentIndeks5Token, OFFICIAL.sagDokumentIndeks6]) {
-      const ops = readContract(official(file)).services[0]!.ports[0]!.operations.map((o) => o.name).sort();
+    for (const file of [
+      OFFICIAL.sagDokumentIndeks5Context,
+      OFFICIAL.sagDokumentIndeks5Token,
+      OFFICIAL.sagDokumentIndeks6,
+    ]) {
+      const ops = readContract(official(file))
+        .services[0]!.ports[0]!.operations.map((o) => o.name)
+        .sort();
       expect(ops).toEqual(['fjern', 'fremsoeg', 'importer', 'opdater']);
     }
   });
 
   it('reads Klasse v7, the STS and the Beskedfordeler bundle', () => {
-    expect(operations(readContract(official(OFFICIAL.klasse7)), 'KlasseService_7').map((o) => o.name)).toContain('laes');
+    expect(operations(readContract(official(OFFICIAL.klasse7)), 'KlasseService_7').map((o) => o.name)).toContain(
+      'laes',
+    );
     const sts = readContract(official(OFFICIAL.sts)).services[0]!.ports[0]!;
     expect(sts.soapVersion).toBe('1.2');
     expect(sts.operations[0]!.soapAction).toBe('http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue');
     const push = readContract(official(OFFICIAL.beskedfordelerPush));
     expect(push.kind).toBe('xsd');
     expect(push.schema.elements.has('{urn:oio:sts:1.0.0}ModtagBeskedInput')).toBe(true);
-    expect(readContract(official(OFFICIAL.beskedfordelerWsdl)).services[0]!.ports[0]!.operations.length).toBeGreaterThan(5);
+    expect(
+      readContract(official(OFFICIAL.beskedfordelerWsdl)).services[0]!.ports[0]!.operations.length,
+    ).toBeGreaterThan(5);
   });
 
   it("skips OpenAPI documents given among the files (SF1514's contract list mixes WSDL and OpenAPI)", () => {
     const dir = new URL('../contracts/SF1514/1/', import.meta.url).pathname;
-    const m = readContract([`${dir}SecurityTokenService.wsdl`, `${dir}ws-trust.xsd`, `${dir}sts-rest-issue.openapi.json`]);
+    const m = readContract([
+      `${dir}SecurityTokenService.wsdl`,
+      `${dir}ws-trust.xsd`,
+      `${dir}sts-rest-issue.openapi.json`,
+    ]);
     expect(m.services[0]!.ports[0]!.operations[0]!.name).toBe('Trust13Issue');
     expect(m.skipped).toEqual([`${dir}sts-rest-issue.openapi.json`]);
   });
@@ -62,7 +83,9 @@ describe('readContract on the official bundles', () => {
   it('describes fields with types, cardinality and facets (InvocationContext UUID pattern)', () => {
     const m = readContract(official(OFFICIAL.personBaseDataContext));
     const uuid = m.schema.types.get('{http://serviceplatformen.dk/xml/schemas/InvocationContext/1/}UUIDtype');
-    expect(uuid?.kind === 'simple' && uuid.facets.pattern).toEqual(['[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}']);
+    expect(uuid?.kind === 'simple' && uuid.facets.pattern).toEqual([
+      '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}',
+    ]);
   });
 });
 
@@ -75,7 +98,11 @@ describe('readContract on broken bundles', () => {
     return dir;
   };
   const errorOf = (fn: () => unknown) => {
-    try { fn(); } catch (e) { return e as ContractError; }
+    try {
+      fn();
+    } catch (e) {
+      return e as ContractError;
+    }
     throw new Error('expected a ContractError');
   };
 
@@ -92,7 +119,13 @@ describe('readContract on broken bundles', () => {
   it('names the file and the binding when a binding is not SOAP', () => {
     const dir = copy('unknown-binding');
     const wsdl = join(dir, 'wsdl/context/PersonBaseDataExtendedService.wsdl');
-    writeFileSync(wsdl, readFileSync(wsdl, 'utf8').replace('<soap:binding transport="http://schemas.xmlsoap.org/soap/http" style="document"/>', '<http:binding xmlns:http="http://schemas.xmlsoap.org/wsdl/http/" verb="POST"/>'));
+    writeFileSync(
+      wsdl,
+      readFileSync(wsdl, 'utf8').replace(
+        '<soap:binding transport="http://schemas.xmlsoap.org/soap/http" style="document"/>',
+        '<http:binding xmlns:http="http://schemas.xmlsoap.org/wsdl/http/" verb="POST"/>',
+      ),
+    );
     const e = errorOf(() => readContract(wsdl));
     expect(e.code).toBe('contract.binding-unknown');
     expect(e.message).toContain('PersonBaseDataExtendedBinding');
@@ -102,7 +135,10 @@ describe('readContract on broken bundles', () => {
   it('names the port when it uses a binding no WSDL declares', () => {
     const dir = copy('missing-binding');
     const wsdl = join(dir, 'wsdl/context/PersonBaseDataExtendedService.wsdl');
-    writeFileSync(wsdl, readFileSync(wsdl, 'utf8').replace('binding="tns:PersonBaseDataExtendedBinding"', 'binding="tns:NoSuchBinding"'));
+    writeFileSync(
+      wsdl,
+      readFileSync(wsdl, 'utf8').replace('binding="tns:PersonBaseDataExtendedBinding"', 'binding="tns:NoSuchBinding"'),
+    );
     const e = errorOf(() => readContract(wsdl));
     expect(e.code).toBe('contract.binding-unknown');
     expect(e.message).toContain('NoSuchBinding');
@@ -118,7 +154,10 @@ describe('readContract on broken bundles', () => {
 
   it('refuses constructs it does not support (xs:group) instead of validating wrongly', () => {
     const file = join(tmp, 'group.xsd');
-    writeFileSync(file, '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t" xmlns:t="urn:t"><xs:group name="g"><xs:sequence><xs:element name="a"/></xs:sequence></xs:group><xs:element name="e"><xs:complexType><xs:group ref="t:g"/></xs:complexType></xs:element></xs:schema>');
+    writeFileSync(
+      file,
+      '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t" xmlns:t="urn:t"><xs:group name="g"><xs:sequence><xs:element name="a"/></xs:sequence></xs:group><xs:element name="e"><xs:complexType><xs:group ref="t:g"/></xs:complexType></xs:element></xs:schema>',
+    );
     const e = errorOf(() => readContract(file));
     expect(e.code).toBe('contract.unsupported');
     expect(e.message).toContain('xs:group ref="t:g"');

@@ -1,6 +1,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { emptySchemaSet, splitQName, type ContractModel, type MessageModel, type OperationModel, type QName, type ServiceModel } from './model.ts';
+import {
+  emptySchemaSet,
+  splitQName,
+  type ContractModel,
+  type MessageModel,
+  type OperationModel,
+  type QName,
+  type ServiceModel,
+} from './model.ts';
 import { ContractError } from './contract-error.ts';
 import { emptyDefinitions, readWsdlFile, type RawBindingMessage, type WsdlDefinitions } from './wsdl-definitions.ts';
 import { loadSchemaFile, type SchemaReading } from './xsd-reader.ts';
@@ -35,7 +43,11 @@ export function readContract(paths: string | string[]): ContractModel {
   const files = (Array.isArray(paths) ? paths : [paths]).flatMap((p) => {
     const abs = resolve(p);
     let isDir = false;
-    try { isDir = statSync(abs).isDirectory(); } catch { /* reported as a missing file below */ }
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      /* reported as a missing file below */
+    }
     return isDir ? contractFilesIn(abs) : [abs];
   });
   // A service's contract list may mix WSDL/XSD with an OpenAPI document; those are not ours to read here.
@@ -46,7 +58,10 @@ export function readContract(paths: string | string[]): ContractModel {
   for (const file of files) {
     if (skipped.includes(file)) continue;
     if (file.endsWith('.xsd')) loadSchemaFile(reading, file, undefined);
-    else { sawWsdl = true; readWsdlFile(defs, reading, file); }
+    else {
+      sawWsdl = true;
+      readWsdlFile(defs, reading, file);
+    }
   }
   const services = joinServices(defs);
   checkMessageElements(services, reading);
@@ -54,9 +69,19 @@ export function readContract(paths: string | string[]): ContractModel {
   if (unresolved.length > 0) {
     const [first] = unresolved;
     const more = unresolved.length > 1 ? ` (and ${unresolved.length - 1} more)` : '';
-    throw new ContractError('contract.reference-unresolved', first!.file, `${first!.file} refers to ${first!.what} "${first!.ref}", which no schema in the bundle declares${more}. An xs:import or xs:include is probably missing or points to the wrong file.`);
+    throw new ContractError(
+      'contract.reference-unresolved',
+      first!.file,
+      `${first!.file} refers to ${first!.what} "${first!.ref}", which no schema in the bundle declares${more}. An xs:import or xs:include is probably missing or points to the wrong file.`,
+    );
   }
-  return { kind: sawWsdl ? 'wsdl' : 'xsd', files: [...new Set([...defs.wsdlFiles, ...reading.set.files])], services, schema: reading.set, skipped };
+  return {
+    kind: sawWsdl ? 'wsdl' : 'xsd',
+    files: [...new Set([...defs.wsdlFiles, ...reading.set.files])],
+    services,
+    schema: reading.set,
+    skipped,
+  };
 }
 
 function joinServices(defs: WsdlDefinitions): ServiceModel[] {
@@ -66,7 +91,12 @@ function joinServices(defs: WsdlDefinitions): ServiceModel[] {
   for (const binding of defs.bindings.values()) {
     if (used.has(binding.name)) continue;
     const { ns, local } = splitQName(binding.name);
-    declared.push({ name: local, namespace: ns, file: binding.file, ports: [{ name: local, binding: binding.name, file: binding.file }] });
+    declared.push({
+      name: local,
+      namespace: ns,
+      file: binding.file,
+      ports: [{ name: local, binding: binding.name, file: binding.file }],
+    });
   }
   return declared.map((s) => ({
     name: s.name,
@@ -75,15 +105,27 @@ function joinServices(defs: WsdlDefinitions): ServiceModel[] {
     ports: s.ports.map((port) => {
       const binding = defs.bindings.get(port.binding);
       if (binding === undefined) {
-        throw new ContractError('contract.binding-unknown', port.file, `${port.file}: port "${port.name}" of service "${s.name}" uses the binding ${port.binding}, which no WSDL in the bundle declares. Add the WSDL that declares it (wsdl:import) or correct the binding name.`);
+        throw new ContractError(
+          'contract.binding-unknown',
+          port.file,
+          `${port.file}: port "${port.name}" of service "${s.name}" uses the binding ${port.binding}, which no WSDL in the bundle declares. Add the WSDL that declares it (wsdl:import) or correct the binding name.`,
+        );
       }
       if (binding.soapVersion === undefined) {
         const found = binding.extensions.length > 0 ? binding.extensions.join(', ') : 'no binding extension at all';
-        throw new ContractError('contract.binding-unknown', binding.file, `${binding.file}: binding ${binding.name} is neither a SOAP 1.1 nor a SOAP 1.2 binding (found ${found}). klarmeld reads soap:binding and soap12:binding only.`);
+        throw new ContractError(
+          'contract.binding-unknown',
+          binding.file,
+          `${binding.file}: binding ${binding.name} is neither a SOAP 1.1 nor a SOAP 1.2 binding (found ${found}). klarmeld reads soap:binding and soap12:binding only.`,
+        );
       }
       const portType = defs.portTypes.get(binding.portType);
       if (portType === undefined) {
-        throw new ContractError('contract.reference-unresolved', binding.file, `${binding.file}: binding ${binding.name} implements the portType ${binding.portType}, which no WSDL in the bundle declares. A wsdl:import is probably missing.`);
+        throw new ContractError(
+          'contract.reference-unresolved',
+          binding.file,
+          `${binding.file}: binding ${binding.name} implements the portType ${binding.portType}, which no WSDL in the bundle declares. A wsdl:import is probably missing.`,
+        );
       }
       const operations: OperationModel[] = [...binding.operations].map(([name, op]) => {
         const abstract = portType.get(name);
@@ -96,14 +138,25 @@ function joinServices(defs: WsdlDefinitions): ServiceModel[] {
         });
         return model;
       });
-      return { name: port.name, binding: binding.name, soapVersion: binding.soapVersion, ...(port.address ? { address: port.address } : {}), operations };
+      return {
+        name: port.name,
+        binding: binding.name,
+        soapVersion: binding.soapVersion,
+        ...(port.address ? { address: port.address } : {}),
+        operations,
+      };
     }),
   }));
 }
 
 function message(defs: WsdlDefinitions, name: QName, bound: RawBindingMessage | undefined, file: string): MessageModel {
   const parts = defs.messages.get(name);
-  if (parts === undefined) throw new ContractError('contract.reference-unresolved', file, `${file} uses the message ${name}, which no WSDL in the bundle declares. A wsdl:import is probably missing.`);
+  if (parts === undefined)
+    throw new ContractError(
+      'contract.reference-unresolved',
+      file,
+      `${file} uses the message ${name}, which no WSDL in the bundle declares. A wsdl:import is probably missing.`,
+    );
   const headerParts = new Set((bound?.headers ?? []).filter((h) => h.message === name).map((h) => h.part));
   const body = parts.filter((p) => (bound?.bodyParts ? bound.bodyParts.includes(p.name) : !headerParts.has(p.name)));
   const headers: QName[] = [];
@@ -115,13 +168,22 @@ function message(defs: WsdlDefinitions, name: QName, bound: RawBindingMessage | 
 }
 
 function checkMessageElements(services: ServiceModel[], reading: SchemaReading): void {
-  for (const s of services) for (const port of s.ports) for (const op of port.operations) {
-    for (const [what, msg] of [['input', op.input], ['output', op.output]] as const) {
-      for (const el of [...(msg?.body ?? []), ...(msg?.headers ?? [])]) {
-        if (!reading.set.elements.has(el)) {
-          throw new ContractError('contract.reference-unresolved', s.file, `${s.file}: the ${what} of operation "${op.name}" (port "${port.name}") is the element ${el}, which no schema in the bundle declares. An xs:import is probably missing or points to the wrong file.`);
+  for (const s of services)
+    for (const port of s.ports)
+      for (const op of port.operations) {
+        for (const [what, msg] of [
+          ['input', op.input],
+          ['output', op.output],
+        ] as const) {
+          for (const el of [...(msg?.body ?? []), ...(msg?.headers ?? [])]) {
+            if (!reading.set.elements.has(el)) {
+              throw new ContractError(
+                'contract.reference-unresolved',
+                s.file,
+                `${s.file}: the ${what} of operation "${op.name}" (port "${port.name}") is the element ${el}, which no schema in the bundle declares. An xs:import is probably missing or points to the wrong file.`,
+              );
+            }
+          }
         }
       }
-    }
-  }
 }

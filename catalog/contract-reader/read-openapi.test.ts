@@ -32,7 +32,10 @@ describe('readOpenApi', () => {
 
   it('reads YAML, and says which reference is dangling', () => {
     const file = join(tmp, 'api.yaml');
-    writeFileSync(file, 'openapi: 3.0.0\ninfo: { title: t, version: "1" }\npaths:\n  /x:\n    get:\n      responses:\n        "200": { $ref: "#/components/responses/Nope" }\n');
+    writeFileSync(
+      file,
+      'openapi: 3.0.0\ninfo: { title: t, version: "1" }\npaths:\n  /x:\n    get:\n      responses:\n        "200": { $ref: "#/components/responses/Nope" }\n',
+    );
     expect(() => readOpenApi(file)).toThrow(ContractError);
     expect(() => readOpenApi(file)).toThrow('#/components/responses/Nope');
   });

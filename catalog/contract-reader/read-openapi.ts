@@ -2,8 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { ContractError } from './contract-error.ts';
 
-export interface OpenApiParameter { name: string; in: 'header' | 'query' | 'path' | 'cookie'; required: boolean; description?: string; schema?: unknown }
-export interface OpenApiContent { mediaType: string; schema?: unknown }
+export interface OpenApiParameter {
+  name: string;
+  in: 'header' | 'query' | 'path' | 'cookie';
+  required: boolean;
+  description?: string;
+  schema?: unknown;
+}
+export interface OpenApiContent {
+  mediaType: string;
+  schema?: unknown;
+}
 
 export interface RestOperation {
   method: string;
@@ -24,7 +33,10 @@ export interface OpenApiModel {
   title: string;
   version: string;
   servers: string[];
-  securitySchemes: Record<string, { type: string; scheme?: string; bearerFormat?: string; in?: string; name?: string; description?: string }>;
+  securitySchemes: Record<
+    string,
+    { type: string; scheme?: string; bearerFormat?: string; in?: string; name?: string; description?: string }
+  >;
   operations: RestOperation[];
 }
 
@@ -37,36 +49,69 @@ type Json = Record<string, unknown>;
  * schema keeps its `$ref` at the point it recurs), and security schemes.
  */
 export function readOpenApi(file: string): OpenApiModel {
-  if (!existsSync(file)) throw new ContractError('contract.file-missing', file, `The OpenAPI document ${file} does not exist. Check the path.`);
+  if (!existsSync(file))
+    throw new ContractError(
+      'contract.file-missing',
+      file,
+      `The OpenAPI document ${file} does not exist. Check the path.`,
+    );
   let doc: Json;
   try {
     const text = readFileSync(file, 'utf8');
     doc = (file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as Json;
   } catch (error) {
-    throw new ContractError('contract.openapi-invalid', file, `${file} is neither valid JSON nor YAML (${(error as Error).message}). Fix the document.`);
+    throw new ContractError(
+      'contract.openapi-invalid',
+      file,
+      `${file} is neither valid JSON nor YAML (${(error as Error).message}). Fix the document.`,
+    );
   }
   if (typeof doc?.openapi !== 'string' || !doc.openapi.startsWith('3')) {
-    throw new ContractError('contract.openapi-invalid', file, `${file} is not an OpenAPI 3 document (no "openapi: 3.x" field). klarmeld reads OpenAPI 3.0 and 3.1.`);
+    throw new ContractError(
+      'contract.openapi-invalid',
+      file,
+      `${file} is not an OpenAPI 3 document (no "openapi: 3.x" field). klarmeld reads OpenAPI 3.0 and 3.1.`,
+    );
   }
   const resolve = (value: unknown, seen: string[] = []): unknown => {
     if (Array.isArray(value)) return value.map((v) => resolve(v, seen));
     if (value === null || typeof value !== 'object') return value;
     const ref = (value as Json).$ref;
     if (typeof ref === 'string') {
-      if (!ref.startsWith('#/')) throw new ContractError('contract.file-missing', file, `${file} refers to "${ref}" in another document. klarmeld resolves references within one document only; bundle the document first.`);
+      if (!ref.startsWith('#/'))
+        throw new ContractError(
+          'contract.file-missing',
+          file,
+          `${file} refers to "${ref}" in another document. klarmeld resolves references within one document only; bundle the document first.`,
+        );
       if (seen.includes(ref)) return { $ref: ref };
-      const target = ref.slice(2).split('/').reduce<unknown>((node, key) => (node as Json | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-      if (target === undefined) throw new ContractError('contract.reference-unresolved', file, `${file} refers to "${ref}", which the document does not define. Add it under components or correct the reference.`);
+      const target = ref
+        .slice(2)
+        .split('/')
+        .reduce<unknown>((node, key) => (node as Json | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+      if (target === undefined)
+        throw new ContractError(
+          'contract.reference-unresolved',
+          file,
+          `${file} refers to "${ref}", which the document does not define. Add it under components or correct the reference.`,
+        );
       return { ...(resolve(target, [...seen, ref]) as Json), 'x-ref': ref.split('/').pop() };
     }
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, seen)]));
   };
-  const content = (c: unknown): OpenApiContent[] => Object.entries((c ?? {}) as Json).map(([mediaType, v]) => ({ mediaType, ...((v as Json)?.schema !== undefined ? { schema: resolve((v as Json).schema) } : {}) }));
-  const params = (list: unknown): OpenApiParameter[] => ((resolve(list ?? []) as Json[]) ?? []).map((p) => ({
-    name: String(p.name), in: p.in as OpenApiParameter['in'], required: p.required === true,
-    ...(typeof p.description === 'string' ? { description: p.description } : {}),
-    ...(p.schema !== undefined ? { schema: p.schema } : {}),
-  }));
+  const content = (c: unknown): OpenApiContent[] =>
+    Object.entries((c ?? {}) as Json).map(([mediaType, v]) => ({
+      mediaType,
+      ...((v as Json)?.schema !== undefined ? { schema: resolve((v as Json).schema) } : {}),
+    }));
+  const params = (list: unknown): OpenApiParameter[] =>
+    ((resolve(list ?? []) as Json[]) ?? []).map((p) => ({
+      name: String(p.name),
+      in: p.in as OpenApiParameter['in'],
+      required: p.required === true,
+      ...(typeof p.description === 'string' ? { description: p.description } : {}),
+      ...(p.schema !== undefined ? { schema: p.schema } : {}),
+    }));
   const info = (doc.info ?? {}) as Json;
   const defaultSecurity = (doc.security ?? []) as Json[];
   const operations: RestOperation[] = [];
@@ -86,7 +131,12 @@ export function readOpenApi(file: string): OpenApiModel {
         ...(body ? { requestBody: { required: body.required === true, content: content(body.content) } } : {}),
         responses: Object.entries((op.responses ?? {}) as Json).map(([status, r]) => {
           const res = resolve(r) as Json;
-          return { status, ...(typeof res.description === 'string' ? { description: res.description } : {}), content: content(res.content), headers: Object.keys((res.headers ?? {}) as Json) };
+          return {
+            status,
+            ...(typeof res.description === 'string' ? { description: res.description } : {}),
+            content: content(res.content),
+            headers: Object.keys((res.headers ?? {}) as Json),
+          };
         }),
         security: ((op.security ?? defaultSecurity) as Json[]).flatMap((s) => Object.keys(s)),
       });
@@ -98,7 +148,11 @@ export function readOpenApi(file: string): OpenApiModel {
     title: String(info.title ?? ''),
     version: String(info.version ?? ''),
     servers: ((doc.servers ?? []) as Json[]).map((s) => String(s.url)),
-    securitySchemes: Object.fromEntries(Object.entries(((doc.components as Json | undefined)?.securitySchemes ?? {}) as Record<string, Json>).map(([k, v]) => [k, v as OpenApiModel['securitySchemes'][string]])),
+    securitySchemes: Object.fromEntries(
+      Object.entries(((doc.components as Json | undefined)?.securitySchemes ?? {}) as Record<string, Json>).map(
+        ([k, v]) => [k, v as OpenApiModel['securitySchemes'][string]],
+      ),
+    ),
     operations,
   };
 }

@@ -1,6 +1,10 @@
 import { XSD_NS, splitQName, type Particle, type QName, type SchemaSet, type TypeDef } from './model.ts';
 
-export interface Unresolved { file: string; ref: QName; what: 'the type' | 'the element' | 'the attribute' }
+export interface Unresolved {
+  file: string;
+  ref: QName;
+  what: 'the type' | 'the element' | 'the attribute';
+}
 
 /** Every type, element and attribute reference in `set` that no declaration in `set` answers. */
 export function unresolvedReferences(set: SchemaSet): Unresolved[] {
@@ -13,7 +17,8 @@ export function unresolvedReferences(set: SchemaSet): Unresolved[] {
   const particle = (p: Particle | undefined, file: string) => {
     if (p === undefined) return;
     if (p.kind === 'element') {
-      if (p.element.ref !== undefined && !set.elements.has(p.element.ref)) out.push({ file, ref: p.element.ref, what: 'the element' });
+      if (p.element.ref !== undefined && !set.elements.has(p.element.ref))
+        out.push({ file, ref: p.element.ref, what: 'the element' });
       type(p.element.type, file);
       if (p.element.inlineType) def(p.element.inlineType);
     } else if (p.kind !== 'any') p.items.forEach((i) => particle(i, file));
@@ -31,7 +36,12 @@ export function unresolvedReferences(set: SchemaSet): Unresolved[] {
     type(t.derivation?.base, t.file);
     particle(t.particle, t.file);
     for (const a of t.attributes) {
-      if (a.ref !== undefined && !set.attributes.has(a.ref) && !a.ref.startsWith('{http://www.w3.org/XML/1998/namespace}')) out.push({ file: t.file, ref: a.ref, what: 'the attribute' });
+      if (
+        a.ref !== undefined &&
+        !set.attributes.has(a.ref) &&
+        !a.ref.startsWith('{http://www.w3.org/XML/1998/namespace}')
+      )
+        out.push({ file: t.file, ref: a.ref, what: 'the attribute' });
       type(a.type, t.file);
     }
   };

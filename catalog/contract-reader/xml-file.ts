@@ -10,7 +10,11 @@ import { graphqlSchemaError, isGraphqlSchema } from './graphql-schema.ts';
 export function readXmlFile(path: string, referencedBy?: { file: string; what: string }): Element {
   if (!existsSync(path)) {
     if (referencedBy === undefined) {
-      throw new ContractError('contract.file-missing', path, `The contract file ${path} does not exist. Check the path.`);
+      throw new ContractError(
+        'contract.file-missing',
+        path,
+        `The contract file ${path} does not exist. Check the path.`,
+      );
     }
     throw new ContractError(
       'contract.file-missing',
@@ -40,7 +44,11 @@ export function parseXml(text: string, file: string): Element {
     problem ??= (error as Error).message;
   }
   if (problem !== undefined || root === null) {
-    throw new ContractError('contract.xml-malformed', file, `${file} is not well-formed XML (${problem ?? 'no root element'}). Fix the file or replace it with the official one.`);
+    throw new ContractError(
+      'contract.xml-malformed',
+      file,
+      `${file} is not well-formed XML (${problem ?? 'no root element'}). Fix the file or replace it with the official one.`,
+    );
   }
   return root;
 }

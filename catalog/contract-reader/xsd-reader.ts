@@ -1,8 +1,16 @@
 import { locateImport } from './locate-import.ts';
 import {
-  qname, XSD_NS,
-  type AttributeUse, type ComplexTypeDef, type ElementDecl, type Facets, type Particle, type QName,
-  type SchemaSet, type SimpleTypeDef, type TypeDef,
+  qname,
+  XSD_NS,
+  type AttributeUse,
+  type ComplexTypeDef,
+  type ElementDecl,
+  type Facets,
+  type Particle,
+  type QName,
+  type SchemaSet,
+  type SimpleTypeDef,
+  type TypeDef,
 } from './model.ts';
 import { childElements, readXmlFile, resolvePrefixed } from './xml-file.ts';
 import { ContractError } from './contract-error.ts';
@@ -23,13 +31,22 @@ interface Scope {
 }
 
 /** Loads the schema file at `path` (and everything it imports or includes) into `reading`. */
-export function loadSchemaFile(reading: SchemaReading, path: string, referencedBy: { file: string; what: string } | undefined, chameleonNs?: string): void {
+export function loadSchemaFile(
+  reading: SchemaReading,
+  path: string,
+  referencedBy: { file: string; what: string } | undefined,
+  chameleonNs?: string,
+): void {
   const key = `${path}|${chameleonNs ?? ''}`;
   if (reading.loaded.has(key)) return;
   reading.loaded.add(key);
   const root = readXmlFile(path, referencedBy);
   if (root.namespaceURI !== XSD_NS || root.localName !== 'schema') {
-    throw new ContractError('contract.not-a-contract', path, `${path} is not an XML Schema (its root is <${root.tagName}>). ${referencedBy?.file ?? 'The caller'} expected an xs:schema here.`);
+    throw new ContractError(
+      'contract.not-a-contract',
+      path,
+      `${path} is not an XML Schema (its root is <${root.tagName}>). ${referencedBy?.file ?? 'The caller'} expected an xs:schema here.`,
+    );
   }
   readSchemaElement(reading, root, path, chameleonNs);
 }
@@ -50,11 +67,18 @@ export function readSchemaElement(reading: SchemaReading, schema: Element, file:
     switch (child.localName) {
       case 'import':
         // An import without a location names a namespace the bundle supplies elsewhere.
-        if (location) loadSchemaFile(reading, locateImport(file, location), { file, what: `imports the schema "${location}"` });
+        if (location)
+          loadSchemaFile(reading, locateImport(file, location), { file, what: `imports the schema "${location}"` });
         break;
       case 'include':
       case 'redefine':
-        if (location) loadSchemaFile(reading, locateImport(file, location), { file, what: `includes the schema "${location}"` }, scope.tns);
+        if (location)
+          loadSchemaFile(
+            reading,
+            locateImport(file, location),
+            { file, what: `includes the schema "${location}"` },
+            scope.tns,
+          );
         break;
       case 'element': {
         const decl = readElement(child, scope, true);
@@ -82,7 +106,11 @@ function ref(el: Element, attr: string, scope: Scope): QName | undefined {
   if (!value) return undefined;
   const resolved = resolvePrefixed(el, value.trim());
   if (resolved === undefined) {
-    throw new ContractError('contract.reference-unresolved', scope.file, `${scope.file} refers to "${value}" in ${attr}=, but the prefix is not declared. Declare the namespace prefix in the schema.`);
+    throw new ContractError(
+      'contract.reference-unresolved',
+      scope.file,
+      `${scope.file} refers to "${value}" in ${attr}=, but the prefix is not declared. Declare the namespace prefix in the schema.`,
+    );
   }
   const ns = resolved.ns === '' && scope.chameleon ? scope.tns : resolved.ns;
   return qname(ns, resolved.local);
@@ -120,15 +148,27 @@ function readParticle(el: Element, scope: Scope): Particle | undefined {
     case 'sequence':
     case 'choice':
     case 'all': {
-      const items = childElements(el, XSD_NS).map((c) => readParticle(c, scope)).filter((p) => p !== undefined);
+      const items = childElements(el, XSD_NS)
+        .map((c) => readParticle(c, scope))
+        .filter((p) => p !== undefined);
       return { kind: el.localName, items, ...o };
     }
     case 'any': {
       const pc = el.getAttribute('processContents');
-      return { kind: 'any', namespaces: el.getAttribute('namespace') ?? '##any', processContents: pc === 'lax' || pc === 'skip' ? pc : 'strict', targetNs: scope.tns, ...o };
+      return {
+        kind: 'any',
+        namespaces: el.getAttribute('namespace') ?? '##any',
+        processContents: pc === 'lax' || pc === 'skip' ? pc : 'strict',
+        targetNs: scope.tns,
+        ...o,
+      };
     }
     case 'group':
-      throw new ContractError('contract.unsupported', scope.file, `${scope.file} uses a model group (<xs:group ref="${el.getAttribute('ref') ?? ''}">), which klarmeld's contract reader does not support yet. Write the group's elements out in the type that uses it.`);
+      throw new ContractError(
+        'contract.unsupported',
+        scope.file,
+        `${scope.file} uses a model group (<xs:group ref="${el.getAttribute('ref') ?? ''}">), which klarmeld's contract reader does not support yet. Write the group's elements out in the type that uses it.`,
+      );
     default:
       return undefined;
   }
@@ -138,7 +178,11 @@ function readAttribute(el: Element, scope: Scope, global: boolean): AttributeUse
   const refName = ref(el, 'ref', scope);
   const form = el.getAttribute('form');
   const qualified = global || (form ? form === 'qualified' : scope.qualifiedAttributes);
-  const use: AttributeUse = { name: el.getAttribute('name') ?? '', ns: qualified ? scope.tns : '', required: el.getAttribute('use') === 'required' };
+  const use: AttributeUse = {
+    name: el.getAttribute('name') ?? '',
+    ns: qualified ? scope.tns : '',
+    required: el.getAttribute('use') === 'required',
+  };
   if (refName !== undefined) use.ref = refName;
   const type = ref(el, 'type', scope);
   if (type !== undefined) use.type = type;
@@ -152,21 +196,32 @@ function readContent(el: Element, scope: Scope, def: ComplexTypeDef): void {
     if (c.localName === 'attribute') def.attributes.push(readAttribute(c, scope, false));
     else if (c.localName === 'anyAttribute') def.anyAttribute = true;
     else if (c.localName === 'attributeGroup') {
-      throw new ContractError('contract.unsupported', scope.file, `${scope.file} uses an attribute group (<xs:attributeGroup ref="${c.getAttribute('ref') ?? ''}">), which klarmeld's contract reader does not support yet. Write the attributes out in the type that uses them.`);
-    }
-    else if (c.localName !== 'annotation') def.particle = readParticle(c, scope) ?? def.particle;
+      throw new ContractError(
+        'contract.unsupported',
+        scope.file,
+        `${scope.file} uses an attribute group (<xs:attributeGroup ref="${c.getAttribute('ref') ?? ''}">), which klarmeld's contract reader does not support yet. Write the attributes out in the type that uses them.`,
+      );
+    } else if (c.localName !== 'annotation') def.particle = readParticle(c, scope) ?? def.particle;
   }
 }
 
 function readComplexType(el: Element, scope: Scope): ComplexTypeDef {
-  const def: ComplexTypeDef = { kind: 'complex', mixed: el.getAttribute('mixed') === 'true', attributes: [], anyAttribute: false, file: scope.file };
+  const def: ComplexTypeDef = {
+    kind: 'complex',
+    mixed: el.getAttribute('mixed') === 'true',
+    attributes: [],
+    anyAttribute: false,
+    file: scope.file,
+  };
   const [content] = [...childElements(el, XSD_NS, 'complexContent'), ...childElements(el, XSD_NS, 'simpleContent')];
   if (content === undefined) {
     readContent(el, scope, def);
     return def;
   }
   if (content.getAttribute('mixed') === 'true') def.mixed = true;
-  const [derivation] = childElements(content, XSD_NS).filter((c) => c.localName === 'extension' || c.localName === 'restriction');
+  const [derivation] = childElements(content, XSD_NS).filter(
+    (c) => c.localName === 'extension' || c.localName === 'restriction',
+  );
   if (derivation !== undefined) {
     const base = ref(derivation, 'base', scope) ?? qname(XSD_NS, 'anyType');
     const kind = content.localName === 'simpleContent' ? 'simple' : 'complex';
@@ -182,12 +237,25 @@ function readFacets(el: Element): Facets {
   for (const f of childElements(el, XSD_NS)) {
     const value = f.getAttribute('value') ?? '';
     switch (f.localName) {
-      case 'enumeration': (facets.enumeration ??= []).push(value); break;
-      case 'pattern': (facets.pattern ??= []).push(value); break;
-      case 'length': case 'minLength': case 'maxLength': case 'totalDigits': case 'fractionDigits':
-        facets[f.localName] = Number(value); break;
-      case 'minInclusive': case 'maxInclusive': case 'minExclusive': case 'maxExclusive':
-        facets[f.localName] = value; break;
+      case 'enumeration':
+        (facets.enumeration ??= []).push(value);
+        break;
+      case 'pattern':
+        (facets.pattern ??= []).push(value);
+        break;
+      case 'length':
+      case 'minLength':
+      case 'maxLength':
+      case 'totalDigits':
+      case 'fractionDigits':
+        facets[f.localName] = Number(value);
+        break;
+      case 'minInclusive':
+      case 'maxInclusive':
+      case 'minExclusive':
+      case 'maxExclusive':
+        facets[f.localName] = value;
+        break;
     }
   }
   return facets;

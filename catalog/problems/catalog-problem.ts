@@ -26,7 +26,15 @@ export type ProblemDetails = Pick<CatalogProblem, 'file' | 'line' | 'column' | '
 /** Builds a problem of the named kind; the code and title come from the permanent table. */
 export function catalogProblem(name: ProblemName, details: ProblemDetails): CatalogProblem {
   const { code, title } = problemCodes[name];
-  const problem: CatalogProblem = { code, name, severity: details.severity ?? 'error', title, file: details.file, message: details.message, fix: details.fix };
+  const problem: CatalogProblem = {
+    code,
+    name,
+    severity: details.severity ?? 'error',
+    title,
+    file: details.file,
+    message: details.message,
+    fix: details.fix,
+  };
   if (details.line !== undefined) problem.line = details.line;
   if (details.column !== undefined) problem.column = details.column;
   if (details.path !== undefined && details.path !== '') problem.path = details.path;

@@ -51,4 +51,7 @@ export const isoDate = z.iso.date({ message: 'Write the date as YYYY-MM-DD, e.g.
 export const url = z.url({ message: 'Write a full address starting with https:// or http://' });
 
 /** Where a fact comes from: a web address or a repository reference (owner/repo@commit:path). */
-export const source = z.string().min(1).meta({ description: 'Where the fact comes from: a URL or owner/repo@commit:path' });
+export const source = z
+  .string()
+  .min(1)
+  .meta({ description: 'Where the fact comes from: a URL or owner/repo@commit:path' });

@@ -14,8 +14,21 @@ describe("KOMBIT's integration id forms", () => {
   });
 
   it.each([
-    'SF-1999', 'SF 1500', 'sf1500', 'SF150', 'SF15000', 'SF1590-A', 'SF1590_a', 'SF1590_B_1', 'SF1590_B_01_V3', 'SF1520_3.6',
-    'SF-dialog', 'SAPA', 'Sapa-dialog', 'SAPA-Dialog', '1500',
+    'SF-1999',
+    'SF 1500',
+    'sf1500',
+    'SF150',
+    'SF15000',
+    'SF1590-A',
+    'SF1590_a',
+    'SF1590_B_1',
+    'SF1590_B_01_V3',
+    'SF1520_3.6',
+    'SF-dialog',
+    'SAPA',
+    'Sapa-dialog',
+    'SAPA-Dialog',
+    '1500',
   ])('refuses %s', (id) => {
     expect(integrationId.safeParse(id).success).toBe(false);
   });
@@ -31,13 +44,24 @@ describe("KOMBIT's integration id forms", () => {
 describe('an integration whose id is in none of the forms', () => {
   it('is refused with the forms in the message (issue 9: SF-1999 passed)', async () => {
     const dir = temp.removeAfter(await copyValidFixture());
-    await writeFile(join(dir, 'integrations/SF-1999.yaml'), [
-      '$schema: ../../schema/generated/integration.schema.json', 'id: SF-1999', 'title: Kopi', 'publicInformation: kun-titel', 'sources: [https://example.org]', '',
-    ].join('\n'));
+    await writeFile(
+      join(dir, 'integrations/SF-1999.yaml'),
+      [
+        '$schema: ../../schema/generated/integration.schema.json',
+        'id: SF-1999',
+        'title: Kopi',
+        'publicInformation: kun-titel',
+        'sources: [https://example.org]',
+        '',
+      ].join('\n'),
+    );
     const { problems } = await loadCatalog(dir);
-    expect(problems.map((p) => [p.name, p.file, p.line, p.path])).toEqual([['invalid-value', 'integrations/SF-1999.yaml', 2, 'id']]);
+    expect(problems.map((p) => [p.name, p.file, p.line, p.path])).toEqual([
+      ['invalid-value', 'integrations/SF-1999.yaml', 2, 'id'],
+    ]);
     const [problem] = problems;
-    for (const example of ['SF1500', 'SF1590_A', 'SF1590_B_01', 'SAPA-dialog']) expect(problem!.message).toContain(example);
+    for (const example of ['SF1500', 'SF1590_A', 'SF1590_B_01', 'SAPA-dialog'])
+      expect(problem!.message).toContain(example);
     expect(problem!.message).toContain('"SF-1999"');
     expect(problem!.fix).toContain('SF1999');
   });
@@ -46,7 +70,9 @@ describe('an integration whose id is in none of the forms', () => {
     const dir = temp.removeAfter(await copyValidFixture());
     await editFile(dir, 'integrations/SF1500.yaml', 'prerequisites: [SF1514]', 'prerequisites: [SF 1514]');
     const { problems } = await loadCatalog(dir);
-    expect(problems).toMatchObject([{ name: 'invalid-value', file: 'integrations/SF1500.yaml', path: 'prerequisites[0]' }]);
+    expect(problems).toMatchObject([
+      { name: 'invalid-value', file: 'integrations/SF1500.yaml', path: 'prerequisites[0]' },
+    ]);
     expect(problems[0]!.message).toContain('SF1590_A');
     expect(problems[0]!.fix).toContain('SF1514');
   });

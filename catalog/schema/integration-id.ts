@@ -70,11 +70,18 @@ export function integrationIdProblem(value: unknown): { message: string; fix: st
   const versioned = /^(SF\d{4}(?:_[A-Z](?:_\d{2})?)?)_V?(\d+(?:\.\d+)*)$/i.exec(text.trim());
   if (versioned && integrationIdPattern.test(versioned[1]!.toUpperCase())) {
     const [id, version] = [versioned[1]!.toUpperCase(), versioned[2]!];
-    return { message, fix: `"${text}" names version ${version} of the description of ${id}: write "${id}" here, and the version under "versions" of integrations/${id}.yaml.` };
+    return {
+      message,
+      fix: `"${text}" names version ${version} of the description of ${id}: write "${id}" here, and the version under "versions" of integrations/${id}.yaml.`,
+    };
   }
-  const guess = text.trim().toUpperCase().replace(/^SF[\s_-]*(\d{4})/, 'SF$1').replace(/[\s-]+/g, '_');
+  const guess = text
+    .trim()
+    .toUpperCase()
+    .replace(/^SF[\s_-]*(\d{4})/, 'SF$1')
+    .replace(/[\s-]+/g, '_');
   if (guess !== text && guess.startsWith('SF') && integrationIdPattern.test(guess)) {
     return { message, fix: `Write "${guess}", as KOMBIT writes it.` };
   }
-  return { message, fix: "Write the id as KOMBIT writes it on Digitaliseringskataloget, in one of the forms above." };
+  return { message, fix: 'Write the id as KOMBIT writes it on Digitaliseringskataloget, in one of the forms above.' };
 }

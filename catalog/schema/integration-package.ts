@@ -12,10 +12,10 @@ export const integrationPackage = z.strictObject({
   titleEn: z.string().min(1).optional(),
   business: z.array(integrationId).default([]).meta({ description: 'Forretningsbærende integrationer' }),
   prerequisites: z.array(integrationId).default([]).meta({ description: 'Forudsætningsintegrationer' }),
-  fictional: z
-    .boolean()
-    .default(false)
-    .meta({ description: 'True for a package the project made up (id and title not from KOMBIT); its title ends in "(projekteksempel)"' }),
+  fictional: z.boolean().default(false).meta({
+    description:
+      'True for a package the project made up (id and title not from KOMBIT); its title ends in "(projekteksempel)"',
+  }),
   contentsNote: z
     .string()
     .min(1)

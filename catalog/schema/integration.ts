@@ -48,7 +48,9 @@ export const publicInformation = z.enum(['fuld', 'delvis', 'kun-titel']);
 export const link = z.strictObject({ title: z.string().min(1), url });
 
 /** KOMBIT's number of an integration version: numbers and dots, e.g. 6 or 3.1. */
-export const versionNumber = z.string().regex(/^\d+(\.\d+)*$/, { message: 'Write the version as numbers and dots, e.g. 3.1' });
+export const versionNumber = z
+  .string()
+  .regex(/^\d+(\.\d+)*$/, { message: 'Write the version as numbers and dots, e.g. 3.1' });
 
 /**
  * One version of an integration. `version` is KOMBIT's number; it is left out (never guessed)
@@ -90,7 +92,11 @@ export const integration = z.strictObject({
   replacedBy: z.array(integrationId).default([]),
   links: z.array(link).default([]),
   sources: z.array(source).min(1, { message: 'Name at least one source for the facts in this file' }),
-  notes: z.string().min(1).optional().meta({ description: 'What is not publicly known, or caveats (Danish); give notesEn beside it' }),
+  notes: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'What is not publicly known, or caveats (Danish); give notesEn beside it' }),
   notesEn: z.string().min(1).optional().meta({ description: 'The notes in English, for the English site' }),
   versions: z.array(integrationVersion).default([]).meta({ description: 'Versions, oldest first' }),
 });

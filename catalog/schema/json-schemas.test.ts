@@ -11,7 +11,9 @@ describe('the generated JSON Schema files', () => {
     const onDisk = (await readdir(generatedDir)).filter((f) => f.endsWith('.schema.json')).sort();
     expect(onDisk).toEqual(Object.keys(expected).sort());
     for (const [name, text] of Object.entries(expected)) {
-      expect(await readFile(`${generatedDir}/${name}`, 'utf8'), `${name} is stale: run "${regenerateCommand}"`).toBe(text);
+      expect(await readFile(`${generatedDir}/${name}`, 'utf8'), `${name} is stale: run "${regenerateCommand}"`).toBe(
+        text,
+      );
     }
   });
 

@@ -23,23 +23,47 @@ export interface MessageField {
   fields?: MessageField[];
 }
 
-export const messageField: z.ZodType<MessageField> = z.strictObject({
-  name: z.string().min(1).meta({ description: 'Element name on the wire; * for a wildcard (xs:any)' }),
-  namespace: z.string().optional().meta({ description: "The element's namespace, when it differs from its parent's" }),
-  type: z.string().min(1).meta({ description: 'Declared type name (UUIDtype, string …), or the built-in type of an anonymous simple type' }),
-  minOccurs: z.number().int().min(0).optional().meta({ description: 'minOccurs; left out when 1' }),
-  maxOccurs: z.union([z.number().int().min(1), z.literal('unbounded')]).optional().meta({ description: 'maxOccurs; left out when 1' }),
-  choice: z.number().int().min(1).optional().meta({ description: 'Fields with the same choice number exclude each other' }),
-  enumeration: z.array(z.string()).optional().meta({ description: 'The values the type allows, when it lists them' }),
-  base: z.string().optional().meta({ description: 'The built-in XSD type a named simple type restricts (string, date, int …); left out when type already is one' }),
-  pattern: z.array(z.string()).optional().meta({ description: 'The XSD patterns a value must match (any of them)' }),
-  length: z.number().int().min(0).optional().meta({ description: 'Exact length of the value' }),
-  minLength: z.number().int().min(0).optional().meta({ description: 'Least length of the value' }),
-  maxLength: z.number().int().min(0).optional().meta({ description: 'Greatest length of the value' }),
-  get fields() {
-    return z.array(messageField).optional().meta({ description: 'The fields of a complex type, down to the depth the import expanded' });
-  },
-}).meta({ id: 'MessageField', description: 'A field of a message: name, type, cardinality and, for a complex type, its fields' });
+export const messageField: z.ZodType<MessageField> = z
+  .strictObject({
+    name: z.string().min(1).meta({ description: 'Element name on the wire; * for a wildcard (xs:any)' }),
+    namespace: z
+      .string()
+      .optional()
+      .meta({ description: "The element's namespace, when it differs from its parent's" }),
+    type: z.string().min(1).meta({
+      description: 'Declared type name (UUIDtype, string …), or the built-in type of an anonymous simple type',
+    }),
+    minOccurs: z.number().int().min(0).optional().meta({ description: 'minOccurs; left out when 1' }),
+    maxOccurs: z
+      .union([z.number().int().min(1), z.literal('unbounded')])
+      .optional()
+      .meta({ description: 'maxOccurs; left out when 1' }),
+    choice: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: 'Fields with the same choice number exclude each other' }),
+    enumeration: z.array(z.string()).optional().meta({ description: 'The values the type allows, when it lists them' }),
+    base: z.string().optional().meta({
+      description:
+        'The built-in XSD type a named simple type restricts (string, date, int …); left out when type already is one',
+    }),
+    pattern: z.array(z.string()).optional().meta({ description: 'The XSD patterns a value must match (any of them)' }),
+    length: z.number().int().min(0).optional().meta({ description: 'Exact length of the value' }),
+    minLength: z.number().int().min(0).optional().meta({ description: 'Least length of the value' }),
+    maxLength: z.number().int().min(0).optional().meta({ description: 'Greatest length of the value' }),
+    get fields() {
+      return z
+        .array(messageField)
+        .optional()
+        .meta({ description: 'The fields of a complex type, down to the depth the import expanded' });
+    },
+  })
+  .meta({
+    id: 'MessageField',
+    description: 'A field of a message: name, type, cardinality and, for a complex type, its fields',
+  });
 
 /** The request or response element of an operation, and its fields. */
 export const message = z.strictObject({

@@ -17,15 +17,31 @@ export const onboardingStatus = z.strictObject({
   code: slug,
   label: z.string().min(1).meta({ description: 'The word KOMBIT writes in the sheet, e.g. "Klarmeldt"' }),
   labelEn: z.string().min(1),
-  mark: z.string().regex(/^[A-Z]{1,2}$/).optional().meta({ description: 'Short code for narrow cells and filters (--status K), one set for CLI, site and README; default the initials of the code' }),
-  words: z.array(z.string().min(1)).min(1).optional().meta({ description: 'Every spelling KOMBIT writes in a sheet cell; the first is written when only the code is known; default [label]' }),
-  round: z.boolean().default(false).meta({ description: 'The word carries a round number ("Forløb 3")' }),
-  reportCode: reportCode.optional().meta({ description: "The connection report's code; absent where KOMBIT's sources give none" }),
-  inSheet: z.boolean().default(true).meta({ description: "A word KOMBIT writes in its sheet's cells (offered in the Excel drop-down)" }),
-  colour: z
+  mark: z
     .string()
-    .regex(/^#[0-9a-f]{6}$/, { message: 'Write the colour as #rrggbb in lower case, e.g. #c6efce' }),
-  textColour: z.string().regex(/^#[0-9a-f]{6}$/).default('#000000'),
+    .regex(/^[A-Z]{1,2}$/)
+    .optional()
+    .meta({
+      description:
+        'Short code for narrow cells and filters (--status K), one set for CLI, site and README; default the initials of the code',
+    }),
+  words: z.array(z.string().min(1)).min(1).optional().meta({
+    description:
+      'Every spelling KOMBIT writes in a sheet cell; the first is written when only the code is known; default [label]',
+  }),
+  round: z.boolean().default(false).meta({ description: 'The word carries a round number ("Forløb 3")' }),
+  reportCode: reportCode
+    .optional()
+    .meta({ description: "The connection report's code; absent where KOMBIT's sources give none" }),
+  inSheet: z
+    .boolean()
+    .default(true)
+    .meta({ description: "A word KOMBIT writes in its sheet's cells (offered in the Excel drop-down)" }),
+  colour: z.string().regex(/^#[0-9a-f]{6}$/, { message: 'Write the colour as #rrggbb in lower case, e.g. #c6efce' }),
+  textColour: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/)
+    .default('#000000'),
   description: z.string().optional(),
   source: z.string().optional().meta({ description: 'Where KOMBIT shows the word' }),
   reasonRequired: z.boolean().default(false),

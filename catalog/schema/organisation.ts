@@ -24,7 +24,11 @@ export const recordedStatus = z.strictObject({
   integration: integrationId,
   status: slug.meta({ description: 'A status code from onboarding-statuses.yaml, e.g. klarmeldt' }),
   reason: z.string().min(1).optional().meta({ description: 'Required when the status requires a reason' }),
-  round: z.int().min(1).optional().meta({ description: 'The onboarding round of a status whose word takes one (tilmeldt: "Forløb 3")' }),
+  round: z
+    .int()
+    .min(1)
+    .optional()
+    .meta({ description: 'The onboarding round of a status whose word takes one (tilmeldt: "Forløb 3")' }),
 });
 
 /**
@@ -35,8 +39,14 @@ export const recordedStatus = z.strictObject({
 export const systemInventoryEntry = z.strictObject({
   source: z.string().min(1).meta({ description: 'The file the system was imported from' }),
   row: z.int().min(1).optional(),
-  columns: z.record(z.string(), z.string()).optional().meta({ description: 'Columns the import does not map, verbatim' }),
-  unresolved: z.record(z.string(), z.array(z.string())).optional().meta({ description: 'Values of mapped columns the catalogue could not resolve, per column' }),
+  columns: z
+    .record(z.string(), z.string())
+    .optional()
+    .meta({ description: 'Columns the import does not map, verbatim' }),
+  unresolved: z
+    .record(z.string(), z.array(z.string()))
+    .optional()
+    .meta({ description: 'Values of mapped columns the catalogue could not resolve, per column' }),
 });
 
 /** A specialist system (fagsystem) on SKI 02.19, registered as an it-system on the platform. */
@@ -53,20 +63,29 @@ export const skiSystem = z.strictObject({
     .array(recordedStatus)
     .optional()
     .meta({ description: 'Statuses KOMBIT has recorded by hand, per integration' }),
-  programme: declaredProgrammePlace
+  programme: declaredProgrammePlace.optional().meta({
+    description:
+      "The system's place in KOMBIT's onboarding programme as KOMBIT declared it (category, round, reason); the sheet's programme events win over it",
+  }),
+  fictional: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'True for the example systems the project invents (shown as projekteksempel)' }),
+  userSystemUuidDerived: z.literal(true).optional().meta({
+    description:
+      "Set when the inventory gave no it-system UUID: the one here is derived from name and supplier so it stays stable, and is not the platform's",
+  }),
+  inventory: systemInventoryEntry
     .optional()
-    .meta({ description: "The system's place in KOMBIT's onboarding programme as KOMBIT declared it (category, round, reason); the sheet's programme events win over it" }),
-  fictional: z.boolean().default(false).meta({ description: 'True for the example systems the project invents (shown as projekteksempel)' }),
-  userSystemUuidDerived: z
-    .literal(true)
-    .optional()
-    .meta({ description: "Set when the inventory gave no it-system UUID: the one here is derived from name and supplier so it stays stable, and is not the platform's" }),
-  inventory: systemInventoryEntry.optional().meta({ description: 'Where an imported system comes from, with what the import could not map, verbatim' }),
+    .meta({ description: 'Where an imported system comes from, with what the import could not map, verbatim' }),
 });
 
 /** A municipality (kommune) or other authority, including the test municipality Korsbæk. */
 export const municipality = z.strictObject({
-  code: z.string().regex(/^\d{3}$/, { message: 'Write the kommunekode as three digits, e.g. "101"' }).optional(),
+  code: z
+    .string()
+    .regex(/^\d{3}$/, { message: 'Write the kommunekode as three digits, e.g. "101"' })
+    .optional(),
   name: z.string().min(1),
   cvr,
   region: z.string().min(1).optional(),

@@ -6,7 +6,13 @@ import { z } from 'zod';
  * programme, never a cell: the labels are in conformance/onboarding/programme-categories.ts.
  */
 export const programmeCategoryCodes = [
-  'tilmeldt', 'klarmeldt', 'delvist-klarmeldt', 'irrelevant', 'manglende-info', 'ikke-klarmeldt', 'administrativt-fjernet',
+  'tilmeldt',
+  'klarmeldt',
+  'delvist-klarmeldt',
+  'irrelevant',
+  'manglende-info',
+  'ikke-klarmeldt',
+  'administrativt-fjernet',
 ] as const;
 
 /** KOMBIT's reasons, as KOMBIT writes them (same slide). They describe a product or a supplier's declaration. */
@@ -27,12 +33,18 @@ export const programmeReasonTexts = [
  */
 export const declaredProgrammePlace = z
   .strictObject({
-    category: z.enum(programmeCategoryCodes).meta({ description: 'A programme category code, e.g. administrativt-fjernet' }),
+    category: z
+      .enum(programmeCategoryCodes)
+      .meta({ description: 'A programme category code, e.g. administrativt-fjernet' }),
     round: z.int().min(1).optional().meta({ description: 'The onboarding round, only with category tilmeldt' }),
-    reason: z.enum(programmeReasonTexts).optional().meta({ description: "One of KOMBIT's reasons, as KOMBIT writes it" }),
+    reason: z
+      .enum(programmeReasonTexts)
+      .optional()
+      .meta({ description: "One of KOMBIT's reasons, as KOMBIT writes it" }),
   })
   .refine((p) => p.round === undefined || p.category === 'tilmeldt', {
-    message: 'A round belongs only to category tilmeldt (Tilmeldt onboardingsforløb): remove round or set category: tilmeldt',
+    message:
+      'A round belongs only to category tilmeldt (Tilmeldt onboardingsforløb): remove round or set category: tilmeldt',
     path: ['round'],
   });
 

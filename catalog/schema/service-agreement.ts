@@ -23,7 +23,10 @@ export const isApprovedAgreement = (agreement: { status: string }) =>
 
 export const serviceAgreementsFile = z.strictObject({
   $schema: z.string().optional(),
-  sources: z.array(z.string().min(1)).default([]).meta({ description: 'Where the list comes from (file, date, who exported it)' }),
+  sources: z
+    .array(z.string().min(1))
+    .default([])
+    .meta({ description: 'Where the list comes from (file, date, who exported it)' }),
   agreements: z.array(serviceAgreement),
   unmapped: z
     .array(z.strictObject({ row: z.int().min(1), reason: z.string().min(1), cells: z.record(z.string(), z.string()) }))

@@ -23,10 +23,15 @@ export const securityModel = z.enum(['context', 'saml-token', 'jwt', 'holder-of-
 export const operation = z.strictObject({
   name: z.string().min(1).meta({ description: 'Operation name as in the contract, e.g. laes or PersonLookup' }),
   soapAction: z.string().optional().meta({ description: 'SOAPAction URI, for SOAP services' }),
-  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).optional().meta({ description: 'HTTP method, for REST services' }),
+  method: z
+    .enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
+    .optional()
+    .meta({ description: 'HTTP method, for REST services' }),
   path: z.string().optional().meta({ description: 'Path below the endpoint, for REST services' }),
   description: z.string().optional(),
-  input: message.optional().meta({ description: 'The request element and its fields, as the official contract declares them' }),
+  input: message
+    .optional()
+    .meta({ description: 'The request element and its fields, as the official contract declares them' }),
   output: message.optional().meta({ description: 'The response element and its fields' }),
 });
 
@@ -48,7 +53,10 @@ export const service = z.strictObject({
   protocol,
   security: z.array(securityModel).min(1).meta({ description: 'Security models the service accepts' }),
   serviceUuid: lowerCaseUuid.optional().meta({ description: 'ServiceUUID used in the InvocationContext' }),
-  entityId: z.string().optional().meta({ description: 'entityID: the AppliesTo / audience of a token for this service' }),
+  entityId: z
+    .string()
+    .optional()
+    .meta({ description: 'entityID: the AppliesTo / audience of a token for this service' }),
   provider: z
     .enum(['platform', 'supplier'])
     .default('platform')

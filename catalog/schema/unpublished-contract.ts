@@ -8,14 +8,16 @@ import { integrationId } from './integration-id.ts';
  */
 export const unpublishedContract = z.strictObject({
   integration: integrationId,
-  status: z.literal('kontrakt ikke offentliggjort').meta({ description: 'KOMBIT\'s contract is not public' }),
+  status: z.literal('kontrakt ikke offentliggjort').meta({ description: "KOMBIT's contract is not public" }),
   reason: z.string().min(1).meta({ description: 'What is and is not public, in English' }),
   sources: z.array(z.string().min(1)).default([]).meta({ description: 'Where it was looked for' }),
 });
 
-export const unpublishedContractsFile = z.strictObject({
-  $schema: z.string().optional(),
-  contracts: z.array(unpublishedContract),
-}).meta({ id: 'UnpublishedContracts', description: 'Integrations whose contract KOMBIT has not published' });
+export const unpublishedContractsFile = z
+  .strictObject({
+    $schema: z.string().optional(),
+    contracts: z.array(unpublishedContract),
+  })
+  .meta({ id: 'UnpublishedContracts', description: 'Integrations whose contract KOMBIT has not published' });
 
 export type UnpublishedContract = z.infer<typeof unpublishedContract>;

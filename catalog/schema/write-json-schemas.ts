@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { jsonSchemaFiles } from './json-schemas.ts';
 
 /** Writes catalog/schema/generated/*.schema.json, removing files of kinds that no longer exist. */
-export async function writeJsonSchemas(dir = fileURLToPath(new URL('./generated', import.meta.url))): Promise<string[]> {
+export async function writeJsonSchemas(
+  dir = fileURLToPath(new URL('./generated', import.meta.url)),
+): Promise<string[]> {
   const files = jsonSchemaFiles();
   await mkdir(dir, { recursive: true });
   for (const stale of (await readdir(dir)).filter((f) => f.endsWith('.schema.json') && !(f in files))) {

@@ -15,7 +15,9 @@ describe('klarmeld catalog check on a broken copy of the catalogue', () => {
       const json = JSON.parse(stdout);
       expect(exit).toBe(1);
       expect(json.valid).toBe(false);
-      expect(json.problems).toMatchObject([{ name: mistake.name, file: mistake.file, ...(mistake.path && { path: mistake.path }) }]);
+      expect(json.problems).toMatchObject([
+        { name: mistake.name, file: mistake.file, ...(mistake.path && { path: mistake.path }) },
+      ]);
     });
   }
 });

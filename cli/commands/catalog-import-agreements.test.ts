@@ -13,13 +13,16 @@ describe('klarmeld catalog import-agreements', () => {
     const data = join(dir, 'data');
     await cp(defaultDataDir(), data, { recursive: true });
     const file = join(dir, 'aftaler.csv');
-    await writeFile(file, [
-      'It-system;SF;Myndighed CVR;Aftalestatus',
-      'JobcenterPlus;SF 1500 - Organisation services;64942212;Godkendt',
-      'jobcenter-plus;SF1500;Frederiksberg Kommune;Godkendt',
-      'jobcenter-plus;SF1490;19438414;Afventer',
-      'jobcenter-plus;SF9999;62761113;Godkendt',
-    ].join('\n'));
+    await writeFile(
+      file,
+      [
+        'It-system;SF;Myndighed CVR;Aftalestatus',
+        'JobcenterPlus;SF 1500 - Organisation services;64942212;Godkendt',
+        'jobcenter-plus;SF1500;Frederiksberg Kommune;Godkendt',
+        'jobcenter-plus;SF1490;19438414;Afventer',
+        'jobcenter-plus;SF9999;62761113;Godkendt',
+      ].join('\n'),
+    );
     const dry = await klarmeld('catalog', 'import-agreements', file, '--dir', data);
     expect(dry.exit).toBe(1);
     expect(dry.stdout).toContain('3 agreements for 1 systems, 1 rows not mapped.');

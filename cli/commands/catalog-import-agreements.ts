@@ -23,29 +23,44 @@ Options:
   --dir DIR   the catalogue's data directory (default: the shipped catalog/data)
   --json      print the plan as JSON`;
 
-const options = { json: { type: 'boolean', default: false }, write: { type: 'boolean', default: false }, dir: { type: 'string' } } as const;
+const options = {
+  json: { type: 'boolean', default: false },
+  write: { type: 'boolean', default: false },
+  dir: { type: 'string' },
+} as const;
 
 /** `klarmeld catalog import-agreements FILE`: parses options, plans the import, writes with --write. */
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'arguments' });
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError(`"klarmeld catalog import-agreements" takes one file, e.g. agreements.csv.\n\n${HELP}`);
+  if (positionals.length !== 1)
+    throw new UsageError(`"klarmeld catalog import-agreements" takes one file, e.g. agreements.csv.\n\n${HELP}`);
   const file = positionals[0]!;
   const { readTable } = await import('../services/catalog-import-systems-read.ts');
   const table = await readTable(file).catch((error: unknown) => {
-    throw new UsageError(`Could not read ${file}: ${(error as Error).message} Give a .csv or .xlsx file with a header row.`);
+    throw new UsageError(
+      `Could not read ${file}: ${(error as Error).message} Give a .csv or .xlsx file with a header row.`,
+    );
   });
   const { planAgreementImport, agreementsYaml } = await import('../services/catalog-import-agreements.ts');
   const plan = planAgreementImport(await readCatalog(values.dir), table, basename(file));
   if (plan.missingColumns.length) {
-    throw new UsageError(`${file} has no column for ${plan.missingColumns.join(', ')} (headers: ${table.headers.join(', ')}). Name the columns System, Integration, Kommune and Status.`);
+    throw new UsageError(
+      `${file} has no column for ${plan.missingColumns.join(', ')} (headers: ${table.headers.join(', ')}). Name the columns System, Integration, Kommune and Status.`,
+    );
   }
   let written: string | undefined;
   if (values.write) {
     const { defaultDataDir } = await import('../../catalog/index.ts');
     written = join(values.dir ?? defaultDataDir(), 'service-agreements.yaml');
-    await writeFile(written, agreementsYaml(plan, `Imported from ${basename(file)} on ${new Date().toISOString().slice(0, 10)} by klarmeld catalog import-agreements`));
+    await writeFile(
+      written,
+      agreementsYaml(
+        plan,
+        `Imported from ${basename(file)} on ${new Date().toISOString().slice(0, 10)} by klarmeld catalog import-agreements`,
+      ),
+    );
   }
   if (values.json) process.stdout.write(`${JSON.stringify({ ...plan, written: written ?? null }, null, 2)}\n`);
   else {
@@ -53,8 +68,17 @@ export async function run(argv: string[]): Promise<number> {
       `${plan.file}: ${plan.agreements.length} agreements for ${plan.systems.length} systems, ${plan.unmapped.length} rows not mapped.`,
       ...plan.systems.slice(0, 20).map((s) => `  ${s.system}: ${s.approved} approved of ${s.agreements}`),
       ...(plan.systems.length > 20 ? [`  … and ${plan.systems.length - 20} more systems`] : []),
-      ...(plan.unmapped.length ? ['', 'Rows not mapped (kept verbatim under unmapped)', ...plan.unmapped.slice(0, 20).map((u) => `  - row ${u.row}: ${u.reason}`)] : []),
-      '', written ? `Wrote ${written}; it replaces the previous list.` : 'Dry run: nothing written. Add --write to replace service-agreements.yaml.',
+      ...(plan.unmapped.length
+        ? [
+            '',
+            'Rows not mapped (kept verbatim under unmapped)',
+            ...plan.unmapped.slice(0, 20).map((u) => `  - row ${u.row}: ${u.reason}`),
+          ]
+        : []),
+      '',
+      written
+        ? `Wrote ${written}; it replaces the previous list.`
+        : 'Dry run: nothing written. Add --write to replace service-agreements.yaml.',
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   }

@@ -58,24 +58,45 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'arguments' });
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError(`Give exactly one contract: a directory, a .wsdl file or an OpenAPI document.\n\n${HELP}`);
-  if (!values.integration || !values.version) throw new UsageError(`--integration and --version are required, e.g. --integration SF1500 --version 3.1.\n\n${HELP}`);
+  if (positionals.length !== 1)
+    throw new UsageError(`Give exactly one contract: a directory, a .wsdl file or an OpenAPI document.\n\n${HELP}`);
+  if (!values.integration || !values.version)
+    throw new UsageError(
+      `--integration and --version are required, e.g. --integration SF1500 --version 3.1.\n\n${HELP}`,
+    );
   const depth = values.depth === undefined ? undefined : Number(values.depth);
-  if (depth !== undefined && !(Number.isInteger(depth) && depth >= 0 && depth <= 8)) throw new UsageError(`--depth takes a whole number from 0 to 8, not "${values.depth}".\n\n${HELP}`);
+  if (depth !== undefined && !(Number.isInteger(depth) && depth >= 0 && depth <= 8))
+    throw new UsageError(`--depth takes a whole number from 0 to 8, not "${values.depth}".\n\n${HELP}`);
   const { importContract } = await import('../services/catalog-import-contract.ts');
   const { importIntoCatalogue } = await import('../services/catalog-import-contract-write.ts');
   try {
     const identity = { entityId: values['entity-id'], serviceUuid: values['service-uuid'], endpoint: values.endpoint };
     const services = importContract(positionals[0]!, { ...(depth !== undefined && { depth }), identity });
-    const outcome = importIntoCatalogue(values.dir ?? defaultCatalogDir(), values.integration, values.version, services, values.write, { create: values.create, removeMissing: values['remove-missing'] });
-    const result = { integration: values.integration, version: values.version, services, ...outcome, written: values.write };
+    const outcome = importIntoCatalogue(
+      values.dir ?? defaultCatalogDir(),
+      values.integration,
+      values.version,
+      services,
+      values.write,
+      { create: values.create, removeMissing: values['remove-missing'] },
+    );
+    const result = {
+      integration: values.integration,
+      version: values.version,
+      services,
+      ...outcome,
+      written: values.write,
+    };
     if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else process.stdout.write((await import('../services/catalog-import-contract-text.ts')).importContractText(result));
     return outcome.changes.some((c) => c.action === 'skipped') ? 1 : 0;
   } catch (error) {
     const e = error as Error & { code?: string; file?: string };
     if (e.code === undefined) throw error;
-    if (values.json) process.stdout.write(`${JSON.stringify({ error: { code: e.code, message: e.message, ...(e.file ? { file: e.file } : {}) } }, null, 2)}\n`);
+    if (values.json)
+      process.stdout.write(
+        `${JSON.stringify({ error: { code: e.code, message: e.message, ...(e.file ? { file: e.file } : {}) } }, null, 2)}\n`,
+      );
     else process.stderr.write(`${e.message} [${e.code}]\n`);
     return 1;
   }

@@ -40,7 +40,9 @@ describe('klarmeld catalog import-systems', () => {
     expect(stdout).toMatch(/! jobcenter-y14-eksempel useCases: catalogue "Y14\.II\.2"/);
     expect(stdout).toContain('? Nyt Jobsystem Anvender kommuner: Gotham Kommune');
     // Rows are counted as a spreadsheet shows them: the quoted list over three lines is one row.
-    expect(stdout).toMatch(/row 4: The row names no supplier CVR.*\[SKI System navn=Uden CVR, Leverandør=Ukendt ApS, SKI Ydelsesområde=Y14\]/);
+    expect(stdout).toMatch(
+      /row 4: The row names no supplier CVR.*\[SKI System navn=Uden CVR, Leverandør=Ukendt ApS, SKI Ydelsesområde=Y14\]/,
+    );
     expect(stdout).toContain('Dry run: nothing written.');
     expect(await readFile(join(data, 'systems.yaml'), 'utf8')).toBe(before);
   });
@@ -61,15 +63,31 @@ describe('klarmeld catalog import-systems', () => {
     expect(y14.inventory).toEqual({ source: 'inventory.csv', row: 2, columns: { Kontaktperson: 'Hanne' } });
     const added = catalog.systems.find((s) => s.id === 'nyt-jobsystem')!;
     expect(added).toMatchObject({
-      name: 'Nyt Jobsystem', supplier: '12345678', areas: ['Y14'], useCases: ['Y14.II.2'], municipalities: ['29189420', '29189846'],
-      userSystemUuidDerived: true, fictional: false,
-      inventory: { source: 'inventory.csv', row: 3, columns: { Kontaktperson: 'Jens' }, unresolved: { 'Anvender kommuner': ['Gotham Kommune'] } },
+      name: 'Nyt Jobsystem',
+      supplier: '12345678',
+      areas: ['Y14'],
+      useCases: ['Y14.II.2'],
+      municipalities: ['29189420', '29189846'],
+      userSystemUuidDerived: true,
+      fictional: false,
+      inventory: {
+        source: 'inventory.csv',
+        row: 3,
+        columns: { Kontaktperson: 'Jens' },
+        unresolved: { 'Anvender kommuner': ['Gotham Kommune'] },
+      },
     });
     expect(catalog.suppliers.find((s) => s.cvr === '12345678')).toMatchObject({ name: 'Ny Leverandør A/S' });
-    expect(catalog.systems.filter((s) => s.id !== 'nyt-jobsystem').map((s) => s.id)).toEqual((await loadCatalog()).catalog.systems.map((s) => s.id));
+    expect(catalog.systems.filter((s) => s.id !== 'nyt-jobsystem').map((s) => s.id)).toEqual(
+      (await loadCatalog()).catalog.systems.map((s) => s.id),
+    );
 
     const again = JSON.parse((await klarmeld('catalog', 'import-systems', file, '--dir', data, '--json')).stdout);
-    expect([again.added.length, again.updated.length, again.unchanged]).toEqual([0, 0, ['jobcenter-y14-eksempel', 'nyt-jobsystem']]);
+    expect([again.added.length, again.updated.length, again.unchanged]).toEqual([
+      0,
+      0,
+      ['jobcenter-y14-eksempel', 'nyt-jobsystem'],
+    ]);
   });
 
   it('reads the first sheet of an xlsx workbook with plain English headers', async () => {
@@ -83,6 +101,11 @@ describe('klarmeld catalog import-systems', () => {
     const { exit, stdout } = await klarmeld('catalog', 'import-systems', file, '--dir', data, '--json');
     expect(exit).toBe(0);
     const plan = JSON.parse(stdout);
-    expect(plan.added[0]).toMatchObject({ id: 'regnskab-2000', supplier: '87654321', areas: ['Y67'], municipalities: ['29189846', '55133018'] });
+    expect(plan.added[0]).toMatchObject({
+      id: 'regnskab-2000',
+      supplier: '87654321',
+      areas: ['Y67'],
+      municipalities: ['29189846', '55133018'],
+    });
   });
 });

@@ -34,17 +34,25 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'arguments' });
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError(`"klarmeld catalog import-systems" takes one file, e.g. systems.csv.\n\n${HELP}`);
+  if (positionals.length !== 1)
+    throw new UsageError(`"klarmeld catalog import-systems" takes one file, e.g. systems.csv.\n\n${HELP}`);
   const file = positionals[0]!;
   const { readTable } = await import('../services/catalog-import-systems-read.ts');
   const table = await readTable(file).catch((error: unknown) => {
-    throw new UsageError(`Could not read ${file}: ${(error as Error).message} Give a .csv or .xlsx file with a header row.`);
+    throw new UsageError(
+      `Could not read ${file}: ${(error as Error).message} Give a .csv or .xlsx file with a header row.`,
+    );
   });
   const { planSystemImport } = await import('../services/catalog-import-systems.ts');
   const { defaultDataDir } = await import('../../catalog/index.ts');
   const plan = planSystemImport(await readCatalog(values.dir), table, file);
-  const written = values.write ? await (await import('../services/catalog-import-systems-write.ts')).writeSystemImport(plan, values.dir ?? defaultDataDir()) : undefined;
+  const written = values.write
+    ? await (
+        await import('../services/catalog-import-systems-write.ts')
+      ).writeSystemImport(plan, values.dir ?? defaultDataDir())
+    : undefined;
   if (values.json) process.stdout.write(`${JSON.stringify({ ...plan, written: written ?? [] }, null, 2)}\n`);
-  else process.stdout.write((await import('../services/catalog-import-systems-text.ts')).importSystemsText(plan, written));
+  else
+    process.stdout.write((await import('../services/catalog-import-systems-text.ts')).importSystemsText(plan, written));
   return plan.skipped.length > 0 ? 1 : 0;
 }

@@ -10,13 +10,30 @@ import { klarmeld } from '../testing/klarmeld.ts';
  */
 const temp = tempDirs();
 const system = 'jobcenter-y14-eksempel';
-const kombitMunicipalities = ['Aalborg', 'Fredericia', 'Haderslev', 'Helsingør', 'Herning', 'Hillerød', 'Ishøj', 'Køge', 'Svendborg', 'Sønderborg', 'Tønder', 'Varde', 'Viborg'];
+const kombitMunicipalities = [
+  'Aalborg',
+  'Fredericia',
+  'Haderslev',
+  'Helsingør',
+  'Herning',
+  'Hillerød',
+  'Ishøj',
+  'Køge',
+  'Svendborg',
+  'Sønderborg',
+  'Tønder',
+  'Varde',
+  'Viborg',
+];
 
 describe("KOMBIT's Y14 example in the shipped catalogue", () => {
   it('catalog required names I-04 … I-08 and I-14 as obligatory and I-01 … I-03 as supplementary', async () => {
     const { exit, stdout } = await klarmeld('catalog', 'required', system, '--json');
     expect(exit).toBe(0);
-    const view = JSON.parse(stdout) as { packages: { id: string; title: string; level: string; fictional: boolean }[]; required: { integration: string; package?: string; packageNotGiven?: boolean }[] };
+    const view = JSON.parse(stdout) as {
+      packages: { id: string; title: string; level: string; fictional: boolean }[];
+      required: { integration: string; package?: string; packageNotGiven?: boolean }[];
+    };
     const ids = (level: string) => view.packages.filter((p) => p.level === level).map((p) => p.id);
     expect(ids('mandatory')).toEqual(['I-04', 'I-05', 'I-06', 'I-07', 'I-08', 'I-14']);
     expect(ids('supplementary')).toEqual(['I-01', 'I-02', 'I-03']);
@@ -37,13 +54,25 @@ describe("KOMBIT's Y14 example in the shipped catalogue", () => {
     expect(stdout).toContain('Y14.II.2: Ydelsesberegning og udbetaling til borger');
     expect(stdout).toContain('Obligatoriske integrationer (KOMBIT skøn)');
     expect(stdout).toContain('Supplerende integrationer (KOMBIT skøn)');
-    for (const pkg of ['I-04 Sags- og dokumentindeks', 'I-05 Ydelsesindeks', 'I-06 Organisation service', 'I-07 Klassifikation service',
-      'I-08 Adgangsstyring for brugere (context handler)', 'I-14 Jobcenterintegration', 'I-01 Sundhedsoplysninger', 'I-02 Personoplysninger', 'I-03 Pensionsoplysninger']) {
+    for (const pkg of [
+      'I-04 Sags- og dokumentindeks',
+      'I-05 Ydelsesindeks',
+      'I-06 Organisation service',
+      'I-07 Klassifikation service',
+      'I-08 Adgangsstyring for brugere (context handler)',
+      'I-14 Jobcenterintegration',
+      'I-01 Sundhedsoplysninger',
+      'I-02 Personoplysninger',
+      'I-03 Pensionsoplysninger',
+    ]) {
       expect(stdout).toContain(`  - ${pkg}`);
     }
     expect(stdout).toContain('Anvender kommuner (13)');
     for (const name of kombitMunicipalities) expect(stdout).toMatch(new RegExp(`^  - ${name}( Kommune)?$`, 'm'));
-    const mandatory = stdout.slice(stdout.indexOf('Obligatoriske snitflader'), stdout.indexOf('Supplerende snitflader'));
+    const mandatory = stdout.slice(
+      stdout.indexOf('Obligatoriske snitflader'),
+      stdout.indexOf('Supplerende snitflader'),
+    );
     expect(mandatory.match(/🟢 1\. Ja/g)).toHaveLength(11);
     expect(mandatory.match(/🚧 5\. Delvis/g)).toHaveLength(3);
     expect(mandatory.match(/🔴 2\. Nej/g)).toHaveLength(1);
@@ -66,14 +95,17 @@ describe("KOMBIT's Y14 example in the shipped catalogue", () => {
     expect(codes.filter((c: string) => c === '🔴 2. Nej')).toHaveLength(1);
   });
 
-  it('sheet report gives udbredelse per integration from the catalogue\'s agreement list: tilsluttet i N af M kommuner', async () => {
+  it("sheet report gives udbredelse per integration from the catalogue's agreement list: tilsluttet i N af M kommuner", async () => {
     const sheet = join(await temp.make('y14-report-'), 'sheet.sqlite');
     const { stdout } = await klarmeld('sheet', 'report', system, '--sheet', sheet);
     // The shipped example list: SF1500 approved in all 13, SF1470 only in Fredericia (one more pending, not counted).
     expect(stdout).toMatch(/SF1500 .*tilsluttet i 13 af 13 kommuner/);
     expect(stdout).toMatch(/SF1470 .*tilsluttet i 1 af 13 kommuner/);
     const report = JSON.parse((await klarmeld('sheet', 'report', system, '--sheet', sheet, '--json')).stdout);
-    expect(report.integrations.find((i: { integration: string }) => i.integration === 'SF2900').spread).toEqual({ connected: 0, of: 13 });
+    expect(report.integrations.find((i: { integration: string }) => i.integration === 'SF2900').spread).toEqual({
+      connected: 0,
+      of: 13,
+    });
     // A system the agreement list says nothing of shows no spread rather than 0 of M.
     const other = JSON.parse((await klarmeld('sheet', 'report', 'jobcenter-plus', '--sheet', sheet, '--json')).stdout);
     expect(other.integrations.some((i: { spread?: unknown }) => i.spread)).toBe(false);

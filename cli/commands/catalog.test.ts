@@ -41,7 +41,13 @@ describe('klarmeld catalog list, show and required', () => {
   it('lists every integration as JSON', async () => {
     const { exit, stdout } = await klarmeld('catalog', 'list', '--json', '--dir', validFixture);
     expect(exit).toBe(0);
-    expect(JSON.parse(stdout).map((r: { id: string }) => r.id)).toEqual(['SF1460_A', 'SF1461', 'SF1500', 'SF1514', 'SF1520']);
+    expect(JSON.parse(stdout).map((r: { id: string }) => r.id)).toEqual([
+      'SF1460_A',
+      'SF1461',
+      'SF1500',
+      'SF1514',
+      'SF1520',
+    ]);
   });
 
   it('lists the integrations of one service area, and names the known areas for an unknown one', async () => {
@@ -59,7 +65,11 @@ describe('klarmeld catalog list, show and required', () => {
     expect(stdout).toContain('SF1500 Organisation services');
     expect(stdout).toContain('ServiceUUID 6d9e3e15-4f6b-4a4e-9a7f-0e0a3f7c2b11');
     const json = JSON.parse((await klarmeld('catalog', 'show', 'sf1500', '--json', '--dir', validFixture)).stdout);
-    expect(json).toMatchObject({ integration: { id: 'SF1500' }, current: { version: '6' }, dependents: { packages: ['I-06'] } });
+    expect(json).toMatchObject({
+      integration: { id: 'SF1500' },
+      current: { version: '6' },
+      dependents: { packages: ['I-06'] },
+    });
   });
 
   it('suggests the nearest id for an unknown integration', async () => {
@@ -74,7 +84,9 @@ describe('klarmeld catalog list, show and required', () => {
     expect(stdout).toContain('3 mandatory');
     expect(stdout).toContain('(needed by SF1500)');
     expect(stdout).toContain('Systemet modtager ikke beskeder');
-    const json = JSON.parse((await klarmeld('catalog', 'required', 'jobcenter-plus', '--json', '--dir', validFixture)).stdout);
+    const json = JSON.parse(
+      (await klarmeld('catalog', 'required', 'jobcenter-plus', '--json', '--dir', validFixture)).stdout,
+    );
     expect(json.required.map((r: { integration: string }) => r.integration)).toEqual(['SF1500', 'SF1514', 'SF1520']);
   });
 });

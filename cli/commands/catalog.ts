@@ -46,15 +46,22 @@ export async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'import-contract') return (await import('./catalog-import-contract.ts')).run(argv.slice(1));
   if (argv[0] === 'import-systems') return (await import('./catalog-import-systems.ts')).run(argv.slice(1));
   if (argv[0] === 'import-agreements') return (await import('./catalog-import-agreements.ts')).run(argv.slice(1));
-  const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'command', group: { name: 'catalog', commands } });
+  const parsed = parseCommandLine(argv, {
+    help: HELP,
+    options,
+    takes: 'command',
+    group: { name: 'catalog', commands },
+  });
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   const expectArgs = (n: number, what: string) => {
     if (rest.length !== n) throw new UsageError(`"klarmeld catalog ${command}" takes ${what}.\n\n${HELP}`);
   };
-  if (values.area !== undefined && command !== 'list' && command !== 'systems') throw new UsageError('--area applies only to "klarmeld catalog list" and "klarmeld catalog systems".');
-  if (values.system !== undefined && command !== 'coverage') throw new UsageError('--system applies only to "klarmeld catalog coverage".');
+  if (values.area !== undefined && command !== 'list' && command !== 'systems')
+    throw new UsageError('--area applies only to "klarmeld catalog list" and "klarmeld catalog systems".');
+  if (values.system !== undefined && command !== 'coverage')
+    throw new UsageError('--system applies only to "klarmeld catalog coverage".');
   switch (command) {
     case 'check': {
       expectArgs(0, 'no arguments');
@@ -62,7 +69,8 @@ export async function run(argv: string[]): Promise<number> {
       const check = await checkCatalog(values.dir);
       if (values.json) printJson(check);
       // Without a terminal (CI, a pipe) the same report as plain text, without loading ink.
-      else if (!process.stdout.isTTY) process.stdout.write((await import('../ui/catalog-check-text.ts')).catalogCheckText(check));
+      else if (!process.stdout.isTTY)
+        process.stdout.write((await import('../ui/catalog-check-text.ts')).catalogCheckText(check));
       else await show((await import('../ui/catalog-check.ts')).CatalogCheckView, { check });
       return check.valid ? 0 : 1;
     }

@@ -14,7 +14,10 @@ describe('klarmeld demo (npm start) without a terminal', () => {
   it('runs the reference system through its suites, records the statuses in the demo sheet, shows them and exits by itself', async () => {
     dir = await mkdtemp(join(tmpdir(), 'klarmeld-demo-'));
     const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(root, 'bin/klarmeld.js'), 'demo'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [join(root, 'bin/klarmeld.js'), 'demo'], {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c));
       child.on('close', (exit) => resolve({ code: exit, stdout: out }));
@@ -24,7 +27,8 @@ describe('klarmeld demo (npm start) without a terminal', () => {
     expect(stdout).toContain('reference-system');
     expect(stdout).toContain('.klarmeld/demo/sheet.sqlite');
     expect(stdout).toContain('.klarmeld/demo/report.html');
-    for (const file of ['sheet.sqlite', 'run.json', 'junit.xml', 'report.html']) expect(existsSync(join(dir, '.klarmeld/demo', file)), file).toBe(true);
+    for (const file of ['sheet.sqlite', 'run.json', 'junit.xml', 'report.html'])
+      expect(existsSync(join(dir, '.klarmeld/demo', file)), file).toBe(true);
     const run = JSON.parse(await readFile(join(dir, '.klarmeld/demo/run.json'), 'utf8')) as { attestation?: unknown };
     expect(run.attestation).toBeDefined();
   }, 90_000);
@@ -33,7 +37,10 @@ describe('klarmeld demo (npm start) without a terminal', () => {
     const cwd = await mkdtemp(join(tmpdir(), 'klarmeld-demo-int-'));
     const started = performance.now();
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(root, 'bin/klarmeld.js'), 'demo'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [join(root, 'bin/klarmeld.js'), 'demo'], {
+        cwd,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let err = '';
       child.stdout.on('data', (c: Buffer) => String(c).includes('Starting the system') && child.kill('SIGINT'));
       child.stderr.on('data', (c: Buffer) => (err += c));

@@ -37,21 +37,30 @@ function interrupted(result?: TestRunResult): number {
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseCommandLine(argv, { help: HELP, options: { 'no-serve': { type: 'boolean', default: false } }, takes: 'options' });
+  const parsed = parseCommandLine(argv, {
+    help: HELP,
+    options: { 'no-serve': { type: 'boolean', default: false } },
+    takes: 'options',
+  });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
   const tty = Boolean(process.stdout.isTTY);
   const paths = demoPaths(process.cwd());
   // The installed package ships the tool, not klarmeld's own reference system and site.
   if (!existsSync(paths.profile)) {
-    throw new UsageError('klarmeld demo runs klarmeld\'s own reference system and site, which are in klarmeld\'s repository, not in the installed package: run "npm start" in a clone of it. To test your own system here: "klarmeld init", then "klarmeld test"');
+    throw new UsageError(
+      'klarmeld demo runs klarmeld\'s own reference system and site, which are in klarmeld\'s repository, not in the installed package: run "npm start" in a clone of it. To test your own system here: "klarmeld init", then "klarmeld test"',
+    );
   }
   await mkdir(paths.dir, { recursive: true });
   const interrupt = abortOnInterrupt('\nStopping the demo (the system and the platform are being shut down)…\n');
 
   const catalog = (await loadCatalog()).catalog;
   const view = tty ? await liveTestView('Starting the demo') : undefined;
-  if (!tty) process.stdout.write('klarmeld demo: starting the embedded platform and the reference system, then running its suites…\n');
+  if (!tty)
+    process.stdout.write(
+      'klarmeld demo: starting the embedded platform and the reference system, then running its suites…\n',
+    );
   let result;
   try {
     result = await runTest({
@@ -78,7 +87,9 @@ export async function run(argv: string[]): Promise<number> {
     const near = relative(process.cwd(), file);
     return near && !near.startsWith('..') ? near : file;
   };
-  process.stdout.write(formatTestSummary(result.document, { written: [paths.run, paths.junit, paths.report].map(show) }));
+  process.stdout.write(
+    formatTestSummary(result.document, { written: [paths.run, paths.junit, paths.report].map(show) }),
+  );
 
   const views = await import('../services/sheet-views.ts');
   const matrix = views.sheetMatrix(catalog, paths.sheet, {});
@@ -90,12 +101,16 @@ export async function run(argv: string[]): Promise<number> {
   } else {
     process.stdout.write((await import('../services/sheet-text.ts')).matrixText(matrix));
   }
-  process.stdout.write(`\nSee it again: npx klarmeld sheet show --sheet ${show(paths.sheet)}\nCheck the evidence: npx klarmeld verify ${show(paths.run)}\n`);
+  process.stdout.write(
+    `\nSee it again: npx klarmeld sheet show --sheet ${show(paths.sheet)}\nCheck the evidence: npx klarmeld verify ${show(paths.run)}\n`,
+  );
 
   // npm run site:build runs in the repository and reads a relative KLARMELD_SHEET from there.
   const buildCommand = siteBuildCommand(process.cwd() === repositoryRoot ? show(paths.sheet) : paths.sheet);
   if (!tty || values['no-serve']) {
-    process.stdout.write(`See these statuses on the site: ${buildCommand}, then npx astro preview --root site (or run klarmeld demo in a terminal)\n`);
+    process.stdout.write(
+      `See these statuses on the site: ${buildCommand}, then npx astro preview --root site (or run klarmeld demo in a terminal)\n`,
+    );
   } else {
     process.stdout.write(`\nBuilding the site with the demo's statuses (${buildCommand})…\n`);
     try {
@@ -117,7 +132,9 @@ export async function run(argv: string[]): Promise<number> {
       interrupt.release();
       if (interrupt.signal.aborted) return 130;
       if (!(error instanceof SiteBuildError)) throw error;
-      process.stderr.write(`The site did not build, so it is not served (the statuses above are recorded): ${error.message}\n`);
+      process.stderr.write(
+        `The site did not build, so it is not served (the statuses above are recorded): ${error.message}\n`,
+      );
       return 3;
     }
     const { url, server } = await serveStatic(paths.site);

@@ -32,7 +32,13 @@ describe("a run for another supplier's system, made with one's own certificate a
     for (const [name, variant] of Object.entries(variants)) {
       const platform = await startTestPlatform({ catalog });
       platforms.push(platform);
-      forged[name] = await forgeRun({ platform, catalog, victim: 'jobcenter-plus', dir: await mkdtemp(join(dir, 'variant-')), ...variant });
+      forged[name] = await forgeRun({
+        platform,
+        catalog,
+        victim: 'jobcenter-plus',
+        dir: await mkdtemp(join(dir, 'variant-')),
+        ...variant,
+      });
     }
   });
   afterAll(async () => {
@@ -46,7 +52,9 @@ describe("a run for another supplier's system, made with one's own certificate a
       expect(forged[name]!.signForVictim.status).toBe(403);
       expect(JSON.parse(forged[name]!.signForVictim.body)).toMatchObject({
         code: 'evidence.other-system',
-        message: expect.stringContaining('The run is for JobcenterPlus (jobcenter-plus, it-system b3d1c4dd-819a-4a63-b494-d917e5400d48), but the calling certificate is it-system'),
+        message: expect.stringContaining(
+          'The run is for JobcenterPlus (jobcenter-plus, it-system b3d1c4dd-819a-4a63-b494-d917e5400d48), but the calling certificate is it-system',
+        ),
       });
     });
 
@@ -64,8 +72,28 @@ describe("a run for another supplier's system, made with one's own certificate a
 
     it('records nothing with klarmeld sheet record --key, even in a sheet that trusts the platform key', async () => {
       const sheet = join(dir, `sheet-${name.replace(/\W+/g, '-')}.sqlite`);
-      expect((await klarmeld('sheet', 'trust-key', forged[name]!.keyFile, '--name', 'KOMBIT test platform', '--sheet', sheet)).exit).toBe(0);
-      const result = await klarmeld('sheet', 'record', forged[name]!.runFile, '--key', forged[name]!.keyFile, '--sheet', sheet);
+      expect(
+        (
+          await klarmeld(
+            'sheet',
+            'trust-key',
+            forged[name]!.keyFile,
+            '--name',
+            'KOMBIT test platform',
+            '--sheet',
+            sheet,
+          )
+        ).exit,
+      ).toBe(0);
+      const result = await klarmeld(
+        'sheet',
+        'record',
+        forged[name]!.runFile,
+        '--key',
+        forged[name]!.keyFile,
+        '--sheet',
+        sheet,
+      );
       expect(result.exit).toBe(1);
       expect(result.stderr).toContain('Nothing recorded');
       const store = SheetStore.open(sheet);

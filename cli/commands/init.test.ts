@@ -13,16 +13,44 @@ const temp = tempDirs();
 describe('klarmeld init', () => {
   it('writes, from flags alone, a profile of a system outside the catalogue that klarmeld test reads', async () => {
     const file = join(await temp.make('init-'), 'klarmeld.yaml');
-    const { exit, stdout } = await klarmeld('init', '--name', 'Ærø Journal', '--cvr', '12345678', '--integrations', 'sf1520,SF1500', '--operations', 'SF1520:PersonLookup', '--area', 'Y65', '--use-case', 'Y65.I.1', '--start', 'python3 system.py', '--profile', file);
+    const { exit, stdout } = await klarmeld(
+      'init',
+      '--name',
+      'Ærø Journal',
+      '--cvr',
+      '12345678',
+      '--integrations',
+      'sf1520,SF1500',
+      '--operations',
+      'SF1520:PersonLookup',
+      '--area',
+      'Y65',
+      '--use-case',
+      'Y65.I.1',
+      '--start',
+      'python3 system.py',
+      '--profile',
+      file,
+    );
     expect(exit).toBe(0);
-    expect(stdout).toContain('which KOMBIT\'s catalogue does not list');
+    expect(stdout).toContain("which KOMBIT's catalogue does not list");
     expect(stdout).toContain('Integrations tested: SF1520, SF1500, SF1514');
     const loaded = await loadProfile(file);
     expect(loaded.profile.system).toEqual({
-      id: 'aeroe-journal', name: 'Ærø Journal', supplier: '12345678', areas: ['Y65'], useCases: ['Y65.I.1'],
-      integrations: [{ id: 'SF1520', operations: ['PersonLookup'] }, { id: 'SF1500', operations: [] }],
+      id: 'aeroe-journal',
+      name: 'Ærø Journal',
+      supplier: '12345678',
+      areas: ['Y65'],
+      useCases: ['Y65.I.1'],
+      integrations: [
+        { id: 'SF1520', operations: ['PersonLookup'] },
+        { id: 'SF1500', operations: [] },
+      ],
     });
-    expect(loaded.profile.start).toMatchObject({ command: 'python3 system.py', ready: 'http://127.0.0.1:${TRIGGER_PORT}/health' });
+    expect(loaded.profile.start).toMatchObject({
+      command: 'python3 system.py',
+      ready: 'http://127.0.0.1:${TRIGGER_PORT}/health',
+    });
     expect(loaded.profile.trigger?.url).toBe('http://127.0.0.1:${TRIGGER_PORT}/trigger');
     expect(systemUnderTest((await loadCatalog()).catalog, loaded.profile, file).listed).toBe(false);
     // The operations not given are offered from the catalogue, once each.
@@ -33,7 +61,17 @@ describe('klarmeld init', () => {
   it('never overwrites a profile', async () => {
     const file = join(await temp.make('init-'), 'klarmeld.yaml');
     await writeFile(file, 'system: mine\n');
-    const { exit, stderr } = await klarmeld('init', '--name', 'A', '--cvr', '12345678', '--integrations', 'SF1520', '--profile', file);
+    const { exit, stderr } = await klarmeld(
+      'init',
+      '--name',
+      'A',
+      '--cvr',
+      '12345678',
+      '--integrations',
+      'SF1520',
+      '--profile',
+      file,
+    );
     expect(exit).toBe(2);
     expect(stderr).toContain('does not overwrite');
     expect(await readFile(file, 'utf8')).toBe('system: mine\n');
@@ -49,12 +87,32 @@ describe('klarmeld init', () => {
 
   it('writes nothing when the catalogue does not know an integration or the CVR is not one', async () => {
     const file = join(await temp.make('init-'), 'klarmeld.yaml');
-    const { exit, stderr } = await klarmeld('init', '--name', 'A', '--cvr', '1234', '--integrations', 'SF9999', '--profile', file);
+    const { exit, stderr } = await klarmeld(
+      'init',
+      '--name',
+      'A',
+      '--cvr',
+      '1234',
+      '--integrations',
+      'SF9999',
+      '--profile',
+      file,
+    );
     expect(exit).toBe(2);
     expect(stderr).toContain('Nothing written');
     expect(stderr).toContain('system.supplier');
     expect(existsSync(file)).toBe(false);
-    const second = await klarmeld('init', '--name', 'A', '--cvr', '12345678', '--integrations', 'SF9999', '--profile', file);
+    const second = await klarmeld(
+      'init',
+      '--name',
+      'A',
+      '--cvr',
+      '12345678',
+      '--integrations',
+      'SF9999',
+      '--profile',
+      file,
+    );
     expect(second.stderr).toContain('The catalogue has no integration SF9999');
     expect(existsSync(file)).toBe(false);
   });

@@ -50,27 +50,49 @@ const options = {
 } as const;
 
 /** Comma-separated, repeated or both: one list, trimmed, without blanks. */
-const items = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+const items = (values: string[] | undefined) =>
+  (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv, { help: HELP, options, takes: 'options' });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
   const file = values.profile;
-  if (existsSync(file)) throw new UsageError(`${file} exists already: klarmeld init does not overwrite a profile. Edit it, remove it first, or write another with --profile FILE`);
-  if (!existsSync(dirname(resolve(file)))) throw new UsageError(`${file}: the folder ${dirname(resolve(file))} does not exist`);
-  if (values['trigger-url'] && values['trigger-command']) throw new UsageError('Give the trigger either --trigger-url or --trigger-command, not both');
+  if (existsSync(file))
+    throw new UsageError(
+      `${file} exists already: klarmeld init does not overwrite a profile. Edit it, remove it first, or write another with --profile FILE`,
+    );
+  if (!existsSync(dirname(resolve(file))))
+    throw new UsageError(`${file}: the folder ${dirname(resolve(file))} does not exist`);
+  if (values['trigger-url'] && values['trigger-command'])
+    throw new UsageError('Give the trigger either --trigger-url or --trigger-command, not both');
 
-  const asked = { name: values.name, cvr: values.cvr, integrations: items(values.integrations).map((i) => i.toUpperCase()), start: values.start };
-  const missing = [!asked.name && '--name', !asked.cvr && '--cvr', asked.integrations.length === 0 && '--integrations'].filter(Boolean);
+  const asked = {
+    name: values.name,
+    cvr: values.cvr,
+    integrations: items(values.integrations).map((i) => i.toUpperCase()),
+    start: values.start,
+  };
+  const missing = [
+    !asked.name && '--name',
+    !asked.cvr && '--cvr',
+    asked.integrations.length === 0 && '--integrations',
+  ].filter(Boolean);
   if (missing.length > 0) {
-    if (!process.stdin.isTTY) throw new UsageError(`Give ${missing.join(', ')}: without a terminal klarmeld init cannot ask.\n\n${HELP}`);
+    if (!process.stdin.isTTY)
+      throw new UsageError(`Give ${missing.join(', ')}: without a terminal klarmeld init cannot ask.\n\n${HELP}`);
     await ask(asked);
   }
   const operations: Record<string, string[]> = {};
   for (const entry of values.operations ?? []) {
     const [id, ops] = entry.split(':');
-    if (!id || !ops) throw new UsageError(`--operations ${entry}: write the integration, a colon and its operations, e.g. SF1520:PersonLookup`);
+    if (!id || !ops)
+      throw new UsageError(
+        `--operations ${entry}: write the integration, a colon and its operations, e.g. SF1520:PersonLookup`,
+      );
     operations[id.toUpperCase()] = items([ops]);
   }
   const { idFromName, profileText, checkProfileText, withDefaults } = await import('../services/init-profile.ts');
@@ -105,18 +127,29 @@ export async function run(argv: string[]): Promise<number> {
   const scope = system.listed
     ? `${system.name}, as KOMBIT's catalogue lists it (its required integrations decide the suites)`
     : `${system.name}, which KOMBIT's catalogue does not list: tested as the profile describes it`;
-  process.stdout.write(`Wrote ${file} for ${scope}.\nIntegrations tested: ${system.integrations.join(', ')}.\nNext: npx klarmeld test${file === 'klarmeld.yaml' ? '' : ` --profile ${file}`}\n`);
+  process.stdout.write(
+    `Wrote ${file} for ${scope}.\nIntegrations tested: ${system.integrations.join(', ')}.\nNext: npx klarmeld test${file === 'klarmeld.yaml' ? '' : ` --profile ${file}`}\n`,
+  );
   return 0;
 }
 
 /** Asks in the terminal for what the flags left out. */
-async function ask(answers: { name?: string | undefined; cvr?: string | undefined; integrations: string[]; start?: string | undefined }): Promise<void> {
+async function ask(answers: {
+  name?: string | undefined;
+  cvr?: string | undefined;
+  integrations: string[];
+  start?: string | undefined;
+}): Promise<void> {
   const terminal = createInterface({ input: process.stdin, output: process.stdout });
   try {
     answers.name ||= (await terminal.question("The system's name: ")).trim();
     answers.cvr ||= (await terminal.question("The supplier's CVR number (eight digits): ")).trim();
-    if (answers.integrations.length === 0) answers.integrations = items([await terminal.question('The integrations it implements (e.g. SF1520,SF1500): ')]).map((i) => i.toUpperCase());
-    answers.start ||= (await terminal.question('The command that starts it (empty: it runs already): ')).trim() || undefined;
+    if (answers.integrations.length === 0)
+      answers.integrations = items([
+        await terminal.question('The integrations it implements (e.g. SF1520,SF1500): '),
+      ]).map((i) => i.toUpperCase());
+    answers.start ||=
+      (await terminal.question('The command that starts it (empty: it runs already): ')).trim() || undefined;
   } finally {
     terminal.close();
   }

@@ -15,10 +15,12 @@ afterEach(() => {
 
 describe('parseCommandLine', () => {
   it('gives the values and arguments', () => {
-    expect(parseCommandLine(['run.json', '--json', '--dir', 'd'], { help: HELP, options, takes: 'arguments' })).toEqual({
-      values: { json: true, dir: 'd', help: false },
-      positionals: ['run.json'],
-    });
+    expect(parseCommandLine(['run.json', '--json', '--dir', 'd'], { help: HELP, options, takes: 'arguments' })).toEqual(
+      {
+        values: { json: true, dir: 'd', help: false },
+        positionals: ['run.json'],
+      },
+    );
   });
 
   it('turns a parse error into a UsageError that ends with the help', () => {
@@ -46,7 +48,16 @@ describe('parseCommandLine', () => {
 
   it('accepts --no-<name> only when asked to', () => {
     const negatable = { validation: { type: 'boolean', default: true } } as const;
-    expect(parseCommandLine(['start', '--no-validation'], { help: HELP, options: negatable, takes: 'command', allowNegative: true })).toMatchObject({ values: { validation: false } });
-    expect(() => parseCommandLine(['start', '--no-validation'], { help: HELP, options: negatable, takes: 'command' })).toThrow(UsageError);
+    expect(
+      parseCommandLine(['start', '--no-validation'], {
+        help: HELP,
+        options: negatable,
+        takes: 'command',
+        allowNegative: true,
+      }),
+    ).toMatchObject({ values: { validation: false } });
+    expect(() =>
+      parseCommandLine(['start', '--no-validation'], { help: HELP, options: negatable, takes: 'command' }),
+    ).toThrow(UsageError);
   });
 });

@@ -24,10 +24,13 @@ export interface CommandLine<O extends ParseArgsOptionsConfig> {
   group?: { name: string; commands: Record<string, string> };
 }
 
-type Values<O extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ options: O; strict: true; allowPositionals: true }>>['values'];
+type Values<O extends ParseArgsOptionsConfig> = ReturnType<
+  typeof parseArgs<{ options: O; strict: true; allowPositionals: true }>
+>['values'];
 
 /** The parsed command line, or the exit code when the help was printed instead. */
-export type ParsedCommandLine<O extends ParseArgsOptionsConfig> = { values: Values<O>; positionals: string[] } | { exit: number };
+export type ParsedCommandLine<O extends ParseArgsOptionsConfig> =
+  { values: Values<O>; positionals: string[] } | { exit: number };
 
 const helpOption = { help: { type: 'boolean', short: 'h', default: false } } as const;
 
@@ -37,7 +40,10 @@ const helpOption = { help: { type: 'boolean', short: 'h', default: false } } as 
  * --help prints the help and gives exit 0; a group also prints it for "help" (exit 0) and when
  * no command is named (exit 2: nothing was asked for).
  */
-export function parseCommandLine<const O extends ParseArgsOptionsConfig>(argv: string[], line: CommandLine<O>): ParsedCommandLine<O> {
+export function parseCommandLine<const O extends ParseArgsOptionsConfig>(
+  argv: string[],
+  line: CommandLine<O>,
+): ParsedCommandLine<O> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -55,7 +61,9 @@ export function parseCommandLine<const O extends ParseArgsOptionsConfig>(argv: s
   const commands = line.group?.commands;
   if (line.group && commands && first !== undefined && first !== 'help' && !(first in commands)) {
     const name = line.group.name;
-    throw new UsageError(`Unknown command "klarmeld ${name} ${first}".${didYouMeanText(first, Object.keys(commands), (c) => `"klarmeld ${name} ${c}"`)}\n\n${line.help}`);
+    throw new UsageError(
+      `Unknown command "klarmeld ${name} ${first}".${didYouMeanText(first, Object.keys(commands), (c) => `"klarmeld ${name} ${c}"`)}\n\n${line.help}`,
+    );
   }
   const asked = (values as { help: boolean }).help || (line.takes === 'command' && first === 'help');
   if (asked || (line.takes === 'command' && first === undefined)) {
@@ -68,7 +76,8 @@ export function parseCommandLine<const O extends ParseArgsOptionsConfig>(argv: s
 
 /** node:util's parse error, with the option the user most likely meant when it names an unknown one. */
 function parseErrorText(error: Error & { code?: string }, line: CommandLine<ParseArgsOptionsConfig>): string {
-  const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-{1,2}[^']+)'/.exec(error.message)?.[1] : undefined;
+  const unknown =
+    error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-{1,2}[^']+)'/.exec(error.message)?.[1] : undefined;
   if (!unknown) return error.message;
   const names = ['help', ...Object.keys(line.options)];
   const flags = [...names, ...(line.allowNegative ? names.map((n) => `no-${n}`) : [])].map((n) => `--${n}`);

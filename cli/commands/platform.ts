@@ -38,7 +38,13 @@ const handlers: Record<string, () => Promise<PlatformCommand>> = {
 
 /** `klarmeld platform <command>`: parses the options, finds the data directory and hands both to the command. */
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseCommandLine(argv, { help: HELP, options: platformOptions, takes: 'command', allowNegative: true, group: { name: 'platform', commands } });
+  const parsed = parseCommandLine(argv, {
+    help: HELP,
+    options: platformOptions,
+    takes: 'command',
+    allowNegative: true,
+    group: { name: 'platform', commands },
+  });
   if ('exit' in parsed) return parsed.exit;
   const values = parsed.values as PlatformValues;
   const [command, sub, ...rest] = parsed.positionals;

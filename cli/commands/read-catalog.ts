@@ -7,6 +7,9 @@ export async function readCatalog(dir: string | undefined) {
   const { loadCatalog } = await import('../../catalog/index.ts');
   const { catalog, problems } = await loadCatalog(dir === undefined ? {} : dir);
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) process.stderr.write(`The catalogue has ${errors} problems, so this answer may be incomplete. Run "klarmeld catalog check" to see them.\n`);
+  if (errors > 0)
+    process.stderr.write(
+      `The catalogue has ${errors} problems, so this answer may be incomplete. Run "klarmeld catalog check" to see them.\n`,
+    );
   return catalog;
 }

@@ -14,7 +14,9 @@ export function reportStartFailure(error: unknown, json = false): number {
     return exitCode;
   };
   if (error instanceof ProfileError) return fail(error.problems[0]?.code ?? 'profile-invalid', error.message, 2);
-  if (error instanceof SystemStartError) return fail(error.code, `${error.message}\nCheck start.command in the profile.`, 2);
-  if (error instanceof EnvironmentError) return fail(error.code, `Environment problem (${error.code}): ${error.message}`, 3);
+  if (error instanceof SystemStartError)
+    return fail(error.code, `${error.message}\nCheck start.command in the profile.`, 2);
+  if (error instanceof EnvironmentError)
+    return fail(error.code, `Environment problem (${error.code}): ${error.message}`, 3);
   throw error;
 }

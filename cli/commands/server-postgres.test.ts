@@ -27,13 +27,20 @@ describe.skipIf(skip)(`klarmeld server --database postgres://…${skip ? ` (skip
   it('starts on PostgreSQL with nothing else configured, keeps its identities there, and stops on SIGTERM', async () => {
     const database = await postgres.createDatabase();
     const data = await temp.make('klarmeld-server-cli-pg-');
-    const child = spawn(process.execPath, [bin, 'server', '--json', '--port', '0', '--platform-port', '0', '--data', data, '--database', database], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [bin, 'server', '--json', '--port', '0', '--platform-port', '0', '--data', data, '--database', database],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
       const [line] = await Promise.race([
-        createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value as string]),
+        createInterface({ input: child.stdout })
+          [Symbol.asyncIterator]()
+          .next()
+          .then((r) => [r.value as string]),
         exited.then((code) => [`exited ${code}: ${stderr}`]),
       ]);
       const facts = JSON.parse(line!) as { url: string; adminTokenFile: string; adminTokenCreated: boolean };
@@ -43,7 +50,7 @@ describe.skipIf(skip)(`klarmeld server --database postgres://…${skip ? ` (skip
       expect(((await whoami.json()) as { identity: { role: string } }).identity.role).toBe('kombit');
       const client = new pg.Client({ connectionString: database });
       await client.connect();
-      expect((await client.query("SELECT role FROM server_identities")).rows).toEqual([{ role: 'kombit' }]);
+      expect((await client.query('SELECT role FROM server_identities')).rows).toEqual([{ role: 'kombit' }]);
       await client.end();
       expect(existsSync(join(data, 'sheet.sqlite'))).toBe(false);
     } finally {
@@ -57,7 +64,9 @@ describe.skipIf(skip)(`klarmeld server --database postgres://…${skip ? ` (skip
     const url = `postgres://klarmeld:hunter2@127.0.0.1:${postgres.port}/missing_database`;
     const result = await klarmeld('server', '--port', '0', '--platform-port', '0', '--data', data, '--database', url);
     expect(result.exit).toBe(3);
-    expect(result.stderr).toMatch(/Could not reach PostgreSQL at postgres:\/\/klarmeld:\*\*\*@127\.0\.0\.1:\d+\/missing_database: .*does not exist\. Check that it runs/);
+    expect(result.stderr).toMatch(
+      /Could not reach PostgreSQL at postgres:\/\/klarmeld:\*\*\*@127\.0\.0\.1:\d+\/missing_database: .*does not exist\. Check that it runs/,
+    );
     expect(result.stderr + result.stdout).not.toContain('hunter2');
   });
 });

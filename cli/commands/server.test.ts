@@ -12,7 +12,11 @@ const temp = tempDirs();
 describe('klarmeld server', () => {
   it('starts with nothing configured, says where the admin token is, answers with it, and stops on SIGTERM', async () => {
     const dir = await temp.make('klarmeld-server-command-');
-    const child = spawn(process.execPath, [join(root, 'bin/klarmeld.js'), 'server', '--port', '0', '--platform-port', '0', '--json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin/klarmeld.js'), 'server', '--port', '0', '--platform-port', '0', '--json'],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -25,7 +29,12 @@ describe('klarmeld server', () => {
       child.once('close', () => reject(new Error(`klarmeld server ended before it listened: ${stderr}`)));
     });
     try {
-      const facts = JSON.parse(line) as { url: string; adminTokenFile: string; adminTokenCreated: boolean; dataDir: string };
+      const facts = JSON.parse(line) as {
+        url: string;
+        adminTokenFile: string;
+        adminTokenCreated: boolean;
+        dataDir: string;
+      };
       expect(facts.dataDir).toBe(join(dir, '.klarmeld/server'));
       expect(facts.adminTokenCreated).toBe(true);
       const token = (await readFile(facts.adminTokenFile, 'utf8')).trim();
@@ -39,7 +48,13 @@ describe('klarmeld server', () => {
   }, 60_000);
 
   it('refuses a --database it cannot use, with exit 2 and what to give instead', async () => {
-    const { exit, stderr } = await klarmeld('server', '--database', 'mysql://db/klarmeld', '--data', await temp.make('klarmeld-server-command-'));
+    const { exit, stderr } = await klarmeld(
+      'server',
+      '--database',
+      'mysql://db/klarmeld',
+      '--data',
+      await temp.make('klarmeld-server-command-'),
+    );
     expect(exit).toBe(2);
     expect(stderr).toMatch(/give a postgres:\/\/ URL or the path of a SQLite file/);
   });

@@ -59,10 +59,12 @@ export async function run(argv: string[]): Promise<number> {
   const platformPort = portOf('platform-port', values['platform-port']);
   const dataDir = resolve(values.data);
   const runLeaseSeconds = Number(values['run-lease']);
-  if (!/^\d+$/.test(values['run-lease']) || runLeaseSeconds < 1) throw new UsageError(`--run-lease ${values['run-lease']} is not a number of seconds (1 or more).`);
+  if (!/^\d+$/.test(values['run-lease']) || runLeaseSeconds < 1)
+    throw new UsageError(`--run-lease ${values['run-lease']} is not a number of seconds (1 or more).`);
   const { startServer, DatabaseOptionError, PostgresStoreError, parseSmtpUrl } = await import('../../server/index.ts');
   const warnDays = Number(values['certificate-warning']);
-  if (!/^\d+$/.test(values['certificate-warning'])) throw new UsageError(`--certificate-warning ${values['certificate-warning']} is not a number of days (0 or more).`);
+  if (!/^\d+$/.test(values['certificate-warning']))
+    throw new UsageError(`--certificate-warning ${values['certificate-warning']} is not a number of days (0 or more).`);
   if (values.smtp) {
     try {
       parseSmtpUrl(values.smtp);
@@ -70,10 +72,22 @@ export async function run(argv: string[]): Promise<number> {
       throw new UsageError((error as Error).message);
     }
   }
-  const notify = { certificateWarningDays: warnDays, ...(values.smtp ? { smtp: values.smtp } : {}), ...(values['smtp-from'] ? { from: values['smtp-from'] } : {}) };
+  const notify = {
+    certificateWarningDays: warnDays,
+    ...(values.smtp ? { smtp: values.smtp } : {}),
+    ...(values['smtp-from'] ? { from: values['smtp-from'] } : {}),
+  };
   let server;
   try {
-    server = await startServer({ dataDir, host: values.host, port, platformPort, runLeaseSeconds, notify, ...(values.database ? { database: values.database } : {}) });
+    server = await startServer({
+      dataDir,
+      host: values.host,
+      port,
+      platformPort,
+      runLeaseSeconds,
+      notify,
+      ...(values.database ? { database: values.database } : {}),
+    });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (error instanceof DatabaseOptionError) throw new UsageError(e.message);
@@ -83,20 +97,35 @@ export async function run(argv: string[]): Promise<number> {
       return 3;
     }
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
-      process.stderr.write(`Cannot listen on ${values.host} (${e.code}: ${e.message}). Is another klarmeld server running? Choose another --port or --platform-port.\n`);
+      process.stderr.write(
+        `Cannot listen on ${values.host} (${e.code}: ${e.message}). Is another klarmeld server running? Choose another --port or --platform-port.\n`,
+      );
       return 3;
     }
     throw error;
   }
-  const facts = { url: server.url, platformUrl: server.platformUrl, dataDir, adminTokenFile: server.adminToken.file, adminTokenCreated: server.adminToken.created, keyFingerprint: server.keyFingerprint };
-  process.stdout.write(values.json ? `${JSON.stringify(facts)}\n` : [
-    `klarmeld server listens on ${server.url} (web front at /, JSON API under /api) and ${server.platformUrl} (test platform, mutual TLS).`,
-    `Data folder: ${dataDir}`,
-    server.adminToken.created ? `KOMBIT's admin token was written to ${server.adminToken.file} (owner-only); keep it secret.` : `KOMBIT's admin token is in ${server.adminToken.file}.`,
-    `Runs are signed with platform key ${server.keyFingerprint} (trusted by this server's sheet).`,
-    'Stop with Ctrl-C.',
-    '',
-  ].join('\n'));
+  const facts = {
+    url: server.url,
+    platformUrl: server.platformUrl,
+    dataDir,
+    adminTokenFile: server.adminToken.file,
+    adminTokenCreated: server.adminToken.created,
+    keyFingerprint: server.keyFingerprint,
+  };
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify(facts)}\n`
+      : [
+          `klarmeld server listens on ${server.url} (web front at /, JSON API under /api) and ${server.platformUrl} (test platform, mutual TLS).`,
+          `Data folder: ${dataDir}`,
+          server.adminToken.created
+            ? `KOMBIT's admin token was written to ${server.adminToken.file} (owner-only); keep it secret.`
+            : `KOMBIT's admin token is in ${server.adminToken.file}.`,
+          `Runs are signed with platform key ${server.keyFingerprint} (trusted by this server's sheet).`,
+          'Stop with Ctrl-C.',
+          '',
+        ].join('\n'),
+  );
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);

@@ -19,13 +19,17 @@ describe('klarmeld sheet show marks the systems the project made up (issue 11)',
     const text = await readFile(systems, 'utf8');
     const at = text.indexOf('  - id: oekonomi-let');
     await writeFile(systems, text.slice(0, at) + text.slice(at).replace('fictional: true', 'fictional: false'));
-    const sh = (...args: string[]) => klarmeld('sheet', ...args, '--sheet', join(dir, 'sheet.sqlite'), '--catalog', catalog);
+    const sh = (...args: string[]) =>
+      klarmeld('sheet', ...args, '--sheet', join(dir, 'sheet.sqlite'), '--catalog', catalog);
     const shown = await sh('show');
     expect(shown.exit).toBe(0);
     expect(shown.stdout).toMatch(/^jobcenter-plus \(e\) /m);
     expect(shown.stdout).toMatch(/^oekonomi-let {2,}/m);
     expect(shown.stdout).toContain('(e) projekteksempel: a system the project made up, not a real SKI system');
     const json = JSON.parse((await sh('show', '--json')).stdout) as { rows: { system: string; fictional: boolean }[] };
-    expect(json.rows.map((r) => [r.system, r.fictional])).toEqual([['jobcenter-plus', true], ['oekonomi-let', false]]);
+    expect(json.rows.map((r) => [r.system, r.fictional])).toEqual([
+      ['jobcenter-plus', true],
+      ['oekonomi-let', false],
+    ]);
   });
 });

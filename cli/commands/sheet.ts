@@ -57,14 +57,22 @@ export async function run(argv: string[]): Promise<number> {
   const { resolveSheetPath } = await import('../../conformance/onboarding/index.ts');
   const sheetPath = resolveSheetPath({ flag: values.sheet, env: process.env, cwd: process.cwd() });
   const args = (min: number, max: number, what: string) => {
-    if (rest.length < min || rest.length > max) throw new UsageError(`"klarmeld sheet ${command}" takes ${what}.\n\n${HELP}`);
+    if (rest.length < min || rest.length > max)
+      throw new UsageError(`"klarmeld sheet ${command}" takes ${what}.\n\n${HELP}`);
   };
   const views = await import('../services/sheet-views.ts');
   const load = command !== undefined && Object.hasOwn(commands, command) ? commands[command] : undefined;
   if (!load) throw new UsageError(`Unknown command "klarmeld sheet ${command}".\n\n${HELP}`);
   try {
     const handle = await load();
-    return await handle({ values, rest, sheetPath, actor: values.actor ?? userInfo().username, tty: process.stdout.isTTY === true, args });
+    return await handle({
+      values,
+      rest,
+      sheetPath,
+      actor: values.actor ?? userInfo().username,
+      tty: process.stdout.isTTY === true,
+      args,
+    });
   } catch (error) {
     if (error instanceof views.SheetRequestError) throw new UsageError(error.message);
     throw error;

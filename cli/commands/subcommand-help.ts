@@ -23,6 +23,9 @@ export function subcommandHelps(groupHelp: string, group: string): Record<string
     } else if (current && /^\s{3,}\S/.test(line)) current.push(line);
   }
   return Object.fromEntries(
-    [...byCommand].map(([command, usageLines]) => [command, `klarmeld ${group} ${command}\n\nUsage:\n${usageLines.join('\n')}\n${after}`]),
+    [...byCommand].map(([command, usageLines]) => [
+      command,
+      `klarmeld ${group} ${command}\n\nUsage:\n${usageLines.join('\n')}\n${after}`,
+    ]),
   );
 }

@@ -22,16 +22,28 @@ export interface ServiceFlags {
 }
 
 export async function testOnService(values: ServiceFlags, live: boolean): Promise<number> {
-  if (!/^https?:\/\//.test(values.service)) throw new UsageError(`--service ${values.service}: give klarmeld server's API address, such as http://127.0.0.1:8440`);
+  if (!/^https?:\/\//.test(values.service))
+    throw new UsageError(
+      `--service ${values.service}: give klarmeld server's API address, such as http://127.0.0.1:8440`,
+    );
   const token = values.token ?? process.env.KLARMELD_TOKEN;
-  if (!token) throw new UsageError('--service needs the API token KOMBIT issued you: pass --token TOKEN or set KLARMELD_TOKEN');
-  const [{ runServiceTest }, { ServiceRefused }] = await Promise.all([import('../services/service-test-run.ts'), import('../services/service-client.ts')]);
+  if (!token)
+    throw new UsageError('--service needs the API token KOMBIT issued you: pass --token TOKEN or set KLARMELD_TOKEN');
+  const [{ runServiceTest }, { ServiceRefused }] = await Promise.all([
+    import('../services/service-test-run.ts'),
+    import('../services/service-client.ts'),
+  ]);
   const view = live ? await liveTestView('Connecting to klarmeld server') : undefined;
-  const interrupt = abortOnInterrupt('\nStopping: shutting the system down; the server ends the run as an environment error…\n');
+  const interrupt = abortOnInterrupt(
+    '\nStopping: shutting the system down; the server ends the run as an environment error…\n',
+  );
   let result;
   try {
     result = await runServiceTest({
-      serviceUrl: values.service, token, profileFile: values.profile, record: values.record,
+      serviceUrl: values.service,
+      token,
+      profileFile: values.profile,
+      record: values.record,
       ...(values.municipality ? { municipality: values.municipality } : {}),
       ...(values.integration ? { integrations: values.integration.map((id) => id.toUpperCase()) } : {}),
       ...(values.junit ? { junitFile: values.junit } : {}),
@@ -63,7 +75,11 @@ export async function testOnService(values: ServiceFlags, live: boolean): Promis
     process.stdout.write(`${JSON.stringify(result.document, null, 2)}\n`);
     if (recorded) process.stderr.write(`${recorded}\n`);
   } else {
-    const notes = [`Judged and signed by klarmeld server at ${values.service} (run ${result.document.runId}).`, ...(result.attestationProblem ? [result.attestationProblem] : []), ...(recorded ? [recorded] : [])];
+    const notes = [
+      `Judged and signed by klarmeld server at ${values.service} (run ${result.document.runId}).`,
+      ...(result.attestationProblem ? [result.attestationProblem] : []),
+      ...(recorded ? [recorded] : []),
+    ];
     process.stdout.write(formatTestSummary(result.document, { written: result.written, notes }));
   }
   return result.exitCode;

@@ -14,7 +14,9 @@ const temp = tempDirs();
 
 async function api(server: RunningServer, token: string, method: 'GET' | 'POST', path: string, body?: unknown) {
   const response = await fetch(new URL(path, server.url), {
-    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}),
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
   });
   return { status: response.status, json: (await response.json()) as any };
 }
@@ -30,8 +32,12 @@ describe('klarmeld test --service: the run is judged by klarmeld server', () => 
     dir = await mkdtemp(join(tmpdir(), 'klarmeld-service-test-'));
     server = await startServer({ dataDir: join(dir, 'server') });
     admin = (await readFile(server.adminToken.file, 'utf8')).trim();
-    a = (await api(server, admin, 'POST', '/api/identities', { role: 'supplier', cvr: '99990006', name: 'Leverandør A' })).json.token;
-    b = (await api(server, admin, 'POST', '/api/identities', { role: 'supplier', cvr: '99990002', name: 'Leverandør B' })).json.token;
+    a = (
+      await api(server, admin, 'POST', '/api/identities', { role: 'supplier', cvr: '99990006', name: 'Leverandør A' })
+    ).json.token;
+    b = (
+      await api(server, admin, 'POST', '/api/identities', { role: 'supplier', cvr: '99990002', name: 'Leverandør B' })
+    ).json.token;
   });
   afterAll(async () => {
     await server?.stop();
@@ -39,7 +45,17 @@ describe('klarmeld test --service: the run is judged by klarmeld server', () => 
   });
 
   it("judges A's reference system on the server, signs it, and records it in the server's sheet as a run on a platform KOMBIT trusts", async () => {
-    const { exit, stdout, stderr } = await klarmeld('test', '--service', server.url, '--token', a, '--profile', profile, '--record', '--json');
+    const { exit, stdout, stderr } = await klarmeld(
+      'test',
+      '--service',
+      server.url,
+      '--token',
+      a,
+      '--profile',
+      profile,
+      '--record',
+      '--json',
+    );
     expect(exit, stderr).toBe(0);
     const document = JSON.parse(stdout);
     expect(document.attestation.statement.kind).toBe('klarmeld.run-judged/1');
@@ -57,7 +73,9 @@ describe('klarmeld test --service: the run is judged by klarmeld server', () => 
 
     const sheet = await api(server, admin, 'GET', '/api/sheet');
     const mine = sheet.json.statuses.filter((s: { system: string }) => s.system === 'reference-system');
-    expect(mine.map((s: { integration: string; status: string }) => `${s.integration} ${s.status}`)).toContain('SF1520 klarmeldt');
+    expect(mine.map((s: { integration: string; status: string }) => `${s.integration} ${s.status}`)).toContain(
+      'SF1520 klarmeldt',
+    );
     for (const status of mine) {
       expect(status.backing.kind).toBe('trusted-platform');
       expect(status.evidence.runId).toBe(document.runId);
@@ -65,16 +83,31 @@ describe('klarmeld test --service: the run is judged by klarmeld server', () => 
     // KOMBIT's matrix shows the system as declared; the matrix cell carries the same evidence.
     const matrix = await api(server, admin, 'GET', '/api/matrix');
     const row = matrix.json.rows.find((r: { system: string }) => r.system === 'reference-system');
-    expect(row.cells.find((c: { integration: string }) => c.integration === 'SF1520')).toMatchObject({ status: 'klarmeldt' });
+    expect(row.cells.find((c: { integration: string }) => c.integration === 'SF1520')).toMatchObject({
+      status: 'klarmeldt',
+    });
   }, 120_000);
 
   it("refuses B's run of A's system with a 403 that names what B may do, and shows B none of A's statuses or runs", async () => {
-    const { exit, stderr } = await klarmeld('test', '--service', server.url, '--token', b, '--profile', profile, '--record');
+    const { exit, stderr } = await klarmeld(
+      'test',
+      '--service',
+      server.url,
+      '--token',
+      b,
+      '--profile',
+      profile,
+      '--record',
+    );
     expect(exit).toBe(2);
-    expect(stderr).toMatch(/Leverandør B may not register reference-system: reference-system belongs to supplier CVR 99990006/);
+    expect(stderr).toMatch(
+      /Leverandør B may not register reference-system: reference-system belongs to supplier CVR 99990006/,
+    );
     expect(stderr).toMatch(/may register and read its own systems/);
     expect((await api(server, b, 'GET', '/api/sheet')).json.statuses).toEqual([]);
-    expect((await api(server, b, 'GET', '/api/matrix')).json.rows.map((r: { system: string }) => r.system)).not.toContain('reference-system');
+    expect(
+      (await api(server, b, 'GET', '/api/matrix')).json.rows.map((r: { system: string }) => r.system),
+    ).not.toContain('reference-system');
     expect((await api(server, b, 'GET', '/api/runs')).json.runs).toEqual([]);
     const runs = (await api(server, a, 'GET', '/api/runs')).json.runs;
     if (runs.length > 0) {
@@ -93,25 +126,55 @@ describe('klarmeld test --service: the run is judged by klarmeld server', () => 
     const local = await klarmeld('test', '--municipality', '791', '--profile', profile);
     expect(local.exit).toBe(2);
     expect(local.stderr).toMatch(/--municipality names whom a run on klarmeld server acts for: add --service URL/);
-    const { exit, stderr } = await klarmeld('test', '--service', server.url, '--token', a, '--municipality', '791', '--profile', profile, '--integration', 'SF1520');
+    const { exit, stderr } = await klarmeld(
+      'test',
+      '--service',
+      server.url,
+      '--token',
+      a,
+      '--municipality',
+      '791',
+      '--profile',
+      profile,
+      '--integration',
+      'SF1520',
+    );
     expect(exit).not.toBe(0);
-    expect(stderr).toMatch(/run\.municipality-not-using.*Viborg Kommune: the catalogue does not list it among the system.s municipalities/);
+    expect(stderr).toMatch(
+      /run\.municipality-not-using.*Viborg Kommune: the catalogue does not list it among the system.s municipalities/,
+    );
   }, 60_000);
 
   it('ends the run of a system that never answers its trigger as an environment error (exit 3), judged and signed by the server', async () => {
-    const silent = await writeStandInSystem(await temp.make('klarmeld-service-silent-'), 'silent', { triggerTimeout: 2 });
-    const { exit, stdout, stderr } = await klarmeld('test', '--service', server.url, '--token', a, '--profile', silent, '--integration', 'SF1520', '--record', '--json');
+    const silent = await writeStandInSystem(await temp.make('klarmeld-service-silent-'), 'silent', {
+      triggerTimeout: 2,
+    });
+    const { exit, stdout, stderr } = await klarmeld(
+      'test',
+      '--service',
+      server.url,
+      '--token',
+      a,
+      '--profile',
+      silent,
+      '--integration',
+      'SF1520',
+      '--record',
+      '--json',
+    );
     expect(exit, stderr).toBe(3);
     const document = JSON.parse(stdout);
     expect(document.summary.verdict).toBe('environment');
     expect(document.attestation.statement.kind).toBe('klarmeld.run-judged/1');
-    expect(document.tests.filter((t: { result: string }) => t.result === 'error').map((t: { code?: string }) => t.code)).toEqual(['system-unresponsive']);
+    expect(
+      document.tests.filter((t: { result: string }) => t.result === 'error').map((t: { code?: string }) => t.code),
+    ).toEqual(['system-unresponsive']);
     // The earlier run's statuses stand: a run that judged nothing records nothing.
     const statuses = (await api(server, admin, 'GET', '/api/sheet')).json.statuses;
     expect(statuses.every((s: { evidence: { runId: string } }) => s.evidence.runId !== document.runId)).toBe(true);
   }, 60_000);
 
-  it("keeps the tokens, the sheet and the signing key when the server restarts", async () => {
+  it('keeps the tokens, the sheet and the signing key when the server restarts', async () => {
     const before = (await api(server, admin, 'GET', '/api/sheet')).json.statuses;
     expect(before.length).toBeGreaterThan(0);
     const { keyFingerprint, dataDir } = server;
@@ -123,7 +186,19 @@ describe('klarmeld test --service: the run is judged by klarmeld server', () => 
 
     // The restarted server finds A's system, certificate and agreements again, and A runs once more.
     const junit = join(dir, 'again.xml');
-    const again = await klarmeld('test', '--service', server.url, '--token', a, '--profile', profile, '--integration', 'SF1520', '--junit', junit);
+    const again = await klarmeld(
+      'test',
+      '--service',
+      server.url,
+      '--token',
+      a,
+      '--profile',
+      profile,
+      '--integration',
+      'SF1520',
+      '--junit',
+      junit,
+    );
     expect(again.exit, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/Judged and signed by klarmeld server at /);
     // Written like a local run's output.

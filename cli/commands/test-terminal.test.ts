@@ -60,7 +60,9 @@ describe.skipIf(!hasScript)('klarmeld test in a terminal', () => {
     const sheet = join(dir, 'sheet.sqlite');
     const { code, output } = await inTerminal(['--profile', profile, '--record', '--sheet', sheet], 'Running 5 suites');
     expect(code).toBe(130);
-    expect(output).toContain('klarmeld test was interrupted before the run finished, so it shows nothing about the system.');
+    expect(output).toContain(
+      'klarmeld test was interrupted before the run finished, so it shows nothing about the system.',
+    );
     expect(output).toContain('Nothing was recorded in the sheet.');
     expect(output).not.toMatch(/Every required \(SHALL\) test passed/);
     expect(existsSync(sheet)).toBe(false);

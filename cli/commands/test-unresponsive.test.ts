@@ -11,13 +11,16 @@ const temp = tempDirs();
 
 /** Starts `klarmeld test …` as a user does; `done` resolves to its exit code and output. */
 function klarmeld(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [join(root, 'bin/klarmeld.js'), 'test', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'bin/klarmeld.js'), 'test', ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c));
   child.stderr.on('data', (c: Buffer) => (stderr += c));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
   return { child, done };
 }
@@ -27,7 +30,10 @@ describe('klarmeld test against a system that does not answer', () => {
     const dir = await temp.make('klarmeld-unresponsive-');
     const profile = await writeStandInSystem(dir, 'silent', { triggerTimeout: 2 });
     const report = join(dir, 'report.html');
-    const { code, stdout } = await klarmeld(['--profile', profile, '--integration', 'SF1520', '--json', '--report', report], dir).done;
+    const { code, stdout } = await klarmeld(
+      ['--profile', profile, '--integration', 'SF1520', '--json', '--report', report],
+      dir,
+    ).done;
     expect(code).toBe(3);
     const document = JSON.parse(stdout) as { summary: { verdict: string }; tests: { result: string; code?: string }[] };
     expect(document.summary.verdict).toBe('environment');
@@ -60,7 +66,9 @@ describe('klarmeld test killed while the system runs', () => {
       run.child.kill(signal);
       const { code } = await run.done;
       if (signal !== 'SIGKILL') expect(code).toBe(130);
-      await expect.poll(async () => (await isAlive(pids.system)) || (await isAlive(pids.child)), { timeout: 5000 }).toBe(false);
+      await expect
+        .poll(async () => (await isAlive(pids.system)) || (await isAlive(pids.child)), { timeout: 5000 })
+        .toBe(false);
     }, 60_000);
   }
 });

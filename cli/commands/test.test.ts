@@ -11,9 +11,15 @@ const profile = join(root, 'examples/reference-system/klarmeld.yaml');
 let dir: string;
 
 /** Runs `klarmeld test …` as a user does and resolves to its exit code and output. */
-function klarmeld(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function klarmeld(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'bin/klarmeld.js'), 'test', ...args], { cwd: dir, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [join(root, 'bin/klarmeld.js'), 'test', ...args], {
+      cwd: dir,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c));
@@ -32,7 +38,18 @@ describe('klarmeld test', () => {
     const junit = join(dir, 'j.xml');
     const sheet = join(dir, 'sheet.sqlite');
     const report = join(dir, 'report.html');
-    const { code, stdout } = await klarmeld(['--profile', profile, '--json', '--junit', junit, '--report', report, '--record', '--sheet', sheet]);
+    const { code, stdout } = await klarmeld([
+      '--profile',
+      profile,
+      '--json',
+      '--junit',
+      junit,
+      '--report',
+      report,
+      '--record',
+      '--sheet',
+      sheet,
+    ]);
     expect(code).toBe(0);
     const document = JSON.parse(stdout) as { tests: { id: string }[]; summary: { verdict: string } };
     expect(document.summary.verdict).toBe('passed');
@@ -42,12 +59,21 @@ describe('klarmeld test', () => {
     expect(xml.match(/<testcase /g)?.length).toBe(document.tests.length);
     expect(await readFile(report, 'utf8')).toContain('sf1520.lookup.lower-case-uuids');
     const store = SheetStore.open(sheet);
-    const statuses = store.current().map((e) => `${e.integration} ${e.status}`).sort();
+    const statuses = store
+      .current()
+      .map((e) => `${e.integration} ${e.status}`)
+      .sort();
     const evidence = store.current().map((e) => e.evidence?.keyTrusted);
     store.close();
     // The embedded platform lived for this run only; no sheet trusts its key: the declarations are
     // recorded as the run shows them, with "own platform, key X" as their evidence (issue 11).
-    expect(statuses).toEqual(['SF1461 klarmeldt', 'SF1470 klarmeldt', 'SF1500 klarmeldt', 'SF1514 klarmeldt', 'SF1520 klarmeldt']);
+    expect(statuses).toEqual([
+      'SF1461 klarmeldt',
+      'SF1470 klarmeldt',
+      'SF1500 klarmeldt',
+      'SF1514 klarmeldt',
+      'SF1520 klarmeldt',
+    ]);
     expect(new Set(evidence)).toEqual(new Set([false]));
   }, 60_000);
 
@@ -59,7 +85,9 @@ describe('klarmeld test', () => {
   }, 30_000);
 
   it('exits 1 when the system writes upper-case UUIDs, naming the failing test and its requirement', async () => {
-    const { code, stdout } = await klarmeld(['--profile', profile, '--integration', 'SF1520'], { REFERENCE_SYSTEM_FAULT: 'upper-case-uuids' });
+    const { code, stdout } = await klarmeld(['--profile', profile, '--integration', 'SF1520'], {
+      REFERENCE_SYSTEM_FAULT: 'upper-case-uuids',
+    });
     expect(code).toBe(1);
     expect(stdout).toMatch(/FAIL\s+sf1520\.lookup\.lower-case-uuids \(SHALL SF1520-R04\) \[system\]/);
     expect(stdout).toContain('upper-case letters');

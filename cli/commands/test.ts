@@ -59,24 +59,45 @@ export async function run(argv: string[]): Promise<number> {
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
   // Generic suites come from the catalogue (issue 12): only a name that is no integration id is refused here; the run refuses one without a suite.
-  const unknown = (values.integration ?? []).filter((id) => !/^SF\d{4}(_[A-Z0-9]+)?$/i.test(id) && !suitesByIntegration[id.toUpperCase()]);
-  if (unknown.length > 0) throw new UsageError(`klarmeld has no suite for ${unknown.join(', ')}. Suites: ${Object.keys(suitesByIntegration).join(', ')} and the generic suite of each integration with an imported contract`);
-  if (values.platform && !/^https?:\/\//.test(values.platform)) throw new UsageError(`--platform ${values.platform}: give a URL such as https://127.0.0.1:8443`);
+  const unknown = (values.integration ?? []).filter(
+    (id) => !/^SF\d{4}(_[A-Z0-9]+)?$/i.test(id) && !suitesByIntegration[id.toUpperCase()],
+  );
+  if (unknown.length > 0)
+    throw new UsageError(
+      `klarmeld has no suite for ${unknown.join(', ')}. Suites: ${Object.keys(suitesByIntegration).join(', ')} and the generic suite of each integration with an imported contract`,
+    );
+  if (values.platform && !/^https?:\/\//.test(values.platform))
+    throw new UsageError(`--platform ${values.platform}: give a URL such as https://127.0.0.1:8443`);
   const live = Boolean(process.stdout.isTTY) && !values.json;
-  if (values.token && !values.service) throw new UsageError('--token is the API token for klarmeld server: add --service URL, or leave --token out');
-  if (values.municipality && !values.service) throw new UsageError('--municipality names whom a run on klarmeld server acts for: add --service URL, or leave --municipality out');
+  if (values.token && !values.service)
+    throw new UsageError('--token is the API token for klarmeld server: add --service URL, or leave --token out');
+  if (values.municipality && !values.service)
+    throw new UsageError(
+      '--municipality names whom a run on klarmeld server acts for: add --service URL, or leave --municipality out',
+    );
   if (values.service) {
     const clash = (['platform', 'sheet', 'interactive'] as const).filter((flag) => values[flag]);
-    if (clash.length > 0) throw new UsageError(`--service lets klarmeld server run the platform and keep the sheet: leave out --${clash.join(' and --')}`);
+    if (clash.length > 0)
+      throw new UsageError(
+        `--service lets klarmeld server run the platform and keep the sheet: leave out --${clash.join(' and --')}`,
+      );
     const { testOnService } = await import('./test-on-service.ts');
     return testOnService({ ...values, service: values.service }, live);
   }
-  if (values.interactive && !live) throw new UsageError('--interactive needs a terminal (and no --json): a person must see what to do');
-  if (values.sheet && !values.record) throw new UsageError('--sheet names the sheet to record in: add --record to record the run, or leave --sheet out');
+  if (values.interactive && !live)
+    throw new UsageError('--interactive needs a terminal (and no --json): a person must see what to do');
+  if (values.sheet && !values.record)
+    throw new UsageError('--sheet names the sheet to record in: add --record to record the run, or leave --sheet out');
   for (const file of [values.junit, values.report]) if (file) assertWritableFolder(file);
 
   // The onboarding module (and exceljs with it) is loaded only for --record: most runs do not record.
-  const sheetFile = values.record ? (await import('../../conformance/onboarding/index.ts')).resolveSheetPath({ flag: values.sheet, env: process.env, cwd: process.cwd() }) : undefined;
+  const sheetFile = values.record
+    ? (await import('../../conformance/onboarding/index.ts')).resolveSheetPath({
+        flag: values.sheet,
+        env: process.env,
+        cwd: process.cwd(),
+      })
+    : undefined;
   const view = live ? await liveTestView('Preparing') : undefined;
   const interrupt = abortOnInterrupt('\nStopping: shutting the system and the platform down…\n');
   let result: TestRunResult;
@@ -109,7 +130,9 @@ export async function run(argv: string[]): Promise<number> {
   } else {
     const notes = [
       ...(result.attestationProblem ? [result.attestationProblem] : []),
-      ...(result.withoutSuite.length > 0 ? [`klarmeld has no suite yet for ${result.withoutSuite.join(', ')}, which the system also requires.`] : []),
+      ...(result.withoutSuite.length > 0
+        ? [`klarmeld has no suite yet for ${result.withoutSuite.join(', ')}, which the system also requires.`]
+        : []),
       ...(result.recorded ? [formatRecorded(result.recorded)] : []),
     ];
     process.stdout.write(formatTestSummary(result.document, { written: result.written, notes }));
@@ -126,5 +149,6 @@ function interrupted(result?: TestRunResult): number {
 /** Refuses, before the run, a report file whose folder does not exist: the run would be lost at the end. */
 function assertWritableFolder(file: string): void {
   const folder = dirname(resolve(file));
-  if (!existsSync(folder)) throw new UsageError(`${file}: the folder ${folder} does not exist; create it or write the file elsewhere`);
+  if (!existsSync(folder))
+    throw new UsageError(`${file}: the folder ${folder} does not exist; create it or write the file elsewhere`);
 }

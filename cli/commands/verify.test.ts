@@ -90,6 +90,8 @@ describe('klarmeld verify on a run whose verdicts cannot be re-derived', () => {
     const { exit, stdout } = await klarmeld('verify', join(dir, 'run.json'));
     expect(exit).toBe(1);
     expect(stdout).toContain('NOT re-derived: sf9999 1.0.0');
-    expect(stdout).toMatch(/cannot-rederive: Suite sf9999 1\.0\.0 \(SF9999\) cannot be re-derived: this klarmeld ships no such suite/);
+    expect(stdout).toMatch(
+      /cannot-rederive: Suite sf9999 1\.0\.0 \(SF9999\) cannot be re-derived: this klarmeld ships no such suite/,
+    );
   });
 });

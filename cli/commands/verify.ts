@@ -40,7 +40,8 @@ export async function run(argv: string[]): Promise<number> {
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError(`Give exactly one run document.\n\n${HELP}`);
-  if (values.key && values.platform) throw new UsageError('Pin the key either with --key or with --platform, not both.');
+  if (values.key && values.platform)
+    throw new UsageError('Pin the key either with --key or with --platform, not both.');
   const { verifyRunFile, VerifyInputError, PlatformKeyError } = await import('../services/verify-run-file.ts');
   const { readCatalog } = await import('./read-catalog.ts');
   const catalog = await readCatalog(values.catalog);

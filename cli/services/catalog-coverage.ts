@@ -26,7 +26,13 @@ export interface CoverageRow {
 export interface Coverage {
   system?: { id: string; name: string };
   integrations: CoverageRow[];
-  summary: { integrations: number; mandatory?: number; simulated: number; withSuite: number; mandatorySimulatedWithSuite?: number };
+  summary: {
+    integrations: number;
+    mandatory?: number;
+    simulated: number;
+    withSuite: number;
+    mandatorySimulatedWithSuite?: number;
+  };
 }
 
 /** What the platform and the suites cover, read from their code's registries (the module list and the suite index). */
@@ -44,12 +50,16 @@ export async function implemented(catalog: Catalog): Promise<Implemented> {
   for (const source of moduleSources.filter((s) => s.name !== 'contract')) {
     const m = await source.load();
     const module = m.platformModule ?? (await m.createPlatformModule!(catalog));
-    for (const h of module.handlers ?? []) { simulations.add(h.integration); paths.add(h.path.replace(/\/$/, '')); }
+    for (const h of module.handlers ?? []) {
+      simulations.add(h.integration);
+      paths.add(h.path.replace(/\/$/, ''));
+    }
     for (const id of module.simulates ?? []) simulations.add(id);
   }
   const { suitesByIntegration, genericSuitesFor } = await import('../../conformance/suites/index.ts');
   return {
-    handWrittenSimulations: simulations, handWrittenPaths: paths,
+    handWrittenSimulations: simulations,
+    handWrittenPaths: paths,
     handWrittenSuites: new Set(Object.keys(suitesByIntegration)),
     // The generic suite (issue 12 item 3): one per integration with an imported contract and no hand-written suite.
     genericSuites: new Set(Object.keys(genericSuitesFor(catalog))),
@@ -63,7 +73,8 @@ export async function implemented(catalog: Catalog): Promise<Implemented> {
  */
 export function catalogCoverage(catalog: Catalog, done: Implemented, systemId?: string): Coverage {
   const system = systemId === undefined ? undefined : findSystem(catalog, systemId);
-  if (systemId !== undefined && !system) throw new UsageError(`The catalogue has no system "${systemId}". Run "klarmeld catalog systems" to list them.`);
+  if (systemId !== undefined && !system)
+    throw new UsageError(`The catalogue has no system "${systemId}". Run "klarmeld catalog systems" to list them.`);
   const required = system ? requiredIntegrations(catalog, system.id) : undefined;
   const { served, unserved } = contractServices(catalog);
   const unpublished = new Map(catalog.unpublishedContracts.map((u) => [u.integration, u]));
@@ -71,18 +82,53 @@ export function catalogCoverage(catalog: Catalog, done: Implemented, systemId?: 
   const rows = ids.map((id): CoverageRow => {
     const integration = catalog.integrations.find((i) => i.id === id);
     // Imported: the catalogue holds the interface, as trees import-contract derived or as the project's own contract files.
-    const imported = integration?.versions.some((v) => v.services.some((s) => s.contract.length > 0 || s.operations.some((o) => o.input !== undefined))) ?? false;
-    const contract: ContractState = imported ? 'imported' : unpublished.has(id) ? 'kontrakt ikke offentliggjort' : 'ikke importeret';
-    const generated = served.filter((s) => s.integration === id && !done.handWrittenPaths.has(s.path.replace(/\/$/, '')));
-    const simulation: SimulationState = done.handWrittenSimulations.has(id) ? 'hand-written' : generated.length > 0 ? 'generated' : 'none';
-    const suite: SuiteState = done.handWrittenSuites.has(id) ? 'hand-written' : done.genericSuites.has(id) ? 'generic' : 'none';
+    const imported =
+      integration?.versions.some((v) =>
+        v.services.some((s) => s.contract.length > 0 || s.operations.some((o) => o.input !== undefined)),
+      ) ?? false;
+    const contract: ContractState = imported
+      ? 'imported'
+      : unpublished.has(id)
+        ? 'kontrakt ikke offentliggjort'
+        : 'ikke importeret';
+    const generated = served.filter(
+      (s) => s.integration === id && !done.handWrittenPaths.has(s.path.replace(/\/$/, '')),
+    );
+    const simulation: SimulationState = done.handWrittenSimulations.has(id)
+      ? 'hand-written'
+      : generated.length > 0
+        ? 'generated'
+        : 'none';
+    const suite: SuiteState = done.handWrittenSuites.has(id)
+      ? 'hand-written'
+      : done.genericSuites.has(id)
+        ? 'generic'
+        : 'none';
     const level = required?.find((r) => r.integration === id)?.level;
-    const why = simulation !== 'none' ? undefined
-      : unpublished.get(id)?.reason ?? unserved.filter((u) => u.integration === id).map((u) => `${u.service}: ${u.reason}`).join('; ') ?? undefined;
+    const why =
+      simulation !== 'none'
+        ? undefined
+        : (unpublished.get(id)?.reason ??
+          unserved
+            .filter((u) => u.integration === id)
+            .map((u) => `${u.service}: ${u.reason}`)
+            .join('; ') ??
+          undefined);
     return {
-      integration: id, title: integration?.title ?? id, ...(level && { level }), contract, simulation, suite,
+      integration: id,
+      title: integration?.title ?? id,
+      ...(level && { level }),
+      contract,
+      simulation,
+      suite,
       ...(generated.length > 0 && { generatedOperations: generated.reduce((n, s) => n + s.operations.length, 0) }),
-      ...(why ? { why } : simulation === 'none' && { why: imported ? 'no service has a path on the platform and a security model the platform checks' : 'its contract is not imported (klarmeld catalog import-contract)' }),
+      ...(why
+        ? { why }
+        : simulation === 'none' && {
+            why: imported
+              ? 'no service has a path on the platform and a security model the platform checks'
+              : 'its contract is not imported (klarmeld catalog import-contract)',
+          }),
     };
   });
   const covered = (r: CoverageRow) => r.simulation !== 'none' && r.suite !== 'none';
@@ -101,13 +147,24 @@ export function catalogCoverage(catalog: Catalog, done: Implemented, systemId?: 
 
 /** The coverage as plain text for a person (the command prints it). */
 export function coverageText(c: Coverage): string {
-  const head = c.system ? `Coverage of ${c.system.name} (${c.system.id})` : 'Coverage of every integration in the catalogue';
-  const lines = [head, '', `${'integration'.padEnd(12)} ${'level'.padEnd(13)} ${'contract'.padEnd(28)} ${'simulation'.padEnd(13)} suite`];
+  const head = c.system
+    ? `Coverage of ${c.system.name} (${c.system.id})`
+    : 'Coverage of every integration in the catalogue';
+  const lines = [
+    head,
+    '',
+    `${'integration'.padEnd(12)} ${'level'.padEnd(13)} ${'contract'.padEnd(28)} ${'simulation'.padEnd(13)} suite`,
+  ];
   for (const r of c.integrations) {
-    lines.push(`${r.integration.padEnd(12)} ${(r.level ?? '').padEnd(13)} ${r.contract.padEnd(28)} ${r.simulation.padEnd(13)} ${r.suite}`);
+    lines.push(
+      `${r.integration.padEnd(12)} ${(r.level ?? '').padEnd(13)} ${r.contract.padEnd(28)} ${r.simulation.padEnd(13)} ${r.suite}`,
+    );
     if (r.why) lines.push(`${' '.repeat(13)}${r.why}`);
   }
   const s = c.summary;
-  lines.push('', `${s.simulated} of ${s.integrations} simulated, ${s.withSuite} with a suite${s.mandatory !== undefined ? `; ${s.mandatorySimulatedWithSuite} of ${s.mandatory} mandatory ones simulated and with a suite` : ''}.`);
+  lines.push(
+    '',
+    `${s.simulated} of ${s.integrations} simulated, ${s.withSuite} with a suite${s.mandatory !== undefined ? `; ${s.mandatorySimulatedWithSuite} of ${s.mandatory} mandatory ones simulated and with a suite` : ''}.`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -14,7 +14,16 @@ import { foldHeader } from './catalog-import-systems-columns.ts';
 
 type Column = 'system' | 'integration' | 'municipality' | 'status';
 const aliases: Record<Column, string[]> = {
-  system: ['system', 'itsystem', 'anvendersystem', 'systemnavn', 'skisystem', 'skisystemnavn', 'usersystemuuid', 'systemid'],
+  system: [
+    'system',
+    'itsystem',
+    'anvendersystem',
+    'systemnavn',
+    'skisystem',
+    'skisystemnavn',
+    'usersystemuuid',
+    'systemid',
+  ],
   integration: ['integration', 'sf', 'sfnummer', 'snitflade', 'service', 'integrationid'],
   municipality: ['kommune', 'myndighed', 'municipality', 'kommunecvr', 'myndighedcvr', 'cvr', 'municipalitycvr'],
   status: ['status', 'aftalestatus', 'serviceaftalestatus', 'state'],
@@ -29,18 +38,26 @@ export interface AgreementsPlan {
   missingColumns: Column[];
 }
 
-const fold = (text: string) => text.toLowerCase().normalize('NFC').replace(/\s+kommune$/, '').replace(/[^a-z0-9æøå-]/g, '');
+const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/\s+kommune$/, '')
+    .replace(/[^a-z0-9æøå-]/g, '');
 
 export function planAgreementImport(catalog: Catalog, table: Table, file: string): AgreementsPlan {
   const folded = table.headers.map(foldHeader);
-  const index = Object.fromEntries((Object.keys(aliases) as Column[]).map((c) => [c, folded.findIndex((h) => aliases[c].includes(h))])) as Record<Column, number>;
+  const index = Object.fromEntries(
+    (Object.keys(aliases) as Column[]).map((c) => [c, folded.findIndex((h) => aliases[c].includes(h))]),
+  ) as Record<Column, number>;
   const missingColumns = (Object.keys(index) as Column[]).filter((c) => index[c] < 0);
   const plan: AgreementsPlan = { file, agreements: [], unmapped: [], systems: [], missingColumns };
   const systems = new Map<string, string>();
-  for (const s of catalog.systems) systems.set(s.id, s.id), systems.set(fold(s.name), s.id), systems.set(s.userSystemUuid, s.id);
+  for (const s of catalog.systems)
+    (systems.set(s.id, s.id), systems.set(fold(s.name), s.id), systems.set(s.userSystemUuid, s.id));
   const integrations = new Set(catalog.integrations.map((i) => i.id));
   const municipalities = new Map<string, string>();
-  for (const m of catalog.municipalities) municipalities.set(m.cvr, m.cvr), municipalities.set(fold(m.name), m.cvr);
+  for (const m of catalog.municipalities) (municipalities.set(m.cvr, m.cvr), municipalities.set(fold(m.name), m.cvr));
   const integrationOf = (cell: string) => {
     const sf = /^SF\s?(\d{4}(?:_[A-Z](?:_\d{2})?)?)\b/i.exec(cell.trim());
     const id = sf ? `SF${sf[1]!.toUpperCase()}` : cell.trim().split(/\s+-\s+/)[0]!;
@@ -48,10 +65,15 @@ export function planAgreementImport(catalog: Catalog, table: Table, file: string
   };
   for (const { row, cells } of table.rows) {
     const cell = (c: Column) => (index[c] >= 0 ? (cells[index[c]] ?? '') : '');
-    const verbatim = Object.fromEntries(table.headers.map((h, i): [string, string] => [h || `column ${i + 1}`, cells[i] ?? '']).filter(([, v]) => v !== ''));
+    const verbatim = Object.fromEntries(
+      table.headers
+        .map((h, i): [string, string] => [h || `column ${i + 1}`, cells[i] ?? ''])
+        .filter(([, v]) => v !== ''),
+    );
     const system = systems.get(cell('system')) ?? systems.get(fold(cell('system')));
     const integration = integrationOf(cell('integration'));
-    const municipality = municipalities.get(cell('municipality').replace(/\s/g, '')) ?? municipalities.get(fold(cell('municipality')));
+    const municipality =
+      municipalities.get(cell('municipality').replace(/\s/g, '')) ?? municipalities.get(fold(cell('municipality')));
     const status = cell('status');
     const why = [
       !system && `the catalogue has no system "${cell('system')}"`,
@@ -81,9 +103,18 @@ export function agreementsYaml(plan: AgreementsPlan, source: string): string {
     'sources:',
     `  - ${q(source)}`,
     plan.agreements.length ? 'agreements:' : 'agreements: []',
-    ...plan.agreements.map((a) => `  - { system: ${q(a.system)}, integration: ${q(a.integration)}, municipality: ${q(a.municipality)}, status: ${q(a.status)} }`),
+    ...plan.agreements.map(
+      (a) =>
+        `  - { system: ${q(a.system)}, integration: ${q(a.integration)}, municipality: ${q(a.municipality)}, status: ${q(a.status)} }`,
+    ),
     plan.unmapped.length ? 'unmapped:' : 'unmapped: []',
-    ...plan.unmapped.flatMap((u) => [`  - row: ${u.row}`, `    reason: ${q(u.reason)}`, `    cells: {${Object.entries(u.cells).map(([k, v]) => ` ${q(k)}: ${q(v)}`).join(',')} }`]),
+    ...plan.unmapped.flatMap((u) => [
+      `  - row: ${u.row}`,
+      `    reason: ${q(u.reason)}`,
+      `    cells: {${Object.entries(u.cells)
+        .map(([k, v]) => ` ${q(k)}: ${q(v)}`)
+        .join(',')} }`,
+    ]),
   ];
   return `${lines.join('\n')}\n`;
 }

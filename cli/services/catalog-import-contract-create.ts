@@ -18,7 +18,18 @@ export const requiredByHand = [
 ] as const;
 
 /** Fields every complete integration has that a contract cannot tell either; the schema does not require them. */
-export const recommendedByHand = ['titleEn', 'purpose', 'purposeEn', 'platform', 'kind', 'pattern', 'direction', 'ski0219', 'prerequisites (SF1514 for a token-secured service)', 'links'];
+export const recommendedByHand = [
+  'titleEn',
+  'purpose',
+  'purposeEn',
+  'platform',
+  'kind',
+  'pattern',
+  'direction',
+  'ski0219',
+  'prerequisites (SF1514 for a token-secured service)',
+  'links',
+];
 
 /**
  * A new integration file from what the contract tells: the id, the version and its services
@@ -26,13 +37,20 @@ export const recommendedByHand = ['titleEn', 'purpose', 'purposeEn', 'platform',
  * service.properties). What only a person can fill in is named in a comment at the top; the
  * required part of it is left out, so `catalog check` reports it, line by line, until it is there.
  */
-export function createIntegrationText(integration: string, version: string, services: ImportedService[]): { text: string; toFill: string[] } {
+export function createIntegrationText(
+  integration: string,
+  version: string,
+  services: ImportedService[],
+): { text: string; toFill: string[] } {
   if (!integrationIdPattern.test(integration)) {
     const { message, fix } = integrationIdProblem(integration);
     throw new ImportError('import.integration-id', `${message} ${fix}`);
   }
   if (version !== unnumberedVersion && !versionNumber.safeParse(version).success) {
-    throw new ImportError('import.version-unknown', `"${version}" is not a version number (numbers and dots, e.g. 3.1). Pass KOMBIT's number with --version, or "${unnumberedVersion}" when it is not published.`);
+    throw new ImportError(
+      'import.version-unknown',
+      `"${version}" is not a version number (numbers and dots, e.g. 3.1). Pass KOMBIT's number with --version, or "${unnumberedVersion}" when it is not published.`,
+    );
   }
   const from = [...new Set(services.map((s) => s.from))].join(', ');
   const width = Math.max(...requiredByHand.map(([field]) => field.length)) + 1;
@@ -58,6 +76,9 @@ export function createIntegrationText(integration: string, version: string, serv
     })),
   };
   const text = `${header.join('\n')}\n${renderPair('versions', [entry], 0)}`;
-  const toFill = [...requiredByHand.map(([field]) => field), ...services.filter((s) => s.version === undefined).map((s) => `version of service ${s.name}`)];
+  const toFill = [
+    ...requiredByHand.map(([field]) => field),
+    ...services.filter((s) => s.version === undefined).map((s) => `version of service ${s.name}`),
+  ];
   return { text, toFill };
 }

@@ -1,6 +1,7 @@
 /** Problems of the catalogue side of an import, as data with permanent codes. */
 export class ImportError extends Error {
-  readonly code: 'import.integration-unknown' | 'import.version-unknown' | 'import.integration-exists' | 'import.integration-id';
+  readonly code:
+    'import.integration-unknown' | 'import.version-unknown' | 'import.integration-exists' | 'import.integration-id';
   constructor(code: ImportError['code'], message: string) {
     super(message);
     this.name = 'ImportError';

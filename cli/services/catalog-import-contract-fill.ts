@@ -15,12 +15,21 @@ export function importedEndpoints(s: ImportedService): { local?: string; externa
  * entity ID, local path and external test URL. A value already written is never replaced (a person
  * or an earlier import put it there from a source); the names of the filled fields are returned.
  */
-export function fillIdentity(text: string, node: YAMLMap, listed: Record<string, unknown>, s: ImportedService): { edits: TextEdit[]; filled: string[] } {
+export function fillIdentity(
+  text: string,
+  node: YAMLMap,
+  listed: Record<string, unknown>,
+  s: ImportedService,
+): { edits: TextEdit[]; filled: string[] } {
   const edits: TextEdit[] = [];
   const filled: string[] = [];
   const insert = (key: string, value: unknown) => {
     const at = node.range![2];
-    edits.push({ start: at, end: at, text: ' '.repeat(keyColumn(text, node)) + renderPair(key, value, keyColumn(text, node)) });
+    edits.push({
+      start: at,
+      end: at,
+      text: ' '.repeat(keyColumn(text, node)) + renderPair(key, value, keyColumn(text, node)),
+    });
     filled.push(key);
   };
   if (listed.serviceUuid === undefined && s.serviceUuid !== undefined) insert('serviceUuid', s.serviceUuid);
@@ -28,7 +37,11 @@ export function fillIdentity(text: string, node: YAMLMap, listed: Record<string,
   const known = (listed.endpoints ?? {}) as Record<string, string>;
   const missing = Object.entries(importedEndpoints(s)).filter(([k]) => known[k] === undefined);
   if (missing.length > 0) {
-    const merged = { ...Object.fromEntries(missing.filter(([k]) => k === 'local')), ...known, ...Object.fromEntries(missing.filter(([k]) => k !== 'local')) };
+    const merged = {
+      ...Object.fromEntries(missing.filter(([k]) => k === 'local')),
+      ...known,
+      ...Object.fromEntries(missing.filter(([k]) => k !== 'local')),
+    };
     const pair = pairOf(node, 'endpoints');
     const rendered = renderPair('endpoints', merged, keyColumn(text, node));
     if (pair) edits.push({ ...pairSpan(pair), text: rendered });

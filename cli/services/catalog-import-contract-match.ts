@@ -7,7 +7,14 @@ import { endpointPath, type ImportedService } from './catalog-import-contract.ts
 export type ListedService = Partial<Service> & { name?: string };
 
 /** Why an imported service was taken for a listed one, strongest first (the order they are weighed in). */
-export const matchReasons = ['operations', 'endpoint path', 'ServiceUUID', 'entity ID', 'operation names', 'name'] as const;
+export const matchReasons = [
+  'operations',
+  'endpoint path',
+  'ServiceUUID',
+  'entity ID',
+  'operation names',
+  'name',
+] as const;
 export type MatchReason = (typeof matchReasons)[number];
 
 /**
@@ -21,18 +28,32 @@ export type MatchReason = (typeof matchReasons)[number];
 function resemblance(imported: ImportedService, listed: ListedService, all: ListedService[]): number[] {
   const ops = (listed.operations ?? []) as Partial<Operation>[];
   const actions = new Set(ops.map(operationAction).filter((a) => a !== undefined));
-  const sharedActions = imported.operations.filter((o) => { const a = operationAction(o); return a !== undefined && actions.has(a); }).length;
-  const sharedNames = imported.operations.filter((o) => ops.some((c) => c.name === o.name && (operationAction(c) === undefined || operationAction(o) === undefined))).length;
+  const sharedActions = imported.operations.filter((o) => {
+    const a = operationAction(o);
+    return a !== undefined && actions.has(a);
+  }).length;
+  const sharedNames = imported.operations.filter((o) =>
+    ops.some((c) => c.name === o.name && (operationAction(c) === undefined || operationAction(o) === undefined)),
+  ).length;
   const paths = Object.values(listed.endpoints ?? {}).map((e) => (typeof e === 'string' ? endpointPath(e) : undefined));
   const endpoint = imported.endpointPaths.some((p) => paths.includes(p)) ? 1 : 0;
-  if (endpoint === 0 && sharedActions === 0 && imported.endpointPaths.length > 0 && paths.some((p) => p !== undefined)) return matchReasons.map(() => 0);
+  if (endpoint === 0 && sharedActions === 0 && imported.endpointPaths.length > 0 && paths.some((p) => p !== undefined))
+    return matchReasons.map(() => 0);
   const uuid = imported.serviceUuid !== undefined && listed.serviceUuid?.toLowerCase() === imported.serviceUuid ? 1 : 0;
-  const entity = imported.entityId !== undefined && listed.entityId === imported.entityId && all.filter((s) => s.entityId === imported.entityId).length === 1 ? 1 : 0;
+  const entity =
+    imported.entityId !== undefined &&
+    listed.entityId === imported.entityId &&
+    all.filter((s) => s.entityId === imported.entityId).length === 1
+      ? 1
+      : 0;
   const name = [imported.name, ...imported.aliases].includes(String(listed.name)) ? 1 : 0;
   return [sharedActions, endpoint, uuid, entity, sharedNames, name];
 }
 
-const compare = (a: number[], b: number[]) => { for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return b[i]! - a[i]!; return 0; };
+const compare = (a: number[], b: number[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return b[i]! - a[i]!;
+  return 0;
+};
 
 export type ServiceMatch =
   | { kind: 'match'; index: number; reasons: MatchReason[] }
@@ -46,14 +67,19 @@ export type ServiceMatch =
 export function matchServices(imported: ImportedService[], listed: ListedService[]): ServiceMatch[] {
   const taken = new Set<number>();
   return imported.map((s) => {
-    const scored = listed.map((l, index) => ({ index, score: resemblance(s, l, listed) }))
+    const scored = listed
+      .map((l, index) => ({ index, score: resemblance(s, l, listed) }))
       .filter(({ index, score }) => !taken.has(index) && score.some((n) => n > 0))
       .sort((a, b) => compare(a.score, b.score));
     const [best, second] = scored;
     if (best === undefined) return { kind: 'new' };
     const reasons = matchReasons.filter((_, i) => best.score[i]! > 0);
     if (second !== undefined && compare(best.score, second.score) === 0) {
-      return { kind: 'ambiguous', candidates: scored.filter((c) => compare(c.score, best.score) === 0).map((c) => c.index), reasons };
+      return {
+        kind: 'ambiguous',
+        candidates: scored.filter((c) => compare(c.score, best.score) === 0).map((c) => c.index),
+        reasons,
+      };
     }
     taken.add(best.index);
     return { kind: 'match', index: best.index, reasons };
@@ -80,7 +106,11 @@ export interface OperationChanges {
  * named, unless `removeMissing` is set. The catalogue's order is kept; new operations follow in
  * the contract's order.
  */
-export function mergeOperations(listed: Partial<Operation>[], imported: Operation[], removeMissing: boolean): { operations: Operation[]; changes: OperationChanges } {
+export function mergeOperations(
+  listed: Partial<Operation>[],
+  imported: Operation[],
+  removeMissing: boolean,
+): { operations: Operation[]; changes: OperationChanges } {
   const changes: OperationChanges = { added: [], kept: [], removed: [], changed: [], renamed: [], messages: [] };
   const result: (Operation | undefined)[] = listed.map(() => undefined);
   const used = new Set<number>();
@@ -105,7 +135,8 @@ export function mergeOperations(listed: Partial<Operation>[], imported: Operatio
       // A contract that declares no message leaves the catalogue's description as it is.
       if (op.input === undefined && old.input !== undefined) merged.input = old.input;
       if (op.output === undefined && old.output !== undefined) merged.output = old.output;
-      if (!isDeepStrictEqual(old.input, merged.input) || !isDeepStrictEqual(old.output, merged.output)) changes.messages.push(op.name);
+      if (!isDeepStrictEqual(old.input, merged.input) || !isDeepStrictEqual(old.output, merged.output))
+        changes.messages.push(op.name);
     }
     result[i] = merged;
   }

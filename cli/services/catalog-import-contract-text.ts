@@ -29,7 +29,9 @@ function changeLine(c: ImportChange): string {
     c.messages.length > 0 ? `messages of ${c.messages.join(', ')}` : '',
     c.protocol ? `protocol ${c.protocol.from} -> ${c.protocol.to}` : '',
     c.filled?.length ? `filled in ${c.filled.join(', ')}` : '',
-  ].filter(Boolean).join('; ');
+  ]
+    .filter(Boolean)
+    .join('; ');
   const source = c.from !== c.service ? ` from ${c.from}` : '';
   const by = c.matchedBy?.length ? `, matched by ${c.matchedBy.join(', ')}` : '';
   if (c.action === 'skipped') return `  ${c.service}${source}: skipped: ${c.reason}`;
@@ -39,17 +41,29 @@ function changeLine(c: ImportChange): string {
 /** The import's result as plain text for a person (commands print it; this module does no I/O). */
 export function importContractText(input: ImportResult): string {
   const version = input.version === unnumberedVersion ? '(number not published)' : input.version;
-  const lines: string[] = [`${input.integration} version ${version}: ${input.services.length} service${input.services.length === 1 ? '' : 's'} in the contract`];
+  const lines: string[] = [
+    `${input.integration} version ${version}: ${input.services.length} service${input.services.length === 1 ? '' : 's'} in the contract`,
+  ];
   for (const s of input.services) {
     lines.push('', `  ${s.name} (${s.protocol}, ${s.security.join(', ')}) from ${s.from}`);
     for (const op of s.operations) lines.push(`    ${op.name.padEnd(24)} ${action(op)}`);
   }
   if (input.created && input.file !== undefined) {
-    lines.push('', input.written ? `Created ${input.file}.` : `Would create ${input.file} (run again with --write to save it).`);
+    lines.push(
+      '',
+      input.written ? `Created ${input.file}.` : `Would create ${input.file} (run again with --write to save it).`,
+    );
     lines.push(`Fill in by hand (catalog check reports them until then): ${(input.toFill ?? []).join(', ')}.`);
   } else if (input.changes !== undefined && input.file !== undefined) {
     const changing = input.changes.some((c) => c.action === 'updated' || c.action === 'added');
-    lines.push('', !changing ? `Nothing to change in ${input.file}:` : input.written ? `Updated ${input.file}:` : `Changes to ${input.file} (run again with --write to save them):`);
+    lines.push(
+      '',
+      !changing
+        ? `Nothing to change in ${input.file}:`
+        : input.written
+          ? `Updated ${input.file}:`
+          : `Changes to ${input.file} (run again with --write to save them):`,
+    );
     for (const c of input.changes) lines.push(changeLine(c));
   }
   return `${lines.join('\n')}\n`;

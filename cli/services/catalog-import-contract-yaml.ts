@@ -6,7 +6,11 @@ import { Document, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, t
  * flow lists, quoting, blank lines. (Re-printing the whole Document would re-fold `notes`,
  * re-flow lists and drop the writer's line breaks.)
  */
-export interface TextEdit { start: number; end: number; text: string }
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
 
 /** Applies edits that do not overlap, last first so earlier offsets stay valid. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
@@ -25,7 +29,23 @@ function indented(rendered: string, column: number): string {
 }
 
 /** Fields of an operation or a message field: a map of only these fits on one line. */
-const oneLineKeys = new Set(['name', 'soapAction', 'method', 'path', 'namespace', 'type', 'minOccurs', 'maxOccurs', 'choice', 'enumeration', 'base', 'pattern', 'length', 'minLength', 'maxLength']);
+const oneLineKeys = new Set([
+  'name',
+  'soapAction',
+  'method',
+  'path',
+  'namespace',
+  'type',
+  'minOccurs',
+  'maxOccurs',
+  'choice',
+  'enumeration',
+  'base',
+  'pattern',
+  'length',
+  'minLength',
+  'maxLength',
+]);
 
 /**
  * How the catalogue writes what the import produces: an operation or field without nested
@@ -38,10 +58,13 @@ function styled(node: unknown): void {
     for (const i of node.items) styled(i);
   } else if (isMap(node)) {
     const keys = node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
-    const nested = node.items.some((p) => (isMap(p.value) || isSeq(p.value)) && !(isSeq(p.value) && p.value.items.every((i) => isScalar(i))));
+    const nested = node.items.some(
+      (p) => (isMap(p.value) || isSeq(p.value)) && !(isSeq(p.value) && p.value.items.every((i) => isScalar(i))),
+    );
     if (!nested && keys.includes('name') && keys.every((k) => oneLineKeys.has(k))) node.flow = true;
     for (const p of node.items) {
-      if (isScalar(p.value) && typeof p.value.value === 'string' && /^(\w+:\/\/|urn:)/.test(p.value.value)) p.value.type = 'QUOTE_DOUBLE';
+      if (isScalar(p.value) && typeof p.value.value === 'string' && /^(\w+:\/\/|urn:)/.test(p.value.value))
+        p.value.type = 'QUOTE_DOUBLE';
       styled(p.value);
     }
   }

@@ -17,11 +17,18 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function catalogueWith(integration: string): string {
   const dir = mkdtempSync(join(tmp, 'catalogue-'));
   mkdirSync(join(dir, 'integrations'));
-  cpSync(join(repo, 'catalog/data/integrations', `${integration}.yaml`), join(dir, 'integrations', `${integration}.yaml`));
+  cpSync(
+    join(repo, 'catalog/data/integrations', `${integration}.yaml`),
+    join(dir, 'integrations', `${integration}.yaml`),
+  );
   return dir;
 }
 
-const klarmeld = (...args: string[]) => spawnSync(process.execPath, [join(repo, 'bin/klarmeld.js'), 'catalog', 'import-contract', ...args], { encoding: 'utf8', cwd: repo });
+const klarmeld = (...args: string[]) =>
+  spawnSync(process.execPath, [join(repo, 'bin/klarmeld.js'), 'catalog', 'import-contract', ...args], {
+    encoding: 'utf8',
+    cwd: repo,
+  });
 
 describe('importContract on the official bundles', () => {
   it('SF1500 v6: 16 WSDLs give SOAP 1.2 services named as the catalogue names them, Bruger with laes, soeg and list', () => {
@@ -29,7 +36,9 @@ describe('importContract on the official bundles', () => {
     expect(services).toHaveLength(16);
     expect(services.every((s) => s.protocol === 'SOAP 1.2')).toBe(true);
     const bruger = services.find((s) => s.name === 'Bruger')!;
-    expect(bruger.operations).toContainEqual(expect.objectContaining({ name: 'laes', soapAction: 'http://kombit.dk/sts/organisation/bruger/laes' }));
+    expect(bruger.operations).toContainEqual(
+      expect.objectContaining({ name: 'laes', soapAction: 'http://kombit.dk/sts/organisation/bruger/laes' }),
+    );
     expect(bruger.operations.map((o) => o.name)).toEqual(expect.arrayContaining(['soeg', 'list']));
   });
 
@@ -37,22 +46,41 @@ describe('importContract on the official bundles', () => {
     const [service, ...others] = importContract(official(OFFICIAL.personBaseDataDir));
     expect(others).toEqual([]);
     expect(service).toMatchObject({ name: 'PersonBaseDataExtended', protocol: 'SOAP 1.1', security: ['context'] });
-    expect(service!.operations).toMatchObject([{ name: 'PersonLookup', soapAction: 'http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup' }]);
+    expect(service!.operations).toMatchObject([
+      {
+        name: 'PersonLookup',
+        soapAction: 'http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup',
+      },
+    ]);
   });
 
   it('SagDokumentIndeks v5 (context, token) and v6, Klasse v7 and Beskedfordeler', () => {
-    for (const file of [OFFICIAL.sagDokumentIndeks5Context, OFFICIAL.sagDokumentIndeks5Token, OFFICIAL.sagDokumentIndeks6]) {
-      expect(importContract(official(file))[0]!.operations.map((o) => o.name).sort()).toEqual(['fjern', 'fremsoeg', 'importer', 'opdater']);
+    for (const file of [
+      OFFICIAL.sagDokumentIndeks5Context,
+      OFFICIAL.sagDokumentIndeks5Token,
+      OFFICIAL.sagDokumentIndeks6,
+    ]) {
+      expect(
+        importContract(official(file))[0]!
+          .operations.map((o) => o.name)
+          .sort(),
+      ).toEqual(['fjern', 'fremsoeg', 'importer', 'opdater']);
     }
     expect(importContract(official(OFFICIAL.klasse7))[0]).toMatchObject({ name: 'Klasse', protocol: 'SOAP 1.2' });
     expect(importContract(official(OFFICIAL.beskedfordelerDir))[0]!.operations.length).toBeGreaterThan(5);
   });
 
   it('KlassifikationListeHent OpenAPI: one REST service with POST and the JWT security model', () => {
-    expect(importContract(official(OFFICIAL.klassifikationRest))).toEqual([expect.objectContaining({
-      name: 'KlassifikationListeHentREST', protocol: 'REST', security: ['jwt'],
-      operations: [{ name: 'KlassifikationListeHentREST_post', method: 'POST', path: '/KlassifikationListeHentREST' }],
-    })]);
+    expect(importContract(official(OFFICIAL.klassifikationRest))).toEqual([
+      expect.objectContaining({
+        name: 'KlassifikationListeHentREST',
+        protocol: 'REST',
+        security: ['jwt'],
+        operations: [
+          { name: 'KlassifikationListeHentREST_post', method: 'POST', path: '/KlassifikationListeHentREST' },
+        ],
+      }),
+    ]);
   });
 });
 
@@ -62,18 +90,27 @@ describe('importIntoCatalogue', () => {
     const file = join(dir, 'integrations/SF1500.yaml');
     const original = readFileSync(file, 'utf8');
     // A stale catalogue: Bruger lost an operation, and someone left a comment.
-    writeFileSync(file, original
-      .replace('          - { name: laes, soapAction: "http://kombit.dk/sts/organisation/bruger/laes" }\n', '')
-      .replace('versions:\n', '# reviewed by KOMBIT\nversions:\n'));
+    writeFileSync(
+      file,
+      original
+        .replace('          - { name: laes, soapAction: "http://kombit.dk/sts/organisation/bruger/laes" }\n', '')
+        .replace('versions:\n', '# reviewed by KOMBIT\nversions:\n'),
+    );
     const { changes } = importIntoCatalogue(dir, 'SF1500', '3.1', importContract(official(OFFICIAL.sf1500Dir)), true);
-    expect(changes.find((c) => c.service === 'Bruger')).toMatchObject({ action: 'updated', added: ['laes'], removed: [] });
+    expect(changes.find((c) => c.service === 'Bruger')).toMatchObject({
+      action: 'updated',
+      added: ['laes'],
+      removed: [],
+    });
     const after = readFileSync(file, 'utf8');
     expect(after).toContain('# reviewed by KOMBIT');
     const data = parse(after);
     const bruger = data.versions[0].services.find((s: { name: string }) => s.name === 'Bruger');
     expect(bruger.operations.map((o: { name: string }) => o.name)).toContain('laes');
     expect(bruger.entityId).toBe('http://stoettesystemerne.dk/service/organisation/3');
-    expect(after).toContain('- name: laes\n            soapAction: "http://kombit.dk/sts/organisation/bruger/laes"\n            input:\n              element: LaesInput\n');
+    expect(after).toContain(
+      '- name: laes\n            soapAction: "http://kombit.dk/sts/organisation/bruger/laes"\n            input:\n              element: LaesInput\n',
+    );
   });
 
   it('does not touch the file without --write, and says which version is missing', () => {
@@ -89,16 +126,32 @@ describe('importIntoCatalogue', () => {
 describe('importIntoCatalogue on a version whose number KOMBIT has not published', () => {
   it('takes it as "unnumbered", and names it so when another version is asked for', () => {
     const dir = catalogueWith('SF1510');
-    const { changes } = importIntoCatalogue(dir, 'SF1510', 'unnumbered', importContract(official(OFFICIAL.klasse7)), false);
+    const { changes } = importIntoCatalogue(
+      dir,
+      'SF1510',
+      'unnumbered',
+      importContract(official(OFFICIAL.klasse7)),
+      false,
+    );
     expect(changes).toMatchObject([{ service: 'Klasse' }]);
-    expect(() => importIntoCatalogue(dir, 'SF1510', '7', [], false)).toThrow(/has no version "7" \(it has: unnumbered \("unnumbered" is the version whose number KOMBIT has not published\)\)/);
+    expect(() => importIntoCatalogue(dir, 'SF1510', '7', [], false)).toThrow(
+      /has no version "7" \(it has: unnumbered \("unnumbered" is the version whose number KOMBIT has not published\)\)/,
+    );
   });
 
   it('gives a new service no version of its own when its siblings do not share one, so catalog check asks for it', () => {
     const dir = catalogueWith('SF1510');
     const [klasse] = importContract(official(OFFICIAL.klasse7));
-    importIntoCatalogue(dir, 'SF1510', 'unnumbered', [{ ...klasse!, name: 'KlasseKopi', aliases: [], operations: [{ name: 'x', soapAction: 'urn:x' }] }], true);
-    const added = parse(readFileSync(join(dir, 'integrations/SF1510.yaml'), 'utf8')).versions[0].services.find((x: { name: string }) => x.name === 'KlasseKopi');
+    importIntoCatalogue(
+      dir,
+      'SF1510',
+      'unnumbered',
+      [{ ...klasse!, name: 'KlasseKopi', aliases: [], operations: [{ name: 'x', soapAction: 'urn:x' }] }],
+      true,
+    );
+    const added = parse(readFileSync(join(dir, 'integrations/SF1510.yaml'), 'utf8')).versions[0].services.find(
+      (x: { name: string }) => x.name === 'KlasseKopi',
+    );
     expect(added).toBeDefined();
     expect(added).not.toHaveProperty('version');
   });
@@ -107,10 +160,25 @@ describe('importIntoCatalogue on a version whose number KOMBIT has not published
 describe('klarmeld catalog import-contract', () => {
   it('--write --json updates a temp catalogue and prints the services', () => {
     const dir = catalogueWith('SF1470');
-    const r = klarmeld(official(OFFICIAL.sagDokumentIndeks6), '--integration', 'SF1470', '--version', '3.0', '--dir', dir, '--write', '--json');
+    const r = klarmeld(
+      official(OFFICIAL.sagDokumentIndeks6),
+      '--integration',
+      'SF1470',
+      '--version',
+      '3.0',
+      '--dir',
+      dir,
+      '--write',
+      '--json',
+    );
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.services[0].operations.map((o: { name: string }) => o.name).sort()).toEqual(['fjern', 'fremsoeg', 'importer', 'opdater']);
+    expect(out.services[0].operations.map((o: { name: string }) => o.name).sort()).toEqual([
+      'fjern',
+      'fremsoeg',
+      'importer',
+      'opdater',
+    ]);
     expect(out.written).toBe(true);
   });
 
@@ -118,7 +186,15 @@ describe('klarmeld catalog import-contract', () => {
     const bundle = join(tmp, 'broken');
     cpSync(official(OFFICIAL.personBaseDataDir), bundle, { recursive: true });
     rmSync(join(bundle, 'sp/PNR_1.xsd'));
-    const r = klarmeld(join(bundle, 'wsdl/context/PersonBaseDataExtendedService.wsdl'), '--integration', 'SF1520', '--version', '3.6', '--dir', catalogueWith('SF1520'));
+    const r = klarmeld(
+      join(bundle, 'wsdl/context/PersonBaseDataExtendedService.wsdl'),
+      '--integration',
+      'SF1520',
+      '--version',
+      '3.6',
+      '--dir',
+      catalogueWith('SF1520'),
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('PersonBaseDataExtendedServiceMsg.xsd');
     expect(r.stderr).toContain('sp/PNR_1.xsd');
@@ -129,7 +205,13 @@ describe('klarmeld catalog import-contract', () => {
     const bundle = join(tmp, 'http-binding');
     cpSync(official(OFFICIAL.personBaseDataDir), bundle, { recursive: true });
     const wsdl = join(bundle, 'wsdl/token/PersonBaseDataExtendedService.wsdl');
-    writeFileSync(wsdl, readFileSync(wsdl, 'utf8').replace(/<soap:binding [^>]*\/>/, '<http:binding xmlns:http="http://schemas.xmlsoap.org/wsdl/http/" verb="POST"/>'));
+    writeFileSync(
+      wsdl,
+      readFileSync(wsdl, 'utf8').replace(
+        /<soap:binding [^>]*\/>/,
+        '<http:binding xmlns:http="http://schemas.xmlsoap.org/wsdl/http/" verb="POST"/>',
+      ),
+    );
     const r = klarmeld(wsdl, '--integration', 'SF1520', '--version', '3.6', '--dir', catalogueWith('SF1520'), '--json');
     expect(r.status).toBe(1);
     const { error } = JSON.parse(r.stdout);

@@ -69,16 +69,25 @@ const isOpenApi = (input: string) => ['.json', '.yaml', '.yml'].includes(extname
  */
 export function importContract(input: string, options: ImportOptions = {}): ImportedService[] {
   let isDir = false;
-  try { isDir = statSync(input).isDirectory(); } catch { /* the reader reports the missing path */ }
+  try {
+    isDir = statSync(input).isDirectory();
+  } catch {
+    /* the reader reports the missing path */
+  }
   if (!isDir && isOpenApi(input)) return fromOpenApi(readOpenApi(input));
   const model = readContract(input);
   const services = fromWsdl(model, options.depth ?? defaultMessageDepth);
   if (services.length === 0) {
-    throw new ContractError('contract.not-a-contract', input, `${input} declares no WSDL service or binding (${model.kind === 'xsd' ? 'only XML schemas' : 'no operations'}), so there is nothing to import. Give the bundle's .wsdl file or the directory that holds it.`);
+    throw new ContractError(
+      'contract.not-a-contract',
+      input,
+      `${input} declares no WSDL service or binding (${model.kind === 'xsd' ? 'only XML schemas' : 'no operations'}), so there is nothing to import. Give the bundle's .wsdl file or the directory that holds it.`,
+    );
   }
   // service.properties describes the bundle's one service; with several it cannot say whose it is.
   if (services.length === 1) Object.assign(services[0]!, serviceProperties(input, isDir));
-  if (options.identity !== undefined && Object.values(options.identity).some((v) => v !== undefined)) applyIdentity(input, services, options.identity);
+  if (options.identity !== undefined && Object.values(options.identity).some((v) => v !== undefined))
+    applyIdentity(input, services, options.identity);
   return services;
 }
 
@@ -93,8 +102,19 @@ function fromWsdl(model: ContractModel, depth: number): ImportedService[] {
       let service = byKey.get(key);
       if (service === undefined) {
         // A namespace ending in a date (KOMBIT's `http://www.kombit.dk/int/2022/01/01/`) names no version.
-        const version = /\/\d{4}\/\d{2}\/\d{2}\/?$/.test(s.namespace) ? undefined : /[/:](\d+)\/?$/.exec(s.namespace)?.[1];
-        service = { name, protocol, security: [], operations: [], from: basename(s.file), aliases: [s.name, port.name], endpointPaths: [], ...(version !== undefined && { version }) };
+        const version = /\/\d{4}\/\d{2}\/\d{2}\/?$/.test(s.namespace)
+          ? undefined
+          : /[/:](\d+)\/?$/.exec(s.namespace)?.[1];
+        service = {
+          name,
+          protocol,
+          security: [],
+          operations: [],
+          from: basename(s.file),
+          aliases: [s.name, port.name],
+          endpointPaths: [],
+          ...(version !== undefined && { version }),
+        };
         byKey.set(key, service);
       }
       const path = port.address === undefined ? undefined : endpointPath(port.address);
@@ -104,7 +124,12 @@ function fromWsdl(model: ContractModel, depth: number): ImportedService[] {
           const input = messageOf(model, op.input?.body[0], depth);
           const output = messageOf(model, op.output?.body[0], depth);
           // soapAction="" is no action: it is left out, never recorded (or compared) as a value.
-          service.operations.push({ name: op.name, ...(op.soapAction !== '' && { soapAction: op.soapAction }), ...(input && { input }), ...(output && { output }) });
+          service.operations.push({
+            name: op.name,
+            ...(op.soapAction !== '' && { soapAction: op.soapAction }),
+            ...(input && { input }),
+            ...(output && { output }),
+          });
         }
         const context = op.input?.body.some((el) => mentionsContext(model, el));
         const security: SecurityModel = context ? 'context' : 'saml-token';
@@ -115,16 +140,29 @@ function fromWsdl(model: ContractModel, depth: number): ImportedService[] {
   return [...byKey.values()];
 }
 
-function applyIdentity(input: string, services: ImportedService[], identity: NonNullable<ImportOptions['identity']>): void {
+function applyIdentity(
+  input: string,
+  services: ImportedService[],
+  identity: NonNullable<ImportOptions['identity']>,
+): void {
   if (services.length !== 1) {
-    throw new ContractError('contract.identity-ambiguous', input, `${input} declares ${services.length} services (${services.map((s) => s.name).join(', ')}), so an entity ID, ServiceUUID or endpoint given with it cannot say whose it is. Import each service's own .wsdl file with its values.`);
+    throw new ContractError(
+      'contract.identity-ambiguous',
+      input,
+      `${input} declares ${services.length} services (${services.map((s) => s.name).join(', ')}), so an entity ID, ServiceUUID or endpoint given with it cannot say whose it is. Import each service's own .wsdl file with its values.`,
+    );
   }
   const s = services[0]!;
   if (identity.entityId !== undefined) s.entityId = identity.entityId;
   if (identity.serviceUuid !== undefined) s.serviceUuid = identity.serviceUuid.toLowerCase();
   if (identity.endpoint !== undefined) {
     const path = endpointPath(identity.endpoint);
-    if (path === undefined || !/^https:\/\//.test(identity.endpoint)) throw new ContractError('contract.endpoint-invalid', input, `--endpoint ${identity.endpoint} is not an https URL; give the service's address on KOMBIT's external test environment, e.g. https://ydelsesindeks.eksterntest-stoettesystemerne.dk/ydelseindeks/6.`);
+    if (path === undefined || !/^https:\/\//.test(identity.endpoint))
+      throw new ContractError(
+        'contract.endpoint-invalid',
+        input,
+        `--endpoint ${identity.endpoint} is not an https URL; give the service's address on KOMBIT's external test environment, e.g. https://ydelsesindeks.eksterntest-stoettesystemerne.dk/ydelseindeks/6.`,
+      );
     s.externalTest = identity.endpoint.replace(/\/+$/, '');
     s.endpointPaths = [path];
   }
@@ -147,7 +185,8 @@ function serviceProperties(input: string, isDir: boolean): Pick<ImportedService,
     };
     walk(input, 0);
   } else {
-    for (let d = dirname(input), i = 0; i < 4; d = dirname(d), i++) candidates.push(join(d, 'service.properties'), join(d, 'sp', 'service.properties'));
+    for (let d = dirname(input), i = 0; i < 4; d = dirname(d), i++)
+      candidates.push(join(d, 'service.properties'), join(d, 'sp', 'service.properties'));
   }
   const file = candidates.find((f) => existsSync(f));
   if (file === undefined) return {};
@@ -190,17 +229,21 @@ function fromOpenApi(model: OpenApiModel): ImportedService[] {
     }
   }
   const endpointPaths = model.servers.map(endpointPath).filter((p): p is string => p !== undefined);
-  return [{
-    name: basename(model.file).replace(/\.(openapi\.)?(json|ya?ml)$/i, ''),
-    protocol: 'REST',
-    security: security.size > 0 ? [...security] : ['certificate'],
-    operations: model.operations.filter((op) => HTTP_METHODS.has(op.method)).map((op) => ({
-      name: op.operationId ?? `${op.method} ${op.path}`,
-      method: op.method as NonNullable<Operation['method']>,
-      path: op.path,
-    })),
-    from: basename(model.file),
-    aliases: model.title ? [model.title] : [],
-    endpointPaths: [...new Set(endpointPaths)],
-  }];
+  return [
+    {
+      name: basename(model.file).replace(/\.(openapi\.)?(json|ya?ml)$/i, ''),
+      protocol: 'REST',
+      security: security.size > 0 ? [...security] : ['certificate'],
+      operations: model.operations
+        .filter((op) => HTTP_METHODS.has(op.method))
+        .map((op) => ({
+          name: op.operationId ?? `${op.method} ${op.path}`,
+          method: op.method as NonNullable<Operation['method']>,
+          path: op.path,
+        })),
+      from: basename(model.file),
+      aliases: model.title ? [model.title] : [],
+      endpointPaths: [...new Set(endpointPaths)],
+    },
+  ];
 }

@@ -11,14 +11,27 @@ const aliases: Record<Field, string[]> = {
   name: ['skisystemnavn', 'systemnavn', 'system', 'navn', 'name', 'systemname', 'itsystem', 'skisystem'],
   supplier: ['leverandør', 'leverandørnavn', 'supplier', 'suppliername', 'leverandor'],
   supplierCvr: ['leverandørcvr', 'cvr', 'cvrnummer', 'suppliercvr', 'leverandorcvr', 'cvrnr'],
-  areas: ['skiydelsesområde', 'ydelsesområde', 'ydelsesområder', 'skiydelsesområder', 'area', 'areas', 'serviceareas', 'skiarea', 'skiareas'],
+  areas: [
+    'skiydelsesområde',
+    'ydelsesområde',
+    'ydelsesområder',
+    'skiydelsesområder',
+    'area',
+    'areas',
+    'serviceareas',
+    'skiarea',
+    'skiareas',
+  ],
   useCases: ['skiusecases', 'usecases', 'usecase', 'skiusecase'],
   municipalities: ['anvenderkommuner', 'kommuner', 'municipalities', 'anvendere', 'kommune'],
   fictional: ['fictional', 'eksempel', 'projekteksempel', 'example'],
 };
 
 export const foldHeader = (header: string) =>
-  header.toLowerCase().replace(/\(kombit skøn\)/g, '').replace(/[^a-z0-9æøå]/g, '');
+  header
+    .toLowerCase()
+    .replace(/\(kombit skøn\)/g, '')
+    .replace(/[^a-z0-9æøå]/g, '');
 
 /** The field of each header (undefined for a column the import keeps verbatim); the first column of a field wins. */
 export function mapColumns(headers: readonly string[]): (Field | undefined)[] {
@@ -37,4 +50,7 @@ export function mapColumns(headers: readonly string[]): (Field | undefined)[] {
  * commas separate too where a value cannot hold one (municipality names), not in a use case's title.
  */
 export const listOf = (cell: string, commas = false) =>
-  cell.split(commas ? /[;\n|]+|,/ : /[;\n|]+/).map((v) => v.trim().replace(/^[-•]\s*/, '')).filter(Boolean);
+  cell
+    .split(commas ? /[;\n|]+|,/ : /[;\n|]+/)
+    .map((v) => v.trim().replace(/^[-•]\s*/, ''))
+    .filter(Boolean);

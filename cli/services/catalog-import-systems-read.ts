@@ -24,17 +24,17 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
     if (quoted) {
-      if (c === '"' && body[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && body[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === delimiter) record.push(field), (field = '');
+    else if (c === delimiter) (record.push(field), (field = ''));
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && body[i + 1] === '\n') i++;
-      record.push(field), records.push(record), (record = []), (field = '');
+      (record.push(field), records.push(record), (record = []), (field = ''));
     } else field += c;
   }
-  if (field !== '' || record.length > 0) record.push(field), records.push(record);
+  if (field !== '' || record.length > 0) (record.push(field), records.push(record));
   return records.filter((r) => r.some((cell) => cell.trim() !== ''));
 }
 
@@ -69,5 +69,8 @@ export async function readTable(file: string): Promise<Table> {
   }
   const [header, ...rows] = grid;
   if (!header) throw new Error(`${file} is empty: it has no header row.`);
-  return { headers: header.cells.map((h) => h.trim()), rows: rows.map((r) => ({ row: r.row, cells: r.cells.map((c) => c.trim()) })) };
+  return {
+    headers: header.cells.map((h) => h.trim()),
+    rows: rows.map((r) => ({ row: r.row, cells: r.cells.map((c) => c.trim()) })),
+  };
 }

@@ -25,7 +25,12 @@ function listNode(doc: Document, key: string): YAMLSeq {
 /** The catalogue shape of a new system, without the defaults an author would leave out. */
 function written(system: SkiSystem): Record<string, unknown> {
   const { exceptions, statuses, fictional, ...rest } = system;
-  return { ...rest, ...(exceptions.length ? { exceptions } : {}), ...(statuses ? { statuses } : {}), ...(fictional ? { fictional } : {}) };
+  return {
+    ...rest,
+    ...(exceptions.length ? { exceptions } : {}),
+    ...(statuses ? { statuses } : {}),
+    ...(fictional ? { fictional } : {}),
+  };
 }
 
 export async function writeSystemImport(plan: ImportSystemsPlan, dir: string): Promise<string[]> {
@@ -60,7 +65,8 @@ export async function writeSystemImport(plan: ImportSystemsPlan, dir: string): P
   if (plan.suppliersAdded.length > 0) {
     const suppliersDoc = await open(suppliersPath, 'suppliers', '../schema/generated/suppliers.schema.json');
     const suppliers = listNode(suppliersDoc, 'suppliers');
-    for (const supplier of plan.suppliersAdded) suppliers.add(suppliersDoc.createNode({ cvr: supplier.cvr, name: supplier.name }));
+    for (const supplier of plan.suppliersAdded)
+      suppliers.add(suppliersDoc.createNode({ cvr: supplier.cvr, name: supplier.name }));
     await writeFile(suppliersPath, suppliersDoc.toString({ lineWidth: 0 }));
     files.push(suppliersPath);
   }

@@ -27,7 +27,11 @@ export function summarizeCatalog(catalog: Catalog): CatalogSummary {
   return {
     integrations: catalog.integrations.length,
     byPlatform: count(catalog.integrations.map((i) => i.platform ?? 'ukendt')),
-    byLifecycle: count(catalog.integrations.map((i) => currentVersion(i)?.lifecycle ?? (i.versions.length ? 'Udfaset' : 'ingen version'))),
+    byLifecycle: count(
+      catalog.integrations.map(
+        (i) => currentVersion(i)?.lifecycle ?? (i.versions.length ? 'Udfaset' : 'ingen version'),
+      ),
+    ),
     areas: catalog.areas.length,
     useCases: catalog.areas.reduce((n, a) => n + a.useCases.length, 0),
     packages: catalog.packages.length,

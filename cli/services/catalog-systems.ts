@@ -12,7 +12,9 @@ export interface SystemRow {
 /** Every system of the catalogue, or those in one service area; an unknown area names the known ones. */
 export function listSystems(catalog: Catalog, area?: string): SystemRow[] {
   if (area !== undefined && !catalog.areas.some((a) => a.id === area)) {
-    throw new UsageError(`The catalogue has no service area "${area}". Known areas: ${catalog.areas.map((a) => a.id).join(', ')}.`);
+    throw new UsageError(
+      `The catalogue has no service area "${area}". Known areas: ${catalog.areas.map((a) => a.id).join(', ')}.`,
+    );
   }
   return catalog.systems
     .filter((s) => area === undefined || s.areas.includes(area))

@@ -1,5 +1,15 @@
 import type { Catalog } from '../../catalog/index.ts';
-import { currentVersion, dependentsOf, findIntegration, findSystem, integrationsByArea, packagesOf, requirementsOf, type RequiredPackage, type Requirement } from '../../catalog/index.ts';
+import {
+  currentVersion,
+  dependentsOf,
+  findIntegration,
+  findSystem,
+  integrationsByArea,
+  packagesOf,
+  requirementsOf,
+  type RequiredPackage,
+  type Requirement,
+} from '../../catalog/index.ts';
 import { closest } from '../../catalog/index.ts';
 import type { Integration, IntegrationVersion, SkiSystem } from '../../catalog/index.ts';
 import { UsageError } from '../usage-error.ts';
@@ -19,7 +29,12 @@ export interface IntegrationRow {
 
 function row(integration: Integration): IntegrationRow {
   const current = currentVersion(integration);
-  const r: IntegrationRow = { id: integration.id, title: integration.title, publicInformation: integration.publicInformation, services: current?.services.length ?? 0 };
+  const r: IntegrationRow = {
+    id: integration.id,
+    title: integration.title,
+    publicInformation: integration.publicInformation,
+    services: current?.services.length ?? 0,
+  };
   if (integration.platform) r.platform = integration.platform;
   if (current) r.lifecycle = current.lifecycle;
   if (current?.version !== undefined) r.currentVersion = current.version;
@@ -32,7 +47,9 @@ const byId = (a: Integration, b: Integration) => a.id.localeCompare(b.id, 'en', 
 export function listIntegrations(catalog: Catalog, area?: string): IntegrationRow[] {
   if (area === undefined) return [...catalog.integrations].sort(byId).map(row);
   if (!catalog.areas.some((a) => a.id === area)) {
-    throw new UsageError(`The catalogue has no service area "${area}". Known areas: ${catalog.areas.map((a) => a.id).join(', ')}.`);
+    throw new UsageError(
+      `The catalogue has no service area "${area}". Known areas: ${catalog.areas.map((a) => a.id).join(', ')}.`,
+    );
   }
   return integrationsByArea(catalog, area).map(row);
 }
@@ -46,13 +63,21 @@ export interface IntegrationDetails {
 export function showIntegration(catalog: Catalog, id: string): IntegrationDetails {
   const integration = findIntegration(catalog, id) ?? findIntegration(catalog, id.toUpperCase());
   if (!integration) {
-    const guess = closest(id, catalog.integrations.map((i) => i.id));
-    throw new UsageError(`The catalogue has no integration "${id}".${guess ? ` Did you mean ${guess}?` : ''} Run "klarmeld catalog list" to see them all.`);
+    const guess = closest(
+      id,
+      catalog.integrations.map((i) => i.id),
+    );
+    throw new UsageError(
+      `The catalogue has no integration "${id}".${guess ? ` Did you mean ${guess}?` : ''} Run "klarmeld catalog list" to see them all.`,
+    );
   }
   const dependents = dependentsOf(catalog, integration.id);
   const details: IntegrationDetails = {
     integration,
-    dependents: { integrations: dependents.integrations.map((i) => i.id), packages: dependents.packages.map((p) => p.id) },
+    dependents: {
+      integrations: dependents.integrations.map((i) => i.id),
+      packages: dependents.packages.map((p) => p.id),
+    },
   };
   const current = currentVersion(integration);
   if (current) details.current = current;
@@ -70,9 +95,22 @@ export interface RequiredView {
 export function requiredOf(catalog: Catalog, systemId: string): RequiredView {
   const { system, required, excepted } = requirementsOf(catalog, systemId);
   if (!system) {
-    const guess = closest(systemId, catalog.systems.map((s) => s.id));
-    throw new UsageError(`The catalogue has no system "${systemId}".${guess ? ` Did you mean ${guess}?` : ''} Known systems: ${catalog.systems.map((s) => s.id).join(', ')}.`);
+    const guess = closest(
+      systemId,
+      catalog.systems.map((s) => s.id),
+    );
+    throw new UsageError(
+      `The catalogue has no system "${systemId}".${guess ? ` Did you mean ${guess}?` : ''} Known systems: ${catalog.systems.map((s) => s.id).join(', ')}.`,
+    );
   }
-  const titled = <T extends Requirement>(r: T) => ({ ...r, ...(findIntegration(catalog, r.integration) && { title: findIntegration(catalog, r.integration)!.title }) });
-  return { system, packages: packagesOf(catalog, system), required: required.map(titled), excepted: excepted.map(titled) };
+  const titled = <T extends Requirement>(r: T) => ({
+    ...r,
+    ...(findIntegration(catalog, r.integration) && { title: findIntegration(catalog, r.integration)!.title }),
+  });
+  return {
+    system,
+    packages: packagesOf(catalog, system),
+    required: required.map(titled),
+    excepted: excepted.map(titled),
+  };
 }

@@ -13,7 +13,7 @@ const astroOutput = [
   '13:14:42   └─ /pakker/index.html (+9ms) ',
 ].join('\n');
 
-describe('the demo\'s site-build progress', () => {
+describe("the demo's site-build progress", () => {
   it('counts the pages Astro reports written, and nothing in its other lines', () => {
     expect(countWrittenPages(astroOutput)).toBe(4);
     expect(countWrittenPages('13:14:40 [build] ✓ Completed in 1.61s.\n13:14:41 [vite] ✓ built in 830ms')).toBe(0);

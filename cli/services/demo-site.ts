@@ -71,7 +71,11 @@ export function buildSiteWithSheet(options: SiteBuildOptions): Promise<{ dir: st
     child.on('close', (code) => {
       if (code === 0) resolve({ dir });
       else if (!options.signal?.aborted) {
-        reject(new SiteBuildError(`The site did not build (astro exited with ${code}). Build it by hand to see why: ${siteBuildCommand(options.sheet)}\n${output}`));
+        reject(
+          new SiteBuildError(
+            `The site did not build (astro exited with ${code}). Build it by hand to see why: ${siteBuildCommand(options.sheet)}\n${output}`,
+          ),
+        );
       }
     });
   });

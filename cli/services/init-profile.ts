@@ -26,15 +26,20 @@ export interface InitAnswers {
 /** An id from a name: lower case, letters and digits, words joined by hyphens (Ærø Journal → aeroe-journal). */
 export function idFromName(name: string): string {
   const spelled = name.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
-  return spelled.normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return spelled
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** The defaults the runner's free ports fill in: the trigger and ready URLs beside a start command, the callback for SF1461. */
 export function withDefaults(answers: InitAnswers): InitAnswers {
   const filled = { ...answers };
   if (!filled.triggerUrl && !filled.triggerCommand) filled.triggerUrl = 'http://127.0.0.1:${TRIGGER_PORT}/trigger';
-  if (filled.start && !filled.ready && filled.triggerUrl?.includes('${TRIGGER_PORT}')) filled.ready = 'http://127.0.0.1:${TRIGGER_PORT}/health';
-  if (!filled.callback && filled.integrations.includes('SF1461')) filled.callback = 'https://127.0.0.1:${CALLBACK_PORT}/beskedfordeler';
+  if (filled.start && !filled.ready && filled.triggerUrl?.includes('${TRIGGER_PORT}'))
+    filled.ready = 'http://127.0.0.1:${TRIGGER_PORT}/health';
+  if (!filled.callback && filled.integrations.includes('SF1461'))
+    filled.callback = 'https://127.0.0.1:${CALLBACK_PORT}/beskedfordeler';
   return filled;
 }
 
@@ -63,9 +68,12 @@ export function profileText(catalog: Catalog, answers: InitAnswers, schemaPath: 
     lines.push(`    - id: ${id}`);
     const given = answers.operations[id] ?? [];
     const integration = findIntegration(catalog, id);
-    const known = integration ? [...new Set((currentVersion(integration)?.services ?? []).flatMap((s) => s.operations.map((o) => o.name)))] : [];
+    const known = integration
+      ? [...new Set((currentVersion(integration)?.services ?? []).flatMap((s) => s.operations.map((o) => o.name)))]
+      : [];
     if (given.length > 0) lines.push(`      operations: ${list(given)}`);
-    else if (known.length > 0) lines.push(`      # operations: ${list(known)}  (the catalogue's; keep the ones the system uses)`);
+    else if (known.length > 0)
+      lines.push(`      # operations: ${list(known)}  (the catalogue's; keep the ones the system uses)`);
   }
   lines.push('target: embedded  # klarmeld starts its test platform (Korsbæk) on a free port');
   if (answers.start) {
@@ -77,9 +85,15 @@ export function profileText(catalog: Catalog, answers: InitAnswers, schemaPath: 
       '  timeout: 30',
     );
   }
-  lines.push('# POST { "action", "params" } here; the system answers { "ok": true, "result" } or { "ok": false, "error": { "code", "message" } }.');
-  lines.push('trigger:', answers.triggerUrl ? `  url: ${q(answers.triggerUrl)}` : `  command: ${q(answers.triggerCommand ?? '')}`);
-  if (answers.callback) lines.push('callbacks:', `  beskedfordeler: ${q(answers.callback)}  # SF1461 pushes here, with mutual TLS`);
+  lines.push(
+    '# POST { "action", "params" } here; the system answers { "ok": true, "result" } or { "ok": false, "error": { "code", "message" } }.',
+  );
+  lines.push(
+    'trigger:',
+    answers.triggerUrl ? `  url: ${q(answers.triggerUrl)}` : `  command: ${q(answers.triggerCommand ?? '')}`,
+  );
+  if (answers.callback)
+    lines.push('callbacks:', `  beskedfordeler: ${q(answers.callback)}  # SF1461 pushes here, with mutual TLS`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -12,11 +12,23 @@ export { PlatformAdminError } from '../../conformance/platform/index.ts';
  * server on the same directory sees the changes at once (it reads the registry from SQLite).
  */
 export async function openPlatformAdmin(dataDir: string): Promise<{
-  admin: PlatformAdmin; registry: SqliteRegistry; pki: PlatformPkiStore; database: DatabaseSync; caPath: string; close: () => void;
+  admin: PlatformAdmin;
+  registry: SqliteRegistry;
+  pki: PlatformPkiStore;
+  database: DatabaseSync;
+  caPath: string;
+  close: () => void;
 }> {
   const { catalog } = await loadCatalog();
   const pki = await PlatformPkiStore.open(dataDir);
   const db = openDatabase(dataDir);
   const registry = new SqliteRegistry(db);
-  return { admin: new PlatformAdmin(registry, pki, catalog), registry, pki, database: db, caPath: pki.caCertPath, close: () => db.close() };
+  return {
+    admin: new PlatformAdmin(registry, pki, catalog),
+    registry,
+    pki,
+    database: db,
+    caPath: pki.caCertPath,
+    close: () => db.close(),
+  };
 }

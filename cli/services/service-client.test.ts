@@ -16,7 +16,9 @@ async function serve(answers: Answer[]): Promise<{ url: string; seen: string[] }
     if (answer === 'drop') {
       request.socket.destroy(); // what a load balancer does when the instance behind it dies mid-poll
     } else if (typeof answer === 'string') {
-      response.writeHead(answer === 'proxy-502' ? 502 : 503, { 'content-type': 'text/html' }).end('<html><body>Bad Gateway</body></html>');
+      response
+        .writeHead(answer === 'proxy-502' ? 502 : 503, { 'content-type': 'text/html' })
+        .end('<html><body>Bad Gateway</body></html>');
     } else {
       response.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.json));
     }
@@ -31,10 +33,20 @@ afterEach(async () => {
   server = undefined;
 });
 
-const lost = { run: { state: 'failed', problem: 'run.instance-lost: the klarmeld server instance at http://10.0.0.7:8440 … gave no sign of life' } };
+const lost = {
+  run: {
+    state: 'failed',
+    problem: 'run.instance-lost: the klarmeld server instance at http://10.0.0.7:8440 … gave no sign of life',
+  },
+};
 
 it("follows a run through a dropped connection and a proxy's 502 and 503 to the server's answer that the run was lost", async () => {
-  const { url, seen } = await serve(['drop', 'proxy-502', 'proxy-503', { status: 200, json: { events: [], next: 0, state: 'failed' } }]);
+  const { url, seen } = await serve([
+    'drop',
+    'proxy-502',
+    'proxy-503',
+    { status: 200, json: { events: [], next: 0, state: 'failed' } },
+  ]);
   const client = serviceClient(url, 't', { retries: 4, backoffMs: 1 });
   expect(await followEvents(client, 'run-1', () => {})).toBe('failed');
   expect(seen).toEqual(Array(4).fill('GET /api/runs/run-1/events?after=0'));
@@ -56,10 +68,16 @@ it('gives up as server-unreachable after its tries, saying how many', async () =
 
 it("does not repeat what is not a poll, nor the server's own failure", async () => {
   const dropped = await serve(['drop']);
-  await expect(serviceClient(dropped.url, 't', { backoffMs: 1 }).post('/api/runs', {})).rejects.toMatchObject({ code: 'server-unreachable' });
+  await expect(serviceClient(dropped.url, 't', { backoffMs: 1 }).post('/api/runs', {})).rejects.toMatchObject({
+    code: 'server-unreachable',
+  });
   expect(dropped.seen).toEqual(['POST /api/runs']);
   await new Promise((resolve) => server!.close(resolve));
-  const failing = await serve([{ status: 503, json: { code: 'store.unavailable', message: 'The database is not reachable.' } }]);
-  await expect(serviceClient(failing.url, 't', { backoffMs: 1 }).poll('/api/runs/run-1/events?after=0')).rejects.toMatchObject({ code: 'server-failed' });
+  const failing = await serve([
+    { status: 503, json: { code: 'store.unavailable', message: 'The database is not reachable.' } },
+  ]);
+  await expect(
+    serviceClient(failing.url, 't', { backoffMs: 1 }).poll('/api/runs/run-1/events?after=0'),
+  ).rejects.toMatchObject({ code: 'server-failed' });
   expect(failing.seen).toHaveLength(1);
 });

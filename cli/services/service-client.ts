@@ -55,14 +55,26 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 export function serviceClient(url: string, token: string, retry: RetryOptions = {}): ServiceClient {
   const unreachable = (reason: string, cause?: unknown) =>
-    new EnvironmentError('server-unreachable', `klarmeld server at ${url} cannot be reached (${reason}). Check --service, and that the server runs.`, cause ? { cause } : undefined);
-  const call = async <T>(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal | undefined): Promise<T> => {
+    new EnvironmentError(
+      'server-unreachable',
+      `klarmeld server at ${url} cannot be reached (${reason}). Check --service, and that the server runs.`,
+      cause ? { cause } : undefined,
+    );
+  const call = async <T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    signal: AbortSignal | undefined,
+  ): Promise<T> => {
     let response: Response;
     let text: string;
     try {
       response = await fetch(new URL(path, url), {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         ...(signal ? { signal } : {}),
       });
@@ -73,7 +85,7 @@ export function serviceClient(url: string, token: string, retry: RetryOptions = 
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       throw unreachable(cause?.code ?? cause?.message ?? (error as Error).message, error);
     }
-    let json: { code?: string; message?: string } & Record<string, unknown> | undefined;
+    let json: ({ code?: string; message?: string } & Record<string, unknown>) | undefined;
     try {
       json = JSON.parse(text);
     } catch {
@@ -81,13 +93,27 @@ export function serviceClient(url: string, token: string, retry: RetryOptions = 
     }
     // The server's own 503 carries its code; a proxy's (the instance behind it gone) does not.
     if (proxyStatuses.has(response.status) && json?.code === undefined) {
-      throw unreachable(`HTTP ${response.status} from what stands in front of it for ${method} ${path}: ${text.slice(0, 200)}`);
+      throw unreachable(
+        `HTTP ${response.status} from what stands in front of it for ${method} ${path}: ${text.slice(0, 200)}`,
+      );
     }
     if (!json) {
-      throw new EnvironmentError('server-answer', `klarmeld server at ${url} answered ${method} ${path} with HTTP ${response.status} and no JSON (${text.slice(0, 200)}): is --service the server's API address?`);
+      throw new EnvironmentError(
+        'server-answer',
+        `klarmeld server at ${url} answered ${method} ${path} with HTTP ${response.status} and no JSON (${text.slice(0, 200)}): is --service the server's API address?`,
+      );
     }
-    if (response.status >= 500) throw new EnvironmentError('server-failed', `klarmeld server failed (${json.code ?? response.status}): ${json.message ?? text.slice(0, 300)}`);
-    if (response.status >= 400) throw new ServiceRefused(response.status, json.code ?? `http-${response.status}`, `klarmeld server refused (${json.code ?? response.status}): ${json.message ?? text.slice(0, 300)}`);
+    if (response.status >= 500)
+      throw new EnvironmentError(
+        'server-failed',
+        `klarmeld server failed (${json.code ?? response.status}): ${json.message ?? text.slice(0, 300)}`,
+      );
+    if (response.status >= 400)
+      throw new ServiceRefused(
+        response.status,
+        json.code ?? `http-${response.status}`,
+        `klarmeld server refused (${json.code ?? response.status}): ${json.message ?? text.slice(0, 300)}`,
+      );
     return json as T;
   };
   const poll = async <T>(path: string, signal: AbortSignal | undefined): Promise<T> => {

@@ -27,7 +27,10 @@ export async function writeConnection(dir: string, registration: Registration): 
     cert: await file('system.crt', tls.certPem),
     key: await file('system.key', tls.keyPem, true),
     ...(tls.callbackCertPem && tls.callbackKeyPem
-      ? { callbackCert: await file('callback.crt', tls.callbackCertPem), callbackKey: await file('callback.key', tls.callbackKeyPem, true) }
+      ? {
+          callbackCert: await file('callback.crt', tls.callbackCertPem),
+          callbackKey: await file('callback.key', tls.callbackKeyPem, true),
+        }
       : {}),
   };
   const connection: SystemConnection = { ...registration.connection, tls: paths };

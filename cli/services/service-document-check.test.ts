@@ -20,10 +20,16 @@ afterAll(async () => {
 it("accepts a server's genuine document, and refuses one whose passes its own tapes contradict though its key signed it", async () => {
   expect(await serverDocumentProblem(faulty.document, catalog)).toBeUndefined();
   const caught = 'sf1520.lookup.lower-case-uuids';
-  const tests = faulty.document.tests.map((t) => (t.id === caught ? { ...t, result: 'pass' as const, blame: undefined, code: undefined, message: undefined } : t));
+  const tests = faulty.document.tests.map((t) =>
+    t.id === caught ? { ...t, result: 'pass' as const, blame: undefined, code: undefined, message: undefined } : t,
+  );
   const forged = await faulty.sign({ ...faulty.document, tests, summary: summarise(tests) });
   // The signatures alone (what the CLI checked before) let it through.
   expect(verifyRun(forged, { catalog }).ok).toBe(true);
   const problem = await serverDocumentProblem(forged, catalog);
-  expect(problem).toMatch(new RegExp(`^The server's document does not verify .*verdict-differs: ${caught.replace(/\./g, '\\.')}: the run says pass`));
+  expect(problem).toMatch(
+    new RegExp(
+      `^The server's document does not verify .*verdict-differs: ${caught.replace(/\./g, '\\.')}: the run says pass`,
+    ),
+  );
 }, 120_000);

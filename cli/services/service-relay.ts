@@ -14,7 +14,12 @@ interface TriggerPoll {
 }
 
 /** Relays trigger requests until the run is no longer open on the server. */
-export async function relayTriggers(client: ServiceClient, runId: string, trigger: Trigger, signal?: AbortSignal): Promise<void> {
+export async function relayTriggers(
+  client: ServiceClient,
+  runId: string,
+  trigger: Trigger,
+  signal?: AbortSignal,
+): Promise<void> {
   for (;;) {
     if (signal?.aborted) return;
     const poll = await client.poll<TriggerPoll>(`/api/runs/${runId}/trigger`, signal);
@@ -28,7 +33,12 @@ export async function relayTriggers(client: ServiceClient, runId: string, trigge
       answer = { reply: JSON.stringify(await trigger(action, params)) };
     } catch (error) {
       const message = (error as Error)?.message ?? String(error);
-      answer = error instanceof SystemUnresponsiveError ? { unanswered: message } : error instanceof TriggerError ? { failed: message } : { failed: `The trigger failed: ${message}` };
+      answer =
+        error instanceof SystemUnresponsiveError
+          ? { unanswered: message }
+          : error instanceof TriggerError
+            ? { failed: message }
+            : { failed: `The trigger failed: ${message}` };
     }
     try {
       await client.post(`/api/runs/${runId}/trigger/${encodeURIComponent(id)}`, answer, signal);
@@ -40,10 +50,18 @@ export async function relayTriggers(client: ServiceClient, runId: string, trigge
 }
 
 /** Follows the run's progress events; resolves to the state the run ended in. */
-export async function followEvents(client: ServiceClient, runId: string, onEvent: (event: RunEvent) => void, signal?: AbortSignal): Promise<string> {
+export async function followEvents(
+  client: ServiceClient,
+  runId: string,
+  onEvent: (event: RunEvent) => void,
+  signal?: AbortSignal,
+): Promise<string> {
   let after = 0;
   for (;;) {
-    const page = await client.poll<{ events: RunEvent[]; next: number; state: string }>(`/api/runs/${runId}/events?after=${after}`, signal);
+    const page = await client.poll<{ events: RunEvent[]; next: number; state: string }>(
+      `/api/runs/${runId}/events?after=${after}`,
+      signal,
+    );
     for (const event of page.events) onEvent(event);
     after = page.next;
     if (page.state !== 'open') return page.state;

@@ -53,15 +53,35 @@ export interface ServiceTestResult {
 export async function runServiceTest(options: ServiceTestOptions): Promise<ServiceTestResult> {
   const phase = options.onPhase ?? (() => {});
   const loaded = await loadProfile(options.profileFile);
-  const ports = { [connectionEnv.triggerPort]: String(await freePort()), [connectionEnv.callbackPort]: String(await freePort()) };
-  const profile = interpolate(loaded.profile, { ...process.env, ...ports, NODE: process.execPath, PROFILE_DIR: loaded.dir });
+  const ports = {
+    [connectionEnv.triggerPort]: String(await freePort()),
+    [connectionEnv.callbackPort]: String(await freePort()),
+  };
+  const profile = interpolate(loaded.profile, {
+    ...process.env,
+    ...ports,
+    NODE: process.execPath,
+    PROFILE_DIR: loaded.dir,
+  });
   if (!profile.trigger) {
-    throw new ProfileError([{ code: 'profile-invalid', file: loaded.file, field: 'trigger', message: 'A run judged by klarmeld server needs the trigger hook (trigger.url or trigger.command): the server asks the system to act through it' }]);
+    throw new ProfileError([
+      {
+        code: 'profile-invalid',
+        file: loaded.file,
+        field: 'trigger',
+        message:
+          'A run judged by klarmeld server needs the trigger hook (trigger.url or trigger.command): the server asks the system to act through it',
+      },
+    ]);
   }
   const client = serviceClient(options.serviceUrl, options.token);
   const callbackUrl = profile.callbacks.beskedfordeler;
   phase(`Registering ${profile.system} with klarmeld server at ${options.serviceUrl}`);
-  const registration = await client.post<Registration>('/api/systems', { system: profile.system, ...(callbackUrl ? { callbackUrl } : {}) }, options.signal);
+  const registration = await client.post<Registration>(
+    '/api/systems',
+    { system: profile.system, ...(callbackUrl ? { callbackUrl } : {}) },
+    options.signal,
+  );
   const dir = await mkdtemp(join(tmpdir(), 'klarmeld-service-'));
   let system: SystemProcess | undefined;
   try {
@@ -69,25 +89,52 @@ export async function runServiceTest(options: ServiceTestOptions): Promise<Servi
     if (profile.start) {
       phase('Starting the system');
       system = await startSystem({
-        command: profile.start.command, cwd: profile.start.cwd ? profilePath(loaded, profile.start.cwd) : loaded.dir,
-        env: { ...options.systemEnv, [connectionEnv.file]: connectionFile, ...ports }, ready: profile.start.ready, timeoutSeconds: profile.start.timeout,
+        command: profile.start.command,
+        cwd: profile.start.cwd ? profilePath(loaded, profile.start.cwd) : loaded.dir,
+        env: { ...options.systemEnv, [connectionEnv.file]: connectionFile, ...ports },
+        ready: profile.start.ready,
+        timeoutSeconds: profile.start.timeout,
       });
     }
     const started = system;
     const trigger = profile.trigger.url
       ? httpTrigger(profile.trigger.url, profile.trigger.timeout, started ? { systemState: started.ended } : {})
       : commandTrigger(profile.trigger.command!, loaded.dir, profile.trigger.timeout);
-    const { run } = await client.post<{ run: { id: string } }>('/api/runs', {
-      system: profile.system, record: Boolean(options.record), triggerTimeoutSeconds: profile.trigger.timeout, profile: basename(loaded.file),
-      ...(options.integrations ? { integrations: options.integrations } : {}), ...(callbackUrl ? { callbackUrl } : {}),
-      ...(options.municipality ? { municipality: options.municipality } : {}),
-    }, options.signal);
+    const { run } = await client.post<{ run: { id: string } }>(
+      '/api/runs',
+      {
+        system: profile.system,
+        record: Boolean(options.record),
+        triggerTimeoutSeconds: profile.trigger.timeout,
+        profile: basename(loaded.file),
+        ...(options.integrations ? { integrations: options.integrations } : {}),
+        ...(callbackUrl ? { callbackUrl } : {}),
+        ...(options.municipality ? { municipality: options.municipality } : {}),
+      },
+      options.signal,
+    );
     // Ctrl-C: the server ends the run at once (an environment error) instead of waiting out the trigger.
-    options.signal?.addEventListener('abort', () => void client.post(`/api/runs/${run.id}/cancel`, {}).catch(() => undefined), { once: true });
+    options.signal?.addEventListener(
+      'abort',
+      () => void client.post(`/api/runs/${run.id}/cancel`, {}).catch(() => undefined),
+      { once: true },
+    );
     phase(`klarmeld server runs the suites (run ${run.id})`);
-    await Promise.all([relayTriggers(client, run.id, trigger, options.signal), followEvents(client, run.id, options.onEvent ?? (() => {}), options.signal)]);
-    const ended = await client.poll<{ run: { state: string; problem?: string }; document?: RunDocument; recorded?: string[]; notRecorded?: ServiceTestResult['notRecorded'] }>(`/api/runs/${run.id}`, options.signal);
-    if (!ended.document) throw new EnvironmentError('server-run-failed', `klarmeld server could not judge run ${run.id}: ${ended.run.problem ?? ended.run.state}`);
+    await Promise.all([
+      relayTriggers(client, run.id, trigger, options.signal),
+      followEvents(client, run.id, options.onEvent ?? (() => {}), options.signal),
+    ]);
+    const ended = await client.poll<{
+      run: { state: string; problem?: string };
+      document?: RunDocument;
+      recorded?: string[];
+      notRecorded?: ServiceTestResult['notRecorded'];
+    }>(`/api/runs/${run.id}`, options.signal);
+    if (!ended.document)
+      throw new EnvironmentError(
+        'server-run-failed',
+        `klarmeld server could not judge run ${run.id}: ${ended.run.problem ?? ended.run.state}`,
+      );
     const document = ended.document;
     const written: string[] = [];
     if (options.junitFile) {
@@ -100,7 +147,9 @@ export async function runServiceTest(options: ServiceTestOptions): Promise<Servi
     }
     const attestationProblem = await serverDocumentProblem(document);
     return {
-      document, exitCode: document.summary.exitCode, written,
+      document,
+      exitCode: document.summary.exitCode,
+      written,
       ...(ended.recorded ? { recorded: ended.recorded, notRecorded: ended.notRecorded ?? [] } : {}),
       ...(attestationProblem ? { attestationProblem } : {}),
     };

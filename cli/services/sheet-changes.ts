@@ -4,8 +4,13 @@
  */
 import type { Catalog } from '../../catalog/index.ts';
 import {
-  checkEvent, importWorkbook, readWord, SheetStore,
-  type EventProblem, type SheetImport, type StatusEvent,
+  checkEvent,
+  importWorkbook,
+  readWord,
+  SheetStore,
+  type EventProblem,
+  type SheetImport,
+  type StatusEvent,
 } from '../../conformance/onboarding/index.ts';
 
 export interface SetRequest {
@@ -18,7 +23,11 @@ export interface SetRequest {
 }
 
 /** Appends one manual event with the word as KOMBIT writes it, or returns the problems and appends nothing. */
-export function setStatus(catalog: Catalog, sheetPath: string, request: SetRequest): { event?: StatusEvent; problems: EventProblem[] } {
+export function setStatus(
+  catalog: Catalog,
+  sheetPath: string,
+  request: SetRequest,
+): { event?: StatusEvent; problems: EventProblem[] } {
   const read = readWord(catalog.statuses, request.status);
   if ('problem' in read) return { problems: [{ code: 'unknown-status', message: read.problem }] };
   const status = 'code' in read ? read.code : '';
@@ -41,7 +50,13 @@ export type ImportOutcome = SheetImport;
  * Reads a workbook in KOMBIT's layout; with `dryRun` only says what would change. Cells it
  * cannot map are kept verbatim and listed; only an unreadable workbook changes nothing.
  */
-export async function importSheet(catalog: Catalog, sheetPath: string, file: string, actor: string, options: { dryRun?: boolean } = {}): Promise<ImportOutcome> {
+export async function importSheet(
+  catalog: Catalog,
+  sheetPath: string,
+  file: string,
+  actor: string,
+  options: { dryRun?: boolean } = {},
+): Promise<ImportOutcome> {
   const store = SheetStore.open(sheetPath);
   try {
     return await importWorkbook(store, catalog, file, actor, options);

@@ -15,8 +15,18 @@
 import type { Catalog } from '../../catalog/index.ts';
 import { findSystem } from '../../catalog/index.ts';
 import { keyFingerprint, type KeyInput } from '../../conformance/evidence/index.ts';
-import { integrationEvidence, resultsDigest, systemBinding, type VerifyReport } from '../../conformance/framework/index.ts';
-import { runEarnsStatus, SheetStore, type StatusEvent, type TrustedPlatformKey } from '../../conformance/onboarding/index.ts';
+import {
+  integrationEvidence,
+  resultsDigest,
+  systemBinding,
+  type VerifyReport,
+} from '../../conformance/framework/index.ts';
+import {
+  runEarnsStatus,
+  SheetStore,
+  type StatusEvent,
+  type TrustedPlatformKey,
+} from '../../conformance/onboarding/index.ts';
 
 /** Whose word the run's signature is: a key the sheet trusts, or not. */
 export interface RecordKey {
@@ -69,19 +79,44 @@ export function recordRun(store: SheetStore, catalog: Catalog, report: VerifyRep
   const key = keyOf(store, report);
   if (!report.ok || !document) {
     const message = `Nothing recorded: the run's evidence does not verify, so it earns no status and must not replace one earned with evidence.${problems.length ? `\n${problems.map((p) => `  - ${p}`).join('\n')}` : ''}`;
-    return { system: document?.profile.system ?? '', events: [], notRecorded: [], verified: false, problems, key, skipped: { code: 'not-verified', message } };
+    return {
+      system: document?.profile.system ?? '',
+      events: [],
+      notRecorded: [],
+      verified: false,
+      problems,
+      key,
+      skipped: { code: 'not-verified', message },
+    };
   }
   const system = findSystem(catalog, document.profile.system);
   if (!system) {
-    throw new RecordError('unknown-system', `The run is for "${document.profile.system}", which is not a SKI system in the catalogue; fix "system" in the profile.`);
+    throw new RecordError(
+      'unknown-system',
+      `The run is for "${document.profile.system}", which is not a SKI system in the catalogue; fix "system" in the profile.`,
+    );
   }
-  const earned = runEarnsStatus(catalog, {
-    runId: document.runId, digest: resultsDigest(document), system,
-    binding: systemBinding(document, catalog).problems, integrations: integrationEvidence(report), key,
-  }, store.current(), actor ?? `klarmeld test (${system.name})`);
+  const earned = runEarnsStatus(
+    catalog,
+    {
+      runId: document.runId,
+      digest: resultsDigest(document),
+      system,
+      binding: systemBinding(document, catalog).problems,
+      integrations: integrationEvidence(report),
+      key,
+    },
+    store.current(),
+    actor ?? `klarmeld test (${system.name})`,
+  );
   if (earned.refused) {
     return {
-      system: system.id, events: [], notRecorded: [], verified: false, problems: [...problems, ...earned.refused.problems], key,
+      system: system.id,
+      events: [],
+      notRecorded: [],
+      verified: false,
+      problems: [...problems, ...earned.refused.problems],
+      key,
       skipped: { code: earned.refused.code, message: earned.refused.message },
     };
   }
@@ -92,9 +127,11 @@ export function recordRun(store: SheetStore, catalog: Catalog, report: VerifyRep
   if ('appended' in appended) return { ...base, events: appended.appended };
   const earlier = appended.alreadyRecorded;
   return {
-    ...base, events: [],
+    ...base,
+    events: [],
     skipped: {
-      code: 'already-recorded', earlier,
+      code: 'already-recorded',
+      earlier,
       message: `Nothing recorded: run ${document.runId} is already in the sheet (recorded ${earlier[0]!.at}: ${earlier.map((e) => `${e.integration} ${e.status}`).join(', ')}). Recording the same run again changes nothing.`,
     },
   };

@@ -14,7 +14,10 @@ describe('klarmeld test --record for a system outside the catalogue', () => {
     const profileFile = join(dir, 'klarmeld.yaml');
     const sheetFile = join(dir, 'sheet.sqlite');
     // A start command that would fail: the refusal must come before anything starts.
-    await writeFile(profileFile, 'system:\n  id: acme-journal\n  name: Acme Journal\n  supplier: "12345678"\n  integrations:\n    - id: SF1520\nstart:\n  command: exit 1\ntrigger:\n  url: http://127.0.0.1:9/trigger\n');
+    await writeFile(
+      profileFile,
+      'system:\n  id: acme-journal\n  name: Acme Journal\n  supplier: "12345678"\n  integrations:\n    - id: SF1520\nstart:\n  command: exit 1\ntrigger:\n  url: http://127.0.0.1:9/trigger\n',
+    );
     const error = await runTest({ profileFile, sheetFile }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProfileError);
     expect((error as ProfileError).problems[0]).toMatchObject({ code: 'profile-not-in-catalogue', field: 'system' });

@@ -33,18 +33,39 @@ describe('runTest with a sheet (klarmeld test --record)', () => {
     const fingerprint = keyFingerprint(result.document.platform.publicKey!);
     expect(result.recorded).toMatchObject({ verified: true, key: { fingerprint, trusted: false } });
     const [event] = statuses(sheet);
-    expect(event).toMatchObject({ integration: 'SF1520', status: 'klarmeldt', word: 'Klarmeldt', evidence: { keyFingerprint: fingerprint, keyTrusted: false } });
+    expect(event).toMatchObject({
+      integration: 'SF1520',
+      status: 'klarmeldt',
+      word: 'Klarmeldt',
+      evidence: { keyFingerprint: fingerprint, keyTrusted: false },
+    });
     expect(event).not.toHaveProperty('reason');
   }, 60_000);
 
   it("records Klarmeldt for every required integration when the caller (the demo, in KOMBIT's role) trusts the platform it started", async () => {
     const sheet = join(await temp.make('test-run-'), 'sheet.sqlite');
-    const result = await runTest({ profileFile: profile, catalog, sheetFile: sheet, trustOwnPlatformAs: 'klarmeld demo' });
+    const result = await runTest({
+      profileFile: profile,
+      catalog,
+      sheetFile: sheet,
+      trustOwnPlatformAs: 'klarmeld demo',
+    });
     expect([result.document.summary.verdict, result.exitCode]).toEqual(['passed', 0]);
     expect(result.recorded?.key).toMatchObject({ trusted: true, trustedBy: 'sheet' });
-    expect(statuses(sheet).map((e) => `${e.integration} ${e.status}`)).toEqual(['SF1461 klarmeldt', 'SF1470 klarmeldt', 'SF1500 klarmeldt', 'SF1514 klarmeldt', 'SF1520 klarmeldt']);
+    expect(statuses(sheet).map((e) => `${e.integration} ${e.status}`)).toEqual([
+      'SF1461 klarmeldt',
+      'SF1470 klarmeldt',
+      'SF1500 klarmeldt',
+      'SF1514 klarmeldt',
+      'SF1520 klarmeldt',
+    ]);
     const store = SheetStore.open(sheet);
-    expect(store.trustedPlatformKeys()).toEqual([expect.objectContaining({ fingerprint: keyFingerprint(result.document.platform.publicKey!), addedBy: 'klarmeld demo' })]);
+    expect(store.trustedPlatformKeys()).toEqual([
+      expect.objectContaining({
+        fingerprint: keyFingerprint(result.document.platform.publicKey!),
+        addedBy: 'klarmeld demo',
+      }),
+    ]);
     store.close();
   }, 60_000);
 
@@ -53,9 +74,21 @@ describe('runTest with a sheet (klarmeld test --record)', () => {
     const kept = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const runs = [];
     for (let i = 0; i < 2; i += 1) {
-      runs.push(await runTest({ profileFile: profile, catalog, sheetFile: sheet, trustOwnPlatformAs: 'klarmeld demo', integrations: ['SF1520'], platformSigningKeyPem: kept }));
+      runs.push(
+        await runTest({
+          profileFile: profile,
+          catalog,
+          sheetFile: sheet,
+          trustOwnPlatformAs: 'klarmeld demo',
+          integrations: ['SF1520'],
+          platformSigningKeyPem: kept,
+        }),
+      );
     }
-    expect(runs.map((r) => r.document.platform.keyFingerprint)).toEqual([runs[0]!.document.platform.keyFingerprint, runs[0]!.document.platform.keyFingerprint]);
+    expect(runs.map((r) => r.document.platform.keyFingerprint)).toEqual([
+      runs[0]!.document.platform.keyFingerprint,
+      runs[0]!.document.platform.keyFingerprint,
+    ]);
     const store = SheetStore.open(sheet);
     expect(store.trustedPlatformKeys()).toHaveLength(1);
     store.close();

@@ -47,10 +47,14 @@ export interface TestRunResult {
 export async function runTest(options: TestRunOptions): Promise<TestRunResult> {
   const catalog = options.catalog ?? (await loadCatalog()).catalog;
   if (options.sheetFile) await refuseRecordOutsideCatalogue(options.profileFile, catalog);
-  const { document, attestationProblem, withoutSuite, platformStartedHere } = await runAndAttest({ ...options, catalog });
+  const { document, attestationProblem, withoutSuite, platformStartedHere } = await runAndAttest({
+    ...options,
+    catalog,
+  });
   const written: string[] = [];
   // An interrupted run ends in errors that say nothing about the system: it is neither reported nor recorded.
-  if (options.signal?.aborted) return { document, exitCode: document.summary.exitCode, written, withoutSuite, interrupted: true };
+  if (options.signal?.aborted)
+    return { document, exitCode: document.summary.exitCode, written, withoutSuite, interrupted: true };
   if (options.junitFile) {
     await writeFile(options.junitFile, toJunitXml(document));
     written.push(options.junitFile);
@@ -62,12 +66,19 @@ export async function runTest(options: TestRunOptions): Promise<TestRunResult> {
   let recorded: RecordOutcome | undefined;
   if (options.sheetFile) {
     // Loaded only to record: the sheet brings exceljs (~0.1 s of every `klarmeld test` start otherwise, issue 15).
-    const [{ SheetStore }, { recordRun, trustPlatformKey }] = await Promise.all([import('../../conformance/onboarding/index.ts'), import('./sheet-record-run.ts')]);
+    const [{ SheetStore }, { recordRun, trustPlatformKey }] = await Promise.all([
+      import('../../conformance/onboarding/index.ts'),
+      import('./sheet-record-run.ts'),
+    ]);
     const ownKey = platformStartedHere ? document.platform.publicKey : undefined;
     if (options.trustOwnPlatformAs && ownKey) {
       // Adding a key the sheet already trusts changes nothing, so a caller that keeps its platform's
       // signing key (the demo) is trusted once however often it runs.
-      trustPlatformKey(options.sheetFile, { publicKey: ownKey, name: `Embedded platform started by ${options.trustOwnPlatformAs}`, addedBy: options.trustOwnPlatformAs });
+      trustPlatformKey(options.sheetFile, {
+        publicKey: ownKey,
+        name: `Embedded platform started by ${options.trustOwnPlatformAs}`,
+        addedBy: options.trustOwnPlatformAs,
+      });
     }
     const store = SheetStore.open(options.sheetFile);
     try {
@@ -78,8 +89,12 @@ export async function runTest(options: TestRunOptions): Promise<TestRunResult> {
     }
   }
   return {
-    document, exitCode: document.summary.exitCode, written, withoutSuite,
-    ...(recorded ? { recorded } : {}), ...(attestationProblem ? { attestationProblem } : {}),
+    document,
+    exitCode: document.summary.exitCode,
+    written,
+    withoutSuite,
+    ...(recorded ? { recorded } : {}),
+    ...(attestationProblem ? { attestationProblem } : {}),
   };
 }
 
@@ -91,8 +106,12 @@ async function refuseRecordOutsideCatalogue(profileFile: string, catalog: Catalo
   const loaded = await loadProfile(profileFile);
   const system = systemUnderTest(catalog, loaded.profile, loaded.file);
   if (system.listed) return;
-  throw new ProfileError([{
-    code: 'profile-not-in-catalogue', file: loaded.file, field: 'system',
-    message: `--record records in the onboarding sheet, which tracks the systems in KOMBIT's catalogue, and ${system.name} (${system.id}) is not one of them. Run without --record: the run document (--json), --junit and --report keep its evidence`,
-  }]);
+  throw new ProfileError([
+    {
+      code: 'profile-not-in-catalogue',
+      file: loaded.file,
+      field: 'system',
+      message: `--record records in the onboarding sheet, which tracks the systems in KOMBIT's catalogue, and ${system.name} (${system.id}) is not one of them. Run without --record: the run document (--json), --junit and --report keep its evidence`,
+    },
+  ]);
 }

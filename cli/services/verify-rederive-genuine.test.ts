@@ -16,7 +16,8 @@ let catalog: Catalog;
 beforeAll(async () => {
   catalog = (await loadCatalog()).catalog;
 });
-const codes = (report: { problems: { code: string; test?: string }[] }) => report.problems.map((p) => `${p.code}${p.test ? ` ${p.test}` : ''}`);
+const codes = (report: { problems: { code: string; test?: string }[] }) =>
+  report.problems.map((p) => `${p.code}${p.test ? ` ${p.test}` : ''}`);
 
 describe('a genuine run whose tests ran out of time', () => {
   it("re-derives: a replay stops where the run's time ran out (a call still waiting) and judges the test timed out", async () => {
@@ -43,16 +44,26 @@ describe('a genuine run that met an environment error', () => {
       platform.admin.addAgreement({ system: added.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
       const profile = join(dir, 'klarmeld.yaml');
       // No system runs behind this trigger: the first test that asks it to act meets a dead hook.
-      await writeFile(profile, `system: reference-system\nplatform:\n  url: ${platform.url}\ncertificate:\n  cert: ${added.cert}\n  key: ${added.key}\n  ca: ${added.ca}\ntrigger:\n  url: http://127.0.0.1:9/trigger\n`);
+      await writeFile(
+        profile,
+        `system: reference-system\nplatform:\n  url: ${platform.url}\ncertificate:\n  cert: ${added.cert}\n  key: ${added.key}\n  ca: ${added.ca}\ntrigger:\n  url: http://127.0.0.1:9/trigger\n`,
+      );
       const { document } = await runAndAttest({ profileFile: profile, catalog, integrations: ['SF1520'] });
       expect(document.summary.verdict).toBe('environment');
-      expect(document.tests.filter((t) => t.message?.startsWith('Not run: the environment failed earlier')).length).toBeGreaterThan(3);
+      expect(
+        document.tests.filter((t) => t.message?.startsWith('Not run: the environment failed earlier')).length,
+      ).toBeGreaterThan(3);
       const report = await verifyAndRederive(document, { catalog });
       expect(codes(report)).toEqual([]);
       // On KOMBIT's external test environment the recorder is a door the run lacks: its tests skip with the run's reason.
-      await writeFile(profile, `system: reference-system\ntarget: external-test\nplatform:\n  url: ${platform.url}\ncertificate:\n  cert: ${added.cert}\n  key: ${added.key}\n  ca: ${added.ca}\n`);
+      await writeFile(
+        profile,
+        `system: reference-system\ntarget: external-test\nplatform:\n  url: ${platform.url}\ncertificate:\n  cert: ${added.cert}\n  key: ${added.key}\n  ca: ${added.ca}\n`,
+      );
       const external = (await runAndAttest({ profileFile: profile, catalog, integrations: ['SF1520'] })).document;
-      expect(external.tests.filter((t) => t.result === 'skip' && /recorder/.test(t.message ?? '')).length).toBeGreaterThan(3);
+      expect(
+        external.tests.filter((t) => t.result === 'skip' && /recorder/.test(t.message ?? '')).length,
+      ).toBeGreaterThan(3);
       // (KOMBIT's environment signs nothing: the run is not attested, but its verdicts re-derive.)
       expect((await verifyAndRederive(external, { catalog })).rederived!.problems).toEqual([]);
     } finally {

@@ -7,7 +7,12 @@
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import type { Catalog } from '../../catalog/index.ts';
-import { attestationRequest, buildRunDocument, withAttestation, type RunDocument } from '../../conformance/framework/index.ts';
+import {
+  attestationRequest,
+  buildRunDocument,
+  withAttestation,
+  type RunDocument,
+} from '../../conformance/framework/index.ts';
 import { runConformance } from '../../conformance/runner/index.ts';
 import { signingKeyPath } from '../../conformance/evidence/index.ts';
 
@@ -21,9 +26,16 @@ export interface OpenRun {
   close(): Promise<void>;
 }
 
-export async function referenceRun(options: { catalog: Catalog; integrations?: string[]; faults?: string[]; timeoutMs?: number }): Promise<OpenRun> {
+export async function referenceRun(options: {
+  catalog: Catalog;
+  integrations?: string[];
+  faults?: string[];
+  timeoutMs?: number;
+}): Promise<OpenRun> {
   const run = await runConformance({
-    profileFile, catalog: options.catalog, ...(options.integrations ? { integrations: options.integrations } : {}),
+    profileFile,
+    catalog: options.catalog,
+    ...(options.integrations ? { integrations: options.integrations } : {}),
     ...(options.faults ? { systemEnv: { REFERENCE_SYSTEM_FAULT: options.faults.join(',') } } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
@@ -32,18 +44,26 @@ export async function referenceRun(options: { catalog: Catalog; integrations?: s
     const publicKey = await key.body.text();
     const base = buildRunDocument(
       {
-        startedAt: run.startedAt, finishedAt: run.finishedAt, toolVersion: 'test',
-        profile: { system: run.system.id }, platform: { ...run.platform, publicKey }, catalogue: { version: 'test' },
+        startedAt: run.startedAt,
+        finishedAt: run.finishedAt,
+        toolVersion: 'test',
+        profile: { system: run.system.id },
+        platform: { ...run.platform, publicKey },
+        catalogue: { version: 'test' },
       },
       run.output,
     );
     const sign = async (document: RunDocument) => {
       const { attestation: _old, ...unsigned } = document;
       const response = await request(new URL('/klarmeld/evidence/sign', run.platform.url), {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(attestationRequest(unsigned)), dispatcher: run.dispatcher,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(attestationRequest(unsigned)),
+        dispatcher: run.dispatcher,
       });
       const text = await response.body.text();
-      if (response.statusCode !== 200) throw new Error(`The platform would not sign (HTTP ${response.statusCode}): ${text}`);
+      if (response.statusCode !== 200)
+        throw new Error(`The platform would not sign (HTTP ${response.statusCode}): ${text}`);
       return withAttestation(unsigned, JSON.parse(text));
     };
     return { document: await sign(base), sign, close: run.close };

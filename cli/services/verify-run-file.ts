@@ -37,7 +37,6 @@ export interface VerifyFileOptions {
   catalog?: Catalog;
 }
 
-
 async function readText(file: string, code: VerifyInputError['code'], what: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
@@ -59,7 +58,9 @@ export async function fetchPlatformKey(platformUrl: string, tls: VerifyFileOptio
     const response = await request(url, { dispatcher, headersTimeout: 10_000, bodyTimeout: 10_000 });
     const body = await response.body.text();
     if (response.statusCode !== 200 || !body.includes('BEGIN PUBLIC KEY')) {
-      throw new PlatformKeyError(`${url} answered HTTP ${response.statusCode} without a public key. Is this a klarmeld platform?`);
+      throw new PlatformKeyError(
+        `${url} answered HTTP ${response.statusCode} without a public key. Is this a klarmeld platform?`,
+      );
     }
     return body;
   } catch (error) {
@@ -78,7 +79,10 @@ export async function verifyRunFile(file: string, options: VerifyFileOptions = {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new VerifyInputError('run-not-json', `${file} is not JSON (${(error as Error).message}). Pass the file written by "klarmeld test --json".`);
+    throw new VerifyInputError(
+      'run-not-json',
+      `${file} is not JSON (${(error as Error).message}). Pass the file written by "klarmeld test --json".`,
+    );
   }
   const publicKey = options.keyFile
     ? await readText(options.keyFile, 'key-not-found', 'public key file')

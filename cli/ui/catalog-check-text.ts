@@ -10,7 +10,9 @@ import type { CatalogCheck } from '../services/catalog-check.ts';
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const breakdown = (counts: Record<string, number>) =>
-  Object.entries(counts).map(([name, n]) => `${name} ${n}`).join(', ');
+  Object.entries(counts)
+    .map(([name, n]) => `${name} ${n}`)
+    .join(', ');
 
 /** `file:line:column`, or just the file when the problem has no position. */
 export const location = (p: CatalogProblem) => (p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`);

@@ -19,7 +19,9 @@ describe('the ink views under plain Node', () => {
       const { createElement } = await import('react');
       renderOnce(createElement(TestProgress, { phase: 'Running', suites: [{ integration: 'SF1520', title: 'CPR replica', tests: [{ id: 'a', title: 'lookup', status: 'pass', durationMs: 12 }] }] }), process.stdout);
     `;
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('../../', import.meta.url)) });
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+    });
     expect(views.filter((f) => f.endsWith('.tsx'))).toEqual([]);
     expect(stdout).toContain('SF1520');
     expect(stdout).toContain('1/1');

@@ -20,21 +20,35 @@ export function agreementText(a: AddedAgreement, verb: 'Created' | 'Approved'): 
     `  municipality  ${a.municipalityCvr}`,
     `  status        ${a.status}`,
   ];
-  if (a.status === 'pending') lines.push('', `Approve it (as the municipality would): klarmeld platform agreement approve ${a.agreementUuid}`);
+  if (a.status === 'pending')
+    lines.push('', `Approve it (as the municipality would): klarmeld platform agreement approve ${a.agreementUuid}`);
   return lines.join('\n');
 }
 
 export function agreementListText(list: AddedAgreement[]): string {
   if (list.length === 0) return 'No service agreements.';
-  return list.map((a) => `${a.agreementUuid}  ${a.status.padEnd(8)}  ${a.municipalityCvr}  ${a.integration} ${a.service}  system ${a.systemUuid}`).join('\n');
+  return list
+    .map(
+      (a) =>
+        `${a.agreementUuid}  ${a.status.padEnd(8)}  ${a.municipalityCvr}  ${a.integration} ${a.service}  system ${a.systemUuid}`,
+    )
+    .join('\n');
 }
 
 export function systemListText(list: { uuid: string; name: string; supplierCvr: string; revoked: boolean }[]): string {
   if (list.length === 0) return 'No it-systems. Register one with: klarmeld platform system add <name>';
-  return list.map((s) => `${s.uuid}  ${s.name}  supplier ${s.supplierCvr}${s.revoked ? '  (certificate revoked)' : ''}`).join('\n');
+  return list
+    .map((s) => `${s.uuid}  ${s.name}  supplier ${s.supplierCvr}${s.revoked ? '  (certificate revoked)' : ''}`)
+    .join('\n');
 }
 
-export function startedText(p: { url: string; caPath: string; dataDir: string; problems: string[]; paths: string[] }): string {
+export function startedText(p: {
+  url: string;
+  caPath: string;
+  dataDir: string;
+  problems: string[];
+  paths: string[];
+}): string {
   return [
     `klarmeld test platform (Korsbæk Kommune, CVR 11111111) listening on ${p.url}`,
     `  platform CA  ${p.caPath}   (give it to clients as --cacert)`,

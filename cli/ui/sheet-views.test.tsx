@@ -12,13 +12,25 @@ beforeAll(async () => {
   catalog = await testCatalog();
 });
 const events = [
-  { seq: 1, id: 'e1', system: 'jobcenter-plus', integration: 'SF1500', status: 'delvist-klarmeldt', actor: 'runner', source: 'run' as const, at: '2026-11-22T08:00:00.000Z', evidence: { runId: 'run-7', digest: 'a'.repeat(64), shallTotal: 8, shallPassed: 5 } },
+  {
+    seq: 1,
+    id: 'e1',
+    system: 'jobcenter-plus',
+    integration: 'SF1500',
+    status: 'delvist-klarmeldt',
+    actor: 'runner',
+    source: 'run' as const,
+    at: '2026-11-22T08:00:00.000Z',
+    evidence: { runId: 'run-7', digest: 'a'.repeat(64), shallTotal: 8, shallPassed: 5 },
+  },
 ];
 
 describe('sheet views', () => {
   it('the matrix shows a mark per status, dots for required cells without one, and the legend', () => {
     const matrix = buildMatrix(catalog, events);
-    const { frames, unmount } = render(<SheetMatrixView view={{ ...matrix, sheetPath: '/tmp/s.sqlite', sheetExists: true, kept: [] }} />);
+    const { frames, unmount } = render(
+      <SheetMatrixView view={{ ...matrix, sheetPath: '/tmp/s.sqlite', sheetExists: true, kept: [] }} />,
+    );
     const frame = lastFrame(frames);
     unmount();
     expect(frame).toMatch(/System\s+SF1460_A\s+SF1460_B/);
@@ -38,7 +50,9 @@ describe('sheet views', () => {
     unmount();
     expect(frame).toContain('Connection report: Jobcenter Plus');
     // The report's code as KOMBIT writes it (issue 11); the line may wrap in an 80-column frame.
-    expect(frame).toMatch(/SF1500 .*🚧 5\. Delvis\s+2026-11-22\s+\(run\)\s+belæg:\s+kørsel\s+på\s+leverandørens\s+egen\s+platform\s+\[run\s+run-7, 5\/8 SHALL\]/);
+    expect(frame).toMatch(
+      /SF1500 .*🚧 5\. Delvis\s+2026-11-22\s+\(run\)\s+belæg:\s+kørsel\s+på\s+leverandørens\s+egen\s+platform\s+\[run\s+run-7, 5\/8 SHALL\]/,
+    );
     // A status KOMBIT declared in the catalogue is backed by nothing, and says so.
     expect(frame).toMatch(/SF1520 .*\(katalog\)\s+belæg:\s+intet\s+belæg/);
     expect(frame).toContain('Obligatoriske integrationer (KOMBIT skøn)');

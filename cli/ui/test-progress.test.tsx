@@ -14,8 +14,22 @@ describe('TestProgress', () => {
             integration: 'SF1520',
             title: 'CPR replika opslag',
             tests: [
-              { id: 'a', title: 'UUIDs are lower case', status: 'fail', durationMs: 42, requirements: ['SF1520-R04'], message: 'UserSystemUUID was upper case' },
-              { id: 'b', title: 'Agreement is approved', status: 'error', durationMs: 1200, blame: 'environment', message: 'agreement pending' },
+              {
+                id: 'a',
+                title: 'UUIDs are lower case',
+                status: 'fail',
+                durationMs: 42,
+                requirements: ['SF1520-R04'],
+                message: 'UserSystemUUID was upper case',
+              },
+              {
+                id: 'b',
+                title: 'Agreement is approved',
+                status: 'error',
+                durationMs: 1200,
+                blame: 'environment',
+                message: 'agreement pending',
+              },
               { id: 'c', title: 'Person not found is handled', status: 'running' },
             ],
           },
@@ -35,13 +49,25 @@ describe('TestProgress', () => {
   });
 
   it('shows a suite left out with --integration as "not selected", not as done in 0 ms, and one line per suite while it runs', () => {
-    const omitted = Array.from({ length: 10 }, (_, i) => ({ id: `o${i}`, title: `Omitted ${i}`, status: 'omit' as const, durationMs: 0 }));
+    const omitted = Array.from({ length: 10 }, (_, i) => ({
+      id: `o${i}`,
+      title: `Omitted ${i}`,
+      status: 'omit' as const,
+      durationMs: 0,
+    }));
     const { frames, unmount } = render(
       <TestProgress
         phase="Running 1 suite"
         suites={[
           { integration: 'SF1514', title: 'Security Token Service', tests: omitted },
-          { integration: 'SF1520', title: 'CPR replika opslag', tests: [{ id: 'a', title: 'Passes', status: 'pass', durationMs: 5 }, { id: 'b', title: 'Runs now', status: 'running' }] },
+          {
+            integration: 'SF1520',
+            title: 'CPR replika opslag',
+            tests: [
+              { id: 'a', title: 'Passes', status: 'pass', durationMs: 5 },
+              { id: 'b', title: 'Runs now', status: 'running' },
+            ],
+          },
         ]}
       />,
     );

@@ -50,9 +50,15 @@ function suiteState(suite: SuiteRowView): { mark: string; color: string; text: s
   if (tests.length > 0 && tests.every((t) => t.status === 'omit')) return { ...marks.omit, text: 'not selected' };
   if (done.length < tests.length) {
     const running = tests.find((t) => t.status === 'running');
-    return done.length === 0 && !running ? { ...marks.pending, text: `0/${tests.length}` } : { ...marks.running, text: `${done.length}/${tests.length} ${took}` };
+    return done.length === 0 && !running
+      ? { ...marks.pending, text: `0/${tests.length}` }
+      : { ...marks.running, text: `${done.length}/${tests.length} ${took}` };
   }
-  const worst = tests.some((t) => t.status === 'fail') ? marks.fail : tests.some((t) => t.status === 'error') ? marks.error : marks.pass;
+  const worst = tests.some((t) => t.status === 'fail')
+    ? marks.fail
+    : tests.some((t) => t.status === 'error')
+      ? marks.error
+      : marks.pass;
   return { ...worst, text: `${done.length}/${tests.length} ${took}` };
 }
 
@@ -62,67 +68,89 @@ function suiteState(suite: SuiteRowView): { mark: string; color: string; text: s
  * the summary (the same text as without a terminal) is printed once.
  */
 export function TestProgress({ phase, suites, prompt }: TestProgressProps) {
-  const running = suites.flatMap((s) => s.tests.filter((t) => t.status === 'running').map((t) => ({ suite: s, test: t })));
-  const problems = suites.flatMap((s) => s.tests.filter((t) => notPassed.has(t.status)).map((t) => ({ suite: s, test: t })));
-  return h(Box, { flexDirection: 'column' },
-      h(Text, { bold: true }, phase),
-      suites.map((suite) => {
-        const state = suiteState(suite);
-        return (
-          h(Text, { key: suite.integration },
-            '  ',
-            h(Text, { color: state.color }, state.mark),
-            ' ',
-            h(Text, { bold: true }, suite.integration.padEnd(7)),
-            ' ',
-            suite.title,
-            ' ',
-            h(Text, { color: 'gray' }, state.text),
-          )
-        );
-      }),
-      running.map(({ suite, test }) => (
-        h(Text, { key: `running-${test.id}`, color: 'cyan' },
-          '  ',
-          marks.running.mark,
-          ' ',
-          suite.integration,
-          ' ',
-          test.title,
-        )
-      )),
-      problems.length > 0 ? (
-        h(Box, { flexDirection: 'column', marginTop: 1 },
-          problems.slice(-shownProblems).map(({ suite, test }) => (
-            h(Box, { key: test.id, flexDirection: 'column', paddingLeft: 2 },
-              h(Text, null,
-                h(Text, { color: marks[test.status].color }, marks[test.status].mark),
-                ' ',
-                suite.integration,
-                ' ',
-                test.title,
-                ' ',
-                h(Text, { color: 'gray' }, formatDuration(test.durationMs)),
-                test.blame === 'environment' ? h(Text, { color: 'magenta' }, ' [environment]') : null,
+  const running = suites.flatMap((s) =>
+    s.tests.filter((t) => t.status === 'running').map((t) => ({ suite: s, test: t })),
+  );
+  const problems = suites.flatMap((s) =>
+    s.tests.filter((t) => notPassed.has(t.status)).map((t) => ({ suite: s, test: t })),
+  );
+  return h(
+    Box,
+    { flexDirection: 'column' },
+    h(Text, { bold: true }, phase),
+    suites.map((suite) => {
+      const state = suiteState(suite);
+      return h(
+        Text,
+        { key: suite.integration },
+        '  ',
+        h(Text, { color: state.color }, state.mark),
+        ' ',
+        h(Text, { bold: true }, suite.integration.padEnd(7)),
+        ' ',
+        suite.title,
+        ' ',
+        h(Text, { color: 'gray' }, state.text),
+      );
+    }),
+    running.map(({ suite, test }) =>
+      h(
+        Text,
+        { key: `running-${test.id}`, color: 'cyan' },
+        '  ',
+        marks.running.mark,
+        ' ',
+        suite.integration,
+        ' ',
+        test.title,
+      ),
+    ),
+    problems.length > 0
+      ? h(
+          Box,
+          { flexDirection: 'column', marginTop: 1 },
+          problems
+            .slice(-shownProblems)
+            .map(({ suite, test }) =>
+              h(
+                Box,
+                { key: test.id, flexDirection: 'column', paddingLeft: 2 },
+                h(
+                  Text,
+                  null,
+                  h(Text, { color: marks[test.status].color }, marks[test.status].mark),
+                  ' ',
+                  suite.integration,
+                  ' ',
+                  test.title,
+                  ' ',
+                  h(Text, { color: 'gray' }, formatDuration(test.durationMs)),
+                  test.blame === 'environment' ? h(Text, { color: 'magenta' }, ' [environment]') : null,
+                ),
+                test.message
+                  ? h(
+                      Text,
+                      { color: 'gray', wrap: 'truncate-end' },
+                      '    ',
+                      test.requirements?.length ? `${test.requirements.join(', ')}: ` : '',
+                      test.message,
+                    )
+                  : null,
               ),
-              test.message ? (
-                h(Text, { color: 'gray', wrap: 'truncate-end' },
-                  '    ',
-                  test.requirements?.length ? `${test.requirements.join(', ')}: ` : '',
-                  test.message,
-                )
-              ) : null,
-            )
-          )),
-          problems.length > shownProblems ? h(Text, { color: 'gray' }, '  and ', problems.length - shownProblems, ' more, listed at the end') : null,
+            ),
+          problems.length > shownProblems
+            ? h(Text, { color: 'gray' }, '  and ', problems.length - shownProblems, ' more, listed at the end')
+            : null,
         )
-      ) : null,
-      prompt ? (
-        h(Box, { marginTop: 1, borderStyle: 'round', borderColor: 'blue', flexDirection: 'column', paddingX: 1 },
+      : null,
+    prompt
+      ? h(
+          Box,
+          { marginTop: 1, borderStyle: 'round', borderColor: 'blue', flexDirection: 'column', paddingX: 1 },
           h(Text, { bold: true }, 'Do this in your system now:'),
           h(Text, null, prompt.text),
           h(Text, { color: 'gray' }, 'Waiting for the platform to see it… ', prompt.secondsLeft, ' s left'),
         )
-      ) : null,
-    );
+      : null,
+  );
 }

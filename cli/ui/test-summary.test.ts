@@ -22,28 +22,42 @@ describe('formatTestSummary', () => {
     const text = formatTestSummary(document);
     expect(text).not.toContain('Every required (SHALL) test passed');
     expect(text).toContain('not every one ran, so this run does not show that the system is ready. Exit 1.');
-    expect(text).toContain('1 required (SHALL) test did not run, so the system was never shown to do what it checks:\n  skipped: Needs a trigger hook\n    sf9999.lookup.not-found\n');
-    const none = formatTestSummary((await sampleRun({ skip: ['sf9999.lookup.person-found', 'sf9999.lookup.not-found'] })).document);
-    expect(none).toContain('2 required (SHALL) tests did not run, so the system was never shown to do what they check:\n  skipped: Needs a trigger hook\n    SF9999: all 2 SHALL tests\n');
+    expect(text).toContain(
+      '1 required (SHALL) test did not run, so the system was never shown to do what it checks:\n  skipped: Needs a trigger hook\n    sf9999.lookup.not-found\n',
+    );
+    const none = formatTestSummary(
+      (await sampleRun({ skip: ['sf9999.lookup.person-found', 'sf9999.lookup.not-found'] })).document,
+    );
+    expect(none).toContain(
+      '2 required (SHALL) tests did not run, so the system was never shown to do what they check:\n  skipped: Needs a trigger hook\n    SF9999: all 2 SHALL tests\n',
+    );
   });
 
   it('judges only what was selected: suites left out with --integration do not make the run incomplete', async () => {
     const text = formatTestSummary((await sampleRun({ omit: ['sf9999.lookup.not-found'] })).document);
     expect(text).toContain('Every required (SHALL) test passed. Exit 0.');
-    const left = formatTestSummary((await sampleRun({ omit: ['sf9999.lookup.person-found', 'sf9999.lookup.not-found', 'sf9999.lookup.retry'] })).document);
+    const left = formatTestSummary(
+      (await sampleRun({ omit: ['sf9999.lookup.person-found', 'sf9999.lookup.not-found', 'sf9999.lookup.retry'] }))
+        .document,
+    );
     expect(left).toMatch(/^SF9999\s+not selected\s+0 passed/m);
   });
 
   it('never calls a run in which no SHALL test ran passed: it is incomplete, exit 1, and says nothing was shown', async () => {
-    const text = formatTestSummary((await sampleRun({ omit: ['sf9999.lookup.person-found', 'sf9999.lookup.not-found', 'sf9999.lookup.retry'] })).document);
+    const text = formatTestSummary(
+      (await sampleRun({ omit: ['sf9999.lookup.person-found', 'sf9999.lookup.not-found', 'sf9999.lookup.retry'] }))
+        .document,
+    );
     expect(text).not.toContain('Every required (SHALL) test passed');
     expect(text).toMatch(/^SF9999\s+not selected\s/m);
-    expect(text).toContain('not every one ran, so this run does not show that the system is ready. Exit 1.\nNo required (SHALL) test ran, so this run shows nothing about the system.');
+    expect(text).toContain(
+      'not every one ran, so this run does not show that the system is ready. Exit 1.\nNo required (SHALL) test ran, so this run shows nothing about the system.',
+    );
   });
 });
 
 describe('formatRecorded', () => {
-  it('names the statuses and the trusted key, or says the evidence is a run on the supplier\'s own platform because the key is not trusted (pinning with --key does not trust it)', async () => {
+  it("names the statuses and the trusted key, or says the evidence is a run on the supplier's own platform because the key is not trusted (pinning with --key does not trust it)", async () => {
     const catalog = await testCatalog();
     const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
     const fingerprint = keyFingerprint(keys.publicKeyPem);
@@ -53,7 +67,9 @@ describe('formatRecorded', () => {
     expect(formatRecorded(recordRun(trusting, catalog, verifyRun(document)))).toBe(
       `Recorded in the sheet: SF1520 Klarmeldt. Signed with platform key ${fingerprint} (trusted in the sheet as "KOMBIT test platform").`,
     );
-    expect(formatRecorded(recordRun(trusting, catalog, verifyRun(document)))).toMatch(/^Nothing recorded: run run-0001 is already in the sheet/);
+    expect(formatRecorded(recordRun(trusting, catalog, verifyRun(document)))).toMatch(
+      /^Nothing recorded: run run-0001 is already in the sheet/,
+    );
     trusting.close();
     const pinned = SheetStore.open(`${dir}/b.sqlite`);
     expect(formatRecorded(recordRun(pinned, catalog, verifyRun(document, { publicKey: keys.publicKeyPem })))).toBe(
@@ -64,9 +80,17 @@ describe('formatRecorded', () => {
 
   it('says which integrations were not recorded and why', async () => {
     const catalog = await testCatalog();
-    const { document, keys } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', skip: ['sf9999.lookup.not-found'] });
+    const { document, keys } = await sampleRun({
+      system: 'jobcenter-plus',
+      integration: 'SF1520',
+      skip: ['sf9999.lookup.not-found'],
+    });
     const sheet = SheetStore.open(`${await temp.make('summary-')}/c.sqlite`);
-    sheet.trustPlatformKey({ fingerprint: keyFingerprint(keys.publicKeyPem), name: 'KOMBIT test platform', addedBy: 'kombit' });
+    sheet.trustPlatformKey({
+      fingerprint: keyFingerprint(keys.publicKeyPem),
+      name: 'KOMBIT test platform',
+      addedBy: 'kombit',
+    });
     expect(formatRecorded(recordRun(sheet, catalog, verifyRun(document)))).toBe(
       'Recorded in the sheet: nothing (SF1520: 1 SHALL test did not run: sf9999.lookup.not-found (skipped: Needs a trigger hook)).',
     );

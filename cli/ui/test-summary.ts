@@ -5,15 +5,30 @@ import { formatDuration } from './test-duration.ts';
 const verdictText = {
   passed: 'Every required (SHALL) test passed.',
   failed: 'A required (SHALL) test failed: the system does not yet do what the integration requires.',
-  incomplete: 'No required (SHALL) test failed, but not every one ran, so this run does not show that the system is ready.',
-  environment: 'The environment failed (platform, certificate or agreement, or a system that does not answer), so the system could not be judged.',
+  incomplete:
+    'No required (SHALL) test failed, but not every one ran, so this run does not show that the system is ready.',
+  environment:
+    'The environment failed (platform, certificate or agreement, or a system that does not answer), so the system could not be judged.',
   'not-selected': 'No suite was selected, so nothing was judged.',
 } as const;
 
 /** A suite's verdict as the summary line shows it. */
-const suiteVerdictText = { passed: 'passed', failed: 'failed', incomplete: 'incomplete', environment: 'environment', 'not-selected': 'not selected' } as const;
+const suiteVerdictText = {
+  passed: 'passed',
+  failed: 'failed',
+  incomplete: 'incomplete',
+  environment: 'environment',
+  'not-selected': 'not selected',
+} as const;
 
-const notRunWord = { skip: 'skipped', omit: 'omitted', wait: 'waiting', error: 'broke', fail: 'failed', pass: 'passed' } as const;
+const notRunWord = {
+  skip: 'skipped',
+  omit: 'omitted',
+  wait: 'waiting',
+  error: 'broke',
+  fail: 'failed',
+  pass: 'passed',
+} as const;
 
 /**
  * The plain end-of-run summary (no terminal, CI logs): per integration its counts, then every
@@ -21,7 +36,10 @@ const notRunWord = { skip: 'skipped', omit: 'omitted', wait: 'waiting', error: '
  * for an incomplete run, the required tests that did not run and why.
  */
 export function formatTestSummary(document: RunDocument, extra: { written?: string[]; notes?: string[] } = {}): string {
-  const lines: string[] = [`klarmeld test: ${document.profile.system} against ${document.platform.url} (${document.platform.target})`, ''];
+  const lines: string[] = [
+    `klarmeld test: ${document.profile.system} against ${document.platform.url} (${document.platform.target})`,
+    '',
+  ];
   for (const suite of document.summary.suites) {
     const c = suite.counts;
     const title = document.suites.find((s) => s.id === suite.suite)?.title ?? '';
@@ -33,12 +51,24 @@ export function formatTestSummary(document: RunDocument, extra: { written?: stri
   const notPassed = document.tests.filter((t) => ['fail', 'error', 'wait', 'skip'].includes(t.result));
   if (notPassed.length > 0) lines.push('');
   for (const test of notPassed) {
-    const who = test.blame === 'environment' ? ' [environment]' : test.blame === 'supplier' ? ' [system]' : test.blame === 'test' ? ' [klarmeld]' : '';
-    lines.push(`${test.result.toUpperCase().padEnd(5)} ${test.id} (${test.level} ${test.verifies.join(', ')})${who} ${formatDuration(test.durationMs)}`);
+    const who =
+      test.blame === 'environment'
+        ? ' [environment]'
+        : test.blame === 'supplier'
+          ? ' [system]'
+          : test.blame === 'test'
+            ? ' [klarmeld]'
+            : '';
+    lines.push(
+      `${test.result.toUpperCase().padEnd(5)} ${test.id} (${test.level} ${test.verifies.join(', ')})${who} ${formatDuration(test.durationMs)}`,
+    );
     if (test.message) lines.push(`      ${test.message}`);
   }
   const total = document.summary.counts;
-  lines.push('', `${total.total} tests in ${formatDuration(document.durationMs)}: ${total.pass} passed, ${total.fail} failed, ${total.error} errors, ${total.skip} skipped, ${total.omit} omitted.`);
+  lines.push(
+    '',
+    `${total.total} tests in ${formatDuration(document.durationMs)}: ${total.pass} passed, ${total.fail} failed, ${total.error} errors, ${total.skip} skipped, ${total.omit} omitted.`,
+  );
   lines.push(`${verdictText[document.summary.verdict]} Exit ${document.summary.exitCode}.`);
   lines.push(...notRunLines(document));
   for (const note of extra.notes ?? []) lines.push(note);
@@ -74,7 +104,9 @@ function idLines(document: RunDocument, ids: string[]): string[] {
   return [...bySuite].flatMap(([suite, list]) => {
     const shall = document.tests.filter((t) => t.suite === suite && t.level === 'SHALL').length;
     const integration = document.tests.find((t) => t.suite === suite)?.integration ?? suite;
-    return list.length > 1 && list.length === shall ? [`    ${integration}: all ${shall} SHALL tests`] : list.map((id) => `    ${id}`);
+    return list.length > 1 && list.length === shall
+      ? [`    ${integration}: all ${shall} SHALL tests`]
+      : list.map((id) => `    ${id}`);
   });
 }
 
@@ -85,7 +117,9 @@ export function formatRecorded(outcome: RecordOutcome): string {
   if (outcome.events.length === 0) return `Recorded in the sheet: nothing${notRecorded ? ` (${notRecorded})` : ''}.`;
   const statuses = outcome.events.map((e) => `${e.integration} ${e.word ?? e.status}`).join(', ');
   // --key checks which key signed the run; only the sheet's trusted list makes a key count.
-  const pinned = outcome.key.pinned ? ' (pinned with --key, which checks the signature but does not make the key trusted)' : '';
+  const pinned = outcome.key.pinned
+    ? ' (pinned with --key, which checks the signature but does not make the key trusted)'
+    : '';
   const key = outcome.key.trusted
     ? ` Signed with platform key ${outcome.key.fingerprint} (trusted in the sheet as "${outcome.key.name}").`
     : outcome.events.length > 0

@@ -3,7 +3,16 @@ export { contractCatalogue, contractRequest, readContractAnswer } from './contra
 export type { ContractCaller, ContractOperationView, ContractServiceView } from './contract/index.ts';
 export { personLookupAction, personLookupEnvelope } from './cpr/person-lookup-envelope.ts';
 export { buildRestIssueRequest } from './tokens/build-issue-request.ts';
-export { OioidwsSecurity, buildIssueRequest, buildOioidwsRequest, certificatePem, parseIssueResponse, parseRestIssueResponse, sameCertificate, tokenFromAssertion } from './tokens/index.ts';
+export {
+  OioidwsSecurity,
+  buildIssueRequest,
+  buildOioidwsRequest,
+  certificatePem,
+  parseIssueResponse,
+  parseRestIssueResponse,
+  sameCertificate,
+  tokenFromAssertion,
+} from './tokens/index.ts';
 export type { IssueResult, IssuedToken } from './tokens/index.ts';
 export { uri } from './tokens/namespaces.ts';
 export { bstReference } from './tokens/wss-sign.ts';

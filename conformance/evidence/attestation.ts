@@ -65,5 +65,8 @@ export function signAttestation(statement: RunAttestationStatement, sign: (diges
 
 /** True when the digest matches the statement and the signature is the key's. */
 export function verifyAttestation(attestation: RunAttestation, key: KeyInput): boolean {
-  return attestation.digest === attestationDigest(attestation.statement) && verifyDigest(attestation.digest, attestation.signature, key);
+  return (
+    attestation.digest === attestationDigest(attestation.statement) &&
+    verifyDigest(attestation.digest, attestation.signature, key)
+  );
 }

@@ -5,7 +5,14 @@
  */
 export { canonicalJson } from './canonical-json.ts';
 export { canonicalDigest, exchangeDigest, sha256Hex } from './digest.ts';
-export { generateEvidenceKeys, keyFingerprint, publicKeyPem, signDigest, verifyDigest, type KeyInput } from './signature.ts';
+export {
+  generateEvidenceKeys,
+  keyFingerprint,
+  publicKeyPem,
+  signDigest,
+  verifyDigest,
+  type KeyInput,
+} from './signature.ts';
 export {
   attestationDigest,
   attestationKinds,

@@ -40,7 +40,10 @@ export function buildRunDocument(meta: RunMeta, output: RunOutput): RunDocument 
 }
 
 /** The tapes' exchanges a test attached are in the test already: the replay section keeps only the others. */
-function withoutAttached(replay: NonNullable<RunOutput['replay']>, tests: RunOutput['tests']): NonNullable<RunOutput['replay']> {
+function withoutAttached(
+  replay: NonNullable<RunOutput['replay']>,
+  tests: RunOutput['tests'],
+): NonNullable<RunOutput['replay']> {
   const attached = new Set(tests.flatMap((test) => test.exchanges.map((exchange) => exchange.digest)));
   return { ...replay, exchanges: replay.exchanges.filter((exchange) => !attached.has(exchange.digest)) };
 }
@@ -58,8 +61,18 @@ export function evidenceDigests(document: Pick<RunDocument, 'tests' | 'replay'>)
 }
 
 /** The body of `POST /klarmeld/evidence/sign` for this document. */
-export function attestationRequest(document: RunDocument): { runId: string; system: string; resultsDigest: string; exchanges: string[] } {
-  return { runId: document.runId, system: document.profile.system, resultsDigest: resultsDigest(document), exchanges: evidenceDigests(document) };
+export function attestationRequest(document: RunDocument): {
+  runId: string;
+  system: string;
+  resultsDigest: string;
+  exchanges: string[];
+} {
+  return {
+    runId: document.runId,
+    system: document.profile.system,
+    resultsDigest: resultsDigest(document),
+    exchanges: evidenceDigests(document),
+  };
 }
 
 /** The document with the platform's attestation added (the caller obtained it from the platform). */

@@ -23,7 +23,8 @@ export type Outcome = Pick<TestRecord, 'result' | 'blame' | 'message' | 'code'>;
  */
 export function classifyOutcome(thrown: unknown): Outcome {
   if (thrown instanceof TestOutcome) return { result: thrown.result, message: thrown.message };
-  if (thrown instanceof EnvironmentError) return { result: 'error', blame: 'environment', code: thrown.code, message: thrown.message };
+  if (thrown instanceof EnvironmentError)
+    return { result: 'error', blame: 'environment', code: thrown.code, message: thrown.message };
   if (thrown instanceof TestFailure || isAssertionError(thrown)) {
     return { result: 'fail', blame: 'supplier', message: (thrown as Error).message };
   }

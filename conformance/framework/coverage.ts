@@ -7,7 +7,13 @@ import { suiteTests, type GroupDefinition, type Untested } from './definition.ts
 import { suiteRequirements, type RequirementsFile } from './requirements.ts';
 
 export interface CoverageProblem {
-  code: 'shall-untested' | 'unknown-requirement' | 'untested-unknown' | 'untested-without-reason' | 'untested-but-tested' | 'integration-mismatch';
+  code:
+    | 'shall-untested'
+    | 'unknown-requirement'
+    | 'untested-unknown'
+    | 'untested-without-reason'
+    | 'untested-but-tested'
+    | 'integration-mismatch';
   message: string;
 }
 
@@ -32,7 +38,10 @@ export function checkCoverage(suite: SuiteShape, requirements: RequirementsFile)
   for (const { id, test } of suiteTests(suite as { id: string; groups: GroupDefinition<unknown>[] })) {
     for (const requirementId of test.verifies) {
       if (!known.has(requirementId)) {
-        problems.push({ code: 'unknown-requirement', message: `Test ${id} verifies ${requirementId}, which is not in the requirements file` });
+        problems.push({
+          code: 'unknown-requirement',
+          message: `Test ${id} verifies ${requirementId}, which is not in the requirements file`,
+        });
       }
       tested.set(requirementId, [...(tested.get(requirementId) ?? []), id]);
     }
@@ -40,10 +49,16 @@ export function checkCoverage(suite: SuiteShape, requirements: RequirementsFile)
   const reasons = new Map<string, string>();
   for (const { requirement, reason } of suite.untested ?? []) {
     if (!known.has(requirement)) {
-      problems.push({ code: 'untested-unknown', message: `untested names ${requirement}, which is not in the requirements file` });
+      problems.push({
+        code: 'untested-unknown',
+        message: `untested names ${requirement}, which is not in the requirements file`,
+      });
     }
     if (reason.trim().length === 0) {
-      problems.push({ code: 'untested-without-reason', message: `untested lists ${requirement} without a reason; write why it is not tested` });
+      problems.push({
+        code: 'untested-without-reason',
+        message: `untested lists ${requirement} without a reason; write why it is not tested`,
+      });
     }
     if (tested.has(requirement)) {
       problems.push({
@@ -65,7 +80,9 @@ export function checkCoverage(suite: SuiteShape, requirements: RequirementsFile)
 }
 
 /** Loads the suite's requirements.yaml and throws one error listing every coverage problem. */
-export async function assertCoverage(suite: SuiteShape & { requirementsFile: string | URL; requirements?: RequirementsFile }): Promise<void> {
+export async function assertCoverage(
+  suite: SuiteShape & { requirementsFile: string | URL; requirements?: RequirementsFile },
+): Promise<void> {
   const problems = checkCoverage(suite, await suiteRequirements(suite));
   if (problems.length > 0) {
     throw new Error(`Suite ${suite.id} is not traceable:\n- ${problems.map((p) => p.message).join('\n- ')}`);

@@ -36,5 +36,8 @@ export class TestOutcome extends Error {
 
 /** True for errors raised by assertion libraries (node:assert, vitest/chai): a failed check, so `fail`. */
 export function isAssertionError(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AssertionError' || (error as { code?: unknown }).code === 'ERR_ASSERTION');
+  return (
+    error instanceof Error &&
+    (error.name === 'AssertionError' || (error as { code?: unknown }).code === 'ERR_ASSERTION')
+  );
 }

@@ -20,11 +20,14 @@ export interface EvidenceScope {
 
 export function isEvidenceFor(exchange: ExchangeRecord, scope: EvidenceScope): boolean {
   const status = typeof exchange.status === 'number' ? exchange.status : 0;
-  const errors = Array.isArray(exchange.findings) ? exchange.findings.filter((f) => (f as { severity?: unknown })?.severity !== 'warning').length : 0;
+  const errors = Array.isArray(exchange.findings)
+    ? exchange.findings.filter((f) => (f as { severity?: unknown })?.severity !== 'warning').length
+    : 0;
   return (
     exchange.systemUuid === scope.systemUuid &&
     exchange.integration === scope.integration &&
-    status >= 200 && status < 300 &&
+    status >= 200 &&
+    status < 300 &&
     exchange.fault === undefined &&
     errors === 0
   );

@@ -46,7 +46,12 @@ export interface IntegrationEvidence {
 
 const judged = (t: TestRecord) => t.result === 'pass' || t.result === 'fail';
 const isEnvironmentError = (t: TestRecord) => t.result === 'error' && t.blame === 'environment';
-const noReason = { error: 'the test broke', skip: 'skipped without a reason', omit: 'omitted without a reason', wait: 'waits for a person' } as const;
+const noReason = {
+  error: 'the test broke',
+  skip: 'skipped without a reason',
+  omit: 'omitted without a reason',
+  wait: 'waits for a person',
+} as const;
 
 export function integrationEvidence(report: VerifyReport): IntegrationEvidence[] {
   const document = report.document;
@@ -56,7 +61,8 @@ export function integrationEvidence(report: VerifyReport): IntegrationEvidence[]
     const tests = document.tests.filter((t) => t.suite === suite.suite);
     const shall = tests.filter((t) => t.level === 'SHALL');
     const passed = report.ok ? shall.filter((t) => t.result === 'pass') : [];
-    const proving = (t: TestRecord) => (systemUuid ? t.exchanges.filter((e) => isEvidenceFor(e, { systemUuid, integration: suite.integration })) : []);
+    const proving = (t: TestRecord) =>
+      systemUuid ? t.exchanges.filter((e) => isEvidenceFor(e, { systemUuid, integration: suite.integration })) : [];
     const withEvidence = passed.filter((t) => proving(t).length > 0);
     return {
       integration: suite.integration,
@@ -67,7 +73,9 @@ export function integrationEvidence(report: VerifyReport): IntegrationEvidence[]
         if (t.result === 'pass' || t.result === 'fail') return [];
         return [{ id: t.id, result: t.result, reason: t.message || noReason[t.result] }];
       }),
-      environmentErrors: tests.filter(isEnvironmentError).map((t) => ({ id: t.id, message: `${t.code ? `${t.code}: ` : ''}${t.message ?? 'the environment failed'}` })),
+      environmentErrors: tests
+        .filter(isEnvironmentError)
+        .map((t) => ({ id: t.id, message: `${t.code ? `${t.code}: ` : ''}${t.message ?? 'the environment failed'}` })),
       shallPassed: passed.length,
       shallPassedWithEvidence: withEvidence.length,
       preconditions: passed.filter((t) => proving(t).length === 0).map((t) => t.id),

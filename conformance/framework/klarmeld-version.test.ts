@@ -4,7 +4,9 @@ import { klarmeldVersion } from './klarmeld-version.ts';
 
 describe('klarmeldVersion', () => {
   it("is the version of klarmeld's package.json", async () => {
-    const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(klarmeldVersion()).toBe(manifest.version);
     expect(klarmeldVersion()).toMatch(/^\d+\.\d+\.\d+/);
   });

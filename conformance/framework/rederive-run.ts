@@ -15,7 +15,16 @@ import type { TapeEntry } from './tape.ts';
 import { untapedProblem } from './untaped-outcome.ts';
 
 export interface RederiveProblem {
-  code: 'cannot-rederive' | 'test-missing' | 'test-unknown' | 'test-edited' | 'tape-missing' | 'omitted-alone' | 'left-tape' | 'tape-unused' | 'verdict-differs';
+  code:
+    | 'cannot-rederive'
+    | 'test-missing'
+    | 'test-unknown'
+    | 'test-edited'
+    | 'tape-missing'
+    | 'omitted-alone'
+    | 'left-tape'
+    | 'tape-unused'
+    | 'verdict-differs';
   message: string;
   test?: string;
 }
@@ -35,7 +44,6 @@ export interface RederiveReport {
   problems: RederiveProblem[];
 }
 
-
 export interface RederiveOptions {
   /**
    * Suites whose groups are operations a profile may leave out (klarmeld's generic suites): the
@@ -44,7 +52,12 @@ export interface RederiveOptions {
   omitsGroups?: (suiteId: string) => boolean;
 }
 
-export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefinition<E, any>[], environmentFor: ReplayEnvironmentFactory<E>, options: RederiveOptions = {}): Promise<RederiveReport> {
+export async function rederiveRun<E>(
+  document: RunDocument,
+  shipped: SuiteDefinition<E, any>[],
+  environmentFor: ReplayEnvironmentFactory<E>,
+  options: RederiveOptions = {},
+): Promise<RederiveReport> {
   const report: RederiveReport = { suites: [], replayed: 0, agreed: 0, unsigned: {}, problems: [] };
   const problem = (p: RederiveProblem) => void report.problems.push(p);
   const { replay } = document;
@@ -56,14 +69,20 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
   }
   const tapes = new Map((replay?.tapes ?? []).map((tape) => [tape.test, tape]));
   const twice = (ids: string[]) => [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
-  for (const id of twice([...document.tests.map((t) => t.id), ...(replay?.tapes ?? []).map((t) => `tape of ${t.test}`)])) {
+  for (const id of twice([
+    ...document.tests.map((t) => t.id),
+    ...(replay?.tapes ?? []).map((t) => `tape of ${t.test}`),
+  ])) {
     problem({ code: 'test-edited', message: `${id} appears twice in the run: a runner records each test once` });
   }
   // The tests saw the system the run is for, as the platform attested it: the tapes' description must say so.
   const seen = (replay?.environment as { system?: { id?: unknown; userSystemUuid?: unknown } } | undefined)?.system;
   const attested = document.attestation?.statement.system;
   if (replay && (seen?.id !== document.profile.system || (attested && seen?.userSystemUuid !== attested.uuid))) {
-    problem({ code: 'test-edited', message: `The tapes describe the system the tests saw as ${String(seen?.id)} (it-system ${String(seen?.userSystemUuid)}), not the run's ${document.profile.system}${attested ? ` (it-system ${attested.uuid}, as attested)` : ''}` });
+    problem({
+      code: 'test-edited',
+      message: `The tapes describe the system the tests saw as ${String(seen?.id)} (it-system ${String(seen?.userSystemUuid)}), not the run's ${document.profile.system}${attested ? ` (it-system ${attested.uuid}, as attested)` : ''}`,
+    });
   }
   const known = new Set<string>();
   for (const suiteRecord of document.suites) {
@@ -77,11 +96,17 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
       for (const id of ofSuite) known.add(id);
     }
     if (!suite || suite.version !== suiteRecord.version || suite.integration !== suiteRecord.integration) {
-      problem({ code: 'cannot-rederive', message: `Suite ${suiteRecord.id} ${suiteRecord.version} (${suiteRecord.integration}) cannot be re-derived: this klarmeld ships ${suite ? `${suite.id} ${suite.version} (${suite.integration})` : 'no such suite'}. Verify the run with the klarmeld release that ran it.` });
+      problem({
+        code: 'cannot-rederive',
+        message: `Suite ${suiteRecord.id} ${suiteRecord.version} (${suiteRecord.integration}) cannot be re-derived: this klarmeld ships ${suite ? `${suite.id} ${suite.version} (${suite.integration})` : 'no such suite'}. Verify the run with the klarmeld release that ran it.`,
+      });
       continue;
     }
     if (!replay) {
-      problem({ code: 'cannot-rederive', message: `Suite ${suite.id} cannot be re-derived: the run (format ${document.format}) carries no tapes of what its tests did. Run the tests again with this klarmeld.` });
+      problem({
+        code: 'cannot-rederive',
+        message: `Suite ${suite.id} cannot be re-derived: the run (format ${document.format}) carries no tapes of what its tests did. Run the tests again with this klarmeld.`,
+      });
       continue;
     }
     const requirements = await suiteRequirements(suite);
@@ -89,17 +114,30 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
     // Ids and levels decide verdicts; a text may be reworded (or translated) within a suite version.
     const decisive = (list: { id: string; level: string }[]) => canonicalJson(list.map((r) => [r.id, r.level]));
     const untestedIds = (list: { requirement: string }[]) => canonicalJson(list.map((u) => u.requirement));
-    if (decisive(suiteRecord.requirements) !== decisive(requirements.requirements) || untestedIds(suiteRecord.untested) !== untestedIds(suite.untested ?? [])) {
-      problem({ code: 'test-edited', message: `The requirements the run gives suite ${suite.id} are not the shipped suite's: a requirement or its level was changed` });
+    if (
+      decisive(suiteRecord.requirements) !== decisive(requirements.requirements) ||
+      untestedIds(suiteRecord.untested) !== untestedIds(suite.untested ?? [])
+    ) {
+      problem({
+        code: 'test-edited',
+        message: `The requirements the run gives suite ${suite.id} are not the shipped suite's: a requirement or its level was changed`,
+      });
     }
     const entries = suiteTests(suite);
     // A body may omit its own test (taped, so replayed); the runner omits only whole suites.
     const byGroup = options.omitsGroups?.(suite.id) === true;
     for (const unit of byGroup ? suite.groups.map((g) => entries.filter((e) => e.group === g)) : [entries]) {
-      const omitted = unit.filter((e) => !tapes.has(e.id) && document.tests.find((t) => t.id === e.id)?.result === 'omit');
+      const omitted = unit.filter(
+        (e) => !tapes.has(e.id) && document.tests.find((t) => t.id === e.id)?.result === 'omit',
+      );
       if (omitted.length > 0 && omitted.length < unit.length) {
-        const whole = byGroup ? `group ${unit[0]!.group.id} of suite ${suite.id}: a runner leaves out whole operations a profile does not declare` : `suite ${suite.id}: a runner leaves out whole suites (--integration)`;
-        problem({ code: 'omitted-alone', message: `The run omits ${omitted.map((e) => e.id).join(', ')} but runs other tests of ${whole}, never single tests` });
+        const whole = byGroup
+          ? `group ${unit[0]!.group.id} of suite ${suite.id}: a runner leaves out whole operations a profile does not declare`
+          : `suite ${suite.id}: a runner leaves out whole suites (--integration)`;
+        problem({
+          code: 'omitted-alone',
+          message: `The run omits ${omitted.map((e) => e.id).join(', ')} but runs other tests of ${whole}, never single tests`,
+        });
       }
     }
     const agreedBefore = report.agreed;
@@ -107,14 +145,38 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
       known.delete(id);
       const record = document.tests.find((t) => t.id === id);
       if (!record) {
-        problem({ code: 'test-missing', test: id, message: `${id} of shipped suite ${suite.id} ${suite.version} is missing from the run: a runner runs every test of a suite it names` });
+        problem({
+          code: 'test-missing',
+          test: id,
+          message: `${id} of shipped suite ${suite.id} ${suite.version} is missing from the run: a runner runs every test of a suite it names`,
+        });
         continue;
       }
       const level = strongestLevel(test.verifies.map((v) => levels.get(v) ?? 'MAY'));
-      const shape = { suite: suite.id, integration: suite.integration, group: group.id, groupTitle: group.title, title: test.title, verifies: test.verifies, level };
-      const recorded = { suite: record.suite, integration: record.integration, group: record.group, groupTitle: record.groupTitle, title: record.title, verifies: record.verifies, level: record.level };
+      const shape = {
+        suite: suite.id,
+        integration: suite.integration,
+        group: group.id,
+        groupTitle: group.title,
+        title: test.title,
+        verifies: test.verifies,
+        level,
+      };
+      const recorded = {
+        suite: record.suite,
+        integration: record.integration,
+        group: record.group,
+        groupTitle: record.groupTitle,
+        title: record.title,
+        verifies: record.verifies,
+        level: record.level,
+      };
       if (canonicalJson(shape) !== canonicalJson(recorded)) {
-        problem({ code: 'test-edited', test: id, message: `${id}: the run describes it otherwise than the shipped suite (title, requirements or level ${record.level} instead of ${level})` });
+        problem({
+          code: 'test-edited',
+          test: id,
+          message: `${id}: the run describes it otherwise than the shipped suite (title, requirements or level ${record.level} instead of ${level})`,
+        });
       }
       const tape = tapes.get(id);
       if (!tape) {
@@ -123,14 +185,20 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
         continue;
       }
       report.replayed += 1;
-      for (const entry of tape.entries) if (!signedAnswer(entry)) report.unsigned[entry.kind] = (report.unsigned[entry.kind] ?? 0) + 1;
+      for (const entry of tape.entries)
+        if (!signedAnswer(entry)) report.unsigned[entry.kind] = (report.unsigned[entry.kind] ?? 0) + 1;
       const verdict = await replayTest(test, record, tape, replay.environment, records, environmentFor);
       if (verdict.ok) report.agreed += 1;
       else problem({ code: verdict.code, test: id, message: verdict.message });
     }
     entry.rederived = report.agreed - agreedBefore === entries.filter((e) => tapes.has(e.id)).length;
   }
-  for (const id of known) problem({ code: 'test-unknown', test: id, message: `${id} is not a test of the shipped suite the run names: its verdict cannot come from klarmeld's suites` });
+  for (const id of known)
+    problem({
+      code: 'test-unknown',
+      test: id,
+      message: `${id} is not a test of the shipped suite the run names: its verdict cannot come from klarmeld's suites`,
+    });
   for (const test of document.tests.filter((t) => !document.suites.some((s) => s.id === t.suite))) {
     problem({ code: 'test-unknown', test: test.id, message: `${test.id} belongs to no suite the run names` });
   }
@@ -140,5 +208,7 @@ export async function rederiveRun<E>(document: RunDocument, shipped: SuiteDefini
 /** Entries whose answer is platform-signed exchanges only: the recorder's, and a platform reply the platform recorded itself. */
 function signedAnswer(entry: TapeEntry): boolean {
   if (entry.kind === 'recorder.since') return true;
-  return entry.kind === 'platform.call' && typeof (entry.answer as { exchange?: unknown } | undefined)?.exchange === 'string';
+  return (
+    entry.kind === 'platform.call' && typeof (entry.answer as { exchange?: unknown } | undefined)?.exchange === 'string'
+  );
 }

@@ -10,7 +10,9 @@ import { parseYamlSource, positionAt, syntaxProblems } from '../../catalog/index
 import { requirementLevels } from './results.ts';
 
 export const requirement = z.strictObject({
-  id: z.string().regex(/^[A-Z0-9_]+-[A-Z0-9][A-Z0-9-]*$/, { message: 'Write the id as <INTEGRATION>-<label>, e.g. SF1520-R03' }),
+  id: z
+    .string()
+    .regex(/^[A-Z0-9_]+-[A-Z0-9][A-Z0-9-]*$/, { message: 'Write the id as <INTEGRATION>-<label>, e.g. SF1520-R03' }),
   level: z.enum(requirementLevels, { message: 'The level is SHALL, SHOULD or MAY' }),
   text: z.string().min(1),
   /** The same statement in Danish, for the Danish site (the site is Danish first; `text` is English). */
@@ -40,7 +42,11 @@ export class RequirementsError extends Error {
   readonly problems: RequirementsProblem[];
 
   constructor(problems: RequirementsProblem[]) {
-    super(problems.map((p) => `${p.line ? `${p.file}:${p.line}` : p.file}: ${p.field ? `${p.field}: ` : ''}${p.message}`).join('\n'));
+    super(
+      problems
+        .map((p) => `${p.line ? `${p.file}:${p.line}` : p.file}: ${p.field ? `${p.field}: ` : ''}${p.message}`)
+        .join('\n'),
+    );
     this.problems = problems;
   }
 }
@@ -53,7 +59,11 @@ export async function loadRequirements(location: string | URL): Promise<Requirem
     text = await readFile(file, 'utf8');
   } catch {
     throw new RequirementsError([
-      { code: 'requirements-not-found', file, message: 'There is no requirements file here. Each suite keeps its requirements.yaml beside its tests' },
+      {
+        code: 'requirements-not-found',
+        file,
+        message: 'There is no requirements file here. Each suite keeps its requirements.yaml beside its tests',
+      },
     ]);
   }
   return parseRequirements(text, file);
@@ -63,7 +73,10 @@ export async function loadRequirements(location: string | URL): Promise<Requirem
  * The requirements of a suite: those it carries (a suite generated from catalogue data, already
  * checked by `checkGeneratedRequirements`), else its requirements.yaml.
  */
-export async function suiteRequirements(suite: { requirementsFile: string | URL; requirements?: RequirementsFile }): Promise<RequirementsFile> {
+export async function suiteRequirements(suite: {
+  requirementsFile: string | URL;
+  requirements?: RequirementsFile;
+}): Promise<RequirementsFile> {
   return suite.requirements ?? loadRequirements(suite.requirementsFile);
 }
 
@@ -74,12 +87,25 @@ export async function suiteRequirements(suite: { requirementsFile: string | URL;
 export function checkGeneratedRequirements(value: unknown, origin: string): RequirementsFile {
   const result = requirementsFile.safeParse(value);
   if (!result.success) {
-    throw new RequirementsError(result.error.issues.map((issue) => ({ code: 'requirements-invalid' as const, file: origin, field: issue.path.join('.') || undefined, message: issue.message })));
+    throw new RequirementsError(
+      result.error.issues.map((issue) => ({
+        code: 'requirements-invalid' as const,
+        file: origin,
+        field: issue.path.join('.') || undefined,
+        message: issue.message,
+      })),
+    );
   }
   const seen = new Set<string>();
   const duplicates = result.data.requirements.filter((r) => (seen.has(r.id) ? true : (seen.add(r.id), false)));
   if (duplicates.length > 0) {
-    throw new RequirementsError(duplicates.map((r) => ({ code: 'requirements-duplicate-id' as const, file: origin, message: `${r.id} is generated twice; each requirement needs its own id` })));
+    throw new RequirementsError(
+      duplicates.map((r) => ({
+        code: 'requirements-duplicate-id' as const,
+        file: origin,
+        message: `${r.id} is generated twice; each requirement needs its own id`,
+      })),
+    );
   }
   return result.data;
 }
@@ -90,7 +116,12 @@ export function parseRequirements(text: string, file: string): RequirementsFile 
   const syntax = syntaxProblems(source);
   if (syntax.length > 0) {
     throw new RequirementsError(
-      syntax.map((p) => ({ code: 'requirements-yaml', file, line: p.line, message: `The file is not valid YAML: ${p.message}` })),
+      syntax.map((p) => ({
+        code: 'requirements-yaml',
+        file,
+        line: p.line,
+        message: `The file is not valid YAML: ${p.message}`,
+      })),
     );
   }
   const result = requirementsFile.safeParse(source.document.toJS() ?? {});

@@ -25,7 +25,6 @@ export const runFormat = 'klarmeld.run/4';
  */
 export const readableRunFormats = [runFormat, 'klarmeld.run/3'] as const;
 
-
 const isoTime = z.string().meta({ description: 'ISO 8601 date and time, UTC' });
 
 export { exchangeRecord, type ExchangeRecord };
@@ -43,7 +42,10 @@ export const testRecord = z.strictObject({
   level: z.enum(requirementLevels).meta({ description: 'The strongest level among the verified requirements' }),
   result: z.enum(testResults),
   blame: z.enum(blames).optional().meta({ description: 'For fail/error: whose problem it is' }),
-  code: z.string().optional().meta({ description: 'Permanent code of an environment problem, e.g. platform-unreachable' }),
+  code: z
+    .string()
+    .optional()
+    .meta({ description: 'Permanent code of an environment problem, e.g. platform-unreachable' }),
   message: z.string().optional(),
   startedAt: isoTime,
   durationMs: z.number().nonnegative(),
@@ -53,10 +55,12 @@ export const testRecord = z.strictObject({
 });
 export type TestRecord = z.infer<typeof testRecord>;
 
-const counts = z.strictObject(Object.fromEntries([...testResults, 'total'].map((key) => [key, z.number().int().nonnegative()])) as Record<
-  (typeof testResults)[number] | 'total',
-  z.ZodNumber
->);
+const counts = z.strictObject(
+  Object.fromEntries([...testResults, 'total'].map((key) => [key, z.number().int().nonnegative()])) as Record<
+    (typeof testResults)[number] | 'total',
+    z.ZodNumber
+  >,
+);
 /**
  * `passed` every SHALL test that was not omitted passed; `failed` a SHALL test failed;
  * `incomplete` no SHALL test failed but one did not run to a judgement (skipped, waiting, broken),
@@ -82,11 +86,17 @@ export const summary = z.strictObject({
   exitCode: z.union([z.literal(0), z.literal(1), z.literal(3)]),
   counts,
   suites: z.array(suiteSummary),
-  requiredNotPassed: z.array(z.string()).meta({ description: 'SHALL tests that did not pass, other than environment errors and omitted tests: failed, errored, waiting or skipped' }),
-  requiredNotRun: z
-    .array(z.strictObject({ id: z.string(), result: z.enum(testResults), reason: z.string() }))
-    .meta({ description: 'The SHALL tests of requiredNotPassed that never reached a judgement (skipped, waiting, broken), each with the reason it gives; they make the run incomplete' }),
-  advisoryFailed: z.array(z.string()).meta({ description: 'SHOULD/MAY tests that failed (reported, do not fail the run)' }),
+  requiredNotPassed: z.array(z.string()).meta({
+    description:
+      'SHALL tests that did not pass, other than environment errors and omitted tests: failed, errored, waiting or skipped',
+  }),
+  requiredNotRun: z.array(z.strictObject({ id: z.string(), result: z.enum(testResults), reason: z.string() })).meta({
+    description:
+      'The SHALL tests of requiredNotPassed that never reached a judgement (skipped, waiting, broken), each with the reason it gives; they make the run incomplete',
+  }),
+  advisoryFailed: z
+    .array(z.string())
+    .meta({ description: 'SHOULD/MAY tests that failed (reported, do not fail the run)' }),
   environmentErrors: z.array(z.string()),
 });
 export type Summary = z.infer<typeof summary>;
@@ -96,12 +106,16 @@ export type Verdict = (typeof verdicts)[number];
 
 export const runAttestation = z.strictObject({
   statement: z.strictObject({
-    kind: z.enum(attestationKinds).meta({ description: 'run-attestation/2: the platform countersigned the runner\'s results; run-judged/1: klarmeld server ran the suites and judged the run itself' }),
+    kind: z.enum(attestationKinds).meta({
+      description:
+        "run-attestation/2: the platform countersigned the runner's results; run-judged/1: klarmeld server ran the suites and judged the run itself",
+    }),
     runId: z.string(),
     resultsDigest: hex64,
-    system: z
-      .strictObject({ uuid: z.string(), name: z.string(), id: z.string() })
-      .meta({ description: "The it-system of the certificate that asked for the attestation (uuid, name) and the SKI system the run is for (id, the profile's system)" }),
+    system: z.strictObject({ uuid: z.string(), name: z.string(), id: z.string() }).meta({
+      description:
+        "The it-system of the certificate that asked for the attestation (uuid, name) and the SKI system the run is for (id, the profile's system)",
+    }),
     exchanges: z.array(hex64),
     signedAt: isoTime,
   }),
@@ -128,24 +142,34 @@ export const runDocument = z.strictObject({
   durationMs: z.number().nonnegative(),
   tool: z.strictObject({ name: z.literal('klarmeld'), version: z.string() }),
   profile: z
-    .looseObject({ system: z.string().meta({ description: 'Catalogue id of the SKI system under test' }), file: z.string().optional() })
+    .looseObject({
+      system: z.string().meta({ description: 'Catalogue id of the SKI system under test' }),
+      file: z.string().optional(),
+    })
     .meta({ description: 'The system profile as used (paths, never key material)' }),
   platform: z.strictObject({
     url: z.string(),
     target: z.enum(['embedded', 'external-test']),
     version: z.string().optional(),
-    publicKey: z.string().optional().meta({ description: 'SPKI PEM of the key that signed the exchanges and the attestation' }),
+    publicKey: z
+      .string()
+      .optional()
+      .meta({ description: 'SPKI PEM of the key that signed the exchanges and the attestation' }),
     keyFingerprint: hex64.optional(),
   }),
-  catalogue: z
-    .strictObject({
-      version: z.string().meta({ description: 'The klarmeld release whose catalogue the run loaded' }),
-      digest: hex64.optional().meta({ description: 'canonicalDigest of the loaded catalogue: identifies exactly which integrations, systems and requirements the run used' }),
+  catalogue: z.strictObject({
+    version: z.string().meta({ description: 'The klarmeld release whose catalogue the run loaded' }),
+    digest: hex64.optional().meta({
+      description:
+        'canonicalDigest of the loaded catalogue: identifies exactly which integrations, systems and requirements the run used',
     }),
+  }),
   suites: z.array(suiteRecord),
   tests: z.array(testRecord),
   summary,
   replay: replaySection.optional(),
-  attestation: runAttestation.optional().meta({ description: 'The platform-signed statement over the digest of everything else' }),
+  attestation: runAttestation
+    .optional()
+    .meta({ description: 'The platform-signed statement over the digest of everything else' }),
 });
 export type RunDocument = z.infer<typeof runDocument>;

@@ -14,7 +14,9 @@ describe('the published run document JSON Schema', () => {
     const test = schema.properties.tests.items;
     expect(test.properties.result.enum).toEqual(['pass', 'fail', 'error', 'skip', 'omit', 'wait']);
     expect(test.properties.exchanges.items.required).toEqual(['digest', 'signature']);
-    expect(schema.required).toEqual(expect.arrayContaining(['runId', 'profile', 'platform', 'catalogue', 'suites', 'tests', 'summary']));
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['runId', 'profile', 'platform', 'catalogue', 'suites', 'tests', 'summary']),
+    );
     const { document } = await sampleRun();
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(Object.keys(document)));
   });

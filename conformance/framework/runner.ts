@@ -53,14 +53,46 @@ export async function runSuites<E>(options: RunOptions<E>): Promise<RunOutput> {
   for (const suite of options.suites) {
     const requirements = await suiteRequirements(suite);
     const levels = new Map(requirements.requirements.map((r) => [r.id, r.level]));
-    suites.push({ id: suite.id, integration: suite.integration, title: suite.title, version: suite.version, requirements: requirements.requirements, untested: suite.untested ?? [] });
+    suites.push({
+      id: suite.id,
+      integration: suite.integration,
+      title: suite.title,
+      version: suite.version,
+      requirements: requirements.requirements,
+      untested: suite.untested ?? [],
+    });
     const entries = suiteTests(suite);
-    emit({ type: 'suite-start', suite: suite.id, integration: suite.integration, title: suite.title, tests: entries.map((e) => ({ id: e.id, title: e.test.title })) });
-    const record = (id: string, group: { id: string; title: string }, test: TestDefinition<any>, startedAt: Date, durationMs: number, outcome: Outcome, captured?: Pick<TestRecord, 'inputs' | 'exchanges' | 'log'>) => {
+    emit({
+      type: 'suite-start',
+      suite: suite.id,
+      integration: suite.integration,
+      title: suite.title,
+      tests: entries.map((e) => ({ id: e.id, title: e.test.title })),
+    });
+    const record = (
+      id: string,
+      group: { id: string; title: string },
+      test: TestDefinition<any>,
+      startedAt: Date,
+      durationMs: number,
+      outcome: Outcome,
+      captured?: Pick<TestRecord, 'inputs' | 'exchanges' | 'log'>,
+    ) => {
       const done: TestRecord = {
-        id, suite: suite.id, integration: suite.integration, group: group.id, groupTitle: group.title, title: test.title,
-        verifies: test.verifies, level: strongestLevel(test.verifies.map((v) => levels.get(v) ?? 'MAY')),
-        ...outcome, startedAt: startedAt.toISOString(), durationMs, inputs: captured?.inputs ?? {}, exchanges: captured?.exchanges ?? [], log: captured?.log ?? [],
+        id,
+        suite: suite.id,
+        integration: suite.integration,
+        group: group.id,
+        groupTitle: group.title,
+        title: test.title,
+        verifies: test.verifies,
+        level: strongestLevel(test.verifies.map((v) => levels.get(v) ?? 'MAY')),
+        ...outcome,
+        startedAt: startedAt.toISOString(),
+        durationMs,
+        inputs: captured?.inputs ?? {},
+        exchanges: captured?.exchanges ?? [],
+        log: captured?.log ?? [],
       };
       tests.push(done);
       emit({ type: 'test-end', record: done });
@@ -74,10 +106,13 @@ export async function runSuites<E>(options: RunOptions<E>): Promise<RunOutput> {
       // A test left out with --integration stays "not selected" whatever happened before it: it
       // would not have run anyway, and a skip would make its suite read incomplete.
       const early: Outcome | undefined =
-        selected !== true ? { result: 'omit', message: selected }
-        : stopped ? { result: 'skip', message: `Not run: the environment failed earlier (${stopped.message})` }
-        : missing ? { result: 'skip', message: options.unavailable![missing]! }
-        : undefined;
+        selected !== true
+          ? { result: 'omit', message: selected }
+          : stopped
+            ? { result: 'skip', message: `Not run: the environment failed earlier (${stopped.message})` }
+            : missing
+              ? { result: 'skip', message: options.unavailable![missing]! }
+              : undefined;
       if (early) {
         record(id, group, test, clock(), 0, early);
         continue;
@@ -102,7 +137,13 @@ export async function runSuites<E>(options: RunOptions<E>): Promise<RunOutput> {
       const timeoutMs = test.timeoutMs ?? options.timeoutMs ?? 30_000;
       // A suite that turns the environment into another fixture is not taped: its body would see the tape's environment, not its own.
       const tape = tapeable && fixture === options.environment ? new TapeWriter() : undefined;
-      const { outcome, captured, timedOut } = await runOne(id, test, tape ? tapeable!.forTest(tape) : fixture, timeoutMs, emit);
+      const { outcome, captured, timedOut } = await runOne(
+        id,
+        test,
+        tape ? tapeable!.forTest(tape) : fixture,
+        timeoutMs,
+        emit,
+      );
       if (tape) {
         tape.closed = true;
         tapes.push({ test: id, timeoutMs, timedOut, entries: tape.entries });
@@ -122,12 +163,24 @@ export async function runSuites<E>(options: RunOptions<E>): Promise<RunOutput> {
     }
   }
   const replay: ReplaySection | undefined = tapeable
-    ? { format: tapeFormat, environment: tapeable.describe(), unavailable: { ...options.unavailable }, exchanges: [...taped.values()], tapes }
+    ? {
+        format: tapeFormat,
+        environment: tapeable.describe(),
+        unavailable: { ...options.unavailable },
+        exchanges: [...taped.values()],
+        tapes,
+      }
     : undefined;
   return { suites, tests, ...(replay ? { replay } : {}) };
 }
 
-async function runOne(id: string, test: TestDefinition<any>, fixture: unknown, timeoutMs: number, emit: (event: RunEvent) => void) {
+async function runOne(
+  id: string,
+  test: TestDefinition<any>,
+  fixture: unknown,
+  timeoutMs: number,
+  emit: (event: RunEvent) => void,
+) {
   const controller = new AbortController();
   const { context, recording } = createTestContext(id, controller.signal, {
     now: () => performance.now(),
@@ -154,5 +207,9 @@ async function runOne(id: string, test: TestDefinition<any>, fixture: unknown, t
     clearTimeout(timer);
     recording.closed = true;
   }
-  return { outcome, timedOut, captured: { inputs: recording.inputs, exchanges: recording.exchanges, log: recording.log } };
+  return {
+    outcome,
+    timedOut,
+    captured: { inputs: recording.inputs, exchanges: recording.exchanges, log: recording.log },
+  };
 }

@@ -40,14 +40,21 @@ export interface SummaryInput {
  * (or none ran), 3 environment. `not-selected` is only ever a suite's verdict; were it a run's,
  * nothing would have been judged, hence 1.
  */
-export const verdictExitCodes = { passed: 0, failed: 1, incomplete: 1, environment: 3, 'not-selected': 1 } as const satisfies Record<Verdict, 0 | 1 | 3>;
+export const verdictExitCodes = {
+  passed: 0,
+  failed: 1,
+  incomplete: 1,
+  environment: 3,
+  'not-selected': 1,
+} as const satisfies Record<Verdict, 0 | 1 | 3>;
 
 function emptyCounts(): Counts {
   return { pass: 0, fail: 0, error: 0, skip: 0, omit: 0, wait: 0, total: 0 };
 }
 
 const isEnvironmentError = (t: SummaryInput) => t.result === 'error' && t.blame === 'environment';
-const isRequiredNotPassed = (t: SummaryInput) => t.level === 'SHALL' && t.result !== 'pass' && t.result !== 'omit' && !isEnvironmentError(t);
+const isRequiredNotPassed = (t: SummaryInput) =>
+  t.level === 'SHALL' && t.result !== 'pass' && t.result !== 'omit' && !isEnvironmentError(t);
 const isRequiredFailed = (t: SummaryInput) => t.level === 'SHALL' && t.result === 'fail';
 const isRequiredNotRun = (t: SummaryInput) => isRequiredNotPassed(t) && !isRequiredFailed(t);
 const isRequiredRun = (t: SummaryInput) => t.level === 'SHALL' && t.result !== 'omit';
@@ -75,7 +82,12 @@ function countsOf(tests: readonly SummaryInput[]): Counts {
 }
 
 const withoutReason: Record<TestResult, string> = {
-  pass: '', fail: '', error: 'the test broke', skip: 'skipped without a reason', omit: 'omitted without a reason', wait: 'waits for a person',
+  pass: '',
+  fail: '',
+  error: 'the test broke',
+  skip: 'skipped without a reason',
+  omit: 'omitted without a reason',
+  wait: 'waits for a person',
 };
 
 /** Summarises results per suite (in order of first appearance) and for the whole run. */
@@ -99,7 +111,9 @@ export function summarise(tests: readonly SummaryInput[]): Summary {
     counts: countsOf(tests),
     suites,
     requiredNotPassed: tests.filter(isRequiredNotPassed).map((t) => t.id),
-    requiredNotRun: tests.filter(isRequiredNotRun).map((t) => ({ id: t.id, result: t.result, reason: t.message || withoutReason[t.result] })),
+    requiredNotRun: tests
+      .filter(isRequiredNotRun)
+      .map((t) => ({ id: t.id, result: t.result, reason: t.message || withoutReason[t.result] })),
     advisoryFailed: tests.filter((t) => t.level !== 'SHALL' && t.result === 'fail').map((t) => t.id),
     environmentErrors: tests.filter(isEnvironmentError).map((t) => t.id),
   };

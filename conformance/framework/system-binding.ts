@@ -45,7 +45,8 @@ export function systemBinding(document: RunDocument, catalog?: Catalog): SystemB
     const foreign = test.exchanges.filter((e) => e.systemUuid !== attested.uuid);
     if (foreign.length > 0) {
       problems.push({
-        code: 'exchange-other-system', test: test.id,
+        code: 'exchange-other-system',
+        test: test.id,
         message: `${test.id} attaches ${foreign.length} exchange${foreign.length === 1 ? '' : 's'} of another it-system (${[...new Set(foreign.map((e) => String(e.systemUuid)))].join(', ')}) than the attested ${attested.uuid}`,
       });
     }
@@ -60,5 +61,8 @@ export function systemBinding(document: RunDocument, catalog?: Catalog): SystemB
       message: `The run is for ${listed.name} (${listed.id}), whose it-system UUID in the catalogue is ${listed.userSystemUuid}, but its evidence was made with the certificate of it-system ${attested.uuid} (${attested.name}): one system's exchanges never count for another`,
     });
   }
-  return { problems, catalogue: !listed ? 'not-in-catalogue' : listed.userSystemUuid === attested.uuid ? 'matches' : 'other-it-system' };
+  return {
+    problems,
+    catalogue: !listed ? 'not-in-catalogue' : listed.userSystemUuid === attested.uuid ? 'matches' : 'other-it-system',
+  };
 }

@@ -13,14 +13,28 @@ export const tapeFormat = 'klarmeld.tape/1';
 
 export const tapeEntry = z
   .strictObject({
-    kind: z.string().meta({ description: 'What the body asked for, e.g. trigger, recorder.since, platform.call, push, clock, uuid' }),
+    kind: z
+      .string()
+      .meta({ description: 'What the body asked for, e.g. trigger, recorder.since, platform.call, push, clock, uuid' }),
     ask: z.unknown().meta({ description: 'What it asked with (the parts a replay must ask with again)' }),
-    answer: z.unknown().optional().meta({ description: 'What came back; exchanges by digest (their records are in the run)' }),
+    answer: z
+      .unknown()
+      .optional()
+      .meta({ description: 'What came back; exchanges by digest (their records are in the run)' }),
     thrown: z
-      .strictObject({ type: z.enum(['failure', 'environment', 'outcome', 'error']), name: z.string(), message: z.string(), code: z.string().optional(), result: z.string().optional() })
+      .strictObject({
+        type: z.enum(['failure', 'environment', 'outcome', 'error']),
+        name: z.string(),
+        message: z.string(),
+        code: z.string().optional(),
+        result: z.string().optional(),
+      })
       .optional()
       .meta({ description: 'What the door threw instead of answering' }),
-    pending: z.literal(true).optional().meta({ description: 'No answer came before the test ended (its time ran out here)' }),
+    pending: z
+      .literal(true)
+      .optional()
+      .meta({ description: 'No answer came before the test ended (its time ran out here)' }),
   })
   .meta({ description: 'One interaction of a test body with the outside world' });
 export type TapeEntry = z.infer<typeof tapeEntry>;
@@ -37,9 +51,16 @@ export type TestTape = z.infer<typeof testTape>;
 export const replaySection = z
   .strictObject({
     format: z.literal(tapeFormat),
-    environment: z.record(z.string(), z.unknown()).meta({ description: 'The suite environment the tests saw: system, platform URLs, agreements, the doors the run had' }),
-    unavailable: z.record(z.string(), z.string()).meta({ description: 'Capabilities the run lacked, with the reason the tests that need them were skipped for' }),
-    exchanges: z.array(exchangeRecord).meta({ description: 'Platform-signed exchanges the tapes refer to that no test attached (the attestation covers them too)' }),
+    environment: z.record(z.string(), z.unknown()).meta({
+      description: 'The suite environment the tests saw: system, platform URLs, agreements, the doors the run had',
+    }),
+    unavailable: z
+      .record(z.string(), z.string())
+      .meta({ description: 'Capabilities the run lacked, with the reason the tests that need them were skipped for' }),
+    exchanges: z.array(exchangeRecord).meta({
+      description:
+        'Platform-signed exchanges the tapes refer to that no test attached (the attestation covers them too)',
+    }),
     tapes: z.array(testTape),
   })
   .meta({ description: "Every test body's interactions, so klarmeld verify can re-derive each verdict offline" });

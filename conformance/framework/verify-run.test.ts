@@ -14,7 +14,12 @@ describe('verifyRun', () => {
   it('accepts an untouched run against its embedded key, and against the same key pinned', async () => {
     const { document, keys } = await sampleRun();
     const embedded = verifyRun(structuredClone(document));
-    expect(embedded).toMatchObject({ ok: true, keySource: 'embedded', attested: true, exchanges: { checked: 2, valid: 2 } });
+    expect(embedded).toMatchObject({
+      ok: true,
+      keySource: 'embedded',
+      attested: true,
+      exchanges: { checked: 2, valid: 2 },
+    });
     expect(verifyRun(document, { publicKey: keys.publicKeyPem })).toMatchObject({ ok: true, keySource: 'pinned' });
   });
 
@@ -73,7 +78,8 @@ describe('verifyRun', () => {
       const catalog = await testCatalog();
       const { document } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520' });
       expect(verifyRun(document, { catalog })).toMatchObject({
-        ok: true, system: { id: 'jobcenter-plus', uuid: '0b5a7c41-5d0e-4f8a-9f4c-3a1e2d6b7c80', catalogue: 'matches' },
+        ok: true,
+        system: { id: 'jobcenter-plus', uuid: '0b5a7c41-5d0e-4f8a-9f4c-3a1e2d6b7c80', catalogue: 'matches' },
       });
       expect(verifyRun(document).system).toMatchObject({ catalogue: 'not-checked' });
     });
@@ -83,15 +89,25 @@ describe('verifyRun', () => {
       // oekonomi-let's certificate made the exchanges and asked for the attestation, naming
       // jobcenter-plus as the system the run is for.
       const oekonomiLet = catalog.systems.find((s) => s.id === 'oekonomi-let')!.userSystemUuid;
-      const { document } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', systemUuid: oekonomiLet });
+      const { document } = await sampleRun({
+        system: 'jobcenter-plus',
+        integration: 'SF1520',
+        systemUuid: oekonomiLet,
+      });
       const report = verifyRun(document, { catalog });
       expect(codes(report)).toEqual(['system-mismatch']);
       expect(report.system).toMatchObject({ uuid: oekonomiLet, catalogue: 'other-it-system' });
-      expect(report.problems[0]!.message).toContain(`its evidence was made with the certificate of it-system ${oekonomiLet}`);
+      expect(report.problems[0]!.message).toContain(
+        `its evidence was made with the certificate of it-system ${oekonomiLet}`,
+      );
     });
 
     it('rejects a run whose attestation names another system than its profile, with or without a catalogue', async () => {
-      const { document } = await sampleRun({ system: 'jobcenter-plus', integration: 'SF1520', attestedSystem: 'oekonomi-let' });
+      const { document } = await sampleRun({
+        system: 'jobcenter-plus',
+        integration: 'SF1520',
+        attestedSystem: 'oekonomi-let',
+      });
       expect(codes(verifyRun(document))).toEqual(['system-not-attested']);
     });
 
@@ -100,7 +116,10 @@ describe('verifyRun', () => {
       const { signedExchange } = await import('./testing/sample-run.ts');
       const forged = structuredClone(document);
       const { digest: _d, signature: _s, ...plain } = forged.tests[0]!.exchanges[0]!;
-      forged.tests[0]!.exchanges[0] = signedExchange({ ...plain, systemUuid: '1c6b8d52-6e1f-4a9b-8a5d-4b2f3e7c8d91' }, keys);
+      forged.tests[0]!.exchanges[0] = signedExchange(
+        { ...plain, systemUuid: '1c6b8d52-6e1f-4a9b-8a5d-4b2f3e7c8d91' },
+        keys,
+      );
       expect(codes(verifyRun(forged))).toContain('exchange-other-system');
     });
   });
@@ -109,8 +128,16 @@ describe('verifyRun', () => {
     const { document } = await sampleRun();
     expect(integrationEvidence(verifyRun(document))).toEqual([
       {
-        integration: 'SF9999', suite: 'sf9999', shallTotal: 2, shallRan: 2, shallNotRun: [], environmentErrors: [], shallPassed: 2, shallPassedWithEvidence: 1,
-        preconditions: ['sf9999.lookup.not-found'], exchanges: 1,
+        integration: 'SF9999',
+        suite: 'sf9999',
+        shallTotal: 2,
+        shallRan: 2,
+        shallNotRun: [],
+        environmentErrors: [],
+        shallPassed: 2,
+        shallPassedWithEvidence: 1,
+        preconditions: ['sf9999.lookup.not-found'],
+        exchanges: 1,
       },
     ]);
     const edited = structuredClone(document);

@@ -3,7 +3,14 @@
  * platform's signature, the summary against the results, and the whole document against the
  * platform's attestation. Editing one result, message, exchange or status is caught.
  */
-import { canonicalJson, exchangeDigest, keyFingerprint, verifyAttestation, verifyDigest, type KeyInput } from '../evidence/index.ts';
+import {
+  canonicalJson,
+  exchangeDigest,
+  keyFingerprint,
+  verifyAttestation,
+  verifyDigest,
+  type KeyInput,
+} from '../evidence/index.ts';
 import type { Catalog } from '../../catalog/index.ts';
 import { evidenceDigests, resultsDigest } from './build-run-document.ts';
 import { readableRunFormats, runDocument, runFormat, type RunDocument } from './run-document.ts';
@@ -13,9 +20,21 @@ import type { RederiveProblem, RederiveReport } from './rederive-run.ts';
 
 export interface VerifyProblem {
   code:
-    | 'run-invalid' | 'no-key' | 'key-mismatch' | 'fingerprint-mismatch' | 'exchange-edited' | 'exchange-signature'
-    | 'format-old' | 'summary-edited' | 'not-attested' | 'attestation-signature' | 'results-edited' | 'run-id-mismatch' | 'exchanges-not-attested'
-    | SystemBindingProblem['code'] | RederiveProblem['code'];
+    | 'run-invalid'
+    | 'no-key'
+    | 'key-mismatch'
+    | 'fingerprint-mismatch'
+    | 'exchange-edited'
+    | 'exchange-signature'
+    | 'format-old'
+    | 'summary-edited'
+    | 'not-attested'
+    | 'attestation-signature'
+    | 'results-edited'
+    | 'run-id-mismatch'
+    | 'exchanges-not-attested'
+    | SystemBindingProblem['code']
+    | RederiveProblem['code'];
   message: string;
   test?: string;
 }
@@ -50,17 +69,35 @@ export interface VerifyOptions {
 
 export function verifyRun(input: unknown, options: VerifyOptions = {}): VerifyReport {
   const format = (input as { format?: unknown } | null)?.format;
-  if (typeof format === 'string' && format.startsWith('klarmeld.run/') && !(readableRunFormats as readonly string[]).includes(format)) {
+  if (
+    typeof format === 'string' &&
+    format.startsWith('klarmeld.run/') &&
+    !(readableRunFormats as readonly string[]).includes(format)
+  ) {
     return {
-      ok: false, keySource: 'none', exchanges: { checked: 0, valid: 0 }, attested: false,
-      problems: [{ code: 'format-old', message: `The run document has format ${format}; this klarmeld reads ${runFormat}, whose verdicts follow other rules, so it cannot judge this one. Run the tests again with this klarmeld.` }],
+      ok: false,
+      keySource: 'none',
+      exchanges: { checked: 0, valid: 0 },
+      attested: false,
+      problems: [
+        {
+          code: 'format-old',
+          message: `The run document has format ${format}; this klarmeld reads ${runFormat}, whose verdicts follow other rules, so it cannot judge this one. Run the tests again with this klarmeld.`,
+        },
+      ],
     };
   }
   const parsed = runDocument.safeParse(input);
   if (!parsed.success) {
     return {
-      ok: false, keySource: 'none', exchanges: { checked: 0, valid: 0 }, attested: false,
-      problems: parsed.error.issues.map((issue) => ({ code: 'run-invalid', message: `${issue.path.join('.') || '(document)'}: ${issue.message}` })),
+      ok: false,
+      keySource: 'none',
+      exchanges: { checked: 0, valid: 0 },
+      attested: false,
+      problems: parsed.error.issues.map((issue) => ({
+        code: 'run-invalid',
+        message: `${issue.path.join('.') || '(document)'}: ${issue.message}`,
+      })),
     };
   }
   const document = parsed.data;
@@ -70,18 +107,31 @@ export function verifyRun(input: unknown, options: VerifyOptions = {}): VerifyRe
   const keySource = options.publicKey ? 'pinned' : embedded ? 'embedded' : 'none';
   const fingerprint = key ? safeFingerprint(key) : undefined;
   if (!key || !fingerprint) {
-    problems.push({ code: 'no-key', message: 'The run has no usable platform public key and none was given; pass --key FILE or --platform URL' });
+    problems.push({
+      code: 'no-key',
+      message: 'The run has no usable platform public key and none was given; pass --key FILE or --platform URL',
+    });
   }
   if (options.publicKey && embedded && safeFingerprint(embedded) !== fingerprint) {
-    problems.push({ code: 'key-mismatch', message: 'The run was signed with a different platform key than the one you pinned: it did not come from that platform' });
+    problems.push({
+      code: 'key-mismatch',
+      message:
+        'The run was signed with a different platform key than the one you pinned: it did not come from that platform',
+    });
   }
   if (embedded && document.platform.keyFingerprint && document.platform.keyFingerprint !== safeFingerprint(embedded)) {
-    problems.push({ code: 'fingerprint-mismatch', message: 'platform.keyFingerprint does not belong to platform.publicKey: the platform section was edited' });
+    problems.push({
+      code: 'fingerprint-mismatch',
+      message: 'platform.keyFingerprint does not belong to platform.publicKey: the platform section was edited',
+    });
   }
   let checked = 0;
   let valid = 0;
   // The tapes' own exchanges (those no test attached) are evidence too: a replay reads them.
-  const holders = [...document.tests, ...(document.replay ? [{ id: undefined, exchanges: document.replay.exchanges }] : [])];
+  const holders = [
+    ...document.tests,
+    ...(document.replay ? [{ id: undefined, exchanges: document.replay.exchanges }] : []),
+  ];
   for (const holder of holders) {
     const of = holder.id ?? "the tests' tapes";
     for (const exchange of holder.exchanges) {
@@ -89,39 +139,71 @@ export function verifyRun(input: unknown, options: VerifyOptions = {}): VerifyRe
       const digestOk = exchangeDigest(exchange) === exchange.digest;
       const signatureOk = key !== undefined && verifyDigest(exchange.digest, exchange.signature, key);
       const test = holder.id ? { test: holder.id } : {};
-      if (!digestOk) problems.push({ code: 'exchange-edited', ...test, message: `An exchange of ${of} was changed after the platform recorded it (its digest no longer matches)` });
-      if (!signatureOk) problems.push({ code: 'exchange-signature', ...test, message: `An exchange of ${of} is not signed by the platform key` });
+      if (!digestOk)
+        problems.push({
+          code: 'exchange-edited',
+          ...test,
+          message: `An exchange of ${of} was changed after the platform recorded it (its digest no longer matches)`,
+        });
+      if (!signatureOk)
+        problems.push({
+          code: 'exchange-signature',
+          ...test,
+          message: `An exchange of ${of} is not signed by the platform key`,
+        });
       if (digestOk && signatureOk) valid += 1;
     }
   }
   if (canonicalJson(summarise(document.tests)) !== canonicalJson(document.summary)) {
-    problems.push({ code: 'summary-edited', message: 'The summary does not follow from the test results: one of them was edited' });
+    problems.push({
+      code: 'summary-edited',
+      message: 'The summary does not follow from the test results: one of them was edited',
+    });
   }
   const attestation = document.attestation;
   if (!attestation) {
-    problems.push({ code: 'not-attested', message: 'The run carries no platform attestation, so its results are not bound to the evidence. Run klarmeld test against a platform that signs runs' });
+    problems.push({
+      code: 'not-attested',
+      message:
+        'The run carries no platform attestation, so its results are not bound to the evidence. Run klarmeld test against a platform that signs runs',
+    });
   } else {
     if (!key || !verifyAttestation(attestation, key)) {
       problems.push({ code: 'attestation-signature', message: 'The attestation is not signed by the platform key' });
     }
     if (attestation.statement.resultsDigest !== resultsDigest(document)) {
-      problems.push({ code: 'results-edited', message: 'The run document differs from what the platform signed: a result, message, exchange or status was edited' });
+      problems.push({
+        code: 'results-edited',
+        message:
+          'The run document differs from what the platform signed: a result, message, exchange or status was edited',
+      });
     }
     if (attestation.statement.runId !== document.runId) {
-      problems.push({ code: 'run-id-mismatch', message: `The attestation is for run ${attestation.statement.runId}, not ${document.runId}` });
+      problems.push({
+        code: 'run-id-mismatch',
+        message: `The attestation is for run ${attestation.statement.runId}, not ${document.runId}`,
+      });
     }
     if (canonicalJson(attestation.statement.exchanges) !== canonicalJson(evidenceDigests(document))) {
-      problems.push({ code: 'exchanges-not-attested', message: 'The exchanges in the run are not the ones the platform attested' });
+      problems.push({
+        code: 'exchanges-not-attested',
+        message: 'The exchanges in the run are not the ones the platform attested',
+      });
     }
   }
   const binding = systemBinding(document, options.catalog);
   problems.push(...binding.problems);
   const attestedSystem = attestation?.statement.system;
   return {
-    ok: problems.length === 0, runId: document.runId, keySource, keyFingerprint: fingerprint,
-    exchanges: { checked, valid }, attested: attestation !== undefined,
+    ok: problems.length === 0,
+    runId: document.runId,
+    keySource,
+    keyFingerprint: fingerprint,
+    exchanges: { checked, valid },
+    attested: attestation !== undefined,
     ...(attestedSystem ? { system: { ...attestedSystem, catalogue: binding.catalogue ?? 'not-checked' } } : {}),
-    problems, document,
+    problems,
+    document,
   };
 }
 

@@ -13,13 +13,22 @@ export interface EventProblem {
   message: string;
 }
 
-export function checkEvent(catalog: Catalog, event: Pick<NewStatusEvent, 'system' | 'integration' | 'status' | 'reason'>): EventProblem[] {
+export function checkEvent(
+  catalog: Catalog,
+  event: Pick<NewStatusEvent, 'system' | 'integration' | 'status' | 'reason'>,
+): EventProblem[] {
   const problems: EventProblem[] = [];
   if (!catalog.systems.some((s) => s.id === event.system)) {
-    problems.push({ code: 'unknown-system', message: `There is no SKI system "${event.system}" in the catalogue. Run "klarmeld catalog systems" or check systems.yaml for its id.` });
+    problems.push({
+      code: 'unknown-system',
+      message: `There is no SKI system "${event.system}" in the catalogue. Run "klarmeld catalog systems" or check systems.yaml for its id.`,
+    });
   }
   if (!catalog.integrations.some((i) => i.id === event.integration)) {
-    problems.push({ code: 'unknown-integration', message: `There is no integration "${event.integration}" in the catalogue. Write its SF number, e.g. SF1520.` });
+    problems.push({
+      code: 'unknown-integration',
+      message: `There is no integration "${event.integration}" in the catalogue. Write its SF number, e.g. SF1520.`,
+    });
   }
   if (event.status === '') return problems; // a blank cell: no status, nothing more to check
   const status = catalog.statuses.find((s) => s.code === event.status);
@@ -54,5 +63,11 @@ export function statusByCodeOrLabel(catalog: Catalog, text: string) {
   const read = readWord(catalog.statuses, text);
   if ('code' in read) return catalog.statuses.find((s) => s.code === read.code);
   const wanted = text.trim().toLowerCase();
-  return catalog.statuses.find((s) => s.code === wanted || s.label.toLowerCase() === wanted || markOf(s).toLowerCase() === wanted || (s.round && wordsOf(s).some((w) => w.toLowerCase() === wanted)));
+  return catalog.statuses.find(
+    (s) =>
+      s.code === wanted ||
+      s.label.toLowerCase() === wanted ||
+      markOf(s).toLowerCase() === wanted ||
+      (s.round && wordsOf(s).some((w) => w.toLowerCase() === wanted)),
+  );
 }

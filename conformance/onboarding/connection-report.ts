@@ -71,7 +71,11 @@ function reportCodeOf(status: OnboardingStatus | undefined): string | undefined 
   return code ? `${code.sign} ${code.number}. ${code.word}` : undefined;
 }
 
-export function buildConnectionReport(catalog: Catalog, systemId: string, current: readonly StatusEvent[]): ConnectionReport | undefined {
+export function buildConnectionReport(
+  catalog: Catalog,
+  systemId: string,
+  current: readonly StatusEvent[],
+): ConnectionReport | undefined {
   const system = findSystem(catalog, systemId);
   if (!system) return undefined;
   const { required, excepted } = requirementsOf(catalog, system.id);
@@ -83,17 +87,24 @@ export function buildConnectionReport(catalog: Catalog, systemId: string, curren
     return {
       integration: r.integration,
       title: catalog.integrations.find((i) => i.id === r.integration)?.title ?? r.integration,
-      level: r.level, ...(r.package ? { package: r.package } : {}), ...(r.packageNotGiven ? { packageNotGiven: true as const } : {}),
-      useCase: r.useCase, ...(r.via ? { via: r.via } : {}),
+      level: r.level,
+      ...(r.package ? { package: r.package } : {}),
+      ...(r.packageNotGiven ? { packageNotGiven: true as const } : {}),
+      useCase: r.useCase,
+      ...(r.via ? { via: r.via } : {}),
       ...(spread ? { spread: { connected: spread(r.integration).connected, of: spread(r.integration).of } } : {}),
-      ...(found ? { status: found.status, label: statuses.get(found.status)?.label ?? found.status, source: found.source } : {}),
+      ...(found
+        ? { status: found.status, label: statuses.get(found.status)?.label ?? found.status, source: found.source }
+        : {}),
       ...(found && reportCodeOf(statuses.get(found.status)) ? { code: reportCodeOf(statuses.get(found.status)) } : {}),
       ...(found?.reason ? { reason: found.reason } : {}),
       ...(found?.word ? { word: found.word } : {}),
       ...(found?.backing ? { backing: found.backing } : {}),
       // Every status says what backs it, "intet belæg" included, so no declaration reads as tested (issue 11).
       ...(found?.status ? { backingLabel: { ...backingKindLabels[found.backing?.kind ?? 'none'] } } : {}),
-      ...(found && found.source !== 'catalogue' ? { at: found.at, ...(found.evidence ? { evidence: found.evidence } : {}) } : {}),
+      ...(found && found.source !== 'catalogue'
+        ? { at: found.at, ...(found.evidence ? { evidence: found.evidence } : {}) }
+        : {}),
     };
   });
   const municipalities = new Map(catalog.municipalities.map((m) => [m.cvr, m.name]));
@@ -101,14 +112,26 @@ export function buildConnectionReport(catalog: Catalog, systemId: string, curren
   const supplier = catalog.suppliers.find((s) => s.cvr === system.supplier);
   return {
     system: { id: system.id, name: system.name, userSystemUuid: system.userSystemUuid, fictional: system.fictional },
-    supplier: { cvr: system.supplier, name: supplier?.name ?? system.supplier, fictional: supplier?.fictional ?? false },
+    supplier: {
+      cvr: system.supplier,
+      name: supplier?.name ?? system.supplier,
+      fictional: supplier?.fictional ?? false,
+    },
     municipalities: system.municipalities.map((cvr) => ({ cvr, name: municipalities.get(cvr) ?? cvr })),
     areas: system.areas.map((id) => ({ id, name: catalog.areas.find((a) => a.id === id)?.name ?? id })),
     estimate: { label: KOMBIT_ESTIMATE, covers: ['useCases', 'packages', 'integrations'] },
     useCases: useCasesOf(catalog, system).map((u) => ({ id: u.id, title: u.title, fictional: u.fictional })),
-    packages: packagesOf(catalog, system).map((p) => ({ id: p.id, title: p.title, level: p.level, fictional: p.fictional })),
+    packages: packagesOf(catalog, system).map((p) => ({
+      id: p.id,
+      title: p.title,
+      level: p.level,
+      fictional: p.fictional,
+    })),
     integrations,
     excepted: excepted.map((e) => ({ integration: e.integration, reason: e.reason })),
-    ready: { mandatory: mandatory.length, ready: mandatory.filter((i) => i.status && statuses.get(i.status)?.ready).length },
+    ready: {
+      mandatory: mandatory.length,
+      ready: mandatory.filter((i) => i.status && statuses.get(i.status)?.ready).length,
+    },
   };
 }

@@ -56,8 +56,20 @@ export interface CurrentStatuses {
  */
 function declaredStatus(event: StatusEvent): { status: string; reason?: string } {
   const e = event.evidence;
-  if (event.source === 'run' && event.status === 'ensidig' && e && e.keyTrusted !== true && e.shallTotal !== undefined) {
-    return { status: shownByRun({ shallTotal: e.shallTotal, shallPassed: e.shallPassed ?? 0, shallPassedWithEvidence: e.shallPassedWithEvidence ?? 0 }) };
+  if (
+    event.source === 'run' &&
+    event.status === 'ensidig' &&
+    e &&
+    e.keyTrusted !== true &&
+    e.shallTotal !== undefined
+  ) {
+    return {
+      status: shownByRun({
+        shallTotal: e.shallTotal,
+        shallPassed: e.shallPassed ?? 0,
+        shallPassedWithEvidence: e.shallPassedWithEvidence ?? 0,
+      }),
+    };
   }
   return { status: event.status, ...(event.reason !== undefined ? { reason: event.reason } : {}) };
 }
@@ -74,10 +86,15 @@ export function statusOfEvent(event: StatusEvent, vocabulary: Vocabulary = []): 
   const declared = declaredStatus(event);
   const legacy = declared.status !== event.status;
   return {
-    system: event.system, integration: event.integration, ...declared,
+    system: event.system,
+    integration: event.integration,
+    ...declared,
     word: !legacy && event.word !== undefined ? event.word : wordFor(vocabulary, declared.status),
     backing: backingOf(event.evidence),
-    source: event.source, eventId: event.id, at: event.at, actor: event.actor,
+    source: event.source,
+    eventId: event.id,
+    at: event.at,
+    actor: event.actor,
     ...(event.evidence ? { evidence: event.evidence } : {}),
   };
 }
@@ -91,15 +108,20 @@ const key = (system: string, integration: string) => `${system}\u0000${integrati
  */
 export function currentStatuses(catalog: Catalog, events: readonly StatusEvent[] = []): CurrentStatuses {
   const byPair = new Map<string, CurrentStatus>();
-  for (const event of currentOf(events)) byPair.set(key(event.system, event.integration), statusOfEvent(event, catalog.statuses));
+  for (const event of currentOf(events))
+    byPair.set(key(event.system, event.integration), statusOfEvent(event, catalog.statuses));
   for (const system of catalog.systems) {
     for (const declared of system.statuses ?? []) {
       const pair = key(system.id, declared.integration);
       if (byPair.has(pair)) continue;
       byPair.set(pair, {
-        system: system.id, integration: declared.integration, status: declared.status, word: wordFor(catalog.statuses, declared.status, declared.round),
+        system: system.id,
+        integration: declared.integration,
+        status: declared.status,
+        word: wordFor(catalog.statuses, declared.status, declared.round),
         ...(declared.reason !== undefined ? { reason: declared.reason } : {}),
-        backing: { kind: 'none' }, source: 'catalogue',
+        backing: { kind: 'none' },
+        source: 'catalogue',
       });
     }
   }

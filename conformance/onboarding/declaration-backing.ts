@@ -25,7 +25,9 @@ export function backingOf(evidence: EventEvidence | undefined): Backing {
     kind: trusted ? 'trusted-platform' : 'own-platform',
     runId: evidence.runId,
     ...(evidence.keyFingerprint ? { keyFingerprint: evidence.keyFingerprint } : {}),
-    ...(evidence.shallTotal !== undefined ? { shallPassed: evidence.shallPassed, shallTotal: evidence.shallTotal } : {}),
+    ...(evidence.shallTotal !== undefined
+      ? { shallPassed: evidence.shallPassed, shallTotal: evidence.shallTotal }
+      : {}),
   };
 }
 
@@ -50,7 +52,8 @@ export const backingKindLabels: Readonly<Record<Backing['kind'], { da: string; e
 });
 
 /** The kind's phrase in a locale. */
-export const backingKindLabel = (kind: Backing['kind'], locale: 'da' | 'en' = 'da'): string => backingKindLabels[kind][locale];
+export const backingKindLabel = (kind: Backing['kind'], locale: 'da' | 'en' = 'da'): string =>
+  backingKindLabels[kind][locale];
 
 /** The run behind a backing in a few words ("kørsel run-1, nøgle 3f2a…, 8/8 SHALL"); '' for none. */
 export function backingDetail(backing: Backing): string {

@@ -27,7 +27,13 @@ export async function exportSheetFile(catalog: Catalog, sheetPath: string, file:
   const matrix = buildMatrix(catalog, currentOf(history));
   const titles = new Map(catalog.integrations.map((i) => [i.id, i.title]));
   await exportWorkbook(file, matrix, history, { titles, kept });
-  return { file, systems: matrix.rows.length, integrations: matrix.columns.length, events: history.length, kept: kept.length };
+  return {
+    file,
+    systems: matrix.rows.length,
+    integrations: matrix.columns.length,
+    events: history.length,
+    kept: kept.length,
+  };
 }
 
 function readSheetFile(sheetPath: string): { history: StatusEvent[]; kept: KeptCell[] } {

@@ -15,15 +15,28 @@ export interface PlannedChange extends NewStatusEvent {
   cell?: string;
 }
 
-export function planImport(catalog: Catalog, current: readonly StatusEvent[], cells: readonly ImportedCell[], actor: string): PlannedChange[] {
+export function planImport(
+  catalog: Catalog,
+  current: readonly StatusEvent[],
+  cells: readonly ImportedCell[],
+  actor: string,
+): PlannedChange[] {
   const now = currentStatuses(catalog, current);
   return cells.flatMap((cell) => {
     const before = now.of(cell.system, cell.integration);
     const word = before?.status ? before.word : '';
     if (word === cell.word && (before?.status ?? '') === cell.status) return [];
-    return [{
-      system: cell.system, integration: cell.integration, status: cell.status, word: cell.word,
-      actor, source: 'import' as const, before: word, ...(cell.cell ? { cell: cell.cell } : {}),
-    }];
+    return [
+      {
+        system: cell.system,
+        integration: cell.integration,
+        status: cell.status,
+        word: cell.word,
+        actor,
+        source: 'import' as const,
+        before: word,
+        ...(cell.cell ? { cell: cell.cell } : {}),
+      },
+    ];
   });
 }

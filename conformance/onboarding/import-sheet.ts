@@ -26,15 +26,30 @@ export interface SheetImport {
   dryRun: boolean;
 }
 
-export async function importWorkbook(store: SheetStore, catalog: Catalog, file: string, actor: string, options: { dryRun?: boolean; clock?: () => Date } = {}): Promise<SheetImport> {
+export async function importWorkbook(
+  store: SheetStore,
+  catalog: Catalog,
+  file: string,
+  actor: string,
+  options: { dryRun?: boolean; clock?: () => Date } = {},
+): Promise<SheetImport> {
   const content = await readWorkbook(file, catalog);
   const dryRun = options.dryRun === true;
-  const base = { file, worksheet: content.sheet, rows: content.rows, cells: content.cells.length, kept: content.kept, problems: content.problems, dryRun };
+  const base = {
+    file,
+    worksheet: content.sheet,
+    rows: content.rows,
+    cells: content.cells.length,
+    kept: content.kept,
+    problems: content.problems,
+    dryRun,
+  };
   if (content.problems.length > 0) return { ...base, changes: [], events: [] };
   if (dryRun) return { ...base, changes: planImport(catalog, store.current(), content.cells, actor), events: [] };
   return store.atomically(() => {
     const changes = planImport(catalog, store.current(), content.cells, actor);
-    const events = changes.length > 0 ? store.append(changes.map(({ before: _before, cell: _cell, ...event }) => event)) : [];
+    const events =
+      changes.length > 0 ? store.append(changes.map(({ before: _before, cell: _cell, ...event }) => event)) : [];
     appendKeptCells(store, file, actor, content.kept, (options.clock ?? (() => new Date()))());
     return { ...base, changes, events };
   });

@@ -10,26 +10,28 @@ export interface KombitColumn {
   header: string;
 }
 
-export const kombitColumns: readonly KombitColumn[] = Object.freeze([
-  ['SF1460_A', 'SF 1460_A - Modtag besked'],
-  ['SF1460_B', 'SF 1460_B - Vedligehold værdiliste i beskedabonnement'],
-  ['SF1460_C', 'SF 1460_C - Aflever besked'],
-  ['SF1460_D', 'SF 1460_D - Modtag besked via pull'],
-  ['SF1470', 'SF 1470 - Sags- og Dokumentindeks'],
-  ['SF1490', 'SF 1490 - Ydelsesindekset'],
-  ['SF1500', 'SF 1500 - Organisation services'],
-  ['SF1510', 'SF 1510 - Klassifikation services'],
-  ['SF1511', 'SF 1511 - Sikkerhed Hent token fra Context Handler'],
-  ['SF1512', 'SF 1512 - Sikkerhed Security Token Service, indgående'],
-  ['SF1514', 'SF 1514 - Sikkerhed Security Token Service, udgående'],
-  ['SF1515', 'SF 1515 - Sikkerhed SAML SingleLogout'],
-  ['SF1520', 'SF 1520 - CPR - replica opslag'],
-  ['SF1590_A', 'SF 1590_A - ØIR - Afsend økonomipostering til ØIR (Fin)'],
-  ['SF1590_B', 'SF 1590_B - Afsend debitorregistrering til Debitor'],
-  ['SF1590_D', 'SF 1590_D - ØIR - Godkend faktura'],
-  ['SF1590_E', 'SF 1590_E - Afsend Betalingsanmodning til NemKonto'],
-  ['SF1630', 'SF 1630 - Ledelsesinformation - datafeed'],
-].map(([integration, header]) => Object.freeze({ integration: integration!, header: header! })));
+export const kombitColumns: readonly KombitColumn[] = Object.freeze(
+  [
+    ['SF1460_A', 'SF 1460_A - Modtag besked'],
+    ['SF1460_B', 'SF 1460_B - Vedligehold værdiliste i beskedabonnement'],
+    ['SF1460_C', 'SF 1460_C - Aflever besked'],
+    ['SF1460_D', 'SF 1460_D - Modtag besked via pull'],
+    ['SF1470', 'SF 1470 - Sags- og Dokumentindeks'],
+    ['SF1490', 'SF 1490 - Ydelsesindekset'],
+    ['SF1500', 'SF 1500 - Organisation services'],
+    ['SF1510', 'SF 1510 - Klassifikation services'],
+    ['SF1511', 'SF 1511 - Sikkerhed Hent token fra Context Handler'],
+    ['SF1512', 'SF 1512 - Sikkerhed Security Token Service, indgående'],
+    ['SF1514', 'SF 1514 - Sikkerhed Security Token Service, udgående'],
+    ['SF1515', 'SF 1515 - Sikkerhed SAML SingleLogout'],
+    ['SF1520', 'SF 1520 - CPR - replica opslag'],
+    ['SF1590_A', 'SF 1590_A - ØIR - Afsend økonomipostering til ØIR (Fin)'],
+    ['SF1590_B', 'SF 1590_B - Afsend debitorregistrering til Debitor'],
+    ['SF1590_D', 'SF 1590_D - ØIR - Godkend faktura'],
+    ['SF1590_E', 'SF 1590_E - Afsend Betalingsanmodning til NemKonto'],
+    ['SF1630', 'SF 1630 - Ledelsesinformation - datafeed'],
+  ].map(([integration, header]) => Object.freeze({ integration: integration!, header: header! })),
+);
 
 /**
  * The integration id a column header names: "SF 1470 - Sags- og Dokumentindeks", "SF1470",

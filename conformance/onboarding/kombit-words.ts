@@ -20,7 +20,11 @@ export interface ReadWord {
 export type WordReading = ReadWord | { blank: true } | { problem: string };
 
 /** The initials of a code, e.g. DK for delvist-klarmeldt: the mark when the data gives none. */
-export const initials = (code: string) => code.split('-').map((part) => part[0]!.toUpperCase()).join('');
+export const initials = (code: string) =>
+  code
+    .split('-')
+    .map((part) => part[0]!.toUpperCase())
+    .join('');
 export const markOf = (status: OnboardingStatus) => status.mark ?? initials(status.code);
 export const wordsOf = (status: OnboardingStatus) => status.words ?? [status.label];
 
@@ -55,7 +59,8 @@ export function readWord(vocabulary: Vocabulary, text: string | undefined | null
       if (status.round) {
         const m = new RegExp(`^${escape(fold(word))} ?(\\d+)$`).exec(folded);
         if (m) return { code: status.code, word: `${word} ${Number(m[1])}`, round: Number(m[1]) };
-        if (folded === fold(word)) return { problem: `"${raw}" needs the round's number, as KOMBIT writes it: "${word} 3".` };
+        if (folded === fold(word))
+          return { problem: `"${raw}" needs the round's number, as KOMBIT writes it: "${word} 3".` };
       } else if (folded === fold(word)) {
         return { code: status.code, word };
       }
@@ -63,27 +68,43 @@ export function readWord(vocabulary: Vocabulary, text: string | undefined | null
   }
   const report = /^(?:\S+ )?(\d+)\. ?(\S.*)$/u.exec(raw);
   if (report) {
-    const found = vocabulary.find((s) => s.reportCode && s.reportCode.number === Number(report[1]) && fold(s.reportCode.word) === fold(report[2]!));
+    const found = vocabulary.find(
+      (s) => s.reportCode && s.reportCode.number === Number(report[1]) && fold(s.reportCode.word) === fold(report[2]!),
+    );
     if (found) {
       const exact = `${found.reportCode!.number}. ${found.reportCode!.word}`;
       return { code: found.code, word: raw === exact || raw === `${found.reportCode!.sign} ${exact}` ? raw : exact };
     }
     if (!formerLabels[folded]) {
-      return { problem: `"${raw}" is not a code of KOMBIT's connection report: its sources show only ${vocabulary.flatMap((s) => reportCodeText(s) ?? []).join(', ')}.` };
+      return {
+        problem: `"${raw}" is not a code of KOMBIT's connection report: its sources show only ${vocabulary.flatMap((s) => reportCodeText(s) ?? []).join(', ')}.`,
+      };
     }
   }
-  const byCode = vocabulary.find((s) => s.code === folded || markOf(s).toLowerCase() === folded || fold(s.label) === folded || fold(s.labelEn) === folded)
-    ?? vocabulary.find((s) => s.code === formerLabels[folded]);
+  const byCode =
+    vocabulary.find(
+      (s) =>
+        s.code === folded ||
+        markOf(s).toLowerCase() === folded ||
+        fold(s.label) === folded ||
+        fold(s.labelEn) === folded,
+    ) ?? vocabulary.find((s) => s.code === formerLabels[folded]);
   if (byCode) {
-    if (byCode.round) return { problem: `"${raw}" needs the round's number, as KOMBIT writes it: "${defaultWord(byCode)} 3".` };
+    if (byCode.round)
+      return { problem: `"${raw}" needs the round's number, as KOMBIT writes it: "${defaultWord(byCode)} 3".` };
     return { code: byCode.code, word: defaultWord(byCode) };
   }
-  return { problem: `"${raw}" is not a word of KOMBIT's sheet. Write one of: ${wordList(vocabulary)}, or a blank cell.` };
+  return {
+    problem: `"${raw}" is not a word of KOMBIT's sheet. Write one of: ${wordList(vocabulary)}, or a blank cell.`,
+  };
 }
 
 /** The words KOMBIT writes in its sheet, for messages and the Excel drop-down. */
 export function wordList(vocabulary: Vocabulary): string {
-  return vocabulary.filter((s) => s.inSheet !== false).flatMap((s) => wordsOf(s).map((w) => (s.round ? `${w} N` : w))).join(', ');
+  return vocabulary
+    .filter((s) => s.inSheet !== false)
+    .flatMap((s) => wordsOf(s).map((w) => (s.round ? `${w} N` : w)))
+    .join(', ');
 }
 
 function escape(text: string): string {

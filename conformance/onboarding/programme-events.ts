@@ -36,12 +36,28 @@ export interface ContestEvent {
 }
 
 type Row = Record<string, string | number | null>;
-const defined = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
+const defined = <T extends object>(value: T) =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
 
-export function appendProgrammeEvent(store: SheetStore, event: Omit<ProgrammeEvent, 'seq' | 'id' | 'at'>, at: Date): ProgrammeEvent {
+export function appendProgrammeEvent(
+  store: SheetStore,
+  event: Omit<ProgrammeEvent, 'seq' | 'id' | 'at'>,
+  at: Date,
+): ProgrammeEvent {
   const row = store.database
-    .prepare('INSERT INTO programme_events (id, system, category, round, reason, note, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *')
-    .get(randomUUID(), event.system, event.category, event.round ?? null, event.reason ?? null, event.note ?? null, event.actor, at.toISOString()) as Row;
+    .prepare(
+      'INSERT INTO programme_events (id, system, category, round, reason, note, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *',
+    )
+    .get(
+      randomUUID(),
+      event.system,
+      event.category,
+      event.round ?? null,
+      event.reason ?? null,
+      event.note ?? null,
+      event.actor,
+      at.toISOString(),
+    ) as Row;
   return toProgramme(row);
 }
 
@@ -50,10 +66,25 @@ export function programmeEvents(store: SheetStore, system?: string): ProgrammeEv
   return (store.database.prepare(sql).all(...(system ? [system] : [])) as Row[]).map(toProgramme);
 }
 
-export function appendContestEvent(store: SheetStore, event: Omit<ContestEvent, 'seq' | 'id' | 'at'>, at: Date): ContestEvent {
+export function appendContestEvent(
+  store: SheetStore,
+  event: Omit<ContestEvent, 'seq' | 'id' | 'at'>,
+  at: Date,
+): ContestEvent {
   const row = store.database
-    .prepare('INSERT INTO contest_events (id, system, integration, kind, reason, decision, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *')
-    .get(randomUUID(), event.system, event.integration, event.kind, event.reason, event.decision ?? null, event.actor, at.toISOString()) as Row;
+    .prepare(
+      'INSERT INTO contest_events (id, system, integration, kind, reason, decision, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *',
+    )
+    .get(
+      randomUUID(),
+      event.system,
+      event.integration,
+      event.kind,
+      event.reason,
+      event.decision ?? null,
+      event.actor,
+      at.toISOString(),
+    ) as Row;
   return toContest(row);
 }
 
@@ -64,15 +95,28 @@ export function contestEvents(store: SheetStore, system?: string): ContestEvent[
 
 function toProgramme(r: Row): ProgrammeEvent {
   return defined({
-    seq: Number(r.seq), id: String(r.id), system: String(r.system), category: String(r.category),
-    round: r.round === null ? undefined : Number(r.round), reason: (r.reason as string | null) ?? undefined, note: (r.note as string | null) ?? undefined,
-    actor: String(r.actor), at: String(r.at),
+    seq: Number(r.seq),
+    id: String(r.id),
+    system: String(r.system),
+    category: String(r.category),
+    round: r.round === null ? undefined : Number(r.round),
+    reason: (r.reason as string | null) ?? undefined,
+    note: (r.note as string | null) ?? undefined,
+    actor: String(r.actor),
+    at: String(r.at),
   });
 }
 
 function toContest(r: Row): ContestEvent {
   return defined({
-    seq: Number(r.seq), id: String(r.id), system: String(r.system), integration: String(r.integration), kind: r.kind as ContestEvent['kind'],
-    reason: String(r.reason), decision: (r.decision as ContestEvent['decision'] | null) ?? undefined, actor: String(r.actor), at: String(r.at),
+    seq: Number(r.seq),
+    id: String(r.id),
+    system: String(r.system),
+    integration: String(r.integration),
+    kind: r.kind as ContestEvent['kind'],
+    reason: String(r.reason),
+    decision: (r.decision as ContestEvent['decision'] | null) ?? undefined,
+    actor: String(r.actor),
+    at: String(r.at),
   });
 }

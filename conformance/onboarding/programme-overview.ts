@@ -47,9 +47,12 @@ export function derivePlace(cells: readonly Cell[]): { category: string; round?:
   const has = (code: string) => words.some((c) => c.status === code);
   if (words.length === 0) return { category: 'manglende-info' };
   if (words.every((c) => c.status === 'irrelevant')) return { category: 'irrelevant' };
-  if (considered.every((c) => c.status === 'klarmeldt' || c.status === 'irrelevant') && has('klarmeldt')) return { category: 'klarmeldt' };
+  if (considered.every((c) => c.status === 'klarmeldt' || c.status === 'irrelevant') && has('klarmeldt'))
+    return { category: 'klarmeldt' };
   if (has('tilmeldt')) {
-    const rounds = words.flatMap((c) => (c.status === 'tilmeldt' ? [Number(/(\d+)\s*$/.exec(c.word ?? '')?.[1] ?? NaN)] : [])).filter(Number.isFinite);
+    const rounds = words
+      .flatMap((c) => (c.status === 'tilmeldt' ? [Number(/(\d+)\s*$/.exec(c.word ?? '')?.[1] ?? NaN)] : []))
+      .filter(Number.isFinite);
     return { category: 'tilmeldt', ...(rounds.length ? { round: Math.max(...rounds) } : {}) };
   }
   if (has('klarmeldt') || has('delvist-klarmeldt')) return { category: 'delvist-klarmeldt' };
@@ -64,7 +67,12 @@ export function openContests(contests: readonly ContestEvent[]): ContestEvent[] 
   return [...latest.values()].filter((c) => c.kind === 'contest');
 }
 
-export function programmeOverview(catalog: Catalog, current: readonly StatusEvent[], programme: readonly ProgrammeEvent[] = [], contests: readonly ContestEvent[] = []): ProgrammeOverview {
+export function programmeOverview(
+  catalog: Catalog,
+  current: readonly StatusEvent[],
+  programme: readonly ProgrammeEvent[] = [],
+  contests: readonly ContestEvent[] = [],
+): ProgrammeOverview {
   const manual = new Map<string, ProgrammeEvent>();
   for (const e of programme) manual.set(e.system, e);
   const declaredPlaces = new Map(catalog.systems.flatMap((s) => (s.programme ? [[s.id, s.programme] as const] : [])));
@@ -73,21 +81,37 @@ export function programmeOverview(catalog: Catalog, current: readonly StatusEven
     const set = manual.get(row.system);
     if (set && set.category) {
       return {
-        system: row.system, name: row.name, category: set.category, ...(set.round !== undefined ? { round: set.round } : {}),
-        ...(set.reason ? { reason: set.reason } : {}), ...(set.note ? { note: set.note } : {}), source: 'manual', actor: set.actor, at: set.at,
+        system: row.system,
+        name: row.name,
+        category: set.category,
+        ...(set.round !== undefined ? { round: set.round } : {}),
+        ...(set.reason ? { reason: set.reason } : {}),
+        ...(set.note ? { note: set.note } : {}),
+        source: 'manual',
+        actor: set.actor,
+        at: set.at,
       };
     }
     const declared = declaredPlaces.get(row.system);
     if (declared) {
       return {
-        system: row.system, name: row.name, category: declared.category, ...(declared.round !== undefined ? { round: declared.round } : {}),
-        ...(declared.reason ? { reason: declared.reason } : {}), source: 'catalogue',
+        system: row.system,
+        name: row.name,
+        category: declared.category,
+        ...(declared.round !== undefined ? { round: declared.round } : {}),
+        ...(declared.reason ? { reason: declared.reason } : {}),
+        source: 'catalogue',
       };
     }
     return { system: row.system, name: row.name, ...derivePlace(row.cells), source: 'derived' };
   });
   return {
-    categories: programmeCategories.map((c) => ({ code: c.code, label: c.label, labelEn: c.labelEn, count: systems.filter((s) => s.category === c.code).length })),
+    categories: programmeCategories.map((c) => ({
+      code: c.code,
+      label: c.label,
+      labelEn: c.labelEn,
+      count: systems.filter((s) => s.category === c.code).length,
+    })),
     systems,
     openContests: openContests(contests),
   };

@@ -21,7 +21,13 @@ export function readSheet(path: string): SheetSnapshot | undefined {
   if (!existsSync(path)) return undefined;
   const store = SheetStore.open(path);
   try {
-    return { path, current: store.current(), history: store.history(), programme: programmeEvents(store), contests: contestEvents(store) };
+    return {
+      path,
+      current: store.current(),
+      history: store.history(),
+      programme: programmeEvents(store),
+      contests: contestEvents(store),
+    };
   } finally {
     store.close();
   }

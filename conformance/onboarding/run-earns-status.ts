@@ -69,7 +69,8 @@ function notJudged(entry: IntegrationShown): string | undefined {
     return `the environment failed: ${entry.environmentErrors.map((e) => `${e.id} (${e.message})`).join('; ')}; nothing can be judged`;
   }
   if (entry.shallTotal === 0) return 'the run has no SHALL test of it, so it cannot show readiness';
-  if (entry.shallNotRun.every((t) => t.result === 'omit') && entry.shallRan === 0) return 'no SHALL test of it ran (all omitted)';
+  if (entry.shallNotRun.every((t) => t.result === 'omit') && entry.shallRan === 0)
+    return 'no SHALL test of it ran (all omitted)';
   const n = entry.shallNotRun.length;
   if (n === 0) return undefined;
   const word = { skip: 'skipped', omit: 'omitted', wait: 'waiting', error: 'broke' } as const;
@@ -95,7 +96,12 @@ function guardedFromUntrusted(earlier: StatusEvent | undefined, key: RunSigner):
 }
 
 /** The statuses a verified run earns, given the sheet's current statuses; `actor` is who records them. */
-export function runEarnsStatus(catalog: Catalog, run: RunToJudge, current: readonly StatusEvent[], actor: string): EarnedStatuses {
+export function runEarnsStatus(
+  catalog: Catalog,
+  run: RunToJudge,
+  current: readonly StatusEvent[],
+  actor: string,
+): EarnedStatuses {
   const { system, key } = run;
   if (run.binding.length > 0) {
     const problems = run.binding.map((p) => `${p.code}: ${p.message}`);
@@ -108,22 +114,33 @@ export function runEarnsStatus(catalog: Catalog, run: RunToJudge, current: reado
   const events = run.integrations.flatMap((entry): NewStatusEvent[] => {
     const why = !required.has(entry.integration)
       ? `${system.name} is not required to connect to ${entry.integration}`
-      : notJudged(entry) ?? guardedFromUntrusted(now.get(entry.integration), key);
+      : (notJudged(entry) ?? guardedFromUntrusted(now.get(entry.integration), key));
     if (why) {
       notRecorded.push({ integration: entry.integration, why });
       return [];
     }
     const { status } = statusFromRun(entry, key);
     const known = catalog.statuses.find((s) => s.code === status);
-    return [{
-      system: system.id, integration: entry.integration, status, ...(known ? { word: defaultWord(known) } : {}), actor, source: 'run',
-      evidence: {
-        runId: run.runId, digest: run.digest,
-        ...(key.fingerprint ? { keyFingerprint: key.fingerprint } : {}),
-        keyTrusted: key.trusted, ...(key.trustedBy ? { trustedBy: key.trustedBy } : {}),
-        shallTotal: entry.shallTotal, shallPassed: entry.shallPassed, shallPassedWithEvidence: entry.shallPassedWithEvidence,
+    return [
+      {
+        system: system.id,
+        integration: entry.integration,
+        status,
+        ...(known ? { word: defaultWord(known) } : {}),
+        actor,
+        source: 'run',
+        evidence: {
+          runId: run.runId,
+          digest: run.digest,
+          ...(key.fingerprint ? { keyFingerprint: key.fingerprint } : {}),
+          keyTrusted: key.trusted,
+          ...(key.trustedBy ? { trustedBy: key.trustedBy } : {}),
+          shallTotal: entry.shallTotal,
+          shallPassed: entry.shallPassed,
+          shallPassedWithEvidence: entry.shallPassedWithEvidence,
+        },
       },
-    }];
+    ];
   });
   return { events, notRecorded };
 }

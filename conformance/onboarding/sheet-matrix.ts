@@ -81,9 +81,11 @@ const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: t
 
 function cellOf(current: CurrentStatus, level: MatrixCell['level']): MatrixCell {
   return {
-    integration: current.integration, level,
+    integration: current.integration,
+    level,
     ...(current.status ? { status: current.status, word: current.word } : {}),
-    reason: current.reason, source: current.source,
+    reason: current.reason,
+    source: current.source,
     ...(current.source !== 'catalogue' ? { at: current.at, runId: current.evidence?.runId } : {}),
     evidence: current.backing,
   };
@@ -99,26 +101,44 @@ export function matrixColumns(others: Iterable<string>): string[] {
 export function buildMatrix(catalog: Catalog, current: readonly StatusEvent[], filter: MatrixFilter = {}): SheetMatrix {
   const suppliers = new Map(catalog.suppliers.map((s) => [s.cvr, s.name]));
   const statuses = currentStatuses(catalog, current);
-  const systems = catalog.systems.filter((s) => (!filter.supplier || s.supplier === filter.supplier) && (!filter.area || s.areas.includes(filter.area)));
+  const systems = catalog.systems.filter(
+    (s) => (!filter.supplier || s.supplier === filter.supplier) && (!filter.area || s.areas.includes(filter.area)),
+  );
   const drafts = systems.map((system) => {
     const levels = new Map(requiredIntegrations(catalog, system.id).map((r) => [r.integration, r.level]));
     const cells = new Map<string, MatrixCell>();
     for (const [integration, level] of levels) cells.set(integration, { integration, level });
-    for (const status of statuses.ofSystem(system.id)) cells.set(status.integration, cellOf(status, levels.get(status.integration)));
+    for (const status of statuses.ofSystem(system.id))
+      cells.set(status.integration, cellOf(status, levels.get(status.integration)));
     return { system, cells };
   });
-  const kept = filter.status ? drafts.filter((d) => [...d.cells.values()].some((c) => c.status === filter.status)) : drafts;
-  const columns = matrixColumns(filter.allIntegrations ? catalog.integrations.map((i) => i.id) : kept.flatMap((d) => [...d.cells.keys()]));
+  const kept = filter.status
+    ? drafts.filter((d) => [...d.cells.values()].some((c) => c.status === filter.status))
+    : drafts;
+  const columns = matrixColumns(
+    filter.allIntegrations ? catalog.integrations.map((i) => i.id) : kept.flatMap((d) => [...d.cells.keys()]),
+  );
   return {
     columns,
     rows: kept.map(({ system, cells }) => ({
-      system: system.id, name: system.name, supplier: system.supplier, supplierName: suppliers.get(system.supplier) ?? system.supplier, areas: system.areas,
+      system: system.id,
+      name: system.name,
+      supplier: system.supplier,
+      supplierName: suppliers.get(system.supplier) ?? system.supplier,
+      areas: system.areas,
       fictional: system.fictional,
       cells: columns.map((integration) => cells.get(integration) ?? { integration }),
     })),
     legend: catalog.statuses.map((s) => ({
-      code: s.code, label: s.label, labelEn: s.labelEn, colour: s.colour, textColour: s.textColour, mark: markOf(s), words: wordsOf(s),
-      ...(reportCodeText(s) ? { reportCode: reportCodeText(s) } : {}), inSheet: s.inSheet !== false,
+      code: s.code,
+      label: s.label,
+      labelEn: s.labelEn,
+      colour: s.colour,
+      textColour: s.textColour,
+      mark: markOf(s),
+      words: wordsOf(s),
+      ...(reportCodeText(s) ? { reportCode: reportCodeText(s) } : {}),
+      inSheet: s.inSheet !== false,
     })),
   };
 }

@@ -14,7 +14,12 @@ async function tempSheet() {
   return join(dir, 'sheet.sqlite');
 }
 const runEvent = (runId: string, integration: string, status = 'klarmeldt'): NewStatusEvent => ({
-  system: 's1', integration, status, actor: 'runner', source: 'run', evidence: { runId, digest: 'd'.repeat(64), shallTotal: 2, shallPassed: 2 },
+  system: 's1',
+  integration,
+  status,
+  actor: 'runner',
+  source: 'run',
+  evidence: { runId, digest: 'd'.repeat(64), shallTotal: 2, shallPassed: 2 },
 });
 
 describe('SheetStore.appendRun', () => {
@@ -23,7 +28,10 @@ describe('SheetStore.appendRun', () => {
     const first = store.appendRun('run-1', [runEvent('run-1', 'SF1520'), runEvent('run-1', 'SF1500')]);
     expect('appended' in first && first.appended.map((e) => e.integration)).toEqual(['SF1520', 'SF1500']);
     const again = store.appendRun('run-1', [runEvent('run-1', 'SF1520', 'ikke-klarmeldt')]);
-    expect('alreadyRecorded' in again && again.alreadyRecorded.map((e) => [e.integration, e.status])).toEqual([['SF1520', 'klarmeldt'], ['SF1500', 'klarmeldt']]);
+    expect('alreadyRecorded' in again && again.alreadyRecorded.map((e) => [e.integration, e.status])).toEqual([
+      ['SF1520', 'klarmeldt'],
+      ['SF1500', 'klarmeldt'],
+    ]);
     expect(store.count()).toBe(2);
     expect('appended' in store.appendRun('run-2', [runEvent('run-2', 'SF1520')])).toBe(true);
     expect(store.runEvents('run-2')).toHaveLength(1);
@@ -35,7 +43,9 @@ describe('SheetStore.appendRun', () => {
     SheetStore.open(path).close();
     const outputs = await Promise.all(
       Array.from({ length: 10 }, () => {
-        const child = spawn(process.execPath, [worker, path, 's1', '1', '5', 'same-run'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [worker, path, 's1', '1', '5', 'same-run'], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let out = '';
         child.stdout.on('data', (chunk: Buffer) => (out += chunk));
         return new Promise<string>((resolve) => child.on('close', () => resolve(out)));
@@ -56,9 +66,17 @@ describe('trusted platform keys', () => {
     expect(store.trustedPlatformKeys()).toEqual([]);
     const fingerprint = 'AB'.repeat(32);
     const added = store.trustPlatformKey({ fingerprint, name: 'KOMBIT external test environment', addedBy: 'kombit' });
-    const entry = { fingerprint: 'ab'.repeat(32), name: 'KOMBIT external test environment', addedBy: 'kombit', addedAt: '2026-11-22T08:00:01.000Z' };
+    const entry = {
+      fingerprint: 'ab'.repeat(32),
+      name: 'KOMBIT external test environment',
+      addedBy: 'kombit',
+      addedAt: '2026-11-22T08:00:01.000Z',
+    };
     expect(added).toEqual({ key: entry, added: true });
-    expect(store.trustPlatformKey({ fingerprint: 'ab'.repeat(32), name: 'Other name', addedBy: 'someone' })).toEqual({ key: entry, added: false });
+    expect(store.trustPlatformKey({ fingerprint: 'ab'.repeat(32), name: 'Other name', addedBy: 'someone' })).toEqual({
+      key: entry,
+      added: false,
+    });
     expect(store.trustedPlatformKeys()).toEqual([entry]);
     expect(store.trustedPlatformKey('ab'.repeat(32))).toEqual(entry);
     expect(store.trustedPlatformKey('cd'.repeat(32))).toBeUndefined();
@@ -67,9 +85,15 @@ describe('trusted platform keys', () => {
 
   it('refuses a fingerprint that is not 64 hex digits, a missing name or a missing adder, naming what to give', async () => {
     const store = SheetStore.open(await tempSheet());
-    expect(() => store.trustPlatformKey({ fingerprint: 'abc', name: 'x', addedBy: 'k' })).toThrow(/not a key fingerprint/);
-    expect(() => store.trustPlatformKey({ fingerprint: 'a'.repeat(64), name: ' ', addedBy: 'k' })).toThrow(/Name the platform/);
-    expect(() => store.trustPlatformKey({ fingerprint: 'a'.repeat(64), name: 'x', addedBy: '' })).toThrow(/who trusts the key/);
+    expect(() => store.trustPlatformKey({ fingerprint: 'abc', name: 'x', addedBy: 'k' })).toThrow(
+      /not a key fingerprint/,
+    );
+    expect(() => store.trustPlatformKey({ fingerprint: 'a'.repeat(64), name: ' ', addedBy: 'k' })).toThrow(
+      /Name the platform/,
+    );
+    expect(() => store.trustPlatformKey({ fingerprint: 'a'.repeat(64), name: 'x', addedBy: '' })).toThrow(
+      /who trusts the key/,
+    );
     expect(store.trustedPlatformKeys()).toEqual([]);
     store.close();
   });
@@ -88,7 +112,16 @@ describe('trusted platform keys', () => {
     expect(store.trustedPlatformKeys()).toHaveLength(1);
     expect(store.history().map((e) => e.id)).toEqual(['e1']);
     // Version 3 adds the cell's word: an old event has none, a new one keeps KOMBIT's spelling.
-    store.append([{ system: 's1', integration: 'SF1520', status: 'delvist-klarmeldt', word: 'Delvist', actor: 'k', source: 'import' }]);
+    store.append([
+      {
+        system: 's1',
+        integration: 'SF1520',
+        status: 'delvist-klarmeldt',
+        word: 'Delvist',
+        actor: 'k',
+        source: 'import',
+      },
+    ]);
     expect(store.current().map((e) => [e.status, e.word])).toEqual([['delvist-klarmeldt', 'Delvist']]);
     expect(store.history()[0]).not.toHaveProperty('word');
     store.close();

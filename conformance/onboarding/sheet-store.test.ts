@@ -15,7 +15,9 @@ async function tempSheet() {
 }
 
 function recorder(sheet: string, system: string, batches: number, size: number) {
-  return spawn(process.execPath, [worker, sheet, system, String(batches), String(size)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [worker, sheet, system, String(batches), String(size)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 function exited(child: ReturnType<typeof recorder>) {
   let stderr = '';
@@ -30,15 +32,36 @@ describe('SheetStore', () => {
     const path = await tempSheet();
     let now = Date.parse('2026-11-22T08:00:00Z');
     const store = SheetStore.open(path, { clock: () => new Date((now += 1000)) });
-    store.append([{ system: 's1', integration: 'SF1520', status: 'ikke-klarmeldt', actor: 'runner', source: 'run', evidence: { runId: 'r1', digest: 'd'.repeat(64), shallTotal: 8, shallPassed: 0 } }]);
-    store.append([{ system: 's1', integration: 'SF1520', status: 'irrelevant', reason: 'Kommunen efterspørger det ikke', actor: 'kombit', source: 'manual' }]);
+    store.append([
+      {
+        system: 's1',
+        integration: 'SF1520',
+        status: 'ikke-klarmeldt',
+        actor: 'runner',
+        source: 'run',
+        evidence: { runId: 'r1', digest: 'd'.repeat(64), shallTotal: 8, shallPassed: 0 },
+      },
+    ]);
+    store.append([
+      {
+        system: 's1',
+        integration: 'SF1520',
+        status: 'irrelevant',
+        reason: 'Kommunen efterspørger det ikke',
+        actor: 'kombit',
+        source: 'manual',
+      },
+    ]);
     store.append([{ system: 's2', integration: 'SF1500', status: 'klarmeldt', actor: 'runner', source: 'run' }]);
     expect(store.current().map((e) => [e.system, e.integration, e.status, e.reason])).toEqual([
       ['s1', 'SF1520', 'irrelevant', 'Kommunen efterspørger det ikke'],
       ['s2', 'SF1500', 'klarmeldt', undefined],
     ]);
     const history = store.history('s1', 'SF1520');
-    expect(history.map((e) => [e.status, e.at])).toEqual([['ikke-klarmeldt', '2026-11-22T08:00:01.000Z'], ['irrelevant', '2026-11-22T08:00:02.000Z']]);
+    expect(history.map((e) => [e.status, e.at])).toEqual([
+      ['ikke-klarmeldt', '2026-11-22T08:00:01.000Z'],
+      ['irrelevant', '2026-11-22T08:00:02.000Z'],
+    ]);
     expect(history[0]!.evidence).toEqual({ runId: 'r1', digest: 'd'.repeat(64), shallTotal: 8, shallPassed: 0 });
     store.close();
   });
@@ -61,7 +84,10 @@ describe('SheetStore', () => {
     const store = SheetStore.open(path);
     store.append([{ system: 's1', integration: 'SF1520', status: 'klarmeldt', actor: 'a', source: 'manual' }]);
     store.close();
-    expect(readSheet(path)).toMatchObject({ current: [{ system: 's1', status: 'klarmeldt' }], history: [{ system: 's1' }] });
+    expect(readSheet(path)).toMatchObject({
+      current: [{ system: 's1', status: 'klarmeldt' }],
+      history: [{ system: 's1' }],
+    });
   });
 
   it('takes the path from --sheet, then KLARMELD_SHEET, then .klarmeld/sheet.sqlite in the working directory', () => {
@@ -89,13 +115,16 @@ describe('SheetStore with many recorder processes', () => {
     SheetStore.open(path).close();
     const child = recorder(path, 'victim', 1000, 400);
     const done = exited(child);
-    await new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => String(chunk).includes('batch 2') && resolve()));
+    await new Promise<void>((resolve) =>
+      child.stdout!.on('data', (chunk: Buffer) => String(chunk).includes('batch 2') && resolve()),
+    );
     child.kill('SIGKILL');
     expect((await done).signal).toBe('SIGKILL');
     const store = SheetStore.open(path);
     expect(store.integrityCheck()).toBe('ok');
     const perRun = new Map<string, number>();
-    for (const event of store.history('victim')) perRun.set(event.evidence!.runId, (perRun.get(event.evidence!.runId) ?? 0) + 1);
+    for (const event of store.history('victim'))
+      perRun.set(event.evidence!.runId, (perRun.get(event.evidence!.runId) ?? 0) + 1);
     expect(perRun.size).toBeGreaterThanOrEqual(3);
     expect([...perRun.values()].every((n) => n === 400)).toBe(true);
     // And the sheet still takes new events.

@@ -10,7 +10,13 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { addWordColumnSql, sheetSchemaSql } from './sheet-schema.ts';
 import type { EventEvidence, NewStatusEvent, StatusEvent } from './status-event.ts';
-import { addTrustedKey, findTrustedKey, listTrustedKeys, type NewTrustedPlatformKey, type TrustedPlatformKey } from './trusted-platform-keys.ts';
+import {
+  addTrustedKey,
+  findTrustedKey,
+  listTrustedKeys,
+  type NewTrustedPlatformKey,
+  type TrustedPlatformKey,
+} from './trusted-platform-keys.ts';
 
 /** What `appendRun` did: appended the run's events, or found the run already recorded and appended nothing. */
 export type RunAppend = { appended: StatusEvent[] } | { alreadyRecorded: StatusEvent[] };
@@ -37,9 +43,15 @@ interface EventRow {
 
 function toEvent(row: EventRow): StatusEvent {
   return {
-    seq: Number(row.seq), id: row.id, system: row.system, integration: row.integration, status: row.status,
+    seq: Number(row.seq),
+    id: row.id,
+    system: row.system,
+    integration: row.integration,
+    status: row.status,
     ...(row.reason !== null ? { reason: row.reason } : {}),
-    actor: row.actor, at: row.at, source: row.source,
+    actor: row.actor,
+    at: row.at,
+    source: row.source,
     ...(row.evidence !== null ? { evidence: JSON.parse(row.evidence) as EventEvidence } : {}),
     ...(row.word != null ? { word: row.word } : {}),
   };
@@ -142,7 +154,18 @@ export class SheetStore {
     const at = this.clock().toISOString();
     return events.map((e) =>
       toEvent(
-        insert.get(randomUUID(), e.system, e.integration, e.status, e.reason ?? null, e.actor, at, e.source, e.evidence ? JSON.stringify(e.evidence) : null, e.word ?? null) as unknown as EventRow,
+        insert.get(
+          randomUUID(),
+          e.system,
+          e.integration,
+          e.status,
+          e.reason ?? null,
+          e.actor,
+          at,
+          e.source,
+          e.evidence ? JSON.stringify(e.evidence) : null,
+          e.word ?? null,
+        ) as unknown as EventRow,
       ),
     );
   }
@@ -164,12 +187,16 @@ export class SheetStore {
 
   /** The current status of every system × integration that has one, ordered by system and integration. */
   current(): StatusEvent[] {
-    return (this.db.prepare('SELECT * FROM current_status ORDER BY system, integration').all() as unknown as EventRow[]).map(toEvent);
+    return (
+      this.db.prepare('SELECT * FROM current_status ORDER BY system, integration').all() as unknown as EventRow[]
+    ).map(toEvent);
   }
 
   /** Every event, oldest first; of one system (and integration) when given. */
   history(system?: string, integration?: string): StatusEvent[] {
-    const where = [system !== undefined ? 'system = ?' : '', integration !== undefined ? 'integration = ?' : ''].filter(Boolean);
+    const where = [system !== undefined ? 'system = ?' : '', integration !== undefined ? 'integration = ?' : ''].filter(
+      Boolean,
+    );
     const sql = `SELECT * FROM status_events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`;
     const args = [system, integration].filter((v): v is string => v !== undefined);
     return (this.db.prepare(sql).all(...args) as unknown as EventRow[]).map(toEvent);
@@ -182,7 +209,9 @@ export class SheetStore {
 
   /** `ok` when SQLite finds the file consistent, otherwise its complaints. */
   integrityCheck(): string {
-    return (this.db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check).join('\n');
+    return (this.db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('\n');
   }
 
   close(): void {

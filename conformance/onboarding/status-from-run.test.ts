@@ -27,16 +27,26 @@ describe('statusFromRun', () => {
   });
 
   it('does not declare an integration ready that had no SHALL test to pass', () => {
-    expect(statusFromRun({ shallTotal: 0, shallPassed: 0, shallPassedWithEvidence: 0 }, trusted).status).toBe('ikke-klarmeldt');
+    expect(statusFromRun({ shallTotal: 0, shallPassed: 0, shallPassedWithEvidence: 0 }, trusted).status).toBe(
+      'ikke-klarmeldt',
+    );
   });
 
   it('records what the run shows under an untrusted key too, never Ensidig: the key is evidence, not a status word (issue 11)', () => {
-    expect(statusFromRun({ shallTotal: 3, shallPassed: 3, shallPassedWithEvidence: 2 }, untrusted)).toEqual({ status: 'klarmeldt' });
-    expect(statusFromRun({ shallTotal: 3, shallPassed: 1, shallPassedWithEvidence: 1 }, untrusted)).toEqual({ status: 'delvist-klarmeldt' });
-    expect(statusFromRun({ shallTotal: 3, shallPassed: 1, shallPassedWithEvidence: 1 }, { trusted: false })).toEqual({ status: 'delvist-klarmeldt' });
+    expect(statusFromRun({ shallTotal: 3, shallPassed: 3, shallPassedWithEvidence: 2 }, untrusted)).toEqual({
+      status: 'klarmeldt',
+    });
+    expect(statusFromRun({ shallTotal: 3, shallPassed: 1, shallPassedWithEvidence: 1 }, untrusted)).toEqual({
+      status: 'delvist-klarmeldt',
+    });
+    expect(statusFromRun({ shallTotal: 3, shallPassed: 1, shallPassedWithEvidence: 1 }, { trusted: false })).toEqual({
+      status: 'delvist-klarmeldt',
+    });
   });
 
   it('keeps ikke-klarmeldt whoever signed: a run that shows nothing claims nothing', () => {
-    expect(statusFromRun({ shallTotal: 3, shallPassed: 0, shallPassedWithEvidence: 0 }, untrusted)).toEqual({ status: 'ikke-klarmeldt' });
+    expect(statusFromRun({ shallTotal: 3, shallPassed: 0, shallPassedWithEvidence: 0 }, untrusted)).toEqual({
+      status: 'ikke-klarmeldt',
+    });
   });
 });

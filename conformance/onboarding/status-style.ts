@@ -41,9 +41,13 @@ export function statusStyles(statuses: OnboardingStatus[], locale: Locale): Stat
   // The vocabulary's own marks (K, D, F …) are the one set of codes CLI, site and filters share.
   if (statuses.every((s) => s.mark)) {
     return statuses.map((status, i) => ({
-      code: status.code, cls: `s${i}`, mark: status.mark!,
+      code: status.code,
+      cls: `s${i}`,
+      mark: status.mark!,
       label: pick(locale, `${(status.words ?? [status.label]).join(' / ')}${status.round ? ' N' : ''}`, status.labelEn),
-      colour: status.colour, textColour: status.textColour, ready: status.ready,
+      colour: status.colour,
+      textColour: status.textColour,
+      ready: status.ready,
     }));
   }
   const firsts = statuses.map((s) => significant(s.label).charAt(0).toUpperCase());
@@ -66,7 +70,9 @@ export function statusStyles(statuses: OnboardingStatus[], locale: Locale): Stat
 
 /** CSS rules for the status classes, from the vocabulary's colours (the colours are data). */
 export function statusCss(styles: StatusStyle[]): string {
-  const rules = styles.map((s) => `.km-st.${s.cls},.km-matrix td.${s.cls}{background:${s.colour};color:${s.textColour}}`);
+  const rules = styles.map(
+    (s) => `.km-st.${s.cls},.km-matrix td.${s.cls}{background:${s.colour};color:${s.textColour}}`,
+  );
   rules.push(
     `.km-st.${noStatusStyle.cls},.km-matrix td.${noStatusStyle.cls}{background:${noStatusStyle.colour};color:${noStatusStyle.textColour}}`,
   );

@@ -36,35 +36,60 @@ interface KeyRow {
   added_at: string;
 }
 
-const toKey = (row: KeyRow): TrustedPlatformKey => ({ fingerprint: row.fingerprint, name: row.name, addedBy: row.added_by, addedAt: row.added_at });
+const toKey = (row: KeyRow): TrustedPlatformKey => ({
+  fingerprint: row.fingerprint,
+  name: row.name,
+  addedBy: row.added_by,
+  addedAt: row.added_at,
+});
 
 /** The key as stored (fingerprint lower-case, name and adder trimmed); throws TrustedKeyError saying what to give. Shared with the server's PostgreSQL sheet. */
 export function checkTrustedKey(key: NewTrustedPlatformKey): NewTrustedPlatformKey {
   const fingerprint = key.fingerprint.trim().toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(fingerprint)) {
-    throw new TrustedKeyError('fingerprint-invalid', `"${key.fingerprint}" is not a key fingerprint: give the 64 hex digits of the key's SHA-256 fingerprint, as klarmeld verify prints it.`);
+    throw new TrustedKeyError(
+      'fingerprint-invalid',
+      `"${key.fingerprint}" is not a key fingerprint: give the 64 hex digits of the key's SHA-256 fingerprint, as klarmeld verify prints it.`,
+    );
   }
-  if (!key.name.trim()) throw new TrustedKeyError('name-missing', 'Name the platform the key belongs to, e.g. "KOMBIT external test environment".');
-  if (!key.addedBy.trim()) throw new TrustedKeyError('added-by-missing', 'Say who trusts the key (an actor name): the sheet keeps it with the key.');
+  if (!key.name.trim())
+    throw new TrustedKeyError(
+      'name-missing',
+      'Name the platform the key belongs to, e.g. "KOMBIT external test environment".',
+    );
+  if (!key.addedBy.trim())
+    throw new TrustedKeyError(
+      'added-by-missing',
+      'Say who trusts the key (an actor name): the sheet keeps it with the key.',
+    );
   return { fingerprint, name: key.name.trim(), addedBy: key.addedBy.trim() };
 }
 
 /** Adds a key; a key already trusted is left as it was (`added` false) with its first name, adder and time. */
-export function addTrustedKey(db: DatabaseSync, key: NewTrustedPlatformKey, at: Date): { key: TrustedPlatformKey; added: boolean } {
+export function addTrustedKey(
+  db: DatabaseSync,
+  key: NewTrustedPlatformKey,
+  at: Date,
+): { key: TrustedPlatformKey; added: boolean } {
   const entry = checkTrustedKey(key);
   const inserted = db
-    .prepare('INSERT INTO trusted_platform_keys (fingerprint, name, added_by, added_at) VALUES (?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING RETURNING *')
+    .prepare(
+      'INSERT INTO trusted_platform_keys (fingerprint, name, added_by, added_at) VALUES (?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING RETURNING *',
+    )
     .get(entry.fingerprint, entry.name, entry.addedBy, at.toISOString()) as KeyRow | undefined;
   if (inserted) return { key: toKey(inserted), added: true };
   return { key: findTrustedKey(db, entry.fingerprint)!, added: false };
 }
 
 export function findTrustedKey(db: DatabaseSync, fingerprint: string): TrustedPlatformKey | undefined {
-  const row = db.prepare('SELECT * FROM trusted_platform_keys WHERE fingerprint = ?').get(fingerprint.toLowerCase()) as KeyRow | undefined;
+  const row = db.prepare('SELECT * FROM trusted_platform_keys WHERE fingerprint = ?').get(fingerprint.toLowerCase()) as
+    KeyRow | undefined;
   return row ? toKey(row) : undefined;
 }
 
 /** Every trusted key, oldest first. */
 export function listTrustedKeys(db: DatabaseSync): TrustedPlatformKey[] {
-  return (db.prepare('SELECT * FROM trusted_platform_keys ORDER BY added_at, fingerprint').all() as unknown as KeyRow[]).map(toKey);
+  return (
+    db.prepare('SELECT * FROM trusted_platform_keys ORDER BY added_at, fingerprint').all() as unknown as KeyRow[]
+  ).map(toKey);
 }

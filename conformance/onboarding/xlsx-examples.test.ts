@@ -9,14 +9,18 @@ import { SheetStore } from './sheet-store.ts';
 import { exampleNote } from './xlsx-export.ts';
 
 const temp = tempDirs();
-const noteText = (note: ExcelJS.Cell['note']) => (note === undefined ? '' : typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join(''));
+const noteText = (note: ExcelJS.Cell['note']) =>
+  note === undefined ? '' : typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
 
 describe('the Excel export marks the systems the project made up (issue 11)', () => {
   it('notes and greys the name of a fictional system, leaves a real one plain, and the name still imports unchanged', async () => {
     const shipped = (await loadCatalog()).catalog;
     // Every shipped system is the project's; one is made real here to show the difference.
     const real = shipped.systems[1]!;
-    const catalog = { ...shipped, systems: shipped.systems.map((s) => (s.id === real.id ? { ...s, fictional: false } : s)) };
+    const catalog = {
+      ...shipped,
+      systems: shipped.systems.map((s) => (s.id === real.id ? { ...s, fictional: false } : s)),
+    };
     const example = catalog.systems[0]!;
     expect(example.fictional).toBe(true);
     const dir = await temp.make('xlsx-examples-');

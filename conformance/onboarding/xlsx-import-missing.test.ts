@@ -10,5 +10,10 @@ it('reports a workbook that is not there as unreadable, instead of an uncaught e
   const file = join(await temp.make('xlsx-missing-'), 'kombit.xlsx');
   const content = await readWorkbook(file, await testCatalog());
   expect(content.cells).toEqual([]);
-  expect(content.problems).toEqual([expect.objectContaining({ code: 'workbook-unreadable', message: expect.stringContaining(`${file} is not an Excel workbook (.xlsx) that can be read: ENOENT`) })]);
+  expect(content.problems).toEqual([
+    expect.objectContaining({
+      code: 'workbook-unreadable',
+      message: expect.stringContaining(`${file} is not an Excel workbook (.xlsx) that can be read: ENOENT`),
+    }),
+  ]);
 });

@@ -69,30 +69,47 @@ function readHeader(header: readonly string[], catalog: Catalog): Columns | unde
   const name = oldLayout ? find(['navn']) : find(systemHeaders);
   if (name === undefined) return undefined;
   const columns: Columns = {
-    name, ...(oldLayout ? { id: find(['system']) } : {}),
-    supplier: find(['leverandør', 'leverandørnavn', 'leverandør navn']), cvr: find(['leverandør cvr', 'cvr']),
-    integrations: new Map(), other: new Map(),
+    name,
+    ...(oldLayout ? { id: find(['system']) } : {}),
+    supplier: find(['leverandør', 'leverandørnavn', 'leverandør navn']),
+    cvr: find(['leverandør cvr', 'cvr']),
+    integrations: new Map(),
+    other: new Map(),
   };
   const keys = new Set([columns.name, columns.id, columns.supplier, columns.cvr]);
   for (const [column, text] of texts) {
     if (keys.has(column)) continue;
     const integration = integrationOfHeader(text, known);
     if (integration && known.has(integration)) columns.integrations.set(column, integration);
-    else if (integration) columns.other.set(column, { header: text, why: `${integration} is not an integration in the catalogue` });
-    else if (!supplierHeaders.includes(foldHeader(text))) columns.other.set(column, { header: text, why: 'a column klarmeld does not map (kept as written)' });
+    else if (integration)
+      columns.other.set(column, { header: text, why: `${integration} is not an integration in the catalogue` });
+    else if (!supplierHeaders.includes(foldHeader(text)))
+      columns.other.set(column, { header: text, why: 'a column klarmeld does not map (kept as written)' });
   }
   return columns;
 }
 
 /** The catalogue system a row names: by id (klarmeld's old layout), else by name and, when given, supplier name or CVR. */
-function systemOfRow(catalog: Catalog, id: string, name: string, supplier: string, cvr: string): { system?: string; why?: string } {
+function systemOfRow(
+  catalog: Catalog,
+  id: string,
+  name: string,
+  supplier: string,
+  cvr: string,
+): { system?: string; why?: string } {
   if (id && catalog.systems.some((s) => s.id === id)) return { system: id };
   const suppliers = new Map(catalog.suppliers.map((s) => [s.cvr, foldHeader(s.name)]));
-  const matches = catalog.systems.filter((s) => foldHeader(s.name) === foldHeader(name)
-    && (!supplier || s.supplier === supplier.trim() || suppliers.get(s.supplier) === foldHeader(supplier))
-    && (!cvr || s.supplier === cvr.trim()));
+  const matches = catalog.systems.filter(
+    (s) =>
+      foldHeader(s.name) === foldHeader(name) &&
+      (!supplier || s.supplier === supplier.trim() || suppliers.get(s.supplier) === foldHeader(supplier)) &&
+      (!cvr || s.supplier === cvr.trim()),
+  );
   if (matches.length === 1) return { system: matches[0]!.id };
-  if (matches.length > 1) return { why: `${matches.length} systems in the catalogue are called "${name}"${supplier ? ` by ${supplier}` : ''}: ${matches.map((s) => s.id).join(', ')}` };
+  if (matches.length > 1)
+    return {
+      why: `${matches.length} systems in the catalogue are called "${name}"${supplier ? ` by ${supplier}` : ''}: ${matches.map((s) => s.id).join(', ')}`,
+    };
   return { why: `"${name}"${supplier ? ` (${supplier})` : ''} is not a SKI system in the catalogue` };
 }
 
@@ -105,7 +122,13 @@ async function readSheetText(file: string): Promise<{ name: string; rows: SheetT
   // exceljs opens the file itself and loses the error of a missing or unreadable one (uncaught,
   // and the read never ends): opened here first, the error is the caller's to report.
   await access(file, constants.R_OK);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
   let chosen: { name: string; rows: SheetText } | undefined;
   for await (const worksheet of reader) {
     const name = (worksheet as unknown as { name: string }).name;
@@ -132,24 +155,46 @@ async function readSheetText(file: string): Promise<{ name: string; rows: SheetT
 }
 
 export async function readWorkbook(file: string, catalog: Catalog): Promise<WorkbookContent> {
-  const empty = (sheet: string, problem: ImportProblem): WorkbookContent => ({ sheet, cells: [], kept: [], rows: 0, problems: [problem] });
+  const empty = (sheet: string, problem: ImportProblem): WorkbookContent => ({
+    sheet,
+    cells: [],
+    kept: [],
+    rows: 0,
+    problems: [problem],
+  });
   let read;
   try {
     read = await readSheetText(file);
   } catch (error) {
-    return empty('', { code: 'workbook-unreadable', sheet: '', message: `${file} is not an Excel workbook (.xlsx) that can be read: ${(error as Error).message}. Save it as .xlsx and import it again.` });
+    return empty('', {
+      code: 'workbook-unreadable',
+      sheet: '',
+      message: `${file} is not an Excel workbook (.xlsx) that can be read: ${(error as Error).message}. Save it as .xlsx and import it again.`,
+    });
   }
-  if (!read) return empty(matrixSheetName, { code: 'worksheet-missing', sheet: matrixSheetName, message: `${file} has no worksheet. Export one with "klarmeld sheet export --xlsx" or use KOMBIT's sheet.` });
+  if (!read)
+    return empty(matrixSheetName, {
+      code: 'worksheet-missing',
+      sheet: matrixSheetName,
+      message: `${file} has no worksheet. Export one with "klarmeld sheet export --xlsx" or use KOMBIT's sheet.`,
+    });
   const sheet = read.name;
   // KOMBIT's sheet may carry a title above its header: the header is the first of the first ten
   // rows that names a system column.
-  const headerRow = [...read.rows.keys()].filter((n) => n <= 10).find((n) => readHeader(read.rows.get(n)!, catalog)) ?? 1;
+  const headerRow =
+    [...read.rows.keys()].filter((n) => n <= 10).find((n) => readHeader(read.rows.get(n)!, catalog)) ?? 1;
   const header = read.rows.get(headerRow) ?? [];
   const columns = readHeader(header, catalog);
   if (!columns) {
     return empty(sheet, {
-      code: 'header', sheet, row: 1, cell: 'A1',
-      message: `None of the first ten rows of "${sheet}" names a system column: head the column of system names "SKI System" (or ${systemHeaders.slice(1, 4).map((h) => `"${h}"`).join(', ')}) and the supplier's "Leverandør".`,
+      code: 'header',
+      sheet,
+      row: 1,
+      cell: 'A1',
+      message: `None of the first ten rows of "${sheet}" names a system column: head the column of system names "SKI System" (or ${systemHeaders
+        .slice(1, 4)
+        .map((h) => `"${h}"`)
+        .join(', ')}) and the supplier's "Leverandør".`,
     });
   }
   const cells: ImportedCell[] = [];
@@ -158,13 +203,30 @@ export async function readWorkbook(file: string, catalog: Catalog): Promise<Work
   let rows = 0;
   const headerOf = (column: number) => header[column] ?? '';
   for (const [column, other] of columns.other) {
-    kept.push({ sheet, cell: `${columnLetter(column)}${headerRow}`, rowSystem: '', rowSupplier: '', header: other.header, text: other.header, why: other.why });
+    kept.push({
+      sheet,
+      cell: `${columnLetter(column)}${headerRow}`,
+      rowSystem: '',
+      rowSupplier: '',
+      header: other.header,
+      text: other.header,
+      why: other.why,
+    });
   }
   for (const [rowNumber, row] of read.rows) {
     if (rowNumber < headerRow) {
       // A title above the header: kept, so nothing of the workbook is lost.
       row.forEach((text, column) => {
-        if (text) kept.push({ sheet, cell: `${columnLetter(column)}${rowNumber}`, rowSystem: '', rowSupplier: '', header: '', text, why: 'above the header row' });
+        if (text)
+          kept.push({
+            sheet,
+            cell: `${columnLetter(column)}${rowNumber}`,
+            rowSystem: '',
+            rowSupplier: '',
+            header: '',
+            text,
+            why: 'above the header row',
+          });
       });
       continue;
     }
@@ -173,13 +235,25 @@ export async function readWorkbook(file: string, catalog: Catalog): Promise<Work
     const name = text(columns.name);
     const supplier = text(columns.supplier);
     const keepCell = (column: number, header: string, value: string, why: string) =>
-      kept.push({ sheet, cell: `${columnLetter(column)}${rowNumber}`, rowSystem: name, rowSupplier: supplier, header, text: value, why });
+      kept.push({
+        sheet,
+        cell: `${columnLetter(column)}${rowNumber}`,
+        rowSystem: name,
+        rowSupplier: supplier,
+        header,
+        text: value,
+        why,
+      });
     const filled = [...columns.integrations.keys(), ...columns.other.keys()].filter((c) => text(c));
     if (!name && filled.length === 0) continue;
     rows += 1;
     const found = systemOfRow(catalog, text(columns.id), name, supplier, text(columns.cvr));
     const duplicate = found.system !== undefined && seen.has(found.system);
-    const why = found.why ?? (duplicate ? `${found.system} already has row ${seen.get(found.system!)}; this row is kept as written` : undefined);
+    const why =
+      found.why ??
+      (duplicate
+        ? `${found.system} already has row ${seen.get(found.system!)}; this row is kept as written`
+        : undefined);
     if (why) {
       // The whole row is kept, blanks included, so the export writes it back as it was.
       for (const column of columns.integrations.keys()) keepCell(column, headerOf(column), text(column), why);
@@ -195,7 +269,8 @@ export async function readWorkbook(file: string, catalog: Catalog): Promise<Work
       else if ('blank' in word) cells.push({ system: found.system!, integration, status: '', word: '', cell });
       else cells.push({ system: found.system!, integration, status: word.code, word: word.word, cell });
     }
-    for (const [column, other] of columns.other) if (text(column)) keepCell(column, other.header, text(column), other.why);
+    for (const [column, other] of columns.other)
+      if (text(column)) keepCell(column, other.header, text(column), other.why);
   }
   return { sheet, cells, kept, rows, problems: [] };
 }

@@ -25,7 +25,11 @@ import type { HttpRoute, PlatformModule, RouteReply } from './service-handler.ts
 export const evidenceSignPath = '/klarmeld/evidence/sign';
 
 const hex64 = /^[0-9a-f]{64}$/;
-const json = (status: number, value: unknown): RouteReply => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) });
+const json = (status: number, value: unknown): RouteReply => ({
+  status,
+  contentType: 'application/json; charset=utf-8',
+  body: JSON.stringify(value),
+});
 
 interface SignRequest {
   runId: string;
@@ -43,9 +47,12 @@ function parseSignRequest(body: string): SignRequest | string {
     return 'The body is not JSON';
   }
   const { runId, system, resultsDigest, exchanges } = (value ?? {}) as Partial<SignRequest>;
-  if (typeof runId !== 'string' || runId.length === 0 || runId.length > 200) return 'runId must be a non-empty string (at most 200 characters)';
-  if (typeof system !== 'string' || system.length === 0 || system.length > 200) return "system must be the catalogue id of the SKI system the run is for (the profile's system)";
-  if (typeof resultsDigest !== 'string' || !hex64.test(resultsDigest)) return 'resultsDigest must be a sha256 digest: 64 lower-case hex digits';
+  if (typeof runId !== 'string' || runId.length === 0 || runId.length > 200)
+    return 'runId must be a non-empty string (at most 200 characters)';
+  if (typeof system !== 'string' || system.length === 0 || system.length > 200)
+    return "system must be the catalogue id of the SKI system the run is for (the profile's system)";
+  if (typeof resultsDigest !== 'string' || !hex64.test(resultsDigest))
+    return 'resultsDigest must be a sha256 digest: 64 lower-case hex digits';
   if (!Array.isArray(exchanges) || !exchanges.every((d) => typeof d === 'string' && hex64.test(d))) {
     return 'exchanges must be a list of sha256 digests (64 lower-case hex digits each)';
   }
@@ -58,7 +65,11 @@ function parseSignRequest(body: string): SignRequest | string {
  * system. A system the catalogue does not know either way can be attested (a supplier testing a
  * system KOMBIT has not listed yet); the sheet records runs only for catalogue systems.
  */
-function otherSystem(catalog: Catalog, claimed: string, caller: { systemUuid: string; systemName: string }): string | undefined {
+function otherSystem(
+  catalog: Catalog,
+  claimed: string,
+  caller: { systemUuid: string; systemName: string },
+): string | undefined {
   // Resolved as the sheet resolves a run's system (by id or by it-system UUID): a claim that
   // names another system's UUID is that system's claim, not an unknown one.
   const named = findSystem(catalog, claimed);
@@ -102,7 +113,10 @@ export const evidenceRoute: HttpRoute = {
       exchanges,
       signedAt: platform.clock().toISOString(),
     };
-    return json(200, signAttestation(statement, (digest) => platform.signer.sign(digest)));
+    return json(
+      200,
+      signAttestation(statement, (digest) => platform.signer.sign(digest)),
+    );
   },
 };
 

@@ -20,7 +20,9 @@ const organisationFile = fileURLToPath(new URL('./fixtures/organisation/korsbaek
  */
 export async function listFixtures(): Promise<FixtureList> {
   const persons = await loadPersonFixtures();
-  const org = existsSync(organisationFile) ? (parse(await readFile(organisationFile, 'utf8')) as Record<string, unknown>) : {};
+  const org = existsSync(organisationFile)
+    ? (parse(await readFile(organisationFile, 'utf8')) as Record<string, unknown>)
+    : {};
   const list = (key: string) => (Array.isArray(org[key]) ? (org[key] as Record<string, unknown>[]) : []);
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return {
@@ -31,7 +33,13 @@ export async function listFixtures(): Promise<FixtureList> {
       special: p.special,
     })),
     units: list('units').map((u) => ({ uuid: String(u.uuid), name: String(u.name), note: text(u.note) })),
-    users: list('users').map((u) => ({ uuid: String(u.uuid), userId: text(u.userId) ?? text(u.brugervendtNoegle) ?? text(u.key), name: text(u.name), note: text(u.note) })),
-    notice: 'All persons, CPR numbers, units and users are fictional test data. Any other PNR answers "person not found".',
+    users: list('users').map((u) => ({
+      uuid: String(u.uuid),
+      userId: text(u.userId) ?? text(u.brugervendtNoegle) ?? text(u.key),
+      name: text(u.name),
+      note: text(u.note),
+    })),
+    notice:
+      'All persons, CPR numbers, units and users are fictional test data. Any other PNR answers "person not found".',
   };
 }

@@ -12,7 +12,10 @@ import type { PlatformModule } from './service-handler.ts';
  */
 export interface ModuleSource {
   name: string;
-  load: () => Promise<{ platformModule?: PlatformModule; createPlatformModule?: (catalog: Catalog) => PlatformModule | Promise<PlatformModule> }>;
+  load: () => Promise<{
+    platformModule?: PlatformModule;
+    createPlatformModule?: (catalog: Catalog) => PlatformModule | Promise<PlatformModule>;
+  }>;
 }
 
 export const moduleSources: ModuleSource[] = [

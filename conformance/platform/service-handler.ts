@@ -163,7 +163,13 @@ export interface RouteReply {
   stream?: AsyncIterable<string>;
   headers?: Record<string, string>;
   /** Set to record the exchange like a SOAP call (e.g. the REST STS); admin routes leave it out. */
-  record?: { integration: string; service: string; operation: string; findings: Finding[]; fault?: { code: string; text: string } };
+  record?: {
+    integration: string;
+    service: string;
+    operation: string;
+    findings: Finding[];
+    fault?: { code: string; text: string };
+  };
 }
 
 /** A plain HTTP route. `path` is exact, or a prefix when it ends with `*`. */

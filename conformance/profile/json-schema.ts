@@ -11,7 +11,8 @@ export function profileJsonSchema(): string {
   const generated = z.toJSONSchema(profile, { target: 'draft-7', io: 'input', unrepresentable: 'any' });
   const document = {
     $schema: generated.$schema,
-    $comment: 'Generated from conformance/profile/schema.ts by "npx node conformance/profile/json-schema.ts". Do not edit.',
+    $comment:
+      'Generated from conformance/profile/schema.ts by "npx node conformance/profile/json-schema.ts". Do not edit.',
     title: 'klarmeld system profile (klarmeld.yaml)',
     ...generated,
   };

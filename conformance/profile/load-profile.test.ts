@@ -17,14 +17,19 @@ function problemsOf(text: string) {
 
 describe('klarmeld.yaml', () => {
   it('fills in the embedded defaults for a minimal profile', () => {
-    const profile = parseProfile('system: reference-system\ntrigger:\n  url: http://127.0.0.1:9000/trigger\n', 'p.yaml');
+    const profile = parseProfile(
+      'system: reference-system\ntrigger:\n  url: http://127.0.0.1:9000/trigger\n',
+      'p.yaml',
+    );
     expect(profile.target).toBe('embedded');
     expect(profile.platform.municipality).toBe('11111111');
     expect(profile.trigger?.timeout).toBe(15);
   });
 
   it('names the file, line and field of every problem', () => {
-    const problems = problemsOf('system: Reference System\ntrigger:\n  url: http://x/t\n  command: ./t\ncallbacks:\n  beskedfordeler: ftp://x\n');
+    const problems = problemsOf(
+      'system: Reference System\ntrigger:\n  url: http://x/t\n  command: ./t\ncallbacks:\n  beskedfordeler: ftp://x\n',
+    );
     expect(problems.map((p) => [p.line, p.field])).toEqual([
       [1, 'system'],
       [3, 'trigger'],
@@ -53,7 +58,9 @@ describe('klarmeld.yaml', () => {
   });
 
   it('interpolates runner ports and leaves unknown names alone', () => {
-    expect(interpolate({ url: 'http://127.0.0.1:${TRIGGER_PORT}/t', n: 1, x: '${NOPE}' }, { TRIGGER_PORT: '81' })).toEqual({
+    expect(
+      interpolate({ url: 'http://127.0.0.1:${TRIGGER_PORT}/t', n: 1, x: '${NOPE}' }, { TRIGGER_PORT: '81' }),
+    ).toEqual({
       url: 'http://127.0.0.1:81/t',
       n: 1,
       x: '${NOPE}',

@@ -24,7 +24,8 @@ export async function loadProfile(file: string): Promise<LoadedProfile> {
       {
         code: 'profile-not-found',
         file,
-        message: 'There is no profile at this path. Write one with "klarmeld init" (it describes your system and how to start and trigger it), or pass --profile FILE',
+        message:
+          'There is no profile at this path. Write one with "klarmeld init" (it describes your system and how to start and trigger it), or pass --profile FILE',
       },
     ]);
   }
@@ -37,7 +38,12 @@ export function parseProfile(text: string, file: string): Profile {
   const syntax = syntaxProblems(source);
   if (syntax.length > 0) {
     throw new ProfileError(
-      syntax.map((problem) => ({ code: 'profile-yaml', file, line: problem.line, message: `The file is not valid YAML: ${problem.message}` })),
+      syntax.map((problem) => ({
+        code: 'profile-yaml',
+        file,
+        line: problem.line,
+        message: `The file is not valid YAML: ${problem.message}`,
+      })),
     );
   }
   const result = profileSchema.safeParse(source.document.toJS() ?? {});

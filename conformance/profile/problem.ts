@@ -1,6 +1,13 @@
 /** A problem with a profile: permanent code, where it is, and what to do. */
 export interface ProfileProblem {
-  code: 'profile-not-found' | 'profile-yaml' | 'profile-invalid' | 'profile-file-missing' | 'integration-not-required' | 'profile-not-in-catalogue' | 'profile-catalogue-mismatch';
+  code:
+    | 'profile-not-found'
+    | 'profile-yaml'
+    | 'profile-invalid'
+    | 'profile-file-missing'
+    | 'integration-not-required'
+    | 'profile-not-in-catalogue'
+    | 'profile-catalogue-mismatch';
   message: string;
   file: string;
   line?: number;

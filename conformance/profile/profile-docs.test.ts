@@ -15,11 +15,19 @@ const pages = {
   en: fileURLToPath(new URL('../../site/src/content/docs/en/guider/tester-dit-system.md', import.meta.url)),
 };
 
-type JsonSchema = { properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; items?: JsonSchema; allOf?: JsonSchema[] };
+type JsonSchema = {
+  properties?: Record<string, JsonSchema>;
+  anyOf?: JsonSchema[];
+  items?: JsonSchema;
+  allOf?: JsonSchema[];
+};
 
 /** Every field path of the profile, arrays written `[]`: system.integrations[].operations. */
 function fieldPaths(schema: JsonSchema, prefix = ''): string[] {
-  const own = Object.entries(schema.properties ?? {}).flatMap(([key, value]) => [`${prefix}${key}`, ...fieldPaths(value, `${prefix}${key}.`)]);
+  const own = Object.entries(schema.properties ?? {}).flatMap(([key, value]) => [
+    `${prefix}${key}`,
+    ...fieldPaths(value, `${prefix}${key}.`),
+  ]);
   const nested = [...(schema.anyOf ?? []), ...(schema.allOf ?? [])].flatMap((s) => fieldPaths(s, prefix));
   const items = schema.items ? fieldPaths(schema.items, `${prefix.replace(/\.$/, '')}[].`) : [];
   return [...new Set([...own, ...nested, ...items])];
@@ -35,10 +43,15 @@ function paramsOf(schema: z.ZodType): string[] {
 describe('the "Testing your system" page', () => {
   const all = fieldPaths(z.toJSONSchema(profile, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
   // The fields a supplier writes a value into; a section (start, trigger …) is named by its fields.
-  const fields = all.filter((field) => field === 'system' || !all.some((other) => other.startsWith(`${field}.`) || other.startsWith(`${field}[]`)));
+  const fields = all.filter(
+    (field) =>
+      field === 'system' || !all.some((other) => other.startsWith(`${field}.`) || other.startsWith(`${field}[]`)),
+  );
 
   it('knows the profile has nested fields to document', () => {
-    expect(fields).toEqual(expect.arrayContaining(['system.integrations[].operations', 'start.ready', 'callbacks.beskedfordeler']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['system.integrations[].operations', 'start.ready', 'callbacks.beskedfordeler']),
+    );
   });
 
   for (const [language, file] of Object.entries(pages)) {
@@ -48,7 +61,10 @@ describe('the "Testing your system" page', () => {
       for (const action of triggerActionNames) {
         const row = text.split('\n').find((line) => line.startsWith(`| \`${action}\` |`));
         expect(row, `${action} has no row in the actions table`).toBeDefined();
-        expect(paramsOf(triggerActions[action]).filter((param) => !row!.includes(`\`${param}\``)), action).toEqual([]);
+        expect(
+          paramsOf(triggerActions[action]).filter((param) => !row!.includes(`\`${param}\``)),
+          action,
+        ).toEqual([]);
       }
       expect(text).toContain('`person-not-found`');
       expect(text).toContain('`unsupported-action`');

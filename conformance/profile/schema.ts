@@ -6,9 +6,9 @@ import { z } from 'zod';
  * variable or for a port the runner picks (`${TRIGGER_PORT}`, `${CALLBACK_PORT}`).
  */
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "Write the system's id in lower-case letters, digits and hyphens, e.g. reference-system" });
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  message: "Write the system's id in lower-case letters, digits and hyphens, e.g. reference-system",
+});
 
 const cvr = z.string().regex(/^\d{8}$/, { message: 'Write the CVR as eight digits in quotes, e.g. "12345678"' });
 
@@ -22,7 +22,11 @@ const seconds = z.number().positive({ message: 'Write a number of seconds greate
 export const certificateSection = z.strictObject({
   cert: z.string().min(1).meta({ description: 'PEM certificate of the it-system' }),
   key: z.string().min(1).meta({ description: 'PEM private key of the certificate' }),
-  ca: z.string().min(1).optional().meta({ description: 'PEM CA certificate(s) that signed the platform server certificate' }),
+  ca: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'PEM CA certificate(s) that signed the platform server certificate' }),
 });
 
 export const platformSection = z.strictObject({
@@ -36,7 +40,9 @@ export const platformSection = z.strictObject({
     .meta({ description: 'CVR of the (test) municipality the agreements are with; Korsbæk Kommune by default' }),
   userSystemUuid: z
     .string()
-    .regex(/^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/, { message: 'Write the it-system UUID in lower case' })
+    .regex(/^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/, {
+      message: 'Write the it-system UUID in lower case',
+    })
     .optional()
     .meta({ description: 'The it-system UUID on an external platform (the embedded one registers the system itself)' }),
 });
@@ -53,7 +59,11 @@ export const startSection = z.strictObject({
 export const triggerSection = z
   .strictObject({
     url: httpUrl.optional().meta({ description: 'POST { action, params } as JSON here; the answer is JSON' }),
-    command: z.string().min(1).optional().meta({ description: 'Command that reads { action, params } on stdin and prints JSON' }),
+    command: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'Command that reads { action, params } on stdin and prints JSON' }),
     timeout: seconds.default(15),
   })
   .refine((trigger) => Boolean(trigger.url) !== Boolean(trigger.command), {
@@ -72,10 +82,9 @@ export const implementedIntegration = z.strictObject({
     .string()
     .regex(/^SF\d{4}(_[A-Z0-9]+)?$/, { message: 'Write the integration id as the catalogue does, e.g. SF1520' })
     .meta({ description: 'The integration (SF number), e.g. SF1520' }),
-  operations: z
-    .array(z.string().min(1))
-    .default([])
-    .meta({ description: 'The operations the system uses, as the contract names them, e.g. PersonLookup; empty: not said' }),
+  operations: z.array(z.string().min(1)).default([]).meta({
+    description: 'The operations the system uses, as the contract names them, e.g. PersonLookup; empty: not said',
+  }),
 });
 
 /**
@@ -84,7 +93,10 @@ export const implementedIntegration = z.strictObject({
  * and which integrations it implements, and those integrations' suites run.
  */
 export const systemDescription = z.strictObject({
-  id: slug.meta({ description: "The system's id: the catalogue id when the catalogue lists it, otherwise one of your own (lower case, digits and hyphens)" }),
+  id: slug.meta({
+    description:
+      "The system's id: the catalogue id when the catalogue lists it, otherwise one of your own (lower case, digits and hyphens)",
+  }),
   name: z.string().trim().min(1).meta({ description: 'The name of the system as its users know it' }),
   supplier: cvr.meta({ description: "The supplier's CVR number" }),
   areas: z
@@ -95,32 +107,39 @@ export const systemDescription = z.strictObject({
   integrations: z
     .array(implementedIntegration)
     .min(1, { message: 'Name at least one integration the system implements, e.g. - id: SF1520' })
-    .meta({ description: "The integrations the system implements; their suites run (with the ones they need, e.g. SF1514's tokens)" }),
+    .meta({
+      description:
+        "The integrations the system implements; their suites run (with the ones they need, e.g. SF1514's tokens)",
+    }),
 });
 
-export const profile = z.strictObject({
-  $schema: z.string().optional(),
-  system: z.union([slug, systemDescription]).meta({
-    description: "The system under test: a catalogue system's id (systems.yaml), or the system described here (klarmeld init writes it)",
-  }),
-  target: z
-    .enum(['embedded', 'external-test'])
-    .default('embedded')
-    .meta({ description: "embedded: klarmeld's platform; external-test: KOMBIT's external test environment" }),
-  platform: platformSection.default({ municipality: '11111111' }),
-  certificate: certificateSection.optional(),
-  start: startSection.optional(),
-  trigger: triggerSection.optional().meta({ description: 'Leave out only with --interactive' }),
-  callbacks: callbacksSection.default({}),
-}).superRefine((value, context) => {
-  if (value.target === 'external-test' && !value.certificate) {
-    context.addIssue({
-      code: 'custom',
-      path: ['target'],
-      message: "KOMBIT's external test environment needs the system's own FOCES certificate: add certificate.cert and certificate.key",
-    });
-  }
-});
+export const profile = z
+  .strictObject({
+    $schema: z.string().optional(),
+    system: z.union([slug, systemDescription]).meta({
+      description:
+        "The system under test: a catalogue system's id (systems.yaml), or the system described here (klarmeld init writes it)",
+    }),
+    target: z
+      .enum(['embedded', 'external-test'])
+      .default('embedded')
+      .meta({ description: "embedded: klarmeld's platform; external-test: KOMBIT's external test environment" }),
+    platform: platformSection.default({ municipality: '11111111' }),
+    certificate: certificateSection.optional(),
+    start: startSection.optional(),
+    trigger: triggerSection.optional().meta({ description: 'Leave out only with --interactive' }),
+    callbacks: callbacksSection.default({}),
+  })
+  .superRefine((value, context) => {
+    if (value.target === 'external-test' && !value.certificate) {
+      context.addIssue({
+        code: 'custom',
+        path: ['target'],
+        message:
+          "KOMBIT's external test environment needs the system's own FOCES certificate: add certificate.cert and certificate.key",
+      });
+    }
+  });
 
 export type Profile = z.infer<typeof profile>;
 export type SystemDescription = z.infer<typeof systemDescription>;

@@ -33,41 +33,79 @@ export function systemUnderTest(catalog: Catalog, profile: Profile, file: string
   const listed = findSystem(catalog, id);
   if (listed) {
     if (described && described.supplier !== listed.supplier) {
-      throw new ProfileError([{
-        code: 'profile-catalogue-mismatch', file, field: 'system.supplier',
-        message: `The catalogue lists ${listed.id} (${listed.name}) with supplier CVR ${listed.supplier}, not ${described.supplier}. A catalogue system is tested as KOMBIT lists it: correct the CVR, or give your own system an id of its own`,
-      }]);
+      throw new ProfileError([
+        {
+          code: 'profile-catalogue-mismatch',
+          file,
+          field: 'system.supplier',
+          message: `The catalogue lists ${listed.id} (${listed.name}) with supplier CVR ${listed.supplier}, not ${described.supplier}. A catalogue system is tested as KOMBIT lists it: correct the CVR, or give your own system an id of its own`,
+        },
+      ]);
     }
     return {
-      id: listed.id, name: listed.name, supplier: listed.supplier, listed: true, userSystemUuid: listed.userSystemUuid,
+      id: listed.id,
+      name: listed.name,
+      supplier: listed.supplier,
+      listed: true,
+      userSystemUuid: listed.userSystemUuid,
       integrations: requirementsOf(catalog, listed.id).required.map((r) => r.integration),
     };
   }
   if (!described) {
-    throw new ProfileError([{
-      code: 'profile-invalid', file, field: 'system',
-      message: `The catalogue has no system "${id}". Describe your system in the profile instead (run "klarmeld init"), or name a catalogue system ("klarmeld catalog systems" lists them)`,
-    }]);
+    throw new ProfileError([
+      {
+        code: 'profile-invalid',
+        file,
+        field: 'system',
+        message: `The catalogue has no system "${id}". Describe your system in the profile instead (run "klarmeld init"), or name a catalogue system ("klarmeld catalog systems" lists them)`,
+      },
+    ]);
   }
   const problems: ProfileProblem[] = [];
-  const missing = (field: string, message: string) => problems.push({ code: 'profile-not-in-catalogue', file, field, message });
+  const missing = (field: string, message: string) =>
+    problems.push({ code: 'profile-not-in-catalogue', file, field, message });
   described.areas.forEach((area, i) => {
-    if (!catalog.areas.some((a) => a.id === area)) missing(`system.areas.${i}`, `The catalogue has no SKI 02.19 area ${area}; its areas: ${catalog.areas.map((a) => a.id).join(', ')}`);
+    if (!catalog.areas.some((a) => a.id === area))
+      missing(
+        `system.areas.${i}`,
+        `The catalogue has no SKI 02.19 area ${area}; its areas: ${catalog.areas.map((a) => a.id).join(', ')}`,
+      );
   });
   const useCases = catalog.areas.flatMap((a) => a.useCases.map((u) => u.id));
   described.useCases.forEach((useCase, i) => {
-    if (!useCases.includes(useCase)) missing(`system.useCases.${i}`, `The catalogue has no use case ${useCase}${described.areas.length > 0 ? `; ${described.areas.join(', ')} has ${useCases.filter((u) => described.areas.some((a) => u.startsWith(`${a}.`))).join(', ') || 'none'}` : ''}`);
+    if (!useCases.includes(useCase))
+      missing(
+        `system.useCases.${i}`,
+        `The catalogue has no use case ${useCase}${described.areas.length > 0 ? `; ${described.areas.join(', ')} has ${useCases.filter((u) => described.areas.some((a) => u.startsWith(`${a}.`))).join(', ') || 'none'}` : ''}`,
+      );
   });
   described.integrations.forEach((implemented, i) => {
     const integration = findIntegration(catalog, implemented.id);
-    if (!integration) return missing(`system.integrations.${i}.id`, `The catalogue has no integration ${implemented.id}; "klarmeld catalog list" shows them`);
+    if (!integration)
+      return missing(
+        `system.integrations.${i}.id`,
+        `The catalogue has no integration ${implemented.id}; "klarmeld catalog list" shows them`,
+      );
     const operations = (currentVersion(integration)?.services ?? []).flatMap((s) => s.operations.map((o) => o.name));
     implemented.operations.forEach((operation, j) => {
-      if (!operations.includes(operation)) missing(`system.integrations.${i}.operations.${j}`, `${implemented.id} has no operation ${operation} in its current version${operations.length > 0 ? `; its operations: ${operations.join(', ')}` : ''}`);
+      if (!operations.includes(operation))
+        missing(
+          `system.integrations.${i}.operations.${j}`,
+          `${implemented.id} has no operation ${operation} in its current version${operations.length > 0 ? `; its operations: ${operations.join(', ')}` : ''}`,
+        );
     });
   });
   if (problems.length > 0) throw new ProfileError(problems);
-  return { id: described.id, name: described.name, supplier: described.supplier, listed: false, integrations: withPrerequisites(catalog, described.integrations.map((i) => i.id)) };
+  return {
+    id: described.id,
+    name: described.name,
+    supplier: described.supplier,
+    listed: false,
+    integrations: withPrerequisites(
+      catalog,
+      described.integrations.map((i) => i.id),
+    ),
+  };
 }
 
 /** The integrations and, transitively, the ones they need (SF1500 needs SF1514's tokens), each once. */

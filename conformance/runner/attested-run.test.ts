@@ -31,7 +31,10 @@ describe('runAndAttest', () => {
     platform.admin.addAgreement({ system: added.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
     const profile = join(dir, 'klarmeld.yaml');
     // No system runs behind this trigger: the first test that asks it to act meets a dead hook.
-    await writeFile(profile, `system: reference-system\nplatform:\n  url: ${platform.url}\ncertificate:\n  cert: ${added.cert}\n  key: ${added.key}\n  ca: ${added.ca}\ntrigger:\n  url: http://127.0.0.1:9/trigger\n`);
+    await writeFile(
+      profile,
+      `system: reference-system\nplatform:\n  url: ${platform.url}\ncertificate:\n  cert: ${added.cert}\n  key: ${added.key}\n  ca: ${added.ca}\ntrigger:\n  url: http://127.0.0.1:9/trigger\n`,
+    );
     const run = await runAndAttest({ profileFile: profile, catalog, integrations: ['SF1520'] });
     const { document } = run;
     expect(run.platformStartedHere).toBe(false);
@@ -39,7 +42,13 @@ describe('runAndAttest', () => {
     expect(document.tool.version).toBe(klarmeldVersion());
     expect(verifyRun(document).ok).toBe(true);
     const dead = document.tests.filter((t) => t.result === 'error');
-    expect(dead).toEqual([expect.objectContaining({ blame: 'environment', code: 'system-unresponsive', message: expect.stringContaining('http://127.0.0.1:9/trigger') })]);
+    expect(dead).toEqual([
+      expect.objectContaining({
+        blame: 'environment',
+        code: 'system-unresponsive',
+        message: expect.stringContaining('http://127.0.0.1:9/trigger'),
+      }),
+    ]);
     expect(document.summary.verdict).toBe('environment');
     expect(document.tests.filter((t) => t.blame === 'test')).toEqual([]);
   }, 60_000);

@@ -1,7 +1,13 @@
 import { request } from 'undici';
 import { canonicalDigest } from '../evidence/index.ts';
 import { signingKeyPath } from '../evidence/index.ts';
-import { attestationRequest, buildRunDocument, klarmeldVersion, withAttestation, type RunDocument } from '../framework/index.ts';
+import {
+  attestationRequest,
+  buildRunDocument,
+  klarmeldVersion,
+  withAttestation,
+  type RunDocument,
+} from '../framework/index.ts';
 import { runConformance, type ConformanceOptions, type ConformanceRun } from './run-conformance.ts';
 
 export interface AttestedRun {
@@ -39,9 +45,16 @@ export async function runAndAttest(options: ConformanceOptions & { toolVersion?:
       },
       run.output,
     );
-    if (!publicKey) return { ...base, document, attestationProblem: 'The platform publishes no signing key, so the run cannot be attested' };
+    if (!publicKey)
+      return {
+        ...base,
+        document,
+        attestationProblem: 'The platform publishes no signing key, so the run cannot be attested',
+      };
     const signed = await attest(run, document);
-    return typeof signed === 'string' ? { ...base, document, attestationProblem: signed } : { ...base, document: signed };
+    return typeof signed === 'string'
+      ? { ...base, document, attestationProblem: signed }
+      : { ...base, document: signed };
   } finally {
     await run.close();
   }
@@ -68,7 +81,8 @@ async function attest(run: ConformanceRun, document: RunDocument): Promise<RunDo
       dispatcher: run.dispatcher,
     });
     const text = await response.body.text();
-    if (response.statusCode !== 200) return `The platform did not attest the run (HTTP ${response.statusCode}): ${text.slice(0, 300)}`;
+    if (response.statusCode !== 200)
+      return `The platform did not attest the run (HTTP ${response.statusCode}): ${text.slice(0, 300)}`;
     return withAttestation(document, JSON.parse(text));
   } catch (error) {
     return `The platform did not attest the run: ${(error as Error).message}`;

@@ -1,6 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { replyLimitBytes, sizeText } from './read-capped.ts';
-import { parseReply, stopAfterSilence, SystemUnresponsiveError, TriggerError, unansweredAdvice, type Trigger } from './trigger-reply.ts';
+import {
+  parseReply,
+  stopAfterSilence,
+  SystemUnresponsiveError,
+  TriggerError,
+  unansweredAdvice,
+  type Trigger,
+} from './trigger-reply.ts';
 
 /** How much of a hook's stderr a message quotes; the rest is dropped as it arrives. */
 const stderrKeptBytes = 4096;
@@ -11,7 +18,12 @@ const stderrKeptBytes = 4096;
  * (no answer: SystemUnresponsiveError, which ends the run) or prints more than the limit (the
  * supplier's failure), the whole group is killed, so nothing it started keeps running.
  */
-export function commandTrigger(command: string, cwd: string, timeoutSeconds: number, options: { limitBytes?: number } = {}): Trigger {
+export function commandTrigger(
+  command: string,
+  cwd: string,
+  timeoutSeconds: number,
+  options: { limitBytes?: number } = {},
+): Trigger {
   const limit = options.limitBytes ?? replyLimitBytes;
   return stopAfterSilence(
     (action, params) =>
@@ -29,30 +41,53 @@ export function commandTrigger(command: string, cwd: string, timeoutSeconds: num
         };
         const timer = setTimeout(() => {
           killGroup(child);
-          settle(() => reject(new SystemUnresponsiveError(
-            `The trigger command "${command}" gave no answer to "${action}" within ${timeoutSeconds} s, so klarmeld stopped it. ` +
-              unansweredAdvice(timeoutSeconds, 'Check that the command ends once it has printed its reply, and that the system behind it runs.'),
-          )));
+          settle(() =>
+            reject(
+              new SystemUnresponsiveError(
+                `The trigger command "${command}" gave no answer to "${action}" within ${timeoutSeconds} s, so klarmeld stopped it. ` +
+                  unansweredAdvice(
+                    timeoutSeconds,
+                    'Check that the command ends once it has printed its reply, and that the system behind it runs.',
+                  ),
+              ),
+            ),
+          );
         }, timeoutSeconds * 1000);
         child.stdout!.on('data', (chunk: Buffer) => {
           received += chunk.length;
           if (received <= limit) return void stdout.push(chunk);
           killGroup(child);
-          settle(() => reject(new TriggerError(
-            `The trigger command "${command}" answered "${action}" with more than ${sizeText(limit)} on stdout: klarmeld stopped reading after ${sizeText(received)} and stopped the command. ` +
-              `A trigger reply is a small JSON object ({ "ok": true, "result": … }); it began: ${(stdout[0] ?? chunk).subarray(0, 200).toString('utf8')}`,
-          )));
+          settle(() =>
+            reject(
+              new TriggerError(
+                `The trigger command "${command}" answered "${action}" with more than ${sizeText(limit)} on stdout: klarmeld stopped reading after ${sizeText(received)} and stopped the command. ` +
+                  `A trigger reply is a small JSON object ({ "ok": true, "result": … }); it began: ${(stdout[0] ?? chunk).subarray(0, 200).toString('utf8')}`,
+              ),
+            ),
+          );
         });
         child.stderr!.on('data', (chunk: Buffer) => {
-          if (stderr.length < stderrKeptBytes) stderr += chunk.toString('utf8').slice(0, stderrKeptBytes - stderr.length);
+          if (stderr.length < stderrKeptBytes)
+            stderr += chunk.toString('utf8').slice(0, stderrKeptBytes - stderr.length);
         });
-        child.on('error', (error) => settle(() => reject(new TriggerError(`The trigger command "${command}" could not start: ${error.message}`))));
+        child.on('error', (error) =>
+          settle(() => reject(new TriggerError(`The trigger command "${command}" could not start: ${error.message}`))),
+        );
         child.on('close', (code) =>
           settle(() => {
             try {
-              resolvePromise(parseReply(Buffer.concat(stdout).toString('utf8'), `the trigger command "${command}" (exit ${code}) answered "${action}"`));
+              resolvePromise(
+                parseReply(
+                  Buffer.concat(stdout).toString('utf8'),
+                  `the trigger command "${command}" (exit ${code}) answered "${action}"`,
+                ),
+              );
             } catch (error) {
-              reject(new TriggerError(`${(error as Error).message}${stderr ? `; it wrote: ${stderr.trim().slice(0, 300)}` : ''}`));
+              reject(
+                new TriggerError(
+                  `${(error as Error).message}${stderr ? `; it wrote: ${stderr.trim().slice(0, 300)}` : ''}`,
+                ),
+              );
             }
           }),
         );

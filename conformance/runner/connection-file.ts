@@ -14,7 +14,9 @@ export function connectionFor(session: PlatformSession, link: FlakyLink | undefi
   };
   const services: SystemConnection['services'] = {};
   for (const endpoint of session.endpoints) {
-    const agreement = session.agreements?.find((a) => a.integration === endpoint.integration && a.status === 'approved');
+    const agreement = session.agreements?.find(
+      (a) => a.integration === endpoint.integration && a.status === 'approved',
+    );
     services[endpoint.name] = {
       integration: endpoint.integration,
       url: via(endpoint.url),
@@ -32,4 +34,3 @@ export function connectionFor(session: PlatformSession, link: FlakyLink | undefi
     services,
   };
 }
-

@@ -34,7 +34,12 @@ export interface EmbeddedOptions {
  */
 export async function startEmbeddedSession(options: EmbeddedOptions): Promise<PlatformSession> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'klarmeld-platform-')));
-  const platform = await startPlatform({ port: 0, dataDir, catalog: options.catalog, ...(options.signingKeyPem ? { signingKeyPem: options.signingKeyPem } : {}) }).catch((error: unknown) => {
+  const platform = await startPlatform({
+    port: 0,
+    dataDir,
+    catalog: options.catalog,
+    ...(options.signingKeyPem ? { signingKeyPem: options.signingKeyPem } : {}),
+  }).catch((error: unknown) => {
     // A catalogue the platform will not serve is the environment's problem, not the system's.
     throw error instanceof CatalogueClashError ? new EnvironmentError(error.code, error.message) : error;
   });
@@ -46,12 +51,30 @@ export async function startEmbeddedSession(options: EmbeddedOptions): Promise<Pl
       ...(options.callbackUrl ? { callback: options.callbackUrl } : {}),
     });
     const agreements = options.integrations.map((integration) => {
-      const a = platform.admin.addAgreement({ system: added.systemUuid, service: integration, municipalityCvr: options.municipalityCvr });
-      return { uuid: a.agreementUuid, integration: a.integration, service: a.service, serviceUuid: a.serviceUuid, entityId: a.entityId, municipalityCvr: a.municipalityCvr, status: a.status };
+      const a = platform.admin.addAgreement({
+        system: added.systemUuid,
+        service: integration,
+        municipalityCvr: options.municipalityCvr,
+      });
+      return {
+        uuid: a.agreementUuid,
+        integration: a.integration,
+        service: a.service,
+        serviceUuid: a.serviceUuid,
+        entityId: a.entityId,
+        municipalityCvr: a.municipalityCvr,
+        status: a.status,
+      };
     });
     const pushIdentity = await platform.services.pki.serviceCertificate('beskedfordeler');
-    const callbackTls = options.callbackUrl ? await callbackCertificate(dataDir, added.systemUuid, options.system.name, new URL(options.callbackUrl).hostname) : undefined;
-    const [caPem, certPem, keyPem] = await Promise.all([readFile(added.ca, 'utf8'), readFile(added.cert, 'utf8'), readFile(added.key, 'utf8')]);
+    const callbackTls = options.callbackUrl
+      ? await callbackCertificate(dataDir, added.systemUuid, options.system.name, new URL(options.callbackUrl).hostname)
+      : undefined;
+    const [caPem, certPem, keyPem] = await Promise.all([
+      readFile(added.ca, 'utf8'),
+      readFile(added.cert, 'utf8'),
+      readFile(added.key, 'utf8'),
+    ]);
     return {
       target: 'embedded',
       baseUrl: platform.url,

@@ -26,7 +26,10 @@ export async function attachExternalSession(options: ExternalOptions): Promise<P
     try {
       return await readFile(path, 'utf8');
     } catch {
-      throw new EnvironmentError('certificate-file-missing', `The ${what} file ${path} named in the profile cannot be read`);
+      throw new EnvironmentError(
+        'certificate-file-missing',
+        `The ${what} file ${path} named in the profile cannot be read`,
+      );
     }
   };
   const [certPem, keyPem, caPem] = await Promise.all([
@@ -38,7 +41,11 @@ export async function attachExternalSession(options: ExternalOptions): Promise<P
   let systemUuid = options.userSystemUuid;
   let recorder = false;
   try {
-    const response = await request(new URL('/klarmeld/exchanges?limit=1', options.url), { dispatcher: agent, headersTimeout: 5000, bodyTimeout: 5000 });
+    const response = await request(new URL('/klarmeld/exchanges?limit=1', options.url), {
+      dispatcher: agent,
+      headersTimeout: 5000,
+      bodyTimeout: 5000,
+    });
     const text = await response.body.text();
     if (response.statusCode === 200) {
       recorder = options.target === 'embedded';
@@ -46,15 +53,29 @@ export async function attachExternalSession(options: ExternalOptions): Promise<P
     }
   } catch (error) {
     await agent.close();
-    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code ?? '';
+    const code =
+      (error as { code?: string; cause?: { code?: string } }).code ??
+      (error as { cause?: { code?: string } }).cause?.code ??
+      '';
     if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'].includes(code)) {
-      throw new EnvironmentError('platform-unreachable', `The platform at ${options.url} cannot be reached (${code}). Start it (klarmeld platform start) or check --platform / platform.url`, { cause: error });
+      throw new EnvironmentError(
+        'platform-unreachable',
+        `The platform at ${options.url} cannot be reached (${code}). Start it (klarmeld platform start) or check --platform / platform.url`,
+        { cause: error },
+      );
     }
-    throw new EnvironmentError('certificate-refused', `The platform at ${options.url} refused the system's certificate (${(error as Error).message}). Check that it is registered, not expired and not revoked`, { cause: error });
+    throw new EnvironmentError(
+      'certificate-refused',
+      `The platform at ${options.url} refused the system's certificate (${(error as Error).message}). Check that it is registered, not expired and not revoked`,
+      { cause: error },
+    );
   }
   await agent.close();
   if (!systemUuid) {
-    throw new EnvironmentError('system-unknown', 'The it-system UUID is unknown: write platform.userSystemUuid in klarmeld.yaml');
+    throw new EnvironmentError(
+      'system-unknown',
+      'The it-system UUID is unknown: write platform.userSystemUuid in klarmeld.yaml',
+    );
   }
   return {
     target: options.target,
@@ -67,7 +88,7 @@ export async function attachExternalSession(options: ExternalOptions): Promise<P
     municipalityCvr: options.municipalityCvr,
     agreements: undefined,
     endpoints: serviceEndpoints(options.catalog, options.integrations, options.target, options.url),
-      urls: serviceUrls(serviceEndpoints(options.catalog, options.integrations, options.target, options.url)),
+    urls: serviceUrls(serviceEndpoints(options.catalog, options.integrations, options.target, options.url)),
     recorder,
     async stop() {},
   };

@@ -1,6 +1,13 @@
 import { request, type Dispatcher } from 'undici';
 import { readCapped, replyLimitBytes, sizeText } from './read-capped.ts';
-import { parseReply, stopAfterSilence, SystemUnresponsiveError, TriggerError, unansweredAdvice, type Trigger } from './trigger-reply.ts';
+import {
+  parseReply,
+  stopAfterSilence,
+  SystemUnresponsiveError,
+  TriggerError,
+  unansweredAdvice,
+  type Trigger,
+} from './trigger-reply.ts';
 
 export interface HttpTriggerOptions {
   dispatcher?: Dispatcher;
@@ -23,7 +30,12 @@ export function httpTrigger(url: string, timeoutSeconds: number, options: HttpTr
       const state = options.systemState?.();
       return new SystemUnresponsiveError(
         `The system's trigger at ${url} gave no answer to "${action}" (${whyUnanswered(error, timeoutSeconds)}).${state ? ` ${state}.` : ''} ` +
-          unansweredAdvice(timeoutSeconds, state ? 'What it wrote last says why it stopped.' : 'Is the system running, and is trigger.url in the profile right?'),
+          unansweredAdvice(
+            timeoutSeconds,
+            state
+              ? 'What it wrote last says why it stopped.'
+              : 'Is the system running, and is trigger.url in the profile right?',
+          ),
       );
     };
     let response: Dispatcher.ResponseData;
@@ -59,7 +71,12 @@ export function httpTrigger(url: string, timeoutSeconds: number, options: HttpTr
 /** Why an HTTP exchange got no answer, in the words of someone reading the report. */
 function whyUnanswered(error: unknown, timeoutSeconds: number): string {
   const { name, code, message } = error as { name?: string; code?: string; message?: string };
-  if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+  if (
+    name === 'TimeoutError' ||
+    name === 'AbortError' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT'
+  ) {
     return `no complete reply within ${timeoutSeconds} s`;
   }
   if (code === 'ECONNREFUSED') return 'connection refused: nothing listens there';

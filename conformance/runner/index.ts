@@ -13,6 +13,12 @@ export type { ConformanceOptions } from './run-conformance.ts';
 export { externalTestOrigin, serviceEndpoints, serviceUrls } from './service-urls.ts';
 export { SystemStartError, startSystem } from './system-process.ts';
 export type { SystemProcess } from './system-process.ts';
-export { SystemUnresponsiveError, TriggerError, parseReply, stopAfterSilence, unansweredAdvice } from './trigger-reply.ts';
+export {
+  SystemUnresponsiveError,
+  TriggerError,
+  parseReply,
+  stopAfterSilence,
+  unansweredAdvice,
+} from './trigger-reply.ts';
 export type { Trigger } from './trigger-reply.ts';
 export { commandTrigger, httpTrigger } from './trigger.ts';

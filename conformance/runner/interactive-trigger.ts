@@ -2,10 +2,13 @@ import type { Recorder, TriggerOutcome } from '../suites/index.ts';
 
 /** What a person is asked to do in their own system for each action. */
 const asks: Record<string, (params: Record<string, unknown>) => string> = {
-  'sts.get-token': (p) => `Make your system get a new token from the STS for ${String(p.entityId)} (e.g. log the integration in again).`,
+  'sts.get-token': (p) =>
+    `Make your system get a new token from the STS for ${String(p.entityId)} (e.g. log the integration in again).`,
   'cpr.lookup': (p) => `Look up the person with CPR number ${String(p.cpr)} in your system.`,
-  'organisation.read-user': (p) => `Open the user ${String(p.uuid)} from the municipality's organisation in your system.`,
-  'organisation.search-units': (p) => `Search the municipality's organisation units${p.name ? ` for "${String(p.name)}"` : ''} in your system.`,
+  'organisation.read-user': (p) =>
+    `Open the user ${String(p.uuid)} from the municipality's organisation in your system.`,
+  'organisation.search-units': (p) =>
+    `Search the municipality's organisation units${p.name ? ` for "${String(p.name)}"` : ''} in your system.`,
   'sdi.import-case': (p) =>
     p.caseReference === undefined
       ? `Create the case "${String(p.title)}" with UUID ${String(p.caseUuid)} so your system indexes it.`
@@ -21,10 +24,15 @@ const asks: Record<string, (params: Record<string, unknown>) => string> = {
  * person cannot do (moving the clock, reading the system's inbox) are reported as unsupported,
  * so the tests that need them are skipped, never passed.
  */
-export function interactiveTrigger(options: { recorder: Recorder; prompt: (text: string, secondsLeft: number) => void; timeoutSeconds: number }) {
+export function interactiveTrigger(options: {
+  recorder: Recorder;
+  prompt: (text: string, secondsLeft: number) => void;
+  timeoutSeconds: number;
+}) {
   return async (action: string, params: Record<string, unknown>): Promise<TriggerOutcome> => {
     const ask = asks[action];
-    if (!ask) return { ok: false, error: { code: 'unsupported-action', message: `A person cannot do "${action}" on request` } };
+    if (!ask)
+      return { ok: false, error: { code: 'unsupported-action', message: `A person cannot do "${action}" on request` } };
     const marker = await options.recorder.mark();
     const deadline = Date.now() + options.timeoutSeconds * 1000;
     while (Date.now() < deadline) {
@@ -38,6 +46,12 @@ export function interactiveTrigger(options: { recorder: Recorder; prompt: (text:
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     options.prompt('', 0);
-    return { ok: false, error: { code: 'waiting-for-person', message: `Waiting for a person: the platform saw nothing from the system within ${options.timeoutSeconds} s of asking "${ask(params)}"` } };
+    return {
+      ok: false,
+      error: {
+        code: 'waiting-for-person',
+        message: `Waiting for a person: the platform saw nothing from the system within ${options.timeoutSeconds} s of asking "${ask(params)}"`,
+      },
+    };
   };
 }

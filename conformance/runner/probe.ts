@@ -13,7 +13,12 @@ export async function probeReachable(url: string, timeoutMs = 3000): Promise<voi
     });
     const fail = (why: string) => {
       socket.destroy();
-      reject(new EnvironmentError('platform-unreachable', `The platform at ${url} cannot be reached (${why}). Start it (klarmeld platform start) or check --platform / platform.url`));
+      reject(
+        new EnvironmentError(
+          'platform-unreachable',
+          `The platform at ${url} cannot be reached (${why}). Start it (klarmeld platform start) or check --platform / platform.url`,
+        ),
+      );
     };
     socket.once('timeout', () => fail('no answer'));
     socket.once('error', (error: NodeJS.ErrnoException) => fail(error.code ?? error.message));

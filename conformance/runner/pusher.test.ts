@@ -26,7 +26,9 @@ describe('the Beskedfordeler push to a callback that answers without end', () =>
       closed = new Promise((resolve) => res.once('close', () => resolve()));
       const chunk = Buffer.alloc(64 * 1024, 'x');
       res.write('<ModtagBeskedOutput>');
-      const pump = () => { while (!res.destroyed && res.write(chunk)); };
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+      };
       res.on('drain', pump);
       pump();
     });
@@ -34,11 +36,19 @@ describe('the Beskedfordeler push to a callback that answers without end', () =>
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const pusher = callbackPusher({
       callbackUrl: `https://127.0.0.1:${(server.address() as { port: number }).port}/beskedfordeler`,
-      caPem: ca.certPem, certPem: client.certPem, keyPem: client.keyPem, municipalityCvr: '11111111',
+      caPem: ca.certPem,
+      certPem: client.certPem,
+      keyPem: client.keyPem,
+      municipalityCvr: '11111111',
     });
     try {
       const outcome = await pusher.push({});
-      expect(outcome).toMatchObject({ status: 200, error: expect.stringMatching(/^the callback answered with more than 256 KiB: the Beskedfordeler stopped reading after \d+(\.\d)? KiB/) });
+      expect(outcome).toMatchObject({
+        status: 200,
+        error: expect.stringMatching(
+          /^the callback answered with more than 256 KiB: the Beskedfordeler stopped reading after \d+(\.\d)? KiB/,
+        ),
+      });
       expect(outcome.responseBody).toMatch(/^<ModtagBeskedOutput>x+$/);
       await closed;
     } finally {

@@ -10,7 +10,13 @@ import { readCapped, replyLimitBytes, sizeText } from './read-capped.ts';
  * certificate, a ModtagBeskedInput holding the Haendelsesbesked. The endpoint's certificate is
  * checked against the platform CA, as KOMBIT checks it against its whitelist of root CAs.
  */
-export function callbackPusher(options: { callbackUrl: string; caPem: string; certPem: string; keyPem: string; municipalityCvr: string }): Pusher & { close(): Promise<void> } {
+export function callbackPusher(options: {
+  callbackUrl: string;
+  caPem: string;
+  certPem: string;
+  keyPem: string;
+  municipalityCvr: string;
+}): Pusher & { close(): Promise<void> } {
   const agent = new Agent({
     connect: { ca: options.caPem, cert: options.certPem, key: options.keyPem },
   });
@@ -31,7 +37,8 @@ export function callbackPusher(options: { callbackUrl: string; caPem: string; ce
         const reply = await readCapped(response.body);
         if (reply.over) {
           return {
-            status: response.statusCode, responseBody: reply.head,
+            status: response.statusCode,
+            responseBody: reply.head,
             error: `the callback answered with more than ${sizeText(replyLimitBytes)}: the Beskedfordeler stopped reading after ${sizeText(reply.received)} and closed the connection; a reply is one small ModtagBeskedOutput`,
           };
         }

@@ -30,7 +30,10 @@ describe('a profile targeting the external test environment', () => {
     platform.admin.addAgreement({ system: added.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
     const profile = join(dir, 'klarmeld.yaml');
     // The platform here stands in for KOMBIT's: the runner reaches it with the system's own certificate.
-    await writeFile(profile, `system: reference-system\ntarget: external-test\nplatform:\n  url: ${platform.url}\ncertificate:\n  cert: ${added.cert}\n  key: ${added.key}\n  ca: ${added.ca}\ntrigger:\n  url: http://127.0.0.1:9/trigger\n`);
+    await writeFile(
+      profile,
+      `system: reference-system\ntarget: external-test\nplatform:\n  url: ${platform.url}\ncertificate:\n  cert: ${added.cert}\n  key: ${added.key}\n  ca: ${added.ca}\ntrigger:\n  url: http://127.0.0.1:9/trigger\n`,
+    );
     const run = await runConformance({ profileFile: profile, catalog, integrations: ['SF1520'] });
     await run.close();
     const sf1520 = run.output.tests.filter((t) => t.integration === 'SF1520');
@@ -49,17 +52,26 @@ describe('an --integration selection the system does not require', () => {
     const profile = join(dir, 'jobcenter-plus.yaml');
     await writeFile(profile, 'system: jobcenter-plus\n');
     const refused = runConformance({ profileFile: profile, catalog, integrations: ['SF1461'] });
-    await expect(refused).rejects.toThrow(/jobcenter-plus does not require SF1461 .*Its suites: SF1514, SF1520, SF1500/);
+    await expect(refused).rejects.toThrow(
+      /jobcenter-plus does not require SF1461 .*Its suites: SF1514, SF1520, SF1500/,
+    );
   });
 });
 
 describe('an agreement the municipality has not approved', () => {
   it('is an environment problem (exit 3), not a failure of the system', async () => {
     const added = await platform.admin.addSystem({ name: 'pending-system' });
-    const pending = platform.admin.addAgreement({ system: added.systemUuid, service: 'SF1500', municipalityCvr: '55133018' });
+    const pending = platform.admin.addAgreement({
+      system: added.systemUuid,
+      service: 'SF1500',
+      municipalityCvr: '55133018',
+    });
     expect(pending.status).toBe('pending');
     const profile = join(dir, 'pending.yaml');
-    await writeFile(profile, `system: reference-system\nplatform:\n  url: ${platform.url}\n  municipality: "55133018"\ncertificate:\n  cert: ${added.cert}\n  key: ${added.key}\n  ca: ${added.ca}\n`);
+    await writeFile(
+      profile,
+      `system: reference-system\nplatform:\n  url: ${platform.url}\n  municipality: "55133018"\ncertificate:\n  cert: ${added.cert}\n  key: ${added.key}\n  ca: ${added.ca}\n`,
+    );
     const run = await runConformance({ profileFile: profile, catalog, integrations: ['SF1500'] });
     await run.close();
     const summary = summarise(run.output.tests);

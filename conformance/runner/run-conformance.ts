@@ -99,13 +99,28 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const notRequired = (options.integrations ?? []).filter((id) => !withSuite.includes(id));
   if (notRequired.length > 0) {
     const scope = system.listed ? `${system.id} does not require` : 'The profile names neither';
-    throw new ProfileError([{ code: 'integration-not-required', file: loaded.file, field: 'system', message: `${scope} ${notRequired.join(', ')} (or klarmeld has no suite for it). Its suites: ${withSuite.join(', ') || 'none'}` }]);
+    throw new ProfileError([
+      {
+        code: 'integration-not-required',
+        file: loaded.file,
+        field: 'system',
+        message: `${scope} ${notRequired.join(', ')} (or klarmeld has no suite for it). Its suites: ${withSuite.join(', ') || 'none'}`,
+      },
+    ]);
   }
   const ports = { TRIGGER_PORT: String(await freePort()), CALLBACK_PORT: String(await freePort()) };
-  const profile = interpolate(loaded.profile, { ...process.env, ...ports, NODE: process.execPath, PROFILE_DIR: loaded.dir });
+  const profile = interpolate(loaded.profile, {
+    ...process.env,
+    ...ports,
+    NODE: process.execPath,
+    PROFILE_DIR: loaded.dir,
+  });
   const municipalityCvr = profile.platform.municipality;
   // KOMBIT's external test environment has no single base URL: its STS host stands for it.
-  const url = options.platformUrl ?? profile.platform.url ?? (profile.target === 'external-test' ? externalTestOrigin(catalog) : undefined);
+  const url =
+    options.platformUrl ??
+    profile.platform.url ??
+    (profile.target === 'external-test' ? externalTestOrigin(catalog) : undefined);
   const cleanups: (() => Promise<unknown>)[] = [];
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -128,21 +143,44 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       phase(`Connecting to the platform at ${url}`);
       if (!profile.certificate) {
         await probeReachable(url);
-        throw new ProfileError([{ code: 'profile-invalid', file: loaded.file, field: 'certificate', message: 'A platform given by URL needs the system certificate: add certificate.cert and certificate.key (and certificate.ca)' }]);
+        throw new ProfileError([
+          {
+            code: 'profile-invalid',
+            file: loaded.file,
+            field: 'certificate',
+            message:
+              'A platform given by URL needs the system certificate: add certificate.cert and certificate.key (and certificate.ca)',
+          },
+        ]);
       }
       session = await attachExternalSession({
-        catalog, url, target: profile.target, integrations: withSuite, municipalityCvr, userSystemUuid: profile.platform.userSystemUuid,
-        files: { cert: profilePath(loaded, profile.certificate.cert), key: profilePath(loaded, profile.certificate.key), ...(profile.certificate.ca ? { ca: profilePath(loaded, profile.certificate.ca) } : {}) },
+        catalog,
+        url,
+        target: profile.target,
+        integrations: withSuite,
+        municipalityCvr,
+        userSystemUuid: profile.platform.userSystemUuid,
+        files: {
+          cert: profilePath(loaded, profile.certificate.cert),
+          key: profilePath(loaded, profile.certificate.key),
+          ...(profile.certificate.ca ? { ca: profilePath(loaded, profile.certificate.ca) } : {}),
+        },
       });
     } else {
       phase('Starting the embedded platform');
       session = await startEmbeddedSession({
-        catalog, system, integrations: withSuite, municipalityCvr, callbackUrl: profile.callbacks.beskedfordeler,
+        catalog,
+        system,
+        integrations: withSuite,
+        municipalityCvr,
+        callbackUrl: profile.callbacks.beskedfordeler,
         ...(options.platformSigningKeyPem ? { signingKeyPem: options.platformSigningKeyPem } : {}),
       });
     }
     if (!options.session) await own(() => session.stop());
-    const dispatcher = new Agent({ connect: { ca: session.caPem || undefined, cert: session.certPem, key: session.keyPem } });
+    const dispatcher = new Agent({
+      connect: { ca: session.caPem || undefined, cert: session.certPem, key: session.keyPem },
+    });
     await own(() => dispatcher.close());
 
     let link: FlakyLink | undefined = options.link;
@@ -178,7 +216,13 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     }
 
     const { environment, unavailable, cleanup } = suiteEnvironment({
-      session, system, profile, dispatcher, link, interactive: options.interactive, loadedDir: loaded.dir,
+      session,
+      system,
+      profile,
+      dispatcher,
+      link,
+      interactive: options.interactive,
+      loadedDir: loaded.dir,
       ...(started ? { systemState: started.ended } : {}),
       ...(options.trigger ? { trigger: options.trigger } : {}),
     });
@@ -190,13 +234,18 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     phase(`Running ${running} suite${running === 1 ? '' : 's'}`);
     const startedAt = new Date();
     const output = await runSuites({
-      suites: withSuite.map((id) => (notReady ? unstartable(suitesByIntegration[id]!, notReady) : suitesByIntegration[id]!)),
+      suites: withSuite.map((id) =>
+        notReady ? unstartable(suitesByIntegration[id]!, notReady) : suitesByIntegration[id]!,
+      ),
       environment,
       select: (testId) => {
         const integration = withSuite.find((id) => testId.startsWith(`${suitesByIntegration[id]!.id}.`));
         if (!integration || !selected.has(integration)) return 'Not selected with --integration';
         // A profile that lists the operations it implements is tested on those (generic suites).
-        const operations = typeof profile.system === 'string' ? [] : (profile.system.integrations.find((i) => i.id === integration)?.operations ?? []);
+        const operations =
+          typeof profile.system === 'string'
+            ? []
+            : (profile.system.integrations.find((i) => i.id === integration)?.operations ?? []);
         return declaredOperations(suitesByIntegration[integration]!, catalog, operations)(testId);
       },
       unavailable,
@@ -204,9 +253,17 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
     return {
-      profile, catalog, profileFile: resolve(loaded.file), system: { id: system.id, name: system.name },
-      required, withoutSuite: required.filter((id) => !suitesByIntegration[id]),
-      output, session, dispatcher, startedAt, finishedAt: new Date(),
+      profile,
+      catalog,
+      profileFile: resolve(loaded.file),
+      system: { id: system.id, name: system.name },
+      required,
+      withoutSuite: required.filter((id) => !suitesByIntegration[id]),
+      output,
+      session,
+      dispatcher,
+      startedAt,
+      finishedAt: new Date(),
       platform: { url: session.baseUrl, target: session.target },
       platformStartedHere: !url && !options.session,
       close,

@@ -14,15 +14,30 @@ export interface ServiceEndpoint {
  * Where each service of the given integrations (and the STS) answers: the embedded platform's
  * path on `baseUrl`, or the catalogue's external-test URL.
  */
-export function serviceEndpoints(catalog: Catalog, integrations: readonly string[], target: 'embedded' | 'external-test', baseUrl: string): ServiceEndpoint[] {
+export function serviceEndpoints(
+  catalog: Catalog,
+  integrations: readonly string[],
+  target: 'embedded' | 'external-test',
+  baseUrl: string,
+): ServiceEndpoint[] {
   const found: ServiceEndpoint[] = [];
   for (const id of new Set([...integrations, 'SF1514'])) {
     const integration = catalog.integrations.find((i) => i.id === id);
     const version = integration && currentVersion(integration);
     for (const service of version?.services ?? []) {
       if (service.provider === 'supplier' || found.some((f) => f.name === service.name)) continue;
-      const url = target === 'embedded' ? service.endpoints.local && new URL(service.endpoints.local, baseUrl).href : service.endpoints.externalTest;
-      if (url) found.push({ name: service.name, integration: id, url, serviceUuid: service.serviceUuid, entityId: service.entityId });
+      const url =
+        target === 'embedded'
+          ? service.endpoints.local && new URL(service.endpoints.local, baseUrl).href
+          : service.endpoints.externalTest;
+      if (url)
+        found.push({
+          name: service.name,
+          integration: id,
+          url,
+          serviceUuid: service.serviceUuid,
+          entityId: service.entityId,
+        });
     }
   }
   return found;
@@ -38,6 +53,8 @@ export function serviceUrls(endpoints: readonly ServiceEndpoint[]): Record<strin
 
 /** KOMBIT's external test environment has no single base URL: its STS host stands for it. */
 export function externalTestOrigin(catalog: Catalog): string | undefined {
-  const sts = serviceEndpoints(catalog, ['SF1514'], 'external-test', 'https://invalid').find((e) => /kombittrust/.test(e.url));
+  const sts = serviceEndpoints(catalog, ['SF1514'], 'external-test', 'https://invalid').find((e) =>
+    /kombittrust/.test(e.url),
+  );
   return sts && new URL(sts.url).origin;
 }

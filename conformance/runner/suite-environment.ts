@@ -31,20 +31,34 @@ export function suiteEnvironment(input: {
   const { session, system, profile, dispatcher, link } = input;
   const municipalityCvr = profile.platform.municipality;
   const recorder = session.recorder ? recorderClient(session.baseUrl, dispatcher) : undefined;
-  const trigger = input.trigger ? input.trigger
+  const trigger = input.trigger
+    ? input.trigger
     : input.interactive && recorder
-    ? interactiveTrigger({ recorder, ...input.interactive })
-    : profile.trigger?.url ? httpTrigger(profile.trigger.url, profile.trigger.timeout, input.systemState ? { systemState: input.systemState } : {})
-    : profile.trigger?.command ? commandTrigger(profile.trigger.command, input.loadedDir, profile.trigger.timeout)
-    : undefined;
+      ? interactiveTrigger({ recorder, ...input.interactive })
+      : profile.trigger?.url
+        ? httpTrigger(
+            profile.trigger.url,
+            profile.trigger.timeout,
+            input.systemState ? { systemState: input.systemState } : {},
+          )
+        : profile.trigger?.command
+          ? commandTrigger(profile.trigger.command, input.loadedDir, profile.trigger.timeout)
+          : undefined;
   const callbackUrl = profile.callbacks.beskedfordeler;
-  const pusher = session.pushAs && callbackUrl
-    ? callbackPusher({ callbackUrl, caPem: session.caPem, municipalityCvr, ...session.pushAs })
-    : undefined;
+  const pusher =
+    session.pushAs && callbackUrl
+      ? callbackPusher({ callbackUrl, caPem: session.caPem, municipalityCvr, ...session.pushAs })
+      : undefined;
 
   const environment: SuiteEnvironment = {
     target: session.target,
-    system: { id: system.id, userSystemUuid: session.userSystemUuid, municipalityCvr, certPem: session.certPem, keyPem: session.keyPem },
+    system: {
+      id: system.id,
+      userSystemUuid: session.userSystemUuid,
+      municipalityCvr,
+      certPem: session.certPem,
+      keyPem: session.keyPem,
+    },
     platform: { baseUrl: session.baseUrl, dispatcher, urls: session.urls, agreements: session.agreements },
     ...(recorder ? { recorder } : {}),
     ...(trigger ? { trigger } : {}),
@@ -54,14 +68,26 @@ export function suiteEnvironment(input: {
     caPem: session.caPem,
   };
   const unavailable: Record<string, string> = {};
-  if (!recorder) unavailable.recorder = session.target === 'external-test'
-    ? "Needs the embedded platform's recorder to see what the system sent; KOMBIT's external test environment does not show it"
-    : 'The platform does not let the runner read its recorded exchanges';
-  if (!trigger) unavailable.trigger = 'The profile has no trigger hook (trigger.url or trigger.command) and the run is not --interactive';
-  if (!link) unavailable.network = 'The runner can cut connections only for a system it starts itself, connected to the embedded platform';
-  if (!pusher) unavailable.beskedfordeler = 'Only the embedded platform pushes Beskedfordeler messages on request, and only to a callback named in the profile';
+  if (!recorder)
+    unavailable.recorder =
+      session.target === 'external-test'
+        ? "Needs the embedded platform's recorder to see what the system sent; KOMBIT's external test environment does not show it"
+        : 'The platform does not let the runner read its recorded exchanges';
+  if (!trigger)
+    unavailable.trigger =
+      'The profile has no trigger hook (trigger.url or trigger.command) and the run is not --interactive';
+  if (!link)
+    unavailable.network =
+      'The runner can cut connections only for a system it starts itself, connected to the embedded platform';
+  if (!pusher)
+    unavailable.beskedfordeler =
+      'Only the embedded platform pushes Beskedfordeler messages on request, and only to a callback named in the profile';
   if (!callbackUrl) unavailable.callback = 'The profile names no callback endpoint (callbacks.beskedfordeler)';
 
   // Taped, so `klarmeld verify` can run each test body again against what it saw (issue 13).
-  return { environment: tapingEnvironment(environment), unavailable, cleanup: async () => void (await pusher?.close()) };
+  return {
+    environment: tapingEnvironment(environment),
+    unavailable,
+    cleanup: async () => void (await pusher?.close()),
+  };
 }

@@ -16,10 +16,20 @@ async function standIn(behaviour: StandInBehaviour) {
   const dir = await temp.make('system-process-');
   await writeStandInSystem(dir, behaviour);
   const port = await freePort();
-  return { dir, options: { command: `"${process.execPath}" system.mjs`, cwd: dir, env: { TRIGGER_PORT: String(port) }, ready: `http://127.0.0.1:${port}/health`, timeoutSeconds: 10 } };
+  return {
+    dir,
+    options: {
+      command: `"${process.execPath}" system.mjs`,
+      cwd: dir,
+      env: { TRIGGER_PORT: String(port) },
+      ready: `http://127.0.0.1:${port}/health`,
+      timeoutSeconds: 10,
+    },
+  };
 }
 
-const bothGone = async (pids: { system: number; child: number }) => !(await isAlive(pids.system)) && !(await isAlive(pids.child));
+const bothGone = async (pids: { system: number; child: number }) =>
+  !(await isAlive(pids.system)) && !(await isAlive(pids.child));
 
 describe('a system the runner starts', () => {
   it('is stopped with everything it started', async () => {
@@ -34,7 +44,10 @@ describe('a system the runner starts', () => {
   it('is ended, with everything it started, when the runner is killed with SIGKILL (which no handler sees)', async () => {
     const { dir, options } = await standIn('silent');
     const runner = join(dir, 'runner.mts');
-    await writeFile(runner, `import { startSystem } from ${JSON.stringify(systemProcess)};\nawait startSystem(${JSON.stringify(options)});\nconsole.log('ready');\nsetInterval(() => {}, 1000);\n`);
+    await writeFile(
+      runner,
+      `import { startSystem } from ${JSON.stringify(systemProcess)};\nawait startSystem(${JSON.stringify(options)});\nconsole.log('ready');\nsetInterval(() => {}, 1000);\n`,
+    );
     const child = spawn(process.execPath, [runner], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
@@ -60,7 +73,9 @@ describe('a system the runner starts', () => {
     const system = await startSystem(options);
     expect(system.ended()).toBeUndefined();
     await fetch(options.ready.replace('/health', '/trigger'), { method: 'POST' });
-    await expect.poll(() => system.ended(), { timeout: 5000 }).toMatch(/^The system the runner started has exited \(code 1\)/);
+    await expect
+      .poll(() => system.ended(), { timeout: 5000 })
+      .toMatch(/^The system the runner started has exited \(code 1\)/);
     await system.stop();
   });
 });

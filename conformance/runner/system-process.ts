@@ -72,7 +72,10 @@ export async function startSystem(options: StartOptions): Promise<SystemProcess>
   const system: SystemProcess = {
     pid: child.pid,
     output: () => output,
-    ended: () => (exited === undefined || stopping ? undefined : `The system the runner started has exited (code ${exited}); it last wrote: ${lastWords() || 'nothing'}`),
+    ended: () =>
+      exited === undefined || stopping
+        ? undefined
+        : `The system the runner started has exited (code ${exited}); it last wrote: ${lastWords() || 'nothing'}`,
     stop: () => {
       stopping = true;
       return stopGroup(child);
@@ -81,7 +84,9 @@ export async function startSystem(options: StartOptions): Promise<SystemProcess>
   const deadline = Date.now() + options.timeoutSeconds * 1000;
   while (options.ready) {
     if (exited !== undefined) {
-      throw new SystemStartError(`The system command "${options.command}" exited with ${exited} before it was ready. It wrote: ${lastWords()}`);
+      throw new SystemStartError(
+        `The system command "${options.command}" exited with ${exited} before it was ready. It wrote: ${lastWords()}`,
+      );
     }
     if (await answers(options.ready)) break;
     if (Date.now() > deadline) {

@@ -35,7 +35,10 @@ export class SystemUnresponsiveError extends EnvironmentError {
 export function stopAfterSilence(trigger: Trigger): Trigger {
   let silence: SystemUnresponsiveError | undefined;
   return async (action, params) => {
-    if (silence) throw new SystemUnresponsiveError(`Not asked "${action}": the system did not answer an earlier trigger. ${silence.message}`);
+    if (silence)
+      throw new SystemUnresponsiveError(
+        `Not asked "${action}": the system did not answer an earlier trigger. ${silence.message}`,
+      );
     try {
       return await trigger(action, params);
     } catch (error) {
@@ -55,7 +58,9 @@ export function parseReply(text: string, what: string): TriggerReply {
   }
   const parsed = triggerReply.safeParse(json);
   if (!parsed.success) {
-    throw new TriggerError(`${what} with ${text.slice(0, 200)}; expected { "ok": true, "result": … } or { "ok": false, "error": { "code", "message" } }`);
+    throw new TriggerError(
+      `${what} with ${text.slice(0, 200)}; expected { "ok": true, "result": … } or { "ok": false, "error": { "code", "message" } }`,
+    );
   }
   return parsed.data;
 }

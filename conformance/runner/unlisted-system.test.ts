@@ -24,16 +24,35 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('a system outside the catalogue', () => {
   it('gets a run of the suites its profile names, under a new it-system that evidence names by the profile', async () => {
     const profile = join(dir, 'klarmeld.yaml');
-    await writeFile(profile, [
-      'system:', '  id: acme-journal', '  name: Acme Journal', '  supplier: "12345678"', '  integrations:', '    - id: SF1520', '      operations: [PersonLookup]', '    - id: SF1500', '    - id: SF1470', '    - id: SF1461',
-      'start:', `  command: \${NODE} ${referenceMain}`, '  ready: http://127.0.0.1:${TRIGGER_PORT}/health',
-      'trigger:', '  url: http://127.0.0.1:${TRIGGER_PORT}/trigger',
-      'callbacks:', '  beskedfordeler: https://127.0.0.1:${CALLBACK_PORT}/beskedfordeler', '',
-    ].join('\n'));
+    await writeFile(
+      profile,
+      [
+        'system:',
+        '  id: acme-journal',
+        '  name: Acme Journal',
+        '  supplier: "12345678"',
+        '  integrations:',
+        '    - id: SF1520',
+        '      operations: [PersonLookup]',
+        '    - id: SF1500',
+        '    - id: SF1470',
+        '    - id: SF1461',
+        'start:',
+        `  command: \${NODE} ${referenceMain}`,
+        '  ready: http://127.0.0.1:${TRIGGER_PORT}/health',
+        'trigger:',
+        '  url: http://127.0.0.1:${TRIGGER_PORT}/trigger',
+        'callbacks:',
+        '  beskedfordeler: https://127.0.0.1:${CALLBACK_PORT}/beskedfordeler',
+        '',
+      ].join('\n'),
+    );
     const { document, attestationProblem } = await runAndAttest({ profileFile: profile, catalog });
     expect(attestationProblem).toBeUndefined();
     expect(document.summary.exitCode).toBe(0);
-    expect(new Set(document.tests.map((t) => t.id.split('.')[0]))).toEqual(new Set(['sf1514', 'sf1520', 'sf1500', 'sf1470', 'sf1461']));
+    expect(new Set(document.tests.map((t) => t.id.split('.')[0]))).toEqual(
+      new Set(['sf1514', 'sf1520', 'sf1500', 'sf1470', 'sf1461']),
+    );
     expect(document.profile.system).toBe('acme-journal');
     const attested = document.attestation!.statement.system;
     expect(attested).toMatchObject({ id: 'acme-journal', name: 'Acme Journal' });

@@ -13,7 +13,10 @@ beforeAll(async () => {
 });
 
 /** Runs SF1520 against a stand-in system and returns its tests and summary, with the system already stopped. */
-async function runAgainst(behaviour: StandInBehaviour, options: { triggerTimeout?: number; startTimeout?: number } = {}) {
+async function runAgainst(
+  behaviour: StandInBehaviour,
+  options: { triggerTimeout?: number; startTimeout?: number } = {},
+) {
   const dir = await temp.make('unresponsive-system-');
   const profileFile = await writeStandInSystem(dir, behaviour, options);
   const run = await runConformance({ profileFile, catalog, integrations: ['SF1520'] });
@@ -28,7 +31,13 @@ describe('a system that stops answering its trigger', () => {
     const { tests, summary, pids } = await runAgainst('silent', { triggerTimeout: 1 });
     expect([summary.verdict, summary.exitCode]).toEqual(['environment', 3]);
     const errors = tests.filter((t) => t.result === 'error');
-    expect(errors).toEqual([expect.objectContaining({ blame: 'environment', code: 'system-unresponsive', message: expect.stringMatching(/gave no answer to "[a-z.-]+" \(no complete reply within 1 s\)/) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        blame: 'environment',
+        code: 'system-unresponsive',
+        message: expect.stringMatching(/gave no answer to "[a-z.-]+" \(no complete reply within 1 s\)/),
+      }),
+    ]);
     const after = tests.slice(tests.indexOf(errors[0]!) + 1);
     expect(after.length).toBeGreaterThan(3);
     for (const test of after) {
@@ -42,7 +51,9 @@ describe('a system that stops answering its trigger', () => {
   it('does so too when the system dies mid-run, after it answered', async () => {
     const { tests, summary } = await runAgainst('dies');
     expect(summary.verdict).toBe('environment');
-    expect(tests.filter((t) => t.result === 'error')).toEqual([expect.objectContaining({ code: 'system-unresponsive' })]);
+    expect(tests.filter((t) => t.result === 'error')).toEqual([
+      expect.objectContaining({ code: 'system-unresponsive' }),
+    ]);
   }, 60_000);
 });
 
@@ -52,7 +63,9 @@ describe('a system whose trigger replies without end', () => {
     expect([summary.verdict, summary.exitCode]).toEqual(['failed', 1]);
     const failed = tests.filter((t) => t.result === 'fail');
     expect(failed.length).toBeGreaterThan(3);
-    expect(failed.filter((t) => /a reply of more than 256 KiB: klarmeld stopped reading/.test(t.message ?? '')).length).toBeGreaterThan(3);
+    expect(
+      failed.filter((t) => /a reply of more than 256 KiB: klarmeld stopped reading/.test(t.message ?? '')).length,
+    ).toBeGreaterThan(3);
     expect(tests.some((t) => t.result === 'error')).toBe(false);
   }, 60_000);
 });

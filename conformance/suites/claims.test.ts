@@ -14,11 +14,16 @@ async function claimRows(): Promise<{ id: string; faults: string[]; last: string
     .map((line) => {
       const cells = line.split(' | ');
       const last = cells.at(-1)!.replace(/\s*\|\s*$/, '');
-      return { id: /`([^`]+)`/.exec(cells[0]!)![1]!, faults: [...last.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]!), last };
+      return {
+        id: /`([^`]+)`/.exec(cells[0]!)![1]!,
+        faults: [...last.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]!),
+        last,
+      };
     });
 }
 
-const idsOf = (suites: { id: string; groups: { id: string; tests: { id: string }[] }[] }[]) => suites.flatMap((s) => s.groups.flatMap((g) => g.tests.map((t) => `${s.id}.${g.id}.${t.id}`)));
+const idsOf = (suites: { id: string; groups: { id: string; tests: { id: string }[] }[] }[]) =>
+  suites.flatMap((s) => s.groups.flatMap((g) => g.tests.map((t) => `${s.id}.${g.id}.${t.id}`)));
 
 describe('CLAIMS.md, the table claim → test → fault', () => {
   // The hand-written suites in run order, then the two generic suites the contract faults are proven on.
@@ -40,7 +45,10 @@ describe('CLAIMS.md, the table claim → test → fault', () => {
       }
       for (const fault of row.faults) {
         expect(faultNames as readonly string[], `${row.id}: ${fault}`).toContain(fault);
-        expect(expectedCatches[fault as keyof typeof expectedCatches], `${fault} is not proven to fail ${row.id}`).toContain(row.id);
+        expect(
+          expectedCatches[fault as keyof typeof expectedCatches],
+          `${fault} is not proven to fail ${row.id}`,
+        ).toContain(row.id);
       }
     }
   });

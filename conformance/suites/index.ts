@@ -31,7 +31,9 @@ export function suitesFor(catalog: Catalog): Record<string, SuiteDefinition<Suit
 }
 
 /** The generic suites alone, by integration id (`klarmeld catalog coverage`). */
-export function genericSuitesFor(catalog: Catalog): Record<string, SuiteDefinition<SuiteEnvironment, SuiteEnvironment>> {
+export function genericSuitesFor(
+  catalog: Catalog,
+): Record<string, SuiteDefinition<SuiteEnvironment, SuiteEnvironment>> {
   return genericSuites(catalog, Object.keys(suitesByIntegration));
 }
 

@@ -39,7 +39,9 @@ let tokenLifetimeMs = 8 * hour;
 
 /** The external-test URL the catalogue gives a service of an integration. */
 function catalogueUrl(integration: string, service: string): string {
-  const url = currentVersion(catalog.integrations.find((i) => i.id === integration)!)?.services.find((s) => s.name === service)?.endpoints.externalTest;
+  const url = currentVersion(catalog.integrations.find((i) => i.id === integration)!)?.services.find(
+    (s) => s.name === service,
+  )?.endpoints.externalTest;
   if (!url) throw new TypeError(`The catalogue has no external-test URL for ${integration} ${service}`);
   return url;
 }
@@ -50,13 +52,43 @@ function answer(method: string, url: URL, body: string): { status: number; type:
     const entityId = /<(?:\w+:)?Address>([^<]+)<\/(?:\w+:)?Address>/.exec(body)?.[1] ?? '';
     const id = `_${randomUUID()}`;
     const issuedAt = new Date();
-    const assertionXml = buildAssertion({ id, issuer: 'stand-in STS', holderCertPem: system.certPem, entityId, cvr: '11111111', privileges: [], issuedAt, lifetimeMs: tokenLifetimeMs, signer: stsSigner });
-    return { status: 200, type: 'application/soap+xml', body: buildRstr({ assertionXml, assertionId: id, entityId, issuedAt, lifetimeMs: tokenLifetimeMs, signer: stsSigner }) };
+    const assertionXml = buildAssertion({
+      id,
+      issuer: 'stand-in STS',
+      holderCertPem: system.certPem,
+      entityId,
+      cvr: '11111111',
+      privileges: [],
+      issuedAt,
+      lifetimeMs: tokenLifetimeMs,
+      signer: stsSigner,
+    });
+    return {
+      status: 200,
+      type: 'application/soap+xml',
+      body: buildRstr({
+        assertionXml,
+        assertionId: id,
+        entityId,
+        issuedAt,
+        lifetimeMs: tokenLifetimeMs,
+        signer: stsSigner,
+      }),
+    };
   }
   if (/\/organisation\/bruger\/6\/$/.test(url.pathname)) {
-    return { status: 200, type: 'application/soap+xml', body: '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><b:LaesOutput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:StandardRetur><sd:StatusKode>20</sd:StatusKode></sd:StandardRetur></b:LaesOutput></s:Body></s:Envelope>' };
+    return {
+      status: 200,
+      type: 'application/soap+xml',
+      body: '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><b:LaesOutput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:StandardRetur><sd:StatusKode>20</sd:StatusKode></sd:StandardRetur></b:LaesOutput></s:Body></s:Envelope>',
+    };
   }
-  if (/\/CPR\/PersonBaseDataExtended\/4$/.test(url.pathname)) return { status: 200, type: 'text/xml', body: '<PersonLookupResponse><persondata><personnummer>0103701111</personnummer></persondata></PersonLookupResponse>' };
+  if (/\/CPR\/PersonBaseDataExtended\/4$/.test(url.pathname))
+    return {
+      status: 200,
+      type: 'text/xml',
+      body: '<PersonLookupResponse><persondata><personnummer>0103701111</personnummer></persondata></PersonLookupResponse>',
+    };
   return { status: 404, type: 'text/plain', body: `no service at ${url.href}` };
 }
 
@@ -66,22 +98,33 @@ beforeAll(async () => {
   const ca = await loadOrCreateCa(dir, new Date());
   caPem = ca.certPem;
   const hosts = [...new Set(Object.values(externalUrls()).map((u) => new URL(u).hostname))];
-  const tls = await issueCertificate(ca, { subject: 'CN=KOMBIT stand-in', kind: 'server', dnsNames: hosts, now: new Date() });
+  const tls = await issueCertificate(ca, {
+    subject: 'CN=KOMBIT stand-in',
+    kind: 'server',
+    dnsNames: hosts,
+    now: new Date(),
+  });
   system = await issueCertificate(ca, { subject: 'CN=klarmeld reference system', kind: 'client', now: new Date() });
   stsSigner = await issueCertificate(ca, { subject: 'CN=stand-in STS', kind: 'signing', now: new Date() });
-  server = createServer({ cert: tls.certPem, key: tls.keyPem, ca: caPem, requestCert: true, rejectUnauthorized: true }, async (req, res) => {
-    let body = '';
-    for await (const chunk of req) body += chunk;
-    const url = new URL(req.url ?? '/', `https://${req.headers.host}`);
-    calls.push(`${req.method} ${url.href}`);
-    const reply = answer(req.method ?? 'GET', url, body);
-    res.writeHead(reply.status, { 'content-type': reply.type }).end(reply.body);
-  });
+  server = createServer(
+    { cert: tls.certPem, key: tls.keyPem, ca: caPem, requestCert: true, rejectUnauthorized: true },
+    async (req, res) => {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      const url = new URL(req.url ?? '/', `https://${req.headers.host}`);
+      calls.push(`${req.method} ${url.href}`);
+      const reply = answer(req.method ?? 'GET', url, body);
+      res.writeHead(reply.status, { 'content-type': reply.type }).end(reply.body);
+    },
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = String((server.address() as { port: number }).port);
   // Every host the suites call is the stand-in; the TLS name stays the real host's.
   const connect = buildConnector({ ca: caPem, cert: system.certPem, key: system.keyPem });
-  dispatcher = new Agent({ connect: (options, callback) => connect({ ...options, hostname: '127.0.0.1', port, servername: options.hostname }, callback) });
+  dispatcher = new Agent({
+    connect: (options, callback) =>
+      connect({ ...options, hostname: '127.0.0.1', port, servername: options.hostname }, callback),
+  });
 });
 
 afterAll(async () => {
@@ -107,7 +150,13 @@ function externalEnvironment(urls = externalUrls()): SuiteEnvironment {
       baseUrl: externalTestOrigin(catalog)!,
       dispatcher,
       urls,
-      agreements: Object.keys(suitesByIntegration).map((integration) => ({ uuid: randomUUID(), integration, service: integration, municipalityCvr: '11111111', status: 'approved' })),
+      agreements: Object.keys(suitesByIntegration).map((integration) => ({
+        uuid: randomUUID(),
+        integration,
+        service: integration,
+        municipalityCvr: '11111111',
+        status: 'approved',
+      })),
     },
   });
 }
@@ -115,7 +164,9 @@ function externalEnvironment(urls = externalUrls()): SuiteEnvironment {
 /** Runs a suite's platform tests and returns their results and the calls they made. */
 async function platformTests(integration: string, env: SuiteEnvironment) {
   const suite = suitesByIntegration[integration]!;
-  const ids = suite.groups.filter((g) => g.id === 'platform').flatMap((g) => g.tests.map((t) => `${suite.id}.platform.${t.id}`));
+  const ids = suite.groups
+    .filter((g) => g.id === 'platform')
+    .flatMap((g) => g.tests.map((t) => `${suite.id}.platform.${t.id}`));
   calls.length = 0;
   const results: Record<string, string> = {};
   for (const id of ids) {
@@ -127,9 +178,15 @@ async function platformTests(integration: string, env: SuiteEnvironment) {
 
 describe("the suites' platform tests against KOMBIT's external test environment (a local stand-in)", () => {
   const expected: Record<string, () => string[]> = {
-    SF1514: () => [`GET ${catalogueUrl('SF1514', 'SecurityTokenService')}`, `POST ${catalogueUrl('SF1514', 'SecurityTokenService')}`],
+    SF1514: () => [
+      `GET ${catalogueUrl('SF1514', 'SecurityTokenService')}`,
+      `POST ${catalogueUrl('SF1514', 'SecurityTokenService')}`,
+    ],
     SF1520: () => [`POST ${catalogueUrl('SF1520', 'PersonBaseDataExtendedService')}`],
-    SF1500: () => [`POST ${catalogueUrl('SF1500', 'Bruger')}`, `POST ${catalogueUrl('SF1514', 'SecurityTokenService')}`],
+    SF1500: () => [
+      `POST ${catalogueUrl('SF1500', 'Bruger')}`,
+      `POST ${catalogueUrl('SF1514', 'SecurityTokenService')}`,
+    ],
     SF1470: () => [`POST ${catalogueUrl('SF1514', 'SecurityTokenService')}`],
     SF1461: () => [],
   };
@@ -144,18 +201,33 @@ describe("the suites' platform tests against KOMBIT's external test environment 
   it('a service the run has no URL for is an environment error, not a call to some other host', async () => {
     const urls = externalUrls();
     delete urls.PersonBaseDataExtendedService;
-    await expect(callPlatform(externalEnvironment(urls), 'PersonBaseDataExtendedService')).rejects.toMatchObject({ code: 'service-url-missing' });
-    await expect(callPlatform(externalEnvironment(urls), 'PersonBaseDataExtendedService')).rejects.toBeInstanceOf(EnvironmentError);
+    await expect(callPlatform(externalEnvironment(urls), 'PersonBaseDataExtendedService')).rejects.toMatchObject({
+      code: 'service-url-missing',
+    });
+    await expect(callPlatform(externalEnvironment(urls), 'PersonBaseDataExtendedService')).rejects.toBeInstanceOf(
+      EnvironmentError,
+    );
     const { results, calls: made } = await platformTests('SF1520', externalEnvironment(urls));
-    expect(results['sf1520.platform.lookup-as-system']).toMatch(/^error: The run knows no external-test URL for PersonBaseDataExtendedService/);
+    expect(results['sf1520.platform.lookup-as-system']).toMatch(
+      /^error: The run knows no external-test URL for PersonBaseDataExtendedService/,
+    );
     expect(made).toEqual([]);
   });
 
   it('an STS token that is not valid for eight hours is not accepted as the 8-hour holder-of-key token', async () => {
     tokenLifetimeMs = 1 * hour;
     try {
-      const record = await runOneTest(suitesByIntegration.SF1514!, 'sf1514.platform.token-issued-to-system', externalEnvironment());
-      expect(record).toMatchObject({ result: 'error', blame: 'environment', code: 'token-unlike-kombit', message: expect.stringMatching(/valid for 1\.00 h/) });
+      const record = await runOneTest(
+        suitesByIntegration.SF1514!,
+        'sf1514.platform.token-issued-to-system',
+        externalEnvironment(),
+      );
+      expect(record).toMatchObject({
+        result: 'error',
+        blame: 'environment',
+        code: 'token-unlike-kombit',
+        message: expect.stringMatching(/valid for 1\.00 h/),
+      });
     } finally {
       tokenLifetimeMs = 8 * hour;
     }

@@ -9,51 +9,125 @@ import { faultNames, type FaultName } from './src/faults.ts';
  */
 /** The generic suites' groups the contract faults are proven on (ids made from the catalogue's service and operation names). */
 const demo = 'sf0101.demo-calldemoservice';
-const ydelse = (...tests: string[]) => ['bevillinghent', 'effektueringhent'].flatMap((op) => tests.map((t) => `sf1491.ydelselistehent-${op}.${t}`));
+const ydelse = (...tests: string[]) =>
+  ['bevillinghent', 'effektueringhent'].flatMap((op) => tests.map((t) => `sf1491.ydelselistehent-${op}.${t}`));
 
 export const expectedCatches: Record<FaultName, string[]> = {
-  'upper-case-uuids': ['sf1520.lookup.lower-case-uuids', 'sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection', 'sf1500.read.lower-case-uuids', 'sf1470.index.lower-case-uuids'],
-  'wrong-agreement': ['sf1520.lookup.own-identifiers', 'sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection'],
+  'upper-case-uuids': [
+    'sf1520.lookup.lower-case-uuids',
+    'sf1520.lookup.valid-request-gets-person',
+    'sf1520.faults.retry-after-dropped-connection',
+    'sf1500.read.lower-case-uuids',
+    'sf1470.index.lower-case-uuids',
+  ],
+  'wrong-agreement': [
+    'sf1520.lookup.own-identifiers',
+    'sf1520.lookup.valid-request-gets-person',
+    'sf1520.faults.retry-after-dropped-connection',
+  ],
   'expired-token': ['sf1514.lifetime.token-renewed-before-expiry', 'sf1500.faults.token-renewed-before-expiry'],
   'no-retry': ['sf1470.index.retry-after-dropped-connection', 'sf1520.faults.retry-after-dropped-connection'],
   'bad-push-reply': ['sf1461.push.malformed-message-rejected', 'sf1461.push.not-xml-rejected'],
-  'wrong-soap-version': ['sf1520.lookup.soap-1-1-person-lookup', 'sf1520.lookup.valid-request-gets-person', 'sf1520.faults.person-not-found', 'sf1520.faults.retry-after-dropped-connection'],
+  'wrong-soap-version': [
+    'sf1520.lookup.soap-1-1-person-lookup',
+    'sf1520.lookup.valid-request-gets-person',
+    'sf1520.faults.person-not-found',
+    'sf1520.faults.retry-after-dropped-connection',
+  ],
   'soap-1-1-to-stoettesystemer': [
-    'sf1500.read.soap-1-2-bruger-laes', 'sf1500.read.token-for-organisation', 'sf1500.read.user-read', 'sf1500.read.search-units', 'sf1500.read.lower-case-uuids',
-    'sf1500.read.ws-addressing', 'sf1500.faults.user-not-found', 'sf1500.faults.token-renewed-before-expiry', 'sf1470.index.soap-1-2',
+    'sf1500.read.soap-1-2-bruger-laes',
+    'sf1500.read.token-for-organisation',
+    'sf1500.read.user-read',
+    'sf1500.read.search-units',
+    'sf1500.read.lower-case-uuids',
+    'sf1500.read.ws-addressing',
+    'sf1500.faults.user-not-found',
+    'sf1500.faults.token-renewed-before-expiry',
+    'sf1470.index.soap-1-2',
   ],
   'empty-result': ['sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection'],
   'wrong-person': ['sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection'],
-  'incomplete-invocation-context': ['sf1520.lookup.invocation-context-in-body', 'sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection'],
+  'incomplete-invocation-context': [
+    'sf1520.lookup.invocation-context-in-body',
+    'sf1520.lookup.valid-request-gets-person',
+    'sf1520.faults.retry-after-dropped-connection',
+  ],
   // The platform refuses the lookup for these three (context not in the request element; not the caller's it-system;
   // not the service called), so the tests that need the person fail too; person-not-found skips on the refusal.
-  'invocation-context-in-header': ['sf1520.lookup.invocation-context-in-body', 'sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection'],
-  'foreign-user-system': ['sf1520.lookup.own-identifiers', 'sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection'],
-  'wrong-service-uuid': ['sf1520.lookup.own-identifiers', 'sf1520.lookup.valid-request-gets-person', 'sf1520.faults.retry-after-dropped-connection'],
+  'invocation-context-in-header': [
+    'sf1520.lookup.invocation-context-in-body',
+    'sf1520.lookup.valid-request-gets-person',
+    'sf1520.faults.retry-after-dropped-connection',
+  ],
+  'foreign-user-system': [
+    'sf1520.lookup.own-identifiers',
+    'sf1520.lookup.valid-request-gets-person',
+    'sf1520.faults.retry-after-dropped-connection',
+  ],
+  'wrong-service-uuid': [
+    'sf1520.lookup.own-identifiers',
+    'sf1520.lookup.valid-request-gets-person',
+    'sf1520.faults.retry-after-dropped-connection',
+  ],
   'not-found-as-success': ['sf1520.faults.person-not-found'],
   'retry-on-fault': ['sf1520.faults.person-not-found'],
   'anonymous-lookup': ['sf1520.faults.names-the-user'],
   'token-not-reported': ['sf1514.issue.ws-trust-issue'],
-  'wrong-municipality': ['sf1514.issue.ws-trust-issue', 'sf1514.issue.municipality-claim', 'sf1514.issue.signed-with-system-certificate', 'sf1514.lifetime.token-reused', 'sf1514.lifetime.token-renewed-before-expiry'],
-  'wrong-applies-to': ['sf1514.issue.ws-trust-issue', 'sf1514.issue.applies-to-service', 'sf1514.issue.signed-with-system-certificate', 'sf1514.lifetime.token-reused', 'sf1514.lifetime.token-renewed-before-expiry'],
-  'unbound-token-request': ['sf1514.issue.ws-trust-issue', 'sf1514.issue.signed-with-system-certificate', 'sf1514.lifetime.token-reused', 'sf1514.lifetime.token-renewed-before-expiry'],
+  'wrong-municipality': [
+    'sf1514.issue.ws-trust-issue',
+    'sf1514.issue.municipality-claim',
+    'sf1514.issue.signed-with-system-certificate',
+    'sf1514.lifetime.token-reused',
+    'sf1514.lifetime.token-renewed-before-expiry',
+  ],
+  'wrong-applies-to': [
+    'sf1514.issue.ws-trust-issue',
+    'sf1514.issue.applies-to-service',
+    'sf1514.issue.signed-with-system-certificate',
+    'sf1514.lifetime.token-reused',
+    'sf1514.lifetime.token-renewed-before-expiry',
+  ],
+  'unbound-token-request': [
+    'sf1514.issue.ws-trust-issue',
+    'sf1514.issue.signed-with-system-certificate',
+    'sf1514.lifetime.token-reused',
+    'sf1514.lifetime.token-renewed-before-expiry',
+  ],
   'fixed-message-id': ['sf1514.issue.fresh-message-ids'],
   'no-token-cache': ['sf1514.lifetime.token-reused'],
   'token-refusal-ignored': ['sf1514.lifetime.refusal-reported'],
   'wrong-token-audience': [
-    'sf1500.read.token-for-organisation', 'sf1500.read.user-read', 'sf1500.read.search-units', 'sf1500.faults.user-not-found',
-    'sf1470.index.importer-accepted', 'sf1470.index.token-for-sdi-in-call', 'sf1470.index.re-import-idempotent', 'sf1470.index.search-finds-case', 'sf1470.index.remove-case', 'sf1470.index.retry-after-dropped-connection',
+    'sf1500.read.token-for-organisation',
+    'sf1500.read.user-read',
+    'sf1500.read.search-units',
+    'sf1500.faults.user-not-found',
+    'sf1470.index.importer-accepted',
+    'sf1470.index.token-for-sdi-in-call',
+    'sf1470.index.re-import-idempotent',
+    'sf1470.index.search-finds-case',
+    'sf1470.index.remove-case',
+    'sf1470.index.retry-after-dropped-connection',
   ],
   'wsa-to-entity-id': ['sf1500.read.ws-addressing'],
   'user-not-shown': ['sf1500.read.user-read'],
   'units-not-shown': ['sf1500.read.search-units'],
   'user-not-found-as-success': ['sf1500.faults.user-not-found'],
-  'wrong-importer-action': ['sf1470.index.importer-accepted', 'sf1470.index.re-import-idempotent', 'sf1470.index.search-finds-case', 'sf1470.index.remove-case', 'sf1470.index.retry-after-dropped-connection'],
+  'wrong-importer-action': [
+    'sf1470.index.importer-accepted',
+    'sf1470.index.re-import-idempotent',
+    'sf1470.index.search-finds-case',
+    'sf1470.index.remove-case',
+    'sf1470.index.retry-after-dropped-connection',
+  ],
   'new-uuid-on-reimport': ['sf1470.index.re-import-idempotent'],
   'search-finds-nothing': ['sf1470.index.re-import-idempotent', 'sf1470.index.search-finds-case'],
   'remove-without-fjern': ['sf1470.index.remove-case'],
   'callback-without-client-certificate': ['sf1461.push.callback-requires-client-certificate'],
-  'refuse-pushes': ['sf1461.push.platform-delivery', 'sf1461.push.message-acknowledged', 'sf1461.push.duplicate-processed-once'],
+  'refuse-pushes': [
+    'sf1461.push.platform-delivery',
+    'sf1461.push.message-acknowledged',
+    'sf1461.push.duplicate-processed-once',
+  ],
   'bare-push-reply': ['sf1461.push.answer-matches-contract'],
   'message-type-dropped': ['sf1461.push.message-available'],
   'slow-first-push': ['sf1461.push.answers-quickly'],
@@ -63,10 +137,25 @@ export const expectedCatches: Record<FaultName, string[]> = {
   // Every other generic suite has the same tests per operation and fails them for the same faults.
   'contract-unknown-element': [`${demo}.valid-request`, ...ydelse('valid-request')],
   // The platform refuses a wrong action, so there is no data to show either.
-  'contract-wrong-action': [`${demo}.valid-request`, `${demo}.soap-version-and-action`, `${demo}.data-shown`, ...ydelse('valid-request', 'soap-version-and-action', 'data-shown')],
-  'contract-wrong-credentials': [`${demo}.valid-request`, `${demo}.security`, `${demo}.data-shown`, ...ydelse('valid-request', 'security', 'data-shown')],
+  'contract-wrong-action': [
+    `${demo}.valid-request`,
+    `${demo}.soap-version-and-action`,
+    `${demo}.data-shown`,
+    ...ydelse('valid-request', 'soap-version-and-action', 'data-shown'),
+  ],
+  'contract-wrong-credentials': [
+    `${demo}.valid-request`,
+    `${demo}.security`,
+    `${demo}.data-shown`,
+    ...ydelse('valid-request', 'security', 'data-shown'),
+  ],
   // DemoService's InvocationContext is refused in upper case; YdelseListeHent's requests hold a UUID only where the test gives one.
-  'contract-upper-case-uuids': [`${demo}.valid-request`, `${demo}.lower-case-uuids`, `${demo}.data-shown`, ...ydelse('lower-case-uuids')],
+  'contract-upper-case-uuids': [
+    `${demo}.valid-request`,
+    `${demo}.lower-case-uuids`,
+    `${demo}.data-shown`,
+    ...ydelse('lower-case-uuids'),
+  ],
   'contract-fault-as-success': [`${demo}.fault-reported`, ...ydelse('fault-reported')],
   'contract-retry-on-fault': [`${demo}.fault-reported`, ...ydelse('fault-reported')],
   'contract-data-not-shown': [`${demo}.data-shown`, ...ydelse('data-shown')],
@@ -83,7 +172,9 @@ export function integrationOf(testId: string): string {
 
 /** The profile a fault's run uses: the catalogue's reference system (klarmeld.yaml), or the one that claims the imported contracts. */
 export function profileOf(fault: FaultName): 'klarmeld.yaml' | 'klarmeld-contracts.yaml' {
-  return expectedCatches[fault].some((id) => !suitesByIntegration[integrationOf(id)]) ? 'klarmeld-contracts.yaml' : 'klarmeld.yaml';
+  return expectedCatches[fault].some((id) => !suitesByIntegration[integrationOf(id)])
+    ? 'klarmeld-contracts.yaml'
+    : 'klarmeld.yaml';
 }
 
 /**

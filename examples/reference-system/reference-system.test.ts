@@ -12,9 +12,18 @@ const profileFile = (name: string) => fileURLToPath(new URL(`./${name}`, import.
 let catalog: Catalog | undefined;
 
 /** Runs the reference system (optionally with faults) through its suites, only the given integrations, with klarmeld.yaml or another profile. */
-async function runReference(faults: readonly FaultName[], integrations?: string[], profile = 'klarmeld.yaml'): Promise<TestRecord[]> {
+async function runReference(
+  faults: readonly FaultName[],
+  integrations?: string[],
+  profile = 'klarmeld.yaml',
+): Promise<TestRecord[]> {
   catalog ??= (await loadCatalog()).catalog;
-  const run = await runConformance({ profileFile: profileFile(profile), catalog, ...(integrations ? { integrations } : {}), systemEnv: faults.length > 0 ? { REFERENCE_SYSTEM_FAULT: faults.join(',') } : {} });
+  const run = await runConformance({
+    profileFile: profileFile(profile),
+    catalog,
+    ...(integrations ? { integrations } : {}),
+    systemEnv: faults.length > 0 ? { REFERENCE_SYSTEM_FAULT: faults.join(',') } : {},
+  });
   await run.close();
   return run.output.tests;
 }
@@ -24,15 +33,19 @@ describe('the reference system', () => {
     const tests = await runReference([]);
     const notPassed = tests.filter((t) => t.result !== 'pass').map((t) => `${t.id}: ${t.result} ${t.message ?? ''}`);
     expect(notPassed).toEqual([]);
-    expect(new Set(tests.map((t) => t.integration))).toEqual(new Set(['SF1514', 'SF1520', 'SF1500', 'SF1470', 'SF1461']));
+    expect(new Set(tests.map((t) => t.integration))).toEqual(
+      new Set(['SF1514', 'SF1520', 'SF1500', 'SF1470', 'SF1461']),
+    );
     expect(summarise(tests)).toMatchObject({ verdict: 'passed', exitCode: 0 });
   }, 60_000);
 
-  it('passes every generic suite of the integrations klarmeld-contracts.yaml claims (made from the catalogue\'s imported contracts)', async () => {
+  it("passes every generic suite of the integrations klarmeld-contracts.yaml claims (made from the catalogue's imported contracts)", async () => {
     const tests = await runReference([], undefined, 'klarmeld-contracts.yaml');
     const notPassed = tests.filter((t) => t.result !== 'pass').map((t) => `${t.id}: ${t.result} ${t.message ?? ''}`);
     expect(notPassed).toEqual([]);
-    expect(new Set(tests.map((t) => t.integration))).toEqual(new Set(['SF1514', 'SF1500', 'SF0101', 'SF1491', 'SF1490', 'SF1510']));
+    expect(new Set(tests.map((t) => t.integration))).toEqual(
+      new Set(['SF1514', 'SF1500', 'SF0101', 'SF1491', 'SF1490', 'SF1510']),
+    );
     expect(tests.filter((t) => /^sf(0101|1490|1491|1510)\./.test(t.id)).length).toBeGreaterThanOrEqual(80);
   }, 60_000);
 
@@ -57,17 +70,25 @@ describe('the reference system', () => {
       const integrations = [...new Set(catching.map(integrationOf))];
       const tests = await runReference(faults, integrations, profileOf(faults[0]!));
       // Skips are allowed (a test whose premise the fault removed says so and never passes); every failure is listed.
-      const failed = tests.filter((t) => t.result === 'fail' || t.result === 'error').map((t) => `${t.id}: ${t.result}`);
+      const failed = tests
+        .filter((t) => t.result === 'fail' || t.result === 'error')
+        .map((t) => `${t.id}: ${t.result}`);
       expect(failed.sort()).toEqual(catching.map((id) => `${id}: fail`).sort());
       for (const id of catching) {
         const test = tests.find((t) => t.id === id)!;
-        expect({ id, blame: test.blame, verifies: test.verifies.length > 0 }).toEqual({ id, blame: 'supplier', verifies: true });
+        expect({ id, blame: test.blame, verifies: test.verifies.length > 0 }).toEqual({
+          id,
+          blame: 'supplier',
+          verifies: true,
+        });
       }
       const summary = summarise(tests);
       const required = catching.filter((id) => tests.find((t) => t.id === id)!.level === 'SHALL');
       // A fault that breaks only a SHOULD or MAY requirement is reported, and does not fail the run.
       expect(summary.exitCode).toBe(required.length > 0 ? 1 : 0);
-      const requiredFailed = summary.requiredNotPassed.filter((id) => tests.find((t) => t.id === id)!.result === 'fail');
+      const requiredFailed = summary.requiredNotPassed.filter(
+        (id) => tests.find((t) => t.id === id)!.result === 'fail',
+      );
       expect(requiredFailed.sort()).toEqual(required.sort());
     }, 90_000);
   }

@@ -38,17 +38,38 @@ export function jsonApi(store: ServerStore, routes: ApiRoute[]): (req: IncomingM
       const url = new URL(req.url ?? '/', 'http://server');
       const candidates = compiled.map((c) => ({ ...c, match: c.pattern.exec(url.pathname) })).filter((c) => c.match);
       const found = candidates.find((c) => c.route.method === req.method);
-      if (candidates.length === 0) throw new ApiError(404, 'api.no-route', `No API route ${url.pathname}. The API lives under /api: see GET /api/whoami.`);
-      if (!found) throw new ApiError(405, 'api.method', `${url.pathname} answers ${candidates.map((c) => c.route.method).join(', ')}, not ${req.method}.`);
+      if (candidates.length === 0)
+        throw new ApiError(
+          404,
+          'api.no-route',
+          `No API route ${url.pathname}. The API lives under /api: see GET /api/whoami.`,
+        );
+      if (!found)
+        throw new ApiError(
+          405,
+          'api.method',
+          `${url.pathname} answers ${candidates.map((c) => c.route.method).join(', ')}, not ${req.method}.`,
+        );
       const who = await authenticate(store, req.headers.authorization);
       const body = req.method === 'POST' ? await readJson(req) : {};
-      const params = Object.fromEntries(Object.entries(found.match!.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
-      return found.route.handle({ who, params, query: url.searchParams, body, raw: { path: req.url ?? '/', headers: req.headers } });
+      const params = Object.fromEntries(
+        Object.entries(found.match!.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
+      );
+      return found.route.handle({
+        who,
+        params,
+        query: url.searchParams,
+        body,
+        raw: { path: req.url ?? '/', headers: req.headers },
+      });
     })().then(
       (answer) => send(res, answer.status ?? 200, answer.body),
       (error: unknown) => {
         if (error instanceof ApiError) return send(res, error.status, error.toJSON());
-        send(res, 500, { code: 'api.internal', message: `The server failed: ${(error as Error)?.message ?? String(error)}. It is still running; tell KOMBIT what you did.` });
+        send(res, 500, {
+          code: 'api.internal',
+          message: `The server failed: ${(error as Error)?.message ?? String(error)}. It is still running; tell KOMBIT what you did.`,
+        });
       },
     );
   };
@@ -56,7 +77,12 @@ export function jsonApi(store: ServerStore, routes: ApiRoute[]): (req: IncomingM
 
 async function authenticate(store: ServerStore, header: string | undefined): Promise<Identity> {
   const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
-  const unauthorized = (why: string) => new ApiError(401, 'api.unauthorized', `${why}. Send "Authorization: Bearer <token>" with the API token KOMBIT issued you (klarmeld test reads it from --token or KLARMELD_TOKEN).`);
+  const unauthorized = (why: string) =>
+    new ApiError(
+      401,
+      'api.unauthorized',
+      `${why}. Send "Authorization: Bearer <token>" with the API token KOMBIT issued you (klarmeld test reads it from --token or KLARMELD_TOKEN).`,
+    );
   if (!token) throw unauthorized('The request carries no bearer token');
   const who = await store.identityByTokenHash(hashToken(token));
   if (!who) throw unauthorized('The bearer token is not one this server issued');
@@ -68,7 +94,12 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > bodyLimit) throw new ApiError(413, 'api.too-large', `The request body is over ${bodyLimit / 1024} KiB; the API takes small JSON objects.`);
+    if (size > bodyLimit)
+      throw new ApiError(
+        413,
+        'api.too-large',
+        `The request body is over ${bodyLimit / 1024} KiB; the API takes small JSON objects.`,
+      );
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -85,6 +116,10 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 function send(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
   res.end(text);
 }

@@ -41,53 +41,69 @@ async function balancer(backends: string[]): Promise<{ url: string; server: Serv
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-describe.skipIf(skip)(`klarmeld test --service behind a load balancer, the judging instance killed${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let postgres: TestPostgres;
-  let dir: string;
-  const instances: ServerProcess[] = [];
-  let front: Server | undefined;
-  beforeAll(async () => {
-    postgres = await startTestPostgres();
-    dir = await mkdtemp(join(tmpdir(), 'klarmeld-balanced-'));
-  });
-  afterAll(async () => {
-    front?.closeAllConnections();
-    front?.close();
-    await Promise.all(instances.map((i) => i.stop()));
-    await postgres?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+describe.skipIf(skip)(
+  `klarmeld test --service behind a load balancer, the judging instance killed${skip ? ` (skipped: ${skip})` : ''}`,
+  () => {
+    let postgres: TestPostgres;
+    let dir: string;
+    const instances: ServerProcess[] = [];
+    let front: Server | undefined;
+    beforeAll(async () => {
+      postgres = await startTestPostgres();
+      dir = await mkdtemp(join(tmpdir(), 'klarmeld-balanced-'));
+    });
+    afterAll(async () => {
+      front?.closeAllConnections();
+      front?.close();
+      await Promise.all(instances.map((i) => i.stop()));
+      await postgres?.stop();
+      await rm(dir, { recursive: true, force: true });
+    });
 
-  it("ends with the server's run.instance-lost reason, not server-unreachable", async () => {
-    const database = await postgres.createDatabase();
-    const a = await startServerProcess({ dataDir: join(dir, 'a'), database, runLeaseSeconds: 2 });
-    instances.push(a);
-    const b = await startServerProcess({ dataDir: join(dir, 'b'), database, runLeaseSeconds: 2 });
-    instances.push(b);
-    const balanced = await balancer([a.url, b.url]);
-    front = balanced.server;
-    const admin = (await readFile(a.adminTokenFile, 'utf8')).trim();
-    const supplier = (await api(b.url, admin, 'POST', '/api/identities', { role: 'supplier', cvr: '99990006', name: 'Leverandør A' })).json.token;
+    it("ends with the server's run.instance-lost reason, not server-unreachable", async () => {
+      const database = await postgres.createDatabase();
+      const a = await startServerProcess({ dataDir: join(dir, 'a'), database, runLeaseSeconds: 2 });
+      instances.push(a);
+      const b = await startServerProcess({ dataDir: join(dir, 'b'), database, runLeaseSeconds: 2 });
+      instances.push(b);
+      const balanced = await balancer([a.url, b.url]);
+      front = balanced.server;
+      const admin = (await readFile(a.adminTokenFile, 'utf8')).trim();
+      const supplier = (
+        await api(b.url, admin, 'POST', '/api/identities', { role: 'supplier', cvr: '99990006', name: 'Leverandør A' })
+      ).json.token;
 
-    const cli = klarmeldProcess(['test', '--service', balanced.url, '--token', supplier, '--profile', profile, '--json']);
-    // A judges it (the balancer sends everything to A while A lives); killed once its first test has ended.
-    for (let after = 0; ;) {
-      const page = await api(b.url, supplier, 'GET', `/api/runs`);
-      const open = page.json.runs.find((r: { state: string }) => r.state === 'open');
-      if (open) {
-        const events = await api(b.url, supplier, 'GET', `/api/runs/${open.id}/events?after=${after}&waitMs=2000`);
-        if (events.json.events.some((e: { type: string }) => e.type === 'test-end')) break;
-        after = events.json.next;
-      } else {
-        await new Promise((resolve) => setTimeout(resolve, 100)); // polling for the run to open, not a guess at its timing
+      const cli = klarmeldProcess([
+        'test',
+        '--service',
+        balanced.url,
+        '--token',
+        supplier,
+        '--profile',
+        profile,
+        '--json',
+      ]);
+      // A judges it (the balancer sends everything to A while A lives); killed once its first test has ended.
+      for (let after = 0; ;) {
+        const page = await api(b.url, supplier, 'GET', `/api/runs`);
+        const open = page.json.runs.find((r: { state: string }) => r.state === 'open');
+        if (open) {
+          const events = await api(b.url, supplier, 'GET', `/api/runs/${open.id}/events?after=${after}&waitMs=2000`);
+          if (events.json.events.some((e: { type: string }) => e.type === 'test-end')) break;
+          after = events.json.next;
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, 100)); // polling for the run to open, not a guess at its timing
+        }
       }
-    }
-    await a.kill();
+      await a.kill();
 
-    const ended = await cli.done;
-    expect(ended.exit, ended.stderr).toBe(3);
-    const answer = JSON.parse(ended.stdout);
-    expect(answer.error.code).toBe('server-run-failed');
-    expect(answer.error.message).toMatch(/run\.instance-lost: the klarmeld server instance at http:\/\/127\.0\.0\.1:\d+, which judged run/);
-  }, 120_000);
-});
+      const ended = await cli.done;
+      expect(ended.exit, ended.stderr).toBe(3);
+      const answer = JSON.parse(ended.stdout);
+      expect(answer.error.code).toBe('server-run-failed');
+      expect(answer.error.message).toMatch(
+        /run\.instance-lost: the klarmeld server instance at http:\/\/127\.0\.0\.1:\d+, which judged run/,
+      );
+    }, 120_000);
+  },
+);

@@ -33,7 +33,11 @@ export type ElsewhereAnswer =
 /** How long "nothing new" waits when the owner is unreachable, so a CLI's loop does not spin. */
 export const unreachablePauseMs = 1000;
 
-export async function runElsewhere(store: ServerStore, instance: { id: string; url: string }, request: ElsewhereRequest): Promise<ElsewhereAnswer> {
+export async function runElsewhere(
+  store: ServerStore,
+  instance: { id: string; url: string },
+  request: ElsewhereRequest,
+): Promise<ElsewhereAnswer> {
   const run = await store.run(request.runId);
   if (!run) throw notFound(`Run ${request.runId}`);
   requireOwner(request.who, run, `follow run ${run.id}`);
@@ -43,7 +47,11 @@ export async function runElsewhere(store: ServerStore, instance: { id: string; u
     try {
       const response = await fetch(new URL(request.path, lease.ownerUrl), {
         method: request.method,
-        headers: { [forwardedHeader]: instance.id, ...(request.authorization ? { authorization: request.authorization } : {}), ...(request.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          [forwardedHeader]: instance.id,
+          ...(request.authorization ? { authorization: request.authorization } : {}),
+          ...(request.method === 'POST' ? { 'content-type': 'application/json' } : {}),
+        },
         ...(request.method === 'POST' ? { body: JSON.stringify(request.body) } : {}),
         // Beyond the longest long poll (20 s).
         signal: AbortSignal.timeout(30_000),

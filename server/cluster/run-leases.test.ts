@@ -20,7 +20,13 @@ async function twoInstances() {
   let now = Date.parse('2026-12-01T10:00:00.000Z');
   const clock = () => new Date(now);
   const lost: string[] = [];
-  const one = new RunLeases({ store, instance: { id: 'one', url: 'http://127.0.0.1:1001' }, leaseSeconds: 30, clock, onLost: (id) => lost.push(id) });
+  const one = new RunLeases({
+    store,
+    instance: { id: 'one', url: 'http://127.0.0.1:1001' },
+    leaseSeconds: 30,
+    clock,
+    onLost: (id) => lost.push(id),
+  });
   const two = new RunLeases({ store, instance: { id: 'two', url: 'http://127.0.0.1:1002' }, leaseSeconds: 30, clock });
   return { store, one, two, lost, advance: (seconds: number) => (now += seconds * 1000) };
 }
@@ -30,7 +36,9 @@ it('keeps a run whose instance beats, and ends one whose instance stopped as los
   await store.openRun({ id: 'run-a', systemId: 'reference-system', supplierCvr: '99990006', openedBy: 'supplier' });
   expect(await one.claim('run-a', 'reference-system')).toEqual({ claimed: true });
   // Another instance cannot run the same system meanwhile.
-  expect(await two.claim('run-b', 'reference-system')).toMatchObject({ heldBy: { runId: 'run-a', ownerUrl: 'http://127.0.0.1:1001' } });
+  expect(await two.claim('run-b', 'reference-system')).toMatchObject({
+    heldBy: { runId: 'run-a', ownerUrl: 'http://127.0.0.1:1001' },
+  });
 
   // 25 s, a beat, 25 s: alive past its first lease, since it renewed.
   advance(25);
@@ -44,7 +52,9 @@ it('keeps a run whose instance beats, and ends one whose instance stopped as los
   await Promise.all([two.tick(), two.tick()]);
   const run = (await store.run('run-a'))!;
   expect(run.state).toBe('failed');
-  expect(run.problem).toMatch(/^run\.instance-lost: the klarmeld server instance at http:\/\/127\.0\.0\.1:1001, which judged run run-a .* environment problem, not a verdict/);
+  expect(run.problem).toMatch(
+    /^run\.instance-lost: the klarmeld server instance at http:\/\/127\.0\.0\.1:1001, which judged run run-a .* environment problem, not a verdict/,
+  );
   expect(run.document).toBeUndefined();
   expect((await store.history('run-a')).map((h) => h.action)).toEqual(['run.lost']);
   // The system is free again.

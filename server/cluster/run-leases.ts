@@ -42,7 +42,13 @@ export class RunLeases {
   /** Takes the lease of a new run of `systemId`; the lease holding the system when another run has it. */
   async claim(runId: string, systemId: string): Promise<{ claimed: true } | { heldBy: RunLease }> {
     const { store, instance } = this.options;
-    const claimed = await store.claimRunLease({ runId, systemId, owner: instance.id, ownerUrl: instance.url, expiresAt: this.expiry() });
+    const claimed = await store.claimRunLease({
+      runId,
+      systemId,
+      owner: instance.id,
+      ownerUrl: instance.url,
+      expiresAt: this.expiry(),
+    });
     if ('claimed' in claimed) this.mine.add(runId);
     return claimed;
   }
@@ -94,11 +100,18 @@ export class RunLeases {
   private async endLost(lease: RunLease): Promise<void> {
     const { store, instance } = this.options;
     const who = lease.owner === instance.id ? 'this instance' : `the klarmeld server instance at ${lease.ownerUrl}`;
-    const problem = `run.instance-lost: ${who}, which judged run ${lease.runId} of ${lease.systemId}, gave no sign of life after ${lease.expiresAt} `
-      + '(stopped, killed, or cut off from the database). Nothing after that was judged and nothing of this run was recorded in the sheet: '
-      + 'it is an environment problem, not a verdict on the system. Run klarmeld test again.';
+    const problem =
+      `run.instance-lost: ${who}, which judged run ${lease.runId} of ${lease.systemId}, gave no sign of life after ${lease.expiresAt} ` +
+      '(stopped, killed, or cut off from the database). Nothing after that was judged and nothing of this run was recorded in the sheet: ' +
+      'it is an environment problem, not a verdict on the system. Run klarmeld test again.';
     const ended = await store.endRun(lease.runId, { state: 'failed', problem });
-    if (ended) await store.appendHistory({ actor: 'server', action: 'run.lost', subject: lease.runId, detail: { system: lease.systemId, owner: lease.ownerUrl, by: instance.url } });
+    if (ended)
+      await store.appendHistory({
+        actor: 'server',
+        action: 'run.lost',
+        subject: lease.runId,
+        detail: { system: lease.systemId, owner: lease.ownerUrl, by: instance.url },
+      });
     await store.releaseRunLease(lease.runId);
     if (this.mine.delete(lease.runId)) this.options.onLost?.(lease.runId);
   }

@@ -17,7 +17,8 @@ export function hears(catalog: Catalog, subscription: Subscription, event: Notif
   if (owner.role === 'supplier') return system.supplier === owner.cvr;
   const cvr = catalog.municipalities.find((m) => m.code === owner.municipalityCode)?.cvr;
   if (!cvr || event.type === 'certificate.expiring') return false;
-  if (event.type === 'agreement.waiting') return (event.payload.municipalities as { cvr: string }[]).some((m) => m.cvr === cvr);
+  if (event.type === 'agreement.waiting')
+    return (event.payload.municipalities as { cvr: string }[]).some((m) => m.cvr === cvr);
   return system.municipalities.includes(cvr);
 }
 

@@ -24,26 +24,42 @@ export interface DispatcherOptions {
   batch?: number;
 }
 
-const noSmtp: Sender = async () => ({ ok: false, error: 'the server has no SMTP server configured: start it with --smtp smtp://host:port' });
+const noSmtp: Sender = async () => ({
+  ok: false,
+  error: 'the server has no SMTP server configured: start it with --smtp smtp://host:port',
+});
 
 /** Sends what is due now; returns how many attempts it made. */
 export async function deliverDue(options: DispatcherOptions): Promise<number> {
   const { store, clock, retry } = options;
   const due = await store.claimDue(clock(), options.leaseMs ?? 120_000, options.batch ?? 20);
-  await Promise.all(due.map(async (item) => {
-    const sender = item.subscription.channel === 'email' ? options.email ?? noSmtp : options.webhook;
-    const started = performance.now();
-    const at = clock();
-    const outcome = await sender(item, at).catch((error: unknown): SendOutcome => ({ ok: false, error: (error as Error).message }));
-    const attempt = item.delivery.attempts + 1;
-    const wait = outcome.ok || outcome.permanent ? undefined : retryDelayMs(attempt, retry);
-    await store.finishAttempt(item.delivery.id, {
-      attempt: {
-        attempt, at: at.toISOString(), ok: outcome.ok, durationMs: Math.round(performance.now() - started),
-        ...(outcome.status !== undefined ? { status: outcome.status } : {}), ...(outcome.error ? { error: outcome.error } : {}),
-      },
-      next: outcome.ok ? { state: 'delivered' } : wait === undefined ? { state: 'failed' } : { state: 'pending', nextAttemptAt: new Date(at.getTime() + wait).toISOString() },
-    });
-  }));
+  await Promise.all(
+    due.map(async (item) => {
+      const sender = item.subscription.channel === 'email' ? (options.email ?? noSmtp) : options.webhook;
+      const started = performance.now();
+      const at = clock();
+      const outcome = await sender(item, at).catch((error: unknown): SendOutcome => ({
+        ok: false,
+        error: (error as Error).message,
+      }));
+      const attempt = item.delivery.attempts + 1;
+      const wait = outcome.ok || outcome.permanent ? undefined : retryDelayMs(attempt, retry);
+      await store.finishAttempt(item.delivery.id, {
+        attempt: {
+          attempt,
+          at: at.toISOString(),
+          ok: outcome.ok,
+          durationMs: Math.round(performance.now() - started),
+          ...(outcome.status !== undefined ? { status: outcome.status } : {}),
+          ...(outcome.error ? { error: outcome.error } : {}),
+        },
+        next: outcome.ok
+          ? { state: 'delivered' }
+          : wait === undefined
+            ? { state: 'failed' }
+            : { state: 'pending', nextAttemptAt: new Date(at.getTime() + wait).toISOString() },
+      });
+    }),
+  );
   return due.length;
 }

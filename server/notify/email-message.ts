@@ -30,11 +30,16 @@ const rfc5322Date = (date: Date) => {
 export function emailMessage(due: DueDelivery, from: string, now: Date): string {
   const text = eventText(due.event);
   const body = [
-    text.body.da, '',
-    `Du får denne besked, fordi ${due.subscription.owner.name} abonnerer på ${due.event.type} (abonnement ${due.subscription.id}).`, '',
-    '-- English --', '',
-    text.body.en, '',
-    `You receive this because ${due.subscription.owner.name} subscribed to ${due.event.type} (subscription ${due.subscription.id}).`, '',
+    text.body.da,
+    '',
+    `Du får denne besked, fordi ${due.subscription.owner.name} abonnerer på ${due.event.type} (abonnement ${due.subscription.id}).`,
+    '',
+    '-- English --',
+    '',
+    text.body.en,
+    '',
+    `You receive this because ${due.subscription.owner.name} subscribed to ${due.event.type} (subscription ${due.subscription.id}).`,
+    '',
   ].join('\r\n');
   const headers = [
     `From: klarmeld <${from}>`,

@@ -89,7 +89,13 @@ export class Notifier {
     await watchSheet(store, server, catalog, record, this.seen);
     if (now.getTime() - this.lastSlow >= (this.options.slowIntervalMs ?? 3_600_000)) {
       await record(await this.stale.check(server, now));
-      await record(await watchCertificates(server, catalog, { now, warnDays: this.options.certificateWarningDays ?? 30, certificateOf: this.options.certificateOf }));
+      await record(
+        await watchCertificates(server, catalog, {
+          now,
+          warnDays: this.options.certificateWarningDays ?? 30,
+          certificateOf: this.options.certificateOf,
+        }),
+      );
       await store.prune(new Date(now.getTime() - (this.options.retentionDays ?? 365) * 86_400_000));
       this.lastSlow = now.getTime();
     }
@@ -103,7 +109,8 @@ export class Notifier {
     return async (found: NotifyEvent[]) => {
       if (found.length === 0) return;
       const subscriptions = await store.subscriptions();
-      for (const event of found) if (await store.recordEvent(event, audience(catalog, subscriptions, event))) recorded.push(event);
+      for (const event of found)
+        if (await store.recordEvent(event, audience(catalog, subscriptions, event))) recorded.push(event);
     };
   }
 
@@ -111,7 +118,9 @@ export class Notifier {
   async deliver(): Promise<number> {
     const { smtp } = this.options;
     return deliverDue({
-      store: this.options.store, clock: this.clock, retry: this.options.retry ?? defaultRetryPolicy,
+      store: this.options.store,
+      clock: this.clock,
+      retry: this.options.retry ?? defaultRetryPolicy,
       webhook: (due, now) => sendWebhook(due, now, this.options.webhookTimeoutMs ?? 10_000),
       ...(smtp ? { email: emailSender(smtp, this.options.from ?? `klarmeld@${smtp.clientName}`) } : {}),
     });
@@ -123,16 +132,24 @@ export class Notifier {
       if (!this.stopped) this.timer = setTimeout(loop, this.options.intervalMs ?? 2_000).unref();
     };
     const loop = () => {
-      this.running = this.check().then(() => (this.lastError = undefined), (error: unknown) => (this.lastError = error as Error)).finally(() => {
-        this.lastCheckAt = this.clock();
-        next();
-      });
+      this.running = this.check()
+        .then(
+          () => (this.lastError = undefined),
+          (error: unknown) => (this.lastError = error as Error),
+        )
+        .finally(() => {
+          this.lastCheckAt = this.clock();
+          next();
+        });
     };
     next();
   }
 
   health(): NotifierHealth {
-    return { ...(this.lastCheckAt ? { lastCheckAt: this.lastCheckAt.toISOString() } : {}), ...(this.lastError ? { lastError: this.lastError.message } : {}) };
+    return {
+      ...(this.lastCheckAt ? { lastCheckAt: this.lastCheckAt.toISOString() } : {}),
+      ...(this.lastError ? { lastError: this.lastError.message } : {}),
+    };
   }
 
   /** Stops the timer and waits for a check in progress (deliveries it claimed are then recorded). */

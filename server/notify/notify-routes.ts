@@ -16,7 +16,8 @@ import { notifyEventTypes, type NotifyEventType, type NotifyStore, type Subscrip
 import type { NotifierHealth } from './notifier.ts';
 import { newWebhookSecret } from './webhook-signature.ts';
 
-const loopback = (host: string) => host === 'localhost' || host === '[::1]' || (isIP(host) === 4 && host.startsWith('127.'));
+const loopback = (host: string) =>
+  host === 'localhost' || host === '[::1]' || (isIP(host) === 4 && host.startsWith('127.'));
 const shown = ({ secret: _secret, ...rest }: Subscription) => rest;
 
 /**
@@ -30,12 +31,21 @@ function hookUrl(who: Identity, text: string): string {
   } catch {
     throw badRequest(`"url" must be the https:// URL of your receiver, not "${text}".`);
   }
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback(url.hostname) && who.role === 'kombit')) return url.toString();
-  throw badRequest(`"url" must be an https:// URL: events would otherwise cross the network signed but not encrypted${who.role === 'kombit' ? ' (http:// only to this machine)' : ''}; not "${text}".`);
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback(url.hostname) && who.role === 'kombit'))
+    return url.toString();
+  throw badRequest(
+    `"url" must be an https:// URL: events would otherwise cross the network signed but not encrypted${who.role === 'kombit' ? ' (http:// only to this machine)' : ''}; not "${text}".`,
+  );
 }
 
-export function notifyRoutes(notify: NotifyStore, store: ServerStore, catalog: Catalog, health?: () => NotifierHealth): ApiRoute[] {
-  const mayManage = (who: Identity, subscription: Subscription) => who.role === 'kombit' || subscription.owner.id === who.id;
+export function notifyRoutes(
+  notify: NotifyStore,
+  store: ServerStore,
+  catalog: Catalog,
+  health?: () => NotifierHealth,
+): ApiRoute[] {
+  const mayManage = (who: Identity, subscription: Subscription) =>
+    who.role === 'kombit' || subscription.owner.id === who.id;
   return [
     {
       method: 'POST',
@@ -44,25 +54,48 @@ export function notifyRoutes(notify: NotifyStore, store: ServerStore, catalog: C
         requireRole(who, ['kombit', 'supplier', 'municipality'], 'subscribe to notifications');
         const events = optionalList(body, 'events', `a list of events: ${notifyEventTypes.join(', ')}`) ?? [];
         const unknown = events.filter((e) => !(notifyEventTypes as readonly string[]).includes(e));
-        if (events.length === 0 || unknown.length > 0) throw badRequest(`"events" must list one or more of ${notifyEventTypes.join(', ')}${unknown.length ? `; not ${unknown.join(', ')}` : ''}.`);
-        if (who.role === 'municipality' && events.includes('certificate.expiring')) throw forbidden(who, 'hear of expiring system certificates', 'a certificate is its supplier\'s to renew');
+        if (events.length === 0 || unknown.length > 0)
+          throw badRequest(
+            `"events" must list one or more of ${notifyEventTypes.join(', ')}${unknown.length ? `; not ${unknown.join(', ')}` : ''}.`,
+          );
+        if (who.role === 'municipality' && events.includes('certificate.expiring'))
+          throw forbidden(who, 'hear of expiring system certificates', "a certificate is its supplier's to renew");
         const systems = optionalList(body, 'systems', 'a list of catalogue system ids');
         const visible = visibleSystems(catalog, who);
         for (const id of systems ?? []) {
           const system = catalog.systems.find((s) => s.id === id);
           if (!system) throw notFound(`The system "${id}" (not in the catalogue)`);
-          if (!visible.has(id)) throw forbidden(who, `hear of ${id}`, `${id} belongs to supplier CVR ${system.supplier}`);
+          if (!visible.has(id))
+            throw forbidden(who, `hear of ${id}`, `${id} belongs to supplier CVR ${system.supplier}`);
         }
         const url = optionalText(body, 'url', 'the https:// URL of your receiver');
         const email = optionalText(body, 'email', 'an e-mail address');
-        if (Boolean(url) === Boolean(email)) throw badRequest('Give either "url" (a webhook) or "email" (an address), one per subscription.');
-        if (email && !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(email)) throw badRequest(`"email" must be an address such as drift@leverandoer.dk, not "${email}".`);
+        if (Boolean(url) === Boolean(email))
+          throw badRequest('Give either "url" (a webhook) or "email" (an address), one per subscription.');
+        if (email && !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(email))
+          throw badRequest(`"email" must be an address such as drift@leverandoer.dk, not "${email}".`);
         const secret = url ? newWebhookSecret() : undefined;
         const subscription = await notify.addSubscription({
-          id: randomUUID(), owner: { id: who.id, role: who.role, name: who.name, ...(who.cvr ? { cvr: who.cvr } : {}), ...(who.municipalityCode ? { municipalityCode: who.municipalityCode } : {}) },
-          channel: url ? 'webhook' : 'email', target: url ? hookUrl(who, url) : email!, events: events as NotifyEventType[], ...(systems ? { systems } : {}), ...(secret ? { secret } : {}),
+          id: randomUUID(),
+          owner: {
+            id: who.id,
+            role: who.role,
+            name: who.name,
+            ...(who.cvr ? { cvr: who.cvr } : {}),
+            ...(who.municipalityCode ? { municipalityCode: who.municipalityCode } : {}),
+          },
+          channel: url ? 'webhook' : 'email',
+          target: url ? hookUrl(who, url) : email!,
+          events: events as NotifyEventType[],
+          ...(systems ? { systems } : {}),
+          ...(secret ? { secret } : {}),
         });
-        await store.appendHistory({ actor: who.id, action: 'subscription.add', subject: subscription.id, detail: { channel: subscription.channel, target: subscription.target, events } });
+        await store.appendHistory({
+          actor: who.id,
+          action: 'subscription.add',
+          subject: subscription.id,
+          detail: { channel: subscription.channel, target: subscription.target, events },
+        });
         // The secret is shown once, here: the receiver checks each delivery's webhook-signature with it.
         return { status: 201, body: { subscription: shown(subscription), ...(secret ? { secret } : {}) } };
       },
@@ -71,7 +104,9 @@ export function notifyRoutes(notify: NotifyStore, store: ServerStore, catalog: C
       method: 'GET',
       path: '/api/subscriptions',
       async handle({ who }) {
-        return { body: { subscriptions: (await notify.subscriptions(who.role === 'kombit' ? undefined : who.id)).map(shown) } };
+        return {
+          body: { subscriptions: (await notify.subscriptions(who.role === 'kombit' ? undefined : who.id)).map(shown) },
+        };
       },
     },
     {
@@ -80,9 +115,11 @@ export function notifyRoutes(notify: NotifyStore, store: ServerStore, catalog: C
       async handle({ who, params }) {
         const subscription = await notify.subscription(params.id!);
         if (!subscription) throw notFound(`The subscription ${params.id}`);
-        if (!mayManage(who, subscription)) throw forbidden(who, `cancel subscription ${subscription.id}`, `it is ${subscription.owner.name}'s`);
+        if (!mayManage(who, subscription))
+          throw forbidden(who, `cancel subscription ${subscription.id}`, `it is ${subscription.owner.name}'s`);
         const cancelled = await notify.cancelSubscription(subscription.id);
-        if (cancelled) await store.appendHistory({ actor: who.id, action: 'subscription.cancel', subject: subscription.id });
+        if (cancelled)
+          await store.appendHistory({ actor: who.id, action: 'subscription.cancel', subject: subscription.id });
         return { body: { subscription: shown(cancelled ?? subscription) } };
       },
     },
@@ -93,7 +130,8 @@ export function notifyRoutes(notify: NotifyStore, store: ServerStore, catalog: C
       async handle({ who, query }) {
         const own = who.role === 'kombit' ? undefined : (await notify.subscriptions(who.id)).map((s) => s.id);
         const asked = query.get('subscription');
-        if (asked && own && !own.includes(asked)) throw forbidden(who, `read the deliveries of subscription ${asked}`, 'it is not one of yours');
+        if (asked && own && !own.includes(asked))
+          throw forbidden(who, `read the deliveries of subscription ${asked}`, 'it is not one of yours');
         const deliveries = await notify.deliveries(asked ? [asked] : own);
         // KOMBIT also sees whether this instance's checks run (a database gone shows here, not in any delivery).
         return { body: { deliveries, ...(who.role === 'kombit' && health ? { notifier: health() } : {}) } };

@@ -7,7 +7,12 @@
 import type { Role } from '../store/server-store.ts';
 
 /** The events a subscription may ask for. */
-export const notifyEventTypes = ['status.changed', 'agreement.waiting', 'status.stale', 'certificate.expiring'] as const;
+export const notifyEventTypes = [
+  'status.changed',
+  'agreement.waiting',
+  'status.stale',
+  'certificate.expiring',
+] as const;
 export type NotifyEventType = (typeof notifyEventTypes)[number];
 
 export type Channel = 'webhook' | 'email';

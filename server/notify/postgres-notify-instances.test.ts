@@ -32,31 +32,75 @@ describe.skipIf(skip)(`notifications on two instances sharing PostgreSQL${skip ?
     const hook = await startWebhookReceiver();
     let now = new Date('2026-12-02T10:00:00.000Z');
     const clock = () => now;
-    const instances = await Promise.all([0, 1].map(async () => {
-      const server = await openPostgresServerStore(url, { clock });
-      const store = await openPostgresNotifyStore(url, { clock });
-      const notifier = new Notifier({ store, server, catalog, suiteVersions: {}, certificateOf: async () => undefined, clock });
-      return { server, store, notifier };
-    }));
+    const instances = await Promise.all(
+      [0, 1].map(async () => {
+        const server = await openPostgresServerStore(url, { clock });
+        const store = await openPostgresNotifyStore(url, { clock });
+        const notifier = new Notifier({
+          store,
+          server,
+          catalog,
+          suiteVersions: {},
+          certificateOf: async () => undefined,
+          clock,
+        });
+        return { server, store, notifier };
+      }),
+    );
     try {
-      const [a, b] = instances as [typeof instances[0], typeof instances[0]];
-      await a.store.addSubscription({ id: 'kombit-hook', owner: { id: 'k', role: 'kombit', name: 'KOMBIT' }, channel: 'webhook', target: hook.url, events: ['status.changed'], secret: newWebhookSecret() });
-      await a.store.addSubscription({ id: 'kombit-mail', owner: { id: 'k', role: 'kombit', name: 'KOMBIT' }, channel: 'email', target: 'ops@kombit.example', events: ['status.changed'] });
+      const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
+      await a.store.addSubscription({
+        id: 'kombit-hook',
+        owner: { id: 'k', role: 'kombit', name: 'KOMBIT' },
+        channel: 'webhook',
+        target: hook.url,
+        events: ['status.changed'],
+        secret: newWebhookSecret(),
+      });
+      await a.store.addSubscription({
+        id: 'kombit-mail',
+        owner: { id: 'k', role: 'kombit', name: 'KOMBIT' },
+        channel: 'email',
+        target: 'ops@kombit.example',
+        events: ['status.changed'],
+      });
       await Promise.all([a.notifier.check(), b.notifier.check()]);
       for (const run of ['run-1', 'run-2']) {
-        await a.server.appendRunEvents(run, [{ system: 'journalix', integration: 'SF1520', status: run === 'run-1' ? 'klarmeldt' : 'ikke-klarmeldt', actor: 'server', source: 'run', evidence: { runId: run, digest: 'd'.repeat(64) } }]);
+        await a.server.appendRunEvents(run, [
+          {
+            system: 'journalix',
+            integration: 'SF1520',
+            status: run === 'run-1' ? 'klarmeldt' : 'ikke-klarmeldt',
+            actor: 'server',
+            source: 'run',
+            evidence: { runId: run, digest: 'd'.repeat(64) },
+          },
+        ]);
       }
       const found = await Promise.all([a.notifier.check(), b.notifier.check()]);
-      expect(found.flat().map((e) => e.key).sort()).toEqual(['agreement.waiting:1', 'status.changed:1', 'status.changed:2']);
+      expect(
+        found
+          .flat()
+          .map((e) => e.key)
+          .sort(),
+      ).toEqual(['agreement.waiting:1', 'status.changed:1', 'status.changed:2']);
       const log = await a.store.deliveries();
-      expect(log.filter((d) => d.subscriptionId === 'kombit-hook').map((d) => [d.state, d.attempts])).toEqual([['delivered', 1], ['delivered', 1]]);
+      expect(log.filter((d) => d.subscriptionId === 'kombit-hook').map((d) => [d.state, d.attempts])).toEqual([
+        ['delivered', 1],
+        ['delivered', 1],
+      ]);
       expect(hook.received).toHaveLength(2);
       expect(new Set(hook.received.map((r) => r.headers['webhook-id'])).size).toBe(2);
       // Neither instance has SMTP: the e-mails wait, each tried once, by one instance, and are retried after the back-off.
-      expect(log.filter((d) => d.subscriptionId === 'kombit-mail').map((d) => [d.state, d.attempts])).toEqual([['pending', 1], ['pending', 1]]);
+      expect(log.filter((d) => d.subscriptionId === 'kombit-mail').map((d) => [d.state, d.attempts])).toEqual([
+        ['pending', 1],
+        ['pending', 1],
+      ]);
       now = new Date(now.getTime() + 10_000);
       await Promise.all([a.notifier.deliver(), b.notifier.deliver()]);
-      expect((await b.store.deliveries()).filter((d) => d.subscriptionId === 'kombit-mail').map((d) => d.attempts)).toEqual([2, 2]);
+      expect(
+        (await b.store.deliveries()).filter((d) => d.subscriptionId === 'kombit-mail').map((d) => d.attempts),
+      ).toEqual([2, 2]);
     } finally {
       await hook.close();
       for (const i of instances) await Promise.all([i.store.close(), i.server.close()]);

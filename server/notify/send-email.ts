@@ -14,7 +14,12 @@ export function emailSender(config: SmtpConfig, from: string): Sender {
       return { ok: true, status: Number(reply.slice(0, 3)) };
     } catch (error) {
       if (!(error instanceof SmtpError)) throw error;
-      return { ok: false, ...(error.code ? { status: error.code } : {}), error: error.message, ...(error.permanent ? { permanent: true } : {}) };
+      return {
+        ok: false,
+        ...(error.code ? { status: error.code } : {}),
+        error: error.message,
+        ...(error.permanent ? { permanent: true } : {}),
+      };
     }
   };
 }

@@ -20,7 +20,13 @@ export function replyReader(socket: Socket, config: SmtpConfig) {
     failure ??= error;
     wake?.();
   };
-  const onError = (error: NodeJS.ErrnoException) => fail(new SmtpError(0, `Could not talk to the SMTP server ${config.host}:${config.port}: ${error.code ?? error.message}.`));
+  const onError = (error: NodeJS.ErrnoException) =>
+    fail(
+      new SmtpError(
+        0,
+        `Could not talk to the SMTP server ${config.host}:${config.port}: ${error.code ?? error.message}.`,
+      ),
+    );
   const onClose = () => fail(new SmtpError(0, `The SMTP server ${config.host}:${config.port} closed the connection.`));
   socket.on('data', onData);
   socket.on('error', onError);
@@ -39,11 +45,18 @@ export function replyReader(socket: Socket, config: SmtpConfig) {
         if (reply) {
           const code = Number(reply.slice(0, 3));
           if (expect.includes(code)) return reply;
-          throw new SmtpError(code, `The SMTP server ${config.host}:${config.port} answered ${what} with "${reply.trim().replaceAll(/\r?\n/g, ' ')}".`);
+          throw new SmtpError(
+            code,
+            `The SMTP server ${config.host}:${config.port} answered ${what} with "${reply.trim().replaceAll(/\r?\n/g, ' ')}".`,
+          );
         }
         if (failure) throw failure;
         const left = deadline - Date.now();
-        if (left <= 0) throw new SmtpError(0, `The SMTP server ${config.host}:${config.port} gave no answer to ${what} within ${config.timeoutMs / 1000} s.`);
+        if (left <= 0)
+          throw new SmtpError(
+            0,
+            `The SMTP server ${config.host}:${config.port} gave no answer to ${what} within ${config.timeoutMs / 1000} s.`,
+          );
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, left);
           wake = () => {

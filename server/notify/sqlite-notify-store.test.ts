@@ -21,7 +21,16 @@ it("reads the sheet's events after a seq, and a pair's event before one", async 
   try {
     const sheet = SheetStore.open(join(dir, 'sheet.sqlite'));
     sheet.append([{ system: 's', integration: 'SF1520', status: 'tilmeldt', actor: 'kombit', source: 'manual' }]);
-    sheet.appendRun('run-1', [{ system: 's', integration: 'SF1520', status: 'klarmeldt', actor: 'server', source: 'run', evidence: { runId: 'run-1', digest: 'd'.repeat(64) } }]);
+    sheet.appendRun('run-1', [
+      {
+        system: 's',
+        integration: 'SF1520',
+        status: 'klarmeldt',
+        actor: 'server',
+        source: 'run',
+        evidence: { runId: 'run-1', digest: 'd'.repeat(64) },
+      },
+    ]);
     const store = openSqliteNotifyStore(join(dir, 'sheet.sqlite'));
     expect(await store.lastSheetSeq()).toBe(2);
     const [second] = await store.sheetChangesAfter(1, 10);

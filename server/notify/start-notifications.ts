@@ -30,19 +30,33 @@ export interface NotifyOptions {
   retry?: RetryPolicy;
 }
 
-export async function startNotifications(deps: { database: string | undefined; sqliteFile: string; store: ServerStore; catalog: Catalog; platform: RunningPlatform; options?: NotifyOptions }): Promise<{ routes: ApiRoute[]; stop(): Promise<void> }> {
+export async function startNotifications(deps: {
+  database: string | undefined;
+  sqliteFile: string;
+  store: ServerStore;
+  catalog: Catalog;
+  platform: RunningPlatform;
+  options?: NotifyOptions;
+}): Promise<{ routes: ApiRoute[]; stop(): Promise<void> }> {
   const options = deps.options ?? {};
   // A wrong --smtp stops the start with what to write, before anything listens.
   const smtp = options.smtp ? parseSmtpUrl(options.smtp) : undefined;
   const store = await openNotifyStore(deps.database, deps.sqliteFile);
   const notifier = new Notifier({
-    store, server: deps.store, catalog: deps.catalog,
-    suiteVersions: Object.fromEntries(Object.entries(suitesFor(deps.catalog)).map(([id, suite]) => [id, suite.version])),
+    store,
+    server: deps.store,
+    catalog: deps.catalog,
+    suiteVersions: Object.fromEntries(
+      Object.entries(suitesFor(deps.catalog)).map(([id, suite]) => [id, suite.version]),
+    ),
     // Where PlatformPkiStore keeps a system's certificate (as system-on-platform.ts reads it).
-    certificateOf: (uuid) => readFile(join(deps.platform.dataDir, 'systems', uuid, 'system.crt'), 'utf8').catch(() => undefined),
-    ...(smtp ? { smtp } : {}), ...(options.from ? { from: options.from } : {}),
+    certificateOf: (uuid) =>
+      readFile(join(deps.platform.dataDir, 'systems', uuid, 'system.crt'), 'utf8').catch(() => undefined),
+    ...(smtp ? { smtp } : {}),
+    ...(options.from ? { from: options.from } : {}),
     ...(options.certificateWarningDays !== undefined ? { certificateWarningDays: options.certificateWarningDays } : {}),
-    ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}), ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
   });
   try {
     // Before the server answers: marks where the sheet is, so every change made through it is announced (sends nothing: a dead receiver must not hold up the start).

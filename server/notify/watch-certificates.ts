@@ -10,7 +10,11 @@ import type { NotifyEvent } from './notify-store.ts';
 
 const dayMs = 86_400_000;
 
-export async function watchCertificates(server: ServerStore, catalog: Catalog, options: { now: Date; warnDays: number; certificateOf(userSystemUuid: string): Promise<string | undefined> }): Promise<NotifyEvent[]> {
+export async function watchCertificates(
+  server: ServerStore,
+  catalog: Catalog,
+  options: { now: Date; warnDays: number; certificateOf(userSystemUuid: string): Promise<string | undefined> },
+): Promise<NotifyEvent[]> {
   const events: NotifyEvent[] = [];
   for (const system of await server.systems()) {
     const pem = await options.certificateOf(system.userSystemUuid);
@@ -20,11 +24,24 @@ export async function watchCertificates(server: ServerStore, catalog: Catalog, o
     const daysLeft = Math.floor((notAfter.getTime() - options.now.getTime()) / dayMs);
     if (daysLeft > options.warnDays) continue;
     events.push({
-      key: `certificate.expiring:${system.systemId}:${certificate.serialNumber}`, type: 'certificate.expiring', system: system.systemId, at: options.now.toISOString(),
+      key: `certificate.expiring:${system.systemId}:${certificate.serialNumber}`,
+      type: 'certificate.expiring',
+      system: system.systemId,
+      at: options.now.toISOString(),
       payload: {
-        system: { id: system.systemId, name: catalog.systems.find((s) => s.id === system.systemId)?.name ?? system.systemId, supplier: system.supplierCvr },
-        certificate: { serial: certificate.serialNumber, subject: certificate.subject.replaceAll('\n', ', '), notAfter: notAfter.toISOString(), fingerprint256: certificate.fingerprint256 },
-        daysLeft, warnDays: options.warnDays,
+        system: {
+          id: system.systemId,
+          name: catalog.systems.find((s) => s.id === system.systemId)?.name ?? system.systemId,
+          supplier: system.supplierCvr,
+        },
+        certificate: {
+          serial: certificate.serialNumber,
+          subject: certificate.subject.replaceAll('\n', ', '),
+          notAfter: notAfter.toISOString(),
+          fingerprint256: certificate.fingerprint256,
+        },
+        daysLeft,
+        warnDays: options.warnDays,
       },
     });
   }

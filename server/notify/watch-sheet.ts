@@ -20,7 +20,13 @@ const page = 500;
  * the cursor moves past them, so a crash in between finds them again (and records them once).
  * `seen`: the seqs this instance has handled, kept by the caller between checks.
  */
-export async function watchSheet(store: NotifyStore, server: ServerStore, catalog: Catalog, record: (events: NotifyEvent[]) => Promise<void>, seen: Set<number> = new Set()): Promise<void> {
+export async function watchSheet(
+  store: NotifyStore,
+  server: ServerStore,
+  catalog: Catalog,
+  record: (events: NotifyEvent[]) => Promise<void>,
+  seen: Set<number> = new Set(),
+): Promise<void> {
   const cursor = await store.cursor('sheet');
   if (cursor === undefined) {
     const end = String(await store.lastSheetSeq());
@@ -38,13 +44,17 @@ export async function watchSheet(store: NotifyStore, server: ServerStore, catalo
       const previous = await store.sheetChangeBefore(change.system, change.integration, change.seq);
       if (previous?.status === change.status) continue;
       events.push(statusChanged(catalog, change, previous));
-      const waiting = catalog.statuses.find((s) => s.code === change.status)?.ready ? await waitingAgreement(catalog, server, change) : undefined;
+      const waiting = catalog.statuses.find((s) => s.code === change.status)?.ready
+        ? await waitingAgreement(catalog, server, change)
+        : undefined;
       if (waiting) events.push(waiting);
     }
     await record(events);
     for (const change of changes) seen.add(change.seq);
     // Sets iterate in insertion order: the oldest seqs go first, long after the re-read window.
-    for (const seq of seen) if (seen.size > 5 * page) seen.delete(seq); else break;
+    for (const seq of seen)
+      if (seen.size > 5 * page) seen.delete(seq);
+      else break;
     if (changes.length > 0) seq = changes.at(-1)!.seq;
     if (seq > Number(cursor)) await store.setCursor('sheet', String(seq));
     if (changes.length < page) break;
@@ -62,28 +72,62 @@ const systemOf = (catalog: Catalog, id: string) => {
 
 function statusChanged(catalog: Catalog, change: SheetChange, previous: SheetChange | undefined): NotifyEvent {
   return {
-    key: `status.changed:${change.seq}`, type: 'status.changed', system: change.system, at: change.at,
+    key: `status.changed:${change.seq}`,
+    type: 'status.changed',
+    system: change.system,
+    at: change.at,
     payload: {
-      system: systemOf(catalog, change.system), integration: change.integration, status: change.status, ...labels(catalog, change.status),
-      ...(change.word ? { word: change.word } : {}), ...(change.reason ? { reason: change.reason } : {}),
+      system: systemOf(catalog, change.system),
+      integration: change.integration,
+      status: change.status,
+      ...labels(catalog, change.status),
+      ...(change.word ? { word: change.word } : {}),
+      ...(change.reason ? { reason: change.reason } : {}),
       ...(previous ? { previous: { status: previous.status, ...labels(catalog, previous.status) } } : {}),
-      actor: change.actor, source: change.source, ...(change.runId ? { runId: change.runId } : {}), seq: change.seq,
+      actor: change.actor,
+      source: change.source,
+      ...(change.runId ? { runId: change.runId } : {}),
+      seq: change.seq,
     },
   };
 }
 
 /** The municipalities using the system whose agreement for the integration is neither approved nor rejected yet. */
-async function waitingAgreement(catalog: Catalog, server: ServerStore, change: SheetChange): Promise<NotifyEvent | undefined> {
+async function waitingAgreement(
+  catalog: Catalog,
+  server: ServerStore,
+  change: SheetChange,
+): Promise<NotifyEvent | undefined> {
   const system = catalog.systems.find((s) => s.id === change.system);
   if (!system) return undefined;
-  const agreements = agreementsWithDecisions(catalog, await server.agreementDecisions({ systemIds: [system.id] }))
-    .filter((a) => a.system === system.id && a.integration === change.integration);
-  const settled = new Set(agreements.filter((a) => isApprovedAgreement(a) || /^(afvist|rejected)$/i.test(a.status.trim())).map((a) => a.municipality));
-  const cvrs = [...new Set([...system.municipalities, ...agreements.map((a) => a.municipality)])].filter((cvr) => !settled.has(cvr));
+  const agreements = agreementsWithDecisions(
+    catalog,
+    await server.agreementDecisions({ systemIds: [system.id] }),
+  ).filter((a) => a.system === system.id && a.integration === change.integration);
+  const settled = new Set(
+    agreements
+      .filter((a) => isApprovedAgreement(a) || /^(afvist|rejected)$/i.test(a.status.trim()))
+      .map((a) => a.municipality),
+  );
+  const cvrs = [...new Set([...system.municipalities, ...agreements.map((a) => a.municipality)])].filter(
+    (cvr) => !settled.has(cvr),
+  );
   if (cvrs.length === 0) return undefined;
-  const municipalities = cvrs.map((cvr) => ({ cvr, name: catalog.municipalities.find((m) => m.cvr === cvr)?.name ?? `CVR ${cvr}` }));
+  const municipalities = cvrs.map((cvr) => ({
+    cvr,
+    name: catalog.municipalities.find((m) => m.cvr === cvr)?.name ?? `CVR ${cvr}`,
+  }));
   return {
-    key: `agreement.waiting:${change.seq}`, type: 'agreement.waiting', system: system.id, at: change.at,
-    payload: { system: systemOf(catalog, system.id), integration: change.integration, status: change.status, ...labels(catalog, change.status), municipalities },
+    key: `agreement.waiting:${change.seq}`,
+    type: 'agreement.waiting',
+    system: system.id,
+    at: change.at,
+    payload: {
+      system: systemOf(catalog, system.id),
+      integration: change.integration,
+      status: change.status,
+      ...labels(catalog, change.status),
+      municipalities,
+    },
   };
 }

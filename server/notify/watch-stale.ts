@@ -10,7 +10,10 @@ import type { Catalog } from '../../catalog/index.ts';
 import type { ServerStore } from '../store/server-store.ts';
 import type { NotifyEvent } from './notify-store.ts';
 
-interface Tested { ranAt: string; suite?: string }
+interface Tested {
+  ranAt: string;
+  suite?: string;
+}
 
 /** Compares dotted version numbers: 1.10.0 is newer than 1.9.2. */
 export function compareVersions(a: string, b: string): number {
@@ -44,19 +47,46 @@ export class StaleWatcher {
       this.tested.set(status.seq, tested);
       const known = this.catalog.statuses.find((s) => s.code === status.status);
       const base = {
-        system: { id: status.system, name: this.catalog.systems.find((s) => s.id === status.system)?.name ?? status.system },
-        integration: status.integration, status: status.status, label: known?.label ?? status.status, labelEn: known?.labelEn ?? status.status, runId, ranAt: tested.ranAt,
+        system: {
+          id: status.system,
+          name: this.catalog.systems.find((s) => s.id === status.system)?.name ?? status.system,
+        },
+        integration: status.integration,
+        status: status.status,
+        label: known?.label ?? status.status,
+        labelEn: known?.labelEn ?? status.status,
+        runId,
+        ranAt: tested.ranAt,
       };
       const current = this.suiteVersions[status.integration];
       if (tested.suite && current && compareVersions(current, tested.suite) > 0) {
-        events.push({ key: `status.stale:${status.seq}:suite:${current}`, type: 'status.stale', system: status.system, at: now.toISOString(), payload: { ...base, why: 'suite', suite: { run: tested.suite, now: current } } });
+        events.push({
+          key: `status.stale:${status.seq}:suite:${current}`,
+          type: 'status.stale',
+          system: status.system,
+          at: now.toISOString(),
+          payload: { ...base, why: 'suite', suite: { run: tested.suite, now: current } },
+        });
       }
       const newer = (this.catalog.integrations.find((i) => i.id === status.integration)?.versions ?? [])
-        .filter((v) => v.validFrom && v.validFrom > tested.ranAt.slice(0, 10) && v.validFrom <= today && v.lifecycle !== 'Udfaset')
+        .filter(
+          (v) =>
+            v.validFrom && v.validFrom > tested.ranAt.slice(0, 10) && v.validFrom <= today && v.lifecycle !== 'Udfaset',
+        )
         .at(-1);
       if (newer) {
         const version = newer.version ?? `gyldig fra ${newer.validFrom}`;
-        events.push({ key: `status.stale:${status.seq}:contract:${version}`, type: 'status.stale', system: status.system, at: now.toISOString(), payload: { ...base, why: 'contract', contract: { version, validFrom: newer.validFrom, lifecycle: newer.lifecycle } } });
+        events.push({
+          key: `status.stale:${status.seq}:contract:${version}`,
+          type: 'status.stale',
+          system: status.system,
+          at: now.toISOString(),
+          payload: {
+            ...base,
+            why: 'contract',
+            contract: { version, validFrom: newer.validFrom, lifecycle: newer.lifecycle },
+          },
+        });
       }
     }
     return events;

@@ -24,17 +24,28 @@ function signature(secret: string, id: string, timestamp: number, body: string):
 
 /** The three headers of a signed delivery; `timestamp` in Unix seconds. */
 export function webhookHeaders(secret: string, id: string, timestamp: number, body: string): Record<string, string> {
-  return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1,${signature(secret, id, timestamp, body)}` };
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': `v1,${signature(secret, id, timestamp, body)}`,
+  };
 }
 
 /**
  * What a receiver does: true when one of the `v1,` signatures matches and the timestamp is
  * within `toleranceSeconds` of `now` (a replayed old delivery is refused).
  */
-export function verifyWebhook(secret: string, headers: Record<string, string | undefined>, body: string, now: Date, toleranceSeconds = 300): boolean {
+export function verifyWebhook(
+  secret: string,
+  headers: Record<string, string | undefined>,
+  body: string,
+  now: Date,
+  toleranceSeconds = 300,
+): boolean {
   const id = headers['webhook-id'];
   const timestamp = Number(headers['webhook-timestamp']);
-  if (!id || !Number.isInteger(timestamp) || Math.abs(now.getTime() / 1000 - timestamp) > toleranceSeconds) return false;
+  if (!id || !Number.isInteger(timestamp) || Math.abs(now.getTime() / 1000 - timestamp) > toleranceSeconds)
+    return false;
   const expected = Buffer.from(signature(secret, id, timestamp, body));
   return (headers['webhook-signature'] ?? '').split(' ').some((entry) => {
     const [version, value] = entry.split(',', 2);

@@ -20,17 +20,27 @@ export type Decided = Pick<AgreementDecision, 'integration' | 'municipalityCvr' 
  * first run applies it), and so is an integration the platform serves no service of (e.g.
  * SAPA-dialog): the decision is kept on the server either way.
  */
-export function applyDecision(platform: RunningPlatform, system: Pick<SkiSystem, 'userSystemUuid'>, decided: Decided): 'approved' | 'removed' | 'not-registered' | 'not-served' {
+export function applyDecision(
+  platform: RunningPlatform,
+  system: Pick<SkiSystem, 'userSystemUuid'>,
+  decided: Decided,
+): 'approved' | 'removed' | 'not-registered' | 'not-served' {
   const uuid = system.userSystemUuid;
   if (!platform.registry.findSystem(uuid)) return 'not-registered';
-  const existing = platform.admin.agreements(uuid).filter((a) => a.integration === decided.integration && a.municipalityCvr === decided.municipalityCvr);
+  const existing = platform.admin
+    .agreements(uuid)
+    .filter((a) => a.integration === decided.integration && a.municipalityCvr === decided.municipalityCvr);
   if (decided.decision === 'rejected') {
     for (const agreement of existing) platform.registry.removeAgreement(agreement.agreementUuid);
     return 'removed';
   }
   let agreement = existing[0];
   try {
-    agreement ??= platform.admin.addAgreement({ system: uuid, service: decided.integration, municipalityCvr: decided.municipalityCvr });
+    agreement ??= platform.admin.addAgreement({
+      system: uuid,
+      service: decided.integration,
+      municipalityCvr: decided.municipalityCvr,
+    });
   } catch (error) {
     if (error instanceof PlatformAdminError && error.code === 'platform.unknown-service') return 'not-served';
     throw error;
@@ -50,6 +60,10 @@ export function latestDecisions(decisions: readonly AgreementDecision[]): Agreem
 }
 
 /** Applies the latest of a system's decisions to the registry (the system is on the platform). */
-export function applyDecisions(platform: RunningPlatform, system: Pick<SkiSystem, 'userSystemUuid'>, decisions: readonly AgreementDecision[]): void {
+export function applyDecisions(
+  platform: RunningPlatform,
+  system: Pick<SkiSystem, 'userSystemUuid'>,
+  decisions: readonly AgreementDecision[],
+): void {
   for (const decided of latestDecisions(decisions)) applyDecision(platform, system, decided);
 }

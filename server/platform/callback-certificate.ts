@@ -11,11 +11,16 @@ import { issueCertificate } from '../../conformance/platform/index.ts';
 import { loadOrCreateCa } from '../../conformance/platform/index.ts';
 import { writeOwnerOnly } from '../secret-file.ts';
 
-export async function callbackCertificate(platformDir: string, system: { uuid: string; name: string }, host: string): Promise<{ certPem: string; keyPem: string }> {
+export async function callbackCertificate(
+  platformDir: string,
+  system: { uuid: string; name: string },
+  host: string,
+): Promise<{ certPem: string; keyPem: string }> {
   const dir = join(platformDir, 'callbacks', system.uuid, host.replaceAll(/[^a-zA-Z0-9.-]/g, '_'));
   const certFile = join(dir, 'callback.crt');
   const keyFile = join(dir, 'callback.key');
-  if (existsSync(certFile) && existsSync(keyFile)) return { certPem: await readFile(certFile, 'utf8'), keyPem: await readFile(keyFile, 'utf8') };
+  if (existsSync(certFile) && existsSync(keyFile))
+    return { certPem: await readFile(certFile, 'utf8'), keyPem: await readFile(keyFile, 'utf8') };
   const ca = await loadOrCreateCa(platformDir, new Date());
   const issued = await issueCertificate(ca, {
     subject: `CN=${host}, O=${system.name} callback, C=DK`,

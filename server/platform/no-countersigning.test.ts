@@ -27,7 +27,9 @@ it("never countersigns a supplier's own results with the key KOMBIT trusts: the 
     expect(exchanges.statusCode).toBe(200);
     // … but asking it to sign a results digest of the supplier's choosing gets nothing signed.
     const sign = await request(new URL('/klarmeld/evidence/sign', server.platformUrl), {
-      method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      dispatcher: agent,
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ runId: 'mine', system: 'reference-system', resultsDigest: 'a'.repeat(64), exchanges: [] }),
     });
     const text = await sign.body.text();

@@ -26,7 +26,14 @@ export interface OnPlatformOptions {
 }
 
 /** Registers the system and its agreements when missing; returns the session a run of it uses. */
-export async function systemOnPlatform(platform: RunningPlatform, catalog: Catalog, system: SkiSystem, integrations: string[], callbackUrl?: string, options: OnPlatformOptions = {}): Promise<PlatformSession> {
+export async function systemOnPlatform(
+  platform: RunningPlatform,
+  catalog: Catalog,
+  system: SkiSystem,
+  integrations: string[],
+  callbackUrl?: string,
+  options: OnPlatformOptions = {},
+): Promise<PlatformSession> {
   const uuid = system.userSystemUuid;
   if (!platform.registry.findSystem(uuid)) {
     await platform.admin.addSystem({ name: system.name, supplierCvr: system.supplier, uuid });
@@ -35,7 +42,11 @@ export async function systemOnPlatform(platform: RunningPlatform, catalog: Catal
   if (callbackUrl) platform.registry.replaceCallbackEndpoint({ systemUuid: uuid, url: callbackUrl });
   const existing = platform.admin.agreements(uuid);
   const decisions = options.decisions ?? [];
-  const rejectedByKorsbaek = new Set(latestDecisions(decisions).filter((d) => d.municipalityCvr === testMunicipalityCvr && d.decision === 'rejected').map((d) => d.integration));
+  const rejectedByKorsbaek = new Set(
+    latestDecisions(decisions)
+      .filter((d) => d.municipalityCvr === testMunicipalityCvr && d.decision === 'rejected')
+      .map((d) => d.integration),
+  );
   for (const integration of integrations) {
     if (rejectedByKorsbaek.has(integration)) continue;
     if (!existing.some((a) => a.integration === integration && a.municipalityCvr === testMunicipalityCvr)) {
@@ -44,17 +55,44 @@ export async function systemOnPlatform(platform: RunningPlatform, catalog: Catal
   }
   applyDecisions(platform, system, decisions);
   const municipalityCvr = options.municipalityCvr ?? testMunicipalityCvr;
-  const agreements = platform.admin.agreements(uuid)
+  const agreements = platform.admin
+    .agreements(uuid)
     .filter((a) => a.municipalityCvr === municipalityCvr && integrations.includes(a.integration))
-    .map((a) => ({ uuid: a.agreementUuid, integration: a.integration, service: a.service, serviceUuid: a.serviceUuid, entityId: a.entityId, municipalityCvr: a.municipalityCvr, status: a.status }));
+    .map((a) => ({
+      uuid: a.agreementUuid,
+      integration: a.integration,
+      service: a.service,
+      serviceUuid: a.serviceUuid,
+      entityId: a.entityId,
+      municipalityCvr: a.municipalityCvr,
+      status: a.status,
+    }));
   // Where PlatformPkiStore.issueSystemCertificate keeps the system's pair.
-  const files = { ca: platform.caPath, cert: join(platform.dataDir, 'systems', uuid, 'system.crt'), key: join(platform.dataDir, 'systems', uuid, 'system.key') };
-  const [caPem, certPem, keyPem] = await Promise.all([readFile(files.ca, 'utf8'), readFile(files.cert, 'utf8'), readFile(files.key, 'utf8')]);
+  const files = {
+    ca: platform.caPath,
+    cert: join(platform.dataDir, 'systems', uuid, 'system.crt'),
+    key: join(platform.dataDir, 'systems', uuid, 'system.key'),
+  };
+  const [caPem, certPem, keyPem] = await Promise.all([
+    readFile(files.ca, 'utf8'),
+    readFile(files.cert, 'utf8'),
+    readFile(files.key, 'utf8'),
+  ]);
   const pushIdentity = await platform.services.pki.serviceCertificate('beskedfordeler');
   const endpoints = serviceEndpoints(catalog, integrations, 'embedded', platform.url);
   return {
-    target: 'embedded', baseUrl: platform.url, caPem, certPem, keyPem, files, userSystemUuid: uuid, municipalityCvr,
-    agreements, endpoints, urls: serviceUrls(endpoints), recorder: true,
+    target: 'embedded',
+    baseUrl: platform.url,
+    caPem,
+    certPem,
+    keyPem,
+    files,
+    userSystemUuid: uuid,
+    municipalityCvr,
+    agreements,
+    endpoints,
+    urls: serviceUrls(endpoints),
+    recorder: true,
     pushAs: { certPem: pushIdentity.certPem, keyPem: pushIdentity.keyPem },
     // The platform is the server's: a run never stops it.
     async stop() {},

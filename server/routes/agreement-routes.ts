@@ -28,17 +28,32 @@ export function agreementRoutes(store: ServerStore, catalog: Catalog, platform: 
         if (!system) throw notFound(`The system "${String(body.system)}" (not in the catalogue)`);
         const integration = integrationId(catalog, body);
         const decision = text(body, 'decision', '"approve" or "reject"');
-        if (decision !== 'approve' && decision !== 'reject') throw badRequest(`"decision" must be "approve" or "reject", not "${decision}".`);
+        if (decision !== 'approve' && decision !== 'reject')
+          throw badRequest(`"decision" must be "approve" or "reject", not "${decision}".`);
         const reason = optionalText(body, 'reason', 'a short text');
         if (!system.municipalities.includes(municipality.cvr)) {
-          throw new ApiError(409, 'agreement.municipality-not-using', `${municipality.name} cannot ${decision} an agreement for ${system.name} (${system.id}): the catalogue does not list ${municipality.name} (CVR ${municipality.cvr}) among the ${system.municipalities.length} municipalities using the system. If the municipality has started to use it, KOMBIT updates the catalogue first.`);
+          throw new ApiError(
+            409,
+            'agreement.municipality-not-using',
+            `${municipality.name} cannot ${decision} an agreement for ${system.name} (${system.id}): the catalogue does not list ${municipality.name} (CVR ${municipality.cvr}) among the ${system.municipalities.length} municipalities using the system. If the municipality has started to use it, KOMBIT updates the catalogue first.`,
+          );
         }
         const recorded = await store.decideAgreement({
-          systemId: system.id, integration, municipalityCvr: municipality.cvr, decision: decision === 'approve' ? 'approved' : 'rejected', ...(reason ? { reason } : {}), actor: who.id,
+          systemId: system.id,
+          integration,
+          municipalityCvr: municipality.cvr,
+          decision: decision === 'approve' ? 'approved' : 'rejected',
+          ...(reason ? { reason } : {}),
+          actor: who.id,
         });
         // On the platform at once (approved, or removed); a system not registered yet gets it with its first run.
         const onPlatform = applyDecision(platform, system, recorded);
-        await store.appendHistory({ actor: who.id, action: `agreement.${decision}`, subject: system.id, detail: { integration, municipalityCvr: municipality.cvr, onPlatform, ...(reason ? { reason } : {}) } });
+        await store.appendHistory({
+          actor: who.id,
+          action: `agreement.${decision}`,
+          subject: system.id,
+          detail: { integration, municipalityCvr: municipality.cvr, onPlatform, ...(reason ? { reason } : {}) },
+        });
         return { status: 201, body: { decision: recorded, onPlatform } };
       },
     },
@@ -47,9 +62,12 @@ export function agreementRoutes(store: ServerStore, catalog: Catalog, platform: 
       path: '/api/agreements',
       async handle({ who }) {
         const cvr = catalog.municipalities.find((m) => m.code === who.municipalityCode)?.cvr;
-        const decisions = who.role === 'municipality'
-          ? await store.agreementDecisions({ municipalityCvr: cvr ?? '' })
-          : await store.agreementDecisions(who.role === 'supplier' ? { systemIds: [...visibleSystems(catalog, who)] } : {});
+        const decisions =
+          who.role === 'municipality'
+            ? await store.agreementDecisions({ municipalityCvr: cvr ?? '' })
+            : await store.agreementDecisions(
+                who.role === 'supplier' ? { systemIds: [...visibleSystems(catalog, who)] } : {},
+              );
         return { body: { decisions } };
       },
     },

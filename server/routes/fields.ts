@@ -15,7 +15,8 @@ export function optionalText(body: Record<string, unknown>, field: string, what:
 export function optionalList(body: Record<string, unknown>, field: string, what: string): string[] | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw badRequest(`"${field}" must be ${what}.`);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw badRequest(`"${field}" must be ${what}.`);
   return value as string[];
 }
 

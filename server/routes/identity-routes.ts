@@ -21,11 +21,20 @@ export function identityRoutes(store: ServerStore, catalog: Catalog): ApiRoute[]
           const cvr = text(body, 'cvr', "the supplier's CVR, eight digits");
           if (!/^\d{8}$/.test(cvr)) throw badRequest(`"cvr" must be the supplier's CVR, eight digits, not "${cvr}".`);
           const known = catalog.suppliers.find((s) => s.cvr === cvr);
-          identity = { role, cvr, name: typeof body.name === 'string' && body.name.trim() ? body.name.trim() : known?.name ?? `Supplier ${cvr}`, createdBy: who.id };
+          identity = {
+            role,
+            cvr,
+            name:
+              typeof body.name === 'string' && body.name.trim() ? body.name.trim() : (known?.name ?? `Supplier ${cvr}`),
+            createdBy: who.id,
+          };
         } else if (role === 'municipality') {
           const code = text(body, 'municipalityCode', 'the municipality\'s three-digit kommunekode, e.g. "791"');
           const known = catalog.municipalities.find((m) => m.code === code);
-          if (!known) throw badRequest(`No municipality with kommunekode "${code}" in the catalogue: give the three digits, e.g. "791" for Viborg Kommune.`);
+          if (!known)
+            throw badRequest(
+              `No municipality with kommunekode "${code}" in the catalogue: give the three digits, e.g. "791" for Viborg Kommune.`,
+            );
           identity = { role, municipalityCode: code, name: known.name, createdBy: who.id };
         } else if (role === 'kombit') {
           identity = { role, name: text(body, 'name', 'a name for the KOMBIT colleague'), createdBy: who.id };
@@ -34,7 +43,17 @@ export function identityRoutes(store: ServerStore, catalog: Catalog): ApiRoute[]
         }
         const token = newToken();
         const issued = await store.addIdentity(identity, hashToken(token));
-        await store.appendHistory({ actor: who.id, action: 'identity.issue', subject: issued.id, detail: { role, name: issued.name, ...(issued.cvr ? { cvr: issued.cvr } : {}), ...(issued.municipalityCode ? { municipalityCode: issued.municipalityCode } : {}) } });
+        await store.appendHistory({
+          actor: who.id,
+          action: 'identity.issue',
+          subject: issued.id,
+          detail: {
+            role,
+            name: issued.name,
+            ...(issued.cvr ? { cvr: issued.cvr } : {}),
+            ...(issued.municipalityCode ? { municipalityCode: issued.municipalityCode } : {}),
+          },
+        });
         // The token is shown once, here; the server keeps only its hash.
         return { status: 201, body: { identity: issued, token } };
       },

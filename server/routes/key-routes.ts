@@ -32,12 +32,21 @@ export function keyRoutes(store: ServerStore): ApiRoute[] {
           try {
             fingerprint = keyFingerprint(pem);
           } catch {
-            throw badRequest('"publicKey" is not a public key in PEM: give the text of the platform\'s signing-key.pem (GET /.well-known/klarmeld/signing-key on the platform).');
+            throw badRequest(
+              '"publicKey" is not a public key in PEM: give the text of the platform\'s signing-key.pem (GET /.well-known/klarmeld/signing-key on the platform).',
+            );
           }
         }
-        if (!fingerprint || !/^[0-9a-f]{64}$/i.test(fingerprint)) throw badRequest('Give "publicKey" (PEM) or "fingerprint" (64 hex digits).');
+        if (!fingerprint || !/^[0-9a-f]{64}$/i.test(fingerprint))
+          throw badRequest('Give "publicKey" (PEM) or "fingerprint" (64 hex digits).');
         const trusted = await store.trustPlatformKey({ fingerprint, name, addedBy: `${who.name} (${who.id})` });
-        if (trusted.added) await store.appendHistory({ actor: who.id, action: 'key.trust', subject: trusted.key.fingerprint, detail: { name } });
+        if (trusted.added)
+          await store.appendHistory({
+            actor: who.id,
+            action: 'key.trust',
+            subject: trusted.key.fingerprint,
+            detail: { name },
+          });
         return { status: trusted.added ? 201 : 200, body: trusted };
       },
     },

@@ -25,8 +25,13 @@ export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
   const elsewhere = async (request: ApiRequest, method: 'GET' | 'POST', fromDatabase: (run: ServerRun) => unknown) => {
     const forwardedBy = request.raw?.headers[forwardedHeader];
     const answer = await runElsewhere(store, runs.instance, {
-      who: request.who, runId: request.params.id!, method, path: request.raw?.path ?? '/', body: request.body,
-      authorization: request.raw?.headers.authorization, forwardedBy: typeof forwardedBy === 'string' ? forwardedBy : undefined,
+      who: request.who,
+      runId: request.params.id!,
+      method,
+      path: request.raw?.path ?? '/',
+      body: request.body,
+      authorization: request.raw?.headers.authorization,
+      forwardedBy: typeof forwardedBy === 'string' ? forwardedBy : undefined,
     });
     if (answer.kind === 'forwarded') return { status: answer.status, body: answer.body };
     return { body: fromDatabase(answer.run) };
@@ -37,14 +42,27 @@ export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
       path: '/api/runs',
       async handle({ who, body }) {
         if ('results' in body || 'tests' in body || 'document' in body) {
-          throw badRequest('The server judges runs itself and accepts no results, tests or run documents from a client: open a run with {"system"} and relay its trigger requests.');
+          throw badRequest(
+            'The server judges runs itself and accepts no results, tests or run documents from a client: open a run with {"system"} and relay its trigger requests.',
+          );
         }
         const timeout = body.triggerTimeoutSeconds;
         const integrations = optionalList(body, 'integrations', 'a list of integration ids, e.g. ["SF1520"]');
-        const callbackUrl = optionalText(body, 'callbackUrl', "the https:// URL of the system's Beskedfordeler callback");
+        const callbackUrl = optionalText(
+          body,
+          'callbackUrl',
+          "the https:// URL of the system's Beskedfordeler callback",
+        );
         const profileName = optionalText(body, 'profile', 'the name of the profile file');
-        const municipality = optionalText(body, 'municipality', 'the kommunekode or CVR of a municipality using the system');
-        if (callbackUrl && !/^https:\/\/[^/\s]+/.test(callbackUrl)) throw badRequest(`"callbackUrl" must be an https:// URL: the platform pushes over mutual TLS, not "${callbackUrl}".`);
+        const municipality = optionalText(
+          body,
+          'municipality',
+          'the kommunekode or CVR of a municipality using the system',
+        );
+        if (callbackUrl && !/^https:\/\/[^/\s]+/.test(callbackUrl))
+          throw badRequest(
+            `"callbackUrl" must be an https:// URL: the platform pushes over mutual TLS, not "${callbackUrl}".`,
+          );
         const run = await runs.open(who, {
           system: text(body, 'system', "the system's catalogue id"),
           ...(integrations ? { integrations } : {}),
@@ -75,7 +93,13 @@ export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
         const { document, ...rest } = run;
         // What the sheet recorded from it, as the judgement's history entry says.
         const judged = (await store.history(run.id)).find((h) => h.action === 'run.judge')?.detail;
-        return { body: { run: rest, ...(document ? { document: JSON.parse(document) as unknown } : {}), ...(judged && 'recorded' in judged ? { recorded: judged.recorded, notRecorded: judged.notRecorded } : {}) } };
+        return {
+          body: {
+            run: rest,
+            ...(document ? { document: JSON.parse(document) as unknown } : {}),
+            ...(judged && 'recorded' in judged ? { recorded: judged.recorded, notRecorded: judged.notRecorded } : {}),
+          },
+        };
       },
     },
     {
@@ -111,7 +135,9 @@ export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
         const active = runs.local(who, params.id!);
         if (!active) return elsewhere(request, 'POST', (run) => ({ state: run.state }));
         if (active.state === 'open') {
-          active.relay.end(`${who.name} stopped klarmeld test, which relayed the system's trigger: the run was cancelled, and nothing after this was judged.`);
+          active.relay.end(
+            `${who.name} stopped klarmeld test, which relayed the system's trigger: the run was cancelled, and nothing after this was judged.`,
+          );
           await store.appendHistory({ actor: who.id, action: 'run.cancel', subject: active.id });
         }
         return { body: { state: active.state } };
@@ -123,15 +149,26 @@ export function runRoutes(store: ServerStore, runs: RunService): ApiRoute[] {
       async handle(request) {
         const { who, params, body } = request;
         const active = runs.local(who, params.id!);
-        const gone = { code: 'run.request-gone', message: `Trigger request ${params.request} no longer waits for an answer (answered already, timed out, or the run ended).` };
+        const gone = {
+          code: 'run.request-gone',
+          message: `Trigger request ${params.request} no longer waits for an answer (answered already, timed out, or the run ended).`,
+        };
         if (!active) {
           const answered = await elsewhere(request, 'POST', () => gone);
           return 'status' in answered ? answered : { status: 409, body: answered.body };
         }
-        const answer = typeof body.reply === 'string' ? { reply: body.reply }
-          : typeof body.failed === 'string' ? { failed: body.failed }
-          : typeof body.unanswered === 'string' ? { unanswered: body.unanswered } : undefined;
-        if (!answer) throw badRequest('Post {"reply": "<the system\'s reply, as text>"}, {"failed": "<what was wrong with it>"} or {"unanswered": "<why the system gave none>"}.');
+        const answer =
+          typeof body.reply === 'string'
+            ? { reply: body.reply }
+            : typeof body.failed === 'string'
+              ? { failed: body.failed }
+              : typeof body.unanswered === 'string'
+                ? { unanswered: body.unanswered }
+                : undefined;
+        if (!answer)
+          throw badRequest(
+            'Post {"reply": "<the system\'s reply, as text>"}, {"failed": "<what was wrong with it>"} or {"unanswered": "<why the system gave none>"}.',
+          );
         if (!active.relay.answer(params.request!, answer)) {
           return { status: 409, body: gone };
         }

@@ -11,9 +11,16 @@ import type { Identity, ServerStore } from '../store/server-store.ts';
 /** The catalogue systems this caller may see the statuses of. */
 export function visibleSystems(catalog: Catalog, who: Identity): Set<string> {
   const cvr = catalog.municipalities.find((m) => m.code === who.municipalityCode)?.cvr;
-  return new Set(catalog.systems.filter((s) =>
-    who.role === 'kombit' || (who.role === 'supplier' && s.supplier === who.cvr) || (who.role === 'municipality' && cvr !== undefined && s.municipalities.includes(cvr)),
-  ).map((s) => s.id));
+  return new Set(
+    catalog.systems
+      .filter(
+        (s) =>
+          who.role === 'kombit' ||
+          (who.role === 'supplier' && s.supplier === who.cvr) ||
+          (who.role === 'municipality' && cvr !== undefined && s.municipalities.includes(cvr)),
+      )
+      .map((s) => s.id),
+  );
 }
 
 export function sheetRoutes(store: ServerStore, catalog: Catalog): ApiRoute[] {
@@ -23,10 +30,12 @@ export function sheetRoutes(store: ServerStore, catalog: Catalog): ApiRoute[] {
       path: '/api/sheet',
       async handle({ who }) {
         const visible = visibleSystems(catalog, who);
-        const statuses = (await store.currentStatuses()).filter((e) => visible.has(e.system)).map((e) => {
-          const backing = backingOf(e.evidence);
-          return { ...e, backing: { ...backing, label: backingKindLabels[backing.kind] } };
-        });
+        const statuses = (await store.currentStatuses())
+          .filter((e) => visible.has(e.system))
+          .map((e) => {
+            const backing = backingOf(e.evidence);
+            return { ...e, backing: { ...backing, label: backingKindLabels[backing.kind] } };
+          });
         return { body: { statuses } };
       },
     },
@@ -36,7 +45,11 @@ export function sheetRoutes(store: ServerStore, catalog: Catalog): ApiRoute[] {
       path: '/api/matrix',
       async handle({ who }) {
         const visible = visibleSystems(catalog, who);
-        const matrix = buildMatrix(catalog, (await store.currentStatuses()).filter((e) => visible.has(e.system)), who.role === 'supplier' ? { supplier: who.cvr! } : {});
+        const matrix = buildMatrix(
+          catalog,
+          (await store.currentStatuses()).filter((e) => visible.has(e.system)),
+          who.role === 'supplier' ? { supplier: who.cvr! } : {},
+        );
         return { body: { ...matrix, rows: matrix.rows.filter((r) => visible.has(r.system)) } };
       },
     },

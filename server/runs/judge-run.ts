@@ -9,8 +9,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Catalog } from '../../catalog/index.ts';
 import type { SkiSystem } from '../../catalog/index.ts';
-import { canonicalDigest, signAttestation, signDigest, type RunAttestationStatement } from '../../conformance/evidence/index.ts';
-import { attestationRequest, buildRunDocument, klarmeldVersion, withAttestation, type RunDocument, type RunEvent } from '../../conformance/framework/index.ts';
+import {
+  canonicalDigest,
+  signAttestation,
+  signDigest,
+  type RunAttestationStatement,
+} from '../../conformance/evidence/index.ts';
+import {
+  attestationRequest,
+  buildRunDocument,
+  klarmeldVersion,
+  withAttestation,
+  type RunDocument,
+  type RunEvent,
+} from '../../conformance/framework/index.ts';
 import type { RunningPlatform } from '../../conformance/platform/index.ts';
 import { runConformance } from '../../conformance/runner/index.ts';
 import type { FlakyLink } from '../../conformance/runner/index.ts';
@@ -45,17 +57,33 @@ export async function judgeRun(input: JudgeInput): Promise<RunDocument> {
     const profileFile = join(dir, 'klarmeld.yaml');
     const callbacks = input.callbackUrl ? { beskedfordeler: input.callbackUrl } : {};
     // The municipality the run acts for (Korsbæk unless the supplier named another): its agreements are the run's.
-    await writeFile(profileFile, JSON.stringify({ system: input.system.id, target: 'embedded', callbacks, platform: { municipality: input.session.municipalityCvr } }));
+    await writeFile(
+      profileFile,
+      JSON.stringify({
+        system: input.system.id,
+        target: 'embedded',
+        callbacks,
+        platform: { municipality: input.session.municipalityCvr },
+      }),
+    );
     const run = await runConformance({
-      profileFile, catalog: input.catalog, session: input.session, trigger: input.relay.trigger, link: input.link,
+      profileFile,
+      catalog: input.catalog,
+      session: input.session,
+      trigger: input.relay.trigger,
+      link: input.link,
       ...(input.integrations ? { integrations: input.integrations } : {}),
-      timeoutMs: input.timeoutMs, onEvent: input.onEvent,
+      timeoutMs: input.timeoutMs,
+      onEvent: input.onEvent,
     });
     try {
       const version = klarmeldVersion();
       const document = buildRunDocument(
         {
-          runId: input.runId, startedAt: run.startedAt, finishedAt: run.finishedAt, toolVersion: version,
+          runId: input.runId,
+          startedAt: run.startedAt,
+          finishedAt: run.finishedAt,
+          toolVersion: version,
           profile: { system: input.system.id, file: input.profileName, target: 'embedded' },
           platform: { url: input.platform.url, target: 'embedded', publicKey: input.key.publicKeyPem },
           catalogue: { version, digest: canonicalDigest(input.catalog) },
@@ -68,11 +96,18 @@ export async function judgeRun(input: JudgeInput): Promise<RunDocument> {
         kind: 'klarmeld.run-judged/1',
         runId: request.runId,
         resultsDigest: request.resultsDigest,
-        system: { uuid: input.session.userSystemUuid, name: registered?.name ?? input.system.name, id: input.system.id },
+        system: {
+          uuid: input.session.userSystemUuid,
+          name: registered?.name ?? input.system.name,
+          id: input.system.id,
+        },
         exchanges: request.exchanges,
         signedAt: new Date().toISOString(),
       };
-      return withAttestation(document, signAttestation(statement, (digest) => signDigest(digest, input.key.privateKeyPem)));
+      return withAttestation(
+        document,
+        signAttestation(statement, (digest) => signDigest(digest, input.key.privateKeyPem)),
+      );
     } finally {
       await run.close();
     }

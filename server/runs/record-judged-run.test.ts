@@ -35,16 +35,34 @@ async function judge(options: SampleOptions) {
 it("says what a judged run did not judge in the sheet's words, as klarmeld sheet record does", async () => {
   const { judged } = await judge({ skip: ['sf9999.lookup.not-found'] });
   expect(judged.events).toEqual([]);
-  expect(judged.notRecorded).toEqual([{ integration: 'SF1520', why: '1 SHALL test did not run: sf9999.lookup.not-found (skipped: Needs a trigger hook)' }]);
+  expect(judged.notRecorded).toEqual([
+    { integration: 'SF1520', why: '1 SHALL test did not run: sf9999.lookup.not-found (skipped: Needs a trigger hook)' },
+  ]);
   const omitted = await judge({ omit: ['sf9999.lookup.person-found', 'sf9999.lookup.not-found'] });
   expect(omitted.judged.notRecorded).toEqual([{ integration: 'SF1520', why: 'no SHALL test of it ran (all omitted)' }]);
 });
 
-it('records what a judged run shows, in KOMBIT\'s word, as a run on a platform KOMBIT trusts', async () => {
+it("records what a judged run shows, in KOMBIT's word, as a run on a platform KOMBIT trusts", async () => {
   const { judged, server, fingerprint, runId } = await judge({ notFound: 'fail' });
-  expect(judged.events).toEqual([expect.objectContaining({
-    system: 'jobcenter-plus', integration: 'SF1520', status: 'delvist-klarmeldt', word: 'Delvis', actor: 'klarmeld server', source: 'run',
-    evidence: { runId, digest: expect.stringMatching(/^[0-9a-f]{64}$/), keyFingerprint: fingerprint, keyTrusted: true, trustedBy: 'sheet', shallTotal: 2, shallPassed: 1, shallPassedWithEvidence: 1 },
-  })]);
+  expect(judged.events).toEqual([
+    expect.objectContaining({
+      system: 'jobcenter-plus',
+      integration: 'SF1520',
+      status: 'delvist-klarmeldt',
+      word: 'Delvis',
+      actor: 'klarmeld server',
+      source: 'run',
+      evidence: {
+        runId,
+        digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+        keyFingerprint: fingerprint,
+        keyTrusted: true,
+        trustedBy: 'sheet',
+        shallTotal: 2,
+        shallPassed: 1,
+        shallPassedWithEvidence: 1,
+      },
+    }),
+  ]);
   expect((await server.currentStatuses()).map((e) => e.status)).toEqual(['delvist-klarmeldt']);
 });

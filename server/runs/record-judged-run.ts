@@ -8,7 +8,13 @@
  */
 import type { Catalog } from '../../catalog/index.ts';
 import { findSystem } from '../../catalog/index.ts';
-import { integrationEvidence, resultsDigest, systemBinding, verifyRun, type RunDocument } from '../../conformance/framework/index.ts';
+import {
+  integrationEvidence,
+  resultsDigest,
+  systemBinding,
+  verifyRun,
+  type RunDocument,
+} from '../../conformance/framework/index.ts';
 import { runEarnsStatus, type StatusEvent } from '../../conformance/onboarding/index.ts';
 import type { SigningKey } from '../signing-key.ts';
 import type { ServerStore } from '../store/server-store.ts';
@@ -19,16 +25,37 @@ export interface JudgedRecord {
   problems: string[];
 }
 
-export async function recordJudgedRun(store: ServerStore, catalog: Catalog, document: RunDocument, key: SigningKey, actor: string): Promise<JudgedRecord> {
+export async function recordJudgedRun(
+  store: ServerStore,
+  catalog: Catalog,
+  document: RunDocument,
+  key: SigningKey,
+  actor: string,
+): Promise<JudgedRecord> {
   const report = verifyRun(document, { catalog, publicKey: key.publicKeyPem });
   const system = findSystem(catalog, document.profile.system);
   if (!report.ok || !system) {
-    return { events: [], notRecorded: [], problems: report.problems.map((p) => `${p.code}: ${p.message}`).concat(system ? [] : [`${document.profile.system} is not in the catalogue`]) };
+    return {
+      events: [],
+      notRecorded: [],
+      problems: report.problems
+        .map((p) => `${p.code}: ${p.message}`)
+        .concat(system ? [] : [`${document.profile.system} is not in the catalogue`]),
+    };
   }
-  const earned = runEarnsStatus(catalog, {
-    runId: document.runId, digest: resultsDigest(document), system, binding: systemBinding(document, catalog).problems,
-    integrations: integrationEvidence(report), key: { fingerprint: key.fingerprint, trusted: true, trustedBy: 'sheet' },
-  }, await store.currentStatuses(), actor);
+  const earned = runEarnsStatus(
+    catalog,
+    {
+      runId: document.runId,
+      digest: resultsDigest(document),
+      system,
+      binding: systemBinding(document, catalog).problems,
+      integrations: integrationEvidence(report),
+      key: { fingerprint: key.fingerprint, trusted: true, trustedBy: 'sheet' },
+    },
+    await store.currentStatuses(),
+    actor,
+  );
   if (earned.refused) return { events: [], notRecorded: [], problems: earned.refused.problems };
   if (earned.events.length === 0) return { events: [], notRecorded: earned.notRecorded, problems: [] };
   const appended = await store.appendRunEvents(document.runId, earned.events);

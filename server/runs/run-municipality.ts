@@ -14,10 +14,18 @@ export function runMunicipalityCvr(catalog: Catalog, system: SkiSystem, given: s
   if (given === undefined) return testMunicipalityCvr;
   const municipality = catalog.municipalities.find((m) => m.code === given || m.cvr === given);
   if (!municipality) {
-    throw new ApiError(400, 'run.unknown-municipality', `"municipality": no municipality with kommunekode or CVR "${given}" in the catalogue. Give a kommunekode (e.g. "791") or a CVR, or leave it out to run for Korsbæk Kommune, the test municipality.`);
+    throw new ApiError(
+      400,
+      'run.unknown-municipality',
+      `"municipality": no municipality with kommunekode or CVR "${given}" in the catalogue. Give a kommunekode (e.g. "791") or a CVR, or leave it out to run for Korsbæk Kommune, the test municipality.`,
+    );
   }
   if (municipality.cvr !== testMunicipalityCvr && !system.municipalities.includes(municipality.cvr)) {
-    throw new ApiError(409, 'run.municipality-not-using', `${system.name} (${system.id}) cannot be run for ${municipality.name}: the catalogue does not list it among the system's municipalities. Run for one of them, or for Korsbæk Kommune (leave "municipality" out).`);
+    throw new ApiError(
+      409,
+      'run.municipality-not-using',
+      `${system.name} (${system.id}) cannot be run for ${municipality.name}: the catalogue does not list it among the system's municipalities. Run for one of them, or for Korsbæk Kommune (leave "municipality" out).`,
+    );
   }
   return municipality.cvr;
 }

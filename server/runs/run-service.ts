@@ -61,9 +61,16 @@ export class RunService {
   constructor(deps: RunServiceDeps) {
     this.deps = deps;
     this.leases = new RunLeases({
-      store: deps.store, instance: deps.instance, ...(deps.runLeaseSeconds !== undefined ? { leaseSeconds: deps.runLeaseSeconds } : {}),
+      store: deps.store,
+      instance: deps.instance,
+      ...(deps.runLeaseSeconds !== undefined ? { leaseSeconds: deps.runLeaseSeconds } : {}),
       // Another instance ended it (this one paused past its lease): judge nothing more of it.
-      onLost: (id) => this.active.get(id)?.relay.end('Another klarmeld server instance ended this run: this one gave no sign of life within its lease.'),
+      onLost: (id) =>
+        this.active
+          .get(id)
+          ?.relay.end(
+            'Another klarmeld server instance ended this run: this one gave no sign of life within its lease.',
+          ),
     });
   }
 
@@ -79,12 +86,28 @@ export class RunService {
     requireOwner(who, { supplierCvr: system.supplier, systemId: system.id }, `open a run of ${system.id}`);
     runMunicipalityCvr(catalog, system, request.municipality);
     if (!(await store.system(system.id))) {
-      throw new ApiError(409, 'run.not-registered', `${system.id} is not registered on this server yet: register it first (POST /api/systems), which issues its test certificate.`);
+      throw new ApiError(
+        409,
+        'run.not-registered',
+        `${system.id} is not registered on this server yet: register it first (POST /api/systems), which issues its test certificate.`,
+      );
     }
-    const busy = (where: string) => new ApiError(409, 'run.busy', `A run of ${system.id} is already in progress ${where}; wait for it to end, then run again.`);
-    if (this.opening.has(system.id) || [...this.active.values()].some((r) => r.systemId === system.id && r.state === 'open')) throw busy('on this server');
-    const withSuite = Object.keys(suitesFor(catalog)).filter((id) => requirementsOf(catalog, system.id).required.some((r) => r.integration === id));
-    const timeout = Math.min(300, Math.max(1, Number(request.triggerTimeoutSeconds) || 15)) + (this.deps.relaySlackSeconds ?? 10);
+    const busy = (where: string) =>
+      new ApiError(
+        409,
+        'run.busy',
+        `A run of ${system.id} is already in progress ${where}; wait for it to end, then run again.`,
+      );
+    if (
+      this.opening.has(system.id) ||
+      [...this.active.values()].some((r) => r.systemId === system.id && r.state === 'open')
+    )
+      throw busy('on this server');
+    const withSuite = Object.keys(suitesFor(catalog)).filter((id) =>
+      requirementsOf(catalog, system.id).required.some((r) => r.integration === id),
+    );
+    const timeout =
+      Math.min(300, Math.max(1, Number(request.triggerTimeoutSeconds) || 15)) + (this.deps.relaySlackSeconds ?? 10);
     // Reserved before the first await, so two requests at once cannot both open a run of it.
     this.opening.add(system.id);
     let run: ServerRun;
@@ -94,11 +117,20 @@ export class RunService {
       const id = randomUUID();
       const lease = await this.leases.claim(id, system.id);
       if ('heldBy' in lease) {
-        throw busy(lease.heldBy.owner === this.deps.instance.id ? 'on this server' : `on the klarmeld server instance at ${lease.heldBy.ownerUrl} (if that instance stopped, the run ends as lost by ${lease.heldBy.expiresAt})`);
+        throw busy(
+          lease.heldBy.owner === this.deps.instance.id
+            ? 'on this server'
+            : `on the klarmeld server instance at ${lease.heldBy.ownerUrl} (if that instance stopped, the run ends as lost by ${lease.heldBy.expiresAt})`,
+        );
       }
       try {
         run = await store.openRun({ id, systemId: system.id, supplierCvr: system.supplier, openedBy: who.id });
-        await store.appendHistory({ actor: who.id, action: 'run.open', subject: run.id, detail: { system: system.id, record: Boolean(request.record) } });
+        await store.appendHistory({
+          actor: who.id,
+          action: 'run.open',
+          subject: run.id,
+          detail: { system: system.id, record: Boolean(request.record) },
+        });
       } catch (error) {
         await this.leases.release(id).catch(() => undefined);
         throw error;
@@ -131,15 +163,29 @@ export class RunService {
     await this.leases.stop();
   }
 
-  private async judge(active: ActiveRun, system: NonNullable<ReturnType<typeof findSystem>>, withSuite: string[], request: OpenRunRequest, who: Identity): Promise<void> {
+  private async judge(
+    active: ActiveRun,
+    system: NonNullable<ReturnType<typeof findSystem>>,
+    withSuite: string[],
+    request: OpenRunRequest,
+    who: Identity,
+  ): Promise<void> {
     const { store, catalog, platform, key, links } = this.deps;
     try {
       // The municipalities' decisions from the shared database: this instance's registry follows them.
       const session = await systemOnPlatform(platform, catalog, system, withSuite, request.callbackUrl, {
-        decisions: await store.agreementDecisions({ systemIds: [system.id] }), municipalityCvr: runMunicipalityCvr(catalog, system, request.municipality),
+        decisions: await store.agreementDecisions({ systemIds: [system.id] }),
+        municipalityCvr: runMunicipalityCvr(catalog, system, request.municipality),
       });
       const document = await judgeRun({
-        catalog, platform, key, system, session, runId: active.id, relay: active.relay, link: await links.of(system.userSystemUuid),
+        catalog,
+        platform,
+        key,
+        system,
+        session,
+        runId: active.id,
+        relay: active.relay,
+        link: await links.of(system.userSystemUuid),
         ...(request.integrations?.length ? { integrations: request.integrations } : {}),
         ...(request.callbackUrl ? { callbackUrl: request.callbackUrl } : {}),
         profileName: request.profileName ?? 'klarmeld.yaml',
@@ -147,12 +193,40 @@ export class RunService {
         onEvent: (event) => active.push(event),
       });
       // Ended first: a run another instance already ended as lost (its lease ran out) records nothing.
-      const ended = await store.endRun(active.id, { state: 'finished', document: JSON.stringify(document), exitCode: document.summary.exitCode });
-      if (!ended) throw new ApiError(409, 'run.instance-lost', `Run ${active.id} was ended by another instance while this one judged it (its lease ran out); its verdicts are not kept.`);
-      const recorded = request.record ? await recordJudgedRun(store, catalog, document, key, `klarmeld server (run ${active.id} of ${system.name}, opened by ${who.name})`) : undefined;
+      const ended = await store.endRun(active.id, {
+        state: 'finished',
+        document: JSON.stringify(document),
+        exitCode: document.summary.exitCode,
+      });
+      if (!ended)
+        throw new ApiError(
+          409,
+          'run.instance-lost',
+          `Run ${active.id} was ended by another instance while this one judged it (its lease ran out); its verdicts are not kept.`,
+        );
+      const recorded = request.record
+        ? await recordJudgedRun(
+            store,
+            catalog,
+            document,
+            key,
+            `klarmeld server (run ${active.id} of ${system.name}, opened by ${who.name})`,
+          )
+        : undefined;
       await store.appendHistory({
-        actor: 'server', action: 'run.judge', subject: active.id,
-        detail: { system: system.id, exitCode: document.summary.exitCode, ...(recorded ? { recorded: recorded.events.map((e) => `${e.integration} ${e.status}`), notRecorded: recorded.notRecorded } : {}) },
+        actor: 'server',
+        action: 'run.judge',
+        subject: active.id,
+        detail: {
+          system: system.id,
+          exitCode: document.summary.exitCode,
+          ...(recorded
+            ? {
+                recorded: recorded.events.map((e) => `${e.integration} ${e.status}`),
+                notRecorded: recorded.notRecorded,
+              }
+            : {}),
+        },
       });
       // Released before the CLI hears the run ended, so its next run of the system is not refused as busy.
       await this.leases.release(active.id).catch(() => undefined);
@@ -160,7 +234,14 @@ export class RunService {
     } catch (error) {
       const problem = `${(error as { code?: string }).code ? `${(error as { code: string }).code}: ` : ''}${(error as Error)?.message ?? String(error)}`;
       await store.endRun(active.id, { state: 'failed', problem }).catch(() => undefined);
-      await store.appendHistory({ actor: 'server', action: 'run.fail', subject: active.id, detail: { system: system.id, problem } }).catch(() => undefined);
+      await store
+        .appendHistory({
+          actor: 'server',
+          action: 'run.fail',
+          subject: active.id,
+          detail: { system: system.id, problem },
+        })
+        .catch(() => undefined);
       await this.leases.release(active.id).catch(() => undefined);
       active.end('failed');
     }

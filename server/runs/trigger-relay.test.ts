@@ -25,7 +25,9 @@ describe('TriggerRelay: the trigger of a run the server judges, carried by the C
   it('ends as an environment error when the system gave no answer, and asks nothing more after', async () => {
     const relay = new TriggerRelay(30);
     const asked = relay.trigger('lookup-person', {});
-    relay.answer((await relay.next(5_000))!.id, { unanswered: 'The trigger at http://127.0.0.1:1/trigger gave no answer' });
+    relay.answer((await relay.next(5_000))!.id, {
+      unanswered: 'The trigger at http://127.0.0.1:1/trigger gave no answer',
+    });
     await expect(asked).rejects.toBeInstanceOf(SystemUnresponsiveError);
     await expect(relay.trigger('lookup-person', {})).rejects.toThrow(/did not answer an earlier trigger/);
     expect(await relay.next(0)).toBeUndefined();

@@ -8,7 +8,14 @@
  * error (SystemUnresponsiveError, once: later requests fail at once), never a pass.
  */
 import { randomUUID } from 'node:crypto';
-import { parseReply, stopAfterSilence, SystemUnresponsiveError, TriggerError, unansweredAdvice, type Trigger } from '../../conformance/runner/index.ts';
+import {
+  parseReply,
+  stopAfterSilence,
+  SystemUnresponsiveError,
+  TriggerError,
+  unansweredAdvice,
+  type Trigger,
+} from '../../conformance/runner/index.ts';
 import type { TriggerReply } from '../../conformance/profile/index.ts';
 
 /** One request as the CLI receives it. */
@@ -100,10 +107,15 @@ export class TriggerRelay {
           return;
         }
         if (answer && 'failed' in answer) return reject(new TriggerError(answer.failed));
-        const why = answer && 'unanswered' in answer
-          ? answer.unanswered
-          : `No answer to "${action}" came back from the supplier's klarmeld test within ${this.timeoutSeconds} s: the CLI that relays the trigger stopped polling, or the system did not answer it`;
-        reject(new SystemUnresponsiveError(`${why} ${unansweredAdvice(this.timeoutSeconds, 'Is klarmeld test still running on the supplier\'s machine, and is its system up?')}`));
+        const why =
+          answer && 'unanswered' in answer
+            ? answer.unanswered
+            : `No answer to "${action}" came back from the supplier's klarmeld test within ${this.timeoutSeconds} s: the CLI that relays the trigger stopped polling, or the system did not answer it`;
+        reject(
+          new SystemUnresponsiveError(
+            `${why} ${unansweredAdvice(this.timeoutSeconds, "Is klarmeld test still running on the supplier's machine, and is its system up?")}`,
+          ),
+        );
       };
       if (this.ended) return settle(this.endReason ? { unanswered: this.endReason } : undefined);
       this.pending = { request, settle };

@@ -16,6 +16,7 @@ export async function openServerStore(database: string | undefined, defaultSqlit
   if (database === undefined || database === '') return openSqliteServerStore(defaultSqliteFile);
   // Connects, then brings the schema up to date (a newer klarmeld upgrades the database on start).
   if (/^postgres(ql)?:\/\//.test(database)) return openPostgresServerStore(database);
-  if (/^[a-z]+:\/\//i.test(database)) throw new DatabaseOptionError(`--database ${database}: give a postgres:// URL or the path of a SQLite file.`);
+  if (/^[a-z]+:\/\//i.test(database))
+    throw new DatabaseOptionError(`--database ${database}: give a postgres:// URL or the path of a SQLite file.`);
   return openSqliteServerStore(database);
 }

@@ -18,7 +18,10 @@ describe.skipIf(skip)(`PostgreSQL migrations${skip ? ` (skipped: ${skip})` : ''}
     pools.push(pool);
     return pool;
   };
-  const versions = async (pool: pg.Pool) => (await pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
+  const versions = async (pool: pg.Pool) =>
+    (await pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map(
+      (r) => r.version,
+    );
   beforeAll(async () => {
     server = await startTestPostgres();
   });
@@ -35,9 +38,15 @@ describe.skipIf(skip)(`PostgreSQL migrations${skip ? ` (skipped: ${skip})` : ''}
       ('00000000-0000-4000-8000-00000000000a', 'h1', 'kombit', 'KOMBIT', '2026-01-01T00:00:00Z', ''), ('00000000-0000-4000-8000-00000000000b', 'h2', 'kombit', 'KOMBIT', '2026-01-01T00:00:01Z', '')`);
     const store = await openPostgresServerStore(url);
     try {
-      expect((await store.identities()).map((i) => `${i.id} ${i.createdBy}`)).toEqual(['00000000-0000-4000-8000-00000000000a ', '00000000-0000-4000-8000-00000000000b 00000000-0000-4000-8000-00000000000a']);
+      expect((await store.identities()).map((i) => `${i.id} ${i.createdBy}`)).toEqual([
+        '00000000-0000-4000-8000-00000000000a ',
+        '00000000-0000-4000-8000-00000000000b 00000000-0000-4000-8000-00000000000a',
+      ]);
       expect((await store.identityByTokenHash('h2'))?.id).toBe('00000000-0000-4000-8000-00000000000b');
-      expect(await store.addFirstAdmin('KOMBIT', 'h3')).toMatchObject({ identity: { id: '00000000-0000-4000-8000-00000000000a' }, added: false });
+      expect(await store.addFirstAdmin('KOMBIT', 'h3')).toMatchObject({
+        identity: { id: '00000000-0000-4000-8000-00000000000a' },
+        added: false,
+      });
     } finally {
       await store.close();
     }
@@ -49,16 +58,24 @@ describe.skipIf(skip)(`PostgreSQL migrations${skip ? ` (skipped: ${skip})` : ''}
     expect(await migrate(pool, { upTo: 1 })).toEqual({ applied: [1], version: 1 });
     await pool.query(`INSERT INTO status_events (id, system, integration, status, actor, at, source, evidence)
       VALUES (gen_random_uuid(), 's1', 'SF1520', 'klarmeldt', 'runner', '2026-01-01T00:00:00Z', 'run', '{"runId":"old-run","digest":"d"}')`);
-    await pool.query("INSERT INTO trusted_platform_keys VALUES ($1, 'KOMBIT', 'kombit', '2026-01-01T00:00:00Z')", ['a'.repeat(64)]);
+    await pool.query("INSERT INTO trusted_platform_keys VALUES ($1, 'KOMBIT', 'kombit', '2026-01-01T00:00:00Z')", [
+      'a'.repeat(64),
+    ]);
 
     const store = await openPostgresServerStore(url);
     try {
       expect(await versions(pool)).toEqual(loadMigrations().map((m) => m.version));
-      expect((await store.currentStatuses()).map((e) => [e.system, e.status, e.at, e.evidence?.runId])).toEqual([['s1', 'klarmeldt', '2026-01-01T00:00:00.000Z', 'old-run']]);
-      expect(await store.trustedPlatformKeys()).toEqual([{ fingerprint: 'a'.repeat(64), name: 'KOMBIT', addedBy: 'kombit', addedAt: '2026-01-01T00:00:00.000Z' }]);
+      expect((await store.currentStatuses()).map((e) => [e.system, e.status, e.at, e.evidence?.runId])).toEqual([
+        ['s1', 'klarmeldt', '2026-01-01T00:00:00.000Z', 'old-run'],
+      ]);
+      expect(await store.trustedPlatformKeys()).toEqual([
+        { fingerprint: 'a'.repeat(64), name: 'KOMBIT', addedBy: 'kombit', addedAt: '2026-01-01T00:00:00.000Z' },
+      ]);
       // The old run is still found by its id, and what migration 2 added works.
       expect('alreadyRecorded' in (await store.appendRunEvents('old-run', []))).toBe(true);
-      expect(await store.addIdentity({ role: 'kombit', name: 'KOMBIT', createdBy: '' }, 'h'.repeat(64))).toMatchObject({ role: 'kombit' });
+      expect(await store.addIdentity({ role: 'kombit', name: 'KOMBIT', createdBy: '' }, 'h'.repeat(64))).toMatchObject({
+        role: 'kombit',
+      });
     } finally {
       await store.close();
     }
@@ -79,7 +96,9 @@ describe.skipIf(skip)(`PostgreSQL migrations${skip ? ` (skipped: ${skip})` : ''}
     const broken = migration(2, 'broken', 'CREATE TABLE half_done (x int); SELECT 1 / 0;');
     const failed = migrate(pool, { migrations: [first!, broken] });
     await expect(failed).rejects.toMatchObject({ code: 'migration-failed' });
-    await expect(failed).rejects.toThrow(/002-broken\.sql failed and was rolled back \(the database stays at version 1\): division by zero/);
+    await expect(failed).rejects.toThrow(
+      /002-broken\.sql failed and was rolled back \(the database stays at version 1\): division by zero/,
+    );
     expect(await versions(pool)).toEqual([1]);
     expect((await pool.query("SELECT to_regclass('half_done') AS t")).rows[0].t).toBeNull();
   });
@@ -90,12 +109,18 @@ describe.skipIf(skip)(`PostgreSQL migrations${skip ? ` (skipped: ${skip})` : ''}
     const later = [migration(2, 'future', 'CREATE TABLE future (x int);'), migration(3, 'more', 'SELECT 1;')];
     await migrate(pool, { migrations: [first!, ...later] });
     // The same text with CRLF line endings (a Windows checkout) is the same migration.
-    expect(await migrate(pool, { migrations: [migration(1, first!.name, first!.sql.replace(/\n/g, '\r\n')), ...later] })).toEqual({ applied: [], version: 3 });
-    await expect(migrate(pool, { migrations: [migration(1, first!.name, `${first!.sql}\n-- edited`), ...later] })).rejects.toMatchObject({
-      code: 'migration-changed', message: expect.stringMatching(/001-sheet\.sql differs from the one applied.*put the change in a new migration/),
+    expect(
+      await migrate(pool, { migrations: [migration(1, first!.name, first!.sql.replace(/\n/g, '\r\n')), ...later] }),
+    ).toEqual({ applied: [], version: 3 });
+    await expect(
+      migrate(pool, { migrations: [migration(1, first!.name, `${first!.sql}\n-- edited`), ...later] }),
+    ).rejects.toMatchObject({
+      code: 'migration-changed',
+      message: expect.stringMatching(/001-sheet\.sql differs from the one applied.*put the change in a new migration/),
     });
     await expect(migrate(pool, { migrations: [first!] })).rejects.toMatchObject({
-      code: 'database-newer', message: expect.stringMatching(/schema version 3 \(more\), newer than this klarmeld knows \(1\)/),
+      code: 'database-newer',
+      message: expect.stringMatching(/schema version 3 \(more\), newer than this klarmeld knows \(1\)/),
     });
   });
 });

@@ -26,7 +26,10 @@ const pad = (m: Pick<Migration, 'version' | 'name'>) => `${String(m.version).pad
  * version (tests use it to make an older database). Refuses a database migrated by a newer
  * klarmeld and a released migration whose text has changed since it was applied.
  */
-export async function migrate(pool: pg.Pool, options: { migrations?: Migration[]; upTo?: number } = {}): Promise<MigrateOutcome> {
+export async function migrate(
+  pool: pg.Pool,
+  options: { migrations?: Migration[]; upTo?: number } = {},
+): Promise<MigrateOutcome> {
   const all = options.migrations ?? loadMigrations();
   const migrations = all.filter((m) => options.upTo === undefined || m.version <= options.upTo);
   const client = await pool.connect();
@@ -35,16 +38,26 @@ export async function migrate(pool: pg.Pool, options: { migrations?: Migration[]
     try {
       await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
         version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-      const done = (await client.query<{ version: number; name: string; checksum: string }>('SELECT version, name, checksum FROM schema_migrations ORDER BY version')).rows;
+      const done = (
+        await client.query<{ version: number; name: string; checksum: string }>(
+          'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
+        )
+      ).rows;
       const known = new Map(migrations.map((m) => [m.version, m]));
       const newest = done.at(-1);
       if (newest && newest.version > all.length) {
-        throw new PostgresStoreError('database-newer', `The database is at schema version ${newest.version} (${newest.name}), newer than this klarmeld knows (${all.length}): a newer klarmeld migrated it. Run that version, or a newer one, against it.`);
+        throw new PostgresStoreError(
+          'database-newer',
+          `The database is at schema version ${newest.version} (${newest.name}), newer than this klarmeld knows (${all.length}): a newer klarmeld migrated it. Run that version, or a newer one, against it.`,
+        );
       }
       for (const row of done) {
         const ours = known.get(row.version);
         if (ours && ours.checksum !== row.checksum) {
-          throw new PostgresStoreError('migration-changed', `Migration ${pad(ours)} differs from the one applied to this database (checksum ${row.checksum.slice(0, 12)}…): a released migration must not change. Restore the file and put the change in a new migration.`);
+          throw new PostgresStoreError(
+            'migration-changed',
+            `Migration ${pad(ours)} differs from the one applied to this database (checksum ${row.checksum.slice(0, 12)}…): a released migration must not change. Restore the file and put the change in a new migration.`,
+          );
         }
       }
       const applied: number[] = [];
@@ -52,12 +65,20 @@ export async function migrate(pool: pg.Pool, options: { migrations?: Migration[]
         try {
           await client.query('BEGIN');
           await client.query(m.sql);
-          await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
+          await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+            m.version,
+            m.name,
+            m.checksum,
+          ]);
           await client.query('COMMIT');
           applied.push(m.version);
         } catch (error) {
           await client.query('ROLLBACK');
-          throw new PostgresStoreError('migration-failed', `Migration ${pad(m)} failed and was rolled back (the database stays at version ${applied.at(-1) ?? newest?.version ?? 0}): ${(error as Error).message}.`, { cause: error });
+          throw new PostgresStoreError(
+            'migration-failed',
+            `Migration ${pad(m)} failed and was rolled back (the database stays at version ${applied.at(-1) ?? newest?.version ?? 0}): ${(error as Error).message}.`,
+            { cause: error },
+          );
         }
       }
       return { applied, version: Math.max(newest?.version ?? 0, ...applied) };

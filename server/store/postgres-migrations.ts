@@ -33,7 +33,9 @@ export function loadMigrations(dir: string = folder): Migration[] {
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) {
-      throw new Error(`Migration ${String(m.version).padStart(3, '0')}-${m.name}.sql in ${dir} should be number ${i + 1}: migrations are numbered 001, 002, … without gaps or duplicates.`);
+      throw new Error(
+        `Migration ${String(m.version).padStart(3, '0')}-${m.name}.sql in ${dir} should be number ${i + 1}: migrations are numbered 001, 002, … without gaps or duplicates.`,
+      );
     }
   });
   return migrations;

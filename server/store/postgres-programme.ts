@@ -8,22 +8,36 @@ import type pg from 'pg';
 import type { ContestEvent, ProgrammeEvent } from '../../conformance/onboarding/index.ts';
 import { asSqliteRow } from './postgres-rows.ts';
 
-const defined = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
+const defined = <T extends object>(value: T) =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
 
 function toProgramme(raw: Record<string, unknown>): ProgrammeEvent {
   const r = asSqliteRow(raw);
   return defined({
-    seq: Number(r.seq), id: String(r.id), system: String(r.system), category: String(r.category),
-    round: r.round === null ? undefined : Number(r.round), reason: (r.reason as string | null) ?? undefined, note: (r.note as string | null) ?? undefined,
-    actor: String(r.actor), at: String(r.at),
+    seq: Number(r.seq),
+    id: String(r.id),
+    system: String(r.system),
+    category: String(r.category),
+    round: r.round === null ? undefined : Number(r.round),
+    reason: (r.reason as string | null) ?? undefined,
+    note: (r.note as string | null) ?? undefined,
+    actor: String(r.actor),
+    at: String(r.at),
   });
 }
 
 function toContest(raw: Record<string, unknown>): ContestEvent {
   const r = asSqliteRow(raw);
   return defined({
-    seq: Number(r.seq), id: String(r.id), system: String(r.system), integration: String(r.integration), kind: r.kind as ContestEvent['kind'],
-    reason: String(r.reason), decision: (r.decision as ContestEvent['decision'] | null) ?? undefined, actor: String(r.actor), at: String(r.at),
+    seq: Number(r.seq),
+    id: String(r.id),
+    system: String(r.system),
+    integration: String(r.integration),
+    kind: r.kind as ContestEvent['kind'],
+    reason: String(r.reason),
+    decision: (r.decision as ContestEvent['decision'] | null) ?? undefined,
+    actor: String(r.actor),
+    at: String(r.at),
   });
 }
 
@@ -32,7 +46,16 @@ export function postgresProgramme(pool: pg.Pool, clock: () => Date) {
     async appendProgrammeEvent(event: Omit<ProgrammeEvent, 'seq' | 'id' | 'at'>): Promise<ProgrammeEvent> {
       const { rows } = await pool.query(
         'INSERT INTO programme_events (id, system, category, round, reason, note, actor, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *',
-        [randomUUID(), event.system, event.category, event.round ?? null, event.reason ?? null, event.note ?? null, event.actor, clock().toISOString()],
+        [
+          randomUUID(),
+          event.system,
+          event.category,
+          event.round ?? null,
+          event.reason ?? null,
+          event.note ?? null,
+          event.actor,
+          clock().toISOString(),
+        ],
       );
       return toProgramme(rows[0]);
     },
@@ -42,7 +65,16 @@ export function postgresProgramme(pool: pg.Pool, clock: () => Date) {
     async appendContestEvent(event: Omit<ContestEvent, 'seq' | 'id' | 'at'>): Promise<ContestEvent> {
       const { rows } = await pool.query(
         'INSERT INTO contest_events (id, system, integration, kind, reason, decision, actor, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *',
-        [randomUUID(), event.system, event.integration, event.kind, event.reason, event.decision ?? null, event.actor, clock().toISOString()],
+        [
+          randomUUID(),
+          event.system,
+          event.integration,
+          event.kind,
+          event.reason,
+          event.decision ?? null,
+          event.actor,
+          clock().toISOString(),
+        ],
       );
       return toContest(rows[0]);
     },

@@ -9,9 +9,12 @@ import type { Row } from './sqlite-rows.ts';
 export function asSqliteRow(row: Record<string, unknown>): Row {
   const out: Row = {};
   for (const [key, value] of Object.entries(row)) {
-    out[key] = value instanceof Date ? value.toISOString()
-      : value !== null && typeof value === 'object' ? JSON.stringify(value)
-      : (value as string | number | null);
+    out[key] =
+      value instanceof Date
+        ? value.toISOString()
+        : value !== null && typeof value === 'object'
+          ? JSON.stringify(value)
+          : (value as string | number | null);
   }
   return out;
 }
@@ -20,9 +23,15 @@ export function asSqliteRow(row: Record<string, unknown>): Row {
 export function toStatusEvent(raw: Record<string, unknown>): StatusEvent {
   const row = asSqliteRow(raw);
   return {
-    seq: Number(row.seq), id: String(row.id), system: String(row.system), integration: String(row.integration), status: String(row.status),
+    seq: Number(row.seq),
+    id: String(row.id),
+    system: String(row.system),
+    integration: String(row.integration),
+    status: String(row.status),
     ...(row.reason !== null ? { reason: String(row.reason) } : {}),
-    actor: String(row.actor), at: String(row.at), source: row.source as StatusEvent['source'],
+    actor: String(row.actor),
+    at: String(row.at),
+    source: row.source as StatusEvent['source'],
     ...(row.evidence !== null ? { evidence: JSON.parse(String(row.evidence)) as EventEvidence } : {}),
     ...(row.word != null ? { word: String(row.word) } : {}),
   };

@@ -29,12 +29,28 @@ describe.skipIf(skip)(`PostgreSQL server store${skip ? ` (skipped: ${skip})` : '
     const url = await server.createDatabase();
     const store = await openPostgresServerStore(url);
     await store.appendHistory({ actor: 'a', action: 'run.open', subject: 'r1' });
-    await store.appendRunEvents('r1', [{ system: 's', integration: 'SF1520', status: 'klarmeldt', actor: 'a', source: 'run', evidence: { runId: 'r1', digest: 'd'.repeat(64) } }]);
+    await store.appendRunEvents('r1', [
+      {
+        system: 's',
+        integration: 'SF1520',
+        status: 'klarmeldt',
+        actor: 'a',
+        source: 'run',
+        evidence: { runId: 'r1', digest: 'd'.repeat(64) },
+      },
+    ]);
     await store.close();
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      for (const sql of ["UPDATE server_history SET actor = 'b'", 'DELETE FROM server_history', 'TRUNCATE server_history', "UPDATE status_events SET status = 'x'", 'DELETE FROM status_events', 'TRUNCATE status_events']) {
+      for (const sql of [
+        "UPDATE server_history SET actor = 'b'",
+        'DELETE FROM server_history',
+        'TRUNCATE server_history',
+        "UPDATE status_events SET status = 'x'",
+        'DELETE FROM status_events',
+        'TRUNCATE status_events',
+      ]) {
         await expect(client.query(sql), sql).rejects.toThrow(/append-only/);
       }
       expect((await client.query('SELECT count(*)::int AS n FROM status_events')).rows[0].n).toBe(1);
@@ -47,7 +63,9 @@ describe.skipIf(skip)(`PostgreSQL server store${skip ? ` (skipped: ${skip})` : '
     const url = `postgres://klarmeld:secret@127.0.0.1:${server.port}/no_such_database`;
     const opened = openPostgresServerStore(url);
     await expect(opened).rejects.toMatchObject({ code: 'database-unreachable' });
-    await expect(opened).rejects.toThrow(/postgres:\/\/klarmeld:\*\*\*@127\.0\.0\.1:\d+\/no_such_database.*does not exist.*Check that it runs/);
+    await expect(opened).rejects.toThrow(
+      /postgres:\/\/klarmeld:\*\*\*@127\.0\.0\.1:\d+\/no_such_database.*does not exist.*Check that it runs/,
+    );
     await expect(opened).rejects.not.toThrow(/secret/);
   });
 });

@@ -42,7 +42,11 @@ export async function openPostgresServerStore(url: string, options: PostgresStor
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end();
-    throw new PostgresStoreError('database-unreachable', `Could not reach PostgreSQL at ${redactedUrl(url)}: ${(error as Error).message}. Check that it runs and that the URL's host, port, database, user and password are right.`, { cause: error });
+    throw new PostgresStoreError(
+      'database-unreachable',
+      `Could not reach PostgreSQL at ${redactedUrl(url)}: ${(error as Error).message}. Check that it runs and that the URL's host, port, database, user and password are right.`,
+      { cause: error },
+    );
   }
   try {
     await migrate(pool);
@@ -59,10 +63,21 @@ export async function openPostgresServerStore(url: string, options: PostgresStor
 
   return {
     async addIdentity(identity, tokenHash) {
-      return toIdentity((await one(
-        'INSERT INTO server_identities (id, token_hash, role, name, cvr, municipality_code, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *',
-        [randomUUID(), tokenHash, identity.role, identity.name, identity.cvr ?? null, identity.municipalityCode ?? null, now(), identity.createdBy],
-      ))!);
+      return toIdentity(
+        (await one(
+          'INSERT INTO server_identities (id, token_hash, role, name, cvr, municipality_code, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *',
+          [
+            randomUUID(),
+            tokenHash,
+            identity.role,
+            identity.name,
+            identity.cvr ?? null,
+            identity.municipalityCode ?? null,
+            now(),
+            identity.createdBy,
+          ],
+        ))!,
+      );
     },
     async identityByTokenHash(tokenHash) {
       const row = await one('SELECT * FROM server_identities WHERE token_hash = $1', [tokenHash]);
@@ -78,36 +93,62 @@ export async function openPostgresServerStore(url: string, options: PostgresStor
         [randomUUID(), tokenHash, name, now()],
       );
       if (row) return { identity: toIdentity(row), added: true };
-      return { identity: toIdentity((await one("SELECT * FROM server_identities WHERE created_by = ''", []))!), added: false };
+      return {
+        identity: toIdentity((await one("SELECT * FROM server_identities WHERE created_by = ''", []))!),
+        added: false,
+      };
     },
 
     async registerSystem(system) {
       // ON CONFLICT makes two instances registering the same system at once keep the first.
       const inserted = await one(
         'INSERT INTO server_systems (system_id, supplier_cvr, user_system_uuid, callback_url, registered_at, registered_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (system_id) DO NOTHING RETURNING *',
-        [system.systemId, system.supplierCvr, system.userSystemUuid, system.callbackUrl ?? null, now(), system.registeredBy],
+        [
+          system.systemId,
+          system.supplierCvr,
+          system.userSystemUuid,
+          system.callbackUrl ?? null,
+          now(),
+          system.registeredBy,
+        ],
       );
       if (inserted) return { system: toSystem(inserted), added: true };
-      return { system: toSystem((await one('SELECT * FROM server_systems WHERE system_id = $1', [system.systemId]))!), added: false };
+      return {
+        system: toSystem((await one('SELECT * FROM server_systems WHERE system_id = $1', [system.systemId]))!),
+        added: false,
+      };
     },
     async system(systemId) {
       const row = await one('SELECT * FROM server_systems WHERE system_id = $1', [systemId]);
       return row ? toSystem(row) : undefined;
     },
     async systems(supplierCvr) {
-      return (await all('SELECT * FROM server_systems WHERE $1::text IS NULL OR supplier_cvr = $1 ORDER BY system_id', [supplierCvr ?? null])).map(toSystem);
+      return (
+        await all('SELECT * FROM server_systems WHERE $1::text IS NULL OR supplier_cvr = $1 ORDER BY system_id', [
+          supplierCvr ?? null,
+        ])
+      ).map(toSystem);
     },
 
     async openRun(run) {
-      return toRun((await one(
-        "INSERT INTO server_runs (id, system_id, supplier_cvr, state, opened_at, opened_by) VALUES ($1, $2, $3, 'open', $4, $5) RETURNING *",
-        [run.id, run.systemId, run.supplierCvr, now(), run.openedBy],
-      ))!);
+      return toRun(
+        (await one(
+          "INSERT INTO server_runs (id, system_id, supplier_cvr, state, opened_at, opened_by) VALUES ($1, $2, $3, 'open', $4, $5) RETURNING *",
+          [run.id, run.systemId, run.supplierCvr, now(), run.openedBy],
+        ))!,
+      );
     },
     async endRun(id, end) {
-      const row = end.state === 'finished'
-        ? await one("UPDATE server_runs SET state = 'finished', finished_at = $1, document = $2, exit_code = $3 WHERE id = $4 AND state = 'open' RETURNING *", [now(), end.document, end.exitCode, id])
-        : await one("UPDATE server_runs SET state = 'failed', finished_at = $1, problem = $2 WHERE id = $3 AND state = 'open' RETURNING *", [now(), end.problem, id]);
+      const row =
+        end.state === 'finished'
+          ? await one(
+              "UPDATE server_runs SET state = 'finished', finished_at = $1, document = $2, exit_code = $3 WHERE id = $4 AND state = 'open' RETURNING *",
+              [now(), end.document, end.exitCode, id],
+            )
+          : await one(
+              "UPDATE server_runs SET state = 'failed', finished_at = $1, problem = $2 WHERE id = $3 AND state = 'open' RETURNING *",
+              [now(), end.problem, id],
+            );
       return row ? toRun(row) : undefined;
     },
     async run(id) {
@@ -116,42 +157,72 @@ export async function openPostgresServerStore(url: string, options: PostgresStor
     },
     async runs(supplierCvr) {
       const columns = 'id, system_id, supplier_cvr, state, opened_at, opened_by, finished_at, exit_code, problem';
-      return (await all(`SELECT ${columns} FROM server_runs WHERE $1::text IS NULL OR supplier_cvr = $1 ORDER BY opened_at DESC, id`, [supplierCvr ?? null])).map(toRun);
+      return (
+        await all(
+          `SELECT ${columns} FROM server_runs WHERE $1::text IS NULL OR supplier_cvr = $1 ORDER BY opened_at DESC, id`,
+          [supplierCvr ?? null],
+        )
+      ).map(toRun);
     },
 
     async claimRunLease(lease) {
       // ON CONFLICT on system_id: of two instances opening a run of one system at once, one wins.
       // A lease released between the two statements frees the system: then try once more.
       for (let attempt = 1; ; attempt += 1) {
-        const held = await one('INSERT INTO server_run_leases (run_id, system_id, owner, owner_url, expires_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (system_id) DO NOTHING RETURNING run_id',
-          [lease.runId, lease.systemId, lease.owner, lease.ownerUrl, lease.expiresAt]);
+        const held = await one(
+          'INSERT INTO server_run_leases (run_id, system_id, owner, owner_url, expires_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (system_id) DO NOTHING RETURNING run_id',
+          [lease.runId, lease.systemId, lease.owner, lease.ownerUrl, lease.expiresAt],
+        );
         if (held) return { claimed: true };
         const other = await one('SELECT * FROM server_run_leases WHERE system_id = $1', [lease.systemId]);
         if (other) return { heldBy: toLease(other) };
-        if (attempt === 3) throw new Error(`Runs of ${lease.systemId} start and end faster than a lease can be taken (three tries); try again.`);
+        if (attempt === 3)
+          throw new Error(
+            `Runs of ${lease.systemId} start and end faster than a lease can be taken (three tries); try again.`,
+          );
       }
     },
     async renewRunLeases(owner, expiresAt) {
-      return (await pool.query('UPDATE server_run_leases SET expires_at = $1 WHERE owner = $2', [expiresAt, owner])).rowCount ?? 0;
+      return (
+        (await pool.query('UPDATE server_run_leases SET expires_at = $1 WHERE owner = $2', [expiresAt, owner]))
+          .rowCount ?? 0
+      );
     },
     async releaseRunLease(runId) {
       await pool.query('DELETE FROM server_run_leases WHERE run_id = $1', [runId]);
     },
     async runLeases(filter = {}) {
-      return (await all('SELECT * FROM server_run_leases WHERE $1::timestamptz IS NULL OR expires_at < $1 ORDER BY expires_at, run_id', [filter.expiredBefore ?? null])).map(toLease);
+      return (
+        await all(
+          'SELECT * FROM server_run_leases WHERE $1::timestamptz IS NULL OR expires_at < $1 ORDER BY expires_at, run_id',
+          [filter.expiredBefore ?? null],
+        )
+      ).map(toLease);
     },
 
     async decideAgreement(decision) {
-      return toDecision((await one(
-        'INSERT INTO server_agreement_decisions (system_id, integration, municipality_cvr, decision, reason, actor, at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
-        [decision.systemId, decision.integration, decision.municipalityCvr, decision.decision, decision.reason ?? null, decision.actor, now()],
-      ))!);
+      return toDecision(
+        (await one(
+          'INSERT INTO server_agreement_decisions (system_id, integration, municipality_cvr, decision, reason, actor, at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
+          [
+            decision.systemId,
+            decision.integration,
+            decision.municipalityCvr,
+            decision.decision,
+            decision.reason ?? null,
+            decision.actor,
+            now(),
+          ],
+        ))!,
+      );
     },
     async agreementDecisions(filter = {}) {
-      return (await all(
-        'SELECT * FROM server_agreement_decisions WHERE ($1::text IS NULL OR municipality_cvr = $1) AND ($2::text[] IS NULL OR system_id = ANY ($2)) ORDER BY seq',
-        [filter.municipalityCvr ?? null, filter.systemIds ?? null],
-      )).map(toDecision);
+      return (
+        await all(
+          'SELECT * FROM server_agreement_decisions WHERE ($1::text IS NULL OR municipality_cvr = $1) AND ($2::text[] IS NULL OR system_id = ANY ($2)) ORDER BY seq',
+          [filter.municipalityCvr ?? null, filter.systemIds ?? null],
+        )
+      ).map(toDecision);
     },
 
     ...postgresSheet(pool, clock),
@@ -159,18 +230,26 @@ export async function openPostgresServerStore(url: string, options: PostgresStor
 
     async sharedSecret(name) {
       // ON CONFLICT: instances asking at once all get the first one's secret.
-      await pool.query('INSERT INTO server_shared_secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [name, randomBytes(32), now()]);
-      return (await pool.query('SELECT value FROM server_shared_secrets WHERE name = $1', [name])).rows[0].value as Buffer;
+      await pool.query(
+        'INSERT INTO server_shared_secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING',
+        [name, randomBytes(32), now()],
+      );
+      return (await pool.query('SELECT value FROM server_shared_secrets WHERE name = $1', [name])).rows[0]
+        .value as Buffer;
     },
 
     async appendHistory(entry) {
-      return toHistory((await one(
-        'INSERT INTO server_history (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5) RETURNING *',
-        [now(), entry.actor, entry.action, entry.subject, entry.detail ? JSON.stringify(entry.detail) : null],
-      ))!);
+      return toHistory(
+        (await one(
+          'INSERT INTO server_history (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5) RETURNING *',
+          [now(), entry.actor, entry.action, entry.subject, entry.detail ? JSON.stringify(entry.detail) : null],
+        ))!,
+      );
     },
     async history(subject) {
-      return (await all('SELECT * FROM server_history WHERE $1::text IS NULL OR subject = $1 ORDER BY seq', [subject ?? null])).map(toHistory);
+      return (
+        await all('SELECT * FROM server_history WHERE $1::text IS NULL OR subject = $1 ORDER BY seq', [subject ?? null])
+      ).map(toHistory);
     },
 
     async close() {

@@ -5,7 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { checkTrustedKey, type NewStatusEvent, type NewTrustedPlatformKey, type RunAppend, type StatusEvent, type TrustedPlatformKey } from '../../conformance/onboarding/index.ts';
+import {
+  checkTrustedKey,
+  type NewStatusEvent,
+  type NewTrustedPlatformKey,
+  type RunAppend,
+  type StatusEvent,
+  type TrustedPlatformKey,
+} from '../../conformance/onboarding/index.ts';
 import { asSqliteRow, toStatusEvent } from './postgres-rows.ts';
 import { transaction } from './postgres-transaction.ts';
 
@@ -14,7 +21,12 @@ const runLockClass = 7301;
 
 const toKey = (raw: Record<string, unknown>): TrustedPlatformKey => {
   const r = asSqliteRow(raw);
-  return { fingerprint: String(r.fingerprint), name: String(r.name), addedBy: String(r.added_by), addedAt: String(r.added_at) };
+  return {
+    fingerprint: String(r.fingerprint),
+    name: String(r.name),
+    addedBy: String(r.added_by),
+    addedAt: String(r.added_at),
+  };
 };
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
@@ -35,8 +47,16 @@ async function insertEvents(db: Queryable, events: readonly NewStatusEvent[], at
          AS e (id, system, integration, status, reason, actor, source, evidence, word)
      RETURNING *`,
     [
-      column(() => randomUUID()), column((e) => e.system), column((e) => e.integration), column((e) => e.status), column((e) => e.reason ?? null),
-      column((e) => e.actor), at, column((e) => e.source), column((e) => (e.evidence ? JSON.stringify(e.evidence) : null)), column((e) => e.word ?? null),
+      column(() => randomUUID()),
+      column((e) => e.system),
+      column((e) => e.integration),
+      column((e) => e.status),
+      column((e) => e.reason ?? null),
+      column((e) => e.actor),
+      at,
+      column((e) => e.source),
+      column((e) => (e.evidence ? JSON.stringify(e.evidence) : null)),
+      column((e) => e.word ?? null),
     ],
   );
   return rows.map(toStatusEvent).sort((a, b) => a.seq - b.seq);
@@ -53,7 +73,9 @@ export function postgresSheet(pool: pg.Pool, clock: () => Date) {
       return transaction(pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [runLockClass, runId]);
         const earlier = await runEvents(client, runId);
-        return earlier.length > 0 ? { alreadyRecorded: earlier } : { appended: await insertEvents(client, events, clock().toISOString()) };
+        return earlier.length > 0
+          ? { alreadyRecorded: earlier }
+          : { appended: await insertEvents(client, events, clock().toISOString()) };
       });
     },
     async appendStatusEvent(event: NewStatusEvent): Promise<StatusEvent> {
@@ -63,9 +85,10 @@ export function postgresSheet(pool: pg.Pool, clock: () => Date) {
       return (await pool.query('SELECT * FROM current_status ORDER BY system, integration')).rows.map(toStatusEvent);
     },
     async sheetHistory(systemId?: string): Promise<StatusEvent[]> {
-      const { rows } = systemId === undefined
-        ? await pool.query('SELECT * FROM status_events ORDER BY seq')
-        : await pool.query('SELECT * FROM status_events WHERE system = $1 ORDER BY seq', [systemId]);
+      const { rows } =
+        systemId === undefined
+          ? await pool.query('SELECT * FROM status_events ORDER BY seq')
+          : await pool.query('SELECT * FROM status_events WHERE system = $1 ORDER BY seq', [systemId]);
       return rows.map(toStatusEvent);
     },
     /** Trusts a key; one already trusted keeps its first entry (`added` false), as in SheetStore. */
@@ -76,7 +99,9 @@ export function postgresSheet(pool: pg.Pool, clock: () => Date) {
         [entry.fingerprint, entry.name, entry.addedBy, clock().toISOString()],
       );
       if (inserted.rows[0]) return { key: toKey(inserted.rows[0]), added: true };
-      const { rows } = await pool.query('SELECT * FROM trusted_platform_keys WHERE fingerprint = $1', [entry.fingerprint]);
+      const { rows } = await pool.query('SELECT * FROM trusted_platform_keys WHERE fingerprint = $1', [
+        entry.fingerprint,
+      ]);
       return { key: toKey(rows[0]), added: false };
     },
     async trustedPlatformKeys(): Promise<TrustedPlatformKey[]> {

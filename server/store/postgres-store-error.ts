@@ -1,5 +1,6 @@
 /** What can go wrong when the server opens or upgrades its PostgreSQL database; `code` is permanent. */
-export type PostgresStoreErrorCode = 'database-unreachable' | 'database-newer' | 'migration-changed' | 'migration-failed';
+export type PostgresStoreErrorCode =
+  'database-unreachable' | 'database-newer' | 'migration-changed' | 'migration-failed';
 
 export class PostgresStoreError extends Error {
   override name = 'PostgresStoreError';

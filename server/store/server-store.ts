@@ -7,7 +7,15 @@
  * (open → finished), and every write the API makes also appends a history entry (who, when,
  * what) through `appendHistory`, in the same call where one method does both.
  */
-import type { ContestEvent, NewStatusEvent, NewTrustedPlatformKey, ProgrammeEvent, RunAppend, StatusEvent, TrustedPlatformKey } from '../../conformance/onboarding/index.ts';
+import type {
+  ContestEvent,
+  NewStatusEvent,
+  NewTrustedPlatformKey,
+  ProgrammeEvent,
+  RunAppend,
+  StatusEvent,
+  TrustedPlatformKey,
+} from '../../conformance/onboarding/index.ts';
 
 /** Who may do what: KOMBIT (everything), a supplier (its own systems, by CVR), a municipality (agreements naming it). */
 export type Role = 'kombit' | 'supplier' | 'municipality';

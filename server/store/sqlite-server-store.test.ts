@@ -35,8 +35,12 @@ it('opens a file from before where two first admins were made at once: both toke
   const dir = mkdtempSync(join(tmpdir(), 'klarmeld-server-store-'));
   try {
     const db = new DatabaseSync(join(dir, 'sheet.sqlite'));
-    db.exec("CREATE TABLE server_identities (id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT NOT NULL, cvr TEXT, municipality_code TEXT, created_at TEXT NOT NULL, created_by TEXT NOT NULL)");
-    db.exec("INSERT INTO server_identities VALUES ('a1', 'h1', 'kombit', 'KOMBIT', NULL, NULL, '2026-01-01T00:00:00.000Z', ''), ('a2', 'h2', 'kombit', 'KOMBIT', NULL, NULL, '2026-01-01T00:00:00.001Z', '')");
+    db.exec(
+      'CREATE TABLE server_identities (id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT NOT NULL, cvr TEXT, municipality_code TEXT, created_at TEXT NOT NULL, created_by TEXT NOT NULL)',
+    );
+    db.exec(
+      "INSERT INTO server_identities VALUES ('a1', 'h1', 'kombit', 'KOMBIT', NULL, NULL, '2026-01-01T00:00:00.000Z', ''), ('a2', 'h2', 'kombit', 'KOMBIT', NULL, NULL, '2026-01-01T00:00:00.001Z', '')",
+    );
     db.close();
     const store = openSqliteServerStore(join(dir, 'sheet.sqlite'));
     try {

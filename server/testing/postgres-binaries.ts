@@ -22,9 +22,14 @@ function inFolder(dir: string): PostgresBinaries | undefined {
 }
 
 /** The newest Debian PostgreSQL, else the first folder on PATH that has both binaries; undefined when none. */
-export function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env, root = debianRoot): PostgresBinaries | undefined {
+export function findPostgresBinaries(
+  env: NodeJS.ProcessEnv = process.env,
+  root = debianRoot,
+): PostgresBinaries | undefined {
   const majors = existsSync(root)
-    ? readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a))
+    ? readdirSync(root)
+        .filter((name) => /^\d+$/.test(name))
+        .sort((a, b) => Number(b) - Number(a))
     : [];
   for (const major of majors) {
     const found = inFolder(join(root, major, 'bin'));

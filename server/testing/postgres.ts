@@ -46,7 +46,9 @@ function runAs(): { uid: number; gid: number } | undefined {
     const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
     return { uid: id('-u'), gid: id('-g') };
   } catch {
-    throw new Error('PostgreSQL refuses to run as root and there is no `postgres` OS user to run it as: install Debian\'s postgresql package (it creates the user) or run the tests as a normal user.');
+    throw new Error(
+      "PostgreSQL refuses to run as root and there is no `postgres` OS user to run it as: install Debian's postgresql package (it creates the user) or run the tests as a normal user.",
+    );
   }
 }
 
@@ -76,7 +78,8 @@ function readiness(child: ChildProcess): Promise<void> {
         resolve();
       }
     };
-    const onExit = (code: number | null) => reject(new Error(`postgres exited with ${code} before it was ready:\n${log}`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`postgres exited with ${code} before it was ready:\n${log}`));
     child.stderr!.on('data', onData);
     child.once('exit', onExit);
   });
@@ -93,7 +96,10 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
   // The child runs in the temp folder: as `postgres` it may not read the caller's working directory.
   const spawnOptions = { cwd: dir, env: { PATH: process.env.PATH ?? '', LC_ALL: 'C', TZ: 'UTC' }, ...(user ?? {}) };
   try {
-    execFileSync(bin.initdb, ['-D', data, '-U', 'klarmeld', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], { ...spawnOptions, stdio: 'pipe' });
+    execFileSync(bin.initdb, ['-D', data, '-U', 'klarmeld', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], {
+      ...spawnOptions,
+      stdio: 'pipe',
+    });
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw new Error(`initdb failed in ${dir}: ${String((error as { stderr?: Buffer }).stderr ?? error)}`);
@@ -104,7 +110,10 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
   // A free port can be taken between our probe and postgres's bind: try a few.
   for (let attempt = 1; !child; attempt++) {
     port = await freePort();
-    const candidate = spawn(bin.postgres, ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, ...settings], { ...spawnOptions, stdio: ['ignore', 'ignore', 'pipe'] });
+    const candidate = spawn(bin.postgres, ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, ...settings], {
+      ...spawnOptions,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     try {
       await readiness(candidate);
       child = candidate;

@@ -10,10 +10,30 @@ export interface WebAction {
 }
 
 export const webActions: Record<string, WebAction> = {
-  agreement: { api: '/api/agreements', fields: ['system', 'integration', 'decision', 'reason'], back: (f) => `/systems/${encodeURIComponent(f.system ?? '')}` },
-  status: { api: '/api/sheet', fields: ['system', 'integration', 'status', 'reason'], back: (f) => `/systems/${encodeURIComponent(f.system ?? '')}` },
-  contest: { api: '/api/contests', fields: ['system', 'integration', 'reason'], back: (f) => `/systems/${encodeURIComponent(f.system ?? '')}` },
-  programme: { api: '/api/programme', fields: ['system', 'category', 'round', 'reason', 'note'], back: () => '/programme' },
-  decide: { api: '/api/contests/decisions', fields: ['system', 'integration', 'decision', 'reason'], back: () => '/programme' },
+  agreement: {
+    api: '/api/agreements',
+    fields: ['system', 'integration', 'decision', 'reason'],
+    back: (f) => `/systems/${encodeURIComponent(f.system ?? '')}`,
+  },
+  status: {
+    api: '/api/sheet',
+    fields: ['system', 'integration', 'status', 'reason'],
+    back: (f) => `/systems/${encodeURIComponent(f.system ?? '')}`,
+  },
+  contest: {
+    api: '/api/contests',
+    fields: ['system', 'integration', 'reason'],
+    back: (f) => `/systems/${encodeURIComponent(f.system ?? '')}`,
+  },
+  programme: {
+    api: '/api/programme',
+    fields: ['system', 'category', 'round', 'reason', 'note'],
+    back: () => '/programme',
+  },
+  decide: {
+    api: '/api/contests/decisions',
+    fields: ['system', 'integration', 'decision', 'reason'],
+    back: () => '/programme',
+  },
   'trust-key': { api: '/api/trusted-keys', fields: ['name', 'fingerprint', 'publicKey'], back: () => '/keys' },
 };

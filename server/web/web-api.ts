@@ -6,10 +6,18 @@ import type { ApiRoute } from '../api/json-api.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { Identity } from '../store/server-store.ts';
 
-export type CallApi = (who: Identity, method: 'GET' | 'POST', path: string, body?: Record<string, unknown>) => Promise<any>;
+export type CallApi = (
+  who: Identity,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: Record<string, unknown>,
+) => Promise<any>;
 
 export function apiCaller(routes: readonly ApiRoute[]): CallApi {
-  const compiled = routes.map((route) => ({ route, pattern: new RegExp(`^${route.path.replaceAll(/:([a-zA-Z]+)/g, '(?<$1>[^/]+)')}$`) }));
+  const compiled = routes.map((route) => ({
+    route,
+    pattern: new RegExp(`^${route.path.replaceAll(/:([a-zA-Z]+)/g, '(?<$1>[^/]+)')}$`),
+  }));
   return async (who, method, path, body = {}) => {
     const url = new URL(path, 'http://server');
     for (const { route, pattern } of compiled) {

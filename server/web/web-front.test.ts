@@ -16,7 +16,11 @@ describe('the web front over HTTP: sessions, CSRF, the same refusals as the API'
     dir = await mkdtemp(join(tmpdir(), 'klarmeld-web-'));
     server = await startServer({ dataDir: dir });
     admin = (await readFile(join(dir, 'admin-token'), 'utf8')).trim();
-    for (const [name, body] of Object.entries({ a: { role: 'supplier', cvr: '99990006' }, b: { role: 'supplier', cvr: '99990002', name: 'Leverandør B' }, aalborg: { role: 'municipality', municipalityCode: '851' } })) {
+    for (const [name, body] of Object.entries({
+      a: { role: 'supplier', cvr: '99990006' },
+      b: { role: 'supplier', cvr: '99990002', name: 'Leverandør B' },
+      aalborg: { role: 'municipality', municipalityCode: '851' },
+    })) {
       tokens[name] = (await api(server.url, admin, 'POST', '/api/identities', body)).json.token;
     }
   });
@@ -25,17 +29,26 @@ describe('the web front over HTTP: sessions, CSRF, the same refusals as the API'
     await rm(dir, { recursive: true, force: true });
   });
 
-  const post = (path: string, fields: Record<string, string>, cookie?: string, origin?: string) => fetch(new URL(path, server.url), {
-    method: 'POST', redirect: 'manual', body: new URLSearchParams(fields),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
-  });
-  const get = (path: string, cookie?: string) => fetch(new URL(path, server.url), { redirect: 'manual', headers: cookie ? { cookie } : {} });
+  const post = (path: string, fields: Record<string, string>, cookie?: string, origin?: string) =>
+    fetch(new URL(path, server.url), {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams(fields),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(cookie ? { cookie } : {}),
+        ...(origin ? { origin } : {}),
+      },
+    });
+  const get = (path: string, cookie?: string) =>
+    fetch(new URL(path, server.url), { redirect: 'manual', headers: cookie ? { cookie } : {} });
   const signIn = async (token: string) => {
     const answer = await post('/sign-in', { token });
     expect(answer.status).toBe(303);
     return answer.headers.get('set-cookie')!.split(';')[0]!;
   };
-  const csrfOf = async (path: string, cookie: string) => /name="_csrf" value="([^"]+)"/.exec(await (await get(path, cookie)).text())![1]!;
+  const csrfOf = async (path: string, cookie: string) =>
+    /name="_csrf" value="([^"]+)"/.exec(await (await get(path, cookie)).text())![1]!;
 
   it('signs in with the API token into an HttpOnly, SameSite=Strict session that does not hold the token, and refuses an unknown token', async () => {
     const first = await get('/');
@@ -85,7 +98,9 @@ describe('the web front over HTTP: sessions, CSRF, the same refusals as the API'
     const done = await post('/actions/agreement', { ...fields, _csrf: csrf }, cookie, server.url);
     expect(done.headers.get('location')).toBe('/systems/jobcenter-y14-eksempel?saved=1');
     expect(await count()).toBe(1);
-    expect(await (await get('/systems/jobcenter-y14-eksempel?saved=1', cookie)).text()).toMatch(/Seneste beslutning: <strong>godkendt<\/strong>/);
+    expect(await (await get('/systems/jobcenter-y14-eksempel?saved=1', cookie)).text()).toMatch(
+      /Seneste beslutning: <strong>godkendt<\/strong>/,
+    );
   });
 
   it("refuses supplier B supplier A's report and KOMBIT's forms with the API's own 403 text", async () => {
@@ -97,49 +112,103 @@ describe('the web front over HTTP: sessions, CSRF, the same refusals as the API'
     expect(viaApi.json.message).toMatch(/Leverandør B may not/);
     expect(html).toContain(viaApi.json.message.replaceAll("'", '&#39;'));
     const csrf = await csrfOf('/', cookie);
-    const place = await post('/actions/programme', { system: 'reference-system', category: 'Administrativt fjernet', _csrf: csrf }, cookie);
+    const place = await post(
+      '/actions/programme',
+      { system: 'reference-system', category: 'Administrativt fjernet', _csrf: csrf },
+      cookie,
+    );
     expect(place.status).toBe(403);
-    expect(await place.text()).toMatch(/Leverandør B may not set a system&#39;s place in the onboarding programme: only kombit may/);
+    expect(await place.text()).toMatch(
+      /Leverandør B may not set a system&#39;s place in the onboarding programme: only kombit may/,
+    );
     expect(await server.store.programmeEvents()).toEqual([]);
   });
 
   it("lets KOMBIT set a system's place with one of KOMBIT's reasons, shown on the programme page in Danish and English", async () => {
     const cookie = await signIn(admin);
     const csrf = await csrfOf('/programme', cookie);
-    const set = await post('/actions/programme', { system: 'jobcenter-y14-eksempel', category: 'administrativt-fjernet', reason: 'Produktet er gået ud af markedet', _csrf: csrf }, cookie);
+    const set = await post(
+      '/actions/programme',
+      {
+        system: 'jobcenter-y14-eksempel',
+        category: 'administrativt-fjernet',
+        reason: 'Produktet er gået ud af markedet',
+        _csrf: csrf,
+      },
+      cookie,
+    );
     expect(set.status).toBe(303);
     const row = (html: string) => /<tr data-system="jobcenter-y14-eksempel">.*?<\/tr>/.exec(html)![0];
-    expect(row(await (await get('/programme', cookie)).text())).toContain('Administrativt fjernet</td><td>Produktet er gået ud af markedet');
+    expect(row(await (await get('/programme', cookie)).text())).toContain(
+      'Administrativt fjernet</td><td>Produktet er gået ud af markedet',
+    );
     expect(row(await (await get('/en/programme', cookie)).text())).toContain('Removed administratively');
     expect((await post('/actions/constructor', { _csrf: csrf }, cookie)).status).toBe(404);
-    const enrolled = await api(server.url, admin, 'POST', '/api/programme', { system: 'jobcenter-y14-eksempel', category: 'Tilmeldt onboardingsforløb', round: 3 });
+    const enrolled = await api(server.url, admin, 'POST', '/api/programme', {
+      system: 'jobcenter-y14-eksempel',
+      category: 'Tilmeldt onboardingsforløb',
+      round: 3,
+    });
     expect(enrolled.json.event).toMatchObject({ category: 'tilmeldt', round: 3 });
     expect(row(await (await get('/programme', cookie)).text())).toContain('Tilmeldt onboardingsforløb 3');
-    const bad = await post('/actions/programme', { system: 'jobcenter-y14-eksempel', category: 'klarmeldt', reason: 'Fordi', _csrf: csrf }, cookie);
+    const bad = await post(
+      '/actions/programme',
+      { system: 'jobcenter-y14-eksempel', category: 'klarmeldt', reason: 'Fordi', _csrf: csrf },
+      cookie,
+    );
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('is not one of KOMBIT&#39;s reasons');
   });
 
   it("lets a supplier contest KOMBIT's estimate of its own system and KOMBIT decide it, once", async () => {
     const a = await signIn(tokens.a!);
-    const contest = await post('/actions/contest', { system: 'reference-system', integration: 'SF1500', reason: 'Vi bruger ikke Organisation', _csrf: await csrfOf('/systems/reference-system', a) }, a);
+    const contest = await post(
+      '/actions/contest',
+      {
+        system: 'reference-system',
+        integration: 'SF1500',
+        reason: 'Vi bruger ikke Organisation',
+        _csrf: await csrfOf('/systems/reference-system', a),
+      },
+      a,
+    );
     expect(contest.headers.get('location')).toBe('/systems/reference-system?saved=1');
     const kombit = await signIn(admin);
     const programme = await (await get('/programme', kombit)).text();
-    expect(programme).toContain('<strong>reference-system × SF1500</strong>: Leverandøren er ikke enig: Vi bruger ikke Organisation');
+    expect(programme).toContain(
+      '<strong>reference-system × SF1500</strong>: Leverandøren er ikke enig: Vi bruger ikke Organisation',
+    );
     const csrf = await csrfOf('/programme', kombit);
-    const decision = { system: 'reference-system', integration: 'SF1500', decision: 'upheld', reason: 'SF1500 er obligatorisk i Y14', _csrf: csrf };
+    const decision = {
+      system: 'reference-system',
+      integration: 'SF1500',
+      decision: 'upheld',
+      reason: 'SF1500 er obligatorisk i Y14',
+      _csrf: csrf,
+    };
     expect((await post('/actions/decide', decision, kombit)).status).toBe(303);
     expect(await (await get('/programme', kombit)).text()).toContain('Ingen åbne indsigelser.');
     const again = await post('/actions/decide', decision, kombit);
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('No open contest of reference-system × SF1500 to decide');
-    expect((await server.store.contestEvents()).map((c) => `${c.kind} ${c.decision ?? ''} ${c.actor}`)).toEqual(['contest  klarmeld-projektet (referenceleverandør)', 'decision upheld KOMBIT']);
+    expect((await server.store.contestEvents()).map((c) => `${c.kind} ${c.decision ?? ''} ${c.actor}`)).toEqual([
+      'contest  klarmeld-projektet (referenceleverandør)',
+      'decision upheld KOMBIT',
+    ]);
   });
 
   it('lets KOMBIT trust a platform key through the form, listed on the keys page', async () => {
     const kombit = await signIn(admin);
-    const trusted = await post('/en/actions/trust-key', { name: 'KOMBIT external test environment', fingerprint: 'c'.repeat(64), publicKey: '', _csrf: await csrfOf('/en/keys', kombit) }, kombit);
+    const trusted = await post(
+      '/en/actions/trust-key',
+      {
+        name: 'KOMBIT external test environment',
+        fingerprint: 'c'.repeat(64),
+        publicKey: '',
+        _csrf: await csrfOf('/en/keys', kombit),
+      },
+      kombit,
+    );
     expect(trusted.headers.get('location')).toBe('/en/keys?saved=1');
     const keys = await (await get('/en/keys?saved=1', kombit)).text();
     expect(keys).toContain('<th scope="row">KOMBIT external test environment</th><td><code>' + 'c'.repeat(64));
@@ -148,7 +217,8 @@ describe('the web front over HTTP: sessions, CSRF, the same refusals as the API'
 
   it('filters the matrix by supplier and area with a plain form, and shows a supplier only its own systems', async () => {
     const kombit = await signIn(admin);
-    const rows = async (path: string, cookie: string) => [...(await (await get(path, cookie)).text()).matchAll(/<tr data-system="([^"]+)">/g)].map((m) => m[1]);
+    const rows = async (path: string, cookie: string) =>
+      [...(await (await get(path, cookie)).text()).matchAll(/<tr data-system="([^"]+)">/g)].map((m) => m[1]);
     const every = await rows('/matrix', kombit);
     expect(every).toEqual(expect.arrayContaining(['reference-system', 'jobcenter-y14-eksempel']));
     const ofB = await rows('/matrix?supplier=99990002', kombit);
@@ -163,26 +233,55 @@ describe('the web front over HTTP: sessions, CSRF, the same refusals as the API'
   it("lets KOMBIT set a cell's status with a reason on the report, checked as the sheet checks it", async () => {
     const kombit = await signIn(admin);
     const csrf = await csrfOf('/systems/jobcenter-y14-eksempel', kombit);
-    const set = await post('/actions/status', { system: 'jobcenter-y14-eksempel', integration: 'SF1500', status: 'ikke-klarmeldt', reason: 'Ingen test endnu', _csrf: csrf }, kombit);
+    const set = await post(
+      '/actions/status',
+      {
+        system: 'jobcenter-y14-eksempel',
+        integration: 'SF1500',
+        status: 'ikke-klarmeldt',
+        reason: 'Ingen test endnu',
+        _csrf: csrf,
+      },
+      kombit,
+    );
     expect(set.headers.get('location')).toBe('/systems/jobcenter-y14-eksempel?saved=1');
-    const row = /<tr data-integration="SF1500">.*?<\/tr>/s.exec(await (await get('/systems/jobcenter-y14-eksempel', kombit)).text())![0];
+    const row = /<tr data-integration="SF1500">.*?<\/tr>/s.exec(
+      await (await get('/systems/jobcenter-y14-eksempel', kombit)).text(),
+    )![0];
     expect(row).toContain('<span class="km-st s5">N</span> Nej');
     expect(row).toContain('<option value="ikke-klarmeldt" selected>');
     expect(row).toContain('intet belæg<br><span class="km-muted">Begrundelse: Ingen test endnu');
-    const current = (await server.store.currentStatuses()).find((e) => e.system === 'jobcenter-y14-eksempel' && e.integration === 'SF1500');
-    expect(current).toMatchObject({ status: 'ikke-klarmeldt', reason: 'Ingen test endnu', source: 'manual', actor: 'KOMBIT' });
-    const unknown = await post('/actions/status', { system: 'jobcenter-y14-eksempel', integration: 'SF1500', status: 'Måske', _csrf: csrf }, kombit);
+    const current = (await server.store.currentStatuses()).find(
+      (e) => e.system === 'jobcenter-y14-eksempel' && e.integration === 'SF1500',
+    );
+    expect(current).toMatchObject({
+      status: 'ikke-klarmeldt',
+      reason: 'Ingen test endnu',
+      source: 'manual',
+      actor: 'KOMBIT',
+    });
+    const unknown = await post(
+      '/actions/status',
+      { system: 'jobcenter-y14-eksempel', integration: 'SF1500', status: 'Måske', _csrf: csrf },
+      kombit,
+    );
     expect(unknown.status).toBe(400);
     const a = await signIn(tokens.a!);
-    const refused = await post('/actions/status', { system: 'reference-system', integration: 'SF1520', status: 'klarmeldt', _csrf: await csrfOf('/', a) }, a);
+    const refused = await post(
+      '/actions/status',
+      { system: 'reference-system', integration: 'SF1520', status: 'klarmeldt', _csrf: await csrfOf('/', a) },
+      a,
+    );
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('may not set a status in the onboarding sheet: only kombit may');
   });
 
-  it("shows a municipality on its home page the agreements waiting for its decision, one fewer after it decides one", async () => {
+  it('shows a municipality on its home page the agreements waiting for its decision, one fewer after it decides one', async () => {
     const cookie = await signIn(tokens.aalborg!);
     const waiting = async () => {
-      const row = /<tr data-system="jobcenter-y14-eksempel">.*?<td>(\d+)<\/td><td>([^<]*)<\/td><\/tr>/.exec(await (await get('/', cookie)).text())!;
+      const row = /<tr data-system="jobcenter-y14-eksempel">.*?<td>(\d+)<\/td><td>([^<]*)<\/td><\/tr>/.exec(
+        await (await get('/', cookie)).text(),
+      )!;
       return { count: Number(row[1]), integrations: row[2]!.split(', ').filter(Boolean) };
     };
     const before = await waiting();
@@ -190,7 +289,15 @@ describe('the web front over HTTP: sessions, CSRF, the same refusals as the API'
     expect(before.count).toBeGreaterThan(0);
     const first = before.integrations[0]!;
     const csrf = await csrfOf('/systems/jobcenter-y14-eksempel', cookie);
-    expect((await post('/actions/agreement', { system: 'jobcenter-y14-eksempel', integration: first, decision: 'reject', reason: 'Ikke nu', _csrf: csrf }, cookie)).status).toBe(303);
+    expect(
+      (
+        await post(
+          '/actions/agreement',
+          { system: 'jobcenter-y14-eksempel', integration: first, decision: 'reject', reason: 'Ikke nu', _csrf: csrf },
+          cookie,
+        )
+      ).status,
+    ).toBe(303);
     const after = await waiting();
     expect(after.count).toBe(before.count - 1);
     expect(after.integrations).not.toContain(first);

@@ -11,7 +11,8 @@ const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 export const esc = (text: unknown): string => String(text ?? '').replace(/[&<>"']/g, (c) => entities[c]!);
 
 /** The URL of a path of the front in a locale: Danish at the root, English under /en. */
-export const href = (locale: WebLocale, path: string): string => (locale === 'da' ? path : `/en${path === '/' ? '/' : path}`);
+export const href = (locale: WebLocale, path: string): string =>
+  locale === 'da' ? path : `/en${path === '/' ? '/' : path}`;
 
 export interface PageContext {
   locale: WebLocale;
@@ -30,7 +31,8 @@ export interface Notice {
 }
 
 /** A wide table in a region of its own that scrolls sideways on a phone; focusable, so the keyboard scrolls it too. */
-export const scrollRegion = (label: string, table: string): string => `<div class="km-scroll" tabindex="0" role="region" aria-label="${esc(label)}">${table}</div>`;
+export const scrollRegion = (label: string, table: string): string =>
+  `<div class="km-scroll" tabindex="0" role="region" aria-label="${esc(label)}">${table}</div>`;
 
 /** A hidden CSRF field for a form of this page. */
 export const csrfField = (ctx: PageContext): string => `<input type="hidden" name="_csrf" value="${esc(ctx.csrf)}">`;
@@ -41,7 +43,12 @@ function navigation(ctx: PageContext): string {
   if (role) items.push(['/matrix', 'matrix'], ['/programme', 'programme'], ['/systems', 'systems']);
   if (role === 'supplier') items.push(['/runs', 'runs']);
   if (role === 'kombit') items.push(['/keys', 'keys']);
-  const links = items.map(([path, key]) => `<li><a href="${href(ctx.locale, path)}"${path === ctx.path ? ' aria-current="page"' : ''}>${esc(word(ctx.locale, key))}</a></li>`).join('');
+  const links = items
+    .map(
+      ([path, key]) =>
+        `<li><a href="${href(ctx.locale, path)}"${path === ctx.path ? ' aria-current="page"' : ''}>${esc(word(ctx.locale, key))}</a></li>`,
+    )
+    .join('');
   return `<nav aria-label="${esc(word(ctx.locale, 'nav'))}"><ul>${links}</ul></nav>`;
 }
 
@@ -49,8 +56,10 @@ function account(ctx: PageContext): string {
   const other: WebLocale = ctx.locale === 'da' ? 'en' : 'da';
   const language = `<a href="${href(other, ctx.path)}" lang="${other}" hreflang="${other}">${esc(word(ctx.locale, 'language'))}</a>`;
   if (!ctx.who) return `<div class="km-account">${language}</div>`;
-  return `<div class="km-account">${language}<span>${esc(word(ctx.locale, 'signedInAs'))} <strong>${esc(ctx.who.name)}</strong> (${esc(ctx.who.role)})</span>` +
-    `<form method="post" action="${href(ctx.locale, '/sign-out')}">${csrfField(ctx)}<button type="submit">${esc(word(ctx.locale, 'signOut'))}</button></form></div>`;
+  return (
+    `<div class="km-account">${language}<span>${esc(word(ctx.locale, 'signedInAs'))} <strong>${esc(ctx.who.name)}</strong> (${esc(ctx.who.role)})</span>` +
+    `<form method="post" action="${href(ctx.locale, '/sign-out')}">${csrfField(ctx)}<button type="submit">${esc(word(ctx.locale, 'signOut'))}</button></form></div>`
+  );
 }
 
 /** A whole HTML document. */

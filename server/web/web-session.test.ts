@@ -30,18 +30,27 @@ describe.each([['one SQLite file'], ['PostgreSQL']])('web sessions across instan
     await rm(dir, { recursive: true, force: true });
   });
 
-  it.skipIf(kind === 'PostgreSQL' && skip !== undefined)('signs in on one instance and is signed in on the other, but not on a server with another database', async () => {
-    const [a, b, other] = servers as [RunningServer, RunningServer, RunningServer];
-    const token = (await readFile(a.adminToken.file, 'utf8')).trim();
-    const signIn = await fetch(new URL('/sign-in', a.url), { method: 'POST', redirect: 'manual', body: new URLSearchParams({ token }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
-    const matrix = (server: RunningServer) => fetch(new URL('/matrix', server.url), { redirect: 'manual', headers: { cookie } });
-    expect((await matrix(a)).status).toBe(200);
-    const onB = await matrix(b);
-    expect(onB.status).toBe(200);
-    expect(await onB.text()).toContain('<h1>Klarmeldingsmatrix</h1>');
-    expect((await matrix(other)).status).toBe(303);
-  });
+  it.skipIf(kind === 'PostgreSQL' && skip !== undefined)(
+    'signs in on one instance and is signed in on the other, but not on a server with another database',
+    async () => {
+      const [a, b, other] = servers as [RunningServer, RunningServer, RunningServer];
+      const token = (await readFile(a.adminToken.file, 'utf8')).trim();
+      const signIn = await fetch(new URL('/sign-in', a.url), {
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({ token }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+      const matrix = (server: RunningServer) =>
+        fetch(new URL('/matrix', server.url), { redirect: 'manual', headers: { cookie } });
+      expect((await matrix(a)).status).toBe(200);
+      const onB = await matrix(b);
+      expect(onB.status).toBe(200);
+      expect(await onB.text()).toContain('<h1>Klarmeldingsmatrix</h1>');
+      expect((await matrix(other)).status).toBe(303);
+    },
+  );
 });
 
 describe('a session cookie', () => {
@@ -64,7 +73,7 @@ describe('a session cookie', () => {
     expect(openSession(keys, undefined, at)).toBeUndefined();
   });
 
-  it("takes the CSRF token of its own session only", () => {
+  it('takes the CSRF token of its own session only', () => {
     const mine = sealSession(keys, hash, at);
     const other = sealSession(keys, 'cd'.repeat(32), at);
     expect(csrfMatches(keys, mine, csrfToken(keys, mine))).toBe(true);

@@ -21,7 +21,8 @@ export function sessionKeys(sharedSecret: Uint8Array): SessionKeys {
   return { mac: Buffer.from(hkdfSync('sha256', sharedSecret, 'klarmeld', 'web session and csrf', 32)) };
 }
 
-const mac = (keys: SessionKeys, purpose: string, text: string) => createHmac('sha256', keys.mac).update(`${purpose}\u0000${text}`).digest('base64url');
+const mac = (keys: SessionKeys, purpose: string, text: string) =>
+  createHmac('sha256', keys.mac).update(`${purpose}\u0000${text}`).digest('base64url');
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -47,14 +48,16 @@ export function openSession(keys: SessionKeys, value: string | undefined, now: D
 /** The CSRF token the forms of this session carry. */
 export const csrfToken = (keys: SessionKeys, session: string): string => mac(keys, 'csrf', session);
 
-export const csrfMatches = (keys: SessionKeys, session: string, sent: string | undefined): boolean => same(sent ?? '', csrfToken(keys, session));
+export const csrfMatches = (keys: SessionKeys, session: string, sent: string | undefined): boolean =>
+  same(sent ?? '', csrfToken(keys, session));
 
 /** Set-Cookie for a session; `secure` when the front is reached over HTTPS. */
 export function sessionSetCookie(value: string, secure: boolean): string {
   return `${sessionCookie}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${sessionSeconds}${secure ? '; Secure' : ''}`;
 }
 
-export const sessionClearCookie = (secure: boolean): string => `${sessionCookie}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure ? '; Secure' : ''}`;
+export const sessionClearCookie = (secure: boolean): string =>
+  `${sessionCookie}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure ? '; Secure' : ''}`;
 
 /** One cookie's value from a Cookie header. */
 export function cookieValue(header: string | undefined, name: string): string | undefined {

@@ -38,9 +38,13 @@ export function buildLock(): AstroIntegration {
         await acquireLock(buildLockName(fileURLToPath(config.root)), {
           onWait: (holder) => {
             if (holder === process.pid) {
-              throw new Error('This process is already building the site, and holds the build lock until it ends. Build the site again in a new process (astro build).');
+              throw new Error(
+                'This process is already building the site, and holds the build lock until it ends. Build the site again in a new process (astro build).',
+              );
             }
-            logger.info(`Waiting for another build of this site to finish (process ${holder ?? 'unknown'}); builds of one site share Astro's caches and run one at a time.`);
+            logger.info(
+              `Waiting for another build of this site to finish (process ${holder ?? 'unknown'}); builds of one site share Astro's caches and run one at a time.`,
+            );
           },
         });
       },

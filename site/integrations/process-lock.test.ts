@@ -54,7 +54,13 @@ describe('a lock between processes', () => {
   it('stops waiting when onWait throws', async () => {
     const name = uniqueName();
     const held = await acquireLock(name);
-    await expect(acquireLock(name, { onWait: () => { throw new Error('not waiting'); } })).rejects.toThrow('not waiting');
+    await expect(
+      acquireLock(name, {
+        onWait: () => {
+          throw new Error('not waiting');
+        },
+      }),
+    ).rejects.toThrow('not waiting');
     await held.release();
   });
 

@@ -49,7 +49,9 @@ function listen(address: string): Promise<Attempt> {
       if (!isFile(address)) return done({ busy: true });
       // A socket file nobody answers on was left by a holder that is gone.
       const probe = createConnection(address);
-      probe.on('error', (e: NodeJS.ErrnoException) => done(e.code === 'ECONNREFUSED' ? { stale: true } : { busy: true }));
+      probe.on('error', (e: NodeJS.ErrnoException) =>
+        done(e.code === 'ECONNREFUSED' ? { stale: true } : { busy: true }),
+      );
       probe.once('connect', () => (probe.destroy(), done({ busy: true })));
     });
     server.listen(address, () => done({ server }));

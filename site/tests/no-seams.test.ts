@@ -42,7 +42,9 @@ let suites: Map<string, SuiteInfo>;
 beforeAll(async () => {
   dist = await ensureSiteBuilt(await testSheetEnv());
   const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html'));
-  pages = new Map(await Promise.all(files.map(async (f) => [f, await readFile(join(dist, f), 'utf8')] as [string, string])));
+  pages = new Map(
+    await Promise.all(files.map(async (f) => [f, await readFile(join(dist, f), 'utf8')] as [string, string])),
+  );
   ({ catalog } = await loadCatalog());
   suites = await readSuites(join(repoRoot, 'conformance', 'suites'));
 }, 300_000);
@@ -53,7 +55,9 @@ describe('the built site has no seams', () => {
   it('shows no path of the machine that built it (the sheet is named, not located)', () => {
     expect(pages.size).toBeGreaterThan(100);
     const found = [...pages].flatMap(([file, html]) =>
-      buildMachinePaths().filter((p) => html.includes(p)).map((p) => `${file}: ${p}`),
+      buildMachinePaths()
+        .filter((p) => html.includes(p))
+        .map((p) => `${file}: ${p}`),
     );
     expect(found.slice(0, 10)).toEqual([]);
   });
@@ -63,7 +67,9 @@ describe('the built site has no seams', () => {
       const text = textOf(html);
       return internal.flatMap(([what, pattern]) => {
         const hit = pattern.exec(text);
-        return hit ? [`${relative('.', file)}: ${what}: …${text.slice(Math.max(0, hit.index - 60), hit.index + 40)}…`] : [];
+        return hit
+          ? [`${relative('.', file)}: ${what}: …${text.slice(Math.max(0, hit.index - 60), hit.index + 40)}…`]
+          : [];
       });
     });
     expect(found.slice(0, 10)).toEqual([]);
@@ -71,8 +77,12 @@ describe('the built site has no seams', () => {
 
   it('links each cited public document: a repository file at its commit on GitHub, a web page at its address', () => {
     const html = page('integrationer', 'sf1514');
-    expect(html).toContain('href="https://github.com/itk-dev/serviceplatformen/blob/9afa6353/src/Service/SF1514/SF1514.php"');
-    expect(html).toContain('href="https://github.com/kombit/kosdy_infrastructureSamples-java/blob/93c9b6b3/src/main/resources/wsdl/sts.wsdl"');
+    expect(html).toContain(
+      'href="https://github.com/itk-dev/serviceplatformen/blob/9afa6353/src/Service/SF1514/SF1514.php"',
+    );
+    expect(html).toContain(
+      'href="https://github.com/kombit/kosdy_infrastructureSamples-java/blob/93c9b6b3/src/main/resources/wsdl/sts.wsdl"',
+    );
     expect(page('integrationer', 'sf1470')).toContain('href="https://digitaliseringskataloget.dk/integration/sf1470"');
   });
 

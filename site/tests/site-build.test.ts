@@ -30,7 +30,9 @@ describe('the built site', () => {
       ...catalog.systems.map((s) => ['systemer', s.id]),
     ];
     expect(expected.length).toBeGreaterThan(30);
-    const missing = expected.flatMap((parts) => [parts, ['en', ...parts]]).filter((parts) => !existsSync(page(...parts)));
+    const missing = expected
+      .flatMap((parts) => [parts, ['en', ...parts]])
+      .filter((parts) => !existsSync(page(...parts)));
     expect(missing).toEqual([]);
   });
 

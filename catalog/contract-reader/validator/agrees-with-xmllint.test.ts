@@ -20,11 +20,22 @@ function lint(xsd: string, xml: string): boolean {
 }
 
 const PBD = 'http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/';
-const person = (body: string) => `<pbd:PersonLookupResponse xmlns:pbd="${PBD}"><pbd:persondata>${body}</pbd:persondata></pbd:PersonLookupResponse>`;
-const base = '<pbd:personnummer>0101001234</pbd:personnummer><pbd:koen>M</pbd:koen><pbd:antalBoernUnder18>0</pbd:antalBoernUnder18><pbd:status><pbd:status>90</pbd:status></pbd:status>';
-const brugerLaes = readFileSync(fileURLToPath(new URL('../test-fixtures/bruger-laes-output.xml', import.meta.url)), 'utf8');
-const tilhoerer = '<sd:Tilhoerer><sd:ReferenceID><sd:UUIDIdentifikator>a0000000-0000-4000-8000-00000000000d</sd:UUIDIdentifikator></sd:ReferenceID></sd:Tilhoerer>';
-const message = readFileSync(official('kombit__bfo_infrastructureSamples-java/bf-client-example-app/src/main/resources/example_messages/externTestBesked.xml'), 'utf8');
+const person = (body: string) =>
+  `<pbd:PersonLookupResponse xmlns:pbd="${PBD}"><pbd:persondata>${body}</pbd:persondata></pbd:PersonLookupResponse>`;
+const base =
+  '<pbd:personnummer>0101001234</pbd:personnummer><pbd:koen>M</pbd:koen><pbd:antalBoernUnder18>0</pbd:antalBoernUnder18><pbd:status><pbd:status>90</pbd:status></pbd:status>';
+const brugerLaes = readFileSync(
+  fileURLToPath(new URL('../test-fixtures/bruger-laes-output.xml', import.meta.url)),
+  'utf8',
+);
+const tilhoerer =
+  '<sd:Tilhoerer><sd:ReferenceID><sd:UUIDIdentifikator>a0000000-0000-4000-8000-00000000000d</sd:UUIDIdentifikator></sd:ReferenceID></sd:Tilhoerer>';
+const message = readFileSync(
+  official(
+    'kombit__bfo_infrastructureSamples-java/bf-client-example-app/src/main/resources/example_messages/externTestBesked.xml',
+  ),
+  'utf8',
+);
 
 const CASES: { schema: string; xsd: string; docs: Record<string, string> }[] = [
   {
@@ -34,7 +45,9 @@ const CASES: { schema: string; xsd: string; docs: Record<string, string> }[] = [
       valid: person(base),
       'status outside the enumeration': person(base.replace('>90<', '>2<')),
       'missing antalBoernUnder18': person(base.replace('<pbd:antalBoernUnder18>0</pbd:antalBoernUnder18>', '')),
-      'fields out of order': person('<pbd:koen>M</pbd:koen><pbd:personnummer>0101001234</pbd:personnummer><pbd:antalBoernUnder18>0</pbd:antalBoernUnder18>'),
+      'fields out of order': person(
+        '<pbd:koen>M</pbd:koen><pbd:personnummer>0101001234</pbd:personnummer><pbd:antalBoernUnder18>0</pbd:antalBoernUnder18>',
+      ),
       'boolean written as yes': person(`${base}<pbd:tilmeldtDigitalpost>yes</pbd:tilmeldtDigitalpost>`),
       'integer with a decimal': person(base.replace('<pbd:antalBoernUnder18>0<', '<pbd:antalBoernUnder18>1.5<')),
       'PNR longer than 10': person(base.replace('0101001234', '01010012345')),
@@ -48,40 +61,58 @@ const CASES: { schema: string; xsd: string; docs: Record<string, string> }[] = [
       valid: message,
       'missing BeskedVersion': message.replace(/<ns2:BeskedVersion>.*<\/ns2:BeskedVersion>/, ''),
       'date that does not exist': message.replace('2022-02-13T08:00:00', '2022-02-30T08:00:00'),
-      'both UUID and URN in one id': message.replace('<UUIDIdentifikator>01157488-c45c-4fd2-b076-1de12effbf66</UUIDIdentifikator>', '<UUIDIdentifikator>x</UUIDIdentifikator><URNIdentifikator>y</URNIdentifikator>'),
+      'both UUID and URN in one id': message.replace(
+        '<UUIDIdentifikator>01157488-c45c-4fd2-b076-1de12effbf66</UUIDIdentifikator>',
+        '<UUIDIdentifikator>x</UUIDIdentifikator><URNIdentifikator>y</URNIdentifikator>',
+      ),
     },
   },
   {
     schema: 'SF1470 SagDokumentIndeks.xsd',
     xsd: contracts('SF1470/6/SagDokumentIndeks.xsd'),
     docs: {
-      valid: '<s:FremsoegSagDokumentIndeksInput xmlns:s="urn:oio:sts:sagdok:sagdokumentindeks:6"><s:SagUuid>x</s:SagUuid><s:Filter><s:SagVis><s:Vis>egenskaber</s:Vis></s:SagVis><s:SagInkluder>journalpost</s:SagInkluder></s:Filter></s:FremsoegSagDokumentIndeksInput>',
-      'unknown Vis value': '<s:FremsoegSagDokumentIndeksInput xmlns:s="urn:oio:sts:sagdok:sagdokumentindeks:6"><s:Filter><s:SagVis><s:Vis>alt</s:Vis></s:SagVis></s:Filter></s:FremsoegSagDokumentIndeksInput>',
-      'SoegUdtryk without a criterion': '<s:FremsoegSagDokumentIndeksInput xmlns:s="urn:oio:sts:sagdok:sagdokumentindeks:6"><s:SoegUdtryk><s:operation>AND</s:operation></s:SoegUdtryk></s:FremsoegSagDokumentIndeksInput>',
-      'UnikRetur without Type': '<s:ImporterSagDokumentIndeksOutput xmlns:s="urn:oio:sts:sagdok:sagdokumentindeks:6" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:UnikRetur><sd:StatusKode>20</sd:StatusKode><sd:UUIDIdentifikator>a0000000-0000-4000-8000-000000000003</sd:UUIDIdentifikator></sd:UnikRetur></s:ImporterSagDokumentIndeksOutput>',
+      valid:
+        '<s:FremsoegSagDokumentIndeksInput xmlns:s="urn:oio:sts:sagdok:sagdokumentindeks:6"><s:SagUuid>x</s:SagUuid><s:Filter><s:SagVis><s:Vis>egenskaber</s:Vis></s:SagVis><s:SagInkluder>journalpost</s:SagInkluder></s:Filter></s:FremsoegSagDokumentIndeksInput>',
+      'unknown Vis value':
+        '<s:FremsoegSagDokumentIndeksInput xmlns:s="urn:oio:sts:sagdok:sagdokumentindeks:6"><s:Filter><s:SagVis><s:Vis>alt</s:Vis></s:SagVis></s:Filter></s:FremsoegSagDokumentIndeksInput>',
+      'SoegUdtryk without a criterion':
+        '<s:FremsoegSagDokumentIndeksInput xmlns:s="urn:oio:sts:sagdok:sagdokumentindeks:6"><s:SoegUdtryk><s:operation>AND</s:operation></s:SoegUdtryk></s:FremsoegSagDokumentIndeksInput>',
+      'UnikRetur without Type':
+        '<s:ImporterSagDokumentIndeksOutput xmlns:s="urn:oio:sts:sagdok:sagdokumentindeks:6" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:UnikRetur><sd:StatusKode>20</sd:StatusKode><sd:UUIDIdentifikator>a0000000-0000-4000-8000-000000000003</sd:UUIDIdentifikator></sd:UnikRetur></s:ImporterSagDokumentIndeksOutput>',
     },
   },
-  ...[contracts('SF1500/6/Bruger.xsd'), official(`${OFFICIAL.sf1500Dir}/xsd/6.0.STS-0/BrugerOperationer.xsd`)].map((xsd) => ({
-    schema: `${xsd.includes('shared') ? 'official' : "project's"} Bruger laes output with a full registration`,
-    xsd,
-    docs: {
-      valid: brugerLaes,
-      'unknown GyldighedStatusKode': brugerLaes.replace('>Aktiv<', '>Slettet<'),
-      'address without Indeks': brugerLaes.replace('<sd:Indeks>1</sd:Indeks>', ''),
-      'Tilhoerer twice': brugerLaes.replace(tilhoerer, tilhoerer + tilhoerer),
-      'relations out of order': brugerLaes.replace(tilhoerer, '').replace('<sd:Adresser>', `${tilhoerer}<sd:Adresser>`),
-      'user name over 200 characters': brugerLaes.replace('Anna Jensen', 'A'.repeat(201)),
-      'undeclared element in LokalUdvidelse': brugerLaes.replace('</b:AttributListe>', '<sd:LokalUdvidelse><x:Y xmlns:x="urn:x"/></sd:LokalUdvidelse></b:AttributListe>'),
-    },
-  })),
+  ...[contracts('SF1500/6/Bruger.xsd'), official(`${OFFICIAL.sf1500Dir}/xsd/6.0.STS-0/BrugerOperationer.xsd`)].map(
+    (xsd) => ({
+      schema: `${xsd.includes('shared') ? 'official' : "project's"} Bruger laes output with a full registration`,
+      xsd,
+      docs: {
+        valid: brugerLaes,
+        'unknown GyldighedStatusKode': brugerLaes.replace('>Aktiv<', '>Slettet<'),
+        'address without Indeks': brugerLaes.replace('<sd:Indeks>1</sd:Indeks>', ''),
+        'Tilhoerer twice': brugerLaes.replace(tilhoerer, tilhoerer + tilhoerer),
+        'relations out of order': brugerLaes
+          .replace(tilhoerer, '')
+          .replace('<sd:Adresser>', `${tilhoerer}<sd:Adresser>`),
+        'user name over 200 characters': brugerLaes.replace('Anna Jensen', 'A'.repeat(201)),
+        'undeclared element in LokalUdvidelse': brugerLaes.replace(
+          '</b:AttributListe>',
+          '<sd:LokalUdvidelse><x:Y xmlns:x="urn:x"/></sd:LokalUdvidelse></b:AttributListe>',
+        ),
+      },
+    }),
+  ),
   {
     schema: 'official SF1500 BrugerOperationer.xsd',
     xsd: official(`${OFFICIAL.sf1500Dir}/xsd/6.0.STS-0/BrugerOperationer.xsd`),
     docs: {
-      valid: '<b:ListInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:UUIDIdentifikator>a0000000-0000-4000-8000-000000000003</sd:UUIDIdentifikator><sd:UUIDIdentifikator>A0000000-0000-4000-8000-000000000004</sd:UUIDIdentifikator></b:ListInput>',
-      'no UUID at all': '<b:ListInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="urn:oio:sagdok:3.0.0"/>',
-      'malformed UUID': '<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:UUIDIdentifikator>nope</sd:UUIDIdentifikator></b:LaesInput>',
-      'valid time filter': '<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:UUIDIdentifikator>a0000000-0000-4000-8000-000000000003</sd:UUIDIdentifikator><sd:VirkningFraFilter><sd:TidsstempelDatoTid>2024-01-01T00:00:00Z</sd:TidsstempelDatoTid></sd:VirkningFraFilter></b:LaesInput>',
+      valid:
+        '<b:ListInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:UUIDIdentifikator>a0000000-0000-4000-8000-000000000003</sd:UUIDIdentifikator><sd:UUIDIdentifikator>A0000000-0000-4000-8000-000000000004</sd:UUIDIdentifikator></b:ListInput>',
+      'no UUID at all':
+        '<b:ListInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="urn:oio:sagdok:3.0.0"/>',
+      'malformed UUID':
+        '<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:UUIDIdentifikator>nope</sd:UUIDIdentifikator></b:LaesInput>',
+      'valid time filter':
+        '<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:UUIDIdentifikator>a0000000-0000-4000-8000-000000000003</sd:UUIDIdentifikator><sd:VirkningFraFilter><sd:TidsstempelDatoTid>2024-01-01T00:00:00Z</sd:TidsstempelDatoTid></sd:VirkningFraFilter></b:LaesInput>',
     },
   },
 ];
@@ -90,7 +121,11 @@ describe.skipIf(!xmllint)('the validator agrees with xmllint (libxml2) on valid 
   for (const c of CASES) {
     it(`${c.schema}`, () => {
       const validator = compileValidator(readContract(c.xsd));
-      const verdicts = Object.entries(c.docs).map(([label, xml]) => ({ label, xmllint: lint(c.xsd, xml), klarmeld: validator.validate(xml).length === 0 }));
+      const verdicts = Object.entries(c.docs).map(([label, xml]) => ({
+        label,
+        xmllint: lint(c.xsd, xml),
+        klarmeld: validator.validate(xml).length === 0,
+      }));
       expect(verdicts.filter((v) => v.xmllint !== v.klarmeld)).toEqual([]);
       expect(verdicts.find((v) => v.label === 'valid')!.klarmeld).toBe(true);
     });

@@ -17,7 +17,8 @@ const request = (uuid = 'a0000000-0000-4000-8000-000000000003', extra = '') => `
   <p:PNR>0101001234</p:PNR>
 </pbd:PersonLookupRequest>`;
 
-const response = (persondata: string) => `<pbd:PersonLookupResponse xmlns:pbd="${PBD}"><pbd:persondata>${persondata}</pbd:persondata></pbd:PersonLookupResponse>`;
+const response = (persondata: string) =>
+  `<pbd:PersonLookupResponse xmlns:pbd="${PBD}"><pbd:persondata>${persondata}</pbd:persondata></pbd:PersonLookupResponse>`;
 
 describe.each([
   ['the official contract', () => readContract(official(OFFICIAL.personBaseDataContext))],
@@ -27,7 +28,13 @@ describe.each([
 
   it('accepts a valid request (xs:all in any order) and a valid response', () => {
     expect(validator.validate(request())).toEqual([]);
-    expect(validator.validate(response('<pbd:personnummer>0101001234</pbd:personnummer><pbd:koen>K</pbd:koen><pbd:antalBoernUnder18>0</pbd:antalBoernUnder18>'))).toEqual([]);
+    expect(
+      validator.validate(
+        response(
+          '<pbd:personnummer>0101001234</pbd:personnummer><pbd:koen>K</pbd:koen><pbd:antalBoernUnder18>0</pbd:antalBoernUnder18>',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('reports an upper-case UUID with the path of the field', () => {
@@ -39,8 +46,13 @@ describe.each([
 
   it('reports a missing required field, a bad enumeration value and an unknown element', () => {
     expect(validator.validate(response('<pbd:koen>K</pbd:koen>'))[0]!.message).toContain('antalBoernUnder18');
-    expect(validator.validate(response('<pbd:koen>X</pbd:koen><pbd:antalBoernUnder18>0</pbd:antalBoernUnder18>'))[0]!.message).toContain('not one of the allowed values');
-    expect(validator.validate(request(undefined, '<ic:Surprise>1</ic:Surprise>'))[0]!.message).toContain('unexpected element <Surprise>');
+    expect(
+      validator.validate(response('<pbd:koen>X</pbd:koen><pbd:antalBoernUnder18>0</pbd:antalBoernUnder18>'))[0]!
+        .message,
+    ).toContain('not one of the allowed values');
+    expect(validator.validate(request(undefined, '<ic:Surprise>1</ic:Surprise>'))[0]!.message).toContain(
+      'unexpected element <Surprise>',
+    );
   });
 
   it('validates the body of a SOAP envelope given as a DOM element, ignoring undeclared header blocks', () => {
@@ -51,7 +63,9 @@ describe.each([
   });
 
   it('reports an element no schema declares, and malformed XML, as findings', () => {
-    expect(validator.validate('<x:Nope xmlns:x="urn:nope"/>')[0]!.message).toContain('no schema of this contract declares');
+    expect(validator.validate('<x:Nope xmlns:x="urn:nope"/>')[0]!.message).toContain(
+      'no schema of this contract declares',
+    );
     expect(validator.validate('<a><b></a>')[0]!.message).toContain('not well-formed');
   });
 });
@@ -59,11 +73,18 @@ describe.each([
 describe('compileValidator on choice, extension and built-ins', () => {
   it('accepts either branch of a choice (personnummer, or birth date and name) and rejects a mix', () => {
     const v = compileValidator(readContract('catalog/contracts/SF1520/4/PersonBaseDataExtendedService.wsdl'));
-    const rel = (inner: string) => `<pbd:PersonLookupResponse xmlns:pbd="${PBD}"><pbd:relationer><pbd:mor>${inner}</pbd:mor></pbd:relationer></pbd:PersonLookupResponse>`;
+    const rel = (inner: string) =>
+      `<pbd:PersonLookupResponse xmlns:pbd="${PBD}"><pbd:relationer><pbd:mor>${inner}</pbd:mor></pbd:relationer></pbd:PersonLookupResponse>`;
     expect(v.validate(rel('<pbd:personnummer>0101001234</pbd:personnummer>'))).toEqual([]);
-    expect(v.validate(rel('<pbd:foedselsdato><pbd:dato>1952-02-29</pbd:dato></pbd:foedselsdato><pbd:navn>Else</pbd:navn>'))).toEqual([]);
-    expect(v.validate(rel('<pbd:foedselsdato><pbd:dato>1950-02-30</pbd:dato></pbd:foedselsdato>'))[0]!.message).toContain('not a valid date');
-    expect(v.validate(rel('<pbd:personnummer>1</pbd:personnummer><pbd:navn>Else</pbd:navn>'))[0]!.message).toContain('unexpected element <navn>');
+    expect(
+      v.validate(rel('<pbd:foedselsdato><pbd:dato>1952-02-29</pbd:dato></pbd:foedselsdato><pbd:navn>Else</pbd:navn>')),
+    ).toEqual([]);
+    expect(
+      v.validate(rel('<pbd:foedselsdato><pbd:dato>1950-02-30</pbd:dato></pbd:foedselsdato>'))[0]!.message,
+    ).toContain('not a valid date');
+    expect(v.validate(rel('<pbd:personnummer>1</pbd:personnummer><pbd:navn>Else</pbd:navn>'))[0]!.message).toContain(
+      'unexpected element <navn>',
+    );
   });
 
   it('follows complexContent extension in the SF1500 Bruger contract (StandardRetur in LaesOutput)', () => {
@@ -76,14 +97,19 @@ describe('compileValidator on choice, extension and built-ins', () => {
 
   it('enforces fixed values (GraenseIndikator is fixed to true in SagDokObjekt)', () => {
     const v = compileValidator(readContract('catalog/contracts/SF1500/6/Bruger.wsdl'));
-    const laes = (g: string) => `<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:UUIDIdentifikator>a0000000-0000-4000-8000-000000000003</sd:UUIDIdentifikator><sd:VirkningTilFilter><sd:GraenseIndikator>${g}</sd:GraenseIndikator></sd:VirkningTilFilter></b:LaesInput>`;
+    const laes = (g: string) =>
+      `<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:UUIDIdentifikator>a0000000-0000-4000-8000-000000000003</sd:UUIDIdentifikator><sd:VirkningTilFilter><sd:GraenseIndikator>${g}</sd:GraenseIndikator></sd:VirkningTilFilter></b:LaesInput>`;
     expect(v.validate(laes('true'))).toEqual([]);
     expect(v.validate(laes('false'))[0]!.message).toContain('fixed value');
   });
 
   it('says so when an element has the right name in the wrong namespace', () => {
     const v = compileValidator(readContract('catalog/contracts/SF1500/6/Bruger.wsdl'));
-    const [finding] = v.validate('<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/"><b:UUIDIdentifikator>a0000000-0000-4000-8000-000000000003</b:UUIDIdentifikator></b:LaesInput>');
-    expect(finding!.message).toBe('expected <UUIDIdentifikator>, found <UUIDIdentifikator> in namespace "http://stoettesystemerne.dk/organisation/bruger/6/" instead of "urn:oio:sagdok:3.0.0"');
+    const [finding] = v.validate(
+      '<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/"><b:UUIDIdentifikator>a0000000-0000-4000-8000-000000000003</b:UUIDIdentifikator></b:LaesInput>',
+    );
+    expect(finding!.message).toBe(
+      'expected <UUIDIdentifikator>, found <UUIDIdentifikator> in namespace "http://stoettesystemerne.dk/organisation/bruger/6/" instead of "urn:oio:sagdok:3.0.0"',
+    );
   });
 });

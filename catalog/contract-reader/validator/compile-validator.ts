@@ -38,7 +38,8 @@ export function compileValidator(model: ContractModel | SchemaSet): XmlValidator
   const validateElement = (el: Element, findings: Finding[], limit: number, as?: QName) => {
     const key = as ?? `{${el.namespaceURI ?? ''}}${el.localName}`;
     const decl = compiler.global(key);
-    if (decl === undefined) findings.push({ path: `/${el.localName}`, message: `no schema of this contract declares the element ${key}` });
+    if (decl === undefined)
+      findings.push({ path: `/${el.localName}`, message: `no schema of this contract declares the element ${key}` });
     else walkElement({ compiler, findings, limit }, el, decl, { parent: undefined, name: el.localName });
   };
   return {
@@ -63,10 +64,12 @@ export function compileValidator(model: ContractModel | SchemaSet): XmlValidator
             if (n.nodeType !== 1) continue;
             const child = n as Element;
             // Header blocks such as wsse:Security belong to the transport, not to the contract.
-            if (p.localName === 'Header' && !compiler.global(`{${child.namespaceURI ?? ''}}${child.localName}`)) continue;
+            if (p.localName === 'Header' && !compiler.global(`{${child.namespaceURI ?? ''}}${child.localName}`))
+              continue;
             const before = findings.length;
             validateElement(child, findings, limit);
-            for (let i = before; i < findings.length; i++) findings[i]!.path = `/Envelope/${p.localName}${findings[i]!.path}`;
+            for (let i = before; i < findings.length; i++)
+              findings[i]!.path = `/Envelope/${p.localName}${findings[i]!.path}`;
           }
         }
         return findings;

@@ -1,10 +1,30 @@
-import { qname, splitQName, XSD_NS, type ComplexTypeDef, type ElementDecl, type Particle, type QName, type SchemaSet, type TypeDef } from '../model.ts';
+import {
+  qname,
+  splitQName,
+  XSD_NS,
+  type ComplexTypeDef,
+  type ElementDecl,
+  type Particle,
+  type QName,
+  type SchemaSet,
+  type TypeDef,
+} from '../model.ts';
 import { SimpleTypeCompiler, type CompiledSimple } from './simple-type-check.ts';
 
 /** An element declaration ready for validation; `key` is `{ns}local`, as for instance elements. */
-export interface CElement { key: string; name: string; type: CType; nillable: boolean; fixed?: string }
+export interface CElement {
+  key: string;
+  name: string;
+  type: CType;
+  nillable: boolean;
+  fixed?: string;
+}
 
-export interface CAttribute { check: CompiledSimple; required: boolean; name: string }
+export interface CAttribute {
+  check: CompiledSimple;
+  required: boolean;
+  name: string;
+}
 
 /** A compiled type: `simple` for text-only content, `complex` otherwise. `any` accepts everything. */
 export interface CType {
@@ -54,7 +74,13 @@ export class SchemaCompiler {
     const decl = this.set.elements.get(name);
     if (decl === undefined) return undefined;
     const { ns } = splitQName(name);
-    const el: CElement = { key: name, name: decl.name, type: ANY_TYPE, nillable: decl.nillable === true, ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}) };
+    const el: CElement = {
+      key: name,
+      name: decl.name,
+      type: ANY_TYPE,
+      nillable: decl.nillable === true,
+      ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}),
+    };
     this.globals.set(name, el);
     el.type = this.elementType(decl, ns);
     return el;
@@ -103,15 +129,22 @@ export class SchemaCompiler {
         if (base.particle !== undefined && own !== undefined) own = this.group('sequence', [base.particle, own]);
         else own ??= base.particle;
       }
-      if (d.content === 'simple') t.simple = this.simple.withFacets(base.simple ?? this.simple.named(qname(XSD_NS, 'string')), d.facets ?? {});
-      if (base.any && d.content === 'complex' && d.method === 'extension' && own === undefined) Object.assign(t, ANY_TYPE);
+      if (d.content === 'simple')
+        t.simple = this.simple.withFacets(base.simple ?? this.simple.named(qname(XSD_NS, 'string')), d.facets ?? {});
+      if (base.any && d.content === 'complex' && d.method === 'extension' && own === undefined)
+        Object.assign(t, ANY_TYPE);
     }
     t.particle = own;
     for (const a of def.attributes) {
       const decl = a.ref !== undefined ? this.set.attributes.get(a.ref) : a;
       const key = a.ref ?? qname(a.ns, a.name);
       const typeName = decl?.type;
-      const check = decl?.inlineType !== undefined ? this.simple.compile(decl.inlineType) : typeName !== undefined ? this.simple.named(typeName) : this.simple.named(qname(XSD_NS, 'string'));
+      const check =
+        decl?.inlineType !== undefined
+          ? this.simple.compile(decl.inlineType)
+          : typeName !== undefined
+            ? this.simple.named(typeName)
+            : this.simple.named(qname(XSD_NS, 'string'));
       t.attributes.set(key, { check, required: a.required, name: splitQName(key).local });
     }
   }
@@ -124,16 +157,56 @@ export class SchemaCompiler {
     if (p.kind === 'element') {
       const decl = p.element;
       let element: CElement;
-      if (decl.ref !== undefined) element = this.global(decl.ref) ?? { key: decl.ref, name: splitQName(decl.ref).local, type: ANY_TYPE, nillable: false };
-      else element = { key: qname(decl.ns, decl.name), name: decl.name, type: ANY_TYPE, nillable: decl.nillable === true, ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}) };
-      const c: CParticle = { kind: 'element', min: p.min, max: p.max, items: [], element, first: new Set([element.key]), starts: new Map([[splitQName(element.key).local, new Set([splitQName(element.key).ns])]]), bodyEmptiable: false };
+      if (decl.ref !== undefined)
+        element = this.global(decl.ref) ?? {
+          key: decl.ref,
+          name: splitQName(decl.ref).local,
+          type: ANY_TYPE,
+          nillable: false,
+        };
+      else
+        element = {
+          key: qname(decl.ns, decl.name),
+          name: decl.name,
+          type: ANY_TYPE,
+          nillable: decl.nillable === true,
+          ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}),
+        };
+      const c: CParticle = {
+        kind: 'element',
+        min: p.min,
+        max: p.max,
+        items: [],
+        element,
+        first: new Set([element.key]),
+        starts: new Map([[splitQName(element.key).local, new Set([splitQName(element.key).ns])]]),
+        bodyEmptiable: false,
+      };
       if (decl.ref === undefined) element.type = this.elementType(decl, decl.ns);
       return c;
     }
     if (p.kind === 'any') {
-      return { kind: 'any', min: p.min, max: p.max, items: [], first: new Set(), starts: new Map(), wildcard: namespaceMatcher(p.namespaces, p.targetNs), processContents: p.processContents, bodyEmptiable: false };
+      return {
+        kind: 'any',
+        min: p.min,
+        max: p.max,
+        items: [],
+        first: new Set(),
+        starts: new Map(),
+        wildcard: namespaceMatcher(p.namespaces, p.targetNs),
+        processContents: p.processContents,
+        bodyEmptiable: false,
+      };
     }
-    return finish({ kind: p.kind, min: p.min, max: p.max, items: p.items.map((i) => this.particle(i)), first: new Set(), starts: new Map(), bodyEmptiable: false });
+    return finish({
+      kind: p.kind,
+      min: p.min,
+      max: p.max,
+      items: p.items.map((i) => this.particle(i)),
+      first: new Set(),
+      starts: new Map(),
+      bodyEmptiable: false,
+    });
   }
 }
 
@@ -154,7 +227,10 @@ function finish(c: CParticle): CParticle {
     let allEmpty = true;
     for (const i of c.items) {
       add(i);
-      if (!emptiable(i)) { allEmpty = false; break; }
+      if (!emptiable(i)) {
+        allEmpty = false;
+        break;
+      }
     }
     c.bodyEmptiable = allEmpty && c.items.every(emptiable);
   } else {

@@ -1,15 +1,25 @@
 import type { CElement, CParticle, CType, SchemaCompiler } from './compiled-schema.ts';
 
 /** One problem found in an XML document: where (a path of element names) and what is wrong. */
-export interface Finding { path: string; message: string }
+export interface Finding {
+  path: string;
+  message: string;
+}
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
 
-interface Ctx { compiler: SchemaCompiler; findings: Finding[]; limit: number }
+interface Ctx {
+  compiler: SchemaCompiler;
+  findings: Finding[];
+  limit: number;
+}
 
 /** A path built only when a finding needs it: the walk itself allocates no strings. */
-export interface Path { parent: Path | undefined; name: string }
+export interface Path {
+  parent: Path | undefined;
+  name: string;
+}
 
 const render = (p: Path | undefined): string => {
   const parts: string[] = [];
@@ -46,10 +56,12 @@ export function walkElement(ctx: Ctx, el: Element, decl: CElement, path: Path): 
     const value = t.simple.preserve ? text : text.trim();
     const problem = t.simple.check(value);
     if (problem !== undefined) report(ctx, path, problem);
-    else if (decl.fixed !== undefined && value !== decl.fixed && !(decl.fixed === 'true' && value === '1')) report(ctx, path, `must be "${decl.fixed}" (a fixed value), not "${value}"`);
+    else if (decl.fixed !== undefined && value !== decl.fixed && !(decl.fixed === 'true' && value === '1'))
+      report(ctx, path, `must be "${decl.fixed}" (a fixed value), not "${value}"`);
     return;
   }
-  if (textSignificant && !t.mixed) report(ctx, path, `must contain only elements, but contains the text "${text.trim().slice(0, 40)}"`);
+  if (textSignificant && !t.mixed)
+    report(ctx, path, `must contain only elements, but contains the text "${text.trim().slice(0, 40)}"`);
   let end = 0;
   if (t.particle !== undefined) {
     end = matchRepeated(ctx, t.particle, children, 0, path);
@@ -57,12 +69,17 @@ export function walkElement(ctx: Ctx, el: Element, decl: CElement, path: Path): 
   }
   if (end < children.length) {
     const expected = t.particle ? expectedAfter(t.particle) : '';
-    report(ctx, path, `unexpected element <${children[end]!.localName}> (namespace "${children[end]!.namespaceURI ?? ''}")${expected}`);
+    report(
+      ctx,
+      path,
+      `unexpected element <${children[end]!.localName}> (namespace "${children[end]!.namespaceURI ?? ''}")${expected}`,
+    );
   }
 }
 
 function report(ctx: Ctx, path: Path, message: string, attribute?: string): void {
-  if (ctx.findings.length < ctx.limit) ctx.findings.push({ path: attribute === undefined ? render(path) : `${render(path)}/@${attribute}`, message });
+  if (ctx.findings.length < ctx.limit)
+    ctx.findings.push({ path: attribute === undefined ? render(path) : `${render(path)}/@${attribute}`, message });
 }
 
 function checkAttributes(ctx: Ctx, el: Element, t: CType, path: Path): void {
@@ -88,13 +105,18 @@ function checkAttributes(ctx: Ctx, el: Element, t: CType, path: Path): void {
     for (const [key, spec] of t.attributes) {
       if (!spec.required) continue;
       const close = key.indexOf('}');
-      if (!el.hasAttributeNS(key.slice(1, close) || null, key.slice(close + 1)) && !el.hasAttribute(key.slice(close + 1))) report(ctx, path, `the required attribute "${spec.name}" is missing`);
+      if (
+        !el.hasAttributeNS(key.slice(1, close) || null, key.slice(close + 1)) &&
+        !el.hasAttribute(key.slice(close + 1))
+      )
+        report(ctx, path, `the required attribute "${spec.name}" is missing`);
     }
   }
 }
 
 const canStart = (p: CParticle, el: Element): boolean =>
-  p.starts.get(el.localName)?.has(el.namespaceURI ?? '') === true || (p.wildcard !== undefined && p.wildcard(el.namespaceURI ?? ''));
+  p.starts.get(el.localName)?.has(el.namespaceURI ?? '') === true ||
+  (p.wildcard !== undefined && p.wildcard(el.namespaceURI ?? ''));
 
 /** Matches `p` with its min/max repetitions from `pos`; returns the next position, or -1 after reporting. */
 function matchRepeated(ctx: Ctx, p: CParticle, children: Element[], pos: number, path: Path): number {
@@ -108,7 +130,11 @@ function matchRepeated(ctx: Ctx, p: CParticle, children: Element[], pos: number,
   }
   if (count < p.min && !(count === 0 && p.bodyEmptiable)) {
     const found = pos < children.length ? foundText(p, children[pos]!) : 'found the end of the element';
-    report(ctx, path, `expected ${describe(p)}${p.min > 1 ? ` (at least ${p.min} times, got ${count})` : ''}, ${found}`);
+    report(
+      ctx,
+      path,
+      `expected ${describe(p)}${p.min > 1 ? ` (at least ${p.min} times, got ${count})` : ''}, ${found}`,
+    );
     return -1;
   }
   return pos;
@@ -126,7 +152,12 @@ function matchOnce(ctx: Ctx, p: CParticle, children: Element[], pos: number, pat
         const decl = ctx.compiler.global(keyOf(children[pos]!));
         const child = children[pos]!;
         if (decl !== undefined) walkElement(ctx, child, decl, { parent: path, name: child.localName });
-        else if (p.processContents === 'strict') report(ctx, { parent: path, name: child.localName }, 'no schema declares this element, and the wildcard here requires one');
+        else if (p.processContents === 'strict')
+          report(
+            ctx,
+            { parent: path, name: child.localName },
+            'no schema declares this element, and the wildcard here requires one',
+          );
       }
       return pos + 1;
     }
@@ -148,13 +179,19 @@ function matchOnce(ctx: Ctx, p: CParticle, children: Element[], pos: number, pat
         const item = p.items.find((i) => canStart(i, children[pos]!));
         if (item === undefined) break;
         const n = (counts.get(item) ?? 0) + 1;
-        if (n > item.max) { report(ctx, { parent: path, name: children[pos]!.localName }, 'appears more often than allowed'); return -1; }
+        if (n > item.max) {
+          report(ctx, { parent: path, name: children[pos]!.localName }, 'appears more often than allowed');
+          return -1;
+        }
         counts.set(item, n);
         pos = matchOnce(ctx, item, children, pos, path);
         if (pos < 0) return -1;
       }
       for (const item of p.items) {
-        if ((counts.get(item) ?? 0) < item.min) { report(ctx, path, `expected ${describe(item)}, which is required`); return -1; }
+        if ((counts.get(item) ?? 0) < item.min) {
+          report(ctx, path, `expected ${describe(item)}, which is required`);
+          return -1;
+        }
       }
       return pos;
     }

@@ -20,7 +20,8 @@ describe.skipIf(!xmllintAvailable())('xmllintFindings', () => {
   });
 
   it('tells repeated siblings apart by their position', () => {
-    const children = '<relationer><barn><personnummer>0101101234</personnummer></barn><barn><personnummer>01011012345</personnummer></barn></relationer>';
+    const children =
+      '<relationer><barn><personnummer>0101101234</personnummer></barn><barn><personnummer>01011012345</personnummer></barn></relationer>';
     const findings = xmllintFindings(xsd, answer(base, children));
     expect(findings.map((f) => f.path)).toEqual(['/PersonLookupResponse/relationer/barn[2]/personnummer']);
   });

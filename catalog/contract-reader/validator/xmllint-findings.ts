@@ -29,11 +29,15 @@ export function xmllintFindings(xsd: string, xml: string): Finding[] {
     const findings: Finding[] = [];
     for (const line of run.stderr.split('\n')) {
       const error = /^.*?:(\d+): element ([^:]+): Schemas validity error : (.*)$/.exec(line);
-      if (error) findings.push({ path: paths.get(Number(error[1])) ?? `line ${error[1]} <${error[2]}>`, message: error[3]! });
-      else if (/schemas? (failed to compile|parser error)|parser error/i.test(line)) findings.push({ path: '/', message: line });
+      if (error)
+        findings.push({ path: paths.get(Number(error[1])) ?? `line ${error[1]} <${error[2]}>`, message: error[3]! });
+      else if (/schemas? (failed to compile|parser error)|parser error/i.test(line))
+        findings.push({ path: '/', message: line });
     }
     // xmllint failed without a line we understand (a broken schema, say): never report "valid".
-    return findings.length > 0 ? findings : [{ path: '/', message: run.stderr.trim() || `xmllint exited with ${run.status}` }];
+    return findings.length > 0
+      ? findings
+      : [{ path: '/', message: run.stderr.trim() || `xmllint exited with ${run.status}` }];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

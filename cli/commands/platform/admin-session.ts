@@ -7,10 +7,16 @@ import { UsageError } from '../../usage-error.ts';
 import { out, printJson, type PlatformContext } from './platform-context.ts';
 
 /** Refuses a command line of the wrong shape: `shapes` gives each verb's number of arguments. */
-export function checkShape(command: string, shapes: Record<string, number>, { sub, rest, help }: PlatformContext): void {
+export function checkShape(
+  command: string,
+  shapes: Record<string, number>,
+  { sub, rest, help }: PlatformContext,
+): void {
   const expected = sub === undefined ? undefined : shapes[sub];
   if (expected === undefined || rest.length !== expected) {
-    throw new UsageError(`"platform ${[command, sub].filter(Boolean).join(' ')}" is not a valid command line.\n\n${help}`);
+    throw new UsageError(
+      `"platform ${[command, sub].filter(Boolean).join(' ')}" is not a valid command line.\n\n${help}`,
+    );
   }
 }
 
@@ -20,7 +26,10 @@ export type AdminSession = Awaited<ReturnType<typeof import('../../services/plat
 /** Prints a value as JSON (--json) or as its plain text. */
 export type Emit = (value: unknown, plain: string) => void;
 
-export async function withAdminSession(context: PlatformContext, act: (session: AdminSession, emit: Emit) => Promise<void>): Promise<number> {
+export async function withAdminSession(
+  context: PlatformContext,
+  act: (session: AdminSession, emit: Emit) => Promise<void>,
+): Promise<number> {
   const { openPlatformAdmin, PlatformAdminError } = await import('../../services/platform-admin.ts');
   const { values } = context;
   const session = await openPlatformAdmin(context.dataDir);

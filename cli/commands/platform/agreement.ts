@@ -16,7 +16,11 @@ export async function agreement(context: PlatformContext): Promise<number> {
   const text = await import('../../ui/platform-text.ts');
   return withAdminSession(context, async (session, emit) => {
     if (sub === 'add' && rest.length === 0) {
-      const added = session.admin.addAgreement({ system: need('system'), service: need('service'), municipalityCvr: need('municipality') });
+      const added = session.admin.addAgreement({
+        system: need('system'),
+        service: need('service'),
+        municipalityCvr: need('municipality'),
+      });
       emit(added, text.agreementText(added, 'Created'));
     } else if (sub === 'approve' && rest.length === 1) {
       const approved = session.admin.approveAgreement(rest[0]!);

@@ -14,15 +14,28 @@ export async function example({ dataDir, sub, rest, values, help }: PlatformCont
   const session = await openPlatformAdmin(dataDir);
   try {
     const system = session.registry.findSystem(values.system);
-    const agreement = system && session.registry.agreementsOf(system.uuid).find((a) => a.integration === 'SF1520' && a.status === 'approved' && a.serviceUuid);
+    const agreement =
+      system &&
+      session.registry
+        .agreementsOf(system.uuid)
+        .find((a) => a.integration === 'SF1520' && a.status === 'approved' && a.serviceUuid);
     if (!system || !agreement) {
-      process.stderr.write(`${system ? `It-system ${system.name} has no approved SF1520 agreement` : `No it-system ${values.system}`}. Run: klarmeld platform agreement add --system "${values.system}" --service SF1520 --municipality 11111111\n`);
+      process.stderr.write(
+        `${system ? `It-system ${system.name} has no approved SF1520 agreement` : `No it-system ${values.system}`}. Run: klarmeld platform agreement add --system "${values.system}" --service SF1520 --municipality 11111111\n`,
+      );
       return 1;
     }
-    out(personLookupEnvelope({
-      pnr: String(values.pnr),
-      invocation: { serviceAgreementUuid: agreement.uuid, userSystemUuid: system.uuid, userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d', serviceUuid: agreement.serviceUuid! },
-    }));
+    out(
+      personLookupEnvelope({
+        pnr: String(values.pnr),
+        invocation: {
+          serviceAgreementUuid: agreement.uuid,
+          userSystemUuid: system.uuid,
+          userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d',
+          serviceUuid: agreement.serviceUuid!,
+        },
+      }),
+    );
     return 0;
   } finally {
     session.close();

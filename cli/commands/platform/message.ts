@@ -11,10 +11,24 @@ export async function message({ dataDir, sub, rest, values, help }: PlatformCont
   const { sendMessage, MessageError } = await import('../../../conformance/platform/index.ts');
   const session = await openPlatformAdmin(dataDir);
   try {
-    const deps = await messageDeps({ registry: session.registry, database: session.database, pki: session.pki, clock: () => new Date() });
-    const deliveries = await sendMessage(deps, { to: values.to, type: values.type, ...(typeof values.cvr === 'string' ? { cvr: values.cvr } : {}) });
+    const deps = await messageDeps({
+      registry: session.registry,
+      database: session.database,
+      pki: session.pki,
+      clock: () => new Date(),
+    });
+    const deliveries = await sendMessage(deps, {
+      to: values.to,
+      type: values.type,
+      ...(typeof values.cvr === 'string' ? { cvr: values.cvr } : {}),
+    });
     if (values.json) printJson({ deliveries });
-    else out(deliveries.map((d) => `${d.status.padEnd(9)} ${d.url}  besked ${d.beskedId}  ${d.attempts.length} attempt(s)`).join('\n'));
+    else
+      out(
+        deliveries
+          .map((d) => `${d.status.padEnd(9)} ${d.url}  besked ${d.beskedId}  ${d.attempts.length} attempt(s)`)
+          .join('\n'),
+      );
     return deliveries.every((d) => d.status === 'delivered') ? 0 : 1;
   } catch (error) {
     if (!(error instanceof MessageError)) throw error;

@@ -4,12 +4,18 @@ import { out, type PlatformContext } from './platform-context.ts';
 /** `platform start`: runs the platform until Ctrl+C (or SIGTERM); exit 3 when it cannot listen or its data clashes with the catalogue. */
 export async function start({ dataDir, values }: PlatformContext): Promise<number> {
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number (0 to 65535).`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port ${values.port} is not a port number (0 to 65535).`);
   const { startPlatform } = await import('../../../conformance/platform/index.ts');
   const { startedText } = await import('../../ui/platform-text.ts');
   let platform;
   try {
-    platform = await startPlatform({ dataDir, host: values.host as string, port, validation: values.validation !== false });
+    platform = await startPlatform({
+      dataDir,
+      host: values.host as string,
+      port,
+      validation: values.validation !== false,
+    });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'catalogue-clash') {
@@ -17,12 +23,24 @@ export async function start({ dataDir, values }: PlatformContext): Promise<numbe
       return 3;
     }
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
-      process.stderr.write(`Cannot listen on ${values.host}:${port} (${e.code}). Is another platform running? Choose another --port.\n`);
+      process.stderr.write(
+        `Cannot listen on ${values.host}:${port} (${e.code}). Is another platform running? Choose another --port.\n`,
+      );
       return 3;
     }
     throw error;
   }
-  out(values.json ? JSON.stringify({ url: platform.url, caPath: platform.caPath, dataDir, services: platform.paths, problems: platform.problems }) : startedText({ ...platform, dataDir }));
+  out(
+    values.json
+      ? JSON.stringify({
+          url: platform.url,
+          caPath: platform.caPath,
+          dataDir,
+          services: platform.paths,
+          problems: platform.problems,
+        })
+      : startedText({ ...platform, dataDir }),
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -10,14 +10,26 @@ export async function system(context: PlatformContext): Promise<number> {
   return withAdminSession(context, async (session, emit) => {
     const arg = rest[0];
     if (verb === 'add' && arg && rest.length === 1) {
-      const added = await session.admin.addSystem({ name: arg, supplierCvr: values.supplier as string | undefined, callback: values.callback as string | undefined });
+      const added = await session.admin.addSystem({
+        name: arg,
+        supplierCvr: values.supplier as string | undefined,
+        callback: values.callback as string | undefined,
+      });
       emit(added, text.systemAddedText(added));
     } else if (verb === 'revoke' && arg && rest.length === 1) {
       const revoked = session.admin.revokeSystem(arg);
-      emit(revoked, `Revoked ${revoked.revoked} certificate(s) of ${revoked.name} (${revoked.systemUuid}). Its connections are refused from now on.`);
+      emit(
+        revoked,
+        `Revoked ${revoked.revoked} certificate(s) of ${revoked.name} (${revoked.systemUuid}). Its connections are refused from now on.`,
+      );
     } else if (verb === 'list' && rest.length === 0) {
-      const list = session.registry.listSystems().map((s) => ({ ...s, revoked: session.registry.certificatesOf(s.uuid).every((c) => c.revoked) }));
+      const list = session.registry
+        .listSystems()
+        .map((s) => ({ ...s, revoked: session.registry.certificatesOf(s.uuid).every((c) => c.revoked) }));
       emit(list, text.systemListText(list));
-    } else throw new UsageError(`Use "platform system add <name>", "platform system list" or "platform system revoke <uuid|name>".\n\n${help}`);
+    } else
+      throw new UsageError(
+        `Use "platform system add <name>", "platform system list" or "platform system revoke <uuid|name>".\n\n${help}`,
+      );
   });
 }

@@ -8,6 +8,9 @@ export async function decide({ values, rest, sheetPath, actor, args }: SheetCont
   const request = { system: rest[0]!, integration: rest[1]!, reason: values.reason ?? '', actor, decision: rest[2]! };
   const event = decideContest(await readCatalog(values.catalog), sheetPath, request);
   if (values.json) printJson(event);
-  else process.stdout.write(`Recorded ${event.system} ${event.integration}: decided ${event.decision} (${event.reason}) in ${sheetPath}\n`);
+  else
+    process.stdout.write(
+      `Recorded ${event.system} ${event.integration}: decided ${event.decision} (${event.reason}) in ${sheetPath}\n`,
+    );
   return 0;
 }

@@ -9,6 +9,9 @@ export async function exportSheet({ values, sheetPath, args }: SheetContext): Pr
   const changes = await import('../../services/sheet-changes.ts');
   const outcome = await changes.exportSheet(await readCatalog(values.catalog), sheetPath, values.xlsx);
   if (values.json) printJson(outcome);
-  else process.stdout.write(`Wrote ${outcome.file}: ${outcome.systems} systems × ${outcome.integrations} integrations, ${outcome.events} history events.\n`);
+  else
+    process.stdout.write(
+      `Wrote ${outcome.file}: ${outcome.systems} systems × ${outcome.integrations} integrations, ${outcome.events} history events.\n`,
+    );
   return 0;
 }

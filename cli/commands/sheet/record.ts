@@ -25,7 +25,10 @@ export async function record({ values, rest, sheetPath, args }: SheetContext): P
     if (values.json) printJson({ ...outcome, keySource: report.keySource, keyFingerprint: report.keyFingerprint });
     else if (!outcome.verified && outcome.skipped) process.stderr.write(`${outcome.skipped.message}\n`);
     else {
-      for (const e of outcome.events) process.stdout.write(`Recorded ${e.system} ${e.integration}: ${e.word ?? e.status} (${e.evidence?.shallPassed}/${e.evidence?.shallTotal} SHALL passed, run ${e.evidence?.runId}); belæg: ${backingText(backingOf(e.evidence))}\n`);
+      for (const e of outcome.events)
+        process.stdout.write(
+          `Recorded ${e.system} ${e.integration}: ${e.word ?? e.status} (${e.evidence?.shallPassed}/${e.evidence?.shallTotal} SHALL passed, run ${e.evidence?.runId}); belæg: ${backingText(backingOf(e.evidence))}\n`,
+        );
       for (const n of outcome.notRecorded) process.stdout.write(`Not recorded ${n.integration}: ${n.why}\n`);
       process.stdout.write(`${formatRecorded(outcome)}\n`);
     }

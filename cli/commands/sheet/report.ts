@@ -14,7 +14,9 @@ export async function report({ values, rest, sheetPath, tty, args }: SheetContex
   else {
     if (tty) {
       const legend = views.sheetMatrix(catalog, sheetPath, {}).legend;
-      await render(createElement((await import('../../ui/sheet-report.ts')).SheetReportView, { report: connection, legend }));
+      await render(
+        createElement((await import('../../ui/sheet-report.ts')).SheetReportView, { report: connection, legend }),
+      );
     } else process.stdout.write((await import('../../services/sheet-text.ts')).reportText(connection));
     process.stdout.write((await import('../../services/sheet-programme-text.ts')).contestsText(contests));
   }

@@ -7,7 +7,11 @@ export async function show({ values, sheetPath, tty, args }: SheetContext): Prom
   args(0, 0, 'no arguments (filter with --supplier, --area, --status)');
   const catalog = await readCatalog(values.catalog);
   const views = await import('../../services/sheet-views.ts');
-  const view = views.sheetMatrix(catalog, sheetPath, { supplier: values.supplier, area: values.area, status: values.status });
+  const view = views.sheetMatrix(catalog, sheetPath, {
+    supplier: values.supplier,
+    area: values.area,
+    status: values.status,
+  });
   const programme = (await import('../../services/sheet-programme.ts')).sheetProgramme(catalog, sheetPath);
   if (values.json) printJson({ ...view, programme });
   else {

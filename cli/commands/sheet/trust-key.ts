@@ -11,11 +11,17 @@ export async function trustKey({ values, rest, sheetPath, actor, args }: SheetCo
   const { TrustedKeyError } = await import('../../../conformance/onboarding/index.ts');
   const given = rest[0]!;
   const key = existsSync(given) ? { publicKey: await readPublicKeyPem(given) } : { fingerprint: given };
-  if ('fingerprint' in key && /[/\\]|\.pem$/i.test(given)) throw new UsageError(`${given}: no such file. Give the platform's public key (PEM file) or its 64-hex-digit fingerprint.`);
+  if ('fingerprint' in key && /[/\\]|\.pem$/i.test(given))
+    throw new UsageError(
+      `${given}: no such file. Give the platform's public key (PEM file) or its 64-hex-digit fingerprint.`,
+    );
   try {
     const { key: trusted, added } = trustPlatformKey(sheetPath, { ...key, name: values.name ?? '', addedBy: actor });
     if (values.json) printJson({ ...trusted, added });
-    else process.stdout.write(`${added ? 'Trusted' : 'Already trusted'}: platform key ${trusted.fingerprint} ("${trusted.name}", added by ${trusted.addedBy} ${trusted.addedAt}) in ${sheetPath}\n`);
+    else
+      process.stdout.write(
+        `${added ? 'Trusted' : 'Already trusted'}: platform key ${trusted.fingerprint} ("${trusted.name}", added by ${trusted.addedBy} ${trusted.addedAt}) in ${sheetPath}\n`,
+      );
     return 0;
   } catch (error) {
     if (error instanceof TrustedKeyError) throw new UsageError(error.message);
@@ -29,11 +35,16 @@ export async function trustKey({ values, rest, sheetPath, actor, args }: SheetCo
  */
 async function readPublicKeyPem(file: string): Promise<string> {
   const text = await readFile(file, 'utf8');
-  if (/PRIVATE KEY-----/.test(text)) throw new UsageError(`${file} holds a private key. Give the platform's public key (GET /.well-known/klarmeld/signing-key), never its private key.`);
+  if (/PRIVATE KEY-----/.test(text))
+    throw new UsageError(
+      `${file} holds a private key. Give the platform's public key (GET /.well-known/klarmeld/signing-key), never its private key.`,
+    );
   try {
     createPublicKey(text);
   } catch {
-    throw new UsageError(`${file} is not a public key in PEM form. Give the platform's public key (GET /.well-known/klarmeld/signing-key) or its fingerprint.`);
+    throw new UsageError(
+      `${file} is not a public key in PEM form. Give the platform's public key (GET /.well-known/klarmeld/signing-key) or its fingerprint.`,
+    );
   }
   return text;
 }

@@ -14,7 +14,8 @@ const endsWith = (path: string[], field: string) => {
 };
 
 const reached = (field: MessageField, path: string[], values: RequestValue[]): boolean =>
-  values.some((v) => endsWith([...path, field.name], v.field)) || (field.fields ?? []).some((f) => reached(f, [...path, field.name], values));
+  values.some((v) => endsWith([...path, field.name], v.field)) ||
+  (field.fields ?? []).some((f) => reached(f, [...path, field.name], values));
 
 /**
  * A request element from the tree the catalogue derived from the contract, as a supplier's client
@@ -31,7 +32,8 @@ function fieldsXml(fields: MessageField[], ns: string, path: string[], values: R
   const branch = new Map<number, MessageField>();
   for (const f of fields) {
     if (f.choice === undefined || f.name === '*') continue;
-    if (!branch.has(f.choice) || (reached(f, path, values) && !reached(branch.get(f.choice)!, path, values))) branch.set(f.choice, f);
+    if (!branch.has(f.choice) || (reached(f, path, values) && !reached(branch.get(f.choice)!, path, values)))
+      branch.set(f.choice, f);
   }
   let out = '';
   for (const f of fields) {

@@ -42,18 +42,33 @@ export function contractCatalogue(catalog: Catalog): ContractServiceView[] {
     const samples = catalog.samples.filter((s) => s.integration === integration.id).flatMap((s) => s.samples);
     for (const version of integration.versions) {
       for (const s of version.services) {
-        if (s.provider !== 'platform' || (s.protocol !== 'SOAP 1.1' && s.protocol !== 'SOAP 1.2') || !s.endpoints.local) continue;
+        if (s.provider !== 'platform' || (s.protocol !== 'SOAP 1.1' && s.protocol !== 'SOAP 1.2') || !s.endpoints.local)
+          continue;
         const operations = s.operations.filter((o) => o.input !== undefined);
-        const security: ContractSecurityModel | undefined = s.security.includes('context') && s.serviceUuid
-          ? { model: 'context', serviceUuid: s.serviceUuid }
-          : s.security.includes('saml-token') && s.entityId ? { model: 'saml-token', entityId: s.entityId } : undefined;
+        const security: ContractSecurityModel | undefined =
+          s.security.includes('context') && s.serviceUuid
+            ? { model: 'context', serviceUuid: s.serviceUuid }
+            : s.security.includes('saml-token') && s.entityId
+              ? { model: 'saml-token', entityId: s.entityId }
+              : undefined;
         if (operations.length === 0 || !security) continue;
         found.push({
-          integration: integration.id, service: s.name, version: s.version, path: s.endpoints.local,
-          soapVersion: s.protocol === 'SOAP 1.2' ? '1.2' : '1.1', security,
+          integration: integration.id,
+          service: s.name,
+          version: s.version,
+          path: s.endpoints.local,
+          soapVersion: s.protocol === 'SOAP 1.2' ? '1.2' : '1.1',
+          security,
           operations: operations.map((o) => ({
-            name: o.name, ...(o.soapAction !== undefined && { soapAction: o.soapAction }), input: o.input!, ...(o.output && { output: o.output }),
-            samples: samples.filter((x) => (x.service === undefined || x.service === s.name) && (x.operation === undefined || x.operation === o.name)),
+            name: o.name,
+            ...(o.soapAction !== undefined && { soapAction: o.soapAction }),
+            input: o.input!,
+            ...(o.output && { output: o.output }),
+            samples: samples.filter(
+              (x) =>
+                (x.service === undefined || x.service === s.name) &&
+                (x.operation === undefined || x.operation === o.name),
+            ),
           })),
         });
       }

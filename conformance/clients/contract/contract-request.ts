@@ -6,7 +6,14 @@ import type { ContractOperationView, ContractServiceView } from './contract-cata
 /** Who calls, as the service's security model needs it. */
 export type ContractCaller =
   /** Serviceplatformen: the InvocationContext's identifiers (lower-case UUIDs). */
-  | { model: 'context'; agreementUuid: string; userSystemUuid: string; userUuid: string; onBehalfOfUser?: string; serviceUuid?: string }
+  | {
+      model: 'context';
+      agreementUuid: string;
+      userSystemUuid: string;
+      userUuid: string;
+      onBehalfOfUser?: string;
+      serviceUuid?: string;
+    }
   /** Støttesystemer: the STS's token for the service's entity ID and the key of the certificate it is bound to. */
   | { model: 'saml-token'; assertionXml: string; keyPem: string };
 
@@ -23,26 +30,48 @@ export interface ContractRequest {
  * (WS-Addressing Action = the soapAction, To = `url`).
  */
 export function contractRequest(
-  service: ContractServiceView, operation: ContractOperationView, caller: ContractCaller, url: string, values: RequestValue[] = [],
+  service: ContractServiceView,
+  operation: ContractOperationView,
+  caller: ContractCaller,
+  url: string,
+  values: RequestValue[] = [],
   /** Changes the request element before it is wrapped and signed (a caller's own rewriting; the signature then covers it). */
   edit: (element: string) => string = (element) => element,
 ): ContractRequest {
   const action = operation.soapAction ?? '';
-  const headers: Record<string, string> = service.soapVersion === '1.1'
-    ? { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${action}"` }
-    : { 'content-type': `application/soap+xml; charset=utf-8${action ? `; action="${action}"` : ''}` };
+  const headers: Record<string, string> =
+    service.soapVersion === '1.1'
+      ? { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${action}"` }
+      : { 'content-type': `application/soap+xml; charset=utf-8${action ? `; action="${action}"` : ''}` };
   if (caller.model === 'context') {
     const context: RequestValue[] = [
       { field: 'InvocationContext/ServiceAgreementUUID', values: [caller.agreementUuid] },
       { field: 'InvocationContext/UserSystemUUID', values: [caller.userSystemUuid] },
       { field: 'InvocationContext/UserUUID', values: [caller.userUuid] },
-      { field: 'InvocationContext/ServiceUUID', values: [caller.serviceUuid ?? (service.security.model === 'context' ? service.security.serviceUuid : '')] },
-      ...(caller.onBehalfOfUser ? [{ field: 'InvocationContext/OnBehalfOfUser', values: [caller.onBehalfOfUser] }] : []),
+      {
+        field: 'InvocationContext/ServiceUUID',
+        values: [caller.serviceUuid ?? (service.security.model === 'context' ? service.security.serviceUuid : '')],
+      },
+      ...(caller.onBehalfOfUser
+        ? [{ field: 'InvocationContext/OnBehalfOfUser', values: [caller.onBehalfOfUser] }]
+        : []),
     ];
     const element = edit(buildRequestElement(operation.input, [...values, ...context]));
     const envelopeNs = service.soapVersion === '1.1' ? ns.soap11 : ns.soap12;
-    return { headers, body: `<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="${envelopeNs}"><s:Body>${element}</s:Body></s:Envelope>` };
+    return {
+      headers,
+      body: `<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="${envelopeNs}"><s:Body>${element}</s:Body></s:Envelope>`,
+    };
   }
   const element = edit(buildRequestElement(operation.input, values));
-  return { headers, body: buildOioidwsRequest(element, { assertionXml: caller.assertionXml, keyPem: caller.keyPem, action, to: url, soapVersion: service.soapVersion }) };
+  return {
+    headers,
+    body: buildOioidwsRequest(element, {
+      assertionXml: caller.assertionXml,
+      keyPem: caller.keyPem,
+      action,
+      to: url,
+      soapVersion: service.soapVersion,
+    }),
+  };
 }

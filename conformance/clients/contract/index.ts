@@ -6,6 +6,11 @@
  * presents the system certificate. Importing it does nothing.
  */
 export { buildRequestElement, type RequestValue } from './build-request.ts';
-export { contractCatalogue, type ContractOperationView, type ContractSecurityModel, type ContractServiceView } from './contract-catalogue.ts';
+export {
+  contractCatalogue,
+  type ContractOperationView,
+  type ContractSecurityModel,
+  type ContractServiceView,
+} from './contract-catalogue.ts';
 export { contractRequest, type ContractCaller, type ContractRequest } from './contract-request.ts';
 export { readContractAnswer, type ContractAnswer } from './read-answer.ts';

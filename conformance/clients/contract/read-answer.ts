@@ -12,7 +12,8 @@ const children = (node: XmlNode): XmlNode[] => {
   for (let n = node.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) out.push(n as XmlNode);
   return out;
 };
-const child = (node: XmlNode | undefined, name: string) => (node ? children(node).find((c) => c.localName === name) : undefined);
+const child = (node: XmlNode | undefined, name: string) =>
+  node ? children(node).find((c) => c.localName === name) : undefined;
 const deep = (node: XmlNode, name: string): XmlNode | undefined => {
   for (const c of children(node)) {
     if (c.localName === name) return c;
@@ -35,7 +36,8 @@ export function readContractAnswer(xml: string): ContractAnswer {
   if (!body) throw new TypeError(`The service answered without a SOAP envelope: ${xml.slice(0, 200)}`);
   const fault = child(body, 'Fault');
   if (fault) {
-    const code = text(deep(fault, 'ErrorCode')) || text(child(fault, 'faultcode')) || text(deep(fault, 'Value')) || 'soap-fault';
+    const code =
+      text(deep(fault, 'ErrorCode')) || text(child(fault, 'faultcode')) || text(deep(fault, 'Value')) || 'soap-fault';
     const reason = text(deep(fault, 'ErrorText')) || text(child(fault, 'faultstring')) || text(deep(fault, 'Text'));
     return { ok: false, code, text: reason };
   }
@@ -43,7 +45,11 @@ export function readContractAnswer(xml: string): ContractAnswer {
   if (!response) return { ok: true, values: {} };
   const status = deep(response, 'StandardRetur');
   if (status && text(child(status, 'StatusKode')) !== '20') {
-    return { ok: false, code: `StatusKode ${text(child(status, 'StatusKode'))}`, text: text(child(status, 'FejlbeskedTekst')) };
+    return {
+      ok: false,
+      code: `StatusKode ${text(child(status, 'StatusKode'))}`,
+      text: text(child(status, 'FejlbeskedTekst')),
+    };
   }
   const error = deep(response, 'SvarReaktion') && child(deep(response, 'SvarReaktion'), 'Fejl');
   if (error) return { ok: false, code: text(child(error, 'FejlId')) || 'Fejl', text: text(child(error, 'FejlTekst')) };

@@ -14,7 +14,12 @@ describe('personLookupEnvelope', () => {
   it('puts the InvocationContext inside PersonLookupRequest, before the PNR', () => {
     const xml = personLookupEnvelope({ pnr: '0103701111', invocation });
     expect(parseXml(xml).documentElement?.namespaceURI).toBe('http://schemas.xmlsoap.org/soap/envelope/');
-    expect(textOf("//*[local-name()='PersonLookupRequest']/*[local-name()='InvocationContext']/*[local-name()='ServiceUUID']", parseXml(xml))).toBe(invocation.serviceUuid);
+    expect(
+      textOf(
+        "//*[local-name()='PersonLookupRequest']/*[local-name()='InvocationContext']/*[local-name()='ServiceUUID']",
+        parseXml(xml),
+      ),
+    ).toBe(invocation.serviceUuid);
     expect(field(xml, 'PNR')).toBe('0103701111');
   });
 

@@ -23,7 +23,12 @@ export {
   type IssueResult,
   type StsFault,
 } from './parse-issue-response.ts';
-export { buildOioidwsRequest, signOioidwsEnvelope, type OioidwsOptions, type OioidwsRequestOptions } from './sign-oioidws-envelope.ts';
+export {
+  buildOioidwsRequest,
+  signOioidwsEnvelope,
+  type OioidwsOptions,
+  type OioidwsRequestOptions,
+} from './sign-oioidws-envelope.ts';
 export { OioidwsSecurity, type OioidwsSecurityOptions } from './oioidws-soap-security.ts';
 export { certificateBase64, certificatePem, sameCertificate, subjectName } from './pem.ts';
 export { ns, uri } from './namespaces.ts';

@@ -13,7 +13,13 @@ beforeAll(async () => {
 // The signer needs only the assertion's ID; the token's own signature is the STS's business.
 const assertionXml = `<saml:Assertion xmlns:saml="${ns.saml}" ID="_token" Version="2.0"><saml:Issuer>sts</saml:Issuer></saml:Assertion>`;
 const body = '<x:Input xmlns:x="urn:x">1</x:Input>';
-const options = () => ({ assertionXml, keyPem: holder.keyPem, action: 'urn:op?a=1&b=2', to: 'https://127.0.0.1/svc?x=1&y=2', now: new Date('2026-11-22T09:00:00Z') });
+const options = () => ({
+  assertionXml,
+  keyPem: holder.keyPem,
+  action: 'urn:op?a=1&b=2',
+  to: 'https://127.0.0.1/svc?x=1&y=2',
+  now: new Date('2026-11-22T09:00:00Z'),
+});
 
 describe.each([
   ['1.2', ns.soap12, 'soap12'],
@@ -37,18 +43,31 @@ describe.each([
   it('is signed by the holder-of-key over Body, the addressing headers, Timestamp, Framework and the token reference', () => {
     const security = selectOne(`/${soap}:Envelope/${soap}:Header/wsse:Security`, signed())!;
     const check = verifyXmlSignature(selectOne('ds:Signature', security)!, holder.certPem);
-    expect(check.ok && [...check.signedIds].sort()).toEqual(['action', 'body', 'lib', 'msgid', 'replyto', 'sec-str', 'sec-ts', 'to']);
+    expect(check.ok && [...check.signedIds].sort()).toEqual([
+      'action',
+      'body',
+      'lib',
+      'msgid',
+      'replyto',
+      'sec-str',
+      'sec-ts',
+      'to',
+    ]);
   });
 
   it('signs an envelope a SOAP library already wrote, without a Header', () => {
     const envelope = `<e:Envelope xmlns:e="${envelopeNs}"><e:Body>${body}</e:Body></e:Envelope>`;
     const doc = parseXml(signOioidwsEnvelope(envelope, options()));
-    expect(selectOne(`/${soap}:Envelope/${soap}:Header/wsse:Security/saml:Assertion`, doc)?.getAttribute('ID')).toBe('_token');
+    expect(selectOne(`/${soap}:Envelope/${soap}:Header/wsse:Security/saml:Assertion`, doc)?.getAttribute('ID')).toBe(
+      '_token',
+    );
   });
 });
 
 describe('signOioidwsEnvelope', () => {
   it('refuses what is no SOAP envelope', () => {
-    expect(() => signOioidwsEnvelope(`<Envelope xmlns="urn:other"><Body/></Envelope>`, options())).toThrow('SOAP 1.2 or SOAP 1.1 envelope');
+    expect(() => signOioidwsEnvelope(`<Envelope xmlns="urn:other"><Body/></Envelope>`, options())).toThrow(
+      'SOAP 1.2 or SOAP 1.1 envelope',
+    );
   });
 });

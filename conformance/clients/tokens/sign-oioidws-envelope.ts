@@ -60,13 +60,19 @@ export function signOioidwsEnvelope(envelopeXml: string, options: OioidwsOptions
   const assertionId = assertion.getAttribute('ID') ?? '';
   const add = (xml: string): XmlNode => header.appendChild(doc.importNode(fragment(xml), true)) as XmlNode;
   const wsa = `xmlns:wsa="${ns.wsa}" xmlns:wsu="${ns.wsu}" xmlns:s="${soapNs}"`;
-  add(`<sbf:Framework xmlns:sbf="${ns.sbf}" xmlns:sbfprofile="${ns.sbfProfile}" xmlns:wsu="${ns.wsu}" version="2.0" sbfprofile:profile="urn:liberty:sb:profile:basic" wsu:Id="lib"/>`);
+  add(
+    `<sbf:Framework xmlns:sbf="${ns.sbf}" xmlns:sbfprofile="${ns.sbfProfile}" xmlns:wsu="${ns.wsu}" version="2.0" sbfprofile:profile="urn:liberty:sb:profile:basic" wsu:Id="lib"/>`,
+  );
   add(`<wsa:Action ${wsa} s:mustUnderstand="1" wsu:Id="action">${escapeXml(options.action)}</wsa:Action>`);
-  add(`<wsa:MessageID ${wsa} wsu:Id="msgid">${escapeXml(options.messageId ?? `urn:uuid:${randomUUID()}`)}</wsa:MessageID>`);
+  add(
+    `<wsa:MessageID ${wsa} wsu:Id="msgid">${escapeXml(options.messageId ?? `urn:uuid:${randomUUID()}`)}</wsa:MessageID>`,
+  );
   add(`<wsa:ReplyTo ${wsa} wsu:Id="replyto"><wsa:Address>${uri.anonymous}</wsa:Address></wsa:ReplyTo>`);
   add(`<wsa:To ${wsa} s:mustUnderstand="1" wsu:Id="to">${escapeXml(options.to)}</wsa:To>`);
   if (!selectOne('*[local-name()="RequestHeader"]', header)) {
-    add(`<h:RequestHeader xmlns:h="${ns.requestHeader}"><h:TransactionUUID>${escapeXml(options.transactionUuid ?? randomUUID())}</h:TransactionUUID></h:RequestHeader>`);
+    add(
+      `<h:RequestHeader xmlns:h="${ns.requestHeader}"><h:TransactionUUID>${escapeXml(options.transactionUuid ?? randomUUID())}</h:TransactionUUID></h:RequestHeader>`,
+    );
   }
   const security = add(
     `<wsse:Security xmlns:wsse="${ns.wsse}" xmlns:wsu="${ns.wsu}" xmlns:s="${soapNs}" s:mustUnderstand="1"><wsu:Timestamp wsu:Id="sec-ts"><wsu:Created>${now.toISOString()}</wsu:Created><wsu:Expires>${new Date(now.getTime() + 5 * 60_000).toISOString()}</wsu:Expires></wsu:Timestamp></wsse:Security>`,

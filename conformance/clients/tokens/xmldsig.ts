@@ -12,12 +12,16 @@ import { parseXml, type XmlNode } from './xml.ts';
 export type DsigCheck = { ok: true; signedIds: Set<string> } | { ok: false; reason: string };
 
 const digests: Record<string, string> = { [uri.sha256]: 'sha256', 'http://www.w3.org/2001/04/xmlenc#sha512': 'sha512' };
-const signatureHashes: Record<string, string> = { [uri.rsaSha256]: 'sha256', 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512': 'sha512' };
+const signatureHashes: Record<string, string> = {
+  [uri.rsaSha256]: 'sha256',
+  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512': 'sha512',
+};
 
 function children(node: XmlNode, localName: string, namespace: string = ns.ds): XmlNode[] {
   const out: XmlNode[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 1 && (c as XmlNode).localName === localName && (c as XmlNode).namespaceURI === namespace) out.push(c as XmlNode);
+    if (c.nodeType === 1 && (c as XmlNode).localName === localName && (c as XmlNode).namespaceURI === namespace)
+      out.push(c as XmlNode);
   }
   return out;
 }
@@ -56,7 +60,9 @@ function inclusivePrefixes(transform: XmlNode | undefined): string[] {
 /** Exclusive c14n of an element, on a clone so the document is never touched. */
 function canonicalize(node: XmlNode, prefixes: string[] = []): string {
   const clone = node.cloneNode(true) as unknown as Element;
-  return new ExclusiveCanonicalization().process(clone, { inclusiveNamespacesPrefixList: prefixes, ancestorNamespaces: ancestorNamespaces(node) }).toString();
+  return new ExclusiveCanonicalization()
+    .process(clone, { inclusiveNamespacesPrefixList: prefixes, ancestorNamespaces: ancestorNamespaces(node) })
+    .toString();
 }
 
 function rootOf(node: XmlNode): XmlNode {
@@ -69,15 +75,18 @@ export function verifyXmlSignature(signature: XmlNode, certPem: string): DsigChe
     const [signedInfo, more] = children(signature, 'SignedInfo');
     if (!signedInfo || more) return { ok: false, reason: 'the Signature needs exactly one SignedInfo' };
     const c14n = children(signedInfo, 'CanonicalizationMethod')[0];
-    if (c14n?.getAttribute('Algorithm') !== uri.excC14n) return { ok: false, reason: `SignedInfo must use exclusive canonicalisation (${uri.excC14n})` };
+    if (c14n?.getAttribute('Algorithm') !== uri.excC14n)
+      return { ok: false, reason: `SignedInfo must use exclusive canonicalisation (${uri.excC14n})` };
     const method = children(signedInfo, 'SignatureMethod')[0]?.getAttribute('Algorithm') ?? '';
     const hash = signatureHashes[method];
-    if (!hash) return { ok: false, reason: `the signature method ${method || '(none)'} is not accepted; use RSA-SHA256` };
+    if (!hash)
+      return { ok: false, reason: `the signature method ${method || '(none)'} is not accepted; use RSA-SHA256` };
     const ids = idMap(rootOf(signature));
     const signedIds = new Set<string>();
     for (const reference of children(signedInfo, 'Reference')) {
       const target = reference.getAttribute('URI') ?? '';
-      if (!target.startsWith('#')) return { ok: false, reason: `reference ${target || '(empty)'} is not a same-document #Id reference` };
+      if (!target.startsWith('#'))
+        return { ok: false, reason: `reference ${target || '(empty)'} is not a same-document #Id reference` };
       const id = target.slice(1);
       const element = ids.get(id);
       if (element === null) return { ok: false, reason: `the Id ${id} is used by more than one element` };
@@ -88,26 +97,45 @@ export function verifyXmlSignature(signature: XmlNode, certPem: string): DsigChe
       if (algorithms.length === 1 && algorithms[0] === uri.strTransform) {
         const tokenId = children(element, 'KeyIdentifier', ns.wsse)[0]?.textContent?.trim() ?? '';
         const token = ids.get(tokenId);
-        if (!token) return { ok: false, reason: `the SecurityTokenReference names no token in the message (${tokenId || 'no KeyIdentifier'})` };
+        if (!token)
+          return {
+            ok: false,
+            reason: `the SecurityTokenReference names no token in the message (${tokenId || 'no KeyIdentifier'})`,
+          };
         octets = canonicalize(token);
       } else {
-        if (algorithms.some((a) => a !== uri.excC14n && a !== uri.envelopedSignature) || !algorithms.includes(uri.excC14n)) {
-          return { ok: false, reason: `reference #${id} must use the transforms exclusive c14n (and enveloped-signature), not ${algorithms.join(', ')}` };
+        if (
+          algorithms.some((a) => a !== uri.excC14n && a !== uri.envelopedSignature) ||
+          !algorithms.includes(uri.excC14n)
+        ) {
+          return {
+            ok: false,
+            reason: `reference #${id} must use the transforms exclusive c14n (and enveloped-signature), not ${algorithms.join(', ')}`,
+          };
         }
         let subject = element;
         if (algorithms.includes(uri.envelopedSignature)) {
           subject = element.cloneNode(true) as XmlNode;
           const path: number[] = [];
-          for (let n: XmlNode = signature; n !== element; n = n.parentNode as XmlNode) path.unshift(Array.prototype.indexOf.call(n.parentNode!.childNodes, n));
+          for (let n: XmlNode = signature; n !== element; n = n.parentNode as XmlNode)
+            path.unshift(Array.prototype.indexOf.call(n.parentNode!.childNodes, n));
           const copy = path.reduce<XmlNode>((at, i) => at.childNodes[i] as XmlNode, subject);
           copy.parentNode!.removeChild(copy);
-          octets = new ExclusiveCanonicalization().process(subject as unknown as Element, { inclusiveNamespacesPrefixList: inclusivePrefixes(transforms.find((t) => t.getAttribute('Algorithm') === uri.excC14n)), ancestorNamespaces: ancestorNamespaces(element) }).toString();
+          octets = new ExclusiveCanonicalization()
+            .process(subject as unknown as Element, {
+              inclusiveNamespacesPrefixList: inclusivePrefixes(
+                transforms.find((t) => t.getAttribute('Algorithm') === uri.excC14n),
+              ),
+              ancestorNamespaces: ancestorNamespaces(element),
+            })
+            .toString();
         } else {
           octets = canonicalize(element, inclusivePrefixes(transforms[algorithms.indexOf(uri.excC14n)]));
         }
       }
       const digestMethod = children(reference, 'DigestMethod')[0]?.getAttribute('Algorithm') ?? '';
-      if (!digests[digestMethod]) return { ok: false, reason: `digest method ${digestMethod || '(none)'} is not accepted; use SHA-256` };
+      if (!digests[digestMethod])
+        return { ok: false, reason: `digest method ${digestMethod || '(none)'} is not accepted; use SHA-256` };
       const expected = children(reference, 'DigestValue')[0]?.textContent?.replace(/\s+/g, '') ?? '';
       if (createHash(digests[digestMethod]).update(octets, 'utf8').digest('base64') !== expected) {
         return { ok: false, reason: `the element with Id ${id} was changed after signing (digest mismatch)` };
@@ -115,7 +143,10 @@ export function verifyXmlSignature(signature: XmlNode, certPem: string): DsigChe
       signedIds.add(id);
     }
     if (signedIds.size === 0) return { ok: false, reason: 'the signature has no references' };
-    const value = Buffer.from(children(signature, 'SignatureValue')[0]?.textContent?.replace(/\s+/g, '') ?? '', 'base64');
+    const value = Buffer.from(
+      children(signature, 'SignatureValue')[0]?.textContent?.replace(/\s+/g, '') ?? '',
+      'base64',
+    );
     const canonicalSignedInfo = canonicalize(signedInfo, inclusivePrefixes(c14n));
     if (!rsaVerify(hash, Buffer.from(canonicalSignedInfo, 'utf8'), certPem, value)) {
       return { ok: false, reason: 'the SignatureValue does not verify with the certificate' };

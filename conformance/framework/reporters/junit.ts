@@ -10,7 +10,12 @@ const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 function outcomeElement(test: TestRecord): string {
   const message = test.message ?? '';
-  const detail = [message, test.blame ? `Blame: ${test.blame}` : '', test.code ? `Code: ${test.code}` : '', `Verifies: ${test.verifies.join(', ')}`]
+  const detail = [
+    message,
+    test.blame ? `Blame: ${test.blame}` : '',
+    test.code ? `Code: ${test.code}` : '',
+    `Verifies: ${test.verifies.join(', ')}`,
+  ]
     .filter(Boolean)
     .join('\n');
   switch (test.result) {
@@ -35,7 +40,10 @@ function testcase(test: TestRecord): string {
   ]
     .map(([name, value]) => `\n        <property name="${x(name!)}" value="${x(value!)}"/>`)
     .join('');
-  const out = test.log.length > 0 ? `\n      <system-out>${x(test.log.map((l) => `[${l.atMs} ms] ${l.text}`).join('\n'))}</system-out>` : '';
+  const out =
+    test.log.length > 0
+      ? `\n      <system-out>${x(test.log.map((l) => `[${l.atMs} ms] ${l.text}`).join('\n'))}</system-out>`
+      : '';
   return (
     `    <testcase classname="${x(`${test.suite}.${test.group}`)}" name="${x(`${test.id}: ${test.title} [${test.verifies.join(', ')}]`)}" time="${seconds(test.durationMs)}">` +
     `\n      <properties>${properties}\n      </properties>${outcomeElement(test)}${out}\n    </testcase>`

@@ -17,8 +17,14 @@ async function runWithUnselectedSuite(): Promise<RunDocument> {
   const { document } = await sampleRun();
   const suite = { ...document.suites[0]!, id: 'sf9998', integration: 'SF9998', title: 'Another integration' };
   const omitted = document.tests.map((t) => ({
-    ...t, id: t.id.replace('sf9999', 'sf9998'), suite: 'sf9998', integration: 'SF9998', result: 'omit' as const,
-    message: 'Not selected with --integration', exchanges: [], durationMs: 0,
+    ...t,
+    id: t.id.replace('sf9999', 'sf9998'),
+    suite: 'sf9998',
+    integration: 'SF9998',
+    result: 'omit' as const,
+    message: 'Not selected with --integration',
+    exchanges: [],
+    durationMs: 0,
   }));
   const tests = [...document.tests, ...omitted];
   return { ...document, suites: [...document.suites, suite], tests, summary: summarise(tests) };
@@ -49,10 +55,16 @@ describe('JUnit XML reporter', () => {
     expect(failure.getAttribute('message')).toBe('The system showed <script>alert(1)</script> & "data"\ufffd');
     expect(failure.getAttribute('type')).toBe('fail.supplier');
     expect(cases[2]!.getElementsByTagName('skipped')[0]!.getAttribute('message')).toBe('skip: Needs the flaky link');
-    const requirementProps = Array.from(cases[0]!.getElementsByTagName('property')).filter((p) => p.getAttribute('name') === 'requirement');
+    const requirementProps = Array.from(cases[0]!.getElementsByTagName('property')).filter(
+      (p) => p.getAttribute('name') === 'requirement',
+    );
     expect(requirementProps.map((p) => p.getAttribute('value'))).toEqual(['SF9999-R01']);
     const suite = parsed.getElementsByTagName('testsuite')[0]!;
-    expect([suite.getAttribute('tests'), suite.getAttribute('failures'), suite.getAttribute('skipped')]).toEqual(['3', '1', '1']);
+    expect([suite.getAttribute('tests'), suite.getAttribute('failures'), suite.getAttribute('skipped')]).toEqual([
+      '3',
+      '1',
+      '1',
+    ]);
   });
 });
 
@@ -61,8 +73,12 @@ describe('JUnit XML reporter, suites not selected', () => {
     const parsed = new DOMParser().parseFromString(toJunitXml(await runWithUnselectedSuite()), 'text/xml');
     type XmlElement = ReturnType<typeof parsed.getElementsByTagName>[number];
     const verdictOf = (suite: XmlElement) =>
-      Array.from(suite.getElementsByTagName('property')).find((p) => p.getAttribute('name') === 'verdict' && p.parentNode?.parentNode === suite)?.getAttribute('value');
-    expect(Array.from(parsed.getElementsByTagName('testsuite')).map((s) => [s.getAttribute('id'), verdictOf(s)])).toEqual([
+      Array.from(suite.getElementsByTagName('property'))
+        .find((p) => p.getAttribute('name') === 'verdict' && p.parentNode?.parentNode === suite)
+        ?.getAttribute('value');
+    expect(
+      Array.from(parsed.getElementsByTagName('testsuite')).map((s) => [s.getAttribute('id'), verdictOf(s)]),
+    ).toEqual([
       ['sf9999', 'passed'],
       ['sf9998', 'not-selected'],
     ]);
@@ -87,7 +103,9 @@ describe('HTML reporter', () => {
     const { document } = await sampleRun({ skip: ['sf9999.lookup.not-found'] });
     const html = toHtml(document);
     expect(html).toContain('INCOMPLETE: No required (SHALL) test failed, but some did not run');
-    expect(html).toMatch(/Required tests that did not run<\/h2><ul><li><a href="#sf9999.lookup.not-found">.*Needs a trigger hook<\/li>/);
+    expect(html).toMatch(
+      /Required tests that did not run<\/h2><ul><li><a href="#sf9999.lookup.not-found">.*Needs a trigger hook<\/li>/,
+    );
   });
 });
 
@@ -95,13 +113,17 @@ describe('HTML reporter, suites not selected', () => {
   it('shows a suite left out with --integration as "not selected", not as a green pass with SHALL 0 of 0', async () => {
     const html = toHtml(await runWithUnselectedSuite());
     const section = html.slice(html.indexOf('<h2>SF9998'));
-    expect(section).toContain('<span class="result r-omit">not selected</span> No test of SF9998 was selected in this run');
+    expect(section).toContain(
+      '<span class="result r-omit">not selected</span> No test of SF9998 was selected in this run',
+    );
     expect(section).not.toMatch(/r-pass">pass(ed)?<\/span> SHALL|SHALL tests passed: 0 of 0/);
     expect(html).toContain('<span class="result r-pass">passed</span> SHALL tests passed: 2 of 2');
   });
 
   it('does not call a run in which no SHALL test ran passed, and says nothing was shown', async () => {
-    const { document } = await sampleRun({ omit: ['sf9999.lookup.person-found', 'sf9999.lookup.not-found', 'sf9999.lookup.retry'] });
+    const { document } = await sampleRun({
+      omit: ['sf9999.lookup.person-found', 'sf9999.lookup.not-found', 'sf9999.lookup.retry'],
+    });
     const html = toHtml(document);
     expect(html).toContain('INCOMPLETE: ');
     expect(html).toContain('No required (SHALL) test ran in this run, so it shows nothing about the system.');
@@ -112,7 +134,10 @@ describe('HTML reporter, suites not selected', () => {
 describe('JSON reporter, suites not selected', () => {
   it('gives the summary of a suite left out the verdict "not-selected"; the run is judged on what was selected', async () => {
     const document = JSON.parse(toJson(await runWithUnselectedSuite())) as RunDocument;
-    expect(document.summary.suites.map((s) => [s.integration, s.verdict])).toEqual([['SF9999', 'passed'], ['SF9998', 'not-selected']]);
+    expect(document.summary.suites.map((s) => [s.integration, s.verdict])).toEqual([
+      ['SF9999', 'passed'],
+      ['SF9998', 'not-selected'],
+    ]);
     expect([document.summary.verdict, document.summary.exitCode]).toEqual(['passed', 0]);
   });
 });

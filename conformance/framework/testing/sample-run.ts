@@ -69,10 +69,19 @@ export async function sampleRun(options: SampleOptions = {}): Promise<{ document
   const integration = options.integration ?? 'SF9999';
   let n = 0;
   const exchange = (operation: string, status: number) =>
-    signedExchange({
-      id: `ex-${++n}`, systemUuid, integration: options.exchangesTo ?? integration, operation, status, request: '<Envelope>…</Envelope>', response: status === 200 ? '<ok/>' : '<Fault/>',
-      ...(status === 200 ? {} : { fault: { code: 'PersonNotFound', text: 'No such person' } }),
-    }, keys);
+    signedExchange(
+      {
+        id: `ex-${++n}`,
+        systemUuid,
+        integration: options.exchangesTo ?? integration,
+        operation,
+        status,
+        request: '<Envelope>…</Envelope>',
+        response: status === 200 ? '<ok/>' : '<Fault/>',
+        ...(status === 200 ? {} : { fault: { code: 'PersonNotFound', text: 'No such person' } }),
+      },
+      keys,
+    );
   const attach = (ctx: { exchange(...records: ExchangeRecord[]): void }, operation: string, status: number) => {
     if (!options.withoutExchanges) ctx.exchange(exchange(operation, status));
   };
@@ -80,10 +89,19 @@ export async function sampleRun(options: SampleOptions = {}): Promise<{ document
     if (options.skip?.includes(`sf9999.lookup.${id}`)) ctx.skip('Needs a trigger hook');
   };
   const environment = (ctx: { environment(code: string, message: string): never }, id: string) => {
-    if (options.environmentError?.includes(`sf9999.lookup.${id}`)) ctx.environment('platform-unreachable', 'The platform did not answer');
+    if (options.environmentError?.includes(`sf9999.lookup.${id}`))
+      ctx.environment('platform-unreachable', 'The platform did not answer');
   };
   const precondition = options.precondition
-    ? [{ id: 'platform', title: 'Platform preconditions', tests: [{ id: 'agreement-approved', title: 'The agreement is approved', verifies: ['SF9999-R01'], run: () => {} }] }]
+    ? [
+        {
+          id: 'platform',
+          title: 'Platform preconditions',
+          tests: [
+            { id: 'agreement-approved', title: 'The agreement is approved', verifies: ['SF9999-R01'], run: () => {} },
+          ],
+        },
+      ]
     : [];
   const suite = defineSuite({
     id: 'sf9999',
@@ -98,24 +116,51 @@ export async function sampleRun(options: SampleOptions = {}): Promise<{ document
         id: 'lookup',
         title: 'Looking a person up',
         tests: [
-          { id: 'person-found', title: 'Finds a person', verifies: ['SF9999-R01'], run: (ctx) => { skipped(ctx, 'person-found'); environment(ctx, 'person-found'); ctx.input('cpr', '0101011234'); attach(ctx, 'PersonLookup', 200); } },
           {
-            id: 'not-found', title: 'Says "not found" without crashing', verifies: ['SF9999-R02'],
-            run: (ctx) => { skipped(ctx, 'not-found'); environment(ctx, 'not-found'); attach(ctx, 'PersonLookup', 500); if (options.notFound === 'fail') ctx.fail('The system showed the fault as person data'); },
+            id: 'person-found',
+            title: 'Finds a person',
+            verifies: ['SF9999-R01'],
+            run: (ctx) => {
+              skipped(ctx, 'person-found');
+              environment(ctx, 'person-found');
+              ctx.input('cpr', '0101011234');
+              attach(ctx, 'PersonLookup', 200);
+            },
           },
-          { id: 'retry', title: 'Retries once after a dropped connection', verifies: ['SF9999-R03'], run: (ctx) => ctx.skip('Needs the flaky link') },
+          {
+            id: 'not-found',
+            title: 'Says "not found" without crashing',
+            verifies: ['SF9999-R02'],
+            run: (ctx) => {
+              skipped(ctx, 'not-found');
+              environment(ctx, 'not-found');
+              attach(ctx, 'PersonLookup', 500);
+              if (options.notFound === 'fail') ctx.fail('The system showed the fault as person data');
+            },
+          },
+          {
+            id: 'retry',
+            title: 'Retries once after a dropped connection',
+            verifies: ['SF9999-R03'],
+            run: (ctx) => ctx.skip('Needs the flaky link'),
+          },
         ],
       },
     ],
   });
   const startedAt = new Date('2026-11-22T08:00:00.000Z');
   const output = await runSuites({
-    suites: [suite], environment: {}, clock: () => startedAt,
+    suites: [suite],
+    environment: {},
+    clock: () => startedAt,
     select: (id) => (options.omit?.includes(id) ? 'Not selected with --integration' : true),
   });
   const document = buildRunDocument(
     {
-      runId: options.runId ?? 'run-0001', startedAt, finishedAt: new Date('2026-11-22T08:00:02.000Z'), toolVersion: '0.1.0',
+      runId: options.runId ?? 'run-0001',
+      startedAt,
+      finishedAt: new Date('2026-11-22T08:00:02.000Z'),
+      toolVersion: '0.1.0',
       profile: { system, file: 'klarmeld.yaml' },
       platform: { url: 'https://127.0.0.1:8443', target: 'embedded', publicKey: keys.publicKeyPem },
       catalogue: { version: 'test' },
@@ -126,8 +171,12 @@ export async function sampleRun(options: SampleOptions = {}): Promise<{ document
   const request = attestationRequest(document);
   const attestation = signAttestation(
     {
-      kind: 'klarmeld.run-attestation/2', runId: request.runId, resultsDigest: request.resultsDigest, exchanges: request.exchanges,
-      system: { uuid: systemUuid, name: 'Toy', id: options.attestedSystem ?? request.system }, signedAt: '2026-11-22T08:00:02.000Z',
+      kind: 'klarmeld.run-attestation/2',
+      runId: request.runId,
+      resultsDigest: request.resultsDigest,
+      exchanges: request.exchanges,
+      system: { uuid: systemUuid, name: 'Toy', id: options.attestedSystem ?? request.system },
+      signedAt: '2026-11-22T08:00:02.000Z',
     },
     (digest) => signDigest(digest, keys.privateKeyPem),
   );

@@ -21,9 +21,17 @@ describe('PlatformAdmin (the Administrationsmodul of the test environment)', () 
 
   it('takes the ServiceUUID and entityID from the catalogue, by SF number or by service name', () => {
     const bySf = admin.addAgreement({ system: 'Fagsystem', service: 'SF1520', municipalityCvr: '11111111' });
-    const byName = admin.addAgreement({ system: 'Fagsystem', service: 'PersonBaseDataExtendedService', municipalityCvr: '11111111' });
+    const byName = admin.addAgreement({
+      system: 'Fagsystem',
+      service: 'PersonBaseDataExtendedService',
+      municipalityCvr: '11111111',
+    });
     for (const a of [bySf, byName]) {
-      expect(a).toMatchObject({ integration: 'SF1520', serviceUuid: 'e6be2436-bf35-4df2-83fe-925142825dc2', status: 'approved' });
+      expect(a).toMatchObject({
+        integration: 'SF1520',
+        serviceUuid: 'e6be2436-bf35-4df2-83fe-925142825dc2',
+        status: 'approved',
+      });
     }
   });
 
@@ -42,10 +50,18 @@ describe('PlatformAdmin (the Administrationsmodul of the test environment)', () 
       }
       return 'no error';
     };
-    expect(codeOf(() => admin.addAgreement({ system: 'Nope', service: 'SF1520', municipalityCvr: '11111111' }))).toBe('platform.unknown-system');
-    expect(codeOf(() => admin.addAgreement({ system: 'Fagsystem', service: 'SF9999', municipalityCvr: '11111111' }))).toBe('platform.unknown-service');
-    expect(codeOf(() => admin.addAgreement({ system: 'Fagsystem', service: 'SF1520', municipalityCvr: '12345679' }))).toBe('platform.unknown-municipality');
-    expect(codeOf(() => admin.approveAgreement('00000000-0000-4000-8000-000000000000'))).toBe('platform.unknown-agreement');
+    expect(codeOf(() => admin.addAgreement({ system: 'Nope', service: 'SF1520', municipalityCvr: '11111111' }))).toBe(
+      'platform.unknown-system',
+    );
+    expect(
+      codeOf(() => admin.addAgreement({ system: 'Fagsystem', service: 'SF9999', municipalityCvr: '11111111' })),
+    ).toBe('platform.unknown-service');
+    expect(
+      codeOf(() => admin.addAgreement({ system: 'Fagsystem', service: 'SF1520', municipalityCvr: '12345679' })),
+    ).toBe('platform.unknown-municipality');
+    expect(codeOf(() => admin.approveAgreement('00000000-0000-4000-8000-000000000000'))).toBe(
+      'platform.unknown-agreement',
+    );
   });
 
   it('refuses a second system with the same name', async () => {

@@ -51,38 +51,69 @@ export class PlatformAdmin {
     this.catalog = catalog;
   }
 
-  async addSystem(input: { name: string; supplierCvr?: string; callback?: string; uuid?: string }): Promise<AddedSystem> {
+  async addSystem(input: {
+    name: string;
+    supplierCvr?: string;
+    callback?: string;
+    uuid?: string;
+  }): Promise<AddedSystem> {
     const supplierCvr = input.supplierCvr ?? defaultSupplierCvr;
     if (!input.name.trim()) throw new PlatformAdminError('platform.bad-name', 'Give the it-system a name.');
-    if (!cvrPattern.test(supplierCvr)) throw new PlatformAdminError('platform.bad-cvr', `Supplier CVR ${supplierCvr} must be 8 digits.`);
+    if (!cvrPattern.test(supplierCvr))
+      throw new PlatformAdminError('platform.bad-cvr', `Supplier CVR ${supplierCvr} must be 8 digits.`);
     if (this.registry.findSystem(input.name)) {
-      throw new PlatformAdminError('platform.system-exists', `An it-system named ${input.name} is already registered. Choose another name or use the existing one.`);
+      throw new PlatformAdminError(
+        'platform.system-exists',
+        `An it-system named ${input.name} is already registered. Choose another name or use the existing one.`,
+      );
     }
     if (input.callback !== undefined && !/^https:\/\//.test(input.callback)) {
-      throw new PlatformAdminError('platform.bad-callback', `Callback ${input.callback} must be an https:// URL: the platform pushes over mutual TLS.`);
+      throw new PlatformAdminError(
+        'platform.bad-callback',
+        `Callback ${input.callback} must be an https:// URL: the platform pushes over mutual TLS.`,
+      );
     }
     const uuid = (input.uuid ?? crypto.randomUUID()).toLowerCase();
     const files = await this.pki.issueSystemCertificate({ uuid, name: input.name, supplierCvr });
     const cert = new X509Certificate(files.certPem);
     const system = this.registry.transaction(() => {
       const added = this.registry.addSystem({ name: input.name, supplierCvr, uuid });
-      this.registry.addCertificate({ fingerprint: fingerprintOf(cert), systemUuid: uuid, subject: cert.subject, serialNumber: cert.serialNumber, certPem: files.certPem });
+      this.registry.addCertificate({
+        fingerprint: fingerprintOf(cert),
+        systemUuid: uuid,
+        subject: cert.subject,
+        serialNumber: cert.serialNumber,
+        certPem: files.certPem,
+      });
       if (input.callback) this.registry.addCallbackEndpoint({ systemUuid: uuid, url: input.callback });
       return added;
     });
-    return { systemUuid: system.uuid, name: system.name, supplierCvr, cert: files.certPath, key: files.keyPath, ca: files.caPath };
+    return {
+      systemUuid: system.uuid,
+      name: system.name,
+      supplierCvr,
+      cert: files.certPath,
+      key: files.keyPath,
+      ca: files.caPath,
+    };
   }
 
   addAgreement(input: { system: string; service: string; municipalityCvr: string }): AddedAgreement {
     const system = this.system(input.system);
-    if (!cvrPattern.test(input.municipalityCvr)) throw new PlatformAdminError('platform.bad-cvr', `Municipality CVR ${input.municipalityCvr} must be 8 digits.`);
+    if (!cvrPattern.test(input.municipalityCvr))
+      throw new PlatformAdminError('platform.bad-cvr', `Municipality CVR ${input.municipalityCvr} must be 8 digits.`);
     const known = this.catalog.municipalities;
     if (known.length > 0 && !known.some((m) => m.cvr === input.municipalityCvr)) {
-      throw new PlatformAdminError('platform.unknown-municipality', `No municipality with CVR ${input.municipalityCvr} in the catalogue. Korsbæk Kommune, the test municipality, is ${korsbaekCvr}.`);
+      throw new PlatformAdminError(
+        'platform.unknown-municipality',
+        `No municipality with CVR ${input.municipalityCvr} in the catalogue. Korsbæk Kommune, the test municipality, is ${korsbaekCvr}.`,
+      );
     }
     const service = resolveService(this.catalog, input.service);
     const agreement = this.registry.addAgreement({
-      systemUuid: system.uuid, ...service, municipalityCvr: input.municipalityCvr,
+      systemUuid: system.uuid,
+      ...service,
+      municipalityCvr: input.municipalityCvr,
       status: input.municipalityCvr === korsbaekCvr ? 'approved' : 'pending',
     });
     return view(agreement);
@@ -90,7 +121,11 @@ export class PlatformAdmin {
 
   approveAgreement(uuid: string): AddedAgreement {
     const agreement = this.registry.approveAgreement(uuid);
-    if (!agreement) throw new PlatformAdminError('platform.unknown-agreement', `No service agreement ${uuid}. List them with \`klarmeld platform agreement list\`.`);
+    if (!agreement)
+      throw new PlatformAdminError(
+        'platform.unknown-agreement',
+        `No service agreement ${uuid}. List them with \`klarmeld platform agreement list\`.`,
+      );
     return view(agreement);
   }
 
@@ -106,14 +141,24 @@ export class PlatformAdmin {
 
   private system(uuidOrName: string): ItSystem {
     const system = this.registry.findSystem(uuidOrName);
-    if (!system) throw new PlatformAdminError('platform.unknown-system', `No it-system ${uuidOrName}. Register it with \`klarmeld platform system add <name>\`.`);
+    if (!system)
+      throw new PlatformAdminError(
+        'platform.unknown-system',
+        `No it-system ${uuidOrName}. Register it with \`klarmeld platform system add <name>\`.`,
+      );
     return system;
   }
 }
 
 function view(a: ServiceAgreement): AddedAgreement {
   return {
-    agreementUuid: a.uuid, systemUuid: a.systemUuid, integration: a.integration, service: a.service,
-    serviceUuid: a.serviceUuid, entityId: a.entityId, municipalityCvr: a.municipalityCvr, status: a.status,
+    agreementUuid: a.uuid,
+    systemUuid: a.systemUuid,
+    integration: a.integration,
+    service: a.service,
+    serviceUuid: a.serviceUuid,
+    entityId: a.entityId,
+    municipalityCvr: a.municipalityCvr,
+    status: a.status,
   };
 }

@@ -25,7 +25,12 @@ const optional = ['OnBehalfOfUser', 'CallersServiceCallIdentifier', 'AccountingI
  * municipality). Checked against the client certificate's it-system and the registry's
  * agreements, collecting every problem of the context at once.
  */
-export function checkContext(request: Element, caller: Caller, service: ContextService, registry: Registry): ContextResult {
+export function checkContext(
+  request: Element,
+  caller: Caller,
+  service: ContextService,
+  registry: Registry,
+): ContextResult {
   const invocation = child(request, invocationContextNs, 'InvocationContext');
   if (invocation) return checkInvocation(invocation, caller, service, registry);
   const authority = child(request, authorityContextNs, 'AuthorityContext');
@@ -38,7 +43,8 @@ function checkInvocation(ctx: Element, caller: Caller, service: ContextService, 
   const values: Record<string, string> = {};
   for (const field of required) {
     const value = childText(ctx, invocationContextNs, field);
-    if (value === undefined || value === '') errors.push(platformErrors.contextFieldMissing('InvocationContext', field));
+    if (value === undefined || value === '')
+      errors.push(platformErrors.contextFieldMissing('InvocationContext', field));
     else if (!uuidPattern.test(value)) {
       const why = uuidPattern.test(value.toLowerCase()) ? 'UUIDs must be written in lower case' : 'it is not a UUID';
       errors.push(platformErrors.contextFieldInvalid('InvocationContext', field, `${value}: ${why}.`));
@@ -46,17 +52,22 @@ function checkInvocation(ctx: Element, caller: Caller, service: ContextService, 
   }
   for (const field of optional) {
     const value = childText(ctx, invocationContextNs, field);
-    if (value !== undefined && value.length > 255) errors.push(platformErrors.contextFieldInvalid('InvocationContext', field, 'longer than 255 characters.'));
+    if (value !== undefined && value.length > 255)
+      errors.push(platformErrors.contextFieldInvalid('InvocationContext', field, 'longer than 255 characters.'));
   }
   if (errors.length > 0) return { ok: false, errors };
-  if (values.UserSystemUUID !== caller.systemUuid) errors.push(platformErrors.userSystemMismatch(values.UserSystemUUID!));
-  if (values.ServiceUUID !== service.serviceUuid) errors.push(platformErrors.serviceUuidMismatch(values.ServiceUUID!, service.serviceUuid));
+  if (values.UserSystemUUID !== caller.systemUuid)
+    errors.push(platformErrors.userSystemMismatch(values.UserSystemUUID!));
+  if (values.ServiceUUID !== service.serviceUuid)
+    errors.push(platformErrors.serviceUuidMismatch(values.ServiceUUID!, service.serviceUuid));
   const agreementUuid = values.ServiceAgreementUUID!;
   const agreement = registry.agreement(agreementUuid);
   if (!agreement) errors.push(platformErrors.agreementUnknown(agreementUuid));
   else {
     if (agreement.systemUuid !== caller.systemUuid) errors.push(platformErrors.agreementOfOtherSystem(agreementUuid));
-    const covers = agreement.serviceUuid ? agreement.serviceUuid === service.serviceUuid : agreement.integration === service.integration;
+    const covers = agreement.serviceUuid
+      ? agreement.serviceUuid === service.serviceUuid
+      : agreement.integration === service.integration;
     if (!covers) errors.push(platformErrors.agreementOtherService(agreementUuid));
     if (agreement.status !== 'approved') errors.push(platformErrors.agreementNotApproved(agreementUuid));
   }
@@ -66,9 +77,18 @@ function checkInvocation(ctx: Element, caller: Caller, service: ContextService, 
 
 function checkAuthority(ctx: Element, caller: Caller, service: ContextService, registry: Registry): ContextResult {
   const cvr = childText(ctx, authorityContextNs, 'MunicipalityCVR');
-  if (cvr === undefined || cvr === '') return { ok: false, errors: [platformErrors.contextFieldMissing('AuthorityContext', 'MunicipalityCVR')] };
-  if (!cvrPattern.test(cvr)) return { ok: false, errors: [platformErrors.contextFieldInvalid('AuthorityContext', 'MunicipalityCVR', `${cvr} is not 8 digits.`)] };
-  const agreement = registry.approvedAgreement({ systemUuid: caller.systemUuid, serviceUuid: service.serviceUuid, municipalityCvr: cvr });
+  if (cvr === undefined || cvr === '')
+    return { ok: false, errors: [platformErrors.contextFieldMissing('AuthorityContext', 'MunicipalityCVR')] };
+  if (!cvrPattern.test(cvr))
+    return {
+      ok: false,
+      errors: [platformErrors.contextFieldInvalid('AuthorityContext', 'MunicipalityCVR', `${cvr} is not 8 digits.`)],
+    };
+  const agreement = registry.approvedAgreement({
+    systemUuid: caller.systemUuid,
+    serviceUuid: service.serviceUuid,
+    municipalityCvr: cvr,
+  });
   if (!agreement) return { ok: false, errors: [platformErrors.noAgreementForMunicipality(cvr)] };
   return { ok: true, model: 'AuthorityContext', agreement, municipalityCvr: cvr };
 }

@@ -17,7 +17,10 @@ export interface PlatformError {
 /** Just the detail element, for callers that build their own envelope. */
 export function serviceplatformFaultDetail(errors: readonly PlatformError[]): string {
   const list = errors
-    .map((e) => `<spf:Error><spf:ErrorCode>${escapeXml(e.code)}</spf:ErrorCode><spf:ErrorText>${escapeXml(e.text)}</spf:ErrorText></spf:Error>`)
+    .map(
+      (e) =>
+        `<spf:Error><spf:ErrorCode>${escapeXml(e.code)}</spf:ErrorCode><spf:ErrorText>${escapeXml(e.text)}</spf:ErrorText></spf:Error>`,
+    )
     .join('');
   return `<spf:ServiceplatformFault xmlns:spf="${serviceplatformFaultNs}"><spf:ErrorList>${list}</spf:ErrorList></spf:ServiceplatformFault>`;
 }
@@ -32,7 +35,12 @@ export function serviceplatformFault(
   options: { side?: FaultSide; operation?: string } = {},
 ): PlatformReply {
   const first = errors[0] ?? { code: 'Unknown', text: 'The request failed.' };
-  const reply = soapFault({ soapVersion, side: options.side ?? 'client', reason: first.text, detailXml: serviceplatformFaultDetail(errors) });
+  const reply = soapFault({
+    soapVersion,
+    side: options.side ?? 'client',
+    reason: first.text,
+    detailXml: serviceplatformFaultDetail(errors),
+  });
   return {
     ...reply,
     operation: options.operation,

@@ -37,10 +37,16 @@ export interface FaultResponse {
 }
 
 const codes11: Record<FaultSide, string> = {
-  client: 'soap:Client', server: 'soap:Server', 'version-mismatch': 'soap:VersionMismatch', 'must-understand': 'soap:MustUnderstand',
+  client: 'soap:Client',
+  server: 'soap:Server',
+  'version-mismatch': 'soap:VersionMismatch',
+  'must-understand': 'soap:MustUnderstand',
 };
 const codes12: Record<FaultSide, string> = {
-  client: 'env:Sender', server: 'env:Receiver', 'version-mismatch': 'env:VersionMismatch', 'must-understand': 'env:MustUnderstand',
+  client: 'env:Sender',
+  server: 'env:Receiver',
+  'version-mismatch': 'env:VersionMismatch',
+  'must-understand': 'env:MustUnderstand',
 };
 
 export function soapFault(spec: SoapFaultSpec): FaultResponse {

@@ -17,7 +17,10 @@ import { servedService } from './served-service.ts';
  * OIOIDWS call as that system (SOAP 1.2 unless told otherwise), with its client certificate on the TLS
  * connection or without one. `offset` moves the platform's clock.
  */
-export async function startOioidwsWorld(modules: (catalog: Catalog) => PlatformModule[] | Promise<PlatformModule[]>, integrations: string[]) {
+export async function startOioidwsWorld(
+  modules: (catalog: Catalog) => PlatformModule[] | Promise<PlatformModule[]>,
+  integrations: string[],
+) {
   const { catalog } = await loadCatalog();
   const entityIds = {
     organisation: servedService(catalog, 'SF1500', 'Bruger', []).entityId,
@@ -25,10 +28,21 @@ export async function startOioidwsWorld(modules: (catalog: Catalog) => PlatformM
   };
   const dataDir = mkdtempSync(join(tmpdir(), 'klarmeld-oioidws-'));
   const clock = { offsetMs: 0 };
-  const platform: RunningPlatform = await startPlatform({ dataDir, port: 0, catalog, clock: () => new Date(Date.now() + clock.offsetMs), modules: await modules(catalog) });
+  const platform: RunningPlatform = await startPlatform({
+    dataDir,
+    port: 0,
+    catalog,
+    clock: () => new Date(Date.now() + clock.offsetMs),
+    modules: await modules(catalog),
+  });
   const system = await platform.admin.addSystem({ name: 'Fagsystem' });
-  for (const integration of integrations) platform.admin.addAgreement({ system: system.systemUuid, service: integration, municipalityCvr: '11111111' });
-  const tls = { cert: readFileSync(system.cert, 'utf8'), key: readFileSync(system.key, 'utf8'), ca: readFileSync(system.ca, 'utf8') };
+  for (const integration of integrations)
+    platform.admin.addAgreement({ system: system.systemUuid, service: integration, municipalityCvr: '11111111' });
+  const tls = {
+    cert: readFileSync(system.cert, 'utf8'),
+    key: readFileSync(system.key, 'utf8'),
+    ca: readFileSync(system.ca, 'utf8'),
+  };
   const agent = new Agent({ connect: { ...tls } });
   // No client certificate on the TLS connection, as public OIOIDWS client libraries call: the message signature proves the caller.
   const anonymousAgent = new Agent({ connect: { ca: tls.ca } });
@@ -36,19 +50,55 @@ export async function startOioidwsWorld(modules: (catalog: Catalog) => PlatformM
   /** `keyPem`/`certPem`: sign with another system's key; `withoutCertificate`: no client certificate on the TLS connection. */
   type Via = { withoutCertificate?: boolean; keyPem?: string; certPem?: string };
 
-  async function post(path: string, body: string, contentType: string, headers: Record<string, string> = {}, via: Via = {}) {
+  async function post(
+    path: string,
+    body: string,
+    contentType: string,
+    headers: Record<string, string> = {},
+    via: Via = {},
+  ) {
     const dispatcher = via.withoutCertificate ? anonymousAgent : agent;
-    const res = await request(`${platform.url}${path}`, { method: 'POST', body, headers: { ...headers, 'content-type': contentType }, dispatcher });
-    return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: await res.body.text() };
+    const res = await request(`${platform.url}${path}`, {
+      method: 'POST',
+      body,
+      headers: { ...headers, 'content-type': contentType },
+      dispatcher,
+    });
+    return {
+      status: res.statusCode,
+      contentType: String(res.headers['content-type'] ?? ''),
+      body: await res.body.text(),
+    };
   }
   async function token(entityId: string, via: Via = {}): Promise<IssuedToken> {
-    const rst = buildIssueRequest({ certPem: via.certPem ?? tls.cert, keyPem: via.keyPem ?? tls.key, entityId, cvr: '11111111', to: `${platform.url}${stsPath}`, now: now() });
+    const rst = buildIssueRequest({
+      certPem: via.certPem ?? tls.cert,
+      keyPem: via.keyPem ?? tls.key,
+      entityId,
+      cvr: '11111111',
+      to: `${platform.url}${stsPath}`,
+      now: now(),
+    });
     const parsed = parseIssueResponse((await post(stsPath, rst, 'application/soap+xml; charset=utf-8', {}, via)).body);
     if (!parsed.ok) throw new Error(`STS refused: ${parsed.fault.reason}`);
     return parsed.token;
   }
-  async function call(path: string, action: string, bodyXml: string, issued: IssuedToken, soapVersion: SoapVersion = '1.2', via: Via = {}) {
-    const xml = buildOioidwsRequest(bodyXml, { assertionXml: issued.assertionXml, keyPem: via.keyPem ?? tls.key, action, to: `${platform.url}${path}`, now: now(), soapVersion });
+  async function call(
+    path: string,
+    action: string,
+    bodyXml: string,
+    issued: IssuedToken,
+    soapVersion: SoapVersion = '1.2',
+    via: Via = {},
+  ) {
+    const xml = buildOioidwsRequest(bodyXml, {
+      assertionXml: issued.assertionXml,
+      keyPem: via.keyPem ?? tls.key,
+      action,
+      to: `${platform.url}${path}`,
+      now: now(),
+      soapVersion,
+    });
     // SOAP 1.1 over HTTP: text/xml and the action in the SOAPAction header.
     if (soapVersion === '1.1') return post(path, xml, 'text/xml; charset=utf-8', { soapaction: `"${action}"` }, via);
     return post(path, xml, `application/soap+xml; charset=utf-8; action="${action}"`, {}, via);

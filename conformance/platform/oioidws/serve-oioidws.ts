@@ -38,7 +38,12 @@ export interface OioidwsService {
   signingRole: string;
   operations: OioidwsOperation[];
   /** Runs one operation for a verified caller; returns the response element of the Body. */
-  run(operation: OioidwsOperation, input: Element, claims: TokenClaims, platform: PlatformServices): Promise<OioidwsResult>;
+  run(
+    operation: OioidwsOperation,
+    input: Element,
+    claims: TokenClaims,
+    platform: PlatformServices,
+  ): Promise<OioidwsResult>;
 }
 
 /**
@@ -54,21 +59,41 @@ export interface OioidwsService {
  * certificate revoked since the token was issued (or of no registered system) is refused with a
  * FailedAuthentication fault. The reply names that caller, so the exchange is recorded as its.
  */
-export async function serveOioidws(request: PlatformRequest<Caller | undefined>, platform: PlatformServices, service: OioidwsService): Promise<SignedCallerReply> {
+export async function serveOioidws(
+  request: PlatformRequest<Caller | undefined>,
+  platform: PlatformServices,
+  service: OioidwsService,
+): Promise<SignedCallerReply> {
   const version = request.soapVersion;
   const faultReply = (fault: Soap12Fault, operation: string) => oioidwsFaultReply(fault, operation, version);
   const body = request.bodyElement;
-  const operation = service.operations.find((op) => op.input.local === body?.localName && op.input.namespace === body?.namespaceURI);
+  const operation = service.operations.find(
+    (op) => op.input.local === body?.localName && op.input.namespace === body?.namespaceURI,
+  );
   if (!body || !operation) {
     const known = service.operations.map((op) => `${op.input.local} (${op.name})`).join(', ');
-    return faultReply(senderFault('oioidws.unknown-operation', 'wsa:ActionNotSupported', `The request element ${body?.localName ?? '(none)'} is not an operation of this service; it offers ${known}`), 'unknown');
+    return faultReply(
+      senderFault(
+        'oioidws.unknown-operation',
+        'wsa:ActionNotSupported',
+        `The request element ${body?.localName ?? '(none)'} is not an operation of this service; it offers ${known}`,
+      ),
+      'unknown',
+    );
   }
   const envelope = (request.document as unknown as { documentElement: XmlNode }).documentElement;
   const header = selectOne(version === '1.1' ? 'soap11:Header' : 'soap12:Header', envelope);
   const wsaAction = header ? textOf('wsa:Action', header) : undefined;
   for (const action of [request.soapAction, wsaAction]) {
     if (action && action !== operation.soapAction) {
-      return faultReply(senderFault('oioidws.action-mismatch', 'wsa:ActionMismatch', `The action ${action} does not match the request element ${operation.input.local}; expected ${operation.soapAction}`), operation.name);
+      return faultReply(
+        senderFault(
+          'oioidws.action-mismatch',
+          'wsa:ActionMismatch',
+          `The action ${action} does not match the request element ${operation.input.local}; expected ${operation.soapAction}`,
+        ),
+        operation.name,
+      );
     }
   }
   const sts = await stsIdentity(platform);
@@ -85,7 +110,14 @@ export async function serveOioidws(request: PlatformRequest<Caller | undefined>,
   // With a certificate on the connection the token is bound to it (checked above) and the TLS gate found its system.
   const caller = request.caller ?? callerOfCertificate(platform.registry, check.claims.holderCertPem);
   if (!caller) {
-    return faultReply(senderFault('oioidws.holder-unknown', 'wsse:FailedAuthentication', 'The certificate the token is bound to, which signed this message, is revoked or belongs to no registered it-system; call with the certificate of a registered system (`klarmeld platform system add`) and a token issued to it'), operation.name);
+    return faultReply(
+      senderFault(
+        'oioidws.holder-unknown',
+        'wsse:FailedAuthentication',
+        'The certificate the token is bound to, which signed this message, is revoked or belongs to no registered it-system; call with the certificate of a registered system (`klarmeld platform system add`) and a token issued to it',
+      ),
+      operation.name,
+    );
   }
   const result = await service.run(operation, body, check.claims, platform);
   if (result.fault) {
@@ -93,7 +125,9 @@ export async function serveOioidws(request: PlatformRequest<Caller | undefined>,
     return { ...reply, findings: [...(result.findings ?? []), ...reply.findings], caller };
   }
   const messageId = header ? textOf('wsa:MessageID', header) : undefined;
-  const transactionUuid = header ? textOf("*[local-name()='RequestHeader']/*[local-name()='TransactionUUID']", header) : undefined;
+  const transactionUuid = header
+    ? textOf("*[local-name()='RequestHeader']/*[local-name()='TransactionUUID']", header)
+    : undefined;
   const created = now.toISOString();
   const expires = new Date(now.getTime() + 5 * 60_000).toISOString();
   const signer = await roleCertificate(platform.pki, service.signingRole);
@@ -110,10 +144,19 @@ export async function serveOioidws(request: PlatformRequest<Caller | undefined>,
   const xml = `<?xml version="1.0" encoding="UTF-8"?>${signWsSecurity(unsigned, { keyPem: signer.keyPem, ids: ['_1', '_2', ...(messageId ? ['_3'] : []), '_4', '_0'], keyInfoXml: binaryTokenReference('_5') })}`;
   const findings: SignedCallerReply['findings'] = [...(result.findings ?? [])];
   if (result.statusKode !== undefined && result.statusKode !== 20) {
-    findings.push({ severity: 'warning', code: `standardretur.${result.statusKode}`, message: `StandardRetur StatusKode ${result.statusKode}` });
+    findings.push({
+      severity: 'warning',
+      code: `standardretur.${result.statusKode}`,
+      message: `StandardRetur StatusKode ${result.statusKode}`,
+    });
   }
   if (!transactionUuid) {
-    findings.push({ severity: 'warning', code: 'oioidws.no-request-header', message: 'The request has no RequestHeader/TransactionUUID header, which the contract declares; KOMBIT uses it to trace the call' });
+    findings.push({
+      severity: 'warning',
+      code: 'oioidws.no-request-header',
+      message:
+        'The request has no RequestHeader/TransactionUUID header, which the contract declares; KOMBIT uses it to trace the call',
+    });
   }
   return { status: 200, contentType: soapContentType[version], body: xml, operation: operation.name, findings, caller };
 }

@@ -18,9 +18,17 @@ export interface ServedService {
  * operation the platform serves. Throws when the catalogue lacks one of them, naming the file to
  * fix: the module loader then reports the module as broken and serves the others.
  */
-export function servedService(catalog: Catalog, integration: string, service: string, operations: readonly string[]): ServedService {
+export function servedService(
+  catalog: Catalog,
+  integration: string,
+  service: string,
+  operations: readonly string[],
+): ServedService {
   const found = findService(catalog, integration, service)?.service;
-  const missing = (what: string) => new Error(`The catalogue gives ${integration} ${service} no ${what}; add it in catalog/data/integrations/${integration}.yaml.`);
+  const missing = (what: string) =>
+    new Error(
+      `The catalogue gives ${integration} ${service} no ${what}; add it in catalog/data/integrations/${integration}.yaml.`,
+    );
   if (!found) throw missing('service entry');
   const path = found.endpoints.local;
   if (!path) throw missing('endpoints.local');

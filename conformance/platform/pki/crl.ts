@@ -20,7 +20,10 @@ export async function createCrl(ca: TestCa, revoked: readonly RevokedSerial[], n
     issuer: ca.cert.subjectName,
     thisUpdate: new Date(now.getTime() - 3600_000),
     nextUpdate: new Date(now.getTime() + 10 * 365 * 24 * 3600_000),
-    entries: revoked.map((r) => ({ serialNumber: r.serialNumber.toLowerCase(), revocationDate: r.revokedAt ? new Date(r.revokedAt) : now })),
+    entries: revoked.map((r) => ({
+      serialNumber: r.serialNumber.toLowerCase(),
+      revocationDate: r.revokedAt ? new Date(r.revokedAt) : now,
+    })),
     signingKey: ca.key as unknown as CryptoKey,
     signingAlgorithm: rsaAlgorithm,
   });

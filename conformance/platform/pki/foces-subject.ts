@@ -7,9 +7,17 @@
  * (for example to build the token's NameID) then work unchanged against the test platform.
  * The platform itself maps a certificate to its it-system by fingerprint, never by subject.
  */
-export function focesSubject(options: { systemName: string; supplierCvr: string; supplierName?: string; fid: string }): FocesName {
+export function focesSubject(options: {
+  systemName: string;
+  supplierCvr: string;
+  supplierName?: string;
+  fid: string;
+}): FocesName {
   return [
-    { CN: [`${options.systemName} (funktionscertifikat)`], [serialNumberOid]: [`CVR:${options.supplierCvr}-FID:${options.fid}`] },
+    {
+      CN: [`${options.systemName} (funktionscertifikat)`],
+      [serialNumberOid]: [`CVR:${options.supplierCvr}-FID:${options.fid}`],
+    },
     { O: [`${options.supplierName ?? `Leverandør ${options.supplierCvr}`} // CVR:${options.supplierCvr}`] },
     { C: ['DK'] },
   ];
@@ -28,6 +36,8 @@ export type FocesName = Record<string, string[]>[];
  * insist on that.
  */
 export function fidOf(systemUuid: string): string {
-  const digits = BigInt(`0x${systemUuid.replace(/-/g, '').slice(0, 15)}`).toString().padStart(8, '0');
+  const digits = BigInt(`0x${systemUuid.replace(/-/g, '').slice(0, 15)}`)
+    .toString()
+    .padStart(8, '0');
   return digits.slice(-8);
 }

@@ -20,7 +20,11 @@ describe('PlatformPkiStore', () => {
     expect(serverCert.checkHost('localhost')).toBe('localhost');
     expect((await pki.serverCertificate('127.0.0.1')).certPem).toBe(server.certPem);
 
-    const system = await pki.issueSystemCertificate({ uuid: '0f0e0d0c-0b0a-4909-8807-060504030201', name: 'Fagsystem A', supplierCvr: '12345678' });
+    const system = await pki.issueSystemCertificate({
+      uuid: '0f0e0d0c-0b0a-4909-8807-060504030201',
+      name: 'Fagsystem A',
+      supplierCvr: '12345678',
+    });
     const cert = new X509Certificate(system.certPem);
     expect(cert.checkIssued(ca)).toBe(true);
     expect(cert.verify(ca.publicKey)).toBe(true);

@@ -60,7 +60,13 @@ export class PlatformPkiStore implements PlatformPki {
     if (existing && (await readFile(join(dir, 'names'), 'utf8').catch(() => '')) === tag) return existing;
     const ips = [...names].filter((n) => isIP(n));
     const dnsNames = [...names].filter((n) => !isIP(n));
-    const pair = await this.writePair(dir, 'server', { subject: 'CN=localhost, O=klarmeld test platform, C=DK', kind: 'server', ips, dnsNames, now: this.clock() });
+    const pair = await this.writePair(dir, 'server', {
+      subject: 'CN=localhost, O=klarmeld test platform, C=DK',
+      kind: 'server',
+      ips,
+      dnsNames,
+      now: this.clock(),
+    });
     await writeFile(join(dir, 'names'), tag);
     return pair;
   }
@@ -70,12 +76,20 @@ export class PlatformPkiStore implements PlatformPki {
     const dir = join(this.dataDir, 'roles');
     return (
       (await this.readPair(dir, role)) ??
-      this.writePair(dir, role, { subject: `CN=klarmeld ${role} (funktionscertifikat), O=klarmeld test platform // CVR:11111111, C=DK`, kind: 'signing', now: this.clock() })
+      this.writePair(dir, role, {
+        subject: `CN=klarmeld ${role} (funktionscertifikat), O=klarmeld test platform // CVR:11111111, C=DK`,
+        kind: 'signing',
+        now: this.clock(),
+      })
     );
   }
 
   /** A new FOCES-like certificate and key for an it-system (each call issues a fresh one). */
-  async issueSystemCertificate(system: { uuid: string; name: string; supplierCvr: string }): Promise<SystemCertificateFiles> {
+  async issueSystemCertificate(system: {
+    uuid: string;
+    name: string;
+    supplierCvr: string;
+  }): Promise<SystemCertificateFiles> {
     const dir = join(this.dataDir, 'systems', system.uuid);
     const subject = focesSubject({ systemName: system.name, supplierCvr: system.supplierCvr, fid: fidOf(system.uuid) });
     const pair = await this.writePair(dir, 'system', { subject, kind: 'client', now: this.clock() });

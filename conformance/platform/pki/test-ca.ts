@@ -14,7 +14,8 @@ export interface TestCa {
   key: webcrypto.CryptoKey;
 }
 
-const years = (from: Date, n: number) => new Date(Date.UTC(from.getUTCFullYear() + n, from.getUTCMonth(), from.getUTCDate()));
+const years = (from: Date, n: number) =>
+  new Date(Date.UTC(from.getUTCFullYear() + n, from.getUTCMonth(), from.getUTCDate()));
 
 /** Makes @peculiar/x509 use Node's WebCrypto (it looks for a browser `crypto` otherwise). */
 export function useNodeCrypto(): void {
@@ -34,7 +35,12 @@ export async function loadOrCreateCa(dataDir: string, now: Date): Promise<TestCa
   if (existsSync(certPath) && existsSync(keyPath)) {
     ensureSecretFile(keyPath);
     const certPem = await readFile(certPath, 'utf8');
-    return { certPem, certPath, cert: new x509.X509Certificate(certPem), key: await privateKeyFromPem(await readFile(keyPath, 'utf8')) };
+    return {
+      certPem,
+      certPath,
+      cert: new x509.X509Certificate(certPem),
+      key: await privateKeyFromPem(await readFile(keyPath, 'utf8')),
+    };
   }
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const keys = (await webcrypto.subtle.generateKey(rsaAlgorithm, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;

@@ -4,8 +4,14 @@ import { canonicalExchangeJson } from './canonical-exchange.ts';
 import type { UnsignedExchange } from './exchange-record.ts';
 
 const base: UnsignedExchange = {
-  id: 'a1', time: '2026-01-01T00:00:00.000Z', systemUuid: 'u', systemName: 'Fagsystem "Æ" \\ <x>', method: 'POST', path: '/p',
-  status: 200, latencyMs: 1.234,
+  id: 'a1',
+  time: '2026-01-01T00:00:00.000Z',
+  systemUuid: 'u',
+  systemName: 'Fagsystem "Æ" \\ <x>',
+  method: 'POST',
+  path: '/p',
+  status: 200,
+  latencyMs: 1.234,
   request: { contentType: 'text/xml', size: 10, body: '<a>ø\u2028\n</a>', truncated: false },
   response: { contentType: 'text/xml', size: 12, body: '<b/>', truncated: true },
   findings: [],
@@ -16,7 +22,14 @@ describe('canonicalExchangeJson', () => {
     const variants: UnsignedExchange[] = [
       base,
       { ...base, integration: 'SF1520', service: 'S', operation: 'PersonLookup', soapVersion: '1.1' },
-      { ...base, fault: { code: 'X', text: 'y "z"' }, findings: [{ severity: 'error', code: 'c', message: 'm' }, { severity: 'warning', code: 'c2', message: 'm2', path: '/a' }] },
+      {
+        ...base,
+        fault: { code: 'X', text: 'y "z"' },
+        findings: [
+          { severity: 'error', code: 'c', message: 'm' },
+          { severity: 'warning', code: 'c2', message: 'm2', path: '/a' },
+        ],
+      },
       { ...base, latencyMs: 0, status: 500 },
       { ...base, integration: undefined, operation: undefined },
     ];

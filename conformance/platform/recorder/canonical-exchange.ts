@@ -2,7 +2,24 @@ import { canonicalJson } from '../../evidence/index.ts';
 import type { UnsignedExchange } from './exchange-record.ts';
 
 const s = JSON.stringify;
-const topKeys = new Set(['fault', 'findings', 'id', 'integration', 'latencyMs', 'method', 'operation', 'path', 'request', 'response', 'service', 'soapVersion', 'status', 'systemName', 'systemUuid', 'time']);
+const topKeys = new Set([
+  'fault',
+  'findings',
+  'id',
+  'integration',
+  'latencyMs',
+  'method',
+  'operation',
+  'path',
+  'request',
+  'response',
+  'service',
+  'soapVersion',
+  'status',
+  'systemName',
+  'systemUuid',
+  'time',
+]);
 const findingKeys = new Set(['code', 'message', 'path', 'severity']);
 const messageKeys = new Set(['body', 'contentType', 'size', 'truncated']);
 const faultKeys = new Set(['code', 'text']);
@@ -17,9 +34,18 @@ const opt = (name: string, v: string | undefined) => (v === undefined ? '' : `,"
  * key, a non-finite number) falls back to canonicalJson itself; a test checks both give the same bytes.
  */
 export function canonicalExchangeJson(e: UnsignedExchange): string {
-  if (!only(e, topKeys) || !Number.isFinite(e.latencyMs) || !Number.isFinite(e.status) || !simpleMessage(e.request) || !simpleMessage(e.response)) return canonicalJson(e);
-  if (!Array.isArray(e.findings) || !e.findings.every((f) => f && typeof f === 'object' && only(f, findingKeys))) return canonicalJson(e);
-  if (e.fault !== undefined && (typeof e.fault !== 'object' || e.fault === null || !only(e.fault, faultKeys))) return canonicalJson(e);
+  if (
+    !only(e, topKeys) ||
+    !Number.isFinite(e.latencyMs) ||
+    !Number.isFinite(e.status) ||
+    !simpleMessage(e.request) ||
+    !simpleMessage(e.response)
+  )
+    return canonicalJson(e);
+  if (!Array.isArray(e.findings) || !e.findings.every((f) => f && typeof f === 'object' && only(f, findingKeys)))
+    return canonicalJson(e);
+  if (e.fault !== undefined && (typeof e.fault !== 'object' || e.fault === null || !only(e.fault, faultKeys)))
+    return canonicalJson(e);
   const findings = e.findings
     .map((f) => `{"code":${s(f.code)},"message":${s(f.message)}${opt('path', f.path)},"severity":${s(f.severity)}}`)
     .join(',');
@@ -32,7 +58,14 @@ export function canonicalExchangeJson(e: UnsignedExchange): string {
 }
 
 function simpleMessage(m: UnsignedExchange['request']): boolean {
-  return !!m && typeof m === 'object' && only(m, messageKeys) && Number.isFinite(m.size) && typeof m.body === 'string' && typeof m.truncated === 'boolean';
+  return (
+    !!m &&
+    typeof m === 'object' &&
+    only(m, messageKeys) &&
+    Number.isFinite(m.size) &&
+    typeof m.body === 'string' &&
+    typeof m.truncated === 'boolean'
+  );
 }
 
 function message(m: UnsignedExchange['request']): string {

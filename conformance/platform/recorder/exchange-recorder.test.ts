@@ -9,8 +9,15 @@ import type { UnsignedExchange } from './exchange-record.ts';
 import { ExchangeRecorder } from './exchange-recorder.ts';
 
 const exchange = (i: number, systemUuid = 'sys-a'): UnsignedExchange => ({
-  id: `id-${i}`, time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), systemUuid, systemName: 'A', method: 'POST', path: '/p',
-  status: 200, latencyMs: 1, findings: [],
+  id: `id-${i}`,
+  time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+  systemUuid,
+  systemName: 'A',
+  method: 'POST',
+  path: '/p',
+  status: 200,
+  latencyMs: 1,
+  findings: [],
   request: { contentType: 'text/xml', size: 3, body: '<a/>', truncated: false },
   response: { contentType: 'text/xml', size: 3, body: '<b/>', truncated: false },
 });
@@ -34,24 +41,41 @@ describe('ExchangeRecorder', () => {
       expect(exchangeDigest(e as unknown as Record<string, unknown>)).toBe(e.digest);
       expect(verifyDigest(e.digest, e.signature, signer.publicKeyPem)).toBe(true);
     }
-    expect(recorder.exchanges({ systemUuid: 'sys-a', since: new Date(Date.UTC(2026, 0, 1, 0, 19, 0)).toISOString(), limit: 1000 }).length).toBe(40);
+    expect(
+      recorder.exchanges({
+        systemUuid: 'sys-a',
+        since: new Date(Date.UTC(2026, 0, 1, 0, 19, 0)).toISOString(),
+        limit: 1000,
+      }).length,
+    ).toBe(40);
     // A cursor from before the `since` time starts the page at `since`, as without a cursor.
     const since = new Date(Date.UTC(2026, 0, 1, 0, 19, 0)).toISOString();
-    expect(recorder.page({ systemUuid: 'sys-a', since, after: 0, limit: 1000 }).exchanges.map((e) => e.seq))
-      .toEqual(recorder.page({ systemUuid: 'sys-a', since, limit: 1000 }).exchanges.map((e) => e.seq));
+    expect(recorder.page({ systemUuid: 'sys-a', since, after: 0, limit: 1000 }).exchanges.map((e) => e.seq)).toEqual(
+      recorder.page({ systemUuid: 'sys-a', since, limit: 1000 }).exchanges.map((e) => e.seq),
+    );
     expect(recorder.page({ systemUuid: 'sys-a', since: '9999-01-01T00:00:00Z', after: 0 }).exchanges).toEqual([]);
     expect(recorder.unknownDigests('sys-a', [mine[0]!.digest])).toEqual([mine[0]!.digest]);
     // Signed when served, not when stored (the key never goes to the writer thread); Ed25519 is
     // deterministic, so the same exchange always carries the same signature.
     expect(db.prepare("SELECT count(*) AS n FROM exchanges WHERE signature != ''").get()).toEqual({ n: 0 });
-    expect(recorder.exchanges({ systemUuid: 'sys-b', limit: 1000 }).map((e) => e.signature)).toEqual(mine.map((e) => e.signature));
+    expect(recorder.exchanges({ systemUuid: 'sys-b', limit: 1000 }).map((e) => e.signature)).toEqual(
+      mine.map((e) => e.signature),
+    );
     await recorder.close();
     db.close();
   });
 
   it('pages an it-system’s exchanges by count and by bytes, in the order stored, each served as its signed record', async () => {
     const { recorder, db } = setUp(() => undefined);
-    const big = (i: number): UnsignedExchange => ({ ...exchange(i, i % 4 === 0 ? 'sys-b' : 'sys-a'), request: { contentType: 'text/xml', size: 20_000, body: `<a i="${i}">${'x'.repeat(20_000)}</a>`, truncated: false } });
+    const big = (i: number): UnsignedExchange => ({
+      ...exchange(i, i % 4 === 0 ? 'sys-b' : 'sys-a'),
+      request: {
+        contentType: 'text/xml',
+        size: 20_000,
+        body: `<a i="${i}">${'x'.repeat(20_000)}</a>`,
+        truncated: false,
+      },
+    });
     for (let i = 0; i < 60; i += 1) recorder.record(big(i));
     const ids = Array.from({ length: 60 }, (_, i) => `id-${i}`).filter((_, i) => i % 4 !== 0);
 
@@ -62,7 +86,9 @@ describe('ExchangeRecorder', () => {
       const page = recorder.page({ systemUuid: 'sys-a', after, limit: 1000, maxBytes: 100_000 });
       const served = page.exchanges.map((e) => recorder.servedJson(e));
       expect(served.reduce((n, json) => n + Buffer.byteLength(json) + 1, 0)).toBeLessThanOrEqual(100_000);
-      expect(page.exchanges.map((e) => e.bytes)).toEqual(served.map((json) => expect.toSatisfy((n: number) => n >= Buffer.byteLength(json))));
+      expect(page.exchanges.map((e) => e.bytes)).toEqual(
+        served.map((json) => expect.toSatisfy((n: number) => n >= Buffer.byteLength(json))),
+      );
       seen.push(...served.map((json) => (JSON.parse(json) as { id: string }).id));
       after = page.next;
       pages += 1;

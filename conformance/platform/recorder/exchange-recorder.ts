@@ -99,7 +99,9 @@ export class ExchangeRecorder {
     } else {
       this.writeOnThisThread();
     }
-    this.select = db.prepare('SELECT seq, record, digest, signature FROM exchanges WHERE system_uuid = ? AND seq > ? AND time >= ? ORDER BY seq LIMIT ?');
+    this.select = db.prepare(
+      'SELECT seq, record, digest, signature FROM exchanges WHERE system_uuid = ? AND seq > ? AND time >= ? ORDER BY seq LIMIT ?',
+    );
     this.firstSince = db.prepare('SELECT min(seq) AS seq FROM exchanges WHERE system_uuid = ? AND time >= ?');
     this.hasDigest = db.prepare('SELECT 1 FROM exchanges WHERE digest = ? AND system_uuid = ?');
   }
@@ -215,7 +217,9 @@ export class ExchangeRecorder {
       if (first === null) return { exchanges };
       after = Math.max(after, first - 1);
     }
-    const rows = this.select.iterate(query.systemUuid, after, query.since ?? '', limit + 1) as Iterable<Omit<StoredExchange, 'bytes'>>;
+    const rows = this.select.iterate(query.systemUuid, after, query.since ?? '', limit + 1) as Iterable<
+      Omit<StoredExchange, 'bytes'>
+    >;
     for (const row of rows) {
       const size = Buffer.byteLength(row.record, 'utf8') + servedOverhead(row.digest, row.signature);
       if (exchanges.length === limit || (exchanges.length > 0 && bytes + size + 1 > maxBytes)) {
@@ -248,7 +252,11 @@ export class ExchangeRecorder {
   }
 
   private signed(exchange: StoredExchange): ExchangeRecord {
-    return { ...(JSON.parse(exchange.record) as UnsignedExchange), digest: exchange.digest, signature: exchange.signature || this.signer.sign(exchange.digest) };
+    return {
+      ...(JSON.parse(exchange.record) as UnsignedExchange),
+      digest: exchange.digest,
+      signature: exchange.signature || this.signer.sign(exchange.digest),
+    };
   }
 
   /** The digests among `digests` that were NOT recorded for this it-system. */

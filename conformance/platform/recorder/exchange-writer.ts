@@ -27,7 +27,9 @@ export function createExchangesTable(db: DatabaseSync): void {
  */
 export function exchangeWriter(db: DatabaseSync): (batch: UnsignedExchange[]) => void {
   createExchangesTable(db);
-  const insert: StatementSync = db.prepare('INSERT INTO exchanges (id, time, system_uuid, digest, signature, record) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert: StatementSync = db.prepare(
+    'INSERT INTO exchanges (id, time, system_uuid, digest, signature, record) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   return (batch) => {
     db.exec('BEGIN');
     try {

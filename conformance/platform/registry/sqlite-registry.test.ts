@@ -18,9 +18,29 @@ describe('SqliteRegistry', () => {
     const system = registry.addSystem({ name: 'Fagsystem A', supplierCvr: '12345678' });
     const issued = await pki.issueSystemCertificate(system);
     const cert = new X509Certificate(issued.certPem);
-    registry.addCertificate({ fingerprint: fingerprintOf(cert), systemUuid: system.uuid, subject: cert.subject, serialNumber: cert.serialNumber, certPem: issued.certPem });
-    const approved = registry.addAgreement({ systemUuid: system.uuid, integration: 'SF1520', service: 'PersonBaseDataExtendedService', serviceUuid: 'e6be2436-bf35-4df2-83fe-925142825dc2', municipalityCvr: '11111111', status: 'approved' });
-    const pending = registry.addAgreement({ systemUuid: system.uuid, integration: 'SF1520', service: 'PersonBaseDataExtendedService', serviceUuid: 'e6be2436-bf35-4df2-83fe-925142825dc2', municipalityCvr: '29189846', status: 'pending' });
+    registry.addCertificate({
+      fingerprint: fingerprintOf(cert),
+      systemUuid: system.uuid,
+      subject: cert.subject,
+      serialNumber: cert.serialNumber,
+      certPem: issued.certPem,
+    });
+    const approved = registry.addAgreement({
+      systemUuid: system.uuid,
+      integration: 'SF1520',
+      service: 'PersonBaseDataExtendedService',
+      serviceUuid: 'e6be2436-bf35-4df2-83fe-925142825dc2',
+      municipalityCvr: '11111111',
+      status: 'approved',
+    });
+    const pending = registry.addAgreement({
+      systemUuid: system.uuid,
+      integration: 'SF1520',
+      service: 'PersonBaseDataExtendedService',
+      serviceUuid: 'e6be2436-bf35-4df2-83fe-925142825dc2',
+      municipalityCvr: '29189846',
+      status: 'pending',
+    });
     const publicKey = loadOrCreateSigner(db).publicKeyPem;
     db.close();
 
@@ -31,13 +51,17 @@ describe('SqliteRegistry', () => {
     const query = { systemUuid: system.uuid, serviceUuid: 'e6be2436-bf35-4df2-83fe-925142825dc2' };
     expect(registry.approvedAgreement({ ...query, municipalityCvr: '11111111' })?.uuid).toBe(approved.uuid);
     expect(registry.approvedAgreement({ ...query, municipalityCvr: '29189846' })).toBeUndefined();
-    expect(registry.approvedAgreement({ systemUuid: system.uuid, integration: 'SF1520', municipalityCvr: '11111111' })?.uuid).toBe(approved.uuid);
+    expect(
+      registry.approvedAgreement({ systemUuid: system.uuid, integration: 'SF1520', municipalityCvr: '11111111' })?.uuid,
+    ).toBe(approved.uuid);
     expect(registry.approveAgreement(pending.uuid)?.status).toBe('approved');
     expect(registry.approvedAgreement({ ...query, municipalityCvr: '29189846' })?.uuid).toBe(pending.uuid);
 
     const signer = loadOrCreateSigner(db);
     expect(signer.publicKeyPem).toBe(publicKey);
-    expect(verify(null, Buffer.from('digest'), createPublicKey(publicKey), Buffer.from(signer.sign('digest'), 'base64'))).toBe(true);
+    expect(
+      verify(null, Buffer.from('digest'), createPublicKey(publicKey), Buffer.from(signer.sign('digest'), 'base64')),
+    ).toBe(true);
 
     expect(registry.revokeSystem(system.uuid)).toBe(1);
     expect(registry.systemByCertificate(cert)).toBeUndefined();

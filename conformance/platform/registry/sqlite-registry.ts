@@ -3,21 +3,45 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { fingerprintOf } from './fingerprint.ts';
 import { createRegistrySchema } from './registry-schema.ts';
 import type {
-  AgreementQuery, CallbackEndpoint, ItSystem, NewAgreement, NewSystem, Registry, ServiceAgreement, SystemCertificate,
+  AgreementQuery,
+  CallbackEndpoint,
+  ItSystem,
+  NewAgreement,
+  NewSystem,
+  Registry,
+  ServiceAgreement,
+  SystemCertificate,
 } from './registry-types.ts';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
 
-const toSystem = (r: Row): ItSystem => ({ uuid: String(r.uuid), name: String(r.name), supplierCvr: String(r.supplier_cvr), createdAt: String(r.created_at) });
+const toSystem = (r: Row): ItSystem => ({
+  uuid: String(r.uuid),
+  name: String(r.name),
+  supplierCvr: String(r.supplier_cvr),
+  createdAt: String(r.created_at),
+});
 const toAgreement = (r: Row): ServiceAgreement => ({
-  uuid: String(r.uuid), systemUuid: String(r.system_uuid), integration: String(r.integration), service: String(r.service),
-  serviceUuid: str(r.service_uuid), entityId: str(r.entity_id), municipalityCvr: String(r.municipality_cvr),
-  status: r.status === 'approved' ? 'approved' : 'pending', createdAt: String(r.created_at), approvedAt: str(r.approved_at),
+  uuid: String(r.uuid),
+  systemUuid: String(r.system_uuid),
+  integration: String(r.integration),
+  service: String(r.service),
+  serviceUuid: str(r.service_uuid),
+  entityId: str(r.entity_id),
+  municipalityCvr: String(r.municipality_cvr),
+  status: r.status === 'approved' ? 'approved' : 'pending',
+  createdAt: String(r.created_at),
+  approvedAt: str(r.approved_at),
 });
 const toCertificate = (r: Row): SystemCertificate => ({
-  fingerprint: String(r.fingerprint), systemUuid: String(r.system_uuid), subject: String(r.subject),
-  serialNumber: String(r.serial_number), certPem: String(r.cert_pem), revoked: Number(r.revoked) === 1, revokedAt: str(r.revoked_at),
+  fingerprint: String(r.fingerprint),
+  systemUuid: String(r.system_uuid),
+  subject: String(r.subject),
+  serialNumber: String(r.serial_number),
+  certPem: String(r.cert_pem),
+  revoked: Number(r.revoked) === 1,
+  revokedAt: str(r.revoked_at),
 });
 
 /** How long an agreement read is reused on the hot path. Writes through this instance clear it at once. */
@@ -42,24 +66,32 @@ export class SqliteRegistry implements Registry {
     createRegistrySchema(db);
     const p = (sql: string) => db.prepare(sql);
     this.q = {
-      systemByFp: p('SELECT s.* FROM certificates c JOIN it_systems s ON s.uuid = c.system_uuid WHERE c.fingerprint = ? AND c.revoked = 0'),
+      systemByFp: p(
+        'SELECT s.* FROM certificates c JOIN it_systems s ON s.uuid = c.system_uuid WHERE c.fingerprint = ? AND c.revoked = 0',
+      ),
       revoked: p('SELECT revoked FROM certificates WHERE fingerprint = ?'),
       systemByUuidOrName: p('SELECT * FROM it_systems WHERE uuid = ? OR name = ?'),
       systems: p('SELECT * FROM it_systems ORDER BY created_at, name'),
       certsOf: p('SELECT * FROM certificates WHERE system_uuid = ?'),
       agreement: p('SELECT * FROM service_agreements WHERE uuid = ?'),
       agreementsOf: p('SELECT * FROM service_agreements WHERE system_uuid = ? ORDER BY created_at'),
-      approved: p(`SELECT * FROM service_agreements WHERE system_uuid = ? AND municipality_cvr = ? AND status = 'approved'
+      approved:
+        p(`SELECT * FROM service_agreements WHERE system_uuid = ? AND municipality_cvr = ? AND status = 'approved'
         AND (service_uuid = ? OR entity_id = ? OR (? IS NOT NULL AND integration = ?)) LIMIT 1`),
       callbacks: p('SELECT * FROM callback_endpoints WHERE system_uuid = ?'),
       revokedList: p('SELECT serial_number, revoked_at FROM certificates WHERE revoked = 1 ORDER BY revoked_at'),
       revokedCount: p('SELECT count(*) AS n FROM certificates WHERE revoked = 1'),
       insertSystem: p('INSERT INTO it_systems (uuid, name, supplier_cvr, created_at) VALUES (?, ?, ?, ?)'),
-      insertCert: p('INSERT INTO certificates (fingerprint, system_uuid, subject, serial_number, cert_pem) VALUES (?, ?, ?, ?, ?)'),
+      insertCert: p(
+        'INSERT INTO certificates (fingerprint, system_uuid, subject, serial_number, cert_pem) VALUES (?, ?, ?, ?, ?)',
+      ),
       revoke: p('UPDATE certificates SET revoked = 1, revoked_at = ? WHERE system_uuid = ? AND revoked = 0'),
-      insertAgreement: p(`INSERT INTO service_agreements (uuid, system_uuid, integration, service, service_uuid, entity_id, municipality_cvr, status, created_at, approved_at)
+      insertAgreement:
+        p(`INSERT INTO service_agreements (uuid, system_uuid, integration, service, service_uuid, entity_id, municipality_cvr, status, created_at, approved_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      approve: p(`UPDATE service_agreements SET status = 'approved', approved_at = ? WHERE uuid = ? AND status = 'pending'`),
+      approve: p(
+        `UPDATE service_agreements SET status = 'approved', approved_at = ? WHERE uuid = ? AND status = 'pending'`,
+      ),
       insertCallback: p('INSERT OR REPLACE INTO callback_endpoints (system_uuid, url, integration) VALUES (?, ?, ?)'),
     };
   }
@@ -109,14 +141,22 @@ export class SqliteRegistry implements Registry {
   approvedAgreement(query: AgreementQuery): ServiceAgreement | undefined {
     const integration = query.integration ?? null;
     const row = this.q.approved!.get(
-      query.systemUuid, query.municipalityCvr, query.serviceUuid ?? null, query.entityId ?? null, integration, integration,
+      query.systemUuid,
+      query.municipalityCvr,
+      query.serviceUuid ?? null,
+      query.entityId ?? null,
+      integration,
+      integration,
     ) as Row | undefined;
     return row ? toAgreement(row) : undefined;
   }
 
   /** Serial numbers of every revoked certificate (for the CRL the TLS server checks). */
   revokedCertificates(): { serialNumber: string; revokedAt?: string }[] {
-    return (this.q.revokedList!.all() as Row[]).map((r) => ({ serialNumber: String(r.serial_number), revokedAt: str(r.revoked_at) }));
+    return (this.q.revokedList!.all() as Row[]).map((r) => ({
+      serialNumber: String(r.serial_number),
+      revokedAt: str(r.revoked_at),
+    }));
   }
 
   revokedCount(): number {
@@ -124,11 +164,20 @@ export class SqliteRegistry implements Registry {
   }
 
   callbackEndpoints(systemUuid: string): CallbackEndpoint[] {
-    return (this.q.callbacks!.all(systemUuid) as Row[]).map((r) => ({ systemUuid: String(r.system_uuid), url: String(r.url), integration: str(r.integration) }));
+    return (this.q.callbacks!.all(systemUuid) as Row[]).map((r) => ({
+      systemUuid: String(r.system_uuid),
+      url: String(r.url),
+      integration: str(r.integration),
+    }));
   }
 
   addSystem(system: NewSystem): ItSystem {
-    const created: ItSystem = { uuid: (system.uuid ?? randomUUID()).toLowerCase(), name: system.name, supplierCvr: system.supplierCvr, createdAt: this.clock().toISOString() };
+    const created: ItSystem = {
+      uuid: (system.uuid ?? randomUUID()).toLowerCase(),
+      name: system.name,
+      supplierCvr: system.supplierCvr,
+      createdAt: this.clock().toISOString(),
+    };
     this.q.insertSystem!.run(created.uuid, created.name, created.supplierCvr, created.createdAt);
     return created;
   }
@@ -145,8 +194,18 @@ export class SqliteRegistry implements Registry {
     const now = this.clock().toISOString();
     const uuid = (a.uuid ?? randomUUID()).toLowerCase();
     this.agreementCache.clear();
-    this.q.insertAgreement!.run(uuid, a.systemUuid, a.integration, a.service, a.serviceUuid ?? null, a.entityId ?? null,
-      a.municipalityCvr, a.status, now, a.status === 'approved' ? now : null);
+    this.q.insertAgreement!.run(
+      uuid,
+      a.systemUuid,
+      a.integration,
+      a.service,
+      a.serviceUuid ?? null,
+      a.entityId ?? null,
+      a.municipalityCvr,
+      a.status,
+      now,
+      a.status === 'approved' ? now : null,
+    );
     return this.agreement(uuid)!;
   }
 
@@ -173,7 +232,9 @@ export class SqliteRegistry implements Registry {
    */
   replaceCallbackEndpoint(endpoint: CallbackEndpoint): void {
     this.transaction(() => {
-      this.db.prepare('DELETE FROM callback_endpoints WHERE system_uuid = ? AND integration IS ?').run(endpoint.systemUuid, endpoint.integration ?? null);
+      this.db
+        .prepare('DELETE FROM callback_endpoints WHERE system_uuid = ? AND integration IS ?')
+        .run(endpoint.systemUuid, endpoint.integration ?? null);
       this.addCallbackEndpoint(endpoint);
     });
   }

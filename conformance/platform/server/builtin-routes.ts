@@ -2,7 +2,11 @@ import { signingKeyPath } from '../../evidence/index.ts';
 import type { ExchangePage, ExchangeRecorder } from '../recorder/exchange-recorder.ts';
 import type { HttpRoute, PlatformModule } from '../service-handler.ts';
 
-const json = (status: number, value: unknown) => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) });
+const json = (status: number, value: unknown) => ({
+  status,
+  contentType: 'application/json; charset=utf-8',
+  body: JSON.stringify(value),
+});
 
 /** The platform's own routes: its public signing key and each it-system's recorded exchanges. */
 export const exchangesPath = '/klarmeld/exchanges';
@@ -36,19 +40,36 @@ function exchangesRoute(recorder: ExchangeRecorder, pageBytes: number): HttpRout
     async handle(request) {
       const since = request.query.get('since') ?? undefined;
       if (since !== undefined && Number.isNaN(Date.parse(since))) {
-        return json(400, { code: 'exchanges.bad-since', message: `since=${since} is not an ISO 8601 time; write e.g. since=2026-01-01T00:00:00Z.` });
+        return json(400, {
+          code: 'exchanges.bad-since',
+          message: `since=${since} is not an ISO 8601 time; write e.g. since=2026-01-01T00:00:00Z.`,
+        });
       }
       const after = request.query.get('after') ?? undefined;
       if (after !== undefined && !/^\d{1,15}$/.test(after)) {
-        return json(400, { code: 'exchanges.bad-after', message: `after=${after} is not a cursor of this route; follow the "next" URL of the previous page as it is.` });
+        return json(400, {
+          code: 'exchanges.bad-after',
+          message: `after=${after} is not a cursor of this route; follow the "next" URL of the previous page as it is.`,
+        });
       }
       const limitAsked = Number(request.query.get('limit') ?? 100);
       const limit = Number.isFinite(limitAsked) ? limitAsked : 100;
       const sinceIso = since === undefined ? undefined : new Date(since).toISOString();
       const systemUuid = request.caller.systemUuid;
-      const page = recorder.page({ systemUuid, since: sinceIso, after: after === undefined ? undefined : Number(after), limit, maxBytes: pageBytes - envelopeBytes });
+      const page = recorder.page({
+        systemUuid,
+        since: sinceIso,
+        after: after === undefined ? undefined : Number(after),
+        limit,
+        maxBytes: pageBytes - envelopeBytes,
+      });
       const next = page.next === undefined ? undefined : nextUrl(sinceIso, request.query.get('limit'), page.next);
-      return { status: 200, contentType: 'application/json; charset=utf-8', body: '', stream: pageJson(recorder, systemUuid, page, next) };
+      return {
+        status: 200,
+        contentType: 'application/json; charset=utf-8',
+        body: '',
+        stream: pageJson(recorder, systemUuid, page, next),
+      };
     },
   };
 }
@@ -62,7 +83,12 @@ function nextUrl(since: string | undefined, limit: string | null, after: number)
 }
 
 /** `{ systemUuid, exchanges, next? }` in slices of about `sliceBytes`, each exchange signed as it is written. */
-async function* pageJson(recorder: ExchangeRecorder, systemUuid: string, page: ExchangePage, next: string | undefined): AsyncGenerator<string> {
+async function* pageJson(
+  recorder: ExchangeRecorder,
+  systemUuid: string,
+  page: ExchangePage,
+  next: string | undefined,
+): AsyncGenerator<string> {
   let slice = `{"systemUuid":${JSON.stringify(systemUuid)},"exchanges":[`;
   for (const [i, exchange] of page.exchanges.entries()) {
     slice += (i === 0 ? '' : ',') + recorder.servedJson(exchange);

@@ -17,7 +17,10 @@ export function refuseClashingCatalogue(catalog: Pick<Catalog, 'integrations'>):
   if (clashes.length === 0) return;
   throw new CatalogueClashError(
     `The platform does not serve this catalogue: ${clashes.length} service${clashes.length === 1 ? ' shares a key' : 's share keys'} with another integration's, so an agreement or token for one would open the other.\n` +
-      `${clashes.slice(0, 5).map((c) => `  - ${clashText(c)}`).join('\n')}${clashes.length > 5 ? `\n  … and ${clashes.length - 5} more` : ''}\n` +
+      `${clashes
+        .slice(0, 5)
+        .map((c) => `  - ${clashText(c)}`)
+        .join('\n')}${clashes.length > 5 ? `\n  … and ${clashes.length - 5} more` : ''}\n` +
       'Run "klarmeld catalog check" for the files and lines, and fix the catalogue.',
   );
 }

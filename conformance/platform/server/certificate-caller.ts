@@ -18,5 +18,7 @@ export function callerOfCertificate(registry: Registry, certificate: X509Certifi
   }
   const fingerprint = fingerprintOf(x509);
   const system = registry.systemByFingerprint(fingerprint);
-  return system ? { systemUuid: system.uuid, systemName: system.name, subject: x509.subject, fingerprint, certificate: x509 } : undefined;
+  return system
+    ? { systemUuid: system.uuid, systemName: system.name, subject: x509.subject, fingerprint, certificate: x509 }
+    : undefined;
 }

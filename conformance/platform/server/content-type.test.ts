@@ -15,15 +15,30 @@ describe('soapHttpInfo', () => {
 });
 
 /** Posts with exactly these headers: node:https adds no Content-Type of its own (undici and curl do). */
-function post(url: string, system: AddedSystem, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function post(
+  url: string,
+  system: AddedSystem,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: 'POST', headers: { 'content-length': String(Buffer.byteLength(body)), ...headers },
-      ca: readFileSync(system.ca), cert: readFileSync(system.cert), key: readFileSync(system.key),
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (d: string) => (text += d)).on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: { 'content-length': String(Buffer.byteLength(body)), ...headers },
+        ca: readFileSync(system.ca),
+        cert: readFileSync(system.cert),
+        key: readFileSync(system.key),
+      },
+      (res) => {
+        let text = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (d: string) => (text += d))
+          .on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject).end(body);
   });
 }
@@ -46,7 +61,9 @@ describe('a SOAP 1.1 client that sends neither Content-Type nor SOAPAction', () 
   });
 
   it('still gets a 415 fault when its Content-Type names something that is not SOAP', async () => {
-    const reply = await post(`${platform.url}/service/CPR/PersonBaseDataExtended/4`, system, envelope, { 'content-type': 'application/json' });
+    const reply = await post(`${platform.url}/service/CPR/PersonBaseDataExtended/4`, system, envelope, {
+      'content-type': 'application/json',
+    });
     expect(reply.status).toBe(415);
     expect(reply.body).toContain('Fault');
   });

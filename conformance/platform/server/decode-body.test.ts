@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBody } from './decode-body.ts';
 
-const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
 
 describe('decodeBody', () => {
   it('decodes UTF-8 and reports nothing for a valid body', () => {
@@ -9,7 +10,13 @@ describe('decodeBody', () => {
   });
 
   it('reports the byte offset of the first invalid sequence when the charset is UTF-8 or not given', () => {
-    for (const contentType of ['text/xml; charset=utf-8', 'text/xml; charset="UTF-8"', 'application/soap+xml; charset=utf8; action="x"', 'text/xml', undefined]) {
+    for (const contentType of [
+      'text/xml; charset=utf-8',
+      'text/xml; charset="UTF-8"',
+      'application/soap+xml; charset=utf8; action="x"',
+      'text/xml',
+      undefined,
+    ]) {
       expect(decodeBody(bytes('<r>ab', [0xff], '</r>'), contentType).invalidUtf8At).toBe(5);
     }
   });

@@ -33,7 +33,8 @@ function firstInvalidByte(bytes: Buffer, text: string): number {
   let from = 0;
   for (let k = text.indexOf('\uFFFD'); k !== -1; k = text.indexOf('\uFFFD', k + 1)) {
     byteOffset += Buffer.byteLength(text.slice(from, k), 'utf8');
-    if (!(bytes[byteOffset] === 0xef && bytes[byteOffset + 1] === 0xbf && bytes[byteOffset + 2] === 0xbd)) return byteOffset;
+    if (!(bytes[byteOffset] === 0xef && bytes[byteOffset + 1] === 0xbf && bytes[byteOffset + 2] === 0xbd))
+      return byteOffset;
     byteOffset += 3;
     from = k + 1;
   }

@@ -27,7 +27,13 @@ describe('GET /klarmeld/exchanges with many large exchanges', () => {
     const agentA = agentFor(a);
     const agentB = agentFor(b);
     for (let i = 0; i < 40; i += 1) {
-      const post = (agent: typeof agentA, body: string) => request(`${platform.url}/service/none`, { method: 'POST', body, headers: { 'content-type': 'text/xml' }, dispatcher: agent }).then((r) => r.body.dump());
+      const post = (agent: typeof agentA, body: string) =>
+        request(`${platform.url}/service/none`, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'text/xml' },
+          dispatcher: agent,
+        }).then((r) => r.body.dump());
       await post(agentA, `<n i="${i}">${'ø'.repeat(30 * 1024)}</n>`);
       if (i % 10 === 0) await post(agentB, `<b i="${i}"/>`);
     }
@@ -41,7 +47,11 @@ describe('GET /klarmeld/exchanges with many large exchanges', () => {
       const res = await request(new URL(url, platform.url), { dispatcher: agent });
       const text = await res.body.text();
       expect(res.statusCode).toBe(200);
-      pages.push({ bytes: Buffer.byteLength(text), chunked: res.headers['transfer-encoding'] === 'chunked', page: JSON.parse(text) as Page });
+      pages.push({
+        bytes: Buffer.byteLength(text),
+        chunked: res.headers['transfer-encoding'] === 'chunked',
+        page: JSON.parse(text) as Page,
+      });
     }
     return pages;
   }
@@ -49,7 +59,9 @@ describe('GET /klarmeld/exchanges with many large exchanges', () => {
   it('pages them by count and by bytes; following next gives every exchange once, in order', async () => {
     const pages = await readAll(a, '/klarmeld/exchanges?limit=1000');
     const all = pages.flatMap((p) => p.page.exchanges);
-    expect(all.map((e) => /<n i="(\d+)"/.exec(e.request.body)?.[1])).toEqual(Array.from({ length: 40 }, (_, i) => String(i)));
+    expect(all.map((e) => /<n i="(\d+)"/.exec(e.request.body)?.[1])).toEqual(
+      Array.from({ length: 40 }, (_, i) => String(i)),
+    );
     expect(new Set(all.map((e) => e.id)).size).toBe(40);
     expect(all.every((e) => e.systemUuid === a.systemUuid)).toBe(true);
     // Each page stays under the byte bound (40 × ~61 KiB would be 2.4 MB in one answer), streamed.
@@ -58,7 +70,9 @@ describe('GET /klarmeld/exchanges with many large exchanges', () => {
     expect(pages.every((p) => p.chunked && p.page.systemUuid === a.systemUuid)).toBe(true);
     expect(pages.at(-1)!.page.next).toBeUndefined();
     // Still evidence: each exchange's digest and signature verify.
-    const key = await (await request(`${platform.url}/.well-known/klarmeld/signing-key`, { dispatcher: agentFor(a) })).body.text();
+    const key = await (
+      await request(`${platform.url}/.well-known/klarmeld/signing-key`, { dispatcher: agentFor(a) })
+    ).body.text();
     for (const e of [all[0]!, all[39]!]) {
       expect(exchangeDigest(e as unknown as Record<string, unknown>)).toBe(e.digest);
       expect(verifyDigest(e.digest, e.signature, key)).toBe(true);
@@ -67,11 +81,18 @@ describe('GET /klarmeld/exchanges with many large exchanges', () => {
 
   it('pages by count too, keeps since across pages, and never shows another system its exchanges', async () => {
     const bPages = await readAll(b, '/klarmeld/exchanges?limit=3');
-    expect(bPages.map((p) => p.page.exchanges.map((e) => /<b i="(\d+)"/.exec(e.request.body)?.[1]))).toEqual([['0', '10', '20'], ['30']]);
+    expect(bPages.map((p) => p.page.exchanges.map((e) => /<b i="(\d+)"/.exec(e.request.body)?.[1]))).toEqual([
+      ['0', '10', '20'],
+      ['30'],
+    ]);
 
-    const everything = (await readAll(a, '/klarmeld/exchanges?limit=1000')).flatMap((p) => p.page.exchanges) as unknown as { time: string; id: string }[];
+    const everything = (await readAll(a, '/klarmeld/exchanges?limit=1000')).flatMap(
+      (p) => p.page.exchanges,
+    ) as unknown as { time: string; id: string }[];
     const since = everything[25]!.time;
-    const later = (await readAll(a, `/klarmeld/exchanges?since=${encodeURIComponent(since)}&limit=3`)).flatMap((p) => p.page.exchanges) as unknown as { time: string; id: string }[];
+    const later = (await readAll(a, `/klarmeld/exchanges?since=${encodeURIComponent(since)}&limit=3`)).flatMap(
+      (p) => p.page.exchanges,
+    ) as unknown as { time: string; id: string }[];
     expect(later.map((e) => e.id)).toEqual(everything.filter((e) => e.time >= since).map((e) => e.id));
 
     // Cut by count (3 of ~61 KiB fit in a page), in order from the given time on.
@@ -80,7 +101,9 @@ describe('GET /klarmeld/exchanges with many large exchanges', () => {
 
   it('the conformance runner’s recorder client follows next and gets every exchange since its marker', async () => {
     const exchanges = await recorderClient(platform.url, agentFor(a)).since('2000-01-01T00:00:00.000Z');
-    expect(exchanges.map((e) => /<n i="(\d+)"/.exec(e.requestBody)?.[1])).toEqual(Array.from({ length: 40 }, (_, i) => String(i)));
+    expect(exchanges.map((e) => /<n i="(\d+)"/.exec(e.requestBody)?.[1])).toEqual(
+      Array.from({ length: 40 }, (_, i) => String(i)),
+    );
   });
 
   it('refuses a cursor it did not make', async () => {

@@ -34,7 +34,13 @@ const fremsoeg = `<sdi:FremsoegSagDokumentIndeksInput xmlns:sdi="${sdiNs.sdi}"><
 const fremsoegAction = 'http://kombit.dk/sts/sagdokumentindeks/fremsoeg';
 const anonymous = { withoutCertificate: true };
 
-interface Recorded { systemUuid: string; integration?: string; operation?: string; status: number; path: string }
+interface Recorded {
+  systemUuid: string;
+  integration?: string;
+  operation?: string;
+  status: number;
+  path: string;
+}
 /** The exchanges the system reads with its own certificate. */
 async function exchangesOf(agent = world.agent): Promise<Recorded[]> {
   const res = await request(`${world.platform.url}/klarmeld/exchanges?limit=1000`, { dispatcher: agent });
@@ -56,18 +62,35 @@ describe('holder-of-key endpoints on a connection without a client certificate',
     }
     const recorded = (await exchangesOf()).slice(before);
     expect(recorded.map((e) => [e.integration, e.operation, e.status])).toEqual([
-      ['SF1514', 'Trust13Issue', 200], ['SF1500', 'laes', 200], ['SF1514', 'Trust13Issue', 200], ['SF1470', 'fremsoeg', 200], ['SF1470', 'fremsoeg', 200],
+      ['SF1514', 'Trust13Issue', 200],
+      ['SF1500', 'laes', 200],
+      ['SF1514', 'Trust13Issue', 200],
+      ['SF1470', 'fremsoeg', 200],
+      ['SF1470', 'fremsoeg', 200],
     ]);
     expect(new Set(recorded.map((e) => e.systemUuid))).toEqual(new Set([world.system.systemUuid]));
   });
 
   it('answer a request without a signature with the SOAP fault that says so, never a TLS alert, and record it for no system', async () => {
     const before = (await exchangesOf()).length;
-    const unsigned = (body: string) => `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Header/><s:Body>${body}</s:Body></s:Envelope>`;
-    const org = await world.post('/organisation/bruger/6/', unsigned(laes), `application/soap+xml; charset=utf-8; action="${laesAction}"`, {}, anonymous);
+    const unsigned = (body: string) =>
+      `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Header/><s:Body>${body}</s:Body></s:Envelope>`;
+    const org = await world.post(
+      '/organisation/bruger/6/',
+      unsigned(laes),
+      `application/soap+xml; charset=utf-8; action="${laesAction}"`,
+      {},
+      anonymous,
+    );
     expect(org.status).toBe(500);
     expect(org.body).toContain('no wsse:Security header');
-    const sdi = await world.post('/sagdokumentindeks/6', unsigned(fremsoeg), 'application/soap+xml; charset=utf-8', {}, anonymous);
+    const sdi = await world.post(
+      '/sagdokumentindeks/6',
+      unsigned(fremsoeg),
+      'application/soap+xml; charset=utf-8',
+      {},
+      anonymous,
+    );
     expect(sdi.status).toBe(500);
     expect(sdi.body).toContain('no wsse:Security header');
     const rst = `<wst:RequestSecurityToken xmlns:wst="http://docs.oasis-open.org/ws-sx/ws-trust/200512"><wst:RequestType>http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue</wst:RequestType></wst:RequestSecurityToken>`;
@@ -80,7 +103,10 @@ describe('holder-of-key endpoints on a connection without a client certificate',
   it('refuse a message signed with another key than the token is bound to', async () => {
     const token = await world.token(world.entityIds.organisation, anonymous);
     const other = await world.platform.admin.addSystem({ name: 'Andet system' });
-    const reply = await world.call('/organisation/bruger/6/', laesAction, laes, token, '1.2', { ...anonymous, keyPem: readFileSync(other.key, 'utf8') });
+    const reply = await world.call('/organisation/bruger/6/', laesAction, laes, token, '1.2', {
+      ...anonymous,
+      keyPem: readFileSync(other.key, 'utf8'),
+    });
     expect(reply.status).toBe(500);
     expect(reply.body).toContain('does not verify with the token');
   });
@@ -88,7 +114,11 @@ describe('holder-of-key endpoints on a connection without a client certificate',
   it('refuse with a fault a token and an STS request of a revoked system, and an STS request signed by a certificate the platform did not register', async () => {
     const revoked = await world.platform.admin.addSystem({ name: 'Tilbagekaldt system' });
     world.platform.admin.addAgreement({ system: revoked.systemUuid, service: 'SF1500', municipalityCvr: '11111111' });
-    const via = { ...anonymous, certPem: readFileSync(revoked.cert, 'utf8'), keyPem: readFileSync(revoked.key, 'utf8') };
+    const via = {
+      ...anonymous,
+      certPem: readFileSync(revoked.cert, 'utf8'),
+      keyPem: readFileSync(revoked.key, 'utf8'),
+    };
     const token = await world.token(world.entityIds.organisation, via);
     world.platform.admin.revokeSystem(revoked.systemUuid);
 
@@ -96,21 +126,43 @@ describe('holder-of-key endpoints on a connection without a client certificate',
     expect(call.status).toBe(500);
     expect(call.body).toContain('FailedAuthentication');
     expect(call.body).toMatch(/revoked/);
-    await expect(world.token(world.entityIds.organisation, via)).rejects.toThrow(/no registered it-system \(or it was revoked\)/);
+    await expect(world.token(world.entityIds.organisation, via)).rejects.toThrow(
+      /no registered it-system \(or it was revoked\)/,
+    );
 
     const foreignPki = await PlatformPkiStore.open(mkdtempSync(join(tmpdir(), 'foreign-')));
-    const foreign = await foreignPki.issueSystemCertificate({ uuid: world.system.systemUuid, name: 'Fagsystem', supplierCvr: '12345678' });
-    const stranger = { ...anonymous, certPem: readFileSync(foreign.certPath, 'utf8'), keyPem: readFileSync(foreign.keyPath, 'utf8') };
+    const foreign = await foreignPki.issueSystemCertificate({
+      uuid: world.system.systemUuid,
+      name: 'Fagsystem',
+      supplierCvr: '12345678',
+    });
+    const stranger = {
+      ...anonymous,
+      certPem: readFileSync(foreign.certPath, 'utf8'),
+      keyPem: readFileSync(foreign.keyPath, 'utf8'),
+    };
     await expect(world.token(world.entityIds.organisation, stranger)).rejects.toThrow(/no registered it-system/);
   });
 
   it('refuse a token sent without the message signature of its holder (a token alone proves nothing)', async () => {
     const token = await world.token(world.entityIds.organisation);
-    const xml = buildOioidwsRequest(laes, { assertionXml: token.assertionXml, keyPem: world.tls.key, action: laesAction, to: `${world.platform.url}/organisation/bruger/6/`, now: new Date() });
+    const xml = buildOioidwsRequest(laes, {
+      assertionXml: token.assertionXml,
+      keyPem: world.tls.key,
+      action: laesAction,
+      to: `${world.platform.url}/organisation/bruger/6/`,
+      now: new Date(),
+    });
     const doc = parseXml(xml);
     const signature = selectOne('//wsse:Security/ds:Signature', doc)!;
     signature.parentNode!.removeChild(signature);
-    const reply = await world.post('/organisation/bruger/6/', new XMLSerializer().serializeToString(doc as never), `application/soap+xml; charset=utf-8; action="${laesAction}"`, {}, anonymous);
+    const reply = await world.post(
+      '/organisation/bruger/6/',
+      new XMLSerializer().serializeToString(doc as never),
+      `application/soap+xml; charset=utf-8; action="${laesAction}"`,
+      {},
+      anonymous,
+    );
     expect(reply.status).toBe(500);
     expect(reply.body).toContain('a signature made with the key of the certificate the token is bound to');
   });
@@ -119,7 +171,13 @@ describe('holder-of-key endpoints on a connection without a client certificate',
 describe('endpoints that rely on the client certificate, on a connection without one', () => {
   it('SF1520 answers 403 with a ServiceplatformFault that says a client certificate is required', async () => {
     const body = personLookupEnvelope({ pnr: '0103701111', authorityCvr: '11111111' });
-    const reply = await world.post('/service/CPR/PersonBaseDataExtended/4', body, 'text/xml; charset=utf-8', { soapaction: `"${personLookupAction}"` }, anonymous);
+    const reply = await world.post(
+      '/service/CPR/PersonBaseDataExtended/4',
+      body,
+      'text/xml; charset=utf-8',
+      { soapaction: `"${personLookupAction}"` },
+      anonymous,
+    );
     expect(reply.status).toBe(403);
     expect(reply.body).toContain('ServiceplatformFault');
     expect(reply.body).toContain('ClientCertificateRequired');
@@ -131,7 +189,11 @@ describe('endpoints that rely on the client certificate, on a connection without
     ['POST', evidenceSignPath],
     ['POST', stsRestPath],
   ])('%s %s answers 401 with a JSON error that says a client certificate is required', async (method, path) => {
-    const res = await request(`${world.platform.url}${path}`, { method: method as 'GET' | 'POST', body: method === 'POST' ? '{}' : undefined, dispatcher: world.anonymousAgent });
+    const res = await request(`${world.platform.url}${path}`, {
+      method: method as 'GET' | 'POST',
+      body: method === 'POST' ? '{}' : undefined,
+      dispatcher: world.anonymousAgent,
+    });
     expect(res.statusCode).toBe(401);
     const json = (await res.body.json()) as { code: string; message: string };
     expect(json.code).toBe('ClientCertificateRequired');
@@ -140,7 +202,14 @@ describe('endpoints that rely on the client certificate, on a connection without
 
   it('an STS SOAP request on a connection with a certificate must still be signed by that certificate', async () => {
     const other = await world.platform.admin.addSystem({ name: 'Tredje system' });
-    const rst = buildIssueRequest({ certPem: readFileSync(other.cert, 'utf8'), keyPem: readFileSync(other.key, 'utf8'), entityId: world.entityIds.organisation, cvr: '11111111', to: `${world.platform.url}${stsPath}`, now: new Date() });
+    const rst = buildIssueRequest({
+      certPem: readFileSync(other.cert, 'utf8'),
+      keyPem: readFileSync(other.key, 'utf8'),
+      entityId: world.entityIds.organisation,
+      cvr: '11111111',
+      to: `${world.platform.url}${stsPath}`,
+      now: new Date(),
+    });
     const parsed = parseIssueResponse((await world.post(stsPath, rst, 'application/soap+xml; charset=utf-8')).body);
     expect(parsed.ok).toBe(false);
   });

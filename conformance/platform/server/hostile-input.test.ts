@@ -17,13 +17,28 @@ describe('hostile and broken input', () => {
   const path = '/service/CPR/PersonBaseDataExtended/4';
   const url = () => `${platform.url}${path}`;
   const good = () =>
-    personLookupEnvelope({ pnr: '0103701111', invocation: { serviceAgreementUuid: agreement, userSystemUuid: system.systemUuid, userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d', serviceUuid } });
-  const post = (body: string, headers: Record<string, string> = soap11, to = url()) => postSoap(agentFor(system), to, body, headers);
+    personLookupEnvelope({
+      pnr: '0103701111',
+      invocation: {
+        serviceAgreementUuid: agreement,
+        userSystemUuid: system.systemUuid,
+        userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d',
+        serviceUuid,
+      },
+    });
+  const post = (body: string, headers: Record<string, string> = soap11, to = url()) =>
+    postSoap(agentFor(system), to, body, headers);
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ limits: { maxBodyBytes: 64 * 1024, requestTimeoutMs: 1500, headersTimeoutMs: 1000 } });
+    platform = await startTestPlatform({
+      limits: { maxBodyBytes: 64 * 1024, requestTimeoutMs: 1500, headersTimeoutMs: 1000 },
+    });
     system = await platform.admin.addSystem({ name: 'Hostile' });
-    agreement = platform.admin.addAgreement({ system: 'Hostile', service: 'SF1520', municipalityCvr: '11111111' }).agreementUuid;
+    agreement = platform.admin.addAgreement({
+      system: 'Hostile',
+      service: 'SF1520',
+      municipalityCvr: '11111111',
+    }).agreementUuid;
   });
   afterAll(async () => platform?.stop());
 
@@ -31,7 +46,16 @@ describe('hostile and broken input', () => {
   const raw = (text: string, waitMs = 8000) =>
     new Promise<{ data: string; ms: number }>((resolve) => {
       const started = Date.now();
-      const socket = connect({ host: platform.host, port: platform.port, ca: readFileSync(system.ca), cert: readFileSync(system.cert), key: readFileSync(system.key) }, () => socket.write(text));
+      const socket = connect(
+        {
+          host: platform.host,
+          port: platform.port,
+          ca: readFileSync(system.ca),
+          cert: readFileSync(system.cert),
+          key: readFileSync(system.key),
+        },
+        () => socket.write(text),
+      );
       let data = '';
       const done = () => resolve({ data, ms: Date.now() - started });
       socket.on('data', (d) => (data += d));
@@ -41,7 +65,9 @@ describe('hostile and broken input', () => {
     });
 
   it('malformed XML gets a MalformedRequest fault', async () => {
-    const res = await post('<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><a></b>');
+    const res = await post(
+      '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><a></b>',
+    );
     expect(res.status).toBe(500);
     expect(res.body).toContain('<spf:ErrorCode>MalformedRequest</spf:ErrorCode>');
   });
@@ -70,14 +96,18 @@ describe('hostile and broken input', () => {
   it('a chunked body without Content-Length is cut at the limit too', async () => {
     const chunk = 'a'.repeat(32 * 1024);
     const chunks = Array.from({ length: 4 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`).join('');
-    const res = await raw(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}`);
+    const res = await raw(
+      `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}`,
+    );
     expect(res.data.startsWith('HTTP/1.1 413')).toBe(true);
     expect(res.data).toContain('RequestTooLarge');
     expect(res.ms).toBeLessThan(6000);
   });
 
   it('a client that never finishes its body or its headers is cut off within the timeouts', async () => {
-    const body = await raw(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: 1000\r\n\r\n<soap`);
+    const body = await raw(
+      `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: 1000\r\n\r\n<soap`,
+    );
     expect(body.ms).toBeLessThan(6000);
     expect(body.data === '' || body.data.startsWith('HTTP/1.1 408')).toBe(true);
     const headers = await raw(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Ty`);
@@ -86,14 +116,19 @@ describe('hostile and broken input', () => {
 
   it('a wrong content type gets 415, SOAP 1.2 on the SOAP 1.1 endpoint and SOAP 1.1 on a SOAP 1.2 endpoint get VersionMismatch', async () => {
     expect((await post(good(), { 'content-type': 'application/json' })).status).toBe(415);
-    const as12 = await post(good(), { 'content-type': `application/soap+xml; charset=utf-8; action="${personLookupAction}"` });
+    const as12 = await post(good(), {
+      'content-type': `application/soap+xml; charset=utf-8; action="${personLookupAction}"`,
+    });
     expect(as12.body).toContain('<faultcode>soap:VersionMismatch</faultcode>');
     const bruger = platform.paths.find((p) => p.startsWith('/organisation/bruger'));
     if (bruger) {
       const res = await post(good(), soap11, `${platform.url}${bruger}`);
       expect(res.body).toContain('<env:Value>env:VersionMismatch</env:Value>');
     }
-    const envelope12 = good().replace('http://schemas.xmlsoap.org/soap/envelope/', 'http://www.w3.org/2003/05/soap-envelope');
+    const envelope12 = good().replace(
+      'http://schemas.xmlsoap.org/soap/envelope/',
+      'http://www.w3.org/2003/05/soap-envelope',
+    );
     expect((await post(envelope12)).body).toContain('soap:VersionMismatch');
   });
 
@@ -103,7 +138,9 @@ describe('hostile and broken input', () => {
     const unknown = await post(good().replace(/PersonLookupRequest/g, 'PersonDeleteRequest'));
     expect(unknown.body).toContain('UnknownOperation');
     const viborg = await post(personLookupEnvelope({ pnr: '0103701111', authorityCvr: '29189846' }));
-    expect(viborg.body).toContain('no approved service agreement for this service with the authority with CVR 29189846');
+    expect(viborg.body).toContain(
+      'no approved service agreement for this service with the authority with CVR 29189846',
+    );
     const notFound = await post(good().replace('0103701111', '0101010000'));
     expect(notFound.body).toContain('PersonNotFound');
   });

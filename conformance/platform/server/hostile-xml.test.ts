@@ -12,7 +12,8 @@ import type { RunningPlatform } from './start-platform.ts';
 const soap11 = { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${personLookupAction}"` };
 const soap12 = { 'content-type': 'application/soap+xml; charset=utf-8' };
 const nested = (levels: number) => `${'<a>'.repeat(levels)}${'</a>'.repeat(levels)}`;
-const faultText = (body: string) => /<spf:ErrorText>([^<]*)</.exec(body)?.[1] ?? /<(?:faultstring|env:Text[^>]*)>([^<]*)</.exec(body)?.[1] ?? '';
+const faultText = (body: string) =>
+  /<spf:ErrorText>([^<]*)</.exec(body)?.[1] ?? /<(?:faultstring|env:Text[^>]*)>([^<]*)</.exec(body)?.[1] ?? '';
 
 /**
  * XML that is small enough in bytes but costly to parse (issue 9): refused by the platform's own
@@ -26,8 +27,17 @@ describe('hostile XML under the body limit', () => {
   let agreement: { agreementUuid: string; serviceUuid?: string };
   const cprPath = '/service/CPR/PersonBaseDataExtended/4';
   const lookup = (pnr = '0103701111') =>
-    personLookupEnvelope({ pnr, invocation: { serviceAgreementUuid: agreement.agreementUuid, userSystemUuid: system.systemUuid, userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d', serviceUuid: agreement.serviceUuid! } });
-  const inRequest = (inner: string) => lookup().replace('</ns:PersonLookupRequest>', `${inner}</ns:PersonLookupRequest>`);
+    personLookupEnvelope({
+      pnr,
+      invocation: {
+        serviceAgreementUuid: agreement.agreementUuid,
+        userSystemUuid: system.systemUuid,
+        userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d',
+        serviceUuid: agreement.serviceUuid!,
+      },
+    });
+  const inRequest = (inner: string) =>
+    lookup().replace('</ns:PersonLookupRequest>', `${inner}</ns:PersonLookupRequest>`);
   /** `text` with `#` replaced by raw bytes that are not UTF-8. */
   const withBytes = (text: string, bytes: number[]) => {
     const [before, after] = text.split('#') as [string, string];
@@ -40,8 +50,11 @@ describe('hostile XML under the body limit', () => {
   /** An SF1514 Issue request signed by the system, with `inner` added to its signed Body afterwards. */
   const signedRst = (inner: string) =>
     buildIssueRequest({
-      certPem: readFileSync(system.cert, 'utf8'), keyPem: readFileSync(system.key, 'utf8'),
-      entityId: 'http://stoettesystemerne.dk/service/organisation/3', cvr: '11111111', to: `${platform.url}${stsPath}`,
+      certPem: readFileSync(system.cert, 'utf8'),
+      keyPem: readFileSync(system.key, 'utf8'),
+      entityId: 'http://stoettesystemerne.dk/service/organisation/3',
+      cvr: '11111111',
+      to: `${platform.url}${stsPath}`,
     }).replace('</soap:Body>', `${inner}</soap:Body>`);
 
   beforeAll(async () => {
@@ -59,16 +72,24 @@ describe('hostile XML under the body limit', () => {
     const res = await post(inRequest('<a/>'.repeat(500_000)));
     expect(res.status).toBe(500);
     expect(res.body).toContain('<spf:ErrorCode>MalformedRequest</spf:ErrorCode>');
-    expect(faultText(res.body)).toMatch(/^The request has too many elements: more than 10000 elements, attributes, .* \(passed at line 1, column \d+, after \d+ elements\)/);
+    expect(faultText(res.body)).toMatch(
+      /^The request has too many elements: more than 10000 elements, attributes, .* \(passed at line 1, column \d+, after \d+ elements\)/,
+    );
     const exchange = platform.recorder.exchanges({ systemUuid: system.systemUuid }).at(-1)!;
-    expect(exchange).toMatchObject({ path: cprPath, status: 500, fault: { code: 'MalformedRequest', text: expect.stringContaining('more than 10000') } });
+    expect(exchange).toMatchObject({
+      path: cprPath,
+      status: 500,
+      fault: { code: 'MalformedRequest', text: expect.stringContaining('more than 10000') },
+    });
   });
 
   it('refuses 100,000 levels of nesting as too deeply nested', async () => {
     const res = await post(inRequest(nested(100_000)));
     expect(res.status).toBe(500);
     expect(res.body).toContain('<spf:ErrorCode>MalformedRequest</spf:ErrorCode>');
-    expect(faultText(res.body)).toMatch(/^The request is nested too deeply: its elements go more than 100 levels deep \(line 1, column \d+\)/);
+    expect(faultText(res.body)).toMatch(
+      /^The request is nested too deeply: its elements go more than 100 levels deep \(line 1, column \d+\)/,
+    );
   });
 
   it('refuses a signed request nested 20,000 levels deep with the nesting fault, not a stack overflow', async () => {
@@ -92,28 +113,38 @@ describe('hostile XML under the body limit', () => {
       inRequest('<!---->'.repeat(200_000)),
       inRequest(`<a ${Array.from({ length: 50_000 }, (_, i) => `xmlns:p${i}="u:${i}"`).join(' ')}/>`),
     ];
-    for (const body of bodies) expect(faultText((await post(body)).body)).toMatch(/^The request has too many elements: more than 10000/);
+    for (const body of bodies)
+      expect(faultText((await post(body)).body)).toMatch(/^The request has too many elements: more than 10000/);
   });
 
   it('refuses a body that is not UTF-8, in an element name or in the PNR, instead of reading U+FFFD', async () => {
     const name = await post(withBytes(inRequest('<x#y/>'), [0xff]));
     expect(name.status).toBe(500);
     expect(name.body).toContain('<spf:ErrorCode>MalformedRequest</spf:ErrorCode>');
-    expect(faultText(name.body)).toMatch(/^The request body is not valid UTF-8 \(the first invalid byte sequence starts at byte \d+\)/);
+    expect(faultText(name.body)).toMatch(
+      /^The request body is not valid UTF-8 \(the first invalid byte sequence starts at byte \d+\)/,
+    );
     const pnr = await post(withBytes(lookup('0103#701111'), [0xff, 0xfe]), { ...soap11, 'content-type': 'text/xml' });
     expect(pnr.body).not.toContain('PersonNotFound');
     expect(faultText(pnr.body)).toMatch(/^The request body is not valid UTF-8/);
   });
 
   it('reads a UTF-8 body that starts with a byte order mark like one without', async () => {
-    const res = await post(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lookup().replace('<?xml version="1.0" encoding="UTF-8"?>', ''))]));
+    const res = await post(
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(lookup().replace('<?xml version="1.0" encoding="UTF-8"?>', '')),
+      ]),
+    );
     expect(res.status).toBe(200);
   });
 
-  it('words a malformed body in the platform\'s own terms, with where it is, never the parser\'s', async () => {
+  it("words a malformed body in the platform's own terms, with where it is, never the parser's", async () => {
     const res = await post(lookup().replace('</pnr:PNR>', '</pnr:PNX>'));
     expect(res.body).toContain('<spf:ErrorCode>MalformedRequest</spf:ErrorCode>');
-    expect(faultText(res.body)).toMatch(/^The request is not well-formed XML \(line 1, column \d+\)\. Check that every element is closed/);
+    expect(faultText(res.body)).toMatch(
+      /^The request is not well-formed XML \(line 1, column \d+\)\. Check that every element is closed/,
+    );
     expect(res.body).not.toMatch(/Reporting|fatalError|caused|mismatch|xmldom/);
     const quoted = await post(lookup().replace('<pnr:PNR ', '<pnr:PNR a="<" '));
     expect(faultText(quoted.body)).toMatch(/^The request is not well-formed XML \(line 1, column \d+\)/);

@@ -30,7 +30,9 @@ describe('connections that never finish a TLS handshake', () => {
 
   beforeAll(async () => {
     // Small budgets: 50 connections of registered systems, 50 pending handshakes.
-    platform = await startTestPlatform({ limits: { maxConnections: 50, maxPendingHandshakes: 50, handshakeTimeoutMs } });
+    platform = await startTestPlatform({
+      limits: { maxConnections: 50, maxPendingHandshakes: 50, handshakeTimeoutMs },
+    });
     system = await platform.admin.addSystem({ name: 'Good system' });
     lookup = approvedPersonLookup(platform, system);
   });
@@ -91,7 +93,9 @@ describe('connections that finish the TLS handshake without a certificate and se
   beforeAll(async () => {
     // Holder-of-key callers may connect without a certificate, so anyone can finish a handshake:
     // 20 such connections at most, apart from the 50 of registered systems.
-    platform = await startTestPlatform({ limits: { maxConnections: 50, maxAnonymousConnections: 20, headersTimeoutMs: 4000 } });
+    platform = await startTestPlatform({
+      limits: { maxConnections: 50, maxAnonymousConnections: 20, headersTimeoutMs: 4000 },
+    });
     system = await platform.admin.addSystem({ name: 'Good system' });
     lookup = approvedPersonLookup(platform, system);
   });
@@ -109,7 +113,12 @@ describe('connections that finish the TLS handshake without a certificate and se
     expect(res.body).toContain('<fornavn>Anne</fornavn>');
     // The newest anonymous connection, a caller's, is answered (with the STS's fault for an unsigned request).
     const anonymous = new Agent({ connect: { ca }, connections: 1 });
-    const sts = await postSoap(anonymous, `${platform.url}${stsPath}`, '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><x/></s:Body></s:Envelope>', { 'content-type': 'application/soap+xml; charset=utf-8' });
+    const sts = await postSoap(
+      anonymous,
+      `${platform.url}${stsPath}`,
+      '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><x/></s:Body></s:Envelope>',
+      { 'content-type': 'application/soap+xml; charset=utf-8' },
+    );
     expect(sts.status).toBe(500);
     expect(sts.body).toContain('RequestSecurityToken');
     // Only 20 anonymous connections may be open, the caller's among them: the oldest idle ones were closed to make room.

@@ -19,14 +19,30 @@ export interface InternalErrorReply {
  * version when the endpoint speaks it, else in its own; a plain HTTP route answers the JSON
  * `{ code, message }` every route uses. The findings carry what was thrown, for the recorder.
  */
-export function internalErrorReply(handler: ServiceHandler | undefined, headers: IncomingHttpHeaders, error: unknown): InternalErrorReply {
-  const threw: Finding = { severity: 'error', code: 'platform.handler-threw', message: error instanceof Error ? error.message : String(error) };
+export function internalErrorReply(
+  handler: ServiceHandler | undefined,
+  headers: IncomingHttpHeaders,
+  error: unknown,
+): InternalErrorReply {
+  const threw: Finding = {
+    severity: 'error',
+    code: 'platform.handler-threw',
+    message: error instanceof Error ? error.message : String(error),
+  };
   const internal = platformErrors.internal();
   if (handler) {
     const asked = soapHttpInfo(headers).version;
-    const soapVersion = asked && (asked === handler.soapVersion || asked === handler.alsoAccepts) ? asked : handler.soapVersion;
+    const soapVersion =
+      asked && (asked === handler.soapVersion || asked === handler.alsoAccepts) ? asked : handler.soapVersion;
     const reply = serviceplatformFault(soapVersion, [internal], { side: 'server' });
-    return { status: reply.status, contentType: reply.contentType, body: reply.body, soapVersion, findings: [...reply.findings, threw], fault: reply.fault! };
+    return {
+      status: reply.status,
+      contentType: reply.contentType,
+      body: reply.body,
+      soapVersion,
+      findings: [...reply.findings, threw],
+      fault: reply.fault!,
+    };
   }
   return {
     status: 500,

@@ -36,17 +36,37 @@ describe('a platform failure while answering', () => {
   it('answers a JSON route that throws with the JSON InternalError, and records the exchange with what was thrown', async () => {
     const broken: PlatformModule = {
       name: 'broken',
-      routes: [{ method: 'POST', path: '/klarmeld/broken', handle: async () => { throw new Error('the disk is gone'); } }],
+      routes: [
+        {
+          method: 'POST',
+          path: '/klarmeld/broken',
+          handle: async () => {
+            throw new Error('the disk is gone');
+          },
+        },
+      ],
     };
     const { platform, system, agent } = await start({ modules: [broken] });
     const res = await request(`${platform.url}/klarmeld/broken`, { method: 'POST', body: '{}', dispatcher: agent });
     expect(res.statusCode).toBe(500);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const body = (await res.body.json()) as { code: string; message: string };
-    expect(body).toEqual({ code: 'InternalError', message: expect.stringMatching(/recorded; report it with its time/) });
+    expect(body).toEqual({
+      code: 'InternalError',
+      message: expect.stringMatching(/recorded; report it with its time/),
+    });
     const exchange = lastExchange(platform, system.systemUuid)!;
-    expect(exchange).toMatchObject({ method: 'POST', path: '/klarmeld/broken', status: 500, fault: { code: 'InternalError' } });
-    expect(exchange.findings).toContainEqual({ severity: 'error', code: 'platform.handler-threw', message: 'the disk is gone' });
+    expect(exchange).toMatchObject({
+      method: 'POST',
+      path: '/klarmeld/broken',
+      status: 500,
+      fault: { code: 'InternalError' },
+    });
+    expect(exchange.findings).toContainEqual({
+      severity: 'error',
+      code: 'platform.handler-threw',
+      message: 'the disk is gone',
+    });
     expect(JSON.parse(exchange.response.body)).toEqual(body);
   });
 
@@ -64,7 +84,11 @@ describe('a platform failure while answering', () => {
     });
     expect(res.statusCode).toBe(500);
     expect(((await res.body.json()) as { code: string }).code).toBe('InternalError');
-    expect(lastExchange(platform, system.systemUuid)).toMatchObject({ path: stsRestPath, status: 500, fault: { code: 'InternalError' } });
+    expect(lastExchange(platform, system.systemUuid)).toMatchObject({
+      path: stsRestPath,
+      status: 500,
+      fault: { code: 'InternalError' },
+    });
   });
 
   it('answers a SOAP endpoint that fails after its handler with a ServiceplatformFault in SOAP 1.1, recorded', async () => {
@@ -76,18 +100,31 @@ describe('a platform failure while answering', () => {
       },
     };
     const { platform, system, agent } = await start({ validation });
-    const res = await postSoap(agent, `${platform.url}/service/CPR/PersonBaseDataExtended/4`, personLookupEnvelope({ pnr: '0103701111' }), {
-      'content-type': 'text/xml; charset=utf-8',
-      soapaction: `"${personLookupAction}"`,
-    });
+    const res = await postSoap(
+      agent,
+      `${platform.url}/service/CPR/PersonBaseDataExtended/4`,
+      personLookupEnvelope({ pnr: '0103701111' }),
+      {
+        'content-type': 'text/xml; charset=utf-8',
+        soapaction: `"${personLookupAction}"`,
+      },
+    );
     expect(res.status).toBe(500);
     expect(String(res.headers['content-type'])).toMatch(/^text\/xml/);
     const doc = parseXml(res.body);
     expect(doc.documentElement?.namespaceURI).toBe('http://schemas.xmlsoap.org/soap/envelope/');
     expect(textOf('//faultcode', doc)).toMatch(/Server$/);
-    expect(textOf(`//*[local-name()='ErrorCode' and namespace-uri()='${serviceplatformFaultNs}']`, doc)).toBe('InternalError');
+    expect(textOf(`//*[local-name()='ErrorCode' and namespace-uri()='${serviceplatformFaultNs}']`, doc)).toBe(
+      'InternalError',
+    );
     const exchange = lastExchange(platform, system.systemUuid)!;
-    expect(exchange).toMatchObject({ integration: 'SF1520', service: 'PersonBaseDataExtendedService', soapVersion: '1.1', status: 500, fault: { code: 'InternalError' } });
+    expect(exchange).toMatchObject({
+      integration: 'SF1520',
+      service: 'PersonBaseDataExtendedService',
+      soapVersion: '1.1',
+      status: 500,
+      fault: { code: 'InternalError' },
+    });
     expect(exchange.findings.map((f) => f.code)).toContain('platform.handler-threw');
   });
 });

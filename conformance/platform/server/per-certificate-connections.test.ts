@@ -10,8 +10,12 @@ import type { RunningPlatform } from './start-platform.ts';
 function idleTls(platform: RunningPlatform, system: AddedSystem): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
     const socket = connect({
-      host: platform.host, port: platform.port, servername: 'localhost',
-      ca: readFileSync(system.ca), cert: readFileSync(system.cert), key: readFileSync(system.key),
+      host: platform.host,
+      port: platform.port,
+      servername: 'localhost',
+      ca: readFileSync(system.ca),
+      cert: readFileSync(system.cert),
+      key: readFileSync(system.key),
     });
     socket.on('error', () => undefined);
     socket.once('secureConnect', () => resolve(socket));
@@ -41,7 +45,10 @@ describe('one registered system holding many connections', () => {
     expect(sockets.filter((s) => !s.destroyed && !s.closed).length).toBeLessThanOrEqual(10);
     // Before, the 60 filled all 50 slots and the other system's connection was closed unanswered.
     const agent = agentFor(other, { connections: 1 });
-    const res = await postSoap(agent, `${platform.url}/service/CPR/PersonBaseDataExtended/4`, lookup, { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${personLookupAction}"` });
+    const res = await postSoap(agent, `${platform.url}/service/CPR/PersonBaseDataExtended/4`, lookup, {
+      'content-type': 'text/xml; charset=utf-8',
+      soapaction: `"${personLookupAction}"`,
+    });
     expect(res.status).toBe(200);
     await agent.close();
     for (const s of sockets) s.destroy();

@@ -37,8 +37,15 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     });
     req.on('end', () => {
       if (done) return; // refused as too large: nothing to decode
-      const decoded = decodeBody(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size), req.headers['content-type']);
-      finish(decoded.invalidUtf8At === undefined ? { body: decoded.text } : { body: decoded.text, invalidUtf8At: decoded.invalidUtf8At });
+      const decoded = decodeBody(
+        chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size),
+        req.headers['content-type'],
+      );
+      finish(
+        decoded.invalidUtf8At === undefined
+          ? { body: decoded.text }
+          : { body: decoded.text, invalidUtf8At: decoded.invalidUtf8At },
+      );
     });
     req.on('aborted', () => finish({ aborted: true }));
     req.on('error', () => finish({ aborted: true }));

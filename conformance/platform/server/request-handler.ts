@@ -30,7 +30,14 @@ interface Outcome {
   body: string;
   stream?: AsyncIterable<string>;
   headers?: Record<string, string>;
-  record?: { integration?: string; service?: string; operation?: string; soapVersion?: '1.1' | '1.2'; findings: Finding[]; fault?: { code: string; text: string } };
+  record?: {
+    integration?: string;
+    service?: string;
+    operation?: string;
+    soapVersion?: '1.1' | '1.2';
+    findings: Finding[];
+    fault?: { code: string; text: string };
+  };
   close?: boolean;
   /** The caller a holder-of-key endpoint proved by the message signature, on a connection without client certificate. */
   provenCaller?: Caller;
@@ -68,7 +75,12 @@ interface Incoming {
   route: HttpRoute | undefined;
 }
 
-async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse, caller: Caller | undefined): Promise<void> {
+async function handle(
+  deps: HandlerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  caller: Caller | undefined,
+): Promise<void> {
   const started = performance.now();
   const platform = deps.platform();
   const receivedAt = platform.clock();
@@ -84,12 +96,30 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   const body = 'body' in read ? read.body : '';
   let outcome: Outcome;
   try {
-    outcome = await answer(deps, platform, { req, caller, method, path, query: q < 0 ? '' : url.slice(q + 1), read, receivedAt, handler, route });
+    outcome = await answer(deps, platform, {
+      req,
+      caller,
+      method,
+      path,
+      query: q < 0 ? '' : url.slice(q + 1),
+      read,
+      receivedAt,
+      handler,
+      route,
+    });
   } catch (error) {
     // A bug of the platform, not the caller's doing: answered in the endpoint's own form and
     // recorded like any exchange, so the supplier can report it with its time.
     const reply = internalErrorReply(handler, req.headers, error);
-    outcome = { ...reply, record: { ...describe(handler), ...(reply.soapVersion ? { soapVersion: reply.soapVersion } : {}), findings: reply.findings, fault: reply.fault } };
+    outcome = {
+      ...reply,
+      record: {
+        ...describe(handler),
+        ...(reply.soapVersion ? { soapVersion: reply.soapVersion } : {}),
+        findings: reply.findings,
+        fault: reply.fault,
+      },
+    };
   }
   await send(res, outcome);
   // Exchanges are the it-system's: of its certificate, or proven by its signature. A request on a
@@ -117,36 +147,68 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
 async function answer(deps: HandlerDeps, platform: PlatformServices, incoming: Incoming): Promise<Outcome> {
   const { req, caller, method, path, read, receivedAt, handler, route } = incoming;
   if ('tooLarge' in read) {
-    const reply = serviceplatformFault(handler?.soapVersion ?? '1.1', [platformErrors.bodyTooLarge(deps.limits.maxBodyBytes)]);
-    return { ...reply, status: 413, close: true, record: { ...describe(handler), findings: reply.findings, fault: reply.fault } };
+    const reply = serviceplatformFault(handler?.soapVersion ?? '1.1', [
+      platformErrors.bodyTooLarge(deps.limits.maxBodyBytes),
+    ]);
+    return {
+      ...reply,
+      status: 413,
+      close: true,
+      record: { ...describe(handler), findings: reply.findings, fault: reply.fault },
+    };
   }
   const { body, invalidUtf8At } = read;
   if (handler) {
     const xmlLimits = { maxDepth: deps.limits.maxXmlDepth, maxNodes: deps.limits.maxXmlNodes };
-    const reply = await runSoapPipeline(handler, { path, headers: req.headers, body, invalidUtf8At, xmlLimits, caller, receivedAt }, platform);
+    const reply = await runSoapPipeline(
+      handler,
+      { path, headers: req.headers, body, invalidUtf8At, xmlLimits, caller, receivedAt },
+      platform,
+    );
     const findings = [...reply.findings, ...validateExchange(platform.validation, handler, reply)];
     const { requestElement: _element, soapVersion, caller: provenCaller, ...answered } = reply;
     // The version the exchange was answered in: an endpoint that also accepts the other version answers in kind.
-    return { ...answered, provenCaller, record: { ...describe(handler), soapVersion, operation: reply.operation, findings, fault: reply.fault } };
+    return {
+      ...answered,
+      provenCaller,
+      record: { ...describe(handler), soapVersion, operation: reply.operation, findings, fault: reply.fault },
+    };
   }
   if (route) {
     if (!caller) {
       // Every plain route knows its caller by the certificate only (the exchanges, evidence and REST STS routes).
       const refusal = platformErrors.clientCertificateRequired(`${method} ${path}`);
-      return { status: 401, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ code: refusal.code, message: refusal.text }) };
+      return {
+        status: 401,
+        contentType: 'application/json; charset=utf-8',
+        body: JSON.stringify({ code: refusal.code, message: refusal.text }),
+      };
     }
-    const reply: RouteReply = await route.handle({ method, path, query: new URLSearchParams(incoming.query), headers: req.headers, body, caller, receivedAt }, platform);
+    const reply: RouteReply = await route.handle(
+      { method, path, query: new URLSearchParams(incoming.query), headers: req.headers, body, caller, receivedAt },
+      platform,
+    );
     return { ...reply, record: reply.record };
   }
   const known = deps.router.knowsPath(path);
-  const error = { code: known ? 'MethodNotAllowed' : 'NotFound', text: known ? `${method} is not allowed on ${path}; SOAP services take POST.` : `No service at ${path}.` };
+  const error = {
+    code: known ? 'MethodNotAllowed' : 'NotFound',
+    text: known ? `${method} is not allowed on ${path}; SOAP services take POST.` : `No service at ${path}.`,
+  };
   const reply = serviceplatformFault('1.1', [error]);
   // Recorded too: a call to a wrong path is part of what a supplier's system did.
-  return { ...reply, status: known ? 405 : 404, headers: known ? { allow: 'POST' } : undefined, record: { findings: reply.findings, fault: reply.fault } };
+  return {
+    ...reply,
+    status: known ? 405 : 404,
+    headers: known ? { allow: 'POST' } : undefined,
+    record: { findings: reply.findings, fault: reply.fault },
+  };
 }
 
 function describe(handler: ServiceHandler | undefined) {
-  return handler ? { integration: handler.integration, service: handler.service, soapVersion: handler.soapVersion } : {};
+  return handler
+    ? { integration: handler.integration, service: handler.service, soapVersion: handler.soapVersion }
+    : {};
 }
 
 function send(res: ServerResponse, outcome: Outcome): Promise<void> | void {

@@ -11,7 +11,8 @@ export class Router {
 
   constructor(modules: readonly PlatformModule[]) {
     // Fallback modules last: a path no other module serves, or the operations its handler does not implement.
-    for (const m of modules.filter((x) => !x.fallback)) for (const h of m.handlers ?? []) this.soap.set(normalise(h.path), h);
+    for (const m of modules.filter((x) => !x.fallback))
+      for (const h of m.handlers ?? []) this.soap.set(normalise(h.path), h);
     for (const m of modules.filter((x) => x.fallback)) {
       for (const h of m.handlers ?? []) {
         const taken = this.soap.get(normalise(h.path));
@@ -36,7 +37,10 @@ export class Router {
 
   route(method: string, path: string): HttpRoute | undefined {
     const p = normalise(path);
-    return this.exact.get(`${method} ${p}`) ?? this.prefixes.find((r) => r.method === method && p.startsWith(r.path.slice(0, -1)));
+    return (
+      this.exact.get(`${method} ${p}`) ??
+      this.prefixes.find((r) => r.method === method && p.startsWith(r.path.slice(0, -1)))
+    );
   }
 
   /** True when some route or handler exists for the path with another method (→ 405 rather than 404). */

@@ -59,7 +59,8 @@ function positionOfError(text: string): { at?: TextPosition } {
     new DOMParser({ onError, locator: true }).parseFromString(text, 'text/xml');
   } catch (error) {
     const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
-    if (locator?.lineNumber && locator.columnNumber) return { at: { line: locator.lineNumber, column: locator.columnNumber } };
+    if (locator?.lineNumber && locator.columnNumber)
+      return { at: { line: locator.lineNumber, column: locator.columnNumber } };
   }
   return {};
 }

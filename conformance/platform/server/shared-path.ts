@@ -12,9 +12,15 @@ const elementKey = (el: Element | undefined) => `{${el?.namespaceURI ?? ''}}${el
 export function sharedPath(primary: ServiceHandler, fallback: ServiceHandler): ServiceHandler | undefined {
   const own = primary.requestElements;
   const extra = (fallback.requestElements ?? []).filter((e) => !own?.includes(e));
-  if (own === undefined || extra.length === 0 || (primary.callerProof ?? 'tls-certificate') !== (fallback.callerProof ?? 'tls-certificate')) return undefined;
+  if (
+    own === undefined ||
+    extra.length === 0 ||
+    (primary.callerProof ?? 'tls-certificate') !== (fallback.callerProof ?? 'tls-certificate')
+  )
+    return undefined;
   const pick = (el: Element | undefined) => (extra.includes(elementKey(el)) ? fallback : primary);
   // Both handlers take the same request type here (same callerProof), so one signature serves.
-  const handle = (request: PlatformRequest<Caller | undefined>, platform: PlatformServices) => pick(request.bodyElement).handle(request as never, platform);
+  const handle = (request: PlatformRequest<Caller | undefined>, platform: PlatformServices) =>
+    pick(request.bodyElement).handle(request as never, platform);
   return { ...primary, requestElements: [...own, ...extra], handle } as ServiceHandler;
 }

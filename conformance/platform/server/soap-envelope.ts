@@ -21,7 +21,8 @@ export function firstElementChild(parent: Element): Element | undefined {
 
 function childElement(parent: Element, ns: string, local: string): Element | undefined {
   for (let n = parent.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1 && (n as Element).localName === local && (n as Element).namespaceURI === ns) return n as Element;
+    if (n.nodeType === 1 && (n as Element).localName === local && (n as Element).namespaceURI === ns)
+      return n as Element;
   }
   return undefined;
 }

@@ -1,7 +1,15 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Element } from '@xmldom/xmldom';
 import { platformErrors, serviceplatformFault, soapFault } from '../faults/index.ts';
-import type { Caller, PlatformReply, PlatformRequest, PlatformServices, ServiceHandler, SignedCallerReply, SoapVersion } from '../service-handler.ts';
+import type {
+  Caller,
+  PlatformReply,
+  PlatformRequest,
+  PlatformServices,
+  ServiceHandler,
+  SignedCallerReply,
+  SoapVersion,
+} from '../service-handler.ts';
 import { soapHttpInfo } from './content-type.ts';
 import { parseSafeXml, type XmlProblem } from './safe-xml.ts';
 import { readEnvelope } from './soap-envelope.ts';
@@ -11,7 +19,9 @@ const expectedMedia = { '1.1': 'text/xml (SOAP 1.1)', '1.2': 'application/soap+x
 
 /** The SOAP versions an endpoint answers: its own first, then the one it also accepts. */
 function acceptedVersions(handler: ServiceHandler): SoapVersion[] {
-  return handler.alsoAccepts && handler.alsoAccepts !== handler.soapVersion ? [handler.soapVersion, handler.alsoAccepts] : [handler.soapVersion];
+  return handler.alsoAccepts && handler.alsoAccepts !== handler.soapVersion
+    ? [handler.soapVersion, handler.alsoAccepts]
+    : [handler.soapVersion];
 }
 
 /**
@@ -47,17 +57,20 @@ export async function runSoapPipeline(
   const http = soapHttpInfo(input.headers, accepted.includes('1.1'));
   const contentType = input.headers['content-type'] ?? '';
   // First: nothing else about the request matters to a caller who must come back with a certificate.
-  if (!input.caller && handler.callerProof !== 'message-signature') return certificateRequired(handler, http.version, accepted);
+  if (!input.caller && handler.callerProof !== 'message-signature')
+    return certificateRequired(handler, http.version, accepted);
   if (http.version === undefined) {
     const expected = accepted.map((v) => expectedMedia[v]).join(' or ');
     const reply = serviceplatformFault(handler.soapVersion, [platformErrors.wrongContentType(expected, contentType)]);
     return { ...reply, status: 415, soapVersion: handler.soapVersion };
   }
-  if (!accepted.includes(http.version)) return versionMismatch(handler.soapVersion, platformErrors.versionMismatch(handler.soapVersion, http.version));
+  if (!accepted.includes(http.version))
+    return versionMismatch(handler.soapVersion, platformErrors.versionMismatch(handler.soapVersion, http.version));
   const version = http.version;
   const answer = (reply: PlatformReply) => ({ ...reply, soapVersion: version });
 
-  if (input.invalidUtf8At !== undefined) return answer(serviceplatformFault(version, [platformErrors.notUtf8(input.invalidUtf8At)]));
+  if (input.invalidUtf8At !== undefined)
+    return answer(serviceplatformFault(version, [platformErrors.notUtf8(input.invalidUtf8At)]));
   const parsed = parseSafeXml(input.body, input.xmlLimits);
   if ('problem' in parsed) return answer(serviceplatformFault(version, [xmlProblemError(parsed)]));
   const envelope = readEnvelope(parsed.document);
@@ -65,9 +78,13 @@ export async function runSoapPipeline(
   if (envelope.version !== version) {
     // The content type said one version and the envelope is the other: the envelope's namespace is
     // wrong for the version the request is processed in, which SOAP calls a VersionMismatch.
-    const error = accepted.length > 1
-      ? { code: 'VersionMismatch', text: `The content type ${http.mediaType} says SOAP ${version}, the envelope is SOAP ${envelope.version}. Send the envelope in the version of its content type.` }
-      : platformErrors.versionMismatch(version, envelope.version);
+    const error =
+      accepted.length > 1
+        ? {
+            code: 'VersionMismatch',
+            text: `The content type ${http.mediaType} says SOAP ${version}, the envelope is SOAP ${envelope.version}. Send the envelope in the version of its content type.`,
+          }
+        : platformErrors.versionMismatch(version, envelope.version);
     return versionMismatch(version, error);
   }
   if (!envelope.bodyElement) return answer(serviceplatformFault(version, [platformErrors.emptyBody()]));
@@ -90,7 +107,10 @@ export async function runSoapPipeline(
   } catch (error) {
     const reply = serviceplatformFault(version, [platformErrors.internal()], { side: 'server' });
     const message = error instanceof Error ? `${error.message}` : String(error);
-    return answer({ ...reply, findings: [...reply.findings, { severity: 'error', code: 'platform.handler-threw', message }] });
+    return answer({
+      ...reply,
+      findings: [...reply.findings, { severity: 'error', code: 'platform.handler-threw', message }],
+    });
   }
 }
 
@@ -109,13 +129,26 @@ function xmlProblemError(parsed: XmlProblem) {
 }
 
 /** A VersionMismatch fault in `replyVersion`, recorded under the error's code. */
-function versionMismatch(replyVersion: SoapVersion, error: { code: string; text: string }): PlatformReply & { soapVersion: SoapVersion } {
+function versionMismatch(
+  replyVersion: SoapVersion,
+  error: { code: string; text: string },
+): PlatformReply & { soapVersion: SoapVersion } {
   const reply = soapFault({ soapVersion: replyVersion, side: 'version-mismatch', reason: error.text });
-  return { ...reply, findings: [{ severity: 'error', code: 'soap.version-mismatch', message: error.text }], fault: { code: error.code, text: error.text }, soapVersion: replyVersion };
+  return {
+    ...reply,
+    findings: [{ severity: 'error', code: 'soap.version-mismatch', message: error.text }],
+    fault: { code: error.code, text: error.text },
+    soapVersion: replyVersion,
+  };
 }
 
 /** Runs the handler with the caller its kind of endpoint takes; undefined when it needs a certificate the connection lacks. */
-function dispatch(handler: ServiceHandler, request: Omit<PlatformRequest, 'caller'>, caller: Caller | undefined, platform: PlatformServices): Promise<SignedCallerReply> | undefined {
+function dispatch(
+  handler: ServiceHandler,
+  request: Omit<PlatformRequest, 'caller'>,
+  caller: Caller | undefined,
+  platform: PlatformServices,
+): Promise<SignedCallerReply> | undefined {
   if (handler.callerProof === 'message-signature') return handler.handle({ ...request, caller }, platform);
   return caller ? handler.handle({ ...request, caller }, platform) : undefined;
 }
@@ -127,8 +160,14 @@ function dispatch(handler: ServiceHandler, request: Omit<PlatformRequest, 'calle
  * 403.7), and how .NET and Java clients report it ("forbidden with client authentication scheme
  * 'Anonymous'"), while the body tells a reader what to do.
  */
-function certificateRequired(handler: ServiceHandler, asked: SoapVersion | undefined, accepted: SoapVersion[]): PlatformReply & { soapVersion: SoapVersion } {
+function certificateRequired(
+  handler: ServiceHandler,
+  asked: SoapVersion | undefined,
+  accepted: SoapVersion[],
+): PlatformReply & { soapVersion: SoapVersion } {
   const soapVersion = asked && accepted.includes(asked) ? asked : handler.soapVersion;
-  const reply = serviceplatformFault(soapVersion, [platformErrors.clientCertificateRequired(`${handler.integration} ${handler.service}`)]);
+  const reply = serviceplatformFault(soapVersion, [
+    platformErrors.clientCertificateRequired(`${handler.integration} ${handler.service}`),
+  ]);
   return { ...reply, status: 403, soapVersion };
 }

@@ -76,40 +76,78 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const db: DatabaseSync = openDatabase(options.dataDir);
   const registry = new SqliteRegistry(db, clock);
   const signer = options.signingKeyPem ? signerOf(options.signingKeyPem) : loadOrCreateSigner(db, clock);
-  const recorder = new ExchangeRecorder(db, signer, options.recorderThread === false ? {} : { worker: { dbPath: join(options.dataDir, 'platform.sqlite') } });
+  const recorder = new ExchangeRecorder(
+    db,
+    signer,
+    options.recorderThread === false ? {} : { worker: { dbPath: join(options.dataDir, 'platform.sqlite') } },
+  );
   const problems: string[] = [];
-  const modules = [builtinModule(recorder, { pageBytes: limits.exchangesPageBytes }), ...(options.modules ?? (await loadModules(catalog, problems)))];
+  const modules = [
+    builtinModule(recorder, { pageBytes: limits.exchangesPageBytes }),
+    ...(options.modules ?? (await loadModules(catalog, problems))),
+  ];
   const router = new Router(modules);
-  const gate = new TlsGate(registry, limits.maxConnections, limits.maxAnonymousConnections, limits.maxConnectionsPerCertificate);
-  const handshakes = new HandshakeGate({ maxPending: limits.maxPendingHandshakes, timeoutMs: limits.handshakeTimeoutMs });
-  const contractValidation = typeof options.validation === 'object' ? undefined : createContractValidation(options.validation ?? true, catalog);
+  const gate = new TlsGate(
+    registry,
+    limits.maxConnections,
+    limits.maxAnonymousConnections,
+    limits.maxConnectionsPerCertificate,
+  );
+  const handshakes = new HandshakeGate({
+    maxPending: limits.maxPendingHandshakes,
+    timeoutMs: limits.handshakeTimeoutMs,
+  });
+  const contractValidation =
+    typeof options.validation === 'object' ? undefined : createContractValidation(options.validation ?? true, catalog);
   problems.push(...(contractValidation?.problems ?? []));
   const validation = typeof options.validation === 'object' ? options.validation : contractValidation!;
   const server = await pki.serverCertificate(host);
-  const services: PlatformServices = { registry, catalog, clock, signer, pki, validation, recorder, database: db, dataDir: options.dataDir, baseUrl: '' };
+  const services: PlatformServices = {
+    registry,
+    catalog,
+    clock,
+    signer,
+    pki,
+    validation,
+    recorder,
+    database: db,
+    dataDir: options.dataDir,
+    baseUrl: '',
+  };
 
   // The CRL is created before the server so that a certificate revoked earlier is refused from the first handshake.
   const tlsFiles = { key: server.keyPem, cert: server.certPem, ca: pki.caCertPem };
   const initialCrl = await createCrl(pki.ca, registry.revokedCertificates(), clock());
   const https = createServer(
     {
-      ...tlsFiles, crl: initialCrl,
+      ...tlsFiles,
+      crl: initialCrl,
       // Every client is asked for its certificate, but one without may finish the handshake: the
       // holder-of-key endpoints prove their caller by the message signature, as public OIOIDWS
       // clients call them. TlsGate refuses a certificate the CA did not issue or the CRL lists
       // (socket.authorized), and the request handler refuses anonymous connections everywhere else.
-      requestCert: true, rejectUnauthorized: false,
+      requestCert: true,
+      rejectUnauthorized: false,
       // Node's own idle timer for the handshake (default 120 s); HandshakeGate also bounds its total time.
       handshakeTimeout: limits.handshakeTimeoutMs,
-      keepAlive: true, keepAliveTimeout: limits.keepAliveTimeoutMs,
-      headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs,
+      keepAlive: true,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
       maxHeaderSize: limits.maxHeaderBytes,
       // Check request timeouts often enough that a slow client is cut off close to the limit.
       connectionsCheckingInterval: Math.min(1000, limits.requestTimeoutMs / 4),
       // TLS sessions are resumed without re-sending the client certificate; refuse resumption so every connection is checked.
       sessionTimeout: 0,
     },
-    createRequestListener({ router, gate, recorder, limits, platform: () => services, recording: options.recording ?? true }),
+    createRequestListener({
+      router,
+      gate,
+      recorder,
+      limits,
+      platform: () => services,
+      recording: options.recording ?? true,
+    }),
   );
   // No server.maxConnections: it counts connections in their handshake too, so idle sockets that
   // show no certificate would fill it and lock every system out. The two gates budget them apart.
@@ -138,7 +176,15 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
 
   let stopped = false;
   return {
-    url, host, port, caPath: pki.caCertPath, dataDir: options.dataDir, registry, services, recorder, problems,
+    url,
+    host,
+    port,
+    caPath: pki.caCertPath,
+    dataDir: options.dataDir,
+    registry,
+    services,
+    recorder,
+    problems,
     paths: router.handlers().map((h) => h.path),
     admin: new PlatformAdmin(registry, pki, catalog),
     async stop() {
@@ -170,7 +216,9 @@ export async function loadModules(catalog: Catalog, problems: string[]): Promise
       if (!module) throw new Error('it exports neither platformModule nor createPlatformModule');
       loaded.push(module);
     } catch (error) {
-      problems.push(`Service module ${source.name} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(
+        `Service module ${source.name} could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   return loaded;

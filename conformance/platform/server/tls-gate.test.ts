@@ -6,7 +6,10 @@ import { startTestPlatform } from '../testing/test-platform.ts';
 import type { RunningPlatform } from './start-platform.ts';
 
 /** What the platform sends back to a raw TLS connection that asks for the exchanges: '' when it never answers over HTTP. */
-function answerTo(platform: RunningPlatform, tls: { cert?: Buffer; key?: Buffer }): Promise<{ data: string; certificateShown: boolean }> {
+function answerTo(
+  platform: RunningPlatform,
+  tls: { cert?: Buffer; key?: Buffer },
+): Promise<{ data: string; certificateShown: boolean }> {
   return new Promise((resolve) => {
     // The platform's own certificate is, like the system's, not valid yet by the machine's clock: trust it anyway.
     const socket = connect({ host: platform.host, port: platform.port, rejectUnauthorized: false, ...tls }, () => {

@@ -46,7 +46,12 @@ export class TlsGate {
   perCertificateEvicted = 0;
   private readonly maxPerCertificate: number;
 
-  constructor(registry: Registry, maxAdmitted = Number.POSITIVE_INFINITY, maxAnonymous = Number.POSITIVE_INFINITY, maxPerCertificate = Number.POSITIVE_INFINITY) {
+  constructor(
+    registry: Registry,
+    maxAdmitted = Number.POSITIVE_INFINITY,
+    maxAnonymous = Number.POSITIVE_INFINITY,
+    maxPerCertificate = Number.POSITIVE_INFINITY,
+  ) {
     this.registry = registry;
     this.maxAdmitted = maxAdmitted;
     this.maxAnonymous = Math.max(1, maxAnonymous);

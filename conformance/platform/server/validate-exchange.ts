@@ -16,7 +16,8 @@ export function validateExchange(
   if (handler.validatesItself || !validation.enabled || !validation.covers(handler.integration)) return [];
   const findings: Finding[] = [];
   if (reply.requestElement) {
-    for (const f of validation.validate(handler.integration, reply.requestElement)) findings.push({ ...f, code: `request.${f.code}` });
+    for (const f of validation.validate(handler.integration, reply.requestElement))
+      findings.push({ ...f, code: `request.${f.code}` });
   }
   if (!reply.fault) findings.push(...responseFindings(validation, handler.integration, reply.body));
   return findings;
@@ -43,7 +44,8 @@ function responseFindings(validation: ContractValidation, integration: string, t
   const parsed = parseSafeXml(text);
   const envelope = 'problem' in parsed ? undefined : readEnvelope(parsed.document);
   if (envelope && !('problem' in envelope) && envelope.bodyElement) {
-    for (const f of validation.validate(integration, envelope.bodyElement)) findings.push({ ...f, code: `response.${f.code}` });
+    for (const f of validation.validate(integration, envelope.bodyElement))
+      findings.push({ ...f, code: `response.${f.code}` });
   }
   if (responseCache.size >= responseCacheLimit) responseCache.clear();
   if (text.length <= 256 * 1024) responseCache.set(key, findings);

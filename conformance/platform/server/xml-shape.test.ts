@@ -14,7 +14,12 @@ describe('scanXmlShape', () => {
     const text = '<?xml version="1.0"?><r a="1" b=\'&amp;\'><!-- c --><?p x?><e/><e><![CDATA[x]]>&lt;</e></r>';
     expect(scanXmlShape(text, limits(11))).toEqual({ ok: true });
     expect(scanXmlShape(text, limits(10)).ok).toBe(false);
-    expect(scanXmlShape('<r>&amp;&amp;&amp;</r>', limits(3))).toMatchObject({ ok: false, problem: 'too-many-nodes', at: 13, elements: 1 });
+    expect(scanXmlShape('<r>&amp;&amp;&amp;</r>', limits(3))).toMatchObject({
+      ok: false,
+      problem: 'too-many-nodes',
+      at: 13,
+      elements: 1,
+    });
   });
 
   it('counts an attribute without a value (the parser accepts it with a warning)', () => {
@@ -48,7 +53,8 @@ describe('scanXmlShape', () => {
   });
 
   it('leaves unterminated markup to the parser', () => {
-    for (const text of ['<r a="1', '<r><!-- x', '<r><![CDATA[', '<r><?p', '<r></r', '<r']) expect(scanXmlShape(text, limits(100))).toEqual({ ok: true });
+    for (const text of ['<r a="1', '<r><!-- x', '<r><![CDATA[', '<r><?p', '<r></r', '<r'])
+      expect(scanXmlShape(text, limits(100))).toEqual({ ok: true });
   });
 
   it('stays linear on one tag with many quoted attributes (no search to the end of the tag per value)', () => {
@@ -61,7 +67,10 @@ describe('scanXmlShape', () => {
     const files = execSync(`find '${contracts}' -type f -name '*.xml'`, { encoding: 'utf8' }).trim().split('\n');
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
-      const shape = scanXmlShape(readFileSync(file, 'utf8'), { maxDepth: defaultXmlLimits.maxXmlDepth, maxNodes: defaultXmlLimits.maxXmlNodes });
+      const shape = scanXmlShape(readFileSync(file, 'utf8'), {
+        maxDepth: defaultXmlLimits.maxXmlDepth,
+        maxNodes: defaultXmlLimits.maxXmlNodes,
+      });
       // The unbound soap: prefix of the python body templates is the parser's business, not the scan's.
       expect(shape.ok ? 'ok' : `${file}: ${shape.problem}`).toBe('ok');
     }

@@ -9,7 +9,8 @@ export interface XmlShapeLimits {
  * `at` is the index in the text where the scan stopped: the markup that passed a limit, or the
  * markup that cannot be well-formed whatever follows. `elements` were counted up to there.
  */
-export type XmlShape = { ok: true } | { ok: false; problem: 'too-deep' | 'too-many-nodes' | 'malformed'; at: number; elements: number };
+export type XmlShape =
+  { ok: true } | { ok: false; problem: 'too-deep' | 'too-many-nodes' | 'malformed'; at: number; elements: number };
 
 const lt = 0x3c;
 const gt = 0x3e;
@@ -37,10 +38,16 @@ export function scanXmlShape(text: string, limits: XmlShapeLimits): XmlShape {
   let elements = 0;
   // References are counted up to each '<' with one forward-moving search, so the whole stays linear.
   let amp = text.indexOf('&');
-  const stop = (problem: 'too-deep' | 'too-many-nodes' | 'malformed', at: number): XmlShape => ({ ok: false, problem, at, elements });
+  const stop = (problem: 'too-deep' | 'too-many-nodes' | 'malformed', at: number): XmlShape => ({
+    ok: false,
+    problem,
+    at,
+    elements,
+  });
   let i = text.indexOf('<');
   while (i !== -1) {
-    for (; amp !== -1 && amp < i; amp = text.indexOf('&', amp + 1)) if (++nodes > limits.maxNodes) return stop('too-many-nodes', amp);
+    for (; amp !== -1 && amp < i; amp = text.indexOf('&', amp + 1))
+      if (++nodes > limits.maxNodes) return stop('too-many-nodes', amp);
     const next = text.charCodeAt(i + 1);
     let after: number;
     if (next === slash) {
@@ -71,7 +78,8 @@ export function scanXmlShape(text: string, limits: XmlShapeLimits): XmlShape {
     if (after === -1) return { ok: true };
     i = text.indexOf('<', after);
   }
-  for (; amp !== -1; amp = text.indexOf('&', amp + 1)) if (++nodes > limits.maxNodes) return stop('too-many-nodes', amp);
+  for (; amp !== -1; amp = text.indexOf('&', amp + 1))
+    if (++nodes > limits.maxNodes) return stop('too-many-nodes', amp);
   return { ok: true };
 }
 
@@ -116,7 +124,8 @@ function scanStartTag(text: string, from: number, allowed: number): StartTag {
     } else if (c <= 0x20) {
       afterSpace = true;
     } else {
-      if (afterSpace && c !== slash && c !== equals && ++attributes > allowed) return { end: p, attributes, problem: 'too-many-nodes' };
+      if (afterSpace && c !== slash && c !== equals && ++attributes > allowed)
+        return { end: p, attributes, problem: 'too-many-nodes' };
       afterSpace = false;
     }
   }

@@ -27,7 +27,8 @@ export function cacheXmldomRegexes(): void {
   const regexId = (r: RegExp) => ids.get(r) ?? (ids.set(r, ++next), next);
   grammar.reg = function cachedReg(this: unknown, ...args: unknown[]): RegExp {
     let key = '';
-    for (const a of args) key += typeof a === 'string' ? `s${a.length}:${a}` : a instanceof RegExp ? `r${regexId(a)}` : '?';
+    for (const a of args)
+      key += typeof a === 'string' ? `s${a.length}:${a}` : a instanceof RegExp ? `r${regexId(a)}` : '?';
     let regex = cache.get(key);
     if (!regex) {
       regex = original.apply(this, args);

@@ -50,21 +50,34 @@ describe('secret files of the platform', () => {
     await platform.admin.addSystem({ name: 'A' });
     await platform.services.pki.serviceCertificate('sts');
     // While it runs, SQLite's -wal and -shm files hold recent writes (the signing key among them).
-    expect([modeOf(join(dataDir, 'platform.sqlite-wal')), modeOf(join(dataDir, 'platform.sqlite-shm'))]).toEqual(['600', '600']);
+    expect([modeOf(join(dataDir, 'platform.sqlite-wal')), modeOf(join(dataDir, 'platform.sqlite-shm'))]).toEqual([
+      '600',
+      '600',
+    ]);
     await platform.stop();
     // platform.sqlite(-wal, -shm), ca/ca.key, server/server.key, systems/<uuid>/system.key, roles/sts.key
     const secrets = secretsUnder(dataDir);
     expect(secrets.map((p) => p.slice(dataDir.length + 1).replace(/[0-9a-f-]{36}/, '<uuid>'))).toEqual(
-      expect.arrayContaining(['ca/ca.key', 'platform.sqlite', 'roles/sts.key', 'server/server.key', 'systems/<uuid>/system.key']),
+      expect.arrayContaining([
+        'ca/ca.key',
+        'platform.sqlite',
+        'roles/sts.key',
+        'server/server.key',
+        'systems/<uuid>/system.key',
+      ]),
     );
-    expect(Object.fromEntries(secrets.map((p) => [p, modeOf(p)]))).toEqual(Object.fromEntries(secrets.map((p) => [p, '600'])));
+    expect(Object.fromEntries(secrets.map((p) => [p, modeOf(p)]))).toEqual(
+      Object.fromEntries(secrets.map((p) => [p, '600'])),
+    );
 
     // A data folder copied with looser modes: the next start makes its secrets owner-only again.
     for (const path of secrets) chmodSync(path, 0o644);
     platform = await startPlatform({ dataDir, port: 0, catalog });
     await platform.services.pki.serviceCertificate('sts');
     await platform.stop();
-    expect(Object.fromEntries(secrets.map((p) => [p, modeOf(p)]))).toEqual(Object.fromEntries(secrets.map((p) => [p, '600'])));
+    expect(Object.fromEntries(secrets.map((p) => [p, modeOf(p)]))).toEqual(
+      Object.fromEntries(secrets.map((p) => [p, '600'])),
+    );
   });
 
   it('writeSecretFile makes an existing 0644 file 0600 before writing the secret', async () => {

@@ -13,7 +13,9 @@ describe('signerOf (a signing key the caller keeps, e.g. the demo)', () => {
   });
 
   it('refuses a key that is not Ed25519, naming its type', () => {
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     expect(() => signerOf(rsa)).toThrow('The evidence-signing key must be Ed25519, not rsa');
   });
 });

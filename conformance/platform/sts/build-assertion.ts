@@ -41,7 +41,9 @@ export interface AssertionInput {
 export function privilegeList(cvr: string, privileges: Privilege[]): string {
   const groups = privileges
     .map((p) => {
-      const constraints = (p.constraints ?? []).map((c) => `<Constraint Name="${escapeXml(c.name)}">${escapeXml(c.value)}</Constraint>`).join('');
+      const constraints = (p.constraints ?? [])
+        .map((c) => `<Constraint Name="${escapeXml(c.name)}">${escapeXml(c.value)}</Constraint>`)
+        .join('');
       return `<PrivilegeGroup Scope="urn:dk:gov:saml:cvrNumberIdentifier:${escapeXml(cvr)}"><Privilege>${escapeXml(p.uri)}</Privilege>${constraints}</PrivilegeGroup>`;
     })
     .join('');

@@ -28,7 +28,8 @@ const soapHandler: ServiceHandler = {
   async handle(request, platform) {
     const reply = issueSoap(request.body, request.caller?.certificate.toString(), await deps(platform));
     // A request whose signature verified is its signer's exchange, granted or refused (e.g. no agreement).
-    const caller = request.caller ?? (reply.signerCertPem ? callerOfCertificate(platform.registry, reply.signerCertPem) : undefined);
+    const caller =
+      request.caller ?? (reply.signerCertPem ? callerOfCertificate(platform.registry, reply.signerCertPem) : undefined);
     return {
       ...(caller ? { caller } : {}),
       status: reply.status,

@@ -19,7 +19,9 @@ beforeAll(async () => {
   catalog = (await loadCatalog()).catalog;
   world = await createStsTestWorld(catalog);
   const service = findService(catalog, 'SF1514', 'WsTrustRest')!.service;
-  const contract = readOpenApi(fileURLToPath(new URL(`../../../catalog/contracts/${service.contract[0]}`, import.meta.url)));
+  const contract = readOpenApi(
+    fileURLToPath(new URL(`../../../catalog/contracts/${service.contract[0]}`, import.meta.url)),
+  );
   const operation = contract.operations.find((o) => o.method === 'POST' && o.path === service.endpoints.local)!;
   documented = operation.responses.map((r) => r.status);
 });
@@ -43,23 +45,81 @@ describe('SF1514 REST WS-Trust', () => {
   // Every refusal issueRest can give, with the status the contract documents for it.
   it.each([
     ['a body that is not a JSON object', () => issueRest(null, world.system.certPem, deps()), 400, 'sts.no-cvr-claim'],
-    ['no AnvenderKontekst.Cvr', () => issueRest(valid({ AnvenderKontekst: {} }), world.system.certPem, deps()), 400, 'sts.no-cvr-claim'],
-    ['no AppliesTo', () => issueRest(valid({ AppliesTo: undefined }), world.system.certPem, deps()), 400, 'sts.no-applies-to'],
-    ['another RequestType', () => issueRest(valid({ RequestType: 'urn:renew' }), world.system.certPem, deps()), 400, 'sts.request-type'],
-    ['another TokenType', () => issueRest(valid({ TokenType: 'urn:jwt' }), world.system.certPem, deps()), 400, 'sts.token-type'],
-    ['a UseKey that is no certificate', () => issueRest(valid({ UseKey: 'not a certificate' }), world.system.certPem, deps()), 400, 'sts.use-key'],
-    ['an entityID no service has', () => issueRest(valid({ AppliesTo: { EndpointReference: { Address: 'http://example.org/unknown' } } }), world.system.certPem, deps()), 400, 'sts.unknown-entity'],
-    ['a municipality without an agreement', () => issueRest(valid({ AnvenderKontekst: { Cvr: '29189846' } }), world.system.certPem, deps()), 400, 'sts.no-agreement'],
+    [
+      'no AnvenderKontekst.Cvr',
+      () => issueRest(valid({ AnvenderKontekst: {} }), world.system.certPem, deps()),
+      400,
+      'sts.no-cvr-claim',
+    ],
+    [
+      'no AppliesTo',
+      () => issueRest(valid({ AppliesTo: undefined }), world.system.certPem, deps()),
+      400,
+      'sts.no-applies-to',
+    ],
+    [
+      'another RequestType',
+      () => issueRest(valid({ RequestType: 'urn:renew' }), world.system.certPem, deps()),
+      400,
+      'sts.request-type',
+    ],
+    [
+      'another TokenType',
+      () => issueRest(valid({ TokenType: 'urn:jwt' }), world.system.certPem, deps()),
+      400,
+      'sts.token-type',
+    ],
+    [
+      'a UseKey that is no certificate',
+      () => issueRest(valid({ UseKey: 'not a certificate' }), world.system.certPem, deps()),
+      400,
+      'sts.use-key',
+    ],
+    [
+      'an entityID no service has',
+      () =>
+        issueRest(
+          valid({ AppliesTo: { EndpointReference: { Address: 'http://example.org/unknown' } } }),
+          world.system.certPem,
+          deps(),
+        ),
+      400,
+      'sts.unknown-entity',
+    ],
+    [
+      'a municipality without an agreement',
+      () => issueRest(valid({ AnvenderKontekst: { Cvr: '29189846' } }), world.system.certPem, deps()),
+      400,
+      'sts.no-agreement',
+    ],
     ['no client certificate', () => issueRest(valid(), undefined, deps()), 401, 'sts.no-client-certificate'],
     [
       'a UseKey that is not the TLS certificate',
-      () => issueRest(buildRestIssueRequest({ certPem: world.other.certPem, entityId: world.entityIds.organisation, cvr: '11111111' }), world.system.certPem, deps()),
+      () =>
+        issueRest(
+          buildRestIssueRequest({
+            certPem: world.other.certPem,
+            entityId: world.entityIds.organisation,
+            cvr: '11111111',
+          }),
+          world.system.certPem,
+          deps(),
+        ),
       401,
       'sts.certificate-mismatch',
     ],
     [
       'the certificate of no registered it-system',
-      () => issueRest(buildRestIssueRequest({ certPem: world.other.certPem, entityId: world.entityIds.organisation, cvr: '11111111' }), world.other.certPem, deps()),
+      () =>
+        issueRest(
+          buildRestIssueRequest({
+            certPem: world.other.certPem,
+            entityId: world.entityIds.organisation,
+            cvr: '11111111',
+          }),
+          world.other.certPem,
+          deps(),
+        ),
       401,
       'sts.unknown-system',
     ],

@@ -39,15 +39,22 @@ export function issueRest(
   const cvr = request?.AnvenderKontekst?.Cvr;
   const entityId = request?.AppliesTo?.EndpointReference?.Address;
   const useKey = request?.UseKey;
-  if (typeof cvr !== 'string' || !/^\d{8}$/.test(cvr)) return refuse(400, 'sts.no-cvr-claim', 'AnvenderKontekst.Cvr must be the municipality\'s 8-digit CVR');
-  if (typeof entityId !== 'string' || entityId === '') return refuse(400, 'sts.no-applies-to', 'AppliesTo.EndpointReference.Address must be the entityID of the service');
-  if (request?.RequestType !== undefined && request.RequestType !== uri.issueRequestType) return refuse(400, 'sts.request-type', `RequestType must be ${uri.issueRequestType}`);
-  if (request?.TokenType !== undefined && request.TokenType !== uri.samlTokenType) return refuse(400, 'sts.token-type', `TokenType must be ${uri.samlTokenType}`);
-  if (!tlsCertPem) return refuse(401, 'sts.no-client-certificate', 'The REST STS needs the system certificate on the TLS connection');
+  if (typeof cvr !== 'string' || !/^\d{8}$/.test(cvr))
+    return refuse(400, 'sts.no-cvr-claim', "AnvenderKontekst.Cvr must be the municipality's 8-digit CVR");
+  if (typeof entityId !== 'string' || entityId === '')
+    return refuse(400, 'sts.no-applies-to', 'AppliesTo.EndpointReference.Address must be the entityID of the service');
+  if (request?.RequestType !== undefined && request.RequestType !== uri.issueRequestType)
+    return refuse(400, 'sts.request-type', `RequestType must be ${uri.issueRequestType}`);
+  if (request?.TokenType !== undefined && request.TokenType !== uri.samlTokenType)
+    return refuse(400, 'sts.token-type', `TokenType must be ${uri.samlTokenType}`);
+  if (!tlsCertPem)
+    return refuse(401, 'sts.no-client-certificate', 'The REST STS needs the system certificate on the TLS connection');
   if (typeof useKey === 'string' && useKey !== '') {
     const useKeyPem = certificatePem(useKey.replace(/-----(BEGIN|END) CERTIFICATE-----/g, ''));
-    if (!isCertificate(useKeyPem)) return refuse(400, 'sts.use-key', 'UseKey must be the base64 DER (or PEM) of the system certificate');
-    if (!sameCertificate(useKeyPem, tlsCertPem)) return refuse(401, 'sts.certificate-mismatch', 'UseKey must be the certificate of the TLS connection');
+    if (!isCertificate(useKeyPem))
+      return refuse(400, 'sts.use-key', 'UseKey must be the base64 DER (or PEM) of the system certificate');
+    if (!sameCertificate(useKeyPem, tlsCertPem))
+      return refuse(401, 'sts.certificate-mismatch', 'UseKey must be the certificate of the TLS connection');
   }
   const result = grantToken({ certPem: tlsCertPem, entityId, cvr }, deps);
   if (!result.ok) return refuse(statusOf(result.fault), result.fault.code, result.fault.reason);

@@ -45,10 +45,22 @@ describe('SF1514 Issue over SOAP 1.2', () => {
     expect(textOf('saml:Subject/saml:NameID', assertion)).toBe(
       'SERIALNUMBER=CVR:12345678-FID:10010001 + CN=Fagsystem (funktionscertifikat), O=Fagsystem A/S // CVR:12345678, C=DK',
     );
-    expect(selectOne('saml:Subject/saml:SubjectConfirmation', assertion)?.getAttribute('Method')).toBe('urn:oasis:names:tc:SAML:2.0:cm:holder-of-key');
-    expect(textOf("saml:AttributeStatement/saml:Attribute[@Name='dk:gov:saml:attribute:CvrNumberIdentifier']/saml:AttributeValue", assertion)).toBe('11111111');
-    const privileges = textOf("saml:AttributeStatement/saml:Attribute[@Name='dk:gov:saml:attribute:Privileges_intermediate']/saml:AttributeValue", assertion)!;
-    expect(Buffer.from(privileges, 'base64').toString()).toContain('Scope="urn:dk:gov:saml:cvrNumberIdentifier:11111111"');
+    expect(selectOne('saml:Subject/saml:SubjectConfirmation', assertion)?.getAttribute('Method')).toBe(
+      'urn:oasis:names:tc:SAML:2.0:cm:holder-of-key',
+    );
+    expect(
+      textOf(
+        "saml:AttributeStatement/saml:Attribute[@Name='dk:gov:saml:attribute:CvrNumberIdentifier']/saml:AttributeValue",
+        assertion,
+      ),
+    ).toBe('11111111');
+    const privileges = textOf(
+      "saml:AttributeStatement/saml:Attribute[@Name='dk:gov:saml:attribute:Privileges_intermediate']/saml:AttributeValue",
+      assertion,
+    )!;
+    expect(Buffer.from(privileges, 'base64').toString()).toContain(
+      'Scope="urn:dk:gov:saml:cvrNumberIdentifier:11111111"',
+    );
     const sig = new SignedXml({ publicCert: world.identity.certPem, getCertFromKeyInfo: () => null });
     sig.loadSignature(selectOne('ds:Signature', assertion) as unknown as Node);
     expect(sig.checkSignature(token.assertionXml)).toBe(true);
@@ -59,11 +71,24 @@ describe('SF1514 Issue over SOAP 1.2', () => {
     ['a CVR changed after signing', () => issue(rst().replace('>11111111<', '>22222222<')), 'wsse:FailedCheck'],
     ['an entityID no service has', () => issue(rst({ entityId: 'http://example.org/unknown' })), 'wst:InvalidScope'],
     ['a municipality without an agreement', () => issue(rst({ cvr: '29189846' })), 'wst:RequestFailed'],
-    ['a service without an agreement', () => issue(rst({ entityId: world.entityIds.sagDokumentIndeks })), 'wst:RequestFailed'],
+    [
+      'a service without an agreement',
+      () => issue(rst({ entityId: world.entityIds.sagDokumentIndeks })),
+      'wst:RequestFailed',
+    ],
     ['an unregistered system', () => issue(rst({ ...world.other }), world.other.certPem), 'wst:FailedAuthentication'],
-    ['an expired request Timestamp', () => issue(rst(), undefined, new Date(now.getTime() + 10 * 60_000)), 'wsse:MessageExpired'],
+    [
+      'an expired request Timestamp',
+      () => issue(rst(), undefined, new Date(now.getTime() + 10 * 60_000)),
+      'wsse:MessageExpired',
+    ],
     ['a DOCTYPE', () => issue(`<!DOCTYPE x [<!ENTITY a "b">]>${rst()}`), 'wst:InvalidRequest'],
-    ['a SOAP 1.1 envelope', () => issue(rst().replaceAll('http://www.w3.org/2003/05/soap-envelope', 'http://schemas.xmlsoap.org/soap/envelope/')), 'wst:InvalidRequest'],
+    [
+      'a SOAP 1.1 envelope',
+      () =>
+        issue(rst().replaceAll('http://www.w3.org/2003/05/soap-envelope', 'http://schemas.xmlsoap.org/soap/envelope/')),
+      'wst:InvalidRequest',
+    ],
   ])('answers %s with a SOAP 1.2 fault', (_name, call, subcode) => {
     const reply = call();
     expect(reply.status).toBe(500);
@@ -78,26 +103,62 @@ describe('SF1514 Issue over SOAP 1.2', () => {
 });
 
 describe('SF1514 with the RST of the official SF1514 template (itk-dev SAMLTokenSoapTemplate.xml)', () => {
-  const template = join(officialContractsDir, 'itk-dev__serviceplatformen/src/Service/SF1514/SAMLTokenSoapTemplate.xml');
+  const template = join(
+    officialContractsDir,
+    'itk-dev__serviceplatformen/src/Service/SF1514/SAMLTokenSoapTemplate.xml',
+  );
 
-  it.skipIf(!existsSync(template))('issues a token for a request filled in and signed (by xml-crypto) the way the template prescribes', () => {
-    const cert = certificateBase64(world.system.certPem);
-    const filled = readFileSync(template, 'utf8')
-      .replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, '')
-      .replace('<To xmlns="http://www.w3.org/2005/08/addressing" xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd" wsu:Id="to_id"></To>', `<To xmlns="http://www.w3.org/2005/08/addressing" xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd" wsu:Id="to_id">${to}</To>`)
-      .replace('<wsu:Created></wsu:Created>', `<wsu:Created>${now.toISOString()}</wsu:Created>`)
-      .replace('<wsu:Expires></wsu:Expires>', `<wsu:Expires>${new Date(now.getTime() + 300_000).toISOString()}</wsu:Expires>`)
-      .replace(/(<wsse:BinarySecurityToken[^>]*>)(<\/wsse:BinarySecurityToken>)/g, `$1${cert}$2`)
-      .replace('<Value xmlns="http://docs.oasis-open.org/wsfed/authorization/200706"></Value>', '<Value xmlns="http://docs.oasis-open.org/wsfed/authorization/200706">11111111</Value>');
-    // Signed by xml-crypto, an implementation independent of the platform's own signer.
-    const signer = new SignedXml({ idMode: 'wssecurity', privateKey: world.system.keyPem, signatureAlgorithm: uri.rsaSha256, canonicalizationAlgorithm: uri.excC14n, getKeyInfoContent: () => bstReference('security_token_id') });
-    for (const id of ['timestamp_id', 'body_id', 'to_id', 'reply_id', 'message_id_id', 'action_id', 'security_token_id']) {
-      signer.addReference({ xpath: `//*[@*[local-name(.)='Id']='${id}']`, transforms: [uri.excC14n], digestAlgorithm: uri.sha256 });
-    }
-    signer.computeSignature(filled, { prefix: 'ds', location: { reference: "//*[local-name(.)='Security']", action: 'append' } });
-    const signed = signer.getSignedXml();
-    const reply = issue(signed);
-    const parsed = parseIssueResponse(reply.body);
-    expect(parsed.ok ? parsed.token.audience : parsed.fault.reason).toBe(organisationEntityId);
-  });
+  it.skipIf(!existsSync(template))(
+    'issues a token for a request filled in and signed (by xml-crypto) the way the template prescribes',
+    () => {
+      const cert = certificateBase64(world.system.certPem);
+      const filled = readFileSync(template, 'utf8')
+        .replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, '')
+        .replace(
+          '<To xmlns="http://www.w3.org/2005/08/addressing" xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd" wsu:Id="to_id"></To>',
+          `<To xmlns="http://www.w3.org/2005/08/addressing" xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd" wsu:Id="to_id">${to}</To>`,
+        )
+        .replace('<wsu:Created></wsu:Created>', `<wsu:Created>${now.toISOString()}</wsu:Created>`)
+        .replace(
+          '<wsu:Expires></wsu:Expires>',
+          `<wsu:Expires>${new Date(now.getTime() + 300_000).toISOString()}</wsu:Expires>`,
+        )
+        .replace(/(<wsse:BinarySecurityToken[^>]*>)(<\/wsse:BinarySecurityToken>)/g, `$1${cert}$2`)
+        .replace(
+          '<Value xmlns="http://docs.oasis-open.org/wsfed/authorization/200706"></Value>',
+          '<Value xmlns="http://docs.oasis-open.org/wsfed/authorization/200706">11111111</Value>',
+        );
+      // Signed by xml-crypto, an implementation independent of the platform's own signer.
+      const signer = new SignedXml({
+        idMode: 'wssecurity',
+        privateKey: world.system.keyPem,
+        signatureAlgorithm: uri.rsaSha256,
+        canonicalizationAlgorithm: uri.excC14n,
+        getKeyInfoContent: () => bstReference('security_token_id'),
+      });
+      for (const id of [
+        'timestamp_id',
+        'body_id',
+        'to_id',
+        'reply_id',
+        'message_id_id',
+        'action_id',
+        'security_token_id',
+      ]) {
+        signer.addReference({
+          xpath: `//*[@*[local-name(.)='Id']='${id}']`,
+          transforms: [uri.excC14n],
+          digestAlgorithm: uri.sha256,
+        });
+      }
+      signer.computeSignature(filled, {
+        prefix: 'ds',
+        location: { reference: "//*[local-name(.)='Security']", action: 'append' },
+      });
+      const signed = signer.getSignedXml();
+      const reply = issue(signed);
+      const parsed = parseIssueResponse(reply.body);
+      expect(parsed.ok ? parsed.token.audience : parsed.fault.reason).toBe(organisationEntityId);
+    },
+  );
 });

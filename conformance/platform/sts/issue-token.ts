@@ -27,15 +27,27 @@ export function grantToken(
 ): GrantResult {
   const service = deps.directory.serviceForEntityId(request.entityId);
   if (!service) {
-    return deny('sts.unknown-entity', 'wst:InvalidScope', `AppliesTo ${request.entityId} is not the entityID of any service the platform knows; use the entityID the catalogue gives for the service`);
+    return deny(
+      'sts.unknown-entity',
+      'wst:InvalidScope',
+      `AppliesTo ${request.entityId} is not the entityID of any service the platform knows; use the entityID the catalogue gives for the service`,
+    );
   }
   const system = deps.directory.systemForCertificate(request.certPem);
   if (!system) {
-    return deny('sts.unknown-system', 'wst:FailedAuthentication', 'The certificate belongs to no registered it-system (or it was revoked); register the system with `klarmeld platform system add`');
+    return deny(
+      'sts.unknown-system',
+      'wst:FailedAuthentication',
+      'The certificate belongs to no registered it-system (or it was revoked); register the system with `klarmeld platform system add`',
+    );
   }
   const agreement = deps.directory.agreementFor(system.systemUuid, service, request.cvr);
   if (!agreement.ok) {
-    return deny('sts.no-agreement', 'wst:RequestFailed', `It-system ${system.name} (${system.systemUuid}) has no approved service agreement for ${service.integration} ${service.service} with municipality ${request.cvr}: ${agreement.reason}`);
+    return deny(
+      'sts.no-agreement',
+      'wst:RequestFailed',
+      `It-system ${system.name} (${system.systemUuid}) has no approved service agreement for ${service.integration} ${service.service} with municipality ${request.cvr}: ${agreement.reason}`,
+    );
   }
   const assertionId = `_${randomUUID()}`;
   const assertionXml = buildAssertion({

@@ -24,7 +24,10 @@ const examples = join(officialContractsDir, 'kombit__tokenservice_oioidws-net');
 const kombitRstrPath = join(examples, 'Tests/Digst.OioIdws.OioWsTrustCore.Test/Data/Response.xml');
 const kombitTokenPath = join(examples, 'Misc/Token examples/STS token - Signature scenario.xml');
 const haveExamples = existsSync(kombitRstrPath) && existsSync(kombitTokenPath);
-const read = (path: string) => readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/^<\?xml[^>]*\?>/, '');
+const read = (path: string) =>
+  readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/^<\?xml[^>]*\?>/, '');
 
 /** Every element path (namespace + name) with its attribute names, in document order, each once. */
 function shape(xml: string): string[] {
@@ -43,7 +46,13 @@ function shape(xml: string): string[] {
 }
 
 const privilegesOf = (assertionXml: string) =>
-  Buffer.from(textOf("//saml:Attribute[@Name='dk:gov:saml:attribute:Privileges_intermediate']/saml:AttributeValue", parseXml(assertionXml)) ?? '', 'base64').toString('utf8');
+  Buffer.from(
+    textOf(
+      "//saml:Attribute[@Name='dk:gov:saml:attribute:Privileges_intermediate']/saml:AttributeValue",
+      parseXml(assertionXml),
+    ) ?? '',
+    'base64',
+  ).toString('utf8');
 
 const now = new Date('2026-11-22T09:00:00Z');
 let world: StsTestWorld;
@@ -54,7 +63,13 @@ let assertionXml: string;
 beforeAll(async () => {
   catalog = (await loadCatalog()).catalog;
   world = await createStsTestWorld(catalog);
-  const rst = buildIssueRequest({ ...world.system, entityId: world.entityIds.organisation, cvr: '11111111', to: 'https://127.0.0.1/sts', now });
+  const rst = buildIssueRequest({
+    ...world.system,
+    entityId: world.entityIds.organisation,
+    cvr: '11111111',
+    to: 'https://127.0.0.1/sts',
+    now,
+  });
   const reply = issueSoap(rst, world.system.certPem, { directory: world.directory, identity: world.identity, now });
   if (!reply.grant) throw new Error(reply.body);
   rstr = reply.body;
@@ -69,8 +84,12 @@ describe.skipIf(!haveExamples)("SF1514 tokens in KOMBIT's format (tokenservice_o
   it("names the RSTR signature's key as KOMBIT's STS does: SecurityTokenReference/KeyIdentifier with the certificate's Subject Key Identifier", () => {
     const signature = selectOne('/soap12:Envelope/soap12:Header/wsse:Security/ds:Signature', parseXml(rstr))!;
     const keyIdentifier = selectOne('ds:KeyInfo/wsse:SecurityTokenReference/wsse:KeyIdentifier', signature);
-    expect(keyIdentifier?.getAttribute('ValueType')).toBe('http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#X509SubjectKeyIdentifier');
-    const ski = new x509.X509Certificate(world.identity.certPem).getExtension(x509.SubjectKeyIdentifierExtension)!.keyId;
+    expect(keyIdentifier?.getAttribute('ValueType')).toBe(
+      'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#X509SubjectKeyIdentifier',
+    );
+    const ski = new x509.X509Certificate(world.identity.certPem).getExtension(
+      x509.SubjectKeyIdentifierExtension,
+    )!.keyId;
     expect(keyIdentifier?.textContent).toBe(Buffer.from(ski, 'hex').toString('base64'));
     expect(selectAll('ds:KeyInfo/ds:X509Data', signature)).toEqual([]);
   });
@@ -81,12 +100,36 @@ describe.skipIf(!haveExamples)("SF1514 tokens in KOMBIT's format (tokenservice_o
 
   it("writes the privilege list byte for byte as KOMBIT's STS does, Constraint elements included", () => {
     const scoped: Privilege[] = [
-      { uri: 'http://kombit.ssr.com/roles/servicesystemrole/role1/1', constraints: [{ name: 'http://kombit.ssr.com/constraints/DRT1/1', value: 'value1' }, { name: 'http://kombit.ssr.com/constraints/DTR2/1', value: 'value2' }] },
-      { uri: 'http://kombit.ssr.com/roles/servicesystemrole/role2/1', constraints: [{ name: 'http://kombit.ssr.com/constraints/DRT1/1', value: 'value3' }, { name: 'http://kombit.ssr.com/constraints/DTR2/1', value: 'value4' }] },
+      {
+        uri: 'http://kombit.ssr.com/roles/servicesystemrole/role1/1',
+        constraints: [
+          { name: 'http://kombit.ssr.com/constraints/DRT1/1', value: 'value1' },
+          { name: 'http://kombit.ssr.com/constraints/DTR2/1', value: 'value2' },
+        ],
+      },
+      {
+        uri: 'http://kombit.ssr.com/roles/servicesystemrole/role2/1',
+        constraints: [
+          { name: 'http://kombit.ssr.com/constraints/DRT1/1', value: 'value3' },
+          { name: 'http://kombit.ssr.com/constraints/DTR2/1', value: 'value4' },
+        ],
+      },
     ];
-    expect(privilegeList('11111111', scoped)).toBe(textOf("//saml:Attribute[@Name='dk:gov:saml:attribute:Privileges_intermediate']/saml:AttributeValue", parseXml(read(kombitTokenPath))));
-    const unscoped: Privilege[] = [{ uri: 'http://serviceplatformen.serviceplatformen.dk/roles/servicesystemrole/dummy/1' }];
-    expect(privilegeList('64942212', unscoped)).toBe(textOf("//saml:Attribute[@Name='dk:gov:saml:attribute:Privileges_intermediate']/saml:AttributeValue", parseXml(read(kombitRstrPath))));
+    expect(privilegeList('11111111', scoped)).toBe(
+      textOf(
+        "//saml:Attribute[@Name='dk:gov:saml:attribute:Privileges_intermediate']/saml:AttributeValue",
+        parseXml(read(kombitTokenPath)),
+      ),
+    );
+    const unscoped: Privilege[] = [
+      { uri: 'http://serviceplatformen.serviceplatformen.dk/roles/servicesystemrole/dummy/1' },
+    ];
+    expect(privilegeList('64942212', unscoped)).toBe(
+      textOf(
+        "//saml:Attribute[@Name='dk:gov:saml:attribute:Privileges_intermediate']/saml:AttributeValue",
+        parseXml(read(kombitRstrPath)),
+      ),
+    );
   });
 
   it("carries the agreement's data restriction as a Constraint of its privilege in an issued token", () => {
@@ -100,11 +143,19 @@ describe.skipIf(!haveExamples)("SF1514 tokens in KOMBIT's format (tokenservice_o
 
 describe('privilege URIs', () => {
   it("are in KOMBIT's shape on KOMBIT's domains, never a made-up one", () => {
-    expect(servicePrivilege('http://stoettesystemerne.dk/service/organisation/3', 'SF1500').uri).toBe('http://stoettesystemerne.dk/roles/servicesystemrole/sf1500/1');
-    expect(servicePrivilege('http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6', 'SF1470').uri).toBe('http://entityid.kombit.dk/roles/servicesystemrole/sf1470/1');
+    expect(servicePrivilege('http://stoettesystemerne.dk/service/organisation/3', 'SF1500').uri).toBe(
+      'http://stoettesystemerne.dk/roles/servicesystemrole/sf1500/1',
+    );
+    expect(servicePrivilege('http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6', 'SF1470').uri).toBe(
+      'http://entityid.kombit.dk/roles/servicesystemrole/sf1470/1',
+    );
     // KOMBIT's external test token for http://cpr.serviceplatformen.dk/service/query/2 has a role on serviceplatformen.serviceplatformen.dk.
-    expect(servicePrivilege('http://cpr.serviceplatformen.dk/service/query/2', 'SF1520').uri).toBe('http://serviceplatformen.serviceplatformen.dk/roles/servicesystemrole/sf1520/1');
-    expect(servicePrivilege('http://stoettesystemerne.dk/service/organisation/3', 'SF1500')).not.toHaveProperty('constraints');
+    expect(servicePrivilege('http://cpr.serviceplatformen.dk/service/query/2', 'SF1520').uri).toBe(
+      'http://serviceplatformen.serviceplatformen.dk/roles/servicesystemrole/sf1520/1',
+    );
+    expect(servicePrivilege('http://stoettesystemerne.dk/service/organisation/3', 'SF1500')).not.toHaveProperty(
+      'constraints',
+    );
   });
 
   it("are what the platform's registry grants for an approved agreement", () => {
@@ -113,9 +164,23 @@ describe('privilege URIs', () => {
     try {
       const registry = new SqliteRegistry(db, () => now);
       const system = registry.addSystem({ name: 'Fagsystem', supplierCvr: '12345678' });
-      registry.addAgreement({ systemUuid: system.uuid, integration: 'SF1500', service: 'Bruger', entityId: world.entityIds.organisation, municipalityCvr: '11111111', status: 'approved' });
-      const granted = registryStsDirectory(registry, catalog).agreementFor(system.uuid, { integration: 'SF1500', service: 'Bruger' }, '11111111');
-      expect(granted).toMatchObject({ ok: true, privileges: [{ uri: 'http://stoettesystemerne.dk/roles/servicesystemrole/sf1500/1' }] });
+      registry.addAgreement({
+        systemUuid: system.uuid,
+        integration: 'SF1500',
+        service: 'Bruger',
+        entityId: world.entityIds.organisation,
+        municipalityCvr: '11111111',
+        status: 'approved',
+      });
+      const granted = registryStsDirectory(registry, catalog).agreementFor(
+        system.uuid,
+        { integration: 'SF1500', service: 'Bruger' },
+        '11111111',
+      );
+      expect(granted).toMatchObject({
+        ok: true,
+        privileges: [{ uri: 'http://stoettesystemerne.dk/roles/servicesystemrole/sf1500/1' }],
+      });
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });
@@ -123,19 +188,28 @@ describe('privilege URIs', () => {
   });
 });
 
-describe("the NameID of a token for a system the platform registered", () => {
+describe('the NameID of a token for a system the platform registered', () => {
   // KOMBIT's examples: SERIALNUMBER=CVR:19435075-FID:64205450 + CN=WSC_Core (funktionscertifikat), O=KOMBIT A/S // CVR:19435075, C=DK
-  const kombitNameId = /^SERIALNUMBER=CVR:\d{8}-FID:\d{8} \+ CN=[^,+]+ \(funktionscertifikat\), O=[^,+]+ \/\/ CVR:\d{8}, C=DK$/;
+  const kombitNameId =
+    /^SERIALNUMBER=CVR:\d{8}-FID:\d{8} \+ CN=[^,+]+ \(funktionscertifikat\), O=[^,+]+ \/\/ CVR:\d{8}, C=DK$/;
 
-  it.skipIf(!haveExamples)('matches the pattern KOMBIT example NameIDs match (the pattern is checked against them)', () => {
-    for (const path of [kombitRstrPath, kombitTokenPath]) expect(textOf('//saml:Subject/saml:NameID', parseXml(read(path)))).toMatch(kombitNameId);
-  });
+  it.skipIf(!haveExamples)(
+    'matches the pattern KOMBIT example NameIDs match (the pattern is checked against them)',
+    () => {
+      for (const path of [kombitRstrPath, kombitTokenPath])
+        expect(textOf('//saml:Subject/saml:NameID', parseXml(read(path)))).toMatch(kombitNameId);
+    },
+  );
 
-  it('has an 8-digit FID, as KOMBIT\'s and FOCES certificates have', async () => {
+  it("has an 8-digit FID, as KOMBIT's and FOCES certificates have", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'klarmeld-fid-'));
     try {
       const pki = await PlatformPkiStore.open(dir);
-      const system = await pki.issueSystemCertificate({ uuid: 'f7e6d5c4-b3a2-4190-8f7e-6d5c4b3a2190', name: 'Fagsystem A', supplierCvr: '12345678' });
+      const system = await pki.issueSystemCertificate({
+        uuid: 'f7e6d5c4-b3a2-4190-8f7e-6d5c4b3a2190',
+        name: 'Fagsystem A',
+        supplierCvr: '12345678',
+      });
       expect(subjectName(system.certPem)).toMatch(kombitNameId);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -10,13 +10,23 @@ import type { Privilege } from './build-assertion.ts';
  * domain (stoettesystemerne.dk, entityid.kombit.dk); the role is the integration id, version 1.
  * `constraints` are the agreement's data restrictions (dataafgrænsninger), each a Constraint element.
  */
-export function servicePrivilege(entityId: string, integration: string, constraints: Privilege['constraints'] = []): Privilege {
+export function servicePrivilege(
+  entityId: string,
+  integration: string,
+  constraints: Privilege['constraints'] = [],
+): Privilege {
   let host = 'entityid.kombit.dk';
   try {
     host = new URL(entityId).host || host;
   } catch {
     // An entityID that is not a URL (none in the catalogue) keeps KOMBIT's entityID domain.
   }
-  const domain = host === 'serviceplatformen.dk' || host.endsWith('.serviceplatformen.dk') ? 'serviceplatformen.serviceplatformen.dk' : host;
-  return { uri: `http://${domain}/roles/servicesystemrole/${integration.toLowerCase()}/1`, ...(constraints.length ? { constraints } : {}) };
+  const domain =
+    host === 'serviceplatformen.dk' || host.endsWith('.serviceplatformen.dk')
+      ? 'serviceplatformen.serviceplatformen.dk'
+      : host;
+  return {
+    uri: `http://${domain}/roles/servicesystemrole/${integration.toLowerCase()}/1`,
+    ...(constraints.length ? { constraints } : {}),
+  };
 }

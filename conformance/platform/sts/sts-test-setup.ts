@@ -24,7 +24,9 @@ export async function createStsTestWorld(catalog: Catalog): Promise<StsTestWorld
   const organisation = servedService(catalog, 'SF1500', 'Bruger', []);
   const sagDokumentIndeks = servedService(catalog, 'SF1470', 'SagDokumentIndeks', []);
   const pki = await createTestPki();
-  const system = await pki.issue('C=DK, O=Fagsystem A/S // CVR:12345678, 2.5.4.5=CVR:12345678-FID:10010001+CN=Fagsystem (funktionscertifikat)');
+  const system = await pki.issue(
+    'C=DK, O=Fagsystem A/S // CVR:12345678, 2.5.4.5=CVR:12345678-FID:10010001+CN=Fagsystem (funktionscertifikat)',
+  );
   const other = await pki.issue('C=DK, O=Andet A/S // CVR:87654321, CN=Andet system');
   const sts = await pki.issue('C=DK, O=klarmeld, CN=klarmeld STS (funktionscertifikat)');
   const known = [organisation, sagDokumentIndeks];
@@ -34,10 +36,20 @@ export async function createStsTestWorld(catalog: Catalog): Promise<StsTestWorld
       return service && { integration: service.integration, service: service.service };
     },
     systemForCertificate: (certPem) =>
-      sameCertificate(certPem, system.certPem) ? { systemUuid: '6a4e1b2c-0000-4000-8000-000000000001', name: 'Fagsystem' } : undefined,
+      sameCertificate(certPem, system.certPem)
+        ? { systemUuid: '6a4e1b2c-0000-4000-8000-000000000001', name: 'Fagsystem' }
+        : undefined,
     agreementFor: (_system, service, cvr) =>
       service.integration === organisation.integration && cvr === '11111111'
-        ? { ok: true, agreementUuid: '6a4e1b2c-0000-4000-8000-0000000000a1', privileges: [servicePrivilege(organisation.entityId, organisation.integration, [{ name: 'http://stoettesystemerne.dk/constraints/senavn/1', value: 'true' }])] }
+        ? {
+            ok: true,
+            agreementUuid: '6a4e1b2c-0000-4000-8000-0000000000a1',
+            privileges: [
+              servicePrivilege(organisation.entityId, organisation.integration, [
+                { name: 'http://stoettesystemerne.dk/constraints/senavn/1', value: 'true' },
+              ]),
+            ],
+          }
         : { ok: false, reason: 'no agreement' },
   };
   return {

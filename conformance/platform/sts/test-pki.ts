@@ -8,7 +8,12 @@ export interface KeyPairPem {
   keyPem: string;
 }
 
-const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+const algorithm = {
+  name: 'RSASSA-PKCS1-v1_5',
+  hash: 'SHA-256',
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 2048,
+};
 
 /**
  * A throw-away test PKI for unit tests (a CA, FOCES-like system certificates, an STS signing

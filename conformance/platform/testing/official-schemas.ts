@@ -31,7 +31,10 @@ export function pbd5Schema(): string {
   const text = readFileSync(types, 'utf8');
   if (!text.includes('cpr/PNR/1/" schemaLocation')) {
     const at = text.indexOf('>', text.indexOf(':schema')) + 1;
-    writeFileSync(types, `${text.slice(0, at)}<xsd:import namespace="http://serviceplatformen.dk/xml/schemas/cpr/PNR/1/" schemaLocation="../sp/PNR_1.xsd"/>${text.slice(at)}`);
+    writeFileSync(
+      types,
+      `${text.slice(0, at)}<xsd:import namespace="http://serviceplatformen.dk/xml/schemas/cpr/PNR/1/" schemaLocation="../sp/PNR_1.xsd"/>${text.slice(at)}`,
+    );
   }
   return join(copy, 'PersonBaseDataExtendedServiceMsg.xsd');
 }
@@ -40,7 +43,13 @@ export function pbd5Schema(): string {
 export function klasse7Schema(): string {
   const copy = copyOf(dirname(OFFICIAL.klasse7Served));
   for (const f of readdirSync(copy).filter((n) => n.endsWith('.xsd'))) {
-    writeFileSync(join(copy, f), readFileSync(join(copy, f), 'utf8').replace(/schemaLocation="https:\/\/[^"]*?([^/"]+\.xsd)"/g, 'schemaLocation="$1"'));
+    writeFileSync(
+      join(copy, f),
+      readFileSync(join(copy, f), 'utf8').replace(
+        /schemaLocation="https:\/\/[^"]*?([^/"]+\.xsd)"/g,
+        'schemaLocation="$1"',
+      ),
+    );
   }
   return join(copy, 'KlasseOperationer.xsd');
 }
@@ -48,7 +57,9 @@ export function klasse7Schema(): string {
 /** The global declarations of a schema document, as kind:name. */
 function globalNames(file: string): string[] {
   const root = new DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/xml').documentElement!;
-  return [...Array.from(root.childNodes)].filter((n) => n.nodeType === 1 && (n as Element).getAttribute('name')).map((n) => `${(n as Element).localName}:${(n as Element).getAttribute('name')}`);
+  return [...Array.from(root.childNodes)]
+    .filter((n) => n.nodeType === 1 && (n as Element).getAttribute('name'))
+    .map((n) => `${(n as Element).localName}:${(n as Element).getAttribute('name')}`);
 }
 
 /**
@@ -59,31 +70,45 @@ function globalNames(file: string): string[] {
  */
 export function print2Schema(): string {
   const copy = copyOf(OFFICIAL.print2Dir);
-  const files = (readdirSync(copy, { recursive: true }) as string[]).filter((f) => f.endsWith('.xsd')).map((f) => join(copy, f));
+  const files = (readdirSync(copy, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.xsd'))
+    .map((f) => join(copy, f));
   const byNs = new Map<string, string[]>();
   for (const f of files) {
     const ns = /<(?:\w+:)?schema[^>]*targetNamespace="([^"]+)"/.exec(readFileSync(f, 'utf8'))?.[1];
     if (ns) byNs.set(ns, [...(byNs.get(ns) ?? []), f]);
   }
   const hubs = new Map<string, string>();
-  [...byNs].filter(([, list]) => list.length > 1).forEach(([ns, list], i) => {
-    const hub = join(copy, `libxml2-namespace-${i}.xsd`);
-    hubs.set(ns, hub);
-    // Two files declaring the same global names (sp/CallContext_1.xsd and oio/CallContext.xsd) are one schema twice: the first is taken.
-    const seen = new Set<string>();
-    const distinct = list.filter((f) => {
-      const names = globalNames(f);
-      if (names.some((n) => seen.has(n))) return false;
-      for (const n of names) seen.add(n);
-      return true;
+  [...byNs]
+    .filter(([, list]) => list.length > 1)
+    .forEach(([ns, list], i) => {
+      const hub = join(copy, `libxml2-namespace-${i}.xsd`);
+      hubs.set(ns, hub);
+      // Two files declaring the same global names (sp/CallContext_1.xsd and oio/CallContext.xsd) are one schema twice: the first is taken.
+      const seen = new Set<string>();
+      const distinct = list.filter((f) => {
+        const names = globalNames(f);
+        if (names.some((n) => seen.has(n))) return false;
+        for (const n of names) seen.add(n);
+        return true;
+      });
+      writeFileSync(
+        hub,
+        `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="${ns}" elementFormDefault="qualified">${distinct.map((f) => `<xs:include schemaLocation="${relative(copy, f)}"/>`).join('')}</xs:schema>`,
+      );
     });
-    writeFileSync(hub, `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="${ns}" elementFormDefault="qualified">${distinct.map((f) => `<xs:include schemaLocation="${relative(copy, f)}"/>`).join('')}</xs:schema>`);
-  });
   for (const f of files) {
     const own = /<(?:\w+:)?schema[^>]*targetNamespace="([^"]+)"/.exec(readFileSync(f, 'utf8'))?.[1];
     // An import of the file's own namespace (libxml2 refuses it) is covered by the namespace's schema, which includes the file.
-    const text = readFileSync(f, 'utf8').replace(/<((?:\w+:)?import)\s+namespace="([^"]+)"\s+schemaLocation="[^"]+"\s*\/>/g, (m, tag: string, ns: string) =>
-      (ns === own && hubs.has(ns) ? '' : hubs.has(ns) ? `<${tag} namespace="${ns}" schemaLocation="${relative(dirname(f), hubs.get(ns)!)}"/>` : m));
+    const text = readFileSync(f, 'utf8').replace(
+      /<((?:\w+:)?import)\s+namespace="([^"]+)"\s+schemaLocation="[^"]+"\s*\/>/g,
+      (m, tag: string, ns: string) =>
+        ns === own && hubs.has(ns)
+          ? ''
+          : hubs.has(ns)
+            ? `<${tag} namespace="${ns}" schemaLocation="${relative(dirname(f), hubs.get(ns)!)}"/>`
+            : m,
+    );
     writeFileSync(f, text);
   }
   return join(copy, 'PrintServiceMsg.xsd');

@@ -14,7 +14,10 @@ export async function startTestPlatform(options: Partial<StartPlatformOptions> =
 }
 
 /** An undici agent presenting the system's certificate (mutual TLS) and trusting the platform CA. */
-export function agentFor(system: Pick<AddedSystem, 'cert' | 'key' | 'ca'>, options: { connections?: number } = {}): Agent {
+export function agentFor(
+  system: Pick<AddedSystem, 'cert' | 'key' | 'ca'>,
+  options: { connections?: number } = {},
+): Agent {
   return new Agent({
     connect: { ca: readFileSync(system.ca), cert: readFileSync(system.cert), key: readFileSync(system.key) },
     connections: options.connections ?? 4,
@@ -31,9 +34,18 @@ export async function postSoap(agent: Agent, url: string, body: string, headers:
  * Korsbæk person that uses it: the good request the platform's tests send beside an attack.
  */
 export function approvedPersonLookup(platform: RunningPlatform, system: Pick<AddedSystem, 'systemUuid'>): string {
-  const agreement = platform.admin.addAgreement({ system: system.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
-  return personLookupEnvelope({ pnr: '0103701111', invocation: {
-    serviceAgreementUuid: agreement.agreementUuid, userSystemUuid: system.systemUuid,
-    userUuid: '11111111-2222-4333-8444-555555555555', serviceUuid: agreement.serviceUuid!,
-  } });
+  const agreement = platform.admin.addAgreement({
+    system: system.systemUuid,
+    service: 'SF1520',
+    municipalityCvr: '11111111',
+  });
+  return personLookupEnvelope({
+    pnr: '0103701111',
+    invocation: {
+      serviceAgreementUuid: agreement.agreementUuid,
+      userSystemUuid: system.systemUuid,
+      userUuid: '11111111-2222-4333-8444-555555555555',
+      serviceUuid: agreement.serviceUuid!,
+    },
+  });
 }

@@ -27,13 +27,16 @@ export function createContractValidation(
   if (enabled && catalog) {
     for (const integration of catalog.integrations) {
       const files = new Set<string>();
-      for (const version of integration.versions) for (const service of version.services) for (const f of service.contract) files.add(join(contractsDir, f));
+      for (const version of integration.versions)
+        for (const service of version.services) for (const f of service.contract) files.add(join(contractsDir, f));
       const present = [...files].filter((f) => existsSync(f));
       if (present.length === 0) continue;
       try {
         validators.set(integration.id, compileValidator(readContract(present)));
       } catch (error) {
-        problems.push(`${integration.id}: contract not usable for validation: ${error instanceof Error ? error.message : String(error)}`);
+        problems.push(
+          `${integration.id}: contract not usable for validation: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   }
@@ -44,7 +47,9 @@ export function createContractValidation(
     validate(integration: string, element: Element): Finding[] {
       const validator = validators.get(integration);
       if (!validator) return [];
-      return validator.validate(element as unknown as globalThis.Element, { limit: 20 }).map((f) => ({ severity: 'error', code: 'xsd', message: f.message, path: f.path }));
+      return validator
+        .validate(element as unknown as globalThis.Element, { limit: 20 })
+        .map((f) => ({ severity: 'error', code: 'xsd', message: f.message, path: f.path }));
     },
   };
 }

@@ -45,7 +45,8 @@ interface Flaws {
   signedInfoOctets?: (signedInfo: Element, text: string) => string;
 }
 
-const excC14n = (element: Element) => new ExclusiveCanonicalization().process(element.cloneNode(true) as never, {}).toString();
+const excC14n = (element: Element) =>
+  new ExclusiveCanonicalization().process(element.cloneNode(true) as never, {}).toString();
 const sha256 = (octets: string) => createHash('sha256').update(octets, 'utf8').digest('base64');
 
 /** Signs Body and Timestamp of `message` into its Security header, making the given mistakes. */
@@ -59,12 +60,19 @@ function signWith(key: KeyPairPem, flaws: Flaws = {}): string {
     })
     .join('');
   const signedInfoText = `<ds:SignedInfo><ds:CanonicalizationMethod Algorithm="${alg.excC14n}"/><ds:SignatureMethod Algorithm="${flaws.signatureMethod ?? alg.rsaSha256}"/>${references}</ds:SignedInfo>`;
-  const signature = new DOMParser().parseFromString(`<ds:Signature xmlns:ds="${ns.ds}">${signedInfoText}<ds:SignatureValue/></ds:Signature>`, 'text/xml').documentElement!;
+  const signature = new DOMParser().parseFromString(
+    `<ds:Signature xmlns:ds="${ns.ds}">${signedInfoText}<ds:SignatureValue/></ds:Signature>`,
+    'text/xml',
+  ).documentElement!;
   const placed = doc.importNode(signature, true);
   doc.getElementsByTagNameNS(ns.wsse, 'Security')[0]!.appendChild(placed);
   const signedInfo = placed.firstChild as Element;
   const octets = (flaws.signedInfoOctets ?? ((element) => excC14n(element)))(signedInfo, signedInfoText);
-  const value = sign(flaws.signatureMethod === alg.rsaSha1 ? 'sha1' : 'sha256', Buffer.from(octets, 'utf8'), key.keyPem).toString('base64');
+  const value = sign(
+    flaws.signatureMethod === alg.rsaSha1 ? 'sha1' : 'sha256',
+    Buffer.from(octets, 'utf8'),
+    key.keyPem,
+  ).toString('base64');
   (placed.lastChild as Element).appendChild(doc.createTextNode(value));
   return new XMLSerializer().serializeToString(doc);
 }
@@ -91,13 +99,59 @@ describe("the platform's verifier against signers with a bug", () => {
   });
 
   it.each<[string, Flaws, RegExp]>([
-    ['digests a plain serialisation instead of the exclusive canonical form', { digestInput: (e) => new XMLSerializer().serializeToString(e) }, /Id body was changed after signing/],
-    ['canonicalises inclusively (ancestor namespaces) while it names exclusive c14n', { digestInput: (e) => new C14nCanonicalization().process(e.cloneNode(true) as never, { ancestorNamespaces: [{ prefix: 'unused', namespaceURI: 'urn:example:unused' }, { prefix: 's', namespaceURI: ns.s }, { prefix: 'wsu', namespaceURI: ns.wsu }] }).toString() }, /Id body was changed after signing/],
-    ['writes a wrong digest (SHA-1 bytes under a SHA-256 DigestMethod)', { digest: (octets) => createHash('sha1').update(octets).digest('base64') }, /Id body was changed after signing/],
-    ['writes the digest as hex instead of base64', { digest: (octets) => createHash('sha256').update(octets).digest('hex') }, /Id body was changed after signing/],
-    ['signs SignedInfo as written, not canonicalised in place (no ds namespace)', { signedInfoOctets: (_e, text) => text }, /SignatureValue does not verify/],
-    ['signs SignedInfo canonicalised with the Envelope\'s namespaces (inclusive c14n)', { signedInfoOctets: (e) => new C14nCanonicalization().process(e.cloneNode(true) as never, { ancestorNamespaces: [{ prefix: 'unused', namespaceURI: 'urn:example:unused' }] }).toString() }, /SignatureValue does not verify/],
-    ['uses SHA-1 digests', { digest: (octets) => createHash('sha1').update(octets).digest('base64'), digestMethod: alg.sha1 }, /digest method .*sha1 is not accepted/],
+    [
+      'digests a plain serialisation instead of the exclusive canonical form',
+      { digestInput: (e) => new XMLSerializer().serializeToString(e) },
+      /Id body was changed after signing/,
+    ],
+    [
+      'canonicalises inclusively (ancestor namespaces) while it names exclusive c14n',
+      {
+        digestInput: (e) =>
+          new C14nCanonicalization()
+            .process(e.cloneNode(true) as never, {
+              ancestorNamespaces: [
+                { prefix: 'unused', namespaceURI: 'urn:example:unused' },
+                { prefix: 's', namespaceURI: ns.s },
+                { prefix: 'wsu', namespaceURI: ns.wsu },
+              ],
+            })
+            .toString(),
+      },
+      /Id body was changed after signing/,
+    ],
+    [
+      'writes a wrong digest (SHA-1 bytes under a SHA-256 DigestMethod)',
+      { digest: (octets) => createHash('sha1').update(octets).digest('base64') },
+      /Id body was changed after signing/,
+    ],
+    [
+      'writes the digest as hex instead of base64',
+      { digest: (octets) => createHash('sha256').update(octets).digest('hex') },
+      /Id body was changed after signing/,
+    ],
+    [
+      'signs SignedInfo as written, not canonicalised in place (no ds namespace)',
+      { signedInfoOctets: (_e, text) => text },
+      /SignatureValue does not verify/,
+    ],
+    [
+      "signs SignedInfo canonicalised with the Envelope's namespaces (inclusive c14n)",
+      {
+        signedInfoOctets: (e) =>
+          new C14nCanonicalization()
+            .process(e.cloneNode(true) as never, {
+              ancestorNamespaces: [{ prefix: 'unused', namespaceURI: 'urn:example:unused' }],
+            })
+            .toString(),
+      },
+      /SignatureValue does not verify/,
+    ],
+    [
+      'uses SHA-1 digests',
+      { digest: (octets) => createHash('sha1').update(octets).digest('base64'), digestMethod: alg.sha1 },
+      /digest method .*sha1 is not accepted/,
+    ],
     ['signs with RSA-SHA1', { signatureMethod: alg.rsaSha1 }, /signature method .*rsa-sha1 is not accepted/],
   ])('refuses a signer that %s', (_name, flaws, reason) => {
     const xml = signWith(key, flaws);
@@ -106,17 +160,29 @@ describe("the platform's verifier against signers with a bug", () => {
   });
 
   it('refuses a faultless signature when a second element carries a signed Id (signature wrapping)', () => {
-    const wrapped = signWith(key).replace('<wsu:Timestamp', `<m:Decoy xmlns:m="urn:example:ping" wsu:Id="body"/><wsu:Timestamp`);
-    expect(verify(wrapped, key.certPem)).toMatchObject({ ok: false, reason: expect.stringMatching(/Id body is used by more than one element/) });
+    const wrapped = signWith(key).replace(
+      '<wsu:Timestamp',
+      `<m:Decoy xmlns:m="urn:example:ping" wsu:Id="body"/><wsu:Timestamp`,
+    );
+    expect(verify(wrapped, key.certPem)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/Id body is used by more than one element/),
+    });
   });
 
   it('refuses the faultless signature checked with another certificate', async () => {
     const other = await (await createTestPki()).issue('CN=Other, O=Test, C=DK');
-    expect(verify(signWith(key), other.certPem)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not verify/) });
+    expect(verify(signWith(key), other.certPem)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/does not verify/),
+    });
   });
 
   it.skipIf(!xmlsec1)('and xmlsec1 refuses the same broken signatures (they are broken, not merely unusual)', () => {
-    for (const flaws of [{ digestInput: (e: Element) => new XMLSerializer().serializeToString(e) }, { signedInfoOctets: (_e: Element, text: string) => text }]) {
+    for (const flaws of [
+      { digestInput: (e: Element) => new XMLSerializer().serializeToString(e) },
+      { signedInfoOctets: (_e: Element, text: string) => text },
+    ]) {
       expect(xmlsec1Accepts(signWith(key, flaws), key.certPem)).toBe(false);
     }
   });
@@ -131,16 +197,24 @@ describe('the platform verifier against an enveloped signature (a SAML assertion
     const root = doc.documentElement!;
     const digest = sha256(excC14n(root as unknown as Element));
     const transforms = `${declareEnveloped ? `<ds:Transform Algorithm="${alg.enveloped}"/>` : ''}<ds:Transform Algorithm="${alg.excC14n}"/>`;
-    const signature = new DOMParser().parseFromString(`<ds:Signature xmlns:ds="${ns.ds}"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="${alg.excC14n}"/><ds:SignatureMethod Algorithm="${alg.rsaSha256}"/><ds:Reference URI="#_a1"><ds:Transforms>${transforms}</ds:Transforms><ds:DigestMethod Algorithm="${alg.sha256}"/><ds:DigestValue>${digest}</ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue/></ds:Signature>`, 'text/xml').documentElement!;
+    const signature = new DOMParser().parseFromString(
+      `<ds:Signature xmlns:ds="${ns.ds}"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="${alg.excC14n}"/><ds:SignatureMethod Algorithm="${alg.rsaSha256}"/><ds:Reference URI="#_a1"><ds:Transforms>${transforms}</ds:Transforms><ds:DigestMethod Algorithm="${alg.sha256}"/><ds:DigestValue>${digest}</ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue/></ds:Signature>`,
+      'text/xml',
+    ).documentElement!;
     const placed = doc.importNode(signature, true);
     root.insertBefore(placed, root.firstChild!.nextSibling);
-    const value = sign('sha256', Buffer.from(excC14n(placed.firstChild as Element), 'utf8'), key.keyPem).toString('base64');
+    const value = sign('sha256', Buffer.from(excC14n(placed.firstChild as Element), 'utf8'), key.keyPem).toString(
+      'base64',
+    );
     (placed.lastChild as Element).appendChild(doc.createTextNode(value));
     return new XMLSerializer().serializeToString(doc);
   }
 
   it('accepts it with the enveloped-signature transform declared, and refuses a signer that leaves the transform out', () => {
     expect(verify(signAssertion(true), key.certPem)).toEqual({ ok: true, signedIds: new Set(['_a1']) });
-    expect(verify(signAssertion(false), key.certPem)).toMatchObject({ ok: false, reason: expect.stringMatching(/Id _a1 was changed after signing/) });
+    expect(verify(signAssertion(false), key.certPem)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/Id _a1 was changed after signing/),
+    });
   });
 });

@@ -38,9 +38,17 @@ export function idIndex(root: unknown): Map<string, DomElement | null> {
 /** The XPath of an element by child positions (`/*[1]/*[2]`): xml-crypto evaluates it without scanning the document. */
 export function positionalPath(element: DomElement): string {
   const steps: string[] = [];
-  for (let node: DomElement = element; node.parentNode && (node.parentNode as DomElement).nodeType === 1; node = node.parentNode as DomElement) {
+  for (
+    let node: DomElement = element;
+    node.parentNode && (node.parentNode as DomElement).nodeType === 1;
+    node = node.parentNode as DomElement
+  ) {
     let position = 1;
-    for (let sibling = (node.parentNode as DomElement).firstChild as DomElement | null; sibling && sibling !== node; sibling = sibling.nextSibling as DomElement | null) {
+    for (
+      let sibling = (node.parentNode as DomElement).firstChild as DomElement | null;
+      sibling && sibling !== node;
+      sibling = sibling.nextSibling as DomElement | null
+    ) {
       if (sibling.nodeType === 1) position++;
     }
     steps.unshift(`*[${position}]`);

@@ -6,6 +6,11 @@
  */
 export { verifySignature, type SignatureCheck } from './verify-signature.ts';
 export { signEnveloped, type EnvelopedSigner } from './sign-enveloped.ts';
-export { binaryTokenReference, signWsSecurity, subjectKeyIdentifierReference, type WsSecuritySigning } from './sign-ws-security.ts';
+export {
+  binaryTokenReference,
+  signWsSecurity,
+  subjectKeyIdentifierReference,
+  type WsSecuritySigning,
+} from './sign-ws-security.ts';
 export { subjectKeyIdentifier } from './subject-key-identifier.ts';
 export { dsigNs, dsigUri } from './xmlsig-uris.ts';

@@ -21,7 +21,11 @@ export function signEnveloped(xml: string, signer: EnvelopedSigner): string {
     signatureAlgorithm: dsigUri.rsaSha256,
     canonicalizationAlgorithm: dsigUri.excC14n,
   });
-  signed.addReference({ xpath: '/*', transforms: [dsigUri.envelopedSignature, dsigUri.excC14n], digestAlgorithm: dsigUri.sha256 });
+  signed.addReference({
+    xpath: '/*',
+    transforms: [dsigUri.envelopedSignature, dsigUri.excC14n],
+    digestAlgorithm: dsigUri.sha256,
+  });
   signed.computeSignature(xml, { location: { reference: '/*/*[1]', action: 'after' } });
   return signed.getSignedXml();
 }

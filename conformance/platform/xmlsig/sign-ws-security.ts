@@ -34,15 +34,26 @@ export function signWsSecurity(xml: string, signing: WsSecuritySigning): string 
   for (const id of signing.ids) {
     const element = ids.get(id);
     if (!element) throw new TypeError(`No single element has the wsu:Id ${id}`);
-    signer.addReference({ xpath: positionalPath(element), transforms: [dsigUri.excC14n], digestAlgorithm: dsigUri.sha256 });
+    signer.addReference({
+      xpath: positionalPath(element),
+      transforms: [dsigUri.excC14n],
+      digestAlgorithm: dsigUri.sha256,
+    });
   }
-  signer.computeSignature(xml, { location: { reference: positionalPath(security), action: 'append' }, existingPrefixes: signing.prefixes ?? {} });
+  signer.computeSignature(xml, {
+    location: { reference: positionalPath(security), action: 'append' },
+    existingPrefixes: signing.prefixes ?? {},
+  });
   return signer.getSignedXml();
 }
 
 /** Envelope/Header/Security, in any SOAP version. */
 function findSecurity(envelope: DomElement): DomElement | undefined {
-  for (let header = envelope.firstChild as DomElement | null; header; header = header.nextSibling as DomElement | null) {
+  for (
+    let header = envelope.firstChild as DomElement | null;
+    header;
+    header = header.nextSibling as DomElement | null
+  ) {
     if (header.nodeType !== 1 || header.localName !== 'Header') continue;
     for (let child = header.firstChild as DomElement | null; child; child = child.nextSibling as DomElement | null) {
       if (child.nodeType === 1 && child.localName === 'Security' && child.namespaceURI === dsigNs.wsse) return child;

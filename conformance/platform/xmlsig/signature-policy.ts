@@ -20,7 +20,8 @@ export function childElements(node: DomElement, localName: string, namespace: st
  * a reason rather than leave them to the library's defaults.
  */
 export function signaturePolicyProblem(signature: DomElement): string | undefined {
-  if (signature.localName !== 'Signature' || signature.namespaceURI !== dsigNs.ds) return 'expected a ds:Signature element';
+  if (signature.localName !== 'Signature' || signature.namespaceURI !== dsigNs.ds)
+    return 'expected a ds:Signature element';
   const [signedInfo, more] = childElements(signature, 'SignedInfo');
   if (!signedInfo || more) return 'the Signature needs exactly one SignedInfo';
   const c14n = childElements(signedInfo, 'CanonicalizationMethod');
@@ -28,7 +29,8 @@ export function signaturePolicyProblem(signature: DomElement): string | undefine
     return `SignedInfo must use exclusive canonicalisation (${dsigUri.excC14n})`;
   }
   const method = childElements(signedInfo, 'SignatureMethod')[0]?.getAttribute('Algorithm') ?? '';
-  if (!acceptedSignatureMethods.includes(method)) return `the signature method ${method || '(none)'} is not accepted; use RSA-SHA256`;
+  if (!acceptedSignatureMethods.includes(method))
+    return `the signature method ${method || '(none)'} is not accepted; use RSA-SHA256`;
   const references = childElements(signedInfo, 'Reference');
   if (references.length === 0) return 'the signature has no references';
   for (const reference of references) {
@@ -41,7 +43,8 @@ export function signaturePolicyProblem(signature: DomElement): string | undefine
     if (algorithms.length === 1 && algorithms[0] === dsigUri.strTransform) {
       const parameters = childElements(transforms[0]!, 'TransformationParameters', dsigNs.wsse)[0];
       const inner = parameters && childElements(parameters, 'CanonicalizationMethod')[0]?.getAttribute('Algorithm');
-      if (inner !== dsigUri.excC14n) return `reference ${target}: the STR-Transform must name exclusive c14n in TransformationParameters`;
+      if (inner !== dsigUri.excC14n)
+        return `reference ${target}: the STR-Transform must name exclusive c14n in TransformationParameters`;
     } else {
       const plain = [dsigUri.excC14n];
       const enveloped = [dsigUri.envelopedSignature, dsigUri.excC14n];
@@ -52,8 +55,10 @@ export function signaturePolicyProblem(signature: DomElement): string | undefine
     }
     const digests = childElements(reference, 'DigestMethod');
     const digest = digests[0]?.getAttribute('Algorithm') ?? '';
-    if (digests.length !== 1 || !acceptedDigestMethods.includes(digest)) return `digest method ${digest || '(none)'} is not accepted; use SHA-256`;
-    if (childElements(reference, 'DigestValue').length !== 1) return `reference ${target} needs exactly one DigestValue`;
+    if (digests.length !== 1 || !acceptedDigestMethods.includes(digest))
+      return `digest method ${digest || '(none)'} is not accepted; use SHA-256`;
+    if (childElements(reference, 'DigestValue').length !== 1)
+      return `reference ${target} needs exactly one DigestValue`;
   }
   if (childElements(signature, 'SignatureValue').length !== 1) return 'the Signature needs exactly one SignatureValue';
   return undefined;

@@ -9,7 +9,9 @@ import { dsigNs, dsigUri } from './xmlsig-uris.ts';
  * Security header this way (KOMBIT's HelloSignRequest example). xml-crypto has no such transform,
  * so the platform registers this one; `tokens` is the verifier's id index of the message.
  */
-export function strDereferenceTransform(tokens: Map<string, DomElement | null>): new () => CanonicalizationOrTransformationAlgorithm {
+export function strDereferenceTransform(
+  tokens: Map<string, DomElement | null>,
+): new () => CanonicalizationOrTransformationAlgorithm {
   return class StrDereferenceTransform implements CanonicalizationOrTransformationAlgorithm {
     includeComments = false;
 
@@ -21,7 +23,10 @@ export function strDereferenceTransform(tokens: Map<string, DomElement | null>):
       const id = tokenId(reference);
       const token = id ? tokens.get(id) : undefined;
       if (token === null) throw new Error(`the token ${id} is named by more than one element`);
-      if (!token) throw new Error(`the SecurityTokenReference names no token in the message (${id || 'no KeyIdentifier or Reference'})`);
+      if (!token)
+        throw new Error(
+          `the SecurityTokenReference names no token in the message (${id || 'no KeyIdentifier or Reference'})`,
+        );
       const copy = (token as unknown as Node).cloneNode(true);
       return new ExclusiveCanonicalization().process(copy as Element, {}).toString();
     }

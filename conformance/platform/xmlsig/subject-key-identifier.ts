@@ -13,6 +13,11 @@ export function subjectKeyIdentifier(certPem: string): string {
   const extension = new x509.X509Certificate(certPem).getExtension(x509.SubjectKeyIdentifierExtension);
   if (extension) return Buffer.from(extension.keyId, 'hex').toString('base64');
   const key = createPublicKey(certPem);
-  if (key.asymmetricKeyType !== 'rsa') throw new TypeError(`The certificate has no Subject Key Identifier extension and a ${key.asymmetricKeyType} key; give it the extension`);
-  return createHash('sha1').update(key.export({ type: 'pkcs1', format: 'der' })).digest('base64');
+  if (key.asymmetricKeyType !== 'rsa')
+    throw new TypeError(
+      `The certificate has no Subject Key Identifier extension and a ${key.asymmetricKeyType} key; give it the extension`,
+    );
+  return createHash('sha1')
+    .update(key.export({ type: 'pkcs1', format: 'der' }))
+    .digest('base64');
 }

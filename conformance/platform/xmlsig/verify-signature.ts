@@ -32,7 +32,8 @@ export function verifySignature(signature: unknown, certPem: string): SignatureC
     const ids = idIndex(root);
     // getCertFromKeyInfo: never take the key from the message; publicCert is the trusted one.
     const verifier = new SignedXml({ publicCert: certPem, getCertFromKeyInfo: () => null });
-    verifier.CanonicalizationAlgorithms[dsigUri.strTransform as CanonicalizationOrTransformAlgorithmType] = strDereferenceTransform(ids);
+    verifier.CanonicalizationAlgorithms[dsigUri.strTransform as CanonicalizationOrTransformAlgorithmType] =
+      strDereferenceTransform(ids);
     verifier.loadSignature(node as unknown as Node);
     const signedIds = new Set<string>();
     for (const reference of verifier.getReferences()) {

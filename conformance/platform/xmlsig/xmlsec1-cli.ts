@@ -21,12 +21,27 @@ export const samlAssertionIdAttribute = ['--id-attr:ID', 'urn:oasis:names:tc:SAM
  * xmlsec1 (libxmlsec1 on libxml2 and OpenSSL) shares no code with the platform or the clients,
  * which both canonicalise with xml-crypto.
  */
-export function xmlsec1Verify(xml: string, certPem: string, signatureXpath: string, idAttributes: string[]): { ok: boolean; output: string } {
+export function xmlsec1Verify(
+  xml: string,
+  certPem: string,
+  signatureXpath: string,
+  idAttributes: string[],
+): { ok: boolean; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'klarmeld-xmlsec1-'));
   try {
     writeFileSync(join(dir, 'message.xml'), xml);
     writeFileSync(join(dir, 'signer.pem'), certPem);
-    const args = ['--verify', '--enabled-key-data', 'key-value', '--pubkey-cert-pem', join(dir, 'signer.pem'), '--node-xpath', signatureXpath, ...idAttributes, join(dir, 'message.xml')];
+    const args = [
+      '--verify',
+      '--enabled-key-data',
+      'key-value',
+      '--pubkey-cert-pem',
+      join(dir, 'signer.pem'),
+      '--node-xpath',
+      signatureXpath,
+      ...idAttributes,
+      join(dir, 'message.xml'),
+    ];
     const run = spawnSync('xmlsec1', args, { encoding: 'utf8' });
     return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
   } finally {

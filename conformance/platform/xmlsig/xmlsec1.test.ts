@@ -35,7 +35,13 @@ describe.skipIf(!xmlsec1)('the platform signs what xmlsec1 verifies', () => {
 
   beforeAll(async () => {
     world = await startOioidwsWorld((catalog) => [stsModule, createOrganisationModule(catalog)], ['SF1500']);
-    const rst = buildIssueRequest({ certPem: world.tls.cert, keyPem: world.tls.key, entityId: world.entityIds.organisation, cvr: '11111111', to: `${world.platform.url}${stsPath}` });
+    const rst = buildIssueRequest({
+      certPem: world.tls.cert,
+      keyPem: world.tls.key,
+      entityId: world.entityIds.organisation,
+      cvr: '11111111',
+      to: `${world.platform.url}${stsPath}`,
+    });
     rstr = (await world.post(stsPath, rst, 'application/soap+xml; charset=utf-8')).body;
     const parsed = parseIssueResponse(rstr);
     if (!parsed.ok) throw new Error(parsed.fault.reason);
@@ -54,7 +60,12 @@ describe.skipIf(!xmlsec1)('the platform signs what xmlsec1 verifies', () => {
   });
 
   it("the RSTR's signature over Body, Action, RelatesTo and Timestamp", () => {
-    const result = xmlsec1Verify(rstr, stsCertPem, headerSignature, wsuIds(`${soap12}:Body`, `${wsa}:Action`, `${wsa}:RelatesTo`, `${wsu}:Timestamp`));
+    const result = xmlsec1Verify(
+      rstr,
+      stsCertPem,
+      headerSignature,
+      wsuIds(`${soap12}:Body`, `${wsa}:Action`, `${wsa}:RelatesTo`, `${wsu}:Timestamp`),
+    );
     expect(result.output).toContain('SignedInfo References (ok/all): 4/4');
     expect(result.ok, result.output).toBe(true);
   });
@@ -64,23 +75,47 @@ describe.skipIf(!xmlsec1)('the platform signs what xmlsec1 verifies', () => {
     const body = `<b:LaesInput xmlns:b="${orgNs.bruger}"><sd:UUIDIdentifikator xmlns:sd="${orgNs.sd}">273e2e2b-8778-44c9-8a65-9af669655990</sd:UUIDIdentifikator></b:LaesInput>`;
     const reply = await world.call('/organisation/bruger/6/', action, body, token);
     expect(reply.status).toBe(200);
-    const signer = certificatePem(textOf('/soap12:Envelope/soap12:Header/wsse:Security/wsse:BinarySecurityToken', parseXml(reply.body))!);
+    const signer = certificatePem(
+      textOf('/soap12:Envelope/soap12:Header/wsse:Security/wsse:BinarySecurityToken', parseXml(reply.body))!,
+    );
     expect(signer).toBe(readFileSync(join(world.platform.dataDir, 'roles', 'organisation.crt'), 'utf8'));
-    const result = xmlsec1Verify(reply.body, signer, headerSignature, wsuIds(`${soap12}:Body`, `${wsa}:Action`, `${wsa}:RelatesTo`, `${wsa}:MessageID`, `${wsu}:Timestamp`));
+    const result = xmlsec1Verify(
+      reply.body,
+      signer,
+      headerSignature,
+      wsuIds(`${soap12}:Body`, `${wsa}:Action`, `${wsa}:RelatesTo`, `${wsa}:MessageID`, `${wsu}:Timestamp`),
+    );
     expect(result.output).toContain('SignedInfo References (ok/all): 5/5');
     expect(result.ok, result.output).toBe(true);
   });
 
   it('and xmlsec1 refuses a token changed after signing, or checked with another key (the check can fail)', () => {
-    const changed = token.assertionXml.replace('<AttributeValue>11111111</AttributeValue>', '<AttributeValue>29189846</AttributeValue>');
+    const changed = token.assertionXml.replace(
+      '<AttributeValue>11111111</AttributeValue>',
+      '<AttributeValue>29189846</AttributeValue>',
+    );
     expect(changed).not.toBe(token.assertionXml);
     expect(xmlsec1Verify(changed, stsCertPem, assertionSignature, assertionId).ok).toBe(false);
     expect(xmlsec1Verify(token.assertionXml, world.tls.cert, assertionSignature, assertionId).ok).toBe(false);
   });
 
   it("the clients' signed Issue request verifies with xmlsec1 as with the platform (a third opinion on the clients' signer)", () => {
-    const rst = buildIssueRequest({ certPem: world.tls.cert, keyPem: world.tls.key, entityId: world.entityIds.organisation, cvr: '11111111', to: `${world.platform.url}${stsPath}` });
-    const ids = wsuIds(`${soap12}:Body`, `${wsa}:Action`, `${wsa}:MessageID`, `${wsa}:To`, `${wsa}:ReplyTo`, `${wsu}:Timestamp`, `${wsse}:BinarySecurityToken`);
+    const rst = buildIssueRequest({
+      certPem: world.tls.cert,
+      keyPem: world.tls.key,
+      entityId: world.entityIds.organisation,
+      cvr: '11111111',
+      to: `${world.platform.url}${stsPath}`,
+    });
+    const ids = wsuIds(
+      `${soap12}:Body`,
+      `${wsa}:Action`,
+      `${wsa}:MessageID`,
+      `${wsa}:To`,
+      `${wsa}:ReplyTo`,
+      `${wsu}:Timestamp`,
+      `${wsse}:BinarySecurityToken`,
+    );
     const result = xmlsec1Verify(rst, world.tls.cert, headerSignature, ids);
     expect(result.output).toContain('SignedInfo References (ok/all): 7/7');
     expect(result.ok, result.output).toBe(true);

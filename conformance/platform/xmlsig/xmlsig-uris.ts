@@ -17,7 +17,8 @@ export const dsigUri = {
   rsaSha512: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512',
   sha256: 'http://www.w3.org/2001/04/xmlenc#sha256',
   sha512: 'http://www.w3.org/2001/04/xmlenc#sha512',
-  x509SubjectKeyIdentifier: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#X509SubjectKeyIdentifier',
+  x509SubjectKeyIdentifier:
+    'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#X509SubjectKeyIdentifier',
   x509v3: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#X509v3',
 } as const;
 

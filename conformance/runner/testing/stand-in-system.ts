@@ -16,7 +16,11 @@ export type StandInBehaviour = 'silent' | 'endless' | 'health-silent' | 'dies';
  * stopped) and writes both pids to `pids.json` in its folder. `writeStandInSystem` writes it and
  * a profile (`klarmeld.yaml`, the catalogue's reference-system) into `dir`.
  */
-export async function writeStandInSystem(dir: string, behaviour: StandInBehaviour, options: { triggerTimeout?: number; startTimeout?: number } = {}): Promise<string> {
+export async function writeStandInSystem(
+  dir: string,
+  behaviour: StandInBehaviour,
+  options: { triggerTimeout?: number; startTimeout?: number } = {},
+): Promise<string> {
   await writeFile(join(dir, 'system.mjs'), standInSource(behaviour));
   const profile = join(dir, 'klarmeld.yaml');
   await writeFile(

@@ -17,7 +17,12 @@ const sockets = new Set<Socket>();
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'klarmeld-anonymous-'));
   const ca = await loadOrCreateCa(dir, new Date());
-  const server = await issueCertificate(ca, { subject: 'CN=127.0.0.1', kind: 'server', ips: ['127.0.0.1'], now: new Date() });
+  const server = await issueCertificate(ca, {
+    subject: 'CN=127.0.0.1',
+    kind: 'server',
+    ips: ['127.0.0.1'],
+    now: new Date(),
+  });
   tls = { cert: server.certPem, key: server.keyPem, ca: ca.certPem };
 });
 
@@ -40,12 +45,20 @@ const answersOk = (_req: unknown, res: { end(body: string): void }) => res.end('
 describe('callWithoutCertificate: how a callback meets a caller without a client certificate', () => {
   it('a server that requires a certificate (TLS 1.3) refuses in the handshake', async () => {
     const url = await listen(createHttpsServer({ ...tls, requestCert: true, rejectUnauthorized: true }, answersOk));
-    expect(await ask(url)).toMatchObject({ kind: 'refused-in-handshake', detail: expect.stringMatching(/CERTIFICATE_REQUIRED/) });
+    expect(await ask(url)).toMatchObject({
+      kind: 'refused-in-handshake',
+      detail: expect.stringMatching(/CERTIFICATE_REQUIRED/),
+    });
   });
 
   it('a server that requires a certificate (TLS 1.2) refuses with a handshake alert', async () => {
-    const url = await listen(createHttpsServer({ ...tls, maxVersion: 'TLSv1.2', requestCert: true, rejectUnauthorized: true }, answersOk));
-    expect(await ask(url)).toMatchObject({ kind: 'refused-in-handshake', detail: expect.stringMatching(/HANDSHAKE_FAILURE/) });
+    const url = await listen(
+      createHttpsServer({ ...tls, maxVersion: 'TLSv1.2', requestCert: true, rejectUnauthorized: true }, answersOk),
+    );
+    expect(await ask(url)).toMatchObject({
+      kind: 'refused-in-handshake',
+      detail: expect.stringMatching(/HANDSHAKE_FAILURE/),
+    });
   });
 
   it('a server that checks the certificate itself and drops the connection after the handshake closes after the handshake', async () => {
@@ -65,22 +78,35 @@ describe('callWithoutCertificate: how a callback meets a caller without a client
   it('a refused connection, a reset before the handshake and silence prove nothing', async () => {
     const closed = await listen(createTcpServer());
     await new Promise((resolve) => servers.pop()!.close(resolve));
-    expect(await ask(closed)).toMatchObject({ kind: 'inconclusive', detail: expect.stringMatching(/ECONNREFUSED.*before the TLS handshake/) });
+    expect(await ask(closed)).toMatchObject({
+      kind: 'inconclusive',
+      detail: expect.stringMatching(/ECONNREFUSED.*before the TLS handshake/),
+    });
 
     const resetting = await listen(createTcpServer((socket) => socket.resetAndDestroy()));
     expect((await ask(resetting)).kind).toBe('inconclusive');
 
     const silent = await listen(createTlsServer({ ...tls }, () => {}));
-    expect(await ask(silent, 300)).toEqual({ kind: 'inconclusive', detail: 'nothing came back within 300 ms after the TLS handshake' });
+    expect(await ask(silent, 300)).toEqual({
+      kind: 'inconclusive',
+      detail: 'nothing came back within 300 ms after the TLS handshake',
+    });
   });
 
   it('an endpoint that streams something other than HTTP without end is cut off at 64 KiB: inconclusive, and the runner does not fill up', async () => {
-    const endless = await listen(createTlsServer({ ...tls }, (socket) => {
-      const chunk = Buffer.alloc(16 * 1024, 'x');
-      const pump = () => { while (!socket.destroyed && socket.write(chunk)); };
-      socket.on('drain', pump).on('error', () => {});
-      pump();
-    }));
-    expect(await ask(endless, 10_000)).toEqual({ kind: 'inconclusive', detail: expect.stringMatching(/^the endpoint sent more than 64 KiB that is not HTTP: x{80}$/) });
+    const endless = await listen(
+      createTlsServer({ ...tls }, (socket) => {
+        const chunk = Buffer.alloc(16 * 1024, 'x');
+        const pump = () => {
+          while (!socket.destroyed && socket.write(chunk));
+        };
+        socket.on('drain', pump).on('error', () => {});
+        pump();
+      }),
+    );
+    expect(await ask(endless, 10_000)).toEqual({
+      kind: 'inconclusive',
+      detail: expect.stringMatching(/^the endpoint sent more than 64 KiB that is not HTTP: x{80}$/),
+    });
   });
 });

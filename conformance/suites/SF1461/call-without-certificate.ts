@@ -28,14 +28,23 @@ const certificateAlerts = /^ERR_SSL_.*ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAIL
  * in), and says how the endpoint met it. Plain `node:tls`, because an HTTP client hides
  * whether a reset came before or after the handshake.
  */
-export function callWithoutCertificate(url: string, options: { body: string; timeoutMs: number }): Promise<AnswerWithoutCertificate> {
+export function callWithoutCertificate(
+  url: string,
+  options: { body: string; timeoutMs: number },
+): Promise<AnswerWithoutCertificate> {
   const target = new URL(url);
   const host = target.hostname.replace(/^\[|\]$/g, '');
   return new Promise((resolve) => {
     let handshakeDone = false;
     let received = '';
     let settled = false;
-    const socket = connect({ host, port: Number(target.port || 443), ...(isIP(host) ? {} : { servername: host }), rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] });
+    const socket = connect({
+      host,
+      port: Number(target.port || 443),
+      ...(isIP(host) ? {} : { servername: host }),
+      rejectUnauthorized: false,
+      ALPNProtocols: ['http/1.1'],
+    });
     const finish = (answer: AnswerWithoutCertificate) => {
       if (settled) return;
       settled = true;
@@ -44,7 +53,11 @@ export function callWithoutCertificate(url: string, options: { body: string; tim
       resolve(answer);
     };
     const timer = setTimeout(
-      () => finish({ kind: 'inconclusive', detail: `nothing came back within ${options.timeoutMs} ms${handshakeDone ? ' after the TLS handshake' : ''}` }),
+      () =>
+        finish({
+          kind: 'inconclusive',
+          detail: `nothing came back within ${options.timeoutMs} ms${handshakeDone ? ' after the TLS handshake' : ''}`,
+        }),
       options.timeoutMs,
     );
     socket.once('secureConnect', () => {
@@ -58,7 +71,11 @@ export function callWithoutCertificate(url: string, options: { body: string; tim
       if (status) finish({ kind: 'answered', status: Number(status[1]) });
       // A status line comes in the first bytes; an endpoint that streams something else without
       // end must not fill the runner's memory until the timeout.
-      else if (received.length > 64 * 1024) finish({ kind: 'inconclusive', detail: `the endpoint sent more than 64 KiB that is not HTTP: ${received.slice(0, 80)}` });
+      else if (received.length > 64 * 1024)
+        finish({
+          kind: 'inconclusive',
+          detail: `the endpoint sent more than 64 KiB that is not HTTP: ${received.slice(0, 80)}`,
+        });
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       const detail = `${error.code ?? error.name}: ${error.message}`;
@@ -67,8 +84,15 @@ export function callWithoutCertificate(url: string, options: { body: string; tim
       else finish({ kind: 'inconclusive', detail: handshakeDone ? detail : `${detail} (before the TLS handshake)` });
     });
     socket.once('close', () => {
-      if (handshakeDone && received === '') finish({ kind: 'closed-after-handshake', detail: 'the connection was closed without an HTTP answer' });
-      else finish({ kind: 'inconclusive', detail: handshakeDone ? `the endpoint sent something that is not HTTP: ${received.slice(0, 80)}` : 'the connection closed before the TLS handshake' });
+      if (handshakeDone && received === '')
+        finish({ kind: 'closed-after-handshake', detail: 'the connection was closed without an HTTP answer' });
+      else
+        finish({
+          kind: 'inconclusive',
+          detail: handshakeDone
+            ? `the endpoint sent something that is not HTTP: ${received.slice(0, 80)}`
+            : 'the connection closed before the TLS handshake',
+        });
     });
   });
 }

@@ -22,7 +22,12 @@ const closers: (() => Promise<unknown>)[] = [];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'klarmeld-callback-'));
   const ca = await loadOrCreateCa(dir, new Date());
-  const server = await issueCertificate(ca, { subject: 'CN=127.0.0.1', kind: 'server', ips: ['127.0.0.1'], now: new Date() });
+  const server = await issueCertificate(ca, {
+    subject: 'CN=127.0.0.1',
+    kind: 'server',
+    ips: ['127.0.0.1'],
+    now: new Date(),
+  });
   const beskedfordeler = await issueCertificate(ca, { subject: 'CN=Beskedfordeler', kind: 'client', now: new Date() });
   pki = { caPem: ca.certPem, server: { cert: server.certPem, key: server.keyPem }, beskedfordeler };
 });
@@ -33,9 +38,17 @@ afterAll(async () => {
 });
 
 async function callback(options: { requireCertificate: boolean }): Promise<string> {
-  const server: Server = createServer({ ...pki.server, ca: pki.caPem, requestCert: options.requireCertificate, rejectUnauthorized: options.requireCertificate }, (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/xml' }).end('<ModtagBeskedOutput/>');
-  });
+  const server: Server = createServer(
+    {
+      ...pki.server,
+      ca: pki.caPem,
+      requestCert: options.requireCertificate,
+      rejectUnauthorized: options.requireCertificate,
+    },
+    (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/xml' }).end('<ModtagBeskedOutput/>');
+    },
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closers.push(() => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))));
   return `https://127.0.0.1:${(server.address() as { port: number }).port}/beskedfordeler`;
@@ -56,7 +69,11 @@ describe(testId, () => {
 
   it('fails for a callback that lets a caller without a certificate in', async () => {
     const record = await run(await callback({ requireCertificate: false }));
-    expect(record).toMatchObject({ result: 'fail', blame: 'supplier', message: expect.stringMatching(/answered HTTP 200 to a caller without a certificate/) });
+    expect(record).toMatchObject({
+      result: 'fail',
+      blame: 'supplier',
+      message: expect.stringMatching(/answered HTTP 200 to a caller without a certificate/),
+    });
   });
 
   it('does not pass when nothing listens at the callback: a refused connection is no proof of 2-way TLS', async () => {
@@ -65,6 +82,9 @@ describe(testId, () => {
     const port = (probe.address() as { port: number }).port;
     await new Promise((resolve) => probe.close(resolve));
     const record = await run(`https://127.0.0.1:${port}/beskedfordeler`);
-    expect(record).toMatchObject({ result: 'fail', message: expect.stringMatching(/did not answer the Beskedfordeler's own certificate either/) });
+    expect(record).toMatchObject({
+      result: 'fail',
+      message: expect.stringMatching(/did not answer the Beskedfordeler's own certificate either/),
+    });
   });
 });

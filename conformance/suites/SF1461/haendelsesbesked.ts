@@ -6,9 +6,16 @@ export const testMessageType = '7654895c-a3f3-4c77-8afd-4c77330f963c';
  * shapes it, for the pushes the provider tests send. `omit` leaves a required part out to make
  * a malformed message.
  */
-export function haendelsesbesked(options: { messageUuid: string; messageType?: string; cvr?: string; omit?: 'BeskedId' }): string {
+export function haendelsesbesked(options: {
+  messageUuid: string;
+  messageType?: string;
+  cvr?: string;
+  omit?: 'BeskedId';
+}): string {
   const id =
-    options.omit === 'BeskedId' ? '' : `<ns2:BeskedId><UUIDIdentifikator>${options.messageUuid}</UUIDIdentifikator></ns2:BeskedId>`;
+    options.omit === 'BeskedId'
+      ? ''
+      : `<ns2:BeskedId><UUIDIdentifikator>${options.messageUuid}</UUIDIdentifikator></ns2:BeskedId>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <ns2:Haendelsesbesked xmlns="urn:oio:sagdok:3.0.0" xmlns:ns2="urn:oio:besked:kuvert:1.0">
 ${id}<ns2:BeskedVersion>1.0</ns2:BeskedVersion>

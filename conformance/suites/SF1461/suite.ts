@@ -18,7 +18,11 @@ function pusherOf(env: SuiteEnvironment) {
   return env.beskedfordeler;
 }
 
-async function push(context: TestContext, env: SuiteEnvironment, options: { messageUuid?: string; body?: string }): Promise<PushOutcome> {
+async function push(
+  context: TestContext,
+  env: SuiteEnvironment,
+  options: { messageUuid?: string; body?: string },
+): Promise<PushOutcome> {
   const outcome = await pusherOf(env).push(options);
   attach(context, outcome.exchange);
   if (outcome.error) fail(`The push to ${env.callbackUrl ?? 'the callback'} failed: ${outcome.error}`);
@@ -42,7 +46,11 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1461-R01'],
           async run(context, env) {
             context.input('agreement', approvedAgreement(env, 'SF1461').uuid);
-            if (!env.callbackUrl) context.environment('callback-missing', 'The profile names no callback endpoint (callbacks.beskedfordeler in klarmeld.yaml), so the Beskedfordeler cannot push to the system');
+            if (!env.callbackUrl)
+              context.environment(
+                'callback-missing',
+                'The profile names no callback endpoint (callbacks.beskedfordeler in klarmeld.yaml), so the Beskedfordeler cannot push to the system',
+              );
             context.input('callback', env.callbackUrl);
           },
         },
@@ -64,7 +72,8 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
             await push(context, env, { messageUuid: uuidOf(env) });
             const ms = nowOf(env) - started;
             context.log(`answered in ${ms.toFixed(0)} ms`);
-            if (ms > 3000) fail(`The system took ${(ms / 1000).toFixed(1)} s to answer; the Beskedfordeler expects a prompt answer`);
+            if (ms > 3000)
+              fail(`The system took ${(ms / 1000).toFixed(1)} s to answer; the Beskedfordeler expects a prompt answer`);
           },
         },
         {
@@ -79,13 +88,23 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
             const admitted = await pusherOf(env).push({ messageUuid: uuidOf(env) });
             attach(context, admitted.exchange);
             if (admitted.error || admitted.status === undefined) {
-              fail(`The callback at ${callbackUrl} did not answer the Beskedfordeler's own certificate either (${admitted.error ?? 'no HTTP answer'}), so it cannot receive pushes`);
+              fail(
+                `The callback at ${callbackUrl} did not answer the Beskedfordeler's own certificate either (${admitted.error ?? 'no HTTP answer'}), so it cannot receive pushes`,
+              );
             }
             const body = haendelsesbesked({ messageUuid: uuidOf(env) });
-            const answer = await observe(env, 'callback-without-certificate', { url: callbackUrl }, () => callWithoutCertificate(callbackUrl, { body, timeoutMs: 5000 }));
-            if (answer.kind === 'answered') fail(`The callback answered HTTP ${answer.status} to a caller without a certificate; it must require 2-way TLS and refuse such a caller in the TLS handshake`);
+            const answer = await observe(env, 'callback-without-certificate', { url: callbackUrl }, () =>
+              callWithoutCertificate(callbackUrl, { body, timeoutMs: 5000 }),
+            );
+            if (answer.kind === 'answered')
+              fail(
+                `The callback answered HTTP ${answer.status} to a caller without a certificate; it must require 2-way TLS and refuse such a caller in the TLS handshake`,
+              );
             if (answer.kind === 'inconclusive') {
-              context.environment('callback-probe-inconclusive', `The callback answered the platform's certificate, but the call without a certificate ended without a TLS refusal (${answer.detail}), so whether it requires a certificate cannot be seen`);
+              context.environment(
+                'callback-probe-inconclusive',
+                `The callback answered the platform's certificate, but the call without a certificate ended without a TLS refusal (${answer.detail}), so whether it requires a certificate cannot be seen`,
+              );
             }
             context.log(`refused as it should be (${answer.kind}): ${answer.detail}`);
           },
@@ -102,17 +121,30 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
               headers: { 'content-type': 'application/json' },
               body: JSON.stringify({ type: 'Test/TestbeskedType1', cvr: env.system.municipalityCvr }),
             });
-            if (reply.status === 404) context.skip('This platform has no Beskedfordeler delivery endpoint (POST /klarmeld/messages)');
-            const deliveries = (JSON.parse(reply.body) as { deliveries?: { status: string; attempts: { statusKode?: number; error?: string }[] }[] }).deliveries ?? [];
-            if (reply.status === 400) return context.environment('delivery-refused', `The platform would not deliver: ${reply.body.slice(0, 300)}`);
+            if (reply.status === 404)
+              context.skip('This platform has no Beskedfordeler delivery endpoint (POST /klarmeld/messages)');
+            const deliveries =
+              (
+                JSON.parse(reply.body) as {
+                  deliveries?: { status: string; attempts: { statusKode?: number; error?: string }[] }[];
+                }
+              ).deliveries ?? [];
+            if (reply.status === 400)
+              return context.environment(
+                'delivery-refused',
+                `The platform would not deliver: ${reply.body.slice(0, 300)}`,
+              );
             const failed = deliveries.find((d) => d.status !== 'delivered');
             if (failed || deliveries.length === 0) {
               const last = failed?.attempts.at(-1);
-              fail(`The platform could not deliver to the callback: ${last?.error ?? `StatusKode ${last?.statusKode ?? 'none'}`}`);
+              fail(
+                `The platform could not deliver to the callback: ${last?.error ?? `StatusKode ${last?.statusKode ?? 'none'}`}`,
+              );
             }
             context.log(`delivered in ${deliveries[0]!.attempts.length} attempt(s)`);
             // The platform records each delivery attempt as an exchange of the receiving system: the evidence.
-            if (env.recorder && marker) attach(context, ...(await env.recorder.since(marker)).filter((e) => e.integration === 'SF1461'));
+            if (env.recorder && marker)
+              attach(context, ...(await env.recorder.since(marker)).filter((e) => e.integration === 'SF1461'));
           },
         },
         {
@@ -124,7 +156,10 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
             const messageUuid = uuidOf(env);
             context.input('messageUuid', messageUuid);
             const outcome = await push(context, env, { messageUuid });
-            if (outcome.statusKode !== 20) fail(`The system answered StatusKode ${outcome.statusKode ?? 'none'} (HTTP ${outcome.status}) to a well-formed message: ${fejlbeskedOf(outcome.responseBody) ?? outcome.responseBody.slice(0, 200)}`);
+            if (outcome.statusKode !== 20)
+              fail(
+                `The system answered StatusKode ${outcome.statusKode ?? 'none'} (HTTP ${outcome.status}) to a well-formed message: ${fejlbeskedOf(outcome.responseBody) ?? outcome.responseBody.slice(0, 200)}`,
+              );
           },
         },
         {
@@ -134,8 +169,12 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
           requires: ['beskedfordeler'],
           async run(context, env) {
             const outcome = await push(context, env, { messageUuid: uuidOf(env) });
-            if (elements(outcome.responseBody, namespaces.sts, 'ModtagBeskedOutput').length === 0) fail(`The answer has no ModtagBeskedOutput (namespace urn:oio:sts:1.0.0): ${outcome.responseBody.slice(0, 200)}`);
-            if (elements(outcome.responseBody, namespaces.sagdok, 'StandardRetur').length === 0) fail('The ModtagBeskedOutput has no StandardRetur');
+            if (elements(outcome.responseBody, namespaces.sts, 'ModtagBeskedOutput').length === 0)
+              fail(
+                `The answer has no ModtagBeskedOutput (namespace urn:oio:sts:1.0.0): ${outcome.responseBody.slice(0, 200)}`,
+              );
+            if (elements(outcome.responseBody, namespaces.sagdok, 'StandardRetur').length === 0)
+              fail('The ModtagBeskedOutput has no StandardRetur');
           },
         },
         {
@@ -144,10 +183,17 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1461-R05'],
           requires: ['beskedfordeler'],
           async run(context, env) {
-            const outcome = await push(context, env, { body: haendelsesbesked({ messageUuid: uuidOf(env), omit: 'BeskedId' }) });
-            if (outcome.statusKode === undefined) fail(`The system did not answer with a StandardRetur (HTTP ${outcome.status}): ${outcome.responseBody.slice(0, 200)}`);
-            if (outcome.statusKode === 20) fail('The system acknowledged (StatusKode 20) a message it cannot have read: it has no BeskedId');
-            if (!fejlbeskedOf(outcome.responseBody)) fail(`StatusKode ${outcome.statusKode} came without a FejlbeskedTekst saying what was wrong`);
+            const outcome = await push(context, env, {
+              body: haendelsesbesked({ messageUuid: uuidOf(env), omit: 'BeskedId' }),
+            });
+            if (outcome.statusKode === undefined)
+              fail(
+                `The system did not answer with a StandardRetur (HTTP ${outcome.status}): ${outcome.responseBody.slice(0, 200)}`,
+              );
+            if (outcome.statusKode === 20)
+              fail('The system acknowledged (StatusKode 20) a message it cannot have read: it has no BeskedId');
+            if (!fejlbeskedOf(outcome.responseBody))
+              fail(`StatusKode ${outcome.statusKode} came without a FejlbeskedTekst saying what was wrong`);
           },
         },
         {
@@ -158,7 +204,10 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
           async run(context, env) {
             const outcome = await push(context, env, { body: 'this is not a Haendelsesbesked' });
             if (outcome.statusKode === 20) fail('The system acknowledged (StatusKode 20) a body that is not XML');
-            if (outcome.statusKode === undefined) fail(`The system did not answer with a StandardRetur (HTTP ${outcome.status}): ${outcome.responseBody.slice(0, 200)}`);
+            if (outcome.statusKode === undefined)
+              fail(
+                `The system did not answer with a StandardRetur (HTTP ${outcome.status}): ${outcome.responseBody.slice(0, 200)}`,
+              );
           },
         },
         {
@@ -169,13 +218,23 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
           async run(context, env) {
             const messageUuid = uuidOf(env);
             const pushed = await push(context, env, { messageUuid });
-            if (pushed.statusKode !== 20) context.skip(`The system did not acknowledge the message (StatusKode ${pushed.statusKode ?? 'none'}), so there is no acknowledged message to look for; sf1461.push.message-acknowledged judges that`);
+            if (pushed.statusKode !== 20)
+              context.skip(
+                `The system did not acknowledge the message (StatusKode ${pushed.statusKode ?? 'none'}), so there is no acknowledged message to look for; sf1461.push.message-acknowledged judges that`,
+              );
             const { outcome } = await act(env, 'beskedfordeler.received', { messageUuid });
-            const message = expectOk(outcome, 'Asking for the received message') as { messageUuid?: string; messageType?: string } | null;
+            const message = expectOk(outcome, 'Asking for the received message') as {
+              messageUuid?: string;
+              messageType?: string;
+            } | null;
             if (!message) fail(`The system acknowledged message ${messageUuid} but does not have it`);
-            if (message.messageUuid !== undefined && String(message.messageUuid).toLowerCase() !== messageUuid) fail(`Asked for message ${messageUuid}, the system showed message ${message.messageUuid}`);
+            if (message.messageUuid !== undefined && String(message.messageUuid).toLowerCase() !== messageUuid)
+              fail(`Asked for message ${messageUuid}, the system showed message ${message.messageUuid}`);
             if (!message.messageType) fail('The system kept the message without its Beskedtype');
-            if (String(message.messageType).toLowerCase() !== testMessageType) fail(`The system kept the message with Beskedtype ${message.messageType}; it was pushed with ${testMessageType}`);
+            if (String(message.messageType).toLowerCase() !== testMessageType)
+              fail(
+                `The system kept the message with Beskedtype ${message.messageType}; it was pushed with ${testMessageType}`,
+              );
           },
         },
         {
@@ -188,11 +247,17 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
             context.input('messageUuid', messageUuid);
             const first = await push(context, env, { messageUuid });
             const second = await push(context, env, { messageUuid });
-            if (first.statusKode !== 20 || second.statusKode !== 20) fail(`A repeated delivery must be acknowledged too; the system answered ${first.statusKode} and ${second.statusKode}`);
+            if (first.statusKode !== 20 || second.statusKode !== 20)
+              fail(
+                `A repeated delivery must be acknowledged too; the system answered ${first.statusKode} and ${second.statusKode}`,
+              );
             const { outcome } = await act(env, 'beskedfordeler.received', {});
             const all = expectOk(outcome, 'Listing received messages') as { messageUuid: string }[];
             const copies = (Array.isArray(all) ? all : []).filter((m) => m.messageUuid === messageUuid).length;
-            if (copies !== 1) fail(`The system holds message ${messageUuid} ${copies} times after two deliveries; it must process it once`);
+            if (copies !== 1)
+              fail(
+                `The system holds message ${messageUuid} ${copies} times after two deliveries; it must process it once`,
+              );
           },
         },
       ],

@@ -10,6 +10,9 @@ const sdiNamespace = 'urn:oio:sts:sagdok:sagdokumentindeks:6';
  */
 export function importedCaseUuids(xml: string | undefined): string[] {
   return elements(xml, sdiNamespace, 'SagIndeks').map(
-    (sag) => selectOne(`*[local-name()='UUIDIdentifikator' and namespace-uri()='${namespaces.sagdok}']`, sag)?.textContent?.trim().toLowerCase() ?? '',
+    (sag) =>
+      selectOne(`*[local-name()='UUIDIdentifikator' and namespace-uri()='${namespaces.sagdok}']`, sag)
+        ?.textContent?.trim()
+        .toLowerCase() ?? '',
   );
 }

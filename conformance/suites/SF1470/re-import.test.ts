@@ -8,7 +8,10 @@ import { sf1470Suite } from './suite.ts';
 const testId = 'sf1470.index.re-import-idempotent';
 
 /** An importer request as a system sends it (SOAP 1.2, one SagIndeks), trimmed to what the test reads. */
-const importerRequest = (caseUuid: string, reference: string) => `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Header/><s:Body>
+const importerRequest = (
+  caseUuid: string,
+  reference: string,
+) => `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Header/><s:Body>
 <sdi:ImporterSagDokumentIndeksInput xmlns:sdi="urn:oio:sts:sagdok:sagdokumentindeks:6" xmlns:sd="urn:oio:sagdok:3.0.0" xmlns:sag="urn:oio:sts:sagdok:sag:6">
 <sdi:SagIndeks><sd:UUIDIdentifikator>${caseUuid}</sd:UUIDIdentifikator><sag:Registrering><sag:AttributListe><sag:Egenskaber><sd:BrugervendtNoegle>${reference}</sd:BrugervendtNoegle></sag:Egenskaber></sag:AttributListe></sag:Registrering></sdi:SagIndeks>
 </sdi:ImporterSagDokumentIndeksInput></s:Body></s:Envelope>`;
@@ -24,9 +27,22 @@ function standInSystem(options: { newUuidEachImport: boolean }): Pick<SuiteEnvir
   const uuidsByReference = new Map<string, string>();
   const record = (operation: string, requestBody: string) => {
     const id = String(exchanges.length + 1);
-    exchanges.push({ id, time: new Date().toISOString(), integration: 'SF1470', service: 'SagDokumentIndeks', operation, requestBody, responseBody: '', findings: [], record: { id, digest: id } });
+    exchanges.push({
+      id,
+      time: new Date().toISOString(),
+      integration: 'SF1470',
+      service: 'SagDokumentIndeks',
+      operation,
+      requestBody,
+      responseBody: '',
+      findings: [],
+      record: { id, digest: id },
+    });
   };
-  const recorder: Recorder = { mark: async () => String(exchanges.length), since: async (marker) => exchanges.slice(Number(marker)) };
+  const recorder: Recorder = {
+    mark: async () => String(exchanges.length),
+    since: async (marker) => exchanges.slice(Number(marker)),
+  };
   return {
     recorder,
     async trigger(action, params) {
@@ -56,13 +72,27 @@ describe(testId, () => {
   });
 
   it('passes for a system that gives its case a UUID once and reuses it', async () => {
-    const record = await runOneTest(sf1470Suite, testId, standInEnvironment(standInSystem({ newUuidEachImport: false })));
+    const record = await runOneTest(
+      sf1470Suite,
+      testId,
+      standInEnvironment(standInSystem({ newUuidEachImport: false })),
+    );
     expect({ result: record.result, message: record.message }).toEqual({ result: 'pass', message: undefined });
     expect(record.inputs.caseReference).toMatch(/^KLARMELD-/);
   });
 
   it('fails for a system that mints a new UUID each time it indexes the same case', async () => {
-    const record = await runOneTest(sf1470Suite, testId, standInEnvironment(standInSystem({ newUuidEachImport: true })));
-    expect(record).toMatchObject({ result: 'fail', blame: 'supplier', message: expect.stringMatching(/indexed its case KLARMELD-\w+ as [0-9a-f-]{36} and then again as [0-9a-f-]{36}: indexing a case again must reuse its UUID/) });
+    const record = await runOneTest(
+      sf1470Suite,
+      testId,
+      standInEnvironment(standInSystem({ newUuidEachImport: true })),
+    );
+    expect(record).toMatchObject({
+      result: 'fail',
+      blame: 'supplier',
+      message: expect.stringMatching(
+        /indexed its case KLARMELD-\w+ as [0-9a-f-]{36} and then again as [0-9a-f-]{36}: indexing a case again must reuse its UUID/,
+      ),
+    });
   });
 });

@@ -30,8 +30,14 @@ function newCaseReference(context: TestContext, env: SuiteEnvironment) {
   return { caseReference, title: `klarmeld conformance test ${caseReference}` };
 }
 
-async function importCase(context: TestContext, env: SuiteEnvironment, kase: { caseUuid: string; title: string } | { caseReference: string; title: string }) {
-  const { outcome, exchanges } = await act(env, 'sdi.import-case', kase, { exchanges: (e) => e.service === SDI && e.operation === 'importer' });
+async function importCase(
+  context: TestContext,
+  env: SuiteEnvironment,
+  kase: { caseUuid: string; title: string } | { caseReference: string; title: string },
+) {
+  const { outcome, exchanges } = await act(env, 'sdi.import-case', kase, {
+    exchanges: (e) => e.service === SDI && e.operation === 'importer',
+  });
   const exchange = oneExchange(exchanges, SDI, 'importer');
   attach(context, exchange);
   return { outcome, exchange, exchanges };
@@ -39,9 +45,15 @@ async function importCase(context: TestContext, env: SuiteEnvironment, kase: { c
 
 /** The case UUIDs the system reports finding for a search by case UUID. */
 async function search(context: TestContext, env: SuiteEnvironment, caseUuid: string): Promise<string[]> {
-  const { outcome, exchanges } = await act(env, 'sdi.search', { caseUuid }, { exchanges: (e) => e.service === SDI && e.operation === 'fremsoeg' });
+  const { outcome, exchanges } = await act(
+    env,
+    'sdi.search',
+    { caseUuid },
+    { exchanges: (e) => e.service === SDI && e.operation === 'fremsoeg' },
+  );
   attach(context, ...exchangesOf(exchanges, SDI, 'fremsoeg'));
-  if (exchangesOf(exchanges, SDI, 'fremsoeg').length === 0) fail('The system did not call fremsoeg to search the index');
+  if (exchangesOf(exchanges, SDI, 'fremsoeg').length === 0)
+    fail('The system did not call fremsoeg to search the index');
   if (outcome.ok && outcome.observedOnly) skip('With --interactive the runner cannot see which cases the system found');
   const result = expectOk(outcome, 'Searching the index') as { caseUuids?: unknown };
   if (!Array.isArray(result?.caseUuids)) fail('The system did not report which cases it found (result.caseUuids)');
@@ -56,14 +68,22 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
   requirementsFile: new URL('./requirements.yaml', import.meta.url),
   groups: [
     platformGroup([
-      agreementApprovedTest({ integration: 'SF1470', title: 'The system has an approved Sags- og dokumentindeks agreement with the municipality', verifies: ['SF1470-R01'] }),
+      agreementApprovedTest({
+        integration: 'SF1470',
+        title: 'The system has an approved Sags- og dokumentindeks agreement with the municipality',
+        verifies: ['SF1470-R01'],
+      }),
       {
         id: 'token-for-sdi',
         title: 'The STS issues the system a token for Sags- og dokumentindeks',
         verifies: ['SF1470-R01', 'SF1470-R03'],
         async run(context, env) {
           const result = await requestToken(env, services.sdi.entityId);
-          if (!result.ok) return context.environment('token-refused', `The STS refused a token for Sags- og dokumentindeks: ${result.fault.reason || result.fault.code}`);
+          if (!result.ok)
+            return context.environment(
+              'token-refused',
+              `The STS refused a token for Sags- og dokumentindeks: ${result.fault.reason || result.fault.code}`,
+            );
         },
       },
     ]),
@@ -80,11 +100,17 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
             const { outcome, exchange } = await importCase(context, env, newCase(context, env));
             // Either SOAP version is accepted here: which one the system should use is SF1470-R10 (SHOULD).
             const action = textIn(exchange.requestBody, namespaces.wsa, 'Action');
-            if (action !== importerAction) fail(`The importer request's wsa:Action is ${action ?? 'missing'}; the operation's soapAction is ${importerAction}`);
+            if (action !== importerAction)
+              fail(
+                `The importer request's wsa:Action is ${action ?? 'missing'}; the operation's soapAction is ${importerAction}`,
+              );
             const problems = findingsText(exchange);
             if (problems) fail(`The platform found problems in the importer request: ${problems}`);
             const kode = statusKodeOf(exchange.responseBody);
-            if (kode !== 20) fail(`importer was answered with StatusKode ${kode ?? 'none'}: ${textIn(exchange.responseBody, namespaces.sagdok, 'FejlbeskedTekst') ?? exchange.fault?.text ?? ''}`);
+            if (kode !== 20)
+              fail(
+                `importer was answered with StatusKode ${kode ?? 'none'}: ${textIn(exchange.responseBody, namespaces.sagdok, 'FejlbeskedTekst') ?? exchange.fault?.text ?? ''}`,
+              );
             expectOk(outcome, 'Indexing a case');
           },
         },
@@ -138,17 +164,23 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
             const caseUuidOf = (exchange: Exchange) => {
               const uuids = importedCaseUuids(exchange.requestBody);
               const [uuid] = uuids;
-              if (uuids.length !== 1 || !uuid) fail(`An importer request for the one case ${kase.caseReference} must carry one SagIndeks with a UUIDIdentifikator; it carried ${uuids.length}`);
+              if (uuids.length !== 1 || !uuid)
+                fail(
+                  `An importer request for the one case ${kase.caseReference} must carry one SagIndeks with a UUIDIdentifikator; it carried ${uuids.length}`,
+                );
               return uuid;
             };
             const before = caseUuidOf(first.exchange);
             const after = caseUuidOf(second.exchange);
             context.input('caseUuid', before);
             if (before !== after) {
-              fail(`The system indexed its case ${kase.caseReference} as ${before} and then again as ${after}: indexing a case again must reuse its UUID, or the index holds the case twice`);
+              fail(
+                `The system indexed its case ${kase.caseReference} as ${before} and then again as ${after}: indexing a case again must reuse its UUID, or the index holds the case twice`,
+              );
             }
             const found = (await search(context, env, before)).filter((u) => u === before);
-            if (found.length !== 1) fail(`After two imports fremsoeg finds the case ${found.length} times; the index must hold it once`);
+            if (found.length !== 1)
+              fail(`After two imports fremsoeg finds the case ${found.length} times; the index must hold it once`);
           },
         },
         {
@@ -159,7 +191,8 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           async run(context, env) {
             const kase = newCase(context, env);
             expectOk((await importCase(context, env, kase)).outcome, 'Indexing the case');
-            if (!(await search(context, env, kase.caseUuid)).includes(kase.caseUuid)) fail('fremsoeg did not find the case the system had just indexed');
+            if (!(await search(context, env, kase.caseUuid)).includes(kase.caseUuid))
+              fail('fremsoeg did not find the case the system had just indexed');
           },
         },
         {
@@ -170,12 +203,19 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           async run(context, env) {
             const kase = newCase(context, env);
             expectOk((await importCase(context, env, kase)).outcome, 'Indexing the case');
-            const { outcome, exchanges } = await act(env, 'sdi.remove-case', { caseUuid: kase.caseUuid }, { exchanges: (e) => e.operation === 'fjern' });
+            const { outcome, exchanges } = await act(
+              env,
+              'sdi.remove-case',
+              { caseUuid: kase.caseUuid },
+              { exchanges: (e) => e.operation === 'fjern' },
+            );
             const removal = oneExchange(exchanges, SDI, 'fjern');
             attach(context, removal);
             expectOk(outcome, 'Removing the case');
-            if (statusKodeOf(removal.responseBody) !== 20) fail(`fjern was answered with StatusKode ${statusKodeOf(removal.responseBody) ?? 'none'}`);
-            if ((await search(context, env, kase.caseUuid)).includes(kase.caseUuid)) fail('fremsoeg still finds the case after fjern');
+            if (statusKodeOf(removal.responseBody) !== 20)
+              fail(`fjern was answered with StatusKode ${statusKodeOf(removal.responseBody) ?? 'none'}`);
+            if ((await search(context, env, kase.caseUuid)).includes(kase.caseUuid))
+              fail('fremsoeg still finds the case after fjern');
           },
         },
         {
@@ -186,7 +226,9 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
           async run(context, env) {
             const kase = newCase(context, env);
             networkOf(env).failNext(1);
-            const { outcome, exchanges } = await act(env, 'sdi.import-case', kase, { exchanges: (e) => e.operation === 'importer' });
+            const { outcome, exchanges } = await act(env, 'sdi.import-case', kase, {
+              exchanges: (e) => e.operation === 'importer',
+            });
             attach(context, ...exchangesOf(exchanges, SDI, 'importer'));
             expectOk(outcome, 'Indexing a case after one dropped connection');
             if (exchangesOf(exchanges, SDI, 'importer').length === 0) fail('The case never reached the index');

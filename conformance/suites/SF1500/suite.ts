@@ -7,7 +7,15 @@ import { agreementApprovedTest, platformGroup } from '../shared/platform-group.t
 import { callAsSystem } from '../shared/oioidws-call.ts';
 import { expectLowerCaseUuids, expectTokenFor, soapVersionProblem } from '../shared/request-checks.ts';
 import { tokenLifetimeSeconds } from '../shared/sts-token.ts';
-import { act, exchangesOf, expectReportedError, fail, findingsText, oneExchange, withClockMoved } from '../shared/steps.ts';
+import {
+  act,
+  exchangesOf,
+  expectReportedError,
+  fail,
+  findingsText,
+  oneExchange,
+  withClockMoved,
+} from '../shared/steps.ts';
 import { assertionIdOf, elements, namespaces, statusKodeOf, textIn } from '../shared/xml-checks.ts';
 
 const BRUGER = services.bruger.name;
@@ -16,9 +24,19 @@ const STS = services.sts.name;
 const BRUGER_LAES = 'http://kombit.dk/sts/organisation/bruger/laes';
 
 /** Reads a user through the system; `anyOperation` takes any Bruger call (one the platform could not read has no operation name). */
-async function readUser(context: TestContext, env: SuiteEnvironment, uuid: string = korsbaek.userUuid, anyOperation = false) {
+async function readUser(
+  context: TestContext,
+  env: SuiteEnvironment,
+  uuid: string = korsbaek.userUuid,
+  anyOperation = false,
+) {
   context.input('user', uuid);
-  const { outcome, exchanges } = await act(env, 'organisation.read-user', { uuid }, { exchanges: (e) => e.service === BRUGER });
+  const { outcome, exchanges } = await act(
+    env,
+    'organisation.read-user',
+    { uuid },
+    { exchanges: (e) => e.service === BRUGER },
+  );
   const exchange = oneExchange(exchanges, BRUGER, anyOperation ? undefined : 'laes');
   attach(context, exchange);
   return { outcome, exchange, exchanges };
@@ -32,7 +50,11 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
   requirementsFile: new URL('./requirements.yaml', import.meta.url),
   groups: [
     platformGroup([
-      agreementApprovedTest({ integration: 'SF1500', title: 'The system has an approved Organisation agreement with the municipality', verifies: ['SF1500-R01'] }),
+      agreementApprovedTest({
+        integration: 'SF1500',
+        title: 'The system has an approved Organisation agreement with the municipality',
+        verifies: ['SF1500-R01'],
+      }),
       {
         id: 'read-user-as-system',
         title: "Bruger laes made with the system's certificate and a fresh token answers StatusKode 20",
@@ -45,7 +67,11 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
             bodyXml: `<b:LaesInput xmlns:b="http://stoettesystemerne.dk/organisation/bruger/6/" xmlns:sd="${namespaces.sagdok}"><sd:UUIDIdentifikator>${korsbaek.userUuid}</sd:UUIDIdentifikator></b:LaesInput>`,
           });
           const kode = statusKodeOf(reply.body);
-          if (kode !== 20) return context.environment('platform-refused-laes', `The platform answered the runner's own Bruger laes (HTTP ${reply.status}) with StatusKode ${kode ?? 'none'}: ${reply.body.slice(0, 300)}`);
+          if (kode !== 20)
+            return context.environment(
+              'platform-refused-laes',
+              `The platform answered the runner's own Bruger laes (HTTP ${reply.status}) with StatusKode ${kode ?? 'none'}: ${reply.body.slice(0, 300)}`,
+            );
         },
       },
     ]),
@@ -83,7 +109,10 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
           async run(context, env) {
             const { outcome, exchange } = await readUser(context, env);
             const kode = statusKodeOf(exchange.responseBody);
-            if (kode !== 20) fail(`The platform answered StatusKode ${kode ?? 'none'}${exchange.fault ? ` (${exchange.fault.text})` : ''}`);
+            if (kode !== 20)
+              fail(
+                `The platform answered StatusKode ${kode ?? 'none'}${exchange.fault ? ` (${exchange.fault.text})` : ''}`,
+              );
             expectUserShown(outcome, korsbaekUser);
           },
         },
@@ -94,15 +123,32 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
           requires: ['recorder', 'trigger'],
           async run(context, env) {
             context.input('name', korsbaek.unitName);
-            const { outcome, exchanges } = await act(env, 'organisation.search-units', { name: korsbaek.unitName }, { exchanges: (e) => e.service === ENHED });
+            const { outcome, exchanges } = await act(
+              env,
+              'organisation.search-units',
+              { name: korsbaek.unitName },
+              { exchanges: (e) => e.service === ENHED },
+            );
             const exchange = oneExchange(exchanges, ENHED, 'soeg');
             attach(context, exchange);
             const problems = findingsText(exchange);
             if (problems) fail(`The platform found problems in the soeg request: ${problems}`);
             const kode = statusKodeOf(exchange.responseBody);
-            if (kode !== 20) fail(`soeg was answered with StatusKode ${kode ?? 'none'}: ${textIn(exchange.responseBody, namespaces.sagdok, 'FejlbeskedTekst') ?? ''}`);
-            const shown = listedUuids(outcome, 'unitUuids', 'organisation.search-units', 'the units it found', 'Searching units');
-            if (!shown.includes(korsbaekUnit.uuid)) fail(`The platform found ${korsbaekUnit.name} (${korsbaekUnit.uuid}), but the system shows ${shown.length === 0 ? 'no unit' : shown.join(', ')}`);
+            if (kode !== 20)
+              fail(
+                `soeg was answered with StatusKode ${kode ?? 'none'}: ${textIn(exchange.responseBody, namespaces.sagdok, 'FejlbeskedTekst') ?? ''}`,
+              );
+            const shown = listedUuids(
+              outcome,
+              'unitUuids',
+              'organisation.search-units',
+              'the units it found',
+              'Searching units',
+            );
+            if (!shown.includes(korsbaekUnit.uuid))
+              fail(
+                `The platform found ${korsbaekUnit.name} (${korsbaekUnit.uuid}), but the system shows ${shown.length === 0 ? 'no unit' : shown.join(', ')}`,
+              );
           },
         },
         {
@@ -122,7 +168,9 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
           requires: ['recorder', 'trigger'],
           async run(context, env) {
             const { exchange } = await readUser(context, env);
-            const missing = ['Action', 'MessageID', 'To', 'ReplyTo'].filter((n) => elements(exchange.requestBody, namespaces.wsa, n).length === 0);
+            const missing = ['Action', 'MessageID', 'To', 'ReplyTo'].filter(
+              (n) => elements(exchange.requestBody, namespaces.wsa, n).length === 0,
+            );
             if (missing.length > 0) fail(`The request lacks the WS-Addressing headers ${missing.join(', ')}`);
             // Present is not enough: To must address the endpoint called (not, say, the entityID the token is for),
             // Action the operation sent. The host may differ (a proxy, a load balancer), the path may not.
@@ -130,9 +178,11 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
             if (action !== BRUGER_LAES) fail(`wsa:Action is ${action ?? 'empty'}; Bruger laes is ${BRUGER_LAES}`);
             const to = textIn(exchange.requestBody, namespaces.wsa, 'To') ?? '';
             const address = URL.canParse(to) ? new URL(to) : undefined;
-            if (!address || !/^https?:$/.test(address.protocol)) fail(`wsa:To is ${to || 'empty'}, not the address of the endpoint called (${exchange.path ?? 'Bruger'})`);
+            if (!address || !/^https?:$/.test(address.protocol))
+              fail(`wsa:To is ${to || 'empty'}, not the address of the endpoint called (${exchange.path ?? 'Bruger'})`);
             const toPath = address.pathname;
-            if (exchange.path && toPath !== exchange.path.split('?')[0]) fail(`wsa:To is ${to}, but the request went to ${exchange.path}; wsa:To names the endpoint called`);
+            if (exchange.path && toPath !== exchange.path.split('?')[0])
+              fail(`wsa:To is ${to}, but the request went to ${exchange.path}; wsa:To names the endpoint called`);
           },
         },
       ],
@@ -152,7 +202,9 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
             if (kode === 20) context.skip('The platform found the user, so there was no "not found" to react to');
             expectReportedError(outcome, `laes answered StatusKode ${kode}, yet the system reported success`);
             if (!outcome.ok && outcome.error.code !== 'user-not-found') {
-              fail(`The system reported ${outcome.error.code}: ${outcome.error.message}; for a user Organisation does not have it must report user-not-found`);
+              fail(
+                `The system reported ${outcome.error.code}: ${outcome.error.message}; for a user Organisation does not have it must report user-not-found`,
+              );
             }
           },
         },
@@ -169,7 +221,8 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
             const after = assertionIdOf(second.exchange.requestBody);
             const renewed = exchangesOf(second.exchanges, STS).length > 0;
             attach(context, ...exchangesOf(second.exchanges, STS));
-            if (!renewed || before === after) fail(`The system sent token ${after ?? ''} again two minutes before it expires instead of renewing it`);
+            if (!renewed || before === after)
+              fail(`The system sent token ${after ?? ''} again two minutes before it expires instead of renewing it`);
           },
         },
       ],

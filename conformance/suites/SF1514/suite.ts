@@ -18,7 +18,12 @@ const wsse = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity
 /** Asks the system for an Organisation token and returns the Issue request it sent. */
 async function issueThroughSystem(context: TestContext, env: SuiteEnvironment) {
   context.input('entityId', services.organisationEntityId);
-  const { outcome, exchanges } = await act(env, 'sts.get-token', { entityId: services.organisationEntityId, fresh: true }, { exchanges: (e) => e.service === STS });
+  const { outcome, exchanges } = await act(
+    env,
+    'sts.get-token',
+    { entityId: services.organisationEntityId, fresh: true },
+    { exchanges: (e) => e.service === STS },
+  );
   const exchange = oneExchange(exchanges, STS, ISSUE);
   attach(context, exchange);
   return { outcome, exchange };
@@ -43,7 +48,11 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
         async run(context, env) {
           const certificate = new X509Certificate(env.system.certPem);
           context.input('certificate', certificate.subject);
-          if (Date.parse(certificate.validTo) < nowOf(env)) context.environment('certificate-expired', `The system certificate expired on ${certificate.validTo}; get a new one`);
+          if (Date.parse(certificate.validTo) < nowOf(env))
+            context.environment(
+              'certificate-expired',
+              `The system certificate expired on ${certificate.validTo}; get a new one`,
+            );
           // Any HTTP answer from the STS means the TLS handshake with the certificate went through.
           const reply = await callPlatform(env, 'sts');
           context.log(`the STS answered HTTP ${reply.status} over mutual TLS`);
@@ -55,13 +64,22 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
         verifies: ['SF1514-R01', 'SF1514-R02'],
         async run(context, env) {
           const result = await requestToken(env, services.organisationEntityId);
-          if (!result.ok) return context.environment('token-refused', `The STS refused the system a token: ${result.fault.reason || result.fault.code}. Check the system's agreements`);
-          context.log(`token ${result.token.assertionId} for ${result.token.audience}, valid ${result.token.notBefore.toISOString()} to ${result.token.notOnOrAfter.toISOString()}`);
+          if (!result.ok)
+            return context.environment(
+              'token-refused',
+              `The STS refused the system a token: ${result.fault.reason || result.fault.code}. Check the system's agreements`,
+            );
+          context.log(
+            `token ${result.token.assertionId} for ${result.token.audience}, valid ${result.token.notBefore.toISOString()} to ${result.token.notOnOrAfter.toISOString()}`,
+          );
           // The STS, not the system, decides what it issues: a token unlike KOMBIT's is the environment's problem,
           // and the tests of renewal (which count on eight hours) could not be trusted with it.
           const problems = holderOfKeyProblems(result.token, env.system.certPem);
           if (problems.length > 0) {
-            context.environment('token-unlike-kombit', `The STS issued token ${result.token.assertionId}, but ${problems.join('; ')}. KOMBIT's STS issues 8-hour holder-of-key tokens bound to the certificate that asked`);
+            context.environment(
+              'token-unlike-kombit',
+              `The STS issued token ${result.token.assertionId}, but ${problems.join('; ')}. KOMBIT's STS issues 8-hour holder-of-key tokens bound to the certificate that asked`,
+            );
           }
         },
       },
@@ -79,30 +97,46 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
             const { outcome, exchange } = await issueThroughSystem(context, env);
             if (soapVersionOf(exchange.requestBody) !== '1.2') fail('The Issue request is not a SOAP 1.2 envelope');
             const requestType = textIn(exchange.requestBody, wst, 'RequestType');
-            if (!requestType?.endsWith('/Issue')) fail(`RequestType is ${requestType ?? 'missing'}; it must be http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue`);
-            if (!textIn(exchange.requestBody, wst, 'TokenType')?.endsWith('#SAMLV2.0')) fail('TokenType must ask for a SAML 2.0 token (…#SAMLV2.0)');
-            if (!textIn(exchange.requestBody, wst, 'KeyType')?.endsWith('/PublicKey')) fail('KeyType must be …/PublicKey (holder-of-key)');
+            if (!requestType?.endsWith('/Issue'))
+              fail(
+                `RequestType is ${requestType ?? 'missing'}; it must be http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue`,
+              );
+            if (!textIn(exchange.requestBody, wst, 'TokenType')?.endsWith('#SAMLV2.0'))
+              fail('TokenType must ask for a SAML 2.0 token (…#SAMLV2.0)');
+            if (!textIn(exchange.requestBody, wst, 'KeyType')?.endsWith('/PublicKey'))
+              fail('KeyType must be …/PublicKey (holder-of-key)');
             if (exchange.fault) fail(`The STS refused the request: ${exchange.fault.code}: ${exchange.fault.text}`);
             // The system's side: it reports the token it now holds, and that is the one the STS issued.
             const issued = assertionIdOf(exchange.responseBody);
             const held = (expectOk(outcome, 'Getting a token') as { assertionId?: unknown } | undefined)?.assertionId;
             // With --interactive a person acted: the runner sees the exchange, not what the system holds.
             if (outcome.ok && !outcome.observedOnly) {
-              if (!held) fail(`The system reported success but not the token it got (result.assertionId); the STS issued ${issued ?? 'a token'}`);
-              if (issued && held !== issued) fail(`The system reports token ${String(held)}, but the STS issued ${issued}`);
+              if (!held)
+                fail(
+                  `The system reported success but not the token it got (result.assertionId); the STS issued ${issued ?? 'a token'}`,
+                );
+              if (issued && held !== issued)
+                fail(`The system reports token ${String(held)}, but the STS issued ${issued}`);
             }
           },
         },
         {
           id: 'applies-to-service',
-          title: "AppliesTo names the entityID of the service the token is for",
+          title: 'AppliesTo names the entityID of the service the token is for',
           verifies: ['SF1514-R03'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
             const { exchange } = await issueThroughSystem(context, env);
-            const [appliesTo] = elements(exchange.requestBody, 'http://schemas.xmlsoap.org/ws/2004/09/policy', 'AppliesTo');
+            const [appliesTo] = elements(
+              exchange.requestBody,
+              'http://schemas.xmlsoap.org/ws/2004/09/policy',
+              'AppliesTo',
+            );
             const address = appliesTo?.textContent?.trim();
-            if (address !== services.organisationEntityId) fail(`AppliesTo is ${address ?? 'missing'}; the Organisation service's entityID is ${services.organisationEntityId}`);
+            if (address !== services.organisationEntityId)
+              fail(
+                `AppliesTo is ${address ?? 'missing'}; the Organisation service's entityID is ${services.organisationEntityId}`,
+              );
           },
         },
         {
@@ -112,11 +146,16 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
           requires: ['recorder', 'trigger'],
           async run(context, env) {
             const { exchange } = await issueThroughSystem(context, env);
-            const claim = elements(exchange.requestBody, 'http://docs.oasis-open.org/wsfed/authorization/200706', 'ClaimType').find(
-              (c) => c.getAttribute('Uri') === 'dk:gov:saml:attribute:CvrNumberIdentifier',
-            );
+            const claim = elements(
+              exchange.requestBody,
+              'http://docs.oasis-open.org/wsfed/authorization/200706',
+              'ClaimType',
+            ).find((c) => c.getAttribute('Uri') === 'dk:gov:saml:attribute:CvrNumberIdentifier');
             const value = claim?.textContent?.trim();
-            if (value !== env.system.municipalityCvr) fail(`The CvrNumberIdentifier claim is ${value ?? 'missing'}; the system acts for ${env.system.municipalityCvr}`);
+            if (value !== env.system.municipalityCvr)
+              fail(
+                `The CvrNumberIdentifier claim is ${value ?? 'missing'}; the system acts for ${env.system.municipalityCvr}`,
+              );
           },
         },
         {
@@ -126,11 +165,13 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
           requires: ['recorder', 'trigger'],
           async run(context, env) {
             const { exchange } = await issueThroughSystem(context, env);
-            if (elements(exchange.requestBody, 'http://www.w3.org/2000/09/xmldsig#', 'Signature').length === 0) fail('The request carries no XML signature in its WS-Security header');
+            if (elements(exchange.requestBody, 'http://www.w3.org/2000/09/xmldsig#', 'Signature').length === 0)
+              fail('The request carries no XML signature in its WS-Security header');
             const [useKey] = elements(exchange.requestBody, wst, 'UseKey');
             const presented = useKey ? elementsIn(useKey) : undefined;
             const own = new X509Certificate(env.system.certPem).raw.toString('base64');
-            if (presented !== own) fail("UseKey does not carry the system's certificate, so the token would not be bound to it");
+            if (presented !== own)
+              fail("UseKey does not carry the system's certificate, so the token would not be bound to it");
             if (exchange.fault) fail(`The STS refused the signed request: ${exchange.fault.text}`);
           },
         },
@@ -143,7 +184,8 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
             const first = (await issueThroughSystem(context, env)).exchange;
             const second = (await issueThroughSystem(context, env)).exchange;
             const ids = [first, second].map((e) => textIn(e.requestBody, namespaces.wsa, 'MessageID'));
-            if (!ids[0] || ids[0] === ids[1]) fail(`The MessageID ${ids[0] ?? '(none)'} was ${ids[0] ? 'used twice' : 'missing'}`);
+            if (!ids[0] || ids[0] === ids[1])
+              fail(`The MessageID ${ids[0] ?? '(none)'} was ${ids[0] ? 'used twice' : 'missing'}`);
           },
         },
       ],
@@ -176,12 +218,19 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
             const before = (expectOk(first, 'Getting a token') as { assertionId?: string })?.assertionId;
             context.log('moving the system clock to two minutes before the token expires');
             const { outcome, exchanges } = await withClockMoved(env, tokenLifetimeSeconds - 120, () =>
-              act(env, 'sts.get-token', { entityId: services.organisationEntityId }, { exchanges: (e) => e.service === STS }),
+              act(
+                env,
+                'sts.get-token',
+                { entityId: services.organisationEntityId },
+                { exchanges: (e) => e.service === STS },
+              ),
             );
             const after = (expectOk(outcome, 'Getting a token near expiry') as { assertionId?: string })?.assertionId;
             attach(context, ...stsExchanges(exchanges));
             if (stsExchanges(exchanges).length === 0 || (before && before === after)) {
-              fail(`The system kept token ${before ?? ''} two minutes before it expires instead of asking the STS for a new one`);
+              fail(
+                `The system kept token ${before ?? ''} two minutes before it expires instead of asking the STS for a new one`,
+              );
             }
           },
         },
@@ -193,10 +242,16 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
           async run(context, env) {
             const entityId = 'http://entityid.kombit.dk/service/does-not-exist/1';
             context.input('entityId', entityId);
-            const { outcome, exchanges } = await act(env, 'sts.get-token', { entityId }, { exchanges: (e) => e.service === STS });
+            const { outcome, exchanges } = await act(
+              env,
+              'sts.get-token',
+              { entityId },
+              { exchanges: (e) => e.service === STS },
+            );
             const refused = stsExchanges(exchanges).filter((e) => e.fault);
             attach(context, ...refused);
-            if (refused.length === 0) context.skip('The STS did not refuse the token, so there was no refusal to react to');
+            if (refused.length === 0)
+              context.skip('The STS did not refuse the token, so there was no refusal to react to');
             expectReportedError(outcome, 'The STS refused the token, yet the system reported success');
           },
         },
@@ -206,6 +261,8 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
 });
 
 /** Base64 of the BinarySecurityToken inside UseKey, without whitespace. */
-function elementsIn(useKey: { getElementsByTagNameNS(ns: string, name: string): ArrayLike<{ textContent: string | null }> }) {
+function elementsIn(useKey: {
+  getElementsByTagNameNS(ns: string, name: string): ArrayLike<{ textContent: string | null }>;
+}) {
   return useKey.getElementsByTagNameNS(wsse, 'BinarySecurityToken')[0]?.textContent?.replace(/\s+/g, '');
 }

@@ -6,7 +6,12 @@ import { services } from '../shared/korsbaek.ts';
  * InvocationContext in the request element, exactly as the official contract defines it (the
  * clients' builder, which escapes every value). The ServiceUUID is PersonBaseDataExtended's.
  */
-export function personLookupEnvelope(options: { agreementUuid: string; userSystemUuid: string; cpr: string; userUuid?: string }): string {
+export function personLookupEnvelope(options: {
+  agreementUuid: string;
+  userSystemUuid: string;
+  cpr: string;
+  userUuid?: string;
+}): string {
   return buildPersonLookup({
     pnr: options.cpr,
     invocation: {

@@ -5,7 +5,8 @@ import type { OperationPlan } from './operation-plan.ts';
 export type GenericCheck = 'VALID' | 'SOAP' | 'SECURITY' | 'UUIDS' | 'FAULT' | 'DATA';
 
 /** The stable id of one generated requirement: `SF1510-G-KLASSE-LAES-VALID`. */
-export const genericRequirementId = (integration: string, plan: Pick<OperationPlan, 'slug'>, check: GenericCheck) => `${integration}-G-${plan.slug.toUpperCase()}-${check}`;
+export const genericRequirementId = (integration: string, plan: Pick<OperationPlan, 'slug'>, check: GenericCheck) =>
+  `${integration}-G-${plan.slug.toUpperCase()}-${check}`;
 
 /** The one requirement of a Serviceplatformen integration's platform group. */
 export const agreementRequirementId = (integration: string) => `${integration}-G-AGREEMENT`;
@@ -23,7 +24,8 @@ export function genericRequirements(integration: string, plans: OperationPlan[])
   const list: Requirement[] = [];
   if (plans.some((p) => p.service.security.model === 'context')) {
     list.push({
-      id: agreementRequirementId(integration), level: 'SHALL',
+      id: agreementRequirementId(integration),
+      level: 'SHALL',
       text: `The it-system connects with its registered FOCES system certificate over mutual TLS and holds an approved service agreement with the municipality for ${integration}'s service.`,
       textDa: `Systemet forbinder med sit registrerede FOCES-funktionscertifikat over gensidig TLS og har en godkendt serviceaftale med kommunen på ${integration}s service.`,
       source: 'Serviceplatformen: the three prerequisites of a call (tilslutning, certificate, service agreement)',
@@ -31,27 +33,56 @@ export function genericRequirements(integration: string, plans: OperationPlan[])
   }
   for (const plan of plans) {
     const { operation: op, service } = plan;
-    const add = (check: GenericCheck, text: string, textDa: string) => list.push({ id: genericRequirementId(integration, plan, check), level: 'SHALL', text, textDa, source: source(plan) });
+    const add = (check: GenericCheck, text: string, textDa: string) =>
+      list.push({
+        id: genericRequirementId(integration, plan, check),
+        level: 'SHALL',
+        text,
+        textDa,
+        source: source(plan),
+      });
     const action = op.soapAction ?? '(none)';
-    add('VALID', `The it-system's ${op.name} request (${op.input.element}) is valid against the contract: known elements only, every required one, cardinalities, choices and value formats.`,
-      `Systemets ${op.name}-forespørgsel (${op.input.element}) er gyldig efter kontrakten: kun kendte elementer, alle påkrævede, antal, valg og værdiformater.`);
-    add('SOAP', `The it-system calls ${op.name} as SOAP ${service.soapVersion} at ${service.path} with action ${action}${service.security.model === 'saml-token' ? ' (SOAPAction and WS-Addressing Action)' : ''}.`,
-      `Systemet kalder ${op.name} som SOAP ${service.soapVersion} på ${service.path} med action ${action}${service.security.model === 'saml-token' ? ' (SOAPAction og WS-Addressing Action)' : ''}.`);
+    add(
+      'VALID',
+      `The it-system's ${op.name} request (${op.input.element}) is valid against the contract: known elements only, every required one, cardinalities, choices and value formats.`,
+      `Systemets ${op.name}-forespørgsel (${op.input.element}) er gyldig efter kontrakten: kun kendte elementer, alle påkrævede, antal, valg og værdiformater.`,
+    );
+    add(
+      'SOAP',
+      `The it-system calls ${op.name} as SOAP ${service.soapVersion} at ${service.path} with action ${action}${service.security.model === 'saml-token' ? ' (SOAPAction and WS-Addressing Action)' : ''}.`,
+      `Systemet kalder ${op.name} som SOAP ${service.soapVersion} på ${service.path} med action ${action}${service.security.model === 'saml-token' ? ' (SOAPAction og WS-Addressing Action)' : ''}.`,
+    );
     if (service.security.model === 'context') {
-      add('SECURITY', `The ${op.name} request carries an InvocationContext in the request element naming the it-system's own UUID, ${service.service}'s ServiceUUID (${service.security.serviceUuid}) and an approved agreement of the it-system.`,
-        `${op.name}-forespørgslen har en InvocationContext i request-elementet med systemets eget UUID, ${service.service}s ServiceUUID (${service.security.serviceUuid}) og en godkendt aftale, systemet har.`);
+      add(
+        'SECURITY',
+        `The ${op.name} request carries an InvocationContext in the request element naming the it-system's own UUID, ${service.service}'s ServiceUUID (${service.security.serviceUuid}) and an approved agreement of the it-system.`,
+        `${op.name}-forespørgslen har en InvocationContext i request-elementet med systemets eget UUID, ${service.service}s ServiceUUID (${service.security.serviceUuid}) og en godkendt aftale, systemet har.`,
+      );
     } else {
-      add('SECURITY', `The ${op.name} request is signed with an OIOIDWS holder-of-key token from the STS for ${service.service}'s entity ID (${service.security.entityId}).`,
-        `${op.name}-forespørgslen er signeret med et OIOIDWS holder-of-key-token fra STS'en til ${service.service}s entity ID (${service.security.entityId}).`);
+      add(
+        'SECURITY',
+        `The ${op.name} request is signed with an OIOIDWS holder-of-key token from the STS for ${service.service}'s entity ID (${service.security.entityId}).`,
+        `${op.name}-forespørgslen er signeret med et OIOIDWS holder-of-key-token fra STS'en til ${service.service}s entity ID (${service.security.entityId}).`,
+      );
     }
-    add('UUIDS', `Every UUID in the ${op.name} request is written in lower case.`, `Alle UUID'er i ${op.name}-forespørgslen er skrevet med små bogstaver.`);
+    add(
+      'UUIDS',
+      `Every UUID in the ${op.name} request is written in lower case.`,
+      `Alle UUID'er i ${op.name}-forespørgslen er skrevet med små bogstaver.`,
+    );
     if (plan.fault) {
-      add('FAULT', `When ${service.service} answers ${op.name} with its fault (a ${service.security.model === 'context' ? 'ServiceplatformFault' : 'refusal in its answer or a SOAP fault'}), the it-system reports the failure to its user, without crashing and without repeating the call more than once.`,
-        `Når ${service.service} svarer ${op.name} med sin fejl (${service.security.model === 'context' ? 'en ServiceplatformFault' : 'en afvisning i svaret eller en SOAP-fejl'}), melder systemet fejlen til brugeren uden at gå ned og uden at gentage kaldet mere end én gang.`);
+      add(
+        'FAULT',
+        `When ${service.service} answers ${op.name} with its fault (a ${service.security.model === 'context' ? 'ServiceplatformFault' : 'refusal in its answer or a SOAP fault'}), the it-system reports the failure to its user, without crashing and without repeating the call more than once.`,
+        `Når ${service.service} svarer ${op.name} med sin fejl (${service.security.model === 'context' ? 'en ServiceplatformFault' : 'en afvisning i svaret eller en SOAP-fejl'}), melder systemet fejlen til brugeren uden at gå ned og uden at gentage kaldet mere end én gang.`,
+      );
     }
     if (plan.data.length > 0) {
-      add('DATA', `The it-system shows its user the data ${service.service} returns for ${op.name}, not nothing and not data of its own.`,
-        `Systemet viser brugeren de data, ${service.service} returnerer på ${op.name} – ikke ingenting og ikke egne data.`);
+      add(
+        'DATA',
+        `The it-system shows its user the data ${service.service} returns for ${op.name}, not nothing and not data of its own.`,
+        `Systemet viser brugeren de data, ${service.service} returnerer på ${op.name} – ikke ingenting og ikke egne data.`,
+      );
     }
   }
   return checkGeneratedRequirements({ integration, requirements: list }, `the generic suite of ${integration}`);

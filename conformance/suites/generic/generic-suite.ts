@@ -13,7 +13,20 @@ const GENERIC_VERSION = '1.0.0';
 
 /** What the suite was made from (trees, actions, security, samples): a replay with other catalogue data is another suite. */
 function digestOf(plans: OperationPlan[]): string {
-  const shape = plans.map((p) => [p.service.service, p.service.version, p.service.path, p.service.soapVersion, p.service.security, p.operation.name, p.operation.soapAction, p.operation.input, p.operation.output, p.fault, p.uuid, p.data]);
+  const shape = plans.map((p) => [
+    p.service.service,
+    p.service.version,
+    p.service.path,
+    p.service.soapVersion,
+    p.service.security,
+    p.operation.name,
+    p.operation.soapAction,
+    p.operation.input,
+    p.operation.output,
+    p.fault,
+    p.uuid,
+    p.data,
+  ]);
   return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 12);
 }
 
@@ -23,7 +36,10 @@ function digestOf(plans: OperationPlan[]): string {
  * how it copes with the service's fault and whether it shows the data returned. Undefined when
  * the catalogue has no imported operation of the integration that the platform provides.
  */
-export function genericSuite(catalog: Catalog, integration: string): SuiteDefinition<SuiteEnvironment, SuiteEnvironment> | undefined {
+export function genericSuite(
+  catalog: Catalog,
+  integration: string,
+): SuiteDefinition<SuiteEnvironment, SuiteEnvironment> | undefined {
   const services = contractCatalogue(catalog).filter((s) => s.integration === integration);
   if (services.length === 0) return undefined;
   const plans = operationPlans(services);
@@ -37,26 +53,45 @@ export function genericSuite(catalog: Catalog, integration: string): SuiteDefini
     requirementsFile: new URL('./generic-requirements.ts', import.meta.url),
     requirements: genericRequirements(integration, plans),
     groups: [
-      ...(context ? [platformGroup([agreementApprovedTest({ integration, title: `The system has an approved ${context.service} agreement with the municipality`, verifies: [agreementRequirementId(integration)] })])] : []),
+      ...(context
+        ? [
+            platformGroup([
+              agreementApprovedTest({
+                integration,
+                title: `The system has an approved ${context.service} agreement with the municipality`,
+                verifies: [agreementRequirementId(integration)],
+              }),
+            ]),
+          ]
+        : []),
       ...plans.map(operationGroup),
     ],
   });
 }
 
 /** The generic suite of every integration with an imported contract, but those in `except` (the hand-written ones), by integration id. */
-export function genericSuites(catalog: Catalog, except: readonly string[]): Record<string, SuiteDefinition<SuiteEnvironment, SuiteEnvironment>> {
+export function genericSuites(
+  catalog: Catalog,
+  except: readonly string[],
+): Record<string, SuiteDefinition<SuiteEnvironment, SuiteEnvironment>> {
   const ids = [...new Set(contractCatalogue(catalog).map((s) => s.integration))].filter((id) => !except.includes(id));
   return Object.fromEntries(ids.map((id) => [id, genericSuite(catalog, id)!]));
 }
 
 /** The operations a profile declares for an integration select the generic suite's groups; the others are omitted with this reason, or true. */
-export function declaredOperations(suite: SuiteDefinition<SuiteEnvironment, SuiteEnvironment>, catalog: Catalog, operations: readonly string[]): (testId: string) => true | string {
+export function declaredOperations(
+  suite: SuiteDefinition<SuiteEnvironment, SuiteEnvironment>,
+  catalog: Catalog,
+  operations: readonly string[],
+): (testId: string) => true | string {
   const plans = operationPlans(contractCatalogue(catalog).filter((s) => s.integration === suite.integration));
   // A hand-written suite's groups are not operations: it runs whole.
   if (operations.length === 0 || !suite.groups.some((g) => plans.some((p) => p.slug === g.id))) return () => true;
   const declared = new Set(plans.filter((p) => operations.includes(p.operation.name)).map((p) => p.slug));
   return (testId) => {
     const group = testId.split('.')[1] ?? '';
-    return group === 'platform' || declared.has(group) ? true : `The profile does not declare this operation of ${suite.integration} (it declares ${operations.join(', ')})`;
+    return group === 'platform' || declared.has(group)
+      ? true
+      : `The profile does not declare this operation of ${suite.integration} (it declares ${operations.join(', ')})`;
   };
 }

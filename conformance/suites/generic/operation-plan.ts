@@ -23,17 +23,24 @@ export interface OperationPlan {
   data: string[];
 }
 
-const label = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+const label = (text: string) =>
+  text
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
 
 /** The operations of one integration's services and what can be tested of each. */
 export function operationPlans(services: ContractServiceView[]): OperationPlan[] {
-  return services.flatMap((service) => service.operations.map((operation) => ({
-    service, operation,
-    slug: `${label(service.service)}-${label(operation.name)}`,
-    ...faultOf(operation),
-    ...uuidOf(operation),
-    data: dataOf(operation),
-  })));
+  return services.flatMap((service) =>
+    service.operations.map((operation) => ({
+      service,
+      operation,
+      slug: `${label(service.service)}-${label(operation.name)}`,
+      ...faultOf(operation),
+      ...uuidOf(operation),
+      data: dataOf(operation),
+    })),
+  );
 }
 
 /**
@@ -62,15 +69,25 @@ function faultOf(operation: ContractOperationView): { fault?: OperationPlan['fau
   return fault ? { fault } : {};
 }
 
-const isUuid = (f: MessageField) => (f.pattern ?? []).some((p) => p.includes('{8}-')) && valueFor(f, 'sample') !== undefined;
+const isUuid = (f: MessageField) =>
+  (f.pattern ?? []).some((p) => p.includes('{8}-')) && valueFor(f, 'sample') !== undefined;
 
 /** The first UUID field outside the context, a required one if there is one, with a UUID derived from its path. */
 function uuidOf(operation: ContractOperationView): { uuid?: OperationPlan['uuid'] } {
   const walk = (fields: MessageField[], ns: string, path: string[], lenient: boolean): OperationPlan['uuid'] => {
     for (const f of fields) {
       const fns = f.namespace ?? ns;
-      if (contextNamespaces.has(fns) || f.name === '*' || (!lenient && (f.choice !== undefined || (f.minOccurs ?? 1) === 0))) continue;
-      const found = f.fields ? walk(f.fields, fns, [...path, f.name], lenient) : isUuid(f) ? { field: [...path, f.name].join('/'), value: valueFor(f, 'sample', [...path, f.name].join('/'))! } : undefined;
+      if (
+        contextNamespaces.has(fns) ||
+        f.name === '*' ||
+        (!lenient && (f.choice !== undefined || (f.minOccurs ?? 1) === 0))
+      )
+        continue;
+      const found = f.fields
+        ? walk(f.fields, fns, [...path, f.name], lenient)
+        : isUuid(f)
+          ? { field: [...path, f.name].join('/'), value: valueFor(f, 'sample', [...path, f.name].join('/'))! }
+          : undefined;
       if (found) return found;
     }
     return undefined;
@@ -95,5 +112,9 @@ function dataOf(operation: ContractOperationView): string[] {
     const parts = field.split('/');
     return paths.some((p) => parts.length <= p.length && parts.every((x, i) => p[p.length - parts.length + i] === x));
   };
-  return [...new Set(operation.samples.filter((s) => reaches(s.field) && !/StatusKode$/.test(s.field)).flatMap((s) => s.values))];
+  return [
+    ...new Set(
+      operation.samples.filter((s) => reaches(s.field) && !/StatusKode$/.test(s.field)).flatMap((s) => s.values),
+    ),
+  ];
 }

@@ -82,8 +82,7 @@ export interface AgreementView {
  * the exchange, but what the system showed its user is unknown to the runner.
  */
 export type TriggerOutcome =
-  | { ok: true; result?: unknown; observedOnly?: boolean }
-  | { ok: false; error: { code: string; message: string } };
+  { ok: true; result?: unknown; observedOnly?: boolean } | { ok: false; error: { code: string; message: string } };
 
 /** One exchange as the platform recorded it. */
 export interface Exchange {

@@ -26,14 +26,22 @@ describe('the services the suites check the wire against', () => {
 });
 
 describe("Korsbæk's test data the suites compare what a system shows with", () => {
-  const fixture = async (file: string) => parse(await readFile(new URL(`../../platform/fixtures/${file}`, import.meta.url), 'utf8'));
+  const fixture = async (file: string) =>
+    parse(await readFile(new URL(`../../platform/fixtures/${file}`, import.meta.url), 'utf8'));
 
   it('is the data the embedded platform serves: every test person, name and current address', async () => {
-    type Person = { pnr: string; navn: { fornavn: string; mellemnavn?: string; efternavn: string }; adresse?: { vejnavn: string; husnummer: string | number } };
+    type Person = {
+      pnr: string;
+      navn: { fornavn: string; mellemnavn?: string; efternavn: string };
+      adresse?: { vejnavn: string; husnummer: string | number };
+    };
     const { persons } = (await fixture('persons/korsbaek-persons.yaml')) as { persons: Person[] };
     expect(korsbaekPersons).toEqual(
       persons.map((p) => ({
-        cpr: p.pnr, firstName: p.navn.fornavn, ...(p.navn.mellemnavn ? { middleName: p.navn.mellemnavn } : {}), lastName: p.navn.efternavn,
+        cpr: p.pnr,
+        firstName: p.navn.fornavn,
+        ...(p.navn.mellemnavn ? { middleName: p.navn.mellemnavn } : {}),
+        lastName: p.navn.efternavn,
         ...(p.adresse ? { address: { street: p.adresse.vejnavn, houseNumber: String(p.adresse.husnummer) } } : {}),
       })),
     );
@@ -42,7 +50,10 @@ describe("Korsbæk's test data the suites compare what a system shows with", () 
   });
 
   it('names the user and the unit as the organisation fixture does', async () => {
-    const organisation = (await fixture('organisation/korsbaek-organisation.yaml')) as { users: { uuid: string; name: string; userId: string }[]; units: { uuid: string; name: string }[] };
+    const organisation = (await fixture('organisation/korsbaek-organisation.yaml')) as {
+      users: { uuid: string; name: string; userId: string }[];
+      units: { uuid: string; name: string }[];
+    };
     expect(organisation.users.find((u) => u.uuid === korsbaek.userUuid)).toMatchObject(korsbaekUser);
     expect(organisation.units.find((u) => u.name === korsbaek.unitName)).toMatchObject(korsbaekUnit);
   });

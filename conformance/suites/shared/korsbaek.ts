@@ -36,18 +36,34 @@ export interface KorsbaekPerson {
  * name the person a system showed by mistake. korsbaek.test.ts fails when this copy differs.
  */
 export const korsbaekPersons: readonly KorsbaekPerson[] = [
-  { cpr: '0103701111', firstName: 'Anne', middleName: 'Marie', lastName: 'Hansen', address: { street: 'Algade', houseNumber: '14' } },
+  {
+    cpr: '0103701111',
+    firstName: 'Anne',
+    middleName: 'Marie',
+    lastName: 'Hansen',
+    address: { street: 'Algade', houseNumber: '14' },
+  },
   { cpr: '1204681113', firstName: 'Bo', lastName: 'Hansen', address: { street: 'Algade', houseNumber: '14' } },
   { cpr: '2408124117', firstName: 'Emil', lastName: 'Hansen', address: { street: 'Algade', houseNumber: '14' } },
   { cpr: '0709991112', firstName: 'Sofie', lastName: 'Hansen', address: { street: 'Stationsvej', houseNumber: '3B' } },
   { cpr: '1111851226', firstName: 'Lene', lastName: 'Holm', address: { street: 'Bakkevej', houseNumber: '7' } },
   { cpr: '0202301119', firstName: 'Poul', lastName: 'Andersen' },
   { cpr: '3006751116', firstName: 'Mette', lastName: 'Larsen' },
-  { cpr: '1508421119', firstName: 'Jens', middleName: 'Peter', lastName: 'Christensen', address: { street: 'Plejehjemsvej', houseNumber: '1' } },
+  {
+    cpr: '1508421119',
+    firstName: 'Jens',
+    middleName: 'Peter',
+    lastName: 'Christensen',
+    address: { street: 'Plejehjemsvej', houseNumber: '1' },
+  },
 ];
 
 /** The user `korsbaek.userUuid` as a system should show it (korsbaek-organisation.yaml). */
-export const korsbaekUser = { uuid: '273e2e2b-8778-44c9-8a65-9af669655990', name: 'Ulla Jakobsen', userId: 'ULJA' } as const;
+export const korsbaekUser = {
+  uuid: '273e2e2b-8778-44c9-8a65-9af669655990',
+  name: 'Ulla Jakobsen',
+  userId: 'ULJA',
+} as const;
 
 /** The unit `korsbaek.unitName` (OrganisationEnhed soeg by that name finds it). */
 export const korsbaekUnit = { uuid: '8d47b0cf-e86e-4cd4-8a44-107b3d908b62', name: 'Jobcenter Korsbæk' } as const;
@@ -71,12 +87,16 @@ function served(catalog: Catalog, integration: string, name: string): Service {
     .filter((i) => i.id === integration)
     .flatMap((i) => i.versions.flatMap((v) => v.services))
     .find((s) => s.name === name && s.endpoints.local);
-  if (!service) throw new Error(`The catalogue has no ${integration} ${name} with a local endpoint (catalog/data/integrations/${integration}.yaml).`);
+  if (!service)
+    throw new Error(
+      `The catalogue has no ${integration} ${name} with a local endpoint (catalog/data/integrations/${integration}.yaml).`,
+    );
   return service;
 }
 
 function required<T>(value: T | undefined, what: string, integration: string): T {
-  if (value === undefined) throw new Error(`The catalogue gives no ${what} (catalog/data/integrations/${integration}.yaml).`);
+  if (value === undefined)
+    throw new Error(`The catalogue gives no ${what} (catalog/data/integrations/${integration}.yaml).`);
   return value;
 }
 
@@ -88,8 +108,18 @@ export function suiteServices(catalog: Catalog): SuiteServices {
   const organisationEnhed = served(catalog, 'SF1500', 'OrganisationEnhed');
   const sdi = served(catalog, 'SF1470', 'SagDokumentIndeks');
   return {
-    personLookup: { name: personLookup.name, serviceUuid: required(personLookup.serviceUuid, 'serviceUuid of PersonBaseDataExtendedService', 'SF1520') },
-    sts: { name: sts.name, issue: required(sts.operations.find((o) => o.soapAction?.endsWith('/RST/Issue'))?.name, 'WS-Trust Issue operation of SecurityTokenService', 'SF1514') },
+    personLookup: {
+      name: personLookup.name,
+      serviceUuid: required(personLookup.serviceUuid, 'serviceUuid of PersonBaseDataExtendedService', 'SF1520'),
+    },
+    sts: {
+      name: sts.name,
+      issue: required(
+        sts.operations.find((o) => o.soapAction?.endsWith('/RST/Issue'))?.name,
+        'WS-Trust Issue operation of SecurityTokenService',
+        'SF1514',
+      ),
+    },
     bruger: { name: bruger.name },
     organisationEnhed: { name: organisationEnhed.name },
     sdi: { name: sdi.name, entityId: required(sdi.entityId, 'entityId of SagDokumentIndeks', 'SF1470') },

@@ -15,8 +15,17 @@ export async function callAsSystem(
 ): Promise<{ status: number; body: string }> {
   const to = serviceUrl(env, options.service);
   const token = await requestToken(env, options.entityId);
-  if (!token.ok) throw new EnvironmentError('token-refused', `The STS refused the system a token for ${options.entityId}: ${token.fault.reason || token.fault.code}`);
-  const envelope = buildOioidwsRequest(options.bodyXml, { assertionXml: token.token.assertionXml, keyPem: env.system.keyPem, action: options.action, to });
+  if (!token.ok)
+    throw new EnvironmentError(
+      'token-refused',
+      `The STS refused the system a token for ${options.entityId}: ${token.fault.reason || token.fault.code}`,
+    );
+  const envelope = buildOioidwsRequest(options.bodyXml, {
+    assertionXml: token.token.assertionXml,
+    keyPem: env.system.keyPem,
+    action: options.action,
+    to,
+  });
   return callPlatform(env, options.service, {
     method: 'POST',
     body: envelope,

@@ -49,7 +49,16 @@ async function callAsSystemAt(env: SuiteEnvironment, url: string, init: CallInit
 
 /** One HTTPS request with undici: the real call behind `env.platform.call`. */
 export async function liveCall(dispatcher: Dispatcher, url: string, init: CallInit): Promise<PlatformReply> {
-  const response = await request(url, { method: init.method ?? 'GET', headers: init.headers, body: init.body, dispatcher });
+  const response = await request(url, {
+    method: init.method ?? 'GET',
+    headers: init.headers,
+    body: init.body,
+    dispatcher,
+  });
   const contentType = response.headers['content-type'];
-  return { status: response.statusCode, body: await response.body.text(), headers: typeof contentType === 'string' ? { 'content-type': contentType } : {} };
+  return {
+    status: response.statusCode,
+    body: await response.body.text(),
+    headers: typeof contentType === 'string' ? { 'content-type': contentType } : {},
+  };
 }

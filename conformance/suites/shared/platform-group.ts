@@ -14,7 +14,11 @@ export function platformGroup(tests: TestDefinition<SuiteEnvironment>[]): GroupD
  * The first platform test of a suite whose calls need a service agreement: the system has an
  * approved agreement for the integration with its municipality (id `agreement-approved`).
  */
-export function agreementApprovedTest(options: { integration: string; title: string; verifies: string[] }): TestDefinition<SuiteEnvironment> {
+export function agreementApprovedTest(options: {
+  integration: string;
+  title: string;
+  verifies: string[];
+}): TestDefinition<SuiteEnvironment> {
   return {
     id: 'agreement-approved',
     title: options.title,

@@ -7,7 +7,13 @@ import type { Exchange, PlatformReply, Recorder } from './environment.ts';
  * exchange just after answering, so it is asked a few times; a call it never records costs
  * about a fifth of a second. Undefined when there is none, or the recorder cannot be read.
  */
-export async function recordedReply(recorder: Recorder, marker: string, url: string, method: string, reply: PlatformReply): Promise<Exchange | undefined> {
+export async function recordedReply(
+  recorder: Recorder,
+  marker: string,
+  url: string,
+  method: string,
+  reply: PlatformReply,
+): Promise<Exchange | undefined> {
   const path = new URL(url).pathname;
   for (let tries = 0; tries < 8; tries += 1) {
     if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 25));
@@ -17,7 +23,9 @@ export async function recordedReply(recorder: Recorder, marker: string, url: str
     } catch {
       return undefined;
     }
-    const found = exchanges.findLast((e) => e.path === path && e.method === method && e.status === reply.status && e.responseBody === reply.body);
+    const found = exchanges.findLast(
+      (e) => e.path === path && e.method === method && e.status === reply.status && e.responseBody === reply.body,
+    );
     if (found && (found.record as { digest?: unknown } | null)?.digest) return found;
   }
   return undefined;

@@ -24,7 +24,11 @@ interface RecordJson {
  * The embedded platform's recorder, read over HTTPS as the system itself (the platform shows
  * each certificate only its own exchanges).
  */
-export function recorderClient(baseUrl: string, dispatcher: Dispatcher, clock: () => Date = () => new Date()): Recorder {
+export function recorderClient(
+  baseUrl: string,
+  dispatcher: Dispatcher,
+  clock: () => Date = () => new Date(),
+): Recorder {
   return {
     async mark() {
       return clock().toISOString();
@@ -35,7 +39,7 @@ export function recorderClient(baseUrl: string, dispatcher: Dispatcher, clock: (
       first.searchParams.set('limit', '1000');
       // The platform answers in pages (bounded by count and bytes); `next` leads to the rest, in order.
       const exchanges: Exchange[] = [];
-      for (let url: URL | undefined = first; url; ) {
+      for (let url: URL | undefined = first; url;) {
         let status: number;
         let text: string;
         try {
@@ -43,9 +47,17 @@ export function recorderClient(baseUrl: string, dispatcher: Dispatcher, clock: (
           status = response.statusCode;
           text = await response.body.text();
         } catch (error) {
-          throw new EnvironmentError('recorder-unreachable', `The platform's recorder at ${url.origin} did not answer: ${(error as Error).message}`, { cause: error });
+          throw new EnvironmentError(
+            'recorder-unreachable',
+            `The platform's recorder at ${url.origin} did not answer: ${(error as Error).message}`,
+            { cause: error },
+          );
         }
-        if (status !== 200) throw new EnvironmentError('recorder-refused', `The platform's recorder answered HTTP ${status}: ${text.slice(0, 200)}`);
+        if (status !== 200)
+          throw new EnvironmentError(
+            'recorder-refused',
+            `The platform's recorder answered HTTP ${status}: ${text.slice(0, 200)}`,
+          );
         const page = JSON.parse(text) as { exchanges?: RecordJson[]; next?: string };
         exchanges.push(...(page.exchanges ?? []).map(toExchange));
         url = typeof page.next === 'string' ? new URL(page.next, baseUrl) : undefined;

@@ -11,7 +11,11 @@ import { toExchange } from './recorder-client.ts';
 const described = z.object({
   target: z.enum(['embedded', 'external-test']),
   system: z.object({ id: z.string(), userSystemUuid: z.string(), municipalityCvr: z.string(), certPem: z.string() }),
-  platform: z.object({ baseUrl: z.string(), urls: z.record(z.string(), z.string()), agreements: z.array(z.any()).optional() }),
+  platform: z.object({
+    baseUrl: z.string(),
+    urls: z.record(z.string(), z.string()),
+    agreements: z.array(z.any()).optional(),
+  }),
   callbackUrl: z.string().optional(),
   caPem: z.string(),
   doors: z.object({ recorder: z.boolean(), trigger: z.boolean(), network: z.boolean(), beskedfordeler: z.boolean() }),
@@ -42,7 +46,12 @@ const show = (kind: string, ask: unknown) => `${kind} ${canonicalJson(ask ?? {})
  * the run's platform-signed records. `keyPem` is any private key: the body builds and signs
  * requests that go nowhere (the system's own key is never in a run).
  */
-export function replayEnvironment(description: unknown, tape: TestTape, records: Map<string, ExchangeRecord>, keyPem: string): { env: SuiteEnvironment; cursor: ReplayCursor } {
+export function replayEnvironment(
+  description: unknown,
+  tape: TestTape,
+  records: Map<string, ExchangeRecord>,
+  keyPem: string,
+): { env: SuiteEnvironment; cursor: ReplayCursor } {
   let stop!: (why: 'timed-out' | 'left-tape') => void;
   let settle!: (why: 'timed-out' | 'left-tape') => void;
   const cursor: ReplayCursor = { used: 0, stopped: new Promise((resolve) => (settle = resolve)) };
@@ -56,7 +65,10 @@ export function replayEnvironment(description: unknown, tape: TestTape, records:
     throw new LeftTape(problem);
   };
   const seen = described.safeParse(description);
-  if (!seen.success) leave(`the run's description of the environment is not one klarmeld wrote (${seen.error.issues[0]?.message ?? 'unreadable'})`);
+  if (!seen.success)
+    leave(
+      `the run's description of the environment is not one klarmeld wrote (${seen.error.issues[0]?.message ?? 'unreadable'})`,
+    );
   const d = seen.data!;
 
   /** The next entry, when the body asks what the run asked; undefined when the run's time ran out there. */
@@ -64,10 +76,14 @@ export function replayEnvironment(description: unknown, tape: TestTape, records:
     const entry = tape.entries[cursor.used];
     if (!entry) {
       if (tape.timedOut) return void stop('timed-out');
-      return leave(`after ${cursor.used} step${cursor.used === 1 ? '' : 's'} the test asked for ${show(kind, ask)}, and the tape ends there`);
+      return leave(
+        `after ${cursor.used} step${cursor.used === 1 ? '' : 's'} the test asked for ${show(kind, ask)}, and the tape ends there`,
+      );
     }
     if (entry.kind !== kind || canonicalJson(entry.ask ?? {}) !== canonicalJson(ask ?? {})) {
-      return leave(`at step ${cursor.used + 1} the test asked for ${show(kind, ask)}, but the tape holds ${show(entry.kind, entry.ask)}`);
+      return leave(
+        `at step ${cursor.used + 1} the test asked for ${show(kind, ask)}, but the tape holds ${show(entry.kind, entry.ask)}`,
+      );
     }
     if (entry.pending) return void stop('timed-out');
     cursor.used += 1;
@@ -86,7 +102,10 @@ export function replayEnvironment(description: unknown, tape: TestTape, records:
   };
   const exchange = (digest: unknown): Exchange => {
     const record = typeof digest === 'string' ? records.get(digest) : undefined;
-    if (!record) return leave(`the tape refers to exchange ${String(digest).slice(0, 16)}…, which the run does not hold or the platform did not attest`);
+    if (!record)
+      return leave(
+        `the tape refers to exchange ${String(digest).slice(0, 16)}…, which the run does not hold or the platform did not attest`,
+      );
     return toExchange(record as never);
   };
 
@@ -94,32 +113,44 @@ export function replayEnvironment(description: unknown, tape: TestTape, records:
     target: d.target,
     system: { ...d.system, keyPem },
     platform: {
-      baseUrl: d.platform.baseUrl, urls: d.platform.urls, agreements: d.platform.agreements,
+      baseUrl: d.platform.baseUrl,
+      urls: d.platform.urls,
+      agreements: d.platform.agreements,
       dispatcher: noDispatcher,
       call: async (url, init) => {
-        const taped = await answer<PlatformReply & { exchange?: unknown }>('platform.call', { url, method: init.method ?? 'GET' });
+        const taped = await answer<PlatformReply & { exchange?: unknown }>('platform.call', {
+          url,
+          method: init.method ?? 'GET',
+        });
         if (taped.exchange === undefined) return taped;
         // The platform's record decides status and body; the runner's copy is not on the tape.
         const recorded = exchange(taped.exchange);
         return { status: recorded.status ?? 0, body: recorded.responseBody, headers: taped.headers ?? {} };
       },
     },
-    ...(d.doors.recorder ? {
-      recorder: {
-        mark: () => answer<string>('recorder.mark', {}),
-        since: async (marker: string) => ((await answer<unknown[]>('recorder.since', { marker })) ?? []).map(exchange),
-      },
-    } : {}),
-    ...(d.doors.trigger ? { trigger: (action: string, params: Record<string, unknown>) => answer('trigger', { action, params }) } : {}),
+    ...(d.doors.recorder
+      ? {
+          recorder: {
+            mark: () => answer<string>('recorder.mark', {}),
+            since: async (marker: string) =>
+              ((await answer<unknown[]>('recorder.since', { marker })) ?? []).map(exchange),
+          },
+        }
+      : {}),
+    ...(d.doors.trigger
+      ? { trigger: (action: string, params: Record<string, unknown>) => answer('trigger', { action, params }) }
+      : {}),
     ...(d.doors.network ? { network: { failNext: (count: number) => void answerNow('network.fail', { count }) } } : {}),
-    ...(d.doors.beskedfordeler ? {
-      beskedfordeler: {
-        push: async (options: { messageUuid?: string; body?: string }) => {
-          const taped = await answer<PushOutcome & { exchange?: unknown }>('push', options);
-          return { ...taped, ...(taped.exchange !== undefined ? { exchange: exchange(taped.exchange) } : {}) };
-        },
-      },
-    } : {}),
+    ...(d.doors.beskedfordeler
+      ? {
+          beskedfordeler: {
+            push: async (options: { messageUuid?: string; body?: string }) => {
+              const taped = await answer<PushOutcome & { exchange?: unknown }>('push', options);
+              return { ...taped, ...(taped.exchange !== undefined ? { exchange: exchange(taped.exchange) } : {}) };
+            },
+          },
+        }
+      : {}),
     ...(d.callbackUrl ? { callbackUrl: d.callbackUrl } : {}),
     caPem: d.caPem,
     world: {

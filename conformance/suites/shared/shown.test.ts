@@ -23,7 +23,10 @@ describe('expectPersonShown', () => {
       { personnummer: '010370-1111', navn: 'Hansen,Anne Marie' },
       { person: { fornavn: 'Anne', efternavn: 'Hansen' }, relations: { spouse: '1204681113' } },
     ]) {
-      expect(failure(() => expectPersonShown({ ok: true, result }, anne)), JSON.stringify(result)).toBeUndefined();
+      expect(
+        failure(() => expectPersonShown({ ok: true, result }, anne)),
+        JSON.stringify(result),
+      ).toBeUndefined();
     }
   });
 
@@ -31,26 +34,39 @@ describe('expectPersonShown', () => {
     const cases: [unknown, RegExp][] = [
       [undefined, /showed no person: .*no result, only \{ "ok": true \}/],
       [{}, /showed no person/],
-      [{ cpr: '1204681113', name: 'Bo Hansen' }, /showed another person: Bo Hansen \(1204681113\) instead of Anne Marie Hansen/],
+      [
+        { cpr: '1204681113', name: 'Bo Hansen' },
+        /showed another person: Bo Hansen \(1204681113\) instead of Anne Marie Hansen/,
+      ],
       [{ name: 'Emil Hansen' }, /showed another person: Emil Hansen/],
       [{ cpr: '0103701112', name: 'Anne Hansen' }, /CPR number 0103701112, not 0103701111/],
       [{ cpr: anne, name: 'A. H.' }, /does not name the person/],
       [{ cpr: anne, name: 'Anne Hansen', address: 'Stationsvej 3B' }, /lives at Algade 14/],
     ];
-    for (const [result, message] of cases) expect(failure(() => expectPersonShown({ ok: true, result }, anne)), JSON.stringify(result)).toMatch(message);
+    for (const [result, message] of cases)
+      expect(
+        failure(() => expectPersonShown({ ok: true, result }, anne)),
+        JSON.stringify(result),
+      ).toMatch(message);
   });
 
   it('fails with what the system reported when it did not succeed', () => {
-    expect(failure(() => expectPersonShown({ ok: false, error: { code: 'failed', message: 'boom' } }, anne))).toMatch(/the system reported failed: boom/);
+    expect(failure(() => expectPersonShown({ ok: false, error: { code: 'failed', message: 'boom' } }, anne))).toMatch(
+      /the system reported failed: boom/,
+    );
   });
 });
 
 describe('expectUserShown', () => {
   it('needs the name Organisation has for the user', () => {
     const user = { uuid: '273e2e2b-8778-44c9-8a65-9af669655990', name: 'Ulla Jakobsen' };
-    expect(failure(() => expectUserShown({ ok: true, result: { uuid: user.uuid, name: 'Ulla Jakobsen' } }, user))).toBeUndefined();
+    expect(
+      failure(() => expectUserShown({ ok: true, result: { uuid: user.uuid, name: 'Ulla Jakobsen' } }, user)),
+    ).toBeUndefined();
     expect(failure(() => expectUserShown({ ok: true }, user))).toMatch(/showed no user/);
-    expect(failure(() => expectUserShown({ ok: true, result: { uuid: user.uuid, name: '' } }, user))).toMatch(/does not name the user/);
+    expect(failure(() => expectUserShown({ ok: true, result: { uuid: user.uuid, name: '' } }, user))).toMatch(
+      /does not name the user/,
+    );
   });
 });
 
@@ -61,21 +77,43 @@ function systemAnswering(answer: TriggerOutcome): Pick<SuiteEnvironment, 'trigge
     recorder: { mark: async () => String(exchanges.length), since: async (marker) => exchanges.slice(Number(marker)) },
     async trigger() {
       const id = String(exchanges.length + 1);
-      exchanges.push({ id, time: new Date().toISOString(), service: 'PersonBaseDataExtendedService', operation: 'PersonLookup', requestBody: '<x/>', responseBody: '<ok/>', findings: [], record: { id } });
+      exchanges.push({
+        id,
+        time: new Date().toISOString(),
+        service: 'PersonBaseDataExtendedService',
+        operation: 'PersonLookup',
+        requestBody: '<x/>',
+        responseBody: '<ok/>',
+        findings: [],
+        record: { id },
+      });
       return answer;
     },
   };
 }
 
 describe('sf1520.lookup.valid-request-gets-person judges what the system shows (issue 10)', () => {
-  const run = (answer: TriggerOutcome) => runOneTest(suitesByIntegration.SF1520!, 'sf1520.lookup.valid-request-gets-person', standInEnvironment(systemAnswering(answer)));
+  const run = (answer: TriggerOutcome) =>
+    runOneTest(
+      suitesByIntegration.SF1520!,
+      'sf1520.lookup.valid-request-gets-person',
+      standInEnvironment(systemAnswering(answer)),
+    );
 
   it('fails a system that answers { "ok": true } without a person, naming SF1520-R06', async () => {
-    expect(await run({ ok: true })).toMatchObject({ result: 'fail', blame: 'supplier', level: 'SHALL', verifies: ['SF1520-R06'], message: expect.stringMatching(/showed no person/) });
+    expect(await run({ ok: true })).toMatchObject({
+      result: 'fail',
+      blame: 'supplier',
+      level: 'SHALL',
+      verifies: ['SF1520-R06'],
+      message: expect.stringMatching(/showed no person/),
+    });
   });
 
   it("fails a system that shows another Korsbæk person's data", async () => {
-    expect(await run({ ok: true, result: { cpr: '1204681113', name: 'Bo Hansen', address: 'Algade 14' } })).toMatchObject({ result: 'fail', message: expect.stringMatching(/another person: Bo Hansen/) });
+    expect(
+      await run({ ok: true, result: { cpr: '1204681113', name: 'Bo Hansen', address: 'Algade 14' } }),
+    ).toMatchObject({ result: 'fail', message: expect.stringMatching(/another person: Bo Hansen/) });
   });
 
   it('passes a system that shows the person', async () => {

@@ -18,7 +18,10 @@ export function skip(reason: string): never {
 
 /** The platform's recorder, or skip: KOMBIT's external test environment does not show its records. */
 export function recorderOf(env: SuiteEnvironment) {
-  if (!env.recorder) skip("Needs the embedded platform's recorder to see what the system sent; KOMBIT's external test environment does not show it");
+  if (!env.recorder)
+    skip(
+      "Needs the embedded platform's recorder to see what the system sent; KOMBIT's external test environment does not show it",
+    );
   return env.recorder;
 }
 
@@ -69,7 +72,8 @@ export function expectOk(outcome: TriggerOutcome, what: string): unknown {
  * reported success; skipped when a person acted (--interactive) and the runner cannot see it.
  */
 export function expectReportedError(outcome: TriggerOutcome, failure: string): void {
-  if (outcome.ok && outcome.observedOnly) skip('With --interactive the runner cannot see what the system showed; check by eye that it reported the error');
+  if (outcome.ok && outcome.observedOnly)
+    skip('With --interactive the runner cannot see what the system showed; check by eye that it reported the error');
   if (outcome.ok) fail(failure);
 }
 
@@ -82,7 +86,9 @@ export function oneExchange(exchanges: Exchange[], service: string, operation?: 
   const found = exchangesOf(exchanges, service, operation);
   if (found.length === 0) {
     const seen = exchanges.map((e) => `${e.service ?? e.path}/${e.operation ?? '?'}`).join(', ') || 'nothing';
-    fail(`The platform recorded no ${service}${operation ? ` ${operation}` : ''} call from the system (it saw: ${seen})`);
+    fail(
+      `The platform recorded no ${service}${operation ? ` ${operation}` : ''} call from the system (it saw: ${seen})`,
+    );
   }
   return found.at(-1)!;
 }
@@ -101,9 +107,13 @@ export function findingsText(exchange: Exchange): string {
 /** The agreement of the system for an integration, or an environment error saying what to do. */
 export function approvedAgreement(env: SuiteEnvironment, integration: string) {
   if (!env.platform.agreements) {
-    skip('The runner did not create the agreements on this platform and cannot list them; the platform call tests show whether they work');
+    skip(
+      'The runner did not create the agreements on this platform and cannot list them; the platform call tests show whether they work',
+    );
   }
-  const agreements = env.platform.agreements.filter((a) => a.integration === integration && a.municipalityCvr === env.system.municipalityCvr);
+  const agreements = env.platform.agreements.filter(
+    (a) => a.integration === integration && a.municipalityCvr === env.system.municipalityCvr,
+  );
   if (agreements.length === 0) {
     throw new EnvironmentError(
       'agreement-missing',

@@ -1,4 +1,10 @@
-import { buildIssueRequest, parseIssueResponse, sameCertificate, type IssueResult, type IssuedToken } from '../../clients/index.ts';
+import {
+  buildIssueRequest,
+  parseIssueResponse,
+  sameCertificate,
+  type IssueResult,
+  type IssuedToken,
+} from '../../clients/index.ts';
 import { EnvironmentError } from '../../framework/index.ts';
 import type { SuiteEnvironment } from './environment.ts';
 import { callPlatform, serviceUrl } from './platform-call.ts';
@@ -16,12 +22,26 @@ export const holderOfKeyMethod = 'urn:oasis:names:tc:SAML:2.0:cm:holder-of-key';
  */
 export async function requestToken(env: SuiteEnvironment, entityId: string): Promise<IssueResult> {
   const to = serviceUrl(env, 'sts');
-  const body = buildIssueRequest({ certPem: env.system.certPem, keyPem: env.system.keyPem, entityId, cvr: env.system.municipalityCvr, to });
-  const reply = await callPlatform(env, 'sts', { method: 'POST', body, headers: { 'content-type': 'application/soap+xml; charset=utf-8' } });
+  const body = buildIssueRequest({
+    certPem: env.system.certPem,
+    keyPem: env.system.keyPem,
+    entityId,
+    cvr: env.system.municipalityCvr,
+    to,
+  });
+  const reply = await callPlatform(env, 'sts', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/soap+xml; charset=utf-8' },
+  });
   try {
     return parseIssueResponse(reply.body);
   } catch (error) {
-    throw new EnvironmentError('sts-answer-unreadable', `The STS at ${to} answered HTTP ${reply.status} with neither a token nor a SOAP fault: ${reply.body.slice(0, 200)}`, { cause: error });
+    throw new EnvironmentError(
+      'sts-answer-unreadable',
+      `The STS at ${to} answered HTTP ${reply.status} with neither a token nor a SOAP fault: ${reply.body.slice(0, 200)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -36,15 +56,25 @@ export function holderOfKeyProblems(token: IssuedToken, certPem: string): string
   if (!assertion) return ['the token is not a readable SAML assertion'];
   const problems: string[] = [];
   const until = token.notOnOrAfter.getTime();
-  const starts = [token.notBefore.getTime(), Date.parse(assertion.getAttribute('IssueInstant') ?? '')].filter((t) => Number.isFinite(t));
+  const starts = [token.notBefore.getTime(), Date.parse(assertion.getAttribute('IssueInstant') ?? '')].filter((t) =>
+    Number.isFinite(t),
+  );
   const hours = starts.map((from) => (until - from) / 3_600_000);
-  if (!Number.isFinite(until) || !starts.some((from) => Math.abs(until - from - tokenLifetimeSeconds * 1000) <= 60_000)) {
-    problems.push(`it is valid for ${hours.map((h) => `${h.toFixed(2)} h`).join(' / ') || 'an unknown time'} (Conditions NotBefore/IssueInstant to NotOnOrAfter), not 8 hours`);
+  if (
+    !Number.isFinite(until) ||
+    !starts.some((from) => Math.abs(until - from - tokenLifetimeSeconds * 1000) <= 60_000)
+  ) {
+    problems.push(
+      `it is valid for ${hours.map((h) => `${h.toFixed(2)} h`).join(' / ') || 'an unknown time'} (Conditions NotBefore/IssueInstant to NotOnOrAfter), not 8 hours`,
+    );
   }
   const confirmation = selectOne('saml:Subject/saml:SubjectConfirmation', assertion);
   const method = confirmation?.getAttribute('Method');
-  if (method !== holderOfKeyMethod) problems.push(`its SubjectConfirmation Method is ${method ?? 'missing'}, not ${holderOfKeyMethod}`);
-  const bound = confirmation && selectOne('saml:SubjectConfirmationData/ds:KeyInfo/ds:X509Data/ds:X509Certificate', confirmation)?.textContent;
+  if (method !== holderOfKeyMethod)
+    problems.push(`its SubjectConfirmation Method is ${method ?? 'missing'}, not ${holderOfKeyMethod}`);
+  const bound =
+    confirmation &&
+    selectOne('saml:SubjectConfirmationData/ds:KeyInfo/ds:X509Data/ds:X509Certificate', confirmation)?.textContent;
   if (!bound) problems.push('its SubjectConfirmationData carries no certificate, so it is bound to no key');
   else if (!sameCertificate(bound, certPem)) problems.push("it is bound to another certificate than the system's");
   return problems;

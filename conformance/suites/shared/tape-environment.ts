@@ -22,11 +22,25 @@ export function tapingEnvironment(env: SuiteEnvironment): SuiteEnvironment & Tap
 export function describeEnvironment(env: SuiteEnvironment): Record<string, unknown> {
   return {
     target: env.target,
-    system: { id: env.system.id, userSystemUuid: env.system.userSystemUuid, municipalityCvr: env.system.municipalityCvr, certPem: env.system.certPem },
-    platform: { baseUrl: env.platform.baseUrl, urls: env.platform.urls, ...(env.platform.agreements ? { agreements: env.platform.agreements } : {}) },
+    system: {
+      id: env.system.id,
+      userSystemUuid: env.system.userSystemUuid,
+      municipalityCvr: env.system.municipalityCvr,
+      certPem: env.system.certPem,
+    },
+    platform: {
+      baseUrl: env.platform.baseUrl,
+      urls: env.platform.urls,
+      ...(env.platform.agreements ? { agreements: env.platform.agreements } : {}),
+    },
     ...(env.callbackUrl ? { callbackUrl: env.callbackUrl } : {}),
     caPem: env.caPem,
-    doors: { recorder: Boolean(env.recorder), trigger: Boolean(env.trigger), network: Boolean(env.network), beskedfordeler: Boolean(env.beskedfordeler) },
+    doors: {
+      recorder: Boolean(env.recorder),
+      trigger: Boolean(env.trigger),
+      network: Boolean(env.network),
+      beskedfordeler: Boolean(env.beskedfordeler),
+    },
   };
 }
 
@@ -40,7 +54,12 @@ export function thrownOf(error: unknown): NonNullable<TapeEntry['thrown']> {
 }
 
 function tapedFor(env: SuiteEnvironment, tape: TapeWriter): SuiteEnvironment {
-  async function door<T>(kind: string, ask: unknown, live: () => Promise<T>, onTape: (answer: T) => unknown = (a) => a): Promise<T> {
+  async function door<T>(
+    kind: string,
+    ask: unknown,
+    live: () => Promise<T>,
+    onTape: (answer: T) => unknown = (a) => a,
+  ): Promise<T> {
     const done = tape.begin(kind, ask);
     try {
       const answer = await live();
@@ -76,7 +95,9 @@ function tapedFor(env: SuiteEnvironment, tape: TapeWriter): SuiteEnvironment {
           const marker = recorder ? await recorder.mark().catch(() => undefined) : undefined;
           const reply = await (env.platform.call ?? ((u, i) => liveCall(env.platform.dispatcher, u, i)))(url, init);
           const recorded = recorder && marker ? await recordedReply(recorder, marker, url, method, reply) : undefined;
-          done({ answer: recorded ? { status: reply.status, headers: reply.headers, exchange: keep(recorded) } : reply });
+          done({
+            answer: recorded ? { status: reply.status, headers: reply.headers, exchange: keep(recorded) } : reply,
+          });
           return reply;
         } catch (error) {
           done({ thrown: thrownOf(error) });
@@ -84,20 +105,45 @@ function tapedFor(env: SuiteEnvironment, tape: TapeWriter): SuiteEnvironment {
         }
       },
     },
-    ...(recorder ? {
-      recorder: {
-        mark: () => door('recorder.mark', {}, () => recorder.mark()),
-        since: (marker: string) => door('recorder.since', { marker }, () => recorder.since(marker), (exchanges) => exchanges.map(keep)),
-      },
-    } : {}),
-    ...(trigger ? { trigger: (action: string, params: Record<string, unknown>) => door('trigger', { action, params }, () => trigger(action, params)) } : {}),
-    ...(network ? { network: { failNext: (count: number) => doorNow('network.fail', { count }, () => network.failNext(count)) } } : {}),
-    ...(beskedfordeler ? {
-      beskedfordeler: {
-        push: (options: { messageUuid?: string; body?: string }) =>
-          door('push', options, () => beskedfordeler.push(options), (outcome: PushOutcome) => ({ ...outcome, ...(outcome.exchange ? { exchange: keep(outcome.exchange) } : {}) })),
-      },
-    } : {}),
+    ...(recorder
+      ? {
+          recorder: {
+            mark: () => door('recorder.mark', {}, () => recorder.mark()),
+            since: (marker: string) =>
+              door(
+                'recorder.since',
+                { marker },
+                () => recorder.since(marker),
+                (exchanges) => exchanges.map(keep),
+              ),
+          },
+        }
+      : {}),
+    ...(trigger
+      ? {
+          trigger: (action: string, params: Record<string, unknown>) =>
+            door('trigger', { action, params }, () => trigger(action, params)),
+        }
+      : {}),
+    ...(network
+      ? { network: { failNext: (count: number) => doorNow('network.fail', { count }, () => network.failNext(count)) } }
+      : {}),
+    ...(beskedfordeler
+      ? {
+          beskedfordeler: {
+            push: (options: { messageUuid?: string; body?: string }) =>
+              door(
+                'push',
+                options,
+                () => beskedfordeler.push(options),
+                (outcome: PushOutcome) => ({
+                  ...outcome,
+                  ...(outcome.exchange ? { exchange: keep(outcome.exchange) } : {}),
+                }),
+              ),
+          },
+        }
+      : {}),
     world: {
       now: () => doorNow('clock', {}, () => (env.world ? env.world.now() : Date.now())),
       uuid: () => doorNow('uuid', {}, () => (env.world ? env.world.uuid() : randomUUID())),

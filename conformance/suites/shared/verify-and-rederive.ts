@@ -20,7 +20,9 @@ let replayKey: string | undefined;
  * about half a second to make on a busy machine, most of what a replay costs.
  */
 function throwawayKey(): string {
-  replayKey ??= generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  replayKey ??= generateKeyPairSync('rsa', { modulusLength: 1024 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
   return replayKey;
 }
 
@@ -29,17 +31,28 @@ function throwawayKey(): string {
  * (issue 12) the run may hold; default the shipped one, read only when the run has a suite that is
  * not hand-written. Verifying against one catalogue and replaying another's suites would be wrong.
  */
-export async function verifyAndRederive(input: unknown, options: VerifyOptions = {}, catalog?: Catalog): Promise<VerifyReport> {
+export async function verifyAndRederive(
+  input: unknown,
+  options: VerifyOptions = {},
+  catalog?: Catalog,
+): Promise<VerifyReport> {
   const report = verifyRun(input, options);
   if (!report.document) return report;
   const key = throwawayKey();
   const handWritten = new Set(Object.values(suitesByIntegration).map((s) => s.id));
   const needsCatalogue = report.document.suites.some((s) => !handWritten.has(s.id));
-  const suites = needsCatalogue ? suitesFor(catalog ?? options.catalog ?? (await loadCatalog()).catalog) : suitesByIntegration;
+  const suites = needsCatalogue
+    ? suitesFor(catalog ?? options.catalog ?? (await loadCatalog()).catalog)
+    : suitesByIntegration;
   // A generic suite's groups are operations, which a profile may leave out (declaredOperations); a hand-written suite runs whole.
-  const rederived = await rederiveRun(report.document, Object.values(suites), (description, tape, records) => replayEnvironment(description, tape, records, key), {
-    omitsGroups: (suiteId) => !handWritten.has(suiteId),
-  });
+  const rederived = await rederiveRun(
+    report.document,
+    Object.values(suites),
+    (description, tape, records) => replayEnvironment(description, tape, records, key),
+    {
+      omitsGroups: (suiteId) => !handWritten.has(suiteId),
+    },
+  );
   const problems = [...report.problems, ...rederived.problems];
   return { ...report, ok: problems.length === 0, problems, rederived };
 }

@@ -15,7 +15,12 @@ export function uuidOf(env: SuiteEnvironment): string {
   return env.world ? env.world.uuid() : randomUUID();
 }
 
-export function observe<T>(env: SuiteEnvironment, kind: string, ask: Record<string, unknown>, live: () => Promise<T>): Promise<T> {
+export function observe<T>(
+  env: SuiteEnvironment,
+  kind: string,
+  ask: Record<string, unknown>,
+  live: () => Promise<T>,
+): Promise<T> {
   return env.world ? env.world.observe(kind, ask, live) : live();
 }
 

@@ -44,7 +44,9 @@ export function elements(xml: string | undefined, namespace: string, localName: 
 }
 
 /** The InvocationContext's fields, and where it sits (inside the Body, as the contract requires, or not). */
-export function invocationContextOf(xml: string | undefined): { fields: Record<string, string>; inBody: boolean } | undefined {
+export function invocationContextOf(
+  xml: string | undefined,
+): { fields: Record<string, string>; inBody: boolean } | undefined {
   const [context] = elements(xml, namespaces.invocationContext, 'InvocationContext');
   if (!context) return undefined;
   const fields: Record<string, string> = {};

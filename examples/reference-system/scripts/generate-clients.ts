@@ -31,7 +31,11 @@ export async function generateClients(outDir: string): Promise<void> {
   await mkdir(outDir, { recursive: true });
   for (const wsdl of contracts) {
     const before = new Set(await listFiles(outDir));
-    await parseAndGenerate(join(repoRoot, 'catalog/contracts', wsdl), outDir, { esm: true, quiet: true, colors: false });
+    await parseAndGenerate(join(repoRoot, 'catalog/contracts', wsdl), outDir, {
+      esm: true,
+      quiet: true,
+      colors: false,
+    });
     for (const file of await listFiles(outDir)) {
       if (before.has(file)) continue;
       await writeFile(file, header(wsdl) + typeOnlyImports(await readFile(file, 'utf8')));
@@ -53,17 +57,26 @@ export function typeOnlyImports(code: string): string {
       .map((name) => (values.has(name.split(' ')[0]!) ? name : `type ${name}`))
       .join(', ');
   return code
-    .replace(/^(import|export) \{([^}]+)\} from "(\.[^"]+)";$/gm, (_, word: string, names: string, from: string) => `${word} { ${mark(names)} } from "${from.replace(/\.js$/, '.ts')}";`)
+    .replace(
+      /^(import|export) \{([^}]+)\} from "(\.[^"]+)";$/gm,
+      (_, word: string, names: string, from: string) =>
+        `${word} { ${mark(names)} } from "${from.replace(/\.js$/, '.ts')}";`,
+    )
     .replace('{ Client as SoapClient,', '{ type Client as SoapClient,')
     .replace(', IExOptions as ISoapExOptions }', ', type IExOptions as ISoapExOptions }');
 }
 
 export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await generateClients(generatedDir);
-  process.stdout.write(`Generated ${(await listFiles(generatedDir)).length} files in ${relative(process.cwd(), generatedDir)}\n`);
+  process.stdout.write(
+    `Generated ${(await listFiles(generatedDir)).length} files in ${relative(process.cwd(), generatedDir)}\n`,
+  );
 }

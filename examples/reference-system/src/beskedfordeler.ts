@@ -55,16 +55,16 @@ function readMessage(xml: string): Parsed {
   let document: Document;
   try {
     let failed = '';
-    document = new DOMParser({ onError: (level, message) => void (level !== 'warning' && (failed ||= message)) }).parseFromString(
-      xml,
-      'text/xml',
-    ) as unknown as Document;
+    document = new DOMParser({
+      onError: (level, message) => void (level !== 'warning' && (failed ||= message)),
+    }).parseFromString(xml, 'text/xml') as unknown as Document;
     if (failed || !document.documentElement) return { soap, error: `Beskeden er ikke gyldig XML: ${failed}` };
   } catch (error) {
     return { soap, error: `Beskeden er ikke gyldig XML: ${(error as Error).message}` };
   }
   const root = document.documentElement;
-  if (root.localName === 'Envelope' && [SOAP11, SOAP12].includes(root.namespaceURI ?? '')) soap = root.namespaceURI ?? undefined;
+  if (root.localName === 'Envelope' && [SOAP11, SOAP12].includes(root.namespaceURI ?? ''))
+    soap = root.namespaceURI ?? undefined;
   const besked = document.getElementsByTagNameNS(KUVERT, 'Haendelsesbesked')[0];
   if (!besked) return { soap, error: 'Beskeden indeholder ingen Haendelsesbesked (urn:oio:besked:kuvert:1.0)' };
   const messageUuid = uuidIn(besked, 'BeskedId');
@@ -86,7 +86,9 @@ function reply(soap: string | undefined, status: number, error?: string, bare = 
     `<sd:StandardRetur xmlns:sd="${SAGDOK}"><sd:StatusKode>${status}</sd:StatusKode>` +
     (error ? `<sd:FejlbeskedTekst>${escapeXml(error)}</sd:FejlbeskedTekst>` : '') +
     `</sd:StandardRetur>`;
-  const output = bare ? retur : `<sts:ModtagBeskedOutput xmlns:sts="urn:oio:sts:1.0.0">${retur}</sts:ModtagBeskedOutput>`;
+  const output = bare
+    ? retur
+    : `<sts:ModtagBeskedOutput xmlns:sts="urn:oio:sts:1.0.0">${retur}</sts:ModtagBeskedOutput>`;
   if (!soap) return { contentType: 'text/xml; charset=utf-8', body: `<?xml version="1.0" encoding="UTF-8"?>${output}` };
   return {
     contentType: soap === SOAP12 ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8',

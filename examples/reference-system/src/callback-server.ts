@@ -20,25 +20,28 @@ export function createCallbackServer(
   const open = faults.has('callback-without-client-certificate');
   // `slow-first-push`: a cold start the Beskedfordeler waits for, once (so the fault run stays short).
   let coldStartMs = faults.has('slow-first-push') ? SLOW_FIRST_PUSH_MS : 0;
-  return createServer({ cert: tls.cert, key: tls.key, ca: tls.ca, requestCert: !open, rejectUnauthorized: !open }, async (req, res) => {
-    if (req.method !== 'POST') {
-      res.writeHead(405, { allow: 'POST' }).end();
-      return;
-    }
-    let body = '';
-    for await (const chunk of req) {
-      body += chunk;
-      if (body.length > 5_000_000) {
-        res.writeHead(413).end();
+  return createServer(
+    { cert: tls.cert, key: tls.key, ca: tls.ca, requestCert: !open, rejectUnauthorized: !open },
+    async (req, res) => {
+      if (req.method !== 'POST') {
+        res.writeHead(405, { allow: 'POST' }).end();
         return;
       }
-    }
-    if (coldStartMs > 0) {
-      const wait = coldStartMs;
-      coldStartMs = 0;
-      await sleep(wait);
-    }
-    const reply = inbox.receive(body, now());
-    res.writeHead(200, { 'content-type': reply.contentType }).end(reply.body);
-  });
+      let body = '';
+      for await (const chunk of req) {
+        body += chunk;
+        if (body.length > 5_000_000) {
+          res.writeHead(413).end();
+          return;
+        }
+      }
+      if (coldStartMs > 0) {
+        const wait = coldStartMs;
+        coldStartMs = 0;
+        await sleep(wait);
+      }
+      const reply = inbox.receive(body, now());
+      res.writeHead(200, { 'content-type': reply.contentType }).end(reply.body);
+    },
+  );
 }

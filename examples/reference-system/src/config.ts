@@ -21,7 +21,10 @@ export interface Config {
  */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const file = env.KLARMELD_CONNECTION;
-  if (!file) throw new Error('Set KLARMELD_CONNECTION to the connection file klarmeld writes (klarmeld test and klarmeld demo do this)');
+  if (!file)
+    throw new Error(
+      'Set KLARMELD_CONNECTION to the connection file klarmeld writes (klarmeld test and klarmeld demo do this)',
+    );
   const connection = JSON.parse(readFileSync(file, 'utf8')) as SystemConnection;
   return {
     connection,

@@ -55,6 +55,8 @@ export async function createCprLookup(options: CprLookupOptions) {
 /** The InvocationContext as a SOAP Header element (only for the `invocation-context-in-header` fault). */
 function invocationContextHeader(context: InvocationContext): string {
   const escape = (text: string) => text.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
-  const fields = Object.entries(context).filter(([, value]) => value !== undefined).map(([name, value]) => `<ic:${name}>${escape(String(value))}</ic:${name}>`);
+  const fields = Object.entries(context)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `<ic:${name}>${escape(String(value))}</ic:${name}>`);
   return `<ic:InvocationContext xmlns:ic="${INVOCATION_CONTEXT}">${fields.join('')}</ic:InvocationContext>`;
 }

@@ -112,10 +112,15 @@ export type Faults = ReadonlySet<FaultName>;
  * name stops the system with a clear message.
  */
 export function parseFaults(value: string | undefined): Faults {
-  const names = (value ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  const names = (value ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !(faultNames as readonly string[]).includes(n));
   if (unknown.length > 0) {
-    throw new Error(`REFERENCE_SYSTEM_FAULT=${value} names ${unknown.join(', ')}, which the reference system does not know. Use one or more (comma-separated) of: ${faultNames.join(', ')}`);
+    throw new Error(
+      `REFERENCE_SYSTEM_FAULT=${value} names ${unknown.join(', ')}, which the reference system does not know. Use one or more (comma-separated) of: ${faultNames.join(', ')}`,
+    );
   }
   return new Set(names as FaultName[]);
 }

@@ -27,7 +27,9 @@ const trigger = createTriggerServer({
     const entityId = str(p.entityId, 'entityId');
     try {
       const token = p.fresh === true ? await services.tokens.issue(entityId) : await services.tokens.get(entityId);
-      return faults.has('token-not-reported') ? undefined : { assertionId: token.assertionId, notOnOrAfter: token.notOnOrAfter.toISOString() };
+      return faults.has('token-not-reported')
+        ? undefined
+        : { assertionId: token.assertionId, notOnOrAfter: token.notOnOrAfter.toISOString() };
     } catch (error) {
       if (faults.has('token-refusal-ignored') && error instanceof ActionError) return {};
       throw error;
@@ -38,14 +40,20 @@ const trigger = createTriggerServer({
     const user = await services.organisation.readUser(str(p.uuid, 'uuid'));
     return faults.has('user-not-shown') ? undefined : user;
   },
-  'organisation.search-units': (p) => services.organisation.searchUnits(typeof p.name === 'string' ? p.name : undefined),
+  'organisation.search-units': (p) =>
+    services.organisation.searchUnits(typeof p.name === 'string' ? p.name : undefined),
   'sdi.import-case': (p) =>
-    services.sdi.importCase({ caseUuid: p.caseUuid as string | undefined, caseReference: p.caseReference as string | undefined, title: str(p.title, 'title') }),
+    services.sdi.importCase({
+      caseUuid: p.caseUuid as string | undefined,
+      caseReference: p.caseReference as string | undefined,
+      title: str(p.title, 'title'),
+    }),
   'sdi.search': (p) => services.sdi.search({ caseUuid: p.caseUuid as string | undefined }),
   'sdi.remove-case': (p) => services.sdi.removeCase(str(p.caseUuid, 'caseUuid')),
   'contract.call': (p) =>
     services.contract({
-      integration: str(p.integration, 'integration'), operation: str(p.operation, 'operation'),
+      integration: str(p.integration, 'integration'),
+      operation: str(p.operation, 'operation'),
       ...(typeof p.service === 'string' && { service: p.service }),
       ...(typeof p.values === 'object' && p.values !== null ? { values: p.values as Record<string, string> } : {}),
     }),
@@ -60,7 +68,10 @@ const callback = createCallbackServer(config.callbackTls, inbox, () => clock.now
 
 trigger.listen(config.triggerPort, '127.0.0.1');
 callback.listen(config.callbackPort, '127.0.0.1');
-await Promise.all([new Promise((r) => trigger.once('listening', r)), new Promise((r) => callback.once('listening', r))]);
+await Promise.all([
+  new Promise((r) => trigger.once('listening', r)),
+  new Promise((r) => callback.once('listening', r)),
+]);
 const port = (server: typeof trigger | typeof callback) => (server.address() as { port: number }).port;
 process.stdout.write(
   `reference system ready: trigger http://127.0.0.1:${port(trigger)}/trigger, callback https://127.0.0.1:${port(callback)}/beskedfordeler${config.faults.size > 0 ? `, faults ${[...config.faults].join(', ')}` : ''}\n`,

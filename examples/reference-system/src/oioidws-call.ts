@@ -9,12 +9,24 @@ import type { TokenSource } from './tokens.ts';
  */
 export async function withOioidws<C extends Client, R>(
   client: C,
-  options: { soapAction: string; endpoint: string; entityId: string; tokens: TokenSource; keyPem: string; /** wsa:To when not the endpoint (only the `wsa-to-entity-id` fault). */ to?: string },
+  options: {
+    soapAction: string;
+    endpoint: string;
+    entityId: string;
+    tokens: TokenSource;
+    keyPem: string;
+    /** wsa:To when not the endpoint (only the `wsa-to-entity-id` fault). */ to?: string;
+  },
   call: (client: C) => Promise<R>,
 ): Promise<R> {
   const token = await options.tokens.get(options.entityId);
   client.setSecurity(
-    new OioidwsSecurity({ assertionXml: token.assertionXml, keyPem: options.keyPem, to: options.to ?? options.endpoint, action: options.soapAction }),
+    new OioidwsSecurity({
+      assertionXml: token.assertionXml,
+      keyPem: options.keyPem,
+      to: options.to ?? options.endpoint,
+      action: options.soapAction,
+    }),
   );
   return call(client);
 }

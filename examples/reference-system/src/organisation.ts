@@ -25,17 +25,30 @@ export async function createOrganisation(options: {
   faults: Faults;
 }) {
   const { faults } = options;
-  const common = { request: soapRequest(options.agent) as never, forceSoap12Headers: !faults.has('soap-1-1-to-stoettesystemer') };
-  const bruger = await createBrugerClient(join(contractsDir, 'SF1500/6/Bruger.wsdl'), { ...common, endpoint: options.brugerUrl });
-  const enhed = await createEnhedClient(join(contractsDir, 'SF1500/6/OrganisationEnhed.wsdl'), { ...common, endpoint: options.enhedUrl });
+  const common = {
+    request: soapRequest(options.agent) as never,
+    forceSoap12Headers: !faults.has('soap-1-1-to-stoettesystemer'),
+  };
+  const bruger = await createBrugerClient(join(contractsDir, 'SF1500/6/Bruger.wsdl'), {
+    ...common,
+    endpoint: options.brugerUrl,
+  });
+  const enhed = await createEnhedClient(join(contractsDir, 'SF1500/6/OrganisationEnhed.wsdl'), {
+    ...common,
+    endpoint: options.enhedUrl,
+  });
   const signed = (objekt: string, operation: string, endpoint: string) => ({
     soapAction: `http://kombit.dk/sts/organisation/${objekt}/${operation}`,
-    endpoint, entityId: faults.has('wrong-token-audience') ? SDI_ENTITY : ORGANISATION, tokens: options.tokens, keyPem: options.keyPem,
+    endpoint,
+    entityId: faults.has('wrong-token-audience') ? SDI_ENTITY : ORGANISATION,
+    tokens: options.tokens,
+    keyPem: options.keyPem,
     // The mistake of confusing the two addresses: wsa:To is the endpoint called, not the entityID the token is for.
     ...(faults.has('wsa-to-entity-id') ? { to: ORGANISATION } : {}),
   });
   const status = (retur: { StatusKode?: number | string; FejlbeskedTekst?: string } | undefined) => ({
-    kode: Number(retur?.StatusKode), tekst: retur?.FejlbeskedTekst ?? '',
+    kode: Number(retur?.StatusKode),
+    tekst: retur?.FejlbeskedTekst ?? '',
   });
 
   return {
@@ -43,18 +56,29 @@ export async function createOrganisation(options: {
       const [answer, raw] = await options.retry(() =>
         // LaesInput extends sd:LaesInputType; soap would write its UUIDIdentifikator in the bruger
         // namespace, so the key names the sd: prefix the contract declares.
-        withOioidws(bruger, signed('bruger', 'laes', options.brugerUrl), (c) => c.laesAsync({ 'sd:UUIDIdentifikator': options.uuid(uuid) } as SdlaesInputType)),
+        withOioidws(bruger, signed('bruger', 'laes', options.brugerUrl), (c) =>
+          c.laesAsync({ 'sd:UUIDIdentifikator': options.uuid(uuid) } as SdlaesInputType),
+        ),
       );
       const { kode, tekst } = status(answer.StandardRetur);
       if (kode === 44 && faults.has('user-not-found-as-success')) return { uuid, name: '', userId: '' };
       if (kode === 44) throw new ActionError('user-not-found', tekst || `No user ${uuid}`);
       if (kode !== 20) throw new ActionError('organisation-refused', `StatusKode ${kode}: ${tekst}`);
-      return { uuid, name: textsOf(String(raw), 'BrugerNavn')[0] ?? '', userId: textsOf(String(raw), 'BrugervendtNoegleTekst')[0] ?? '' };
+      return {
+        uuid,
+        name: textsOf(String(raw), 'BrugerNavn')[0] ?? '',
+        userId: textsOf(String(raw), 'BrugervendtNoegleTekst')[0] ?? '',
+      };
     },
     async searchUnits(name?: string) {
       const [answer] = await options.retry(() =>
         withOioidws(enhed, signed('organisationenhed', 'soeg', options.enhedUrl), (c) =>
-          c.soegAsync({ MaksimalAntalKvantitet: 50, AttributListe: { Egenskab: name ? [{ EnhedNavn: name }] : [] }, TilstandListe: {}, RelationListe: {} }),
+          c.soegAsync({
+            MaksimalAntalKvantitet: 50,
+            AttributListe: { Egenskab: name ? [{ EnhedNavn: name }] : [] },
+            TilstandListe: {},
+            RelationListe: {},
+          }),
         ),
       );
       const { kode, tekst } = status(answer.StandardRetur);

@@ -39,11 +39,20 @@ export async function createSdi(options: {
   });
   const signed = (operation: string) => ({
     soapAction: `http://kombit.dk/sts/sagdokumentindeks/${operation === 'importer' && faults.has('wrong-importer-action') ? 'import' : operation}`,
-    endpoint: options.url, entityId: faults.has('wrong-token-audience') ? ORGANISATION : SDI_ENTITY, tokens: options.tokens, keyPem: options.keyPem,
+    endpoint: options.url,
+    entityId: faults.has('wrong-token-audience') ? ORGANISATION : SDI_ENTITY,
+    tokens: options.tokens,
+    keyPem: options.keyPem,
   });
   const refused = (operation: string, retur: { StatusKode?: number | string; FejlbeskedTekst?: string } | undefined) =>
-    new ActionError('index-refused', `${operation} answered StatusKode ${retur?.StatusKode ?? 'none'}: ${retur?.FejlbeskedTekst ?? ''}`);
-  const relation = (uuid: string, virkning: Virkning) => ({ Virkning: virkning, ReferenceID: { UUIDIdentifikator: options.uuid(uuid) } });
+    new ActionError(
+      'index-refused',
+      `${operation} answered StatusKode ${retur?.StatusKode ?? 'none'}: ${retur?.FejlbeskedTekst ?? ''}`,
+    );
+  const relation = (uuid: string, virkning: Virkning) => ({
+    Virkning: virkning,
+    ReferenceID: { UUIDIdentifikator: options.uuid(uuid) },
+  });
   // Our cases' UUIDs by our own case reference: a case is given its UUID once, when it is first
   // indexed, and keeps it, so indexing it again replaces the index entry instead of adding one.
   const caseUuids = new Map<string, string>();
@@ -63,17 +72,32 @@ export async function createSdi(options: {
       const [answer] = await options.retry(() =>
         withOioidws(client, signed('importer'), (c) =>
           c.importerAsync({
-            SagIndeks: [{
-              UUIDIdentifikator: options.uuid(caseUuid),
-              Registrering: [{
-                Tidspunkt: at,
-                LivscyklusKode: 'Importeret',
-                BrugerRef: { UUIDIdentifikator: options.uuid(CASE_WORKER) },
-                AttributListe: { Egenskaber: [{ Virkning: virkning, BrugervendtNoegle: kase.caseReference ?? `REF-${caseUuid.slice(0, 8)}`, Titel: kase.title }] },
-                TilstandListe: { Fremdrift: [{ Virkning: virkning, FremdriftStatusKode: 'Opstaaet' }] },
-                RelationListe: { Sagsaktoer: [relation(CASE_WORKER, virkning)], Sagsklasse: [relation(KLE_CLASS, virkning)] },
-              }],
-            }],
+            SagIndeks: [
+              {
+                UUIDIdentifikator: options.uuid(caseUuid),
+                Registrering: [
+                  {
+                    Tidspunkt: at,
+                    LivscyklusKode: 'Importeret',
+                    BrugerRef: { UUIDIdentifikator: options.uuid(CASE_WORKER) },
+                    AttributListe: {
+                      Egenskaber: [
+                        {
+                          Virkning: virkning,
+                          BrugervendtNoegle: kase.caseReference ?? `REF-${caseUuid.slice(0, 8)}`,
+                          Titel: kase.title,
+                        },
+                      ],
+                    },
+                    TilstandListe: { Fremdrift: [{ Virkning: virkning, FremdriftStatusKode: 'Opstaaet' }] },
+                    RelationListe: {
+                      Sagsaktoer: [relation(CASE_WORKER, virkning)],
+                      Sagsklasse: [relation(KLE_CLASS, virkning)],
+                    },
+                  },
+                ],
+              },
+            ],
           }),
         ),
       );
@@ -83,15 +107,25 @@ export async function createSdi(options: {
     },
     async search(query: { caseUuid?: string }) {
       if (!query.caseUuid) throw new ActionError('bad-params', 'Search by caseUuid');
-      const [answer] = await options.retry(() => withOioidws(client, signed('fremsoeg'), (c) => c.fremsoegAsync({ SagUuid: [options.uuid(query.caseUuid!)] })));
+      const [answer] = await options.retry(() =>
+        withOioidws(client, signed('fremsoeg'), (c) => c.fremsoegAsync({ SagUuid: [options.uuid(query.caseUuid!)] })),
+      );
       const kode = Number(answer.StandardRetur?.StatusKode);
       if (kode === 44 || faults.has('search-finds-nothing')) return { caseUuids: [] };
       if (kode !== 20) throw refused('fremsoeg', answer.StandardRetur);
-      return { caseUuids: (answer.SagFiltreretOejebliksbillede ?? []).map((s) => String(s.ObjektType?.UUIDIdentifikator ?? '').toLowerCase()) };
+      return {
+        caseUuids: (answer.SagFiltreretOejebliksbillede ?? []).map((s) =>
+          String(s.ObjektType?.UUIDIdentifikator ?? '').toLowerCase(),
+        ),
+      };
     },
     async removeCase(caseUuid: string) {
       if (faults.has('remove-without-fjern')) return { caseUuid };
-      const [answer] = await options.retry(() => withOioidws(client, signed('fjern'), (c) => c.fjernAsync({ SagUuid: [{ UUIDIdentifikator: options.uuid(caseUuid) }] })));
+      const [answer] = await options.retry(() =>
+        withOioidws(client, signed('fjern'), (c) =>
+          c.fjernAsync({ SagUuid: [{ UUIDIdentifikator: options.uuid(caseUuid) }] }),
+        ),
+      );
       const retur = answer.UnikRetur?.[0] ?? answer.StandardRetur?.[0];
       if (Number(retur?.StatusKode) !== 20) throw refused('fjern', retur);
       return { caseUuid };

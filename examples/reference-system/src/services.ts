@@ -16,7 +16,12 @@ import { createTokenSource } from './tokens.ts';
 import type { FaultName } from './faults.ts';
 
 /** The faults in the token request itself, which only sts.get-token's token source has. */
-const tokenRequestFaults = new Set<FaultName>(['wrong-municipality', 'wrong-applies-to', 'unbound-token-request', 'fixed-message-id']);
+const tokenRequestFaults = new Set<FaultName>([
+  'wrong-municipality',
+  'wrong-applies-to',
+  'unbound-token-request',
+  'fixed-message-id',
+]);
 import { ActionError } from './trigger-server.ts';
 
 /** Another it-system's UUID (`foreign-user-system`): the one a colleague's test system was registered with. */
@@ -33,14 +38,29 @@ export async function createServices(config: Config, clock: Clock) {
   // A service the runner did not connect the system to (a run of other integrations, e.g.
   // klarmeld-contracts.yaml) gets an address that cannot resolve: its client is still made, and a
   // call to it fails saying so instead of the system failing to start.
-  const service = (name: string) => connection.services[name] ?? { integration: '', url: `https://not-connected.invalid/${name}` };
+  const service = (name: string) =>
+    connection.services[name] ?? { integration: '', url: `https://not-connected.invalid/${name}` };
 
   const post = async (url: string, body: string, contentType: string): Promise<string> => {
-    const response = await request(url, { method: 'POST', headers: { 'content-type': contentType }, body, dispatcher: agent });
+    const response = await request(url, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+      dispatcher: agent,
+    });
     return response.body.text();
   };
-  const tokenOptions = { stsUrl: connection.stsUrl, cvr: connection.municipalityCvr, tls: config.tls, post: (url: string, body: string, type: string) => retry(() => post(url, body, type)), clock };
-  const tokens = createTokenSource({ ...tokenOptions, faults: new Set([...faults].filter((f) => !tokenRequestFaults.has(f))) });
+  const tokenOptions = {
+    stsUrl: connection.stsUrl,
+    cvr: connection.municipalityCvr,
+    tls: config.tls,
+    post: (url: string, body: string, type: string) => retry(() => post(url, body, type)),
+    clock,
+  };
+  const tokens = createTokenSource({
+    ...tokenOptions,
+    faults: new Set([...faults].filter((f) => !tokenRequestFaults.has(f))),
+  });
   /** The token source sts.get-token uses: the same, with the faults in the token request (see faults.ts). */
   const triggerTokens = faults.size === 0 ? tokens : createTokenSource({ ...tokenOptions, faults });
 
@@ -54,21 +74,46 @@ export async function createServices(config: Config, clock: Clock) {
     invocationContext: {
       ServiceAgreementUUID: uuid(faults.has('wrong-agreement') ? randomUUID() : (pbde.agreementUuid ?? '')),
       UserSystemUUID: uuid(faults.has('foreign-user-system') ? OTHER_IT_SYSTEM : connection.userSystemUuid),
-      ...(faults.has('incomplete-invocation-context') ? {} : { UserUUID: uuid('6a5c1f3e-0c1b-4d3e-9f4a-2b7d8e9f0a1b') }),
+      ...(faults.has('incomplete-invocation-context')
+        ? {}
+        : { UserUUID: uuid('6a5c1f3e-0c1b-4d3e-9f4a-2b7d8e9f0a1b') }),
       ServiceUUID: uuid(faults.has('wrong-service-uuid') ? OTHER_SERVICE : (pbde.serviceUuid ?? '')),
       ...(faults.has('anonymous-lookup') ? {} : { OnBehalfOfUser: 'sagsbehandler@korsbaek.dk' }),
     },
   });
 
   const organisation = await createOrganisation({
-    agent, tokens, keyPem: config.tls.key, uuid, retry, faults,
+    agent,
+    tokens,
+    keyPem: config.tls.key,
+    uuid,
+    retry,
+    faults,
     brugerUrl: service('Bruger').url,
     enhedUrl: service('OrganisationEnhed').url,
   });
-  const sdi = await createSdi({ agent, tokens, keyPem: config.tls.key, uuid, retry, clock, faults, url: service('SagDokumentIndeks').url });
-  const retryLookup = <T>(call: () => Promise<T>) => (faults.has('retry-on-fault') ? withRetry(call, { enabled: true, anyError: true }) : retry(call));
+  const sdi = await createSdi({
+    agent,
+    tokens,
+    keyPem: config.tls.key,
+    uuid,
+    retry,
+    clock,
+    faults,
+    url: service('SagDokumentIndeks').url,
+  });
+  const retryLookup = <T>(call: () => Promise<T>) =>
+    faults.has('retry-on-fault') ? withRetry(call, { enabled: true, anyError: true }) : retry(call);
 
-  const contract = createContractCall({ connection, agent, tokens, keyPem: config.tls.key, faults, retry, ...(config.catalogDir && { catalogDir: config.catalogDir }) });
+  const contract = createContractCall({
+    connection,
+    agent,
+    tokens,
+    keyPem: config.tls.key,
+    faults,
+    retry,
+    ...(config.catalogDir && { catalogDir: config.catalogDir }),
+  });
 
   return {
     tokens: triggerTokens,
@@ -103,6 +148,8 @@ function personCard(cpr: string, answer: PersonLookupResponse) {
   return {
     cpr,
     name: [name?.fornavn, name?.mellemnavn, name?.efternavn].filter(Boolean).join(' '),
-    address: address ? `${address.standardadresse ?? `${address.vejnavn ?? ''} ${address.husnummer ?? ''}`.trim()}, ${address.postnummer ?? ''} ${address.postdistrikt ?? ''}`.trim() : undefined,
+    address: address
+      ? `${address.standardadresse ?? `${address.vejnavn ?? ''} ${address.husnummer ?? ''}`.trim()}, ${address.postnummer ?? ''} ${address.postdistrikt ?? ''}`.trim()
+      : undefined,
   };
 }

@@ -42,7 +42,10 @@ export function createTokenSource(options: {
     const answer = await options.post(options.stsUrl, request, 'application/soap+xml; charset=utf-8');
     const result = parseIssueResponse(answer);
     if (!result.ok) {
-      throw new ActionError('token-refused', `The STS refused a token for ${entityId}: ${result.fault.reason || result.fault.code}`);
+      throw new ActionError(
+        'token-refused',
+        `The STS refused a token for ${entityId}: ${result.fault.reason || result.fault.code}`,
+      );
     }
     cache.set(entityId, result.token);
     return result.token;
@@ -51,7 +54,8 @@ export function createTokenSource(options: {
   async function get(entityId: string): Promise<IssuedToken> {
     const cached = cache.get(entityId);
     const stillGood = cached && cached.notOnOrAfter.getTime() - RENEW_MARGIN_MS > options.clock.now().getTime();
-    if (cached && !options.faults.has('no-token-cache') && (stillGood || options.faults.has('expired-token'))) return cached;
+    if (cached && !options.faults.has('no-token-cache') && (stillGood || options.faults.has('expired-token')))
+      return cached;
     return issue(entityId);
   }
 

@@ -23,7 +23,8 @@ export function createTriggerServer(handlers: Record<string, ActionHandler>): Se
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
     if (req.method === 'GET' && req.url === '/health') return send(200, { ok: true });
-    if (req.method !== 'POST' || req.url !== '/trigger') return send(404, { ok: false, error: { code: 'not-found', message: 'POST /trigger' } });
+    if (req.method !== 'POST' || req.url !== '/trigger')
+      return send(404, { ok: false, error: { code: 'not-found', message: 'POST /trigger' } });
     let text = '';
     for await (const chunk of req) text += chunk;
     let action: string;
@@ -31,10 +32,17 @@ export function createTriggerServer(handlers: Record<string, ActionHandler>): Se
     try {
       ({ action, params = {} } = JSON.parse(text) as { action: string; params?: Record<string, unknown> });
     } catch {
-      return send(400, { ok: false, error: { code: 'bad-request', message: 'Send JSON { "action": …, "params": … }' } });
+      return send(400, {
+        ok: false,
+        error: { code: 'bad-request', message: 'Send JSON { "action": …, "params": … }' },
+      });
     }
     const handler = handlers[action];
-    if (!handler) return send(200, { ok: false, error: { code: 'unsupported-action', message: `This system cannot do "${action}"` } });
+    if (!handler)
+      return send(200, {
+        ok: false,
+        error: { code: 'unsupported-action', message: `This system cannot do "${action}"` },
+      });
     try {
       const result = await handler(params);
       send(200, result === undefined ? { ok: true } : { ok: true, result });

@@ -22,9 +22,25 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(options: { dataDir: string; database: string; runLeaseSeconds?: number }): Promise<ServerProcess> {
-  const args = [bin, 'server', '--json', '--port', '0', '--platform-port', '0', '--data', options.dataDir, '--database', options.database,
-    ...(options.runLeaseSeconds ? ['--run-lease', String(options.runLeaseSeconds)] : [])];
+export async function startServerProcess(options: {
+  dataDir: string;
+  database: string;
+  runLeaseSeconds?: number;
+}): Promise<ServerProcess> {
+  const args = [
+    bin,
+    'server',
+    '--json',
+    '--port',
+    '0',
+    '--platform-port',
+    '0',
+    '--data',
+    options.dataDir,
+    '--database',
+    options.database,
+    ...(options.runLeaseSeconds ? ['--run-lease', String(options.runLeaseSeconds)] : []),
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -36,7 +52,9 @@ export async function startServerProcess(options: { dataDir: string; database: s
       const line = out.split('\n').find((l) => l.startsWith('{'));
       if (line && out.includes('\n')) resolve(JSON.parse(line));
     });
-    void exited.then(([code]) => reject(new Error(`klarmeld server exited (${String(code)}) before it listened: ${err.slice(-2000)}`)));
+    void exited.then(([code]) =>
+      reject(new Error(`klarmeld server exited (${String(code)}) before it listened: ${err.slice(-2000)}`)),
+    );
   });
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -46,8 +64,14 @@ export async function startServerProcess(options: { dataDir: string; database: s
 }
 
 /** `bin/klarmeld.js …args` as a child process; resolves to its exit code and output once it ends. */
-export function klarmeldProcess(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<{ exit: number | null; stdout: string; stderr: string }> } {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+export function klarmeldProcess(
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcess; done: Promise<{ exit: number | null; stdout: string; stderr: string }> } {
+  const child = spawn(process.execPath, [bin, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -29,7 +29,11 @@ export interface NotifyRig {
   close(): Promise<void>;
 }
 
-export async function startNotifyRig(catalog: Catalog, suiteVersions: Record<string, string>, options: { warnDays?: number } = {}): Promise<NotifyRig> {
+export async function startNotifyRig(
+  catalog: Catalog,
+  suiteVersions: Record<string, string>,
+  options: { warnDays?: number } = {},
+): Promise<NotifyRig> {
   const dir = mkdtempSync(join(tmpdir(), 'klarmeld-notify-'));
   let now = new Date('2026-12-02T10:00:00.000Z');
   const clock = () => now;
@@ -38,11 +42,24 @@ export async function startNotifyRig(catalog: Catalog, suiteVersions: Record<str
   const [hook, smtp] = await Promise.all([startWebhookReceiver(), startSmtpRecorder()]);
   const certificates = new Map<string, string>();
   const notifier = new Notifier({
-    store, server, catalog, suiteVersions, clock, smtp: { ...parseSmtpUrl(smtp.url), clientName: 'klarmeld.test' }, from: 'klarmeld@kombit.example',
-    certificateOf: async (uuid) => certificates.get(uuid), certificateWarningDays: options.warnDays ?? 30, slowIntervalMs: 0,
+    store,
+    server,
+    catalog,
+    suiteVersions,
+    clock,
+    smtp: { ...parseSmtpUrl(smtp.url), clientName: 'klarmeld.test' },
+    from: 'klarmeld@kombit.example',
+    certificateOf: async (uuid) => certificates.get(uuid),
+    certificateWarningDays: options.warnDays ?? 30,
+    slowIntervalMs: 0,
   });
   return {
-    server, store, notifier, hook, smtp, certificates,
+    server,
+    store,
+    notifier,
+    hook,
+    smtp,
+    certificates,
     at: (iso) => (now = new Date(iso)),
     async close() {
       await Promise.all([hook.close(), smtp.close()]);
@@ -57,6 +74,8 @@ export async function startNotifyRig(catalog: Catalog, suiteVersions: Record<str
 export function readMail(data: string): { subject: string; text: string; headers: string } {
   const [headers = '', body = ''] = data.split('\r\n\r\n');
   const subject = (/^Subject: (.*(?:\r\n .*)*)/m.exec(headers)?.[1] ?? '')
-    .split('\r\n ').map((w) => w.replace(/^=\?UTF-8\?B\?(.*)\?=$/, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'))).join('');
+    .split('\r\n ')
+    .map((w) => w.replace(/^=\?UTF-8\?B\?(.*)\?=$/, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8')))
+    .join('');
   return { subject, text: Buffer.from(body.replaceAll('\r\n', ''), 'base64').toString('utf8'), headers };
 }

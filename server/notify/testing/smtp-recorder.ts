@@ -8,7 +8,11 @@ import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { TLSSocket } from 'node:tls';
 
-export interface RecordedMail { from: string; to: string[]; data: string }
+export interface RecordedMail {
+  from: string;
+  to: string[];
+  data: string;
+}
 
 export interface SmtpRecorder {
   url: string;
@@ -68,7 +72,12 @@ export async function startSmtpRecorder(options: RecorderOptions = {}): Promise<
         }
         dialogue.push({ side: 'C', line, ...mark });
         const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO') reply(options.noEhlo ? '502 5.5.1 EHLO not supported' : `250-recorder.test\r\n250-8BITMIME\r\n${options.tls && !encrypted ? '250-STARTTLS\r\n' : ''}250-AUTH PLAIN\r\n250 SIZE 10000000`);
+        if (verb === 'EHLO')
+          reply(
+            options.noEhlo
+              ? '502 5.5.1 EHLO not supported'
+              : `250-recorder.test\r\n250-8BITMIME\r\n${options.tls && !encrypted ? '250-STARTTLS\r\n' : ''}250-AUTH PLAIN\r\n250 SIZE 10000000`,
+          );
         else if (verb === 'HELO') reply('250 recorder.test');
         else if (line.toUpperCase() === 'STARTTLS' && options.tls && !encrypted) {
           reply('220 2.0.0 Ready to start TLS');
@@ -76,13 +85,13 @@ export async function startSmtpRecorder(options: RecorderOptions = {}): Promise<
           serve(new TLSSocket(socket, { isServer: true, ...options.tls }), true);
           return;
         } else if (verb === 'AUTH') reply('235 2.7.0 Authentication successful');
-        else if (verb === 'MAIL') (mail.from = /<(.*)>/.exec(line)?.[1] ?? '', reply('250 2.1.0 OK'));
+        else if (verb === 'MAIL') ((mail.from = /<(.*)>/.exec(line)?.[1] ?? ''), reply('250 2.1.0 OK'));
         else if (verb === 'RCPT') {
           const address = /<(.*)>/.exec(line)?.[1] ?? '';
           const answer = options.rcpt?.(address) ?? '250 2.1.5 OK';
           if (answer.startsWith('25')) mail.to.push(address);
           reply(answer);
-        } else if (verb === 'DATA') (data = [], reply('354 End data with <CR><LF>.<CR><LF>'));
+        } else if (verb === 'DATA') ((data = []), reply('354 End data with <CR><LF>.<CR><LF>'));
         else if (verb === 'QUIT') (reply('221 2.0.0 Bye'), socket.end());
         else reply('502 5.5.2 Command not recognised');
       }
@@ -93,11 +102,16 @@ export async function startSmtpRecorder(options: RecorderOptions = {}): Promise<
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `smtp://127.0.0.1:${port}`, port, dialogue, messages,
-    message: (n) => (messages[n - 1] ? Promise.resolve(messages[n - 1]!) : new Promise((resolve) => waiting.push({ n, resolve }))),
-    close: () => new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    dialogue,
+    messages,
+    message: (n) =>
+      messages[n - 1] ? Promise.resolve(messages[n - 1]!) : new Promise((resolve) => waiting.push({ n, resolve })),
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -2,7 +2,11 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface Received { headers: IncomingHttpHeaders; body: string; path: string }
+export interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+  path: string;
+}
 
 export interface WebhookReceiver {
   url: string;
@@ -29,10 +33,12 @@ export async function startWebhookReceiver(statuses: number[] = [204]): Promise<
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
     received,
-    request: (n) => (received[n - 1] ? Promise.resolve(received[n - 1]!) : new Promise((resolve) => waiting.push({ n, resolve }))),
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    request: (n) =>
+      received[n - 1] ? Promise.resolve(received[n - 1]!) : new Promise((resolve) => waiting.push({ n, resolve })),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -15,7 +15,20 @@ export interface SheetHarness {
 }
 
 const runEvent = (runId: string, system: string, integration: string, status = 'klarmeldt'): NewStatusEvent => ({
-  system, integration, status, actor: 'server', source: 'run', evidence: { runId, digest: 'd'.repeat(64), keyFingerprint: 'f'.repeat(64), keyTrusted: true, shallTotal: 8, shallPassed: 8, shallPassedWithEvidence: 6 },
+  system,
+  integration,
+  status,
+  actor: 'server',
+  source: 'run',
+  evidence: {
+    runId,
+    digest: 'd'.repeat(64),
+    keyFingerprint: 'f'.repeat(64),
+    keyTrusted: true,
+    shallTotal: 8,
+    shallPassed: 8,
+    shallPassedWithEvidence: 6,
+  },
 });
 
 export function describeSheetBehaviour(name: string, makeHarness: () => SheetHarness): void {
@@ -37,17 +50,29 @@ export function describeSheetBehaviour(name: string, makeHarness: () => SheetHar
     it('derives the current status from the latest event of each pair and keeps every event with its evidence, word and time', async () => {
       let now = Date.parse('2026-11-22T08:00:00Z');
       const store = await open({ clock: () => new Date((now += 1000)) });
-      await store.appendRunEvents('r1', [runEvent('r1', 's1', 'SF1520', 'ikke-klarmeldt'), runEvent('r1', 's2', 'SF1500')]);
-      await store.appendRunEvents('r2', [{ ...runEvent('r2', 's1', 'SF1520', 'delvist-klarmeldt'), word: 'Delvist', reason: 'to af tre' }]);
-      expect((await store.currentStatuses()).map((e) => [e.system, e.integration, e.status, e.word, e.reason])).toEqual([
-        ['s1', 'SF1520', 'delvist-klarmeldt', 'Delvist', 'to af tre'],
-        ['s2', 'SF1500', 'klarmeldt', undefined, undefined],
+      await store.appendRunEvents('r1', [
+        runEvent('r1', 's1', 'SF1520', 'ikke-klarmeldt'),
+        runEvent('r1', 's2', 'SF1500'),
       ]);
+      await store.appendRunEvents('r2', [
+        { ...runEvent('r2', 's1', 'SF1520', 'delvist-klarmeldt'), word: 'Delvist', reason: 'to af tre' },
+      ]);
+      expect((await store.currentStatuses()).map((e) => [e.system, e.integration, e.status, e.word, e.reason])).toEqual(
+        [
+          ['s1', 'SF1520', 'delvist-klarmeldt', 'Delvist', 'to af tre'],
+          ['s2', 'SF1500', 'klarmeldt', undefined, undefined],
+        ],
+      );
       const history = await store.sheetHistory('s1');
-      expect(history.map((e) => [e.status, e.at])).toEqual([['ikke-klarmeldt', '2026-11-22T08:00:01.000Z'], ['delvist-klarmeldt', '2026-11-22T08:00:02.000Z']]);
+      expect(history.map((e) => [e.status, e.at])).toEqual([
+        ['ikke-klarmeldt', '2026-11-22T08:00:01.000Z'],
+        ['delvist-klarmeldt', '2026-11-22T08:00:02.000Z'],
+      ]);
       expect(history[0]!.evidence).toEqual(runEvent('r1', 's1', 'SF1520').evidence);
       expect(history[0]).not.toHaveProperty('word');
-      expect((await store.sheetHistory()).map((e) => e.seq)).toEqual([...history, ...(await store.sheetHistory('s2'))].map((e) => e.seq).sort((a, b) => a - b));
+      expect((await store.sheetHistory()).map((e) => e.seq)).toEqual(
+        [...history, ...(await store.sheetHistory('s2'))].map((e) => e.seq).sort((a, b) => a - b),
+      );
     });
 
     it('records a run once when ten server instances record it at the same moment', async () => {
@@ -59,20 +84,29 @@ export function describeSheetBehaviour(name: string, makeHarness: () => SheetHar
         const outcomes = await Promise.all(instances.map((s) => s.appendRunEvents(runId, events)));
         const appended = outcomes.flatMap((o) => ('appended' in o ? [o.appended] : []));
         expect(appended, runId).toHaveLength(1);
-        for (const o of outcomes.filter((o) => 'alreadyRecorded' in o)) expect(o).toEqual({ alreadyRecorded: appended[0] });
+        for (const o of outcomes.filter((o) => 'alreadyRecorded' in o))
+          expect(o).toEqual({ alreadyRecorded: appended[0] });
       }
       expect(await instances[0]!.sheetHistory('s1')).toHaveLength(15);
     });
 
     it('loses no event when five instances record fifty runs at once, and keeps each run whole', async () => {
       const instances = await Promise.all(Array.from({ length: 5 }, () => open()));
-      await Promise.all(Array.from({ length: 50 }, (_, i) =>
-        instances[i % 5]!.appendRunEvents(`run-${i}`, ['SF1520', 'SF1500', 'SF1470'].map((integration) => runEvent(`run-${i}`, `system-${i}`, integration)))));
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          instances[i % 5]!.appendRunEvents(
+            `run-${i}`,
+            ['SF1520', 'SF1500', 'SF1470'].map((integration) => runEvent(`run-${i}`, `system-${i}`, integration)),
+          ),
+        ),
+      );
       const history = await instances[0]!.sheetHistory();
       expect(history).toHaveLength(150);
       const perRun = Map.groupBy(history, (e) => e.evidence!.runId);
       expect(perRun.size).toBe(50);
-      expect([...perRun.values()].every((run) => run.length === 3 && new Set(run.map((e) => e.system)).size === 1)).toBe(true);
+      expect(
+        [...perRun.values()].every((run) => run.length === 3 && new Set(run.map((e) => e.system)).size === 1),
+      ).toBe(true);
       expect(await instances[4]!.currentStatuses()).toHaveLength(150);
     });
 
@@ -89,12 +123,32 @@ export function describeSheetBehaviour(name: string, makeHarness: () => SheetHar
     it('trusts a key once with its first name, adder and time, and refuses a bad one saying what to give', async () => {
       let now = Date.parse('2026-11-22T08:00:00Z');
       const store = await open({ clock: () => new Date((now += 1000)) });
-      const entry = { fingerprint: 'ab'.repeat(32), name: 'KOMBIT external test environment', addedBy: 'kombit', addedAt: '2026-11-22T08:00:01.000Z' };
-      expect(await store.trustPlatformKey({ fingerprint: 'AB'.repeat(32), name: ' KOMBIT external test environment ', addedBy: 'kombit' })).toEqual({ key: entry, added: true });
-      expect(await store.trustPlatformKey({ fingerprint: 'ab'.repeat(32), name: 'Other', addedBy: 'someone' })).toEqual({ key: entry, added: false });
-      await expect(store.trustPlatformKey({ fingerprint: 'abc', name: 'x', addedBy: 'k' })).rejects.toMatchObject({ code: 'fingerprint-invalid', message: expect.stringMatching(/not a key fingerprint/) });
-      await expect(store.trustPlatformKey({ fingerprint: 'c'.repeat(64), name: ' ', addedBy: 'k' })).rejects.toMatchObject({ code: 'name-missing' });
-      await expect(store.trustPlatformKey({ fingerprint: 'c'.repeat(64), name: 'x', addedBy: '' })).rejects.toMatchObject({ code: 'added-by-missing' });
+      const entry = {
+        fingerprint: 'ab'.repeat(32),
+        name: 'KOMBIT external test environment',
+        addedBy: 'kombit',
+        addedAt: '2026-11-22T08:00:01.000Z',
+      };
+      expect(
+        await store.trustPlatformKey({
+          fingerprint: 'AB'.repeat(32),
+          name: ' KOMBIT external test environment ',
+          addedBy: 'kombit',
+        }),
+      ).toEqual({ key: entry, added: true });
+      expect(await store.trustPlatformKey({ fingerprint: 'ab'.repeat(32), name: 'Other', addedBy: 'someone' })).toEqual(
+        { key: entry, added: false },
+      );
+      await expect(store.trustPlatformKey({ fingerprint: 'abc', name: 'x', addedBy: 'k' })).rejects.toMatchObject({
+        code: 'fingerprint-invalid',
+        message: expect.stringMatching(/not a key fingerprint/),
+      });
+      await expect(
+        store.trustPlatformKey({ fingerprint: 'c'.repeat(64), name: ' ', addedBy: 'k' }),
+      ).rejects.toMatchObject({ code: 'name-missing' });
+      await expect(
+        store.trustPlatformKey({ fingerprint: 'c'.repeat(64), name: 'x', addedBy: '' }),
+      ).rejects.toMatchObject({ code: 'added-by-missing' });
       expect(await store.trustedPlatformKeys()).toEqual([entry]);
     });
 
@@ -102,8 +156,22 @@ export function describeSheetBehaviour(name: string, makeHarness: () => SheetHar
       let now = Date.parse('2026-11-22T08:00:00Z');
       const store = await open({ clock: () => new Date((now += 1000)) });
       await store.appendRunEvents('r1', [runEvent('r1', 's1', 'SF1520')]);
-      const set = await store.appendStatusEvent({ system: 's1', integration: 'SF1520', status: 'irrelevant', word: 'Irrelevant', reason: 'Kommunen efterspørger det ikke', actor: 'KOMBIT', source: 'manual' });
-      expect(set).toMatchObject({ status: 'irrelevant', word: 'Irrelevant', reason: 'Kommunen efterspørger det ikke', source: 'manual', at: '2026-11-22T08:00:02.000Z' });
+      const set = await store.appendStatusEvent({
+        system: 's1',
+        integration: 'SF1520',
+        status: 'irrelevant',
+        word: 'Irrelevant',
+        reason: 'Kommunen efterspørger det ikke',
+        actor: 'KOMBIT',
+        source: 'manual',
+      });
+      expect(set).toMatchObject({
+        status: 'irrelevant',
+        word: 'Irrelevant',
+        reason: 'Kommunen efterspørger det ikke',
+        source: 'manual',
+        at: '2026-11-22T08:00:02.000Z',
+      });
       expect(set).not.toHaveProperty('evidence');
       expect((await store.currentStatuses()).map((e) => [e.status, e.source])).toEqual([['irrelevant', 'manual']]);
       expect(await store.sheetHistory('s1')).toHaveLength(2);
@@ -112,21 +180,57 @@ export function describeSheetBehaviour(name: string, makeHarness: () => SheetHar
     it("keeps KOMBIT's programme places and the contests with their decisions, in order, with who and when", async () => {
       let now = Date.parse('2026-11-22T08:00:00Z');
       const store = await open({ clock: () => new Date((now += 1000)) });
-      await store.appendProgrammeEvent({ system: 's1', category: 'administrativt-fjernet', reason: 'Produktet er gået ud af markedet', actor: 'kombit' });
+      await store.appendProgrammeEvent({
+        system: 's1',
+        category: 'administrativt-fjernet',
+        reason: 'Produktet er gået ud af markedet',
+        actor: 'kombit',
+      });
       await store.appendProgrammeEvent({ system: 's1', category: 'tilmeldt', round: 3, actor: 'kombit' });
-      expect((await store.programmeEvents()).map((e) => [e.system, e.category, e.round, e.reason, e.actor, e.at])).toEqual([
-        ['s1', 'administrativt-fjernet', undefined, 'Produktet er gået ud af markedet', 'kombit', '2026-11-22T08:00:01.000Z'],
+      expect(
+        (await store.programmeEvents()).map((e) => [e.system, e.category, e.round, e.reason, e.actor, e.at]),
+      ).toEqual([
+        [
+          's1',
+          'administrativt-fjernet',
+          undefined,
+          'Produktet er gået ud af markedet',
+          'kombit',
+          '2026-11-22T08:00:01.000Z',
+        ],
         ['s1', 'tilmeldt', 3, undefined, 'kombit', '2026-11-22T08:00:02.000Z'],
       ]);
-      await store.appendContestEvent({ system: 's1', integration: 'SF1520', kind: 'contest', reason: 'Leverandøren er ikke enig', actor: 'acme' });
-      await store.appendContestEvent({ system: 's1', integration: 'SF1520', kind: 'decision', decision: 'upheld', reason: 'Kravet står i Y14', actor: 'kombit' });
+      await store.appendContestEvent({
+        system: 's1',
+        integration: 'SF1520',
+        kind: 'contest',
+        reason: 'Leverandøren er ikke enig',
+        actor: 'acme',
+      });
+      await store.appendContestEvent({
+        system: 's1',
+        integration: 'SF1520',
+        kind: 'decision',
+        decision: 'upheld',
+        reason: 'Kravet står i Y14',
+        actor: 'kombit',
+      });
       const contests = await store.contestEvents();
       expect(contests.map((c) => [c.kind, c.decision, c.reason, c.actor])).toEqual([
         ['contest', undefined, 'Leverandøren er ikke enig', 'acme'],
         ['decision', 'upheld', 'Kravet står i Y14', 'kombit'],
       ]);
       expect(contests[0]!.seq).toBeLessThan(contests[1]!.seq);
-      await expect(store.appendContestEvent({ system: 's1', integration: 'SF1520', kind: 'decision', decision: 'maybe' as 'upheld', reason: 'x', actor: 'k' })).rejects.toThrow();
+      await expect(
+        store.appendContestEvent({
+          system: 's1',
+          integration: 'SF1520',
+          kind: 'decision',
+          decision: 'maybe' as 'upheld',
+          reason: 'x',
+          actor: 'k',
+        }),
+      ).rejects.toThrow();
     });
   });
 }

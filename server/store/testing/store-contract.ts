@@ -15,7 +15,12 @@ export interface StoreHarness {
 }
 
 const event = (system: string, integration: string, runId: string) => ({
-  system, integration, status: 'klarmeldt', actor: 'server', source: 'run' as const, evidence: { runId, digest: 'a'.repeat(64), keyTrusted: true },
+  system,
+  integration,
+  status: 'klarmeldt',
+  actor: 'server',
+  source: 'run' as const,
+  evidence: { runId, digest: 'a'.repeat(64), keyTrusted: true },
 });
 
 export function describeServerStore(name: string, makeHarness: () => StoreHarness): void {
@@ -34,7 +39,10 @@ export function describeServerStore(name: string, makeHarness: () => StoreHarnes
 
     it('finds an identity by its token hash only, and keeps it across a restart', async () => {
       const s = await open();
-      const issued = await s.addIdentity({ role: 'supplier', name: 'Acme', cvr: '12345678', createdBy: 'admin' }, 'h'.repeat(64));
+      const issued = await s.addIdentity(
+        { role: 'supplier', name: 'Acme', cvr: '12345678', createdBy: 'admin' },
+        'h'.repeat(64),
+      );
       expect(issued).toMatchObject({ role: 'supplier', cvr: '12345678', createdBy: 'admin' });
       expect(await s.identityByTokenHash('x'.repeat(64))).toBeUndefined();
       await s.close();
@@ -45,9 +53,24 @@ export function describeServerStore(name: string, makeHarness: () => StoreHarnes
 
     it('registers a system once and lists systems per supplier', async () => {
       const s = await open();
-      const first = await s.registerSystem({ systemId: 'a-sys', supplierCvr: '11111112', userSystemUuid: 'u-1', registeredBy: 'id-a' });
-      const again = await s.registerSystem({ systemId: 'a-sys', supplierCvr: '22222222', userSystemUuid: 'u-2', registeredBy: 'id-b' });
-      await s.registerSystem({ systemId: 'b-sys', supplierCvr: '22222222', userSystemUuid: 'u-3', registeredBy: 'id-b' });
+      const first = await s.registerSystem({
+        systemId: 'a-sys',
+        supplierCvr: '11111112',
+        userSystemUuid: 'u-1',
+        registeredBy: 'id-a',
+      });
+      const again = await s.registerSystem({
+        systemId: 'a-sys',
+        supplierCvr: '22222222',
+        userSystemUuid: 'u-2',
+        registeredBy: 'id-b',
+      });
+      await s.registerSystem({
+        systemId: 'b-sys',
+        supplierCvr: '22222222',
+        userSystemUuid: 'u-3',
+        registeredBy: 'id-b',
+      });
       expect(first.added).toBe(true);
       expect(again).toEqual({ system: first.system, added: false });
       expect((await s.systems('22222222')).map((x) => x.systemId)).toEqual(['b-sys']);
@@ -68,16 +91,33 @@ export function describeServerStore(name: string, makeHarness: () => StoreHarnes
       expect(listed[0]!.document).toBeUndefined();
     });
 
-    it('leases a run in flight to one instance per system, renews its owner\'s leases, and lists those run out', async () => {
+    it("leases a run in flight to one instance per system, renews its owner's leases, and lists those run out", async () => {
       const s = await open();
-      const lease = { runId: 'r1', systemId: 'a-sys', owner: 'instance-1', ownerUrl: 'http://127.0.0.1:1', expiresAt: '2026-01-01T00:00:10.000Z' };
+      const lease = {
+        runId: 'r1',
+        systemId: 'a-sys',
+        owner: 'instance-1',
+        ownerUrl: 'http://127.0.0.1:1',
+        expiresAt: '2026-01-01T00:00:10.000Z',
+      };
       expect(await s.claimRunLease(lease)).toEqual({ claimed: true });
       // A second run of the same system, from another instance: refused, naming the run that holds it.
       expect(await s.claimRunLease({ ...lease, runId: 'r2', owner: 'instance-2' })).toEqual({ heldBy: lease });
-      expect(await s.claimRunLease({ ...lease, runId: 'r3', systemId: 'b-sys', owner: 'instance-2', expiresAt: '2026-01-01T00:00:05.000Z' })).toEqual({ claimed: true });
+      expect(
+        await s.claimRunLease({
+          ...lease,
+          runId: 'r3',
+          systemId: 'b-sys',
+          owner: 'instance-2',
+          expiresAt: '2026-01-01T00:00:05.000Z',
+        }),
+      ).toEqual({ claimed: true });
       expect(await s.renewRunLeases('instance-1', '2026-01-01T00:01:00.000Z')).toBe(1);
       expect((await s.runLeases({ expiredBefore: '2026-01-01T00:00:30.000Z' })).map((l) => l.runId)).toEqual(['r3']);
-      expect((await s.runLeases()).map((l) => `${l.runId} ${l.expiresAt}`)).toEqual(['r3 2026-01-01T00:00:05.000Z', 'r1 2026-01-01T00:01:00.000Z']);
+      expect((await s.runLeases()).map((l) => `${l.runId} ${l.expiresAt}`)).toEqual([
+        'r3 2026-01-01T00:00:05.000Z',
+        'r1 2026-01-01T00:01:00.000Z',
+      ]);
       await s.releaseRunLease('r1');
       expect(await s.claimRunLease({ ...lease, runId: 'r4' })).toEqual({ claimed: true });
     });
@@ -86,7 +126,10 @@ export function describeServerStore(name: string, makeHarness: () => StoreHarnes
       const s = await open();
       const other = await harness.reopen(); // a second instance on the same database, open at the same time
       try {
-        const [a, b] = await Promise.all([s.addFirstAdmin('KOMBIT', 'a'.repeat(64)), other.addFirstAdmin('KOMBIT', 'b'.repeat(64))]);
+        const [a, b] = await Promise.all([
+          s.addFirstAdmin('KOMBIT', 'a'.repeat(64)),
+          other.addFirstAdmin('KOMBIT', 'b'.repeat(64)),
+        ]);
         expect([a.added, b.added].sort()).toEqual([false, true]);
         expect(a.identity).toEqual(b.identity);
         const kept = a.added ? 'a'.repeat(64) : 'b'.repeat(64);
@@ -113,18 +156,45 @@ export function describeServerStore(name: string, makeHarness: () => StoreHarnes
 
     it('keeps agreement decisions in order and filters them by municipality and system', async () => {
       const s = await open();
-      await s.decideAgreement({ systemId: 'a-sys', integration: 'SF1520', municipalityCvr: '29189846', decision: 'approved', actor: 'viborg' });
-      await s.decideAgreement({ systemId: 'b-sys', integration: 'SF1520', municipalityCvr: '29189846', decision: 'rejected', reason: 'no', actor: 'viborg' });
-      await s.decideAgreement({ systemId: 'a-sys', integration: 'SF1520', municipalityCvr: '55133018', decision: 'approved', actor: 'aarhus' });
-      expect((await s.agreementDecisions({ municipalityCvr: '29189846' })).map((d) => d.decision)).toEqual(['approved', 'rejected']);
-      expect((await s.agreementDecisions({ systemIds: ['a-sys'] })).map((d) => d.municipalityCvr)).toEqual(['29189846', '55133018']);
+      await s.decideAgreement({
+        systemId: 'a-sys',
+        integration: 'SF1520',
+        municipalityCvr: '29189846',
+        decision: 'approved',
+        actor: 'viborg',
+      });
+      await s.decideAgreement({
+        systemId: 'b-sys',
+        integration: 'SF1520',
+        municipalityCvr: '29189846',
+        decision: 'rejected',
+        reason: 'no',
+        actor: 'viborg',
+      });
+      await s.decideAgreement({
+        systemId: 'a-sys',
+        integration: 'SF1520',
+        municipalityCvr: '55133018',
+        decision: 'approved',
+        actor: 'aarhus',
+      });
+      expect((await s.agreementDecisions({ municipalityCvr: '29189846' })).map((d) => d.decision)).toEqual([
+        'approved',
+        'rejected',
+      ]);
+      expect((await s.agreementDecisions({ systemIds: ['a-sys'] })).map((d) => d.municipalityCvr)).toEqual([
+        '29189846',
+        '55133018',
+      ]);
     });
 
     it("records a run's sheet events once, and the sheet's current statuses show them", async () => {
       const s = await open();
       expect('appended' in (await s.appendRunEvents('run-1', [event('a-sys', 'SF1520', 'run-1')]))).toBe(true);
       expect('alreadyRecorded' in (await s.appendRunEvents('run-1', [event('a-sys', 'SF1520', 'run-1')]))).toBe(true);
-      expect((await s.currentStatuses()).map((e) => [e.system, e.integration, e.status])).toEqual([['a-sys', 'SF1520', 'klarmeldt']]);
+      expect((await s.currentStatuses()).map((e) => [e.system, e.integration, e.status])).toEqual([
+        ['a-sys', 'SF1520', 'klarmeldt'],
+      ]);
       expect(await s.sheetHistory('b-sys')).toEqual([]);
       await s.trustPlatformKey({ fingerprint: 'f'.repeat(64), name: 'server', addedBy: 'server' });
       expect((await s.trustedPlatformKeys()).map((k) => k.fingerprint)).toEqual(['f'.repeat(64)]);

@@ -81,7 +81,8 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   }
   for (const area of catalog.areas) {
     for (const useCase of area.useCases) {
-      for (const need of useCase.packages) push(index.useCasesRequiring, need.package, { area, useCase, level: need.level });
+      for (const need of useCase.packages)
+        push(index.useCasesRequiring, need.package, { area, useCase, level: need.level });
     }
   }
   return index;

@@ -49,8 +49,18 @@ function rows(fields: FieldModel[] | undefined, depth: number, out: FieldRow[]):
   for (const f of fields ?? []) {
     if (out.length >= maxRows) return true;
     const declared = f.type === '(anonymous)' && f.base ? f.base : f.type;
-    const type = f.any ? `any (${f.any.namespaces})` : f.base && f.base !== declared ? `${declared} (${f.base})` : declared;
-    out.push({ name: f.any ? '(any)' : f.name, type, cardinality: cardinality(f.minOccurs, f.maxOccurs), depth, ...(f.choice !== undefined && { choice: f.choice }) });
+    const type = f.any
+      ? `any (${f.any.namespaces})`
+      : f.base && f.base !== declared
+        ? `${declared} (${f.base})`
+        : declared;
+    out.push({
+      name: f.any ? '(any)' : f.name,
+      type,
+      cardinality: cardinality(f.minOccurs, f.maxOccurs),
+      depth,
+      ...(f.choice !== undefined && { choice: f.choice }),
+    });
     if (f.fields?.length) {
       if (depth + 1 > maxDepth) truncated = true;
       else truncated = rows(f.fields, depth + 1, out) || truncated;

@@ -56,19 +56,26 @@ export function contractLibrary(dir: string): ContractLibrary {
       const rendering = render(service);
       // Without contract files, the fields the catalogue records for the first operation (catalog import-contract writes them).
       if (rendering.kind === 'none') {
-        return service.operations[0]?.input?.fields.map((f) => ({ name: f.name === '*' ? '(any)' : f.name, required: (f.minOccurs ?? 1) > 0 }));
+        return service.operations[0]?.input?.fields.map((f) => ({
+          name: f.name === '*' ? '(any)' : f.name,
+          required: (f.minOccurs ?? 1) > 0,
+        }));
       }
       if (rendering.kind !== 'wsdl') return undefined;
       const first = service.operations[0]?.name;
       const op = rendering.services.flatMap((s) => s.operations).find((o) => !first || o.name === first);
-      return op?.input?.fields.filter((f) => f.depth === 0).map((f) => ({ name: f.name, required: !f.cardinality.startsWith('0') }));
+      return op?.input?.fields
+        .filter((f) => f.depth === 0)
+        .map((f) => ({ name: f.name, required: !f.cardinality.startsWith('0') }));
     },
     restOperation(service) {
       const rendering = render(service);
       if (rendering.kind !== 'openapi') return undefined;
       const wanted = service.operations[0];
       const matches = (op: RestOperation) =>
-        !wanted || op.operationId === wanted.name || (op.method.toLowerCase() === wanted.method?.toLowerCase() && (!wanted.path || op.path === wanted.path));
+        !wanted ||
+        op.operationId === wanted.name ||
+        (op.method.toLowerCase() === wanted.method?.toLowerCase() && (!wanted.path || op.path === wanted.path));
       for (const document of rendering.documents) {
         const operation = document.operations.find(matches);
         if (operation) return { file: document.file, operation };

@@ -13,7 +13,10 @@ export interface EvidenceKind {
  * the declaration and its evidence are two things, and a reader sees both). Undefined where there
  * is no status: a blank cell declares nothing, so nothing backs it.
  */
-export function evidenceKindOf(entry: Pick<ReadinessEntry, 'status' | 'backing'> | undefined, locale: Locale): EvidenceKind | undefined {
+export function evidenceKindOf(
+  entry: Pick<ReadinessEntry, 'status' | 'backing'> | undefined,
+  locale: Locale,
+): EvidenceKind | undefined {
   if (!entry?.status) return undefined;
   return { kind: entry.backing.kind, label: backingKindLabel(entry.backing.kind, locale) };
 }

@@ -39,7 +39,10 @@ async function supplierProject(wsdlFiles: string[]): Promise<string> {
 describe('the generated example for a service of the embedded platform', () => {
   it('runs as pasted: SF1520 PersonLookup answers with Korsbæk’s test person', async () => {
     const { catalog } = await loadCatalog();
-    const service = catalog.integrations.find((i) => i.id === 'SF1520')!.versions.flatMap((v) => v.services).find((s) => s.name === 'PersonBaseDataExtendedService' && s.endpoints.local)!;
+    const service = catalog.integrations
+      .find((i) => i.id === 'SF1520')!
+      .versions.flatMap((v) => v.services)
+      .find((s) => s.name === 'PersonBaseDataExtendedService' && s.endpoints.local)!;
     const inputFields = contractLibrary(join(repo, 'catalog', 'contracts')).inputFields(service);
     const { code } = exampleCode({ integrationId: 'SF1520', service, inputFields, fixtures: await listFixtures() })!;
     const project = await supplierProject(service.contract);
@@ -47,11 +50,22 @@ describe('the generated example for a service of the embedded platform', () => {
     // The steps the example's comment lists, with the platform on a free port instead of 8443.
     platform = await startPlatform({ dataDir: join(project, '.klarmeld', 'platform'), port: 0, catalog });
     const system = await platform.admin.addSystem({ name: 'Mit fagsystem' });
-    const agreement = platform.admin.addAgreement({ system: 'Mit fagsystem', service: 'SF1520/PersonBaseDataExtendedService', municipalityCvr: '11111111' });
+    const agreement = platform.admin.addAgreement({
+      system: 'Mit fagsystem',
+      service: 'SF1520/PersonBaseDataExtendedService',
+      municipalityCvr: '11111111',
+    });
     await writeFile(join(project, 'system.json'), JSON.stringify(system));
     await writeFile(join(project, 'agreement.json'), JSON.stringify(agreement));
-    const wsdl = service.contract.find((f) => f.endsWith('.wsdl'))!.split('/').pop()!;
-    await run(process.execPath, [join(repo, 'node_modules', 'wsdl-tsclient', 'dist', 'src', 'cli.js'), wsdl, '-o', './generated'], { cwd: project });
+    const wsdl = service.contract
+      .find((f) => f.endsWith('.wsdl'))!
+      .split('/')
+      .pop()!;
+    await run(
+      process.execPath,
+      [join(repo, 'node_modules', 'wsdl-tsclient', 'dist', 'src', 'cli.js'), wsdl, '-o', './generated'],
+      { cwd: project },
+    );
     await writeFile(join(project, 'example.ts'), code.replace(platformUrl, platform.url.replace(/\/$/, '')));
 
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'example.ts'], { cwd: project });

@@ -42,7 +42,8 @@ export function fixtureValue(field: string, service: string, fixtures: ExampleFi
   if (/cvr/i.test(field)) return { literal: quoted(fixtures.municipality.cvr), note: fixtures.municipality.name };
   const wantsUser = /^(User|Bruger)UUID$/i.test(field) || (field === 'UUIDIdentifikator' && /bruger/i.test(service));
   if (wantsUser) return testUser(fixtures);
-  const wantsUnit = /^(Unit|OrganisationEnhed|Enhed)UUID$/i.test(field) || (field === 'UUIDIdentifikator' && /enhed/i.test(service));
+  const wantsUnit =
+    /^(Unit|OrganisationEnhed|Enhed)UUID$/i.test(field) || (field === 'UUIDIdentifikator' && /enhed/i.test(service));
   if (wantsUnit) return unit && { literal: quoted(unit.uuid), note: `${unit.name}, a Korsbæk test unit` };
   return undefined;
 }

@@ -16,7 +16,10 @@ export async function readFixtures(root: string): Promise<ExampleFixtures> {
   ]);
   return {
     municipality: { name: organisation.organisation.name, cvr: people.municipality.cvr },
-    persons: people.persons.map((p) => ({ pnr: p.pnr, name: [p.navn.fornavn, p.navn.mellemnavn, p.navn.efternavn].filter(Boolean).join(' ') })),
+    persons: people.persons.map((p) => ({
+      pnr: p.pnr,
+      name: [p.navn.fornavn, p.navn.mellemnavn, p.navn.efternavn].filter(Boolean).join(' '),
+    })),
     units: organisation.units.map((u) => ({ uuid: u.uuid, name: u.name })),
     users: organisation.users.map((u) => ({ uuid: u.uuid, userId: u.userId, name: u.name })),
   };

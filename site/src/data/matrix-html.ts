@@ -12,7 +12,12 @@ import { noStatusStyle, type StatusStyle } from './status-style.ts';
  */
 export { backingMark };
 /** `exampleLabel` follows the name of a system the project made up ("projekteksempel"). */
-export function matrixBodyHtml(model: MatrixModel, styles: StatusStyle[], systemHref: (id: string) => string, exampleLabel = 'projekteksempel'): string {
+export function matrixBodyHtml(
+  model: MatrixModel,
+  styles: StatusStyle[],
+  systemHref: (id: string) => string,
+  exampleLabel = 'projekteksempel',
+): string {
   const byCode = new Map(styles.map((s) => [s.code, s]));
   const out: string[] = [];
   for (const row of model.rows) {

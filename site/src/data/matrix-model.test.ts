@@ -18,7 +18,16 @@ describe('the onboarding matrix', async () => {
   const required = index.requiredBy.get(system.id)!.map((r) => r.integration);
   const ready = catalog.statuses.find((s) => s.ready)!;
   const other = catalog.statuses.find((s) => !s.ready)!;
-  const event: StatusEvent = { seq: 1, id: 'e1', system: system.id, integration: required.find((i) => i !== declared.integration)!, status: other.code, actor: 'kombit', source: 'manual', at: '2026-11-01T10:00:00Z' };
+  const event: StatusEvent = {
+    seq: 1,
+    id: 'e1',
+    system: system.id,
+    integration: required.find((i) => i !== declared.integration)!,
+    status: other.code,
+    actor: 'kombit',
+    source: 'manual',
+    at: '2026-11-01T10:00:00Z',
+  };
   const readiness = readinessFrom({ kind: 'sheet', path: 'sheet.db' }, currentStatuses(catalog, [event]));
 
   it("has KOMBIT's 18 columns first, in KOMBIT's order, then each integration some system requires, and a row for each system", () => {
@@ -55,12 +64,19 @@ describe('the onboarding matrix', async () => {
     expect(html).toContain(`<a href="/systemer/${system.id}/">`);
   });
 
-  it('shows what backs a status after its mark: * a run on a platform KOMBIT trusts, + a run on the supplier\'s own platform', () => {
+  it("shows what backs a status after its mark: * a run on a platform KOMBIT trusts, + a run on the supplier's own platform", () => {
     const run = (runId: string, keyTrusted: boolean): StatusEvent => ({
-      ...event, id: runId, seq: keyTrusted ? 2 : 3, integration: keyTrusted ? event.integration : declared.integration, source: 'run',
+      ...event,
+      id: runId,
+      seq: keyTrusted ? 2 : 3,
+      integration: keyTrusted ? event.integration : declared.integration,
+      source: 'run',
       evidence: { runId, digest: 'd'.repeat(64), keyTrusted, ...(keyTrusted ? { trustedBy: 'sheet' as const } : {}) },
     });
-    const backed = readinessFrom({ kind: 'sheet', path: 'sheet.db' }, currentStatuses(catalog, [run('r1', true), run('r2', false)]));
+    const backed = readinessFrom(
+      { kind: 'sheet', path: 'sheet.db' },
+      currentStatuses(catalog, [run('r1', true), run('r2', false)]),
+    );
     const model = buildMatrix(catalog, index, backed);
     const row = model.rows.find((r) => r.systemId === system.id)!;
     expect(row.cells[model.columns.indexOf(event.integration)]).toMatchObject({ backing: 'trusted-platform' });
@@ -71,9 +87,17 @@ describe('the onboarding matrix', async () => {
 
   it('marks a system the project made up as projekteksempel (project example in English), and leaves a real one plain', () => {
     const real = catalog.systems[1]!;
-    const mixed = { ...catalog, systems: catalog.systems.map((s) => (s.id === real.id ? { ...s, fictional: false } : s)) };
+    const mixed = {
+      ...catalog,
+      systems: catalog.systems.map((s) => (s.id === real.id ? { ...s, fictional: false } : s)),
+    };
     const model = buildMatrix(mixed, index, readiness);
-    expect(model.rows.map((r) => [r.systemId, r.fictional])).toEqual(expect.arrayContaining([[system.id, true], [real.id, false]]));
+    expect(model.rows.map((r) => [r.systemId, r.fictional])).toEqual(
+      expect.arrayContaining([
+        [system.id, true],
+        [real.id, false],
+      ]),
+    );
     const rowHtml = (html: string, id: string) => html.split('\n').find((line) => line.includes(`href="${id}"`))!;
     const da = matrixBodyHtml(model, statusStyles(catalog.statuses, 'da'), (id) => id);
     expect(rowHtml(da, system.id)).toContain('<em class=km-example>projekteksempel</em>');

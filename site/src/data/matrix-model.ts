@@ -38,7 +38,11 @@ const sfOrder = (a: string, b: string) => a.localeCompare(b, 'da', { numeric: tr
  * status for.
  */
 export function buildMatrix(catalog: Catalog, index: CatalogIndex, readiness: Readiness): MatrixModel {
-  const columns = matrixColumns([...index.systemsRequiring.keys(), ...readiness.entries.filter((e) => e.status).map((e) => e.integration)].sort(sfOrder));
+  const columns = matrixColumns(
+    [...index.systemsRequiring.keys(), ...readiness.entries.filter((e) => e.status).map((e) => e.integration)].sort(
+      sfOrder,
+    ),
+  );
   const counts = new Map<string, number>();
   const rows = [...catalog.systems]
     .sort((a, b) => a.name.localeCompare(b.name, 'da', { numeric: true }))

@@ -15,7 +15,15 @@ export interface SchemaRows {
   properties: PropertyRow[];
 }
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; 'x-ref'?: string; format?: string; enum?: unknown[] };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  'x-ref'?: string;
+  format?: string;
+  enum?: unknown[];
+};
 
 /** How a schema's type reads: string, integer (int64), array of Klasse, Klasse … */
 export function schemaType(schema: Schema | undefined): string {
@@ -42,7 +50,10 @@ export function schemaRows(content: { mediaType: string; schema?: unknown }): Sc
 }
 
 /** Operations of an OpenAPI document, in document order, ready to render. */
-export function restOperations(model: OpenApiModel): (RestOperation & { request?: SchemaRows[]; replies: (RestOperation['responses'][number] & { schemas: SchemaRows[] })[] })[] {
+export function restOperations(model: OpenApiModel): (RestOperation & {
+  request?: SchemaRows[];
+  replies: (RestOperation['responses'][number] & { schemas: SchemaRows[] })[];
+})[] {
   return model.operations.map((op) => ({
     ...op,
     ...(op.requestBody && { request: op.requestBody.content.map(schemaRows) }),

@@ -17,7 +17,10 @@ export type Section = keyof typeof sections;
 
 /** A catalogue id as a URL segment: SF1590_A → sf1590_a, Y14.II.1 → y14-ii-1. */
 export function idSlug(id: string): string {
-  return id.toLowerCase().replaceAll('.', '-').replaceAll(/[^a-z0-9_-]/g, '-');
+  return id
+    .toLowerCase()
+    .replaceAll('.', '-')
+    .replaceAll(/[^a-z0-9_-]/g, '-');
 }
 
 /** Slug (no leading or trailing slash) of a page; the index page of a section when id is left out. */

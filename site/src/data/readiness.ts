@@ -1,4 +1,13 @@
-import { statusOfEvent, type Backing, type ContestEvent, type ProgrammeEvent, type CurrentStatus, type CurrentStatuses, type EventSource, type StatusEvent } from '../../../conformance/onboarding/index.ts';
+import {
+  statusOfEvent,
+  type Backing,
+  type ContestEvent,
+  type ProgrammeEvent,
+  type CurrentStatus,
+  type CurrentStatuses,
+  type EventSource,
+  type StatusEvent,
+} from '../../../conformance/onboarding/index.ts';
 
 /** The klarmelding status of one system × integration, as the pages show it. */
 export interface ReadinessEntry {
@@ -55,12 +64,20 @@ function entryOf(status: CurrentStatus): ReadinessEntry {
     source: status.source,
   };
   if (status.source === 'catalogue') return common;
-  return { id: status.eventId, ...common, at: status.at, actor: status.actor, ...(status.evidence && { evidence: { ...status.evidence } }) };
+  return {
+    id: status.eventId,
+    ...common,
+    at: status.at,
+    actor: status.actor,
+    ...(status.evidence && { evidence: { ...status.evidence } }),
+  };
 }
 
 /** The site's view of `currentStatuses` (the onboarding module's one answer) and of the sheet's history. */
 export function readinessFrom(
-  source: ReadinessSource, statuses: CurrentStatuses, history: readonly StatusEvent[] = [],
+  source: ReadinessSource,
+  statuses: CurrentStatuses,
+  history: readonly StatusEvent[] = [],
   sheet: Readiness['sheet'] = { current: [], programme: [], contests: [] },
 ): Readiness {
   const entryByStatus = new Map(statuses.all.map((s) => [s, entryOf(s)]));

@@ -34,16 +34,33 @@ describe('the generated REST examples', () => {
     await symlink(join(repo, 'node_modules'), join(dir, 'node_modules'));
     const files: string[] = [];
     for (const integration of catalog.integrations) {
-      for (const service of integration.versions.flatMap((v) => v.services).filter((s) => s.protocol === 'REST' && s.provider === 'platform')) {
+      for (const service of integration.versions
+        .flatMap((v) => v.services)
+        .filter((s) => s.protocol === 'REST' && s.provider === 'platform')) {
         const contract = contracts.restOperation(service);
-        const { code } = exampleCode({ integrationId: integration.id, service, fixtures, ...(contract && { contract }), sts })!;
+        const { code } = exampleCode({
+          integrationId: integration.id,
+          service,
+          fixtures,
+          ...(contract && { contract }),
+          sts,
+        })!;
         // Each example in its own folder, as its own project would have it.
         const folder = join(dir, `${integration.id}-${service.name}`);
         await mkdir(join(folder, 'generated'), { recursive: true });
         if (contract) {
           const file = contract.file.split('/').pop()!;
           await copyFile(contract.file, join(folder, file));
-          await run(process.execPath, [join(repo, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), file, '-o', `./generated/${service.name}.ts`], { cwd: folder });
+          await run(
+            process.execPath,
+            [
+              join(repo, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'),
+              file,
+              '-o',
+              `./generated/${service.name}.ts`,
+            ],
+            { cwd: folder },
+          );
         }
         await writeFile(join(folder, 'example.ts'), code);
         files.push(join(folder, 'example.ts'));
@@ -51,11 +68,24 @@ describe('the generated REST examples', () => {
     }
     expect(files.length).toBeGreaterThanOrEqual(4);
     const tsconfig = {
-      compilerOptions: { target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, allowImportingTsExtensions: true, types: ['node'], skipLibCheck: true },
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        strict: true,
+        noEmit: true,
+        allowImportingTsExtensions: true,
+        types: ['node'],
+        skipLibCheck: true,
+      },
       files,
     };
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
-    const checked = await run(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir]).then(
+    const checked = await run(process.execPath, [
+      join(repo, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      dir,
+    ]).then(
       () => '',
       (error: { stdout: string }) => error.stdout,
     );

@@ -53,13 +53,20 @@ export function tokenCode(service: Service, context: TokenContext): TokenCode | 
     return `supplied.${name}`;
   };
   const { name: municipality, cvr } = context.municipality;
-  const entity = () => need(service.entityId, 'entityId', "the service's entityID, which the token is issued for (the catalogue has none)");
+  const entity = () =>
+    need(
+      service.entityId,
+      'entityId',
+      "the service's entityID, which the token is issued for (the catalogue has none)",
+    );
   const endpoint = (url: string | undefined, name: string, what: string) =>
     need(url, name, `the address of ${what} on KOMBIT's external test environment (the catalogue has none)`);
   if (service.security.includes('jwt')) {
     const oauth = endpoint(context.sts.oauth, 'oauthUrl', "SF1514's OAuth 2 client-credentials endpoint");
     const id = entity();
-    const scope = service.entityId ? tsLiteral(`entityid:${service.entityId},anvenderkontekst:${cvr}`) : `\`entityid:\${${id}},anvenderkontekst:${cvr}\``;
+    const scope = service.entityId
+      ? tsLiteral(`entityid:${service.entityId},anvenderkontekst:${cvr}`)
+      : `\`entityid:\${${id}},anvenderkontekst:${cvr}\``;
     return {
       supplied,
       lines: [
@@ -74,7 +81,7 @@ export function tokenCode(service: Service, context: TokenContext): TokenCode | 
         `    scope: ${scope},`,
         '  }),',
         '});',
-        "if (!issued.ok) throw new Error(`The STS refused the token: ${issued.status} ${await issued.text()}`);",
+        'if (!issued.ok) throw new Error(`The STS refused the token: ${issued.status} ${await issued.text()}`);',
         'const { access_token: jwt } = (await issued.json()) as { access_token: string };',
         'const authorization = `Bearer ${jwt}`;',
       ],
@@ -83,7 +90,11 @@ export function tokenCode(service: Service, context: TokenContext): TokenCode | 
   if (service.security.includes('holder-of-key')) {
     const rest = endpoint(context.sts.wsTrustRest, 'stsUrl', "SF1514's REST STS (WsTrustRest)");
     const id = entity();
-    const exchange = need(context.serviceUrl && new URL(accessTokenPath, context.serviceUrl).href, 'accessTokenUrl', "Serviceplatformen's AccessTokenService, on the service's host (the catalogue has no address for the service)");
+    const exchange = need(
+      context.serviceUrl && new URL(accessTokenPath, context.serviceUrl).href,
+      'accessTokenUrl',
+      "Serviceplatformen's AccessTokenService, on the service's host (the catalogue has no address for the service)",
+    );
     return {
       supplied,
       lines: [
@@ -104,14 +115,14 @@ export function tokenCode(service: Service, context: TokenContext): TokenCode | 
         '    OnBehalfOf: null,',
         '  }),',
         '});',
-        "if (!issued.ok) throw new Error(`The STS refused the token: ${issued.status} ${await issued.text()}`);",
+        'if (!issued.ok) throw new Error(`The STS refused the token: ${issued.status} ${await issued.text()}`);',
         'const saml = (await issued.json()) as { RequestedSecurityToken: { Assertion: string } };',
         `const exchanged = await fetch(${exchange}, {`,
         "  method: 'POST',",
         '  dispatcher,',
         "  body: new URLSearchParams({ 'saml-token': saml.RequestedSecurityToken.Assertion }),",
         '});',
-        "if (!exchanged.ok) throw new Error(`The AccessTokenService refused the token: ${exchanged.status} ${await exchanged.text()}`);",
+        'if (!exchanged.ok) throw new Error(`The AccessTokenService refused the token: ${exchanged.status} ${await exchanged.text()}`);',
         'const token = (await exchanged.json()) as { access_token: string; token_type: string };',
         'const authorization = `${token.token_type} ${token.access_token}`;',
       ],

@@ -12,9 +12,13 @@ describe('a request body from its JSON schema', () => {
         Cvr: { type: 'string', example: '99999999' },
         Kind: { type: 'string', enum: ['A', 'B'] },
         Level: { type: 'integer', default: 3 },
-        Size: { type: 'string', example: 'it\'s big' },
+        Size: { type: 'string', example: "it's big" },
         Tags: { type: 'array', items: { type: 'string', example: 'x' } },
-        Owner: { type: 'object', required: ['Cvr'], properties: { Cvr: { type: 'string' }, Note: { type: 'string', example: 'left out' } } },
+        Owner: {
+          type: 'object',
+          required: ['Cvr'],
+          properties: { Cvr: { type: 'string' }, Note: { type: 'string', example: 'left out' } },
+        },
         Comment: { type: 'string', example: 'optional' },
       },
     };

@@ -32,7 +32,9 @@ export function tsLiteral(value: unknown): string {
   if (typeof value === 'string') return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
   if (Array.isArray(value)) return `[${value.map(tsLiteral).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
-    return `{ ${Object.entries(value).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : tsLiteral(k)}: ${tsLiteral(v)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : tsLiteral(k)}: ${tsLiteral(v)}`)
+      .join(', ')} }`;
   }
   return JSON.stringify(value);
 }
@@ -45,7 +47,8 @@ function fill(name: string, schema: JsonSchema, known: Known, path: string, inde
   const value = known(name);
   if (value) return { code: value.literal, note: value.note };
   if (schema.example !== undefined) return { code: tsLiteral(schema.example), note: "the contract's example" };
-  if (schema.enum?.length) return { code: tsLiteral(schema.enum[0]), note: `one of ${schema.enum.map((v) => tsLiteral(v)).join(', ')}` };
+  if (schema.enum?.length)
+    return { code: tsLiteral(schema.enum[0]), note: `one of ${schema.enum.map((v) => tsLiteral(v)).join(', ')}` };
   if (schema.default !== undefined) return { code: tsLiteral(schema.default), note: "the contract's default" };
   if (schema.properties) {
     const inner = objectLines(schema, known, path, `${indent}  `);
@@ -59,7 +62,12 @@ function fill(name: string, schema: JsonSchema, known: Known, path: string, inde
   return { missing: path, ...(schema.description && { description: schema.description }) };
 }
 
-function objectLines(schema: JsonSchema, known: Known, prefix: string, indent: string): { lines: string[]; missing: { missing: string; description?: string; name: string }[] } {
+function objectLines(
+  schema: JsonSchema,
+  known: Known,
+  prefix: string,
+  indent: string,
+): { lines: string[]; missing: { missing: string; description?: string; name: string }[] } {
   const lines: string[] = [];
   const missing: { missing: string; description?: string; name: string }[] = [];
   for (const name of schema.required ?? []) {
@@ -80,5 +88,12 @@ function objectLines(schema: JsonSchema, known: Known, prefix: string, indent: s
  */
 export function bodyLiteral(schema: JsonSchema, known: Known, indent = '  '): BodyLiteral {
   const { lines, missing } = objectLines(schema, known, '', indent);
-  return { lines, missing: missing.map((m) => ({ name: m.name, path: m.missing, ...(m.description && { description: m.description }) })) };
+  return {
+    lines,
+    missing: missing.map((m) => ({
+      name: m.name,
+      path: m.missing,
+      ...(m.description && { description: m.description }),
+    })),
+  };
 }

@@ -16,12 +16,27 @@ const run = promisify(execFile);
 
 /** The CLI as a user runs it (a separate process: nothing may import cli/). */
 async function klarmeldJson(...args: string[]) {
-  const { stdout } = await run(process.execPath, [join(repo, 'bin', 'klarmeld.js'), ...args, '--json'], { cwd: repo, maxBuffer: 16 << 20 });
+  const { stdout } = await run(process.execPath, [join(repo, 'bin', 'klarmeld.js'), ...args, '--json'], {
+    cwd: repo,
+    maxBuffer: 16 << 20,
+  });
   return JSON.parse(stdout);
 }
 
-interface CliCell { integration: string; level?: string; status?: string; source?: string; at?: string }
-interface CliReportLine { integration: string; status?: string; source?: string; at?: string; evidence?: { runId: string } }
+interface CliCell {
+  integration: string;
+  level?: string;
+  status?: string;
+  source?: string;
+  at?: string;
+}
+interface CliReportLine {
+  integration: string;
+  status?: string;
+  source?: string;
+  at?: string;
+  evidence?: { runId: string };
+}
 
 let dir: string;
 let catalog: Catalog;
@@ -32,7 +47,16 @@ beforeAll(async () => {
   sheet = join(dir, 'sheet.sqlite');
   ({ catalog } = await loadCatalog());
   const store = SheetStore.open(sheet);
-  store.append([{ system: 'reference-system', integration: 'SF1520', status: 'klarmeldt', actor: 'klarmeld test --record', source: 'run', evidence: { runId: 'run-1', digest: 'a'.repeat(64) } }]);
+  store.append([
+    {
+      system: 'reference-system',
+      integration: 'SF1520',
+      status: 'klarmeldt',
+      actor: 'klarmeld test --record',
+      source: 'run',
+      evidence: { runId: 'run-1', digest: 'a'.repeat(64) },
+    },
+  ]);
   store.close();
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -48,8 +72,19 @@ describe('the site’s statuses', () => {
       const siteRow = model.rows.find((r) => r.systemId === row.system)!;
       for (const cell of row.cells) {
         const entry = readiness.of(row.system, cell.integration);
-        expect([row.system, cell.integration, entry?.status, entry?.source, entry?.at]).toEqual([row.system, cell.integration, cell.status, cell.source, cell.at]);
-        if (cell.level) expect([row.system, cell.integration, siteRow.cells[model.columns.indexOf(cell.integration)]?.status]).toEqual([row.system, cell.integration, cell.status ?? '']);
+        expect([row.system, cell.integration, entry?.status, entry?.source, entry?.at]).toEqual([
+          row.system,
+          cell.integration,
+          cell.status,
+          cell.source,
+          cell.at,
+        ]);
+        if (cell.level)
+          expect([
+            row.system,
+            cell.integration,
+            siteRow.cells[model.columns.indexOf(cell.integration)]?.status,
+          ]).toEqual([row.system, cell.integration, cell.status ?? '']);
         if (cell.status) sources.add(cell.source!);
       }
     }
@@ -59,11 +94,21 @@ describe('the site’s statuses', () => {
       const report = await klarmeldJson('sheet', 'report', system, '--sheet', sheet);
       for (const line of report.integrations as CliReportLine[]) {
         const entry = readiness.of(system, line.integration);
-        expect([system, line.integration, entry?.status, entry?.source, entry?.at, entry?.evidence?.runId])
-          .toEqual([system, line.integration, line.status, line.source, line.at, line.evidence?.runId]);
+        expect([system, line.integration, entry?.status, entry?.source, entry?.at, entry?.evidence?.runId]).toEqual([
+          system,
+          line.integration,
+          line.status,
+          line.source,
+          line.at,
+          line.evidence?.runId,
+        ]);
       }
     }
-    expect(readiness.of('reference-system', 'SF1520')).toMatchObject({ status: 'klarmeldt', source: 'run', evidence: { runId: 'run-1' } });
+    expect(readiness.of('reference-system', 'SF1520')).toMatchObject({
+      status: 'klarmeldt',
+      source: 'run',
+      evidence: { runId: 'run-1' },
+    });
   }, 30_000);
 
   it('keep the catalogue’s declarations, and say why, when the sheet is missing or unreadable', async () => {
@@ -73,9 +118,18 @@ describe('the site’s statuses', () => {
     const unreadable = join(dir, 'a-folder');
     await mkdir(unreadable);
     const cases = [
-      [{ sheet: missing, sheetIsDefault: true }, { kind: 'missing', path: missing, isDefault: true }],
-      [{ sheet: missing, sheetIsDefault: false }, { kind: 'missing', path: missing, isDefault: false }],
-      [{ sheet: unreadable, sheetIsDefault: false }, { kind: 'unreadable', path: unreadable }],
+      [
+        { sheet: missing, sheetIsDefault: true },
+        { kind: 'missing', path: missing, isDefault: true },
+      ],
+      [
+        { sheet: missing, sheetIsDefault: false },
+        { kind: 'missing', path: missing, isDefault: false },
+      ],
+      [
+        { sheet: unreadable, sheetIsDefault: false },
+        { kind: 'unreadable', path: unreadable },
+      ],
     ] as const;
     for (const [paths, source] of cases) {
       const readiness = await readReadiness(catalog, paths);

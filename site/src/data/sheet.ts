@@ -8,7 +8,10 @@ import type { SitePaths } from './site-paths.ts';
  * sheet's own read API. No file, or a file that cannot be read, leaves the catalogue's
  * declarations and says which.
  */
-export async function readReadiness(catalog: Catalog, paths: Pick<SitePaths, 'sheet' | 'sheetIsDefault'>): Promise<Readiness> {
+export async function readReadiness(
+  catalog: Catalog,
+  paths: Pick<SitePaths, 'sheet' | 'sheetIsDefault'>,
+): Promise<Readiness> {
   const path = paths.sheet;
   let snapshot;
   try {
@@ -16,8 +19,11 @@ export async function readReadiness(catalog: Catalog, paths: Pick<SitePaths, 'sh
   } catch (error) {
     return readinessFrom({ kind: 'unreadable', path, problem: (error as Error).message }, currentStatuses(catalog));
   }
-  if (!snapshot) return readinessFrom({ kind: 'missing', path, isDefault: paths.sheetIsDefault }, currentStatuses(catalog));
+  if (!snapshot)
+    return readinessFrom({ kind: 'missing', path, isDefault: paths.sheetIsDefault }, currentStatuses(catalog));
   return readinessFrom({ kind: 'sheet', path }, currentStatuses(catalog, snapshot.current), snapshot.history, {
-    current: snapshot.current, programme: snapshot.programme, contests: snapshot.contests,
+    current: snapshot.current,
+    programme: snapshot.programme,
+    contests: snapshot.contests,
   });
 }

@@ -25,7 +25,11 @@ export interface SiteData {
 
 export async function loadSiteData(paths: SitePaths): Promise<SiteData> {
   const { catalog, problems } = await loadCatalog(paths.catalogDir);
-  const [readiness, suites, fixtures] = await Promise.all([readReadiness(catalog, paths), readSuites(paths.suitesDir), readFixtures(paths.root)]);
+  const [readiness, suites, fixtures] = await Promise.all([
+    readReadiness(catalog, paths),
+    readSuites(paths.suitesDir),
+    readFixtures(paths.root),
+  ]);
   return {
     paths,
     catalog,

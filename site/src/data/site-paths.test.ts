@@ -13,7 +13,13 @@ describe('where the site finds the onboarding sheet', () => {
   });
 
   it('takes KLARMELD_SHEET, relative to the repository root where npm run site:build runs', () => {
-    expect(sitePathsFromEnv({ KLARMELD_ROOT: '/repo', KLARMELD_SHEET: '.klarmeld/demo/sheet.sqlite' })).toMatchObject({ sheet: '/repo/.klarmeld/demo/sheet.sqlite', sheetIsDefault: false });
-    expect(sitePathsFromEnv({ KLARMELD_ROOT: '/repo', KLARMELD_SHEET: '/elsewhere/sheet.sqlite' })).toMatchObject({ sheet: '/elsewhere/sheet.sqlite', sheetIsDefault: false });
+    expect(sitePathsFromEnv({ KLARMELD_ROOT: '/repo', KLARMELD_SHEET: '.klarmeld/demo/sheet.sqlite' })).toMatchObject({
+      sheet: '/repo/.klarmeld/demo/sheet.sqlite',
+      sheetIsDefault: false,
+    });
+    expect(sitePathsFromEnv({ KLARMELD_ROOT: '/repo', KLARMELD_SHEET: '/elsewhere/sheet.sqlite' })).toMatchObject({
+      sheet: '/elsewhere/sheet.sqlite',
+      sheetIsDefault: false,
+    });
   });
 });

@@ -34,19 +34,33 @@ export function exampleWsdl(service: Service): { file: string; onPage: boolean; 
 /** Where the client comes from, in the example's comments. */
 function generateLines(wsdl: ReturnType<typeof exampleWsdl>): string[] {
   if (wsdl?.onPage) return [`//   npx wsdl-tsclient ${wsdl.file.split('/').pop()} -o ./generated`];
-  if (wsdl) return [`// klarmeld has no contract files for this service: get KOMBIT's ${wsdl.file} (and the schemas it imports)`, `// from ${wsdl.source}, then:`, `//   npx wsdl-tsclient ${wsdl.file} -o ./generated`];
-  return ["// klarmeld has no contract files for this service: get its WSDL from KOMBIT (the integration's", '// documentation on Digitaliseringskataloget), generate the client from it with wsdl-tsclient, and', "// import createClientAsync from the folder it writes."];
+  if (wsdl)
+    return [
+      `// klarmeld has no contract files for this service: get KOMBIT's ${wsdl.file} (and the schemas it imports)`,
+      `// from ${wsdl.source}, then:`,
+      `//   npx wsdl-tsclient ${wsdl.file} -o ./generated`,
+    ];
+  return [
+    "// klarmeld has no contract files for this service: get its WSDL from KOMBIT (the integration's",
+    '// documentation on Digitaliseringskataloget), generate the client from it with wsdl-tsclient, and',
+    '// import createClientAsync from the folder it writes.',
+  ];
 }
 
 /** How to get from this page to a run: on the embedded platform, or on KOMBIT's external test environment. */
-function setup({ integrationId, service, fixtures }: SoapExampleInput, wsdl: ReturnType<typeof exampleWsdl>, onPlatform: boolean, needsAgreement: boolean): string[] {
+function setup(
+  { integrationId, service, fixtures }: SoapExampleInput,
+  wsdl: ReturnType<typeof exampleWsdl>,
+  onPlatform: boolean,
+  needsAgreement: boolean,
+): string[] {
   const title = `${integrationId} ${service.name} ${service.version}`;
   const { name, cvr } = fixtures.municipality;
   if (!onPlatform) {
     return [
       `// ${title} on KOMBIT's external test environment, which klarmeld's embedded platform does not`,
       "// simulate: your it-system's FOCES certificate, and your service agreement from KOMBIT's",
-      `// Administrationsmodul. Generate the client from the ${wsdl?.onPage ? 'contract files on this page' : 'service\'s WSDL'}:`,
+      `// Administrationsmodul. Generate the client from the ${wsdl?.onPage ? 'contract files on this page' : "service's WSDL"}:`,
       ...generateLines(wsdl),
     ];
   }
@@ -56,7 +70,11 @@ function setup({ integrationId, service, fixtures }: SoapExampleInput, wsdl: Ret
     '// agreement), generate the client from the contract files on this page, then run this file.',
     '//   npx klarmeld platform start',
     '//   npx klarmeld platform system add "Mit fagsystem" --json > system.json',
-    ...(needsAgreement ? [`//   npx klarmeld platform agreement add --system "Mit fagsystem" --service ${integrationId}/${service.name} --municipality ${cvr} --json > agreement.json`] : []),
+    ...(needsAgreement
+      ? [
+          `//   npx klarmeld platform agreement add --system "Mit fagsystem" --service ${integrationId}/${service.name} --municipality ${cvr} --json > agreement.json`,
+        ]
+      : []),
     ...generateLines(wsdl),
     '//   npx tsx example.ts',
   ];
@@ -69,7 +87,9 @@ function invocationContext(service: Service, fixtures: ExampleFixtures, onPlatfo
     '',
     '// Serviceplatformen reads who is calling from the request body; UUIDs in lower case.',
     'const invocationContext = {',
-    onPlatform ? '  ServiceAgreementUUID: agreement.agreementUuid,' : "  ServiceAgreementUUID: '<your service agreement>',",
+    onPlatform
+      ? '  ServiceAgreementUUID: agreement.agreementUuid,'
+      : "  ServiceAgreementUUID: '<your service agreement>',",
     onPlatform ? '  UserSystemUUID: system.systemUuid,' : "  UserSystemUUID: '<your it-system>',",
     onPlatform && user ? `  UserUUID: ${user.literal}, // ${user.note}` : "  UserUUID: '<the user>',",
     `  ServiceUUID: ${service.serviceUuid ? `'${service.serviceUuid}'` : onPlatform ? 'agreement.serviceUuid' : "'<service uuid>'"},`,
@@ -82,7 +102,12 @@ function invocationContext(service: Service, fixtures: ExampleFixtures, onPlatfo
  * field the fixtures can fill, optional fields left out. A required field without a test value,
  * or a body the contract leaves open (xs:any), is said in a comment, never given a placeholder.
  */
-function inputLines(fields: ExampleField[], service: Service, fixtures: ExampleFixtures, usesContext: boolean): string[] {
+function inputLines(
+  fields: ExampleField[],
+  service: Service,
+  fixtures: ExampleFixtures,
+  usesContext: boolean,
+): string[] {
   const lines = usesContext ? ['  InvocationContext: invocationContext,'] : [];
   const unfilled: string[] = [];
   for (const field of fields) {
@@ -95,7 +120,8 @@ function inputLines(fields: ExampleField[], service: Service, fixtures: ExampleF
     if (value) lines.push(`  ${field.name}: ${value.literal}, // ${value.note}`);
     else if (field.required) unfilled.push(field.name);
   }
-  if (unfilled.length > 0) lines.push(`  // Also required by the contract, with no value in Korsbæk's test data: ${unfilled.join(', ')}.`);
+  if (unfilled.length > 0)
+    lines.push(`  // Also required by the contract, with no value in Korsbæk's test data: ${unfilled.join(', ')}.`);
   return lines;
 }
 
@@ -110,12 +136,17 @@ export function soapExample(input: SoapExampleInput): string {
   const wsdl = exampleWsdl(service);
   const wsdlName = wsdl?.file.split('/').pop();
   // Without a WSDL name the client's folder is unknown: the call is shown on a client the reader generated.
-  const clientImport = wsdlName ? `import { createClientAsync } from './generated/${wsdlClientFolder(wsdlName)}/client.ts';` : "// import { createClientAsync } from the client wsdl-tsclient generated";
+  const clientImport = wsdlName
+    ? `import { createClientAsync } from './generated/${wsdlClientFolder(wsdlName)}/client.ts';`
+    : '// import { createClientAsync } from the client wsdl-tsclient generated';
   const onPlatform = service.endpoints.local !== undefined;
   const endpoint = onPlatform
     ? `${platformUrl}${service.endpoints.local}`
-    : (service.endpoints.externalTest ?? service.endpoints.production ?? `https://<${integrationId.toLowerCase()}-endpoint>`);
-  const usesContext = service.security.includes('context') || Boolean(inputFields?.some((f) => f.name === 'InvocationContext'));
+    : (service.endpoints.externalTest ??
+      service.endpoints.production ??
+      `https://<${integrationId.toLowerCase()}-endpoint>`);
+  const usesContext =
+    service.security.includes('context') || Boolean(inputFields?.some((f) => f.name === 'InvocationContext'));
   // A service that reads an InvocationContext needs no token; a token-secured one wants one from the STS.
   const wantsToken = !usesContext && service.security.includes('saml-token');
   return [
@@ -128,9 +159,19 @@ export function soapExample(input: SoapExampleInput): string {
     ...(onPlatform && usesContext ? ["const agreement = JSON.parse(readFileSync('agreement.json', 'utf8'));"] : []),
     `const client = await createClientAsync('${wsdlName ?? '<the WSDL you fetched>'}', { endpoint: '${endpoint}' });`,
     ...(onPlatform
-      ? ["// Mutual TLS with the it-system's certificate, trusting the platform's test CA (soap reads the files).", 'client.setSecurity(new ClientSSLSecurity(system.key, system.cert, system.ca));']
-      : ["// Mutual TLS with the it-system's FOCES certificate.", "client.setSecurity(new ClientSSLSecurity(readFileSync('system.key'), readFileSync('system.crt')));"]),
-    ...(wantsToken ? ['// Add a SAML token from the STS (SF1514) to the WS-Security header before calling: see the reference system.'] : []),
+      ? [
+          "// Mutual TLS with the it-system's certificate, trusting the platform's test CA (soap reads the files).",
+          'client.setSecurity(new ClientSSLSecurity(system.key, system.cert, system.ca));',
+        ]
+      : [
+          "// Mutual TLS with the it-system's FOCES certificate.",
+          "client.setSecurity(new ClientSSLSecurity(readFileSync('system.key'), readFileSync('system.crt')));",
+        ]),
+    ...(wantsToken
+      ? [
+          '// Add a SAML token from the STS (SF1514) to the WS-Security header before calling: see the reference system.',
+        ]
+      : []),
     ...(usesContext ? invocationContext(service, fixtures, onPlatform) : []),
     '',
     `const [result] = await client.${service.operations[0]?.name ?? 'operation'}Async({`,

@@ -3,7 +3,9 @@ import { sourcePart, sourceParts } from './source-link.ts';
 
 describe('sourcePart', () => {
   it('links a file of a public repository at its commit, keeping the note apart', () => {
-    expect(sourcePart('itk-dev/serviceplatformen@9afa6353:src/Service/SF1514/SAMLTokenSoapTemplate.xml (entityID)')).toEqual({
+    expect(
+      sourcePart('itk-dev/serviceplatformen@9afa6353:src/Service/SF1514/SAMLTokenSoapTemplate.xml (entityID)'),
+    ).toEqual({
       text: 'itk-dev/serviceplatformen@9afa6353:src/Service/SF1514/SAMLTokenSoapTemplate.xml',
       href: 'https://github.com/itk-dev/serviceplatformen/blob/9afa6353/src/Service/SF1514/SAMLTokenSoapTemplate.xml',
       note: '(entityID)',
@@ -19,7 +21,11 @@ describe('sourcePart', () => {
   });
 
   it('links a folder as a tree and encodes spaces in the path', () => {
-    expect(sourcePart('itk-dev/serviceplatformen@9afa6353:resources/sf1500/Tekniske specifikationer (v6.0 Services)/v6_0_0_0/wsdl/').href).toBe(
+    expect(
+      sourcePart(
+        'itk-dev/serviceplatformen@9afa6353:resources/sf1500/Tekniske specifikationer (v6.0 Services)/v6_0_0_0/wsdl/',
+      ).href,
+    ).toBe(
       'https://github.com/itk-dev/serviceplatformen/tree/9afa6353/resources/sf1500/Tekniske%20specifikationer%20(v6.0%20Services)/v6_0_0_0/wsdl/',
     );
   });
@@ -33,7 +39,12 @@ describe('sourcePart', () => {
   });
 
   it('leaves an elided address, a named document and a bare file name as text', () => {
-    for (const citation of ['http://docplayer.dk/42992771-… (reference list)', 'kombit/bfo_infrastructureSamples-java@16bcd166:bf-client-example-app/…/AnvendersystemOperationer.xsd', 'KOMBIT, workshop »Datadrevne udbredelsesindsatser«: onboarding-arket', 'BrugerOperationer.xsd']) {
+    for (const citation of [
+      'http://docplayer.dk/42992771-… (reference list)',
+      'kombit/bfo_infrastructureSamples-java@16bcd166:bf-client-example-app/…/AnvendersystemOperationer.xsd',
+      'KOMBIT, workshop »Datadrevne udbredelsesindsatser«: onboarding-arket',
+      'BrugerOperationer.xsd',
+    ]) {
       expect(sourcePart(citation)).toEqual({ text: citation });
     }
   });
@@ -41,9 +52,10 @@ describe('sourcePart', () => {
 
 describe('sourceParts', () => {
   it('splits a source into its citations', () => {
-    expect(sourceParts('BrugerOperationer.xsd; kombit/kosdy_infrastructureSamples-java@93c9b6b3:README.md').map((p) => p.href)).toEqual([
-      undefined,
-      'https://github.com/kombit/kosdy_infrastructureSamples-java/blob/93c9b6b3/README.md',
-    ]);
+    expect(
+      sourceParts('BrugerOperationer.xsd; kombit/kosdy_infrastructureSamples-java@93c9b6b3:README.md').map(
+        (p) => p.href,
+      ),
+    ).toEqual([undefined, 'https://github.com/kombit/kosdy_infrastructureSamples-java/blob/93c9b6b3/README.md']);
   });
 });

@@ -24,7 +24,10 @@ function githubUrl(owner: string, repo: string, commit: string, path: string): s
 /** One citation: its text, its address where it has a usable one, and its note. */
 export function sourcePart(citation: string): SourcePart {
   const url = /^(https?:\/\/\S+)(?: (.*))?$/.exec(citation);
-  if (url) return url[1]!.includes('…') ? { text: citation } : { text: url[1]!, href: url[1]!, ...(url[2] && { note: url[2] }) };
+  if (url)
+    return url[1]!.includes('…')
+      ? { text: citation }
+      : { text: url[1]!, href: url[1]!, ...(url[2] && { note: url[2] }) };
   const file = repoFile.exec(citation);
   if (!file || citation.includes('…')) return { text: citation };
   const [, owner, repo, commit, rest] = file as unknown as [string, string, string, string, string];

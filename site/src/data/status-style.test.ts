@@ -34,6 +34,8 @@ describe('status styles', () => {
   });
 
   it('draws each status in the vocabulary colours', () => {
-    expect(statusCss(statusStyles(vocabulary, 'da'))).toContain('.km-st.s1,.km-matrix td.s1{background:#c6efce;color:#006100}');
+    expect(statusCss(statusStyles(vocabulary, 'da'))).toContain(
+      '.km-st.s1,.km-matrix td.s1{background:#c6efce;color:#006100}',
+    );
   });
 });

@@ -15,5 +15,7 @@ export function versionNumberText(locale: Locale, version: Numbered): string {
 
 /** "Version 6", or "versionsnummer ikke offentliggjort" where the number is not published. */
 export function versionText(locale: Locale, version: Numbered): string {
-  return version.version === undefined ? t(locale, 'versionNotPublished') : `${t(locale, 'version')} ${version.version}`;
+  return version.version === undefined
+    ? t(locale, 'versionNotPublished')
+    : `${t(locale, 'version')} ${version.version}`;
 }

@@ -96,7 +96,8 @@ const da = {
   reason: 'Begrundelse',
   evidence: 'Belæg',
   history: 'Historik',
-  historyIntro: 'Alle statusændringer fra onboarding-arket, nyeste først, med den kørsel og digest, der ligger bag. Kontrollér en kørsel med klarmeld verify.',
+  historyIntro:
+    'Alle statusændringer fra onboarding-arket, nyeste først, med den kørsel og digest, der ligger bag. Kontrollér en kørsel med klarmeld verify.',
   run: 'Kørsel',
   noStatus: 'Tom (påkrævet)',
   backedTrusted: 'kørsel på en platform KOMBIT har godkendt',
@@ -107,7 +108,8 @@ const da = {
   notRequired: 'Ikke krævet',
   example: 'Eksempel i TypeScript',
   exampleGenerated: 'Genereret fra kontrakten med en typet klient fra wsdl-tsclient.',
-  exampleGeneratedRest: 'Genereret fra kataloget og, hvor det har den, servicens OpenAPI-kontrakt (typer fra openapi-typescript). Tokenet hentes, som SF1514 udsteder det; det, kataloget ikke kender, giver kalderen.',
+  exampleGeneratedRest:
+    'Genereret fra kataloget og, hvor det har den, servicens OpenAPI-kontrakt (typer fra openapi-typescript). Tokenet hentes, som SF1514 udsteder det; det, kataloget ikke kender, giver kalderen.',
   exampleReference: 'Fra referencesystemet i examples/reference-system/, som består alle suiter.',
   links: 'Links og kilder',
   notes: 'Bemærkninger',
@@ -122,14 +124,16 @@ const da = {
   all: 'Alle',
   shownSystems: 'viste systemer',
   noSheetTitle: 'Intet onboarding-ark',
-  sheetMissingDefault: 'Der er intet onboarding-ark på standardstien, som klarmeld sheet og klarmeld test --record også bruger',
+  sheetMissingDefault:
+    'Der er intet onboarding-ark på standardstien, som klarmeld sheet og klarmeld test --record også bruger',
   sheetFrom: 'Status fra onboarding-arket',
   sheetMissing: 'Der er intet onboarding-ark på stien i KLARMELD_SHEET',
   catalogueOnly: 'Sitet viser derfor kun de statusser, KOMBIT har registreret i kataloget.',
   buildWithSheet: 'Byg sitet med arkets sti i KLARMELD_SHEET, fx demoens ark',
   catalogueStatuses: 'Statusser uden dato har KOMBIT registreret i kataloget (systems.yaml); arket går forud for dem.',
   fromCatalogue: 'katalog',
-  fromCatalogueTitle: 'Registreret af KOMBIT i kataloget (systems.yaml), uden dato og bevis; ikke en hændelse i onboarding-arket',
+  fromCatalogueTitle:
+    'Registreret af KOMBIT i kataloget (systems.yaml), uden dato og bevis; ikke en hændelse i onboarding-arket',
   sheetProblem: 'Onboarding-arket kunne ikke læses',
   catalogProblems: 'Kataloget har problemer; sitet er bygget af det, der kunne læses',
   summary: 'Resumé',
@@ -151,7 +155,8 @@ const da = {
   dir_platform: 'Infrastrukturen kalder leverandørens system',
   dir_begge: 'Begge veje',
   kombitEstimate: 'KOMBIT skøn',
-  kombitEstimateTitle: 'KOMBITs skøn over systemets use cases og integrationer (som i KOMBITs tilslutningsrapport), ikke en afgørelse',
+  kombitEstimateTitle:
+    'KOMBITs skøn over systemets use cases og integrationer (som i KOMBITs tilslutningsrapport), ikke en afgørelse',
   mandatoryPackages: 'Obligatoriske integrationer',
   supplementaryPackages: 'Supplerende integrationer',
   packageNotGiven: 'pakke ikke oplyst',
@@ -161,7 +166,8 @@ const da = {
   connectedIn: 'tilsluttet i',
   ofMunicipalities: 'kommuner',
   of: 'af',
-  spreadTitle: 'Kommuner, der bruger systemet, med en godkendt serviceaftale for integrationen (fra den importerede aftaleliste)',
+  spreadTitle:
+    'Kommuner, der bruger systemet, med en godkendt serviceaftale for integrationen (fra den importerede aftaleliste)',
 } as const;
 
 export type UiKey = keyof typeof da;
@@ -257,7 +263,8 @@ const en: Record<UiKey, string> = {
   reason: 'Reason',
   evidence: 'Evidence',
   history: 'History',
-  historyIntro: 'Every status change in the onboarding sheet, newest first, with the run and digest behind it. Check a run with klarmeld verify.',
+  historyIntro:
+    'Every status change in the onboarding sheet, newest first, with the run and digest behind it. Check a run with klarmeld verify.',
   run: 'Run',
   noStatus: 'Blank (required)',
   backedTrusted: 'run on a platform KOMBIT trusts',
@@ -268,7 +275,8 @@ const en: Record<UiKey, string> = {
   notRequired: 'Not required',
   example: 'TypeScript example',
   exampleGenerated: 'Generated from the contract, with a typed client from wsdl-tsclient.',
-  exampleGeneratedRest: 'Generated from the catalogue and, where it holds one, the service’s OpenAPI contract (types from openapi-typescript). The token is fetched as SF1514 issues it; what the catalogue does not know, the caller supplies.',
+  exampleGeneratedRest:
+    'Generated from the catalogue and, where it holds one, the service’s OpenAPI contract (types from openapi-typescript). The token is fetched as SF1514 issues it; what the catalogue does not know, the caller supplies.',
   exampleReference: 'From the reference system in examples/reference-system/, which passes every suite.',
   links: 'Links and sources',
   notes: 'Notes',
@@ -283,14 +291,17 @@ const en: Record<UiKey, string> = {
   all: 'All',
   shownSystems: 'systems shown',
   noSheetTitle: 'No onboarding sheet',
-  sheetMissingDefault: 'There is no onboarding sheet at the default path, which klarmeld sheet and klarmeld test --record use too',
+  sheetMissingDefault:
+    'There is no onboarding sheet at the default path, which klarmeld sheet and klarmeld test --record use too',
   sheetFrom: 'Status from the onboarding sheet',
   sheetMissing: 'There is no onboarding sheet at the path in KLARMELD_SHEET',
   catalogueOnly: 'So the site shows only the statuses KOMBIT recorded in the catalogue.',
   buildWithSheet: 'Build the site with the sheet’s path in KLARMELD_SHEET, e.g. the demo’s sheet',
-  catalogueStatuses: 'Statuses without a date are those KOMBIT recorded in the catalogue (systems.yaml); the sheet’s take precedence.',
+  catalogueStatuses:
+    'Statuses without a date are those KOMBIT recorded in the catalogue (systems.yaml); the sheet’s take precedence.',
   fromCatalogue: 'catalogue',
-  fromCatalogueTitle: 'Recorded by KOMBIT in the catalogue (systems.yaml), with no date or evidence; not an event in the onboarding sheet',
+  fromCatalogueTitle:
+    'Recorded by KOMBIT in the catalogue (systems.yaml), with no date or evidence; not an event in the onboarding sheet',
   sheetProblem: 'The onboarding sheet could not be read',
   catalogProblems: 'The catalogue has problems; the site was built from what could be read',
   summary: 'Summary',
@@ -312,7 +323,8 @@ const en: Record<UiKey, string> = {
   dir_platform: "The infrastructure calls the supplier's system",
   dir_begge: 'Both ways',
   kombitEstimate: 'KOMBIT skøn',
-  kombitEstimateTitle: "KOMBIT's estimate of the system's use cases and integrations (as on KOMBIT's connection report), not a decision",
+  kombitEstimateTitle:
+    "KOMBIT's estimate of the system's use cases and integrations (as on KOMBIT's connection report), not a decision",
   mandatoryPackages: 'Mandatory integrations',
   supplementaryPackages: 'Supplementary integrations',
   packageNotGiven: 'package not given',
@@ -322,7 +334,8 @@ const en: Record<UiKey, string> = {
   connectedIn: 'connected in',
   ofMunicipalities: 'municipalities',
   of: 'of',
-  spreadTitle: 'Municipalities using the system that have an approved service agreement for the integration (from the imported agreement list)',
+  spreadTitle:
+    'Municipalities using the system that have an approved service agreement for the integration (from the imported agreement list)',
 };
 
 export const ui: Record<Locale, Record<UiKey, string>> = { da, en };

@@ -17,7 +17,8 @@ export function openAllOperations(page: Page): Promise<void> {
 export function overflowing(page: Page): Promise<{ scrollWidth: number; wide: string[] }> {
   return page.evaluate(() => {
     const vw = document.documentElement.clientWidth;
-    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
     const heldBy = (el: Element) => {
       for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
         if (/auto|scroll|hidden|clip/.test(getComputedStyle(a).overflowX)) return a;
@@ -88,7 +89,9 @@ export function pastContentColumn(page: Page): Promise<string[]> {
       if (box.width === 0 || box.right <= edge + 1) continue;
       const holder = heldBy(el);
       if (holder && holder.getBoundingClientRect().right <= edge + 1) continue;
-      out.push(`${el.tagName.toLowerCase()} reaches ${Math.round(box.right - edge)} px past the column: "${(el.textContent ?? '').trim().slice(0, 50)}"`);
+      out.push(
+        `${el.tagName.toLowerCase()} reaches ${Math.round(box.right - edge)} px past the column: "${(el.textContent ?? '').trim().slice(0, 50)}"`,
+      );
     }
     return out;
   });
@@ -99,6 +102,12 @@ export function scrollingTables(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll('main table:not(.km-matrix)')]
       .filter((table) => table.checkVisibility() && table.scrollWidth > table.clientWidth + 1)
-      .map((table) => `a table headed "${[...table.querySelectorAll('th')].map((th) => th.textContent!.trim()).slice(0, 5).join(' | ')}" is ${table.scrollWidth} px wide in ${table.clientWidth} px`),
+      .map(
+        (table) =>
+          `a table headed "${[...table.querySelectorAll('th')]
+            .map((th) => th.textContent!.trim())
+            .slice(0, 5)
+            .join(' | ')}" is ${table.scrollWidth} px wide in ${table.clientWidth} px`,
+      ),
   );
 }

@@ -37,7 +37,13 @@ export async function findBrokenLinks(dist: string): Promise<{ pages: number; li
     if (!found) {
       found = (async () => {
         for (const candidate of [path, join(path, 'index.html')]) {
-          if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
+          if (
+            await stat(candidate).then(
+              (s) => s.isFile(),
+              () => false,
+            )
+          )
+            return candidate;
         }
         return undefined;
       })();
@@ -61,7 +67,8 @@ export async function findBrokenLinks(dist: string): Promise<{ pages: number; li
       }
       if (fragment && found.endsWith('.html')) {
         if (!idCache.has(found)) idCache.set(found, ids(pages.get(found) ?? (await readFile(found, 'utf8'))));
-        if (!idCache.get(found)!.has(decodeURIComponent(fragment))) broken.push({ page, link, why: `no element with id "${fragment}"` });
+        if (!idCache.get(found)!.has(decodeURIComponent(fragment)))
+          broken.push({ page, link, why: `no element with id "${fragment}"` });
       }
     }
   }

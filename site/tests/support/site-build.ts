@@ -10,7 +10,15 @@ export const distDir = join(repoRoot, 'site', 'dist');
 const stampFile = join(distDir, '.klarmeld-test-build.json');
 
 /** What the site is built from: when any of these is newer than the last build, build again. */
-const inputs = ['site/src', 'site/integrations', 'site/astro.config.mjs', 'catalog', 'conformance/suites', 'conformance/onboarding', 'examples/reference-system'];
+const inputs = [
+  'site/src',
+  'site/integrations',
+  'site/astro.config.mjs',
+  'catalog',
+  'conformance/suites',
+  'conformance/onboarding',
+  'examples/reference-system',
+];
 
 async function newestMtime(path: string): Promise<number> {
   let info;
@@ -66,7 +74,9 @@ function runBuild(env: Record<string, string>): Promise<void> {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`astro build exited with ${code}:\n${output.slice(-4000)}`))));
+    child.on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`astro build exited with ${code}:\n${output.slice(-4000)}`)),
+    );
   });
 }
 

@@ -42,7 +42,9 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     const status = file ? 200 : 404;
     const body = file ?? join(root, '404.html');
     res.writeHead(status, { 'content-type': types[extname(body)] ?? 'application/octet-stream' });
-    createReadStream(body).on('error', () => res.end()).pipe(res);
+    createReadStream(body)
+      .on('error', () => res.end())
+      .pipe(res);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;

@@ -22,20 +22,37 @@ function reply(kode: number) {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'klarmeld-bfo-'));
-  platform = await startPlatform({ dataDir, port: 0, modules: [createBeskedfordelerModule({ attempts: 4, baseMs: 10, maxMs: 40 })] });
-  // The supplier's callback: HTTPS that demands a client certificate from the platform CA.
-  const tlsPair = await (platform.services.pki as unknown as { serverCertificate(host: string): Promise<{ certPem: string; keyPem: string }> }).serverCertificate('127.0.0.1');
-  callback = createServer({ cert: tlsPair.certPem, key: tlsPair.keyPem, ca: platform.services.pki.caCertPem, requestCert: true, rejectUnauthorized: true }, (req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      const cert = (req.socket as import('node:tls').TLSSocket).getPeerCertificate();
-      received.push({ body, clientCertSubject: JSON.stringify(cert.subject) });
-      const fail = failuresLeft > 0;
-      if (fail) failuresLeft -= 1;
-      res.writeHead(fail ? 503 : 200, { 'content-type': 'application/xml' }).end(fail ? 'busy' : reply(20));
-    });
+  platform = await startPlatform({
+    dataDir,
+    port: 0,
+    modules: [createBeskedfordelerModule({ attempts: 4, baseMs: 10, maxMs: 40 })],
   });
+  // The supplier's callback: HTTPS that demands a client certificate from the platform CA.
+  const tlsPair = await (
+    platform.services.pki as unknown as {
+      serverCertificate(host: string): Promise<{ certPem: string; keyPem: string }>;
+    }
+  ).serverCertificate('127.0.0.1');
+  callback = createServer(
+    {
+      cert: tlsPair.certPem,
+      key: tlsPair.keyPem,
+      ca: platform.services.pki.caCertPem,
+      requestCert: true,
+      rejectUnauthorized: true,
+    },
+    (req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        const cert = (req.socket as import('node:tls').TLSSocket).getPeerCertificate();
+        received.push({ body, clientCertSubject: JSON.stringify(cert.subject) });
+        const fail = failuresLeft > 0;
+        if (fail) failuresLeft -= 1;
+        res.writeHead(fail ? 503 : 200, { 'content-type': 'application/xml' }).end(fail ? 'busy' : reply(20));
+      });
+    },
+  );
   await new Promise<void>((r) => callback.listen(0, '127.0.0.1', r));
 });
 
@@ -47,14 +64,30 @@ afterAll(async () => {
 
 async function system(name: string, url: string) {
   const added = await platform.admin.addSystem({ name, callback: url });
-  const agent = new Agent({ connect: { cert: readFileSync(added.cert, 'utf8'), key: readFileSync(added.key, 'utf8'), ca: readFileSync(added.ca, 'utf8') } });
+  const agent = new Agent({
+    connect: {
+      cert: readFileSync(added.cert, 'utf8'),
+      key: readFileSync(added.key, 'utf8'),
+      ca: readFileSync(added.ca, 'utf8'),
+    },
+  });
   const call = async (method: 'GET' | 'POST', body?: unknown) => {
-    const res = await request(`${platform.url}${messagesPath}`, { method, dispatcher: agent, ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
-    return { status: res.statusCode, json: (await res.body.json()) as { deliveries: { status: string; attempts: { statusKode?: number; error?: string }[] }[] } };
+    const res = await request(`${platform.url}${messagesPath}`, {
+      method,
+      dispatcher: agent,
+      ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+    });
+    return {
+      status: res.statusCode,
+      json: (await res.body.json()) as {
+        deliveries: { status: string; attempts: { statusKode?: number; error?: string }[] }[];
+      },
+    };
   };
   const exchangesOf = async () => {
     const res = await request(`${platform.url}/klarmeld/exchanges`, { dispatcher: agent });
-    const body = (await res.body.json()) as { exchanges?: { operation?: string; status: number }[] } | { operation?: string; status: number }[];
+    const body = (await res.body.json()) as
+      { exchanges?: { operation?: string; status: number }[] } | { operation?: string; status: number }[];
     return Array.isArray(body) ? body : (body.exchanges ?? []);
   };
   return { added, call, exchangesOf };
@@ -69,8 +102,14 @@ describe('SF1461 Beskedfordeler push', () => {
     expect(sent.status).toBe(200);
     const [delivery] = sent.json.deliveries;
     expect(delivery?.status).toBe('delivered');
-    expect(delivery?.attempts.map((a) => a.statusKode ?? a.error)).toEqual([expect.stringMatching(/StatusKode/), expect.stringMatching(/StatusKode/), 20]);
-    expect(received.at(-1)?.body).toContain('<sd:UUIDIdentifikator>7654895c-a3f3-4c77-8afd-4c77330f963c</sd:UUIDIdentifikator>');
+    expect(delivery?.attempts.map((a) => a.statusKode ?? a.error)).toEqual([
+      expect.stringMatching(/StatusKode/),
+      expect.stringMatching(/StatusKode/),
+      20,
+    ]);
+    expect(received.at(-1)?.body).toContain(
+      '<sd:UUIDIdentifikator>7654895c-a3f3-4c77-8afd-4c77330f963c</sd:UUIDIdentifikator>',
+    );
     expect(received.at(-1)?.clientCertSubject).toBeTruthy();
     const listed = await call('GET');
     expect(listed.json.deliveries).toHaveLength(1);
@@ -95,8 +134,17 @@ describe('SF1461 Beskedfordeler push', () => {
   });
 
   it.skipIf(!canValidateOfficially())('sends a ModtagBeskedInput valid against the official Beskedfordeler XSD', () => {
-    const xml = modtagBeskedInput({ beskedId: 'aa1b94ce-d182-454f-baa6-b2febb457aa3', beskedtype: '7654895c-a3f3-4c77-8afd-4c77330f963c', ansvarligAktoer: 'cf12c051-39ce-4066-ba11-704b46fa23c4', tilladtModtagerCvr: '11111111', now: new Date('2026-11-22T09:00:00Z') });
-    const file = join(officialContractsDir, 'kombit__bfo_infrastructureSamples-java/bf-client-example-app/src/main/resources/beskedfordeler/xsd/AnvendersystemOperationer.xsd');
+    const xml = modtagBeskedInput({
+      beskedId: 'aa1b94ce-d182-454f-baa6-b2febb457aa3',
+      beskedtype: '7654895c-a3f3-4c77-8afd-4c77330f963c',
+      ansvarligAktoer: 'cf12c051-39ce-4066-ba11-704b46fa23c4',
+      tilladtModtagerCvr: '11111111',
+      now: new Date('2026-11-22T09:00:00Z'),
+    });
+    const file = join(
+      officialContractsDir,
+      'kombit__bfo_infrastructureSamples-java/bf-client-example-app/src/main/resources/beskedfordeler/xsd/AnvendersystemOperationer.xsd',
+    );
     expect(validateWithOfficialXsd(xml, [{ namespace: stsNs, file }])).toEqual([]);
   });
 });

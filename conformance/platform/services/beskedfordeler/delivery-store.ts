@@ -35,7 +35,9 @@ export function createDeliveryStore(db: DatabaseSync) {
   const insert = db.prepare('INSERT INTO beskedfordeler_deliveries VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const setStatus = db.prepare('UPDATE beskedfordeler_deliveries SET status = ? WHERE id = ?');
   const addAttempt = db.prepare('INSERT INTO beskedfordeler_attempts VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const bySystem = db.prepare('SELECT * FROM beskedfordeler_deliveries WHERE system_uuid = ? AND created_at >= ? ORDER BY created_at, id');
+  const bySystem = db.prepare(
+    'SELECT * FROM beskedfordeler_deliveries WHERE system_uuid = ? AND created_at >= ? ORDER BY created_at, id',
+  );
   const byId = db.prepare('SELECT * FROM beskedfordeler_deliveries WHERE id = ?');
   const attemptsOf = db.prepare('SELECT * FROM beskedfordeler_attempts WHERE delivery_id = ? ORDER BY attempt');
   const view = (row: Record<string, unknown>): Delivery => ({

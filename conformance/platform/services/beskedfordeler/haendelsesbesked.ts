@@ -36,8 +36,11 @@ export interface HaendelsesbeskedInput {
  */
 export function modtagBeskedInput(input: HaendelsesbeskedInput): string {
   const time = input.now.toISOString();
-  const uuid = (tag: string, value: string) => `<k:${tag}><sd:UUIDIdentifikator>${escapeXml(value)}</sd:UUIDIdentifikator></k:${tag}>`;
-  const data = input.beskeddataXml ?? `<test:Beskeddata xmlns:test="urn:kombit:test">Testbesked fra klarmeld's testplatform</test:Beskeddata>`;
+  const uuid = (tag: string, value: string) =>
+    `<k:${tag}><sd:UUIDIdentifikator>${escapeXml(value)}</sd:UUIDIdentifikator></k:${tag}>`;
+  const data =
+    input.beskeddataXml ??
+    `<test:Beskeddata xmlns:test="urn:kombit:test">Testbesked fra klarmeld's testplatform</test:Beskeddata>`;
   return (
     `<sts:ModtagBeskedInput xmlns:sts="${stsNs}" xmlns:k="${kuvertNs}" xmlns:sd="${sdNs}"><k:Haendelsesbesked>` +
     uuid('BeskedId', input.beskedId) +

@@ -58,7 +58,9 @@ function recordPushes(recorder: unknown): MessageDeps['onAttempt'] {
       latencyMs: attempt.latencyMs,
       request: recordedMessage('application/xml; charset=utf-8', message, recordCapBytes),
       response: recordedMessage(responseType, responseBody, recordCapBytes),
-      findings: failed ? [{ severity: 'error', code: 'push.not-delivered', message: attempt.error ?? 'not delivered' }] : [],
+      findings: failed
+        ? [{ severity: 'error', code: 'push.not-delivered', message: attempt.error ?? 'not delivered' }]
+        : [],
       ...(failed ? { fault: { code: 'push.not-delivered', text: attempt.error ?? 'not delivered' } } : {}),
     });
   };
@@ -66,7 +68,11 @@ function recordPushes(recorder: unknown): MessageDeps['onAttempt'] {
 
 const recordCapBytes = 64 * 1024;
 
-const json = (status: number, value: unknown): RouteReply => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) });
+const json = (status: number, value: unknown): RouteReply => ({
+  status,
+  contentType: 'application/json; charset=utf-8',
+  body: JSON.stringify(value),
+});
 
 /**
  * `POST /klarmeld/messages` `{ "type": "<Beskedtype>", "cvr"?: "11111111" }`: the platform pushes
@@ -83,16 +89,27 @@ function sendRoute(backoff?: Backoff): HttpRoute {
       try {
         input = JSON.parse(request.body) ?? {};
       } catch {
-        return json(400, { code: 'message.bad-json', message: 'Send JSON: { "type": "<Beskedtype UUID or name>", "cvr": "11111111" }' });
+        return json(400, {
+          code: 'message.bad-json',
+          message: 'Send JSON: { "type": "<Beskedtype UUID or name>", "cvr": "11111111" }',
+        });
       }
       const to = typeof input.to === 'string' ? input.to : request.caller.systemUuid;
       const target = platform.registry.findSystem(to);
       if (target && target.uuid !== request.caller.systemUuid) {
-        return json(403, { code: 'message.other-system', message: 'An it-system can trigger pushes to its own callback only; call with that system\'s certificate.' });
+        return json(403, {
+          code: 'message.other-system',
+          message: "An it-system can trigger pushes to its own callback only; call with that system's certificate.",
+        });
       }
-      if (typeof input.type !== 'string') return json(400, { code: 'message.no-type', message: 'Give the Beskedtype: "type": "<UUID or name>".' });
+      if (typeof input.type !== 'string')
+        return json(400, { code: 'message.no-type', message: 'Give the Beskedtype: "type": "<UUID or name>".' });
       try {
-        const deliveries = await sendMessage(await messageDeps(platform, backoff), { to, type: input.type, ...(typeof input.cvr === 'string' ? { cvr: input.cvr } : {}) });
+        const deliveries = await sendMessage(await messageDeps(platform, backoff), {
+          to,
+          type: input.type,
+          ...(typeof input.cvr === 'string' ? { cvr: input.cvr } : {}),
+        });
         return json(deliveries.every((d) => d.status === 'delivered') ? 200 : 502, { deliveries });
       } catch (error) {
         if (error instanceof MessageError) return json(400, { code: error.code, message: error.message });
@@ -107,7 +124,9 @@ const listRoute: HttpRoute = {
   method: 'GET',
   path: messagesPath,
   async handle(request, platform) {
-    return json(200, { deliveries: storeOf(platform.database).forSystem(request.caller.systemUuid, request.query.get('since') ?? '') });
+    return json(200, {
+      deliveries: storeOf(platform.database).forSystem(request.caller.systemUuid, request.query.get('since') ?? ''),
+    });
   },
 };
 

@@ -17,7 +17,11 @@ let answer: (res: import('node:http').ServerResponse) => void;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'klarmeld-push-once-'));
   platform = await startPlatform({ dataDir, port: 0, modules: [] });
-  const pki = platform.services.pki as unknown as { serverCertificate(host: string): Promise<{ certPem: string; keyPem: string }>; serviceCertificate(role: string): Promise<{ certPem: string; keyPem: string }>; caCertPem: string };
+  const pki = platform.services.pki as unknown as {
+    serverCertificate(host: string): Promise<{ certPem: string; keyPem: string }>;
+    serviceCertificate(role: string): Promise<{ certPem: string; keyPem: string }>;
+    caCertPem: string;
+  };
   const server = await pki.serverCertificate('127.0.0.1');
   const client = await pki.serviceCertificate('beskedfordeler');
   tls = { cert: client.certPem, key: client.keyPem, ca: [pki.caCertPem] };
@@ -34,7 +38,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const push = () => pushOnce(`https://127.0.0.1:${(callback.address() as AddressInfo).port}/`, '<x/>', tls, 1, () => new Date(), 5000);
+const push = () =>
+  pushOnce(`https://127.0.0.1:${(callback.address() as AddressInfo).port}/`, '<x/>', tls, 1, () => new Date(), 5000);
 
 describe('pushOnce reads a callback answer within bounds', () => {
   it('stops reading an answer that never ends, and says why the delivery failed', async () => {
@@ -50,13 +55,22 @@ describe('pushOnce reads a callback answer within bounds', () => {
     };
     const result = await push();
     expect(result.responseBody.length).toBe(maxAnswerBytes);
-    expect(result.attempt).toMatchObject({ httpStatus: 200, error: expect.stringContaining(`longer than ${maxAnswerBytes} bytes`) });
+    expect(result.attempt).toMatchObject({
+      httpStatus: 200,
+      error: expect.stringContaining(`longer than ${maxAnswerBytes} bytes`),
+    });
   });
 
   it('reads StatusKode from a short answer, and none from one nested past the platform limits', async () => {
-    answer = (res) => res.end(`<sts:ModtagBeskedOutput xmlns:sts="${stsNs}"><StandardRetur><StatusKode>20</StatusKode></StandardRetur></sts:ModtagBeskedOutput>`);
+    answer = (res) =>
+      res.end(
+        `<sts:ModtagBeskedOutput xmlns:sts="${stsNs}"><StandardRetur><StatusKode>20</StatusKode></StandardRetur></sts:ModtagBeskedOutput>`,
+      );
     expect((await push()).attempt).toMatchObject({ statusKode: 20 });
-    answer = (res) => res.end(`${'<a>'.repeat(5000)}<StandardRetur><StatusKode>20</StatusKode></StandardRetur>${'</a>'.repeat(5000)}`);
-    expect((await push()).attempt).toMatchObject({ error: expect.stringContaining('holds no StandardRetur/StatusKode') });
+    answer = (res) =>
+      res.end(`${'<a>'.repeat(5000)}<StandardRetur><StatusKode>20</StatusKode></StandardRetur>${'</a>'.repeat(5000)}`);
+    expect((await push()).attempt).toMatchObject({
+      error: expect.stringContaining('holds no StandardRetur/StatusKode'),
+    });
   });
 });

@@ -11,7 +11,9 @@ import type { DeliveryAttempt } from './delivery-store.ts';
 export const maxAnswerBytes = 256 * 1024;
 
 /** The answer's text, cut at maxAnswerBytes (the rest is not read: the stream is destroyed). */
-async function readAnswer(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<{ text: string; truncated: boolean }> {
+async function readAnswer(
+  body: AsyncIterable<Buffer> & { destroy(): void },
+): Promise<{ text: string; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -29,7 +31,10 @@ async function readAnswer(body: AsyncIterable<Buffer> & { destroy(): void }): Pr
 function statusKodeOf(text: string): number | undefined {
   const parsed = parseSafeXml(text, { maxDepth: defaultXmlLimits.maxXmlDepth, maxNodes: defaultXmlLimits.maxXmlNodes });
   if (!('document' in parsed)) return undefined;
-  const value = xpath.select("string(//*[local-name()='StandardRetur']/*[local-name()='StatusKode'])", parsed.document as unknown as Node);
+  const value = xpath.select(
+    "string(//*[local-name()='StandardRetur']/*[local-name()='StatusKode'])",
+    parsed.document as unknown as Node,
+  );
   return typeof value === 'string' && value.trim() !== '' ? Number(value) : undefined;
 }
 
@@ -52,7 +57,14 @@ export interface PushResult {
   responseType: string;
 }
 
-export async function pushOnce(url: string, xml: string, tls: PushTls, attempt: number, now: () => Date, timeoutMs: number): Promise<PushResult> {
+export async function pushOnce(
+  url: string,
+  xml: string,
+  tls: PushTls,
+  attempt: number,
+  now: () => Date,
+  timeoutMs: number,
+): Promise<PushResult> {
   const at = now().toISOString();
   const started = performance.now();
   const agent = new Agent({ connect: { cert: tls.cert, key: tls.key, ca: tls.ca, timeout: timeoutMs } });
@@ -70,16 +82,31 @@ export async function pushOnce(url: string, xml: string, tls: PushTls, attempt: 
     const statusKode = truncated ? undefined : statusKodeOf(text);
     const error = truncated
       ? `the answer (HTTP ${res.statusCode}) is longer than ${maxAnswerBytes} bytes; a ModtagBeskedOutput is a short StandardRetur`
-      : statusKode === 20 ? undefined : statusKode === undefined ? `the answer (HTTP ${res.statusCode}) holds no StandardRetur/StatusKode` : `the system answered StatusKode ${statusKode}`;
+      : statusKode === 20
+        ? undefined
+        : statusKode === undefined
+          ? `the answer (HTTP ${res.statusCode}) holds no StandardRetur/StatusKode`
+          : `the system answered StatusKode ${statusKode}`;
     const contentType = res.headers['content-type'];
     return {
-      attempt: { attempt, at, httpStatus: res.statusCode, ...(statusKode !== undefined ? { statusKode } : {}), ...(error ? { error } : {}), latencyMs: latency() },
+      attempt: {
+        attempt,
+        at,
+        httpStatus: res.statusCode,
+        ...(statusKode !== undefined ? { statusKode } : {}),
+        ...(error ? { error } : {}),
+        latencyMs: latency(),
+      },
       responseBody: text,
       responseType: Array.isArray(contentType) ? (contentType[0] ?? '') : (contentType ?? ''),
     };
   } catch (cause) {
     const e = cause as { code?: string; message?: string };
-    return { attempt: { attempt, at, error: `${e.code ?? 'error'}: ${e.message ?? String(cause)}`, latencyMs: latency() }, responseBody: '', responseType: '' };
+    return {
+      attempt: { attempt, at, error: `${e.code ?? 'error'}: ${e.message ?? String(cause)}`, latencyMs: latency() },
+      responseBody: '',
+      responseType: '',
+    };
   } finally {
     await agent.close().catch(() => undefined);
   }

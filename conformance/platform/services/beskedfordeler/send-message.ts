@@ -24,7 +24,15 @@ export interface MessageDeps {
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   /** Called after each attempt (the running platform records it as a signed exchange of the system). */
-  onAttempt?: (event: { systemUuid: string; systemName: string; url: string; message: string; attempt: DeliveryAttempt; responseBody: string; responseType: string }) => void;
+  onAttempt?: (event: {
+    systemUuid: string;
+    systemName: string;
+    url: string;
+    message: string;
+    attempt: DeliveryAttempt;
+    responseBody: string;
+    responseType: string;
+  }) => void;
 }
 
 export interface SendMessageRequest {
@@ -54,27 +62,73 @@ export class MessageError extends Error {
  */
 export async function sendMessage(deps: MessageDeps, req: SendMessageRequest): Promise<Delivery[]> {
   const system = deps.registry.findSystem(req.to);
-  if (!system) throw new MessageError('message.unknown-system', `No it-system ${req.to}. Register it with \`klarmeld platform system add <name> --callback https://…\`.`);
+  if (!system)
+    throw new MessageError(
+      'message.unknown-system',
+      `No it-system ${req.to}. Register it with \`klarmeld platform system add <name> --callback https://…\`.`,
+    );
   const beskedtype = beskedtypeUuid(req.type);
-  if (!beskedtype) throw new MessageError('message.unknown-type', `Beskedtype ${req.type} is neither a UUID nor a known name (Test/TestbeskedType1).`);
-  const endpoints = deps.registry.callbackEndpoints(system.uuid).filter((e) => !e.integration || e.integration === 'SF1461');
+  if (!beskedtype)
+    throw new MessageError(
+      'message.unknown-type',
+      `Beskedtype ${req.type} is neither a UUID nor a known name (Test/TestbeskedType1).`,
+    );
+  const endpoints = deps.registry
+    .callbackEndpoints(system.uuid)
+    .filter((e) => !e.integration || e.integration === 'SF1461');
   if (endpoints.length === 0) {
-    throw new MessageError('message.no-callback', `It-system ${system.name} has no callback endpoint. Register one with \`klarmeld platform system add ${system.name} --callback https://…\`.`);
+    throw new MessageError(
+      'message.no-callback',
+      `It-system ${system.name} has no callback endpoint. Register one with \`klarmeld platform system add ${system.name} --callback https://…\`.`,
+    );
   }
   const backoff = deps.backoff ?? defaultBackoff;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const tls = { cert: deps.identity.certPem, key: deps.identity.keyPem, ca: [deps.identity.caPem, ...rootCertificates] };
+  const tls = {
+    cert: deps.identity.certPem,
+    key: deps.identity.keyPem,
+    ca: [deps.identity.caPem, ...rootCertificates],
+  };
   return Promise.all(
     endpoints.map(async (endpoint) => {
       const id = randomUUID();
       const beskedId = randomUUID();
-      const message = modtagBeskedInput({ beskedId, beskedtype, ansvarligAktoer: system.uuid, tilladtModtagerCvr: req.cvr ?? '11111111', now: deps.clock() });
-      deps.store.create({ id, systemUuid: system.uuid, url: endpoint.url, beskedId, beskedtype, createdAt: deps.clock().toISOString(), message });
+      const message = modtagBeskedInput({
+        beskedId,
+        beskedtype,
+        ansvarligAktoer: system.uuid,
+        tilladtModtagerCvr: req.cvr ?? '11111111',
+        now: deps.clock(),
+      });
+      deps.store.create({
+        id,
+        systemUuid: system.uuid,
+        url: endpoint.url,
+        beskedId,
+        beskedtype,
+        createdAt: deps.clock().toISOString(),
+        message,
+      });
       for (let n = 1; n <= backoff.attempts; n++) {
         if (n > 1) await sleep(Math.min(backoff.maxMs, backoff.baseMs * 2 ** (n - 2)));
-        const { attempt, responseBody, responseType } = await pushOnce(endpoint.url, message, tls, n, deps.clock, deps.timeoutMs ?? 10_000);
+        const { attempt, responseBody, responseType } = await pushOnce(
+          endpoint.url,
+          message,
+          tls,
+          n,
+          deps.clock,
+          deps.timeoutMs ?? 10_000,
+        );
         deps.store.attempt(id, attempt);
-        deps.onAttempt?.({ systemUuid: system.uuid, systemName: system.name, url: endpoint.url, message, attempt, responseBody, responseType });
+        deps.onAttempt?.({
+          systemUuid: system.uuid,
+          systemName: system.name,
+          url: endpoint.url,
+          message,
+          attempt,
+          responseBody,
+          responseType,
+        });
         if (attempt.statusKode === 20) {
           deps.store.finish(id, 'delivered');
           return deps.store.get(id)!;

@@ -22,7 +22,12 @@ export class AnswerCache {
   constructor(output: Message | undefined, check: (xml: string) => Finding[], limit = 4096) {
     this.check = check;
     this.limit = limit;
-    const walk = (fields: MessageField[]) => { for (const f of fields) { if (f.fields) walk(f.fields); else this.names.add(f.name); } };
+    const walk = (fields: MessageField[]) => {
+      for (const f of fields) {
+        if (f.fields) walk(f.fields);
+        else this.names.add(f.name);
+      }
+    };
     walk(output?.fields ?? []);
   }
 

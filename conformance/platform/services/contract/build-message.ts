@@ -45,7 +45,13 @@ function reached(field: MessageField, path: string[], samples: KorsbaekSample[])
   return (field.fields ?? []).some((f) => reached(f, here, samples));
 }
 
-function fieldsXml(fields: MessageField[], ns: string, path: string[], samples: KorsbaekSample[], data: AnswerData): string {
+function fieldsXml(
+  fields: MessageField[],
+  ns: string,
+  path: string[],
+  samples: KorsbaekSample[],
+  data: AnswerData,
+): string {
   const branch = new Map<number, MessageField>();
   for (const f of fields) {
     if (f.choice === undefined || f.name === '*') continue;

@@ -21,14 +21,26 @@ export function checkMessage(element: Element, message: Message, limit = 20): Fi
   const findings: Finding[] = [];
   const path = `/${element.localName}`;
   if (element.localName !== message.element || (element.namespaceURI ?? '') !== message.namespace) {
-    findings.push({ severity: 'error', code: 'tree.element', message: `The request element is {${element.namespaceURI ?? ''}}${element.localName}; the contract's is {${message.namespace}}${message.element}.`, path });
+    findings.push({
+      severity: 'error',
+      code: 'tree.element',
+      message: `The request element is {${element.namespaceURI ?? ''}}${element.localName}; the contract's is {${message.namespace}}${message.element}.`,
+      path,
+    });
     return findings;
   }
   checkChildren(element, message.fields, message.namespace, path, findings, limit);
   return findings.slice(0, limit);
 }
 
-function checkChildren(el: Element, fields: MessageField[], ns: string, path: string, findings: Finding[], limit: number): void {
+function checkChildren(
+  el: Element,
+  fields: MessageField[],
+  ns: string,
+  path: string,
+  findings: Finding[],
+  limit: number,
+): void {
   const counts = new Map<MessageField, number>();
   const wildcard = fields.some((f) => f.name === '*');
   const chosen = new Map<number, MessageField>();
@@ -38,19 +50,32 @@ function checkChildren(el: Element, fields: MessageField[], ns: string, path: st
     const field = fields.find((f) => f.name === child.localName && (f.namespace ?? ns) === childNs);
     const at = `${path}/${child.localName}`;
     if (!field) {
-      if (!wildcard) findings.push({ severity: 'error', code: 'tree.unexpected-element', message: `{${childNs}}${child.localName} is not a field of ${path.split('/').pop()} in the contract. Expected: ${fields.map((f) => f.name).join(', ') || '(no child elements)'}.`, path: at });
+      if (!wildcard)
+        findings.push({
+          severity: 'error',
+          code: 'tree.unexpected-element',
+          message: `{${childNs}}${child.localName} is not a field of ${path.split('/').pop()} in the contract. Expected: ${fields.map((f) => f.name).join(', ') || '(no child elements)'}.`,
+          path: at,
+        });
       continue;
     }
     counts.set(field, (counts.get(field) ?? 0) + 1);
     if (field.choice !== undefined) {
       const other = chosen.get(field.choice);
-      if (other && other !== field) findings.push({ severity: 'error', code: 'tree.choice', message: `${field.name} and ${other.name} exclude each other (one choice in the contract); send one of them.`, path: at });
+      if (other && other !== field)
+        findings.push({
+          severity: 'error',
+          code: 'tree.choice',
+          message: `${field.name} and ${other.name} exclude each other (one choice in the contract); send one of them.`,
+          path: at,
+        });
       chosen.set(field.choice, field);
     }
     if (field.fields) checkChildren(child, field.fields, field.namespace ?? ns, at, findings, limit);
     else if (isSimple(field)) {
       const problem = problemOf(field, child.textContent ?? '');
-      if (problem) findings.push({ severity: 'error', code: 'tree.value', message: `${field.name}: ${problem}.`, path: at });
+      if (problem)
+        findings.push({ severity: 'error', code: 'tree.value', message: `${field.name}: ${problem}.`, path: at });
     }
   }
   for (const field of fields) {
@@ -58,7 +83,19 @@ function checkChildren(el: Element, fields: MessageField[], ns: string, path: st
     const n = counts.get(field) ?? 0;
     const min = field.minOccurs ?? 1;
     const max = field.maxOccurs ?? 1;
-    if (n < min) findings.push({ severity: 'error', code: 'tree.missing', message: `${field.name} is missing in ${path.split('/').pop()}: the contract requires ${min === 1 ? 'it' : `at least ${min}`}.`, path: `${path}/${field.name}` });
-    else if (max !== 'unbounded' && n > max) findings.push({ severity: 'error', code: 'tree.too-many', message: `${field.name} occurs ${n} times in ${path.split('/').pop()}; the contract allows at most ${max}.`, path: `${path}/${field.name}` });
+    if (n < min)
+      findings.push({
+        severity: 'error',
+        code: 'tree.missing',
+        message: `${field.name} is missing in ${path.split('/').pop()}: the contract requires ${min === 1 ? 'it' : `at least ${min}`}.`,
+        path: `${path}/${field.name}`,
+      });
+    else if (max !== 'unbounded' && n > max)
+      findings.push({
+        severity: 'error',
+        code: 'tree.too-many',
+        message: `${field.name} occurs ${n} times in ${path.split('/').pop()}; the contract allows at most ${max}.`,
+        path: `${path}/${field.name}`,
+      });
   }
 }

@@ -11,7 +11,9 @@ import { serviceplatformFaultOnDemand, stoettesystemFaultOnDemand } from './faul
 import { requestValues } from './request-values.ts';
 
 const opOf = (service: ContractService, body: Element | undefined) =>
-  service.operations.find((o) => o.input.element === body?.localName && o.input.namespace === (body?.namespaceURI ?? ''));
+  service.operations.find(
+    (o) => o.input.element === body?.localName && o.input.namespace === (body?.namespaceURI ?? ''),
+  );
 
 /**
  * One contract-served endpoint: the operation is found by its request element, the request is
@@ -23,14 +25,23 @@ const opOf = (service: ContractService, body: Element | undefined) =>
 export function contractHandler(service: ContractService): ServiceHandler {
   // Answers built from samples are cached per operation and checked against the response tree once
   // (a field no valid value could be made for shows there); fault answers are rare and built each time.
-  const checkAnswer = (output: ContractOperation['output']) => (xml: string): Finding[] => {
-    if (!output || xml === '') return [];
-    const root = new DOMParser().parseFromString(xml, 'text/xml').documentElement as unknown as Element;
-    return checkMessage(root, output).map((f) => ({ ...f, code: `response.${f.code}` }));
-  };
+  const checkAnswer =
+    (output: ContractOperation['output']) =>
+    (xml: string): Finding[] => {
+      if (!output || xml === '') return [];
+      const root = new DOMParser().parseFromString(xml, 'text/xml').documentElement as unknown as Element;
+      return checkMessage(root, output).map((f) => ({ ...f, code: `response.${f.code}` }));
+    };
   const caches = new Map(service.operations.map((o) => [o, new AnswerCache(o.output, checkAnswer(o.output))]));
   const requestElements = service.operations.map((o) => `{${o.input.namespace}}${o.input.element}`);
-  const base = { integration: service.integration, service: service.service, path: service.path, soapVersion: service.soapVersion, validatesItself: true, requestElements } as const;
+  const base = {
+    integration: service.integration,
+    service: service.service,
+    path: service.path,
+    soapVersion: service.soapVersion,
+    validatesItself: true,
+    requestElements,
+  } as const;
   if (service.security.model === 'context') {
     const security = { integration: service.integration, serviceUuid: service.security.serviceUuid };
     return {
@@ -38,27 +49,47 @@ export function contractHandler(service: ContractService): ServiceHandler {
       async handle(request, platform): Promise<PlatformReply> {
         const body = request.bodyElement;
         const op = opOf(service, body);
-        if (!body || !op) return serviceplatformFault(service.soapVersion, [platformErrors.unknownOperation(`{${body?.namespaceURI ?? ''}}${body?.localName ?? ''}`, service.operations.map((o) => o.name))]);
+        if (!body || !op)
+          return serviceplatformFault(service.soapVersion, [
+            platformErrors.unknownOperation(
+              `{${body?.namespaceURI ?? ''}}${body?.localName ?? ''}`,
+              service.operations.map((o) => o.name),
+            ),
+          ]);
         const findings = checkMessage(body, op.input);
         // A refusal keeps what the tree check found, so the recording says both.
         const fault = (errors: Parameters<typeof serviceplatformFault>[1]): PlatformReply => {
           const reply = serviceplatformFault(service.soapVersion, errors, { operation: op.name });
           return { ...reply, findings: [...findings, ...reply.findings] };
         };
-        if (request.soapAction && op.soapAction && request.soapAction !== op.soapAction) return fault([platformErrors.soapActionMismatch(request.soapAction, op.soapAction)]);
+        if (request.soapAction && op.soapAction && request.soapAction !== op.soapAction)
+          return fault([platformErrors.soapActionMismatch(request.soapAction, op.soapAction)]);
         const context = checkContext(body, request.caller, security, platform.registry);
         if (!context.ok) return fault(context.errors);
         const values = requestValues(body, op.input);
         if (values.faultTrigger) return fault([serviceplatformFaultOnDemand(values.faultTrigger)]);
         const output = op.output;
-        const answer = caches.get(op)!.answer(values.byName, () => (output ? buildMessage(output, { samples: op.samples, echo: values.byName }) : ''));
+        const answer = caches
+          .get(op)!
+          .answer(values.byName, () =>
+            output ? buildMessage(output, { samples: op.samples, echo: values.byName }) : '',
+          );
         const xml = `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${soapEnvelopeNs[service.soapVersion]}"><soap:Body>${answer.xml}</soap:Body></soap:Envelope>`;
-        return { status: 200, contentType: soapContentType[service.soapVersion], body: xml, operation: op.name, findings: [...findings, ...answer.findings] };
+        return {
+          status: 200,
+          contentType: soapContentType[service.soapVersion],
+          body: xml,
+          operation: op.name,
+          findings: [...findings, ...answer.findings],
+        };
       },
     };
   }
   const operations: (OioidwsOperation & { contract: ContractOperation })[] = service.operations.map((o) => ({
-    name: o.name, soapAction: o.soapAction ?? '', input: { local: o.input.element, namespace: o.input.namespace }, contract: o,
+    name: o.name,
+    soapAction: o.soapAction ?? '',
+    input: { local: o.input.element, namespace: o.input.namespace },
+    contract: o,
   }));
   const oioidws = {
     entityId: service.security.entityId,
@@ -71,12 +102,26 @@ export function contractHandler(service: ContractService): ServiceHandler {
       if (values.faultTrigger) {
         const onDemand = stoettesystemFaultOnDemand(op.output, values.faultTrigger);
         if ('fault' in onDemand) return { outputXml: '', fault: onDemand.fault, findings };
-        return { outputXml: op.output ? buildMessage(op.output, { samples: onDemand.samples, echo: values.byName, prefer: onDemand.prefer }) : '', findings, ...(onDemand.statusKode !== undefined && { statusKode: onDemand.statusKode }) };
+        return {
+          outputXml: op.output
+            ? buildMessage(op.output, { samples: onDemand.samples, echo: values.byName, prefer: onDemand.prefer })
+            : '',
+          findings,
+          ...(onDemand.statusKode !== undefined && { statusKode: onDemand.statusKode }),
+        };
       }
       const output = op.output;
-      const answer = caches.get(op)!.answer(values.byName, () => (output ? buildMessage(output, { samples: op.samples, echo: values.byName, prefer: ['StandardRetur'] }) : ''));
+      const answer = caches
+        .get(op)!
+        .answer(values.byName, () =>
+          output ? buildMessage(output, { samples: op.samples, echo: values.byName, prefer: ['StandardRetur'] }) : '',
+        );
       return { outputXml: answer.xml, findings: [...findings, ...answer.findings] };
     },
   };
-  return { ...base, callerProof: 'message-signature', handle: (request, platform) => serveOioidws(request, platform, oioidws) };
+  return {
+    ...base,
+    callerProof: 'message-signature',
+    handle: (request, platform) => serveOioidws(request, platform, oioidws),
+  };
 }

@@ -54,21 +54,51 @@ export function contractServices(catalog: Catalog): { served: ContractService[];
     for (const version of integration.versions) {
       for (const s of version.services) {
         const skip = (reason: string) => unserved.push({ integration: integration.id, service: s.name, reason });
-        if (s.provider !== 'platform') { skip('the supplier\'s system serves it; the platform calls it'); continue; }
-        if (s.protocol !== 'SOAP 1.1' && s.protocol !== 'SOAP 1.2') { skip(`${s.protocol} is not served from contract data`); continue; }
+        if (s.provider !== 'platform') {
+          skip("the supplier's system serves it; the platform calls it");
+          continue;
+        }
+        if (s.protocol !== 'SOAP 1.1' && s.protocol !== 'SOAP 1.2') {
+          skip(`${s.protocol} is not served from contract data`);
+          continue;
+        }
         const operations = s.operations.filter((o) => o.input !== undefined);
-        if (operations.length === 0) { skip('no operation has a request element in the catalogue (import its contract)'); continue; }
-        if (!s.endpoints.local) { skip('no path on the embedded platform (endpoints.local)'); continue; }
-        const security: ContractSecurity | undefined = s.security.includes('context') && s.serviceUuid
-          ? { model: 'context', serviceUuid: s.serviceUuid }
-          : s.security.includes('saml-token') && s.entityId ? { model: 'saml-token', entityId: s.entityId } : undefined;
-        if (!security) { skip('neither a ServiceUUID (context model) nor an entity ID (OIOIDWS) in the catalogue'); continue; }
+        if (operations.length === 0) {
+          skip('no operation has a request element in the catalogue (import its contract)');
+          continue;
+        }
+        if (!s.endpoints.local) {
+          skip('no path on the embedded platform (endpoints.local)');
+          continue;
+        }
+        const security: ContractSecurity | undefined =
+          s.security.includes('context') && s.serviceUuid
+            ? { model: 'context', serviceUuid: s.serviceUuid }
+            : s.security.includes('saml-token') && s.entityId
+              ? { model: 'saml-token', entityId: s.entityId }
+              : undefined;
+        if (!security) {
+          skip('neither a ServiceUUID (context model) nor an entity ID (OIOIDWS) in the catalogue');
+          continue;
+        }
         served.push({
-          integration: integration.id, ...(version.version !== undefined && { integrationVersion: version.version }),
-          service: s.name, version: s.version, path: s.endpoints.local, soapVersion: s.protocol === 'SOAP 1.2' ? '1.2' : '1.1', security,
+          integration: integration.id,
+          ...(version.version !== undefined && { integrationVersion: version.version }),
+          service: s.name,
+          version: s.version,
+          path: s.endpoints.local,
+          soapVersion: s.protocol === 'SOAP 1.2' ? '1.2' : '1.1',
+          security,
           operations: operations.map((o) => ({
-            name: o.name, ...(o.soapAction !== undefined && { soapAction: o.soapAction }), input: o.input!, ...(o.output && { output: o.output }),
-            samples: samples.filter((x) => (x.service === undefined || x.service === s.name) && (x.operation === undefined || x.operation === o.name)),
+            name: o.name,
+            ...(o.soapAction !== undefined && { soapAction: o.soapAction }),
+            input: o.input!,
+            ...(o.output && { output: o.output }),
+            samples: samples.filter(
+              (x) =>
+                (x.service === undefined || x.service === s.name) &&
+                (x.operation === undefined || x.operation === o.name),
+            ),
           })),
         });
       }

@@ -27,31 +27,38 @@ const schemas: Record<string, (element: string) => string> = {
  * from the catalogue's tree (what a generic suite sends) are valid by the OFFICIAL XSD. The
  * official-clients test calls one operation of each over the wire; this covers the rest.
  */
-describe.skipIf(!xmllintAvailable())('every contract-served operation of the issue-12 bundles answers schema-valid', () => {
-  let catalog: Catalog;
-  let served: ContractService[];
-  beforeAll(async () => {
-    catalog = (await loadCatalog()).catalog;
-    served = contractServices(catalog).served.filter((s) => s.path in schemas);
-  });
-  afterAll(removeSchemaCopies);
+describe.skipIf(!xmllintAvailable())(
+  'every contract-served operation of the issue-12 bundles answers schema-valid',
+  () => {
+    let catalog: Catalog;
+    let served: ContractService[];
+    beforeAll(async () => {
+      catalog = (await loadCatalog()).catalog;
+      served = contractServices(catalog).served.filter((s) => s.path in schemas);
+    });
+    afterAll(removeSchemaCopies);
 
-  it('serves all of them', () => {
-    expect(served.map((s) => s.path).sort()).toEqual(Object.keys(schemas).sort());
-    expect(served.flatMap((s) => s.operations).length).toBe(19);
-  });
+    it('serves all of them', () => {
+      expect(served.map((s) => s.path).sort()).toEqual(Object.keys(schemas).sort());
+      expect(served.flatMap((s) => s.operations).length).toBe(19);
+    });
 
-  it('answers each one, and each request made from the tree, valid by the official schema', () => {
-    const problems: string[] = [];
-    for (const s of served) {
-      for (const op of s.operations) {
-        const answer = buildMessage(op.output!, { samples: op.samples, echo: new Map(), prefer: ['StandardRetur'] });
-        const request = buildMessage(op.input, { samples: [], echo: new Map() });
-        for (const [what, xml, element] of [['answer', answer, op.output!.element], ['request', request, op.input.element]] as const) {
-          for (const f of xmllintFindings(schemas[s.path]!(element), xml)) problems.push(`${s.integration} ${op.name} ${what}: ${f.path} ${f.message}`);
+    it('answers each one, and each request made from the tree, valid by the official schema', () => {
+      const problems: string[] = [];
+      for (const s of served) {
+        for (const op of s.operations) {
+          const answer = buildMessage(op.output!, { samples: op.samples, echo: new Map(), prefer: ['StandardRetur'] });
+          const request = buildMessage(op.input, { samples: [], echo: new Map() });
+          for (const [what, xml, element] of [
+            ['answer', answer, op.output!.element],
+            ['request', request, op.input.element],
+          ] as const) {
+            for (const f of xmllintFindings(schemas[s.path]!(element), xml))
+              problems.push(`${s.integration} ${op.name} ${what}: ${f.path} ${f.message}`);
+          }
         }
       }
-    }
-    expect(problems).toEqual([]);
-  });
-});
+      expect(problems).toEqual([]);
+    });
+  },
+);

@@ -43,7 +43,10 @@ function walk(el: Element, fields: MessageField[], ns: string, path: string, out
     const field = fields.find((f) => f.name === child.localName && (f.namespace ?? ns) === childNs);
     if (!field) continue;
     const at = `${path}/${field.name}`;
-    if (field.fields) { walk(child, field.fields, field.namespace ?? ns, at, out); continue; }
+    if (field.fields) {
+      walk(child, field.fields, field.namespace ?? ns, at, out);
+      continue;
+    }
     if (!isSimple(field)) continue;
     const value = (child.textContent ?? '').trim();
     const list = out.byName.get(field.name) ?? [];

@@ -14,7 +14,9 @@ import { startPlatform, type RunningPlatform } from '../../server/start-platform
 import { buildMessage } from './build-message.ts';
 import { contractServices, type ContractService } from './contract-services.ts';
 
-const bundle = fileURLToPath(new URL('../../../../catalog/test-fixtures/unseen-bundle/ParkeringstilladelseService', import.meta.url));
+const bundle = fileURLToPath(
+  new URL('../../../../catalog/test-fixtures/unseen-bundle/ParkeringstilladelseService', import.meta.url),
+);
 const shipped = fileURLToPath(new URL('../../../../catalog/data', import.meta.url));
 
 /**
@@ -39,15 +41,24 @@ describe.skipIf(!xmllintAvailable())('a bundle the code has never seen is served
     cpSync(shipped, data, { recursive: true });
     contractBundleImport(bundle, data, 'SF9812');
     mkdirSync(join(data, 'samples'), { recursive: true });
-    writeFileSync(join(data, 'samples', 'SF9812.yaml'), 'integration: SF9812\nsamples:\n  - { operation: tilladelseHent, field: Tilladelse/Zone, values: [Havnen] }\n');
+    writeFileSync(
+      join(data, 'samples', 'SF9812.yaml'),
+      'integration: SF9812\nsamples:\n  - { operation: tilladelseHent, field: Tilladelse/Zone, values: [Havnen] }\n',
+    );
     const loaded = await loadCatalog(data);
     expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
     catalog = loaded.catalog;
     service = contractServices(catalog).served.find((s) => s.integration === 'SF9812')!;
     platform = await startPlatform({ dataDir: join(dir, 'platform'), port: 0, catalog });
     system = await platform.admin.addSystem({ name: 'Parkeringssystem' });
-    agreementUuid = platform.admin.addAgreement({ system: system.systemUuid, service: 'SF9812', municipalityCvr: '11111111' }).agreementUuid;
-    agent = new Agent({ connect: { ca: readFileSync(system.ca), cert: readFileSync(system.cert), key: readFileSync(system.key) } });
+    agreementUuid = platform.admin.addAgreement({
+      system: system.systemUuid,
+      service: 'SF9812',
+      municipalityCvr: '11111111',
+    }).agreementUuid;
+    agent = new Agent({
+      connect: { ca: readFileSync(system.ca), cert: readFileSync(system.cert), key: readFileSync(system.key) },
+    });
   });
   afterAll(async () => {
     await agent?.close();
@@ -57,35 +68,61 @@ describe.skipIf(!xmllintAvailable())('a bundle the code has never seen is served
 
   const call = async (operation: string, registreringsnummer: string) => {
     const op = service.operations.find((o) => o.name === operation)!;
-    const invocation = { ServiceAgreementUUID: agreementUuid, UserSystemUUID: system.systemUuid, UserUUID: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d', ServiceUUID: '5c0ffee0-2a3b-4c5d-8e6f-7a8b9c0d1e2f' };
-    const body = buildMessage(op.input, { samples: [...Object.entries(invocation).map(([field, v]) => ({ field: `InvocationContext/${field}`, values: [v] })), { field: 'Registreringsnummer', values: [registreringsnummer] }], echo: new Map() });
+    const invocation = {
+      ServiceAgreementUUID: agreementUuid,
+      UserSystemUUID: system.systemUuid,
+      UserUUID: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d',
+      ServiceUUID: '5c0ffee0-2a3b-4c5d-8e6f-7a8b9c0d1e2f',
+    };
+    const body = buildMessage(op.input, {
+      samples: [
+        ...Object.entries(invocation).map(([field, v]) => ({ field: `InvocationContext/${field}`, values: [v] })),
+        { field: 'Registreringsnummer', values: [registreringsnummer] },
+      ],
+      echo: new Map(),
+    });
     const res = await request(`${platform.url}${service.path}`, {
-      method: 'POST', dispatcher: agent, body: `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>${body}</s:Body></s:Envelope>`,
+      method: 'POST',
+      dispatcher: agent,
+      body: `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>${body}</s:Body></s:Envelope>`,
       headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${op.soapAction}"` },
     });
     const text = await res.body.text();
-    return { status: res.statusCode, body: text, element: /<s(?:oap)?:Body>(.*)<\/s(?:oap)?:Body>/s.exec(text)?.[1] ?? '' };
+    return {
+      status: res.statusCode,
+      body: text,
+      element: /<s(?:oap)?:Body>(.*)<\/s(?:oap)?:Body>/s.exec(text)?.[1] ?? '',
+    };
   };
 
   it('is in the catalogue as import-contract wrote it: path, context model and ServiceUUID from the bundle', () => {
-    expect(service).toMatchObject({ path: '/service/Korsbaek/Parkering/1', soapVersion: '1.1', security: { model: 'context', serviceUuid: '5c0ffee0-2a3b-4c5d-8e6f-7a8b9c0d1e2f' } });
+    expect(service).toMatchObject({
+      path: '/service/Korsbaek/Parkering/1',
+      soapVersion: '1.1',
+      security: { model: 'context', serviceUuid: '5c0ffee0-2a3b-4c5d-8e6f-7a8b9c0d1e2f' },
+    });
     expect(service.operations.map((o) => o.name)).toEqual(['tilladelseHent', 'tilladelseOpret']);
     expect(platform.paths).toContain('/service/Korsbaek/Parkering/1');
   });
 
-  it.each(['tilladelseHent', 'tilladelseOpret'])('answers %s schema-valid by the bundle\'s XSD, with the samples of the catalogue, and records no findings', async (operation) => {
-    const res = await call(operation, 'AB12345');
-    expect(res.status, res.body).toBe(200);
-    expect(xmllintFindings(join(bundle, 'ParkeringstilladelseServiceMsg.xsd'), res.element)).toEqual([]);
-    if (operation === 'tilladelseHent') {
-      // The optional Tilladelse is there because a sample names its Zone; its Registreringsnummer is the one asked for.
-      expect(res.element).toMatch(/<Tilladelse><TilladelseId[^>]*>[0-9a-f-]{36}<\/TilladelseId><Registreringsnummer[^>]*>AB12345<\/Registreringsnummer><Zone[^>]*>Havnen<\/Zone>/);
-    }
-    const exchanges = platform.recorder.exchanges({ systemUuid: system.systemUuid }) as { findings: unknown[] }[];
-    expect(exchanges.at(-1)!.findings).toEqual([]);
-  });
+  it.each(['tilladelseHent', 'tilladelseOpret'])(
+    "answers %s schema-valid by the bundle's XSD, with the samples of the catalogue, and records no findings",
+    async (operation) => {
+      const res = await call(operation, 'AB12345');
+      expect(res.status, res.body).toBe(200);
+      expect(xmllintFindings(join(bundle, 'ParkeringstilladelseServiceMsg.xsd'), res.element)).toEqual([]);
+      if (operation === 'tilladelseHent') {
+        // The optional Tilladelse is there because a sample names its Zone; its Registreringsnummer is the one asked for.
+        expect(res.element).toMatch(
+          /<Tilladelse><TilladelseId[^>]*>[0-9a-f-]{36}<\/TilladelseId><Registreringsnummer[^>]*>AB12345<\/Registreringsnummer><Zone[^>]*>Havnen<\/Zone>/,
+        );
+      }
+      const exchanges = platform.recorder.exchanges({ systemUuid: system.systemUuid }) as { findings: unknown[] }[];
+      expect(exchanges.at(-1)!.findings).toEqual([]);
+    },
+  );
 
-  it('answers a ServiceplatformFault on demand for the field\'s fault value', async () => {
+  it("answers a ServiceplatformFault on demand for the field's fault value", async () => {
     const field = service.operations[0]!.input.fields.find((f) => f.name === 'Registreringsnummer')!;
     expect(valueFor(field, 'fault')).toBe('ZZ99999');
     const res = await call('tilladelseHent', 'ZZ99999');

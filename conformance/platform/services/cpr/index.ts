@@ -16,13 +16,27 @@ export async function createPlatformModule(catalog: Catalog, fixtures?: PersonFi
       for (const service of version.services) {
         const path = service.endpoints.local;
         // Written for v4's messages; other versions (v5) are served from their imported contract by the contract module.
-        if (service.name !== 'PersonBaseDataExtendedService' || service.version !== '4' || !path || !service.serviceUuid) continue;
+        if (
+          service.name !== 'PersonBaseDataExtendedService' ||
+          service.version !== '4' ||
+          !path ||
+          !service.serviceUuid
+        )
+          continue;
         const lookup = service.operations.find((o) => o.name === 'PersonLookup');
-        handlers.push(personLookupHandler({
-          integration: integration.id, service: service.name, path, serviceUuid: service.serviceUuid,
-          namespace: `http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/${service.version}/`,
-          soapAction: lookup?.soapAction,
-        }, persons));
+        handlers.push(
+          personLookupHandler(
+            {
+              integration: integration.id,
+              service: service.name,
+              path,
+              serviceUuid: service.serviceUuid,
+              namespace: `http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/${service.version}/`,
+              soapAction: lookup?.soapAction,
+            },
+            persons,
+          ),
+        );
       }
     }
   }

@@ -7,8 +7,14 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write dates as YYYY-MM-DD'
 const pnr = z.string().regex(/^\d{10}$/, 'a PNR is 10 digits');
 const protection = z.strictObject({ startdato: date, slutdato: date.optional() });
 const address = z.strictObject({
-  vejnavn: z.string(), vejkode: z.number().int(), husnummer: z.string(), etage: z.string().optional(), sidedoer: z.string().optional(),
-  conavn: z.string().optional(), tilflytningsdato: date, fraflytningsdato: date.optional(),
+  vejnavn: z.string(),
+  vejkode: z.number().int(),
+  husnummer: z.string(),
+  etage: z.string().optional(),
+  sidedoer: z.string().optional(),
+  conavn: z.string().optional(),
+  tilflytningsdato: date,
+  fraflytningsdato: date.optional(),
 });
 
 /** One fictional test person, in the words of the CPR fields it becomes. */
@@ -18,7 +24,10 @@ export const testPerson = z.strictObject({
   navn: z.strictObject({ fornavn: z.string(), mellemnavn: z.string().optional(), efternavn: z.string() }),
   koen: z.enum(['K', 'M']),
   foedselsdato: date,
-  status: z.strictObject({ kode: z.union([1, 3, 5, 7, 20, 30, 50, 60, 70, 80, 90].map((n) => z.literal(n))), dato: date }),
+  status: z.strictObject({
+    kode: z.union([1, 3, 5, 7, 20, 30, 50, 60, 70, 80, 90].map((n) => z.literal(n))),
+    dato: date,
+  }),
   civilstand: z.strictObject({ kode: z.enum(['U', 'G', 'F', 'E', 'P', 'O', 'L', 'D']), dato: date }),
   stilling: z.string().optional(),
   adressebeskyttelse: protection.optional(),
@@ -35,12 +44,25 @@ export const testPerson = z.strictObject({
     boern: z.array(pnr).default([]),
     mor: pnr.optional(),
     far: pnr.optional(),
-    foraeldremyndighed: z.array(z.strictObject({ type: z.union([z.literal(3), z.literal(4), z.literal(5), z.literal(6)]), pnr, startdato: date })).default([]),
+    foraeldremyndighed: z
+      .array(
+        z.strictObject({
+          type: z.union([z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
+          pnr,
+          startdato: date,
+        }),
+      )
+      .default([]),
   }),
 });
 
 export const personFixtures = z.strictObject({
-  municipality: z.strictObject({ cvr: z.string(), kommunekode: z.number().int(), postnummer: z.string(), postdistrikt: z.string() }),
+  municipality: z.strictObject({
+    cvr: z.string(),
+    kommunekode: z.number().int(),
+    postnummer: z.string(),
+    postdistrikt: z.string(),
+  }),
   persons: z.array(testPerson),
 });
 

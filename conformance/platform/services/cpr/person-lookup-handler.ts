@@ -23,7 +23,10 @@ export interface PersonLookupService {
  * empty PersonLookupResponse, which is what public clients expect (they treat any non-200 answer
  * as "no person"); KOMBIT does not publish the ErrorCode/ErrorText, so these are the platform's.
  */
-export const personNotFound = (pnr: string): PlatformError => ({ code: 'PersonNotFound', text: `No person with PNR ${pnr} in the CPR replica.` });
+export const personNotFound = (pnr: string): PlatformError => ({
+  code: 'PersonNotFound',
+  text: `No person with PNR ${pnr} in the CPR replica.`,
+});
 
 /** SF1520 PersonBaseDataExtendedService v4 PersonLookup over the context security model, answered from the Korsbæk fixtures. */
 export function personLookupHandler(service: PersonLookupService, fixtures: PersonFixtures): ServiceHandler {
@@ -45,7 +48,9 @@ export function personLookupHandler(service: PersonLookupService, fixtures: Pers
     async handle(request, platform) {
       const body = request.bodyElement as Element;
       if (body.localName !== 'PersonLookupRequest' || body.namespaceURI !== service.namespace) {
-        return serviceplatformFault('1.1', [platformErrors.unknownOperation(`{${body.namespaceURI ?? ''}}${body.localName}`, [operation])]);
+        return serviceplatformFault('1.1', [
+          platformErrors.unknownOperation(`{${body.namespaceURI ?? ''}}${body.localName}`, [operation]),
+        ]);
       }
       if (request.soapAction && service.soapAction && request.soapAction !== service.soapAction) {
         return fault([platformErrors.soapActionMismatch(request.soapAction, service.soapAction)]);

@@ -13,8 +13,14 @@ import { agentFor, postSoap, startTestPlatform } from '../../testing/test-platfo
 import { loadPersonFixtures, type PersonFixtures } from './person-fixtures.ts';
 import { personLookupContent } from './person-xml.ts';
 
-const officialContract = new URL('../../../../../shared/contracts/itk-dev__serviceplatformen/resources/person-base-data-extended-service-contract/', import.meta.url).pathname;
-const projectWsdl = new URL('../../../../catalog/contracts/SF1520/4/PersonBaseDataExtendedService.wsdl', import.meta.url).pathname;
+const officialContract = new URL(
+  '../../../../../shared/contracts/itk-dev__serviceplatformen/resources/person-base-data-extended-service-contract/',
+  import.meta.url,
+).pathname;
+const projectWsdl = new URL(
+  '../../../../catalog/contracts/SF1520/4/PersonBaseDataExtendedService.wsdl',
+  import.meta.url,
+).pathname;
 const ns = 'http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/';
 
 /**
@@ -29,7 +35,10 @@ function officialSchemaForXmllint(): string {
   const types = join(copy, 'xsd', 'PersonBaseDataExtendedServiceTypes.xsd');
   const text = readFileSync(types, 'utf8');
   const rootEnd = text.indexOf('>', text.indexOf('<xsd:schema')) + 1;
-  writeFileSync(types, `${text.slice(0, rootEnd)}<xsd:import namespace="http://serviceplatformen.dk/xml/schemas/cpr/PNR/1/" schemaLocation="../sp/PNR_1.xsd"/>${text.slice(rootEnd)}`);
+  writeFileSync(
+    types,
+    `${text.slice(0, rootEnd)}<xsd:import namespace="http://serviceplatformen.dk/xml/schemas/cpr/PNR/1/" schemaLocation="../sp/PNR_1.xsd"/>${text.slice(rootEnd)}`,
+  );
   return join(copy, 'PersonBaseDataExtendedServiceMsg.xsd');
 }
 
@@ -42,7 +51,8 @@ function responseElement(envelope: string): string {
 }
 
 /** `<pnr> <path>: <message>` per finding, so a failing test names the person and the element. */
-const describeFindings = (pnr: string, findings: { path: string; message: string }[]) => findings.map((f) => `${pnr} ${f.path}: ${f.message}`);
+const describeFindings = (pnr: string, findings: { path: string; message: string }[]) =>
+  findings.map((f) => `${pnr} ${f.path}: ${f.message}`);
 
 describe('PersonLookup answers of the platform for every Korsbæk fixture person', () => {
   let platform: RunningPlatform;
@@ -55,14 +65,29 @@ describe('PersonLookup answers of the platform for every Korsbæk fixture person
     fixtures = await loadPersonFixtures();
     platform = await startTestPlatform();
     system = await platform.admin.addSystem({ name: 'SF1520 contract check' });
-    const agreement = platform.admin.addAgreement({ system: system.systemUuid, service: 'SF1520', municipalityCvr: '11111111' });
-    const invocation = { serviceAgreementUuid: agreement.agreementUuid, userSystemUuid: system.systemUuid, userUuid: '11111111-2222-4333-8444-555555555555', serviceUuid: agreement.serviceUuid! };
+    const agreement = platform.admin.addAgreement({
+      system: system.systemUuid,
+      service: 'SF1520',
+      municipalityCvr: '11111111',
+    });
+    const invocation = {
+      serviceAgreementUuid: agreement.agreementUuid,
+      userSystemUuid: system.systemUuid,
+      userUuid: '11111111-2222-4333-8444-555555555555',
+      serviceUuid: agreement.serviceUuid!,
+    };
     const agent = agentFor(system);
     since = new Date(Date.now() - 1000).toISOString();
     for (const person of fixtures.persons) {
-      const res = await postSoap(agent, `${platform.url}/service/CPR/PersonBaseDataExtended/4`, personLookupEnvelope({ pnr: person.pnr, invocation }), {
-        'content-type': 'text/xml; charset=utf-8', soapaction: `"${personLookupAction}"`,
-      });
+      const res = await postSoap(
+        agent,
+        `${platform.url}/service/CPR/PersonBaseDataExtended/4`,
+        personLookupEnvelope({ pnr: person.pnr, invocation }),
+        {
+          'content-type': 'text/xml; charset=utf-8',
+          soapaction: `"${personLookupAction}"`,
+        },
+      );
       expect(res.status, `${person.pnr}: ${res.body.slice(0, 300)}`).toBe(200);
       answers.set(person.pnr, res.body);
     }
@@ -76,19 +101,30 @@ describe('PersonLookup answers of the platform for every Korsbæk fixture person
 
   it('are valid against the project contract (catalog/contracts/SF1520/4, the project validator)', () => {
     const validator = compileValidator(readContract(projectWsdl));
-    const findings = [...answers].flatMap(([pnr, body]) => describeFindings(pnr, validator.validate(body, { limit: 1000 })));
+    const findings = [...answers].flatMap(([pnr, body]) =>
+      describeFindings(pnr, validator.validate(body, { limit: 1000 })),
+    );
     expect(findings).toEqual([]);
   });
 
-  it.skipIf(!xmllintAvailable())('are valid against the OFFICIAL PersonBaseDataExtendedServiceMsg.xsd (xmllint)', () => {
-    const xsd = officialSchemaForXmllint();
-    const findings = [...answers].flatMap(([pnr, body]) => describeFindings(pnr, xmllintFindings(xsd, responseElement(body))));
-    expect(findings).toEqual([]);
-  });
+  it.skipIf(!xmllintAvailable())(
+    'are valid against the OFFICIAL PersonBaseDataExtendedServiceMsg.xsd (xmllint)',
+    () => {
+      const xsd = officialSchemaForXmllint();
+      const findings = [...answers].flatMap(([pnr, body]) =>
+        describeFindings(pnr, xmllintFindings(xsd, responseElement(body))),
+      );
+      expect(findings).toEqual([]);
+    },
+  );
 
   it('leave no validation finding in the exchanges the platform recorded', async () => {
-    const list = await request(`${platform.url}/klarmeld/exchanges?since=${since}&limit=1000`, { dispatcher: agentFor(system) });
-    const { exchanges } = (await list.body.json()) as { exchanges: { operation?: string; findings: { code: string; path?: string; message: string }[] }[] };
+    const list = await request(`${platform.url}/klarmeld/exchanges?since=${since}&limit=1000`, {
+      dispatcher: agentFor(system),
+    });
+    const { exchanges } = (await list.body.json()) as {
+      exchanges: { operation?: string; findings: { code: string; path?: string; message: string }[] }[];
+    };
     const lookups = exchanges.filter((e) => e.operation === 'PersonLookup');
     expect(lookups).toHaveLength(fixtures.persons.length);
     expect(lookups.flatMap((e) => e.findings)).toEqual([]);
@@ -96,7 +132,19 @@ describe('PersonLookup answers of the platform for every Korsbæk fixture person
 
   it('use every element the project contract adds for the fixtures (so the check above is not vacuous)', () => {
     const all = [...answers.values()].join('');
-    for (const element of ['stilling', 'statsborgerskab', 'umyndiggoerelse', 'vejviserbeskyttelse', 'markedsfoeringsbeskyttelse', 'tilmeldtNemsms', 'conavn', 'vejadresseringsnavn', 'udrejseoplysninger', 'adresseHistorik', 'foraeldremyndighed']) {
+    for (const element of [
+      'stilling',
+      'statsborgerskab',
+      'umyndiggoerelse',
+      'vejviserbeskyttelse',
+      'markedsfoeringsbeskyttelse',
+      'tilmeldtNemsms',
+      'conavn',
+      'vejadresseringsnavn',
+      'udrejseoplysninger',
+      'adresseHistorik',
+      'foraeldremyndighed',
+    ]) {
       expect(all, element).toContain(`<${element}>`);
     }
   });

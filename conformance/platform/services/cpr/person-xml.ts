@@ -5,9 +5,12 @@ import type { PersonFixtures, TestPerson } from './person-fixtures.ts';
 type Address = NonNullable<TestPerson['adresse']>;
 
 const el = (name: string, content: string | number | boolean | undefined): string =>
-  content === undefined || content === '' ? '' : `<${name}>${typeof content === 'string' ? escapeXml(content) : String(content)}</${name}>`;
+  content === undefined || content === ''
+    ? ''
+    : `<${name}>${typeof content === 'string' ? escapeXml(content) : String(content)}</${name}>`;
 const dato = (name: string, date: string | undefined) => (date ? `<${name}><dato>${date}</dato></${name}>` : '');
-const datoTid = (name: string, date: string | undefined) => (date ? `<${name}><dato>${date}T00:00:00</dato></${name}>` : '');
+const datoTid = (name: string, date: string | undefined) =>
+  date ? `<${name}><dato>${date}T00:00:00</dato></${name}>` : '';
 const activeStatus = new Set([1, 3, 5, 7]);
 
 /**
@@ -27,14 +30,17 @@ function persondata(p: TestPerson, fixtures: PersonFixtures, today: string): str
     return ageOn(child?.foedselsdato ?? birthDateOfPnr(pnr), today) < 18;
   });
   const protectionOf = (tag: string, pr: TestPerson['adressebeskyttelse']) =>
-    pr ? `<${tag}>${el('startdato', pr.startdato)}${el('slutdato', pr.slutdato)}<beskyttet>true</beskyttet></${tag}>` : '';
+    pr
+      ? `<${tag}>${el('startdato', pr.startdato)}${el('slutdato', pr.slutdato)}<beskyttet>true</beskyttet></${tag}>`
+      : '';
   const guardian = p.umyndiggoerelse
     ? `<umyndiggoerelse><umyndiggorelseRelationType>2</umyndiggorelseRelationType>${el('relationVaergenavn', p.umyndiggoerelse.vaergenavn)}` +
       `${dato('umyndiggoerelseStartdato', p.umyndiggoerelse.startdato)}<umyndiggjort>true</umyndiggjort></umyndiggoerelse>`
     : '';
   return (
     '<persondata>' +
-    el('personnummer', p.pnr) + el('gaeldendePersonnummer', p.pnr) +
+    el('personnummer', p.pnr) +
+    el('gaeldendePersonnummer', p.pnr) +
     `<navn>${el('personadresseringsnavn', `${p.navn.efternavn},${name}`)}${el('fornavn', p.navn.fornavn)}${el('mellemnavn', p.navn.mellemnavn)}${el('efternavn', p.navn.efternavn)}</navn>` +
     dato('foedselsdato', p.foedselsdato) +
     el('alder', ageOn(p.foedselsdato, p.status.kode === 90 ? p.status.dato : today)) +
@@ -56,9 +62,16 @@ function persondata(p: TestPerson, fixtures: PersonFixtures, today: string): str
 
 function addressFields(a: Address, f: PersonFixtures): string {
   return (
-    el('kommuneCvr', f.municipality.cvr) + el('kommunekode', f.municipality.kommunekode) + el('vejkode', a.vejkode) +
-    el('husnummer', a.husnummer) + el('etage', a.etage) + el('sidedoer', a.sidedoer) + el('conavn', a.conavn) +
-    el('postnummer', f.municipality.postnummer) + el('postdistrikt', f.municipality.postdistrikt) + el('vejnavn', a.vejnavn)
+    el('kommuneCvr', f.municipality.cvr) +
+    el('kommunekode', f.municipality.kommunekode) +
+    el('vejkode', a.vejkode) +
+    el('husnummer', a.husnummer) +
+    el('etage', a.etage) +
+    el('sidedoer', a.sidedoer) +
+    el('conavn', a.conavn) +
+    el('postnummer', f.municipality.postnummer) +
+    el('postdistrikt', f.municipality.postdistrikt) +
+    el('vejnavn', a.vejnavn)
   );
 }
 
@@ -74,10 +87,14 @@ function adresse(p: TestPerson, f: PersonFixtures): string {
   }
   const abroad = p.udrejse
     ? `<udrejseoplysninger>${el('udrejselandekode', p.udrejse.landekode)}${datoTid('udrejsedato', p.udrejse.dato)}` +
-      p.udrejse.adresse.map((line, i) => el(`udlandsadresse${i + 1}`, line)).join('') + '</udrejseoplysninger>'
+      p.udrejse.adresse.map((line, i) => el(`udlandsadresse${i + 1}`, line)).join('') +
+      '</udrejseoplysninger>'
     : '';
   const history = p.adresseHistorik
-    .map((a) => `<adresseHistorik>${addressFields(a, f)}${datoTid('tilflytningsdato', a.tilflytningsdato)}${datoTid('fraflytningsdato', a.fraflytningsdato)}</adresseHistorik>`)
+    .map(
+      (a) =>
+        `<adresseHistorik>${addressFields(a, f)}${datoTid('tilflytningsdato', a.tilflytningsdato)}${datoTid('fraflytningsdato', a.fraflytningsdato)}</adresseHistorik>`,
+    )
     .join('');
   const content = current + abroad + history;
   return content ? `<adresse>${content}</adresse>` : '';
@@ -85,12 +102,21 @@ function adresse(p: TestPerson, f: PersonFixtures): string {
 
 function relationer(p: TestPerson): string {
   const r = p.relationer;
-  const person = (tag: string, pnr: string | undefined) => (pnr ? `<${tag}><personnummer>${pnr}</personnummer></${tag}>` : '');
+  const person = (tag: string, pnr: string | undefined) =>
+    pnr ? `<${tag}><personnummer>${pnr}</personnummer></${tag}>` : '';
   const custody = r.foraeldremyndighed
-    .map((m) => `<foraeldremyndighed><foraeldremyndighedtype>${m.type}</foraeldremyndighedtype>${dato('foraeldremyndighedStartdato', m.startdato)}<relationPersonnummer>${m.pnr}</relationPersonnummer></foraeldremyndighed>`)
+    .map(
+      (m) =>
+        `<foraeldremyndighed><foraeldremyndighedtype>${m.type}</foraeldremyndighedtype>${dato('foraeldremyndighedStartdato', m.startdato)}<relationPersonnummer>${m.pnr}</relationPersonnummer></foraeldremyndighed>`,
+    )
     .join('');
   return (
-    '<relationer>' + person('aegtefaelle', r.aegtefaelle) + r.boern.map((b) => person('barn', b)).join('') +
-    person('mor', r.mor) + person('far', r.far) + custody + '</relationer>'
+    '<relationer>' +
+    person('aegtefaelle', r.aegtefaelle) +
+    r.boern.map((b) => person('barn', b)).join('') +
+    person('mor', r.mor) +
+    person('far', r.far) +
+    custody +
+    '</relationer>'
   );
 }

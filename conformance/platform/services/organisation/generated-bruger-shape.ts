@@ -8,4 +8,8 @@ export interface GeneratedBrugerClient extends Client {
   laesAsync(input: unknown): Promise<[result: unknown, rawResponse: unknown, soapHeader: unknown, rawRequest: unknown]>;
 }
 
-export declare function createClientAsync(wsdl: string, options?: IOptions, endpoint?: string): Promise<GeneratedBrugerClient>;
+export declare function createClientAsync(
+  wsdl: string,
+  options?: IOptions,
+  endpoint?: string,
+): Promise<GeneratedBrugerClient>;

@@ -3,10 +3,18 @@ import type { PlatformModule, ServiceHandler } from '../../service-handler.ts';
 import { servedService } from '../../oioidws/served-service.ts';
 import { serveOioidws, type OioidwsOperation } from '../../oioidws/serve-oioidws.ts';
 import { loadOrganisationFixtures, type OrganisationFixtures } from './organisation-fixtures.ts';
-import { organisationOperations, runOrganisationOperation, type OrganisationOperation } from './organisation-operations.ts';
+import {
+  organisationOperations,
+  runOrganisationOperation,
+  type OrganisationOperation,
+} from './organisation-operations.ts';
 import { orgNs, type OrgObjekt } from './registrering-xml.ts';
 
-const inputElements: Record<OrganisationOperation, string> = { laes: 'LaesInput', list: 'ListInput', soeg: 'SoegInput' };
+const inputElements: Record<OrganisationOperation, string> = {
+  laes: 'LaesInput',
+  list: 'ListInput',
+  soeg: 'SoegInput',
+};
 
 /** The catalogue service behind each objekt the platform serves. */
 const served: { objekt: OrgObjekt; service: string }[] = [
@@ -14,7 +22,12 @@ const served: { objekt: OrgObjekt; service: string }[] = [
   { objekt: 'organisationenhed', service: 'OrganisationEnhed' },
 ];
 
-function handler(catalog: Catalog, objekt: OrgObjekt, serviceName: string, fixtures: () => Promise<OrganisationFixtures>): ServiceHandler {
+function handler(
+  catalog: Catalog,
+  objekt: OrgObjekt,
+  serviceName: string,
+  fixtures: () => Promise<OrganisationFixtures>,
+): ServiceHandler {
   const service = servedService(catalog, 'SF1500', serviceName, organisationOperations);
   const operations: OioidwsOperation[] = organisationOperations.map((name) => ({
     name,
@@ -35,7 +48,13 @@ function handler(catalog: Catalog, objekt: OrgObjekt, serviceName: string, fixtu
         signingRole: 'organisation',
         operations,
         run: async (operation, input, claims) =>
-          runOrganisationOperation(objekt, operation.name as OrganisationOperation, input as unknown as Node, await fixtures(), claims.cvr),
+          runOrganisationOperation(
+            objekt,
+            operation.name as OrganisationOperation,
+            input as unknown as Node,
+            await fixtures(),
+            claims.cvr,
+          ),
       }),
   };
 }

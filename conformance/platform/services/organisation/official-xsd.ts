@@ -5,11 +5,20 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** `../shared/contracts` beside the repository: KOMBIT's official contracts, read-only. */
-export const officialContractsDir = resolve(fileURLToPath(new URL('../../../../', import.meta.url)), '../shared/contracts');
+export const officialContractsDir = resolve(
+  fileURLToPath(new URL('../../../../', import.meta.url)),
+  '../shared/contracts',
+);
 
 export const officialSchemas = {
-  sf1500: join(officialContractsDir, 'itk-dev__serviceplatformen/resources/sf1500/Tekniske specifikationer (v6.0 Services)/v6_0_0_0/xsd'),
-  sf1470: join(officialContractsDir, 'kombit__kosdy_infrastructureSamples-java/src/main/resources/wsdl/SagDokumentIndeks/wsdl/xsd'),
+  sf1500: join(
+    officialContractsDir,
+    'itk-dev__serviceplatformen/resources/sf1500/Tekniske specifikationer (v6.0 Services)/v6_0_0_0/xsd',
+  ),
+  sf1470: join(
+    officialContractsDir,
+    'kombit__kosdy_infrastructureSamples-java/src/main/resources/wsdl/SagDokumentIndeks/wsdl/xsd',
+  ),
 } as const;
 
 /** True when the official contracts and xmllint are there (CI has both; tests skip otherwise). */
@@ -32,16 +41,22 @@ export function validateWithOfficialXsd(xml: string, imports: { namespace: strin
   try {
     const wrapper =
       `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:klarmeld:xsd-wrapper">` +
-      imports.map((i) => `<xs:import namespace="${i.namespace}" schemaLocation="${pathToFileURL(i.file).href}"/>`).join('') +
+      imports
+        .map((i) => `<xs:import namespace="${i.namespace}" schemaLocation="${pathToFileURL(i.file).href}"/>`)
+        .join('') +
       `</xs:schema>`;
     writeFileSync(join(dir, 'wrapper.xsd'), wrapper);
     writeFileSync(join(dir, 'doc.xml'), xml);
     try {
-      execFileSync('xmllint', ['--noout', '--nonet', '--schema', join(dir, 'wrapper.xsd'), join(dir, 'doc.xml')], { stdio: 'pipe' });
+      execFileSync('xmllint', ['--noout', '--nonet', '--schema', join(dir, 'wrapper.xsd'), join(dir, 'doc.xml')], {
+        stdio: 'pipe',
+      });
       return [];
     } catch (error) {
       const stderr = String((error as { stderr?: Buffer }).stderr ?? error);
-      return stderr.split('\n').filter((line) => line && !line.endsWith('validates') && !line.includes('fails to validate'));
+      return stderr
+        .split('\n')
+        .filter((line) => line && !line.endsWith('validates') && !line.includes('fails to validate'));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,16 @@ export const organisationFixtures = z.strictObject({
   organisation: z.strictObject({ uuid, name: z.string(), cvr: z.string().regex(/^\d{8}$/) }),
   validFrom: z.string(),
   registeredAt: z.string(),
-  units: z.array(z.strictObject({ uuid, key: z.string().max(50), name: z.string().max(200), parent: uuid.optional(), status, note: z.string().optional() })),
+  units: z.array(
+    z.strictObject({
+      uuid,
+      key: z.string().max(50),
+      name: z.string().max(200),
+      parent: uuid.optional(),
+      status,
+      note: z.string().optional(),
+    }),
+  ),
   functions: z.array(z.strictObject({ uuid, name: z.string(), unit: uuid })),
   users: z.array(
     z.strictObject({
@@ -30,7 +39,9 @@ export type OrganisationFixtures = z.infer<typeof organisationFixtures>;
 export type FixtureUnit = OrganisationFixtures['units'][number];
 export type FixtureUser = OrganisationFixtures['users'][number];
 
-export const organisationFixturesPath = fileURLToPath(new URL('../../fixtures/organisation/korsbaek-organisation.yaml', import.meta.url));
+export const organisationFixturesPath = fileURLToPath(
+  new URL('../../fixtures/organisation/korsbaek-organisation.yaml', import.meta.url),
+);
 
 /** Reads and checks the organisation fixtures; throws with zod's message when the file is broken. */
 export async function loadOrganisationFixtures(path = organisationFixturesPath): Promise<OrganisationFixtures> {

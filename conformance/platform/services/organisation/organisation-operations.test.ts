@@ -17,7 +17,9 @@ beforeAll(async () => {
 
 function run(objekt: OrgObjekt, operation: OrganisationOperation, inner: string, cvr = '11111111') {
   const element = { laes: 'LaesInput', list: 'ListInput', soeg: 'SoegInput' }[operation];
-  const input = parseXml(`<p:${element} xmlns:p="${orgNs[objekt]}" xmlns:sd="${orgNs.sd}" xmlns:orgfaelles="${orgNs.orgfaelles}">${inner}</p:${element}>`).documentElement!;
+  const input = parseXml(
+    `<p:${element} xmlns:p="${orgNs[objekt]}" xmlns:sd="${orgNs.sd}" xmlns:orgfaelles="${orgNs.orgfaelles}">${inner}</p:${element}>`,
+  ).documentElement!;
   return runOrganisationOperation(objekt, operation, input as unknown as Node, fx, cvr);
 }
 
@@ -32,7 +34,13 @@ const cases: [string, OrgObjekt, OrganisationOperation, string, number][] = [
   ['Bruger list of two users', 'bruger', 'list', uuidXml(ulla) + uuidXml('7de98591-f030-46fb-8781-c96e931dc49b'), 20],
   ['Bruger soeg by name', 'bruger', 'soeg', soegBruger('<sd:BrugerNavn>ulla*</sd:BrugerNavn>'), 20],
   ['OrganisationEnhed laes', 'organisationenhed', 'laes', uuidXml(jobcenter), 20],
-  ['OrganisationEnhed list', 'organisationenhed', 'list', uuidXml(jobcenter) + uuidXml('6a2f9b7b-1db4-4093-993f-b7fb0d6baeb1'), 20],
+  [
+    'OrganisationEnhed list',
+    'organisationenhed',
+    'list',
+    uuidXml(jobcenter) + uuidXml('6a2f9b7b-1db4-4093-993f-b7fb0d6baeb1'),
+    20,
+  ],
   ['OrganisationEnhed soeg by name', 'organisationenhed', 'soeg', soegBruger('<sd:EnhedNavn>Job%</sd:EnhedNavn>'), 20],
 ];
 
@@ -42,17 +50,31 @@ describe('SF1500 Bruger and OrganisationEnhed operations', () => {
   });
 
   it('finds the Jobcenter caseworkers by unit, and nothing for another municipality', () => {
-    const inJobcenter = run('bruger', 'soeg', soegBruger('', `<sd:TilknyttedeEnheder><sd:ReferenceID>${uuidXml(jobcenter)}</sd:ReferenceID></sd:TilknyttedeEnheder>`));
+    const inJobcenter = run(
+      'bruger',
+      'soeg',
+      soegBruger(
+        '',
+        `<sd:TilknyttedeEnheder><sd:ReferenceID>${uuidXml(jobcenter)}</sd:ReferenceID></sd:TilknyttedeEnheder>`,
+      ),
+    );
     const ids = selectAll("//*[local-name()='IdListe']/*", parseXml(inJobcenter.outputXml)).map((n) => n.textContent);
     expect(ids).toEqual([ulla, 'a7ed237f-9c3e-46e1-97e1-a61620fc339b']);
     expect(run('bruger', 'laes', uuidXml(ulla), '29189846').statusKode).toBe(44);
   });
 
-  it.skipIf(!canValidateOfficially()).each(cases)('%s validates against the official XSD', (_name, objekt, operation, inner) => {
-    const { outputXml } = run(objekt, operation, inner);
-    const file = join(officialSchemas.sf1500, '6.0.STS-0', objekt === 'bruger' ? 'BrugerOperationer.xsd' : 'OrganisationEnhedOperationer.xsd');
-    expect(validateWithOfficialXsd(outputXml, [{ namespace: orgNs[objekt], file }])).toEqual([]);
-  });
+  it.skipIf(!canValidateOfficially()).each(cases)(
+    '%s validates against the official XSD',
+    (_name, objekt, operation, inner) => {
+      const { outputXml } = run(objekt, operation, inner);
+      const file = join(
+        officialSchemas.sf1500,
+        '6.0.STS-0',
+        objekt === 'bruger' ? 'BrugerOperationer.xsd' : 'OrganisationEnhedOperationer.xsd',
+      );
+      expect(validateWithOfficialXsd(outputXml, [{ namespace: orgNs[objekt], file }])).toEqual([]);
+    },
+  );
 });
 
 describe('the official XSD check itself', () => {

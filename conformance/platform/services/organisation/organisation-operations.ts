@@ -60,18 +60,27 @@ export function runOrganisationOperation(
 
   const attributes = `${p}:AttributListe/${p}:Egenskab`;
   if (texts(`${p}:AttributListe|${p}:TilstandListe|${p}:RelationListe`, input).length < 3) {
-    return wrap('SoegOutput', statusKode.badInput, 'Ugyldigt input: SoegInput skal have AttributListe, TilstandListe og RelationListe');
+    return wrap(
+      'SoegOutput',
+      statusKode.badInput,
+      'Ugyldigt input: SoegInput skal have AttributListe, TilstandListe og RelationListe',
+    );
   }
   const key = texts(`${attributes}/sd:BrugervendtNoegleTekst`, input)[0];
   const name = texts(`${attributes}/sd:${objekt === 'bruger' ? 'BrugerNavn' : 'EnhedNavn'}`, input)[0];
   const status = texts(`${p}:TilstandListe/orgfaelles:Gyldighed/orgfaelles:GyldighedStatusKode`, input)[0];
-  const relationUuid = (relation: string) => texts(`${p}:RelationListe/sd:${relation}/sd:ReferenceID/sd:UUIDIdentifikator`, input)[0]?.toLowerCase();
+  const relationUuid = (relation: string) =>
+    texts(`${p}:RelationListe/sd:${relation}/sd:ReferenceID/sd:UUIDIdentifikator`, input)[0]?.toLowerCase();
   const owner = relationUuid('Tilhoerer');
   const unitFilter = relationUuid(objekt === 'bruger' ? 'TilknyttedeEnheder' : 'Overordnet');
   const offset = Number(texts('sd:FoersteResultatReference', input)[0] ?? 0);
   const limit = Number(texts('sd:MaksimalAntalKvantitet', input)[0] ?? 500);
   if (!Number.isInteger(offset) || !Number.isInteger(limit) || offset < 0 || limit < 0) {
-    return wrap('SoegOutput', statusKode.badInput, 'Ugyldigt input: FoersteResultatReference og MaksimalAntalKvantitet skal være ikke-negative heltal');
+    return wrap(
+      'SoegOutput',
+      statusKode.badInput,
+      'Ugyldigt input: FoersteResultatReference og MaksimalAntalKvantitet skal være ikke-negative heltal',
+    );
   }
   const hits = objects.filter((o) => {
     const oKey = 'userId' in o ? o.userId : o.key;
@@ -84,7 +93,10 @@ export function runOrganisationOperation(
       (!unitFilter || unitFilter === oUnit)
     );
   });
-  const ids = hits.slice(offset, offset + limit).map((o) => `<sd:UUIDIdentifikator>${o.uuid}</sd:UUIDIdentifikator>`).join('');
+  const ids = hits
+    .slice(offset, offset + limit)
+    .map((o) => `<sd:UUIDIdentifikator>${o.uuid}</sd:UUIDIdentifikator>`)
+    .join('');
   return wrap('SoegOutput', statusKode.ok, undefined, `<sd:IdListe>${ids}</sd:IdListe>`);
 }
 

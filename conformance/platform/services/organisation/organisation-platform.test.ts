@@ -6,7 +6,15 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIssueRequest, buildRestIssueRequest, buildOioidwsRequest, OioidwsSecurity, parseIssueResponse, parseRestIssueResponse, type IssuedToken } from '../../../clients/index.ts';
+import {
+  buildIssueRequest,
+  buildRestIssueRequest,
+  buildOioidwsRequest,
+  OioidwsSecurity,
+  parseIssueResponse,
+  parseRestIssueResponse,
+  type IssuedToken,
+} from '../../../clients/index.ts';
 import { parseXml, selectOne, textOf } from '../../../clients/tokens/xml.ts';
 import type { Catalog } from '../../../../catalog/index.ts';
 import { loadCatalog } from '../../../../catalog/index.ts';
@@ -14,13 +22,21 @@ import { servedService } from '../../oioidws/served-service.ts';
 import { startPlatform, type RunningPlatform } from '../../server/start-platform.ts';
 import { createPlatformModule as createSdiModule } from '../sdi/index.ts';
 import { platformModule as stsModule, stsPath, stsRestPath } from '../../sts/index.ts';
-import { canValidateOfficially, officialContractsDir, officialSchemas, validateWithOfficialXsd } from './official-xsd.ts';
+import {
+  canValidateOfficially,
+  officialContractsDir,
+  officialSchemas,
+  validateWithOfficialXsd,
+} from './official-xsd.ts';
 import { createPlatformModule as createOrganisationModule } from './index.ts';
 import { orgNs } from './registrering-xml.ts';
 
 const ulla = '273e2e2b-8778-44c9-8a65-9af669655990';
 const laesAction = 'http://kombit.dk/sts/organisation/bruger/laes';
-const officialBrugerWsdl = join(officialContractsDir, 'itk-dev__serviceplatformen/resources/sf1500/Tekniske specifikationer (v6.0 Services)/v6_0_0_0/wsdl/Bruger.wsdl');
+const officialBrugerWsdl = join(
+  officialContractsDir,
+  'itk-dev__serviceplatformen/resources/sf1500/Tekniske specifikationer (v6.0 Services)/v6_0_0_0/wsdl/Bruger.wsdl',
+);
 let offsetMs = 0;
 let platform: RunningPlatform;
 let dataDir: string;
@@ -42,7 +58,11 @@ beforeAll(async () => {
   });
   const system = await platform.admin.addSystem({ name: 'Fagsystem' });
   platform.admin.addAgreement({ system: system.systemUuid, service: 'SF1500', municipalityCvr: '11111111' });
-  tls = { cert: readFileSync(system.cert, 'utf8'), key: readFileSync(system.key, 'utf8'), ca: readFileSync(system.ca, 'utf8') };
+  tls = {
+    cert: readFileSync(system.cert, 'utf8'),
+    key: readFileSync(system.key, 'utf8'),
+    ca: readFileSync(system.ca, 'utf8'),
+  };
   agent = new Agent({ connect: { ...tls } });
 });
 
@@ -53,12 +73,24 @@ afterAll(async () => {
 });
 
 async function post(path: string, body: string, contentType: string) {
-  const res = await request(`${platform.url}${path}`, { method: 'POST', body, headers: { 'content-type': contentType }, dispatcher: agent });
+  const res = await request(`${platform.url}${path}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': contentType },
+    dispatcher: agent,
+  });
   return { status: res.statusCode, body: await res.body.text() };
 }
 
 async function soapToken(entityId: string = entityIdOf('SF1500', 'Bruger')): Promise<IssuedToken> {
-  const rst = buildIssueRequest({ certPem: tls.cert, keyPem: tls.key, entityId, cvr: '11111111', to: `${platform.url}${stsPath}`, now: new Date(Date.now() + offsetMs) });
+  const rst = buildIssueRequest({
+    certPem: tls.cert,
+    keyPem: tls.key,
+    entityId,
+    cvr: '11111111',
+    to: `${platform.url}${stsPath}`,
+    now: new Date(Date.now() + offsetMs),
+  });
   const reply = await post(stsPath, rst, 'application/soap+xml; charset=utf-8');
   const parsed = parseIssueResponse(reply.body);
   if (!parsed.ok) throw new Error(`STS refused: ${parsed.fault.reason}`);
@@ -68,7 +100,13 @@ async function soapToken(entityId: string = entityIdOf('SF1500', 'Bruger')): Pro
 async function laes(token: IssuedToken, uuid = ulla) {
   const body = `<b:LaesInput xmlns:b="${orgNs.bruger}"><sd:UUIDIdentifikator xmlns:sd="${orgNs.sd}">${uuid}</sd:UUIDIdentifikator></b:LaesInput>`;
   const to = `${platform.url}/organisation/bruger/6/`;
-  const xml = buildOioidwsRequest(body, { assertionXml: token.assertionXml, keyPem: tls.key, action: laesAction, to, now: new Date(Date.now() + offsetMs) });
+  const xml = buildOioidwsRequest(body, {
+    assertionXml: token.assertionXml,
+    keyPem: tls.key,
+    action: laesAction,
+    to,
+    now: new Date(Date.now() + offsetMs),
+  });
   return post('/organisation/bruger/6/', xml, `application/soap+xml; charset=utf-8; action="${laesAction}"`);
 }
 
@@ -99,7 +137,13 @@ describe('SF1514 token, then SF1500 Bruger laes, on a running platform', () => {
   });
 
   it('issues the same token over the REST variant', async () => {
-    const reply = await post(stsRestPath, JSON.stringify(buildRestIssueRequest({ certPem: tls.cert, entityId: entityIdOf('SF1500', 'Bruger'), cvr: '11111111' })), 'application/json');
+    const reply = await post(
+      stsRestPath,
+      JSON.stringify(
+        buildRestIssueRequest({ certPem: tls.cert, entityId: entityIdOf('SF1500', 'Bruger'), cvr: '11111111' }),
+      ),
+      'application/json',
+    );
     expect(reply.status).toBe(200);
     const token = parseRestIssueResponse(JSON.parse(reply.body));
     expect((await laes(token)).status).toBe(200);
@@ -115,7 +159,9 @@ describe('SF1514 token, then SF1500 Bruger laes, on a running platform', () => {
     try {
       const reply = await laes(token);
       expect(reply.status).toBe(500);
-      expect(textOf("//*[local-name()='Reason']/*[local-name()='Text']", parseXml(reply.body))).toMatch(/get a new token/);
+      expect(textOf("//*[local-name()='Reason']/*[local-name()='Text']", parseXml(reply.body))).toMatch(
+        /get a new token/,
+      );
     } finally {
       offsetMs = 0;
     }
@@ -125,14 +171,24 @@ describe('SF1514 token, then SF1500 Bruger laes, on a running platform', () => {
 describe.skipIf(!canValidateOfficially())('a client generated by wsdl-tsclient from the official Bruger WSDL', () => {
   it('calls laes on the platform with mutual TLS and an STS token', async () => {
     // Generated into node_modules/.cache so its `import "soap"` resolves; regenerated each run from the official WSDL.
-    const outDir = resolve(fileURLToPath(new URL('../../../../', import.meta.url)), 'node_modules/.cache/klarmeld-sf1500-bruger');
+    const outDir = resolve(
+      fileURLToPath(new URL('../../../../', import.meta.url)),
+      'node_modules/.cache/klarmeld-sf1500-bruger',
+    );
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
     // Run with this Node (24), not whatever `node` the bin script's shebang finds on PATH.
-    execFileSync(process.execPath, [resolve(outDir, '../../wsdl-tsclient/dist/src/cli.js'), officialBrugerWsdl, '-o', outDir], { stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [resolve(outDir, '../../wsdl-tsclient/dist/src/cli.js'), officialBrugerWsdl, '-o', outDir],
+      { stdio: 'ignore' },
+    );
     const generated = (await import(join(outDir, 'bruger/index.ts'))) as typeof import('./generated-bruger-shape.ts');
     const token = await soapToken();
-    const client = await generated.createClientAsync(officialBrugerWsdl, { endpoint: `${platform.url}/organisation/bruger/6/`, forceSoap12Headers: true });
+    const client = await generated.createClientAsync(officialBrugerWsdl, {
+      endpoint: `${platform.url}/organisation/bruger/6/`,
+      forceSoap12Headers: true,
+    });
     client.setSecurity(
       new OioidwsSecurity({
         assertionXml: token.assertionXml,
@@ -144,7 +200,9 @@ describe.skipIf(!canValidateOfficially())('a client generated by wsdl-tsclient f
     );
     // wsdl-tsclient and soap type laes's input as its first message part (the RequestHeader), so the
     // body element is passed as raw XML; the security plug-in adds the RequestHeader itself.
-    const [, rawResponse] = await client.laesAsync({ _xml: `<type:LaesInput><sd:UUIDIdentifikator xmlns:sd="${orgNs.sd}">${ulla}</sd:UUIDIdentifikator></type:LaesInput>` } as never);
+    const [, rawResponse] = await client.laesAsync({
+      _xml: `<type:LaesInput><sd:UUIDIdentifikator xmlns:sd="${orgNs.sd}">${ulla}</sd:UUIDIdentifikator></type:LaesInput>`,
+    } as never);
     expect(String(rawResponse)).toContain('Ulla Jakobsen');
     expect(textOf("//*[local-name()='StatusKode']", parseXml(String(rawResponse)))).toBe('20');
   });

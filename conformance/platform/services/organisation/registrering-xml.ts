@@ -19,7 +19,13 @@ function relation(element: string, fx: OrganisationFixtures, uuid: string): stri
   return `<sd:${element}>${virkning(fx)}<sd:ReferenceID><sd:UUIDIdentifikator>${uuid}</sd:UUIDIdentifikator></sd:ReferenceID></sd:${element}>`;
 }
 
-function registrering(p: string, fx: OrganisationFixtures, egenskab: string, status: string, relations: string): string {
+function registrering(
+  p: string,
+  fx: OrganisationFixtures,
+  egenskab: string,
+  status: string,
+  relations: string,
+): string {
   return (
     `<${p}:Registrering><sd:Tidspunkt>${fx.registeredAt}</sd:Tidspunkt><sd:LivscyklusKode>Importeret</sd:LivscyklusKode>` +
     `<sd:BrugerRef><sd:UUIDIdentifikator>${fx.organisation.uuid}</sd:UUIDIdentifikator></sd:BrugerRef>` +
@@ -45,9 +51,19 @@ export function enhedSnapshot(fx: OrganisationFixtures, unit: FixtureUnit): stri
   const relations =
     (unit.parent ? relation('Overordnet', fx, unit.parent) : '') +
     relation('Tilhoerer', fx, fx.organisation.uuid) +
-    fx.users.filter((u) => u.unit === unit.uuid).map((u) => relation('TilknyttedeBrugere', fx, u.uuid)).join('') +
-    fx.functions.filter((f) => f.unit === unit.uuid).map((f) => relation('TilknyttedeFunktioner', fx, f.uuid)).join('');
-  return snapshot('organisationenhed', unit.uuid, registrering('organisationenhed', fx, egenskab, unit.status, relations));
+    fx.users
+      .filter((u) => u.unit === unit.uuid)
+      .map((u) => relation('TilknyttedeBrugere', fx, u.uuid))
+      .join('') +
+    fx.functions
+      .filter((f) => f.unit === unit.uuid)
+      .map((f) => relation('TilknyttedeFunktioner', fx, f.uuid))
+      .join('');
+  return snapshot(
+    'organisationenhed',
+    unit.uuid,
+    registrering('organisationenhed', fx, egenskab, unit.status, relations),
+  );
 }
 
 function snapshot(p: OrgObjekt, uuid: string, registreringXml: string): string {

@@ -51,7 +51,11 @@ export function createPlatformModule(catalog: Catalog): PlatformModule {
         signingRole: 'sagdokumentindeks',
         operations,
         run: async (operation, input, claims) =>
-          runSdiOperation(operation.name as SdiOperation, input, { store: storeOf(platform.database), cvr: claims.cvr, now: platform.clock() }),
+          runSdiOperation(operation.name as SdiOperation, input, {
+            store: storeOf(platform.database),
+            cvr: claims.cvr,
+            now: platform.clock(),
+          }),
       }),
   };
   return {

@@ -32,7 +32,8 @@ function run(operation: SdiOperation, xml: string, cvr = '11111111') {
   const input = parseXml(xml).documentElement as unknown as Element;
   return runSdiOperation(operation, input, { store, cvr, now });
 }
-const fremsoegByUuid = (uuid: string) => `<sdi:FremsoegSagDokumentIndeksInput ${ns}><sdi:SagUuid>${uuid}</sdi:SagUuid></sdi:FremsoegSagDokumentIndeksInput>`;
+const fremsoegByUuid = (uuid: string) =>
+  `<sdi:FremsoegSagDokumentIndeksInput ${ns}><sdi:SagUuid>${uuid}</sdi:SagUuid></sdi:FremsoegSagDokumentIndeksInput>`;
 const fremsoegByTitle = (title: string) =>
   `<sdi:FremsoegSagDokumentIndeksInput ${ns}><sdi:SoegUdtryk><sdi:SoegSag><sag:AttributListe><sag:Egenskaber><sag:Titel>${title}</sag:Titel></sag:Egenskaber></sag:AttributListe><sag:TilstandListe/><sag:RelationListe/></sdi:SoegSag></sdi:SoegUdtryk></sdi:FremsoegSagDokumentIndeksInput>`;
 const opdater = `<sdi:OpdaterSagDokumentIndeksInput ${ns}><sdi:OpdaterSagIndeks><sd:UUIDIdentifikator>${carport}</sd:UUIDIdentifikator><sag:TilstandListe><sag:Fremdrift><sag:FremdriftStatusKode>Afgjort</sag:FremdriftStatusKode></sag:Fremdrift></sag:TilstandListe><sdi:Tidspunkt>2026-11-22T09:00:00Z</sdi:Tidspunkt></sdi:OpdaterSagIndeks></sdi:OpdaterSagDokumentIndeksInput>`;
@@ -59,7 +60,9 @@ describe('SF1470 SagDokumentIndeks', () => {
   it('updates, then removes a case; the index survives reopening the database', async () => {
     await seedKorsbaekCases(store, now);
     expect(run('opdater', opdater).statusKode).toBe(20);
-    expect(run('fremsoeg', fremsoegByUuid(carport)).outputXml).toContain('<sag:FremdriftStatusKode>Afgjort</sag:FremdriftStatusKode>');
+    expect(run('fremsoeg', fremsoegByUuid(carport)).outputXml).toContain(
+      '<sag:FremdriftStatusKode>Afgjort</sag:FremdriftStatusKode>',
+    );
     db.close();
     db = new DatabaseSync(join(dir, 'platform.sqlite'));
     store = createSdiStore(db);
@@ -69,11 +72,22 @@ describe('SF1470 SagDokumentIndeks', () => {
   });
 
   it('removes a case with its journalised documents unless told to leave them', () => {
-    const doc = (uuid: string) => `<sdi:DokumentIndeks><sd:UUIDIdentifikator>${uuid}</sd:UUIDIdentifikator><di:Registrering xmlns:di="${sdiNs.di}"/></sdi:DokumentIndeks>`;
+    const doc = (uuid: string) =>
+      `<sdi:DokumentIndeks><sd:UUIDIdentifikator>${uuid}</sd:UUIDIdentifikator><di:Registrering xmlns:di="${sdiNs.di}"/></sdi:DokumentIndeks>`;
     const sag = (uuid: string, dokument: string) =>
       `<sdi:SagIndeks><sd:UUIDIdentifikator>${uuid}</sd:UUIDIdentifikator><sag:Registrering><sag:RelationListe><sag:Journalpost><gd:ReferenceID xmlns:gd="${sdiNs.gd}"><sd:UUIDIdentifikator>${dokument}</sd:UUIDIdentifikator></gd:ReferenceID></sag:Journalpost></sag:RelationListe></sag:Registrering></sdi:SagIndeks>`;
-    const [s1, s2, d1, d2] = ['11111111-0000-4000-8000-000000000001', '11111111-0000-4000-8000-000000000002', '22222222-0000-4000-8000-000000000001', '22222222-0000-4000-8000-000000000002'];
-    expect(run('importer', `<sdi:ImporterSagDokumentIndeksInput ${ns}>${doc(d1)}${doc(d2)}${sag(s1, d1)}${sag(s2, d2)}</sdi:ImporterSagDokumentIndeksInput>`).statusKode).toBe(20);
+    const [s1, s2, d1, d2] = [
+      '11111111-0000-4000-8000-000000000001',
+      '11111111-0000-4000-8000-000000000002',
+      '22222222-0000-4000-8000-000000000001',
+      '22222222-0000-4000-8000-000000000002',
+    ];
+    expect(
+      run(
+        'importer',
+        `<sdi:ImporterSagDokumentIndeksInput ${ns}>${doc(d1)}${doc(d2)}${sag(s1, d1)}${sag(s2, d2)}</sdi:ImporterSagDokumentIndeksInput>`,
+      ).statusKode,
+    ).toBe(20);
     const fjernOne = (uuid: string, keep: string) =>
       `<sdi:FjernSagDokumentIndeksInput ${ns}><sdi:SagUuid><sd:UUIDIdentifikator>${uuid}</sd:UUIDIdentifikator></sdi:SagUuid>${keep}</sdi:FjernSagDokumentIndeksInput>`;
     run('fjern', fjernOne(s1, ''));
@@ -81,17 +95,20 @@ describe('SF1470 SagDokumentIndeks', () => {
     expect(store.list('11111111', 'dokument').map((o) => o.uuid)).toEqual([d2]);
   });
 
-  it.skipIf(!canValidateOfficially())('answers every operation with output valid against the official XSD', async () => {
-    await seedKorsbaekCases(store, now);
-    const outputs = [
-      run('importer', readFileSync(korsbaekCasesPath, 'utf8')).outputXml,
-      run('fremsoeg', fremsoegByUuid(carport)).outputXml,
-      run('fremsoeg', fremsoegByTitle('Ansøgning*')).outputXml,
-      run('opdater', opdater).outputXml,
-      run('fjern', fjern).outputXml,
-      run('fremsoeg', fremsoegByUuid(carport)).outputXml,
-    ];
-    const file = join(officialSchemas.sf1470, '6.0.STS-0', 'SagDokumentIndeksOperationer.xsd');
-    for (const xml of outputs) expect(validateWithOfficialXsd(xml, [{ namespace: sdiNs.sdi, file }])).toEqual([]);
-  });
+  it.skipIf(!canValidateOfficially())(
+    'answers every operation with output valid against the official XSD',
+    async () => {
+      await seedKorsbaekCases(store, now);
+      const outputs = [
+        run('importer', readFileSync(korsbaekCasesPath, 'utf8')).outputXml,
+        run('fremsoeg', fremsoegByUuid(carport)).outputXml,
+        run('fremsoeg', fremsoegByTitle('Ansøgning*')).outputXml,
+        run('opdater', opdater).outputXml,
+        run('fjern', fjern).outputXml,
+        run('fremsoeg', fremsoegByUuid(carport)).outputXml,
+      ];
+      const file = join(officialSchemas.sf1470, '6.0.STS-0', 'SagDokumentIndeksOperationer.xsd');
+      for (const xml of outputs) expect(validateWithOfficialXsd(xml, [{ namespace: sdiNs.sdi, file }])).toEqual([]);
+    },
+  );
 });

@@ -10,19 +10,29 @@ import { sdiNs } from './sdi-xml.ts';
 
 let world: Awaited<ReturnType<typeof startOioidwsWorld>>;
 beforeAll(async () => {
-  world = await startOioidwsWorld((catalog) => [stsModule, createSdiModule(catalog), createOrganisationModule(catalog)], ['SF1470', 'SF1500']);
+  world = await startOioidwsWorld(
+    (catalog) => [stsModule, createSdiModule(catalog), createOrganisationModule(catalog)],
+    ['SF1470', 'SF1500'],
+  );
 });
 afterAll(async () => world?.stop());
 
 const ns = `xmlns:sdi="${sdiNs.sdi}" xmlns:sag="${sdiNs.sag}" xmlns:sd="${sdiNs.sd}"`;
 const action = (op: string) => `http://kombit.dk/sts/sagdokumentindeks/${op}`;
-const fremsoeg = (uuid: string) => `<sdi:FremsoegSagDokumentIndeksInput ${ns}><sdi:SagUuid>${uuid}</sdi:SagUuid></sdi:FremsoegSagDokumentIndeksInput>`;
-const statusKode = (xml: string) => textOf("//*[local-name()='StandardRetur']/*[local-name()='StatusKode']", parseXml(xml));
+const fremsoeg = (uuid: string) =>
+  `<sdi:FremsoegSagDokumentIndeksInput ${ns}><sdi:SagUuid>${uuid}</sdi:SagUuid></sdi:FremsoegSagDokumentIndeksInput>`;
+const statusKode = (xml: string) =>
+  textOf("//*[local-name()='StandardRetur']/*[local-name()='StatusKode']", parseXml(xml));
 
 describe('SF1470 on a running platform', () => {
   it('finds a seeded Korsbæk case with an SDI token', async () => {
     const token = await world.token(world.entityIds.sagDokumentIndeks);
-    const reply = await world.call('/sagdokumentindeks/6', action('fremsoeg'), fremsoeg('753e0265-9a96-480f-b22c-a6bbbb8b5859'), token);
+    const reply = await world.call(
+      '/sagdokumentindeks/6',
+      action('fremsoeg'),
+      fremsoeg('753e0265-9a96-480f-b22c-a6bbbb8b5859'),
+      token,
+    );
     expect(reply.status).toBe(200);
     expect(statusKode(reply.body)).toBe('20');
     expect(reply.body).toContain('Byggetilladelse til carport');
@@ -36,11 +46,23 @@ describe('SF1470 on a running platform', () => {
 
   it('refuses an Organisation token (audience) and a wrong soapAction', async () => {
     const orgToken = await world.token(world.entityIds.organisation);
-    const refused = await world.call('/sagdokumentindeks/6', action('fremsoeg'), fremsoeg('753e0265-9a96-480f-b22c-a6bbbb8b5859'), orgToken);
+    const refused = await world.call(
+      '/sagdokumentindeks/6',
+      action('fremsoeg'),
+      fremsoeg('753e0265-9a96-480f-b22c-a6bbbb8b5859'),
+      orgToken,
+    );
     expect(refused.status).toBe(500);
-    expect(refused.body).toMatch(/ask the STS for a token with AppliesTo http:\/\/entityid.kombit.dk\/service\/sdi\/sagdokumentindeks\/6/);
+    expect(refused.body).toMatch(
+      /ask the STS for a token with AppliesTo http:\/\/entityid.kombit.dk\/service\/sdi\/sagdokumentindeks\/6/,
+    );
     const sdiToken = await world.token(world.entityIds.sagDokumentIndeks);
-    const wrongAction = await world.call('/sagdokumentindeks/6', action('fjern'), fremsoeg('753e0265-9a96-480f-b22c-a6bbbb8b5859'), sdiToken);
+    const wrongAction = await world.call(
+      '/sagdokumentindeks/6',
+      action('fjern'),
+      fremsoeg('753e0265-9a96-480f-b22c-a6bbbb8b5859'),
+      sdiToken,
+    );
     expect(wrongAction.status).toBe(500);
     expect(wrongAction.body).toContain('ActionMismatch');
   });

@@ -19,16 +19,21 @@ import { sdiNs } from './sdi-xml.ts';
  */
 let world: Awaited<ReturnType<typeof startOioidwsWorld>>;
 beforeAll(async () => {
-  world = await startOioidwsWorld((catalog) => [stsModule, createSdiModule(catalog), createOrganisationModule(catalog)], ['SF1470', 'SF1500']);
+  world = await startOioidwsWorld(
+    (catalog) => [stsModule, createSdiModule(catalog), createOrganisationModule(catalog)],
+    ['SF1470', 'SF1500'],
+  );
 });
 afterAll(async () => world?.stop());
 
 const sdiPath = '/sagdokumentindeks/6';
 const carport = '753e0265-9a96-480f-b22c-a6bbbb8b5859';
 const action = (op: string) => `http://kombit.dk/sts/sagdokumentindeks/${op}`;
-const statusKode = (xml: string) => textOf("//*[local-name()='StandardRetur']/*[local-name()='StatusKode']", parseXml(xml));
+const statusKode = (xml: string) =>
+  textOf("//*[local-name()='StandardRetur']/*[local-name()='StatusKode']", parseXml(xml));
 /** Every StatusKode of an answer: importer answers one UnikRetur per indexed object. */
-const statusKoder = (xml: string) => selectAll("//*[local-name()='StatusKode']", parseXml(xml)).map((node) => node.textContent?.trim());
+const statusKoder = (xml: string) =>
+  selectAll("//*[local-name()='StatusKode']", parseXml(xml)).map((node) => node.textContent?.trim());
 /** Korsbæk's carport case under a new UUID: an importer the index has not seen. */
 const importer = (caseUuid: string) => {
   const fixture = readFileSync(korsbaekCasesPath, 'utf8');
@@ -51,7 +56,10 @@ describe('SF1470 SagDokumentIndeks over SOAP 1.1', () => {
     expect(new Set(statusKoder(reply.body))).toEqual(new Set(['20']));
     expect(textOf('/soap11:Envelope/soap11:Header/wsa:Action', doc)).toBe(`${action('importer')}Response`);
     const security = selectOne('/soap11:Envelope/soap11:Header/wsse:Security', doc)!;
-    const check = verifySignature(selectOne('ds:Signature', security)!, certificatePem(textOf('wsse:BinarySecurityToken', security)!));
+    const check = verifySignature(
+      selectOne('ds:Signature', security)!,
+      certificatePem(textOf('wsse:BinarySecurityToken', security)!),
+    );
     expect(check.ok && check.signedIds.has(idOf(selectOne('/soap11:Envelope/soap11:Body', doc)!)!)).toBe(true);
 
     // The case is indexed: a SOAP 1.1 fremsoeg finds it.
@@ -83,14 +91,20 @@ describe('SF1470 SagDokumentIndeks over SOAP 1.1', () => {
     expect(refused.contentType).toMatch(/^text\/xml/);
     const fault = selectOne('/soap11:Envelope/soap11:Body/soap11:Fault', parseXml(refused.body));
     expect(textOf('faultcode', fault)).toBe('wsse:InvalidSecurityToken');
-    expect(textOf('faultstring', fault)).toContain('AppliesTo http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6');
+    expect(textOf('faultstring', fault)).toContain(
+      'AppliesTo http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6',
+    );
   });
 
   it('answers a SOAP 1.2 envelope sent as text/xml with a SOAP 1.1 VersionMismatch', async () => {
     const soap12Envelope = `<s:Envelope xmlns:s="${ns.soap12}"><s:Body>${fremsoeg(carport)}</s:Body></s:Envelope>`;
-    const reply = await world.post(sdiPath, soap12Envelope, 'text/xml; charset=utf-8', { soapaction: `"${action('fremsoeg')}"` });
+    const reply = await world.post(sdiPath, soap12Envelope, 'text/xml; charset=utf-8', {
+      soapaction: `"${action('fremsoeg')}"`,
+    });
     expect(reply.status).toBe(500);
-    expect(textOf('/soap11:Envelope/soap11:Body/soap11:Fault/faultcode', parseXml(reply.body))).toBe('soap:VersionMismatch');
+    expect(textOf('/soap11:Envelope/soap11:Body/soap11:Fault/faultcode', parseXml(reply.body))).toBe(
+      'soap:VersionMismatch',
+    );
   });
 });
 
@@ -98,7 +112,13 @@ describe('SF1500 Organisation stays SOAP 1.2 only', () => {
   it('answers an OIOIDWS-signed SOAP 1.1 call with a SOAP 1.2 VersionMismatch fault', async () => {
     const token = await world.token(world.entityIds.organisation);
     const laes = `<LaesInput xmlns="http://stoettesystemerne.dk/organisation/bruger/6/"><UUIDIdentifikator xmlns="urn:oio:sagdok:3.0.0">${randomUUID()}</UUIDIdentifikator></LaesInput>`;
-    const reply = await world.call('/organisation/bruger/6/', 'http://kombit.dk/sts/organisation/bruger/laes', laes, token, '1.1');
+    const reply = await world.call(
+      '/organisation/bruger/6/',
+      'http://kombit.dk/sts/organisation/bruger/laes',
+      laes,
+      token,
+      '1.1',
+    );
     expect(reply.status).toBe(500);
     expect(reply.contentType).toMatch(/^application\/soap\+xml/);
     const fault = selectOne('/soap12:Envelope/soap12:Body/soap12:Fault', parseXml(reply.body));

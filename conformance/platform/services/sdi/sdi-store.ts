@@ -39,7 +39,9 @@ export function createSdiStore(db: DatabaseSync): SdiStore {
   });
   const getStmt = db.prepare('SELECT * FROM sdi_objects WHERE cvr = ? AND kind = ? AND uuid = ?');
   const listStmt = db.prepare('SELECT * FROM sdi_objects WHERE cvr = ? AND kind = ? ORDER BY uuid');
-  const putStmt = db.prepare('INSERT OR REPLACE INTO sdi_objects (cvr, kind, uuid, registrering_xml, updated_at) VALUES (?, ?, ?, ?, ?)');
+  const putStmt = db.prepare(
+    'INSERT OR REPLACE INTO sdi_objects (cvr, kind, uuid, registrering_xml, updated_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const removeStmt = db.prepare('DELETE FROM sdi_objects WHERE cvr = ? AND kind = ? AND uuid = ?');
   const countStmt = db.prepare('SELECT COUNT(*) AS n FROM sdi_objects WHERE cvr = ?');
   return {
