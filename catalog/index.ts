@@ -56,4 +56,11 @@ export type { Message, MessageField } from './schema/message.ts';
 export { onboardingStatusesFile } from './schema/onboarding-status.ts';
 export type { Operation, Protocol, SecurityModel } from './schema/service.ts';
 export { clashText, serviceKeyClashes } from './service-key-clashes.ts';
+export {
+  contractServices,
+  type ContractOperation,
+  type ContractSecurity,
+  type ContractService,
+  type UnservedService,
+} from './contract-services.ts';
 export { parseYamlSource, positionAt, syntaxProblems } from './yaml-source.ts';
