@@ -73,6 +73,7 @@ export async function testOnService(values: ServiceFlags, live: boolean): Promis
     : undefined;
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result.document, null, 2)}\n`);
+    if (result.attestationProblem) process.stderr.write(`${result.attestationProblem}\n`);
     if (recorded) process.stderr.write(`${recorded}\n`);
   } else {
     const notes = [

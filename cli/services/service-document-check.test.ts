@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Catalog } from '../../catalog/index.ts';
 import { loadCatalog } from '../../catalog/index.ts';
 import { summarise, verifyRun } from '../../conformance/framework/index.ts';
-import { serverDocumentProblem } from './service-document-check.ts';
+import { serverDocumentProblem, serviceExitCode } from './service-document-check.ts';
 import { referenceRun, type OpenRun } from './verify-rederive-run.ts';
 
 let catalog: Catalog;
@@ -32,4 +32,8 @@ it("accepts a server's genuine document, and refuses one whose passes its own ta
       `^The server's document does not verify .*verdict-differs: ${caught.replace(/\./g, '\\.')}: the run says pass`,
     ),
   );
+  // A document that does not re-derive never passes klarmeld test --service, whatever it says of itself.
+  expect(serviceExitCode(0, problem)).toBe(1);
+  expect(serviceExitCode(3, problem)).toBe(3);
+  expect(serviceExitCode(0, undefined)).toBe(0);
 }, 120_000);

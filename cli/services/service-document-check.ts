@@ -15,3 +15,11 @@ export async function serverDocumentProblem(document: RunDocument, catalog?: Cat
   const problems = report.problems.map((p) => `${p.code}: ${p.message}`);
   return `The server's document does not verify (checked as klarmeld verify checks a run file): ${problems.join('; ')}`;
 }
+
+/**
+ * The exit code of `klarmeld test --service`: the document's own, except that a document which
+ * does not verify or re-derive never passes (1), whatever verdicts it carries.
+ */
+export function serviceExitCode(documentExit: 0 | 1 | 3, problem: string | undefined): 0 | 1 | 3 {
+  return problem !== undefined && documentExit === 0 ? 1 : documentExit;
+}

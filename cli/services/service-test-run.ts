@@ -17,7 +17,7 @@ import { freePort } from '../../conformance/runner/index.ts';
 import { startSystem, type SystemProcess } from '../../conformance/runner/index.ts';
 import { commandTrigger, httpTrigger } from '../../conformance/runner/index.ts';
 import { serviceClient } from './service-client.ts';
-import { serverDocumentProblem } from './service-document-check.ts';
+import { serverDocumentProblem, serviceExitCode } from './service-document-check.ts';
 import { followEvents, relayTriggers } from './service-relay.ts';
 import { writeConnection, type Registration } from './service-connection.ts';
 
@@ -148,7 +148,7 @@ export async function runServiceTest(options: ServiceTestOptions): Promise<Servi
     const attestationProblem = await serverDocumentProblem(document);
     return {
       document,
-      exitCode: document.summary.exitCode,
+      exitCode: serviceExitCode(document.summary.exitCode, attestationProblem),
       written,
       ...(ended.recorded ? { recorded: ended.recorded, notRecorded: ended.notRecorded ?? [] } : {}),
       ...(attestationProblem ? { attestationProblem } : {}),
