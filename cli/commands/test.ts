@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { suitesByIntegration } from '../../conformance/suites/index.ts';
+import { loadCatalog } from '../../catalog/index.ts';
+import { beforeRunLine } from '../services/catalog-coverage-before-run.ts';
 import { runTest, type TestRunResult } from '../services/test-run.ts';
 import { formatRecorded, formatTestSummary } from '../ui/test-summary.ts';
 import { formatInterrupted } from '../ui/test-interrupted.ts';
@@ -98,12 +100,21 @@ export async function run(argv: string[]): Promise<number> {
         cwd: process.cwd(),
       })
     : undefined;
+  // A catalogue that does not load is the run's to report (reportStartFailure): this line is then left out.
+  const catalog = await loadCatalog().then(
+    (l) => l.catalog,
+    () => undefined,
+  );
+  // Said before the run (issue 12): which required integrations this run cannot test, and why.
+  const untestable = values.json || !catalog ? undefined : await beforeRunLine(values.profile, catalog);
+  if (untestable) process.stdout.write(`${untestable}\n`);
   const view = live ? await liveTestView('Preparing') : undefined;
   const interrupt = abortOnInterrupt('\nStopping: shutting the system and the platform down…\n');
   let result: TestRunResult;
   try {
     result = await runTest({
       profileFile: values.profile,
+      ...(catalog ? { catalog } : {}),
       ...(values.integration ? { integrations: values.integration.map((id) => id.toUpperCase()) } : {}),
       ...(values.platform ? { platformUrl: values.platform } : {}),
       ...(values.junit ? { junitFile: values.junit } : {}),
