@@ -1,6 +1,8 @@
 /** The catalogue's public API: what other folders may use (DESIGN.md §2). */
 export { emptyCatalog } from './catalog.ts';
 export type { Catalog } from './catalog.ts';
+export { contractStateOf } from './contract-state.ts';
+export type { ContractState } from './contract-state.ts';
 export { ContractError } from './contract-reader/contract-error.ts';
 export { compileValidator, describeOperations } from './contract-reader/index.ts';
 export type { FieldModel, OperationView, RestOperation, XmlValidator } from './contract-reader/index.ts';

@@ -1,10 +1,10 @@
 import type { Catalog } from '../../catalog/index.ts';
-import { findSystem, requiredIntegrations } from '../../catalog/index.ts';
+import { contractStateOf, findSystem, requiredIntegrations, type ContractState } from '../../catalog/index.ts';
 import { moduleSources } from '../../conformance/platform/index.ts';
 import { contractServices } from '../../conformance/platform/index.ts';
 import { UsageError } from '../usage-error.ts';
 
-export type ContractState = 'imported' | 'kontrakt ikke offentliggjort' | 'ikke importeret';
+export type { ContractState };
 export type SimulationState = 'hand-written' | 'generated' | 'none';
 export type SuiteState = 'hand-written' | 'generic' | 'none';
 
@@ -81,16 +81,8 @@ export function catalogCoverage(catalog: Catalog, done: Implemented, systemId?: 
   const ids = required ? required.map((r) => r.integration) : catalog.integrations.map((i) => i.id);
   const rows = ids.map((id): CoverageRow => {
     const integration = catalog.integrations.find((i) => i.id === id);
-    // Imported: the catalogue holds the interface, as trees import-contract derived or as the project's own contract files.
-    const imported =
-      integration?.versions.some((v) =>
-        v.services.some((s) => s.contract.length > 0 || s.operations.some((o) => o.input !== undefined)),
-      ) ?? false;
-    const contract: ContractState = imported
-      ? 'imported'
-      : unpublished.has(id)
-        ? 'kontrakt ikke offentliggjort'
-        : 'ikke importeret';
+    const contract = contractStateOf(catalog, id);
+    const imported = contract === 'imported';
     const generated = served.filter(
       (s) => s.integration === id && !done.handWrittenPaths.has(s.path.replace(/\/$/, '')),
     );
