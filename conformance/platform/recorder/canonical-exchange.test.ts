@@ -32,8 +32,17 @@ describe('canonicalExchangeJson', () => {
       },
       { ...base, latencyMs: 0, status: 500 },
       { ...base, integration: undefined, operation: undefined },
+      { ...base, service: 'S', soapAction: 'http://x/"a"', soapVersion: '1.2' },
+      { ...base, soapAction: '' },
     ];
     for (const v of variants) expect(canonicalExchangeJson(v)).toBe(canonicalJson(v));
+  });
+
+  it('keeps a record made before the SOAPAction was kept as it was signed, and signs the action of a newer one', () => {
+    expect(canonicalExchangeJson(base)).not.toContain('soapAction');
+    const withAction = canonicalExchangeJson({ ...base, soapAction: 'urn:a' });
+    expect(withAction).toContain('"soapAction":"urn:a"');
+    expect(withAction).not.toBe(canonicalExchangeJson({ ...base, soapAction: 'urn:b' }));
   });
 
   it('falls back to canonicalJson for a shape it does not know', () => {

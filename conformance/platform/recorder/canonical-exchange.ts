@@ -14,6 +14,7 @@ const topKeys = new Set([
   'request',
   'response',
   'service',
+  'soapAction',
   'soapVersion',
   'status',
   'systemName',
@@ -53,7 +54,7 @@ export function canonicalExchangeJson(e: UnsignedExchange): string {
   return (
     `{${fault}"findings":[${findings}],"id":${s(e.id)}${opt('integration', e.integration)},"latencyMs":${s(e.latencyMs)},"method":${s(e.method)}` +
     `${opt('operation', e.operation)},"path":${s(e.path)},"request":${message(e.request)},"response":${message(e.response)}` +
-    `${opt('service', e.service)}${opt('soapVersion', e.soapVersion)},"status":${s(e.status)},"systemName":${s(e.systemName)},"systemUuid":${s(e.systemUuid)},"time":${s(e.time)}}`
+    `${opt('service', e.service)}${opt('soapAction', e.soapAction)}${opt('soapVersion', e.soapVersion)},"status":${s(e.status)},"systemName":${s(e.systemName)},"systemUuid":${s(e.systemUuid)},"time":${s(e.time)}}`
   );
 }
 

@@ -26,6 +26,12 @@ export interface ExchangeRecord {
   method: string;
   path: string;
   soapVersion?: '1.1' | '1.2';
+  /**
+   * The action the request named, without quotes: SOAP 1.1's SOAPAction header, SOAP 1.2's `action`
+   * parameter of the content type. Absent when the request named none (and on records made before
+   * it was kept, whose digest is unchanged: an absent field is not in the canonical form).
+   */
+  soapAction?: string;
   status: number;
   latencyMs: number;
   request: RecordedMessage;

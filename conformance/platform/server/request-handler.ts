@@ -6,6 +6,7 @@ import { platformErrors, serviceplatformFault } from '../faults/index.ts';
 import { recordedMessage } from '../recorder/exchange-record.ts';
 import type { ExchangeRecorder } from '../recorder/exchange-recorder.ts';
 import type { Caller, Finding, HttpRoute, PlatformServices, RouteReply, ServiceHandler } from '../service-handler.ts';
+import { soapHttpInfo } from './content-type.ts';
 import { internalErrorReply } from './internal-error-reply.ts';
 import type { PlatformLimits } from './limits.ts';
 import { readBody } from './read-body.ts';
@@ -127,12 +128,16 @@ async function handle(
   // recording it under a system it claims would let anyone write into that system's evidence.
   const recordedAs = caller ?? outcome.provenCaller;
   if (deps.recording && outcome.record && recordedAs) {
+    // The action as sent, whether or not the handler reads it: a check judges a missing or wrong
+    // SOAPAction from the record, not only from the refusals of handlers that compare it.
+    const soapAction = handler ? soapHttpInfo(req.headers, true).soapAction : undefined;
     deps.recorder.record({
       id: randomUUID(),
       time: receivedAt.toISOString(),
       systemUuid: recordedAs.systemUuid,
       systemName: recordedAs.systemName,
       ...outcome.record,
+      ...(soapAction !== undefined && { soapAction }),
       method,
       path,
       status: outcome.status,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../catalog/index.ts';
 import { loadCatalog } from '../../../catalog/index.ts';
+import { contractCatalogue } from '../../clients/index.ts';
 import { assertCoverage, suiteTests } from '../../framework/index.ts';
 import type { Exchange, SuiteEnvironment } from '../shared/environment.ts';
 import { declaredOperations, genericSuitesFor, suitesByIntegration, suitesFor } from '../index.ts';
@@ -123,6 +124,38 @@ describe('the generic suites made from the shipped catalogue', () => {
       standInEnvironment(systemAnswering({ ok: true, result: {} }, fault)),
     );
     expect(hiddenFault).toMatchObject({ result: 'fail', message: expect.stringMatching(/reported success/) });
+  });
+
+  it("judge the SOAPAction the platform recorded: missing or another operation's fails, the operation's passes", async () => {
+    const suite = genericSuitesFor(catalog).SF0101!;
+    const action = contractCatalogue(catalog)
+      .flatMap((s) => s.operations)
+      .find((o) => o.name === 'callDemoService')?.soapAction;
+    expect(action).toMatch(/callDemoService$/);
+    const sent = (soapAction?: string) =>
+      runOneTest(
+        suite,
+        'sf0101.demo-calldemoservice.soap-version-and-action',
+        standInEnvironment(
+          systemAnswering(
+            { ok: true, result: {} },
+            {
+              contentType: 'text/xml; charset=utf-8',
+              requestBody: '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body/></s:Envelope>',
+              ...(soapAction !== undefined && { soapAction }),
+            },
+          ),
+        ),
+      );
+    expect((await sent(action)).result).toBe('pass');
+    expect(await sent()).toMatchObject({
+      result: 'fail',
+      message: expect.stringMatching(/SOAPAction header is missing/),
+    });
+    expect(await sent(`${action}Andet`)).toMatchObject({
+      result: 'fail',
+      message: expect.stringMatching(/SOAPAction header is ".*Andet"; callDemoService's is/),
+    });
   });
 
   it('test only the operations a profile declares; a hand-written suite runs whole', () => {

@@ -9,7 +9,8 @@ import { operationGroup } from './operation-tests.ts';
 import { operationPlans, type OperationPlan } from './operation-plan.ts';
 
 /** The generic suite's own version; the digest of what it was made from is appended, so a changed contract is a new version. */
-const GENERIC_VERSION = '1.0.0';
+// 1.1.0: soap-version-and-action judges the recorded SOAPAction (a tape of 1.0.0 has none to judge).
+const GENERIC_VERSION = '1.1.0';
 
 /** What the suite was made from (trees, actions, security, samples): a replay with other catalogue data is another suite. */
 function digestOf(plans: OperationPlan[]): string {

@@ -81,13 +81,15 @@ export function operationGroup(plan: OperationPlan): GroupDefinition<SuiteEnviro
         const problem = soapVersionProblem(exchange, service.soapVersion);
         if (problem) fail(`${problem}. ${service.service} takes SOAP ${service.soapVersion}`);
         const expected = op.soapAction;
-        // The record keeps the content type, not the other headers: SOAP 1.2's action is in it; a
-        // SOAP 1.1 SOAPAction that names another operation is refused by the platform (InvalidSoapAction).
+        // The platform records the action as sent (SOAPAction header for 1.1, the content type's
+        // action for 1.2): a missing one is judged too, not only one a handler refused.
         if (exchange.fault?.code === 'InvalidSoapAction')
           fail(`The platform refused the SOAPAction: ${exchange.fault.text}`);
-        const action = /;\s*action="?([^";]+)"?/i.exec(exchange.contentType ?? '')?.[1];
-        if (expected && service.soapVersion === '1.2' && action !== expected)
-          fail(`The content type's action is ${action ?? 'missing'}; ${op.name}'s is ${expected}`);
+        const where = service.soapVersion === '1.1' ? 'SOAPAction header' : "content type's action";
+        if (expected && exchange.soapAction !== expected)
+          fail(
+            `The ${where} is ${exchange.soapAction === undefined ? 'missing' : `"${exchange.soapAction}"`}; ${op.name}'s is ${expected}`,
+          );
         if (expected && service.security.model === 'saml-token') {
           const wsaAction = textIn(exchange.requestBody, namespaces.wsa, 'Action');
           if (wsaAction !== expected)

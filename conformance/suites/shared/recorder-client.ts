@@ -12,6 +12,7 @@ interface RecordJson {
   method?: string;
   path?: string;
   soapVersion?: string;
+  soapAction?: string;
   status?: number;
   latencyMs?: number;
   request?: { contentType?: string; body?: string };
@@ -78,6 +79,7 @@ export function toExchange(record: RecordJson): Exchange {
     method: record.method,
     soapVersion: record.soapVersion,
     contentType: record.request?.contentType,
+    soapAction: record.soapAction,
     requestBody: record.request?.body ?? '',
     status: record.status,
     responseBody: record.response?.body ?? '',

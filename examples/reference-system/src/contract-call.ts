@@ -106,7 +106,7 @@ export function createContractCall(options: ContractCallOptions) {
     const send = async () => {
       const response = await request(connected.url, {
         method: 'POST',
-        headers: built.headers,
+        headers: faults.has('contract-missing-soapaction') ? withoutAction(built.headers) : built.headers,
         body: built.body,
         dispatcher: options.agent,
       });
@@ -124,4 +124,11 @@ export function createContractCall(options: ContractCallOptions) {
     }
     return faults.has('contract-data-not-shown') ? undefined : { answer: answer.values };
   };
+}
+
+/** The headers of a call that names no action: SOAPAction left out, `action` cut from a SOAP 1.2 content type. */
+function withoutAction(headers: Record<string, string>): Record<string, string> {
+  const { soapaction: _dropped, ...rest } = headers;
+  const contentType = rest['content-type'];
+  return contentType ? { ...rest, 'content-type': contentType.replace(/;\s*action="[^"]*"/i, '') } : rest;
 }

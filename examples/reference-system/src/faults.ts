@@ -89,6 +89,8 @@ export const faultNames = [
   'contract-unknown-element',
   /** Names the action of another operation (SOAPAction, WS-Addressing Action) in its contract calls. */
   'contract-wrong-action',
+  /** Sends its contract calls without their action: no SOAPAction header (SOAP 1.1), no action in the content type (SOAP 1.2). */
+  'contract-missing-soapaction',
   /** Calls with another it-system's UUID (Serviceplatformen) or a token for another service's entity ID (Støttesystemer). */
   'contract-wrong-credentials',
   /** Writes the UUIDs of its contract calls in upper case. */

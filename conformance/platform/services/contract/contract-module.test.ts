@@ -38,7 +38,11 @@ describe('the contract module on the running platform (issue 12)', () => {
   });
   afterAll(async () => world?.stop());
 
-  const demo = (message: string, context: Record<string, string> = {}) => {
+  const demo = (
+    message: string,
+    context: Record<string, string> = {},
+    headers: Record<string, string> = { soapaction: `"${demoAction}"` },
+  ) => {
     const ic = {
       ServiceAgreementUUID: agreement,
       UserSystemUUID: world.system.systemUuid,
@@ -55,13 +59,14 @@ describe('the contract module on the running platform (issue 12)', () => {
       '/service/SP/Demo/1',
       `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>${body}</s:Body></s:Envelope>`,
       'text/xml; charset=utf-8',
-      { soapaction: `"${demoAction}"` },
+      headers,
     );
   };
   const lastExchange = () =>
     (
       world.platform.recorder.exchanges({ systemUuid: world.system.systemUuid }) as {
         operation?: string;
+        soapAction?: string;
         findings: { code: string; message: string }[];
       }[]
     ).at(-1)!;
@@ -110,6 +115,15 @@ describe('the contract module on the running platform (issue 12)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toContain('<responseString>Hej fra Korsbæk Kommune');
     expect(lastExchange()).toMatchObject({ operation: 'callDemoService', findings: [] });
+  });
+
+  it('records the SOAPAction as sent, and records none for a call without one, which it still answers', async () => {
+    await demo('<d:messageString>Hej</d:messageString>');
+    expect(lastExchange()).toMatchObject({ operation: 'callDemoService', soapAction: demoAction });
+    const res = await demo('<d:messageString>Hej</d:messageString>', {}, {});
+    expect(res.status).toBe(200);
+    expect(lastExchange().operation).toBe('callDemoService');
+    expect(lastExchange()).not.toHaveProperty('soapAction');
   });
 
   it('records what the request lacks by the derived tree, as the hand-written services record XSD findings', async () => {
@@ -166,6 +180,8 @@ describe('the contract module on the running platform (issue 12)', () => {
       await world.token('http://entityid.kombit.dk/service/ydelselistehent/1'),
     );
     expect(answer.status).toBe(200);
+    // SOAP 1.2: the action is the content type's parameter, recorded the same way.
+    expect(lastExchange()).toMatchObject({ operation: 'BevillingHent', soapAction: hent.soapAction });
     expect(answer.body).toMatch(/<Fejl><FejlId>TestFaultRequested<\/FejlId><FejlTekst>Korsbæk/);
   });
 
