@@ -46,7 +46,7 @@ beforeAll(async () => {
     await Promise.all(files.map(async (f) => [f, await readFile(join(dist, f), 'utf8')] as [string, string])),
   );
   ({ catalog } = await loadCatalog());
-  suites = await readSuites(join(repoRoot, 'conformance', 'suites'));
+  suites = await readSuites(join(repoRoot, 'conformance', 'suites'), catalog);
 }, 300_000);
 
 const page = (...parts: string[]) => pages.get(join(...parts, 'index.html'))!;

@@ -42,6 +42,37 @@ describe('the built site', () => {
     expect(html).toContain('http://kombit.dk/sts/organisation/bruger/laes');
   });
 
+  it('says on each system page, before any run, which required integrations klarmeld can test and why not (issue 12)', () => {
+    // The coverage cell of the required integration's row in the connection report, by integration.
+    const coverage = (html: string) =>
+      new Map(
+        html
+          .split('<tr')
+          .filter((row) => row.includes('km-coverage'))
+          .map((row) => [
+            row.match(/integrationer\/(sf\d{4}|sapa-dialog)/i)?.[1],
+            row.slice(row.indexOf('km-coverage')),
+          ]),
+      );
+    const da = coverage(readFileSync(page('systemer', 'jobcenter-y14-eksempel'), 'utf8'));
+    const en = coverage(readFileSync(page('en', 'systemer', 'jobcenter-y14-eksempel'), 'utf8'));
+    // The same as klarmeld catalog coverage --system jobcenter-y14-eksempel.
+    expect(da.get('sf1520')).toMatch(/data-suite="hand-written"[^]*håndskrevet suite/);
+    expect(da.get('sf1490')).toMatch(/data-suite="generic"[^]*generisk suite/);
+    expect(da.get('sf1690')).toMatch(/data-suite="none"[^]*ingen suite[^]*kontrakt ikke offentliggjort/);
+    expect(da.get('sf1511')).toMatch(/ingen suite[^]*kontrakt ikke importeret/);
+    expect(en.get('sf1490')).toContain('generic suite');
+    expect(en.get('sf1690')).toMatch(/no suite[^]*contract not published/);
+    expect(en.get('sf1511')).toContain('contract not imported');
+  });
+
+  it("lists the generic suites where it lists suites: on the integration's page, with its tests", () => {
+    const html = readFileSync(page('integrationer', 'sf1490'), 'utf8');
+    expect(html).toContain('data-suite="generic"');
+    expect(html).toContain('npx klarmeld test --integration SF1490');
+    expect(readFileSync(page('integrationer', 'sf1520'), 'utf8')).not.toContain('data-suite="generic"');
+  });
+
   it('offers the contract files for download', () => {
     const html = readFileSync(page('integrationer', 'sf1520'), 'utf8');
     const links = [...html.matchAll(/href="(\/kontrakter\/[^"]+)"/g)].map((m) => m[1]!);

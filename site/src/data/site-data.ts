@@ -27,7 +27,7 @@ export async function loadSiteData(paths: SitePaths): Promise<SiteData> {
   const { catalog, problems } = await loadCatalog(paths.catalogDir);
   const [readiness, suites, fixtures] = await Promise.all([
     readReadiness(catalog, paths),
-    readSuites(paths.suitesDir),
+    readSuites(paths.suitesDir, catalog),
     readFixtures(paths.root),
   ]);
   return {

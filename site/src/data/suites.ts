@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadRequirements, suiteTests } from '../../../conformance/framework/index.ts';
-import { suitesByIntegration } from '../../../conformance/suites/index.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import { genericSuitesFor, suitesByIntegration } from '../../../conformance/suites/index.ts';
 
 export interface SuiteRequirement {
   id: string;
@@ -24,6 +25,8 @@ export interface SuiteInfo {
   integration: string;
   title: string;
   version: string;
+  /** Hand-written, or the generic suite made from the integration's imported contract (issue 12). */
+  kind: 'hand-written' | 'generic';
   requirements: SuiteRequirement[];
   tests: SuiteTest[];
 }
@@ -32,7 +35,7 @@ export interface SuiteInfo {
  * The conformance suites in `suitesDir`, by integration id, read through the framework: the requirements
  * from each suite's requirements.yaml and the tests (full dotted ids) that verify them.
  */
-export async function readSuites(suitesDir: string): Promise<Map<string, SuiteInfo>> {
+export async function readSuites(suitesDir: string, catalog: Catalog): Promise<Map<string, SuiteInfo>> {
   const suites = new Map<string, SuiteInfo>();
   for (const [integration, suite] of Object.entries(suitesByIntegration)) {
     // Not suite.requirementsFile: it is relative to the suite module's URL, which points into
@@ -43,7 +46,19 @@ export async function readSuites(suitesDir: string): Promise<Map<string, SuiteIn
       integration,
       title: suite.title,
       version: suite.version,
+      kind: 'hand-written',
       requirements: requirements.map((r) => ({ ...r, ...(untested.has(r.id) && { untested: untested.get(r.id)! }) })),
+      tests: suiteTests(suite).map(({ id, test }) => ({ id, title: test.title, requirements: test.verifies })),
+    });
+  }
+  // The generic suites carry their requirements in memory, made from the catalogue (no requirements.yaml).
+  for (const [integration, suite] of Object.entries(genericSuitesFor(catalog))) {
+    suites.set(integration, {
+      integration,
+      title: suite.title,
+      version: suite.version,
+      kind: 'generic',
+      requirements: suite.requirements?.requirements ?? [],
       tests: suiteTests(suite).map(({ id, test }) => ({ id, title: test.title, requirements: test.verifies })),
     });
   }
