@@ -86,6 +86,8 @@ export {
   appendProgrammeEvent,
   contestEvents,
   programmeEvents,
+  toContest as contestEventFromRow,
+  toProgramme as programmeEventFromRow,
   type ContestEvent,
   type ProgrammeEvent,
 } from './programme-events.ts';

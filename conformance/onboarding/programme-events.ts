@@ -93,7 +93,8 @@ export function contestEvents(store: SheetStore, system?: string): ContestEvent[
   return (store.database.prepare(sql).all(...(system ? [system] : [])) as Row[]).map(toContest);
 }
 
-function toProgramme(r: Row): ProgrammeEvent {
+/** A programme_events row (either database, as SQLite gives it) as the event it records. */
+export function toProgramme(r: Row): ProgrammeEvent {
   return defined({
     seq: Number(r.seq),
     id: String(r.id),
@@ -107,7 +108,8 @@ function toProgramme(r: Row): ProgrammeEvent {
   });
 }
 
-function toContest(r: Row): ContestEvent {
+/** A contest_events row (either database, as SQLite gives it) as the event it records. */
+export function toContest(r: Row): ContestEvent {
   return defined({
     seq: Number(r.seq),
     id: String(r.id),

@@ -5,41 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { ContestEvent, ProgrammeEvent } from '../../conformance/onboarding/index.ts';
+import {
+  contestEventFromRow,
+  programmeEventFromRow,
+  type ContestEvent,
+  type ProgrammeEvent,
+} from '../../conformance/onboarding/index.ts';
 import { asSqliteRow } from './postgres-rows.ts';
 
-const defined = <T extends object>(value: T) =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
-
-function toProgramme(raw: Record<string, unknown>): ProgrammeEvent {
-  const r = asSqliteRow(raw);
-  return defined({
-    seq: Number(r.seq),
-    id: String(r.id),
-    system: String(r.system),
-    category: String(r.category),
-    round: r.round === null ? undefined : Number(r.round),
-    reason: (r.reason as string | null) ?? undefined,
-    note: (r.note as string | null) ?? undefined,
-    actor: String(r.actor),
-    at: String(r.at),
-  });
-}
-
-function toContest(raw: Record<string, unknown>): ContestEvent {
-  const r = asSqliteRow(raw);
-  return defined({
-    seq: Number(r.seq),
-    id: String(r.id),
-    system: String(r.system),
-    integration: String(r.integration),
-    kind: r.kind as ContestEvent['kind'],
-    reason: String(r.reason),
-    decision: (r.decision as ContestEvent['decision'] | null) ?? undefined,
-    actor: String(r.actor),
-    at: String(r.at),
-  });
-}
+// The rows read as the SQLite sheet reads them: one mapping from row to event, in the onboarding code.
+const toProgramme = (raw: Record<string, unknown>): ProgrammeEvent => programmeEventFromRow(asSqliteRow(raw));
+const toContest = (raw: Record<string, unknown>): ContestEvent => contestEventFromRow(asSqliteRow(raw));
 
 export function postgresProgramme(pool: pg.Pool, clock: () => Date) {
   return {
