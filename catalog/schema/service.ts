@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { lowerCaseUuid, url } from './identifiers.ts';
 import { message } from './message.ts';
+import { samlService } from './saml-metadata.ts';
 
 /** The wire protocols KOMBIT's services use. */
-export const protocol = z.enum(['SOAP 1.1', 'SOAP 1.2', 'REST', 'AMQP']).meta({
+export const protocol = z.enum(['SOAP 1.1', 'SOAP 1.2', 'REST', 'AMQP', 'SAML 2.0']).meta({
   description: 'Wire protocol of the service',
 });
 
@@ -13,11 +14,15 @@ export const protocol = z.enum(['SOAP 1.1', 'SOAP 1.2', 'REST', 'AMQP']).meta({
  * - `saml-token`: SAML 2.0 holder-of-key token from the STS (SF1514) in a signed WS-Security header (OIOIDWS);
  * - `jwt`: OAuth2 client-credentials JWT from the STS as a bearer token;
  * - `holder-of-key`: SAML token exchanged for an access token (Serviceplatformen REST);
- * - `certificate`: mutual TLS only (e.g. the Beskedfordeler push to a supplier's endpoint).
+ * - `certificate`: mutual TLS only (e.g. the Beskedfordeler push to a supplier's endpoint);
+ * - `saml-signature`: a SAML 2.0 protocol message (AuthnRequest, LogoutRequest) signed with the it-system's
+ *   certificate, carried by the user's browser (the Context Handler's web single sign-on and logout).
  */
-export const securityModel = z.enum(['context', 'saml-token', 'jwt', 'holder-of-key', 'certificate']).meta({
-  description: 'Security model: context, saml-token, jwt, holder-of-key or certificate',
-});
+export const securityModel = z
+  .enum(['context', 'saml-token', 'jwt', 'holder-of-key', 'certificate', 'saml-signature'])
+  .meta({
+    description: 'Security model: context, saml-token, jwt, holder-of-key, certificate or saml-signature',
+  });
 
 /** One operation of a service. */
 export const operation = z.strictObject({
@@ -67,6 +72,9 @@ export const service = z.strictObject({
     .meta({ description: 'Contract files, relative to catalog/contracts/ (WSDL, XSD or OpenAPI)' }),
   operations: z.array(operation).default([]),
   endpoints: endpoints.default({}),
+  saml: samlService
+    .optional()
+    .meta({ description: "A SAML 2.0 identity provider's service, as import-contract reads it from the IdP metadata" }),
   sources: z.array(z.string().min(1)).default([]),
 });
 

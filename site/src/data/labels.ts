@@ -8,6 +8,7 @@ export const securityKey: Record<SecurityModel, UiKey> = {
   jwt: 'security_jwt',
   'holder-of-key': 'security_hok',
   certificate: 'security_certificate',
+  'saml-signature': 'security_saml_signature',
 };
 
 export const directionKey: Record<Direction, UiKey> = {

@@ -162,6 +162,8 @@ const da = {
   security_jwt: 'OAuth2 client credentials: JWT fra STS som bearer-token',
   security_hok: 'SAML-token veksles til et access-token (Holder-of-key) og kaldes med samme certifikat',
   security_certificate: 'Kun gensidig TLS med certifikat (fx Beskedfordelerens push til leverandøren)',
+  security_saml_signature:
+    'SAML 2.0-besked (AuthnRequest, LogoutRequest) signeret med systemets certifikat, båret af brugerens browser (context handleren)',
   dir_anvender: 'Leverandørens system kalder infrastrukturen',
   dir_platform: 'Infrastrukturen kalder leverandørens system',
   dir_begge: 'Begge veje',
@@ -340,6 +342,8 @@ const en: Record<UiKey, string> = {
   security_jwt: 'OAuth2 client credentials: a JWT from the STS as bearer token',
   security_hok: 'SAML token exchanged for an access token (Holder-of-key), called with the same certificate',
   security_certificate: "Mutual TLS with a certificate only (e.g. the Beskedfordeler's push to the supplier)",
+  security_saml_signature:
+    "SAML 2.0 message (AuthnRequest, LogoutRequest) signed with the system's certificate, carried by the user's browser (the Context Handler)",
   dir_anvender: "The supplier's system calls the infrastructure",
   dir_platform: "The infrastructure calls the supplier's system",
   dir_begge: 'Both ways',
