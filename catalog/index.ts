@@ -12,6 +12,7 @@ export type { ContractModel } from './contract-reader/model.ts';
 export { OFFICIAL, official, officialContractsDir } from './contract-reader/official-contracts.ts';
 export { readContract } from './contract-reader/read-contract.ts';
 export { readOpenApi } from './contract-reader/read-openapi.ts';
+export { restMessages } from './contract-reader/openapi-messages.ts';
 export type { OpenApiModel } from './contract-reader/read-openapi.ts';
 export { xmllintAvailable, xmllintFindings } from './contract-reader/validator/xmllint-findings.ts';
 export { defaultDataDir, loadCatalog } from './load-catalog.ts';
@@ -56,7 +57,7 @@ export { schemaReferenceFor } from './schema/json-schemas.ts';
 export type { KorsbaekSample } from './schema/korsbaek-samples.ts';
 export type { Message, MessageField } from './schema/message.ts';
 export { onboardingStatusesFile } from './schema/onboarding-status.ts';
-export type { Operation, Protocol, SecurityModel } from './schema/service.ts';
+export type { Operation, Protocol, RestParameter, SecurityModel } from './schema/service.ts';
 export { clashText, serviceKeyClashes } from './service-key-clashes.ts';
 export {
   contractServices,

@@ -32,6 +32,8 @@ export interface OpenApiModel {
   file: string;
   title: string;
   version: string;
+  /** KOMBIT's `info.x-namespace` (the XML namespace the JSON mirrors), when the document gives one. */
+  namespace?: string;
   servers: string[];
   securitySchemes: Record<
     string,
@@ -147,6 +149,7 @@ export function readOpenApi(file: string): OpenApiModel {
     file,
     title: String(info.title ?? ''),
     version: String(info.version ?? ''),
+    ...(typeof info['x-namespace'] === 'string' && { namespace: info['x-namespace'] }),
     servers: ((doc.servers ?? []) as Json[]).map((s) => String(s.url)),
     securitySchemes: Object.fromEntries(
       Object.entries(((doc.components as Json | undefined)?.securitySchemes ?? {}) as Record<string, Json>).map(

@@ -24,6 +24,21 @@ export const securityModel = z
     description: 'Security model: context, saml-token, jwt, holder-of-key, certificate or saml-signature',
   });
 
+/**
+ * A parameter of a REST operation (OpenAPI `parameters`): a header such as x-TransaktionsId, a
+ * path segment or a query value, described like a simple message field so its values can be
+ * checked and made without the contract.
+ */
+export const restParameter = z.strictObject({
+  name: z.string().min(1).meta({ description: 'Name as sent: x-TransaktionsId, message …' }),
+  in: z.enum(['header', 'path', 'query']).meta({ description: 'Where it travels' }),
+  required: z.boolean().optional().meta({ description: 'True when the contract requires it' }),
+  type: z.string().min(1).meta({ description: "The schema's name (x-TransaktionsId) or its JSON type" }),
+  base: z.string().optional().meta({ description: 'The built-in type its value is checked as (string, dateTime …)' }),
+  pattern: z.array(z.string()).optional().meta({ description: 'Patterns the value must match (anchors removed)' }),
+  maxLength: z.number().int().min(0).optional(),
+});
+
 /** One operation of a service. */
 export const operation = z.strictObject({
   name: z.string().min(1).meta({ description: 'Operation name as in the contract, e.g. laes or PersonLookup' }),
@@ -38,6 +53,10 @@ export const operation = z.strictObject({
     .optional()
     .meta({ description: 'The request element and its fields, as the official contract declares them' }),
   output: message.optional().meta({ description: 'The response element and its fields' }),
+  parameters: z
+    .array(restParameter)
+    .optional()
+    .meta({ description: 'REST: the headers, path and query parameters the contract declares' }),
 });
 
 /** Where a service answers, per environment. Unknown endpoints are left out, never guessed. */
@@ -80,5 +99,6 @@ export const service = z.strictObject({
 
 export type Service = z.infer<typeof service>;
 export type Operation = z.infer<typeof operation>;
+export type RestParameter = z.infer<typeof restParameter>;
 export type Protocol = z.infer<typeof protocol>;
 export type SecurityModel = z.infer<typeof securityModel>;

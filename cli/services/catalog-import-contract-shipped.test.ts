@@ -58,6 +58,13 @@ const imports: { integration: string; version: string; bundle: string; identity?
     bundle: OFFICIAL.demoServiceDir,
     identity: { endpoint: 'https://exttest.serviceplatformen.dk/service/SP/Demo/1' },
   },
+  {
+    // The sources give no entity ID of its own: the Klassifikation Støttesystem's (klarmeld's assumption, SF1510's notes).
+    integration: 'SF1510',
+    version: 'unnumbered',
+    bundle: OFFICIAL.klassifikationRest,
+    identity: { entityId: 'http://entityid.kombit.dk/service/klassifikation/7' },
+  },
 ];
 
 describe('the issue-12 interfaces in catalog/data are what import-contract writes from the official bundles', () => {
@@ -71,4 +78,18 @@ describe('the issue-12 interfaces in catalog/data are what import-contract write
       );
     },
   );
+});
+
+describe("klarmeld's own REST contracts in catalog/contracts are what the catalogue holds", () => {
+  it('SF0101 AccessTokenDemo: importing it again changes nothing', () => {
+    const file = fileURLToPath(new URL('../../catalog/contracts/SF0101/1/AccessTokenDemo.openapi.json', import.meta.url));
+    const services = importContract(file, {
+      identity: {
+        entityId: 'http://entityid.kombit.dk/service/demoservicerest/1',
+        endpoint: 'https://exttest.serviceplatformen.dk/service/AccessTokenDemo_1',
+      },
+    });
+    const { changes } = importIntoCatalogue(data, 'SF0101', 'unnumbered', services, false);
+    expect(changes.map((c) => `${c.service}: ${c.action}`)).toEqual(['AccessTokenDemo: unchanged']);
+  });
 });

@@ -77,10 +77,27 @@ describe('importContract on the official bundles', () => {
         protocol: 'REST',
         security: ['jwt'],
         operations: [
-          { name: 'KlassifikationListeHentREST_post', method: 'POST', path: '/KlassifikationListeHentREST' },
+          expect.objectContaining({
+            name: 'KlassifikationListeHentREST_post',
+            method: 'POST',
+            path: '/KlassifikationListeHentREST',
+            input: expect.objectContaining({ element: 'KlassifikationListeHent_O' }),
+            output: expect.objectContaining({ element: 'KlassifikationListeHentREST_post_response' }),
+            parameters: expect.arrayContaining([
+              expect.objectContaining({ name: 'x-TransaktionsId', in: 'header', required: true }),
+            ]),
+          }),
         ],
+        endpointPaths: ['/service/KlassifikationListeHentREST'],
       }),
     ]);
+  });
+
+  it('an OpenAPI document takes the entity ID and endpoint given with it (one service per document)', () => {
+    const [service] = importContract(official(OFFICIAL.klassifikationRest), {
+      identity: { entityId: 'http://entityid.kombit.dk/service/klassifikation/7' },
+    });
+    expect(service!.entityId).toBe('http://entityid.kombit.dk/service/klassifikation/7');
   });
 });
 

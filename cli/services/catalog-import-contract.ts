@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { ContractError } from '../../catalog/index.ts';
 import { readContract } from '../../catalog/index.ts';
-import { readOpenApi } from '../../catalog/index.ts';
+import { readOpenApi, restMessages } from '../../catalog/index.ts';
 import { splitQName, type ContractModel } from '../../catalog/index.ts';
 import type { OpenApiModel } from '../../catalog/index.ts';
 import type { Operation, Protocol, SecurityModel } from '../../catalog/index.ts';
@@ -74,7 +74,12 @@ export function importContract(input: string, options: ImportOptions = {}): Impo
   } catch {
     /* the reader reports the missing path */
   }
-  if (!isDir && isOpenApi(input)) return fromOpenApi(readOpenApi(input));
+  if (!isDir && isOpenApi(input)) {
+    const services = fromOpenApi(readOpenApi(input));
+    if (options.identity !== undefined && Object.values(options.identity).some((v) => v !== undefined))
+      applyIdentity(input, services, options.identity);
+    return services;
+  }
   const model = readContract(input);
   const services = fromWsdl(model, options.depth ?? defaultMessageDepth);
   if (services.length === 0) {
@@ -225,6 +230,8 @@ function fromOpenApi(model: OpenApiModel): ImportedService[] {
     for (const name of op.security) {
       const scheme = model.securitySchemes[name];
       if (scheme?.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer') security.add('jwt');
+      // Serviceplatformen's REST services: `Authorization: Holder-of-key <access token>` (AccessTokenService).
+      else if (scheme?.type === 'http' && scheme.scheme?.toLowerCase() === 'holder-of-key') security.add('holder-of-key');
       else if (scheme?.type === 'mutualTLS') security.add('certificate');
     }
   }
@@ -236,11 +243,18 @@ function fromOpenApi(model: OpenApiModel): ImportedService[] {
       security: security.size > 0 ? [...security] : ['certificate'],
       operations: model.operations
         .filter((op) => HTTP_METHODS.has(op.method))
-        .map((op) => ({
-          name: op.operationId ?? `${op.method} ${op.path}`,
-          method: op.method as NonNullable<Operation['method']>,
-          path: op.path,
-        })),
+        .map((op) => {
+          // Request and answer trees and the parameters, as the WSDL import writes its messages.
+          const { input, output, parameters } = restMessages(op, model.namespace ?? '');
+          return {
+            name: op.operationId ?? `${op.method} ${op.path}`,
+            method: op.method as NonNullable<Operation['method']>,
+            path: op.path,
+            ...(input && { input }),
+            ...(output && { output }),
+            ...(parameters.length > 0 && { parameters }),
+          };
+        }),
       from: basename(model.file),
       aliases: model.title ? [model.title] : [],
       endpointPaths: [...new Set(endpointPaths)],
