@@ -12,6 +12,8 @@ export type { ContractModel } from './contract-reader/model.ts';
 export { OFFICIAL, official, officialContractsDir } from './contract-reader/official-contracts.ts';
 export { readContract } from './contract-reader/read-contract.ts';
 export { readOpenApi } from './contract-reader/read-openapi.ts';
+export { isSamlMetadata, readSamlMetadata } from './contract-reader/read-saml-metadata.ts';
+export type { SamlIdpMetadata, SamlMetadataEndpoint } from './contract-reader/read-saml-metadata.ts';
 export { restMessages } from './contract-reader/openapi-messages.ts';
 export type { OpenApiModel } from './contract-reader/read-openapi.ts';
 export { xmllintAvailable, xmllintFindings } from './contract-reader/validator/xmllint-findings.ts';

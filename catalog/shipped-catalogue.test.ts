@@ -61,7 +61,7 @@ describe('the shipped catalogue (catalog/data)', () => {
     const unnumbered = loaded.catalog.integrations
       .filter((i) => i.versions.some((v) => v.version === undefined))
       .map((i) => i.id);
-    expect(unnumbered).toEqual(['SF0101', 'SF1490', 'SF1491', 'SF1510', 'SF1514', 'SF1601']);
+    expect(unnumbered).toEqual(['SF0101', 'SF1490', 'SF1491', 'SF1510', 'SF1511', 'SF1514', 'SF1515', 'SF1601']);
     expect(findIntegration(loaded.catalog, 'SF1490')!.versions[0]!.services[0]).toMatchObject({
       name: 'YdelsesIndeksService',
       version: '6',

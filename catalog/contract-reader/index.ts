@@ -38,3 +38,9 @@ export {
 export { describeOperations, type OperationView, type MessageView } from './describe-operations.ts';
 export { describeElement, type FieldModel } from './describe-element.ts';
 export { compareContracts, compareElements } from './compare-contracts.ts';
+export {
+  readSamlMetadata,
+  isSamlMetadata,
+  type SamlIdpMetadata,
+  type SamlMetadataEndpoint,
+} from './read-saml-metadata.ts';

@@ -5,10 +5,12 @@ import { parseCommandLine } from './parse-command-line.ts';
 const HELP = `klarmeld catalog import-contract: record an official contract's services, operations and messages in the catalogue
 
 Usage:
-  klarmeld catalog import-contract <dir|file.wsdl|openapi.json> --integration SF1500 --version 3.1 [--write] [--create] [--remove-missing] [--depth N] [--entity-id URI] [--service-uuid U] [--endpoint URL] [--json] [--dir DIR]
+  klarmeld catalog import-contract <dir|file.wsdl|openapi.json|metadata.xml> --integration SF1500 --version 3.1 [--write] [--create] [--remove-missing] [--depth N] [--entity-id URI] [--service-uuid U] [--endpoint URL] [--service NAME] [--json] [--dir DIR]
 
-Reads a WSDL/XSD bundle (a directory or a .wsdl file, following its imports) or an OpenAPI 3
-document, and shows the services (name, protocol, operations with soapAction or method and path,
+Reads a WSDL/XSD bundle (a directory or a .wsdl file, following its imports), an OpenAPI 3
+document, or a SAML 2.0 identity provider's metadata (an EntityDescriptor, such as the Context
+Handler's metadata.xml: its SingleSignOn and SingleLogout services, bindings, NameID formats,
+attributes and signing requirements), and shows the services (name, protocol, operations with soapAction or method and path,
 request and response elements with their fields) and the changes they make to that version of
 catalog/data/integrations/<SF>.yaml. A contract's service is the catalogue service it shares
 soapActions, an endpoint path, a ServiceUUID or an entity ID with, before one of the same name.
@@ -31,6 +33,7 @@ Options:
   --service-uuid U   the service's ServiceUUID, likewise
   --endpoint URL     the service's external test URL; its path becomes the path on the embedded
                      platform (WSDL addresses are often placeholders)
+  --service NAME     import only this service of SAML metadata: SingleSignOn or SingleLogout
   --dir DIR          the catalogue's data directory (default: the shipped catalog/data)
   --json             print plain JSON
 
@@ -49,6 +52,7 @@ const options = {
   'entity-id': { type: 'string' },
   'service-uuid': { type: 'string' },
   endpoint: { type: 'string' },
+  service: { type: 'string' },
 } as const;
 
 const defaultCatalogDir = () => fileURLToPath(new URL('../../catalog/data', import.meta.url));
@@ -71,7 +75,10 @@ export async function run(argv: string[]): Promise<number> {
   const { importIntoCatalogue } = await import('../services/catalog-import-contract-write.ts');
   try {
     const identity = { entityId: values['entity-id'], serviceUuid: values['service-uuid'], endpoint: values.endpoint };
-    const services = importContract(positionals[0]!, { ...(depth !== undefined && { depth }), identity });
+    const { isSamlMetadataFile, importSamlMetadata } = await import('../services/catalog-import-saml.ts');
+    const services = isSamlMetadataFile(positionals[0]!)
+      ? importSamlMetadata(positionals[0]!, values.service)
+      : importContract(positionals[0]!, { ...(depth !== undefined && { depth }), identity });
     const outcome = importIntoCatalogue(
       values.dir ?? defaultCatalogDir(),
       values.integration,

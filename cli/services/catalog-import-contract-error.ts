@@ -1,7 +1,11 @@
 /** Problems of the catalogue side of an import, as data with permanent codes. */
 export class ImportError extends Error {
   readonly code:
-    'import.integration-unknown' | 'import.version-unknown' | 'import.integration-exists' | 'import.integration-id';
+    | 'import.integration-unknown'
+    | 'import.version-unknown'
+    | 'import.integration-exists'
+    | 'import.integration-id'
+    | 'import.service-unknown';
   constructor(code: ImportError['code'], message: string) {
     super(message);
     this.name = 'ImportError';

@@ -24,6 +24,7 @@ import {
 import { fillIdentity, importedEndpoints } from './catalog-import-contract-fill.ts';
 import { createIntegrationText } from './catalog-import-contract-create.ts';
 import { ImportError, unnumberedVersion } from './catalog-import-contract-error.ts';
+import { isSamlImport } from './catalog-import-saml.ts';
 
 export { ImportError, unnumberedVersion } from './catalog-import-contract-error.ts';
 
@@ -152,6 +153,16 @@ export function applyImport(
     }
     const identity = fillIdentity(text, node, old as Record<string, unknown>, s);
     edits.push(...identity.edits);
+    // An identity provider's description is the metadata's, written whole: a new metadata file replaces it.
+    const listedSaml = (old as { saml?: unknown }).saml;
+    if (isSamlImport(s) && !isDeepStrictEqual(listedSaml, s.saml)) {
+      const pair = pairOf(node, 'saml');
+      const rendered = renderPair('saml', s.saml, keyColumn(text, node));
+      if (pair) edits.push({ ...pairSpan(pair), text: rendered });
+      else
+        edits.push({ start: node.range![2], end: node.range![2], text: ' '.repeat(keyColumn(text, node)) + rendered });
+      identity.filled.push('saml');
+    }
     if (identity.filled.length > 0) change.filled = identity.filled;
     if (change.protocol || !isDeepStrictEqual(current, operations) || identity.filled.length > 0)
       change.action = 'updated';
@@ -177,6 +188,7 @@ function newService(s: ImportedService, listed: ListedService[], version: string
     ...(s.entityId !== undefined && { entityId: s.entityId }),
     operations: s.operations,
     ...(Object.keys(importedEndpoints(s)).length > 0 && { endpoints: importedEndpoints(s) }),
+    ...(isSamlImport(s) && { saml: s.saml }),
   };
 }
 
