@@ -11,6 +11,7 @@
  * record and its signature verifies under the platform's published key.
  *
  *   npx node bench/platform/side-by-side.ts [--rounds 3] [--duration 10] [--connections 32] [--verify all|N]
+ *     [--only bare|platform]
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '32' },
     verify: { type: 'string', default: 'all' },
+    // For profiling one side (e.g. under --cpu-prof): the other is not loaded and no ratio is printed.
+    only: { type: 'string' },
   },
 });
 const rounds = Number(values.rounds);
@@ -96,7 +99,8 @@ try {
   writeFileSync(bodiesFile, JSON.stringify(bodies));
   const path = '/service/CPR/PersonBaseDataExtended/4';
 
-  async function load(origin: string): Promise<LoadResult & { serverCpuUs: number; loadCpuUs: number }> {
+  type Measured = LoadResult & { serverCpuUs: number; threadCpuUs: number; writerCpuUs: number; loadCpuUs: number };
+  async function load(origin: string): Promise<Measured> {
     const child = spawn(
       process.execPath,
       [
@@ -123,28 +127,42 @@ try {
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const cpuBefore = process.cpuUsage();
+    const threadBefore = process.threadCpuUsage();
+    const writerBefore = platform.recorder.writerCpuMs();
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     await new Promise((resolve) => child.once('exit', resolve));
     const cpu = process.cpuUsage(cpuBefore);
+    const thread = process.threadCpuUsage(threadBefore);
     const result = JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult;
     // CPU per request answered, warm-up included: what the shared machine cannot inflate as much as wall time.
+    // The server process's CPU splits into the request thread, the recorder's writer thread and V8's helpers (GC).
+    const per = (us: number) => Math.round(us / Math.max(result.served, 1));
     return {
       ...result,
-      serverCpuUs: Math.round((cpu.user + cpu.system) / Math.max(result.served, 1)),
-      loadCpuUs: Math.round(result.cpuUs / Math.max(result.served, 1)),
+      serverCpuUs: per(cpu.user + cpu.system),
+      threadCpuUs: per(thread.user + thread.system),
+      writerCpuUs: per((platform.recorder.writerCpuMs() - writerBefore) * 1000),
+      loadCpuUs: per(result.cpuUs),
     };
   }
 
-  const bareRuns: (LoadResult & { serverCpuUs: number; loadCpuUs: number })[] = [];
-  const platformRuns: (LoadResult & { serverCpuUs: number; loadCpuUs: number })[] = [];
+  const describe = (m: Measured) =>
+    `${m.rps} req/s p99 ${m.p99} ms (CPU/request: server ${m.serverCpuUs} µs = request thread ${m.threadCpuUs} + writer ${m.writerCpuUs} + other; load ${m.loadCpuUs} µs)`;
+  const bareRuns: Measured[] = [];
+  const platformRuns: Measured[] = [];
   for (let round = 1; round <= rounds; round++) {
-    const b = await load(bareUrl);
-    bareRuns.push(b);
-    const p = await load(platform.url);
-    platformRuns.push(p);
+    const b = values.only === 'platform' ? undefined : await load(bareUrl);
+    if (b) bareRuns.push(b);
+    const p = values.only === 'bare' ? undefined : await load(platform.url);
+    if (p) platformRuns.push(p);
+    const failures = [b, p].reduce((n, m) => n + (m ? m.errors + m.non200 : 0), 0);
     console.log(
-      `round ${round} (load ${await loadAverage()}): bare ${b.rps} req/s p99 ${b.p99} ms (CPU/request: server ${b.serverCpuUs} µs, load ${b.loadCpuUs} µs) | platform ${p.rps} req/s p99 ${p.p99} ms (server ${p.serverCpuUs} µs, load ${p.loadCpuUs} µs) | ratio ${(p.rps / b.rps).toFixed(2)}, p99 ×${(p.p99 / b.p99).toFixed(2)}${b.errors + p.errors + b.non200 + p.non200 ? ` | errors ${b.errors}/${p.errors}, non-200 ${b.non200}/${p.non200}` : ''}`,
+      `round ${round} (load ${await loadAverage()}):` +
+        (b ? ` bare ${describe(b)}` : '') +
+        (p ? ` | platform ${describe(p)}` : '') +
+        (b && p ? ` | ratio ${(p.rps / b.rps).toFixed(2)}, p99 ×${(p.p99 / b.p99).toFixed(2)}` : '') +
+        (failures ? ` | errors + non-200: ${failures}` : ''),
     );
   }
 
@@ -192,6 +210,17 @@ try {
     seconds: Math.round((performance.now() - evidenceStarted) / 100) / 10,
   };
 
+  const roundFigures = (r: Measured) => ({
+    rps: r.rps,
+    p50: r.p50,
+    p99: r.p99,
+    serverCpuUs: r.serverCpuUs,
+    threadCpuUs: r.threadCpuUs,
+    writerCpuUs: r.writerCpuUs,
+    loadCpuUs: r.loadCpuUs,
+    errors: r.errors,
+    non200: r.non200,
+  });
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const bareRps = median(bareRuns.map((r) => r.rps));
   const bareP99 = median(bareRuns.map((r) => r.p99));
@@ -212,28 +241,12 @@ try {
     bare: {
       rps: bareRps,
       p99: bareP99,
-      rounds: bareRuns.map((r) => ({
-        rps: r.rps,
-        p50: r.p50,
-        p99: r.p99,
-        serverCpuUs: r.serverCpuUs,
-        loadCpuUs: r.loadCpuUs,
-        errors: r.errors,
-        non200: r.non200,
-      })),
+      rounds: bareRuns.map(roundFigures),
     },
     platform: {
       rps: platformRps,
       p99: platformP99,
-      rounds: platformRuns.map((r) => ({
-        rps: r.rps,
-        p50: r.p50,
-        p99: r.p99,
-        serverCpuUs: r.serverCpuUs,
-        loadCpuUs: r.loadCpuUs,
-        errors: r.errors,
-        non200: r.non200,
-      })),
+      rounds: platformRuns.map(roundFigures),
     },
     ratio: {
       throughput: Math.round((platformRps / bareRps) * 100) / 100,

@@ -2,6 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import type { PlatformSigner } from '../service-handler.ts';
 import type { ExchangeRecord, UnsignedExchange } from './exchange-record.ts';
+import { digestLookup } from './digest-index.ts';
 import { createExchangesTable, exchangeWriter } from './exchange-writer.ts';
 
 /** Exchanges handed to the writer but not yet stored, beyond which recording slows the request path down. */
@@ -76,7 +77,7 @@ export class ExchangeRecorder {
   private readonly signer: PlatformSigner;
   private readonly select: StatementSync;
   private readonly firstSince: StatementSync;
-  private readonly hasDigest: StatementSync;
+  private readonly knownDigests: (systemUuid: string, digests: readonly string[]) => Set<string>;
   private readonly flushMs: number;
   private readonly batchSize: number;
   /** Writer errors (a full disk, a writer thread that could not start, …): the platform keeps answering; they are reported here. */
@@ -103,7 +104,7 @@ export class ExchangeRecorder {
       'SELECT seq, record, digest, signature FROM exchanges WHERE system_uuid = ? AND seq > ? AND time >= ? ORDER BY seq LIMIT ?',
     );
     this.firstSince = db.prepare('SELECT min(seq) AS seq FROM exchanges WHERE system_uuid = ? AND time >= ?');
-    this.hasDigest = db.prepare('SELECT 1 FROM exchanges WHERE digest = ? AND system_uuid = ?');
+    this.knownDigests = digestLookup(db);
   }
 
   record(exchange: UnsignedExchange): void {
@@ -262,7 +263,8 @@ export class ExchangeRecorder {
   /** The digests among `digests` that were NOT recorded for this it-system. */
   unknownDigests(systemUuid: string, digests: readonly string[]): string[] {
     this.flush();
-    return digests.filter((d) => this.hasDigest.get(d, systemUuid) === undefined);
+    const known = this.knownDigests(systemUuid, digests);
+    return digests.filter((d) => !known.has(d));
   }
 
   /** Flushes and stops the writer thread. */

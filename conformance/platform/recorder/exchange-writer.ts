@@ -1,20 +1,22 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { sha256Hex } from '../../evidence/index.ts';
 import { canonicalExchangeJson } from './canonical-exchange.ts';
+import { createDigestIndex, digestMerger } from './digest-index.ts';
 import type { UnsignedExchange } from './exchange-record.ts';
 
 /**
  * `id` is a random UUID made by the platform, so it carries no UNIQUE index: that index cost a third
- * of every insert. The digest index serves the evidence route's lookups; (system_uuid, seq) lets a
- * page of `GET /klarmeld/exchanges` start after its cursor and stop at its size without sorting.
+ * of every insert. (system_uuid, seq) lets a page of `GET /klarmeld/exchanges` start after its
+ * cursor and stop at its size without sorting. The evidence route's digest lookups have their own
+ * index, merged in bulk (digest-index.ts says why).
  */
 export function createExchangesTable(db: DatabaseSync): void {
   db.exec(`CREATE TABLE IF NOT EXISTS exchanges (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL, time TEXT NOT NULL, system_uuid TEXT NOT NULL,
     digest TEXT NOT NULL, signature TEXT NOT NULL, record TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS exchanges_system_time ON exchanges(system_uuid, time);
-    CREATE INDEX IF NOT EXISTS exchanges_system_seq ON exchanges(system_uuid, seq);
-    CREATE INDEX IF NOT EXISTS exchanges_digest ON exchanges(digest);`);
+    CREATE INDEX IF NOT EXISTS exchanges_system_seq ON exchanges(system_uuid, seq);`);
+  createDigestIndex(db);
 }
 
 /**
@@ -30,6 +32,7 @@ export function exchangeWriter(db: DatabaseSync): (batch: UnsignedExchange[]) =>
   const insert: StatementSync = db.prepare(
     'INSERT INTO exchanges (id, time, system_uuid, digest, signature, record) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const mergeDigests = digestMerger(db);
   return (batch) => {
     db.exec('BEGIN');
     try {
@@ -44,5 +47,7 @@ export function exchangeWriter(db: DatabaseSync): (batch: UnsignedExchange[]) =>
       db.exec('ROLLBACK');
       throw error;
     }
+    // After the batch's own commit: a failed merge loses no exchange, the next batch retries it.
+    mergeDigests();
   };
 }
