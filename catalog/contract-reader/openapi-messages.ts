@@ -55,7 +55,8 @@ function flatten(schema: Schema): Schema {
   if (parts.length === 0) return schema;
   const properties = Object.assign({}, ...parts.map((p) => p.properties ?? {}), schema.properties ?? {});
   const required = [...new Set(parts.flatMap((p) => (p.required as string[] | undefined) ?? []))];
-  const type = parts.find((p) => p.type)?.type ?? schema.type ?? (Object.keys(properties).length ? 'object' : undefined);
+  const type =
+    parts.find((p) => p.type)?.type ?? schema.type ?? (Object.keys(properties).length ? 'object' : undefined);
   return { ...schema, type, properties, required };
 }
 
@@ -98,7 +99,11 @@ function fieldOf(name: string, raw: Schema, required: boolean, seen: string[]): 
     const recursive = typeof schema.$ref === 'string' || (ref !== undefined && seen.includes(ref));
     return {
       name,
-      type: ref ?? String(schema.$ref ?? 'object').split('/').pop()!,
+      type:
+        ref ??
+        String(schema.$ref ?? 'object')
+          .split('/')
+          .pop()!,
       ...min,
       ...(!recursive && { fields: fieldsOf(schema, ref ? [...seen, ref] : seen) }),
     };

@@ -82,7 +82,9 @@ describe('the issue-12 interfaces in catalog/data are what import-contract write
 
 describe("klarmeld's own REST contracts in catalog/contracts are what the catalogue holds", () => {
   it('SF0101 AccessTokenDemo: importing it again changes nothing', () => {
-    const file = fileURLToPath(new URL('../../catalog/contracts/SF0101/1/AccessTokenDemo.openapi.json', import.meta.url));
+    const file = fileURLToPath(
+      new URL('../../catalog/contracts/SF0101/1/AccessTokenDemo.openapi.json', import.meta.url),
+    );
     const services = importContract(file, {
       identity: {
         entityId: 'http://entityid.kombit.dk/service/demoservicerest/1',

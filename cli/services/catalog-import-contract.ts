@@ -231,7 +231,8 @@ function fromOpenApi(model: OpenApiModel): ImportedService[] {
       const scheme = model.securitySchemes[name];
       if (scheme?.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer') security.add('jwt');
       // Serviceplatformen's REST services: `Authorization: Holder-of-key <access token>` (AccessTokenService).
-      else if (scheme?.type === 'http' && scheme.scheme?.toLowerCase() === 'holder-of-key') security.add('holder-of-key');
+      else if (scheme?.type === 'http' && scheme.scheme?.toLowerCase() === 'holder-of-key')
+        security.add('holder-of-key');
       else if (scheme?.type === 'mutualTLS') security.add('certificate');
     }
   }

@@ -3,6 +3,7 @@ import type { HttpRoute, PlatformModule, PlatformServices, ServiceHandler } from
 import { issueRest } from './issue-rest.ts';
 import { issueSoap } from './issue-soap.ts';
 import { registryStsDirectory } from './registry-sts-directory.ts';
+import { accessTokenRoute, oauthRoute } from './rest-token-routes.ts';
 import { stsIdentity } from './sts-identity.ts';
 
 /** Path of SF1514's WS-Trust endpoint; the same on the adgangsstyring and n2adgangsstyring hosts. */
@@ -69,9 +70,12 @@ const restRoute: HttpRoute = {
   },
 };
 
-/** SF1514: the Security Token Service (WS-Trust SOAP 1.2 and its REST JSON variant). */
+/**
+ * SF1514: the Security Token Service (WS-Trust SOAP 1.2, its REST JSON variant, the OAuth JWT
+ * endpoint) and Serviceplatformen's AccessTokenService, which turns its SAML tokens into REST access tokens.
+ */
 export const platformModule: PlatformModule = {
   name: 'sts',
   handlers: [soapHandler],
-  routes: [restRoute],
+  routes: [restRoute, oauthRoute, accessTokenRoute],
 };
