@@ -11,6 +11,7 @@ import type {
   UnpublishedContract,
 } from './schema/index.ts';
 import type { CatalogProblem } from './problems/index.ts';
+import type { KorsbaekTestData } from './korsbaek.ts';
 
 /** The whole catalogue, as loaded and validated from `catalog/data/`. Items that failed validation are left out. */
 export interface Catalog {
@@ -27,6 +28,8 @@ export interface Catalog {
   samples: KorsbaekSamples[];
   /** Integrations whose contract KOMBIT has not published (unpublished-contracts.yaml). */
   unpublishedContracts: UnpublishedContract[];
+  /** Korsbæk Kommune's test data (korsbaek/*.yaml): each part absent when its file is. */
+  korsbaek: KorsbaekTestData;
 }
 
 export interface LoadResult {
@@ -47,5 +50,6 @@ export function emptyCatalog(): Catalog {
     agreements: [],
     samples: [],
     unpublishedContracts: [],
+    korsbaek: {},
   };
 }

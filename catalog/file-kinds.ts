@@ -3,6 +3,10 @@ import {
   integration,
   integrationPackage,
   integrationPackagesFile,
+  korsbaekCasesFile,
+  korsbaekClassesFile,
+  korsbaekOrganisationFile,
+  korsbaekPersonsFile,
   korsbaekSamplesFile,
   unpublishedContract,
   unpublishedContractsFile,
@@ -57,6 +61,10 @@ export const fileKinds = {
     item: serviceAgreement,
   },
   samples: { kind: 'samples', schema: korsbaekSamplesFile },
+  korsbaekPersons: { kind: 'korsbaek-persons', schema: korsbaekPersonsFile },
+  korsbaekOrganisation: { kind: 'korsbaek-organisation', schema: korsbaekOrganisationFile },
+  korsbaekClasses: { kind: 'korsbaek-classes', schema: korsbaekClassesFile },
+  korsbaekCases: { kind: 'korsbaek-cases', schema: korsbaekCasesFile },
   unpublishedContracts: {
     kind: 'unpublished-contracts',
     schema: unpublishedContractsFile,
@@ -82,11 +90,22 @@ const optionalFiles: Record<string, FileKindName> = {
   'unpublished-contracts.yaml': 'unpublishedContracts',
 };
 
+/**
+ * Korsbæk Kommune's test data (korsbaek/): what the platform serves, the suites compare with and
+ * the site lists. Optional like the agreement list: a catalogue without it has no test data.
+ */
+export const korsbaekFiles: Record<string, FileKindName> = {
+  'korsbaek/persons.yaml': 'korsbaekPersons',
+  'korsbaek/organisation.yaml': 'korsbaekOrganisation',
+  'korsbaek/classes.yaml': 'korsbaekClasses',
+  'korsbaek/cases.yaml': 'korsbaekCases',
+};
+
 /** The file kind for a path relative to the data directory (forward slashes), or undefined. */
 export function fileKindOf(relativePath: string): FileKindName | undefined {
   if (/^integrations\/[^/]+\.yaml$/.test(relativePath)) return 'integration';
   if (/^samples\/[^/]+\.yaml$/.test(relativePath)) return 'samples';
-  return topLevelFiles[relativePath] ?? optionalFiles[relativePath];
+  return topLevelFiles[relativePath] ?? optionalFiles[relativePath] ?? korsbaekFiles[relativePath];
 }
 
 /** The files a complete catalogue has besides the integrations. */

@@ -18,6 +18,9 @@ export { restMessages } from './contract-reader/openapi-messages.ts';
 export type { OpenApiModel } from './contract-reader/read-openapi.ts';
 export { xmllintAvailable, xmllintFindings } from './contract-reader/validator/xmllint-findings.ts';
 export { defaultDataDir, loadCatalog } from './load-catalog.ts';
+export { fullNameOf } from './korsbaek.ts';
+export type { KorsbaekTestData } from './korsbaek.ts';
+export { loadKorsbaek } from './load-korsbaek.ts';
 export { isSimple, problemOf, valueFor } from './message-values.ts';
 export { operationAction } from './operation-action.ts';
 export { groupByFile, hasErrors } from './problems/index.ts';
@@ -58,6 +61,9 @@ export { versionNumber } from './schema/integration.ts';
 export { schemaReferenceFor } from './schema/json-schemas.ts';
 export type { KorsbaekSample } from './schema/korsbaek-samples.ts';
 export type { Message, MessageField } from './schema/message.ts';
+export type { KorsbaekCase, KorsbaekCases, KorsbaekClass, KorsbaekClasses } from './schema/korsbaek-cases.ts';
+export type { KorsbaekOrganisation, KorsbaekUnit, KorsbaekUser } from './schema/korsbaek-organisation.ts';
+export type { KorsbaekPerson, KorsbaekPersons } from './schema/korsbaek-persons.ts';
 export { onboardingStatusesFile } from './schema/onboarding-status.ts';
 export type { Operation, Protocol, RestParameter, SecurityModel } from './schema/service.ts';
 export { clashText, serviceKeyClashes } from './service-key-clashes.ts';
@@ -68,11 +74,4 @@ export {
   type ContractService,
   type UnservedService,
 } from './contract-services.ts';
-export {
-  restContractServices,
-  type RestContractOperation,
-  type RestContractService,
-  type RestSecurity,
-} from './rest-contract-services.ts';
-export { buildJson, jsonScalar, type JsonData } from './json-message.ts';
 export { parseYamlSource, positionAt, syntaxProblems } from './yaml-source.ts';

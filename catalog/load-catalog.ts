@@ -10,8 +10,10 @@ import { checkServiceKeys } from './check-service-keys.ts';
 import { checkSystems } from './check-systems.ts';
 import { checkContractData } from './check-contract-data.ts';
 import { checkAgreements } from './check-agreements.ts';
+import { checkKorsbaek } from './check-korsbaek.ts';
 import { readDataFiles } from './data-files.ts';
 import { expectedTopLevelFiles, type FileKindName } from './file-kinds.ts';
+import { korsbaekPartOf, type KorsbaekKind } from './korsbaek.ts';
 import { loadFile, type LoadedFile } from './load-file.ts';
 import { Origins } from './origins.ts';
 import { catalogProblem, sortProblems, type CatalogProblem } from './problems/index.ts';
@@ -23,7 +25,7 @@ export function defaultDataDir(): string {
   return fileURLToPath(new URL('./data', import.meta.url));
 }
 
-const target: Record<FileKindName, keyof Catalog> = {
+const target: Record<Exclude<FileKindName, KorsbaekKind>, keyof Catalog> = {
   integration: 'integrations',
   serviceAreas: 'areas',
   integrationPackages: 'packages',
@@ -69,8 +71,19 @@ export async function loadCatalog(dir: string | { dir?: string } = defaultDataDi
   loaded.forEach((file, index) => {
     problems.push(...file.problems);
     if (!file.kind) return;
-    (catalog[target[file.kind]] as object[]).push(...file.items);
-    (checked[target[file.kind]] as object[]).push(...file.items, ...file.salvaged);
+    const part = korsbaekPartOf(file.kind);
+    if (part) {
+      // One file per part: its content, not a list of items.
+      if (file.items[0]) Object.assign(catalog.korsbaek, { [part]: file.items[0] });
+      if (file.items[0] ?? file.salvaged[0])
+        Object.assign(checked.korsbaek, { [part]: file.items[0] ?? file.salvaged[0] });
+    } else {
+      (catalog[target[file.kind as Exclude<FileKindName, KorsbaekKind>]] as object[]).push(...file.items);
+      (checked[target[file.kind as Exclude<FileKindName, KorsbaekKind>]] as object[]).push(
+        ...file.items,
+        ...file.salvaged,
+      );
+    }
     (raw[file.kind] ??= []).push(...file.rawItems);
     if (file.kind === 'integration') (raw.integration ??= []).push({ id: basename(files[index]!.file, '.yaml') });
     else if (file.broken) broken.add(file.kind);
@@ -99,6 +112,7 @@ export async function loadCatalog(dir: string | { dir?: string } = defaultDataDi
   checkSystems(ctx);
   checkAgreements(ctx);
   checkContractData(ctx);
+  checkKorsbaek(ctx);
   return { catalog, problems: sortProblems(problems) };
 }
 

@@ -34,7 +34,7 @@ export function loadFile(data: DataFile, origins: Origins): LoadedFile {
       catalogProblem('unknown-file', {
         file,
         message: `The catalogue does not know what "${file}" holds, so it is not read.`,
-        fix: 'Put integrations in integrations/<ID>.yaml; the other files are service-areas.yaml, integration-packages.yaml, suppliers.yaml, systems.yaml, municipalities.yaml and onboarding-statuses.yaml. Move or remove this file.',
+        fix: 'Put integrations in integrations/<ID>.yaml, Korsbæk samples in samples/<ID>.yaml and Korsbæk test data in korsbaek/ (persons, organisation, classes, cases .yaml); the other files are service-areas.yaml, integration-packages.yaml, suppliers.yaml, systems.yaml, municipalities.yaml and onboarding-statuses.yaml. Move or remove this file.',
       }),
     );
     return result;
@@ -71,7 +71,7 @@ export function loadFile(data: DataFile, origins: Origins): LoadedFile {
     result.broken = true;
     return result;
   }
-  checkSchemaReference(source, raw, spec.kind, kind === 'integration' || kind === 'samples', result.problems);
+  checkSchemaReference(source, raw, spec.kind, file.includes('/'), result.problems);
   const parsed = spec.schema.safeParse(raw);
   if (parsed.success) {
     const value = parsed.data as Record<string, unknown>;

@@ -15,3 +15,6 @@ export * from './onboarding-status.ts';
 export * from './service-agreement.ts';
 export * from './korsbaek-samples.ts';
 export * from './unpublished-contract.ts';
+export * from './korsbaek-persons.ts';
+export * from './korsbaek-organisation.ts';
+export * from './korsbaek-cases.ts';

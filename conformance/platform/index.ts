@@ -14,8 +14,6 @@ export { CatalogueClashError } from './server/catalogue-guard.ts';
 export { loadModules, startPlatform } from './server/start-platform.ts';
 export type { RunningPlatform } from './server/start-platform.ts';
 export { contractServices } from './services/contract/contract-services.ts';
-export { loadPersonFixtures } from './services/cpr/person-fixtures.ts';
-export { loadOrganisationFixtures } from './services/organisation/organisation-fixtures.ts';
 export { openDatabase } from './store/open-database.ts';
 export { writeSecretFile } from './store/secret-file.ts';
 export { buildAssertion } from './sts/build-assertion.ts';

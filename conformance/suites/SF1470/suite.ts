@@ -1,7 +1,7 @@
 import { defineSuite, type TestContext } from '../../framework/index.ts';
 import type { Exchange, SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
-import { services } from '../shared/korsbaek.ts';
+import { services } from '../shared/suite-services.ts';
 import { agreementApprovedTest, platformGroup } from '../shared/platform-group.ts';
 import { expectLowerCaseUuids, expectTokenFor, soapVersionProblem } from '../shared/request-checks.ts';
 import { act, exchangesOf, expectOk, fail, findingsText, networkOf, oneExchange, skip } from '../shared/steps.ts';

@@ -1,7 +1,8 @@
 import { defineSuite, type TestContext } from '../../framework/index.ts';
 import type { SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
-import { korsbaek, korsbaekUnit, korsbaekUser, services } from '../shared/korsbaek.ts';
+import { korsbaekData, korsbaekKeys as korsbaek } from '../shared/korsbaek-data.ts';
+import { services } from '../shared/suite-services.ts';
 import { expectUserShown, listedUuids } from '../shared/shown.ts';
 import { agreementApprovedTest, platformGroup } from '../shared/platform-group.ts';
 import { callAsSystem } from '../shared/oioidws-call.ts';
@@ -113,7 +114,7 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
               fail(
                 `The platform answered StatusKode ${kode ?? 'none'}${exchange.fault ? ` (${exchange.fault.text})` : ''}`,
               );
-            expectUserShown(outcome, korsbaekUser);
+            expectUserShown(outcome, (await korsbaekData()).user);
           },
         },
         {
@@ -122,11 +123,12 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
           verifies: ['SF1500-R06'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
-            context.input('name', korsbaek.unitName);
+            const { unit } = await korsbaekData();
+            context.input('name', unit.name);
             const { outcome, exchanges } = await act(
               env,
               'organisation.search-units',
-              { name: korsbaek.unitName },
+              { name: unit.name },
               { exchanges: (e) => e.service === ENHED },
             );
             const exchange = oneExchange(exchanges, ENHED, 'soeg');
@@ -145,9 +147,9 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
               'the units it found',
               'Searching units',
             );
-            if (!shown.includes(korsbaekUnit.uuid))
+            if (!shown.includes(unit.uuid))
               fail(
-                `The platform found ${korsbaekUnit.name} (${korsbaekUnit.uuid}), but the system shows ${shown.length === 0 ? 'no unit' : shown.join(', ')}`,
+                `The platform found ${unit.name} (${unit.uuid}), but the system shows ${shown.length === 0 ? 'no unit' : shown.join(', ')}`,
               );
           },
         },

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { defineSuite, type TestContext } from '../../framework/index.ts';
 import type { Exchange, SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
-import { services } from '../shared/korsbaek.ts';
+import { services } from '../shared/suite-services.ts';
 import { callPlatform } from '../shared/platform-call.ts';
 import { platformGroup } from '../shared/platform-group.ts';
 import { act, exchangesOf, expectOk, expectReportedError, fail, oneExchange, withClockMoved } from '../shared/steps.ts';

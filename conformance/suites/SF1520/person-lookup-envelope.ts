@@ -1,5 +1,5 @@
 import { personLookupEnvelope as buildPersonLookup } from '../../clients/index.ts';
-import { services } from '../shared/korsbaek.ts';
+import { services } from '../shared/suite-services.ts';
 
 /**
  * The PersonLookup the runner sends as the system in the platform test: SOAP 1.1 with an

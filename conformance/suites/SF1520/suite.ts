@@ -1,7 +1,8 @@
 import { defineSuite, type TestContext } from '../../framework/index.ts';
 import type { SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
-import { korsbaek, services } from '../shared/korsbaek.ts';
+import { korsbaekData, korsbaekKeys as korsbaek } from '../shared/korsbaek-data.ts';
+import { services } from '../shared/suite-services.ts';
 import { agreementApprovedTest, platformGroup } from '../shared/platform-group.ts';
 import { callPlatform } from '../shared/platform-call.ts';
 import { expectLowerCaseUuids, soapVersionProblem } from '../shared/request-checks.ts';
@@ -172,7 +173,7 @@ export const sf1520Suite = defineSuite<SuiteEnvironment>({
                 `The platform answered with a fault: ${exchange.fault.code}: ${exchange.fault.text}${problems ? ` (${problems})` : ''}`,
               );
             if (problems) fail(`The platform found problems in the request: ${problems}`);
-            expectPersonShown(outcome, korsbaek.personCpr);
+            expectPersonShown(outcome, korsbaek.personCpr, (await korsbaekData()).persons);
           },
         },
       ],
@@ -244,7 +245,12 @@ export const sf1520Suite = defineSuite<SuiteEnvironment>({
               { exchanges: (e) => e.service === PBDE },
             );
             attach(context, ...exchangesOf(exchanges, PBDE));
-            expectPersonShown(outcome, korsbaek.personCpr, 'After one dropped connection');
+            expectPersonShown(
+              outcome,
+              korsbaek.personCpr,
+              (await korsbaekData()).persons,
+              'After one dropped connection',
+            );
           },
         },
         {

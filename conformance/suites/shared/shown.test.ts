@@ -1,11 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KorsbaekPerson } from '../../../catalog/index.ts';
 import { TestFailure } from '../../framework/index.ts';
 import { suitesByIntegration } from '../index.ts';
 import { runOneTest, standInEnvironment } from '../testing/run-one-test.ts';
 import type { Exchange, SuiteEnvironment, TriggerOutcome } from './environment.ts';
+import { korsbaekData } from './korsbaek-data.ts';
 import { expectPersonShown, expectUserShown } from './shown.ts';
 
 const anne = '0103701111';
+let persons: readonly KorsbaekPerson[];
+beforeAll(async () => {
+  persons = (await korsbaekData()).persons;
+});
 const failure = (check: () => void) => {
   try {
     check();
@@ -24,7 +30,7 @@ describe('expectPersonShown', () => {
       { person: { fornavn: 'Anne', efternavn: 'Hansen' }, relations: { spouse: '1204681113' } },
     ]) {
       expect(
-        failure(() => expectPersonShown({ ok: true, result }, anne)),
+        failure(() => expectPersonShown({ ok: true, result }, anne, persons)),
         JSON.stringify(result),
       ).toBeUndefined();
     }
@@ -45,15 +51,15 @@ describe('expectPersonShown', () => {
     ];
     for (const [result, message] of cases)
       expect(
-        failure(() => expectPersonShown({ ok: true, result }, anne)),
+        failure(() => expectPersonShown({ ok: true, result }, anne, persons)),
         JSON.stringify(result),
       ).toMatch(message);
   });
 
   it('fails with what the system reported when it did not succeed', () => {
-    expect(failure(() => expectPersonShown({ ok: false, error: { code: 'failed', message: 'boom' } }, anne))).toMatch(
-      /the system reported failed: boom/,
-    );
+    expect(
+      failure(() => expectPersonShown({ ok: false, error: { code: 'failed', message: 'boom' } }, anne, persons)),
+    ).toMatch(/the system reported failed: boom/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { korsbaekPersons, type KorsbaekPerson } from './korsbaek.ts';
+import { fullNameOf, type KorsbaekPerson } from '../../../catalog/index.ts';
 import type { TriggerOutcome } from './environment.ts';
 import { expectOk, fail, skip } from './steps.ts';
 
@@ -23,11 +23,11 @@ const words = (text: string) =>
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
-const fullName = (p: KorsbaekPerson) => [p.firstName, p.middleName, p.lastName].filter(Boolean).join(' ');
+const fullName = fullNameOf;
 /** Whether the texts name the person: first and last name both appear as words. */
 const names = (texts: string[], p: KorsbaekPerson) => {
   const all = new Set(texts.flatMap(words));
-  return all.has(p.firstName.toLowerCase()) && all.has(p.lastName.toLowerCase());
+  return all.has(p.navn.fornavn.toLowerCase()) && all.has(p.navn.efternavn.toLowerCase());
 };
 
 /**
@@ -49,8 +49,13 @@ const quote = (value: unknown) =>
  * name as the CPR replica has them; a CPR number or an address in the answer, when given, is the
  * person's. Fails naming what the answer lacks, or whose data it shows instead.
  */
-export function expectPersonShown(outcome: TriggerOutcome, cpr: string, doing = 'Looking up a known person'): void {
-  const person = korsbaekPersons.find((p) => p.cpr === cpr);
+export function expectPersonShown(
+  outcome: TriggerOutcome,
+  cpr: string,
+  persons: readonly KorsbaekPerson[],
+  doing = 'Looking up a known person',
+): void {
+  const person = persons.find((p) => p.pnr === cpr);
   if (!person) throw new TypeError(`No Korsbæk test person has CPR number ${cpr}`);
   const result = shownResult(outcome, doing, fullName(person));
   const leaves = leavesOf(result);
@@ -64,12 +69,12 @@ export function expectPersonShown(outcome: TriggerOutcome, cpr: string, doing = 
   const cprs = leaves
     .filter((l) => /^(cpr|pnr|personnummer|cprnumber)$/i.test(l.key))
     .map((l) => l.text.replace(/-/g, ''));
-  const other = korsbaekPersons.find(
-    (p) => p.cpr !== cpr && (cprs.includes(p.cpr) || (names(texts, p) && !names(texts, person))),
+  const other = persons.find(
+    (p) => p.pnr !== cpr && (cprs.includes(p.pnr) || (names(texts, p) && !names(texts, person))),
   );
   if (other)
     fail(
-      `The system showed another person: ${fullName(other)} (${other.cpr}) instead of ${fullName(person)} (${cpr}); its answer was ${quote(result)}`,
+      `The system showed another person: ${fullName(other)} (${other.pnr}) instead of ${fullName(person)} (${cpr}); its answer was ${quote(result)}`,
     );
   const wrongCpr = cprs.find((c) => c !== cpr);
   if (wrongCpr)
@@ -79,8 +84,8 @@ export function expectPersonShown(outcome: TriggerOutcome, cpr: string, doing = 
       `The system's answer does not name the person: the CPR replica knows ${cpr} as ${fullName(person)}, the answer was ${quote(result)}`,
     );
   const addresses = leaves.filter((l) => /addr|adress/i.test(l.key)).map((l) => l.text);
-  if (addresses.length > 0 && person.address) {
-    const { street, houseNumber } = person.address;
+  if (addresses.length > 0 && person.adresse) {
+    const { vejnavn: street, husnummer: houseNumber } = person.adresse;
     const all = new Set(addresses.flatMap(words));
     if (!all.has(street.toLowerCase()) || !all.has(houseNumber.toLowerCase())) {
       fail(

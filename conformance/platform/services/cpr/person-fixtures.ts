@@ -1,79 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { z } from 'zod';
+import type { KorsbaekPerson, KorsbaekPersons } from '../../../../catalog/index.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write dates as YYYY-MM-DD');
-const pnr = z.string().regex(/^\d{10}$/, 'a PNR is 10 digits');
-const protection = z.strictObject({ startdato: date, slutdato: date.optional() });
-const address = z.strictObject({
-  vejnavn: z.string(),
-  vejkode: z.number().int(),
-  husnummer: z.string(),
-  etage: z.string().optional(),
-  sidedoer: z.string().optional(),
-  conavn: z.string().optional(),
-  tilflytningsdato: date,
-  fraflytningsdato: date.optional(),
-});
-
-/** One fictional test person, in the words of the CPR fields it becomes. */
-export const testPerson = z.strictObject({
-  pnr,
-  special: z.string(),
-  navn: z.strictObject({ fornavn: z.string(), mellemnavn: z.string().optional(), efternavn: z.string() }),
-  koen: z.enum(['K', 'M']),
-  foedselsdato: date,
-  status: z.strictObject({
-    kode: z.union([1, 3, 5, 7, 20, 30, 50, 60, 70, 80, 90].map((n) => z.literal(n))),
-    dato: date,
-  }),
-  civilstand: z.strictObject({ kode: z.enum(['U', 'G', 'F', 'E', 'P', 'O', 'L', 'D']), dato: date }),
-  stilling: z.string().optional(),
-  adressebeskyttelse: protection.optional(),
-  vejviserbeskyttelse: protection.optional(),
-  markedsfoeringsbeskyttelse: protection.optional(),
-  tilmeldtDigitalpost: z.boolean().optional(),
-  tilmeldtNemsms: z.boolean().optional(),
-  umyndiggoerelse: z.strictObject({ startdato: date, vaergenavn: z.string() }).optional(),
-  adresse: address.optional(),
-  adresseHistorik: z.array(address).default([]),
-  udrejse: z.strictObject({ landekode: z.number().int(), dato: date, adresse: z.array(z.string()).max(5) }).optional(),
-  relationer: z.strictObject({
-    aegtefaelle: pnr.optional(),
-    boern: z.array(pnr).default([]),
-    mor: pnr.optional(),
-    far: pnr.optional(),
-    foraeldremyndighed: z
-      .array(
-        z.strictObject({
-          type: z.union([z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
-          pnr,
-          startdato: date,
-        }),
-      )
-      .default([]),
-  }),
-});
-
-export const personFixtures = z.strictObject({
-  municipality: z.strictObject({
-    cvr: z.string(),
-    kommunekode: z.number().int(),
-    postnummer: z.string(),
-    postdistrikt: z.string(),
-  }),
-  persons: z.array(testPerson),
-});
-
-export type TestPerson = z.infer<typeof testPerson>;
-export type PersonFixtures = z.infer<typeof personFixtures>;
-
-export function defaultPersonFixturesPath(): string {
-  return fileURLToPath(new URL('../../fixtures/persons/korsbaek-persons.yaml', import.meta.url));
-}
-
-/** Reads and checks the person fixtures; a broken file is a bug of the project, so this throws with zod's message. */
-export async function loadPersonFixtures(path = defaultPersonFixturesPath()): Promise<PersonFixtures> {
-  return personFixtures.parse(parse(await readFile(path, 'utf8')));
-}
+/**
+ * The CPR replica serves Korsbæk's test persons from the catalogue (catalog/data/korsbaek/persons.yaml),
+ * in the words of the CPR fields they become; these names are the replica's for them.
+ */
+export type PersonFixtures = KorsbaekPersons;
+export type TestPerson = KorsbaekPerson;

@@ -10,7 +10,8 @@ import type { AddedSystem } from '../../admin/platform-admin.ts';
 import type { RunningPlatform } from '../../server/start-platform.ts';
 import { personLookupAction, personLookupEnvelope } from '../../../clients/index.ts';
 import { agentFor, postSoap, startTestPlatform } from '../../testing/test-platform.ts';
-import { loadPersonFixtures, type PersonFixtures } from './person-fixtures.ts';
+import { loadKorsbaek } from '../../../../catalog/index.ts';
+import type { PersonFixtures } from './person-fixtures.ts';
 import { personLookupContent } from './person-xml.ts';
 
 const officialContract = new URL(
@@ -51,6 +52,13 @@ function responseElement(envelope: string): string {
 }
 
 /** `<pnr> <path>: <message>` per finding, so a failing test names the person and the element. */
+/** Korsbæk's test persons as the shipped catalogue holds them (what startTestPlatform serves). */
+async function loadPersonFixtures(): Promise<PersonFixtures> {
+  const { korsbaek } = await loadKorsbaek();
+  if (!korsbaek.persons) throw new Error('The shipped catalogue has no korsbaek/persons.yaml');
+  return korsbaek.persons;
+}
+
 const describeFindings = (pnr: string, findings: { path: string; message: string }[]) =>
   findings.map((f) => `${pnr} ${f.path}: ${f.message}`);
 

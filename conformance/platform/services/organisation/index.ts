@@ -2,7 +2,7 @@ import type { Catalog } from '../../../../catalog/index.ts';
 import type { PlatformModule, ServiceHandler } from '../../service-handler.ts';
 import { servedService } from '../../oioidws/served-service.ts';
 import { serveOioidws, type OioidwsOperation } from '../../oioidws/serve-oioidws.ts';
-import { loadOrganisationFixtures, type OrganisationFixtures } from './organisation-fixtures.ts';
+import type { OrganisationFixtures } from './organisation-fixtures.ts';
 import {
   organisationOperations,
   runOrganisationOperation,
@@ -26,7 +26,7 @@ function handler(
   catalog: Catalog,
   objekt: OrgObjekt,
   serviceName: string,
-  fixtures: () => Promise<OrganisationFixtures>,
+  fixtures: OrganisationFixtures,
 ): ServiceHandler {
   const service = servedService(catalog, 'SF1500', serviceName, organisationOperations);
   const operations: OioidwsOperation[] = organisationOperations.map((name) => ({
@@ -52,7 +52,7 @@ function handler(
             objekt,
             operation.name as OrganisationOperation,
             input as unknown as Node,
-            await fixtures(),
+            fixtures,
             claims.cvr,
           ),
       }),
@@ -61,13 +61,14 @@ function handler(
 
 /**
  * SF1500 Organisation v6: Bruger and OrganisationEnhed (laes, list, soeg) over Korsbæk's fixtures,
- * OIOIDWS. Paths, soapActions and the entityID come from the catalogue.
+ * OIOIDWS. Paths, soapActions, the entityID and the organisation (korsbaek/organisation.yaml) come
+ * from the catalogue; a catalogue without the organisation gets no hand-written service (the
+ * contract module then answers from the imported contract, if there is one).
  */
 export function createPlatformModule(catalog: Catalog): PlatformModule {
-  let cached: Promise<OrganisationFixtures> | undefined;
-  const fixtures = () => (cached ??= loadOrganisationFixtures());
+  const fixtures = catalog.korsbaek.organisation;
   return {
     name: 'organisation',
-    handlers: served.map(({ objekt, service }) => handler(catalog, objekt, service, fixtures)),
+    handlers: fixtures ? served.map(({ objekt, service }) => handler(catalog, objekt, service, fixtures)) : [],
   };
 }

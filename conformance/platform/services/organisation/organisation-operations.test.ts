@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { parseXml, selectAll } from '../../../clients/tokens/xml.ts';
 import { canValidateOfficially, officialSchemas, validateWithOfficialXsd } from './official-xsd.ts';
-import { loadOrganisationFixtures, type OrganisationFixtures } from './organisation-fixtures.ts';
+import { loadKorsbaek } from '../../../../catalog/index.ts';
+import type { OrganisationFixtures } from './organisation-fixtures.ts';
 import { runOrganisationOperation, type OrganisationOperation } from './organisation-operations.ts';
 import { orgNs, type OrgObjekt } from './registrering-xml.ts';
 
@@ -12,7 +13,9 @@ const jobcenter = '8d47b0cf-e86e-4cd4-8a44-107b3d908b62';
 const missing = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
-  fx = await loadOrganisationFixtures();
+  const { korsbaek } = await loadKorsbaek();
+  if (!korsbaek.organisation) throw new Error('The shipped catalogue has no korsbaek/organisation.yaml');
+  fx = korsbaek.organisation;
 });
 
 function run(objekt: OrgObjekt, operation: OrganisationOperation, inner: string, cvr = '11111111') {

@@ -61,8 +61,10 @@ export function createPlatformModule(catalog: Catalog): PlatformModule {
   return {
     name: 'sdi',
     handlers: [handler],
+    // Korsbæk's cases are the catalogue's (korsbaek/cases.yaml); a catalogue without them starts an empty index.
     async start(platform) {
-      await seedKorsbaekCases(storeOf(platform.database), platform.clock());
+      const cases = catalog.korsbaek.cases;
+      if (cases) seedKorsbaekCases(storeOf(platform.database), platform.clock(), cases);
     },
   };
 }

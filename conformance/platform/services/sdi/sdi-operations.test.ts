@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Element } from '@xmldom/xmldom';
 import { parseXml } from '../../../clients/tokens/xml.ts';
 import { canValidateOfficially, officialSchemas, validateWithOfficialXsd } from '../organisation/official-xsd.ts';
-import { korsbaekCasesPath, seedKorsbaekCases } from './sdi-fixtures.ts';
+import { loadKorsbaek, type KorsbaekCases } from '../../../../catalog/index.ts';
+import { korsbaekImporterXml, seedKorsbaekCases } from './sdi-fixtures.ts';
 import { runSdiOperation, type SdiOperation } from './sdi-operations.ts';
 import { createSdiStore, type SdiStore } from './sdi-store.ts';
 import { sdiNs } from './sdi-xml.ts';
@@ -16,6 +17,13 @@ const carport = '753e0265-9a96-480f-b22c-a6bbbb8b5859';
 let dir: string;
 let db: DatabaseSync;
 let store: SdiStore;
+
+let cases: KorsbaekCases;
+beforeAll(async () => {
+  const { korsbaek } = await loadKorsbaek();
+  if (!korsbaek.cases) throw new Error('The shipped catalogue has no korsbaek/cases.yaml');
+  cases = korsbaek.cases;
+});
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'klarmeld-sdi-'));
@@ -42,15 +50,26 @@ const statusOf = (xml: string) => /StatusKode>(\d+)</.exec(xml)?.[1];
 
 describe('SF1470 SagDokumentIndeks', () => {
   it('imports the Korsbæk cases once, however often the same UUIDs are imported', () => {
-    const first = run('importer', readFileSync(korsbaekCasesPath, 'utf8'));
+    const first = run('importer', korsbaekImporterXml(cases));
     expect(first.statusKode).toBe(20);
     expect(first.outputXml.match(/<sd:UnikRetur>/g)).toHaveLength(3);
-    run('importer', readFileSync(korsbaekCasesPath, 'utf8'));
+    run('importer', korsbaekImporterXml(cases));
     expect(store.count('11111111')).toBe(3);
   });
 
+  it('imports every case of the catalogue (korsbaek/cases.yaml) with its number, title and progress', () => {
+    expect(seedKorsbaekCases(store, now, cases)).toBe(cases.cases.length);
+    for (const c of cases.cases) {
+      const found = run('fremsoeg', fremsoegByUuid(c.uuid)).outputXml;
+      expect(found).toContain(`<sag:Sagsnummer>${c.sagsnummer}</sag:Sagsnummer>`);
+      expect(found).toContain(`<sag:Titel>${c.titel}</sag:Titel>`);
+      expect(found).toContain(`<sag:FremdriftStatusKode>${c.fremdrift}</sag:FremdriftStatusKode>`);
+      expect(found).toContain(c.sagsklasse);
+    }
+  });
+
   it('finds a case by UUID and by a title with wildcards, and nothing for another municipality', async () => {
-    await seedKorsbaekCases(store, now);
+    seedKorsbaekCases(store, now, cases);
     expect(run('fremsoeg', fremsoegByUuid(carport)).outputXml).toContain('Byggetilladelse til carport');
     const byTitle = run('fremsoeg', fremsoegByTitle('*carport*'));
     expect(byTitle.outputXml).toContain('<sdi:Antal>1</sdi:Antal>');
@@ -58,7 +77,7 @@ describe('SF1470 SagDokumentIndeks', () => {
   });
 
   it('updates, then removes a case; the index survives reopening the database', async () => {
-    await seedKorsbaekCases(store, now);
+    seedKorsbaekCases(store, now, cases);
     expect(run('opdater', opdater).statusKode).toBe(20);
     expect(run('fremsoeg', fremsoegByUuid(carport)).outputXml).toContain(
       '<sag:FremdriftStatusKode>Afgjort</sag:FremdriftStatusKode>',
@@ -98,9 +117,10 @@ describe('SF1470 SagDokumentIndeks', () => {
   it.skipIf(!canValidateOfficially())(
     'answers every operation with output valid against the official XSD',
     async () => {
-      await seedKorsbaekCases(store, now);
+      seedKorsbaekCases(store, now, cases);
       const outputs = [
-        run('importer', readFileSync(korsbaekCasesPath, 'utf8')).outputXml,
+        korsbaekImporterXml(cases),
+        run('importer', korsbaekImporterXml(cases)).outputXml,
         run('fremsoeg', fremsoegByUuid(carport)).outputXml,
         run('fremsoeg', fremsoegByTitle('Ansøgning*')).outputXml,
         run('opdater', opdater).outputXml,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ns } from '../../../clients/tokens/namespaces.ts';
 import { certificatePem } from '../../../clients/tokens/pem.ts';
@@ -9,7 +8,8 @@ import { platformModule as stsModule } from '../../sts/index.ts';
 import { verifySignature } from '../../sts/wss-verify.ts';
 import { createPlatformModule as createOrganisationModule } from '../organisation/index.ts';
 import { createPlatformModule as createSdiModule } from './index.ts';
-import { korsbaekCasesPath } from './sdi-fixtures.ts';
+import { loadKorsbaek } from '../../../../catalog/index.ts';
+import { korsbaekImporterXml } from './sdi-fixtures.ts';
 import { sdiNs } from './sdi-xml.ts';
 
 /**
@@ -18,7 +18,11 @@ import { sdiNs } from './sdi-xml.ts';
  * 1.2. The platform answers both, each in its own version. Organisation (SF1500) stays SOAP 1.2 only.
  */
 let world: Awaited<ReturnType<typeof startOioidwsWorld>>;
+let casesXml: string;
 beforeAll(async () => {
+  const { korsbaek } = await loadKorsbaek();
+  if (!korsbaek.cases) throw new Error('The shipped catalogue has no korsbaek/cases.yaml');
+  casesXml = korsbaekImporterXml(korsbaek.cases);
   world = await startOioidwsWorld(
     (catalog) => [stsModule, createSdiModule(catalog), createOrganisationModule(catalog)],
     ['SF1470', 'SF1500'],
@@ -35,10 +39,7 @@ const statusKode = (xml: string) =>
 const statusKoder = (xml: string) =>
   selectAll("//*[local-name()='StatusKode']", parseXml(xml)).map((node) => node.textContent?.trim());
 /** Korsbæk's carport case under a new UUID: an importer the index has not seen. */
-const importer = (caseUuid: string) => {
-  const fixture = readFileSync(korsbaekCasesPath, 'utf8');
-  return fixture.slice(fixture.indexOf('<sdi:ImporterSagDokumentIndeksInput')).replaceAll(carport, caseUuid);
-};
+const importer = (caseUuid: string) => casesXml.replaceAll(carport, caseUuid);
 const fremsoeg = (uuid: string) =>
   `<sdi:FremsoegSagDokumentIndeksInput xmlns:sdi="${sdiNs.sdi}"><sdi:SagUuid>${uuid}</sdi:SagUuid></sdi:FremsoegSagDokumentIndeksInput>`;
 
