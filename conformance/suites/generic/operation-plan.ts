@@ -1,4 +1,4 @@
-import { isSimple, valueFor } from '../../../catalog/index.ts';
+import { isSimple, operationKind, sampleObjectUuids, valueFor } from '../../../catalog/index.ts';
 import type { MessageField } from '../../../catalog/index.ts';
 import type { ContractOperationView, ContractServiceView } from '../../clients/index.ts';
 
@@ -21,6 +21,11 @@ export interface OperationPlan {
   uuid?: { field: string; value: string };
   /** The Korsbæk values the platform puts in its answer (samples that reach a response field): the system must show them. */
   data: string[];
+  /**
+   * For a read (laes, list): the request field and the UUID of the Korsbæk object the platform holds
+   * (catalog/operation-kind.ts), so that the data test asks for an object that exists; any other UUID is "not found".
+   */
+  subject?: { field: string; value: string };
 }
 
 const label = (text: string) =>
@@ -39,6 +44,7 @@ export function operationPlans(services: ContractServiceView[]): OperationPlan[]
       ...faultOf(operation),
       ...uuidOf(operation),
       data: dataOf(operation),
+      ...subjectOf(operation),
     })),
   );
 }
@@ -95,6 +101,14 @@ function uuidOf(operation: ContractOperationView): { uuid?: OperationPlan['uuid'
   const { fields, namespace } = operation.input;
   const uuid = walk(fields, namespace, [], false) ?? walk(fields, namespace, [], true);
   return uuid ? { uuid } : {};
+}
+
+function subjectOf(operation: ContractOperationView): { subject?: OperationPlan['subject'] } {
+  const uuid = uuidOf(operation).uuid;
+  const held = sampleObjectUuids(operation.samples)[0];
+  return operationKind(operation.name) === 'read' && uuid && held
+    ? { subject: { field: uuid.field, value: held } }
+    : {};
 }
 
 /** Sample values whose field (a local name or path) ends a simple field's path of the response tree. */

@@ -29,8 +29,13 @@ async function callThrough(
   return { outcome, exchanges };
 }
 
-async function oneCall(context: TestContext, env: SuiteEnvironment, plan: OperationPlan) {
-  const { outcome, exchanges } = await callThrough(context, env, plan);
+async function oneCall(
+  context: TestContext,
+  env: SuiteEnvironment,
+  plan: OperationPlan,
+  values?: Record<string, string>,
+) {
+  const { outcome, exchanges } = await callThrough(context, env, plan, values);
   const exchange = oneExchange(exchanges, plan.service.service, plan.operation.name);
   attach(context, exchange);
   return { outcome, exchange };
@@ -61,6 +66,7 @@ export function operationGroup(plan: OperationPlan): GroupDefinition<SuiteEnviro
     {
       id: 'valid-request',
       title: `The ${op.name} request is valid against the contract's tree`,
+      titleDa: `${op.name}-forespørgslen er gyldig efter kontraktens elementtræ`,
       verifies: req('VALID'),
       requires,
       async run(context, env) {
@@ -74,6 +80,7 @@ export function operationGroup(plan: OperationPlan): GroupDefinition<SuiteEnviro
     {
       id: 'soap-version-and-action',
       title: `The system calls ${op.name} as SOAP ${service.soapVersion} with its action`,
+      titleDa: `Systemet kalder ${op.name} som SOAP ${service.soapVersion} med operationens action`,
       verifies: req('SOAP'),
       requires,
       async run(context, env) {
@@ -103,6 +110,10 @@ export function operationGroup(plan: OperationPlan): GroupDefinition<SuiteEnviro
         service.security.model === 'context'
           ? `The ${op.name} request names the system, the service and an approved agreement`
           : `The ${op.name} request carries a token for ${service.service}'s entity ID`,
+      titleDa:
+        service.security.model === 'context'
+          ? `${op.name}-forespørgslen angiver systemet, servicen og en godkendt serviceaftale`
+          : `${op.name}-forespørgslen har et token til entity ID'et for ${service.service}`,
       verifies: req('SECURITY'),
       requires,
       async run(context, env) {
@@ -142,6 +153,7 @@ export function operationGroup(plan: OperationPlan): GroupDefinition<SuiteEnviro
     {
       id: 'lower-case-uuids',
       title: `Every UUID in the ${op.name} request is lower case`,
+      titleDa: `Alle UUID'er i ${op.name}-forespørgslen er skrevet med små bogstaver`,
       verifies: req('UUIDS'),
       requires,
       async run(context, env) {
@@ -161,6 +173,7 @@ export function operationGroup(plan: OperationPlan): GroupDefinition<SuiteEnviro
     tests.push({
       id: 'fault-reported',
       title: `A fault from ${service.service} on ${op.name} is reported to the user, without a crash or a retry storm`,
+      titleDa: `En fejl fra ${service.service} på ${op.name} meldes til brugeren uden nedbrud og uden en strøm af nye forsøg`,
       verifies: req('FAULT'),
       requires,
       async run(context, env) {
@@ -190,10 +203,12 @@ export function operationGroup(plan: OperationPlan): GroupDefinition<SuiteEnviro
     tests.push({
       id: 'data-shown',
       title: `The system shows the data ${service.service} returns for ${op.name}`,
+      titleDa: `Systemet viser de data, ${service.service} returnerer på ${op.name}`,
       verifies: req('DATA'),
       requires,
       async run(context, env) {
-        const { outcome, exchange } = await oneCall(context, env, plan);
+        const asked = plan.subject && { [plan.subject.field]: plan.subject.value };
+        const { outcome, exchange } = await oneCall(context, env, plan, asked);
         // A refused request is the system's doing (other tests say which rule it broke): there was nothing to show.
         if (exchange.fault)
           fail(
@@ -223,5 +238,7 @@ export function operationGroup(plan: OperationPlan): GroupDefinition<SuiteEnviro
       },
     });
   }
-  return { id: plan.slug, title: `${service.service} ${op.name}`, tests };
+  // The group is named by the service and the operation, which read the same in both languages.
+  const title = `${service.service} ${op.name}`;
+  return { id: plan.slug, title, titleDa: title, tests };
 }

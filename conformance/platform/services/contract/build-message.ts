@@ -2,6 +2,7 @@ import { isSimple, problemOf, valueFor } from '../../../../catalog/index.ts';
 import type { KorsbaekSample } from '../../../../catalog/index.ts';
 import type { Message, MessageField } from '../../../../catalog/index.ts';
 import { escapeXml } from '../../../clients/xml/escape-xml.ts';
+import type { ValueNode } from './value-node.ts';
 
 export interface AnswerData {
   /** Korsbæk samples (declared, or a fault's), first match wins. */
@@ -10,6 +11,11 @@ export interface AnswerData {
   echo: Map<string, string[]>;
   /** Names a choice prefers when no sample picks a branch (StandardRetur over UnikRetur). */
   prefer?: string[];
+  /**
+   * Kept objects to write for a complex field (a read's …FiltreretOejebliksbillede): one element per
+   * node, filled from it by local name; an empty list writes none. Undefined: the field is built as usual.
+   */
+  objects?: (field: MessageField) => ValueNode[] | undefined;
 }
 
 /** Every StandardRetur answers 20 (OK) unless a sample says otherwise. */
@@ -67,6 +73,11 @@ function fieldsXml(
     const max = f.maxOccurs === 'unbounded' ? Infinity : (f.maxOccurs ?? 1);
     const fns = f.namespace ?? ns;
     const open = fns === ns ? `<${f.name}>` : `<${f.name} xmlns="${escapeXml(fns)}">`;
+    const kept = f.fields !== undefined ? data.objects?.(f) : undefined;
+    if (kept !== undefined) {
+      for (const node of kept.slice(0, max)) out += `${open}${nodeXml(f.fields!, fns, here, node, data)}</${f.name}>`;
+      continue;
+    }
     if (f.fields !== undefined) {
       if (!required && !reached(f, path, samples)) continue;
       const inner = fieldsXml(f.fields, fns, here, samples, data);
@@ -85,6 +96,45 @@ function fieldsXml(
     }
     while (values.length < (f.minOccurs ?? 1)) values.push(values[0]!);
     for (const v of values) out += `${open}${escapeXml(v)}</${f.name}>`;
+  }
+  return out;
+}
+
+/**
+ * A kept object's element: each field takes the node's children of its name (as many as the field
+ * allows), a simple one their text where it is a valid value; a required field the node lacks is
+ * made as usual (without the integration's samples: they describe another object).
+ */
+function nodeXml(fields: MessageField[], ns: string, path: string[], node: ValueNode, data: AnswerData): string {
+  let out = '';
+  for (const f of fields) {
+    if (f.name === '*') continue;
+    const matches = node.children.filter((c) => c.name === f.name);
+    const fns = f.namespace ?? ns;
+    const here = [...path, f.name];
+    if (matches.length === 0) {
+      const made = { ...data, objects: undefined };
+      if (f.choice === undefined) {
+        if ((f.minOccurs ?? 1) > 0) out += fieldsXml([f], ns, path, defaults, made);
+        continue;
+      }
+      // A choice the node answers none of: one branch made, at its first field.
+      const group = fields.filter((g) => g.choice === f.choice);
+      if (group[0] === f && !group.some((g) => node.children.some((c) => c.name === g.name)))
+        out += fieldsXml(group, ns, path, defaults, made);
+      continue;
+    }
+    const max = f.maxOccurs === 'unbounded' ? Infinity : (f.maxOccurs ?? 1);
+    const open = fns === ns ? `<${f.name}>` : `<${f.name} xmlns="${escapeXml(fns)}">`;
+    for (const match of matches.slice(0, max)) {
+      if (f.fields !== undefined) {
+        out += `${open}${nodeXml(f.fields, fns, here, match, data)}</${f.name}>`;
+        continue;
+      }
+      const text = match.text ?? '';
+      const value = isSimple(f) && problemOf(f, text) !== undefined ? valueFor(f, 'sample', here.join('/')) : text;
+      out += `${open}${escapeXml(value ?? '')}</${f.name}>`;
+    }
   }
   return out;
 }

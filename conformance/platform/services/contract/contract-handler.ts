@@ -1,4 +1,5 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
+import { operationKind } from '../../../../catalog/index.ts';
 import { checkContext } from '../../context/check-context.ts';
 import { platformErrors, serviceplatformFault, soapContentType, soapEnvelopeNs } from '../../faults/index.ts';
 import { serveOioidws, type OioidwsOperation } from '../../oioidws/serve-oioidws.ts';
@@ -6,9 +7,11 @@ import type { Finding, PlatformReply, ServiceHandler } from '../../service-handl
 import { AnswerCache } from './answer-cache.ts';
 import { buildMessage } from './build-message.ts';
 import { checkMessage } from './check-message.ts';
+import type { ObjectStore } from './object-store.ts';
 import type { ContractOperation, ContractService } from './contract-services.ts';
 import { serviceplatformFaultOnDemand, stoettesystemFaultOnDemand } from './fault-on-demand.ts';
 import { requestValues } from './request-values.ts';
+import { statefulAnswer } from './stateful-answer.ts';
 
 const opOf = (service: ContractService, body: Element | undefined) =>
   service.operations.find(
@@ -22,7 +25,7 @@ const opOf = (service: ContractService, body: Element | undefined) =>
  * answer is built from the response tree and the integration's Korsbæk samples, or is the
  * service's fault when the request holds a fault-on-demand value.
  */
-export function contractHandler(service: ContractService): ServiceHandler {
+export function contractHandler(service: ContractService, store: ObjectStore): ServiceHandler {
   // Answers built from samples are cached per operation and checked against the response tree once
   // (a field no valid value could be made for shows there); fault answers are rare and built each time.
   const checkAnswer =
@@ -33,6 +36,35 @@ export function contractHandler(service: ContractService): ServiceHandler {
       return checkMessage(root, output).map((f) => ({ ...f, code: `response.${f.code}` }));
     };
   const caches = new Map(service.operations.map((o) => [o, new AnswerCache(o.output, checkAnswer(o.output))]));
+  /**
+   * The answer to a call that is not a fault: an OIO Sag/Dok operation's from the objects kept
+   * (built and checked each time: it depends on what was written before), any other's from the cache.
+   */
+  const answerTo = (
+    op: ContractOperation,
+    body: Element,
+    echo: Map<string, string[]>,
+    prefer: string[] | undefined,
+  ): { xml: string; findings: Finding[]; statusKode?: number } => {
+    const output = op.output;
+    const kind = operationKind(op.name);
+    if (kind !== 'stateless' && output) {
+      const state = statefulAnswer(kind, { name: op.name, service: service.service }, body, store);
+      const xml = buildMessage(output, {
+        samples: [...state.samples, ...op.samples],
+        echo,
+        ...(prefer && { prefer }),
+        ...(state.objects && { objects: state.objects }),
+      });
+      const statusKode = Number(state.samples.find((x) => x.field === 'StatusKode')?.values[0] ?? 20);
+      return { xml, findings: checkAnswer(output)(xml), statusKode };
+    }
+    return caches
+      .get(op)!
+      .answer(echo, () =>
+        output ? buildMessage(output, { samples: op.samples, echo, ...(prefer && { prefer }) }) : '',
+      );
+  };
   const requestElements = service.operations.map((o) => `{${o.input.namespace}}${o.input.element}`);
   const base = {
     integration: service.integration,
@@ -68,12 +100,7 @@ export function contractHandler(service: ContractService): ServiceHandler {
         if (!context.ok) return fault(context.errors);
         const values = requestValues(body, op.input);
         if (values.faultTrigger) return fault([serviceplatformFaultOnDemand(values.faultTrigger)]);
-        const output = op.output;
-        const answer = caches
-          .get(op)!
-          .answer(values.byName, () =>
-            output ? buildMessage(output, { samples: op.samples, echo: values.byName }) : '',
-          );
+        const answer = answerTo(op, body, values.byName, undefined);
         const xml = `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${soapEnvelopeNs[service.soapVersion]}"><soap:Body>${answer.xml}</soap:Body></soap:Envelope>`;
         return {
           status: 200,
@@ -110,13 +137,12 @@ export function contractHandler(service: ContractService): ServiceHandler {
           ...(onDemand.statusKode !== undefined && { statusKode: onDemand.statusKode }),
         };
       }
-      const output = op.output;
-      const answer = caches
-        .get(op)!
-        .answer(values.byName, () =>
-          output ? buildMessage(output, { samples: op.samples, echo: values.byName, prefer: ['StandardRetur'] }) : '',
-        );
-      return { outputXml: answer.xml, findings: [...findings, ...answer.findings] };
+      const answer = answerTo(op, input, values.byName, ['StandardRetur']);
+      return {
+        outputXml: answer.xml,
+        findings: [...findings, ...answer.findings],
+        ...(answer.statusKode !== undefined && answer.statusKode !== 20 && { statusKode: answer.statusKode }),
+      };
     },
   };
   return {
