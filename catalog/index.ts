@@ -69,4 +69,11 @@ export {
   type ContractService,
   type UnservedService,
 } from './contract-services.ts';
+export {
+  restContractServices,
+  type RestContractOperation,
+  type RestContractService,
+  type RestSecurity,
+} from './rest-contract-services.ts';
+export { buildJson, jsonScalar, type JsonData } from './json-message.ts';
 export { parseYamlSource, positionAt, syntaxProblems } from './yaml-source.ts';
