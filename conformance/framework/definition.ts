@@ -33,8 +33,13 @@ export interface TestContext {
 export interface TestDefinition<F = unknown> {
   /** Id segment: lower-case words joined by hyphens, e.g. `person-found`. */
   id: string;
-  /** What is checked, in words a tester understands. */
+  /**
+   * What is checked, in words a tester understands, in English: the CLI and the run document show
+   * it, and `klarmeld verify` compares it with the shipped suite, so it never changes once published.
+   */
   title: string;
+  /** The same in Danish, for the site's Danish pages. Every shipped suite gives it (a test checks). */
+  titleDa?: string;
   /** Requirement ids from the suite's requirements.yaml, e.g. `SF1520-R03`. At least one. */
   verifies: string[];
   /**
@@ -50,6 +55,8 @@ export interface TestDefinition<F = unknown> {
 export interface GroupDefinition<F = unknown> {
   id: string;
   title: string;
+  /** The group's title in Danish, as a test's `titleDa`. */
+  titleDa?: string;
   tests: TestDefinition<F>[];
 }
 
@@ -69,6 +76,8 @@ export interface SuiteDefinition<E = unknown, F = E> {
   /** Catalogue integration id, e.g. `SF1520`. */
   integration: string;
   title: string;
+  /** The suite's title in Danish, as a test's `titleDa`. */
+  titleDa?: string;
   /** The suite's own version; change it when tests change meaning. */
   version: string;
   /** Absolute path or file URL of the suite's requirements.yaml. */
@@ -97,15 +106,21 @@ export function testId(suite: { id: string }, group: { id: string }, test: { id:
 export function defineSuite<E, F = E>(suite: SuiteDefinition<E, F>): SuiteDefinition<E, F> {
   const mistakes: string[] = [];
   const check = (ok: boolean, what: string) => ok || mistakes.push(what);
+  // A Danish title may be left out (a toy suite in a test), but a blank one is a slip.
+  const danish = (what: string, titleDa: string | undefined) =>
+    check(titleDa === undefined || titleDa.trim().length > 0, `${what} has a blank Danish title (titleDa)`);
   check(segment.test(suite.id), `suite id "${suite.id}" must be lower-case words joined by hyphens`);
+  danish(`suite ${suite.id}`, suite.titleDa);
   const seen = new Set<string>();
   for (const group of suite.groups) {
     check(segment.test(group.id), `group id "${group.id}" must be lower-case words joined by hyphens`);
+    danish(`group "${group.id}"`, group.titleDa);
     for (const test of group.tests) {
       const id = testId(suite, group, test);
       check(segment.test(test.id), `test id "${id}" must be lower-case words joined by hyphens`);
       check(!seen.has(id), `test id "${id}" is used twice`);
       check(test.title.trim().length > 0, `test "${id}" needs a title`);
+      danish(`test "${id}"`, test.titleDa);
       check(test.verifies.length > 0, `test "${id}" must name the requirement ids it verifies`);
       seen.add(id);
     }

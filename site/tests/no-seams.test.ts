@@ -112,4 +112,25 @@ describe('the built site has no seams', () => {
       }
     }
   });
+
+  it("shows every suite's and test's title in Danish on the Danish page and in English on the English one", () => {
+    // Suite titles are mostly the integration's Danish name; those whose English differs are checked both ways.
+    const differing = [...suites.values()].filter((s) => s.titleDa !== s.title);
+    expect(differing.length).toBeGreaterThan(3);
+    for (const suite of suites.values()) {
+      const da = textOf(page('integrationer', idSlug(suite.integration)));
+      const en = textOf(page('en', 'integrationer', idSlug(suite.integration)));
+      expect(suite.titleDa, `${suite.integration}'s suite has no Danish title`).toBeTruthy();
+      expect(da, `${suite.integration}'s suite on the Danish page`).toContain(`${suite.titleDa!}, v${suite.version}`);
+      expect(en, `${suite.integration}'s suite on the English page`).toContain(`${suite.title}, v${suite.version}`);
+      if (suite.titleDa !== suite.title) expect(da).not.toContain(suite.title);
+      for (const test of suite.tests) {
+        // A test's title is the tooltip of its id, beside each requirement it verifies.
+        expect(test.titleDa, `${test.id} has no Danish title`).toBeTruthy();
+        expect(da, `${test.id} on the Danish page`).toContain(`title="${test.titleDa!}"`);
+        expect(da, `${test.id} on the Danish page`).not.toContain(`title="${test.title}"`);
+        expect(en, `${test.id} on the English page`).toContain(`title="${test.title}"`);
+      }
+    }
+  });
 });

@@ -33,16 +33,19 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
   id: 'sf1461',
   integration: 'SF1461',
   title: 'Modtag beskeder via Beskedfordeler (BeskedFåTilsendt push)',
+  titleDa: 'Modtag beskeder via Beskedfordeler (push med BeskedFåTilsendt)',
   version: '1.1.0',
   requirementsFile: new URL('./requirements.yaml', import.meta.url),
   groups: [
     {
       id: 'platform',
       title: 'The platform can reach the system',
+      titleDa: 'Platformen kan nå systemet',
       tests: [
         {
           id: 'agreement-and-callback',
           title: 'The system has an approved BeskedModtag agreement and a registered callback endpoint',
+          titleDa: 'Systemet har en godkendt serviceaftale på BeskedModtag og et registreret callback-endpoint',
           verifies: ['SF1461-R01'],
           async run(context, env) {
             context.input('agreement', approvedAgreement(env, 'SF1461').uuid);
@@ -59,10 +62,12 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
     {
       id: 'push',
       title: 'The system receives pushed messages correctly',
+      titleDa: 'Systemet tager korrekt imod beskeder, der pushes til det',
       tests: [
         {
           id: 'answers-quickly',
           title: 'The system answers a push within 3 seconds',
+          titleDa: 'Systemet besvarer et push inden for 3 sekunder',
           verifies: ['SF1461-R08'],
           requires: ['beskedfordeler'],
           // First of the pushes: a system that opens its store or warms up on its first push makes the
@@ -79,6 +84,7 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'callback-requires-client-certificate',
           title: 'The callback endpoint refuses a caller without a client certificate',
+          titleDa: 'Callback-endpointet afviser en kalder uden klientcertifikat',
           verifies: ['SF1461-R02'],
           requires: ['callback', 'beskedfordeler'],
           async run(context, env) {
@@ -112,6 +118,7 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'platform-delivery',
           title: "The platform's own Beskedfordeler delivers a test message and the system acknowledges it",
+          titleDa: 'Platformens egen Beskedfordeler leverer en testbesked, og systemet kvitterer for den',
           verifies: ['SF1461-R01', 'SF1461-R03'],
           requires: ['beskedfordeler'],
           async run(context, env) {
@@ -150,6 +157,7 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'message-acknowledged',
           title: 'A well-formed message is acknowledged with StatusKode 20',
+          titleDa: 'Systemet kvitterer for en korrekt besked med StatusKode 20',
           verifies: ['SF1461-R03'],
           requires: ['beskedfordeler'],
           async run(context, env) {
@@ -165,6 +173,7 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'answer-matches-contract',
           title: 'The answer is a ModtagBeskedOutput with StandardRetur',
+          titleDa: 'Svaret er et ModtagBeskedOutput med StandardRetur',
           verifies: ['SF1461-R04'],
           requires: ['beskedfordeler'],
           async run(context, env) {
@@ -180,6 +189,7 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'malformed-message-rejected',
           title: 'A message without BeskedId is answered with a StatusKode other than 20 and a FejlbeskedTekst',
+          titleDa: 'En besked uden BeskedId besvares med en anden StatusKode end 20 og en FejlbeskedTekst',
           verifies: ['SF1461-R05'],
           requires: ['beskedfordeler'],
           async run(context, env) {
@@ -199,6 +209,7 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'not-xml-rejected',
           title: 'A body that is not XML is answered with a StatusKode other than 20',
+          titleDa: 'En besked, hvis indhold ikke er XML, besvares med en anden StatusKode end 20',
           verifies: ['SF1461-R05'],
           requires: ['beskedfordeler'],
           async run(context, env) {
@@ -213,6 +224,7 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'message-available',
           title: 'An acknowledged message is available in the system with its Beskedtype',
+          titleDa: 'En besked, systemet har kvitteret for, er tilgængelig i systemet med sin Beskedtype',
           verifies: ['SF1461-R07'],
           requires: ['beskedfordeler', 'trigger'],
           async run(context, env) {
@@ -240,6 +252,7 @@ export const sf1461Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'duplicate-processed-once',
           title: 'The same message delivered twice is processed once',
+          titleDa: 'Den samme besked, leveret to gange, behandles kun én gang',
           verifies: ['SF1461-R06'],
           requires: ['beskedfordeler', 'trigger'],
           async run(context, env) {

@@ -64,6 +64,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
   id: 'sf1470',
   integration: 'SF1470',
   title: 'Sags- og dokumentindeks (SagDokumentIndeks v6)',
+  titleDa: 'Sags- og dokumentindeks (SagDokumentIndeks v6)',
   version: '1.1.0',
   requirementsFile: new URL('./requirements.yaml', import.meta.url),
   groups: [
@@ -71,11 +72,13 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
       agreementApprovedTest({
         integration: 'SF1470',
         title: 'The system has an approved Sags- og dokumentindeks agreement with the municipality',
+        titleDa: 'Systemet har en godkendt serviceaftale på Sags- og dokumentindeks med kommunen',
         verifies: ['SF1470-R01'],
       }),
       {
         id: 'token-for-sdi',
         title: 'The STS issues the system a token for Sags- og dokumentindeks',
+        titleDa: "STS'en udsteder et token til systemet til Sags- og dokumentindeks",
         verifies: ['SF1470-R01', 'SF1470-R03'],
         async run(context, env) {
           const result = await requestToken(env, services.sdi.entityId);
@@ -90,10 +93,13 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
     {
       id: 'index',
       title: 'The system indexes its cases correctly',
+      titleDa: 'Systemet indekserer sine sager korrekt',
       tests: [
         {
           id: 'importer-accepted',
           title: 'The system indexes a case with importer at the direct endpoint and it is accepted (StatusKode 20)',
+          titleDa:
+            'Systemet indekserer en sag med importer på det direkte endpoint, og sagen accepteres (StatusKode 20)',
           verifies: ['SF1470-R02', 'SF1470-R04'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -117,6 +123,8 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'soap-1-2',
           title: 'The system calls the index over SOAP 1.2, as KOMBIT describes direct Støttesystem calls',
+          titleDa:
+            'Systemet kalder indekset over SOAP 1.2, sådan som KOMBIT beskriver direkte kald til støttesystemerne',
           verifies: ['SF1470-R10'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -133,6 +141,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'token-for-sdi-in-call',
           title: 'The importer call carries a token for the Sags- og dokumentindeks entityID',
+          titleDa: "Kaldet af importer har et token til entityID'et for Sags- og dokumentindeks",
           verifies: ['SF1470-R03'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -143,6 +152,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'lower-case-uuids',
           title: 'Every UUID the system sends to the index is lower case',
+          titleDa: "Alle UUID'er, systemet sender til indekset, er skrevet med små bogstaver",
           verifies: ['SF1470-R06'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -153,6 +163,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
         {
           id: 're-import-idempotent',
           title: 'Indexing the same case twice reuses its UUID, so the index holds it once',
+          titleDa: 'Indekseres samme sag to gange, genbruges dens UUID, så indekset kun har sagen én gang',
           verifies: ['SF1470-R05'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -186,6 +197,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'search-finds-case',
           title: 'The system finds an indexed case with fremsoeg',
+          titleDa: 'Systemet finder en indekseret sag med fremsoeg',
           verifies: ['SF1470-R07'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -198,6 +210,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'remove-case',
           title: 'The system removes a case with fjern, after which it is no longer found',
+          titleDa: 'Systemet fjerner en sag med fjern, hvorefter den ikke længere findes',
           verifies: ['SF1470-R08'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -221,6 +234,7 @@ export const sf1470Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'retry-after-dropped-connection',
           title: 'After a dropped connection the system retries the write and the case is indexed',
+          titleDa: 'Efter en afbrudt forbindelse prøver systemet skrivningen igen, og sagen bliver indekseret',
           verifies: ['SF1470-R09'],
           requires: ['recorder', 'trigger', 'network'],
           async run(context, env) {

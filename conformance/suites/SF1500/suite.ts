@@ -47,6 +47,7 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
   id: 'sf1500',
   integration: 'SF1500',
   title: 'Organisation (Bruger and OrganisationEnhed v6)',
+  titleDa: 'Organisation (Bruger og OrganisationEnhed v6)',
   version: '1.1.0',
   requirementsFile: new URL('./requirements.yaml', import.meta.url),
   groups: [
@@ -54,11 +55,13 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
       agreementApprovedTest({
         integration: 'SF1500',
         title: 'The system has an approved Organisation agreement with the municipality',
+        titleDa: 'Systemet har en godkendt serviceaftale på Organisation med kommunen',
         verifies: ['SF1500-R01'],
       }),
       {
         id: 'read-user-as-system',
         title: "Bruger laes made with the system's certificate and a fresh token answers StatusKode 20",
+        titleDa: 'Et kald af Bruger laes med systemets certifikat og et nyt token besvares med StatusKode 20',
         verifies: ['SF1500-R01', 'SF1500-R03'],
         async run(context, env) {
           const reply = await callAsSystem(env, {
@@ -79,10 +82,12 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
     {
       id: 'read',
       title: 'The system reads the organisation correctly',
+      titleDa: 'Systemet læser organisationen korrekt',
       tests: [
         {
           id: 'soap-1-2-bruger-laes',
           title: 'The system reads a user with Bruger laes over SOAP 1.2',
+          titleDa: 'Systemet læser en bruger med Bruger laes over SOAP 1.2',
           verifies: ['SF1500-R02'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -94,6 +99,7 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'token-for-organisation',
           title: 'The call carries a signed token for the Organisation service that the platform accepts',
+          titleDa: 'Kaldet har et signeret token til Organisation-servicen, som platformen accepterer',
           verifies: ['SF1500-R03'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -105,6 +111,7 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'user-read',
           title: 'A known user is read (StatusKode 20) and shown by the system',
+          titleDa: 'En kendt bruger bliver læst (StatusKode 20) og vist i systemet',
           verifies: ['SF1500-R05'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -120,6 +127,8 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'search-units',
           title: 'The system searches organisation units with a valid OrganisationEnhed soeg and shows the units found',
+          titleDa:
+            'Systemet søger organisationsenheder med et gyldigt OrganisationEnhed soeg og viser de fundne enheder',
           verifies: ['SF1500-R06'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -156,6 +165,7 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'lower-case-uuids',
           title: 'Every UUID the system sends is lower case',
+          titleDa: "Alle UUID'er, systemet sender, er skrevet med små bogstaver",
           verifies: ['SF1500-R08'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -166,6 +176,7 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'ws-addressing',
           title: 'Each request carries WS-Addressing Action, MessageID, To and ReplyTo',
+          titleDa: 'Hver forespørgsel har WS-Addressing Action, MessageID, To og ReplyTo',
           verifies: ['SF1500-R09'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -192,10 +203,12 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
     {
       id: 'faults',
       title: 'The system reacts sensibly to answers and token expiry',
+      titleDa: 'Systemet reagerer fornuftigt på svarene og på tokens, der udløber',
       tests: [
         {
           id: 'user-not-found',
           title: 'A user that does not exist is reported as not found',
+          titleDa: 'En bruger, der ikke findes, meldes som ikke fundet',
           verifies: ['SF1500-R07'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -213,6 +226,7 @@ export const sf1500Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'token-renewed-before-expiry',
           title: 'A token about to expire is renewed before the next call',
+          titleDa: 'Et token, der er ved at udløbe, fornyes før næste kald',
           verifies: ['SF1500-R04'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {

@@ -37,6 +37,7 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
   id: 'sf1514',
   integration: 'SF1514',
   title: 'Security Token Service (tokens for the Støttesystemer)',
+  titleDa: 'Security Token Service (tokens til støttesystemerne)',
   version: '1.1.0',
   requirementsFile: new URL('./requirements.yaml', import.meta.url),
   groups: [
@@ -44,6 +45,7 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
       {
         id: 'certificate-accepted',
         title: "The platform accepts a mutual-TLS connection with the system's certificate",
+        titleDa: 'Platformen accepterer en forbindelse over gensidig TLS med systemets certifikat',
         verifies: ['SF1514-R01'],
         async run(context, env) {
           const certificate = new X509Certificate(env.system.certPem);
@@ -61,6 +63,7 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
       {
         id: 'token-issued-to-system',
         title: 'The STS issues an 8-hour holder-of-key token to the system for the Organisation service',
+        titleDa: "STS'en udsteder et holder-of-key-token med 8 timers levetid til systemet til Organisation-servicen",
         verifies: ['SF1514-R01', 'SF1514-R02'],
         async run(context, env) {
           const result = await requestToken(env, services.organisationEntityId);
@@ -87,10 +90,12 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
     {
       id: 'issue',
       title: 'The system asks for tokens correctly',
+      titleDa: 'Systemet beder korrekt om tokens',
       tests: [
         {
           id: 'ws-trust-issue',
           title: 'The system sends a WS-Trust 1.3 Issue request over SOAP 1.2 and gets the token the STS issued',
+          titleDa: "Systemet sender en WS-Trust 1.3 Issue-forespørgsel over SOAP 1.2 og får det token, STS'en udstedte",
           verifies: ['SF1514-R02'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -123,6 +128,7 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'applies-to-service',
           title: 'AppliesTo names the entityID of the service the token is for',
+          titleDa: 'AppliesTo angiver entityID for den service, tokenet skal bruges til',
           verifies: ['SF1514-R03'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -142,6 +148,7 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'municipality-claim',
           title: 'The request names the municipality in the CvrNumberIdentifier claim',
+          titleDa: 'Forespørgslen angiver kommunen i claimet CvrNumberIdentifier',
           verifies: ['SF1514-R04'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -161,6 +168,7 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'signed-with-system-certificate',
           title: "The request is signed and UseKey carries the system's own certificate",
+          titleDa: 'Forespørgslen er signeret, og UseKey indeholder systemets eget certifikat',
           verifies: ['SF1514-R05'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -178,6 +186,7 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'fresh-message-ids',
           title: 'Every Issue request has a new WS-Addressing MessageID',
+          titleDa: 'Hver Issue-forespørgsel har et nyt WS-Addressing MessageID',
           verifies: ['SF1514-R09'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -193,10 +202,12 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
     {
       id: 'lifetime',
       title: 'The system uses tokens for their lifetime and renews them in time',
+      titleDa: 'Systemet bruger sine tokens, så længe de gælder, og fornyer dem i tide',
       tests: [
         {
           id: 'token-reused',
           title: 'A valid token is reused instead of asking the STS for each call',
+          titleDa: "Et gyldigt token genbruges i stedet for at bede STS'en om et nyt til hvert kald",
           verifies: ['SF1514-R07'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -211,6 +222,7 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'token-renewed-before-expiry',
           title: 'A token about to expire is renewed before it is used again',
+          titleDa: 'Et token, der er ved at udløbe, fornyes, før det bruges igen',
           verifies: ['SF1514-R06'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -237,6 +249,7 @@ export const sf1514Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'refusal-reported',
           title: 'When the STS refuses a token the system reports the error',
+          titleDa: "Når STS'en afviser at udstede et token, melder systemet fejlen",
           verifies: ['SF1514-R08'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {

@@ -42,6 +42,7 @@ export const sf1520Suite = defineSuite<SuiteEnvironment>({
   id: 'sf1520',
   integration: 'SF1520',
   title: 'CPR replika opslag (PersonBaseDataExtended v4)',
+  titleDa: 'CPR replika opslag (PersonBaseDataExtended v4)',
   version: '1.1.0',
   requirementsFile: new URL('./requirements.yaml', import.meta.url),
   groups: [
@@ -49,11 +50,13 @@ export const sf1520Suite = defineSuite<SuiteEnvironment>({
       agreementApprovedTest({
         integration: 'SF1520',
         title: 'The system has an approved PersonBaseDataExtended agreement with the municipality',
+        titleDa: 'Systemet har en godkendt serviceaftale på PersonBaseDataExtended med kommunen',
         verifies: ['SF1520-R01'],
       }),
       {
         id: 'lookup-as-system',
         title: "A PersonLookup made with the system's certificate and agreement gets person data",
+        titleDa: 'Et PersonLookup med systemets certifikat og serviceaftale giver persondata',
         verifies: ['SF1520-R01', 'SF1520-R06'],
         async run(context, env) {
           const agreement = approvedAgreement(env, 'SF1520');
@@ -85,10 +88,12 @@ export const sf1520Suite = defineSuite<SuiteEnvironment>({
     {
       id: 'lookup',
       title: 'The system looks persons up correctly',
+      titleDa: 'Systemet slår personer korrekt op',
       tests: [
         {
           id: 'soap-1-1-person-lookup',
           title: 'The system calls PersonLookup as SOAP 1.1 at the CPR endpoint',
+          titleDa: 'Systemet kalder PersonLookup som SOAP 1.1 på CPR-endpointet',
           verifies: ['SF1520-R02'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -100,6 +105,7 @@ export const sf1520Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'invocation-context-in-body',
           title: 'The request carries a complete InvocationContext inside the request element',
+          titleDa: 'Forespørgslen har en fuldstændig InvocationContext inde i request-elementet',
           verifies: ['SF1520-R03'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -122,6 +128,7 @@ export const sf1520Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'lower-case-uuids',
           title: 'Every UUID in the request is lower case',
+          titleDa: "Alle UUID'er i forespørgslen er skrevet med små bogstaver",
           verifies: ['SF1520-R04'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -132,6 +139,7 @@ export const sf1520Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'own-identifiers',
           title: "The InvocationContext names the system's own it-system, the service and an approved agreement",
+          titleDa: 'InvocationContext angiver systemets eget it-system, servicen og en godkendt serviceaftale',
           verifies: ['SF1520-R05'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -163,6 +171,7 @@ export const sf1520Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'valid-request-gets-person',
           title: 'The request validates against the contract and the system shows the person',
+          titleDa: 'Forespørgslen validerer mod kontrakten, og systemet viser personen',
           verifies: ['SF1520-R06'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -181,10 +190,12 @@ export const sf1520Suite = defineSuite<SuiteEnvironment>({
     {
       id: 'faults',
       title: 'The system reacts sensibly to faults',
+      titleDa: 'Systemet reagerer fornuftigt på fejl',
       tests: [
         {
           id: 'person-not-found',
           title: 'An unknown CPR number (a ServiceplatformFault) is reported as not found, once, without a crash',
+          titleDa: 'Et ukendt CPR-nummer (en ServiceplatformFault) meldes som ikke fundet, én gang og uden nedbrud',
           verifies: ['SF1520-R07', 'SF1520-R08'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {
@@ -234,6 +245,7 @@ export const sf1520Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'retry-after-dropped-connection',
           title: 'After a dropped connection the system retries, the lookup succeeds and the system shows the person',
+          titleDa: 'Efter en afbrudt forbindelse prøver systemet igen, opslaget lykkes, og systemet viser personen',
           verifies: ['SF1520-R09'],
           requires: ['recorder', 'trigger', 'network'],
           async run(context, env) {
@@ -256,6 +268,7 @@ export const sf1520Suite = defineSuite<SuiteEnvironment>({
         {
           id: 'names-the-user',
           title: 'The request names the user (OnBehalfOfUser) and a call id (CallersServiceCallIdentifier)',
+          titleDa: 'Forespørgslen angiver brugeren (OnBehalfOfUser) og et kald-id (CallersServiceCallIdentifier)',
           verifies: ['SF1520-R10'],
           requires: ['recorder', 'trigger'],
           async run(context, env) {

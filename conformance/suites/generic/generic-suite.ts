@@ -50,6 +50,7 @@ export function genericSuite(
     id: integration.toLowerCase().replace(/_/g, '-'),
     integration,
     title: `${integration} ${name} (generic suite from the imported contract)`,
+    titleDa: `${integration} ${name} (generisk suite fra den importerede kontrakt)`,
     version: `${GENERIC_VERSION}+${digestOf(plans)}`,
     requirementsFile: new URL('./generic-requirements.ts', import.meta.url),
     requirements: genericRequirements(integration, plans),
@@ -60,6 +61,7 @@ export function genericSuite(
               agreementApprovedTest({
                 integration,
                 title: `The system has an approved ${context.service} agreement with the municipality`,
+                titleDa: `Systemet har en godkendt serviceaftale på ${context.service} med kommunen`,
                 verifies: [agreementRequirementId(integration)],
               }),
             ]),

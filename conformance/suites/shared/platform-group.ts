@@ -7,7 +7,7 @@ import { approvedAgreement } from './steps.ts';
  * calls as the system, which show that the platform accepts it before the system is judged.
  */
 export function platformGroup(tests: TestDefinition<SuiteEnvironment>[]): GroupDefinition<SuiteEnvironment> {
-  return { id: 'platform', title: 'The platform accepts the system', tests };
+  return { id: 'platform', title: 'The platform accepts the system', titleDa: 'Platformen accepterer systemet', tests };
 }
 
 /**
@@ -17,11 +17,13 @@ export function platformGroup(tests: TestDefinition<SuiteEnvironment>[]): GroupD
 export function agreementApprovedTest(options: {
   integration: string;
   title: string;
+  titleDa: string;
   verifies: string[];
 }): TestDefinition<SuiteEnvironment> {
   return {
     id: 'agreement-approved',
     title: options.title,
+    titleDa: options.titleDa,
     verifies: options.verifies,
     run(context, env) {
       context.input('agreement', approvedAgreement(env, options.integration).uuid);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadRequirements, suiteTests } from '../../../conformance/framework/index.ts';
+import { loadRequirements, suiteTests, type TestDefinition } from '../../../conformance/framework/index.ts';
 import type { Catalog } from '../../../catalog/index.ts';
 import { genericSuitesFor, suitesByIntegration } from '../../../conformance/suites/index.ts';
 
@@ -16,20 +16,31 @@ export interface SuiteRequirement {
 
 export interface SuiteTest {
   id: string;
+  /** English; the Danish site shows titleDa. */
   title: string;
+  titleDa?: string;
   requirements: string[];
 }
 
 /** What the site shows of an integration's conformance suite. */
 export interface SuiteInfo {
   integration: string;
+  /** English; the Danish site shows titleDa. */
   title: string;
+  titleDa?: string;
   version: string;
   /** Hand-written, or the generic suite made from the integration's imported contract (issue 12). */
   kind: 'hand-written' | 'generic';
   requirements: SuiteRequirement[];
   tests: SuiteTest[];
 }
+
+const testOf = ({ id, test }: { id: string; test: TestDefinition<unknown> }): SuiteTest => ({
+  id,
+  title: test.title,
+  ...(test.titleDa && { titleDa: test.titleDa }),
+  requirements: test.verifies,
+});
 
 /**
  * The conformance suites in `suitesDir`, by integration id, read through the framework: the requirements
@@ -45,10 +56,11 @@ export async function readSuites(suitesDir: string, catalog: Catalog): Promise<M
     suites.set(integration, {
       integration,
       title: suite.title,
+      ...(suite.titleDa && { titleDa: suite.titleDa }),
       version: suite.version,
       kind: 'hand-written',
       requirements: requirements.map((r) => ({ ...r, ...(untested.has(r.id) && { untested: untested.get(r.id)! }) })),
-      tests: suiteTests(suite).map(({ id, test }) => ({ id, title: test.title, requirements: test.verifies })),
+      tests: suiteTests(suite).map(testOf),
     });
   }
   // The generic suites carry their requirements in memory, made from the catalogue (no requirements.yaml).
@@ -56,10 +68,11 @@ export async function readSuites(suitesDir: string, catalog: Catalog): Promise<M
     suites.set(integration, {
       integration,
       title: suite.title,
+      ...(suite.titleDa && { titleDa: suite.titleDa }),
       version: suite.version,
       kind: 'generic',
       requirements: suite.requirements?.requirements ?? [],
-      tests: suiteTests(suite).map(({ id, test }) => ({ id, title: test.title, requirements: test.verifies })),
+      tests: suiteTests(suite).map(testOf),
     });
   }
   return suites;
