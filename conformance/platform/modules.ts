@@ -26,4 +26,5 @@ export const moduleSources: ModuleSource[] = [
   { name: 'beskedfordeler', load: () => import('./services/beskedfordeler/index.ts') },
   { name: 'evidence', load: () => import('./evidence-route.ts') },
   { name: 'contract', load: () => import('./services/contract/index.ts') },
+  { name: 'rest-contract', load: () => import('./services/rest-contract/index.ts') },
 ];

@@ -45,6 +45,12 @@ export interface StartPlatformOptions {
    * folder: a demo that starts a fresh platform every run keeps one key, so its sheet trusts one.
    */
   signingKeyPem?: string;
+  /**
+   * Listen with SO_REUSEPORT, so that several platform processes on the same data folder share one
+   * port and the kernel spreads connections among them (bench/platform: does a second request
+   * process pay on this machine?). Off by default: a second platform on a taken port is an error.
+   */
+  reusePort?: boolean;
 }
 
 export interface RunningPlatform {
@@ -158,7 +164,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   try {
     await new Promise<void>((resolve, reject) => {
       https.once('error', reject);
-      https.listen(options.port ?? 8443, host, () => resolve());
+      https.listen({ port: options.port ?? 8443, host, reusePort: options.reusePort ?? false }, () => resolve());
     });
   } catch (error) {
     // E.g. the port is taken: release what was opened, then let the caller say so.
