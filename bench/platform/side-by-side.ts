@@ -11,9 +11,13 @@
  * record and its signature verifies under the platform's published key.
  *
  *   npx node bench/platform/side-by-side.ts [--rounds 3] [--duration 10] [--connections 32] [--verify all|N]
- *     [--only bare|platform]
+ *     [--only bare|platform] [--processes 1]
+ *
+ * `--processes N` runs the platform in N processes on one data folder and one port (SO_REUSEPORT;
+ * request-process.ts): whether using the second core for requests pays on this machine. The
+ * platform's server CPU is then that of all of them.
  */
-import { execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, fork, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -36,6 +40,7 @@ const { values } = parseArgs({
     verify: { type: 'string', default: 'all' },
     // For profiling one side (e.g. under --cpu-prof): the other is not loaded and no ratio is printed.
     only: { type: 'string' },
+    processes: { type: 'string', default: '1' },
   },
 });
 const rounds = Number(values.rounds);
@@ -44,7 +49,15 @@ const loadAverage = async () =>
 const loadAtStart = await loadAverage();
 const { catalog } = await loadCatalog();
 const dataDir = mkdtempSync(join(tmpdir(), 'klarmeld-side-by-side-'));
-const platform = await startPlatform({ dataDir, port: 0, catalog, validation: true, recording: true });
+const processes = Number(values.processes);
+const platform = await startPlatform({
+  dataDir,
+  port: 0,
+  catalog,
+  validation: true,
+  recording: true,
+  reusePort: processes > 1,
+});
 // The platform's own server certificate (the store returns the pair it already made).
 const tls = await (platform.services.pki as PlatformPkiStore).serverCertificate(platform.host);
 // The limit: TLS with a client certificate of the same CA, keep-alive, the body read, a fixed 2 KB answer.
@@ -67,6 +80,39 @@ const bare = createServer(
 );
 await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
 const bareUrl = `https://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+
+const helpers: ChildProcess[] = [];
+const reply = <T>(child: ChildProcess, message: string, key: string) =>
+  new Promise<T>((resolve, reject) => {
+    const onMessage = (m: Record<string, unknown>) => {
+      if (!(key in m)) return;
+      child.off('message', onMessage);
+      resolve(m as T);
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => reject(new Error(`request process exited (${code})`)));
+    if (message) child.send(message);
+  });
+async function startHelper(): Promise<ChildProcess> {
+  const child = fork(
+    fileURLToPath(new URL('./request-process.ts', import.meta.url)),
+    ['--data', dataDir, '--port', String(platform.port)],
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  await reply(child, '', 'ready');
+  return child;
+}
+const helpersCpuUs = async () => {
+  let sum = 0;
+  for (const h of helpers) sum += (await reply<{ cpuUs: number }>(h, 'cpu', 'cpuUs')).cpuUs;
+  return sum;
+};
+async function stopHelpers(): Promise<void> {
+  for (const h of helpers.splice(0)) {
+    const { errors } = await reply<{ errors: string[] }>(h, 'stop', 'stopped');
+    if (errors.length) console.error(`request process recorder errors: ${errors.join('; ')}`);
+  }
+}
 
 interface LoadResult {
   rps: number;
@@ -98,6 +144,7 @@ try {
   const bodiesFile = join(dataDir, 'bodies.json');
   writeFileSync(bodiesFile, JSON.stringify(bodies));
   const path = '/service/CPR/PersonBaseDataExtended/4';
+  for (let i = 1; i < processes; i++) helpers.push(await startHelper());
 
   type Measured = LoadResult & { serverCpuUs: number; threadCpuUs: number; writerCpuUs: number; loadCpuUs: number };
   async function load(origin: string): Promise<Measured> {
@@ -126,6 +173,7 @@ try {
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
+    const helpersBefore = await helpersCpuUs();
     const cpuBefore = process.cpuUsage();
     const threadBefore = process.threadCpuUsage();
     const writerBefore = platform.recorder.writerCpuMs();
@@ -133,6 +181,7 @@ try {
     child.stdout.on('data', (d) => (out += d));
     await new Promise((resolve) => child.once('exit', resolve));
     const cpu = process.cpuUsage(cpuBefore);
+    const helpersCpu = origin === bareUrl ? 0 : (await helpersCpuUs()) - helpersBefore;
     const thread = process.threadCpuUsage(threadBefore);
     const result = JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult;
     // CPU per request answered, warm-up included: what the shared machine cannot inflate as much as wall time.
@@ -140,7 +189,7 @@ try {
     const per = (us: number) => Math.round(us / Math.max(result.served, 1));
     return {
       ...result,
-      serverCpuUs: per(cpu.user + cpu.system),
+      serverCpuUs: per(cpu.user + cpu.system + helpersCpu),
       threadCpuUs: per(thread.user + thread.system),
       writerCpuUs: per((platform.recorder.writerCpuMs() - writerBefore) * 1000),
       loadCpuUs: per(result.cpuUs),
@@ -168,6 +217,8 @@ try {
 
   // The evidence after the load: nothing lost, in one unbroken order, every exchange signable.
   const evidenceStarted = performance.now();
+  // Further request processes record into the same table: stopped (everything they queued written) first.
+  await stopHelpers();
   platform.recorder.flush();
   const answered = platformRuns.reduce((sum, r) => sum + r.served, 0);
   const db = platform.services.database;
@@ -268,6 +319,7 @@ try {
     bare.close(() => resolve());
     bare.closeAllConnections();
   });
+  await stopHelpers();
   await platform.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
