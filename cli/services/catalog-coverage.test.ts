@@ -57,7 +57,13 @@ describe('klarmeld catalog coverage (issue 12)', () => {
 
   it("with --system: the system's integrations and their level; the generic suite counts where the suite index gives one", () => {
     const coverage = catalogCoverage(catalog, done, 'jobcenter-y14-eksempel');
-    expect(coverage.summary).toMatchObject({ integrations: 16, mandatory: 15, simulated: 6 });
+    expect(coverage.summary).toMatchObject({ integrations: 16, mandatory: 15, simulated: 8 });
+    // The Context Handler's login and logout, simulated from the IdP metadata import-contract read.
+    for (const id of ['SF1511', 'SF1515'])
+      expect(coverage.integrations.find((r) => r.integration === id)).toMatchObject({
+        contract: 'imported',
+        simulation: 'hand-written',
+      });
     expect(coverage.integrations.find((r) => r.integration === 'SF1490')).toMatchObject({
       level: 'mandatory',
       simulation: 'generated',

@@ -25,6 +25,6 @@ export const moduleSources: ModuleSource[] = [
   { name: 'sdi', load: () => import('./services/sdi/index.ts') },
   { name: 'beskedfordeler', load: () => import('./services/beskedfordeler/index.ts') },
   { name: 'evidence', load: () => import('./evidence-route.ts') },
+  { name: 'context-handler', load: () => import('./services/context-handler/index.ts') },
   { name: 'contract', load: () => import('./services/contract/index.ts') },
-  { name: 'rest-contract', load: () => import('./services/rest-contract/index.ts') },
 ];

@@ -173,11 +173,34 @@ export interface RouteReply {
 }
 
 /** A plain HTTP route. `path` is exact, or a prefix when it ends with `*`. */
-export interface HttpRoute {
+export interface CertificateRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
+  browser?: false;
   handle(request: RouteRequest, platform: PlatformServices): Promise<RouteReply>;
 }
+
+/**
+ * A request a user's browser makes: no client certificate, unless the browser happens to hold one.
+ * `rawQuery` is the query string as sent (without `?`; the core always gives it): a Redirect-binding
+ * signature covers its octets.
+ */
+export type BrowserRequest = Omit<RouteRequest, 'caller'> & { caller?: Caller; rawQuery?: string };
+
+/**
+ * A page a user's browser opens (the Context Handler's single sign-on and logout): served on a
+ * connection without client certificate, since a browser has none. The it-system behind the
+ * request is proven by the signature of the SAML message it carries; the reply names it, and only
+ * then is the exchange recorded (as that system's), as for a holder-of-key endpoint.
+ */
+export interface BrowserRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  browser: true;
+  handle(request: BrowserRequest, platform: PlatformServices): Promise<RouteReply & { caller?: Caller }>;
+}
+
+export type HttpRoute = CertificateRoute | BrowserRoute;
 
 /** The platform's Ed25519 key: signs exchange digests (evidence) and anything else that needs it. */
 export interface PlatformSigner {

@@ -179,6 +179,22 @@ async function answer(deps: HandlerDeps, platform: PlatformServices, incoming: I
       record: { ...describe(handler), soapVersion, operation: reply.operation, findings, fault: reply.fault },
     };
   }
+  if (route?.browser) {
+    const { caller: provenCaller, ...reply } = await route.handle(
+      {
+        method,
+        path,
+        query: new URLSearchParams(incoming.query),
+        rawQuery: incoming.query,
+        headers: req.headers,
+        body,
+        caller,
+        receivedAt,
+      },
+      platform,
+    );
+    return { ...reply, record: reply.record, ...(provenCaller && { provenCaller }) };
+  }
   if (route) {
     if (!caller) {
       // Every plain route knows its caller by the certificate only (the exchanges, evidence and REST STS routes).

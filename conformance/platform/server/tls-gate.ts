@@ -16,7 +16,9 @@ import { callerOfCertificate } from './certificate-caller.ts';
  *   live keep-alive connections of certificates revoked later (from another process too: the
  *   registry is read from SQLite).
  * - A connection without a certificate is admitted as anonymous: the request handler serves it
- *   only on holder-of-key endpoints and refuses it, with an answer that says why, everywhere else.
+ *   only on holder-of-key endpoints and browser pages (the Context Handler's single sign-on and
+ *   logout, proven by the SAML message's signature) and refuses it, with an answer that says why,
+ *   everywhere else.
  *
  * Each kind has its own budget, apart from each other and from the connections still in their
  * handshake (HandshakeGate), so that anyone who can reach the port and finish a handshake without
