@@ -18,6 +18,7 @@ export { restMessages } from './contract-reader/openapi-messages.ts';
 export type { OpenApiModel } from './contract-reader/read-openapi.ts';
 export { xmllintAvailable, xmllintFindings } from './contract-reader/validator/xmllint-findings.ts';
 export { defaultDataDir, loadCatalog } from './load-catalog.ts';
+export { loadCatalogCached, type CachedLoadResult } from './load-cached.ts';
 export { fullNameOf } from './korsbaek.ts';
 export type { KorsbaekTestData } from './korsbaek.ts';
 export { loadKorsbaek } from './load-korsbaek.ts';

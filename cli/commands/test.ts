@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { suitesByIntegration } from '../../conformance/suites/index.ts';
-import { loadCatalog } from '../../catalog/index.ts';
+import { loadCatalogCached } from '../../catalog/index.ts';
 import { beforeRunLine } from '../services/catalog-coverage-before-run.ts';
 import { runTest, type TestRunResult } from '../services/test-run.ts';
 import { formatRecorded, formatTestSummary } from '../ui/test-summary.ts';
 import { formatInterrupted } from '../ui/test-interrupted.ts';
-import { liveTestView } from '../ui/test-live-view.ts';
 import { UsageError } from '../usage-error.ts';
 import { abortOnInterrupt } from './abort-on-interrupt.ts';
+import { userCacheDir } from './cache-dir.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 import { reportStartFailure } from './report-start-failure.ts';
 
@@ -101,14 +101,16 @@ export async function run(argv: string[]): Promise<number> {
       })
     : undefined;
   // A catalogue that does not load is the run's to report (reportStartFailure): this line is then left out.
-  const catalog = await loadCatalog().then(
+  // Checked once per change of the catalogue and kept in the user's cache folder (issue 15).
+  const catalog = await loadCatalogCached({ cacheDir: userCacheDir(process.env, process.platform) }).then(
     (l) => l.catalog,
     () => undefined,
   );
   // Said before the run (issue 12): which required integrations this run cannot test, and why.
   const untestable = values.json || !catalog ? undefined : await beforeRunLine(values.profile, catalog);
   if (untestable) process.stdout.write(`${untestable}\n`);
-  const view = live ? await liveTestView('Preparing') : undefined;
+  // The live view (React and ink) is loaded only for a terminal: --json and CI runs do not pay for it.
+  const view = live ? await (await import('../ui/test-live-view.ts')).liveTestView('Preparing') : undefined;
   const interrupt = abortOnInterrupt('\nStopping: shutting the system and the platform down…\n');
   let result: TestRunResult;
   try {
