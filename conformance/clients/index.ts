@@ -19,3 +19,5 @@ export { bstReference } from './tokens/wss-sign.ts';
 export { parseXml, selectAll, selectOne, serializeXml, textOf } from './tokens/xml.ts';
 export type { XmlNode } from './tokens/xml.ts';
 export { escapeXml } from './xml/escape-xml.ts';
+export { accessTokenRequest, oauthTokenRequest, parseTokenReply, readRestAnswer, restRequest } from './rest/index.ts';
+export type { RestRequest, RestToken, TokenRequest } from './rest/index.ts';
