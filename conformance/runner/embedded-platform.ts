@@ -66,7 +66,6 @@ export async function startEmbeddedSession(options: EmbeddedOptions): Promise<Pl
         status: a.status,
       };
     });
-    const pushIdentity = await platform.services.pki.serviceCertificate('beskedfordeler');
     const callbackTls = options.callbackUrl
       ? await callbackCertificate(dataDir, added.systemUuid, options.system.name, new URL(options.callbackUrl).hostname)
       : undefined;
@@ -88,7 +87,7 @@ export async function startEmbeddedSession(options: EmbeddedOptions): Promise<Pl
       endpoints: serviceEndpoints(options.catalog, options.integrations, 'embedded', platform.url),
       urls: serviceUrls(serviceEndpoints(options.catalog, options.integrations, 'embedded', platform.url)),
       recorder: true,
-      pushAs: { certPem: pushIdentity.certPem, keyPem: pushIdentity.keyPem },
+      push: (request) => platform.admin.pushMessage({ system: added.systemUuid, ...request }),
       async stop() {
         // A stop that never settles must not hang the run (or leave its process with nothing to
         // wait on): give the platform a few seconds, then go on.

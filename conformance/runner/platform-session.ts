@@ -1,4 +1,4 @@
-import type { AgreementView } from '../suites/index.ts';
+import type { AgreementView, PushOutcome } from '../suites/index.ts';
 import type { ServiceEndpoint } from './service-urls.ts';
 
 /**
@@ -24,7 +24,19 @@ export interface PlatformSession {
   urls: Record<string, string>;
   /** Whether the platform records exchanges the runner can read back (the embedded platform does). */
   recorder: boolean;
-  /** Pushes a Beskedfordeler message to a URL as the platform does (embedded only). */
-  pushAs?: { certPem: string; keyPem: string };
+  /**
+   * Asks the platform's Beskedfordeler to push one message to the system's callback (embedded
+   * only): the platform builds and sends it with its own certificate, which never leaves it.
+   */
+  push?: (request: CallbackPushRequest) => Promise<PushOutcome>;
   stop(): Promise<void>;
+}
+
+/** What the runner asks the platform to push (PlatformAdmin.pushMessage without the system, which the session knows). */
+export interface CallbackPushRequest {
+  url: string;
+  messageUuid?: string;
+  cvr?: string;
+  /** A body instead of the platform's Haendelsesbesked (a malformed one). */
+  body?: string;
 }

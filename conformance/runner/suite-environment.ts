@@ -46,9 +46,7 @@ export function suiteEnvironment(input: {
           : undefined;
   const callbackUrl = profile.callbacks.beskedfordeler;
   const pusher =
-    session.pushAs && callbackUrl
-      ? callbackPusher({ callbackUrl, caPem: session.caPem, municipalityCvr, ...session.pushAs })
-      : undefined;
+    session.push && callbackUrl ? callbackPusher({ callbackUrl, municipalityCvr, push: session.push }) : undefined;
 
   const environment: SuiteEnvironment = {
     target: session.target,
@@ -88,6 +86,7 @@ export function suiteEnvironment(input: {
   return {
     environment: tapingEnvironment(environment),
     unavailable,
-    cleanup: async () => void (await pusher?.close()),
+    // Nothing of the runner's to close: each push's connection is the platform's.
+    cleanup: async () => {},
   };
 }

@@ -78,7 +78,6 @@ export async function systemOnPlatform(
     readFile(files.cert, 'utf8'),
     readFile(files.key, 'utf8'),
   ]);
-  const pushIdentity = await platform.services.pki.serviceCertificate('beskedfordeler');
   const endpoints = serviceEndpoints(catalog, integrations, 'embedded', platform.url);
   return {
     target: 'embedded',
@@ -93,7 +92,7 @@ export async function systemOnPlatform(
     endpoints,
     urls: serviceUrls(endpoints),
     recorder: true,
-    pushAs: { certPem: pushIdentity.certPem, keyPem: pushIdentity.keyPem },
+    push: (request) => platform.admin.pushMessage({ system: uuid, ...request }),
     // The platform is the server's: a run never stops it.
     async stop() {},
   };

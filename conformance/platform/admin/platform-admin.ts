@@ -4,6 +4,11 @@ import type { PlatformPkiStore } from '../pki/platform-pki.ts';
 import { fingerprintOf } from '../registry/fingerprint.ts';
 import type { ItSystem, ServiceAgreement } from '../registry/registry-types.ts';
 import type { SqliteRegistry } from '../registry/sqlite-registry.ts';
+import {
+  pushToCallback,
+  type CallbackPush,
+  type CallbackPushOutcome,
+} from '../services/beskedfordeler/push-to-callback.ts';
 import { PlatformAdminError } from './admin-error.ts';
 import { resolveService } from './resolve-service.ts';
 
@@ -137,6 +142,22 @@ export class PlatformAdmin {
   agreements(systemUuidOrName?: string): AddedAgreement[] {
     const systems = systemUuidOrName ? [this.system(systemUuidOrName)] : this.registry.listSystems();
     return systems.flatMap((s) => this.registry.agreementsOf(s.uuid)).map(view);
+  }
+
+  /**
+   * The Beskedfordeler pushes one message to the system's callback, as it does for a conformance
+   * run (`pushToCallback`): the platform builds and sends it with its own certificate, so only the
+   * platform holds its key. Resolves with the system's answer; never throws for a callback that
+   * does not answer (that is the outcome's `error`).
+   */
+  async pushMessage(input: CallbackPush & { system: string }): Promise<CallbackPushOutcome> {
+    const system = this.system(input.system);
+    if (!/^https:\/\//.test(input.url))
+      throw new PlatformAdminError(
+        'platform.bad-callback',
+        `Callback ${input.url} must be an https:// URL: the platform pushes over mutual TLS.`,
+      );
+    return pushToCallback(this.pki, system, input);
   }
 
   private system(uuidOrName: string): ItSystem {

@@ -4,36 +4,40 @@ import { createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueCertificate } from '../../platform/index.ts';
-import { loadOrCreateCa } from '../../platform/index.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
+import { startPlatform, type RunningPlatform } from '../../platform/index.ts';
 import { callbackPusher } from '../../runner/index.ts';
 import { runOneTest, standInEnvironment } from '../testing/run-one-test.ts';
 import { sf1461Suite } from './suite.ts';
 
 /**
  * `sf1461.push.callback-requires-client-certificate` against stand-in callbacks, reached as the
- * runner reaches them: the platform's Beskedfordeler pusher, then a caller without a certificate.
+ * runner reaches them: the platform's Beskedfordeler (asked by the runner's pusher), then a caller
+ * without a certificate.
  */
 const testId = 'sf1461.push.callback-requires-client-certificate';
 let dir: string;
-let pki: { caPem: string; server: { cert: string; key: string }; beskedfordeler: { certPem: string; keyPem: string } };
+let platform: RunningPlatform;
+let systemUuid: string;
+let pki: { caPem: string; server: { cert: string; key: string } };
 const closers: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'klarmeld-callback-'));
-  const ca = await loadOrCreateCa(dir, new Date());
-  const server = await issueCertificate(ca, {
-    subject: 'CN=127.0.0.1',
-    kind: 'server',
-    ips: ['127.0.0.1'],
-    now: new Date(),
-  });
-  const beskedfordeler = await issueCertificate(ca, { subject: 'CN=Beskedfordeler', kind: 'client', now: new Date() });
-  pki = { caPem: ca.certPem, server: { cert: server.certPem, key: server.keyPem }, beskedfordeler };
+  platform = await startPlatform({ dataDir: dir, port: 0, catalog: (await loadCatalog()).catalog, modules: [] });
+  systemUuid = (await platform.admin.addSystem({ name: 'Callback under test' })).systemUuid;
+  // The callback's certificate is of the platform CA, as the runner issues it for a started system.
+  const server = await (
+    platform.services.pki as unknown as {
+      serverCertificate(host: string): Promise<{ certPem: string; keyPem: string }>;
+    }
+  ).serverCertificate('127.0.0.1');
+  pki = { caPem: platform.services.pki.caCertPem, server: { cert: server.certPem, key: server.keyPem } };
 });
 
 afterAll(async () => {
   for (const close of closers) await close();
+  await platform?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -55,8 +59,11 @@ async function callback(options: { requireCertificate: boolean }): Promise<strin
 }
 
 async function run(callbackUrl: string) {
-  const pusher = callbackPusher({ callbackUrl, caPem: pki.caPem, ...pki.beskedfordeler, municipalityCvr: '11111111' });
-  closers.push(() => pusher.close());
+  const pusher = callbackPusher({
+    callbackUrl,
+    municipalityCvr: '11111111',
+    push: (request) => platform.admin.pushMessage({ system: systemUuid, ...request }),
+  });
   return runOneTest(sf1461Suite, testId, standInEnvironment({ callbackUrl, beskedfordeler: pusher, caPem: pki.caPem }));
 }
 

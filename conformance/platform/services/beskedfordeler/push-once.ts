@@ -10,10 +10,10 @@ import type { DeliveryAttempt } from './delivery-store.ts';
  */
 export const maxAnswerBytes = 256 * 1024;
 
-/** The answer's text, cut at maxAnswerBytes (the rest is not read: the stream is destroyed). */
+/** The answer's text, cut at maxAnswerBytes (the rest is not read: the stream is destroyed), and how much came. */
 async function readAnswer(
   body: AsyncIterable<Buffer> & { destroy(): void },
-): Promise<{ text: string; truncated: boolean }> {
+): Promise<{ text: string; truncated: boolean; received: number }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -21,11 +21,17 @@ async function readAnswer(
     size += chunk.length;
     if (size > maxAnswerBytes) {
       body.destroy();
-      return { text: Buffer.concat(chunks).subarray(0, maxAnswerBytes).toString('utf8'), truncated: true };
+      return {
+        text: Buffer.concat(chunks).subarray(0, maxAnswerBytes).toString('utf8'),
+        truncated: true,
+        received: size,
+      };
     }
   }
-  return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
+  return { text: Buffer.concat(chunks).toString('utf8'), truncated: false, received: size };
 }
+
+const kib = (bytes: number) => `${Number((bytes / 1024).toFixed(1))} KiB`;
 
 /** StandardRetur/StatusKode of an answer, parsed with the same limits as any request the platform reads. */
 function statusKodeOf(text: string): number | undefined {
@@ -55,6 +61,8 @@ export interface PushResult {
   attempt: DeliveryAttempt;
   responseBody: string;
   responseType: string;
+  /** Why the answer could not be read at all (no connection, TLS, time-out, too long); absent when it was read. */
+  unread?: string;
 }
 
 export async function pushOnce(
@@ -77,11 +85,14 @@ export async function pushOnce(
       dispatcher: agent,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
+      // Bounds the whole exchange, answer included: an answer that trickles in never ends otherwise.
+      signal: AbortSignal.timeout(timeoutMs),
     });
-    const { text, truncated } = await readAnswer(res.body);
+    const { text, truncated, received } = await readAnswer(res.body);
     const statusKode = truncated ? undefined : statusKodeOf(text);
+    const tooLong = `the callback answered with more than ${kib(maxAnswerBytes)} (HTTP ${res.statusCode}): the Beskedfordeler stopped reading after ${kib(received)} and closed the connection; a ModtagBeskedOutput is a short StandardRetur`;
     const error = truncated
-      ? `the answer (HTTP ${res.statusCode}) is longer than ${maxAnswerBytes} bytes; a ModtagBeskedOutput is a short StandardRetur`
+      ? tooLong
       : statusKode === 20
         ? undefined
         : statusKode === undefined
@@ -99,14 +110,12 @@ export async function pushOnce(
       },
       responseBody: text,
       responseType: Array.isArray(contentType) ? (contentType[0] ?? '') : (contentType ?? ''),
+      ...(truncated ? { unread: tooLong } : {}),
     };
   } catch (cause) {
     const e = cause as { code?: string; message?: string };
-    return {
-      attempt: { attempt, at, error: `${e.code ?? 'error'}: ${e.message ?? String(cause)}`, latencyMs: latency() },
-      responseBody: '',
-      responseType: '',
-    };
+    const error = `${e.code ?? 'error'}: ${e.message ?? String(cause)}`;
+    return { attempt: { attempt, at, error, latencyMs: latency() }, responseBody: '', responseType: '', unread: error };
   } finally {
     await agent.close().catch(() => undefined);
   }
