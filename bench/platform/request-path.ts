@@ -9,6 +9,7 @@
  *   npx node bench/platform/request-path.ts [--n 20000]
  */
 import { X509Certificate } from 'node:crypto';
+import { DOMParser } from '@xmldom/xmldom';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,9 @@ import { recordedMessage } from '../../conformance/platform/recorder/exchange-re
 import { decodeBody } from '../../conformance/platform/server/decode-body.ts';
 import { defaultLimits } from '../../conformance/platform/server/limits.ts';
 import { Router } from '../../conformance/platform/server/router.ts';
+import { parseXmlFast } from '../../conformance/platform/server/fast-xml.ts';
 import { parseSafeXml } from '../../conformance/platform/server/safe-xml.ts';
+import { scanXmlShape } from '../../conformance/platform/server/xml-shape.ts';
 import { runSoapPipeline } from '../../conformance/platform/server/soap-pipeline.ts';
 import { loadModules, startPlatform } from '../../conformance/platform/server/start-platform.ts';
 import { validateExchange } from '../../conformance/platform/server/validate-exchange.ts';
@@ -78,8 +81,17 @@ try {
     };
   }
   const texts = bodies.map((b) => b.toString('utf8'));
+  const onError = (level: string, message: string) => {
+    if (level !== 'warning') throw new Error(message);
+  };
   const parts: [string, (i: number) => unknown][] = [
-    ['xmldom parse (parseSafeXml)', (i) => parseSafeXml(texts[i % texts.length]!, xmlLimits)],
+    ['parseSafeXml (DTD refusal, shape scan, parse)', (i) => parseSafeXml(texts[i % texts.length]!, xmlLimits)],
+    ['  shape scan', (i) => scanXmlShape(texts[i % texts.length]!, xmlLimits)],
+    ['  fast reader (fast-xml.ts)', (i) => parseXmlFast(texts[i % texts.length]!)],
+    [
+      '  xmldom DOMParser alone',
+      (i) => new DOMParser({ onError, locator: false }).parseFromString(texts[i % texts.length]!, 'text/xml'),
+    ],
   ];
 
   const cpu = () => {

@@ -1,4 +1,5 @@
 import { DOMParser, type Document } from '@xmldom/xmldom';
+import { parseXmlFast } from './fast-xml.ts';
 import { lineAndColumn, scanXmlShape, type XmlShapeLimits } from './xml-shape.ts';
 
 export interface TextPosition {
@@ -43,6 +44,10 @@ export function parseSafeXml(text: string, limits?: XmlShapeLimits): XmlParseRes
       return { problem: 'too-many-nodes', limit: limits.maxNodes, at, elements: shape.elements };
     }
   }
+  // The same Document xmldom builds, read faster where the text is plain XML; otherwise (and for
+  // every body xmldom refuses) DOMParser below decides. fast-xml.ts says why that is safe.
+  const fast = parseXmlFast(text);
+  if (fast) return { document: fast };
   try {
     // locator off: line numbers on every node cost time on the hot path and no handler uses them.
     const document = new DOMParser({ onError, locator: false }).parseFromString(text, 'text/xml');

@@ -1,0 +1,172 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOMParser, XMLSerializer, type Node as XmlNode } from '@xmldom/xmldom';
+import { describe, expect, it } from 'vitest';
+import { personLookupEnvelope } from '../../clients/index.ts';
+import { parseXmlFast } from './fast-xml.ts';
+
+/** Everything a reader of the tree can see, node by node (xmldom's own parse is the reference). */
+function shape(node: XmlNode): unknown {
+  const n = node as XmlNode & {
+    attributes?: ArrayLike<{
+      name: string;
+      localName: string;
+      prefix: string | null;
+      namespaceURI: string | null;
+      value: string;
+    }>;
+  };
+  const attributes = n.attributes
+    ? Array.from(n.attributes, (a) => [a.name, a.localName, a.prefix, a.namespaceURI, a.value])
+    : undefined;
+  return [
+    n.nodeType,
+    n.nodeName,
+    n.localName,
+    n.namespaceURI,
+    n.prefix,
+    n.nodeValue,
+    attributes,
+    Array.from(n.childNodes ?? [], shape),
+  ];
+}
+
+const onError = (level: string, message: string) => {
+  if (level !== 'warning') throw new Error(message);
+};
+function byXmldom(text: string): { tree: unknown; text: string } | 'refused' {
+  try {
+    const doc = new DOMParser({ onError, locator: false }).parseFromString(text, 'text/xml');
+    if (!doc.documentElement) return 'refused';
+    return { tree: shape(doc), text: new XMLSerializer().serializeToString(doc) };
+  } catch {
+    return 'refused';
+  }
+}
+
+/** The fast reader either gives up or builds exactly xmldom's tree; it never accepts what xmldom refuses. */
+function expectSameAsXmldom(text: string): boolean {
+  const fast = parseXmlFast(text);
+  if (!fast) return false;
+  const reference = byXmldom(text);
+  expect(reference, text).not.toBe('refused');
+  expect({ tree: shape(fast), text: new XMLSerializer().serializeToString(fast) }, text).toEqual(reference);
+  return true;
+}
+
+const request = personLookupEnvelope({
+  pnr: '0103701111',
+  invocation: {
+    serviceAgreementUuid: 'a5d6d9e0-5f5e-4b1d-9d0f-2a3b4c5d6e7f',
+    userSystemUuid: 'b5d6d9e0-5f5e-4b1d-9d0f-2a3b4c5d6e7f',
+    userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d',
+    serviceUuid: 'c5d6d9e0-5f5e-4b1d-9d0f-2a3b4c5d6e7f',
+  },
+});
+
+function xmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return xmlFiles(path);
+    return name.endsWith('.xml') && statSync(path).size < 200_000 ? [path] : [];
+  });
+}
+const contracts = new URL('../../../../shared/contracts/', import.meta.url).pathname;
+const official = xmlFiles(contracts).map((path) => readFileSync(path, 'utf8'));
+
+const handWritten = [
+  request,
+  request.replace('<?xml version="1.0" encoding="UTF-8"?>', ''),
+  request.replaceAll('><', '>\n  <'),
+  request.replaceAll('><', '>\r\n\t<'),
+  `<?xml version='1.0'?>\n<a xmlns="urn:d" xmlns:p='urn:p' p:x="1" y = "2" xml:lang="da"><p:b/><c>Jens &amp; Anne &lt;3 &gt; &quot;x&apos;</c><d></d>  </a>\n`,
+  `<a><b xmlns="urn:x"><c/></b><c/></a>`,
+  `<q:a xmlns:q="urn:q"><q:b xmlns:q="urn:other"/></q:a>`,
+];
+
+describe('the fast XML reader', () => {
+  it('builds exactly xmldom’s tree for SOAP requests as clients send them, and reads them itself', () => {
+    for (const text of handWritten) expect(expectSameAsXmldom(text), text).toBe(true);
+  });
+
+  it('leaves what it does not read to xmldom: comments, CDATA, PIs, character references, unbound prefixes, two roots, bad nesting', () => {
+    const others = [
+      '<a><!-- c --></a>',
+      '<a><![CDATA[x]]></a>',
+      '<a><?pi x?></a>',
+      '<a>&#65;</a>',
+      '<a>&nbsp;</a>',
+      '<p:a/>',
+      '<a/><b/>',
+      '<a><b></a></b>',
+      '<a x="1" x="2"/>',
+      '<a x="<"/>',
+      '<a>x',
+      ' <a/>',
+      '<a/>x',
+      '<æ/>',
+    ];
+    for (const text of others) expect(parseXmlFast(text), text).toBeUndefined();
+  });
+
+  it('agrees with xmldom on the official example messages and on thousands of mutations of them', () => {
+    expect(official.length).toBeGreaterThan(10);
+    // Every official message that xmldom reads and that is plain XML (no comment, no byte order mark
+    // or whitespace before the root) the fast reader reads too: it must take them, not only give up.
+    const plain = official.filter(
+      (text) => !text.includes('<!--') && !/^[\s\uFEFF]/.test(text) && byXmldom(text) !== 'refused',
+    );
+    expect(plain.length).toBeGreaterThan(5);
+    for (const text of official) expectSameAsXmldom(text);
+    for (const text of plain) expect(expectSameAsXmldom(text), text.slice(0, 200)).toBe(true);
+
+    let seed = 15;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = [
+      '<',
+      '>',
+      '/',
+      '"',
+      "'",
+      '&',
+      '=',
+      ':',
+      ' ',
+      '\n',
+      '\t',
+      '\r',
+      'x',
+      '&amp;',
+      '&#65;',
+      ']]>',
+      '<!--x-->',
+      ' xmlns:q="u"',
+      ' q:y="1"',
+      '<a>',
+      '</a>',
+      '<?xml version="1.0"?>',
+    ];
+    let mutated = 0;
+    let readMutated = 0;
+    for (const base of [request, ...handWritten, ...official.filter((t) => t.length < 20_000)]) {
+      for (let k = 0; k < 150; k += 1) {
+        let text = base;
+        for (let edits = 1 + random(3); edits > 0; edits -= 1) {
+          const at = random(text.length + 1);
+          const kind = random(3);
+          if (kind === 0) text = text.slice(0, at) + text.slice(at + 1 + random(4));
+          else if (kind === 1) text = text.slice(0, at) + pieces[random(pieces.length)] + text.slice(at);
+          else text = text.slice(0, at) + text.slice(random(text.length + 1)).slice(0, 20) + text.slice(at);
+        }
+        mutated += 1;
+        if (expectSameAsXmldom(text)) readMutated += 1;
+      }
+    }
+    expect(mutated).toBeGreaterThan(4000);
+    // Enough of the mutations are still read by the fast reader for the comparison to mean something.
+    expect(readMutated).toBeGreaterThan(mutated / 10);
+  });
+});
