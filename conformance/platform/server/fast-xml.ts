@@ -31,12 +31,26 @@ export function parseXmlFast(source: string): Document | undefined {
   return handler.doc.documentElement ? handler.doc : undefined;
 }
 
-interface Attributes {
-  length: number;
-  [i: number]: { qName: string; value: string; prefix?: string; uri?: string | null };
-  getURI(i: number): string | null | undefined;
-  getValue(i: number): string;
-  getQName(i: number): string;
+interface Attribute {
+  qName: string;
+  value: string;
+  prefix: string | undefined;
+  uri: string | null | undefined;
+}
+
+/** The attribute list as DOMHandler.startElement reads it from xmldom's reader (prototype methods: no closures per element). */
+class Attributes {
+  [i: number]: Attribute;
+  length = 0;
+  getURI(i: number) {
+    return this[i]!.uri;
+  }
+  getValue(i: number) {
+    return this[i]!.value;
+  }
+  getQName(i: number) {
+    return this[i]!.qName;
+  }
 }
 
 interface Handler {
@@ -185,12 +199,7 @@ function startTag(
 ): number {
   const tag = nameAt(src, lt + 1);
   if (tag === undefined) return -1;
-  const attrs: Attributes = {
-    length: 0,
-    getURI: (k) => attrs[k]!.uri,
-    getValue: (k) => attrs[k]!.value,
-    getQName: (k) => attrs[k]!.qName,
-  };
+  const attrs = new Attributes();
   let nsMap = parentNs;
   let at = lt + 1 + tag.length;
   for (;;) {
@@ -215,7 +224,7 @@ function startTag(
     for (let k = 0; k < attrs.length; k++) if (attrs[k]!.qName === name) return -1;
     const colon = name.indexOf(':');
     const prefix = colon > 0 ? name.slice(0, colon) : undefined;
-    const attr: Attributes[number] = { qName: name, value: raw, prefix };
+    const attr: Attribute = { qName: name, value: raw, prefix, uri: undefined };
     if (name === 'xmlns' || prefix === 'xmlns') {
       if (prefix === 'xmlns' && raw === '') return -1;
       if (nsMap === parentNs) nsMap = Object.create(parentNs) as Record<string, string | null>;
