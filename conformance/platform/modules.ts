@@ -27,4 +27,5 @@ export const moduleSources: ModuleSource[] = [
   { name: 'evidence', load: () => import('./evidence-route.ts') },
   { name: 'context-handler', load: () => import('./services/context-handler/index.ts') },
   { name: 'contract', load: () => import('./services/contract/index.ts') },
+  { name: 'rest-contract', load: () => import('./services/rest-contract/index.ts') },
 ];
