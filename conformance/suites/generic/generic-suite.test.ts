@@ -84,7 +84,20 @@ describe('the generic suites made from the shipped catalogue', () => {
       'sf0101.demo-calldemoservice.lower-case-uuids',
       'sf0101.demo-calldemoservice.fault-reported',
       'sf0101.demo-calldemoservice.data-shown',
+      // AccessTokenDemo, imported from an OpenAPI document: the REST checks.
+      'sf0101.accesstokendemo-calldemoservice.valid-request',
+      'sf0101.accesstokendemo-calldemoservice.headers',
+      'sf0101.accesstokendemo-calldemoservice.security',
+      'sf0101.accesstokendemo-calldemoservice.fault-reported',
+      'sf0101.accesstokendemo-calldemoservice.data-shown',
     ]);
+    expect(
+      suiteTests(genericSuitesFor(catalog).SF0101!)
+        .filter((t) => t.id.startsWith('sf0101.accesstokendemo'))
+        .map((t) => t.test.verifies.join()),
+    ).toEqual(
+      ['VALID', 'HEADERS', 'SECURITY', 'FAULT', 'DATA'].map((c) => `SF0101-G-ACCESSTOKENDEMO-CALLDEMOSERVICE-${c}`),
+    );
   });
 
   it('fail a system that hides the data returned, or reports success on a fault', async () => {

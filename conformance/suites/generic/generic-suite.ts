@@ -1,19 +1,23 @@
 import { createHash } from 'node:crypto';
-import type { Catalog } from '../../../catalog/index.ts';
+import { restContractServices, type Catalog } from '../../../catalog/index.ts';
 import { contractCatalogue } from '../../clients/index.ts';
-import { defineSuite, type SuiteDefinition } from '../../framework/index.ts';
+import { checkGeneratedRequirements, defineSuite, type SuiteDefinition } from '../../framework/index.ts';
 import type { SuiteEnvironment } from '../shared/environment.ts';
 import { agreementApprovedTest, platformGroup } from '../shared/platform-group.ts';
 import { agreementRequirementId, genericRequirements } from './generic-requirements.ts';
 import { operationGroup } from './operation-tests.ts';
 import { operationPlans, type OperationPlan } from './operation-plan.ts';
+import { restOperationGroup } from './rest-operation-tests.ts';
+import { restOperationPlans, type RestOperationPlan } from './rest-operation-plan.ts';
+import { restRequirements } from './rest-requirements.ts';
 
 /** The generic suite's own version; the digest of what it was made from is appended, so a changed contract is a new version. */
 // 1.1.0: soap-version-and-action judges the recorded SOAPAction (a tape of 1.0.0 has none to judge).
 const GENERIC_VERSION = '1.1.0';
 
 /** What the suite was made from (trees, actions, security, samples): a replay with other catalogue data is another suite. */
-function digestOf(plans: OperationPlan[]): string {
+function digestOf(plans: OperationPlan[], rest: RestOperationPlan[] = []): string {
+  const restShape = rest.map((p) => [p.service, p.operation.name, p.fault, p.headers, p.data]);
   const shape = plans.map((p) => [
     p.service.service,
     p.service.version,
@@ -28,7 +32,10 @@ function digestOf(plans: OperationPlan[]): string {
     p.uuid,
     p.data,
   ]);
-  return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(JSON.stringify(rest.length > 0 ? [shape, restShape] : shape))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 /**
@@ -42,8 +49,11 @@ export function genericSuite(
   integration: string,
 ): SuiteDefinition<SuiteEnvironment, SuiteEnvironment> | undefined {
   const services = contractCatalogue(catalog).filter((s) => s.integration === integration);
-  if (services.length === 0) return undefined;
+  // The REST operations imported from an OpenAPI document (restContractServices) get their own groups.
+  const rest = restOperationPlans(restContractServices(catalog).filter((s) => s.integration === integration));
+  if (services.length === 0 && rest.length === 0) return undefined;
   const plans = operationPlans(services);
+  const generic = genericRequirements(integration, plans);
   const name = catalog.integrations.find((i) => i.id === integration)?.title ?? integration;
   const context = services.find((s) => s.security.model === 'context');
   return defineSuite<SuiteEnvironment>({
@@ -51,9 +61,12 @@ export function genericSuite(
     integration,
     title: `${integration} ${name} (generic suite from the imported contract)`,
     titleDa: `${integration} ${name} (generisk suite fra den importerede kontrakt)`,
-    version: `${GENERIC_VERSION}+${digestOf(plans)}`,
+    version: `${GENERIC_VERSION}+${digestOf(plans, rest)}`,
     requirementsFile: new URL('./generic-requirements.ts', import.meta.url),
-    requirements: genericRequirements(integration, plans),
+    requirements: checkGeneratedRequirements(
+      { ...generic, requirements: [...generic.requirements, ...restRequirements(integration, rest)] },
+      `the generic suite of ${integration}`,
+    ),
     groups: [
       ...(context
         ? [
@@ -68,6 +81,7 @@ export function genericSuite(
           ]
         : []),
       ...plans.map(operationGroup),
+      ...rest.map(restOperationGroup),
     ],
   });
 }
@@ -77,7 +91,9 @@ export function genericSuites(
   catalog: Catalog,
   except: readonly string[],
 ): Record<string, SuiteDefinition<SuiteEnvironment, SuiteEnvironment>> {
-  const ids = [...new Set(contractCatalogue(catalog).map((s) => s.integration))].filter((id) => !except.includes(id));
+  const ids = [
+    ...new Set([...contractCatalogue(catalog), ...restContractServices(catalog)].map((s) => s.integration)),
+  ].filter((id) => !except.includes(id));
   return Object.fromEntries(ids.map((id) => [id, genericSuite(catalog, id)!]));
 }
 
@@ -87,7 +103,10 @@ export function declaredOperations(
   catalog: Catalog,
   operations: readonly string[],
 ): (testId: string) => true | string {
-  const plans = operationPlans(contractCatalogue(catalog).filter((s) => s.integration === suite.integration));
+  const plans = [
+    ...operationPlans(contractCatalogue(catalog).filter((s) => s.integration === suite.integration)),
+    ...restOperationPlans(restContractServices(catalog).filter((s) => s.integration === suite.integration)),
+  ];
   // A hand-written suite's groups are not operations: it runs whole.
   if (operations.length === 0 || !suite.groups.some((g) => plans.some((p) => p.slug === g.id))) return () => true;
   const declared = new Set(plans.filter((p) => operations.includes(p.operation.name)).map((p) => p.slug));

@@ -4,6 +4,7 @@ import { request } from 'undici';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createContractCall } from './contract-call.ts';
+import { createRestCall } from './rest-call.ts';
 import { createCprLookup } from './cpr-lookup.ts';
 import type { PersonLookupResponse } from '../generated/personbasedataextendedservice/definitions/PersonLookupResponse.ts';
 import { contractsDir } from './contracts.ts';
@@ -105,7 +106,7 @@ export async function createServices(config: Config, clock: Clock) {
   const retryLookup = <T>(call: () => Promise<T>) =>
     faults.has('retry-on-fault') ? withRetry(call, { enabled: true, anyError: true }) : retry(call);
 
-  const contract = createContractCall({
+  const soapContract = createContractCall({
     connection,
     agent,
     tokens,
@@ -114,6 +115,18 @@ export async function createServices(config: Config, clock: Clock) {
     retry,
     ...(config.catalogDir && { catalogDir: config.catalogDir }),
   });
+  const restContract = createRestCall({
+    connection,
+    agent,
+    tokens,
+    clock,
+    faults,
+    retry,
+    ...(config.catalogDir && { catalogDir: config.catalogDir }),
+  });
+  // contract.call: the operations imported from an OpenAPI document are REST calls, the rest SOAP.
+  const contract = async (params: Parameters<typeof soapContract>[0]) =>
+    (await restContract.handles(params)) ? restContract.call(params) : soapContract(params);
 
   return {
     tokens: triggerTokens,

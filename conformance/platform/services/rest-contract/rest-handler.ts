@@ -97,6 +97,15 @@ export function restRoute(service: RestContractService, op: RestContractOperatio
           text: request.path,
         });
       const findings = parameterFindings(op, request, params);
+      let body: unknown;
+      if (op.input) {
+        try {
+          body = JSON.parse(request.body);
+        } catch {
+          findings.push({ severity: 'error', code: 'json.malformed', message: 'The body is not JSON' });
+        }
+        if (body !== undefined) findings.push(...checkJson(body, op.input.fields));
+      }
       const token = verifyRestToken(
         request.headers.authorization,
         request.caller,
@@ -113,15 +122,6 @@ export function restRoute(service: RestContractService, op: RestContractOperatio
           code: token.code,
           text: `Security Token Invalid: ${token.reason}`,
         });
-      }
-      let body: unknown;
-      if (op.input) {
-        try {
-          body = JSON.parse(request.body);
-        } catch {
-          findings.push({ severity: 'error', code: 'json.malformed', message: 'The body is not JSON' });
-        }
-        if (body !== undefined) findings.push(...checkJson(body, op.input.fields));
       }
       const bad = findings.filter((f) => f.code.startsWith('rest.header') || f.code === 'json.malformed');
       if (bad.length > 0)
