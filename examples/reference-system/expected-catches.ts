@@ -168,6 +168,7 @@ export const expectedCatches: Record<FaultName, string[]> = {
   'rest-invalid-request': [`${restDemo}.valid-request`],
   'rest-missing-transaktionsid': [`${restDemo}.headers`, `${restDemo}.data-shown`],
   'rest-wrong-token': [`${restDemo}.security`, `${restDemo}.data-shown`],
+  'rest-expired-token': [`${restDemo}.token-renewed`],
 };
 
 /** The integration whose suite a test id belongs to (sf1520.… → SF1520; a generic suite's id is its integration's, in lower case). */

@@ -88,6 +88,7 @@ describe('the generic suites made from the shipped catalogue', () => {
       'sf0101.accesstokendemo-calldemoservice.valid-request',
       'sf0101.accesstokendemo-calldemoservice.headers',
       'sf0101.accesstokendemo-calldemoservice.security',
+      'sf0101.accesstokendemo-calldemoservice.token-renewed',
       'sf0101.accesstokendemo-calldemoservice.fault-reported',
       'sf0101.accesstokendemo-calldemoservice.data-shown',
     ]);
@@ -96,7 +97,9 @@ describe('the generic suites made from the shipped catalogue', () => {
         .filter((t) => t.id.startsWith('sf0101.accesstokendemo'))
         .map((t) => t.test.verifies.join()),
     ).toEqual(
-      ['VALID', 'HEADERS', 'SECURITY', 'FAULT', 'DATA'].map((c) => `SF0101-G-ACCESSTOKENDEMO-CALLDEMOSERVICE-${c}`),
+      ['VALID', 'HEADERS', 'SECURITY', 'EXPIRY', 'FAULT', 'DATA'].map(
+        (c) => `SF0101-G-ACCESSTOKENDEMO-CALLDEMOSERVICE-${c}`,
+      ),
     );
   });
 

@@ -1,12 +1,14 @@
 import type { GroupDefinition, TestContext } from '../../framework/index.ts';
 import type { Exchange, SuiteEnvironment } from '../shared/environment.ts';
 import { attach } from '../shared/evidence.ts';
-import { act, exchangesOf, expectReportedError, fail, oneExchange, skip } from '../shared/steps.ts';
+import { act, exchangesOf, expectReportedError, fail, oneExchange, skip, withClockMoved } from '../shared/steps.ts';
 import { restRequirementId } from './rest-requirements.ts';
 import type { RestOperationPlan } from './rest-operation-plan.ts';
 
 const requires = ['recorder', 'trigger'];
 const tokenServices = new Set(['AccessTokenService', 'OAuthClientCredentials']);
+/** The tokens live an hour (expires_in 3600); two minutes more and every cached one has expired. */
+const renewAfterSeconds = 3600 + 120;
 
 async function callThrough(
   context: TestContext,
@@ -120,6 +122,26 @@ export function restOperationGroup(plan: RestOperationPlan): GroupDefinition<Sui
       },
     },
   ];
+  tests.push({
+    id: 'token-renewed',
+    title: `${tokenName} is renewed once its lifetime (expires_in) has passed, before ${op.name} is called again`,
+    titleDa: `Tokenet fornyes, når dets levetid (expires_in) er gået, før ${op.name} kaldes igen`,
+    verifies: req('EXPIRY'),
+    requires,
+    async run(context, env) {
+      await oneCall(context, env, plan);
+      context.log(`moving the system clock ${renewAfterSeconds} s on: past the token's lifetime`);
+      const { exchanges } = await withClockMoved(env, renewAfterSeconds, () => callThrough(context, env, plan));
+      const calls = exchangesOf(exchanges, service.service, op.name);
+      const tokens = exchanges.filter((e) => e.service !== undefined && tokenServices.has(e.service));
+      attach(context, ...tokens, ...calls);
+      if (calls.length === 0) fail(`The system did not call ${op.name} when asked to`);
+      if (tokens.length === 0)
+        fail(
+          `The system called ${op.name} with the token it had an hour ago instead of getting a new one: the token's expires_in (3600 s) had passed`,
+        );
+    },
+  });
   const fault = plan.fault;
   if (fault)
     tests.push({

@@ -2,7 +2,7 @@ import type { Requirement } from '../../framework/index.ts';
 import type { RestOperationPlan } from './rest-operation-plan.ts';
 
 /** The checks the generic suite makes of each REST operation, as requirement id suffixes. */
-export type RestCheck = 'VALID' | 'HEADERS' | 'SECURITY' | 'FAULT' | 'DATA';
+export type RestCheck = 'VALID' | 'HEADERS' | 'SECURITY' | 'EXPIRY' | 'FAULT' | 'DATA';
 
 /** The stable id of one generated requirement: `SF0101-G-ACCESSTOKENDEMO-CALLDEMOSERVICE-SECURITY`. */
 export const restRequirementId = (integration: string, plan: Pick<RestOperationPlan, 'slug'>, check: RestCheck) =>
@@ -46,6 +46,11 @@ export function restRequirements(integration: string, plans: RestOperationPlan[]
       'SECURITY',
       `The ${op.name} request carries Authorization: Holder-of-key with ${token.en}, in its lifetime, over the same client certificate the token is bound to.`,
       `${op.name}-kaldet har Authorization: Holder-of-key med ${token.da}, inden for dets levetid, over det klientcertifikat, tokenet er bundet til.`,
+    );
+    add(
+      'EXPIRY',
+      `The it-system gets a new token once the one it holds has reached its expires_in, before it calls ${op.name} again; it does not call with an expired token.`,
+      `Systemet henter et nyt token, når det, det har, har nået sin expires_in, før det kalder ${op.name} igen; det kalder ikke med et udløbet token.`,
     );
     if (plan.fault)
       add(

@@ -109,6 +109,8 @@ export const faultNames = [
   'rest-missing-transaktionsid',
   /** Calls a REST service with a token for another service's entity ID. */
   'rest-wrong-token',
+  /** Keeps using its REST token after its expires_in has passed instead of getting a new one. */
+  'rest-expired-token',
 ] as const;
 
 export type FaultName = (typeof faultNames)[number];

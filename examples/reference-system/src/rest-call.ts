@@ -41,6 +41,7 @@ export function createRestCall(options: RestCallOptions) {
     oauthUrl: url('OAuthClientCredentials'),
     clock: options.clock,
     retry: options.retry,
+    keepExpired: faults.has('rest-expired-token'),
   });
   const find = async (p: Params) => {
     const service = (await services()).find(

@@ -26,6 +26,7 @@ export function createRestTokens(options: {
   oauthUrl: string;
   clock: Clock;
   retry: <T>(call: () => Promise<T>) => Promise<T>;
+  keepExpired?: boolean;
 }) {
   const cache = new Map<string, { token: RestToken; until: number }>();
   async function fetchToken(security: RestSecurity): Promise<RestToken> {
@@ -47,7 +48,9 @@ export function createRestTokens(options: {
     async get(security: RestSecurity): Promise<RestToken> {
       const key = `${security.model} ${security.entityId}`;
       const cached = cache.get(key);
-      if (cached && cached.until - RENEW_MARGIN_MS > options.clock.now().getTime()) return cached.token;
+      const valid = cached && cached.until - RENEW_MARGIN_MS > options.clock.now().getTime();
+      // rest-expired-token: keeps its first token, whatever its expires_in said.
+      if (cached && (valid || options.keepExpired)) return cached.token;
       const token = await fetchToken(security);
       cache.set(key, { token, until: options.clock.now().getTime() + token.expiresInSeconds * 1000 });
       return token;
