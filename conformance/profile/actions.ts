@@ -61,6 +61,18 @@ export const triggerActions = {
    * back afterwards. A test hook; systems that lack it skip those tests.
    */
   'system.advance-clock': z.strictObject({ seconds: z.number().int() }),
+  /**
+   * Say where the system's web login is (SF1511 login and SF1515 logout through the Context
+   * Handler): the runner then plays the user's browser. Result: `{ entityId, login, logout,
+   * session, assertionConsumerService, singleLogoutService }`: the system's SAML entityID; the
+   * pages a user opens to log in and to log out (each answers with a redirect to the IdP carrying a
+   * signed AuthnRequest or LogoutRequest, HTTP-Redirect binding); the page that shows who is logged
+   * in (JSON `{ user, cvr, privileges }` for the browser's session, 401 when nobody is); and the
+   * addresses where the IdP posts its Response and sends its LogoutResponse. The browser keeps the
+   * cookies the pages set. On the embedded platform the runner registers the system as the
+   * Context Handler's service provider with these addresses and its certificate.
+   */
+  'web.describe': z.strictObject({}),
 } as const;
 
 export type TriggerAction = keyof typeof triggerActions;

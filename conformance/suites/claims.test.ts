@@ -26,11 +26,16 @@ const idsOf = (suites: { id: string; groups: { id: string; tests: { id: string }
   suites.flatMap((s) => s.groups.flatMap((g) => g.tests.map((t) => `${s.id}.${g.id}.${t.id}`)));
 
 describe('CLAIMS.md, the table claim → test → fault', () => {
-  // The hand-written suites in run order, then the two generic suites the contract faults are proven on.
+  // The hand-written suites in run order, then the two generic suites the contract faults are proven on, then the web-login suites.
   let allTestIds: string[];
   beforeAll(async () => {
     const generic = genericSuitesFor((await loadCatalog()).catalog);
-    allTestIds = [...idsOf(Object.values(suitesByIntegration)), ...idsOf([generic.SF0101!, generic.SF1491!])];
+    allTestIds = [
+      ...idsOf(Object.values(suitesByIntegration)),
+      ...idsOf([generic.SF0101!, generic.SF1491!]),
+      // The web-login suites (the Context Handler's login and logout).
+      ...idsOf([generic.SF1511!, generic.SF1515!]),
+    ];
   });
 
   it('lists every test of every suite once, in run order', async () => {

@@ -1,6 +1,7 @@
 import type { Catalog } from '../../catalog/index.ts';
 import type { SuiteDefinition } from '../framework/index.ts';
 import { genericSuites } from './generic/generic-suite.ts';
+import { webLoginSuites } from './generic-web-login/web-login-suite.ts';
 import type { SuiteEnvironment } from './shared/environment.ts';
 import { sf1461Suite } from './SF1461/suite.ts';
 import { sf1470Suite } from './SF1470/suite.ts';
@@ -23,18 +24,24 @@ export const suitesByIntegration: Record<string, SuiteDefinition<SuiteEnvironmen
 /**
  * Every suite a run of this catalogue can take, by integration id, in run order: the hand-written
  * ones, and the generic suite (made from the catalogue's imported contract, issue 12) of every
- * integration with an imported contract and no hand-written suite, before the pushes.
+ * integration with an imported contract and no hand-written suite, and the web-login suite of every
+ * integration with a SAML service (the Context Handler's login and logout), before the pushes.
  */
 export function suitesFor(catalog: Catalog): Record<string, SuiteDefinition<SuiteEnvironment, SuiteEnvironment>> {
   const { SF1461, ...calls } = suitesByIntegration;
-  return { ...calls, ...genericSuites(catalog, Object.keys(suitesByIntegration)), ...(SF1461 && { SF1461 }) };
+  return {
+    ...calls,
+    ...genericSuites(catalog, Object.keys(suitesByIntegration)),
+    ...webLoginSuites(catalog),
+    ...(SF1461 && { SF1461 }),
+  };
 }
 
-/** The generic suites alone, by integration id (`klarmeld catalog coverage`). */
+/** The generic and web-login suites alone, by integration id (`klarmeld catalog coverage`). */
 export function genericSuitesFor(
   catalog: Catalog,
 ): Record<string, SuiteDefinition<SuiteEnvironment, SuiteEnvironment>> {
-  return genericSuites(catalog, Object.keys(suitesByIntegration));
+  return { ...genericSuites(catalog, Object.keys(suitesByIntegration)), ...webLoginSuites(catalog) };
 }
 
 export { declaredOperations } from './generic/generic-suite.ts';

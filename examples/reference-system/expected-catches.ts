@@ -9,10 +9,24 @@ import { faultNames, type FaultName } from './src/faults.ts';
  */
 /** The generic suites' groups the contract faults are proven on (ids made from the catalogue's service and operation names). */
 const demo = 'sf0101.demo-calldemoservice';
-/** SF0101's REST AccessTokenDemo (imported from klarmeld's OpenAPI): the generic REST checks are proven on it. */
-const restDemo = 'sf0101.accesstokendemo-calldemoservice';
 const ydelse = (...tests: string[]) =>
   ['bevillinghent', 'effektueringhent'].flatMap((op) => tests.map((t) => `sf1491.ydelselistehent-${op}.${t}`));
+
+/** The web-login suites' tests (SF1511 login, SF1515 logout), by `<group>.<test>`. */
+const login = (...tests: string[]) =>
+  tests.map((t) => `sf1511.${t.replace(/^provider-registered$/, 'platform.provider-registered')}`);
+const logout = (...tests: string[]) =>
+  tests.map((t) => `sf1515.${t.replace(/^provider-registered$/, 'platform.provider-registered')}`);
+const loginTests = [
+  'authn-request',
+  'authn-request-signed',
+  'login-accepted',
+  'refuses-unsigned',
+  'refuses-other-key',
+  'refuses-expired',
+  'refuses-other-audience',
+].map((t) => `login.${t}`);
+const logoutTests = ['logout-request', 'logout-request-signed', 'session-ended'].map((t) => `logout.${t}`);
 
 export const expectedCatches: Record<FaultName, string[]> = {
   'upper-case-uuids': [
@@ -160,15 +174,30 @@ export const expectedCatches: Record<FaultName, string[]> = {
     `${demo}.data-shown`,
     ...ydelse('lower-case-uuids'),
   ],
-  'contract-fault-as-success': [`${demo}.fault-reported`, `${restDemo}.fault-reported`, ...ydelse('fault-reported')],
-  'contract-retry-on-fault': [`${demo}.fault-reported`, `${restDemo}.fault-reported`, ...ydelse('fault-reported')],
-  'contract-data-not-shown': [`${demo}.data-shown`, `${restDemo}.data-shown`, ...ydelse('data-shown')],
-  // The REST checks: the request refused by the contract is still answered (the data is shown); a missing
-  // x-TransaktionsId or a token for another service is refused, so there is no data to show either.
-  'rest-invalid-request': [`${restDemo}.valid-request`],
-  'rest-missing-transaktionsid': [`${restDemo}.headers`, `${restDemo}.data-shown`],
-  'rest-wrong-token': [`${restDemo}.security`, `${restDemo}.data-shown`],
-  'rest-expired-token': [`${restDemo}.token-renewed`],
+  'contract-fault-as-success': [`${demo}.fault-reported`, ...ydelse('fault-reported')],
+  'contract-retry-on-fault': [`${demo}.fault-reported`, ...ydelse('fault-reported')],
+  'contract-data-not-shown': [`${demo}.data-shown`, ...ydelse('data-shown')],
+  // The web-login suites (made from the Context Handler's metadata, run with klarmeld-web.yaml). A request the
+  // IdP refuses also leaves the user logged out, so the login test fails too; the refusal tests still pass,
+  // since the system refuses the IdP's RequestDenied answer as well.
+  'saml-bad-acs-address': [
+    ...login('provider-registered', ...loginTests),
+    ...logout('provider-registered', ...logoutTests),
+  ],
+  // The logout tests log in first, so a login the IdP refuses fails them too.
+  'saml-stale-issue-instant': [...login('login.authn-request', 'login.login-accepted'), ...logout(...logoutTests)],
+  'saml-unsigned-authn-request': [
+    ...login('login.authn-request-signed', 'login.login-accepted'),
+    ...logout(...logoutTests),
+  ],
+  'saml-accept-unsigned': login('login.refuses-unsigned'),
+  'saml-any-signer': login('login.refuses-other-key'),
+  'saml-ignore-expiry': login('login.refuses-expired'),
+  'saml-ignore-audience': login('login.refuses-other-audience'),
+  'saml-privileges-not-shown': login('login.login-accepted'),
+  'saml-logout-without-session-index': logout('logout.logout-request', 'logout.session-ended'),
+  'saml-unsigned-logout': logout('logout.logout-request-signed', 'logout.session-ended'),
+  'saml-session-kept': logout('logout.session-ended'),
 };
 
 /** The integration whose suite a test id belongs to (sf1520.… → SF1520; a generic suite's id is its integration's, in lower case). */
@@ -180,11 +209,11 @@ export function integrationOf(testId: string): string {
   return generic[1]!.toUpperCase().replace(/-/g, '_');
 }
 
-/** The profile a fault's run uses: the catalogue's reference system (klarmeld.yaml), or the one that claims the imported contracts. */
-export function profileOf(fault: FaultName): 'klarmeld.yaml' | 'klarmeld-contracts.yaml' {
-  return expectedCatches[fault].some((id) => !suitesByIntegration[integrationOf(id)])
-    ? 'klarmeld-contracts.yaml'
-    : 'klarmeld.yaml';
+/** The profile a fault's run uses: the catalogue's reference system (klarmeld.yaml), the one that claims the imported contracts, or the one that claims the web login. */
+export function profileOf(fault: FaultName): 'klarmeld.yaml' | 'klarmeld-contracts.yaml' | 'klarmeld-web.yaml' {
+  const integrations = expectedCatches[fault].map(integrationOf);
+  if (integrations.some((i) => i === 'SF1511' || i === 'SF1515')) return 'klarmeld-web.yaml';
+  return integrations.some((i) => !suitesByIntegration[i]) ? 'klarmeld-contracts.yaml' : 'klarmeld.yaml';
 }
 
 /**

@@ -47,16 +47,22 @@ describe('the reference system', () => {
       new Set(['SF1514', 'SF1500', 'SF0101', 'SF1491', 'SF1490', 'SF1510']),
     );
     expect(tests.filter((t) => /^sf(0101|1490|1491|1510)\./.test(t.id)).length).toBeGreaterThanOrEqual(80);
-    // The REST operations imported from OpenAPI (AccessTokenDemo, KlassifikationListeHentREST): six checks each, passed.
-    const rest = tests.filter((t) => /^sf(0101|1510)\.(accesstokendemo|klassifikationlistehentrest)-/.test(t.id));
-    expect(rest.map((t) => `${t.id} ${t.result}`)).toEqual(rest.map((t) => `${t.id} pass`));
-    expect(rest).toHaveLength(12);
+  }, 60_000);
+
+  it('passes the web-login suites of the integrations klarmeld-web.yaml claims (made from the Context Handler metadata)', async () => {
+    const tests = await runReference([], undefined, 'klarmeld-web.yaml');
+    const notPassed = tests.filter((t) => t.result !== 'pass').map((t) => `${t.id}: ${t.result} ${t.message ?? ''}`);
+    expect(notPassed).toEqual([]);
+    expect(new Set(tests.map((t) => t.integration))).toEqual(new Set(['SF1511', 'SF1515']));
+    expect(tests).toHaveLength(12);
   }, 60_000);
 
   it('every suite is failed by at least one fault, and the fault runs break each integration with one fault at a time', () => {
     const caught = new Set(Object.values(expectedCatches).flat().map(integrationOf));
-    // The hand-written suites, and the generic suites the contract faults are proven on.
-    expect([...caught].sort()).toEqual([...Object.keys(suitesByIntegration), 'SF0101', 'SF1491'].sort());
+    // The hand-written suites, the generic suites the contract faults are proven on, and the web-login suites.
+    expect([...caught].sort()).toEqual(
+      [...Object.keys(suitesByIntegration), 'SF0101', 'SF1491', 'SF1511', 'SF1515'].sort(),
+    );
     expect(Object.keys(expectedCatches).sort()).toEqual([...faultNames].sort());
     const runs = faultRuns();
     expect(runs.flat().sort()).toEqual([...faultNames].sort());

@@ -84,6 +84,29 @@ export const faultNames = [
   'slow-first-push',
   /** Keeps a message once for every delivery, so a repeated delivery is processed twice. */
   'duplicates-stored',
+  // The web login through the Context Handler (SF1511) and its logout (SF1515).
+  /** Tells the runner (web.describe) an AssertionConsumerService that is no address, so the Context Handler cannot register it. */
+  'saml-bad-acs-address',
+  /** Writes the AuthnRequest's IssueInstant by a clock an hour behind. */
+  'saml-stale-issue-instant',
+  /** Sends its AuthnRequest without the Redirect binding's signature. */
+  'saml-unsigned-authn-request',
+  /** Logs a user in on a Response whose assertion is not signed. */
+  'saml-accept-unsigned',
+  /** Checks the assertion's signature with the certificate the Response carries, not the IdP's from its metadata. */
+  'saml-any-signer',
+  /** Logs a user in on an expired assertion. */
+  'saml-ignore-expiry',
+  /** Logs a user in on an assertion for another system (Audience). */
+  'saml-ignore-audience',
+  /** Shows the logged-in user but not the privileges the assertion gives. */
+  'saml-privileges-not-shown',
+  /** Leaves SessionIndex out of its LogoutRequest. */
+  'saml-logout-without-session-index',
+  /** Sends its LogoutRequest without the Redirect binding's signature. */
+  'saml-unsigned-logout',
+  /** Sends the LogoutRequest but keeps the user's session in the system. */
+  'saml-session-kept',
   // The generic action (contract.call, the generic suites of the integrations with an imported contract).
   /** Adds an element the contract does not have to every request it builds from a contract. */
   'contract-unknown-element',
@@ -101,16 +124,6 @@ export const faultNames = [
   'contract-retry-on-fault',
   /** Calls the service but shows its user nothing of the answer. */
   'contract-data-not-shown',
-  // The REST operations of the generic suites (imported from OpenAPI; contract.call too). The three
-  // faults above that say what the user sees (fault as success, retry on fault, data not shown) apply to them as well.
-  /** Sends a REST call the contract refuses: a path value over its maximum length, or an unknown property in the JSON body. */
-  'rest-invalid-request',
-  /** Leaves the required x-TransaktionsId header out of its REST calls. */
-  'rest-missing-transaktionsid',
-  /** Calls a REST service with a token for another service's entity ID. */
-  'rest-wrong-token',
-  /** Keeps using its REST token after its expires_in has passed instead of getting a new one. */
-  'rest-expired-token',
 ] as const;
 
 export type FaultName = (typeof faultNames)[number];

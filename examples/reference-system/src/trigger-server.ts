@@ -1,9 +1,9 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 /**
  * The door through which klarmeld's runner asks this system to do something, as a user of
  * the system would through its screens: POST /trigger { action, params } → { ok, result | error }.
- * GET /health answers 200 once the system is up.
+ * GET /health answers 200 once the system is up. The system's web pages (/web/…) share the port.
  */
 export type ActionHandler = (params: Record<string, unknown>) => Promise<unknown>;
 
@@ -17,12 +17,20 @@ export class ActionError extends Error {
   }
 }
 
-export function createTriggerServer(handlers: Record<string, ActionHandler>): Server {
+export function createTriggerServer(
+  handlers: Record<string, ActionHandler>,
+  /** The system's web pages (its web login, /web/…), served on the same port. */
+  web?: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
+): Server {
   return createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
     if (req.method === 'GET' && req.url === '/health') return send(200, { ok: true });
+    if (web && req.url?.startsWith('/web/'))
+      return web(req, res).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+      });
     if (req.method !== 'POST' || req.url !== '/trigger')
       return send(404, { ok: false, error: { code: 'not-found', message: 'POST /trigger' } });
     let text = '';

@@ -1,6 +1,6 @@
 import type { BrowserRoute, PlatformServices } from '../../service-handler.ts';
 import { roleCertificate } from '../../sts/sts-identity.ts';
-import { signEnveloped } from '../../xmlsig/index.ts';
+import { SignedXml } from 'xml-crypto';
 import type { IdpService } from './idp-services.ts';
 import { SAML, samlId } from './saml-messages.ts';
 
@@ -50,5 +50,18 @@ export async function idpMetadata(
   );
   const formats = any.saml.nameIdFormats.map((f) => `<md:NameIDFormat>${esc(f)}</md:NameIDFormat>`);
   const xml = `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:saml="${SAML}" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" ID="${samlId()}" entityID="${esc(any.saml.idpEntityId)}"><md:IDPSSODescriptor WantAuthnRequestsSigned="${String(any.saml.wantAuthnRequestsSigned)}" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${base64Of(certPem)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>${slo.join('')}${formats.join('')}${sso.join('')}${attributes.join('')}</md:IDPSSODescriptor></md:EntityDescriptor>`;
-  return signEnveloped(xml, { certPem, keyPem });
+  // SAML metadata puts ds:Signature first in EntityDescriptor (saml-metadata §2.3.2), not after the first child.
+  const signed = new SignedXml({
+    privateKey: keyPem,
+    publicCert: certPem,
+    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  });
+  signed.addReference({
+    xpath: '/*',
+    transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
+    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+  });
+  signed.computeSignature(xml, { prefix: 'ds', location: { reference: '/*', action: 'prepend' } });
+  return signed.getSignedXml();
 }
