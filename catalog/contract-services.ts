@@ -64,7 +64,13 @@ export function contractServices(catalog: Catalog): { served: ContractService[];
           continue;
         }
         if (s.protocol !== 'SOAP 1.1' && s.protocol !== 'SOAP 1.2') {
-          skip(`${s.protocol} is not served from contract data`);
+          skip(
+            s.protocol === 'REST'
+              ? restServed(s)
+                ? 'REST: served by the rest-contract module (restContractServices), not this SOAP reading'
+                : 'REST: no path on the platform, entity ID with a token model (holder-of-key, jwt) or answer tree in the catalogue (import its OpenAPI document)'
+              : `${s.protocol} is not served from contract data`,
+          );
           continue;
         }
         const operations = s.operations.filter((o) => o.input !== undefined);
@@ -110,4 +116,13 @@ export function contractServices(catalog: Catalog): { served: ContractService[];
     }
   }
   return { served, unserved };
+}
+
+/** Whether rest-contract-services.ts serves this REST service (the same conditions, said here for `unserved`'s reason). */
+function restServed(s: Catalog['integrations'][number]['versions'][number]['services'][number]): boolean {
+  return (
+    Boolean(s.endpoints.local && s.entityId) &&
+    (s.security.includes('holder-of-key') || s.security.includes('jwt')) &&
+    s.operations.some((o) => o.method && o.path && o.output)
+  );
 }

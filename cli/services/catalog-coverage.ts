@@ -1,5 +1,6 @@
 import type { Catalog } from '../../catalog/index.ts';
 import { contractStateOf, findSystem, requiredIntegrations, type ContractState } from '../../catalog/index.ts';
+import { restContractServices } from '../../catalog/index.ts';
 import { moduleSources } from '../../conformance/platform/index.ts';
 import { contractServices } from '../../conformance/platform/index.ts';
 import { UsageError } from '../usage-error.ts';
@@ -77,15 +78,18 @@ export function catalogCoverage(catalog: Catalog, done: Implemented, systemId?: 
     throw new UsageError(`The catalogue has no system "${systemId}". Run "klarmeld catalog systems" to list them.`);
   const required = system ? requiredIntegrations(catalog, system.id) : undefined;
   const { served, unserved } = contractServices(catalog);
+  const rest = restContractServices(catalog);
   const unpublished = new Map(catalog.unpublishedContracts.map((u) => [u.integration, u]));
   const ids = required ? required.map((r) => r.integration) : catalog.integrations.map((i) => i.id);
   const rows = ids.map((id): CoverageRow => {
     const integration = catalog.integrations.find((i) => i.id === id);
     const contract = contractStateOf(catalog, id);
     const imported = contract === 'imported';
-    const generated = served.filter(
-      (s) => s.integration === id && !done.handWrittenPaths.has(s.path.replace(/\/$/, '')),
-    );
+    // The SOAP services of the contract module and the REST services of the rest-contract module.
+    const generated = [
+      ...served.filter((s) => s.integration === id && !done.handWrittenPaths.has(s.path.replace(/\/$/, ''))),
+      ...rest.filter((s) => s.integration === id),
+    ];
     const simulation: SimulationState = done.handWrittenSimulations.has(id)
       ? 'hand-written'
       : generated.length > 0
