@@ -9,6 +9,8 @@ import { faultNames, type FaultName } from './src/faults.ts';
  */
 /** The generic suites' groups the contract faults are proven on (ids made from the catalogue's service and operation names). */
 const demo = 'sf0101.demo-calldemoservice';
+/** SF0101's REST AccessTokenDemo (imported from klarmeld's OpenAPI): the generic REST checks are proven on it. */
+const restDemo = 'sf0101.accesstokendemo-calldemoservice';
 const ydelse = (...tests: string[]) =>
   ['bevillinghent', 'effektueringhent'].flatMap((op) => tests.map((t) => `sf1491.ydelselistehent-${op}.${t}`));
 
@@ -174,9 +176,15 @@ export const expectedCatches: Record<FaultName, string[]> = {
     `${demo}.data-shown`,
     ...ydelse('lower-case-uuids'),
   ],
-  'contract-fault-as-success': [`${demo}.fault-reported`, ...ydelse('fault-reported')],
-  'contract-retry-on-fault': [`${demo}.fault-reported`, ...ydelse('fault-reported')],
-  'contract-data-not-shown': [`${demo}.data-shown`, ...ydelse('data-shown')],
+  'contract-fault-as-success': [`${demo}.fault-reported`, `${restDemo}.fault-reported`, ...ydelse('fault-reported')],
+  'contract-retry-on-fault': [`${demo}.fault-reported`, `${restDemo}.fault-reported`, ...ydelse('fault-reported')],
+  'contract-data-not-shown': [`${demo}.data-shown`, `${restDemo}.data-shown`, ...ydelse('data-shown')],
+  // The REST checks: the request refused by the contract is still answered (the data is shown); a missing
+  // x-TransaktionsId or a token for another service is refused, so there is no data to show either.
+  'rest-invalid-request': [`${restDemo}.valid-request`],
+  'rest-missing-transaktionsid': [`${restDemo}.headers`, `${restDemo}.data-shown`],
+  'rest-wrong-token': [`${restDemo}.security`, `${restDemo}.data-shown`],
+  'rest-expired-token': [`${restDemo}.token-renewed`],
   // The web-login suites (made from the Context Handler's metadata, run with klarmeld-web.yaml). A request the
   // IdP refuses also leaves the user logged out, so the login test fails too; the refusal tests still pass,
   // since the system refuses the IdP's RequestDenied answer as well.

@@ -47,6 +47,10 @@ describe('the reference system', () => {
       new Set(['SF1514', 'SF1500', 'SF0101', 'SF1491', 'SF1490', 'SF1510']),
     );
     expect(tests.filter((t) => /^sf(0101|1490|1491|1510)\./.test(t.id)).length).toBeGreaterThanOrEqual(80);
+    // The REST operations imported from OpenAPI (AccessTokenDemo, KlassifikationListeHentREST): six checks each, passed.
+    const rest = tests.filter((t) => /^sf(0101|1510)\.(accesstokendemo|klassifikationlistehentrest)-/.test(t.id));
+    expect(rest.map((t) => `${t.id} ${t.result}`)).toEqual(rest.map((t) => `${t.id} pass`));
+    expect(rest).toHaveLength(12);
   }, 60_000);
 
   it('passes the web-login suites of the integrations klarmeld-web.yaml claims (made from the Context Handler metadata)', async () => {

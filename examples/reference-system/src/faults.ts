@@ -124,6 +124,16 @@ export const faultNames = [
   'contract-retry-on-fault',
   /** Calls the service but shows its user nothing of the answer. */
   'contract-data-not-shown',
+  // The REST operations of the generic suites (imported from OpenAPI; contract.call too). The three
+  // faults above that say what the user sees (fault as success, retry on fault, data not shown) apply to them as well.
+  /** Sends a REST call the contract refuses: a path value over its maximum length, or an unknown property in the JSON body. */
+  'rest-invalid-request',
+  /** Leaves the required x-TransaktionsId header out of its REST calls. */
+  'rest-missing-transaktionsid',
+  /** Calls a REST service with a token for another service's entity ID. */
+  'rest-wrong-token',
+  /** Keeps using its REST token after its expires_in has passed instead of getting a new one. */
+  'rest-expired-token',
 ] as const;
 
 export type FaultName = (typeof faultNames)[number];
