@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { supplierEnv } from './supplier-env.ts';
 import { replyLimitBytes, sizeText } from './read-capped.ts';
 import {
   parseReply,
@@ -28,7 +29,13 @@ export function commandTrigger(
   return stopAfterSilence(
     (action, params) =>
       new Promise((resolvePromise, reject) => {
-        const child = spawn(command, { cwd, shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(command, {
+          cwd,
+          shell: true,
+          detached: true,
+          env: supplierEnv(process.env),
+          stdio: ['pipe', 'pipe', 'pipe'],
+        });
         const stdout: Buffer[] = [];
         let received = 0;
         let stderr = '';

@@ -9,6 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { supplierEnv } from './supplier-env.ts';
 
 /** Seconds the system has to shut down after SIGTERM before the group is killed. */
 const graceMs = 2000;
@@ -23,7 +24,11 @@ export function watchOver(command: string): void {
   };
   // Signals to the group reach the watchdog too: it stays until the system is gone.
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => {});
-  const system = spawn(command, { shell: true, stdio: ['ignore', 'inherit', 'inherit'] });
+  const system = spawn(command, {
+    shell: true,
+    env: supplierEnv(process.env),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   let ending = false;
   const end = () => {
     if (ending) return;
