@@ -1,0 +1,58 @@
+/**
+ * Where a `klarmeld test` start goes, in a fresh process as the command has it (run by
+ * bench/cli/start-up.ts, or alone): Node's own start, loading the modules `test` loads, the
+ * catalogue (parsed and checked, and from the cache), then the reference-system run twice: cold
+ * (the first, as the command runs it) and warm (what the in-process column of start-up.ts
+ * measures). Each phase as wall time and this thread's CPU time, in ms, as one JSON line.
+ *
+ *   npx node bench/cli/start-phases.ts
+ */
+import module from 'node:module';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// What Node did before this line (start-up, this file's own imports) is the first phase.
+const phases: Record<string, { wallMs: number; cpuMs: number }> = {};
+let last = { wall: 0, cpu: 0 };
+const mark = (name: string) => {
+  const cpuUsage = process.threadCpuUsage();
+  const now = { wall: performance.now(), cpu: (cpuUsage.user + cpuUsage.system) / 1000 };
+  phases[name] = { wallMs: Math.round(now.wall - last.wall), cpuMs: Math.round(now.cpu - last.cpu) };
+  last = now;
+};
+mark('node start');
+
+// As bin/klarmeld.js does: compiled code (and stripped TypeScript) from the disk cache.
+module.enableCompileCache?.();
+// The modules `klarmeld test` loads (its own cli/ files are few; nothing may import cli/).
+const [{ loadCatalog, loadCatalogCached }, { runAndAttest }] = await Promise.all([
+  import('../../catalog/index.ts'),
+  import('../../conformance/runner/index.ts'),
+  import('../../conformance/suites/index.ts'),
+  import('../../conformance/framework/index.ts'),
+  import('../../conformance/profile/index.ts'),
+]);
+mark('modules');
+
+const { catalog } = await loadCatalog();
+mark('catalogue parsed and checked');
+const cacheDir = await mkdtemp(join(tmpdir(), 'klarmeld-bench-cache-'));
+try {
+  await loadCatalogCached({ cacheDir });
+  mark('(catalogue cache written)');
+  const cached = await loadCatalogCached({ cacheDir });
+  if (cached.cache !== 'hit') throw new Error(`the catalogue cache did not answer (${cached.cache})`);
+  mark('catalogue from the cache');
+} finally {
+  await rm(cacheDir, { recursive: true, force: true });
+}
+
+const profileFile = fileURLToPath(new URL('../../examples/reference-system/klarmeld.yaml', import.meta.url));
+for (const name of ['run, cold', 'run, warm']) {
+  const { document } = await runAndAttest({ profileFile, catalog, toolVersion: 'bench' });
+  if (document.summary.exitCode !== 0) throw new Error(`${name} exited ${document.summary.exitCode}`);
+  mark(name);
+}
+process.stdout.write(`${JSON.stringify(phases)}\n`);
