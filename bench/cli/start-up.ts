@@ -6,10 +6,10 @@
  *      in this process, modules already loaded — the work itself;
  *  (b) `node bin/klarmeld.js test --profile examples/reference-system/klarmeld.yaml --json`;
  *  (c) `npx klarmeld test …` the same;
- * and `node bin/klarmeld.js catalog check` beside `npx klarmeld catalog check`. Beside each wall time
- * the CPU time it took (user + system, the reference system's process included; Linux), which
- * the machine's load disturbs far less, and once per round bench/cli/start-phases.ts in a fresh
- * process: where the command's start goes (Node, modules, catalogue, cold run against warm run).
+ * and `node bin/klarmeld.js catalog check` beside `npx klarmeld catalog check`. Once per round
+ * bench/cli/start-phases.ts in a fresh process says where the command's start goes (Node,
+ * modules, catalogue, cold run against warm run), in wall time and in the main thread's CPU time,
+ * which the load of a shared machine disturbs far less.
  *
  *   npx node bench/cli/start-up.ts [runs=5]
  */
@@ -26,35 +26,18 @@ const runs = Number(process.argv[2] ?? 5);
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const loadAtStart = loadAverage();
 
-/**
- * CPU time (user + system, ms) of this process and of the children it has waited for, from
- * /proc/self/stat (clock ticks of 10 ms); 0 where there is no /proc.
- */
-function cpuSpent(): { own: number; children: number } {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-    const ticks = (i: number) => Number(fields[i]) * 10;
-    return { own: ticks(11) + ticks(12), children: ticks(13) + ticks(14) };
-  } catch {
-    return { own: 0, children: 0 };
-  }
-}
-
 /** Wall time of one command in a new process, in ms; fails loudly when it does not succeed. */
-function timed(command: string, args: string[], cpu?: number[]): number {
-  const before = cpuSpent().children;
+function timed(command: string, args: string[]): number {
   const started = performance.now();
   const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const wall = performance.now() - started;
   if (result.status !== 0)
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(0, 2000)}`);
-  cpu?.push(cpuSpent().children - before);
   return wall;
 }
 
 const npx = 'npx';
 const samples: Record<string, number[]> = { inProcess: [], node: [], npx: [], catalogNode: [], catalogNpx: [] };
-const cpu: Record<string, number[]> = { inProcess: [], node: [], npx: [] };
 const phases: Record<string, { wallMs: number; cpuMs: number }>[] = [];
 // One warm-up of each so that every column starts with the same disk caches and compile cache.
 const catalog = (await loadCatalog()).catalog;
@@ -65,22 +48,19 @@ const runTest = async (options: { profileFile: string; toolVersion: string }) =>
 await runTest({ profileFile: `${root}${profile}`, toolVersion: 'bench' });
 timed(process.execPath, ['bin/klarmeld.js', 'test', '--profile', profile, '--json']);
 for (let i = 0; i < runs; i++) {
-  const before = cpuSpent();
   const started = performance.now();
   const result = await runTest({ profileFile: `${root}${profile}`, toolVersion: 'bench' });
   samples.inProcess!.push(performance.now() - started);
-  const after = cpuSpent();
-  cpu.inProcess!.push(after.own + after.children - before.own - before.children);
   if (result.exitCode !== 0) throw new Error(`the in-process run exited ${result.exitCode}`);
-  samples.node!.push(timed(process.execPath, ['bin/klarmeld.js', 'test', '--profile', profile, '--json'], cpu.node));
-  samples.npx!.push(timed(npx, ['klarmeld', 'test', '--profile', profile, '--json'], cpu.npx));
+  samples.node!.push(timed(process.execPath, ['bin/klarmeld.js', 'test', '--profile', profile, '--json']));
+  samples.npx!.push(timed(npx, ['klarmeld', 'test', '--profile', profile, '--json']));
   const breakdown = spawnSync(process.execPath, ['bench/cli/start-phases.ts'], { cwd: root, encoding: 'utf8' });
   if (breakdown.status !== 0) throw new Error(`start-phases.ts exited ${breakdown.status}: ${breakdown.stderr}`);
   phases.push(JSON.parse(breakdown.stdout));
   samples.catalogNode!.push(timed(process.execPath, ['bin/klarmeld.js', 'catalog', 'check']));
   samples.catalogNpx!.push(timed(npx, ['klarmeld', 'catalog', 'check']));
   console.log(
-    `run ${i + 1} (load ${loadAverage()}): in-process ${s(samples.inProcess!.at(-1)!)} (CPU ${s(cpu.inProcess!.at(-1)!)}), node ${s(samples.node!.at(-1)!)} (CPU ${s(cpu.node!.at(-1)!)}), npx ${s(samples.npx!.at(-1)!)}; catalog check node ${s(samples.catalogNode!.at(-1)!)}, npx ${s(samples.catalogNpx!.at(-1)!)}`,
+    `run ${i + 1} (load ${loadAverage()}): in-process ${s(samples.inProcess!.at(-1)!)}, node ${s(samples.node!.at(-1)!)}, npx ${s(samples.npx!.at(-1)!)}; catalog check node ${s(samples.catalogNode!.at(-1)!)}, npx ${s(samples.catalogNpx!.at(-1)!)}`,
   );
 }
 
@@ -92,7 +72,6 @@ function median(xs: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, Math.round(median(v))]));
-const c = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Math.round(median(v))]));
 const phaseMedians = Object.fromEntries(
   Object.keys(phases[0] ?? {}).map((name) => [
     name,
@@ -118,9 +97,6 @@ console.log(
       runs,
       medianMs: m,
       overTheInProcessRunMs: { node: m.node! - m.inProcess!, npx: m.npx! - m.inProcess! },
-      // CPU time, the system's process included; the load of the machine disturbs it less than wall time.
-      cpuMedianMs: c,
-      cpuOverTheInProcessRunMs: { node: c.node! - c.inProcess!, npx: c.npx! - c.inProcess! },
       // Where a start goes (bench/cli/start-phases.ts, medians); "run, cold" minus "run, warm" is what
       // a new process pays for code not yet compiled and optimised.
       startPhases: phaseMedians,
@@ -129,7 +105,6 @@ console.log(
         'npx klarmeld test over in-process ≤ 500 ms': m.npx! - m.inProcess! <= 500,
       },
       samplesMs: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map(Math.round)])),
-      cpuSamplesMs: cpu,
     },
     null,
     2,
