@@ -53,7 +53,8 @@ export function genericSuite(
   const rest = restOperationPlans(restContractServices(catalog).filter((s) => s.integration === integration));
   if (services.length === 0 && rest.length === 0) return undefined;
   const plans = operationPlans(services);
-  const generic = genericRequirements(integration, plans);
+  // An integration with REST operations only has no SOAP requirements (and an empty list is no requirements file).
+  const generic = plans.length > 0 ? genericRequirements(integration, plans) : { integration, requirements: [] };
   const name = catalog.integrations.find((i) => i.id === integration)?.title ?? integration;
   const context = services.find((s) => s.security.model === 'context');
   return defineSuite<SuiteEnvironment>({
