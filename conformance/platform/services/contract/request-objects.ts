@@ -60,7 +60,10 @@ export function uuidsByStem(body: Element): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const child of childElements(body)) {
     const stem = /^(.+)Uuid$/.exec(child.localName!)?.[1];
-    if (stem) out.set(stem, [...(out.get(stem) ?? []), text(child)]);
+    if (!stem) continue;
+    let list = out.get(stem);
+    if (!list) out.set(stem, (list = []));
+    list.push(text(child));
   }
   return out;
 }

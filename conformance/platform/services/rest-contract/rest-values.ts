@@ -1,6 +1,9 @@
 import { isSimple, valueFor } from '../../../../catalog/index.ts';
 import type { MessageField, RestContractOperation } from '../../../../catalog/index.ts';
 
+/** At most this many values are kept per name, and read per repeatable field. */
+const maxValuesPerName = 1000;
+
 /** What a request asked, by local name (for echoing), and the field that asks for a fault, if one does. */
 export interface RestRequestValues {
   byName: Map<string, string[]>;
@@ -22,7 +25,10 @@ export function restRequestValues(
   const byName = new Map<string, string[]>();
   let faultTrigger: string | undefined;
   const note = (field: MessageField, value: string, path: string) => {
-    byName.set(field.name, [...(byName.get(field.name) ?? []), value]);
+    let list = byName.get(field.name);
+    if (!list) byName.set(field.name, (list = []));
+    // Echoing needs a few values; a hostile array of thousands must not cost more than reading it once.
+    if (list.length < maxValuesPerName) list.push(value);
     if (faultTrigger === undefined && isSimple(field) && value === valueFor(field, 'fault')) faultTrigger = path;
   };
   for (const p of op.parameters) {
@@ -33,7 +39,9 @@ export function restRequestValues(
     if (typeof value !== 'object' || value === null) return;
     for (const f of fields) {
       const v = (value as Record<string, unknown>)[f.name];
-      for (const item of Array.isArray(v) ? v : v === undefined ? [] : [v]) {
+      // Only as many items as the field allows are read: the tree check reports the rest.
+      const max = f.maxOccurs === 'unbounded' ? maxValuesPerName : (f.maxOccurs ?? 1);
+      for (const item of Array.isArray(v) ? v.slice(0, max) : v === undefined ? [] : [v]) {
         if (f.fields) walk(item, f.fields, `${path}/${f.name}`);
         else if (typeof item !== 'object') note(f, String(item), `${path}/${f.name}`);
       }
