@@ -3,7 +3,9 @@ import type { Catalog, Service } from '../../../catalog/index.ts';
 import { defineSuite, type SuiteDefinition, type TestContext, type TestDefinition } from '../../framework/index.ts';
 import type { SuiteEnvironment } from '../shared/environment.ts';
 import { platformGroup } from '../shared/platform-group.ts';
+import { attach } from '../shared/evidence.ts';
 import { approvedAgreement, fail } from '../shared/steps.ts';
+import { sleep } from '../shared/world.ts';
 import { browserFor, type Browser } from './browser.ts';
 import { attributeValues, commonProblems, completeLogin, privilegesOf, requestFrom, shownUser } from './login-flow.ts';
 import { messageFields, readRedirectUrl, redirectSignatureProblem } from './saml-reading.ts';
@@ -29,16 +31,41 @@ function samlServices(catalog: Catalog): Found[] {
   );
 }
 
-/** A browser for one test, the system's door, and the system registered as the IdP's provider (embedded platform). */
-async function prepared<T>(env: SuiteEnvironment, body: (browser: Browser, door: WebDoor) => Promise<T>): Promise<T> {
+/**
+ * A browser for one test, the system's door, and the system registered as the IdP's provider
+ * (embedded platform). On the embedded platform the IdP's records of the requests the system signed
+ * (the Context Handler records an exchange once the signature proves the system) are attached to
+ * the result as evidence, whatever the test concludes.
+ */
+async function prepared<T>(
+  context: TestContext,
+  env: SuiteEnvironment,
+  body: (browser: Browser, door: WebDoor) => Promise<T>,
+): Promise<T> {
   const door = await webDoor(env);
   if (env.target === 'embedded') await registerProvider(env, door);
+  const marker = env.recorder ? await env.recorder.mark() : undefined;
   const browser = browserFor(env);
   try {
     return await body(browser, door);
   } finally {
     await browser.close();
+    if (env.recorder && marker !== undefined) attach(context, ...(await idpExchanges(env, marker)));
   }
+}
+
+/** The IdP's exchanges since the marker; the recorder stores one just after answering, so give it a moment. */
+async function idpExchanges(env: SuiteEnvironment, marker: string) {
+  const ofIdp = async () =>
+    (await env.recorder!.since(marker)).filter((e) => /^(AuthnRequest|LogoutRequest)$/.test(e.operation ?? ''));
+  let found = await ofIdp();
+  for (let tries = 0; found.length === 0 && tries < 20; tries++) {
+    await sleep(env, 25);
+    found = await ofIdp();
+  }
+  // A logout test's second request (the LogoutRequest) may be stored a moment after its login's.
+  await sleep(env, 25);
+  return ofIdp();
 }
 
 /** Logs the Korsbæk user in through the system and the IdP; fails when the system does not show the user. */
@@ -82,7 +109,7 @@ function signOnTests(found: Found): TestDefinition<SuiteEnvironment>[] {
       `The system refuses a Response ${what}`,
       `Systemet afviser et Response ${whatDa}`,
       (context, env) =>
-        prepared(env, async (browser, door) => {
+        prepared(context, env, async (browser, door) => {
           const sent = await requestFrom(env, browser, door.login, found.saml, 'AuthnRequest');
           const { landed } = await completeLogin(browser, sent, defect);
           context.log(`the system answered the defective Response with HTTP ${landed.status}`);
@@ -99,7 +126,7 @@ function signOnTests(found: Found): TestDefinition<SuiteEnvironment>[] {
       "The system's login sends a correct AuthnRequest to the IdP",
       'Systemets login sender en korrekt AuthnRequest til IdP’en',
       (context, env) =>
-        prepared(env, async (browser, door) => {
+        prepared(context, env, async (browser, door) => {
           const sent = await requestFrom(env, browser, door.login, found.saml, 'AuthnRequest');
           context.input('authnRequest', sent.read.xml);
           const problems = commonProblems(env, sent, door);
@@ -115,8 +142,8 @@ function signOnTests(found: Found): TestDefinition<SuiteEnvironment>[] {
       'authn-request-signed',
       'The AuthnRequest is signed with the system certificate',
       'AuthnRequest er signeret med systemcertifikatet',
-      (_context, env) =>
-        prepared(env, async (browser, door) => {
+      (context, env) =>
+        prepared(context, env, async (browser, door) => {
           const sent = await requestFrom(env, browser, door.login, found.saml, 'AuthnRequest');
           const problem = redirectSignatureProblem(sent.read, env.system.certPem);
           if (problem) fail(`The AuthnRequest's signature does not hold: ${problem}`);
@@ -129,7 +156,7 @@ function signOnTests(found: Found): TestDefinition<SuiteEnvironment>[] {
       'The system accepts the IdP’s Response and shows the user, CVR and privileges',
       'Systemet tager imod IdP’ens Response og viser bruger, CVR og privilegier',
       (context, env) =>
-        prepared(env, async (browser, door) => {
+        prepared(context, env, async (browser, door) => {
           const { outcome, shown } = await loggedIn(context, env, browser, door, found);
           if (!shown)
             fail(
@@ -177,7 +204,7 @@ function logoutTests(found: Found, sso: Found): TestDefinition<SuiteEnvironment>
       "The system's logout sends a LogoutRequest naming the user's session",
       'Systemets logout sender en LogoutRequest, der angiver brugerens session',
       (context, env) =>
-        prepared(env, async (browser, door) => {
+        prepared(context, env, async (browser, door) => {
           const { login, sent } = await loggedOut(context, env, browser, door);
           context.input('logoutRequest', sent.read.xml);
           const problems = commonProblems(env, sent, door);
@@ -196,7 +223,7 @@ function logoutTests(found: Found, sso: Found): TestDefinition<SuiteEnvironment>
       'The LogoutRequest is signed with the system certificate',
       'LogoutRequest er signeret med systemcertifikatet',
       (context, env) =>
-        prepared(env, async (browser, door) => {
+        prepared(context, env, async (browser, door) => {
           const { sent } = await loggedOut(context, env, browser, door);
           const problem = redirectSignatureProblem(sent.read, env.system.certPem);
           if (problem) fail(`The LogoutRequest's signature does not hold: ${problem}`);
@@ -209,7 +236,7 @@ function logoutTests(found: Found, sso: Found): TestDefinition<SuiteEnvironment>
       'After the IdP’s LogoutResponse the system no longer shows the user',
       'Efter IdP’ens LogoutResponse viser systemet ikke længere brugeren',
       (context, env) =>
-        prepared(env, async (browser, door) => {
+        prepared(context, env, async (browser, door) => {
           const { sent } = await loggedOut(context, env, browser, door);
           const idp = await browser.get(sent.location);
           if (!idp.location)
@@ -252,6 +279,7 @@ export function webLoginSuites(catalog: Catalog): Record<string, SuiteDefinition
       id: f.integration.toLowerCase(),
       integration: f.integration,
       title: `${f.integration} ${title} (web-login suite from the IdP metadata)`,
+      titleDa: `${f.integration} ${title} (web-login-suite fra IdP'ens metadata)`,
       version: `${WEB_VERSION}+${digest}`,
       requirementsFile: new URL('./web-login-requirements.ts', import.meta.url),
       requirements: webLoginRequirements(f.integration, f.saml.role, f.saml.idpEntityId),
@@ -265,7 +293,7 @@ export function webLoginSuites(catalog: Catalog): Record<string, SuiteDefinition
             'Systemet er registreret som tjenesteudbyder hos context handleren og har en godkendt aftale',
             async (context, env) => {
               context.input('agreement', approvedAgreement(env, f.integration).uuid);
-              await prepared(env, async (_browser, door) => context.input('entityId', door.entityId));
+              await prepared(context, env, async (_browser, door) => context.input('entityId', door.entityId));
             },
             true,
           ),
