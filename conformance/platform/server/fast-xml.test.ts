@@ -109,6 +109,16 @@ describe('the fast XML reader', () => {
     for (const text of others) expect(parseXmlFast(text), text).toBeUndefined();
   });
 
+  it('refuses an entity named like a property of every object, as xmldom does, and leaves an element with very many attributes to xmldom', () => {
+    for (const name of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__']) {
+      expect(parseXmlFast(`<a>&${name};</a>`), name).toBeUndefined();
+      expectSameAsXmldom(`<a>&${name};</a>`);
+    }
+    const many = `<a ${Array.from({ length: 40 }, (_, i) => `x${i}="${i}"`).join(' ')}/>`;
+    expect(parseXmlFast(many)).toBeUndefined();
+    expectSameAsXmldom(many);
+  });
+
   it('agrees with xmldom on the official example messages and on thousands of mutations of them', () => {
     expect(official.length).toBeGreaterThan(10);
     // Every official message that xmldom reads and that is plain XML (no comment, no byte order mark
@@ -141,6 +151,9 @@ describe('the fast XML reader', () => {
       'x',
       '&amp;',
       '&#65;',
+      // Names Object.prototype holds: an entity table that is a plain object would find them (review finding 5).
+      '&constructor;',
+      '&__proto__;',
       ']]>',
       '<!--x-->',
       ' xmlns:q="u"',

@@ -104,7 +104,16 @@ function xmldom(): Xmldom | null {
 
 /** An ASCII QName (a subset of what xmldom accepts); sticky, read at `lastIndex`. */
 const qName = /[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?/y;
-const entities: Record<string, string> = { amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' };
+/** Past this many attributes on one element the fast reader hands the document to xmldom's parser. */
+const maxFastAttributes = 32;
+// A Map, not an object literal: `&constructor;` must not find Object.prototype's (review finding 5).
+const entities = new Map([
+  ['amp', '&'],
+  ['apos', "'"],
+  ['gt', '>'],
+  ['lt', '<'],
+  ['quot', '"'],
+]);
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9;
 
 function nameAt(src: string, at: number): string | undefined {
@@ -124,7 +133,7 @@ function text(src: string, from: number, to: number): string | undefined {
   let out = '';
   while (amp >= 0 && amp < to) {
     const semi = src.indexOf(';', amp);
-    const value = semi > 0 && semi < to ? entities[src.slice(amp + 1, semi)] : undefined;
+    const value = semi > 0 && semi < to ? entities.get(src.slice(amp + 1, semi)) : undefined;
     if (value === undefined) return undefined;
     out += src.slice(from, amp) + value;
     from = semi + 1;
@@ -221,6 +230,9 @@ function startTag(
     if (close < 0) return -1;
     const raw = src.slice(v + 1, close);
     if (/[<&\t\n]/.test(raw)) return -1;
+    // Requests carry a handful of attributes per element; many more go to xmldom's own parser, so
+    // the duplicate check below stays short (a quadratic 10,000-attribute element: review finding 2).
+    if (attrs.length >= maxFastAttributes) return -1;
     for (let k = 0; k < attrs.length; k++) if (attrs[k]!.qName === name) return -1;
     const colon = name.indexOf(':');
     const prefix = colon > 0 ? name.slice(0, colon) : undefined;
