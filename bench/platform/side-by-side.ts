@@ -11,7 +11,7 @@
  * record and its signature verifies under the platform's published key.
  *
  *   npx node bench/platform/side-by-side.ts [--rounds 3] [--duration 10] [--connections 32] [--verify all|N]
- *     [--only bare|platform] [--processes 1]
+ *     [--only bare|platform] [--processes 1] [--bare-work-us 0]
  *
  * `--processes N` runs the platform in N processes on one data folder and one port (SO_REUSEPORT;
  * request-process.ts): whether using the second core for requests pays on this machine. The
@@ -41,6 +41,9 @@ const { values } = parseArgs({
     // For profiling one side (e.g. under --cpu-prof): the other is not loaded and no ratio is printed.
     only: { type: 'string' },
     processes: { type: 'string', default: '1' },
+    // Diagnostic: the bare server spends this much CPU per request before answering (a busy loop),
+    // to see how its TLS and HTTP cost per request changes at the platform's rate.
+    'bare-work-us': { type: 'string', default: '0' },
   },
 });
 const rounds = Number(values.rounds);
@@ -50,6 +53,8 @@ const loadAtStart = await loadAverage();
 const { catalog } = await loadCatalog();
 const dataDir = mkdtempSync(join(tmpdir(), 'klarmeld-side-by-side-'));
 const processes = Number(values.processes);
+const bareWorkUs = Number(values['bare-work-us']);
+const bareWorkNs = BigInt(Math.round(bareWorkUs * 1000));
 const platform = await startPlatform({
   dataDir,
   port: 0,
@@ -73,9 +78,10 @@ const bare = createServer(
   },
   (req, res) => {
     req.on('data', () => undefined);
-    req.on('end', () =>
-      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'content-length': answer.length }).end(answer),
-    );
+    req.on('end', () => {
+      if (bareWorkUs > 0) for (const until = process.hrtime.bigint() + bareWorkNs; process.hrtime.bigint() < until;);
+      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'content-length': answer.length }).end(answer);
+    });
   },
 );
 await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
