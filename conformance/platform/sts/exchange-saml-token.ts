@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ns, uri } from '../../clients/tokens/namespaces.ts';
 import { sameCertificate } from '../../clients/tokens/pem.ts';
-import { parseXml, selectOne, textOf, type XmlNode } from '../../clients/tokens/xml.ts';
+import { selectOne, textOf, type XmlNode } from '../../clients/tokens/xml.ts';
+import { parseSafeXml } from '../server/safe-xml.ts';
 import type { Caller } from '../service-handler.ts';
 import type { AccessTokenGrant } from './access-token-store.ts';
 import type { StsIdentity } from './sts-directory.ts';
@@ -11,6 +12,12 @@ import { verifySignature } from './wss-verify.ts';
 export const accessTokenLifetimeMs = 3600_000;
 const skewMs = 5 * 60_000;
 const datarekvirentTypes = ['CPR', 'CVR', 'PNummer', 'OrgEnhed'];
+/**
+ * An STS assertion is ~8 KB of base64 and ~115 elements; the field and its XML are bounded well
+ * above that, so a hostile form is refused before a DOM is built on the request thread (review finding 3).
+ */
+const maxEncodedLength = 64 * 1024;
+const assertionLimits = { maxDepth: 32, maxNodes: 2000 };
 
 export type ExchangeResult =
   { ok: true; grant: AccessTokenGrant } | { ok: false; status: 400 | 401; error: string; description: string };
@@ -39,13 +46,15 @@ export function exchangeSamlToken(
     return invalid('datarekvirent-type and datarekvirent-identifier go together: send both or neither');
   if (type !== '' && !datarekvirentTypes.includes(type))
     return invalid(`datarekvirent-type ${type} is not one of ${datarekvirentTypes.join(', ')}`);
-  let assertion: XmlNode;
-  try {
-    const xml = Buffer.from(encoded.replace(/\s+/g, ''), 'base64').toString('utf8');
-    assertion = parseXml(xml).documentElement as XmlNode;
-  } catch (error) {
-    return invalid(`saml-token is not base64 of an XML document (${(error as Error).message})`);
-  }
+  if (encoded.length > maxEncodedLength)
+    return invalid(`saml-token is ${encoded.length} characters; an STS assertion is far below ${maxEncodedLength}`);
+  const xml = Buffer.from(encoded.replace(/\s+/g, ''), 'base64').toString('utf8');
+  const parsed = parseSafeXml(xml, assertionLimits);
+  if (!('document' in parsed))
+    return invalid(
+      `saml-token is not base64 of an XML document (${parsed.problem}); send the assertion the STS issued`,
+    );
+  const assertion = parsed.document.documentElement as unknown as XmlNode;
   if (assertion.localName !== 'Assertion' || assertion.namespaceURI !== ns.saml)
     return invalid('saml-token holds no SAML 2.0 Assertion; send the assertion the STS issued, base64 encoded');
   const id = assertion.getAttribute('ID') ?? '';

@@ -33,6 +33,9 @@ export function verifyJwt(token: string, certPem: string): JwtCheck {
   } catch {
     return { ok: false, reason: 'its header or claims are not base64url JSON' };
   }
+  // JSON.parse gives null, numbers and arrays too; only objects are a header and claims (review finding 7).
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(header) || !isObject(claims)) return { ok: false, reason: 'its header or claims are not JSON objects' };
   if (header.alg !== 'RS256') return { ok: false, reason: `its algorithm is ${String(header.alg)}, not RS256` };
   const signed = verify(
     'sha256',

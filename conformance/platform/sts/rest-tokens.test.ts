@@ -174,4 +174,26 @@ describe("Serviceplatformen's AccessTokenService", () => {
     });
     expect(exchange('')).toMatchObject({ ok: false, error: 'invalid_request' });
   });
+
+  it('refuses a hostile saml-token (huge, or deeply nested) before building a document of it (review finding 3)', () => {
+    const exchange = (xml: string) =>
+      exchangeSamlToken(
+        new URLSearchParams({ 'saml-token': Buffer.from(xml).toString('base64') }).toString(),
+        callerOf(world.system.certPem),
+        { identity: world.identity, now, knowsEntityId: () => true },
+      );
+    expect(exchange(`<a>${'<b/>'.repeat(300_000)}</a>`)).toMatchObject({
+      ok: false,
+      status: 400,
+      description: expect.stringMatching(/far below 65536/),
+    });
+    expect(exchange(`${'<b>'.repeat(40)}${'</b>'.repeat(40)}`)).toMatchObject({
+      ok: false,
+      description: expect.stringMatching(/too-deep/),
+    });
+    expect(exchange(`<a>${'<b/>'.repeat(3000)}</a>`)).toMatchObject({
+      ok: false,
+      description: expect.stringMatching(/too-many-nodes/),
+    });
+  });
 });
