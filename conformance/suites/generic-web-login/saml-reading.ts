@@ -1,4 +1,4 @@
-import { createVerify, X509Certificate } from 'node:crypto';
+import { createPublicKey, createVerify } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 
@@ -55,14 +55,14 @@ const HASHES: Record<string, string> = {
   'http://www.w3.org/2000/09/xmldsig#rsa-sha1': 'sha1',
 };
 
-/** Why the Redirect binding's signature does not hold with this certificate; undefined when it does. */
+/** Why the Redirect binding's signature does not hold with this certificate (or public key, PEM); undefined when it does. */
 export function redirectSignatureProblem(read: RedirectRead, certPem: string): string | undefined {
   if (!read.signature || !read.sigAlg) return 'it carries no SigAlg and Signature: it is not signed';
   const hash = HASHES[read.sigAlg];
   if (!hash) return `SigAlg ${read.sigAlg} is not RSA-SHA256 (or RSA-SHA1)`;
   const ok = createVerify(hash)
     .update(read.signedOctets)
-    .verify(new X509Certificate(certPem).publicKey, Buffer.from(read.signature, 'base64'));
+    .verify(createPublicKey(certPem), Buffer.from(read.signature, 'base64'));
   return ok ? undefined : "the signature does not verify with the system's certificate";
 }
 
