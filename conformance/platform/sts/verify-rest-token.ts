@@ -13,8 +13,8 @@ const skewSeconds = 300;
 
 /**
  * Checks the `Authorization` header of a call to a REST service: `Holder-of-key <token>` (KOMBIT's
- * samples: Randers' Examples.cs, kombit-service-net) or `Bearer <token>` (the KlassifikationListeHent
- * OpenAPI's bearerAuth scheme), where the token is one the service takes, for its entity ID, in its
+ * samples: Randers' Examples.cs, kombit-service-net) or, for a service that takes the STS's JWT,
+ * `Bearer <token>` (the KlassifikationListeHent OpenAPI's bearerAuth scheme), where the token is one the service takes, for its entity ID, in its
  * lifetime, and bound to the certificate of this TLS connection: an access token from the
  * AccessTokenService (looked up), or a JWT from the STS's OAuth endpoint (signature, `aud`, `exp`,
  * `cnf.x5t#S256`). Every refusal is answered 401 "Security Token Invalid" by the caller of this
@@ -35,6 +35,12 @@ export function verifyRestToken(
         : 'The call has no Authorization header; send "Holder-of-key <token>"',
     );
   const [, scheme, token] = match as unknown as [string, string, string];
+  // Serviceplatformen's access tokens go as Holder-of-key only (its samples); Bearer is the JWT services' OpenAPI scheme.
+  if (!expect.accepts.includes('jwt') && scheme.toLowerCase() !== 'holder-of-key')
+    return fail(
+      'rest.token-scheme',
+      `The Authorization scheme is ${scheme}; Serviceplatformen takes "Holder-of-key <token>"`,
+    );
   const kind: RestTokenKind = token.split('.').length === 3 ? 'jwt' : 'access-token';
   const wanted = expect.accepts
     .map((k) => (k === 'jwt' ? "a JWT from the STS's OAuth endpoint" : 'an access token from the AccessTokenService'))

@@ -100,6 +100,15 @@ describe('the REST contract module on the running platform (issue 12)', () => {
     expect(JSON.stringify(reply.json)).toContain('Security Token Invalid');
   });
 
+  it('takes an access token as Holder-of-key only, as Serviceplatformen does', async () => {
+    const token = await accessToken();
+    const reply = await send('/service/AccessTokenDemo_1/callDemoService/Hej', {
+      headers: { authorization: `Bearer ${token}`, ...transaction() },
+    });
+    expect(reply.status).toBe(401);
+    expect(lastExchange().fault?.code).toBe('rest.token-scheme');
+  });
+
   it('answers 400 BadRequest when x-TransaktionsId is missing, and records why', async () => {
     const token = await accessToken();
     const reply = await send('/service/AccessTokenDemo_1/callDemoService/Hej', {
