@@ -60,6 +60,22 @@ describe('import-contract on SAML identity provider metadata', () => {
     expect(again.changes.map((c) => c.action)).toEqual(['unchanged']);
   });
 
+  it("the shipped SF1511 and SF1515 are what import-contract writes from the Context Handler's metadata", async () => {
+    for (const [id, service] of [
+      ['SF1511', 'SingleSignOn'],
+      ['SF1515', 'SingleLogout'],
+    ] as const) {
+      const dir = await temp.make('klarmeld-import-saml-');
+      mkdirSync(join(dir, 'integrations'));
+      const file = join(dir, 'integrations', `${id}.yaml`);
+      const shipped = readFileSync(join(repo, 'catalog/data/integrations', `${id}.yaml`), 'utf8');
+      writeFileSync(file, shipped);
+      const { changes } = importIntoCatalogue(dir, id, 'unnumbered', importSamlMetadata(metadata, service), true);
+      expect(changes.map((c) => `${c.service} ${c.action}`)).toEqual([`${service} unchanged`]);
+      expect(readFileSync(file, 'utf8')).toBe(shipped);
+    }
+  });
+
   it('replaces a changed IdP description on a new import (klarmeld catalog import-contract --write)', async () => {
     const { dir, file } = await catalogueWith('SF1515');
     importIntoCatalogue(dir, 'SF1515', 'unnumbered', importSamlMetadata(metadata, 'SingleLogout'), true);
