@@ -43,6 +43,8 @@ export interface OioidwsService {
     input: Element,
     claims: TokenClaims,
     platform: PlatformServices,
+    /** The it-system whose certificate holds the token (found before run is called). */
+    caller: Caller,
   ): Promise<OioidwsResult>;
 }
 
@@ -119,7 +121,7 @@ export async function serveOioidws(
       operation.name,
     );
   }
-  const result = await service.run(operation, body, check.claims, platform);
+  const result = await service.run(operation, body, check.claims, platform, caller);
   if (result.fault) {
     const reply = faultReply(result.fault, operation.name);
     return { ...reply, findings: [...(result.findings ?? []), ...reply.findings], caller };

@@ -3,7 +3,7 @@ import { operationKind } from '../../../../catalog/index.ts';
 import { checkContext } from '../../context/check-context.ts';
 import { platformErrors, serviceplatformFault, soapContentType, soapEnvelopeNs } from '../../faults/index.ts';
 import { serveOioidws, type OioidwsOperation } from '../../oioidws/serve-oioidws.ts';
-import type { Finding, PlatformReply, ServiceHandler } from '../../service-handler.ts';
+import type { Caller, Finding, PlatformReply, ServiceHandler } from '../../service-handler.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { buildMessage } from './build-message.ts';
 import { checkMessage } from './check-message.ts';
@@ -45,11 +45,12 @@ export function contractHandler(service: ContractService, store: ObjectStore): S
     body: Element,
     echo: Map<string, string[]>,
     prefer: string[] | undefined,
+    system: string,
   ): { xml: string; findings: Finding[]; statusKode?: number } => {
     const output = op.output;
     const kind = operationKind(op.name);
     if (kind !== 'stateless' && output) {
-      const state = statefulAnswer(kind, { name: op.name, service: service.service }, body, store);
+      const state = statefulAnswer(kind, { name: op.name, service: service.service }, body, store, system);
       const xml = buildMessage(output, {
         samples: [...state.samples, ...op.samples],
         echo,
@@ -100,7 +101,7 @@ export function contractHandler(service: ContractService, store: ObjectStore): S
         if (!context.ok) return fault(context.errors);
         const values = requestValues(body, op.input);
         if (values.faultTrigger) return fault([serviceplatformFaultOnDemand(values.faultTrigger)]);
-        const answer = answerTo(op, body, values.byName, undefined);
+        const answer = answerTo(op, body, values.byName, undefined, request.caller.systemUuid);
         const xml = `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${soapEnvelopeNs[service.soapVersion]}"><soap:Body>${answer.xml}</soap:Body></soap:Envelope>`;
         return {
           status: 200,
@@ -122,7 +123,7 @@ export function contractHandler(service: ContractService, store: ObjectStore): S
     entityId: service.security.entityId,
     signingRole: 'contract',
     operations,
-    async run(operation: OioidwsOperation, input: Element) {
+    async run(operation: OioidwsOperation, input: Element, _claims: unknown, _platform: unknown, caller: Caller) {
       const op = (operation as (typeof operations)[number]).contract;
       const values = requestValues(input, op.input);
       const findings: Finding[] = checkMessage(input, op.input);
@@ -137,7 +138,7 @@ export function contractHandler(service: ContractService, store: ObjectStore): S
           ...(onDemand.statusKode !== undefined && { statusKode: onDemand.statusKode }),
         };
       }
-      const answer = answerTo(op, input, values.byName, ['StandardRetur']);
+      const answer = answerTo(op, input, values.byName, ['StandardRetur'], caller.systemUuid);
       return {
         outputXml: answer.xml,
         findings: [...findings, ...answer.findings],
