@@ -60,7 +60,8 @@ describe('klarmeld test says before the run which required integrations have no 
       ...first.matchAll(/(\S+) \((?:kontrakt ikke offentliggjort|not imported|contract imported, no suite yet)\)/g),
     ].map((m) => m[1]);
     expect(named).toEqual(none);
-    expect(first).toContain('SF1780 (not imported)');
+    expect(first).toContain('SF1780 (kontrakt ikke offentliggjort)');
+    expect(first).toContain('SF2900 (not imported)');
     expect(first).toContain('klarmeld catalog coverage --system jobcenter-y14-eksempel');
   });
 
