@@ -1,16 +1,6 @@
 import jsYaml from 'js-yaml';
-import {
-  isCollection,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Node,
-} from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlLibrary } from './yaml-library.ts';
 
 /**
  * One data file's text, parsed two ways. `data` comes from js-yaml, which is about ten times
@@ -38,6 +28,7 @@ export class YamlSource {
 
   private full() {
     if (!this.parsed) {
+      const { LineCounter, parseDocument } = yamlLibrary();
       const lineCounter = new LineCounter();
       // uniqueKeys stays on: a key written twice in one mapping is an error, not a silent overwrite.
       const document = parseDocument(this.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -112,6 +103,7 @@ const closers: Record<Opener, string> = { '[': ']', '{': '}', '"': '"', "'": "'"
  */
 function unclosedEndingAt(source: YamlSource, offset: number, wanted: Opener): number | undefined {
   let found: number | undefined;
+  const { isCollection, isScalar, isSeq, visit } = yamlLibrary();
   visit(source.document, {
     Node(_key, node) {
       const range = node.range;
@@ -150,6 +142,7 @@ function positionOf(source: YamlSource, node: unknown): Position | undefined {
  * path leaves the document (a missing field), the deepest existing node's position is returned.
  */
 export function positionAt(source: YamlSource, path: readonly PropertyKey[], key = false): Position {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   let node: unknown = source.document.contents;
   let best = positionOf(source, node) ?? { line: 1, column: 1 };
   for (let i = 0; i < path.length; i++) {

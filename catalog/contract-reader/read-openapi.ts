@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { yamlLibrary } from '../yaml-library.ts';
 import { ContractError } from './contract-error.ts';
 
 export interface OpenApiParameter {
@@ -60,7 +60,7 @@ export function readOpenApi(file: string): OpenApiModel {
   let doc: Json;
   try {
     const text = readFileSync(file, 'utf8');
-    doc = (file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as Json;
+    doc = (file.endsWith('.json') ? JSON.parse(text) : yamlLibrary().parse(text)) as Json;
   } catch (error) {
     throw new ContractError(
       'contract.openapi-invalid',

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { parseYamlSource, positionAt, syntaxProblems } from '../../catalog/index.ts';
+import { parseYamlSource, positionAt } from '../../catalog/index.ts';
 import { requirementLevels } from './results.ts';
 
 export const requirement = z.strictObject({
@@ -113,7 +113,9 @@ export function checkGeneratedRequirements(value: unknown, origin: string): Requ
 /** Validates requirements text; `file` is only used in the messages. */
 export function parseRequirements(text: string, file: string): RequirementsFile {
   const source = parseYamlSource(file, text);
-  const syntax = syntaxProblems(source);
+  // read() takes js-yaml's fast path and builds the yaml package's document only for a mistake
+  // (issue 15: a run then does not load that package).
+  const { data, syntax } = source.read();
   if (syntax.length > 0) {
     throw new RequirementsError(
       syntax.map((p) => ({
@@ -124,7 +126,7 @@ export function parseRequirements(text: string, file: string): RequirementsFile 
       })),
     );
   }
-  const result = requirementsFile.safeParse(source.document.toJS() ?? {});
+  const result = requirementsFile.safeParse(data ?? {});
   if (!result.success) {
     throw new RequirementsError(
       result.error.issues.map((issue) => {

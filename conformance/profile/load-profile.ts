@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parseYamlSource, positionAt, syntaxProblems } from '../../catalog/index.ts';
+import { parseYamlSource, positionAt } from '../../catalog/index.ts';
 import { profile as profileSchema, type Profile } from './schema.ts';
 import { ProfileError, type ProfileProblem } from './problem.ts';
 
@@ -35,7 +35,9 @@ export async function loadProfile(file: string): Promise<LoadedProfile> {
 /** Validates profile text; `file` is only used in the messages. */
 export function parseProfile(text: string, file: string): Profile {
   const source = parseYamlSource(file, text);
-  const syntax = syntaxProblems(source);
+  // read() takes js-yaml's fast path and builds the yaml package's document only for a mistake,
+  // so a start with a good profile does not load that package (issue 15).
+  const { data, syntax } = source.read();
   if (syntax.length > 0) {
     throw new ProfileError(
       syntax.map((problem) => ({
@@ -46,7 +48,7 @@ export function parseProfile(text: string, file: string): Profile {
       })),
     );
   }
-  const result = profileSchema.safeParse(source.document.toJS() ?? {});
+  const result = profileSchema.safeParse(data ?? {});
   if (result.success) return result.data;
   throw new ProfileError(
     result.error.issues.map((issue): ProfileProblem => ({
