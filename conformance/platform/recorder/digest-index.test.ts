@@ -3,7 +3,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { digestLookup, digestMerger, digestMergeEvery } from './digest-index.ts';
+import { digestLookup, digestMerger, digestMergeEvery, indexedDigestQuery } from './digest-index.ts';
 import type { UnsignedExchange } from './exchange-record.ts';
 import { exchangeWriter } from './exchange-writer.ts';
 
@@ -49,6 +49,17 @@ describe('the digest index, merged in bulk', () => {
     const theirs = digestsOf(db, 'b');
     expect(lookup('a', mine).size).toBe(mine.length);
     expect(lookup('a', [theirs[0]!, theirs.at(-1)!, 'f'.repeat(64)]).size).toBe(0);
+    db.close();
+  });
+
+  it('looks a digest up by the digest index first, never by walking the exchanges of the system', () => {
+    const db = database();
+    exchangeWriter(db);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${indexedDigestQuery}`).all() as { detail: string }[];
+    expect(plan.map((p) => p.detail)).toEqual([
+      expect.stringMatching(/^SEARCH d USING PRIMARY KEY \(digest=\?\)/),
+      expect.stringMatching(/^SEARCH e USING .*seq=\?/),
+    ]);
     db.close();
   });
 

@@ -55,12 +55,18 @@ export function digestMerger(db: DatabaseSync): (minimum?: number) => number {
   };
 }
 
+/**
+ * One digest of one it-system in the index. CROSS JOIN fixes the order: digest first (its primary
+ * key), then that one exchange; with a plain JOIN SQLite walked every exchange of the system per
+ * digest (~0.7 ms each at 6,000 exchanges).
+ */
+export const indexedDigestQuery =
+  'SELECT 1 FROM exchange_digests d CROSS JOIN exchanges e ON e.seq = d.seq WHERE d.digest = ? AND e.system_uuid = ?';
+
 /** Looks digests up for one it-system: those in the index, then those in the tail not merged yet. */
 export function digestLookup(db: DatabaseSync): (systemUuid: string, digests: readonly string[]) => Set<string> {
   const upto = db.prepare('SELECT seq FROM exchange_digests_upto');
-  const indexed = db.prepare(
-    'SELECT 1 FROM exchange_digests d JOIN exchanges e ON e.seq = d.seq WHERE d.digest = ? AND e.system_uuid = ?',
-  );
+  const indexed = db.prepare(indexedDigestQuery);
   const tail = db.prepare('SELECT digest FROM exchanges WHERE system_uuid = ? AND seq > ?');
   return (systemUuid, digests) => {
     // The watermark is read before the tail: a merge in between only moves exchanges into the
