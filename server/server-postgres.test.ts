@@ -7,12 +7,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStoreError, startServer, type RunningServer } from './index.ts';
 import { api } from './testing/api-client.ts';
 import { postgresSkipReason } from './testing/postgres-binaries.ts';
-import { startTestPostgres, type TestPostgres } from './testing/postgres.ts';
+import { sharedTestPostgres, type FileTestPostgres } from './testing/shared-postgres.ts';
 
 const skip = postgresSkipReason();
 
 describe.skipIf(skip)(`klarmeld server --database postgres://…${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let postgres: TestPostgres;
+  let postgres: FileTestPostgres;
   const dirs: string[] = [];
   const servers: RunningServer[] = [];
   const dataDir = async () => {
@@ -27,7 +27,7 @@ describe.skipIf(skip)(`klarmeld server --database postgres://…${skip ? ` (skip
   };
   const adminToken = async (server: RunningServer) => (await readFile(server.adminToken.file, 'utf8')).trim();
   beforeAll(async () => {
-    postgres = await startTestPostgres();
+    postgres = await sharedTestPostgres();
   });
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.stop()));

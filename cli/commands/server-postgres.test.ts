@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../catalog/test-fixtures/temp-dirs.ts';
 import { postgresSkipReason } from '../../server/testing/postgres-binaries.ts';
-import { startTestPostgres, type TestPostgres } from '../../server/testing/postgres.ts';
+import { sharedTestPostgres, type FileTestPostgres } from '../../server/testing/shared-postgres.ts';
 import { klarmeld } from '../testing/klarmeld.ts';
 
 const bin = fileURLToPath(new URL('../../bin/klarmeld.js', import.meta.url));
@@ -16,9 +16,9 @@ const skip = postgresSkipReason();
 const temp = tempDirs();
 
 describe.skipIf(skip)(`klarmeld server --database postgres://…${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let postgres: TestPostgres;
+  let postgres: FileTestPostgres;
   beforeAll(async () => {
-    postgres = await startTestPostgres();
+    postgres = await sharedTestPostgres();
   });
   afterAll(async () => {
     await postgres?.stop();

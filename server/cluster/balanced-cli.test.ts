@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../testing/api-client.ts';
 import { postgresSkipReason } from '../testing/postgres-binaries.ts';
-import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import { sharedTestPostgres, type FileTestPostgres } from '../testing/shared-postgres.ts';
 import { klarmeldProcess, startServerProcess, type ServerProcess } from './testing/server-process.ts';
 
 const skip = postgresSkipReason();
@@ -44,12 +44,12 @@ async function balancer(backends: string[]): Promise<{ url: string; server: Serv
 describe.skipIf(skip)(
   `klarmeld test --service behind a load balancer, the judging instance killed${skip ? ` (skipped: ${skip})` : ''}`,
   () => {
-    let postgres: TestPostgres;
+    let postgres: FileTestPostgres;
     let dir: string;
     const instances: ServerProcess[] = [];
     let front: Server | undefined;
     beforeAll(async () => {
-      postgres = await startTestPostgres();
+      postgres = await sharedTestPostgres();
       dir = await mkdtemp(join(tmpdir(), 'klarmeld-balanced-'));
     });
     afterAll(async () => {

@@ -5,18 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../index.ts';
 import { api } from '../testing/api-client.ts';
 import { postgresSkipReason } from '../testing/postgres-binaries.ts';
-import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import { sharedTestPostgres, type FileTestPostgres } from '../testing/shared-postgres.ts';
 
 const skip = postgresSkipReason();
 
 describe.skipIf(skip)(
   `a run on one of two instances, reached through the other${skip ? ` (skipped: ${skip})` : ''}`,
   () => {
-    let postgres: TestPostgres;
+    let postgres: FileTestPostgres;
     let dir: string;
     const servers: RunningServer[] = [];
     beforeAll(async () => {
-      postgres = await startTestPostgres();
+      postgres = await sharedTestPostgres();
       dir = await mkdtemp(join(tmpdir(), 'klarmeld-cluster-runs-'));
     });
     afterAll(async () => {

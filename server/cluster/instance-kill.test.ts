@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidenceDigests } from '../../conformance/framework/index.ts';
 import { api } from '../testing/api-client.ts';
 import { postgresSkipReason } from '../testing/postgres-binaries.ts';
-import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import { sharedTestPostgres, type FileTestPostgres } from '../testing/shared-postgres.ts';
 import { klarmeldProcess, startServerProcess, type ServerProcess } from './testing/server-process.ts';
 
 const skip = postgresSkipReason();
@@ -27,11 +27,11 @@ async function until<T>(what: string, seconds: number, check: () => Promise<T | 
 describe.skipIf(skip)(
   `two klarmeld server instances on one PostgreSQL, one killed mid-run${skip ? ` (skipped: ${skip})` : ''}`,
   () => {
-    let postgres: TestPostgres;
+    let postgres: FileTestPostgres;
     let dir: string;
     const instances: ServerProcess[] = [];
     beforeAll(async () => {
-      postgres = await startTestPostgres();
+      postgres = await sharedTestPostgres();
       dir = await mkdtemp(join(tmpdir(), 'klarmeld-cluster-'));
     });
     afterAll(async () => {

@@ -9,7 +9,7 @@ import type { Catalog } from '../../catalog/index.ts';
 import { loadCatalog } from '../../catalog/index.ts';
 import { openPostgresServerStore } from '../store/postgres-server-store.ts';
 import { postgresSkipReason } from '../testing/postgres-binaries.ts';
-import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import { sharedTestPostgres, type FileTestPostgres } from '../testing/shared-postgres.ts';
 import { Notifier } from './notifier.ts';
 import { openPostgresNotifyStore } from './postgres-notify-store.ts';
 import { startWebhookReceiver } from './testing/webhook-receiver.ts';
@@ -18,10 +18,10 @@ import { newWebhookSecret } from './webhook-signature.ts';
 const skip = postgresSkipReason();
 
 describe.skipIf(skip)(`notifications on two instances sharing PostgreSQL${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let postgres: TestPostgres;
+  let postgres: FileTestPostgres;
   let catalog: Catalog;
   beforeAll(async () => {
-    [postgres, catalog] = await Promise.all([startTestPostgres(), loadCatalog().then((l) => l.catalog)]);
+    [postgres, catalog] = await Promise.all([sharedTestPostgres(), loadCatalog().then((l) => l.catalog)]);
   }, 60_000);
   afterAll(async () => {
     await postgres?.stop();

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { postgresSkipReason } from '../testing/postgres-binaries.ts';
-import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import { sharedTestPostgres, type FileTestPostgres } from '../testing/shared-postgres.ts';
 import { openPostgresNotifyStore } from './postgres-notify-store.ts';
 import { describeNotifyStore } from './testing/notify-store-contract.ts';
 
 const skip = postgresSkipReason();
 
 describe.skipIf(skip)(`PostgreSQL notify store${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let server: TestPostgres;
+  let server: FileTestPostgres;
   beforeAll(async () => {
-    server = await startTestPostgres();
+    server = await sharedTestPostgres();
   });
   afterAll(async () => {
     await server?.stop();

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresSkipReason } from '../testing/postgres-binaries.ts';
-import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import { sharedTestPostgres, type FileTestPostgres } from '../testing/shared-postgres.ts';
 import { migrate } from './postgres-migrate.ts';
 import { loadMigrations, migration } from './postgres-migrations.ts';
 import { openPostgresServerStore } from './postgres-server-store.ts';
@@ -9,7 +9,7 @@ import { openPostgresServerStore } from './postgres-server-store.ts';
 const skip = postgresSkipReason();
 
 describe.skipIf(skip)(`PostgreSQL migrations${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let server: TestPostgres;
+  let server: FileTestPostgres;
   const pools: pg.Pool[] = [];
   const poolOf = (url: string) => {
     const pool = new pg.Pool({ connectionString: url });
@@ -23,7 +23,7 @@ describe.skipIf(skip)(`PostgreSQL migrations${skip ? ` (skipped: ${skip})` : ''}
       (r) => r.version,
     );
   beforeAll(async () => {
-    server = await startTestPostgres();
+    server = await sharedTestPostgres();
   });
   afterAll(async () => {
     await Promise.all(pools.splice(0).map((p) => p.end()));

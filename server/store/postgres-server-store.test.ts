@@ -1,16 +1,16 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresSkipReason } from '../testing/postgres-binaries.ts';
-import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import { sharedTestPostgres, type FileTestPostgres } from '../testing/shared-postgres.ts';
 import { openPostgresServerStore } from './postgres-server-store.ts';
 import { describeServerStore } from './testing/store-contract.ts';
 
 const skip = postgresSkipReason();
 
 describe.skipIf(skip)(`PostgreSQL server store${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let server: TestPostgres;
+  let server: FileTestPostgres;
   beforeAll(async () => {
-    server = await startTestPostgres();
+    server = await sharedTestPostgres();
   });
   afterAll(async () => {
     await server?.stop();

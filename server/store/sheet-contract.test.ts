@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { postgresSkipReason } from '../testing/postgres-binaries.ts';
-import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import { sharedTestPostgres, type FileTestPostgres } from '../testing/shared-postgres.ts';
 import { openPostgresServerStore } from './postgres-server-store.ts';
 import { openSqliteServerStore } from './sqlite-server-store.ts';
 import { describeSheetBehaviour } from './testing/sheet-contract.ts';
@@ -18,9 +18,9 @@ describeSheetBehaviour('SQLite', () => {
 
 const skip = postgresSkipReason();
 describe.skipIf(skip)(`PostgreSQL${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let server: TestPostgres;
+  let server: FileTestPostgres;
   beforeAll(async () => {
-    server = await startTestPostgres();
+    server = await sharedTestPostgres();
   });
   afterAll(async () => {
     await server?.stop();

@@ -2,8 +2,9 @@
  * A real, throwaway PostgreSQL for tests and benches: `initdb` into a temp folder, `postgres` on
  * a free port on 127.0.0.1, trust authentication for the superuser `klarmeld`. PostgreSQL
  * refuses to run as root, so when we are root the folder is handed to the `postgres` OS user and
- * both binaries run as that user. One server per test file (start it in beforeAll), a fresh
- * database per test (`createDatabase`); `stop()` ends the server and removes the folder.
+ * both binaries run as that user. Test files share one per `vitest run` (shared-postgres.ts); a
+ * bench starts its own. A fresh database per test (`createDatabase`); `stop()` ends the server
+ * and removes the folder.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../index.ts';
 import { postgresSkipReason } from '../testing/postgres-binaries.ts';
-import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import { sharedTestPostgres, type FileTestPostgres } from '../testing/shared-postgres.ts';
 import { csrfMatches, csrfToken, openSession, sealSession, sessionKeys, sessionSeconds } from './web-session.ts';
 
 const skip = postgresSkipReason();
@@ -13,12 +13,12 @@ const skip = postgresSkipReason();
 // key): a session made on one holds on the other; a server on another database does not accept it.
 describe.each([['one SQLite file'], ['PostgreSQL']])('web sessions across instances on %s', (kind) => {
   let dir: string;
-  let postgres: TestPostgres | undefined;
+  let postgres: FileTestPostgres | undefined;
   const servers: RunningServer[] = [];
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'klarmeld-web-session-'));
     if (kind === 'PostgreSQL' && skip) return;
-    postgres = kind === 'PostgreSQL' ? await startTestPostgres() : undefined;
+    postgres = kind === 'PostgreSQL' ? await sharedTestPostgres() : undefined;
     const database = postgres ? await postgres.createDatabase() : join(dir, 'shared.sqlite');
     servers.push(await startServer({ dataDir: join(dir, 'a'), database }));
     servers.push(await startServer({ dataDir: join(dir, 'b'), database }));
