@@ -43,7 +43,16 @@ describe('the generic suites made from the shipped catalogue', () => {
   });
 
   it('exist for every integration with an imported contract and no hand-written suite, and run before the pushes', () => {
-    expect(Object.keys(genericSuitesFor(catalog)).sort()).toEqual(['SF0101', 'SF1490', 'SF1491', 'SF1510', 'SF1600']);
+    // With the web-login suites of the Context Handler's login and logout (SF1511, SF1515).
+    expect(Object.keys(genericSuitesFor(catalog)).sort()).toEqual([
+      'SF0101',
+      'SF1490',
+      'SF1491',
+      'SF1510',
+      'SF1511',
+      'SF1515',
+      'SF1600',
+    ]);
     expect(Object.keys(suitesFor(catalog))).toEqual([
       'SF1514',
       'SF1520',
@@ -54,6 +63,8 @@ describe('the generic suites made from the shipped catalogue', () => {
       'SF1491',
       'SF1510',
       'SF1600',
+      'SF1511',
+      'SF1515',
       'SF1461',
     ]);
     expect(suitesFor(catalog).SF1520).toBe(suitesByIntegration.SF1520);
