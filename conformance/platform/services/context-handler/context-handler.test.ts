@@ -145,6 +145,9 @@ describe('the embedded Context Handler (SF1511 single sign-on)', () => {
     const ask = async (defect: string) =>
       (await open(redirect('SAMLRequest', authnRequest().xml, systemKey(), `&klarmeld-defect=${defect}`))).response!;
     expect(await ask('unsigned')).not.toContain('Signature');
+    const unknown = await open(redirect('SAMLRequest', authnRequest().xml, systemKey(), '&klarmeld-defect=late'));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toContain('klarmeld-defect=late er ukendt');
     expect(await ask('other-audience')).toContain('<saml:Audience>https://another-system.example/saml</saml:Audience>');
     const expired = await ask('expired');
     const until = Date.parse(/Conditions NotBefore="[^"]+" NotOnOrAfter="([^"]+)"/.exec(expired)![1]!);

@@ -128,6 +128,8 @@ async function answerLogin(a: Answer & { caller: Caller | undefined; query: URLS
     };
   }
   const defect = a.query.get('klarmeld-defect') as Defect | null;
+  if (defect !== null && !defects.includes(defect))
+    return html(400, `klarmeld-defect=${defect} er ukendt; vælg ${defects.join(', ')}.`);
   const user = korsbaekUser(cvr);
   const sessionIndex = samlId();
   const signer =
