@@ -53,7 +53,7 @@ describe('klarmeld test says before the run which required integrations have no 
       }).stdout,
     ) as { integrations: { integration: string; suite: string }[] };
     const none = coverage.integrations.filter((r) => r.suite === 'none').map((r) => r.integration);
-    expect(none).toContain('SF1780');
+    expect(none).toContain('SF2900');
     // The Context Handler's login and logout have their web-login suites (from the IdP metadata).
     expect(none).not.toContain('SF1511');
     const named = [
