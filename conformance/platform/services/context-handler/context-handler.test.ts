@@ -55,8 +55,8 @@ function authnRequest(fields: { issuer?: string; destination?: string; instant?:
 }
 
 /** The Redirect binding as a service provider sends it, signed with `keyPem` unless it is undefined. */
-function redirect(kind: 'SAMLRequest', xml: string, keyPem: string | undefined, extra = '') {
-  const parts = [`${kind}=${encodeURIComponent(deflateMessage(xml))}`, 'RelayState=page-7'];
+function redirect(kind: 'SAMLRequest', xml: string, keyPem: string | undefined, extra = '', relayState = 'page-7') {
+  const parts = [`${kind}=${encodeURIComponent(deflateMessage(xml))}`, `RelayState=${encodeURIComponent(relayState)}`];
   if (keyPem) {
     parts.push(`SigAlg=${encodeURIComponent('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256')}`);
     parts.push(`Signature=${encodeURIComponent(createSign('sha256').update(parts.join('&')).sign(keyPem, 'base64'))}`);
@@ -121,6 +121,21 @@ describe('the embedded Context Handler (SF1511 single sign-on)', () => {
       expect(statusOf(page.response!)).toEqual(['Requester', 'RequestDenied']);
       expect(page.response).not.toContain('<saml:Assertion');
       expect(page.response).toMatch(key ? /does not verify/ : /carries no Signature/);
+    }
+  });
+
+  it('refuses a signed request that is not SAML 2.0 as the specifications write it: Version, ID, IssueInstant in UTC, RelayState ≤ 80 bytes (review finding 9)', async () => {
+    const { xml } = authnRequest();
+    const cases: [string, RegExp, string?][] = [
+      [xml.replace('Version="2.0"', 'Version="1.0"'), /Version is 1.0/],
+      [xml.replace(/ID="_[^"]+"/, 'ID="has space"'), /is not an xs:ID/],
+      [xml.replace(/IssueInstant="[^"]+"/, `IssueInstant="${new Date().toString()}"`), /xs:dateTime in UTC/],
+      [xml, /RelayState is 81 bytes/, 'x'.repeat(81)],
+    ];
+    for (const [request, reason, relayState] of cases) {
+      const page = await open(redirect('SAMLRequest', request, systemKey(), '', relayState));
+      expect(statusOf(page.response!)).toEqual(['Requester', 'RequestDenied']);
+      expect(page.response).toMatch(reason);
     }
   });
 

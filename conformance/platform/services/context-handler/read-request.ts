@@ -5,6 +5,7 @@ import { SAML, SAMLP } from './saml-messages.ts';
 /** A SAML request as the Context Handler reads it from the Redirect binding. */
 export interface SamlRequest {
   kind: 'AuthnRequest' | 'LogoutRequest';
+  version?: string;
   id?: string;
   issuer?: string;
   issueInstant?: string;
@@ -30,6 +31,7 @@ export function readRequest(xml: string): SamlRequest | string {
   const text = (ns: string, local: string) => child(root, ns, local)?.textContent?.trim() || undefined;
   return {
     kind: root.localName,
+    ...(attr('Version') && { version: attr('Version') }),
     ...(attr('ID') && { id: attr('ID') }),
     ...(text(SAML, 'Issuer') && { issuer: text(SAML, 'Issuer') }),
     ...(attr('IssueInstant') && { issueInstant: attr('IssueInstant') }),
@@ -40,9 +42,12 @@ export function readRequest(xml: string): SamlRequest | string {
   };
 }
 
+const xsId = /^[A-Za-z_][\w.-]*$/;
+const utcDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
 /**
  * What SAML core and bindings require of a request the IdP is to act on, beyond its signature:
- * an ID, an IssueInstant within five minutes of now (klarmeld's allowance for clock skew; the
+ * Version 2.0, an ID that is an xs:ID, an IssueInstant in UTC within five minutes of now (klarmeld's allowance for clock skew; the
  * sources give none), a Destination that is the location it was sent to (bindings §3.4.5.2: a
  * signed message must carry it), and an AssertionConsumerServiceURL, when given, that is the one
  * registered for the service provider (profiles §4.1.4.1).
@@ -52,9 +57,18 @@ export function requestProblems(
   expected: { destination: string; assertionConsumerService?: string; now: Date },
 ): string[] {
   const problems: string[] = [];
+  if (request.version !== '2.0')
+    problems.push(`Version is ${request.version ?? 'missing'}; SAML 2.0 requests say "2.0"`);
   if (!request.id) problems.push('the request has no ID');
-  const instant = request.issueInstant ? Date.parse(request.issueInstant) : NaN;
-  if (Number.isNaN(instant)) problems.push('the request has no IssueInstant (xs:dateTime)');
+  else if (!xsId.test(request.id))
+    problems.push(`ID ${request.id} is not an xs:ID (a name: a letter or _ first, no spaces or colons)`);
+  // Date.parse reads many formats; SAML core §1.3.3 allows xs:dateTime in UTC only.
+  const instant =
+    request.issueInstant && utcDateTime.test(request.issueInstant) ? Date.parse(request.issueInstant) : NaN;
+  if (Number.isNaN(instant))
+    problems.push(
+      `IssueInstant is ${request.issueInstant ?? 'missing'}; SAML wants an xs:dateTime in UTC (2026-12-02T15:13:25Z)`,
+    );
   else if (Math.abs(instant - expected.now.getTime()) > 5 * 60_000)
     problems.push(
       `IssueInstant ${request.issueInstant} is more than five minutes from the IdP's clock (${expected.now.toISOString()})`,

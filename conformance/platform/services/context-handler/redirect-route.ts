@@ -67,6 +67,10 @@ export function redirectRoute(
         ...(problem ? [problem] : []),
         ...(signedBy ? [] : ["the service provider's system certificate is revoked or its system is gone"]),
         ...requestProblems(saml, { destination, assertionConsumerService: sp.assertionConsumerService, now }),
+        // Bindings §3.4.3: RelayState MUST NOT exceed 80 bytes.
+        ...(message.relayState !== undefined && Buffer.byteLength(message.relayState) > 80
+          ? [`RelayState is ${Buffer.byteLength(message.relayState)} bytes; the Redirect binding allows 80`]
+          : []),
       ];
       const caller = problem || !signedBy ? undefined : signedBy;
       const record = (findings: string[]) => ({
