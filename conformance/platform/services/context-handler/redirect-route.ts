@@ -155,7 +155,7 @@ async function answerLogin(a: Answer & { caller: Caller | undefined; query: URLS
     signer,
   });
   if (defect === null)
-    spStore(a.platform.database).openSession({ sessionIndex, entityId: a.sp.entityId, nameId: user.nameId });
+    spStore(a.platform.database).openSession({ sessionIndex, entityId: a.sp.entityId, nameId: user.nameId }, a.now);
   return {
     status: 200,
     contentType: 'text/html; charset=utf-8',

@@ -20,12 +20,20 @@ export interface IdpSession {
   nameId: string;
 }
 
+/** How long a login's session is kept for its logout. */
+export const sessionLifetimeMs = 12 * 3600_000;
+
 /** The Context Handler's tables in the platform's database (prefixed with the folder's name). */
 export function spStore(db: DatabaseSync) {
   db.exec(`CREATE TABLE IF NOT EXISTS context_handler_sps (
     entity_id TEXT PRIMARY KEY, system_uuid TEXT NOT NULL, acs TEXT NOT NULL, slo TEXT NOT NULL, cert_pem TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS context_handler_sessions (
     session_index TEXT PRIMARY KEY, entity_id TEXT NOT NULL, name_id TEXT NOT NULL)`);
+  // Sessions are kept a working day; older ones go when the next one opens, so a busy platform's
+  // table does not grow without end (review finding 11). Data folders from before the column get it.
+  const columns = db.prepare('PRAGMA table_info(context_handler_sessions)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'opened_at'))
+    db.exec('ALTER TABLE context_handler_sessions ADD COLUMN opened_at INTEGER NOT NULL DEFAULT 0');
   return {
     register(sp: ServiceProvider): void {
       db.prepare(
@@ -52,12 +60,11 @@ export function spStore(db: DatabaseSync) {
         { entity_id: string } | undefined;
       return row ? this.find(row.entity_id) : undefined;
     },
-    openSession(session: IdpSession): void {
-      db.prepare('INSERT INTO context_handler_sessions (session_index, entity_id, name_id) VALUES (?, ?, ?)').run(
-        session.sessionIndex,
-        session.entityId,
-        session.nameId,
-      );
+    openSession(session: IdpSession, now: Date): void {
+      db.prepare('DELETE FROM context_handler_sessions WHERE opened_at < ?').run(now.getTime() - sessionLifetimeMs);
+      db.prepare(
+        'INSERT INTO context_handler_sessions (session_index, entity_id, name_id, opened_at) VALUES (?, ?, ?, ?)',
+      ).run(session.sessionIndex, session.entityId, session.nameId, now.getTime());
     },
     /** Ends the session and says whether it was open for that provider and user. */
     closeSession(session: IdpSession): boolean {
