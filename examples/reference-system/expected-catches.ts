@@ -3,7 +3,7 @@ import { faultNames, type FaultName } from './src/faults.ts';
 
 /**
  * Exactly the conformance tests each of the reference system's faults (REFERENCE_SYSTEM_FAULT)
- * makes fail, proven by reference-system.test.ts: a test listed here fails with the fault and
+ * makes fail, proven by reference-system*.test.ts: a test listed here fails with the fault and
  * passes without it; a test not listed passes with it. Every suite is failed by at least one
  * fault. conformance/suites/CLAIMS.md says which claim of which test each fault breaks.
  */
