@@ -97,6 +97,12 @@ console.log(
       runs,
       medianMs: m,
       overTheInProcessRunMs: { node: m.node! - m.inProcess!, npx: m.npx! - m.inProcess! },
+      // The same, from each round's own pair (the command right after the in-process run): the
+      // load of a shared machine changes between rounds more than within one.
+      pairedOverTheInProcessRunMs: {
+        node: Math.round(median(samples.node!.map((ms, i) => ms - samples.inProcess![i]!))),
+        npx: Math.round(median(samples.npx!.map((ms, i) => ms - samples.inProcess![i]!))),
+      },
       // Where a start goes (bench/cli/start-phases.ts, medians); "run, cold" minus "run, warm" is what
       // a new process pays for code not yet compiled and optimised.
       startPhases: phaseMedians,
