@@ -1,5 +1,31 @@
 import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Files that run a long time (whole conformance runs, browsers, site builds, killed processes) but are
+ * small. Without Vitest's duration cache (a clean clone, CI) it orders files by size, so these ran last
+ * and the run ended with one or two of them on an otherwise idle machine; started first, the short files
+ * fill the cores around them.
+ */
+const longFiles = [
+  /^examples\/reference-system\/reference-system.*\.test\.ts$/,
+  /^site\/tests\//,
+  /^cli\/services\/demo-site\.test\.ts$/,
+  /^cli\/commands\/(test-unresponsive|platform|test-service|demo)\.test\.ts$/,
+  /^server\/cluster\//,
+  /^server\/web\/web-browser\.test\.ts$/,
+];
+
+class LongFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const long = (spec: TestSpecification) =>
+      longFiles.some((pattern) => pattern.test(relative(spec.project.config.root, spec.moduleId)));
+    return [...sorted.filter(long), ...sorted.filter((spec) => !long(spec))];
+  }
+}
 
 export default defineConfig({
   test: {
@@ -19,5 +45,6 @@ export default defineConfig({
     // file still sets up and tears down what it starts (servers, temp folders, PostgreSQL databases),
     // and each runs alone as it does here.
     isolate: false,
+    sequence: { sequencer: LongFilesFirst },
   },
 });
