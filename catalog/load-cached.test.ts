@@ -2,7 +2,7 @@ import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from './load-catalog.ts';
-import { loadCatalogCached } from './load-cached.ts';
+import { keptEntries, loadCatalogCached } from './load-cached.ts';
 import { copyValidFixture, editFile } from './test-fixtures/fixture-copy.ts';
 import { mistakes } from './test-fixtures/mistakes.ts';
 import { tempDirs } from './test-fixtures/temp-dirs.ts';
@@ -84,6 +84,20 @@ describe('loadCatalogCached', () => {
     const result = await loadCatalogCached({ dir, cacheDir: join(blocked, 'cache') });
     expect(result.cache).toBe('miss');
     expect(result.catalog).toStrictEqual((await loadCatalog(dir)).catalog);
+  });
+
+  it('keeps the newest entries only, however many catalogue folders it has seen', async () => {
+    const { dir: first, cacheDir } = await setup();
+    await loadCatalogCached({ dir: first, cacheDir });
+    for (let i = 0; i < keptEntries; i++) {
+      const { dir } = await setup();
+      await loadCatalogCached({ dir, cacheDir });
+    }
+    expect(await readdir(cacheDir)).toHaveLength(keptEntries);
+    const { dir: newest } = await setup();
+    await loadCatalogCached({ dir: newest, cacheDir });
+    expect((await loadCatalogCached({ dir: newest, cacheDir })).cache).toBe('hit');
+    expect((await loadCatalogCached({ dir: first, cacheDir })).cache).toBe('miss');
   });
 
   it('without a cache folder is a plain load', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { catalogueInputsKey } from './catalog-inputs-key.ts';
@@ -40,6 +40,12 @@ export async function loadCatalogCached(options: CachedLoadOptions = {}): Promis
   return { ...result, cache: 'miss' };
 }
 
+/**
+ * Entries kept: one per catalogue folder, and each install of klarmeld (a supplier's project, a
+ * test's temporary one) has its own, so the oldest beyond these are removed when one is written.
+ */
+export const keptEntries = 8;
+
 interface Entry {
   key: string;
   result: LoadResult;
@@ -61,8 +67,19 @@ async function writeEntry(cacheDir: string, file: string, key: string, result: L
     await mkdir(cacheDir, { recursive: true });
     await writeFile(partial, serialize({ key, result } satisfies Entry));
     await rename(partial, file);
+    await keepNewest(cacheDir, keptEntries);
   } catch {
     // A cache folder klarmeld may not write to costs the next start the same load, nothing more.
     await rm(partial, { force: true }).catch(() => undefined);
   }
+}
+
+async function keepNewest(cacheDir: string, count: number): Promise<void> {
+  const names = (await readdir(cacheDir)).filter((name) => /^catalogue-[0-9a-f]+\.v8$/.test(name));
+  if (names.length <= count) return;
+  const dated = await Promise.all(
+    names.map(async (name) => ({ name, at: (await stat(join(cacheDir, name)).catch(() => undefined))?.mtimeMs ?? 0 })),
+  );
+  const old = dated.sort((a, b) => b.at - a.at).slice(count);
+  await Promise.all(old.map(({ name }) => rm(join(cacheDir, name), { force: true })));
 }
