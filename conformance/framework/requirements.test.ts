@@ -46,6 +46,27 @@ describe('requirements.yaml', () => {
     expect(problems[0]!.message).toMatch(/SHALL, SHOULD or MAY/);
   });
 
+  it('takes a Danish source beside the English one, and names the line of an empty one', () => {
+    const file = (sourceDa: string) =>
+      [
+        'integration: SF9999',
+        'requirements:',
+        '  - id: SF9999-R01',
+        '    level: SHALL',
+        '    text: The system looks the person up.',
+        '    source: The official contract of Demo v1',
+        `    sourceDa: ${sourceDa}`,
+      ].join('\n');
+    const parsed = parseRequirements(file('Den officielle kontrakt for Demo v1'), 'requirements.yaml');
+    expect(parsed.requirements[0]).toMatchObject({
+      source: 'The official contract of Demo v1',
+      sourceDa: 'Den officielle kontrakt for Demo v1',
+    });
+    expect(problemsOf(file('""'))).toMatchObject([
+      { code: 'requirements-invalid', line: 7, field: 'requirements.0.sourceDa' },
+    ]);
+  });
+
   it('reports an id used twice at its second place, naming the first', () => {
     const requirement = (line: string) => [`  - id: ${line}`, '    level: SHALL', '    text: x', '    source: y'];
     const problems = problemsOf(

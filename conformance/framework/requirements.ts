@@ -17,7 +17,13 @@ export const requirement = z.strictObject({
   text: z.string().min(1),
   /** The same statement in Danish, for the Danish site (the site is Danish first; `text` is English). */
   textDa: z.string().min(1).optional(),
-  source: z.string().min(1, { message: 'Name where the requirement comes from (a contract file, facts.md section)' }),
+  source: z.string().min(1, { message: 'Name where the requirement comes from (a public document, a contract file)' }),
+  /**
+   * The source as the Danish site cites it: the same documents, with any words around them in
+   * Danish. Optional like `textDa`, so run documents written before it still read; `klarmeld
+   * verify` compares only ids and levels, so a source may be reworded or translated.
+   */
+  sourceDa: z.string().min(1).optional(),
 });
 
 export const requirementsFile = z.strictObject({

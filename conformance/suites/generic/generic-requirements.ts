@@ -13,12 +13,15 @@ export const agreementRequirementId = (integration: string) => `${integration}-G
 
 const source = (plan: OperationPlan) =>
   `The official contract of ${plan.service.service} v${plan.service.version}, operation ${plan.operation.name} (request ${plan.operation.input.element}, ${plan.operation.input.namespace}), as klarmeld catalog import-contract derived it into the catalogue`;
+/** The same source for the Danish site: the contract is cited, the words around it are Danish. */
+const sourceDa = (plan: OperationPlan) =>
+  `Den officielle kontrakt for ${plan.service.service} v${plan.service.version}, operationen ${plan.operation.name} (forespørgsel ${plan.operation.input.element}, ${plan.operation.input.namespace}), læst ind i kataloget med klarmeld catalog import-contract`;
 
 /**
  * The requirements of an integration's generic suite, made from the catalogue: for each operation
  * a valid request, its SOAP version and action, its security, lower-case UUIDs, and, where the
  * catalogue makes them testable, coping with the service's fault and showing the data returned.
- * English and Danish text; checked by the rules of a requirements.yaml.
+ * English and Danish text and source; checked by the rules of a requirements.yaml.
  */
 export function genericRequirements(integration: string, plans: OperationPlan[]): RequirementsFile {
   const list: Requirement[] = [];
@@ -29,6 +32,7 @@ export function genericRequirements(integration: string, plans: OperationPlan[])
       text: `The it-system connects with its registered FOCES system certificate over mutual TLS and holds an approved service agreement with the municipality for ${integration}'s service.`,
       textDa: `Systemet forbinder med sit registrerede FOCES-funktionscertifikat over gensidig TLS og har en godkendt serviceaftale med kommunen på ${integration}s service.`,
       source: 'Serviceplatformen: the three prerequisites of a call (tilslutning, certificate, service agreement)',
+      sourceDa: 'Serviceplatformen: de tre forudsætninger for et kald (tilslutning, certifikat, serviceaftale)',
     });
   }
   for (const plan of plans) {
@@ -40,6 +44,7 @@ export function genericRequirements(integration: string, plans: OperationPlan[])
         text,
         textDa,
         source: source(plan),
+        sourceDa: sourceDa(plan),
       });
     const action = op.soapAction ?? '(none)';
     add(

@@ -22,15 +22,16 @@ const tokenText = (plan: RestOperationPlan) =>
 /**
  * The requirements of the REST operations of an integration's generic suite: a valid request,
  * the required headers, the token the service's security model asks for, coping with the
- * service's Fejl, and showing the data returned. English and Danish text.
+ * service's Fejl, and showing the data returned. English and Danish text and source.
  */
 export function restRequirements(integration: string, plans: RestOperationPlan[]): Requirement[] {
   const list: Requirement[] = [];
   for (const plan of plans) {
     const { operation: op, service } = plan;
     const source = `The OpenAPI document of ${service.service} v${service.version}, operation ${op.method} ${op.path}, as klarmeld catalog import-contract derived it into the catalogue`;
+    const sourceDa = `OpenAPI-dokumentet for ${service.service} v${service.version}, operationen ${op.method} ${op.path}, læst ind i kataloget med klarmeld catalog import-contract`;
     const add = (check: RestCheck, text: string, textDa: string) =>
-      list.push({ id: restRequirementId(integration, plan, check), level: 'SHALL', text, textDa, source });
+      list.push({ id: restRequirementId(integration, plan, check), level: 'SHALL', text, textDa, source, sourceDa });
     const token = tokenText(plan);
     add(
       'VALID',
