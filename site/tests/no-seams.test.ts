@@ -34,6 +34,15 @@ const textOf = (html: string) =>
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 
+/** The source a requirement's entry shows, as a reader sees it (its citations are links). */
+const shownSource = (html: string, requirement: string) => {
+  const entry = new RegExp(
+    `<li id="req-${requirement}">(?:(?!</li>)[\\s\\S])*?<small class="km-muted km-source">([\\s\\S]*?)</small>`,
+  );
+  const shown = entry.exec(html)?.[1];
+  return shown === undefined ? undefined : textOf(shown.replace(/<[^>]+>/g, ''));
+};
+
 let dist: string;
 let pages: Map<string, string>;
 let catalog: Catalog;
@@ -111,6 +120,37 @@ describe('the built site has no seams', () => {
         expect(en, `${r.id} on the English page`).toContain(r.text);
       }
     }
+  });
+
+  it("cites every requirement's source in Danish on the Danish page and in English on the English one", () => {
+    const translated = [...suites.values()].flatMap((s) => s.requirements).filter((r) => r.sourceDa !== r.source);
+    // The generic suites' sources ("The official contract of …") and the SAML ones at least.
+    expect(translated.length).toBeGreaterThan(50);
+    for (const suite of suites.values()) {
+      const da = page('integrationer', idSlug(suite.integration));
+      const en = page('en', 'integrationer', idSlug(suite.integration));
+      for (const r of suite.requirements) {
+        expect(r.sourceDa, `${r.id} has no Danish source`).toBeTruthy();
+        expect(shownSource(da, r.id), `${r.id}'s source on the Danish page`).toBe(`Kilde: ${r.sourceDa!}`);
+        expect(shownSource(en, r.id), `${r.id}'s source on the English page`).toBe(`Source: ${r.source!}`);
+      }
+    }
+  });
+
+  it("shows the code blocks' and the REST contract tables' own words in the page's language", () => {
+    // Starlight's Danish translation has no words for Expressive Code's copy button and terminal frame.
+    const english = ['Copy to clipboard', 'Copied!', 'Terminal window', 'Request body'];
+    const found = [...pages]
+      .filter(([file]) => !file.startsWith('en/'))
+      .flatMap(([file, html]) => english.filter((w) => html.includes(w)).map((w) => `${file}: ${w}`));
+    expect(found.slice(0, 10)).toEqual([]);
+    const guide = ['guider', 'tester-dit-system'];
+    expect(page(...guide)).toContain('Kopiér til udklipsholder');
+    expect(page(...guide)).toContain('Terminalvindue');
+    expect(page('en', ...guide)).toContain('Copy to clipboard');
+    expect(page('en', ...guide)).toContain('Terminal window');
+    expect(textOf(page('integrationer', 'sf1514'))).toContain('Forespørgslens indhold (body):');
+    expect(textOf(page('en', 'integrationer', 'sf1514'))).toContain('Request body:');
   });
 
   it("shows every suite's and test's title in Danish on the Danish page and in English on the English one", () => {

@@ -9,7 +9,9 @@ export interface SuiteRequirement {
   /** English; the Danish site shows textDa. */
   text: string;
   textDa?: string;
+  /** English; the Danish site shows sourceDa (the same documents cited with Danish words). */
   source?: string;
+  sourceDa?: string;
   /** Why a requirement has no test, when the suite says so. */
   untested?: string;
 }

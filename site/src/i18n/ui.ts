@@ -65,7 +65,7 @@ const da = {
   soapAction: 'soapAction',
   soapVersion: 'SOAP-version',
   parameters: 'Parametre',
-  requestBody: 'Request body',
+  requestBody: 'Forespørgslens indhold (body)',
   responses: 'Svar',
   dependencies: 'Forudsætninger og afhængigheder',
   prerequisites: 'Forudsætninger',
