@@ -2,7 +2,8 @@
  * Sheet benchmarks (issues 4, 11): 50 recorder processes writing into one sheet in parallel (no
  * event may be lost), `sheet export --xlsx` of KOMBIT's layout for 700 systems × 60 integrations
  * and `sheet import` of that workbook into an empty sheet (goal ≤ 3 s each).
- *   npx node bench/conformance/sheet.ts [--recorders 50] [--batches 4] [--systems 700] [--integrations 60]
+ *   npx node bench/conformance/sheet.ts [--recorders 50] [--batches 4] [--systems 700] [--integrations 60] [--json]
+ * `--recorders 0` leaves the parallel recorders out; `--json` ends with one line of JSON (bench/issue-15.ts reads it).
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -22,8 +23,11 @@ const { values } = parseArgs({
     systems: { type: 'string', default: '700' },
     integrations: { type: 'string', default: '60' },
     runs: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
   },
 });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const figures: Record<string, unknown> = {};
 const worker = fileURLToPath(new URL('../../conformance/onboarding/testing/record-worker.ts', import.meta.url));
 const dir = await mkdtemp(join(tmpdir(), 'bench-sheet-'));
 const gib = (bytes: number) => `${Math.round(bytes / 2 ** 30)} GiB`;
@@ -34,7 +38,7 @@ console.log(
 );
 
 // 1. Parallel recorders: each process appends `batches` runs of `size` events, one transaction per run.
-{
+if (Number(values.recorders) > 0) {
   const sheet = join(dir, 'recorders.sqlite');
   const [recorders, batches, size] = [Number(values.recorders), Number(values.batches), Number(values.size)];
   const started = performance.now();
@@ -80,6 +84,13 @@ console.log(
     cpu.push((used.user + used.system) / 1000);
   }
   const size = (await stat(join(dir, 'export-0.xlsx'))).size;
+  figures.export = {
+    systems: outcome!.systems,
+    integrations: outcome!.integrations,
+    medianS: median(times) / 1000,
+    cpuS: median(cpu) / 1000,
+    limitS: 3,
+  };
   const sorted = [...times].sort((a, b) => a - b);
   console.log(
     `export: ${outcome!.systems} systems × ${outcome!.integrations} integrations, ${outcome!.events} history events, ${(size / 1024).toFixed(0)} KiB: ` +
@@ -98,9 +109,11 @@ console.log(
     target.close();
   }
   const sortedImport = [...importTimes].sort((a, b) => a - b);
+  figures.import = { cells: imported!.cells, medianS: median(importTimes) / 1000, limitS: 3 };
   console.log(
     `import: ${imported!.rows} rows, ${imported!.cells} cells, ${imported!.events.length} events appended, ${imported!.kept.length} kept: ` +
       `median ${(sortedImport[Math.floor(sortedImport.length / 2)]! / 1000).toFixed(2)} s, min ${(sortedImport[0]! / 1000).toFixed(2)} s, max ${(sortedImport.at(-1)! / 1000).toFixed(2)} s (${importTimes.length} runs; goal ≤ 3 s)`,
   );
 }
 await rm(dir, { recursive: true, force: true });
+if (values.json) console.log(JSON.stringify({ load: loadavg(), ...figures }));
