@@ -1,7 +1,7 @@
 /**
  * The reference system's conformance runs for its tests, shared by the files they are split into:
  * each run starts the platform and the system, so one file of 40 runs was the longest part of
- * `npm test` by far, on one core. Split by profile (and the hand-written suites' faults in two),
+ * `npm test` by far, on one core. Split by profile (the hand-written and web-login suites' faults in two),
  * the files run side by side; `faultRunGroups` says which file runs which fault run, and
  * reference-system.test.ts checks that together they run every one exactly once.
  */
@@ -36,15 +36,17 @@ export async function runReference(
   return run.output.tests;
 }
 
-/** The fault runs of each test file: the hand-written suites' in two halves, the generic and the web-login suites' apart. */
-export function faultRunGroups(): Record<'suites-a' | 'suites-b' | 'contracts' | 'web', FaultName[][]> {
+/** The fault runs of each test file: the hand-written and the web-login suites' each in two halves, the generic suites' apart. */
+export function faultRunGroups(): Record<'suites-a' | 'suites-b' | 'contracts' | 'web-a' | 'web-b', FaultName[][]> {
   const of = (profile: Profile) => faultRuns().filter((run) => profileOf(run[0]!) === profile);
   const suites = of('klarmeld.yaml');
+  const web = of('klarmeld-web.yaml');
   return {
     'suites-a': suites.filter((_, i) => i % 2 === 0),
     'suites-b': suites.filter((_, i) => i % 2 === 1),
     contracts: of('klarmeld-contracts.yaml'),
-    web: of('klarmeld-web.yaml'),
+    'web-a': web.filter((_, i) => i % 2 === 0),
+    'web-b': web.filter((_, i) => i % 2 === 1),
   };
 }
 
