@@ -1,6 +1,7 @@
 import { isSimple, operationKind, sampleObjectUuids, valueFor } from '../../../catalog/index.ts';
 import type { MessageField } from '../../../catalog/index.ts';
 import type { ContractOperationView, ContractServiceView } from '../../clients/index.ts';
+import { label, sampleValuesInAnswer } from './plan-parts.ts';
 
 /** Serviceplatformen's context elements say who calls, not what is asked: never a fault trigger. */
 const contextNamespaces = new Set([
@@ -27,12 +28,6 @@ export interface OperationPlan {
    */
   subject?: { field: string; value: string };
 }
-
-const label = (text: string) =>
-  text
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
 
 /** The operations of one integration's services and what can be tested of each. */
 export function operationPlans(services: ContractServiceView[]): OperationPlan[] {
@@ -111,24 +106,9 @@ function subjectOf(operation: ContractOperationView): { subject?: OperationPlan[
     : {};
 }
 
-/** Sample values whose field (a local name or path) ends a simple field's path of the response tree. */
+/** The samples' Korsbæk values the answer holds, but not a status code: the system must show them. */
 function dataOf(operation: ContractOperationView): string[] {
   if (!operation.output) return [];
-  const paths: string[][] = [];
-  const walk = (fields: MessageField[], path: string[]) => {
-    for (const f of fields) {
-      if (f.fields) walk(f.fields, [...path, f.name]);
-      else paths.push([...path, f.name]);
-    }
-  };
-  walk(operation.output.fields, []);
-  const reaches = (field: string) => {
-    const parts = field.split('/');
-    return paths.some((p) => parts.length <= p.length && parts.every((x, i) => p[p.length - parts.length + i] === x));
-  };
-  return [
-    ...new Set(
-      operation.samples.filter((s) => reaches(s.field) && !/StatusKode$/.test(s.field)).flatMap((s) => s.values),
-    ),
-  ];
+  const samples = operation.samples.filter((s) => !/StatusKode$/.test(s.field));
+  return sampleValuesInAnswer(operation.output.fields, samples);
 }

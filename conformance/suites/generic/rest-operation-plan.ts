@@ -1,5 +1,6 @@
 import { isSimple, valueFor } from '../../../catalog/index.ts';
 import type { MessageField, RestContractOperation, RestContractService } from '../../../catalog/index.ts';
+import { label, sampleValuesInAnswer } from './plan-parts.ts';
 
 /** What the generic suite tests of one REST operation, all read from the catalogue (restContractServices). */
 export interface RestOperationPlan {
@@ -14,12 +15,6 @@ export interface RestOperationPlan {
   /** The Korsbæk values the platform puts in its answer: the system must show them. */
   data: string[];
 }
-
-const label = (text: string) =>
-  text
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
 
 export function restOperationPlans(services: RestContractService[]): RestOperationPlan[] {
   return services.flatMap((service) =>
@@ -56,16 +51,7 @@ function faultOf(op: RestContractOperation): { fault?: RestOperationPlan['fault'
   return fault ? { fault } : {};
 }
 
-/** Sample values whose field ends a simple field's path of the answer tree. */
+/** The samples' Korsbæk values the answer holds: the system must show them. */
 function dataOf(op: RestContractOperation): string[] {
-  const paths: string[][] = [];
-  const walk = (fields: MessageField[], path: string[]) => {
-    for (const f of fields) f.fields ? walk(f.fields, [...path, f.name]) : paths.push([...path, f.name]);
-  };
-  walk(op.output.fields, []);
-  const reaches = (field: string) => {
-    const parts = field.split('/');
-    return paths.some((p) => parts.length <= p.length && parts.every((x, i) => p[p.length - parts.length + i] === x));
-  };
-  return [...new Set(op.samples.filter((s) => reaches(s.field)).flatMap((s) => s.values))];
+  return sampleValuesInAnswer(op.output.fields, op.samples);
 }
