@@ -6,6 +6,8 @@ export interface Boundary {
   folder: string;
   mayImport: string[];
   why: string;
+  /** What the folder's test harnesses (`harnessFolders`), which play the other side of the wire in tests, may import besides. */
+  harnessesMayImport?: string[];
 }
 
 export const boundaries: Boundary[] = [
@@ -17,8 +19,8 @@ export const boundaries: Boundary[] = [
   },
   {
     folder: 'conformance/framework/',
-    mayImport: ['catalog/', 'conformance/evidence/', 'conformance/clients/xml/'],
-    why: 'the framework runs suites; it knows nothing of the platform (it shares only the XML text helpers of the clients)',
+    mayImport: ['catalog/', 'conformance/evidence/', 'conformance/wire/'],
+    why: 'the framework runs suites; it knows nothing of the platform (its reporters share the XML escaping of the wire)',
   },
   {
     folder: 'conformance/suites/',
@@ -27,8 +29,9 @@ export const boundaries: Boundary[] = [
   },
   {
     folder: 'conformance/platform/',
-    mayImport: ['catalog/', 'conformance/evidence/', 'conformance/clients/'],
-    why: 'the platform must behave like the real one, independent of the tests that probe it',
+    mayImport: ['catalog/', 'conformance/evidence/', 'conformance/wire/'],
+    why: "the platform must behave like the real one, independent of the tests that probe it: it shares the wire's namespaces and XML text helpers with the clients, never their code",
+    harnessesMayImport: ['conformance/clients/'],
   },
   { folder: 'conformance/onboarding/', mayImport: ['catalog/'], why: 'the sheet is data about systems and statuses' },
   {
@@ -38,8 +41,13 @@ export const boundaries: Boundary[] = [
   },
   {
     folder: 'conformance/clients/',
-    mayImport: ['catalog/'],
+    mayImport: ['catalog/', 'conformance/wire/'],
     why: 'client-side libraries (tokens, OIOIDWS signing) that a supplier system would also use',
+  },
+  {
+    folder: 'conformance/wire/',
+    mayImport: [],
+    why: 'what both sides of the wire read and write alike (namespaces, XML text, PEM) depends on nothing of ours',
   },
 ];
 
@@ -59,7 +67,7 @@ export const forbiddenReach: ForbiddenReach[] = [
     folder: 'conformance/platform/',
     module: 'conformance/clients/tokens/xmldsig.ts',
     harnesses: [
-      'conformance/platform/oioidws/platform-test-client.ts',
+      'conformance/platform/testing/platform-test-client.ts',
       'conformance/platform/testing/test-platform.ts',
     ],
     why: 'the platform checks and makes XML signatures with its own implementation (conformance/platform/xmlsig/), so one signing bug cannot make both sides of the wire agree',
@@ -94,6 +102,7 @@ export const units = [
   'conformance/profile/',
   'conformance/runner/',
   'conformance/suites/',
+  'conformance/wire/',
   'server/',
   'cli/',
   'site/',
@@ -111,17 +120,7 @@ export const harnessFolders = ['testing/', 'test-fixtures/'];
 export const deepImportExceptions: { from: string; to: string[]; why: string }[] = [
   {
     from: 'conformance/framework/',
-    to: ['conformance/clients/xml/'],
-    why: "the framework's reporters share only the clients' XML escaping; the clients' index would load the token and signing code into every report",
-  },
-  {
-    from: 'conformance/platform/',
-    to: [
-      'conformance/clients/xml/',
-      'conformance/clients/tokens/namespaces.ts',
-      'conformance/clients/tokens/pem.ts',
-      'conformance/clients/tokens/xml.ts',
-    ],
-    why: "the platform shares only the clients' XML text helpers; through conformance/clients/index.ts it would reach the clients' signing (xmldsig.ts), which the platform must never reach (forbiddenReach)",
+    to: ['conformance/wire/escape-xml.ts'],
+    why: "the framework's reporters need only the escaping; the wire's index would load an XML parser and XPath into every report",
   },
 ];

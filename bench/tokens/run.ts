@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { buildIssueRequest, buildOioidwsRequest, parseIssueResponse } from '../../conformance/clients/tokens/index.ts';
-import { parseXml } from '../../conformance/clients/tokens/xml.ts';
+import { parseXml } from '../../conformance/wire/index.ts';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { verifyOioidws } from '../../conformance/platform/oioidws/verify-oioidws.ts';
 import { startPlatform } from '../../conformance/platform/server/start-platform.ts';

@@ -7,17 +7,24 @@ export {
   OioidwsSecurity,
   buildIssueRequest,
   buildOioidwsRequest,
-  certificatePem,
   parseIssueResponse,
   parseRestIssueResponse,
-  sameCertificate,
   tokenFromAssertion,
 } from './tokens/index.ts';
 export type { IssueResult, IssuedToken } from './tokens/index.ts';
-export { uri } from './tokens/namespaces.ts';
 export { bstReference } from './tokens/wss-sign.ts';
-export { parseXml, selectAll, selectOne, serializeXml, textOf } from './tokens/xml.ts';
-export type { XmlNode } from './tokens/xml.ts';
-export { escapeXml } from './xml/escape-xml.ts';
+// The XML and PEM helpers both sides of the wire share, for the suites and the runner as before.
+export {
+  certificatePem,
+  escapeXml,
+  parseXml,
+  sameCertificate,
+  selectAll,
+  selectOne,
+  serializeXml,
+  textOf,
+  uri,
+} from '../wire/index.ts';
+export type { XmlNode } from '../wire/index.ts';
 export { accessTokenRequest, oauthTokenRequest, parseTokenReply, readRestAnswer, restRequest } from './rest/index.ts';
 export type { RestRequest, RestToken, TokenRequest } from './rest/index.ts';

@@ -1,6 +1,6 @@
 import { isSimple, valueFor } from '../../../catalog/index.ts';
 import type { Message, MessageField } from '../../../catalog/index.ts';
-import { escapeXml } from '../xml/escape-xml.ts';
+import { escapeXml } from '../../wire/index.ts';
 
 /** A value for the request, by a field's local name or a path of local names ending in it (`InvocationContext/ServiceUUID`). */
 export interface RequestValue {

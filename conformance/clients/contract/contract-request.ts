@@ -1,4 +1,4 @@
-import { ns } from '../tokens/namespaces.ts';
+import { ns } from '../../wire/index.ts';
 import { buildOioidwsRequest } from '../tokens/sign-oioidws-envelope.ts';
 import { buildRequestElement, type RequestValue } from './build-request.ts';
 import type { ContractOperationView, ContractServiceView } from './contract-catalogue.ts';

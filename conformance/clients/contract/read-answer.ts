@@ -1,4 +1,4 @@
-import { parseXml, type XmlNode } from '../tokens/xml.ts';
+import { parseXml, type XmlNode } from '../../wire/index.ts';
 
 /** What a contract-described service answered, as the calling system must understand it. */
 export type ContractAnswer =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseXml, textOf } from '../tokens/xml.ts';
+import { parseXml, textOf } from '../../wire/index.ts';
 import { personLookupEnvelope } from './person-lookup-envelope.ts';
 
 const invocation = {

@@ -1,4 +1,4 @@
-import { escapeXml } from '../xml/escape-xml.ts';
+import { escapeXml } from '../../wire/index.ts';
 
 /** The InvocationContext of a Serviceplatformen call, as InvocationContext_1.xsd defines it. */
 export interface InvocationContextValues {

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ns, uri } from './namespaces.ts';
-import { certificateBase64 } from './pem.ts';
+import { certificateBase64, escapeXml, ns, uri } from '../../wire/index.ts';
 import { bstReference, signWsSecurity } from './wss-sign.ts';
-import { escapeXml } from '../xml/escape-xml.ts';
 
 export interface IssueRequestOptions {
   /** The it-system's certificate (PEM), the same one it uses for mutual TLS. */

@@ -30,6 +30,4 @@ export {
   type OioidwsRequestOptions,
 } from './sign-oioidws-envelope.ts';
 export { OioidwsSecurity, type OioidwsSecurityOptions } from './oioidws-soap-security.ts';
-export { certificateBase64, certificatePem, sameCertificate, subjectName } from './pem.ts';
-export { ns, uri } from './namespaces.ts';
 export { signXml, verifyXmlSignature, type DsigCheck } from './xmldsig.ts';

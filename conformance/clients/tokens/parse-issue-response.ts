@@ -1,5 +1,4 @@
-import { ns } from './namespaces.ts';
-import { parseXml, selectOne, serializeXml, textOf } from './xml.ts';
+import { ns, parseXml, selectOne, serializeXml, textOf } from '../../wire/index.ts';
 
 /** A SAML 2.0 holder-of-key assertion as issued by the STS, with what a caller needs to use it. */
 export interface IssuedToken {

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, type KeyPairPem } from '../../platform/index.ts';
-import { ns } from './namespaces.ts';
+import { ns, parseXml, selectAll, selectOne, textOf } from '../../wire/index.ts';
 import { buildOioidwsRequest, signOioidwsEnvelope } from './sign-oioidws-envelope.ts';
 import { verifyXmlSignature } from './xmldsig.ts';
-import { parseXml, selectAll, selectOne, textOf } from './xml.ts';
 
 let holder: KeyPairPem;
 beforeAll(async () => {

@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { escapeXml } from '../xml/escape-xml.ts';
-import { ns, uri } from './namespaces.ts';
+import {
+  escapeXml,
+  ns,
+  parseXml,
+  selectAll,
+  selectOne,
+  serializeXml,
+  uri,
+  type XmlDocument,
+  type XmlNode,
+} from '../../wire/index.ts';
 import { samlReference, signWsSecurity } from './wss-sign.ts';
-import { parseXml, selectAll, selectOne, serializeXml, type XmlDocument, type XmlNode } from './xml.ts';
 
 export interface OioidwsOptions {
   /** The saml:Assertion from the STS, serialised (IssuedToken.assertionXml). */

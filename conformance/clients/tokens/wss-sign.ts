@@ -1,6 +1,5 @@
-import { ns, uri } from './namespaces.ts';
+import { ns, parseXml, selectOne, serializeXml, uri } from '../../wire/index.ts';
 import { signXml } from './xmldsig.ts';
-import { parseXml, selectOne, serializeXml } from './xml.ts';
 
 export interface WssSignOptions {
   /** PEM private key that signs. */

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SignedXml } from 'xml-crypto';
 import { createTestPki, type KeyPairPem } from '../../platform/index.ts';
-import { ns, uri } from './namespaces.ts';
+import { ns, parseXml, selectOne, serializeXml, uri } from '../../wire/index.ts';
 import { signXml, verifyXmlSignature } from './xmldsig.ts';
-import { parseXml, selectOne, serializeXml } from './xml.ts';
 
 let pair: KeyPairPem;
 beforeAll(async () => {

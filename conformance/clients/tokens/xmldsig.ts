@@ -1,7 +1,6 @@
 import { createHash, sign as rsaSign, verify as rsaVerify } from 'node:crypto';
 import { ExclusiveCanonicalization } from 'xml-crypto';
-import { ns, uri } from './namespaces.ts';
-import { parseXml, type XmlNode } from './xml.ts';
+import { ns, parseXml, uri, type XmlNode } from '../../wire/index.ts';
 
 /**
  * A lean XML-DSig for the WS-Security profiles KOMBIT uses (RSA-SHA256, exclusive c14n, same-document

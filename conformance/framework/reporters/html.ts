@@ -4,7 +4,7 @@
  * traceability. Pure: document in, HTML text out; no scripts, no external resources.
  */
 import type { RunDocument, SuiteRecord, TestRecord } from '../run-document.ts';
-import { escapeXml as h } from '../../clients/xml/escape-xml.ts';
+import { escapeXml as h } from '../../wire/escape-xml.ts';
 import { reportCss } from './html-style.ts';
 
 const verdictText = {

@@ -4,7 +4,7 @@
  * test name (visible in every CI UI) and in <properties> (for tools that read them).
  */
 import type { RunDocument, TestRecord } from '../run-document.ts';
-import { escapeXml as x } from '../../clients/xml/escape-xml.ts';
+import { escapeXml as x } from '../../wire/escape-xml.ts';
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 

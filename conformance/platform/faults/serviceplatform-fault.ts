@@ -4,7 +4,7 @@
  * the `ServiceplatformFault` wsdl:fault of every Serviceplatformen operation), inside a SOAP fault's detail.
  */
 import type { PlatformReply, SoapVersion } from '../service-handler.ts';
-import { escapeXml } from '../../clients/xml/escape-xml.ts';
+import { escapeXml } from '../../wire/index.ts';
 import { soapFault, type FaultSide } from './soap-fault.ts';
 
 export const serviceplatformFaultNs = 'http://serviceplatformen.dk/xml/schemas/ServiceplatformFault/1/';

@@ -4,7 +4,7 @@
  * and what the Java stacks behind KOMBIT's services send for SOAP 1.2 too.
  */
 import type { SoapVersion } from '../service-handler.ts';
-import { escapeXml } from '../../clients/xml/escape-xml.ts';
+import { escapeXml } from '../../wire/index.ts';
 
 export const soapEnvelopeNs: Record<SoapVersion, string> = {
   '1.1': 'http://schemas.xmlsoap.org/soap/envelope/',

@@ -1,4 +1,4 @@
-import { ns } from '../../clients/tokens/namespaces.ts';
+import { ns } from '../../wire/index.ts';
 import { soapFault } from '../faults/index.ts';
 import type { PlatformReply, SoapVersion } from '../service-handler.ts';
 import type { Soap12Fault } from '../sts/soap12-fault.ts';

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Element } from '@xmldom/xmldom';
-import { ns, uri } from '../../clients/tokens/namespaces.ts';
-import { certificateBase64 } from '../../clients/tokens/pem.ts';
-import { selectOne, textOf, type XmlNode } from '../../clients/tokens/xml.ts';
+import { certificateBase64, escapeXml, ns, selectOne, textOf, uri, type XmlNode } from '../../wire/index.ts';
 import type { Caller, PlatformRequest, PlatformServices, SignedCallerReply } from '../service-handler.ts';
 import { callerOfCertificate } from '../server/certificate-caller.ts';
 import { soapContentType, soapEnvelopeNs } from '../faults/index.ts';
-import { escapeXml } from '../../clients/xml/escape-xml.ts';
 import { senderFault, type Soap12Fault } from '../sts/soap12-fault.ts';
 import { roleCertificate, stsIdentity } from '../sts/sts-identity.ts';
 import { binaryTokenReference, signWsSecurity } from '../xmlsig/index.ts';

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../catalog/index.ts';
 import { buildOioidwsRequest } from '../../clients/index.ts';
-import { sameCertificate } from '../../clients/tokens/pem.ts';
-import { parseXml } from '../../clients/tokens/xml.ts';
+import { parseXml, sameCertificate } from '../../wire/index.ts';
 import { grantToken } from '../sts/issue-token.ts';
 import { createStsTestWorld, type StsTestWorld } from '../sts/sts-test-setup.ts';
 import { verifyOioidws } from './verify-oioidws.ts';

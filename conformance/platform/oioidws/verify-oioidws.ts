@@ -1,6 +1,14 @@
-import { ns, uri } from '../../clients/tokens/namespaces.ts';
-import { certificatePem, sameCertificate } from '../../clients/tokens/pem.ts';
-import { idOf, selectAll, selectOne, textOf, type XmlNode } from '../../clients/tokens/xml.ts';
+import {
+  certificatePem,
+  idOf,
+  ns,
+  sameCertificate,
+  selectAll,
+  selectOne,
+  textOf,
+  uri,
+  type XmlNode,
+} from '../../wire/index.ts';
 import { senderFault, type Soap12Fault } from '../sts/soap12-fault.ts';
 import { verifySignature } from '../sts/wss-verify.ts';
 

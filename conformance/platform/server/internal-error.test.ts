@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findService } from '../../../catalog/index.ts';
 import { buildRestIssueRequest } from '../../clients/index.ts';
 import { personLookupAction, personLookupEnvelope } from '../../clients/index.ts';
-import { parseXml, textOf } from '../../clients/tokens/xml.ts';
+import { parseXml, textOf } from '../../wire/index.ts';
 import { serviceplatformFaultNs } from '../faults/index.ts';
 import type { ContractValidation, PlatformModule } from '../service-handler.ts';
 import { platformModule as stsModule, stsRestPath } from '../sts/index.ts';

@@ -1,6 +1,4 @@
-import { ns, uri } from '../../clients/tokens/namespaces.ts';
-import { certificateBase64, subjectName } from '../../clients/tokens/pem.ts';
-import { escapeXml } from '../../clients/xml/escape-xml.ts';
+import { certificateBase64, escapeXml, ns, subjectName, uri } from '../../wire/index.ts';
 import { signEnveloped } from '../xmlsig/index.ts';
 
 /** A data restriction (dataafgrænsning) on a privilege: a Constraint element of the privilege list. */

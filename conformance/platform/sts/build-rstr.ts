@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ns, uri } from '../../clients/tokens/namespaces.ts';
+import { escapeXml, ns, uri } from '../../wire/index.ts';
 import { signWsSecurity, subjectKeyIdentifier, subjectKeyIdentifierReference } from '../xmlsig/index.ts';
-import { escapeXml } from '../../clients/xml/escape-xml.ts';
 
 export interface RstrInput {
   assertionXml: string;

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ns, uri } from '../../clients/tokens/namespaces.ts';
-import { sameCertificate } from '../../clients/tokens/pem.ts';
-import { selectOne, textOf, type XmlNode } from '../../clients/tokens/xml.ts';
+import { ns, sameCertificate, selectOne, textOf, uri, type XmlNode } from '../../wire/index.ts';
 import { parseSafeXml } from '../server/safe-xml.ts';
 import type { Caller } from '../service-handler.ts';
 import type { AccessTokenGrant } from './access-token-store.ts';

@@ -1,6 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { uri } from '../../clients/tokens/namespaces.ts';
-import { certificatePem, sameCertificate } from '../../clients/tokens/pem.ts';
+import { certificatePem, sameCertificate, uri } from '../../wire/index.ts';
 import { grantToken, type TokenGrant } from './issue-token.ts';
 import type { Soap12Fault } from './soap12-fault.ts';
 import type { StsDirectory, StsIdentity } from './sts-directory.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { subjectName } from '../../clients/tokens/pem.ts';
+import { subjectName } from '../../wire/index.ts';
 import { grantToken } from './issue-token.ts';
 import { signJwt, x5tS256 } from './jwt.ts';
 import { parseOAuthRequest } from './oauth-request.ts';

@@ -1,4 +1,4 @@
-import { ns } from '../../clients/tokens/namespaces.ts';
+import { ns } from '../../wire/index.ts';
 import { soapFault } from '../faults/index.ts';
 import type { PlatformReply } from '../service-handler.ts';
 

@@ -1,5 +1,5 @@
 import type { Catalog } from '../../../catalog/index.ts';
-import { sameCertificate } from '../../clients/tokens/pem.ts';
+import { sameCertificate } from '../../wire/index.ts';
 import { servedService } from '../oioidws/served-service.ts';
 import { servicePrivilege } from './service-privilege.ts';
 import { defaultIssuer, type StsDirectory, type StsIdentity } from './sts-directory.ts';

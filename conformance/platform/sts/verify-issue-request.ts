@@ -1,6 +1,4 @@
-import { ns, uri } from '../../clients/tokens/namespaces.ts';
-import { certificatePem, sameCertificate } from '../../clients/tokens/pem.ts';
-import { idOf, parseXml, selectOne, textOf } from '../../clients/tokens/xml.ts';
+import { certificatePem, idOf, ns, parseXml, sameCertificate, selectOne, textOf, uri } from '../../wire/index.ts';
 import { senderFault, type Soap12Fault } from './soap12-fault.ts';
 import { verifySignature } from './wss-verify.ts';
 

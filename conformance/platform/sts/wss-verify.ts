@@ -1,5 +1,5 @@
 import { verifySignature as verifyWithPlatformXmlsig, type SignatureCheck } from '../xmlsig/index.ts';
-import type { XmlNode } from '../../clients/tokens/xml.ts';
+import type { XmlNode } from '../../wire/index.ts';
 
 export type { SignatureCheck };
 

@@ -1,4 +1,4 @@
-import { escapeXml } from '../../../clients/xml/escape-xml.ts';
+import { escapeXml } from '../../../wire/index.ts';
 
 export const kuvertNs = 'urn:oio:besked:kuvert:1.0';
 export const stsNs = 'urn:oio:sts:1.0.0';

@@ -1,7 +1,7 @@
 import { isSimple, problemOf, valueFor } from '../../../../catalog/index.ts';
 import type { KorsbaekSample } from '../../../../catalog/index.ts';
 import type { Message, MessageField } from '../../../../catalog/index.ts';
-import { escapeXml } from '../../../clients/xml/escape-xml.ts';
+import { escapeXml } from '../../../wire/index.ts';
 import type { ValueNode } from './value-node.ts';
 
 export interface AnswerData {

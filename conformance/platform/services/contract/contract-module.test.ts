@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { valueFor } from '../../../../catalog/index.ts';
 import { moduleSources } from '../../modules.ts';
-import { startOioidwsWorld } from '../../oioidws/platform-test-client.ts';
+import { startOioidwsWorld } from '../../testing/platform-test-client.ts';
 import type { PlatformModule } from '../../service-handler.ts';
 import { buildMessage } from './build-message.ts';
 import { contractServices } from './contract-services.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KorsbaekSample } from '../../../../catalog/index.ts';
-import { startOioidwsWorld } from '../../oioidws/platform-test-client.ts';
+import { startOioidwsWorld } from '../../testing/platform-test-client.ts';
 import { buildMessage } from './build-message.ts';
 import { contractServices, type ContractService } from './contract-services.ts';
 import { loadModules } from '../../server/start-platform.ts';

@@ -8,7 +8,7 @@ import { OFFICIAL, official } from '../../../../catalog/index.ts';
 import { xmllintAvailable, xmllintFindings } from '../../../../catalog/index.ts';
 import { messageOf } from '../../../../catalog/index.ts';
 import { readContract } from '../../../../catalog/index.ts';
-import { startOioidwsWorld } from '../../oioidws/platform-test-client.ts';
+import { startOioidwsWorld } from '../../testing/platform-test-client.ts';
 import { klasse7Schema, pbd5Schema, print2Schema, removeSchemaCopies } from '../../testing/official-schemas.ts';
 import { platformModule as sts } from '../../sts/index.ts';
 import { buildMessage } from './build-message.ts';

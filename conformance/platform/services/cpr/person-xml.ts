@@ -1,4 +1,4 @@
-import { escapeXml } from '../../../clients/xml/escape-xml.ts';
+import { escapeXml } from '../../../wire/index.ts';
 import { ageOn, birthDateOfPnr } from './cpr-dates.ts';
 import type { PersonFixtures, TestPerson } from './person-fixtures.ts';
 

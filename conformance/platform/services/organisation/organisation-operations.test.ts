@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { parseXml, selectAll } from '../../../clients/tokens/xml.ts';
+import { parseXml, selectAll } from '../../../wire/index.ts';
 import { canValidateOfficially, officialSchemas, validateWithOfficialXsd } from './official-xsd.ts';
 import { loadKorsbaek } from '../../../../catalog/index.ts';
 import type { OrganisationFixtures } from './organisation-fixtures.ts';

@@ -15,7 +15,7 @@ import {
   parseRestIssueResponse,
   type IssuedToken,
 } from '../../../clients/index.ts';
-import { parseXml, selectOne, textOf } from '../../../clients/tokens/xml.ts';
+import { parseXml, selectOne, textOf } from '../../../wire/index.ts';
 import type { Catalog } from '../../../../catalog/index.ts';
 import { loadCatalog } from '../../../../catalog/index.ts';
 import { servedService } from '../../oioidws/served-service.ts';
@@ -126,7 +126,7 @@ describe('SF1514 token, then SF1500 Bruger laes, on a running platform', () => {
     expect(textOf("*[local-name()='StandardRetur']/*[local-name()='StatusKode']", output)).toBe('20');
     if (canValidateOfficially()) {
       const file = join(officialSchemas.sf1500, '6.0.STS-0', 'BrugerOperationer.xsd');
-      const { serializeXml } = await import('../../../clients/tokens/xml.ts');
+      const { serializeXml } = await import('../../../wire/index.ts');
       expect(validateWithOfficialXsd(serializeXml(output), [{ namespace: orgNs.bruger, file }])).toEqual([]);
     }
   });

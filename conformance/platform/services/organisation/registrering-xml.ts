@@ -1,4 +1,4 @@
-import { escapeXml } from '../../../clients/xml/escape-xml.ts';
+import { escapeXml } from '../../../wire/index.ts';
 import type { FixtureUnit, FixtureUser, OrganisationFixtures } from './organisation-fixtures.ts';
 
 export const orgNs = {

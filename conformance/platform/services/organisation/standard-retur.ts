@@ -1,4 +1,4 @@
-import { escapeXml } from '../../../clients/xml/escape-xml.ts';
+import { escapeXml } from '../../../wire/index.ts';
 
 /**
  * StandardRetur status codes of the OIO/LoRA services (SF1500, SF1470). They follow HTTP's

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICIAL, official } from '../../../../catalog/index.ts';
-import { startOioidwsWorld } from '../../oioidws/platform-test-client.ts';
+import { startOioidwsWorld } from '../../testing/platform-test-client.ts';
 import { platformModule as sts } from '../../sts/index.ts';
 import { jsonSchemaProblems } from '../../testing/json-schema-check.ts';
 import { createPlatformModule } from './index.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildJson, restContractServices } from '../../../../catalog/index.ts';
-import { startOioidwsWorld } from '../../oioidws/platform-test-client.ts';
+import { startOioidwsWorld } from '../../testing/platform-test-client.ts';
 import { platformModule as sts } from '../../sts/index.ts';
 import { checkJson } from './check-json.ts';
 import { createPlatformModule } from './index.ts';

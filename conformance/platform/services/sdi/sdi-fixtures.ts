@@ -1,7 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import type { KorsbaekCases } from '../../../../catalog/index.ts';
-import { escapeXml } from '../../../clients/xml/escape-xml.ts';
-import { parseXml } from '../../../clients/tokens/xml.ts';
+import { escapeXml, parseXml } from '../../../wire/index.ts';
 import { runSdiOperation } from './sdi-operations.ts';
 import type { SdiStore } from './sdi-store.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Element } from '@xmldom/xmldom';
-import { parseXml } from '../../../clients/tokens/xml.ts';
+import { parseXml } from '../../../wire/index.ts';
 import { canValidateOfficially, officialSchemas, validateWithOfficialXsd } from '../organisation/official-xsd.ts';
 import { loadKorsbaek, type KorsbaekCases } from '../../../../catalog/index.ts';
 import { korsbaekImporterXml, seedKorsbaekCases } from './sdi-fixtures.ts';

@@ -1,5 +1,5 @@
 import type { Element } from '@xmldom/xmldom';
-import { parseXml, serializeXml } from '../../../clients/tokens/xml.ts';
+import { parseXml, serializeXml } from '../../../wire/index.ts';
 import { standardReturXml, statusKode } from '../organisation/standard-retur.ts';
 import { childElements, childText, leaves, outputElement, unikRetur } from './sdi-xml.ts';
 import type { IndexKind, IndexedObject, SdiStore } from './sdi-store.ts';

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificatePem } from '../../../clients/tokens/pem.ts';
-import { idOf, parseXml, selectOne, textOf } from '../../../clients/tokens/xml.ts';
+import { certificatePem, idOf, parseXml, selectOne, textOf } from '../../../wire/index.ts';
 import { verifySignature } from '../../sts/wss-verify.ts';
-import { startOioidwsWorld } from '../../oioidws/platform-test-client.ts';
+import { startOioidwsWorld } from '../../testing/platform-test-client.ts';
 import { platformModule as stsModule } from '../../sts/index.ts';
 import { createPlatformModule as createOrganisationModule } from '../organisation/index.ts';
 import { createPlatformModule as createSdiModule } from './index.ts';

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ns } from '../../../clients/tokens/namespaces.ts';
-import { certificatePem } from '../../../clients/tokens/pem.ts';
-import { idOf, parseXml, selectAll, selectOne, textOf } from '../../../clients/tokens/xml.ts';
-import { startOioidwsWorld } from '../../oioidws/platform-test-client.ts';
+import { certificatePem, idOf, ns, parseXml, selectAll, selectOne, textOf } from '../../../wire/index.ts';
+import { startOioidwsWorld } from '../../testing/platform-test-client.ts';
 import { platformModule as stsModule } from '../../sts/index.ts';
 import { verifySignature } from '../../sts/wss-verify.ts';
 import { createPlatformModule as createOrganisationModule } from '../organisation/index.ts';

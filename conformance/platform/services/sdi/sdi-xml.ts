@@ -1,5 +1,5 @@
 import type { Element } from '@xmldom/xmldom';
-import { escapeXml } from '../../../clients/xml/escape-xml.ts';
+import { escapeXml } from '../../../wire/index.ts';
 
 export const sdiNs = {
   sdi: 'urn:oio:sts:sagdok:sagdokumentindeks:6',

@@ -8,7 +8,7 @@ import { buildIssueRequest, buildOioidwsRequest, parseIssueResponse, type Issued
 import { startPlatform, type RunningPlatform } from '../server/start-platform.ts';
 import type { PlatformModule, SoapVersion } from '../service-handler.ts';
 import { stsPath } from '../sts/index.ts';
-import { servedService } from './served-service.ts';
+import { servedService } from '../oioidws/served-service.ts';
 
 /**
  * For tests: a running platform with the modules made from the loaded catalogue, one registered

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki } from '../../platform/index.ts';
+import { createTestPki } from '../platform/index.ts';
 import { subjectName } from './pem.ts';
 
 let pki: Awaited<ReturnType<typeof createTestPki>>;
