@@ -1,105 +1,33 @@
-import { createRequire } from 'node:module';
 import type { Document } from '@xmldom/xmldom';
+import { xmldomParts, type XmldomParts } from './xmldom-parts.ts';
+import { NamespaceScope } from './namespace-scope.ts';
+import { XmldomTree } from './xmldom-tree.ts';
 
 /**
  * A faster reading of the plain XML that SOAP clients send, building the very same xmldom
  * `Document` as `DOMParser` would, or giving up (undefined) so that DOMParser parses it.
  *
  * xmldom's SAX reader spends ~15 µs of its ~25 µs on an 827-byte PersonLookup (one Unicode
- * name regex per tag and attribute, entity regexes, the parse-stack bookkeeping); the DOM it
- * builds costs the rest. Here a small reader tokenises a strict subset of XML — ASCII names,
+ * name regex per tag and attribute, entity regexes, the parse-stack bookkeeping), and its DOM
+ * checks every insert. Here a small reader tokenises a strict subset of XML — ASCII names,
  * quoted attributes, text with the five predefined entities, an optional XML declaration first —
- * and drives xmldom's own DOMHandler with the calls its SAX reader makes (the same namespace
- * resolution, startElement/endElement/characters/processingInstruction, endDocument). Anything
- * outside that subset (comments, CDATA, other PIs, character references, unusual whitespace,
- * a name it does not know, an end tag that does not match, content after the root, a DOM error
- * such as an unbound prefix) returns undefined, and DOMParser then gives its own answer, errors
- * included. So this never accepts what DOMParser refuses and never builds another tree;
- * `fast-xml.test.ts` checks both against each other on real requests and thousands of mutations.
+ * resolves namespaces as xmldom's reader does and builds xmldom's nodes itself (xmldom-tree.ts).
+ * Anything outside that subset (comments, CDATA, other PIs, character references, unusual
+ * whitespace, a name it does not know, an end tag that does not match, content after the root,
+ * what xmldom's DOM would refuse such as an unbound prefix) returns undefined, and DOMParser then
+ * gives its own answer, errors included. So this never accepts what DOMParser refuses and never
+ * builds another tree; `fast-xml.test.ts` checks both against each other, every property of
+ * every node, on real requests and thousands of mutations.
  */
 export function parseXmlFast(source: string): Document | undefined {
-  const x = xmldom();
+  const x = xmldomParts();
   if (!x) return undefined;
-  const handler = new x.DOMHandler({ mimeType: 'text/xml', defaultNamespace: null, onError: refuse });
   try {
-    handler.startDocument();
-    if (!read(x.normalizeLineEndings(source), handler, x)) return undefined;
-    handler.endDocument();
+    const tree = new XmldomTree(x);
+    return read(x.normalizeLineEndings(source), tree, x) ? tree.finish() : undefined;
   } catch {
     return undefined; // DOMParser says what is wrong, in its words and at its position
   }
-  return handler.doc.documentElement ? handler.doc : undefined;
-}
-
-interface Attribute {
-  qName: string;
-  value: string;
-  prefix: string | undefined;
-  uri: string | null | undefined;
-}
-
-/** The attribute list as DOMHandler.startElement reads it from xmldom's reader (prototype methods: no closures per element). */
-class Attributes {
-  [i: number]: Attribute;
-  length = 0;
-  getURI(i: number) {
-    return this[i]!.uri;
-  }
-  getValue(i: number) {
-    return this[i]!.value;
-  }
-  getQName(i: number) {
-    return this[i]!.qName;
-  }
-}
-
-interface Handler {
-  doc: Document;
-  startDocument(): void;
-  endDocument(): void;
-  processingInstruction(target: string, data: string): void;
-  startElement(ns: string | null | undefined, localName: string, qName: string, attrs: Attributes): void;
-  endElement(ns: string | null | undefined, localName: string, qName: string): void;
-  characters(chars: string, start: number, length: number): void;
-}
-
-interface Xmldom {
-  DOMHandler: new (options: object) => Handler;
-  normalizeLineEndings(text: string): string;
-  PI: RegExp;
-  XMLDecl: RegExp;
-  xmlNs: string;
-  xmlnsNs: string;
-}
-
-const refuse = (level: string, message: string) => {
-  if (level !== 'warning') throw new Error(message);
-};
-
-let loaded: Xmldom | null | undefined;
-/** xmldom's own parts, loaded at the first parse; null with another xmldom layout (DOMParser then parses everything). */
-function xmldom(): Xmldom | null {
-  if (loaded !== undefined) return loaded;
-  try {
-    const require = createRequire(import.meta.url);
-    const parser = require('@xmldom/xmldom/lib/dom-parser.js');
-    const grammar = require('@xmldom/xmldom/lib/grammar.js');
-    const { NAMESPACE } = require('@xmldom/xmldom/lib/conventions.js');
-    const ok = typeof parser.__DOMHandler === 'function' && grammar.PI instanceof RegExp && NAMESPACE?.XMLNS;
-    loaded = ok
-      ? {
-          DOMHandler: parser.__DOMHandler,
-          normalizeLineEndings: parser.normalizeLineEndings,
-          PI: grammar.PI,
-          XMLDecl: grammar.XMLDecl,
-          xmlNs: NAMESPACE.XML,
-          xmlnsNs: NAMESPACE.XMLNS,
-        }
-      : null;
-  } catch {
-    loaded = null;
-  }
-  return loaded;
 }
 
 /** An ASCII QName (a subset of what xmldom accepts); sticky, read at `lastIndex`. */
@@ -142,38 +70,37 @@ function text(src: string, from: number, to: number): string | undefined {
   return out + src.slice(from, to);
 }
 
-interface Open {
-  qName: string;
-  localName: string;
-  uri: string | null | undefined;
-  nsMap: Record<string, string | null>;
-}
+/**
+ * Names, raw values and namespaces of the start tag's attributes, reused from tag to tag: the
+ * reader runs synchronously to the end, one document at a time, and the tree copies what it keeps.
+ */
+const attrNames: string[] = [];
+const attrValues: string[] = [];
+const attrUris: (string | null)[] = [];
 
-function read(src: string, handler: Handler, x: Xmldom): boolean {
+function read(src: string, tree: XmldomTree, x: XmldomParts): boolean {
   let i = 0;
   if (src.startsWith('<?')) {
     const pi = x.PI.exec(src);
     if (!pi || pi[1] !== 'xml' || !x.XMLDecl.test(src)) return false;
-    handler.processingInstruction(pi[1], pi[2]!);
+    tree.processingInstruction(pi[1], pi[2]!);
     i = pi[0].length;
   }
-  const top: Record<string, string | null> = Object.create(null);
-  top[''] = null;
-  top.xml = x.xmlNs;
-  const open: Open[] = [];
+  const scope = new NamespaceScope(x.xmlNs);
+  const openNames: string[] = [];
   let rootDone = false;
   while (i < src.length) {
     const lt = src.indexOf('<', i);
     const end = lt < 0 ? src.length : lt;
     if (end > i) {
-      if (open.length === 0) {
+      if (openNames.length === 0) {
         // Outside the root only whitespace; after the root none is passed on (as xmldom's reader does).
         if (skipSpace(src, i) !== end || (rootDone && lt >= 0)) return false;
-        if (!rootDone) handler.characters(src.slice(i, end), 0, end - i);
+        if (!rootDone) tree.text(src.slice(i, end));
       } else {
         const chars = text(src, i, end);
         if (chars === undefined || chars.includes(']]>')) return false;
-        handler.characters(chars, 0, chars.length);
+        tree.text(chars);
       }
     }
     if (lt < 0) break;
@@ -181,35 +108,28 @@ function read(src: string, handler: Handler, x: Xmldom): boolean {
       // </name>
       const name = nameAt(src, lt + 2);
       const gt = name === undefined ? -1 : skipSpace(src, lt + 2 + name.length);
-      const element = open.at(-1);
-      if (!element || name !== element.qName || src.charCodeAt(gt) !== 62) return false;
-      open.pop();
-      handler.endElement(element.uri, element.localName, element.qName);
-      if (open.length === 0) rootDone = true;
+      if (openNames.length === 0 || name !== openNames[openNames.length - 1] || src.charCodeAt(gt) !== 62) return false;
+      openNames.pop();
+      scope.close();
+      tree.endElement();
+      if (openNames.length === 0) rootDone = true;
       i = gt + 1;
       continue;
     }
     if (rootDone) return false;
-    const next = startTag(src, lt, open.at(-1)?.nsMap ?? top, handler, x, open);
+    const next = startTag(src, lt, scope, tree, openNames);
     if (next < 0) return false;
     i = next;
   }
-  return rootDone && open.length === 0;
+  return rootDone && openNames.length === 0;
 }
 
 /** Reads `<name attr="v" …>` or `<name …/>` at `lt` and starts the element as xmldom's reader does; -1 to give up. */
-function startTag(
-  src: string,
-  lt: number,
-  parentNs: Record<string, string | null>,
-  handler: Handler,
-  x: Xmldom,
-  open: Open[],
-): number {
+function startTag(src: string, lt: number, scope: NamespaceScope, tree: XmldomTree, openNames: string[]): number {
   const tag = nameAt(src, lt + 1);
   if (tag === undefined) return -1;
-  const attrs = new Attributes();
-  let nsMap = parentNs;
+  const mark = scope.mark();
+  let count = 0;
   let at = lt + 1 + tag.length;
   for (;;) {
     const spaced = skipSpace(src, at);
@@ -224,40 +144,49 @@ function startTag(
     let v = skipSpace(src, spaced + name.length);
     if (src.charCodeAt(v) !== 61) return -1;
     v = skipSpace(src, v + 1);
-    const quote = src[v];
-    if (quote !== '"' && quote !== "'") return -1;
-    const close = src.indexOf(quote, v + 1);
-    if (close < 0) return -1;
+    const quote = src.charCodeAt(v);
+    if (quote !== 34 && quote !== 39) return -1;
+    const close = src.indexOf(quote === 34 ? '"' : "'", v + 1);
+    if (close < 0 || !plainValue(src, v + 1, close)) return -1;
     const raw = src.slice(v + 1, close);
-    if (/[<&\t\n]/.test(raw)) return -1;
     // Requests carry a handful of attributes per element; many more go to xmldom's own parser, so
     // the duplicate check below stays short (a quadratic 10,000-attribute element: review finding 2).
-    if (attrs.length >= maxFastAttributes) return -1;
-    for (let k = 0; k < attrs.length; k++) if (attrs[k]!.qName === name) return -1;
-    const colon = name.indexOf(':');
-    const prefix = colon > 0 ? name.slice(0, colon) : undefined;
-    const attr: Attribute = { qName: name, value: raw, prefix, uri: undefined };
-    if (name === 'xmlns' || prefix === 'xmlns') {
-      if (prefix === 'xmlns' && raw === '') return -1;
-      if (nsMap === parentNs) nsMap = Object.create(parentNs) as Record<string, string | null>;
-      nsMap[prefix ? name.slice(colon + 1) : ''] = raw;
-      attr.uri = x.xmlnsNs;
+    if (count >= maxFastAttributes) return -1;
+    for (let k = 0; k < count; k++) if (attrNames[k] === name) return -1;
+    if (name === 'xmlns' || name.startsWith('xmlns:')) {
+      if (name !== 'xmlns' && raw === '') return -1;
+      scope.declare(name === 'xmlns' ? '' : name.slice(6), raw);
     }
-    attrs[attrs.length++] = attr;
+    attrNames[count] = name;
+    attrValues[count] = raw;
+    count += 1;
     at = close + 1;
   }
-  for (let k = 0; k < attrs.length; k++) {
-    const a = attrs[k]!;
-    if (a.prefix && a.prefix !== 'xmlns') a.uri = nsMap[a.prefix];
+  // Namespaces as xmldom's reader resolves them, with every declaration of the tag in scope.
+  for (let k = 0; k < count; k++) {
+    const name = attrNames[k]!;
+    const colon = name.indexOf(':');
+    const prefix = colon > 0 ? name.slice(0, colon) : undefined;
+    attrUris[k] = name === 'xmlns' || prefix === 'xmlns' ? tree.xmlnsNs : prefix ? (scope.uri(prefix) ?? null) : null;
   }
   const colon = tag.indexOf(':');
-  const localName = colon > 0 ? tag.slice(colon + 1) : tag;
-  const uri = nsMap[colon > 0 ? tag.slice(0, colon) : ''];
-  handler.startElement(uri, localName, tag, attrs);
+  const uri = scope.uri(colon > 0 ? tag.slice(0, colon) : '');
+  if (!tree.startElement(tag, uri ?? null, attrNames, attrValues, attrUris, count)) return -1;
   if (src.charCodeAt(at) === 47) {
-    handler.endElement(uri, localName, tag);
+    tree.endElement();
+    scope.close(mark);
     return at + 2;
   }
-  open.push({ qName: tag, localName, uri, nsMap });
+  scope.open(mark);
+  openNames.push(tag);
   return at + 1;
+}
+
+/** An attribute value xmldom takes as it stands: no markup, reference or white space it would normalise. */
+function plainValue(src: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = src.charCodeAt(k);
+    if (c === 60 || c === 38 || c === 9 || c === 10) return false;
+  }
+  return true;
 }
