@@ -1,10 +1,13 @@
 /**
  * The recorder's writer per stored exchange, in isolation: CPU time of `exchangeWriter` (canonical
  * JSON, SHA-256, SQLite insert in WAL, the digest index merged every 4,096 exchanges) over batches
- * of PersonLookup-sized exchanges (827-byte request, 1,900-byte answer), as the table grows. The
- * cost that grows with the table is what a per-insert random index added (issue 15).
+ * of PersonLookup-sized exchanges (827-byte request, 1,900-byte answer), as the table grows; then
+ * the reads that must not get slower: pages of `GET /klarmeld/exchanges` (cursor and `since`) and
+ * the evidence route's digest lookups. The database is opened as the platform opens it
+ * (openDatabase); `--page-size 4096` first makes the file with that page size, as a database
+ * created before keeps it.
  *
- *   npx node bench/platform/recorder-writer.ts [--batch 60] [--rows 40000] [--rounds 4]
+ *   npx node bench/platform/recorder-writer.ts [--batch 60] [--rows 40000] [--rounds 4] [--systems 1] [--page-size N]
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,42 +16,64 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { UnsignedExchange } from '../../conformance/platform/recorder/exchange-record.ts';
+import { ExchangeRecorder } from '../../conformance/platform/recorder/exchange-recorder.ts';
 import { exchangeWriter } from '../../conformance/platform/recorder/exchange-writer.ts';
+import { openDatabase } from '../../conformance/platform/store/open-database.ts';
+import { loadOrCreateSigner } from '../../conformance/platform/store/signing-key.ts';
 
 const { values } = parseArgs({
   options: {
     batch: { type: 'string', default: '60' },
     rows: { type: 'string', default: '40000' },
     rounds: { type: 'string', default: '4' },
+    systems: { type: 'string', default: '1' },
+    'page-size': { type: 'string' },
   },
 });
 const batch = Number(values.batch);
 const rows = Number(values.rows);
+const systems = Array.from(
+  { length: Number(values.systems) },
+  (_, i) => `b5d6d9e0-5f5e-4b1d-9d0f-2a3b4c5d6e${String(i).padStart(2, '0')}`,
+);
+// Flat strings, as the writer thread gets them from postMessage (a `repeat` result is a rope, which
+// JSON.stringify would first have to flatten).
+const body = (n: number, c: string) => Buffer.from(`<x a="1">${c.repeat(n - 15)}</x>`).toString();
+let made = 0;
+const exchange = (): UnsignedExchange => ({
+  id: randomUUID(),
+  time: new Date().toISOString(),
+  systemUuid: systems[made++ % systems.length]!,
+  systemName: 'Bench',
+  integration: 'SF1520',
+  service: 'PersonBaseDataExtended',
+  operation: 'PersonLookup',
+  soapVersion: '1.1',
+  soapAction: 'http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup',
+  method: 'POST',
+  path: '/service/CPR/PersonBaseDataExtended/4',
+  status: 200,
+  latencyMs: 0.512,
+  request: { contentType: 'text/xml; charset=utf-8', size: 827, body: body(827, 'q'), truncated: false },
+  response: { contentType: 'text/xml; charset=utf-8', size: 1900, body: body(1900, 'a'), truncated: false },
+  findings: [],
+});
+const cpuUs = (from: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(from);
+  return c.user + c.system;
+};
+
 const dir = mkdtempSync(join(tmpdir(), 'klarmeld-recorder-writer-'));
 try {
-  const db = new DatabaseSync(join(dir, 'platform.sqlite'));
-  // As the writer thread opens it (recorder-worker.ts).
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL');
+  if (values['page-size']) {
+    const old = new DatabaseSync(join(dir, 'platform.sqlite'));
+    old.exec(`PRAGMA page_size = ${Number(values['page-size'])}; CREATE TABLE made_before (x)`);
+    old.close();
+  }
+  const db = openDatabase(dir);
+  const pageSize = (db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size;
+  console.log(`page size ${pageSize} bytes, ${systems.length} system(s), batches of ${batch}`);
   const write = exchangeWriter(db);
-  const body = (n: number, c: string) => `<x>${c.repeat(n - 7)}</x>`;
-  const exchange = (): UnsignedExchange => ({
-    id: randomUUID(),
-    time: new Date().toISOString(),
-    systemUuid: 'b5d6d9e0-5f5e-4b1d-9d0f-2a3b4c5d6e7f',
-    systemName: 'Bench',
-    integration: 'SF1520',
-    service: 'PersonBaseDataExtended',
-    operation: 'PersonLookup',
-    soapVersion: '1.1',
-    soapAction: 'http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup',
-    method: 'POST',
-    path: '/service/CPR/PersonBaseDataExtended/4',
-    status: 200,
-    latencyMs: 0.512,
-    request: { contentType: 'text/xml; charset=utf-8', size: 827, body: body(827, 'q'), truncated: false },
-    response: { contentType: 'text/xml; charset=utf-8', size: 1900, body: body(1900, 'a'), truncated: false },
-    findings: [],
-  });
   for (let round = 1; round <= Number(values.rounds); round++) {
     const batches = Array.from({ length: Math.ceil(rows / batch) }, () => Array.from({ length: batch }, exchange));
     const started = process.cpuUsage();
@@ -59,7 +84,44 @@ try {
       `table at ${round * n} exchanges: ${((cpu.user + cpu.system) / n).toFixed(1)} µs CPU per stored exchange (system ${(cpu.system / n).toFixed(1)})`,
     );
   }
+  readBack(db, systems[0]!);
   db.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The reads of one system, as the exchanges API and the evidence route make them. */
+function readBack(db: DatabaseSync, systemUuid: string): void {
+  const recorder = new ExchangeRecorder(db, loadOrCreateSigner(db));
+  let started = process.cpuUsage();
+  let after: number | undefined;
+  let pages = 0;
+  do {
+    after = recorder.page({ systemUuid, after, limit: 100 }).next;
+    pages += 1;
+  } while (after !== undefined && pages < 400);
+  const pageUs = cpuUs(started) / pages;
+  const times = (
+    db.prepare('SELECT time FROM exchanges WHERE system_uuid = ? ORDER BY seq').all(systemUuid) as { time: string }[]
+  ).map((r) => r.time);
+  const digests = (
+    db.prepare('SELECT digest FROM exchanges WHERE system_uuid = ?').all(systemUuid) as { digest: string }[]
+  ).map((r) => r.digest);
+  started = process.cpuUsage();
+  for (let i = 0; i < 200; i++)
+    recorder.page({ systemUuid, since: times[Math.floor((i * times.length) / 200)], limit: 100 });
+  const sinceUs = cpuUs(started) / 200;
+  const lookups = 50;
+  let unknown = 0;
+  started = process.cpuUsage();
+  for (let i = 0; i < lookups; i++) {
+    const run = Array.from({ length: 200 }, (_, j) => digests[(i * 7919 + j * 104729) % digests.length]!);
+    unknown += recorder.unknownDigests(systemUuid, [...run, 'f'.repeat(64)]).length;
+  }
+  const lookupUs = cpuUs(started) / lookups;
+  if (unknown !== lookups) throw new Error(`digest lookups: ${unknown} unknown, expected ${lookups}`);
+  console.log(
+    `reads: ${(pageUs / 1000).toFixed(2)} ms CPU per page of 100 (cursor, ${pages} pages), ${(sinceUs / 1000).toFixed(2)} ms per page from a 'since' time, ` +
+      `${(lookupUs / 1000).toFixed(2)} ms per evidence lookup of 201 digests`,
+  );
 }
