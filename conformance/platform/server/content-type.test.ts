@@ -12,6 +12,25 @@ describe('soapHttpInfo', () => {
     expect(soapHttpInfo({}, false).version).toBeUndefined();
     expect(soapHttpInfo({ 'content-type': 'application/json' }, true).version).toBeUndefined();
   });
+
+  it('reads the action without one pair of enclosing quotes, from the SOAPAction header or the SOAP 1.2 parameter', () => {
+    const action11 = (soapaction: string) => soapHttpInfo({ 'content-type': 'text/xml; charset=utf-8', soapaction });
+    expect(action11(' "urn:a#Op" ')).toMatchObject({ version: '1.1', mediaType: 'text/xml', soapAction: 'urn:a#Op' });
+    expect(action11('urn:a#Op').soapAction).toBe('urn:a#Op');
+    expect(action11('""').soapAction).toBe('');
+    expect(action11('"').soapAction).toBe('"');
+    expect(action11('"urn:a"x').soapAction).toBe('"urn:a"x');
+    expect(action11('""urn:a""').soapAction).toBe('"urn:a"');
+    expect(soapHttpInfo({ 'content-type': ' Text/XML ' }).version).toBe('1.1');
+    const action12 = (contentType: string) => soapHttpInfo({ 'content-type': contentType });
+    expect(action12('application/soap+xml; charset=utf-8; action="urn:b#Op"')).toMatchObject({
+      version: '1.2',
+      mediaType: 'application/soap+xml',
+      soapAction: 'urn:b#Op',
+    });
+    expect(action12('Application/SOAP+XML;Action=urn:c').soapAction).toBe('urn:c');
+    expect(action12('application/soap+xml').soapAction).toBeUndefined();
+  });
 });
 
 /** Posts with exactly these headers: node:https adds no Content-Type of its own (undici and curl do). */

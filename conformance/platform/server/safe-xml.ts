@@ -34,7 +34,8 @@ const onError = (level: string, message: string) => {
  * limits of its own, and every DOM walk after it is bounded by the depth it lets through).
  */
 export function parseSafeXml(text: string, limits?: XmlShapeLimits): XmlParseResult {
-  if (dtdMarkup.test(text)) return { problem: 'doctype' };
+  // Every such declaration starts with '<!': a body without one needs no case-insensitive regex scan.
+  if (text.includes('<!') && dtdMarkup.test(text)) return { problem: 'doctype' };
   if (limits) {
     const shape = scanXmlShape(text, limits);
     if (!shape.ok) {
