@@ -41,7 +41,7 @@ describe('the digest index, merged in bulk', () => {
     const count = digestMergeEvery + 700;
     for (let i = 0; i < count; i += 100)
       write(Array.from({ length: Math.min(100, count - i) }, (_, j) => exchange(i + j, (i + j) % 2 ? 'a' : 'b')));
-    const merged = (db.prepare('SELECT count(*) AS n FROM exchange_digests').get() as { n: number }).n;
+    const merged = (db.prepare('SELECT count(*) AS n FROM exchange_digest_keys').get() as { n: number }).n;
     expect(merged).toBeGreaterThanOrEqual(digestMergeEvery);
     expect(merged).toBeLessThan(count);
     const lookup = digestLookup(db);
@@ -57,8 +57,8 @@ describe('the digest index, merged in bulk', () => {
     exchangeWriter(db);
     const plan = db.prepare(`EXPLAIN QUERY PLAN ${indexedDigestQuery}`).all() as { detail: string }[];
     expect(plan.map((p) => p.detail)).toEqual([
-      expect.stringMatching(/^SEARCH d USING PRIMARY KEY \(digest=\?\)/),
-      expect.stringMatching(/^SEARCH e USING .*seq=\?/),
+      expect.stringMatching(/^SEARCH d USING PRIMARY KEY \(key=\?\)/),
+      expect.stringMatching(/^SEARCH e USING INTEGER PRIMARY KEY \(rowid=\?\)/),
     ]);
     db.close();
   });
@@ -82,6 +82,48 @@ describe('the digest index, merged in bulk', () => {
     expect(digestMerger(db)(1)).toBe(51);
     expect(digestLookup(db)('a', all).size).toBe(51);
     expect(digestMerger(db)(1)).toBe(0);
+    db.close();
+  });
+
+  it('keys the index by the digest’s first 8 bytes yet finds only the exact digest of the calling system', () => {
+    const db = database();
+    exchangeWriter(db);
+    const row = db.prepare(
+      "INSERT INTO exchanges (id, time, system_uuid, digest, signature, record) VALUES (?, '2026-01-01T00:00:00.000Z', ?, ?, '', '{}')",
+    );
+    const shared = '0123456789abcdef';
+    row.run('x1', 'a', shared + '1'.repeat(48));
+    row.run('x2', 'b', shared + '2'.repeat(48));
+    expect(digestMerger(db)(1)).toBe(2);
+    expect(
+      (db.prepare('SELECT length(key) AS n FROM exchange_digest_keys').all() as { n: number }[]).map((r) => r.n),
+    ).toEqual([8, 8]);
+    const lookup = digestLookup(db);
+    expect([...lookup('a', [shared + '1'.repeat(48), shared + '2'.repeat(48), shared + '3'.repeat(48)])]).toEqual([
+      shared + '1'.repeat(48),
+    ]);
+    expect([...lookup('b', [shared + '2'.repeat(48)])]).toEqual([shared + '2'.repeat(48)]);
+    db.close();
+  });
+
+  it('takes over a database with the full-digest index: it is dropped and rebuilt with short keys at the next merge', () => {
+    const db = database();
+    const before = exchangeWriter(db);
+    before(Array.from({ length: 40 }, (_, i) => exchange(i, 'a')));
+    // The previous index's tables, as a database written before holds them, merged up to seq 30.
+    db.exec(`CREATE TABLE exchange_digests (digest TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (digest, seq)) WITHOUT ROWID;
+      CREATE TABLE exchange_digests_upto (seq INTEGER NOT NULL); INSERT INTO exchange_digests_upto VALUES (30);
+      INSERT INTO exchange_digests SELECT digest, seq FROM exchanges WHERE seq <= 30;
+      DROP TABLE exchange_digest_keys; DROP TABLE exchange_digest_keys_upto;`);
+    exchangeWriter(db)([exchange(40, 'a')]);
+    const names = (
+      db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'exchange_digest%'").all() as { name: string }[]
+    ).map((r) => r.name);
+    expect(names.sort()).toEqual(['exchange_digest_keys', 'exchange_digest_keys_upto']);
+    const all = digestsOf(db, 'a');
+    expect(digestLookup(db)('a', all).size).toBe(41);
+    expect(digestMerger(db)(1)).toBe(41);
+    expect(digestLookup(db)('a', all).size).toBe(41);
     db.close();
   });
 });
