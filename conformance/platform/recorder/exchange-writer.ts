@@ -1,5 +1,5 @@
+import { hash } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { sha256Hex } from '../../evidence/index.ts';
 import { canonicalExchangeJson } from './canonical-exchange.ts';
 import { createDigestIndex, digestMerger } from './digest-index.ts';
 import type { UnsignedExchange } from './exchange-record.ts';
@@ -37,9 +37,10 @@ export function exchangeWriter(db: DatabaseSync): (batch: UnsignedExchange[]) =>
     db.exec('BEGIN');
     try {
       for (const exchange of batch) {
-        // The record has no digest/signature yet, so this is exactly exchangeDigest(record), with one canonicalisation.
+        // The record has no digest/signature yet, so this is exactly exchangeDigest(record), with one
+        // canonicalisation; the one-shot hash is evidence's sha256Hex (SHA-256 of UTF-8, hex) without a Hash object.
         const canonical = canonicalExchangeJson(exchange);
-        const digest = sha256Hex(canonical);
+        const digest = hash('sha256', canonical, 'hex');
         insert.run(exchange.id, exchange.time, exchange.systemUuid, digest, '', canonical);
       }
       db.exec('COMMIT');
