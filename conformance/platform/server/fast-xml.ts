@@ -34,8 +34,6 @@ export function parseXmlFast(source: string): Document | undefined {
 
 /** What xmldom's normalizeLineEndings replaces (XML 1.0 §2.11, 1.1 line ends). */
 const lineEnding = /[\r\u0085\u2028\u2029]/;
-/** An ASCII QName (a subset of what xmldom accepts); sticky, read at `lastIndex`. */
-const qName = /[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?/y;
 /** Past this many attributes on one element the fast reader hands the document to xmldom's parser. */
 const maxFastAttributes = 32;
 // A Map, not an object literal: `&constructor;` must not find Object.prototype's (review finding 5).
@@ -48,9 +46,30 @@ const entities = new Map([
 ]);
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9;
 
+/**
+ * The end of the ASCII QName at `at` (a subset of what xmldom accepts), or -1 when none starts
+ * there: the match of /[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?/ read by character codes, without
+ * a regex match and a substring per name.
+ */
+function nameEnd(src: string, at: number): number {
+  if (!isNameStart(src.charCodeAt(at))) return -1;
+  let end = at + 1;
+  while (isNameChar(src.charCodeAt(end))) end += 1;
+  if (src.charCodeAt(end) === 58 && isNameStart(src.charCodeAt(end + 1))) {
+    end += 2;
+    while (isNameChar(src.charCodeAt(end))) end += 1;
+  }
+  return end;
+}
+
+/** [A-Za-z_] */
+const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+/** [A-Za-z0-9_.-] */
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 46 || c === 45;
+
 function nameAt(src: string, at: number): string | undefined {
-  qName.lastIndex = at;
-  return qName.exec(src)?.[0];
+  const end = nameEnd(src, at);
+  return end < 0 ? undefined : src.slice(at, end);
 }
 
 function skipSpace(src: string, at: number): number {
@@ -110,9 +129,13 @@ function read(src: string, tree: XmldomTree, x: XmldomParts): boolean {
     if (lt < 0) break;
     if (src.charCodeAt(lt + 1) === 47) {
       // </name>
-      const name = nameAt(src, lt + 2);
-      const gt = name === undefined ? -1 : skipSpace(src, lt + 2 + name.length);
-      if (openNames.length === 0 || name !== openNames[openNames.length - 1] || src.charCodeAt(gt) !== 62) return false;
+      // The name must be the open element's: compared in place, without taking it out of the text.
+      if (openNames.length === 0) return false;
+      const open = openNames[openNames.length - 1]!;
+      const nameStop = lt + 2 + open.length;
+      if (!src.startsWith(open, lt + 2) || nameEnd(src, lt + 2) !== nameStop) return false;
+      const gt = skipSpace(src, nameStop);
+      if (src.charCodeAt(gt) !== 62) return false;
       openNames.pop();
       scope.close();
       tree.endElement();

@@ -10,12 +10,12 @@ import type { RawList, RawNode, XmldomParts } from './xmldom-parts.ts';
  * tags, children appended to an element created just before. The namespace rules of
  * `createElementNS`/`createAttributeNS` are kept (`namesAllowed`), and whatever xmldom would
  * have to decide (an attribute that replaces another with the same namespace and local name)
- * makes the fast reader give up. Nodes at the document's level go through xmldom's own API.
+ * makes the fast reader give up.
  */
 export class XmldomTree {
   readonly doc: Document;
-  /** The open element; null at the document's level. */
-  private current: RawNode | null = null;
+  /** The open element, or the document itself before the root and after it. */
+  private current: RawNode;
   /** The `_inc` increments xmldom makes: one per child appended and per attribute set. */
   private changes = 0;
   private readonly x: XmldomParts;
@@ -27,18 +27,15 @@ export class XmldomTree {
     this.x = x;
     this.xmlnsNs = x.xmlnsNs;
     this.doc = x.createDocument();
+    this.current = this.doc as unknown as RawNode;
   }
 
   processingInstruction(target: string, data: string): void {
-    this.doc.appendChild(this.doc.createProcessingInstruction(target, data));
+    this.append(this.current, this.doc.createProcessingInstruction(target, data) as unknown as RawNode);
   }
 
   /** Text inside the root, or white space before it (the reader passes nothing else). */
   text(chars: string): void {
-    if (!this.current) {
-      this.doc.appendChild(this.doc.createTextNode(chars));
-      return;
-    }
     const node = Object.create(this.x.text) as RawNode;
     node.ownerDocument = this.doc;
     node.childNodes = new this.x.NodeList();
@@ -73,16 +70,17 @@ export class XmldomTree {
     el.prefix = prefix;
     el.localName = colon > 0 ? qName.slice(colon + 1) : qName;
     attributes._ownerElement = el;
-    if (this.current) this.append(this.current, el);
-    else this.doc.appendChild(el as never); // the root: xmldom checks and links it, and sets documentElement
+    const parent = this.current;
+    this.append(parent, el);
+    // The root: the reader passes at most an XML declaration and white space before it, one element, nothing after.
+    if (parent === (this.doc as unknown)) parent.documentElement = el;
     this.current = el;
     for (let k = 0; k < count; k++) if (!this.attribute(el, attributes, names[k]!, values[k]!, uris[k]!)) return false;
     return true;
   }
 
   endElement(): void {
-    const parent = this.current!.parentNode as RawNode;
-    this.current = parent === (this.doc as unknown) ? null : parent;
+    this.current = this.current.parentNode as RawNode;
   }
 
   /** The finished Document, its change counter where xmldom's own inserts would have left it. */
@@ -130,7 +128,7 @@ export class XmldomTree {
     return true;
   }
 
-  /** Node.appendChild of a new node to an element, as xmldom's _insertBefore links it. */
+  /** Node.appendChild of a new node, as xmldom's _insertBefore links it (the reader's order of nodes is always a valid one). */
   private append(parent: RawNode, node: RawNode): void {
     const previous = (parent.lastChild as RawNode | null) ?? null;
     node.previousSibling = previous;
