@@ -8,6 +8,7 @@ import type { ExchangeRecorder } from '../recorder/exchange-recorder.ts';
 import type { Caller, Finding, HttpRoute, PlatformServices, RouteReply, ServiceHandler } from '../service-handler.ts';
 import { soapHttpInfo } from './content-type.ts';
 import { internalErrorReply } from './internal-error-reply.ts';
+import { isoTime } from './iso-time.ts';
 import type { PlatformLimits } from './limits.ts';
 import { readBody } from './read-body.ts';
 import type { Router } from './router.ts';
@@ -133,7 +134,7 @@ async function handle(
     const soapAction = handler ? soapHttpInfo(req.headers, true).soapAction : undefined;
     deps.recorder.record({
       id: randomUUID(),
-      time: receivedAt.toISOString(),
+      time: isoTime(receivedAt),
       systemUuid: recordedAs.systemUuid,
       systemName: recordedAs.systemName,
       ...outcome.record,
