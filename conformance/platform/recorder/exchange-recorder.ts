@@ -4,6 +4,7 @@ import type { PlatformSigner } from '../service-handler.ts';
 import type { ExchangeRecord, UnsignedExchange } from './exchange-record.ts';
 import { digestLookup } from './digest-index.ts';
 import { createExchangesTable, exchangeWriter } from './exchange-writer.ts';
+import { firstSinceLookup } from './time-marks.ts';
 
 /** Exchanges handed to the writer but not yet stored, beyond which recording slows the request path down. */
 const maxUnwritten = 20_000;
@@ -76,7 +77,7 @@ export class ExchangeRecorder {
   private readonly db: DatabaseSync;
   private readonly signer: PlatformSigner;
   private readonly select: StatementSync;
-  private readonly firstSince: StatementSync;
+  private readonly firstSince: (systemUuid: string, since: string) => number | undefined;
   private readonly knownDigests: (systemUuid: string, digests: readonly string[]) => Set<string>;
   private readonly flushMs: number;
   private readonly batchSize: number;
@@ -103,7 +104,7 @@ export class ExchangeRecorder {
     this.select = db.prepare(
       'SELECT seq, record, digest, signature FROM exchanges WHERE system_uuid = ? AND seq > ? AND time >= ? ORDER BY seq LIMIT ?',
     );
-    this.firstSince = db.prepare('SELECT min(seq) AS seq FROM exchanges WHERE system_uuid = ? AND time >= ?');
+    this.firstSince = firstSinceLookup(db);
     this.knownDigests = digestLookup(db);
   }
 
@@ -211,11 +212,11 @@ export class ExchangeRecorder {
     let next: number | undefined;
     let after = query.after ?? 0;
     if (query.since) {
-      // A `since` query starts at the first exchange from then (found with the time index), never
+      // A `since` query starts where the time marks say the first exchange from then may be, never
       // before it, instead of walking every older exchange of the system to check its time: a
       // cursor (`after`) from a client only moves the start later, never earlier.
-      const first = (this.firstSince.get(query.systemUuid, query.since) as { seq: number | null }).seq;
-      if (first === null) return { exchanges };
+      const first = this.firstSince(query.systemUuid, query.since);
+      if (first === undefined) return { exchanges };
       after = Math.max(after, first - 1);
     }
     const rows = this.select.iterate(query.systemUuid, after, query.since ?? '', limit + 1) as Iterable<

@@ -3,19 +3,21 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { canonicalExchangeJson } from './canonical-exchange.ts';
 import { createDigestIndex, digestMerger } from './digest-index.ts';
 import type { UnsignedExchange } from './exchange-record.ts';
+import { createTimeMarks, type Stored, timeMarker } from './time-marks.ts';
 
 /**
  * `id` is a random UUID made by the platform, so it carries no UNIQUE index: that index cost a third
  * of every insert. (system_uuid, seq) lets a page of `GET /klarmeld/exchanges` start after its
- * cursor and stop at its size without sorting. The evidence route's digest lookups have their own
- * index, merged in bulk (digest-index.ts says why).
+ * cursor and stop at its size without sorting. A page from a `since` time finds its start in the
+ * time marks (time-marks.ts), and the evidence route's digest lookups have their own index, merged
+ * in bulk (digest-index.ts): neither costs an index entry per exchange.
  */
 export function createExchangesTable(db: DatabaseSync): void {
   db.exec(`CREATE TABLE IF NOT EXISTS exchanges (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL, time TEXT NOT NULL, system_uuid TEXT NOT NULL,
     digest TEXT NOT NULL, signature TEXT NOT NULL, record TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS exchanges_system_time ON exchanges(system_uuid, time);
     CREATE INDEX IF NOT EXISTS exchanges_system_seq ON exchanges(system_uuid, seq);`);
+  createTimeMarks(db);
   createDigestIndex(db);
 }
 
@@ -33,16 +35,20 @@ export function exchangeWriter(db: DatabaseSync): (batch: UnsignedExchange[]) =>
     'INSERT INTO exchanges (id, time, system_uuid, digest, signature, record) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const mergeDigests = digestMerger(db);
+  const markTimes = timeMarker(db);
   return (batch) => {
     db.exec('BEGIN');
     try {
+      const stored: Stored[] = [];
       for (const exchange of batch) {
         // The record has no digest/signature yet, so this is exactly exchangeDigest(record), with one
         // canonicalisation; the one-shot hash is evidence's sha256Hex (SHA-256 of UTF-8, hex) without a Hash object.
         const canonical = canonicalExchangeJson(exchange);
         const digest = hash('sha256', canonical, 'hex');
-        insert.run(exchange.id, exchange.time, exchange.systemUuid, digest, '', canonical);
+        const { lastInsertRowid } = insert.run(exchange.id, exchange.time, exchange.systemUuid, digest, '', canonical);
+        stored.push({ systemUuid: exchange.systemUuid, time: exchange.time, seq: Number(lastInsertRowid) });
       }
+      markTimes(stored);
       db.exec('COMMIT');
     } catch (error) {
       db.exec('ROLLBACK');
