@@ -8,6 +8,7 @@
  * created before keeps it.
  *
  *   npx node bench/platform/recorder-writer.ts [--batch 60] [--rows 40000] [--rounds 4] [--systems 1] [--page-size N]
+ *     [--synchronous OFF|NORMAL|FULL] [--wal-autocheckpoint PAGES]
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +30,9 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '4' },
     systems: { type: 'string', default: '1' },
     'page-size': { type: 'string' },
+    // Diagnostics: the platform's connections use synchronous NORMAL and SQLite's autocheckpoint (1,000 pages).
+    synchronous: { type: 'string' },
+    'wal-autocheckpoint': { type: 'string' },
   },
 });
 const batch = Number(values.batch);
@@ -70,6 +74,8 @@ try {
     old.close();
   }
   const db = openDatabase(dir);
+  if (values.synchronous) db.exec(`PRAGMA synchronous = ${values.synchronous}`);
+  if (values['wal-autocheckpoint']) db.exec(`PRAGMA wal_autocheckpoint = ${Number(values['wal-autocheckpoint'])}`);
   const pageSize = (db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size;
   console.log(`page size ${pageSize} bytes, ${systems.length} system(s), batches of ${batch}`);
   const write = exchangeWriter(db);
