@@ -15,12 +15,18 @@ import { fileURLToPath } from 'node:url';
 
 // What Node did before this line (start-up, this file's own imports) is the first phase.
 const phases: Record<string, { wallMs: number; cpuMs: number }> = {};
+const now = () => {
+  const cpuUsage = process.threadCpuUsage();
+  return { wall: performance.now(), cpu: (cpuUsage.user + cpuUsage.system) / 1000 };
+};
+const since = (at: { wall: number; cpu: number }) => {
+  const end = now();
+  return { wallMs: Math.round(end.wall - at.wall), cpuMs: Math.round(end.cpu - at.cpu) };
+};
 let last = { wall: 0, cpu: 0 };
 const mark = (name: string) => {
-  const cpuUsage = process.threadCpuUsage();
-  const now = { wall: performance.now(), cpu: (cpuUsage.user + cpuUsage.system) / 1000 };
-  phases[name] = { wallMs: Math.round(now.wall - last.wall), cpuMs: Math.round(now.cpu - last.cpu) };
-  last = now;
+  phases[name] = since(last);
+  last = now();
 };
 mark('node start');
 
@@ -50,9 +56,25 @@ try {
 }
 
 const profileFile = fileURLToPath(new URL('../../examples/reference-system/klarmeld.yaml', import.meta.url));
+// Each run also by the runner's own steps (its onPhase), so that cold minus warm says where a new
+// process pays: the platform's start, the wait for the system, or the suites themselves.
+const stepAfter = (text: string) =>
+  text.startsWith('Starting the embedded')
+    ? 'platform start'
+    : text.startsWith('Starting the system')
+      ? 'system start'
+      : text.startsWith('Running')
+        ? 'suites, attestation, shutdown'
+        : text;
 for (const name of ['run, cold', 'run, warm']) {
-  const { document } = await runAndAttest({ profileFile, catalog, toolVersion: 'bench' });
+  let step = { name: 'profile and suites', at: now() };
+  const onPhase = (text: string) => {
+    phases[`${name}: ${step.name}`] = since(step.at);
+    step = { name: stepAfter(text), at: now() };
+  };
+  const { document } = await runAndAttest({ profileFile, catalog, toolVersion: 'bench', onPhase });
   if (document.summary.exitCode !== 0) throw new Error(`${name} exited ${document.summary.exitCode}`);
+  phases[`${name}: ${step.name}`] = since(step.at);
   mark(name);
 }
 process.stdout.write(`${JSON.stringify(phases)}\n`);
