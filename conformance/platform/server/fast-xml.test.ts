@@ -130,6 +130,22 @@ describe('the fast XML reader', () => {
     for (const text of handWritten) expect(expectSameAsXmldom(text), text).toBe(true);
   });
 
+  it('resolves prefixes as xmldom does when many are in scope, shadowed at every level and restored as elements close', () => {
+    // Seven levels of six declarations each: past 16 in scope the reader looks prefixes up in an index.
+    const level = (n: number): string => {
+      const declarations = [0, 1, 2, 3, 4].map((p) => `xmlns:p${p}="urn:${n}:${p}"`).join(' ');
+      const outer = n === 0 ? ' xmlns:outer="urn:outer"' : '';
+      const inner = n < 6 ? level(n + 1) : '<outer:deep p4:a="1"/>';
+      return (
+        `<p${n % 5}:e${n} ${declarations} xmlns="urn:default:${n}"${outer} a="1" p1:b="2">` +
+        `<p0:before p2:c="3"/>${inner}<p0:after p3:d="4"/><plain/><outer:o/>` +
+        `</p${n % 5}:e${n}>`
+      );
+    };
+    expect(expectSameAsXmldom(level(0))).toBe(true);
+    expect(expectSameAsXmldom(`<r>${level(0)}<p0:unbound/></r>`)).toBe(false);
+  });
+
   it('leaves what it does not read to xmldom: comments, CDATA, PIs, character references, unbound prefixes, two roots, bad nesting', () => {
     const others = [
       '<a><!-- c --></a>',
