@@ -4,6 +4,7 @@ import { DOMParser, XMLSerializer, type Node as XmlNode } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { personLookupEnvelope } from '../../clients/index.ts';
 import { parseXmlFast } from './fast-xml.ts';
+import { scanXmlShape } from './xml-shape.ts';
 
 /** Everything a reader of the tree can see, node by node (xmldom's own parse is the reference). */
 function shape(node: XmlNode): unknown {
@@ -95,6 +96,31 @@ function expectSameAsXmldom(text: string): boolean {
   return true;
 }
 
+/**
+ * With limits, the reader reads exactly the bodies scanXmlShape lets through (safe-xml.ts then
+ * skips the scan for them): checked at the limits of a body it reads, one below and at them.
+ */
+function expectLimitsAsScanned(text: string): void {
+  const doc = parseXmlFast(text)!;
+  let nodes = (text.match(/&/g) ?? []).length + (doc.firstChild?.nodeType === 7 ? 1 : 0);
+  let depth = 0;
+  const walk = (el: XmlNode, level: number) => {
+    nodes += 1 + ((el as XmlNode & { attributes: ArrayLike<unknown> }).attributes.length ?? 0);
+    depth = Math.max(depth, level);
+    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) walk(c, level + 1);
+  };
+  walk(doc.documentElement!, 1);
+  for (const [maxDepth, maxNodes, within] of [
+    [depth, nodes, true],
+    [depth - 1, nodes, false],
+    [depth, nodes - 1, false],
+  ] as const) {
+    const limits = { maxDepth, maxNodes };
+    expect(scanXmlShape(text, limits).ok, `${JSON.stringify(limits)} ${text}`).toBe(within);
+    expect(parseXmlFast(text, limits) !== undefined, `${JSON.stringify(limits)} ${text}`).toBe(within);
+  }
+}
+
 const request = personLookupEnvelope({
   pnr: '0103701111',
   invocation: {
@@ -128,6 +154,7 @@ const handWritten = [
 describe('the fast XML reader', () => {
   it('builds exactly xmldom’s tree for SOAP requests as clients send them, and reads them itself', () => {
     for (const text of handWritten) expect(expectSameAsXmldom(text), text).toBe(true);
+    for (const text of handWritten) expectLimitsAsScanned(text);
   });
 
   it('resolves prefixes as xmldom does when many are in scope, shadowed at every level and restored as elements close', () => {
@@ -232,7 +259,10 @@ describe('the fast XML reader', () => {
           else text = text.slice(0, at) + text.slice(random(text.length + 1)).slice(0, 20) + text.slice(at);
         }
         mutated += 1;
-        if (expectSameAsXmldom(text)) readMutated += 1;
+        if (expectSameAsXmldom(text)) {
+          readMutated += 1;
+          expectLimitsAsScanned(text);
+        }
       }
     }
     expect(mutated).toBeGreaterThan(4000);

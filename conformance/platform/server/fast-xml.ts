@@ -1,6 +1,7 @@
 import type { Document } from '@xmldom/xmldom';
 import { xmldomParts, type XmldomParts } from './xmldom-parts.ts';
 import { NamespaceScope } from './namespace-scope.ts';
+import type { XmlShapeLimits } from './xml-shape.ts';
 import { XmldomTree } from './xmldom-tree.ts';
 
 /**
@@ -19,14 +20,14 @@ import { XmldomTree } from './xmldom-tree.ts';
  * builds another tree; `fast-xml.test.ts` checks both against each other, every property of
  * every node, on real requests and thousands of mutations.
  */
-export function parseXmlFast(source: string): Document | undefined {
+export function parseXmlFast(source: string, limits?: XmlShapeLimits): Document | undefined {
   const x = xmldomParts();
   if (!x) return undefined;
   try {
     const tree = new XmldomTree(x);
     // Most requests have no line ending to normalise: one scan instead of xmldom's two replaces.
     const src = lineEnding.test(source) ? x.normalizeLineEndings(source) : source;
-    return read(src, tree, x) ? tree.finish() : undefined;
+    return read(src, tree, x, limits ?? unlimited) ? tree.finish() : undefined;
   } catch {
     return undefined; // DOMParser says what is wrong, in its words and at its position
   }
@@ -100,15 +101,25 @@ function text(src: string, from: number, to: number): string | undefined {
 const attrNames: string[] = [];
 const attrValues: string[] = [];
 const attrUris: (string | null)[] = [];
+/** How many attributes the start tag just read had. */
+let tagAttributes = 0;
+/** No limits: for a caller that checks none (a response the platform made itself). */
+const unlimited: XmlShapeLimits = { maxDepth: Infinity, maxNodes: Infinity };
 
-function read(src: string, tree: XmldomTree, x: XmldomParts): boolean {
+function read(src: string, tree: XmldomTree, x: XmldomParts, limits: XmlShapeLimits): boolean {
   let i = 0;
+  // Nodes as scanXmlShape counts them: the declaration, elements, attributes and every '&' (only
+  // references in text here); the reader gives up past a limit and the scan then says which.
+  let nodes = 0;
   if (src.startsWith('<?')) {
     const pi = x.PI.exec(src);
     if (!pi || pi[1] !== 'xml' || !x.XMLDecl.test(src)) return false;
     tree.processingInstruction(pi[1], pi[2]!);
     i = pi[0].length;
+    nodes = 1;
   }
+  for (let amp = src.indexOf('&'); amp >= 0; amp = src.indexOf('&', amp + 1)) nodes += 1;
+  if (nodes > limits.maxNodes) return false;
   const scope = new NamespaceScope(x.xmlNs);
   const openNames: string[] = [];
   let rootDone = false;
@@ -143,9 +154,11 @@ function read(src: string, tree: XmldomTree, x: XmldomParts): boolean {
       i = gt + 1;
       continue;
     }
-    if (rootDone) return false;
+    if (rootDone || openNames.length >= limits.maxDepth) return false;
     const next = startTag(src, lt, scope, tree, openNames);
     if (next < 0) return false;
+    nodes += 1 + tagAttributes;
+    if (nodes > limits.maxNodes) return false;
     i = next;
   }
   return rootDone && openNames.length === 0;
@@ -189,6 +202,7 @@ function startTag(src: string, lt: number, scope: NamespaceScope, tree: XmldomTr
     count += 1;
     at = close + 1;
   }
+  tagAttributes = count;
   // Namespaces as xmldom's reader resolves them, with every declaration of the tag in scope.
   for (let k = 0; k < count; k++) {
     const name = attrNames[k]!;

@@ -36,6 +36,17 @@ const onError = (level: string, message: string) => {
 export function parseSafeXml(text: string, limits?: XmlShapeLimits): XmlParseResult {
   // Every such declaration starts with '<!': a body without one needs no case-insensitive regex scan.
   if (text.includes('<!') && dtdMarkup.test(text)) return { problem: 'doctype' };
+  // The same Document xmldom builds, read faster where the text is plain XML; otherwise (and for
+  // every body xmldom refuses) DOMParser below decides. fast-xml.ts says why that is safe. With
+  // limits it reads only a body within them, counted as the scan below counts (fast-xml.test.ts
+  // holds the two to that), so the scan runs only for the bodies it leaves. A body long enough to
+  // hold more elements and attributes than allowed (each takes at least 4 characters) is scanned
+  // first: a hostile one is then refused for the cost of a scan, never of a DOM up to the limit.
+  const fastFirst = !limits || text.length < 4 * limits.maxNodes;
+  if (fastFirst) {
+    const fast = parseXmlFast(text, limits);
+    if (fast) return { document: fast };
+  }
   if (limits) {
     const shape = scanXmlShape(text, limits);
     if (!shape.ok) {
@@ -45,10 +56,10 @@ export function parseSafeXml(text: string, limits?: XmlShapeLimits): XmlParseRes
       return { problem: 'too-many-nodes', limit: limits.maxNodes, at, elements: shape.elements };
     }
   }
-  // The same Document xmldom builds, read faster where the text is plain XML; otherwise (and for
-  // every body xmldom refuses) DOMParser below decides. fast-xml.ts says why that is safe.
-  const fast = parseXmlFast(text);
-  if (fast) return { document: fast };
+  if (!fastFirst) {
+    const fast = parseXmlFast(text, limits);
+    if (fast) return { document: fast };
+  }
   try {
     // locator off: line numbers on every node cost time on the hot path and no handler uses them.
     const document = new DOMParser({ onError, locator: false }).parseFromString(text, 'text/xml');
