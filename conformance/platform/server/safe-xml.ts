@@ -30,8 +30,9 @@ const onError = (level: string, message: string) => {
 /**
  * Parses a request body: never expands an entity, never loads anything, and reports instead of
  * throwing. With `limits`, a body nested deeper or holding more nodes than they allow is
- * refused by a linear scan before any DOM is built (xmldom parses on the main thread, without
- * limits of its own, and every DOM walk after it is bounded by the depth it lets through).
+ * refused by a linear scan before xmldom parses it (xmldom parses on the main thread, without
+ * limits of its own, and every DOM walk after it is bounded by the depth it lets through); the
+ * fast reader, which counts as the scan does, builds no more than the limits allow either.
  */
 export function parseSafeXml(text: string, limits?: XmlShapeLimits): XmlParseResult {
   // Every such declaration starts with '<!': a body without one needs no case-insensitive regex scan.
