@@ -123,7 +123,9 @@ async function handle(
       },
     };
   }
-  await send(res, outcome);
+  // Only a streamed body is waited for: `await` on nothing would still cost a turn of the microtask queue.
+  const sending = send(res, outcome);
+  if (sending) await sending;
   // Exchanges are the it-system's: of its certificate, or proven by its signature. A request on a
   // connection without certificate that proved no system (refused, unsigned) is recorded for none:
   // recording it under a system it claims would let anyone write into that system's evidence.

@@ -103,7 +103,9 @@ export async function runSoapPipeline(
     };
     const reply = await dispatch(handler, request, input.caller, platform);
     if (!reply) return certificateRequired(handler, version, accepted);
-    return { ...answer(reply), requestElement: envelope.bodyElement };
+    const answered: SignedCallerReply & { requestElement?: Element; soapVersion: SoapVersion } = answer(reply);
+    answered.requestElement = envelope.bodyElement; // a new object: no second copy of it
+    return answered;
   } catch (error) {
     const reply = serviceplatformFault(version, [platformErrors.internal()], { side: 'server' });
     const message = error instanceof Error ? `${error.message}` : String(error);
