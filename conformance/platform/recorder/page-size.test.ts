@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exchangeDigest, verifyDigest } from '../../evidence/index.ts';
-import { openDatabase, platformPageSize } from '../store/open-database.ts';
+import { openDatabase, platformMmapBytes, platformPageSize } from '../store/open-database.ts';
 import { loadOrCreateSigner } from '../store/signing-key.ts';
 import type { UnsignedExchange } from './exchange-record.ts';
 import { ExchangeRecorder } from './exchange-recorder.ts';
@@ -38,6 +38,9 @@ describe('the platform database’s page size', () => {
     expect(platformPageSize).toBe(16384);
     expect(pageSize(db)).toBe(16384);
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    // Read through a memory map, so a digest lookup's random exchange does not copy a 16 KiB page.
+    expect(db.prepare('PRAGMA mmap_size').get()).toEqual({ mmap_size: platformMmapBytes });
+    expect(platformMmapBytes).toBe(1 << 30);
     db.close();
   });
 
