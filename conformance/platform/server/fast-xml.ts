@@ -18,7 +18,8 @@ import { XmldomTree } from './xmldom-tree.ts';
  * what xmldom's DOM would refuse such as an unbound prefix) returns undefined, and DOMParser then
  * gives its own answer, errors included. So this never accepts what DOMParser refuses and never
  * builds another tree; `fast-xml.test.ts` checks both against each other, every property of
- * every node, on real requests and thousands of mutations.
+ * every node, on real requests and thousands of mutations. With `limits` it also gives up on a
+ * body deeper or with more nodes than they allow, counted as scanXmlShape counts them.
  */
 export function parseXmlFast(source: string, limits?: XmlShapeLimits): Document | undefined {
   const x = xmldomParts();
