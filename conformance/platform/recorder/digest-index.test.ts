@@ -41,7 +41,7 @@ describe('the digest index, merged in bulk', () => {
     const count = digestMergeEvery + 700;
     for (let i = 0; i < count; i += 100)
       write(Array.from({ length: Math.min(100, count - i) }, (_, j) => exchange(i + j, (i + j) % 2 ? 'a' : 'b')));
-    const merged = (db.prepare('SELECT count(*) AS n FROM exchange_digest_keys').get() as { n: number }).n;
+    const merged = (db.prepare('SELECT count(*) AS n FROM exchange_digest_index').get() as { n: number }).n;
     expect(merged).toBeGreaterThanOrEqual(digestMergeEvery);
     expect(merged).toBeLessThan(count);
     const lookup = digestLookup(db);
@@ -57,7 +57,8 @@ describe('the digest index, merged in bulk', () => {
     exchangeWriter(db);
     const plan = db.prepare(`EXPLAIN QUERY PLAN ${indexedDigestQuery}`).all() as { detail: string }[];
     expect(plan.map((p) => p.detail)).toEqual([
-      expect.stringMatching(/^SEARCH d USING PRIMARY KEY \(key=\?\)/),
+      expect.stringMatching(/^SEARCH d USING PRIMARY KEY \(block=\? AND key=\?\)/),
+      expect.stringMatching(/^USING ROWID SEARCH ON TABLE exchange_digest_blocks FOR IN-OPERATOR/),
       expect.stringMatching(/^SEARCH e USING INTEGER PRIMARY KEY \(rowid=\?\)/),
     ]);
     db.close();
@@ -96,7 +97,7 @@ describe('the digest index, merged in bulk', () => {
     row.run('x2', 'b', shared + '2'.repeat(48));
     expect(digestMerger(db)(1)).toBe(2);
     expect(
-      (db.prepare('SELECT length(key) AS n FROM exchange_digest_keys').all() as { n: number }[]).map((r) => r.n),
+      (db.prepare('SELECT length(key) AS n FROM exchange_digest_index').all() as { n: number }[]).map((r) => r.n),
     ).toEqual([8, 8]);
     const lookup = digestLookup(db);
     expect([...lookup('a', [shared + '1'.repeat(48), shared + '2'.repeat(48), shared + '3'.repeat(48)])]).toEqual([
@@ -114,16 +115,48 @@ describe('the digest index, merged in bulk', () => {
     db.exec(`CREATE TABLE exchange_digests (digest TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (digest, seq)) WITHOUT ROWID;
       CREATE TABLE exchange_digests_upto (seq INTEGER NOT NULL); INSERT INTO exchange_digests_upto VALUES (30);
       INSERT INTO exchange_digests SELECT digest, seq FROM exchanges WHERE seq <= 30;
-      DROP TABLE exchange_digest_keys; DROP TABLE exchange_digest_keys_upto;`);
+      DROP TABLE exchange_digest_index; DROP TABLE exchange_digest_blocks; DROP TABLE exchange_digest_index_upto;`);
     exchangeWriter(db)([exchange(40, 'a')]);
     const names = (
       db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'exchange_digest%'").all() as { name: string }[]
     ).map((r) => r.name);
-    expect(names.sort()).toEqual(['exchange_digest_keys', 'exchange_digest_keys_upto']);
+    expect(names.sort()).toEqual(['exchange_digest_blocks', 'exchange_digest_index', 'exchange_digest_index_upto']);
     const all = digestsOf(db, 'a');
     expect(digestLookup(db)('a', all).size).toBe(41);
     expect(digestMerger(db)(1)).toBe(41);
     expect(digestLookup(db)('a', all).size).toBe(41);
+    db.close();
+  });
+
+  it('cuts the index in blocks of seqs, so a merge touches only the newest block, and finds digests in every block', () => {
+    const db = database();
+    exchangeWriter(db);
+    const row = db.prepare(
+      "INSERT INTO exchanges (seq, id, time, system_uuid, digest, signature, record) VALUES (?, ?, '2026-01-01T00:00:00.000Z', ?, ?, '', '{}')",
+    );
+    const digest = (seq: number) => seq.toString(16).padStart(64, '7');
+    const seqs = [1, 2, 65_535, 65_536, 65_537, 3 * 65_536 + 5];
+    for (const seq of seqs) row.run(seq, `x${seq}`, seq % 2 ? 'a' : 'b', digest(seq));
+    expect(digestMerger(db)(1)).toBe(seqs.length);
+    const blocks = db.prepare('SELECT block, count(*) AS n FROM exchange_digest_index GROUP BY block').all();
+    expect(blocks).toEqual([
+      { block: 0, n: 3 },
+      { block: 1, n: 2 },
+      { block: 3, n: 1 },
+    ]);
+    const lookup = digestLookup(db);
+    expect([...lookup('a', seqs.map(digest))].sort()).toEqual(
+      seqs
+        .filter((s) => s % 2)
+        .map(digest)
+        .sort(),
+    );
+    expect([...lookup('b', seqs.map(digest))].sort()).toEqual(
+      seqs
+        .filter((s) => s % 2 === 0)
+        .map(digest)
+        .sort(),
+    );
     db.close();
   });
 });
