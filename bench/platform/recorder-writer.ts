@@ -4,11 +4,11 @@
  * of PersonLookup-sized exchanges (827-byte request, 1,900-byte answer), as the table grows; then
  * the reads that must not get slower: pages of `GET /klarmeld/exchanges` (cursor and `since`) and
  * the evidence route's digest lookups. The database is opened as the platform opens it
- * (openDatabase); `--page-size 4096` first makes the file with that page size, as a database
- * created before keeps it.
+ * (openDatabase, for the reads) and the writer has a connection of its own, as the writer thread
+ * has; `--page-size 4096` first makes the file with that page size, as a database created before keeps it.
  *
  *   npx node bench/platform/recorder-writer.ts [--batch 60] [--rows 40000] [--rounds 4] [--systems 1] [--page-size N]
- *     [--synchronous OFF|NORMAL|FULL] [--wal-autocheckpoint PAGES]
+ *     [--synchronous OFF|NORMAL|FULL] [--wal-autocheckpoint PAGES] [--mmap-size BYTES]
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     // Diagnostics: the platform's connections use synchronous NORMAL and SQLite's autocheckpoint (1,000 pages).
     synchronous: { type: 'string' },
     'wal-autocheckpoint': { type: 'string' },
+    // The writer's connection has none, as the writer thread's (recorder-worker.ts); this sets one.
+    'mmap-size': { type: 'string' },
   },
 });
 const batch = Number(values.batch);
@@ -74,11 +76,15 @@ try {
     old.close();
   }
   const db = openDatabase(dir);
-  if (values.synchronous) db.exec(`PRAGMA synchronous = ${values.synchronous}`);
-  if (values['wal-autocheckpoint']) db.exec(`PRAGMA wal_autocheckpoint = ${Number(values['wal-autocheckpoint'])}`);
+  // The writer's own connection, opened as the writer thread opens it (recorder-worker.ts).
+  const writer = new DatabaseSync(join(dir, 'platform.sqlite'));
+  writer.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
+  if (values.synchronous) writer.exec(`PRAGMA synchronous = ${values.synchronous}`);
+  if (values['mmap-size']) writer.exec(`PRAGMA mmap_size = ${Number(values['mmap-size'])}`);
+  if (values['wal-autocheckpoint']) writer.exec(`PRAGMA wal_autocheckpoint = ${Number(values['wal-autocheckpoint'])}`);
   const pageSize = (db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size;
   console.log(`page size ${pageSize} bytes, ${systems.length} system(s), batches of ${batch}`);
-  const write = exchangeWriter(db);
+  const write = exchangeWriter(writer);
   for (let round = 1; round <= Number(values.rounds); round++) {
     // Batches arrive at the writer thread by postMessage, whose structured clone is v8's serializer:
     // deserializing them is the writer's work too, and leaves young garbage as there, not a heap of
@@ -102,6 +108,7 @@ try {
     );
   }
   readBack(db, systems[0]!);
+  writer.close();
   db.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
