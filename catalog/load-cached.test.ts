@@ -1,4 +1,4 @@
-import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from './load-catalog.ts';
@@ -33,6 +33,19 @@ describe('loadCatalogCached', () => {
     expect(after.cache).toBe('miss');
     expect(after.catalog.systems.map((s) => s.name)).toContain('Jobcenter Plus II');
     expect((await loadCatalogCached({ dir, cacheDir })).cache).toBe('hit');
+  });
+
+  it("loads again after an edit that keeps the file's size and modification time (as an npm install leaves them)", async () => {
+    const { dir, cacheDir } = await setup();
+    await loadCatalogCached({ dir, cacheDir });
+    const file = join(dir, 'systems.yaml');
+    const { mtime, size } = await stat(file);
+    await editFile(dir, 'systems.yaml', 'name: Jobcenter Plus', 'name: Jobcenter Plys');
+    await utimes(file, mtime, mtime);
+    expect((await stat(file)).size).toBe(size);
+    const after = await loadCatalogCached({ dir, cacheDir });
+    expect(after.cache).toBe('miss');
+    expect(after.catalog.systems.map((s) => s.name)).toContain('Jobcenter Plys');
   });
 
   it('loads again when a file is added or removed', async () => {

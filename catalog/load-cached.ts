@@ -29,14 +29,14 @@ export interface CachedLoadResult extends LoadResult {
 export async function loadCatalogCached(options: CachedLoadOptions = {}): Promise<CachedLoadResult> {
   const dir = options.dir ?? defaultDataDir();
   if (!options.cacheDir) return { ...(await loadCatalog(dir)), cache: 'off' };
-  const key = await catalogueInputsKey(dir);
+  const key = catalogueInputsKey(dir);
   // One entry per catalogue folder, overwritten when its files change, so the cache does not grow.
   const entry = join(options.cacheDir, `catalogue-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}.v8`);
   const cached = key ? await readEntry(entry, key) : undefined;
   if (cached) return { ...cached, cache: 'hit' };
   const result = await loadCatalog(dir);
   // Stored only when the files did not change while they were loaded: the key must describe what was read.
-  if (key && key === (await catalogueInputsKey(dir))) await writeEntry(options.cacheDir, entry, key, result);
+  if (key && key === catalogueInputsKey(dir)) await writeEntry(options.cacheDir, entry, key, result);
   return { ...result, cache: 'miss' };
 }
 
