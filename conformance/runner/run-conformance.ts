@@ -9,7 +9,7 @@ import { interpolate, loadProfile, profilePath } from '../profile/index.ts';
 import { ProfileError } from '../profile/index.ts';
 import type { Profile } from '../profile/index.ts';
 import { systemUnderTest } from '../profile/index.ts';
-import { declaredOperations, suitesFor } from '../suites/index.ts';
+import { declaredOperations, suitesFor, withKorsbaekOf } from '../suites/index.ts';
 import { connectionEnv, connectionFor } from './connection-file.ts';
 import { startEmbeddedSession } from './embedded-platform.ts';
 import { attachExternalSession } from './external-platform.ts';
@@ -233,25 +233,28 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     const running = withSuite.filter((id) => selected.has(id)).length;
     phase(`Running ${running} suite${running === 1 ? '' : 's'}`);
     const startedAt = new Date();
-    const output = await runSuites({
-      suites: withSuite.map((id) =>
-        notReady ? unstartable(suitesByIntegration[id]!, notReady) : suitesByIntegration[id]!,
-      ),
-      environment,
-      select: (testId) => {
-        const integration = withSuite.find((id) => testId.startsWith(`${suitesByIntegration[id]!.id}.`));
-        if (!integration || !selected.has(integration)) return 'Not selected with --integration';
-        // A profile that lists the operations it implements is tested on those (generic suites).
-        const operations =
-          typeof profile.system === 'string'
-            ? []
-            : (profile.system.integrations.find((i) => i.id === integration)?.operations ?? []);
-        return declaredOperations(suitesByIntegration[integration]!, catalog, operations)(testId);
-      },
-      unavailable,
-      timeoutMs: options.timeoutMs ?? testTimeoutMs(profile),
-      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-    });
+    // The suites compare with the Korsbæk data of this run's catalogue, the data the platform serves.
+    const output = await withKorsbaekOf(catalog.korsbaek, () =>
+      runSuites({
+        suites: withSuite.map((id) =>
+          notReady ? unstartable(suitesByIntegration[id]!, notReady) : suitesByIntegration[id]!,
+        ),
+        environment,
+        select: (testId) => {
+          const integration = withSuite.find((id) => testId.startsWith(`${suitesByIntegration[id]!.id}.`));
+          if (!integration || !selected.has(integration)) return 'Not selected with --integration';
+          // A profile that lists the operations it implements is tested on those (generic suites).
+          const operations =
+            typeof profile.system === 'string'
+              ? []
+              : (profile.system.integrations.find((i) => i.id === integration)?.operations ?? []);
+          return declaredOperations(suitesByIntegration[integration]!, catalog, operations)(testId);
+        },
+        unavailable,
+        timeoutMs: options.timeoutMs ?? testTimeoutMs(profile),
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      }),
+    );
     return {
       profile,
       catalog,

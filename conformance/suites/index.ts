@@ -47,6 +47,7 @@ export function genericSuitesFor(
 export { declaredOperations } from './generic/generic-suite.ts';
 export type { SuiteEnvironment } from './shared/environment.ts';
 export { haendelsesbesked } from './SF1461/haendelsesbesked.ts';
+export { withKorsbaekOf } from './shared/korsbaek-data.ts';
 export type { AgreementView, Exchange, PushOutcome, Pusher, Recorder, TriggerOutcome } from './shared/environment.ts';
 export { recorderClient } from './shared/recorder-client.ts';
 export { tapingEnvironment } from './shared/tape-environment.ts';

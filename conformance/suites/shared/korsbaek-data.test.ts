@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultDataDir, loadKorsbaek } from '../../../catalog/index.ts';
 import { tempDirs } from '../../../catalog/test-fixtures/temp-dirs.ts';
 import { EnvironmentError } from '../../framework/index.ts';
-import { korsbaekData, korsbaekKeys } from './korsbaek-data.ts';
+import { korsbaekData, korsbaekKeys, withKorsbaekOf } from './korsbaek-data.ts';
 
 const temp = tempDirs();
 
@@ -37,6 +37,37 @@ describe("Korsbæk's test data the suites compare what a system shows with", () 
     expect(error).toBeInstanceOf(EnvironmentError);
     expect((error as EnvironmentError).message).toMatch(
       /has no persons .*korsbaek\/persons\.yaml:\d+ .*klarmeld catalog check/,
+    );
+  });
+
+  it("inside a run is that run's catalogue's data, each concurrent run its own, and the shipped data outside", async () => {
+    const { korsbaek } = await loadKorsbaek();
+    const renamed = (name: string) => ({
+      ...korsbaek,
+      organisation: {
+        ...korsbaek.organisation!,
+        users: korsbaek.organisation!.users.map((u) => (u.uuid === korsbaekKeys.userUuid ? { ...u, name } : u)),
+      },
+    });
+    const [first, second] = await Promise.all(
+      ['Ulla Først', 'Ulla Anden'].map((name) =>
+        withKorsbaekOf(renamed(name), async () => {
+          await new Promise((done) => setImmediate(done));
+          return (await korsbaekData()).user.name;
+        }),
+      ),
+    );
+    expect([first, second]).toEqual(['Ulla Først', 'Ulla Anden']);
+    expect((await korsbaekData()).user.name).toBe('Ulla Jakobsen');
+  });
+
+  it("inside a run whose catalogue lacks the user the suites use, is klarmeld's fault", async () => {
+    const { korsbaek } = await loadKorsbaek();
+    const without = { ...korsbaek, organisation: { ...korsbaek.organisation!, users: [] } };
+    const error = await withKorsbaekOf(without, () => korsbaekData()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as EnvironmentError).message).toMatch(
+      /has no user .*korsbaek\/organisation\.yaml.*klarmeld catalog check/,
     );
   });
 });
