@@ -44,6 +44,14 @@ export async function startEmbeddedSession(options: EmbeddedOptions): Promise<Pl
     throw error instanceof CatalogueClashError ? new EnvironmentError(error.code, error.message) : error;
   });
   try {
+    // The callback's certificate does not depend on the system's registration: its key is made on
+    // another thread while the platform issues the system's own (two RSA keys at once, not in turn).
+    const callbackHost = options.callbackUrl ? new URL(options.callbackUrl).hostname : undefined;
+    const callbackIssued = callbackHost
+      ? issueCallbackCertificate(dataDir, options.system.name, callbackHost)
+      : undefined;
+    // Awaited below; handled here so that a failed registration does not leave it rejected unseen.
+    callbackIssued?.catch(() => undefined);
     const added = await platform.admin.addSystem({
       name: options.system.name,
       supplierCvr: options.system.supplier,
@@ -66,8 +74,8 @@ export async function startEmbeddedSession(options: EmbeddedOptions): Promise<Pl
         status: a.status,
       };
     });
-    const callbackTls = options.callbackUrl
-      ? await callbackCertificate(dataDir, added.systemUuid, options.system.name, new URL(options.callbackUrl).hostname)
+    const callbackTls = callbackIssued
+      ? await writeCallbackCertificate(dataDir, added.systemUuid, await callbackIssued)
       : undefined;
     const [caPem, certPem, keyPem] = await Promise.all([
       readFile(added.ca, 'utf8'),
@@ -108,15 +116,23 @@ export async function startEmbeddedSession(options: EmbeddedOptions): Promise<Pl
  * the callback's host: KOMBIT's Beskedfordeler checks the endpoint's certificate against the
  * root CAs it trusts (and its host name), and a FOCES system certificate is a client certificate.
  */
-async function callbackCertificate(dataDir: string, systemUuid: string, systemName: string, host: string) {
+async function issueCallbackCertificate(dataDir: string, systemName: string, host: string) {
   const ca = await loadOrCreateCa(dataDir, new Date());
   const isIp = /^[\d.]+$|:/.test(host);
-  const issued = await issueCertificate(ca, {
+  return issueCertificate(ca, {
     subject: `CN=${host}, O=${systemName} callback, C=DK`,
     kind: 'server',
     ...(isIp ? { ips: [host] } : { dnsNames: [host] }),
     now: new Date(),
   });
+}
+
+/** The callback's certificate and key in the data folder, beside the system's. */
+async function writeCallbackCertificate(
+  dataDir: string,
+  systemUuid: string,
+  issued: { certPem: string; keyPem: string },
+): Promise<{ callbackCert: string; callbackKey: string }> {
   const dir = join(dataDir, 'callbacks', systemUuid);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const callbackCert = join(dir, 'callback.crt');

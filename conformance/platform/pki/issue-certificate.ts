@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
-import { pemFile, privateKeyToPem, rsaAlgorithm } from './pem.ts';
+import { newKeyPair, pemFile, privateKeyToPem, rsaAlgorithm } from './pem.ts';
 import { randomSerial, type TestCa } from './test-ca.ts';
 
 export interface IssuedCertificate {
@@ -20,9 +20,16 @@ export interface CertificateRequest {
   validYears?: number;
 }
 
-/** Issues an RSA certificate signed by the test CA, with the key usages its kind needs. */
-export async function issueCertificate(ca: TestCa, request: CertificateRequest): Promise<IssuedCertificate> {
-  const keys = (await webcrypto.subtle.generateKey(rsaAlgorithm, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+/**
+ * Issues an RSA certificate signed by the test CA, with the key usages its kind needs, for `keys`
+ * (default a new pair; a caller may start one earlier, so that it is made while other work runs).
+ */
+export async function issueCertificate(
+  ca: TestCa,
+  request: CertificateRequest,
+  keyPair: Promise<webcrypto.CryptoKeyPair> = newKeyPair(),
+): Promise<IssuedCertificate> {
+  const keys = await keyPair;
   const serialNumber = randomSerial();
   const usage =
     request.kind === 'signing'

@@ -1,3 +1,4 @@
+import type { webcrypto } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
@@ -6,6 +7,7 @@ import type { PlatformPki } from '../service-handler.ts';
 import { ensureSecretFile, tightenPlatformKeys, writeSecretFile } from '../store/secret-file.ts';
 import { fidOf, focesSubject } from './foces-subject.ts';
 import { issueCertificate, type CertificateRequest } from './issue-certificate.ts';
+import { newKeyPair } from './pem.ts';
 import { loadOrCreateCa, type TestCa } from './test-ca.ts';
 
 export interface KeyPairFiles {
@@ -31,16 +33,28 @@ export class PlatformPkiStore implements PlatformPki {
   readonly dataDir: string;
   readonly clock: () => Date;
 
-  private constructor(ca: TestCa, dataDir: string, clock: () => Date) {
+  /** The server certificate's key pair, started by open() when the data folder has none. */
+  private serverKeys: Promise<webcrypto.CryptoKeyPair> | undefined;
+
+  private constructor(ca: TestCa, dataDir: string, clock: () => Date, serverKeys?: Promise<webcrypto.CryptoKeyPair>) {
     this.ca = ca;
     this.dataDir = dataDir;
     this.clock = clock;
+    this.serverKeys = serverKeys;
   }
 
   static async open(dataDir: string, clock: () => Date = () => new Date()): Promise<PlatformPkiStore> {
+    // A new data folder needs a server certificate (the platform asks for it as it starts): its
+    // key does not depend on the CA's, so it is made on another thread while the CA's is, and
+    // while the platform opens its database and modules (a fresh `klarmeld test` platform each run).
+    const serverDir = join(dataDir, 'server');
+    const serverKeys =
+      existsSync(join(serverDir, 'server.crt')) && existsSync(join(serverDir, 'server.key')) ? undefined : newKeyPair();
+    // Handled here, so a failed CA load does not leave it rejected unseen; serverCertificate awaits it.
+    serverKeys?.catch(() => undefined);
     const ca = await loadOrCreateCa(dataDir, clock());
     tightenPlatformKeys(dataDir);
-    return new PlatformPkiStore(ca, dataDir, clock);
+    return new PlatformPkiStore(ca, dataDir, clock, serverKeys);
   }
 
   get caCertPem(): string {
@@ -60,13 +74,14 @@ export class PlatformPkiStore implements PlatformPki {
     if (existing && (await readFile(join(dir, 'names'), 'utf8').catch(() => '')) === tag) return existing;
     const ips = [...names].filter((n) => isIP(n));
     const dnsNames = [...names].filter((n) => !isIP(n));
-    const pair = await this.writePair(dir, 'server', {
-      subject: 'CN=localhost, O=klarmeld test platform, C=DK',
-      kind: 'server',
-      ips,
-      dnsNames,
-      now: this.clock(),
-    });
+    const keys = this.serverKeys;
+    this.serverKeys = undefined;
+    const pair = await this.writePair(
+      dir,
+      'server',
+      { subject: 'CN=localhost, O=klarmeld test platform, C=DK', kind: 'server', ips, dnsNames, now: this.clock() },
+      keys,
+    );
     await writeFile(join(dir, 'names'), tag);
     return pair;
   }
@@ -104,9 +119,14 @@ export class PlatformPkiStore implements PlatformPki {
     return { certPem: await readFile(certPath, 'utf8'), keyPem: await readFile(keyPath, 'utf8'), certPath, keyPath };
   }
 
-  private async writePair(dir: string, name: string, request: CertificateRequest): Promise<KeyPairFiles> {
+  private async writePair(
+    dir: string,
+    name: string,
+    request: CertificateRequest,
+    keys?: Promise<webcrypto.CryptoKeyPair>,
+  ): Promise<KeyPairFiles> {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const issued = await issueCertificate(this.ca, request);
+    const issued = await issueCertificate(this.ca, request, keys);
     const certPath = join(dir, `${name}.crt`);
     const keyPath = join(dir, `${name}.key`);
     await writeSecretFile(keyPath, issued.keyPem);

@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { ensureSecretFile, writeSecretFile } from '../store/secret-file.ts';
-import { pemFile, privateKeyFromPem, privateKeyToPem, rsaAlgorithm } from './pem.ts';
+import { newKeyPair, pemFile, privateKeyFromPem, privateKeyToPem, rsaAlgorithm } from './pem.ts';
 
 export interface TestCa {
   certPem: string;
@@ -43,7 +43,7 @@ export async function loadOrCreateCa(dataDir: string, now: Date): Promise<TestCa
     };
   }
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const keys = (await webcrypto.subtle.generateKey(rsaAlgorithm, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const keys = await newKeyPair();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerial(),
     name: 'CN=klarmeld Korsbæk Test CA, O=klarmeld test platform, C=DK',
