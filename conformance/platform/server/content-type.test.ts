@@ -31,6 +31,15 @@ describe('soapHttpInfo', () => {
     expect(action12('Application/SOAP+XML;Action=urn:c').soapAction).toBe('urn:c');
     expect(action12('application/soap+xml').soapAction).toBeUndefined();
   });
+
+  it('reads a quoted SOAP 1.2 action whole, and never one from inside another parameter’s quoted value', () => {
+    // A ';' inside a quoted-string does not end the parameter (RFC 9110 §5.6.6); action is a URI, which may hold one.
+    const action12 = (contentType: string) => soapHttpInfo({ 'content-type': contentType }).soapAction;
+    expect(action12('application/soap+xml; action="urn:x;v=1"; charset=utf-8')).toBe('urn:x;v=1');
+    expect(action12('application/soap+xml; note="a;action=urn:other"; action="urn:b#Op"')).toBe('urn:b#Op');
+    expect(action12('application/soap+xml; note="a;action=urn:other"')).toBeUndefined();
+    expect(action12('application/soap+xml; action="urn:open')).toBe('"urn:open');
+  });
 });
 
 /** Posts with exactly these headers: node:https adds no Content-Type of its own (undici and curl do). */

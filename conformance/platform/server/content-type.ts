@@ -18,6 +18,31 @@ function unquote(value: string): string {
 }
 
 /**
+ * The raw value of the Content-Type's `action` parameter from `from` on (after the media type's ';'):
+ * a ';' inside a quoted value does not end a parameter (RFC 9110 §5.6.6), so an action URI holding
+ * one is read whole and an `action=` inside another parameter's quoted value is not taken for it.
+ * A value whose quote is never closed runs to the end (the header is malformed either way).
+ */
+function actionParameter(contentType: string, from: number): string | undefined {
+  if (from <= 0) return undefined;
+  let start = from;
+  let quoted = false;
+  for (let k = from; k <= contentType.length; k++) {
+    const c = contentType.charCodeAt(k);
+    if (k < contentType.length && (quoted || c !== 59)) {
+      // A quoted-string is a whole value, opened right after '='; inside it '\\' escapes the next character.
+      if (quoted && c === 92) k++;
+      else if (c === 34 && (quoted || contentType.charCodeAt(k - 1) === 61)) quoted = !quoted;
+      continue;
+    }
+    const p = contentType.slice(start, k).trim();
+    if (p.length >= 7 && p.slice(0, 7).toLowerCase() === 'action=') return p.slice(7);
+    start = k + 1;
+  }
+  return undefined;
+}
+
+/**
  * SOAP 1.1 travels as text/xml with a SOAPAction header; SOAP 1.2 as application/soap+xml with
  * an optional action parameter (SOAP 1.2 part 2 §7.1.4, RFC 3902).
  *
@@ -41,9 +66,8 @@ export function soapHttpInfo(headers: IncomingHttpHeaders, acceptsSoap11 = false
     return { version: '1.1', mediaType, soapAction: typeof header === 'string' ? unquote(header) : undefined };
   }
   if (mediaType === 'application/soap+xml') {
-    const params = contentType.split(';').slice(1);
-    const action = params.map((p) => p.trim()).find((p) => p.toLowerCase().startsWith('action='));
-    return { version: '1.2', mediaType, soapAction: action ? unquote(action.slice(7)) : undefined };
+    const action = actionParameter(contentType, semicolon + 1);
+    return { version: '1.2', mediaType, soapAction: action === undefined ? undefined : unquote(action) };
   }
   return { version: undefined, mediaType, soapAction: undefined };
 }
