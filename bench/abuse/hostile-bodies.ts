@@ -176,6 +176,13 @@ const hostile: { name: string; path: string; headers: Record<string, string>; bo
     headers: soap11,
     body: inRequest(nested(limits.maxXmlDepth - 4)),
   },
+  {
+    // Once read in time texts × body length: each text searched the rest of the body for '&' (fixed 343dc43).
+    name: `${Math.floor(room / 3)} short texts before 1 MiB of text and one reference (under the limit)`,
+    path: cprPath,
+    headers: soap11,
+    body: inRequest(`<r>${'<b/>x'.repeat(Math.floor(room / 3))}${'y'.repeat(2 ** 20)}&amp;</r>`),
+  },
 ];
 
 async function post(agent: Agent, path: string, body: string | Buffer, headers: Record<string, string>) {
