@@ -1,12 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exchangeDigest } from '../../evidence/index.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { loadOrCreateSigner } from '../store/signing-key.ts';
 import { ExchangeRecorder } from './exchange-recorder.ts';
+import { useTempFolders } from './testing/recorded-exchanges.ts';
 
 const at = (file: string) => new URL(file, import.meta.url).href;
 
@@ -29,8 +27,7 @@ for (let n = 0; ; n += 50) {
   process.stdout.write(n + 50 + '\\n');
 }`;
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const { folder } = useTempFolders('recorder-crash-');
 
 /** Runs the writer until it has acknowledged at least `target` exchanges, kills it (SIGKILL) and says how many it acknowledged. */
 function writeAndKill(dir: string, target: number): Promise<number> {
@@ -54,8 +51,7 @@ function writeAndKill(dir: string, target: number): Promise<number> {
 
 describe('a writer killed mid-write', () => {
   it('leaves an intact database with every acknowledged exchange, in order, digest-true and findable', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'recorder-crash-'));
-    dirs.push(dir);
+    const dir = folder();
     // Past one digest merge (4,096), so the kill may land in an insert, a commit, a checkpoint or a merge.
     const acknowledged = await writeAndKill(dir, 5000);
 

@@ -1,33 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
 import { digestLookup, digestMerger, digestMergeEvery, indexedDigestQuery } from './digest-index.ts';
-import type { UnsignedExchange } from './exchange-record.ts';
 import { exchangeWriter } from './exchange-writer.ts';
+import { testExchange, useTempFolders } from './testing/recorded-exchanges.ts';
 
-const exchange = (i: number, systemUuid: string): UnsignedExchange => ({
-  id: `id-${i}`,
-  time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
-  systemUuid,
-  systemName: systemUuid,
-  method: 'POST',
-  path: '/p',
-  status: 200,
-  latencyMs: 1,
-  findings: [],
-  request: { contentType: 'text/xml', size: 4, body: `<a>${i}</a>`, truncated: false },
-  response: { contentType: 'text/xml', size: 4, body: '<b/>', truncated: false },
-});
-
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-function database(): DatabaseSync {
-  const dir = mkdtempSync(join(tmpdir(), 'digest-index-'));
-  dirs.push(dir);
-  return new DatabaseSync(join(dir, 'p.sqlite'));
-}
+const exchange = (i: number, systemUuid: string) => testExchange(i, { systemUuid, systemName: systemUuid });
+const { database } = useTempFolders('digest-index-');
 const digestsOf = (db: DatabaseSync, system: string) =>
   (
     db.prepare('SELECT digest FROM exchanges WHERE system_uuid = ? ORDER BY seq').all(system) as { digest: string }[]

@@ -7,20 +7,9 @@ import { openDatabase } from '../store/open-database.ts';
 import { loadOrCreateSigner } from '../store/signing-key.ts';
 import type { UnsignedExchange } from './exchange-record.ts';
 import { ExchangeRecorder } from './exchange-recorder.ts';
+import { testExchange } from './testing/recorded-exchanges.ts';
 
-const exchange = (i: number, systemUuid = 'sys-a'): UnsignedExchange => ({
-  id: `id-${i}`,
-  time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
-  systemUuid,
-  systemName: 'A',
-  method: 'POST',
-  path: '/p',
-  status: 200,
-  latencyMs: 1,
-  findings: [],
-  request: { contentType: 'text/xml', size: 3, body: '<a/>', truncated: false },
-  response: { contentType: 'text/xml', size: 3, body: '<b/>', truncated: false },
-});
+const exchange = (i: number, systemUuid = 'sys-a') => testExchange(i, { systemUuid });
 
 function setUp(worker: (dir: string) => { dbPath: string } | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'recorder-'));

@@ -1,35 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalJson, exchangeDigest, verifyDigest } from '../../evidence/index.ts';
 import { openDatabase, platformMmapBytes, platformPageSize } from '../store/open-database.ts';
 import { loadOrCreateSigner } from '../store/signing-key.ts';
-import type { UnsignedExchange } from './exchange-record.ts';
 import { ExchangeRecorder } from './exchange-recorder.ts';
+import { testExchange, useTempFolders } from './testing/recorded-exchanges.ts';
 
-const exchange = (i: number): UnsignedExchange => ({
-  id: `id-${i}`,
-  time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
-  systemUuid: 'sys-a',
-  systemName: 'A',
-  method: 'POST',
-  path: '/p',
-  status: 200,
-  latencyMs: 1,
-  findings: [],
-  request: { contentType: 'text/xml', size: 900, body: `<a>${'q'.repeat(893)}</a>`, truncated: false },
-  response: { contentType: 'text/xml', size: 2000, body: `<b i="${i}">${'r'.repeat(1980)}</b>`, truncated: false },
-});
+// PersonLookup-sized: a 900-byte request and a 2,000-byte answer, so a row outgrows a 4 KiB page's share.
+const exchange = (i: number) =>
+  testExchange(i, {
+    request: { contentType: 'text/xml', size: 900, body: `<a>${'q'.repeat(893)}</a>`, truncated: false },
+    response: { contentType: 'text/xml', size: 2000, body: `<b i="${i}">${'r'.repeat(1980)}</b>`, truncated: false },
+  });
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-const folder = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'recorder-pages-'));
-  dirs.push(dir);
-  return dir;
-};
+const { folder } = useTempFolders('recorder-pages-');
 const pageSize = (db: DatabaseSync) => (db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size;
 
 describe('the platform database’s page size', () => {

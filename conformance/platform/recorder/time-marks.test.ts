@@ -1,39 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
 import { loadOrCreateSigner } from '../store/signing-key.ts';
-import type { UnsignedExchange } from './exchange-record.ts';
 import { ExchangeRecorder } from './exchange-recorder.ts';
 import { exchangeWriter } from './exchange-writer.ts';
+import { testExchange, useTempFolders } from './testing/recorded-exchanges.ts';
 
 // Times out of seq order, as when a slow request is stored after faster later ones.
 const minute = (i: number) => (i * 37) % 101;
 const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 0, m)).toISOString();
 // A database written before: its times fall from one 1,024-seq stretch to the next.
 const oldMinute = (i: number) => (i < 1024 ? 90 + (i % 10) : i < 2048 ? 50 + (i % 11) : i < 2500 ? i % 40 : minute(i));
-const exchange = (i: number, minuteOf = minute): UnsignedExchange => ({
-  id: `id-${i}`,
-  time: at(minuteOf(i)),
-  systemUuid: i % 3 === 0 ? 'sys-b' : 'sys-a',
-  systemName: 'A',
-  method: 'POST',
-  path: '/p',
-  status: 200,
-  latencyMs: 1,
-  findings: [],
-  request: { contentType: 'text/xml', size: 4, body: `<a>${i}</a>`, truncated: false },
-  response: { contentType: 'text/xml', size: 4, body: '<b/>', truncated: false },
-});
-
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-function database(): DatabaseSync {
-  const dir = mkdtempSync(join(tmpdir(), 'time-marks-'));
-  dirs.push(dir);
-  return new DatabaseSync(join(dir, 'p.sqlite'));
-}
+const exchange = (i: number, minuteOf = minute) =>
+  testExchange(i, { time: at(minuteOf(i)), systemUuid: i % 3 === 0 ? 'sys-b' : 'sys-a' });
+const { database } = useTempFolders('time-marks-');
 
 /** Every `since` page of both systems (every `step` minutes) against a plain filter of what was stored. */
 function expectSincePagesExact(db: DatabaseSync, count: number, step = 1, minuteOf = minute): void {
