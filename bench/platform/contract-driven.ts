@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { personLookupAction, personLookupEnvelope } from '../../conformance/clients/cpr/person-lookup-envelope.ts';
+import { personLookupAction } from '../../conformance/clients/cpr/person-lookup-envelope.ts';
+import { benchPnrs, personLookupBodies } from './lookup-bodies.ts';
 import { startPlatform } from '../../conformance/platform/server/start-platform.ts';
 import { buildMessage } from '../../conformance/platform/services/contract/build-message.ts';
 import { contractServices } from '../../conformance/platform/services/contract/contract-services.ts';
@@ -45,20 +46,9 @@ interface LoadResult {
 
 try {
   const system = await platform.admin.addSystem({ name: 'Bench' });
-  const pnrs = ['0103701111', '1204681113', '2408124117', '0709991112', '1111851226', '1508421119'];
   const user = '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d';
   const v4 = platform.admin.addAgreement({ system: 'Bench', service: 'SF1520', municipalityCvr: '11111111' });
-  const v4Bodies = pnrs.map((pnr) =>
-    personLookupEnvelope({
-      pnr,
-      invocation: {
-        serviceAgreementUuid: v4.agreementUuid,
-        userSystemUuid: system.systemUuid,
-        userUuid: user,
-        serviceUuid: v4.serviceUuid!,
-      },
-    }),
-  );
+  const v4Bodies = personLookupBodies(system.systemUuid, v4);
   // v5's request as a client built from the contract would send it: the catalogue's request tree, filled in.
   const v5Service = contractServices(catalog).served.find((s) => s.path === '/service/CPR/PersonBaseDataExtended/5')!;
   const v5 = platform.admin.addAgreement({
@@ -73,7 +63,7 @@ try {
     UserUUID: user,
     ServiceUUID: v5.serviceUuid!,
   };
-  const v5Bodies = pnrs.map(
+  const v5Bodies = benchPnrs.map(
     (pnr) =>
       `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${buildMessage(
         lookup.input,

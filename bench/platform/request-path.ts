@@ -17,7 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
-import { personLookupAction, personLookupEnvelope } from '../../conformance/clients/cpr/person-lookup-envelope.ts';
+import { personLookupAction } from '../../conformance/clients/cpr/person-lookup-envelope.ts';
+import { personLookupBodies } from './lookup-bodies.ts';
 import { recordedMessage } from '../../conformance/platform/recorder/exchange-record.ts';
 import { decodeBody } from '../../conformance/platform/server/decode-body.ts';
 import { defaultLimits } from '../../conformance/platform/server/limits.ts';
@@ -47,20 +48,7 @@ try {
     fingerprint: certificate.fingerprint256.replaceAll(':', '').toLowerCase(),
     certificate,
   };
-  const pnrs = ['0103701111', '1204681113', '2408124117', '0709991112', '1111851226', '1508421119'];
-  const bodies = pnrs.map((pnr) =>
-    Buffer.from(
-      personLookupEnvelope({
-        pnr,
-        invocation: {
-          serviceAgreementUuid: agreement.agreementUuid,
-          userSystemUuid: system.systemUuid,
-          userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d',
-          serviceUuid: agreement.serviceUuid!,
-        },
-      }),
-    ),
-  );
+  const bodies = personLookupBodies(system.systemUuid, agreement).map((body) => Buffer.from(body));
   const path = '/service/CPR/PersonBaseDataExtended/4';
   const handler = new Router(await loadModules(catalog, [])).soapHandler(path)!;
   const headers = { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${personLookupAction}"` };

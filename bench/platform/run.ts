@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { loadCatalog } from '../../catalog/load-catalog.ts';
 import { startPlatform } from '../../conformance/platform/server/start-platform.ts';
-import { personLookupAction, personLookupEnvelope } from '../../conformance/clients/cpr/person-lookup-envelope.ts';
+import { personLookupAction } from '../../conformance/clients/cpr/person-lookup-envelope.ts';
+import { personLookupBodies } from './lookup-bodies.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +26,6 @@ const { values } = parseArgs({
   },
 });
 const { catalog } = await loadCatalog();
-const pnrs = ['0103701111', '1204681113', '2408124117', '0709991112', '1111851226', '1508421119'];
 
 async function once(validation: boolean, baseline = false) {
   const dataDir = mkdtempSync(join(tmpdir(), 'klarmeld-bench-'));
@@ -33,17 +33,7 @@ async function once(validation: boolean, baseline = false) {
   try {
     const system = await platform.admin.addSystem({ name: 'Bench' });
     const agreement = platform.admin.addAgreement({ system: 'Bench', service: 'SF1520', municipalityCvr: '11111111' });
-    const bodies = pnrs.map((pnr) =>
-      personLookupEnvelope({
-        pnr,
-        invocation: {
-          serviceAgreementUuid: agreement.agreementUuid,
-          userSystemUuid: system.systemUuid,
-          userUuid: '0b7e4b2c-1d5a-4f8e-9c3d-2a6b8e0f1c4d',
-          serviceUuid: agreement.serviceUuid!,
-        },
-      }),
-    );
+    const bodies = personLookupBodies(system.systemUuid, agreement);
     const bodiesFile = join(dataDir, 'bodies.json');
     writeFileSync(bodiesFile, JSON.stringify(bodies));
     const load = spawn(
