@@ -1,10 +1,10 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { childText, textOf } from './xml-children.ts';
+import { childText, textContentOf } from './xml-children.ts';
 
 const root = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml').documentElement as unknown as Element;
 
-describe('textOf', () => {
+describe('textContentOf', () => {
   it('is the element’s textContent, whatever the element holds', () => {
     const cases = [
       '<a/>',
@@ -18,9 +18,9 @@ describe('textOf', () => {
     ];
     for (const xml of cases) {
       const el = root(xml);
-      expect(textOf(el), xml).toBe(el.textContent);
+      expect(textContentOf(el), xml).toBe(el.textContent);
     }
-    expect(textOf(root('<a>x<!-- c -->y</a>'))).toBe('xy');
+    expect(textContentOf(root('<a>x<!-- c -->y</a>'))).toBe('xy');
   });
 
   it('gives a child’s trimmed text, or undefined when there is no such child', () => {

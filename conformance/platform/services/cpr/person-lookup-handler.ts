@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import { checkContext } from '../../context/check-context.ts';
-import { child, textOf } from '../../context/xml-children.ts';
+import { child, textContentOf } from '../../context/xml-children.ts';
 import { platformErrors, serviceplatformFault, soapContentType, type PlatformError } from '../../faults/index.ts';
 import { isoDate } from '../../server/iso-time.ts';
 import type { PlatformReply, ServiceHandler } from '../../service-handler.ts';
@@ -59,7 +59,7 @@ export function personLookupHandler(service: PersonLookupService, fixtures: Pers
       const context = checkContext(body, request.caller, service, platform.registry);
       if (!context.ok) return fault(context.errors);
       const pnrElement = child(body, pnrNs, 'PNR');
-      const pnr = pnrElement ? textOf(pnrElement).trim() : '';
+      const pnr = pnrElement ? textContentOf(pnrElement).trim() : '';
       if (!pnr) return fault([platformErrors.contextFieldMissing('PersonLookupRequest', 'PNR')]);
       const person = byPnr.get(pnr);
       if (!person) return fault([personNotFound(pnr)]);
