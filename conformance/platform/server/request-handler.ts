@@ -8,7 +8,6 @@ import type { ExchangeRecorder } from '../recorder/exchange-recorder.ts';
 import type { Caller, Finding, HttpRoute, PlatformServices, RouteReply, ServiceHandler } from '../service-handler.ts';
 import { soapHttpInfo } from './content-type.ts';
 import { internalErrorReply } from './internal-error-reply.ts';
-import { isoTime } from './iso-time.ts';
 import type { PlatformLimits } from './limits.ts';
 import { readBody } from './read-body.ts';
 import type { Router } from './router.ts';
@@ -136,7 +135,7 @@ async function handle(
     const soapAction = handler ? soapHttpInfo(req.headers, true).soapAction : undefined;
     deps.recorder.record({
       id: randomUUID(),
-      time: isoTime(receivedAt),
+      time: receivedAt.toISOString(),
       systemUuid: recordedAs.systemUuid,
       systemName: recordedAs.systemName,
       ...outcome.record,

@@ -2,7 +2,6 @@ import type { Element } from '@xmldom/xmldom';
 import { checkContext } from '../../context/check-context.ts';
 import { child, textContentOf } from '../../context/xml-children.ts';
 import { platformErrors, serviceplatformFault, soapContentType, type PlatformError } from '../../faults/index.ts';
-import { isoDate } from '../../server/iso-time.ts';
 import type { PlatformReply, ServiceHandler } from '../../service-handler.ts';
 import type { PersonFixtures } from './person-fixtures.ts';
 import { personLookupContent } from './person-xml.ts';
@@ -63,7 +62,7 @@ export function personLookupHandler(service: PersonLookupService, fixtures: Pers
       if (!pnr) return fault([platformErrors.contextFieldMissing('PersonLookupRequest', 'PNR')]);
       const person = byPnr.get(pnr);
       if (!person) return fault([personNotFound(pnr)]);
-      const today = isoDate(platform.clock());
+      const today = platform.clock().toISOString().slice(0, 10);
       const key = `${pnr}|${today}`;
       let text = cache.get(key);
       if (text === undefined) {
