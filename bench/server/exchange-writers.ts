@@ -4,12 +4,12 @@
  * exchangeWriter; PostgreSQL and PGlite store the same columns with one INSERT per batch.
  */
 import { randomUUID } from 'node:crypto';
-import { DatabaseSync } from 'node:sqlite';
 import type pg from 'pg';
 import { sha256Hex } from '../../conformance/evidence/index.ts';
 import { canonicalExchangeJson } from '../../conformance/platform/recorder/canonical-exchange.ts';
 import type { UnsignedExchange } from '../../conformance/platform/recorder/exchange-record.ts';
 import { exchangeWriter } from '../../conformance/platform/recorder/exchange-writer.ts';
+import { openDatabase } from '../../conformance/platform/store/open-database.ts';
 
 export type BatchWriter = (batch: UnsignedExchange[]) => Promise<void>;
 
@@ -39,9 +39,9 @@ export function sampleExchange(systemUuid: string): UnsignedExchange {
   };
 }
 
-export function sqliteExchangeWriter(file: string): { write: BatchWriter; close(): void } {
-  const db = new DatabaseSync(file);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
+/** The platform's own database (its page size, memory map and pragmas) in `dataDir`, and its own writer. */
+export function sqliteExchangeWriter(dataDir: string): { write: BatchWriter; close(): void } {
+  const db = openDatabase(dataDir);
   const write = exchangeWriter(db);
   return { write: async (batch) => write(batch), close: () => db.close() };
 }

@@ -68,7 +68,7 @@ async function sqlite(dir: string): Promise<Backend> {
       };
     },
     async recorder() {
-      const writer = sqliteExchangeWriter(join(dir, 'platform.sqlite'));
+      const writer = sqliteExchangeWriter(join(dir, 'platform'));
       return { write: writer.write, done: async () => writer.close() };
     },
     reopen: async () => openSqliteServerStore(file).close(),
