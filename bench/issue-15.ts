@@ -38,7 +38,16 @@ function bench(script: string, args: string[]): Record<string, any> {
 }
 
 const started = { at: new Date().toISOString(), load: load() };
-const platform = bench('bench/platform/side-by-side.ts', ['--rounds', values.rounds!, '--duration', values.duration!]);
+// µs of busy work per request for the bare server's budget line (side-by-side.ts): on the 2-core Xeon
+// (2026-12-02) these span half the bare rate and the platform's rate; the fitted line interpolates between them.
+const platform = bench('bench/platform/side-by-side.ts', [
+  '--rounds',
+  values.rounds!,
+  '--duration',
+  values.duration!,
+  '--budget-us',
+  '40,80,120,160',
+]);
 const sheet = bench('bench/conformance/sheet.ts', ['--recorders', '0', '--json']);
 const startUp = bench('bench/cli/start-up.ts', [values.runs!]);
 
@@ -67,6 +76,13 @@ const rows = [
     `${platform.platform.cpuCeilingRps} req/s`,
     `bare ${platform.bare.cpuCeilingRps} req/s`,
     `ratio ${platform.ratio.cpuCeiling}`,
+    '(diagnostic)',
+  ],
+  [
+    "platform's own work per request, as a bare server's busy loop (side-by-side.ts --budget-us)",
+    `${platform.budget.platformEquivalentWorkUs} µs`,
+    `what ≥ 0.5 allows: ${platform.budget.workAtHalfTheBareRateUs} µs`,
+    `${(platform.budget.platformEquivalentWorkUs / platform.budget.workAtHalfTheBareRateUs).toFixed(1)}× what it allows`,
     '(diagnostic)',
   ],
   [

@@ -11,11 +11,19 @@
  * record and its signature verifies under the platform's published key.
  *
  *   npx node bench/platform/side-by-side.ts [--rounds 3] [--duration 10] [--connections 32] [--verify all|N]
- *     [--only bare|platform] [--processes 1] [--bare-work-us 0]
+ *     [--only bare|platform] [--processes 1] [--bare-work-us 0] [--budget-us 30,60,90]
  *
  * `--processes N` runs the platform in N processes on one data folder and one port (SO_REUSEPORT;
  * request-process.ts): whether using the second core for requests pays on this machine. The
  * platform's server CPU is then that of all of them.
+ *
+ * `--budget-us W1,W2,…` also measures, in every round, the bare server spending W µs of CPU per
+ * request (a busy loop) before it answers: the rate a server reaches on this machine when its own
+ * work per request costs W beside the same TLS, HTTP and load process. A line fitted to those points
+ * (time per request against W) gives the budget, the W at which the bare server falls to half its
+ * rate (what the platform may spend for ≥ 0.5), and the platform's equivalent, the W at which it
+ * runs at the platform's rate (what the platform's validation, recording and SOAP work cost as it
+ * runs, its TLS and HTTP at that rate included in the line).
  */
 import { type ChildProcess, execFile, fork, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,6 +53,7 @@ const { values } = parseArgs({
     // Diagnostic: the bare server spends this much CPU per request before answering (a busy loop),
     // to see how its TLS and HTTP cost per request changes at the platform's rate.
     'bare-work-us': { type: 'string', default: '0' },
+    'budget-us': { type: 'string', default: '' },
   },
 });
 const rounds = Number(values.rounds);
@@ -55,7 +64,10 @@ const { catalog } = await loadCatalog();
 const dataDir = mkdtempSync(join(tmpdir(), 'klarmeld-side-by-side-'));
 const processes = Number(values.processes);
 const bareWorkUs = Number(values['bare-work-us']);
-const bareWorkNs = BigInt(Math.round(bareWorkUs * 1000));
+const budgetWorkUs = values['budget-us'] ? values['budget-us'].split(',').map(Number) : [];
+if (budgetWorkUs.some((w) => !(w > 0))) throw new Error(`--budget-us takes positive µs, e.g. 30,60,90`);
+// The bare server's busy loop per request, in ns: --bare-work-us, or a budget point's while it is measured.
+let bareWorkNs = BigInt(Math.round(bareWorkUs * 1000));
 const platform = await startPlatform({
   dataDir,
   port: 0,
@@ -80,7 +92,7 @@ const bare = createServer(
   (req, res) => {
     req.on('data', () => undefined);
     req.on('end', () => {
-      if (bareWorkUs > 0) for (const until = process.hrtime.bigint() + bareWorkNs; process.hrtime.bigint() < until;);
+      if (bareWorkNs > 0n) for (const until = process.hrtime.bigint() + bareWorkNs; process.hrtime.bigint() < until;);
       res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'content-length': answer.length }).end(answer);
     });
   },
@@ -196,17 +208,27 @@ try {
     `${m.rps} req/s p99 ${m.p99} ms (CPU/request: server ${m.serverCpuUs} µs = request thread ${m.threadCpuUs} + writer ${m.writerCpuUs} + other; load ${m.loadCpuUs} µs)`;
   const bareRuns: Measured[] = [];
   const platformRuns: Measured[] = [];
+  const budgetRuns = new Map<number, Measured[]>(budgetWorkUs.map((w) => [w, []]));
   for (let round = 1; round <= rounds; round++) {
     const b = values.only === 'platform' ? undefined : await load(bareUrl);
     if (b) bareRuns.push(b);
     const p = values.only === 'bare' ? undefined : await load(platform.url);
     if (p) platformRuns.push(p);
+    const budget: string[] = [];
+    for (const w of budgetWorkUs) {
+      bareWorkNs = BigInt(Math.round(w * 1000));
+      const m = await load(bareUrl);
+      bareWorkNs = BigInt(Math.round(bareWorkUs * 1000));
+      budgetRuns.get(w)!.push(m);
+      budget.push(`+${w} µs ${m.rps}`);
+    }
     const failures = [b, p].reduce((n, m) => n + (m ? m.errors + m.non200 : 0), 0);
     console.log(
       `round ${round} (load ${await loadAverage()}):` +
         (b ? ` bare ${describe(b)}` : '') +
         (p ? ` | platform ${describe(p)}` : '') +
         (b && p ? ` | ratio ${(p.rps / b.rps).toFixed(2)}, p99 ×${(p.p99 / b.p99).toFixed(2)}` : '') +
+        (budget.length ? ` | bare with work per request: ${budget.join(', ')} req/s` : '') +
         (failures ? ` | errors + non-200: ${failures}` : ''),
     );
   }
@@ -307,6 +329,7 @@ try {
       cpuCeiling: Math.round((cpuCeiling(platformRuns) / cpuCeiling(bareRuns)) * 100) / 100,
     },
     goal: { throughput: '≥ 0.5', p99: '≤ 2', met: platformRps / bareRps >= 0.5 && platformP99 / bareP99 <= 2 },
+    ...(budgetWorkUs.length && bareRuns.length && { budget: workBudget(bareRps, platformRps) }),
     evidence,
     evidenceComplete:
       evidence.lost === 0 &&
@@ -317,6 +340,32 @@ try {
       evidence.recorderErrors === 0,
   };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+
+  /**
+   * The budget points' median rates, the line through them (µs per request = intercept + slope × W,
+   * least squares, the bare server without work included), and what it says: the work at half the
+   * bare server's rate and the work that matches the platform's rate.
+   */
+  function workBudget(bareRate: number, platformRate: number) {
+    const points = [
+      { workUs: bareWorkUs, rps: bareRate },
+      ...budgetWorkUs.map((w) => ({ workUs: w, rps: median(budgetRuns.get(w)!.map((r) => r.rps)) })),
+    ];
+    const xs = points.map((p) => p.workUs);
+    const ys = points.map((p) => 1e6 / p.rps);
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const [mx, my] = [mean(xs), mean(ys)];
+    const slope =
+      xs.reduce((sum, x, i) => sum + (x - mx) * (ys[i]! - my), 0) / xs.reduce((sum, x) => sum + (x - mx) ** 2, 0);
+    const intercept = my - slope * mx;
+    const workAt = (rate: number) => Math.round((1e6 / rate - intercept) / slope);
+    return {
+      points,
+      usPerRequest: { intercept: Math.round(intercept * 10) / 10, slope: Math.round(slope * 100) / 100 },
+      workAtHalfTheBareRateUs: workAt(bareRate / 2),
+      platformEquivalentWorkUs: workAt(platformRate),
+    };
+  }
 } finally {
   await new Promise<void>((resolve) => {
     bare.close(() => resolve());
